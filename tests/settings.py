@@ -1,0 +1,15 @@
+"""Settings for the test suite: the real settings, read with test environment.
+
+DATABASE_URL from the environment is honoured, so the same suite runs on
+PostgreSQL (see .ci/run).
+"""
+
+import os
+
+os.environ.setdefault(
+    "SECRET_KEY", "test-only-secret-key-not-for-production-use-123456"
+)
+os.environ.setdefault("DEBUG", "false")
+os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
+
+from newsline.settings import *  # noqa: E402,F403

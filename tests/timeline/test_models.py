@@ -1,0 +1,152 @@
+from datetime import date
+
+import pytest
+from django.db import IntegrityError, transaction
+
+from timeline.models import (
+    Actor,
+    ActorAlias,
+    Article,
+    Country,
+    Event,
+    EventActor,
+    EventCountry,
+    Mention,
+    Status,
+    text_sha256,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def make_article(text="Officials met on Monday.", **kw) -> Article:
+    return Article.objects.create(
+        text=text, published=kw.pop("published", date(2025, 2, 24)), **kw
+    )
+
+
+def make_event(article: Article | None = None, at: int = 0, **kw) -> Event:
+    defaults = dict(
+        start=date(2025, 2, 24),
+        end=date(2025, 2, 24),
+        precision="day",
+        value="2025-02-24",
+        title="Officials met",
+        kind="meeting",
+    )
+    defaults.update(kw)
+    event = Event.objects.create(**defaults)
+    if article is not None:
+        Mention.objects.create(
+            event=event,
+            article=article,
+            sentence=article.text,
+            sentence_start=at,
+            sentence_end=at + len(article.text),
+            expression="Monday",
+            expression_start=at + 17,
+            expression_end=at + 23,
+            anchor_date=article.published,
+            value=event.value,
+        )
+    return event
+
+
+def test_it_hashes_normalised_text():
+    a = make_article("Officials  met\n on Monday. ")
+    assert a.text_sha256 == text_sha256("Officials met on Monday.")
+
+
+def test_it_rejects_duplicate_article_text():
+    make_article("The same text.")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        make_article("The  same\ttext.")
+
+
+def test_it_rejects_event_ending_before_it_starts():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        make_event(start=date(2025, 2, 24), end=date(2025, 2, 23))
+
+
+@pytest.mark.parametrize(
+    "field,value",
+    [("precision", "fortnight"), ("status", "maybe"), ("kind", "party")],
+)
+def test_it_only_takes_listed_values(field, value):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        make_event(**{field: value})
+
+
+def test_it_seeds_countries_from_pycountry():
+    assert Country.objects.count() >= 249
+    assert Country.objects.get(code="RU").name == "Russia"
+    assert Country.objects.get(code="UA").name == "Ukraine"
+
+
+def test_it_deletes_events_only_the_article_reported():
+    a, b = make_article("Text A on Monday."), make_article("Text B on Monday.")
+    only_a = make_event(a, title="only A")
+    shared = make_event(a, at=100, title="shared")
+    Mention.objects.create(
+        event=shared,
+        article=b,
+        sentence=b.text,
+        sentence_start=0,
+        sentence_end=len(b.text),
+        expression="Monday",
+        expression_start=10,
+        expression_end=16,
+        anchor_date=b.published,
+        value=shared.value,
+    )
+    a.delete()
+    assert not Event.objects.filter(pk=only_a.pk).exists()
+    assert Event.objects.filter(pk=shared.pk).exists()
+    assert Mention.objects.filter(event=shared).count() == 1
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"status": Status.VERIFIED},
+        {"status": Status.REJECTED},
+        {"corrected_fields": ["title"]},
+        {"is_manual": True},
+    ],
+)
+def test_it_keeps_events_an_admin_touched_when_their_article_goes(changes):
+    a = make_article()
+    event = make_event(a, **changes)
+    Article.objects.filter(pk=a.pk).delete()
+    assert Event.objects.filter(pk=event.pk).exists()
+    assert not Mention.objects.filter(event=event).exists()
+
+
+def test_it_links_actors_and_countries_with_the_event_date():
+    event = make_event()
+    putin = Actor.objects.create(name="Vladimir Putin", kind="person")
+    EventActor.objects.create(event=event, actor=putin, start=event.start)
+    EventCountry.objects.create(
+        event=event, country=Country.objects.get(code="RU"), start=event.start
+    )
+    assert list(event.actors.all()) == [putin]
+    assert [c.code for c in event.countries.all()] == ["RU"]
+
+
+def test_it_normalises_aliases():
+    actor = Actor.objects.create(name="Volodymyr Zelenskyy", kind="person")
+    alias = ActorAlias.objects.create(actor=actor, alias="  The  ZELENSKY ")
+    assert alias.normalised == "zelensky"
+
+
+def test_it_refuses_a_duplicate_actor_name_of_a_kind():
+    Actor.objects.create(name="United Nations", kind="organization")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Actor.objects.create(name="United Nations", kind="organization")
+
+
+def test_it_splits_the_sentence_around_the_expression():
+    a = make_article("Officials met on Monday.")
+    event = make_event(a)
+    m = event.mentions.get()
+    assert m.sentence_parts == ("Officials met on ", "Monday", ".")

@@ -1,0 +1,207 @@
+"""The timeline's filters: parsed once from a query string, applied by one
+QuerySet method shared by the page, its facets, the API and the exports.
+
+Within a facet the choices are alternatives (actor A or actor B); across
+facets they all apply (actor A, in country C, of kind K). Bad values are
+dropped with a note the page shows; they never raise.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from timeline.models import EventActor, EventCountry, Kind, Mention, Status
+
+MAX_MULTI = 20  # choices per facet; more is a malformed request
+MAX_QUERY_CHARS = 200
+ORDERS = ("newest", "oldest")
+
+
+@dataclass(frozen=True)
+class TimelineFilters:
+    actors: tuple[int, ...] = ()
+    countries: tuple[str, ...] = ()  # ISO 3166-1 alpha-2, upper case
+    organizations: tuple[int, ...] = ()
+    kinds: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()  # staff only; default hides rejected
+    start: date | None = None
+    end: date | None = None
+    q: str = ""
+    order: str = "newest"
+    notes: tuple[str, ...] = field(default=(), compare=False)
+
+    @classmethod
+    def from_query(
+        cls, params: Mapping, *, allow_status: bool = False
+    ) -> TimelineFilters:
+        """Parse request.GET (a QueryDict) or a plain dict of lists/strings."""
+        notes: list[str] = []
+
+        def raw_values(name: str) -> list[str]:
+            if hasattr(params, "getlist"):
+                return [str(v) for v in params.getlist(name)]
+            raw = params.get(name, [])
+            return [raw] if isinstance(raw, str) else [str(v) for v in raw]
+
+        def getlist(name: str) -> list[str]:
+            out: list[str] = []
+            for v in raw_values(name):
+                out.extend(p.strip() for p in str(v).split(",") if p.strip())
+            if len(out) > MAX_MULTI:
+                notes.append(f"Only the first {MAX_MULTI} {name} values are used.")
+                out = out[:MAX_MULTI]
+            return list(dict.fromkeys(out))
+
+        def ids(name: str) -> tuple[int, ...]:
+            good = []
+            for v in getlist(name):
+                if v.isdigit() and len(v) < 19:
+                    good.append(int(v))
+                else:
+                    notes.append(f"Ignored {name}={v!r}: not an id.")
+            return tuple(good)
+
+        def one_date(name: str) -> date | None:
+            values = getlist(name)
+            if not values:
+                return None
+            try:
+                return date.fromisoformat(values[0])
+            except ValueError:
+                notes.append(f"Ignored {name}={values[0]!r}: not a date (YYYY-MM-DD).")
+                return None
+
+        countries = []
+        for v in getlist("country"):
+            if len(v) == 2 and v.isascii() and v.isalpha():
+                countries.append(v.upper())
+            else:
+                notes.append(f"Ignored country={v!r}: not an ISO 3166 code.")
+        kinds = []
+        for v in getlist("kind"):
+            if v in Kind.values:
+                kinds.append(v)
+            else:
+                notes.append(f"Ignored kind={v!r}: not a known kind.")
+        statuses: list[str] = []
+        for v in getlist("status"):
+            if not allow_status:
+                notes.append("Ignored status: only staff can filter by review status.")
+                break
+            if v in Status.values:
+                statuses.append(v)
+            else:
+                notes.append(f"Ignored status={v!r}: not a review status.")
+        start, end = one_date("start"), one_date("end")
+        if start and end and start > end:
+            notes.append("The start date was after the end date; they were swapped.")
+            start, end = end, start
+        q = " ".join(raw_values("q")).strip()
+        if len(q) > MAX_QUERY_CHARS:
+            notes.append(f"The search text was cut to {MAX_QUERY_CHARS} characters.")
+            q = q[:MAX_QUERY_CHARS]
+        order_values = getlist("order")
+        order = order_values[0] if order_values else "newest"
+        if order not in ORDERS:
+            notes.append(f"Ignored order={order!r}: use newest or oldest.")
+            order = "newest"
+        return cls(
+            actors=ids("actor"),
+            countries=tuple(dict.fromkeys(countries)),
+            organizations=ids("org"),
+            kinds=tuple(kinds),
+            statuses=tuple(statuses),
+            start=start,
+            end=end,
+            q=q,
+            order=order,
+            notes=tuple(notes),
+        )
+
+    def replace(self, **changes) -> TimelineFilters:
+        return dataclasses.replace(self, **changes)
+
+    @property
+    def is_empty(self) -> bool:
+        return not (
+            self.actors
+            or self.countries
+            or self.organizations
+            or self.kinds
+            or self.statuses
+            or self.start
+            or self.end
+            or self.q
+        )
+
+    def to_query(self) -> list[tuple[str, str]]:
+        """The filters as query-string pairs (for links that keep them)."""
+        pairs: list[tuple[str, str]] = []
+        pairs += [("actor", str(i)) for i in self.actors]
+        pairs += [("org", str(i)) for i in self.organizations]
+        pairs += [("country", c) for c in self.countries]
+        pairs += [("kind", k) for k in self.kinds]
+        pairs += [("status", s) for s in self.statuses]
+        if self.start:
+            pairs.append(("start", self.start.isoformat()))
+        if self.end:
+            pairs.append(("end", self.end.isoformat()))
+        if self.q:
+            pairs.append(("q", self.q))
+        if self.order != "newest":
+            pairs.append(("order", self.order))
+        return pairs
+
+    def apply(self, qs: QuerySet, *, skip: str = "") -> QuerySet:
+        """Filter an Event queryset. `skip` leaves one facet out (for its counts)."""
+        if self.statuses and skip != "status":
+            qs = qs.filter(status__in=self.statuses)
+        elif not self.statuses:
+            qs = qs.exclude(status=Status.REJECTED)
+        if self.actors and skip != "actor":
+            qs = qs.filter(
+                Exists(
+                    EventActor.objects.filter(
+                        event=OuterRef("pk"), actor_id__in=self.actors
+                    )
+                )
+            )
+        if self.organizations and skip != "org":
+            qs = qs.filter(
+                Exists(
+                    EventActor.objects.filter(
+                        event=OuterRef("pk"), actor_id__in=self.organizations
+                    )
+                )
+            )
+        if self.countries and skip != "country":
+            qs = qs.filter(
+                Exists(
+                    EventCountry.objects.filter(
+                        event=OuterRef("pk"), country__code__in=self.countries
+                    )
+                )
+            )
+        if self.kinds and skip != "kind":
+            qs = qs.filter(kind__in=self.kinds)
+        if self.start:
+            qs = qs.filter(end__gte=self.start)
+        if self.end:
+            qs = qs.filter(start__lte=self.end)
+        if self.q:
+            qs = qs.filter(
+                Q(title__icontains=self.q)
+                | Exists(
+                    Mention.objects.filter(
+                        event=OuterRef("pk"), sentence__icontains=self.q
+                    )
+                )
+            )
+        if self.order == "oldest":
+            return qs.order_by("start", "id")
+        return qs.order_by("-start", "-id")

@@ -1,0 +1,460 @@
+"""Newsline's data model.
+
+Article -> Mention <- Event: an event is something that happened on a date;
+each mention is one article's evidence for it (the sentence and the date
+expression). Actors (people and organisations) and countries hang off events.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from django.core.validators import URLValidator
+from django.db import models
+from django.db.models import Count, Q
+from simple_history.models import HistoricalRecords
+
+
+def normalise_text(text: str) -> str:
+    """The text an article is identified by: NFC, whitespace folded, trimmed."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()
+
+
+def normalise_alias(name: str) -> str:
+    """How aliases are compared: case-folded, whitespace folded, no leading 'the'."""
+    folded = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", name)).strip().casefold()
+    return re.sub(r"^the ", "", folded)
+
+
+class Precision(models.TextChoices):
+    DAY = "day", "day"
+    WEEK = "week", "week"
+    MONTH = "month", "month"
+    QUARTER = "quarter", "quarter"
+    YEAR = "year", "year"
+    DECADE = "decade", "decade"
+
+
+class Kind(models.TextChoices):
+    """Event categories, each mapped to a CAMEO root code (see CAMEO_ROOT)."""
+
+    STATEMENT = "statement", "statement"
+    MEETING = "meeting", "meeting / visit"
+    CALL = "call", "call"
+    VOTE = "vote", "vote"
+    AGREEMENT = "agreement", "agreement"
+    ATTACK = "attack", "attack / military action"
+    OTHER = "other", "other"
+
+
+# CAMEO root codes (Schrodt, CAMEO 1.1b3), so events line up with GDELT.
+# CAMEO has no "vote"; a recorded vote on a resolution is diplomatic
+# cooperation (05) in GDELT's coding practice. OTHER has no root code.
+CAMEO_ROOT: dict[str, str] = {
+    Kind.STATEMENT: "01",  # Make public statement
+    Kind.MEETING: "04",  # Consult (042 make a visit, 043 host, 044 meet)
+    Kind.CALL: "04",  # Consult (041 discuss by telephone)
+    Kind.VOTE: "05",  # Engage in diplomatic cooperation
+    Kind.AGREEMENT: "05",  # Engage in diplomatic cooperation (057 sign agreement)
+    Kind.ATTACK: "19",  # Fight (18 assault, 20 mass violence are finer cases)
+    Kind.OTHER: "",
+}
+
+
+class Status(models.TextChoices):
+    EXTRACTED = "extracted", "extracted"
+    VERIFIED = "verified", "verified"
+    REJECTED = "rejected", "rejected"
+
+
+class Modality(models.TextChoices):
+    DONE = "done", "reported as done"
+    SCHEDULED = "scheduled", "scheduled"
+    POSSIBLE = "possible", "only possible"
+
+
+class ExtractionStatus(models.TextChoices):
+    PENDING = "pending", "pending"
+    DONE = "done", "done"
+    FAILED = "failed", "failed"
+
+
+# Fields of Event an admin can correct; a corrected field is never overwritten
+# by re-extraction or later ingestion.
+CORRECTABLE_FIELDS = (
+    "date",  # value, start, end, precision together
+    "title",
+    "kind",
+    "actors",
+    "countries",
+    "modality",
+)
+
+
+def validate_http_url(value: str) -> None:
+    URLValidator(schemes=["http", "https"])(value)
+
+
+class ArticleQuerySet(models.QuerySet):
+    def delete(self):  # type: ignore[override]
+        from timeline.services import delete_articles
+
+        return delete_articles(articles=self)
+
+
+class Article(models.Model):
+    title = models.CharField(max_length=500, blank=True)
+    source_url = models.URLField(
+        max_length=2000, blank=True, validators=[validate_http_url]
+    )
+    publisher = models.CharField(max_length=200, blank=True)
+    published = models.DateField(help_text="Publication date: the anchor for dates.")
+    text = models.TextField()
+    text_sha256 = models.CharField(
+        max_length=64,
+        unique=True,
+        editable=False,
+        help_text="SHA-256 of the normalised text: the same article is stored once.",
+    )
+    ingested_at = models.DateTimeField(auto_now_add=True)
+    extraction_version = models.CharField(max_length=40, blank=True)
+    extraction_status = models.CharField(
+        max_length=10,
+        choices=ExtractionStatus.choices,
+        default=ExtractionStatus.PENDING,
+    )
+    extraction_error = models.TextField(blank=True)
+    # The id the article had in its source (a JSONL "id"), for reference.
+    external_id = models.CharField(max_length=200, blank=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published", "-id"]
+        indexes = [
+            # Admin article list and "articles published in a range".
+            models.Index(fields=["-published", "-id"], name="article_published_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or f"Article {self.pk} ({self.published})"
+
+    def save(self, *args, **kwargs) -> None:
+        # Derived, not business logic: the hash always matches the text.
+        self.text_sha256 = text_sha256(self.text)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        from timeline.services import delete_articles
+
+        return delete_articles(articles=Article.objects.filter(pk=self.pk))
+
+
+class ActorKind(models.TextChoices):
+    PERSON = "person", "person"
+    ORGANIZATION = "organization", "organisation"
+
+
+class Actor(models.Model):
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=20, choices=ActorKind.choices)
+    created = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["name", "kind"], name="actor_unique_name"),
+            models.CheckConstraint(
+                condition=Q(kind__in=ActorKind.values), name="actor_kind_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ActorAlias(models.Model):
+    """Another name for an actor ("Zelensky" -> Volodymyr Zelenskyy).
+
+    Aliases are data the extraction pipeline reads: an admin-added alias maps
+    that name to the actor in every article ingested afterwards.
+    """
+
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="aliases")
+    alias = models.CharField(max_length=200)
+    normalised = models.CharField(max_length=200, editable=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name_plural = "actor aliases"
+        constraints = [
+            # One name means one actor of a kind; lookups go by normalised name.
+            models.UniqueConstraint(
+                fields=["normalised", "actor"], name="actoralias_unique"
+            ),
+        ]
+        indexes = [models.Index(fields=["normalised"], name="actoralias_norm_idx")]
+
+    def __str__(self) -> str:
+        return self.alias
+
+    def save(self, *args, **kwargs) -> None:
+        self.normalised = normalise_alias(self.alias)
+        super().save(*args, **kwargs)
+
+
+class Country(models.Model):
+    code = models.CharField(
+        max_length=2, unique=True, help_text="ISO 3166-1 alpha-2 code."
+    )
+    name = models.CharField(max_length=100)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "countries"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CountryAlias(models.Model):
+    """Another name for a country: a demonym, capital or metonym ("the Kremlin")."""
+
+    country = models.ForeignKey(
+        Country, on_delete=models.CASCADE, related_name="aliases"
+    )
+    alias = models.CharField(max_length=200)
+    normalised = models.CharField(max_length=200, unique=True, editable=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name_plural = "country aliases"
+
+    def __str__(self) -> str:
+        return self.alias
+
+    def save(self, *args, **kwargs) -> None:
+        self.normalised = normalise_alias(self.alias)
+        super().save(*args, **kwargs)
+
+
+class EventQuerySet(models.QuerySet):
+    def visible(self) -> EventQuerySet:
+        return self.exclude(status=Status.REJECTED)
+
+    def for_timeline(self, filters) -> EventQuerySet:
+        """Events matching a TimelineFilters (see timeline.filters)."""
+        return filters.apply(self)
+
+    def with_source_counts(self) -> EventQuerySet:
+        return self.annotate(n_sources=Count("mentions__article", distinct=True))
+
+
+class Event(models.Model):
+    start = models.DateField()
+    end = models.DateField()
+    precision = models.CharField(max_length=10, choices=Precision.choices)
+    value = models.CharField(
+        max_length=40, help_text="TIMEX3 value, e.g. 2025-02-24, 2025-W08, 2025-02."
+    )
+    title = models.CharField(max_length=300)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    modality = models.CharField(
+        max_length=10, choices=Modality.choices, default=Modality.DONE
+    )
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.EXTRACTED
+    )
+    confidence = models.FloatField(default=0.5)
+    corrected_fields = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Fields an admin corrected; extraction never overwrites them.",
+    )
+    is_manual = models.BooleanField(
+        default=False, help_text="Made by an admin, not by extraction."
+    )
+    date_conflict = models.BooleanField(
+        default=False,
+        help_text="Another source dates what looks like the same event differently.",
+    )
+    # Denormalised for the timeline: how many distinct articles report it.
+    source_count = models.PositiveIntegerField(default=0)
+    first_reported = models.DateField(
+        null=True, blank=True, help_text="Publication date of the earliest source."
+    )
+    actors = models.ManyToManyField(
+        Actor, through="EventActor", related_name="events", blank=True
+    )
+    countries = models.ManyToManyField(
+        Country, through="EventCountry", related_name="events", blank=True
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["source_count", "updated"])
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-start", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(start__lte=models.F("end")), name="event_start_before_end"
+            ),
+            models.CheckConstraint(
+                condition=Q(precision__in=Precision.values),
+                name="event_precision_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=Status.values), name="event_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=Kind.values), name="event_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(modality__in=Modality.values),
+                name="event_modality_valid",
+            ),
+        ]
+        indexes = [
+            # The timeline, newest or oldest first: ORDER BY start, id.
+            models.Index(fields=["start", "id"], name="event_start_idx"),
+            # Filter by kind, then page by date.
+            models.Index(fields=["kind", "start"], name="event_kind_start_idx"),
+            # Staff's review-status filter, then page by date.
+            models.Index(fields=["status", "start"], name="event_status_start_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.value}: {self.title}"
+
+    @property
+    def cameo_root(self) -> str:
+        return CAMEO_ROOT.get(self.kind, "")
+
+    def is_corrected(self, field: str) -> bool:
+        return field in (self.corrected_fields or [])
+
+
+class EventActor(models.Model):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE)
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE)
+    # Copy of event.start, so "events of this actor by date" reads one index.
+    start = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["event", "actor"], name="eventactor_unique")
+        ]
+        indexes = [
+            # Timeline filtered by actor/organisation, ordered by date; facets.
+            models.Index(fields=["actor", "start", "event"], name="eventactor_idx"),
+        ]
+
+
+class EventCountry(models.Model):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE)
+    country = models.ForeignKey(Country, on_delete=models.CASCADE)
+    # Copy of event.start, so "events in this country by date" reads one index.
+    start = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "country"], name="eventcountry_unique"
+            )
+        ]
+        indexes = [
+            # Timeline filtered by country, ordered by date; facet counts.
+            models.Index(fields=["country", "start", "event"], name="eventcountry_idx"),
+        ]
+
+
+class Mention(models.Model):
+    """One article's evidence for an event."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="mentions")
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="mentions"
+    )
+    sentence = models.TextField()
+    sentence_start = models.PositiveIntegerField()
+    sentence_end = models.PositiveIntegerField()
+    expression = models.CharField(max_length=300)
+    expression_start = models.PositiveIntegerField()
+    expression_end = models.PositiveIntegerField()
+    anchor_date = models.DateField(
+        help_text="The date the expression was resolved against."
+    )
+    # What extraction said, kept so a re-extraction can be compared and a
+    # date conflict explained.
+    value = models.CharField(max_length=40)
+    title = models.CharField(max_length=300, blank=True)
+    confidence = models.FloatField(default=0.5)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["article__published", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "expression_start", "sentence_start"],
+                name="mention_unique_in_article",
+            ),
+            models.CheckConstraint(
+                condition=Q(sentence_start__lte=models.F("sentence_end")),
+                name="mention_sentence_offsets",
+            ),
+            models.CheckConstraint(
+                condition=Q(expression_start__lte=models.F("expression_end")),
+                name="mention_expression_offsets",
+            ),
+        ]
+        indexes = [
+            # Event detail and source counts: mentions of an event.
+            models.Index(fields=["event", "article"], name="mention_event_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.expression!r} in {self.article_id}"
+
+    @property
+    def sentence_parts(self) -> tuple[str, str, str]:
+        """The sentence split around the date expression, for highlighting."""
+        a = self.expression_start - self.sentence_start
+        b = self.expression_end - self.sentence_start
+        if 0 <= a <= b <= len(self.sentence):
+            return self.sentence[:a], self.sentence[a:b], self.sentence[b:]
+        return self.sentence, "", ""
+
+
+__all__ = [
+    "Actor",
+    "ActorAlias",
+    "ActorKind",
+    "Article",
+    "CAMEO_ROOT",
+    "CORRECTABLE_FIELDS",
+    "Country",
+    "CountryAlias",
+    "Event",
+    "EventActor",
+    "EventCountry",
+    "ExtractionStatus",
+    "Kind",
+    "Mention",
+    "Modality",
+    "Precision",
+    "Status",
+]
