@@ -25,9 +25,18 @@ class Timex:
     text: str
     type: str  # DATE, TIME, DURATION, SET
     value: str  # ISO-TimeML: 2025-02-24, 2025-W08, 2025-02, P3Y, PRESENT_REF ...
+    # The date a relative expression was resolved against (the publication
+    # date, or a date the text moved its reference point to); not in to_dict.
+    anchor: date | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "type": self.type,
+            "value": self.value,
+        }
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,69 @@
+"""From an ISO-TimeML value to a calendar range and its precision."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})(?:-WE)?$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+_HALF = re.compile(r"^(\d{4})-H([12])$")
+_SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
+_YEAR = re.compile(r"^(\d{4})$")
+_DECADE = re.compile(r"^(\d{3})X$")
+
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def value_range(value: str) -> tuple[date, date, str] | None:
+    """(start, end, precision) for a point-in-time value, or None.
+
+    None for values that are not a calendar range: durations (P3Y), sets,
+    PRESENT_REF/PAST_REF/FUTURE_REF, and impossible dates.
+    >>> value_range("2025-W08")
+    (datetime.date(2025, 2, 17), datetime.date(2025, 2, 23), 'week')
+    """
+    try:
+        if m := _DAY.match(value):
+            d = date(int(m[1]), int(m[2]), int(m[3]))
+            return d, d, "day"
+        if m := _WEEK.match(value):
+            y, w = int(m[1]), int(m[2])
+            start = date.fromisocalendar(y, w, 1)
+            if value.endswith("-WE"):
+                return (
+                    date.fromisocalendar(y, w, 6),
+                    date.fromisocalendar(y, w, 7),
+                    "week",
+                )
+            return start, date.fromisocalendar(y, w, 7), "week"
+        if m := _MONTH.match(value):
+            y, mo = int(m[1]), int(m[2])
+            return date(y, mo, 1), _month_end(y, mo), "month"
+        if m := _QUARTER.match(value):
+            y, q = int(m[1]), int(m[2])
+            return date(y, 3 * q - 2, 1), _month_end(y, 3 * q), "quarter"
+        if m := _HALF.match(value):
+            y, h = int(m[1]), int(m[2])
+            return date(y, 6 * h - 5, 1), _month_end(y, 6 * h), "quarter"
+        if m := _SEASON.match(value):
+            y = int(m[1])
+            first, last = _SEASON_MONTHS[m[2]]
+            end_year = y + 1 if last < first else y
+            return date(y, first, 1), _month_end(end_year, last), "month"
+        if m := _YEAR.match(value):
+            y = int(m[1])
+            return date(y, 1, 1), date(y, 12, 31), "year"
+        if m := _DECADE.match(value):
+            d = int(m[1]) * 10
+            return date(d, 1, 1), date(d + 9, 12, 31), "decade"
+    except ValueError:
+        return None
+    return None
