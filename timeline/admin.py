@@ -1,10 +1,10 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+import timeline.admin_articles  # noqa: F401  (Article admin: ingestion owns it)
 from timeline.models import (
     Actor,
     ActorAlias,
-    Article,
     Country,
     CountryAlias,
     Event,
@@ -20,13 +20,6 @@ class ActorAliasInline(admin.TabularInline):
 class CountryAliasInline(admin.TabularInline):
     model = CountryAlias
     extra = 1
-
-
-@admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "published", "publisher", "extraction_status"]
-    search_fields = ["title", "publisher"]
-    date_hierarchy = "published"
 
 
 @admin.register(Event)
