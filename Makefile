@@ -6,7 +6,7 @@ PIP := $(PY) -m pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format install install-dev serve bench clean
+.PHONY: run test test-postgres lint format install install-dev serve bench loadtest clean
 
 $(VENV)/.installed: requirements.txt requirements-model.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,32 @@ run: install
 
 test: install-dev
 	$(PY) -m pytest
+
+# The whole suite again on a throw-away PostgreSQL server (Debian's
+# `postgresql` package; see .ci/with-postgres).
+test-postgres: install-dev
+	.ci/with-postgres $(PY) -m pytest
+
+# Production: settings from the environment (SECRET_KEY and ALLOWED_HOSTS are
+# required; see README "Running in production"), static files collected and
+# served by WhiteNoise, gunicorn on $(HOST):$(PORT).
+WEB_CONCURRENCY ?= 3
+serve: install
+	$(PY) manage.py check --deploy --fail-level WARNING
+	$(PY) manage.py collectstatic --no-input --verbosity 0
+	$(PY) manage.py migrate --no-input
+	$(VENV)/bin/gunicorn newsline.wsgi:application --bind $(HOST):$(PORT) \
+	  --workers $(WEB_CONCURRENCY) --timeout 60 --graceful-timeout 20 \
+	  --access-logfile - --forwarded-allow-ips 127.0.0.1
+
+# Speed and memory benchmarks; numbers go to docs/benchmarks.md.
+bench: install-dev
+	@set -e; for script in bench/bench_*.py; do \
+	  [ -e "$$script" ] || continue; echo "== $$script"; $(PY) "$$script"; done
+
+# 50 users for 60 s against gunicorn with the 100,000-event data (loopback only).
+loadtest: install-dev
+	$(PY) bench/loadtest/run.py
 
 lint: install-dev
 	$(VENV)/bin/ruff check .
