@@ -187,6 +187,11 @@ NEWSLINE_MAX_EVENTS_PER_ARTICLE = env_int(
 # Load the bundled sample articles on `make run` when the database is empty.
 NEWSLINE_SAMPLES_DIR = BASE_DIR / "samples"
 
+# History: the change reason is text, not 100 characters, because corrections
+# record the before/after actor and country names in it (see
+# timeline/corrections.py); those links are not tracked by simple-history.
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
