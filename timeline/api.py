@@ -1,0 +1,357 @@
+"""The read-only JSON API: events, actors, countries.
+
+Events take exactly the timeline page's filters (TimelineFilters and
+Event.objects.for_timeline), so the API, the exports and the page agree.
+Unlike the page, which drops a bad value with a note, the API answers any
+note with 400 and a JSON error, so a client never silently gets something
+other than what it asked for.
+
+Pagination is keyset ("cursor") pagination over (start, id): the cursor is
+the last row's (start, id), so page 2,000 costs what page 1 costs.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import functools
+import json
+from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import Any
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from timeline.filters import TimelineFilters
+from timeline.models import (
+    Actor,
+    ActorKind,
+    Country,
+    Event,
+    EventActor,
+    EventCountry,
+    Mention,
+    Status,
+)
+
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 200
+MAX_ACTOR_QUERY_CHARS = 100
+# Query parameters the API reads itself (the rest are the page's filters).
+PAGING_PARAMS = ("cursor", "limit")
+
+
+class SafeJSONEncoder(DjangoJSONEncoder):
+    """JSON with <, > and & as \\u escapes: the same data for any JSON parser,
+    but no markup a browser could ever sniff out of a response."""
+
+    def encode(self, o: Any) -> str:
+        return (
+            super()
+            .encode(o)
+            .replace("<", "\\u003c")
+            .replace(">", "\\u003e")
+            .replace("&", "\\u0026")
+        )
+
+
+def json_response(data: Any, *, status: int = 200) -> JsonResponse:
+    return JsonResponse(
+        data,
+        status=status,
+        encoder=SafeJSONEncoder,
+        safe=False,
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+def error_response(error: str, details: Iterable[str] = (), *, status: int = 400):
+    return json_response({"error": error, "details": list(details)}, status=status)
+
+
+class BadRequest(ValueError):
+    """A parameter the API cannot use; becomes a 400 JSON answer."""
+
+    def __init__(self, error: str, details: Iterable[str] = ()) -> None:
+        super().__init__(error)
+        self.error = error
+        self.details = list(details)
+
+
+def parse_filters(request: HttpRequest) -> TimelineFilters:
+    """The page's filters from the query string; any note is a BadRequest."""
+    filters = TimelineFilters.from_query(
+        request.GET, allow_status=request.user.is_staff
+    )
+    if filters.notes:
+        raise BadRequest("Invalid filter parameters.", filters.notes)
+    return filters
+
+
+def parse_limit(params: Mapping, *, default: int = DEFAULT_LIMIT) -> int:
+    raw = params.get("limit")
+    if raw in (None, ""):
+        return default
+    if not str(raw).isdigit() or not 1 <= int(raw) <= MAX_LIMIT:
+        raise BadRequest(
+            "Invalid limit.",
+            [f"limit={raw!r}: use a whole number from 1 to {MAX_LIMIT}."],
+        )
+    return int(raw)
+
+
+# --- Cursors ---------------------------------------------------------------
+
+
+def encode_cursor(order: str, start: date, pk: int) -> str:
+    """An opaque cursor: the order and the last row's (start, id)."""
+    raw = f"{order[0]}|{start.isoformat()}|{pk}".encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, order: str) -> tuple[date, int]:
+    bad = BadRequest(
+        "Invalid cursor.",
+        ["cursor: use the 'next' link of a previous page unchanged."],
+    )
+    if len(cursor) > 64:
+        raise bad
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        tag, day, pk = raw.split("|")
+        start = date.fromisoformat(day)
+        if not pk.isdigit() or len(pk) > 18:
+            raise ValueError(pk)
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        raise bad from None
+    if tag != order[0]:
+        raise BadRequest(
+            "Invalid cursor.",
+            [f"cursor: it belongs to order={'oldest' if tag == 'o' else 'newest'}."],
+        )
+    return start, int(pk)
+
+
+def after_cursor(qs: QuerySet, order: str, start: date, pk: int) -> QuerySet:
+    """Rows after (start, pk) in the timeline's (start, id) order.
+
+    `start <= s` leads, so the (start, id) index bounds the scan; the OR
+    breaks ties on the same day by id.
+    """
+    if order == "oldest":
+        return qs.filter(Q(start__gte=start), Q(start__gt=start) | Q(id__gt=pk))
+    return qs.filter(Q(start__lte=start), Q(start__lt=start) | Q(id__lt=pk))
+
+
+# --- Serialisation -----------------------------------------------------------
+
+
+def with_related(qs: QuerySet) -> QuerySet:
+    """Everything event_dict reads, in three extra queries per page/chunk."""
+    return qs.prefetch_related(
+        "actors",
+        "countries",
+        Prefetch(
+            "mentions",
+            queryset=Mention.objects.select_related("article").order_by(
+                "article__published", "id"
+            ),
+        ),
+    )
+
+
+def source_dict(mention: Mention) -> dict[str, Any]:
+    article = mention.article
+    return {
+        "article_id": article.id,
+        "title": article.title,
+        "source_url": article.source_url,
+        "publisher": article.publisher,
+        "published": article.published,
+        "evidence": mention.sentence,
+        "expression": mention.expression,
+    }
+
+
+def event_dict(event: Event, request: HttpRequest | None = None) -> dict[str, Any]:
+    actors = list(event.actors.all())
+    url = reverse("api:event", args=[event.id])
+    return {
+        "id": event.id,
+        "url": request.build_absolute_uri(url) if request else url,
+        "start": event.start,
+        "end": event.end,
+        "precision": event.precision,
+        "value": event.value,
+        "title": event.title,
+        "kind": event.kind,
+        "status": event.status,
+        "modality": event.modality,
+        "actors": [
+            {"id": a.id, "name": a.name} for a in actors if a.kind == ActorKind.PERSON
+        ],
+        "organisations": [
+            {"id": a.id, "name": a.name}
+            for a in actors
+            if a.kind == ActorKind.ORGANIZATION
+        ],
+        "countries": [{"code": c.code, "name": c.name} for c in event.countries.all()],
+        "source_count": event.source_count,
+        "sources": [source_dict(m) for m in event.mentions.all()],
+    }
+
+
+def _page_url(request: HttpRequest, **changes: str) -> str:
+    params = request.GET.copy()
+    for key, value in changes.items():
+        params[key] = value
+    return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
+
+
+# --- Views -------------------------------------------------------------------
+
+
+def api_view(view):
+    """Turn BadRequest into a 400 JSON answer."""
+
+    @functools.wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except BadRequest as exc:
+            return error_response(exc.error, exc.details)
+
+    return wrapped
+
+
+@require_GET
+@api_view
+def events(request: HttpRequest) -> HttpResponse:
+    """Events matching the page's filters, newest (or oldest) first."""
+    filters = parse_filters(request)
+    limit = parse_limit(request.GET)
+    qs = Event.objects.for_timeline(filters)
+    cursor = request.GET.get("cursor", "")
+    if cursor:
+        start, pk = decode_cursor(cursor, filters.order)
+        qs = after_cursor(qs, filters.order, start, pk)
+    rows = list(with_related(qs)[: limit + 1])
+    has_next = len(rows) > limit
+    rows = rows[:limit]
+    next_cursor = (
+        encode_cursor(filters.order, rows[-1].start, rows[-1].id) if has_next else None
+    )
+    return json_response(
+        {
+            "results": [event_dict(e, request) for e in rows],
+            "next": _page_url(request, cursor=next_cursor) if next_cursor else None,
+            "next_cursor": next_cursor,
+            "limit": limit,
+            "order": filters.order,
+        }
+    )
+
+
+@require_GET
+def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """One event; rejected events exist only for staff."""
+    qs = Event.objects.all()
+    if not request.user.is_staff:
+        qs = qs.visible()
+    event = with_related(qs.filter(pk=pk)).first()
+    if event is None:
+        return error_response("Not found.", [f"No event with id {pk}."], status=404)
+    return json_response(event_dict(event, request))
+
+
+@require_GET
+@api_view
+def actors(request: HttpRequest) -> HttpResponse:
+    """People and organisations by name; `q` searches names and aliases."""
+    q = " ".join(request.GET.getlist("q")).strip()
+    if len(q) > MAX_ACTOR_QUERY_CHARS:
+        raise BadRequest(
+            "Invalid q.", [f"q: at most {MAX_ACTOR_QUERY_CHARS} characters."]
+        )
+    kind = request.GET.get("kind", "")
+    if kind == "organisation":  # the British spelling the page shows
+        kind = ActorKind.ORGANIZATION
+    if kind and kind not in ActorKind.values:
+        raise BadRequest(
+            "Invalid kind.", [f"kind={kind!r}: use person or organization."]
+        )
+    limit = parse_limit(request.GET)
+    offset_raw = request.GET.get("offset", "0") or "0"
+    if not offset_raw.isdigit() or len(offset_raw) > 9:
+        raise BadRequest("Invalid offset.", [f"offset={offset_raw!r}: not a number."])
+    offset = int(offset_raw)
+    qs = Actor.objects.order_by("name", "id")
+    if kind:
+        qs = qs.filter(kind=kind)
+    if q:
+        qs = qs.filter(Q(name__icontains=q) | Q(aliases__alias__icontains=q)).distinct()
+    rows = list(qs.values("id", "name", "kind")[offset : offset + limit + 1])
+    has_next = len(rows) > limit
+    rows = rows[:limit]
+    counts = dict(
+        EventActor.objects.filter(actor_id__in=[r["id"] for r in rows])
+        .exclude(event__status=Status.REJECTED)
+        .values_list("actor_id")
+        .annotate(n=Count("event_id"))
+    )
+    for row in rows:
+        row["event_count"] = counts.get(row["id"], 0)
+    return json_response(
+        {
+            "results": rows,
+            "next": (
+                _page_url(request, offset=str(offset + limit)) if has_next else None
+            ),
+        }
+    )
+
+
+@require_GET
+def countries(request: HttpRequest) -> HttpResponse:
+    """Countries that have (visible) events, or every country with ?all=1."""
+    counts = dict(
+        EventCountry.objects.exclude(event__status=Status.REJECTED)
+        .values_list("country_id")
+        .annotate(n=Count("event_id"))
+    )
+    show_all = request.GET.get("all") in ("1", "true", "yes")
+    rows = [
+        {"code": c.code, "name": c.name, "event_count": counts.get(c.id, 0)}
+        for c in Country.objects.order_by("name")
+        if show_all or c.id in counts
+    ]
+    return json_response({"results": rows})
+
+
+@require_GET
+def openapi(request: HttpRequest) -> HttpResponse:
+    """The OpenAPI 3.1 description of this API."""
+    from timeline.openapi import openapi_spec
+
+    spec = openapi_spec(server=request.build_absolute_uri("/"))
+    return HttpResponse(
+        json.dumps(spec, indent=2), content_type="application/json; charset=utf-8"
+    )
+
+
+__all__ = [
+    "BadRequest",
+    "SafeJSONEncoder",
+    "actors",
+    "countries",
+    "event_detail",
+    "event_dict",
+    "events",
+    "openapi",
+    "parse_filters",
+    "with_related",
+]
