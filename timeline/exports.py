@@ -27,9 +27,9 @@ CHUNK_SIZE = 1000
 MAX_SOURCES = 5
 
 
-def iter_events(qs, *, chunk_size: int = CHUNK_SIZE) -> Iterator[Event]:
+def iter_events(qs, *, chunk_size: int | None = None) -> Iterator[Event]:
     """The events of a queryset, with related rows prefetched chunk by chunk."""
-    return with_related(qs).iterator(chunk_size=chunk_size)
+    return with_related(qs).iterator(chunk_size=chunk_size or CHUNK_SIZE)
 
 
 def _chunks(events: Iterable[Event], size: int) -> Iterator[list[Event]]:

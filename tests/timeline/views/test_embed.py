@@ -1,0 +1,105 @@
+import re
+from datetime import date, timedelta
+
+import pytest
+from django.contrib.auth.models import User
+
+from tests.timeline.api_data import make_event
+from timeline.filters import TimelineFilters
+from timeline.models import Event
+
+pytestmark = pytest.mark.django_db
+
+
+def event_ids(response) -> list[int]:
+    return [int(i) for i in re.findall(r'id="event-(\d+)"', response.content.decode())]
+
+
+def test_it_can_be_framed_by_other_sites(client):
+    make_event()
+    response = client.get("/embed/")
+    assert response.status_code == 200
+    assert "X-Frame-Options" not in response
+    # Only the embed: the rest of the site still refuses frames.
+    assert client.get("/api/countries/")["X-Frame-Options"] == "DENY"
+
+
+def test_it_shows_the_filtered_events_like_the_api(client):
+    for i in range(6):
+        make_event(
+            title=f"Event {i}",
+            start=date(2025, 1, 1) + timedelta(days=i),
+            countries=("UA",) if i % 2 else ("FR",),
+        )
+    response = client.get("/embed/", {"country": "UA", "order": "oldest"})
+    expected = list(
+        Event.objects.for_timeline(
+            TimelineFilters.from_query({"country": "UA", "order": "oldest"})
+        ).values_list("id", flat=True)
+    )
+    assert event_ids(response) == expected
+    api = client.get("/api/events/", {"country": "UA", "order": "oldest"}).json()
+    assert [e["id"] for e in api["results"]] == expected
+
+
+def test_it_has_no_chrome_admin_links_forms_or_scripts(client):
+    make_event(title="A summit")
+    staff = User.objects.create_user("editor", password="x", is_staff=True)
+    client.force_login(staff)
+    html = client.get("/embed/").content.decode()
+    assert "A summit" in html
+    assert "/admin" not in html
+    assert "<form" not in html and "<script" not in html
+    assert "site-header" not in html
+    assert "csrf" not in html.lower()
+
+
+def test_it_opens_links_in_a_new_tab(client):
+    make_event(countries=("UA",))
+    html = client.get("/embed/", {"country": "UA"}).content.decode()
+    assert '<base target="_blank">' in html
+    assert 'rel="noopener"' in html
+    assert "http://testserver/?country=UA" in html
+
+
+def test_it_ignores_staff_filters_even_for_staff(client):
+    make_event(title="Kept")
+    make_event(title="Rejected one", status="rejected")
+    staff = User.objects.create_user("editor", password="x", is_staff=True)
+    client.force_login(staff)
+    html = client.get("/embed/", {"status": "rejected"}).content.decode()
+    assert "Rejected one" not in html and "Kept" in html
+
+
+def test_it_escapes_titles(client):
+    make_event(title="<script>alert(1)</script>")
+    html = client.get("/embed/").content.decode()
+    assert "<script>alert(1)" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_it_notes_bad_filters_instead_of_failing(client):
+    make_event()
+    response = client.get("/embed/", {"country": "Narnia", "cursor": "zzz"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Ignored country=&#x27;Narnia&#x27;" in html
+    assert "invalid" in html
+
+
+def test_it_pages_with_more_links(client):
+    made = [
+        make_event(title=f"E{i}", start=date(2024, 1, 1) + timedelta(days=i))
+        for i in range(30)
+    ]
+    first = client.get("/embed/")
+    ids = event_ids(first)
+    assert len(ids) == 25
+    more = re.search(
+        r'href="(/embed/\?[^"]+)" target="_self">More', first.content.decode()
+    )
+    assert more
+    second = client.get(more.group(1).replace("&amp;", "&"))
+    ids += event_ids(second)
+    assert sorted(ids) == sorted(e.id for e in made) and len(set(ids)) == 30
+    assert "More events" not in second.content.decode()
