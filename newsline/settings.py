@@ -50,11 +50,13 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "newsline.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "newsline.middleware.LoginLockoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -159,6 +161,39 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
 SECURE_HSTS_PRELOAD = SECURE_HSTS_SECONDS > 0
 if env_bool("BEHIND_TLS_PROXY", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Load balancers probe /healthz over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# Only our own scripts, styles and images; no inline code, no framing
+# (newsline.middleware.ContentSecurityPolicyMiddleware).
+NEWSLINE_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; "
+    "img-src 'self' data:; font-src 'self'; connect-src 'self'; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
+# Admin login lockout: this many failures for one username from one address
+# lock it for this many seconds (newsline.middleware.LoginLockoutMiddleware).
+NEWSLINE_LOGIN_MAX_FAILURES = env_int("NEWSLINE_LOGIN_MAX_FAILURES", 5, minimum=1)
+NEWSLINE_LOGIN_LOCKOUT_SECONDS = env_int(
+    "NEWSLINE_LOGIN_LOCKOUT_SECONDS", 900, minimum=1
+)
+# The cache holds the lockout counts: in-process by default (per gunicorn
+# worker); CACHE_URL=redis://host:6379/1 shares them between workers.
+_cache_url = env_str("CACHE_URL")
+if _cache_url and not _cache_url.startswith(("redis://", "rediss://")):
+    raise ImproperlyConfigured(
+        f"CACHE_URL={_cache_url!r} is not supported: use redis://host:port/db."
+    )
+CACHES = {
+    "default": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": _cache_url,
+        }
+        if _cache_url
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
 
 # --- Celery -----------------------------------------------------------------
 # Unset broker: tasks run in-process (eagerly); nothing else needs to run.

@@ -13,3 +13,10 @@ os.environ.setdefault("DEBUG", "false")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
 
 from newsline.settings import *  # noqa: E402,F403
+
+# Tests render pages without running collectstatic first; production keeps
+# WhiteNoise's compressed manifest storage (checked by `make serve`/loadtest).
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

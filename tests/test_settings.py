@@ -1,0 +1,106 @@
+"""Settings come from the environment; bad values stop start-up, naming the
+variable, and the production configuration passes `check --deploy`."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parent.parent
+PRODUCTION = {
+    "DEBUG": "false",
+    "SECRET_KEY": "x7Hq2-production-like-secret-key-for-checks-9aP3LmZ0vWq8Rt5Ys1Nb6",
+    "ALLOWED_HOSTS": "news.example.org",
+    "CSRF_TRUSTED_ORIGINS": "https://news.example.org",
+}
+STRIPPED = (
+    "DEBUG",
+    "SECRET_KEY",
+    "ALLOWED_HOSTS",
+    "DATABASE_URL",
+    "SECURE_SSL_REDIRECT",
+    "SECURE_COOKIES",
+    "SECURE_HSTS_SECONDS",
+    "CACHE_URL",
+    "DJANGO_SETTINGS_MODULE",
+)
+
+
+def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
+    full_env = {k: v for k, v in os.environ.items() if k not in STRIPPED}
+    full_env.update(env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_it_passes_check_deploy_with_production_settings():
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_it_sends_hsts_and_secure_cookies_in_production():
+    code = (
+        "from django.conf import settings as s;"
+        "print(s.SECURE_HSTS_SECONDS, s.SECURE_SSL_REDIRECT, s.SESSION_COOKIE_SECURE,"
+        " s.CSRF_COOKIE_SECURE, s.DEBUG)"
+    )
+    result = run_manage("shell", "--verbosity", "0", "-c", code, **PRODUCTION)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["31536000", "True", "True", "True", "False"]
+
+
+def test_it_refuses_to_start_without_a_secret_key_in_production():
+    env = dict(PRODUCTION)
+    del env["SECRET_KEY"]
+    result = run_manage("check", **env)
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_it_names_a_bad_debug_value():
+    result = run_manage("check", **{**PRODUCTION, "DEBUG": "maybe"})
+    assert result.returncode != 0
+    assert "DEBUG='maybe' is not a boolean" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "url", ["mysql://u:p@localhost/db", "not a url at all", "postgres://[::1"]
+)
+def test_it_names_a_bad_database_url(url):
+    result = run_manage("check", **{**PRODUCTION, "DATABASE_URL": url})
+    assert result.returncode != 0
+    assert "DATABASE_URL" in result.stderr
+    assert "Traceback" not in result.stderr.split("ImproperlyConfigured")[-1]
+
+
+def test_it_names_a_bad_cache_url():
+    result = run_manage("check", **{**PRODUCTION, "CACHE_URL": "memcached://x"})
+    assert result.returncode != 0
+    assert "CACHE_URL='memcached://x' is not supported" in result.stderr
+
+
+def test_it_names_a_bad_number():
+    result = run_manage(
+        "check", **{**PRODUCTION, "NEWSLINE_LOGIN_MAX_FAILURES": "five"}
+    )
+    assert result.returncode != 0
+    assert "NEWSLINE_LOGIN_MAX_FAILURES='five' is not a whole number" in result.stderr
+
+
+def test_it_runs_on_the_database_named_by_database_url():
+    # CI runs the suite twice: on SQLite and with DATABASE_URL=postgres://...
+    url = os.environ.get("DATABASE_URL", "")
+    expected = "postgresql" if url.startswith(("postgres", "pgsql")) else "sqlite"
+    assert connection.vendor == expected
