@@ -1,7 +1,11 @@
 """Temporal expressions: find, type and normalise them (TIMEX3).
 
-Placeholder until the tagger lands: spaCy DATE entities whose text is a
-four-digit year. Replaced wholesale by the temporal tagger.
+`tag_timexes(doc, dct)` runs the compiled grammar of `timex_grammar` over the
+text, keeps the longest non-overlapping matches, adds spaCy DATE/TIME entities
+the grammar missed, and normalises each one with the rules of
+`timex_normalise`: relative expressions against the document creation time
+(dct) or a date the sentence moved its reference to, with the tense of the
+verb the expression hangs on in the dependency parse.
 """
 
 from __future__ import annotations
@@ -10,15 +14,80 @@ from datetime import date
 
 from spacy.tokens import Doc
 
+from timeline.extraction.timex_grammar import PATTERNS
+from timeline.extraction.timex_normalise import Context, normalise, tense_of
 from timeline.extraction.types import Timex
+
+_FAMILY_RANK = {name: i for i, (name, _) in enumerate(PATTERNS)}
+_STRIP_LEFT = ("on ", "in ", "at ", "by ", "since ", "until ", "for ", "from ")
+
+
+def _candidates(text: str) -> list[tuple[int, int, str]]:
+    found: list[tuple[int, int, str]] = []
+    for family, pattern in PATTERNS:
+        for m in pattern.finditer(text):
+            start, end = m.span()
+            # trailing spaces or commas never belong to an expression
+            while end > start and text[end - 1] in " ,\n\t":
+                end -= 1
+            if end > start:
+                found.append((start, end, family))
+    return found
+
+
+def _select(cands: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Longest first (then earliest, then family order), no overlaps."""
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[0], _FAMILY_RANK.get(c[2], 99)))
+    taken: list[tuple[int, int, str]] = []
+    occupied: list[tuple[int, int]] = []
+    for s, e, fam in cands:
+        if any(s < oe and os < e for os, oe in occupied):
+            continue
+        taken.append((s, e, fam))
+        occupied.append((s, e))
+    taken.sort()
+    return taken
+
+
+def _spacy_extra(
+    doc: Doc, taken: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """spaCy DATE/TIME entities that no grammar match touches."""
+    extra = []
+    for ent in doc.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        s, e = ent.start_char, ent.end_char
+        if any(s < te and ts < e for ts, te, _ in taken):
+            continue
+        low = doc.text[s:e].lower()
+        for prefix in _STRIP_LEFT:
+            if low.startswith(prefix):
+                s += len(prefix)
+                low = low[len(prefix) :]
+        while e > s and doc.text[e - 1] in " ,.\n":
+            e -= 1
+        if e > s:
+            extra.append((s, e, "spacy"))
+    return extra
 
 
 def tag_timexes(doc: Doc, dct: date) -> list[Timex]:
     """All temporal expressions in a parsed document, normalised against dct."""
-    out = []
-    for ent in doc.ents:
-        if ent.label_ == "DATE" and ent.text.isdigit() and len(ent.text) == 4:
-            out.append(
-                Timex(ent.start_char, ent.end_char, ent.text, "DATE", ent.text, dct)
-            )
+    text = doc.text
+    taken = _select(_candidates(text))
+    taken = sorted(taken + _spacy_extra(doc, taken))
+    ctx = Context(doc=doc, dct=dct)
+    out: list[Timex] = []
+    for start, end, family in taken:
+        surface = text[start:end]
+        ctx.enter(start)
+        result = normalise(
+            family, surface, ctx, lambda s=start, e=end: tense_of(doc, s, e)
+        )
+        if result is None:
+            continue
+        typ, value, anchor = result
+        out.append(Timex(start, end, surface, typ, value, anchor))
+        ctx.remember(typ, value, start)
     return out

@@ -1,0 +1,1040 @@
+"""Normalisation rules for temporal expressions (ISO-TimeML values).
+
+Every rule is general: it reads the expression, the document creation time
+(dct), a reference date the sentence moved to, and the tense of the verb the
+expression attaches to. Granularity follows the text: "last week" is a week,
+"March" a month; a day is never invented.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from timeline.extraction.timex_grammar import (
+    DECADE_WORDS,
+    MONTHS,
+    ORDINALS,
+    PARTS_OF_DAY,
+    SEASONS,
+    UNITS_WORDS,
+    WEEKDAYS,
+)
+
+Result = tuple[str, str, date | None]
+
+_PAST_TAGS = {"VBD", "VBN"}
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
+_MODAL_FUTURE = {"would", "could", "may", "might", "should", "must", "can", "'d"}
+_FUTURE_LEMMAS = {
+    "plan",
+    "schedule",
+    "expect",
+    "intend",
+    "due",
+    "aim",
+    "prepare",
+    "hope",
+    "propose",
+    "set",
+    "go",
+    "vow",
+    "promise",
+    "pledge",
+}
+
+# --- tense -----------------------------------------------------------------
+
+
+def _verb_tense(verb, depth: int = 0) -> str:  # noqa: ANN001 - spaCy Token
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    low = {a.lower_ for a in auxes}
+    if low & _FUTURE_AUX:
+        return "future"
+    if any(a.tag_ == "TO" for a in auxes):
+        head = verb.head
+        if head is not verb and head.lemma_ in _FUTURE_LEMMAS:
+            return "future"
+        if head is not verb and depth < 2 and head.pos_ in ("VERB", "AUX", "ADJ"):
+            if head.pos_ == "ADJ" and head.lower_ == "due":
+                return "future"
+            inner = _verb_tense(head, depth + 1)
+            return "future" if inner in ("present", "") else inner
+        return "future"
+    if verb.lower_ in _FUTURE_AUX:
+        return "future"
+    if low & _MODAL_FUTURE or verb.tag_ == "MD":
+        return "future"
+    if verb.lemma_ in _FUTURE_LEMMAS and verb.tag_ in ("VBZ", "VBP", "VBG"):
+        return "future"
+    if (
+        verb.tag_ == "VBN"
+        and verb.lemma_ in ("schedule", "set", "expect", "plan")
+        and any(a.tag_ in ("VBZ", "VBP") for a in auxes)
+    ):
+        return "future"
+    if verb.tag_ in _PAST_TAGS or any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if verb.tag_ == "VBG" and any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return "future"
+    if verb.tag_ in ("VBZ", "VBP"):
+        return "present"
+    return ""
+
+
+def tense_of(doc: Doc, start: int, end: int) -> str:
+    """past / future / present / '' for the verb the expression attaches to."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return ""
+    tok = span.root
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX") and tok not in span:
+            break
+        if tok.head is tok:
+            break
+        tok = tok.head
+    if tok.pos_ not in ("VERB", "AUX"):
+        root = span.sent.root
+        if root.pos_ not in ("VERB", "AUX"):
+            return ""
+        tok = root
+    return _verb_tense(tok)
+
+
+# --- calendar helpers ------------------------------------------------------
+
+
+def _week(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y:04d}-W{w:02d}"
+
+
+def _month_shift(y: int, m: int, delta: int) -> tuple[int, int]:
+    idx = y * 12 + (m - 1) + delta
+    return idx // 12, idx % 12 + 1
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _quarter(d: date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
+_NUM_TOKEN = re.compile(r"[a-z]+|\d+(?:[.,]\d+)?")
+
+
+@lru_cache(maxsize=4096)
+def parse_number(text: str) -> float | None:
+    """'two' -> 2, 'twenty four' -> 24, '1 1/2' -> 1.5, 'several' -> None."""
+    t = text.lower().replace("-", " ").strip()
+    t = re.sub(r"\b(?:a couple of|a couple)\b", "2", t)
+    if re.search(r"\b(?:few|several|some|many|dozens|hundreds|number)\b", t):
+        return None
+    half = 0.5 if re.search(r"and a half|1/2", t) else 0.0
+    t = re.sub(r"and a half|\d/\d", "", t)
+    total = 0.0
+    current = 0.0
+    seen = False
+    for tok in _NUM_TOKEN.findall(t):
+        if tok[0].isdigit():
+            current += float(tok.replace(",", ""))
+            seen = True
+        elif tok in UNITS_WORDS:
+            current += UNITS_WORDS[tok]
+            seen = True
+        elif tok == "hundred":
+            current = (current or 1) * 100
+            seen = True
+        elif tok == "thousand":
+            total += (current or 1) * 1000
+            current = 0
+            seen = True
+        elif tok == "and":
+            continue
+        else:
+            return None
+    if not seen:
+        return None
+    return total + current + half
+
+
+def _fmt_num(n: float) -> str:
+    return str(int(n)) if n == int(n) else f"{n:g}"
+
+
+_UNIT_CODES = {
+    "second": ("T", "S"),
+    "minute": ("T", "M"),
+    "hour": ("T", "H"),
+    "day": ("", "D"),
+    "night": ("", "D"),
+    "week": ("", "W"),
+    "weekend": ("", "WE"),
+    "fortnight": ("", "2W"),
+    "month": ("", "M"),
+    "quarter": ("", "Q"),
+    "semester": ("", "M6"),
+    "year": ("", "Y"),
+    "decade": ("", "DE"),
+    "century": ("", "CE"),
+}
+_UNIT_RE = re.compile(
+    r"(second|minute|hour|day|night|weekend|week|fortnight|month|quarter|semester|"
+    r"year|decade|centur(?:y|ie))s?(?![a-z])"
+)
+
+
+def _unit_of(low: str) -> str | None:
+    found = _UNIT_RE.findall(low)
+    if not found:
+        return None
+    u = found[-1]
+    return "century" if u.startswith("centur") else u
+
+
+def duration_value(n: float | None, unit: str) -> str:
+    """ISO 8601 duration for n units (X when n is not given)."""
+    if unit == "decade":
+        return f"P{_fmt_num(n * 10)}Y" if n is not None else "PXDE"
+    if unit == "century":
+        return f"P{_fmt_num(n * 100)}Y" if n is not None else "PXCE"
+    if unit == "fortnight":
+        return f"P{_fmt_num(n * 2)}W" if n is not None else "PXW"
+    if unit == "semester":
+        return f"P{_fmt_num(n * 6)}M" if n is not None else "PXM"
+    if unit == "weekend":
+        return f"P{_fmt_num(n * 2)}D" if n is not None else "PXD"
+    prefix, code = _UNIT_CODES[unit]
+    num = "X" if n is None else _fmt_num(n)
+    if n is not None and n != int(n):
+        # 1.5 hours -> PT1H30M; 1.5 years -> P18M
+        if unit == "hour":
+            return f"PT{int(n)}H{int(round((n - int(n)) * 60))}M"
+        if unit == "year":
+            return f"P{int(round(n * 12))}M"
+        if unit == "day":
+            return f"PT{int(round(n * 24))}H"
+    return f"P{prefix}{num}{code}"
+
+
+def shifted_value(anchor: date, n: float, unit: str, sign: int) -> str | None:
+    """The date n units before (sign -1) or after (+1) anchor, at that unit's grain."""
+    k = int(n) * sign
+    if n != int(n):
+        return None
+    if unit in ("day", "night"):
+        return (anchor + timedelta(days=k)).isoformat()
+    if unit == "week":
+        return _week(anchor + timedelta(weeks=k))
+    if unit == "fortnight":
+        return _week(anchor + timedelta(weeks=2 * k))
+    if unit == "month":
+        y, m = _month_shift(anchor.year, anchor.month, k)
+        return f"{y:04d}-{m:02d}"
+    if unit == "quarter":
+        y, m = _month_shift(anchor.year, anchor.month, 3 * k)
+        return f"{y:04d}-Q{(m - 1) // 3 + 1}"
+    if unit == "year":
+        return f"{anchor.year + k:04d}"
+    if unit == "decade":
+        return f"{(anchor.year + 10 * k) // 10:03d}X"
+    if unit == "century":
+        return f"{(anchor.year + 100 * k) // 100:02d}"
+    if unit in ("hour", "minute", "second"):
+        return anchor.isoformat()
+    return None
+
+
+# --- document state --------------------------------------------------------
+
+
+@dataclass
+class Context:
+    """What normalisation knows about the document so far."""
+
+    doc: Doc
+    dct: date
+    sent_start: int = -1
+    sent_end: int = -1
+    sent_anchor: date | None = None  # explicit date seen earlier in the sentence
+    sent_year: int | None = None  # explicit year seen earlier in the sentence
+    sent_quarter: str | None = None  # quarter value seen earlier in the sentence
+    doc_quarter: str | None = None  # last quarter value in the document
+    start: int = 0
+    _sent_bounds: list[tuple[int, int]] = field(default_factory=list)
+
+    def enter(self, start: int) -> None:
+        self.start = start
+        if self.sent_start <= start < self.sent_end:
+            return
+        if not self._sent_bounds:
+            self._sent_bounds = [(s.start_char, s.end_char) for s in self.doc.sents]
+        for s, e in self._sent_bounds:
+            if s <= start < e:
+                self.sent_start, self.sent_end = s, e
+                break
+        else:
+            self.sent_start, self.sent_end = start, start + 1
+        self.sent_anchor = None
+        self.sent_year = None
+        self.sent_quarter = None
+
+    def remember(self, typ: str, value: str, start: int) -> None:
+        if typ not in ("DATE", "TIME"):
+            return
+        if m := re.match(r"^(\d{4})-(\d{2})-(\d{2})", value):
+            d = _safe_date(int(m[1]), int(m[2]), int(m[3]))
+            if d is not None and self._explicit:
+                self.sent_anchor = d
+        if (m := re.match(r"^(\d{4})", value)) and self._explicit:
+            self.sent_year = int(m[1])
+        if re.match(r"^\d{4}-Q[1-4]$", value):
+            self.sent_quarter = value
+            self.doc_quarter = value
+
+    _explicit: bool = False
+
+    @property
+    def anchor(self) -> date:
+        return self.sent_anchor or self.dct
+
+
+# --- rules -----------------------------------------------------------------
+
+_PART_RE = re.compile(
+    r"(mid-?afternoon|morning|afternoon|evening|overnight|tonight|night)"
+)
+
+
+def _part(low: str) -> str | None:
+    m = _PART_RE.search(low)
+    return PARTS_OF_DAY.get(m[1].replace("mid-", "mid ")) if m else None
+
+
+def _resolve_weekday(anchor: date, wd: int, low: str, tense: str) -> date:
+    back = (anchor.weekday() - wd) % 7
+    fwd = (wd - anchor.weekday()) % 7
+    if re.search(r"\b(?:last|previous|this past)\b", low):
+        return anchor - timedelta(days=back or 7)
+    if re.search(r"\b(?:next|following|this coming|coming)\b", low):
+        return anchor + timedelta(days=fwd or 7)
+    if tense == "future":
+        return anchor + timedelta(days=fwd)
+    if tense == "present":
+        return (
+            anchor + timedelta(days=fwd)
+            if fwd < back
+            else anchor - timedelta(days=back)
+        )
+    return anchor - timedelta(days=back)
+
+
+def _resolve_year_for(anchor: date, month: int, day: int | None, tense: str) -> int:
+    """The year of a month (and day) given without one: nearest, minding tense."""
+    best: tuple[int, int] | None = None
+    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+        d = _safe_date(y, month, day or 15)
+        if d is None:
+            continue
+        if day is None:
+            diff = (y * 12 + month) - (anchor.year * 12 + anchor.month)
+            if tense == "past" and diff > 0:
+                continue
+            if tense == "future" and diff < 0:
+                continue
+            dist = abs(diff) * 30
+        else:
+            delta = (d - anchor).days
+            if tense == "past" and delta > 0:
+                continue
+            if tense == "future" and delta < 0:
+                continue
+            dist = abs(delta)
+        if best is None or dist < best[0]:
+            best = (dist, y)
+    if best is None:
+        return anchor.year
+    return best[1]
+
+
+_MONTH_RE = re.compile(
+    r"(january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)(?![a-z])"
+)
+_YEAR_RE = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+_DAY_RE = re.compile(r"(?<![\d:])([12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])")
+_WD_RE = re.compile(r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)")
+_CLOCK_RE = re.compile(
+    r"(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?|(noon)|(midnight)"
+)
+
+
+def _clock(low: str) -> str | None:
+    if "noon" in low:
+        return "12:00"
+    if "midnight" in low:
+        return "24:00"
+    m = re.search(r"(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?|am|pm)?", low)
+    if not m:
+        return None
+    h = int(m[1])
+    mi = int(m[2]) if m[2] else 0
+    ampm = (m[3] or "").replace(".", "")
+    if ampm == "pm" and h < 12:
+        h += 12
+    if ampm == "am" and h == 12:
+        h = 0
+    if h > 24 or mi > 59:
+        return None
+    return f"{h:02d}:{mi:02d}"
+
+
+def _day_of(low: str, ctx: Context, tense: Callable[[], str]) -> date | None:
+    """The calendar day a deictic word or weekday in the text names."""
+    if "yesterday" in low:
+        return ctx.dct - timedelta(days=1)
+    if "tomorrow" in low:
+        return ctx.dct + timedelta(days=1)
+    if "today" in low or "tonight" in low:
+        return ctx.dct
+    if m := _WD_RE.search(low):
+        return _resolve_weekday(ctx.dct, WEEKDAYS[m[1]], low, tense())
+    return None
+
+
+def _explicit(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
+    mm = _MONTH_RE.search(low)
+    if not mm:
+        return None
+    month = MONTHS[mm[1]]
+    rest = low[: mm.start()] + " " + low[mm.end() :]
+    # drop clock times before reading the day and year
+    rest_nc = re.sub(
+        r"\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)|\d{1,2}:\d{2}", " ", rest
+    )
+    ym = _YEAR_RE.search(rest_nc)
+    year = int(ym[1]) if ym else None
+    rest_ny = _YEAR_RE.sub(" ", rest_nc)
+    dm = _DAY_RE.search(rest_ny)
+    day = int(dm[1]) if dm else None
+    anchor = ctx.anchor
+    if year is None:
+        if ctx.sent_year is not None:
+            year = ctx.sent_year
+        else:
+            year = _resolve_year_for(ctx.dct, month, day, tense())
+        ctx._explicit = False
+    else:
+        ctx._explicit = True
+    if day is None:
+        return "DATE", f"{year:04d}-{month:02d}", anchor
+    d = _safe_date(year, month, day)
+    if d is None:
+        return None
+    clock = (
+        _clock(low)
+        if re.search(r"\d\s*(?:a\.m|p\.m|am|pm)|\d:\d\d|noon|midnight", low)
+        else None
+    )
+    if clock:
+        return "TIME", f"{d.isoformat()}T{clock}", anchor
+    return "DATE", d.isoformat(), anchor
+
+
+def _iso(low: str, ctx: Context) -> Result | None:
+    if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", low):
+        d = _safe_date(int(m[1]), int(m[2]), int(m[3]))
+    elif m := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})", low):
+        y = int(m[3])
+        if y < 100:
+            y += 1900 if y > (ctx.dct.year % 100) + 1 else 2000
+        d = _safe_date(y, int(m[1]), int(m[2])) or _safe_date(y, int(m[2]), int(m[1]))
+    else:
+        return None
+    if d is None:
+        return None
+    ctx._explicit = True
+    return "DATE", d.isoformat(), ctx.dct
+
+
+def _month(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
+    mm = _MONTH_RE.search(low)
+    if not mm:
+        return None
+    month = MONTHS[mm[1]]
+    anchor = ctx.dct
+    if ym := _YEAR_RE.search(low):
+        ctx._explicit = True
+        year = int(ym[1])
+    elif "last year" in low:
+        year = anchor.year - 1
+    elif "next year" in low:
+        year = anchor.year + 1
+    elif "this year" in low:
+        year = anchor.year
+    elif re.search(r"\blast\b|\bthis past\b", low):
+        year = anchor.year if month < anchor.month else anchor.year - 1
+    elif re.search(r"\bnext\b|\bthis coming\b", low):
+        year = anchor.year if month > anchor.month else anchor.year + 1
+    elif re.search(r"\bthis\b", low):
+        year = anchor.year
+    elif ctx.sent_year is not None:
+        year = ctx.sent_year
+    else:
+        year = _resolve_year_for(anchor, month, None, tense())
+    return "DATE", f"{year:04d}-{month:02d}", anchor
+
+
+def _year(low: str, ctx: Context) -> Result | None:
+    ym = _YEAR_RE.search(low)
+    if not ym:
+        return None
+    year = int(ym[1])
+    ctx._explicit = True
+    for name, code in SEASONS.items():
+        if name in low:
+            return "DATE", f"{year:04d}-{code}", ctx.dct
+    return "DATE", f"{year:04d}", ctx.dct
+
+
+_Q_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4}
+_Q_MONTH = {"march": 1, "june": 2, "september": 3, "december": 4}
+
+
+def _quarter_value(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
+    anchor = ctx.dct
+    if m := re.search(r"\bq([1-4])\b|\b([1-4])q\b", low):
+        q = int(m[1] or m[2])
+        ym = _YEAR_RE.search(low)
+        y2 = re.search(r"'(\d\d)", low)
+        year = int(ym[1]) if ym else (2000 + int(y2[1]) if y2 else anchor.year)
+        return "DATE", f"{year:04d}-Q{q}", anchor
+    plural = bool(re.search(r"quarters\b", low))
+    q = None
+    for word, n in {**_Q_ORD, **_Q_MONTH}.items():
+        if re.search(rf"\b(?:fiscal-)?{word}\b", low):
+            q = n
+            break
+    ym = _YEAR_RE.search(low)
+    year: int | None = int(ym[1]) if ym else None
+    if year is None:
+        if "last year" in low:
+            year = anchor.year - 1
+        elif "next year" in low:
+            year = anchor.year + 1
+        elif "this year" in low:
+            year = anchor.year
+    ago = bool(re.search(r"year-ago|year-earlier|a year (?:ago|earlier)", low))
+    if plural and q is None:
+        if re.search(r"\b(?:last|past|previous|recent)\b", low):
+            return "DURATION", "PXQ", anchor
+        return (
+            "DATE",
+            "FUTURE_REF" if "coming" in low or "future" in low else "PAST_REF",
+            anchor,
+        )
+    if plural:
+        return "SET", f"XXXX-Q{q}", anchor
+    if q is None:
+        # "the quarter", "the latest quarter", "this quarter": the quarter under
+        # discussion, else the one a report published at dct is about
+        if "current" in low or re.match(r"this\b", low):
+            base_y, base_q = anchor.year, _quarter(anchor)
+        elif ctx.doc_quarter and not re.search(r"\blast\b|\bprevious\b", low):
+            base_y, base_q = int(ctx.doc_quarter[:4]), int(ctx.doc_quarter[-1])
+        elif re.search(r"\bnext\b", low):
+            y, m = _month_shift(anchor.year, anchor.month, 3)
+            base_y, base_q = y, (m - 1) // 3 + 1
+        else:
+            ref = anchor - timedelta(days=45)
+            base_y, base_q = ref.year, _quarter(ref)
+        if year is not None:
+            base_y = year
+        if ago:
+            base_y -= 1
+        return "DATE", f"{base_y:04d}-Q{base_q}", anchor
+    if year is None:
+        if ctx.sent_year is not None:
+            year = ctx.sent_year
+        else:
+            year = anchor.year
+            if q > _quarter(anchor) and tense() != "future":
+                year -= 1
+    if ago:
+        year -= 1
+    return "DATE", f"{year:04d}-Q{q}", anchor
+
+
+def _half(low: str, ctx: Context) -> Result | None:
+    ym = _YEAR_RE.search(low)
+    year = int(ym[1]) if ym else ctx.dct.year
+    if "last year" in low:
+        year = ctx.dct.year - 1
+    elif "next year" in low:
+        year = ctx.dct.year + 1
+    h = 1 if "first" in low else 2
+    return "DATE", f"{year:04d}-H{h}", ctx.dct
+
+
+def _decade(low: str, ctx: Context) -> Result | None:
+    if m := re.search(r"(1[5-9]|20)(\d)0'?s", low):
+        return "DATE", f"{m[1]}{m[2]}X", ctx.dct
+    if m := re.search(r"'(\d)0s|(?<!\d)(\d)0s", low):
+        digit = int(m[1] or m[2])
+        century = ctx.dct.year // 100
+        if digit > (ctx.dct.year % 100) // 10:
+            century -= 1
+        return "DATE", f"{century}{digit}X", ctx.dct
+    for word, digit in DECADE_WORDS.items():
+        if word in low:
+            return "DATE", f"19{digit}X", ctx.dct
+    return None
+
+
+def _century(low: str, ctx: Context) -> Result | None:
+    if m := re.search(r"(\d{1,2})(?:st|nd|rd|th)", low):
+        n = int(m[1])
+    else:
+        n = next((v for k, v in ORDINALS.items() if k in low), None)
+        if n is None:
+            return None
+    return "DATE", f"{n - 1:02d}", ctx.dct
+
+
+def _time(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
+    clock = _clock(low)
+    if clock is None:
+        return None
+    day = _day_of(low, ctx, tense) or ctx.anchor
+    return "TIME", f"{day.isoformat()}T{clock}", ctx.dct
+
+
+def _weekday(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
+    day = _day_of(low, ctx, tense)
+    if day is None:
+        return None
+    if re.search(r"\d\s*(?:a\.m|p\.m|am|pm)|\d:\d\d|noon|midnight", low):
+        clock = _clock(low)
+        if clock:
+            return "TIME", f"{day.isoformat()}T{clock}", ctx.dct
+    if part := _part(low):
+        return "DATE", f"{day.isoformat()}T{part}", ctx.dct
+    return "DATE", day.isoformat(), ctx.dct
+
+
+def _deictic(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
+    anchor = ctx.anchor
+    if re.search(r"\b(?:next|following)\s+day|day after", low):
+        d = anchor + timedelta(days=1)
+        if "tomorrow" in low:
+            d = ctx.dct + timedelta(days=2)
+        return "DATE", d.isoformat(), anchor
+    if re.search(r"\bprevious\s+day|day before", low):
+        d = anchor - timedelta(days=1)
+        if "yesterday" in low:
+            d = ctx.dct - timedelta(days=2)
+        return "DATE", d.isoformat(), anchor
+    if re.search(r"\b(?:same|that)\s+day", low):
+        return "DATE", anchor.isoformat(), anchor
+    part = _part(low)
+    if re.search(r"\bthat\b", low):
+        return "TIME", f"{anchor.isoformat()}T{part or 'DT'}", anchor
+    if low.startswith("last") and part:
+        d = ctx.dct - timedelta(days=1)
+        return "TIME", f"{d.isoformat()}T{part}", ctx.dct
+    day = _day_of(low, ctx, tense)
+    if day is None:
+        if part is None:
+            return None
+        day = ctx.dct
+    if part and not re.fullmatch(
+        r"(?:early |late |earlier |later )?(?:today|yesterday|tomorrow)", low
+    ):
+        return "TIME", f"{day.isoformat()}T{part}", ctx.dct
+    return "DATE", day.isoformat(), ctx.dct
+
+
+_REL_PAST = re.compile(r"\b(?:last|past|previous|this past)\b")
+_REL_NEXT = re.compile(r"\b(?:next|coming|this coming)\b")
+
+
+def _season_value(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
+    name = next((n for n in SEASONS if n in low), None)
+    if name is None:
+        return None
+    code = SEASONS[name]
+    y = ctx.dct.year
+    start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+    if _REL_PAST.search(low):
+        if start_month + 3 <= ctx.dct.month or (code == "WI" and ctx.dct.month >= 3):
+            pass
+        else:
+            y -= 1
+        if code == "WI":
+            y = ctx.dct.year - 1
+    elif _REL_NEXT.search(low) and start_month <= ctx.dct.month:
+        y += 1
+    return "DATE", f"{y:04d}-{code}", ctx.dct
+
+
+def _relunit(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
+    dct = ctx.dct
+    if re.search(r"mid-?year|year-?\s?end|end of the year", low):
+        return "DATE", f"{dct.year:04d}", dct
+    if "end of the month" in low:
+        return "DATE", f"{dct.year:04d}-{dct.month:02d}", dct
+    if re.search(
+        r"same|corresponding|comparable|year-ago|year-earlier|last year", low
+    ) and re.search(r"period|time|month|week", low):
+        if "month" in low:
+            return "DATE", f"{dct.year - 1:04d}-{dct.month:02d}", dct
+        if ctx.sent_quarter or ctx.doc_quarter:
+            q = ctx.sent_quarter or ctx.doc_quarter or ""
+            return "DATE", f"{int(q[:4]) - 1:04d}-{q[5:]}", dct
+        return "DATE", f"{dct.year - 1:04d}", dct
+    unit = _unit_of(low)
+    if unit is None:
+        return _season_value(low, ctx, tense)
+    anchor = ctx.anchor
+    # "the following week", "that year", "the previous month": anchored
+    if re.search(r"\b(?:following|that)\b|\bthe previous\b", low):
+        sign = 1 if "following" in low else (-1 if "previous" in low else 0)
+        v = (
+            shifted_value(anchor, 1, unit, sign)
+            if sign
+            else shifted_value(anchor, 0, unit, 1)
+        )
+        if unit == "weekend":
+            v = None
+        return ("DATE", v, anchor) if v else None
+    if re.search(r"\b(?:the past|the last)\b", low) and unit not in ("weekend",):
+        if re.search(
+            r"\b(?:week|month|year|decade|century)s?\s+(?:before|ago|earlier)", low
+        ):
+            pass
+        elif unit == "decade":
+            return "DATE", shifted_value(dct, 1, unit, -1) or "", dct
+        else:
+            return "DURATION", duration_value(1, unit), dct
+    sign = 0
+    if _REL_PAST.search(low):
+        sign = -1
+    elif _REL_NEXT.search(low):
+        sign = 1
+    if unit == "weekend":
+        if sign == 0 and not re.search(r"\bthis\b", low):
+            t = tense()
+            sign = 1 if t == "future" else 0
+            if t != "future":
+                # the weekend just past (or this one, if dct falls in it)
+                sat = dct - timedelta(days=(dct.weekday() - 5) % 7)
+                return "DATE", _week(sat) + "-WE", dct
+        base = dct + timedelta(weeks=sign)
+        return "DATE", _week(base) + "-WE", dct
+    if re.fullmatch(r"the (?:fiscal |calendar )?(?:week|month|year)", low):
+        if unit == "year":
+            if "fiscal" in low:
+                return "DATE", f"{dct.year:04d}", dct
+            return "DURATION", "P1Y", dct
+        if unit == "week":
+            return "DATE", f"{dct.year:04d}-WXX", dct
+        return "DATE", f"{dct.year:04d}-XX", dct
+    if unit == "century" and sign == 0:
+        return "DATE", f"{dct.year // 100:02d}", dct
+    v = shifted_value(dct, 1, unit, sign) if sign else shifted_value(dct, 0, unit, 1)
+    if v is None:
+        return None
+    return "DATE", v, dct
+
+
+_OFFSET_RE = re.compile(r"\b(ago|earlier|later|before|after|from now|since)\b")
+
+
+def _duration(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
+    unit = _unit_of(low)
+    if unit is None:
+        if re.search(r"a while|a long time", low):
+            return "DURATION", "PXX", ctx.dct
+        return None
+    body = low
+    body = re.sub(
+        r"\b(?:about|around|nearly|almost|approximately|roughly|more than|less than|"
+        r"fewer than|at least|at most|up to|over|under|just|only|barely|no more than|"
+        r"no less than|well over|close to|upwards of|the better part of|a little over|"
+        r"a little more than|the|past|last|next|first|coming|latest|previous|following|"
+        r"final|remaining|initial|same|other|more|additional|extra|straight|"
+        r"consecutive|full|long|short|recent|in|for|or so|trading|business|calendar|"
+        r"working|old|ago|earlier|later|before|after|from now|ahead|since|to come)\b",
+        " ",
+        body,
+    )
+    body = _UNIT_RE.sub(" ", body).replace("-", " ").strip()
+    # no count left ("recent weeks", "the past few days"): unknown
+    n = parse_number(body) if body else None
+    off = _OFFSET_RE.search(low)
+    if off and off[1] != "since":
+        sign = -1 if off[1] in ("ago", "earlier", "before") else 1
+        anchor = ctx.dct if off[1] in ("ago", "from now") else ctx.anchor
+        if n is None:
+            return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", anchor
+        # "a year ago" in a sentence about a quarter is that quarter a year back
+        if unit == "year" and n == 1 and ctx.sent_quarter:
+            return (
+                "DATE",
+                f"{int(ctx.sent_quarter[:4]) - 1:04d}-{ctx.sent_quarter[5:]}",
+                anchor,
+            )
+        v = shifted_value(anchor, n, unit, sign)
+        if v is None:
+            return "DURATION", duration_value(n, unit), anchor
+        if unit in ("hour", "minute", "second"):
+            return "TIME", v, anchor
+        return "DATE", v, anchor
+    if re.fullmatch(r"(?:the )?(?:weeks|months|years|days)", low.strip()):
+        return "DURATION", duration_value(None, unit), ctx.dct
+    return "DURATION", duration_value(n, unit), ctx.dct
+
+
+_SET_UNITS = {
+    "day": "P1D",
+    "daily": "P1D",
+    "nightly": "P1D",
+    "night": "P1D",
+    "week": "P1W",
+    "weekly": "P1W",
+    "biweekly": "P2W",
+    "month": "P1M",
+    "monthly": "P1M",
+    "year": "P1Y",
+    "yearly": "P1Y",
+    "annually": "P1Y",
+    "hour": "PT1H",
+    "hourly": "PT1H",
+    "quarter": "P3M",
+    "quarterly": "P3M",
+    "minute": "PT1M",
+    "morning": "P1D",
+    "evening": "P1D",
+    "afternoon": "P1D",
+}
+
+
+def _set(low: str, ctx: Context) -> Result | None:
+    if m := _WD_RE.search(low):
+        wd = WEEKDAYS[m[1]] + 1
+        part = _part(low)
+        return "SET", f"XXXX-WXX-{wd}" + (f"T{part}" if part else ""), ctx.dct
+    if (mm := _MONTH_RE.search(low)) and re.search(r"\b(?:every|each)\b", low):
+        return "SET", f"XXXX-{MONTHS[mm[1]]:02d}", ctx.dct
+    if m := re.search(r"(?:every|each|per)\s+(?:other\s+)?(.+)", low):
+        rest = m[1]
+        unit = _unit_of(rest)
+        if unit:
+            nb = _UNIT_RE.sub(" ", rest).strip()
+            n = parse_number(nb) if nb else 1
+            if "other" in low:
+                n = 2
+            return "SET", duration_value(n or 1, unit), ctx.dct
+        word = rest.strip().rstrip("s")
+        return ("SET", _SET_UNITS[word], ctx.dct) if word in _SET_UNITS else None
+    if m := re.search(r"(?:a|per)\s+(day|week|month|year)", low):
+        return "SET", _SET_UNITS[m[1]], ctx.dct
+    word = low.strip()
+    return ("SET", _SET_UNITS[word], ctx.dct) if word in _SET_UNITS else None
+
+
+_PRESENT = {
+    "now",
+    "right now",
+    "just now",
+    "currently",
+    "nowadays",
+    "these days",
+    "at present",
+    "the present",
+    "presently",
+    "current",
+    "this moment",
+    "that moment",
+    "this crucial moment",
+}
+_FUTURE = {"soon", "shortly", "as soon as possible"}
+
+
+def _ref(low: str, ctx: Context) -> Result | None:
+    low = re.sub(r"\s+", " ", low)
+    if low in _PRESENT:
+        return "DATE", "PRESENT_REF", ctx.dct
+    if (
+        low in _FUTURE
+        or "future" in low
+        or re.search(r"near term|short term|long term|medium term", low)
+    ):
+        return "DATE", "FUTURE_REF", ctx.dct
+    return "DATE", "PAST_REF", ctx.dct
+
+
+def _yearago(low: str, ctx: Context) -> Result | None:
+    q = ctx.sent_quarter
+    if q:
+        return "DATE", f"{int(q[:4]) - 1:04d}-{q[5:]}", ctx.dct
+    return "DATE", f"{ctx.dct.year - 1:04d}", ctx.dct
+
+
+def _token_at(ctx: Context, start: int, end: int):  # noqa: ANN202
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    return span
+
+
+_MODIFIER_ONLY = re.compile(r"^(?:the|a|an)\s")
+
+
+def _accept(family: str, surface: str, low: str, ctx: Context) -> bool:
+    """Reject matches that are almost never temporal in context."""
+    start, end = ctx.start, ctx.start + len(surface)
+    if family == "month" and re.fullmatch(r"(?:may|march|june|august)", low):
+        span = _token_at(ctx, start, end)
+        if span is None or len(span) != 1:
+            return False
+        tok = span[0]
+        if tok.tag_ not in ("NNP", "NN") or tok.ent_type_ not in ("DATE", ""):
+            return False
+    if family == "year" and re.fullmatch(r"\d{4}", low):
+        if start > 0 and ctx.doc.text[start - 1] in "$#£€":
+            return False
+        span = _token_at(ctx, start, end)
+        if span is not None and len(span):
+            tok = span[0]
+            if tok.ent_type_ in (
+                "MONEY",
+                "PERCENT",
+                "QUANTITY",
+                "PRODUCT",
+                "ORG",
+                "FAC",
+                "LAW",
+            ):
+                return False
+            if tok.ent_type_ == "CARDINAL" and tok.dep_ == "nummod":
+                return False
+            nxt = ctx.doc[tok.i + 1] if tok.i + 1 < len(ctx.doc) else None
+            if nxt is not None and nxt.lower_ in (
+                "%",
+                "percent",
+                "people",
+                "troops",
+                "jobs",
+                "shares",
+                "points",
+                "cars",
+                "units",
+                "feet",
+                "metres",
+                "meters",
+                "miles",
+                "tons",
+                "tonnes",
+                "members",
+                "employees",
+                "workers",
+                "soldiers",
+                "pounds",
+            ):
+                return False
+    if family == "duration" and re.fullmatch(r"(?:a|an|one)\s+second", low):
+        return False
+    if family == "ref" and low in ("current", "recent"):
+        span = _token_at(ctx, start, end)
+        if span is None or len(span) != 1:
+            return False
+        tok = span[0]
+        # only as a bare adjective ("prices are current") or modifying a time noun
+        if tok.head.lower_ not in (
+            "period",
+            "levels",
+            "level",
+            "term",
+            "times",
+            "conditions",
+            "trend",
+            "trends",
+            "months",
+            "weeks",
+            "years",
+            "days",
+            "quarters",
+            "history",
+            "events",
+            "developments",
+        ):
+            return False
+    return True
+
+
+def normalise(
+    family: str, surface: str, ctx: Context, tense: Callable[[], str]
+) -> Result | None:
+    """(type, value, anchor) for a matched expression, or None to drop it."""
+    low = re.sub(r"\s+", " ", surface.lower()).strip()
+    if not _accept(family, surface, low, ctx):
+        return None
+    ctx._explicit = False
+    if family == "explicit":
+        return _explicit(low, ctx, tense)
+    if family == "iso":
+        return _iso(low, ctx)
+    if family == "month":
+        return _month(low, ctx, tense)
+    if family == "year":
+        return _year(low, ctx)
+    if family == "quarter":
+        return _quarter_value(low, ctx, tense)
+    if family == "half":
+        return _half(low, ctx)
+    if family == "decade":
+        return _decade(low, ctx)
+    if family == "century":
+        return _century(low, ctx)
+    if family == "weekday":
+        return _weekday(low, ctx, tense)
+    if family == "time":
+        return _time(low, ctx, tense)
+    if family == "deictic":
+        return _deictic(low, ctx, tense)
+    if family == "relunit":
+        return _relunit(low, ctx, tense)
+    if family == "duration":
+        return _duration(low, ctx, tense)
+    if family == "yearago":
+        return _yearago(low, ctx)
+    if family == "set":
+        return _set(low, ctx)
+    if family == "ref":
+        return _ref(low, ctx)
+    if family == "spacy":
+        return _spacy_fallback(low, ctx, tense)
+    return None
+
+
+def _spacy_fallback(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
+    """A spaCy DATE/TIME entity the grammar did not match: read it with
+    dateparser when it names a calendar date, else skip it."""
+    from timeline.extraction.timex_dateparser import parse_absolute
+
+    if not re.search(r"\d", low) and not _MONTH_RE.search(low):
+        return None
+    got = parse_absolute(low, ctx.anchor)
+    if got is None:
+        return None
+    return "DATE", got, ctx.anchor
