@@ -1,12 +1,174 @@
-"""Article admin: adding an article runs extraction after commit."""
+"""Article admin: staff paste an article; extraction runs after the commit.
 
-from django.contrib import admin
+With no Celery broker the extraction runs in-process right after the save;
+with one, a worker picks it up and the list's status column shows when it is
+done (pending, done, failed).
+"""
 
-from timeline.models import Article
+from __future__ import annotations
+
+from django import forms
+from django.contrib import admin, messages
+from django.db import transaction
+from django.db.models import Count, QuerySet
+from django.http import HttpRequest
+
+from timeline.ingestion.sources import InvalidArticle, check_text, check_url
+from timeline.ingestion.sources import parse_published as _parse_published
+from timeline.models import Article, ExtractionStatus, text_sha256
+
+
+def _enqueue(article_ids: list[int]) -> None:
+    from timeline.tasks import extract_article
+
+    for article_id in article_ids:
+        extract_article.delay(article_id)
+
+
+def _sentence(exc: Exception) -> str:
+    text = str(exc)
+    return text[:1].upper() + text[1:] + "."
+
+
+class ArticleAddForm(forms.ModelForm):
+    """Paste an article: text and publication date, optional title/URL/publisher."""
+
+    source_url = forms.URLField(
+        required=False,
+        max_length=2000,
+        assume_scheme="https",
+        label="Source URL",
+        help_text="http:// or https:// only.",
+    )
+
+    class Meta:
+        model = Article
+        fields = ["text", "published", "title", "source_url", "publisher"]
+        help_texts = {
+            "published": "The date relative expressions ('on Monday') are "
+            "resolved against. Not in the future.",
+        }
+
+    def clean_text(self) -> str:
+        text = self.cleaned_data["text"]
+        try:
+            check_text(text)
+        except InvalidArticle as exc:
+            raise forms.ValidationError(_sentence(exc)) from None
+        existing = (
+            Article.objects.filter(text_sha256=text_sha256(text))
+            .values_list("id", flat=True)
+            .first()
+        )
+        if existing is not None:
+            raise forms.ValidationError(
+                f"This article is already stored (article {existing})."
+            )
+        return text
+
+    def clean_published(self):
+        try:
+            return _parse_published(self.cleaned_data["published"])
+        except InvalidArticle as exc:
+            raise forms.ValidationError(_sentence(exc)) from None
+
+    def clean_source_url(self) -> str:
+        try:
+            return check_url(self.cleaned_data.get("source_url") or "")
+        except InvalidArticle as exc:
+            raise forms.ValidationError(_sentence(exc)) from None
 
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "published", "publisher", "extraction_status"]
-    search_fields = ["title", "publisher"]
+    list_display = [
+        "__str__",
+        "published",
+        "publisher",
+        "event_count",
+        "extraction_status",
+    ]
+    list_filter = ["extraction_status"]
+    search_fields = ["title", "publisher", "external_id"]
     date_hierarchy = "published"
+    actions = ["reextract_selected"]
+    list_per_page = 50
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Article]:
+        return (
+            super()
+            .get_queryset(request)
+            .defer("text")
+            .annotate(n_events=Count("mentions__event", distinct=True))
+        )
+
+    @admin.display(description="events", ordering="n_events")
+    def event_count(self, obj: Article) -> int:
+        return getattr(obj, "n_events", 0)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if obj is None:
+            kwargs["form"] = ArticleAddForm
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def get_fields(self, request, obj=None):
+        if obj is None:
+            return ArticleAddForm.Meta.fields
+        return [
+            "title",
+            "source_url",
+            "publisher",
+            "published",
+            "external_id",
+            "extraction_status",
+            "extraction_version",
+            "extraction_error",
+            "ingested_at",
+            "text",
+        ]
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return []
+        # The text and date are what the events were extracted from.
+        return [
+            "published",
+            "external_id",
+            "extraction_status",
+            "extraction_version",
+            "extraction_error",
+            "ingested_at",
+            "text",
+        ]
+
+    def save_model(self, request, obj, form, change) -> None:
+        if change:
+            super().save_model(request, obj, form, change)
+            return
+        obj.extraction_status = ExtractionStatus.PENDING
+        super().save_model(request, obj, form, change)
+        article_id = obj.pk
+        transaction.on_commit(lambda: _enqueue([article_id]))
+
+    def response_add(self, request, obj, post_url_continue=None):
+        self.message_user(
+            request,
+            "Events are extracted once the article is saved; the list's status "
+            "column shows pending, done or failed.",
+            messages.INFO,
+        )
+        return super().response_add(request, obj, post_url_continue)
+
+    @admin.action(description="Re-extract events (keeps admin corrections)")
+    def reextract_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
+        ids = list(queryset.values_list("id", flat=True))
+        Article.objects.filter(id__in=ids).update(
+            extraction_status=ExtractionStatus.PENDING, extraction_error=""
+        )
+        transaction.on_commit(lambda: _enqueue(ids))
+        self.message_user(
+            request,
+            f"Re-extraction of {len(ids)} article(s) started; the status column "
+            "shows when it is done.",
+            messages.SUCCESS,
+        )

@@ -1,47 +1,63 @@
-"""Load the bundled sample articles once, so a new install shows a timeline."""
+"""Ingest the bundled sample articles once, so a new install shows a timeline.
 
-import json
+The seed article and the 120 Wikinews articles go through the real ingest
+path (extraction, merging); articles already stored are skipped quickly.
+"""
+
+from __future__ import annotations
+
+import time
 from datetime import date
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
-from timeline.models import Article, text_sha256
+from timeline.ingestion.progress import summary_lines
+from timeline.ingestion.sources import (
+    ArticleInput,
+    SourceError,
+    SourceOptions,
+    make_input,
+    read_jsonl_file,
+)
+from timeline.ingestion.store import ingest
+from timeline.management.commands.ingest import quiet_ingest_log
 
 SEED = ("ukraine-2025-02-24.txt", date(2025, 2, 24), "Ukraine: three years of war")
+WIKINEWS = "wikinews-meantime.jsonl"
+
+
+def sample_inputs() -> list[ArticleInput | SourceError]:
+    samples = settings.NEWSLINE_SAMPLES_DIR
+    name, published, title = SEED
+    items: list[ArticleInput | SourceError] = [
+        make_input(
+            text=(samples / name).read_text("utf-8"),
+            published=published,
+            title=title,
+            origin=str(samples / name),
+        )
+    ]
+    for item in read_jsonl_file(samples / WIKINEWS, SourceOptions()):
+        if isinstance(item, ArticleInput) and not item.publisher:
+            item = ArticleInput(**{**item.__dict__, "publisher": "Wikinews"})
+        items.append(item)
+    return items
 
 
 class Command(BaseCommand):
-    help = "Load the sample articles (skipped when they are already stored)."
+    help = "Ingest the sample articles (skipped when they are already stored)."
 
     def handle(self, *args, **options) -> None:
-        samples = settings.NEWSLINE_SAMPLES_DIR
-        stored = 0
-        name, published, title = SEED
-        rows = [
-            {
-                "text": (samples / name).read_text("utf-8"),
-                "published": published,
-                "title": title,
-            }
-        ]
-        with open(samples / "wikinews-meantime.jsonl", encoding="utf-8") as fh:
-            for line in fh:
-                d = json.loads(line)
-                rows.append(
-                    {
-                        "text": d["text"],
-                        "title": d["title"],
-                        "published": date.fromisoformat(d["published"]),
-                        "external_id": d["id"],
-                        "publisher": "Wikinews",
-                    }
-                )
-        for row in rows:
-            if Article.objects.filter(text_sha256=text_sha256(row["text"])).exists():
-                continue
-            Article.objects.create(**row)
-            stored += 1
-        self.stdout.write(
-            f"Sample articles: {stored} stored, {len(rows) - stored} already there."
-        )
+        started = time.monotonic()
+        with quiet_ingest_log(options["verbosity"]):
+            summary = ingest(sample_inputs())
+        if summary.stored == 0 and not summary.failed:
+            self.stdout.write(
+                f"Sample articles: all {summary.duplicates} already stored."
+            )
+            return
+        for line in summary_lines(summary, seconds=time.monotonic() - started):
+            self.stdout.write("Sample articles: " + line)
+        if summary.failed:
+            raise CommandError(f"{summary.failed} sample article(s) failed.")

@@ -1,0 +1,379 @@
+from datetime import date
+
+import pytest
+
+from tests.timeline.ingestion.factories import (
+    VOTE_1,
+    VOTE_2,
+    article_input,
+    event,
+    extraction,
+)
+from timeline.ingestion import store
+from timeline.ingestion.lexicon import NameResolver
+from timeline.ingestion.store import apply_extraction, set_event_date, store_article
+from timeline.models import (
+    Actor,
+    ActorAlias,
+    Article,
+    Event,
+    EventActor,
+    EventCountry,
+    ExtractionStatus,
+    Mention,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_stores_an_article_with_its_events_links_and_mentions():
+    ev = event(actors=("Antonio Guterres",))
+    result = store_article(
+        item=article_input(title="UN vote"), extraction=extraction(ev)
+    )
+
+    assert (result.events_created, result.mentions_merged) == (1, 0)
+    article = Article.objects.get()
+    assert article.title == "UN vote"
+    assert article.extraction_status == ExtractionStatus.DONE
+    assert article.extraction_version
+    e = Event.objects.get()
+    assert (e.value, e.start, e.end, e.precision, e.kind) == (
+        "2025-02-24",
+        date(2025, 2, 24),
+        date(2025, 2, 24),
+        "day",
+        "vote",
+    )
+    assert (e.source_count, e.first_reported) == (1, date(2025, 2, 26))
+    assert sorted(e.actors.values_list("name", "kind")) == [
+        ("Antonio Guterres", "person"),
+        ("United Nations General Assembly", "organization"),
+    ]
+    assert sorted(e.countries.values_list("code", flat=True)) == ["RU", "UA"]
+    assert set(EventActor.objects.values_list("start", flat=True)) == {e.start}
+    assert set(EventCountry.objects.values_list("start", flat=True)) == {e.start}
+    m = Mention.objects.get()
+    assert (m.article, m.event, m.expression, m.value) == (
+        article,
+        e,
+        "Monday",
+        "2025-02-24",
+    )
+    assert m.sentence == VOTE_1
+    assert m.sentence[m.expression_start : m.expression_end] == "Monday"
+    assert m.anchor_date == date(2025, 2, 26)
+    assert m.confidence == 0.8
+
+
+def test_it_merges_two_articles_reporting_the_same_vote():
+    store_article(
+        item=article_input(VOTE_1, published=date(2025, 2, 26)),
+        extraction=extraction(event(VOTE_1)),
+    )
+    result = store_article(
+        item=article_input(VOTE_2, published=date(2025, 2, 25)),
+        extraction=extraction(event(VOTE_2, countries=("UA",))),
+    )
+
+    assert (result.events_created, result.mentions_merged) == (0, 1)
+    e = Event.objects.get()
+    assert e.mentions.count() == 2
+    assert e.source_count == 2
+    assert e.first_reported == date(2025, 2, 25)
+    assert not e.date_conflict
+
+
+def test_it_puts_a_finer_date_into_a_coarser_event_and_moves_its_links():
+    store_article(
+        item=article_input(VOTE_1),
+        extraction=extraction(
+            event(
+                VOTE_1,
+                value="2025-02",
+                start=date(2025, 2, 1),
+                end=date(2025, 2, 28),
+                precision="month",
+            )
+        ),
+    )
+    store_article(item=article_input(VOTE_2), extraction=extraction(event(VOTE_2)))
+
+    e = Event.objects.get()
+    assert (e.value, e.start, e.end, e.precision) == (
+        "2025-02-24",
+        date(2025, 2, 24),
+        date(2025, 2, 24),
+        "day",
+    )
+    assert set(EventActor.objects.values_list("start", flat=True)) == {e.start}
+    assert set(EventCountry.objects.values_list("start", flat=True)) == {e.start}
+
+
+def test_it_flags_a_conflicting_date_instead_of_merging():
+    store_article(item=article_input(VOTE_1), extraction=extraction(event(VOTE_1)))
+    result = store_article(
+        item=article_input(VOTE_2),
+        extraction=extraction(
+            event(VOTE_2, value="2025-02-23", start=date(2025, 2, 23))
+        ),
+    )
+
+    assert (result.events_created, result.conflicts) == (1, 1)
+    events = list(Event.objects.order_by("start"))
+    assert [e.start for e in events] == [date(2025, 2, 23), date(2025, 2, 24)]
+    assert all(e.date_conflict for e in events)
+    assert all(e.source_count == 1 for e in events)
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        {"kind": "statement"},
+        {"organizations": ("NATO",), "countries": ("FR",)},
+        {"value": "2024-02-24", "start": date(2024, 2, 24)},
+    ],
+    ids=["other kind", "no shared actor or country", "a year apart"],
+)
+def test_it_keeps_different_events_apart(other):
+    store_article(item=article_input(VOTE_1), extraction=extraction(event(VOTE_1)))
+    store_article(
+        item=article_input(VOTE_2), extraction=extraction(event(VOTE_2, **other))
+    )
+
+    assert Event.objects.count() == 2
+    assert not Event.objects.filter(date_conflict=True).exists()
+
+
+def test_it_does_not_merge_unrelated_wording():
+    other = "Ukraine and Russia exchanged prisoners of war on Monday in Belarus."
+    store_article(item=article_input(VOTE_1), extraction=extraction(event(VOTE_1)))
+    store_article(item=article_input(other), extraction=extraction(event(other)))
+
+    assert Event.objects.count() == 2
+
+
+def test_it_skips_the_same_text_with_other_whitespace():
+    store_article(item=article_input(VOTE_1), extraction=extraction(event(VOTE_1)))
+    result = store_article(
+        item=article_input("  " + VOTE_1.replace(" ", "\n  ")),
+        extraction=extraction(event(VOTE_1)),
+    )
+
+    assert result.duplicate
+    assert result.article_id == Article.objects.get().pk
+    assert Mention.objects.count() == 1
+
+
+def test_it_counts_an_article_stored_meanwhile_by_another_process_as_duplicate():
+    # The other process committed between our existence check and our insert:
+    # the unique constraint decides, and nothing of ours is left behind.
+    first = store_article(
+        item=article_input(VOTE_1), extraction=extraction(event(VOTE_1))
+    )
+    result = store_article(
+        item=article_input(VOTE_1),
+        extraction=extraction(event(VOTE_1, actors=("Someone New",))),
+    )
+
+    assert result.duplicate and result.article_id == first.article_id
+    assert not Actor.objects.filter(name="Someone New").exists()
+    assert Mention.objects.count() == 1
+
+
+def test_it_leaves_nothing_of_an_article_when_an_error_hits_halfway(monkeypatch):
+    calls = []
+    real_link = store._link
+
+    def failing_link(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise RuntimeError("injected failure")
+        return real_link(*args, **kwargs)
+
+    monkeypatch.setattr(store, "_link", failing_link)
+    two = extraction(
+        event(VOTE_1, actors=("Antonio Guterres",)),
+        event(
+            "Russia voted against.",
+            expression="against",
+            at=200,
+            kind="statement",
+            actors=("Vassily Nebenzia",),
+        ),
+    )
+    resolver = NameResolver()
+    with pytest.raises(RuntimeError, match="injected"):
+        store_article(item=article_input(), extraction=two, resolver=resolver)
+
+    assert Article.objects.count() == 0
+    assert Event.objects.count() == 0
+    assert Mention.objects.count() == 0
+    assert EventActor.objects.count() == 0
+    assert Actor.objects.count() == 0
+
+    # Running again carries on: the resolver forgot the rolled-back actors.
+    monkeypatch.setattr(store, "_link", real_link)
+    result = store_article(item=article_input(), extraction=two, resolver=resolver)
+    assert result.events_created == 2
+    assert Actor.objects.filter(name="Antonio Guterres").count() == 1
+
+
+def test_it_resolves_an_alias_to_its_actor():
+    actor = Actor.objects.create(name="Volodymyr Zelenskyy", kind="person")
+    ActorAlias.objects.create(actor=actor, alias="Zelensky")
+    store_article(
+        item=article_input(), extraction=extraction(event(actors=("zelensky",)))
+    )
+
+    assert list(Event.objects.get().actors.filter(kind="person")) == [actor]
+    assert Actor.objects.filter(kind="person").count() == 1
+
+
+def test_it_caps_the_events_of_one_article(settings):
+    settings.NEWSLINE_MAX_EVENTS_PER_ARTICLE = 2
+    sentences = [f"Officials number {n} met in Kyiv on Monday." for n in range(4)]
+    events = [
+        event(s, at=100 * n, kind=["meeting", "statement", "call", "attack"][n])
+        for n, s in enumerate(sentences)
+    ]
+    result = store_article(item=article_input(), extraction=extraction(*events))
+
+    assert result.events_created == 2
+    assert Mention.objects.count() == 2
+
+
+def test_it_skips_events_the_model_would_refuse():
+    bad_range = event(start=date(2025, 2, 24), end=date(2025, 2, 1))
+    odd = event(VOTE_2, at=300, kind="party", modality="maybe")
+    store_article(item=article_input(), extraction=extraction(bad_range, odd))
+
+    e = Event.objects.get()
+    assert (e.kind, e.modality) == ("other", "done")
+
+
+def test_it_keeps_link_dates_in_step_when_an_event_date_changes():
+    store_article(item=article_input(), extraction=extraction(event()))
+    e = Event.objects.get()
+    set_event_date(
+        event=e,
+        value="2025-03-01",
+        start=date(2025, 3, 1),
+        end=date(2025, 3, 1),
+        precision="day",
+    )
+
+    assert set(EventActor.objects.values_list("start", flat=True)) == {date(2025, 3, 1)}
+    assert set(EventCountry.objects.values_list("start", flat=True)) == {
+        date(2025, 3, 1)
+    }
+
+
+# --- re-extraction keeps admin work -------------------------------------------
+
+
+def _stored(ev=None):
+    result = store_article(
+        item=article_input(), extraction=extraction(ev or event(VOTE_1))
+    )
+    return Article.objects.get(pk=result.article_id), Event.objects.get()
+
+
+def test_it_replaces_untouched_events_on_reextract():
+    article, old = _stored()
+    other = event(
+        "Russia voted against the resolution.",
+        expression="against",
+        at=0,
+        kind="statement",
+    )
+    apply_extraction(article=article, extraction=extraction(other))
+
+    assert not Event.objects.filter(pk=old.pk).exists()
+    assert list(Event.objects.values_list("kind", flat=True)) == ["statement"]
+    assert Mention.objects.get().article == article
+
+
+def test_it_keeps_an_admin_correction_on_reextract():
+    article, e = _stored()
+    e.title = "UN General Assembly condemns the invasion"
+    e.kind = "vote"
+    e.corrected_fields = ["title"]
+    e.save()
+    changed = event(VOTE_1, title="Something the new pipeline says")
+    result = apply_extraction(article=article, extraction=extraction(changed))
+
+    e.refresh_from_db()
+    assert Event.objects.count() == 1
+    assert e.title == "UN General Assembly condemns the invasion"
+    assert e.mentions.get().title == "Something the new pipeline says"
+    assert (result.events_created, result.mentions_merged) == (0, 1)
+    assert e.source_count == 1
+
+
+def test_it_does_not_touch_corrected_actors_or_dates_on_reextract():
+    article, e = _stored(
+        event(
+            VOTE_1,
+            value="2025-02",
+            start=date(2025, 2, 1),
+            end=date(2025, 2, 28),
+            precision="month",
+        )
+    )
+    e.corrected_fields = ["date", "actors"]
+    e.save()
+    e.actors.clear()
+    finer = event(VOTE_1, actors=("Antonio Guterres",))
+    apply_extraction(article=article, extraction=extraction(finer))
+
+    e.refresh_from_db()
+    assert (e.value, e.precision) == ("2025-02", "month")
+    assert e.actors.count() == 0
+    assert e.mentions.count() == 1
+
+
+def test_it_never_brings_back_a_rejected_event():
+    article, e = _stored()
+    e.status = "rejected"
+    e.save()
+
+    apply_extraction(article=article, extraction=extraction(event(VOTE_1)))
+    assert list(Event.objects.values_list("pk", "status")) == [(e.pk, "rejected")]
+    assert Event.objects.visible().count() == 0
+
+    # Another article reporting it attaches to the rejected event too.
+    store_article(item=article_input(VOTE_2), extraction=extraction(event(VOTE_2)))
+    assert list(Event.objects.values_list("pk", "status")) == [(e.pk, "rejected")]
+    assert e.mentions.count() == 2
+
+
+def test_it_keeps_verified_and_manual_events_even_when_extraction_drops_them():
+    article, e = _stored()
+    e.status = "verified"
+    e.save()
+    manual = Event.objects.create(
+        start=date(2025, 2, 20),
+        end=date(2025, 2, 20),
+        precision="day",
+        value="2025-02-20",
+        title="Added by hand",
+        kind="other",
+        is_manual=True,
+    )
+    apply_extraction(article=article, extraction=extraction())
+
+    assert set(Event.objects.values_list("pk", flat=True)) == {e.pk, manual.pk}
+    e.refresh_from_db()
+    assert e.status == "verified"
+    assert e.source_count == 0
+
+
+def test_it_keeps_an_event_other_articles_still_report():
+    article, e = _stored()
+    store_article(item=article_input(VOTE_2), extraction=extraction(event(VOTE_2)))
+    apply_extraction(article=article, extraction=extraction())
+
+    e.refresh_from_db()
+    assert e.source_count == 1
+    assert e.mentions.get().sentence == VOTE_2

@@ -1,0 +1,1 @@
+"""Ingestion: articles in from files, the admin or a queue; events stored."""

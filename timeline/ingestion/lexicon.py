@@ -1,0 +1,111 @@
+"""The extraction Lexicon and name resolution, both from the alias tables.
+
+Admin-added aliases and actor merges live in ActorAlias/CountryAlias; the
+Lexicon hands them to the pipeline (so "Zelensky" comes out as the canonical
+name), and `NameResolver` maps the names extraction returns to rows again
+when events are linked (an alias always resolves to its actor).
+"""
+
+from __future__ import annotations
+
+from django.db import IntegrityError, transaction
+
+from timeline.extraction.types import Lexicon
+from timeline.models import (
+    Actor,
+    ActorAlias,
+    ActorKind,
+    Country,
+    CountryAlias,
+    normalise_alias,
+)
+
+MAX_NAME = 200
+
+
+def build_lexicon() -> Lexicon:
+    """Known names from the database: actors, their aliases, country aliases."""
+    people: dict[str, str] = {}
+    organizations: dict[str, str] = {}
+    targets = {ActorKind.PERSON: people, ActorKind.ORGANIZATION: organizations}
+    for name, kind in Actor.objects.values_list("name", "kind").iterator():
+        if kind in targets:
+            targets[kind].setdefault(normalise_alias(name), name)
+    # Aliases win over names: an alias is an admin's explicit mapping.
+    for normalised, name, kind in ActorAlias.objects.values_list(
+        "normalised", "actor__name", "actor__kind"
+    ).iterator():
+        if kind in targets:
+            targets[kind][normalised] = name
+    countries = dict(
+        CountryAlias.objects.values_list("normalised", "country__code").iterator()
+    )
+    return Lexicon(people=people, organizations=organizations, countries=countries)
+
+
+class NameResolver:
+    """Names and codes to Actor/Country ids, cached for one unit of work.
+
+    `commit()` keeps what was learned inside a transaction once it committed;
+    `rollback()` forgets it (an actor created in a rolled-back transaction
+    does not exist).
+    """
+
+    def __init__(self) -> None:
+        self._actors: dict[tuple[str, str], int] = {}
+        self._pending: dict[tuple[str, str], int] = {}
+        self._countries: dict[str, int] | None = None
+        self._country_aliases: dict[str, int] | None = None
+
+    def _load_countries(self) -> None:
+        self._countries = dict(Country.objects.values_list("code", "id"))
+        self._country_aliases = dict(
+            CountryAlias.objects.values_list("normalised", "country_id")
+        )
+
+    def country_id(self, code: str) -> int | None:
+        if self._countries is None:
+            self._load_countries()
+        assert self._countries is not None and self._country_aliases is not None
+        code = code.strip()
+        if len(code) == 2 and code.isalpha():
+            found = self._countries.get(code.upper())
+            if found:
+                return found
+        return self._country_aliases.get(normalise_alias(code))
+
+    def actor_id(self, name: str, kind: str) -> int | None:
+        """The actor for a name: an alias's actor, else by name, else a new one."""
+        name = " ".join(name.split())[:MAX_NAME]
+        key = (normalise_alias(name), kind)
+        if not key[0]:
+            return None
+        found = self._actors.get(key) or self._pending.get(key)
+        if found:
+            return found
+        alias = (
+            ActorAlias.objects.filter(normalised=key[0], actor__kind=kind)
+            .values_list("actor_id", flat=True)
+            .first()
+        )
+        if alias is None:
+            alias = (
+                Actor.objects.filter(name__iexact=name, kind=kind)
+                .values_list("id", flat=True)
+                .first()
+            )
+        if alias is None:
+            try:
+                with transaction.atomic():
+                    alias = Actor.objects.create(name=name, kind=kind).id
+            except IntegrityError:  # created meanwhile by another process
+                alias = Actor.objects.get(name=name, kind=kind).id
+        self._pending[key] = alias
+        return alias
+
+    def commit(self) -> None:
+        self._actors.update(self._pending)
+        self._pending.clear()
+
+    def rollback(self) -> None:
+        self._pending.clear()

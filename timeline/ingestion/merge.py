@@ -1,0 +1,138 @@
+"""When two extracted events are the same event: pure functions, no database.
+
+Two reports are the same event when their dates are compatible (the ranges
+overlap with the finer one inside the coarser), they share an actor or a
+country, they are of the same kind, and their wording is similar. When
+everything but the date matches, the sources disagree on the date: that is
+a conflict to flag, not a merge.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+
+# Similar enough wording to merge (token Jaccard of title or sentence).
+MERGE_SIMILARITY = 0.3
+# So similar that a different date means the sources disagree.
+CONFLICT_SIMILARITY = 0.5
+# Dates further apart than this are different events, not a disagreement.
+CONFLICT_DAYS = 31
+# How far back a coarser event's start may lie (a year-precision event
+# starts on 1 January).
+LOOKBACK_DAYS = 400
+
+_WORD = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
+_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "been",
+        "by",
+        "for",
+        "from",
+        "had",
+        "has",
+        "have",
+        "he",
+        "her",
+        "his",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "said",
+        "says",
+        "she",
+        "that",
+        "the",
+        "their",
+        "them",
+        "they",
+        "this",
+        "to",
+        "was",
+        "were",
+        "which",
+        "who",
+        "will",
+        "with",
+        "would",
+        "after",
+        "before",
+        "also",
+        "over",
+        "than",
+        "then",
+        "there",
+        "these",
+        "those",
+        "not",
+        "but",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "week",
+        "month",
+        "year",
+        "last",
+        "next",
+    ]
+)
+_STEM = 6  # crude stemming: condemns/condemning, russia/russian
+
+
+def tokens(text: str) -> frozenset[str]:
+    """Content words, lower-cased and cut to a common prefix."""
+    return frozenset(
+        w[:_STEM] for w in _WORD.findall(text.casefold()) if w not in _STOP
+    )
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def similarity(
+    title: frozenset[str],
+    sentence: frozenset[str],
+    other_title: frozenset[str],
+    other_sentences: Iterable[frozenset[str]],
+) -> float:
+    """The best of title-vs-title and sentence-vs-any-evidence-sentence."""
+    best = jaccard(title, other_title)
+    for s in other_sentences:
+        best = max(best, jaccard(sentence, s))
+    return best
+
+
+def dates_compatible(a_start: date, a_end: date, b_start: date, b_end: date) -> bool:
+    """One range lies inside the other (so they overlap, finer in coarser)."""
+    return (a_start <= b_start and b_end <= a_end) or (
+        b_start <= a_start and a_end <= b_end
+    )
+
+
+def dates_close(a_start: date, a_end: date, b_start: date, b_end: date) -> bool:
+    """The ranges are at most CONFLICT_DAYS apart (or overlap)."""
+    gap = max((b_start - a_end).days, (a_start - b_end).days, 0)
+    return gap <= CONFLICT_DAYS
