@@ -9,10 +9,13 @@ dropped with a note the page shows; they never raise.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.contrib.postgres.search import SearchQuery, SearchVector, SearchVectorExact
+from django.db import connection
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from timeline.models import EventActor, EventCountry, Kind, Mention, Status
@@ -194,14 +197,45 @@ class TimelineFilters:
         if self.end:
             qs = qs.filter(start__lte=self.end)
         if self.q:
-            qs = qs.filter(
-                Q(title__icontains=self.q)
-                | Exists(
-                    Mention.objects.filter(
-                        event=OuterRef("pk"), sentence__icontains=self.q
-                    )
-                )
-            )
+            qs = qs.filter(text_match(self.q))
         if self.order == "oldest":
             return qs.order_by("start", "id")
         return qs.order_by("-start", "-id")
+
+
+# PostgreSQL full-text search configuration; the GIN indexes of migration
+# 0004_postgres_fulltext are built on exactly these expressions.
+SEARCH_CONFIG = "english"
+_WORD = re.compile(r"[^\W_]+")
+
+
+def text_match(q: str) -> Q:
+    """Events whose title or a mention's sentence match the search text.
+
+    On PostgreSQL: full-text search (English stemming, every word must occur,
+    the last letters of each word may be missing: "Zelen" finds "Zelenskyy").
+    Elsewhere: the text as a case-insensitive substring.
+    """
+    if connection.vendor == "postgresql":
+        words = _WORD.findall(q)
+        if not words:
+            return Q(pk__in=[])
+        # Only letters and digits reach the raw query: no tsquery operators.
+        query = SearchQuery(
+            " & ".join(f"{w}:*" for w in words), search_type="raw", config=SEARCH_CONFIG
+        )
+        return Q(
+            SearchVectorExact(SearchVector("title", config=SEARCH_CONFIG), query)
+        ) | Q(
+            Exists(
+                Mention.objects.filter(
+                    SearchVectorExact(
+                        SearchVector("sentence", config=SEARCH_CONFIG), query
+                    ),
+                    event=OuterRef("pk"),
+                )
+            )
+        )
+    return Q(title__icontains=q) | Q(
+        Exists(Mention.objects.filter(event=OuterRef("pk"), sentence__icontains=q))
+    )
