@@ -189,7 +189,7 @@ def date_from_name(path: Path) -> date | None:
 
 def read_text_file(path: Path, options: SourceOptions) -> Iterator[ArticleInput]:
     text = _read_text_file(path)
-    published = options.published or date_from_name(path)
+    published = date_from_name(path) or options.published
     if published is None:
         raise InvalidArticle(
             "no publication date: pass --published YYYY-MM-DD "
@@ -221,7 +221,7 @@ def read_html_file(path: Path, options: SourceOptions) -> Iterator[ArticleInput]
     if not normalise_text(text):
         raise InvalidArticle("no article text found in the HTML page")
     page_date = getattr(doc, "date", None)
-    published: object = options.published or page_date
+    published: object = page_date or options.published
     if not published:
         raise InvalidArticle(
             "the page has no publication date in its metadata: pass --published"
