@@ -46,7 +46,11 @@ from timeline.services import refresh_event_sources
 DATE_FIELDS = ("value", "start", "end", "precision")
 SCALAR_FIELDS = ("title", "kind", "modality")
 LINK_FIELDS = ("actors", "countries")
-CHANGEABLE = frozenset(DATE_FIELDS + SCALAR_FIELDS + LINK_FIELDS + ("status",))
+# status and the conflict flag are review state, not corrections: changing
+# them marks nothing as corrected.
+CHANGEABLE = frozenset(
+    DATE_FIELDS + SCALAR_FIELDS + LINK_FIELDS + ("status", "date_conflict")
+)
 MAX_TITLE = Event._meta.get_field("title").max_length
 MAX_VALUE = Event._meta.get_field("value").max_length
 
@@ -102,22 +106,13 @@ def resolve_date(*, event: Event, changes: Mapping[str, Any]) -> dict[str, Any]:
         new["precision"] = changes["precision"]
     if new == old:
         return new
-    if not new["value"]:
-        raise ValidationError({"value": "The date value is empty."})
     if len(new["value"]) > MAX_VALUE:
         raise ValidationError(
             {"value": f"The date value is longer than {MAX_VALUE} characters."}
         )
-    if new["precision"] not in Precision.values:
-        raise ValidationError(
-            {
-                "precision": f"Precision {new['precision']!r} is not one of "
-                f"{', '.join(Precision.values)}."
-            }
-        )
     value_changed = new["value"] != old["value"]
     range_changed = any(new[f] != old[f] for f in ("start", "end", "precision"))
-    period = value_range(new["value"])
+    period = value_range(new["value"]) if new["value"] else None
     if value_changed and period is None:
         raise ValidationError(
             {
@@ -128,6 +123,16 @@ def resolve_date(*, event: Event, changes: Mapping[str, Any]) -> dict[str, Any]:
     if value_changed and not range_changed:
         new["start"], new["end"], new["precision"] = period
         return new
+    if new["precision"] not in Precision.values:
+        raise ValidationError(
+            {
+                "precision": f"Precision {new['precision']!r} is not one of "
+                f"{', '.join(Precision.values)}."
+            }
+        )
+    for name in ("start", "end"):
+        if new[name] is None:
+            raise ValidationError({name: f"Give the {name} date, or only a value."})
     if new["start"] > new["end"]:
         raise ValidationError(
             {"end": f"The end {new['end']} is before the start {new['start']}."}
@@ -141,8 +146,8 @@ def resolve_date(*, event: Event, changes: Mapping[str, Any]) -> dict[str, Any]:
         raise ValidationError(
             {
                 "value": f"The value {new['value']!r} does not cover "
-                f"{new['start']}..{new['end']}; change the value to a period "
-                "that contains the range (or change only the value)."
+                f"{new['start']}..{new['end']}; give a value whose period "
+                "contains the range (or change only the value)."
             }
         )
     return new
@@ -269,6 +274,9 @@ def correct_event(
             {"status": f"status {status!r} is not one of {', '.join(Status.values)}."}
         )
 
+    if "date_conflict" in changes:
+        event.date_conflict = bool(changes["date_conflict"])
+
     notes: list[str] = []
     if "actors" in changes:
         diff = _set_links(
@@ -298,6 +306,51 @@ def correct_event(
     _save(event, user=user, reason=_join_reason(reason, notes))
     if date_changed:
         sync_link_starts(event_ids=[event.pk])
+    return event
+
+
+@transaction.atomic
+def create_manual_event(
+    *, user: Any, fields: Mapping[str, Any], reason: str = ""
+) -> Event:
+    """An event an admin adds by hand: verified, marked manual, so no
+    extraction ever touches it. `fields` as for correct_event."""
+    unknown = set(fields) - CHANGEABLE
+    if unknown:
+        raise ValidationError(
+            f"Cannot set {', '.join(sorted(unknown))}: not an event field."
+        )
+    blank = Event(value="", start=None, end=None, precision="")
+    dates = resolve_date(event=blank, changes=fields)
+    if not dates["value"] or dates["start"] is None:
+        raise ValidationError({"value": "Give the date value, e.g. 2025-02-24."})
+    title = str(fields.get("title") or "").strip()
+    if not title:
+        raise ValidationError({"title": "The title is empty."})
+    event = Event(
+        **dates,
+        title=title[:MAX_TITLE],
+        kind=fields.get("kind") or Kind.OTHER,
+        modality=fields.get("modality") or Modality.DONE,
+        status=fields.get("status") or Status.VERIFIED,
+        date_conflict=bool(fields.get("date_conflict")),
+        is_manual=True,
+        confidence=1.0,
+    )
+    event.full_clean(exclude=["corrected_fields"])
+    _save(event, user=user, reason=reason)
+    EventActor.objects.bulk_create(
+        [
+            EventActor(event=event, actor_id=getattr(a, "pk", a), start=event.start)
+            for a in fields.get("actors") or ()
+        ]
+    )
+    EventCountry.objects.bulk_create(
+        [
+            EventCountry(event=event, country_id=getattr(c, "pk", c), start=event.start)
+            for c in fields.get("countries") or ()
+        ]
+    )
     return event
 
 
