@@ -199,7 +199,7 @@ def _evidence_bounds(text: str, sent: Span, start: int, end: int) -> tuple[int, 
     A headline glued to the next sentence ("... minerals\\nAlso on Monday, ...")
     is not part of the evidence.
     """
-    a, b = sent.start_char, sent.end_char
+    a, b = min(sent.start_char, start), max(sent.end_char, end)
     nl = text.rfind("\n", a, start)
     if nl != -1:
         a = nl + 1
@@ -454,15 +454,13 @@ _YEAR = re.compile(r"\b\d{4}\b")
 def _confidence(
     tx: Timex, precision: str, verb: Token, aligned: bool, modality: str
 ) -> float:
+    # How explicit the date is: a full written date beats a weekday resolved
+    # against the publication date; a bare year or decade says little.
     text = tx.text
-    if _YEAR.search(text) and precision == "day":
-        score = 0.95
-    elif _DIGITS.search(text):
-        score = 0.85
-    elif precision == "day":
-        score = 0.8
+    if precision == "day":
+        score = 0.95 if _YEAR.search(text) else 0.85 if _DIGITS.search(text) else 0.8
     elif precision in ("week", "month"):
-        score = 0.75
+        score = 0.8 if _DIGITS.search(text) else 0.75
     elif precision in ("quarter", "year"):
         score = 0.65
     else:

@@ -1,0 +1,171 @@
+"""Entities canonical within an article, on real text and the real model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from timeline.extraction.entities import (
+    EntityResolver,
+    default_aliases,
+    default_lexicon,
+    normalise_alias,
+)
+from timeline.extraction.nlp import get_nlp
+from timeline.extraction.types import Lexicon
+
+SEED = (
+    Path(__file__).resolve().parents[3].parent / "shared/samples/ukraine-2025-02-24.txt"
+)
+
+
+@pytest.fixture(scope="module")
+def seed():
+    doc = get_nlp()(SEED.read_text("utf-8"))
+    return doc, EntityResolver().resolve(doc)
+
+
+def mentions_at(resolved, text: str, phrase: str, occurrence: int = 0):
+    """The mentions inside the occurrence-th sentence-local phrase."""
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(phrase, start + 1)
+    return resolved.involved(start, start + len(phrase))
+
+
+def test_it_drops_titles_from_person_names(seed):
+    doc, resolved = seed
+    actors, _, _ = mentions_at(resolved, doc.text, "President Donald Trump continues")
+    assert actors == ("Donald Trump",)
+    actors, _, _ = mentions_at(
+        resolved, doc.text, "Former British Prime Minister Boris Johnson"
+    )
+    assert actors == ("Boris Johnson",)
+
+
+def test_it_maps_a_surname_to_the_full_name_in_the_article(seed):
+    doc, resolved = seed
+    actors, _, _ = mentions_at(resolved, doc.text, "Putin said on Monday")
+    assert actors == ("Vladimir Putin",)
+    actors, _, _ = mentions_at(resolved, doc.text, "Macron also warned")
+    assert actors == ("Emmanuel Macron",)
+
+
+def test_it_repairs_spacy_mislabels_by_article_consistency(seed):
+    doc, resolved = seed
+    # spaCy labels this "Trump" ORG and "Macron’s" ORG.
+    labels = {e.text: e.label_ for e in doc.ents if e.start_char in (536, 552)}
+    assert set(labels.values()) == {"ORG"}
+    actors, _, _ = mentions_at(resolved, doc.text, "during Macron’s visit, Trump said")
+    assert actors == ("Emmanuel Macron", "Donald Trump")
+    # ... and this "Zelenskyy" GPE; it is not a country.
+    actors, countries, _ = mentions_at(
+        resolved, doc.text, "But Zelenskyy and Ukrainian officials"
+    )
+    assert actors == ("Volodymyr Zelenskyy",)
+    assert countries == ("UA",)
+
+
+def test_it_finds_known_people_the_ner_missed(seed):
+    doc, resolved = seed
+    actors, _, _ = mentions_at(resolved, doc.text, "Zelenskyy met 13 Western leaders")
+    assert actors == ("Volodymyr Zelenskyy",)
+
+
+def test_it_resolves_role_phrases_introduced_in_the_article(seed):
+    doc, resolved = seed
+    actors, _, _ = mentions_at(resolved, doc.text, "The American president said")
+    assert actors == ("Donald Trump",)
+    actors, _, _ = mentions_at(
+        resolved, doc.text, "asked this question to the Russian chief"
+    )
+    assert actors == ("Vladimir Putin",)
+
+
+def test_it_maps_capitals_demonyms_and_metonyms_to_iso_codes(seed):
+    doc, resolved = seed
+    _, countries, _ = mentions_at(resolved, doc.text, "Back in Washington")
+    assert countries == ("US",)
+    _, countries, _ = mentions_at(resolved, doc.text, "propaganda of the Kremlin")
+    assert countries == ("RU",)
+    _, countries, _ = mentions_at(resolved, doc.text, "in Kyiv Monday")
+    assert countries == ("UA",)
+    _, countries, _ = mentions_at(resolved, doc.text, "Moscow failed")
+    assert countries == ("RU",)
+    _, countries, _ = mentions_at(
+        resolved, doc.text, "the Russian and American negotiation"
+    )
+    assert countries == ("RU", "US")
+    _, countries, _ = mentions_at(resolved, doc.text, "at the White House")
+    assert countries == ("US",)
+
+
+def test_it_maps_organisation_aliases(seed):
+    doc, resolved = seed
+    _, _, orgs = mentions_at(resolved, doc.text, "European allies at the UN")
+    assert orgs == ("United Nations",)
+    _, _, orgs = mentions_at(resolved, doc.text, "At the United Nations, the")
+    assert orgs == ("United Nations",)
+    _, _, orgs = mentions_at(
+        resolved, doc.text, "more powerful United Nations Security Council"
+    )
+    assert orgs == ("United Nations Security Council",)
+
+
+def test_it_does_not_read_the_pronoun_us_as_a_country():
+    doc = get_nlp()("Let us hope. The US and the EU met; Who knows what comes next.")
+    _, countries, orgs = EntityResolver().resolve(doc).involved(0, len(doc.text))
+    assert countries == ("US",)
+    assert orgs == ("European Union",)
+
+
+def test_it_lets_a_lexicon_extend_and_override_the_defaults():
+    text = "President Volodymyr Zelensky met the UN envoy in Lviv. Zelensky spoke."
+    doc = get_nlp()(text)
+    lexicon = Lexicon(
+        people={"Volodymyr  Zelensky": "Volodymyr Zelenskyy"},
+        organizations={"The UN": "United Nations Organization"},
+        countries={"lviv": "UA"},
+    )
+    actors, countries, orgs = (
+        EntityResolver(lexicon).resolve(doc).involved(0, len(text))
+    )
+    assert actors == ("Volodymyr Zelenskyy",)
+    assert orgs == ("United Nations Organization",)
+    assert countries == ("UA",)
+    # Without the lexicon, the defaults.
+    actors, countries, orgs = EntityResolver().resolve(doc).involved(0, len(text))
+    assert actors == ("Volodymyr Zelensky",)
+    assert orgs == ("United Nations",)
+    assert "UA" not in countries
+
+
+def test_it_normalises_aliases_like_the_data_model():
+    from timeline.models import normalise_alias as model_rule
+
+    for name in [
+        "The  Kremlin",
+        "the United\tNations",
+        "ＵＮ",
+        "Straße",
+        " Kyiv ",
+        "Theodore",
+    ]:
+        assert normalise_alias(name) == model_rule(name)
+
+
+def test_it_lists_the_default_aliases_for_seeding():
+    aliases = default_aliases()
+    assert aliases["countries"]["kremlin"] == "RU"
+    assert aliases["countries"]["kyiv"] == "UA"
+    assert aliases["countries"]["american"] == "US"
+    assert aliases["countries"]["white house"] == "US"
+    assert aliases["organizations"]["un"] == "United Nations"
+    assert aliases["organizations"]["united nations"] == "United Nations"
+    assert all(k == normalise_alias(k) for table in aliases.values() for k in table)
+    import pycountry
+
+    assert all(
+        pycountry.countries.get(alpha_2=c) for c in default_lexicon().countries.values()
+    )

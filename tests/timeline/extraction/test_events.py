@@ -1,0 +1,209 @@
+"""Events from real parses: one per sentence and point-in-time expression.
+
+The temporal expressions are given explicitly (as the tagger would give
+them) so these tests pin down the event rules alone; the parse is the real
+spaCy model's.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.extraction.entities import EntityResolver
+from timeline.extraction.events import TITLE_MAX_CHARS, build_events
+from timeline.extraction.nlp import get_nlp
+from timeline.extraction.types import Timex
+
+DCT = date(2025, 2, 24)
+
+
+def events_for(text: str, *timexes: tuple[str, str, str], dct: date = DCT):
+    """Events of `text`, given (expression, type, value) triples found in it."""
+    doc = get_nlp()(text)
+    found = []
+    for expression, type_, value in timexes:
+        start = text.index(expression)
+        found.append(
+            Timex(start, start + len(expression), expression, type_, value, dct)
+        )
+    return build_events(doc, found, EntityResolver().resolve(doc), dct)
+
+
+def only(events):
+    assert len(events) == 1, events
+    return events[0]
+
+
+def test_it_makes_one_event_per_point_in_time_expression():
+    text = "Putin said on Monday that the teams met last week in Saudi Arabia."
+    events = events_for(
+        text, ("Monday", "DATE", "2025-02-24"), ("last week", "DATE", "2025-W08")
+    )
+    assert [e.value for e in events] == ["2025-02-24", "2025-W08"]
+    assert events[0].sentence == events[1].sentence == text
+
+
+@pytest.mark.parametrize(
+    ("expression", "type_", "value"),
+    [
+        ("three years", "DURATION", "P3Y"),
+        ("every week", "SET", "P1W"),
+        ("now", "DATE", "PRESENT_REF"),
+        ("recently", "DATE", "PAST_REF"),
+    ],
+)
+def test_it_never_makes_events_from_durations_sets_or_vague_references(
+    expression, type_, value
+):
+    text = "Ukraine has fought for three years and meets every week, now as recently."
+    assert events_for(text, (expression, type_, value)) == []
+
+
+def test_it_takes_range_and_precision_from_the_value():
+    text = "The negotiators met last week in Riyadh."
+    e = only(events_for(text, ("last week", "DATE", "2025-W08")))
+    assert (e.start, e.end, e.precision) == (
+        date(2025, 2, 17),
+        date(2025, 2, 23),
+        "week",
+    )
+    text = "Trump and Putin spoke earlier this month."
+    e = only(events_for(text, ("earlier this month", "DATE", "2025-02")))
+    assert (e.start, e.end, e.precision) == (
+        date(2025, 2, 1),
+        date(2025, 2, 28),
+        "month",
+    )
+
+
+def test_it_reports_offsets_that_slice_the_text():
+    text = "Intro line.\nAlso on Monday, Trump said the deal was close. More text."
+    e = only(events_for(text, ("Monday", "DATE", "2025-02-24")))
+    assert text[e.sentence_start : e.sentence_end] == e.sentence
+    assert text[e.expression_start : e.expression_end] == e.expression == "Monday"
+    assert e.anchor == DCT
+
+
+def test_it_keeps_a_headline_glued_to_the_sentence_out_of_the_evidence():
+    text = "“ Very close ” on the agreement of minerals\nAlso on Monday, Trump said he thought so."
+    e = only(events_for(text, ("Monday", "DATE", "2025-02-24")))
+    assert e.sentence == "Also on Monday, Trump said he thought so."
+
+
+def test_it_titles_the_event_with_who_did_what_without_the_date():
+    text = (
+        "However, Putin said on Monday that he had not discussed the resolution of "
+        "the conflict in Ukraine in detail with Trump, and the teams did not agree."
+    )
+    e = only(events_for(text, ("Monday", "DATE", "2025-02-24")))
+    assert e.title.startswith("Putin said that he had not discussed")
+    assert "Monday" not in e.title
+    assert "However" not in e.title
+    assert len(e.title) <= TITLE_MAX_CHARS + 1
+    assert e.title != e.sentence
+
+
+def test_it_puts_the_speaker_before_a_fronted_quote():
+    text = "“It’s time to put an end to this bleeding,” said Trump on Monday."
+    e = only(events_for(text, ("Monday", "DATE", "2025-02-24")))
+    assert e.title.startswith("Trump said: It’s time to put an end")
+
+
+def test_it_titles_a_date_inside_a_messy_token():
+    text = "Zelenskyy met 13 Western leaders in Kyiv MondayWhere they gathered for a summit."
+    start = text.index("Monday")
+    doc = get_nlp()(text)
+    tx = Timex(start, start + 6, "Monday", "DATE", "2025-02-24", DCT)
+    e = only(build_events(doc, [tx], EntityResolver().resolve(doc), DCT))
+    assert e.expression == "Monday"
+    assert e.title.startswith("Zelenskyy met 13 Western leaders")
+    assert e.kind == "meeting"
+    assert e.countries == ("UA",)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "kind"),
+    [
+        ("Trump said on Monday that the war must end.", "Monday", "statement"),
+        ("The minister announced the plan on Tuesday.", "Tuesday", "statement"),
+        ("Macron met Trump at the White House on Monday.", "Monday", "meeting"),
+        ("Scholz visited Kyiv on 3 March 2024.", "3 March 2024", "meeting"),
+        ("Leaders gathered for a summit in Brussels on Monday.", "Monday", "meeting"),
+        ("Trump and Putin spoke by phone on Wednesday.", "Wednesday", "call"),
+        ("The assembly voted on the resolution on Monday.", "Monday", "vote"),
+        ("Five countries abstained on Monday.", "Monday", "vote"),
+        ("The two countries signed a trade deal on Friday.", "Friday", "agreement"),
+        (
+            "Russia launched its invasion of Ukraine on February 24, 2022.",
+            "February 24, 2022",
+            "attack",
+        ),
+        ("Rebels attacked the base on Sunday.", "Sunday", "attack"),
+        ("Missiles struck Kyiv on Thursday.", "Thursday", "attack"),
+        ("The factory reopened on Monday.", "Monday", "other"),
+    ],
+)
+def test_it_classifies_the_kind_by_the_governing_verb_and_nouns(text, expression, kind):
+    e = only(events_for(text, (expression, "DATE", "2025-02-24")))
+    assert e.kind == kind, e.title
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value", "modality"),
+    [
+        (
+            "Zelenskyy could potentially visit Washington this week.",
+            "this week",
+            "2025-W09",
+            "possible",
+        ),
+        ("The talks might resume next week.", "next week", "2025-W10", "possible"),
+        (
+            "Macron will travel to Washington next week.",
+            "next week",
+            "2025-W10",
+            "scheduled",
+        ),
+        (
+            "The summit is scheduled to open on March 3.",
+            "March 3",
+            "2025-03-03",
+            "scheduled",
+        ),
+        ("Elections are held in May.", "May", "2025-05", "scheduled"),
+        ("Macron met Trump on Monday.", "Monday", "2025-02-24", "done"),
+    ],
+)
+def test_it_tells_done_from_scheduled_and_possible(text, expression, value, modality):
+    e = only(events_for(text, (expression, "DATE", value)))
+    assert e.modality == modality
+
+
+def test_it_is_more_confident_about_explicit_dates():
+    explicit = only(
+        events_for(
+            "Russia invaded Ukraine on February 24, 2022.",
+            ("February 24, 2022", "DATE", "2022-02-24"),
+        )
+    )
+    relative = only(
+        events_for("Macron met Trump on Monday.", ("Monday", "DATE", "2025-02-24"))
+    )
+    vague = only(events_for("Growth slowed in 2024.", ("2024", "DATE", "2024")))
+    assert 0 < vague.confidence < relative.confidence < explicit.confidence <= 1
+
+
+def test_it_lists_the_actors_countries_and_organisations_of_the_sentence():
+    text = (
+        "Russian President Vladimir Putin spoke on Friday. "
+        "At the United Nations, Putin and the American envoy met on Monday."
+    )
+    events = events_for(
+        text, ("Friday", "DATE", "2025-02-21"), ("Monday", "DATE", "2025-02-24")
+    )
+    assert events[0].actors == ("Vladimir Putin",)
+    assert events[1].actors == ("Vladimir Putin",)
+    assert events[1].organizations == ("United Nations",)
+    assert set(events[1].countries) == {"US"}
