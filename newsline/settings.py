@@ -227,19 +227,36 @@ NEWSLINE_SAMPLES_DIR = BASE_DIR / "samples"
 # timeline/corrections.py); those links are not tracked by simple-history.
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
+# Logs go to stderr, one record a line: key=value, or JSON with
+# NEWSLINE_LOG_FORMAT=json. Ingestion logs one record per article
+# (logger newsline.ingest: article_id, events_created, seconds).
+_log_format = env_str("NEWSLINE_LOG_FORMAT", "keyvalue")
+if _log_format not in ("keyvalue", "json"):
+    raise ImproperlyConfigured(
+        f"NEWSLINE_LOG_FORMAT={_log_format!r} is not a log format: use keyvalue or json."
+    )
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "keyvalue": {
+            "format": "time=%(asctime)s level=%(levelname)s logger=%(name)s %(message)s"
+        },
+        "json": {"()": "newsline.logfmt.JsonFormatter"},
     },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "console": {"class": "logging.StreamHandler", "formatter": _log_format},
     },
     "loggers": {
         "newsline": {
             "handlers": ["console"],
             "level": env_str("NEWSLINE_LOG_LEVEL", "INFO"),
+        },
+        # Server errors (500s) with their tracebacks, also when DEBUG is off.
+        "django.request": {
+            "handlers": ["console"],
+            "level": "ERROR",
+            "propagate": False,
         },
     },
 }

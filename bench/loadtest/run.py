@@ -1,0 +1,206 @@
+"""Load test: 50 users for 60 s against gunicorn with 100,000 events.
+
+    .venv/bin/python bench/loadtest/run.py [--events 100000] [--users 50]
+        [--seconds 60] [--workers 4]
+
+Builds a fresh database (SQLite in a temporary folder, or DATABASE_URL if
+set: it must be a throw-away PostgreSQL database), fills it with
+bench.synth.generate, collects static files, starts gunicorn with production
+settings on 127.0.0.1 at a free port, runs locust headless for a bounded time,
+stops everything and prints requests/s, median and 95th percentile. Exits 1
+if any request failed. Only loopback addresses are used.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PY = sys.executable
+BIN = Path(PY).parent
+
+BUILD = """
+import json, sys, time
+import django
+django.setup()
+from django.core.management import call_command
+from django.contrib.staticfiles.storage import staticfiles_storage
+from bench.synth import generate
+from timeline.models import Actor, Country, Event
+call_command("migrate", verbosity=0)
+t = time.perf_counter()
+stats = generate(int(sys.argv[1]), seed=0)
+print("generated", stats, f"in {time.perf_counter() - t:.1f} s", flush=True)
+events = list(Event.objects.visible().order_by("?").values_list("id", flat=True)[:2000])
+ids = {
+    "events": events,
+    "actors": list(Actor.objects.filter(kind="person").values_list("id", flat=True)[:300]),
+    "orgs": list(Actor.objects.filter(kind="organization").values_list("id", flat=True)[:100]),
+    "countries": list(Country.objects.filter(events__isnull=False).distinct().values_list("code", flat=True)[:60]),
+    "css": staticfiles_storage.url("css/newsline.css"),
+}
+with open(sys.argv[2], "w") as fh:
+    json.dump(ids, fh)
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise SystemExit(f"gunicorn exited with {proc.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as r:  # noqa: S310
+                if r.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.5)
+    raise SystemExit(f"{url} did not answer within {timeout} s")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--events", type=int, default=100_000)
+    ap.add_argument("--users", type=int, default=50)
+    ap.add_argument("--seconds", type=int, default=60)
+    ap.add_argument("--workers", type=int, default=4)
+    args = ap.parse_args()
+
+    tmp = Path(tempfile.mkdtemp(prefix="newsline-load-"))
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "newsline.settings",
+        "DEBUG": "false",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "false",
+        "SECURE_COOKIES": "false",
+        "PYTHONPATH": str(ROOT),
+        "LOADTEST_IDS": str(tmp / "ids.json"),
+    }
+    env.setdefault("DATABASE_URL", f"sqlite:///{tmp / 'load.sqlite3'}")
+    gunicorn = None
+    try:
+        t = time.perf_counter()
+        subprocess.run(
+            [PY, "manage.py", "collectstatic", "--no-input", "--verbosity", "0"],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            timeout=300,
+        )
+        subprocess.run(
+            [PY, "-c", BUILD, str(args.events), env["LOADTEST_IDS"]],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            timeout=900,
+        )
+        print(f"database built in {time.perf_counter() - t:.0f} s", flush=True)
+
+        port = free_port()
+        host = f"http://127.0.0.1:{port}"
+        gunicorn = subprocess.Popen(
+            [
+                str(BIN / "gunicorn"),
+                "newsline.wsgi:application",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                str(args.workers),
+                "--timeout",
+                "60",
+                "--log-level",
+                "warning",
+                "--error-logfile",
+                str(tmp / "gunicorn.log"),
+            ],
+            cwd=ROOT,
+            env=env,
+            start_new_session=True,
+        )
+        wait_healthy(f"{host}/healthz", gunicorn)
+        locust = [
+            str(BIN / "locust"),
+            "-f",
+            str(ROOT / "bench/loadtest/locustfile.py"),
+            "--headless",
+            "--host",
+            host,
+            "--users",
+            str(args.users),
+            "--spawn-rate",
+            str(max(1, args.users // 5)),
+            "--run-time",
+            f"{args.seconds}s",
+            "--stop-timeout",
+            "10",
+            "--csv",
+            str(tmp / "stats"),
+            "--only-summary",
+            "--loglevel",
+            "WARNING",
+        ]
+        subprocess.run(locust, cwd=ROOT, env=env, timeout=args.seconds + 120)
+
+        with open(tmp / "stats_stats.csv", encoding="utf-8") as fh:
+            rows = list(csv.DictReader(fh))
+        print()
+        print(f"{'request':26} {'n':>7} {'fail':>5} {'rps':>7} {'p50':>6} {'p95':>6}")
+        total = None
+        for row in rows:
+            print(
+                f"{row['Name'][:26]:26} {row['Request Count']:>7} "
+                f"{row['Failure Count']:>5} {float(row['Requests/s']):7.1f} "
+                f"{row['50%']:>6} {row['95%']:>6}"
+            )
+            if row["Name"] == "Aggregated":
+                total = row
+        if total is None:
+            print("locust wrote no aggregate row", file=sys.stderr)
+            return 1
+        failures = int(total["Failure Count"])
+        print(
+            f"\n{args.users} users, {args.seconds} s, {args.events} events: "
+            f"{float(total['Requests/s']):.1f} requests/s, "
+            f"median {total['50%']} ms, p95 {total['95%']} ms, "
+            f"{total['Request Count']} requests, {failures} failures"
+        )
+        if failures:
+            failures_csv = tmp / "stats_failures.csv"
+            if failures_csv.exists():
+                print(failures_csv.read_text(encoding="utf-8"), file=sys.stderr)
+            log = tmp / "gunicorn.log"
+            if log.exists():
+                print(log.read_text(encoding="utf-8")[-4000:], file=sys.stderr)
+        return 1 if failures else 0
+    finally:
+        if gunicorn is not None and gunicorn.poll() is None:
+            os.killpg(gunicorn.pid, signal.SIGTERM)
+            try:
+                gunicorn.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(gunicorn.pid, signal.SIGKILL)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
