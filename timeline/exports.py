@@ -1,7 +1,7 @@
 """Downloads of a filtered timeline: CSV, TimelineJS3 JSON and iCalendar.
 
 Every export streams: events are read with QuerySet.iterator(chunk_size=...),
-which prefetches actors, countries and sources per chunk, and each chunk is
+actors, countries and sources are fetched per chunk, and each chunk is
 written out before the next is read. A 100,000-event export starts at once
 and holds one chunk in memory (see bench/exports.py).
 """
@@ -12,30 +12,69 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from dataclasses import fields as dataclass_fields
 from datetime import UTC, date, datetime, timedelta
 
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.utils.html import escape
 from django.views.decorators.http import require_GET
 
-from timeline.api import BadRequest, api_view, parse_filters, with_related
+from timeline.api import BadRequest, api_view, parse_filters
 from timeline.filters import TimelineFilters
-from timeline.models import ActorKind, Event, Kind, Precision
+from timeline.models import (
+    ActorKind,
+    Event,
+    EventActor,
+    EventCountry,
+    Kind,
+    Mention,
+    Precision,
+)
 
 CHUNK_SIZE = 1000
 # Sources listed per event in an export: enough to cite, bounded in size.
 MAX_SOURCES = 5
 
 
-def iter_events(qs, *, chunk_size: int | None = None) -> Iterator[Event]:
-    """The events of a queryset, with related rows prefetched chunk by chunk."""
-    return with_related(qs).iterator(chunk_size=chunk_size or CHUNK_SIZE)
+@dataclass(slots=True)
+class Source:
+    sentence: str
+    expression: str
+    title: str
+    source_url: str
+    publisher: str
+    published: date
 
 
-def _chunks(events: Iterable[Event], size: int) -> Iterator[list[Event]]:
-    chunk: list[Event] = []
-    for event in events:
-        chunk.append(event)
+@dataclass(slots=True)
+class ExportEvent:
+    """An event as the exports read it: plain values, no model instances."""
+
+    id: int
+    start: date
+    end: date
+    precision: str
+    value: str
+    title: str
+    kind: str
+    status: str
+    modality: str
+    source_count: int
+    updated: datetime | None
+    people: list[str] = field(default_factory=list)
+    organisations: list[str] = field(default_factory=list)
+    countries: list[tuple[str, str]] = field(default_factory=list)  # (code, name)
+    sources: list[Source] = field(default_factory=list)  # oldest first
+
+
+EVENT_FIELDS = [f.name for f in dataclass_fields(ExportEvent)][:11]
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    chunk: list = []
+    for item in items:
+        chunk.append(item)
         if len(chunk) >= size:
             yield chunk
             chunk = []
@@ -43,12 +82,52 @@ def _chunks(events: Iterable[Event], size: int) -> Iterator[list[Event]]:
         yield chunk
 
 
-def _people(event: Event, kind: str) -> list[str]:
-    return [a.name for a in event.actors.all() if a.kind == kind]
+def iter_events(qs, *, chunk_size: int | None = None) -> Iterator[ExportEvent]:
+    """The events of a filtered queryset, in its order, read chunk by chunk.
 
-
-def _sources(event: Event):
-    return list(event.mentions.all())[:MAX_SOURCES]
+    One cursor streams the events (QuerySet.iterator); for each chunk three
+    queries fetch its actors, countries and sources. Plain tuples rather than
+    prefetch_related: the exports need no model instances, and building them
+    was most of the time of a large export (see docs/benchmarks.md).
+    """
+    size = chunk_size or CHUNK_SIZE
+    rows = qs.values_list(*EVENT_FIELDS).iterator(chunk_size=size)
+    for chunk in _chunks(rows, size):
+        events = {row[0]: ExportEvent(*row) for row in chunk}
+        ids = list(events)
+        for event_id, name, kind in (
+            EventActor.objects.filter(event_id__in=ids)
+            .order_by("actor__name")
+            .values_list("event_id", "actor__name", "actor__kind")
+        ):
+            event = events[event_id]
+            if kind == ActorKind.ORGANIZATION:
+                event.organisations.append(name)
+            else:
+                event.people.append(name)
+        for event_id, code, name in (
+            EventCountry.objects.filter(event_id__in=ids)
+            .order_by("country__name")
+            .values_list("event_id", "country__code", "country__name")
+        ):
+            events[event_id].countries.append((code, name))
+        for event_id, *source in (
+            Mention.objects.filter(event_id__in=ids)
+            .order_by("article__published", "id")
+            .values_list(
+                "event_id",
+                "sentence",
+                "expression",
+                "article__title",
+                "article__source_url",
+                "article__publisher",
+                "article__published",
+            )
+        ):
+            sources = events[event_id].sources
+            if len(sources) < MAX_SOURCES:
+                sources.append(Source(*source))
+        yield from events.values()
 
 
 def describe(filters: TimelineFilters) -> str:
@@ -98,8 +177,8 @@ def csv_cell(value: object) -> str:
     return text
 
 
-def csv_row(event: Event) -> list[str]:
-    sources = _sources(event)
+def csv_row(event: ExportEvent) -> list[str]:
+    sources = event.sources
     return [
         str(event.id),
         event.start.isoformat(),
@@ -110,18 +189,16 @@ def csv_row(event: Event) -> list[str]:
         event.kind,
         event.status,
         event.modality,
-        csv_cell("; ".join(_people(event, ActorKind.PERSON))),
-        csv_cell("; ".join(_people(event, ActorKind.ORGANIZATION))),
-        csv_cell("; ".join(c.code for c in event.countries.all())),
+        csv_cell("; ".join(event.people)),
+        csv_cell("; ".join(event.organisations)),
+        csv_cell("; ".join(code for code, _ in event.countries)),
         str(event.source_count),
-        csv_cell(
-            " ".join(m.article.source_url for m in sources if m.article.source_url)
-        ),
+        csv_cell(" ".join(m.source_url for m in sources if m.source_url)),
         csv_cell(sources[0].sentence if sources else ""),
     ]
 
 
-def iter_csv(events: Iterable[Event]) -> Iterator[str]:
+def iter_csv(events: Iterable[ExportEvent]) -> Iterator[str]:
     """CSV text in pieces: a BOM so spreadsheets read UTF-8, then the rows."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
@@ -152,22 +229,21 @@ def tl_date(day: date, precision: str) -> dict[str, int]:
     return {part: getattr(day, part) for part in parts}
 
 
-def tl_event(event: Event, *, group: str = "kind") -> dict:
+def tl_event(event: ExportEvent, *, group: str = "kind") -> dict:
     start = tl_date(event.start, event.precision)
     end = tl_date(event.end, event.precision)
-    sources = _sources(event)
+    sources = event.sources
     paragraphs = [f"<p>{escape(m.sentence)}</p>" for m in sources[:1]]
     links = [
-        f'<a href="{escape(m.article.source_url)}" target="_blank" rel="noopener">'
-        f"{escape(m.article.publisher or m.article.title or m.article.source_url)}</a>"
+        f'<a href="{escape(m.source_url)}" target="_blank" rel="noopener">'
+        f"{escape(m.publisher or m.title or m.source_url)}</a>"
         for m in sources
-        if m.article.source_url
+        if m.source_url
     ]
     if links:
         paragraphs.append(f"<p>Sources: {', '.join(links)}</p>")
     if group == "country":
-        countries = list(event.countries.all())
-        group_name = countries[0].name if countries else "No country"
+        group_name = event.countries[0][1] if event.countries else "No country"
     else:
         group_name = Kind(event.kind).label if event.kind in Kind.values else ""
     item: dict = {
@@ -192,7 +268,7 @@ def _tl_dumps(obj: object) -> str:
 
 
 def iter_timelinejs(
-    events: Iterable[Event], *, title: str, group: str = "kind"
+    events: Iterable[ExportEvent], *, title: str, group: str = "kind"
 ) -> Iterator[str]:
     """A TimelineJS3 JSON document, streamed event by event."""
     head = {"title": {"text": {"headline": escape(title), "text": ""}}}
@@ -237,16 +313,14 @@ def ical_line(line: str) -> str:
     return "\r\n ".join(out) + "\r\n"
 
 
-def ical_event(event: Event, *, stamp: str, site: str = "") -> str:
-    sources = _sources(event)
+def ical_event(event: ExportEvent, *, stamp: str) -> str:
+    sources = event.sources
     description = [f"{event.value} ({event.precision})"]
     for m in sources:
-        cite = ", ".join(
-            p for p in (m.article.publisher, m.article.published.isoformat()) if p
-        )
+        cite = ", ".join(p for p in (m.publisher, m.published.isoformat()) if p)
         description.append(f"“{m.sentence}” ({cite})")
-        if m.article.source_url:
-            description.append(m.article.source_url)
+        if m.source_url:
+            description.append(m.source_url)
     lines = [
         "BEGIN:VEVENT",
         f"UID:event-{event.id}@newsline",
@@ -258,15 +332,15 @@ def ical_event(event: Event, *, stamp: str, site: str = "") -> str:
         f"CATEGORIES:{ical_text(event.kind)}",
         "TRANSP:TRANSPARENT",
     ]
-    if sources and sources[0].article.source_url:
-        lines.append(f"URL:{sources[0].article.source_url}")
+    if sources and sources[0].source_url:
+        lines.append(f"URL:{sources[0].source_url}")
     if event.updated:
         lines.append(f"LAST-MODIFIED:{event.updated.astimezone(UTC):%Y%m%dT%H%M%SZ}")
     lines.append("END:VEVENT")
     return "".join(ical_line(line) for line in lines)
 
 
-def iter_ical(events: Iterable[Event], *, title: str) -> Iterator[str]:
+def iter_ical(events: Iterable[ExportEvent], *, title: str) -> Iterator[str]:
     stamp = f"{datetime.now(UTC):%Y%m%dT%H%M%SZ}"
     yield "".join(
         ical_line(line)
@@ -286,7 +360,9 @@ def iter_ical(events: Iterable[Event], *, title: str) -> Iterator[str]:
 # --- Views -------------------------------------------------------------------
 
 
-def _filtered(request: HttpRequest) -> tuple[TimelineFilters, Iterator[Event]]:
+def _filtered(
+    request: HttpRequest,
+) -> tuple[TimelineFilters, Iterator[ExportEvent]]:
     filters = parse_filters(request)
     return filters, iter_events(Event.objects.for_timeline(filters))
 
