@@ -1,0 +1,257 @@
+"""Template helpers for the timeline: dates at their real precision, links
+that add or remove one filter, and highlighted evidence text.
+
+Everything that builds HTML escapes user text piece by piece with
+`conditional_escape` and only marks the joined result safe.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from urllib.parse import urlencode
+
+from django import template
+from django.urls import reverse
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+
+from timeline.extraction.values import value_range
+from timeline.filters import TimelineFilters
+from timeline.models import ActorKind, Country
+
+register = template.Library()
+
+MONTH_ABBR = [
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+]
+MONTH_NAME = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def _day(d: date) -> str:
+    return f"{d.day} {MONTH_ABBR[d.month - 1]} {d.year}"
+
+
+def _day_range(a: date, b: date) -> str:
+    """'17–23 Feb 2025', '28 Feb – 6 Mar 2025', '29 Dec 2025 – 4 Jan 2026'."""
+    if a == b:
+        return _day(a)
+    if a.year != b.year:
+        return f"{_day(a)} – {_day(b)}"
+    if a.month != b.month:
+        return f"{a.day} {MONTH_ABBR[a.month - 1]} – {_day(b)}"
+    return f"{a.day}–{_day(b)}"
+
+
+def format_span(start: date, end: date, precision: str, *, full: bool = False) -> str:
+    """A date range as people write it at its precision.
+
+    day '24 Feb 2025'; week 'week of 17 Feb 2025' (full: 'week of 17–23 Feb
+    2025'); month 'February 2025'; quarter 'Q1 2025'; year '2025'; decade
+    '1990s'. Ranges that do not fit their precision's shape are spelled out.
+    """
+    if precision == "day" and start == end:
+        return _day(start)
+    if precision == "week":
+        return f"week of {_day_range(start, end) if full else _day(start)}"
+    if precision == "month" and start.day == 1:
+        if (start.year, start.month) == (end.year, end.month):
+            return f"{MONTH_NAME[start.month - 1]} {start.year}"
+        if start.year == end.year:
+            return (
+                f"{MONTH_ABBR[start.month - 1]}–{MONTH_ABBR[end.month - 1]} {end.year}"
+            )
+    if precision == "quarter" and start.day == 1 and start.year == end.year:
+        months = end.month - start.month + 1
+        if months == 3 and start.month % 3 == 1:
+            return f"Q{(start.month + 2) // 3} {start.year}"
+        if months == 6 and start.month in (1, 7):
+            return f"H{1 if start.month == 1 else 2} {start.year}"
+    if precision == "year" and start == date(end.year, 1, 1):
+        return str(start.year)
+    if precision == "decade" and start.year % 10 == 0:
+        return f"{start.year}s"
+    return _day_range(start, end)
+
+
+@register.filter
+def thousands(n) -> str:
+    """12345 -> '12,345'."""
+    try:
+        return f"{int(n):,}"
+    except (TypeError, ValueError):
+        return str(n)
+
+
+@register.filter
+def event_date(event, full: bool = False) -> str:
+    """An event's (or any object with start/end/precision) date as shown."""
+    return format_span(event.start, event.end, event.precision, full=bool(full))
+
+
+@register.filter
+def event_date_full(event) -> str:
+    return format_span(event.start, event.end, event.precision, full=True)
+
+
+@register.filter
+def value_display(value: str) -> str:
+    """A TIMEX3 value ('2025-W08') as a date range in words, or the value itself."""
+    span = value_range(value or "")
+    if span is None:
+        return value
+    return format_span(*span, full=True)
+
+
+@register.simple_tag
+def resolution(mention) -> str:
+    """How a mention's date was resolved, in words.
+
+    "'last week', relative to the article's date 24 Feb 2025 → week of
+    17–23 Feb 2025". Returns plain text (autoescaped by the template).
+    """
+    return (
+        f"‘{mention.expression}’, relative to the article’s date "
+        f"{_day(mention.anchor_date)} → {value_display(mention.value)}"
+    )
+
+
+@register.simple_tag
+def highlighted_sentence(mention) -> SafeString:
+    """The evidence sentence with its date expression in <mark>, escaped."""
+    before, expr, after = mention.sentence_parts
+    if not expr:
+        return conditional_escape(before)
+    return format_html("{}<mark>{}</mark>{}", before, expr, after)
+
+
+def highlight_spans(text: str, spans: Iterable[tuple[int, int, str]]) -> SafeString:
+    """Text with each (start, end, title) span wrapped in <mark>, all escaped.
+
+    Overlapping or out-of-range spans are skipped rather than nested.
+    """
+    out: list[str] = []
+    pos = 0
+    for start, end, title in sorted(spans):
+        if start < pos or end > len(text) or start >= end:
+            continue
+        out.append(conditional_escape(text[pos:start]))
+        out.append(format_html('<mark title="{}">{}</mark>', title, text[start:end]))
+        pos = end
+    out.append(conditional_escape(text[pos:]))
+    return mark_safe("".join(str(p) for p in out))  # noqa: S308 - pieces escaped
+
+
+@register.simple_tag(takes_context=True)
+def filter_url(context, *, add: str = "", remove: str = "", value="", **extra) -> str:
+    """'?...' for the current filters with one value added or removed.
+
+    {% filter_url add="actor" value=actor.id %} or remove=..., or
+    {% filter_url start="2025-02-01" end="2025-02-28" %} to replace the range.
+    Paging is always dropped: a changed filter starts from the top.
+    """
+    filters = context.get("filters") or TimelineFilters()
+    pairs = filters.to_query()
+    value = str(value)
+    if remove:
+        pairs = [(k, v) for k, v in pairs if not (k == remove and v == value)]
+    if add and (add, value) not in pairs:
+        pairs.append((add, value))
+    for key, val in extra.items():
+        pairs = [(k, v) for k, v in pairs if k != key]
+        if val not in ("", None):
+            pairs.append((key, str(val)))
+    base = reverse("timeline:index")
+    return f"{base}?{urlencode(pairs)}" if pairs else base
+
+
+@register.simple_tag(takes_context=True)
+def add_url(context, obj) -> str:
+    """The timeline URL with this actor, organisation or country added."""
+    if isinstance(obj, Country):
+        return filter_url(context, add="country", value=obj.code)
+    facet = "org" if obj.kind == ActorKind.ORGANIZATION else "actor"
+    return filter_url(context, add=facet, value=obj.id)
+
+
+@register.simple_tag(takes_context=True)
+def current_query(context) -> str:
+    """The current filters as a query string (no leading '?')."""
+    filters = context.get("filters") or TimelineFilters()
+    return urlencode(filters.to_query())
+
+
+@register.simple_tag(takes_context=True)
+def density_chart(context, density) -> SafeString:
+    """Inline SVG bars of a facets.Density; each bar links to its date range.
+
+    The SVG stretches to the container (viewBox, no aspect ratio), so bars are
+    plain rectangles; each has a <title> and its link an aria-label.
+    """
+    bars = density.bars
+    if not bars:
+        return mark_safe("")  # noqa: S308 - empty
+    width, height, gap = 10 * len(bars), 60, 2 if len(bars) < 80 else 0
+    peak = max(density.max_count, 1)
+    parts = [
+        format_html(
+            '<svg class="density-chart" viewBox="0 0 {} {}" preserveAspectRatio="none" '
+            'aria-labelledby="density-caption" role="group">',
+            width,
+            height,
+        )
+    ]
+    for i, bar in enumerate(bars):
+        h = 0 if bar.count == 0 else max(2.0, round(height * bar.count / peak, 2))
+        words = f"{bar.label}: {bar.count} event{'s' if bar.count != 1 else ''}"
+        rect = format_html(
+            '<rect x="{}" y="{}" width="{}" height="{}"><title>{}</title></rect>',
+            i * 10,
+            height - h,
+            10 - gap if gap else 10,
+            h,
+            words,
+        )
+        if bar.count:
+            url = filter_url(
+                context, start=bar.start.isoformat(), end=bar.end.isoformat()
+            )
+            parts.append(
+                format_html(
+                    '<a href="{}" aria-label="{}">'
+                    '<rect class="hit" x="{}" y="0" width="10" height="{}"></rect>{}</a>',
+                    url,
+                    words,
+                    i * 10,
+                    height,
+                    rect,
+                )
+            )
+        else:
+            parts.append(rect)
+    parts.append(mark_safe("</svg>"))  # noqa: S308 - constant
+    return mark_safe("".join(str(p) for p in parts))  # noqa: S308 - pieces escaped
