@@ -6,6 +6,15 @@ app_name = "timeline"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("events/<int:pk>/", views.event_detail, name="event"),
+    path("articles/<int:pk>/", views.article_detail, name="article"),
+    path("typeahead/actors/", views.typeahead_actors, name="typeahead-actors"),
+    path(
+        "typeahead/organisations/",
+        views.typeahead_organisations,
+        name="typeahead-organisations",
+    ),
+    path("typeahead/countries/", views.typeahead_countries, name="typeahead-countries"),
     path(
         "staff/events/<int:pk>/title/",
         views_staff.edit_title,
