@@ -1,6 +1,7 @@
 import csv
 import io
 import json
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -261,3 +262,17 @@ def test_it_streams_many_events_in_chunks(
     with django_assert_num_queries(1 + 3 * 3):
         rows = read_csv(client, {"order": "oldest"})
     assert [r["title"] for r in rows] == [f"E{i}" for i in range(30)]
+
+
+def test_it_downloads_what_the_page_links_to(client):
+    ua = make_event(title="In Ukraine", countries=("UA",))
+    make_event(title="In France", countries=("FR",))
+    html = client.get("/", {"country": "UA"}).content.decode()
+    links = re.findall(r'href="(/export/[^"]+)"', html)
+    assert {link.split("?")[0] for link in links} == {CSV_URL, TL_URL, ICS_URL}
+    for link in links:
+        response = client.get(link.replace("&amp;", "&"))
+        assert response.status_code == 200
+        body = b"".join(response.streaming_content).decode("utf-8-sig")
+        assert "In Ukraine" in body and "In France" not in body
+        assert str(ua.id) in body
