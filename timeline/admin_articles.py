@@ -30,8 +30,8 @@ def _sentence(exc: Exception) -> str:
     return text[:1].upper() + text[1:] + "."
 
 
-class ArticleAddForm(forms.ModelForm):
-    """Paste an article: text and publication date, optional title/URL/publisher."""
+class ArticleChangeForm(forms.ModelForm):
+    """Title, URL and publisher; the text and date stay as extracted from."""
 
     source_url = forms.URLField(
         required=False,
@@ -40,6 +40,20 @@ class ArticleAddForm(forms.ModelForm):
         label="Source URL",
         help_text="http:// or https:// only.",
     )
+
+    class Meta:
+        model = Article
+        fields = ["title", "source_url", "publisher"]
+
+    def clean_source_url(self) -> str:
+        try:
+            return check_url(self.cleaned_data.get("source_url") or "")
+        except InvalidArticle as exc:
+            raise forms.ValidationError(_sentence(exc)) from None
+
+
+class ArticleAddForm(ArticleChangeForm):
+    """Paste an article: text and publication date, optional title/URL/publisher."""
 
     class Meta:
         model = Article
@@ -72,15 +86,10 @@ class ArticleAddForm(forms.ModelForm):
         except InvalidArticle as exc:
             raise forms.ValidationError(_sentence(exc)) from None
 
-    def clean_source_url(self) -> str:
-        try:
-            return check_url(self.cleaned_data.get("source_url") or "")
-        except InvalidArticle as exc:
-            raise forms.ValidationError(_sentence(exc)) from None
-
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
+    form = ArticleChangeForm
     list_display = [
         "__str__",
         "published",
