@@ -168,7 +168,17 @@ WEEKDAY = (
     r"(?:MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY))"
 )
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+SPELLED_YEAR = (
+    r"(?:nineteen(?:\s+|-)(?:hundred(?:\s+and)?(?:\s+|-))?(?:(?:twenty|thirty|forty|"
+    r"fifty|sixty|seventy|eighty|ninety)(?:(?:\s+|-)(?:one|two|three|four|five|six|"
+    r"seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen)|two\s+thousand(?:(?:\s+and)?(?:\s+|-)(?:one|two|"
+    r"three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:(?:\s+|-)(?:one|two|"
+    r"three|four|five|six|seven|eight|nine))?))?)"
+)
 YEAR = r"(?:1[5-9]\d\d|20\d\d)(?![\d,.]\d)"
+YEAR_ANY = rf"(?:{YEAR}|(?i:{SPELLED_YEAR}))"
 PART = r"(?:morning|afternoon|mid-?afternoon|evening|night)"
 TIME_OF_DAY = (
     r"(?:(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?:a\.m\.|p\.m\.|am|pm|a\.m|p\.m)"
@@ -183,7 +193,7 @@ ORD = (
 )
 SEASON = r"(?:spring|summer|fall|autumn|winter)"
 EDGE = (
-    r"(?:(?:early|late|mid|middle|earlier|later)[\s-]+|"
+    r"(?:(?:early|late|mid|middle|earlier|later|some\s*time)[\s-]+|"
     r"(?:the\s+)?(?:end|beginning|start|middle|close|turn|dawn|first\s+half|"
     r"second\s+half|latter\s+half|last\s+half|first\s+part|rest|remainder)\s+of\s+"
     r"(?:the\s+)?)"
@@ -233,7 +243,7 @@ _add(
     "month",
     _c(
         rf"(?i:{EDGE}|(?:this\s+past|this\s+coming|this|last|next)\s+)?"
-        rf"{MONTH}(?:,?\s+{YEAR}|(?i:\s+(?:of\s+)?(?:this|last|next)\s+year))?"
+        rf"{MONTH}(?:,?\s+{YEAR_ANY}|(?i:\s+(?:of\s+)?(?:this|last|next)\s+year))?"
     ),
 )
 # years: "1998", "mid-2008", "the end of 2004", "fiscal 1990", "the 1988 period"
@@ -241,7 +251,7 @@ _add(
     "year",
     _i(
         rf"(?:{EDGE}|(?:the\s+)?fiscal(?:\s+year)?\s+|(?:the\s+)?(?:year|summer|"
-        rf"spring|fall|autumn|winter)\s+(?:of\s+)?|{SEASON}\s+)?{YEAR}"
+        rf"spring|fall|autumn|winter)\s+(?:of\s+)?|{SEASON}\s+)?{YEAR_ANY}"
         rf"(?:\s+(?:period|season|or\s+later|and\s+beyond))?"
     ),
 )
@@ -259,7 +269,13 @@ _add(
         r"next\s+year))?(?:\s+a\s+year\s+(?:ago|earlier))?"
     ),
 )
-_add("quarter", _i(r"(?:the|this|that|its)\s+quarter"))
+_add(
+    "quarter", _i(r"(?:the|this|that|its)\s+quarter(?![\s-]+(?:century|of|mile|point))")
+)
+_add(
+    "quarter",
+    _i(r"(?:the\s+)?(?:latest|current|most\s+recent|(?:19|20)\d\d|fiscal)\s+period"),
+)
 _add("quarter", _i(rf"(?:Q[1-4]|[1-4]Q)(?:\s+{YEAR}|\s*'\d\d)?"))
 _add(
     "half",
@@ -331,12 +347,20 @@ _add(
     "deictic",
     _i(rf"(?:(?:early|late|earlier|later)\s+)?(?:this|last|the)\s+{PART}"),
 )
-_add("deictic", _i(r"overnight"))
+_add(
+    "deictic",
+    _i(r"overnight|midday|(?:mid|early|late)[\s-]?(?:morning|afternoon|evening)"),
+)
+_add(
+    "deictic",
+    _i(r"(?:the\s+)?(?:next|following|previous)\s+(?:morning|afternoon|evening|night)"),
+)
 _add(
     "deictic",
     _i(
         r"(?:the\s+)?(?:next|following|previous|same)\s+day|(?:the\s+)?day\s+before"
-        r"(?:\s+yesterday)?|(?:the\s+)?day\s+after(?:\s+tomorrow)?|"
+        r"(?:\s+yesterday|(?=\s*[,.;:)]))|(?:the\s+)?day\s+after(?:\s+tomorrow|"
+        r"(?=\s*[,.;:)]))|"
         r"(?:(?:earlier|later)\s+)?that\s+(?:day|morning|afternoon|evening|night)"
     ),
 )
@@ -350,7 +374,7 @@ _add(
         r"the\s+entire|the\s+whole|the\s+fiscal|the\s+new|the|"
         r"coming|past|previous)\s+(?:fiscal\s+|calendar\s+)?"
         rf"(?:week|weekend|month|year|decade|century|{SEASON})"
-        r"(?:\s+(?:before|after|earlier|ago))?"
+        r"(?:\s+(?:earlier|ago)|\s+(?:before|after)(?=\s*[,.;:)]))?"
     ),
 )
 _add(
@@ -362,7 +386,8 @@ _add(
     "relunit",
     _i(
         r"(?:(?:the\s+)?(?:same|corresponding|comparable|year-ago|year-earlier)\s+)"
-        r"(?:period|month|week|time)(?:\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year))?"
+        r"(?:period|month|week|time(?=\s+(?:a\s+year|last\s+year)))"
+        r"(?:\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year))?"
     ),
 )
 _add(
@@ -377,11 +402,11 @@ _add(
         rf"{APPROX}?(?:the\s+)?(?:(?:past|last|next|first|coming|latest|previous|"
         rf"following|final|remaining|initial|last|same|other)\s+)?{APPROX}?"
         rf"{NUM}(?:\s+(?:more|additional|extra|straight|consecutive|full|long|short))?"
-        rf"[\s-]+{UNIT}"
-        r"(?:\s+(?:or\s+so\s+)?(?:ago|earlier|later|before|after|from\s+now|ahead|"
-        r"or\s+so|since|old|long)(?!\s+(?:this|that|today|tonight|yesterday|tomorrow|"
-        r"in|on|at|last|next|[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|"
-        r"[Ss]aturday|[Ss]unday)(?![a-z])))?"
+        rf"[\s-]+{UNIT}(?![\s-]+old)"
+        r"(?:\s+(?:or\s+so\s+)?ago|\s+from\s+now|\s+(?:earlier|later)"
+        r"(?!\s+(?:this|that|today|tonight|yesterday|tomorrow|in|on|at|last|next|"
+        r"[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|"
+        r"[Ss]unday)(?![a-z]))|\s+or\s+so|\s+ahead)?"
     ),
 )
 _add(
@@ -394,7 +419,7 @@ _add(
 _add(
     "duration",
     _i(
-        rf"(?:in\s+)?(?:recent|coming|past|future)\s+{UNIT}"
+        rf"(?:recent|coming|past|future)\s+{UNIT}(?:\s+and\s+{UNIT})?"
         r"|(?:the\s+)?(?:weeks|months|years|days)\s+(?:ahead|to\s+come)"
     ),
 )
@@ -402,7 +427,7 @@ _add(
     "duration",
     _i(
         rf"(?:{NUM}|several|many|few)-(?:second|minute|hour|day|week|month|year|decade)"
-        r"(?:-(?:old|long))?"
+        r"(?:-long)?(?!-old|\s+old)"
     ),
 )
 _add("duration", _i(r"(?:decades|years|months|centuries)-long"))
@@ -445,11 +470,11 @@ _add(
     "ref",
     _i(
         r"now|right\s+now|just\s+now|currently|nowadays|these\s+days|at\s+present|"
-        r"the\s+present|presently|recently|lately|more\s+recently|previously|"
-        r"formerly|the\s+past|the\s+(?:near\s+|distant\s+|immediate\s+|"
-        r"foreseeable\s+)?future|soon|shortly|as\s+soon\s+as\s+possible|"
+        r"the\s+present|recently|lately|more\s+recently|"
+        r"the\s+past|the\s+(?:near\s+|distant\s+|immediate\s+|"
+        r"foreseeable\s+)?future|as\s+soon\s+as\s+possible|"
         r"the\s+(?:near|short|long|medium)\s+term|(?:this|that)\s+(?:crucial\s+)?moment|"
         r"in\s+recent\s+(?:days|weeks|months|years)"
     ),
 )
-_add("ref", _i(r"current|recent"))
+_add("ref", _i(r"current|recent|future"))

@@ -22,6 +22,7 @@ from timeline.extraction.timex_grammar import (
     ORDINALS,
     PARTS_OF_DAY,
     SEASONS,
+    SPELLED_YEAR,
     UNITS_WORDS,
     WEEKDAYS,
 )
@@ -30,7 +31,7 @@ Result = tuple[str, str, date | None]
 
 _PAST_TAGS = {"VBD", "VBN"}
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
-_MODAL_FUTURE = {"would", "could", "may", "might", "should", "must", "can", "'d"}
+_MODAL_FUTURE = {"may", "might", "shall"}
 _FUTURE_LEMMAS = {
     "plan",
     "schedule",
@@ -47,6 +48,11 @@ _FUTURE_LEMMAS = {
     "promise",
     "pledge",
 }
+
+_FUTURE_PREP = re.compile(
+    r"(?:\buntil|\btill|\bby|\bas (?:early|soon) as|\bbeginning|\bstarting)\s+$"
+)
+_PAST_PREP = re.compile(r"\bsince\s+$")
 
 # --- tense -----------------------------------------------------------------
 
@@ -80,8 +86,6 @@ def _verb_tense(verb, depth: int = 0) -> str:  # noqa: ANN001 - spaCy Token
         return "future"
     if verb.tag_ in _PAST_TAGS or any(a.tag_ == "VBD" for a in auxes):
         return "past"
-    if verb.tag_ == "VBG" and any(a.tag_ in ("VBZ", "VBP") for a in auxes):
-        return "future"
     if verb.tag_ in ("VBZ", "VBP"):
         return "present"
     return ""
@@ -89,6 +93,11 @@ def _verb_tense(verb, depth: int = 0) -> str:  # noqa: ANN001 - spaCy Token
 
 def tense_of(doc: Doc, start: int, end: int) -> str:
     """past / future / present / '' for the verb the expression attaches to."""
+    before = doc.text[max(0, start - 16) : start].lower()
+    if _FUTURE_PREP.search(before):
+        return "future"
+    if _PAST_PREP.search(before):
+        return "past"
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return ""
@@ -138,7 +147,7 @@ _NUM_TOKEN = re.compile(r"[a-z]+|\d+(?:[.,]\d+)?")
 def parse_number(text: str) -> float | None:
     """'two' -> 2, 'twenty four' -> 24, '1 1/2' -> 1.5, 'several' -> None."""
     t = text.lower().replace("-", " ").strip()
-    t = re.sub(r"\b(?:a couple of|a couple)\b", "2", t)
+    t = re.sub(r"\b(?:a )?couple(?: of)?\b", "2", t)
     if re.search(r"\b(?:few|several|some|many|dozens|hundreds|number)\b", t):
         return None
     half = 0.5 if re.search(r"and a half|1/2", t) else 0.0
@@ -299,11 +308,12 @@ class Context:
                 self.sent_anchor = d
         if (m := re.match(r"^(\d{4})", value)) and self._explicit:
             self.sent_year = int(m[1])
-        if re.match(r"^\d{4}-Q[1-4]$", value):
+        if self._topic_quarter and re.match(r"^\d{4}-Q[1-4]$", value):
             self.sent_quarter = value
             self.doc_quarter = value
 
-    _explicit: bool = False
+    _explicit: bool = False  # the value came from a date written in full
+    _topic_quarter: bool = False  # the value is a quarter under discussion
 
     @property
     def anchor(self) -> date:
@@ -341,31 +351,23 @@ def _resolve_weekday(anchor: date, wd: int, low: str, tense: str) -> date:
 
 
 def _resolve_year_for(anchor: date, month: int, day: int | None, tense: str) -> int:
-    """The year of a month (and day) given without one: nearest, minding tense."""
-    best: tuple[int, int] | None = None
+    """The year of a month (and day) given without one: the nearest occurrence,
+    where one on the wrong side of the anchor for the tense counts 3x as far."""
+    best: tuple[float, int] | None = None
     for y in (anchor.year - 1, anchor.year, anchor.year + 1):
-        d = _safe_date(y, month, day or 15)
-        if d is None:
-            continue
         if day is None:
-            diff = (y * 12 + month) - (anchor.year * 12 + anchor.month)
-            if tense == "past" and diff > 0:
-                continue
-            if tense == "future" and diff < 0:
-                continue
-            dist = abs(diff) * 30
+            delta = ((y * 12 + month) - (anchor.year * 12 + anchor.month)) * 30.0
         else:
-            delta = (d - anchor).days
-            if tense == "past" and delta > 0:
+            d = _safe_date(y, month, day)
+            if d is None:
                 continue
-            if tense == "future" and delta < 0:
-                continue
-            dist = abs(delta)
+            delta = float((d - anchor).days)
+        dist = abs(delta)
+        if (tense == "past" and delta > 0) or (tense == "future" and delta < 0):
+            dist *= 3
         if best is None or dist < best[0]:
             best = (dist, y)
-    if best is None:
-        return anchor.year
-    return best[1]
+    return anchor.year if best is None else best[1]
 
 
 _MONTH_RE = re.compile(
@@ -373,6 +375,25 @@ _MONTH_RE = re.compile(
     r"december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)(?![a-z])"
 )
 _YEAR_RE = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+_SPELLED_YEAR_RE = re.compile(SPELLED_YEAR)
+
+
+def _find_year(low: str) -> int | None:
+    """A year written in digits or words ("nineteen ninety-six")."""
+    if ym := _YEAR_RE.search(low):
+        return int(ym[1])
+    if sm := _SPELLED_YEAR_RE.search(low):
+        words = sm[0].replace("-", " ").split()
+        if words[0] == "two":
+            rest = " ".join(w for w in words[2:] if w != "and")
+            n = parse_number(rest) if rest else 0
+            return 2000 + int(n) if n is not None else None
+        rest = " ".join(w for w in words[1:] if w not in ("hundred", "and"))
+        n = parse_number(rest) if rest else 0
+        return 1900 + int(n) if n is not None else None
+    return None
+
+
 _DAY_RE = re.compile(r"(?<![\d:])([12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])")
 _WD_RE = re.compile(r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)")
 _CLOCK_RE = re.compile(
@@ -474,9 +495,9 @@ def _month(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
         return None
     month = MONTHS[mm[1]]
     anchor = ctx.dct
-    if ym := _YEAR_RE.search(low):
+    if (found := _find_year(low)) is not None:
         ctx._explicit = True
-        year = int(ym[1])
+        year = found
     elif "last year" in low:
         year = anchor.year - 1
     elif "next year" in low:
@@ -497,10 +518,9 @@ def _month(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
 
 
 def _year(low: str, ctx: Context) -> Result | None:
-    ym = _YEAR_RE.search(low)
-    if not ym:
+    year = _find_year(low)
+    if year is None:
         return None
-    year = int(ym[1])
     ctx._explicit = True
     for name, code in SEASONS.items():
         if name in low:
@@ -521,6 +541,11 @@ def _quarter_value(low: str, ctx: Context, tense: Callable[[], str]) -> Result |
         year = int(ym[1]) if ym else (2000 + int(y2[1]) if y2 else anchor.year)
         return "DATE", f"{year:04d}-Q{q}", anchor
     plural = bool(re.search(r"quarters\b", low))
+    if "period" in low and not _YEAR_RE.search(low):
+        q0 = ctx.doc_quarter
+        if q0 is None:
+            return None
+        return "DATE", q0, anchor
     q = None
     for word, n in {**_Q_ORD, **_Q_MONTH}.items():
         if re.search(rf"\b(?:fiscal-)?{word}\b", low):
@@ -563,6 +588,8 @@ def _quarter_value(low: str, ctx: Context, tense: Callable[[], str]) -> Result |
             base_y = year
         if ago:
             base_y -= 1
+        else:
+            ctx._topic_quarter = True
         return "DATE", f"{base_y:04d}-Q{base_q}", anchor
     if year is None:
         if ctx.sent_year is not None:
@@ -573,6 +600,8 @@ def _quarter_value(low: str, ctx: Context, tense: Callable[[], str]) -> Result |
                 year -= 1
     if ago:
         year -= 1
+    else:
+        ctx._topic_quarter = True
     return "DATE", f"{year:04d}-Q{q}", anchor
 
 
@@ -647,7 +676,13 @@ def _deictic(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
         return "DATE", d.isoformat(), anchor
     if re.search(r"\b(?:same|that)\s+day", low):
         return "DATE", anchor.isoformat(), anchor
+    if "midday" in low:
+        return "TIME", f"{ctx.dct.isoformat()}T12:00", ctx.dct
     part = _part(low)
+    if part and re.search(r"\b(?:next|following|previous)\b", low):
+        step = -1 if "previous" in low else 1
+        d = anchor + timedelta(days=step)
+        return "TIME", f"{d.isoformat()}T{part}", anchor
     if re.search(r"\bthat\b", low):
         return "TIME", f"{anchor.isoformat()}T{part or 'DT'}", anchor
     if low.startswith("last") and part:
@@ -789,10 +824,10 @@ def _duration(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None
         if n is None:
             return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", anchor
         # "a year ago" in a sentence about a quarter is that quarter a year back
-        if unit == "year" and n == 1 and ctx.sent_quarter:
+        if unit == "year" and n == 1 and (q := ctx.sent_quarter or ctx.doc_quarter):
             return (
                 "DATE",
-                f"{int(ctx.sent_quarter[:4]) - 1:04d}-{ctx.sent_quarter[5:]}",
+                f"{int(q[:4]) - 1:04d}-{q[5:]}",
                 anchor,
             )
         v = shifted_value(anchor, n, unit, sign)
@@ -876,6 +911,8 @@ def _ref(low: str, ctx: Context) -> Result | None:
     low = re.sub(r"\s+", " ", low)
     if low in _PRESENT:
         return "DATE", "PRESENT_REF", ctx.dct
+    if low == "future":
+        return "DATE", "FUTURE_REF", ctx.dct
     if (
         low in _FUTURE
         or "future" in low
@@ -886,7 +923,7 @@ def _ref(low: str, ctx: Context) -> Result | None:
 
 
 def _yearago(low: str, ctx: Context) -> Result | None:
-    q = ctx.sent_quarter
+    q = ctx.sent_quarter or ctx.doc_quarter
     if q:
         return "DATE", f"{int(q[:4]) - 1:04d}-{q[5:]}", ctx.dct
     return "DATE", f"{ctx.dct.year - 1:04d}", ctx.dct
@@ -897,6 +934,24 @@ def _token_at(ctx: Context, start: int, end: int):  # noqa: ANN202
     return span
 
 
+_NOT_TEMPORAL_HEADS = {
+    "account",
+    "accounts",
+    "affairs",
+    "events",
+    "generation",
+    "generations",
+    "president",
+    "chairman",
+    "owner",
+    "owners",
+    "members",
+    "member",
+    "version",
+    "edition",
+    "issue",
+    "issues",
+}
 _MODIFIER_ONLY = re.compile(r"^(?:the|a|an)\s")
 
 
@@ -954,30 +1009,18 @@ def _accept(family: str, surface: str, low: str, ctx: Context) -> bool:
                 return False
     if family == "duration" and re.fullmatch(r"(?:a|an|one)\s+second", low):
         return False
-    if family == "ref" and low in ("current", "recent"):
+    if family == "ref" and low in ("current", "recent", "future"):
         span = _token_at(ctx, start, end)
         if span is None or len(span) != 1:
             return False
         tok = span[0]
-        # only as a bare adjective ("prices are current") or modifying a time noun
-        if tok.head.lower_ not in (
-            "period",
-            "levels",
-            "level",
-            "term",
-            "times",
-            "conditions",
-            "trend",
-            "trends",
-            "months",
-            "weeks",
-            "years",
-            "days",
-            "quarters",
-            "history",
-            "events",
-            "developments",
-        ):
+        # an adjective on a noun: "current realities", "recent declines"
+        if tok.dep_ != "amod" or tok.head.lower_ in _NOT_TEMPORAL_HEADS:
+            return False
+    if family == "duration" and re.fullmatch(r"(?:a|an)\s+\w+", low):
+        # "$1.76 a year", "four flights a week": a rate, not a duration
+        before = ctx.doc.text[max(0, start - 12) : start].rstrip().lower()
+        if re.search(r"(?:\d|%|[a-z]s)$", before):
             return False
     return True
 
@@ -990,6 +1033,7 @@ def normalise(
     if not _accept(family, surface, low, ctx):
         return None
     ctx._explicit = False
+    ctx._topic_quarter = False
     if family == "explicit":
         return _explicit(low, ctx, tense)
     if family == "iso":
