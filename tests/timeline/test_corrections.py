@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
+from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 
 from timeline.corrections import (
     correct_event,
@@ -31,6 +33,7 @@ from timeline.models import (
     Mention,
     Status,
 )
+from timeline.services import refresh_event_sources
 
 pytestmark = pytest.mark.django_db
 
@@ -279,8 +282,6 @@ def test_it_splits_a_mention_into_its_own_event(staff):
     out = add_mention(event, art2, value="2025-03")
     ua = Country.objects.get(code="UA")
     link(event, countries=[ua])
-    from timeline.services import refresh_event_sources
-
     refresh_event_sources(event_ids=[event.pk])
     new = split_mention(mention=out, user=staff, reason="different meeting")
     event.refresh_from_db()
@@ -348,3 +349,100 @@ def test_it_merges_countries(staff):
         "ukrainia",
         "ukrainian ssr",
     }
+
+
+# --- end to end: corrections against the real ingestion pipeline -------------
+
+ARTICLE = (
+    "Kyiv talks\n\n"
+    "Ukrainian President Zelensky met UN Secretary-General Antonio Guterres in "
+    "Kyiv on Monday to discuss grain exports. The United Nations General Assembly "
+    "voted on 24 February 2025 to condemn the invasion. Russian President "
+    "Vladimir Putin said on Friday that Russia would continue its operations.\n"
+)
+
+
+def ingest(tmp_path, text: str = ARTICLE, name: str = "talks.txt") -> Article:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    call_command("ingest", str(path), published="2025-03-03", stdout=StringIO())
+    return Article.objects.order_by("-id").first()
+
+
+def reextract_all() -> None:
+    call_command("reextract", all=True, stdout=StringIO())
+
+
+def event_of(sentence_part: str) -> Event:
+    return Event.objects.get(mentions__sentence__contains=sentence_part)
+
+
+def test_it_keeps_a_correction_through_reextract_all(tmp_path, staff):
+    ingest(tmp_path)
+    meeting = event_of("Guterres")
+    assert meeting.value == "2025-03-03"
+    guterres = Actor.objects.get(name="Antonio Guterres")
+    correct_event(
+        event=meeting,
+        user=staff,
+        changes={
+            "title": "Zelensky and Guterres discuss grain",
+            "value": "2025-03-04",
+            "actors": [guterres],
+            "countries": [],
+        },
+    )
+    n_events = Event.objects.count()
+
+    reextract_all()
+
+    meeting = event_of("Guterres")
+    assert meeting.title == "Zelensky and Guterres discuss grain"
+    assert (meeting.value, meeting.start) == ("2025-03-04", date(2025, 3, 4))
+    assert list(meeting.actors.all()) == [guterres]
+    assert not meeting.countries.exists()
+    assert EventActor.objects.get(event=meeting).start == date(2025, 3, 4)
+    assert meeting.status == Status.VERIFIED
+    assert meeting.corrected_fields == ["date", "title", "actors", "countries"]
+    assert Event.objects.count() == n_events
+
+
+def test_it_never_brings_back_a_rejected_event(tmp_path, staff):
+    article = ingest(tmp_path)
+    vote = event_of("General Assembly")
+    reject_events(events=[vote], user=staff)
+
+    reextract_all()
+    ingest(tmp_path)  # the same article again
+    call_command("reextract", article=[article.pk], stdout=StringIO())
+
+    assert Article.objects.count() == 1
+    votes = Event.objects.filter(mentions__sentence__contains="General Assembly")
+    assert list(votes) == [vote]
+    assert votes.get().status == Status.REJECTED
+    assert not Event.objects.visible().filter(kind="vote").exists()
+
+
+def test_it_maps_a_merged_actors_name_in_new_articles(tmp_path, staff):
+    ingest(tmp_path)
+    dup = Actor.objects.get(name="Zelensky")
+    zel = Actor.objects.create(name="Volodymyr Zelenskyy", kind="person")
+    meeting = event_of("Guterres")
+    merge_actors(target=zel, others=[dup], user=staff)
+    assert zel in meeting.actors.all()
+    assert not Actor.objects.filter(name="Zelensky").exists()
+
+    ingest(
+        tmp_path,
+        "Zelensky speaks\n\nPresident Zelensky spoke to the Ukrainian parliament "
+        "on Wednesday about the talks.\n",
+        name="speech.txt",
+    )
+
+    speech = event_of("parliament")
+    assert zel in speech.actors.all()
+    assert not Actor.objects.filter(name="Zelensky").exists()
+    # And re-extraction of the first article maps it the same way.
+    reextract_all()
+    assert zel in event_of("Guterres").actors.all()
+    assert not Actor.objects.filter(name="Zelensky").exists()
