@@ -32,7 +32,7 @@ from timeline.models import (
     Status,
     normalise_alias,
 )
-from timeline.templatetags.timeline_tags import highlight_spans
+from timeline.templatetags.timeline_tags import highlight_spans, index_url
 
 PAGE_SIZE = 50
 SUGGESTIONS = 8
@@ -176,9 +176,7 @@ def events_for_list(qs: QuerySet) -> QuerySet:
 
 
 def _without(filters: TimelineFilters, key: str, value: str) -> str:
-    pairs = [(k, v) for k, v in filters.to_query() if (k, v) != (key, value)]
-    base = reverse("timeline:index")
-    return f"{base}?{urlencode(pairs)}" if pairs else base
+    return index_url([(k, v) for k, v in filters.to_query() if (k, v) != (key, value)])
 
 
 def active_filters(filters: TimelineFilters, names: dict) -> list[dict]:
@@ -249,7 +247,11 @@ def index(request: HttpRequest) -> HttpResponse:
     query = urlencode(filters.to_query())
     more_url = ""
     if has_more:
-        more_url = "?" + urlencode([*filters.to_query(), ("after", events[-1].id)])
+        more_url = (
+            reverse("timeline:index")
+            + "?"
+            + urlencode([*filters.to_query(), ("after", events[-1].id)])
+        )
 
     ctx = {
         "filters": filters,
@@ -269,7 +271,7 @@ def index(request: HttpRequest) -> HttpResponse:
         return render(request, "timeline/index.html#event-page", ctx)
     ctx["summary"] = timeline_summary(filters)
     if _partial(request):
-        return render(request, "timeline/index.html#results", ctx)
+        return render(request, "timeline/index.html#timeline", ctx)
     return render(request, "timeline/index.html", ctx)
 
 
@@ -406,9 +408,8 @@ def suggestions(facet: str, term: str, filters: TimelineFilters) -> list[dict]:
     else:
         raise ValueError(f"unknown facet {facet!r}")
     base = filters.to_query()
-    index_url = reverse("timeline:index")
     return [
-        {"name": name, "url": f"{index_url}?{urlencode([*base, (facet, key)])}"}
+        {"name": name, "url": index_url([*base, (facet, str(key))])}
         for key, name in found
     ]
 

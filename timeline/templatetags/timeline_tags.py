@@ -185,8 +185,18 @@ def filter_url(context, *, add: str = "", remove: str = "", value="", **extra) -
         pairs = [(k, v) for k, v in pairs if k != key]
         if val not in ("", None):
             pairs.append((key, str(val)))
+    return index_url(pairs)
+
+
+def index_url(pairs: list[tuple[str, str]]) -> str:
+    """The timeline URL for these filter pairs, in canonical order."""
+    params: dict[str, list[str]] = {}
+    for key, val in pairs:
+        params.setdefault(key, []).append(val)
+    # Statuses here were already checked against the user when parsed.
+    canonical = TimelineFilters.from_query(params, allow_status=True).to_query()
     base = reverse("timeline:index")
-    return f"{base}?{urlencode(pairs)}" if pairs else base
+    return f"{base}?{urlencode(canonical)}" if canonical else base
 
 
 @register.simple_tag(takes_context=True)
