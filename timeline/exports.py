@@ -238,7 +238,7 @@ def tl_event(event: ExportEvent, *, group: str = "kind") -> dict:
         f'<a href="{escape(m.source_url)}" target="_blank" rel="noopener">'
         f"{escape(m.publisher or m.title or m.source_url)}</a>"
         for m in sources
-        if m.source_url
+        if m.source_url.lower().startswith(("http://", "https://"))
     ]
     if links:
         paragraphs.append(f"<p>Sources: {', '.join(links)}</p>")

@@ -155,6 +155,12 @@ class Article(models.Model):
 
         return delete_articles(articles=Article.objects.filter(pk=self.pk))
 
+    @property
+    def http_source_url(self) -> str:
+        """The source URL if it is http(s), so safe to link; else ""."""
+        url = self.source_url or ""
+        return url if url.lower().startswith(("http://", "https://")) else ""
+
 
 class ActorKind(models.TextChoices):
     PERSON = "person", "person"
