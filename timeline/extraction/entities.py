@@ -239,6 +239,7 @@ class EntityResolver:
 
     def resolve(self, doc: Doc) -> ArticleEntities:
         n = len(doc)
+        lowers = doc.to_array("LOWER")  # one array instead of a Token per word
         taken = bytearray(n)  # token -> already part of a mention
         mentions: list[Mention] = []
 
@@ -350,7 +351,7 @@ class EntityResolver:
 
         # 3. Known people the NER missed (an unlabelled "Zelenskyy").
         if full_names or surnames:
-            for tok in doc:
+            for tok in _tokens_with(doc, lowers, [k for k, v in surnames.items() if v]):
                 if taken[tok.i] or not tok.text[:1].isupper():
                     continue
                 person = surnames.get(tok.lower_)
@@ -390,13 +391,13 @@ class EntityResolver:
 
         # 5. Role phrases: "the American president", "his Russian counterpart".
         if roles:
-            self._resolve_roles(doc, taken, roles, add)
+            self._resolve_roles(doc, lowers, taken, roles, add)
 
         return ArticleEntities(mentions)
 
-    def _resolve_roles(self, doc, taken, roles, add) -> None:
-        for tok in doc:
-            if tok.lower_ not in self.role_heads or taken[tok.i]:
+    def _resolve_roles(self, doc, lowers, taken, roles, add) -> None:
+        for tok in _tokens_with(doc, lowers, self.role_heads):
+            if taken[tok.i]:
                 continue
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
             if nxt is not None and (nxt.pos_ == "PROPN" or nxt.ent_type_ == "PERSON"):
@@ -422,6 +423,17 @@ class EntityResolver:
             person = _pick_role(roles, role, country, role in self.generic_roles)
             if person:
                 add(start if country is None else start - 1, tok.i + 1, PERSON, person)
+
+
+def _tokens_with(doc: Doc, lowers, words) -> list:
+    """The tokens whose lower-cased text is one of `words`, found without a loop."""
+    import numpy
+
+    strings = doc.vocab.strings
+    hashes = numpy.array([strings.add(w) for w in words], dtype=lowers.dtype)
+    if not len(hashes) or not len(lowers):
+        return []
+    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(lowers, hashes))]
 
 
 _ROLE_DETERMINERS = {"the", "his", "her", "their", "its"}

@@ -9,6 +9,7 @@ nouns around it) make the kind; modal and future auxiliaries the modality.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING
@@ -140,6 +141,8 @@ def build_events(
     text = doc.text
     events = []
     seen: set[tuple[int, int]] = set()
+    sents: list[Span] | None = None
+    sent_starts: list[int] = []
     for tx in timexes:
         if tx.type not in POINT_TYPES:
             continue
@@ -151,7 +154,10 @@ def build_events(
         span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        sent = span[0].sent
+        if sents is None:  # once per document, and only if there is a date
+            sents = list(doc.sents)
+            sent_starts = [x.start for x in sents]
+        sent = sents[bisect_right(sent_starts, span.start) - 1]
         s_start, s_end = _evidence_bounds(text, sent, tx.start, tx.end)
         if (s_start, tx.start) in seen:
             continue
@@ -162,7 +168,7 @@ def build_events(
         governor = _governor(span, sent)
         verb = _lift(governor)
         line_tokens = {t.i for t in sent if s_start <= t.idx < s_end}
-        title = _title(doc, verb, timex_tokens, line_tokens) or _fallback_title(
+        title = _title(doc, verb, sent, timex_tokens, line_tokens) or _fallback_title(
             text, s_start, s_end, tx.start, tx.end
         )
         kind = _kind(verb, span, sent)
@@ -259,7 +265,9 @@ def _phrase(tok: Token, skip: set[int], depth: int = 0) -> list[Token]:
     return out
 
 
-def _title(doc: Doc, verb: Token, timex_tokens: set[int], line_tokens: set[int]) -> str:
+def _title(
+    doc: Doc, verb: Token, sent: Span, timex_tokens: set[int], line_tokens: set[int]
+) -> str:
     """Subject + verb + object/complement of the governing verb, without the date."""
     skip = set(timex_tokens)
     # A preposition that only introduced the date ("on Monday") goes with it.
@@ -268,9 +276,7 @@ def _title(doc: Doc, verb: Token, timex_tokens: set[int], line_tokens: set[int])
         if head.dep_ == "prep" and all(c.i in timex_tokens for c in head.children):
             skip.add(head.i)
     if line_tokens:
-        skip.update(
-            t.i for t in doc[verb.sent.start : verb.sent.end] if t.i not in line_tokens
-        )
+        skip.update(t.i for t in sent if t.i not in line_tokens)
     subject = _subject(verb)
     subj_text = ""
     if subject is not None and subject.i not in skip:
@@ -396,7 +402,7 @@ def _kind(verb: Token, span: Span, sent: Span) -> str:
     best: tuple[int, str] | None = None
     anchor = span.root.i
     for t in verb.subtree:
-        if t.sent.start != sent.start:
+        if not sent.start <= t.i < sent.end:
             continue
         key = t.lemma_.lower()
         if t.pos_ == "NOUN" and key in NOUN_KINDS:
