@@ -1,0 +1,159 @@
+"""Staff-only endpoints refuse everyone else; every state change needs CSRF."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from timeline.models import Event, Status
+
+STAFF_POSTS = {
+    "timeline:staff-event-title": {"title": "A new title", "reason": "typo"},
+    "timeline:staff-event-date": {"value": "2025-02-25", "reason": "wrong day"},
+    "timeline:staff-event-verify": {},
+    "timeline:staff-event-reject": {"reason": "not an event"},
+}
+
+
+@pytest.fixture
+def reader(db):
+    return get_user_model().objects.create_user("reader", password="pw-reader-1")
+
+
+def all_paths(pk: int) -> list[str]:
+    """Every non-admin route, with `pk` for its integer arguments."""
+    out: list[str] = []
+
+    def walk(patterns, prefix: str) -> None:
+        for p in patterns:
+            route = str(p.pattern)
+            if isinstance(p, URLResolver):
+                if route.startswith("admin/"):
+                    continue
+                walk(p.url_patterns, prefix + route)
+            elif isinstance(p, URLPattern):
+                path = prefix + route
+                if "(?P" in path or "^" in path:
+                    continue  # regex routes: none of ours
+                path = re.sub(r"<int:\w+>", str(pk), path)
+                if "<" not in path:
+                    out.append("/" + path)
+
+    walk(get_resolver().url_patterns, "")
+    return out
+
+
+def test_it_refuses_staff_edits_to_anonymous_and_non_staff(client, hostile, reader):
+    for who in (None, reader):
+        if who:
+            client.force_login(who)
+        for name, data in STAFF_POSTS.items():
+            url = reverse(name, args=[hostile.event.pk])
+            assert client.post(url, data).status_code == 403, (who, url)
+            assert (
+                client.post(url, data, headers={"HX-Request": "true"}).status_code
+                == 403
+            )
+    event = Event.objects.get(pk=hostile.event.pk)
+    assert event.title == hostile.event.title
+    assert event.status == Status.EXTRACTED
+    assert event.value == "2025-02-24"
+
+
+def test_it_sends_anonymous_and_non_staff_to_the_admin_login(client, hostile, reader):
+    urls = [
+        "/admin/",
+        "/admin/timeline/event/",
+        f"/admin/timeline/event/{hostile.event.pk}/change/",
+        f"/admin/timeline/article/{hostile.article.pk}/change/",
+        "/admin/auth/user/",
+    ]
+    for who in (None, reader):
+        if who:
+            client.force_login(who)
+        for url in urls:
+            response = client.get(url)
+            assert response.status_code == 302, url
+            assert response.headers["Location"].startswith("/admin/login/"), url
+        response = client.post(
+            f"/admin/timeline/event/{hostile.event.pk}/change/", {"title": "hacked"}
+        )
+        assert response.status_code in (302, 403)
+    assert Event.objects.get(pk=hostile.event.pk).title == hostile.event.title
+
+
+def test_it_needs_a_csrf_token_for_staff_edits(hostile):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(hostile.staff)
+    for name, data in STAFF_POSTS.items():
+        url = reverse(name, args=[hostile.event.pk])
+        assert client.post(url, data).status_code == 403, url
+    event = Event.objects.get(pk=hostile.event.pk)
+    assert event.title == hostile.event.title and event.status == Status.EXTRACTED
+    # With the token the page carries (hx-headers on <body>), the edit works.
+    page = client.get(f"/events/{hostile.event.pk}/").content.decode()
+    token = re.search(r'"X-CSRFToken": "([^"]+)"', page).group(1)
+    url = reverse("timeline:staff-event-verify", args=[hostile.event.pk])
+    response = client.post(url, {}, headers={"X-CSRFToken": token})
+    assert response.status_code in (200, 302, 303), response.status_code
+    assert Event.objects.get(pk=hostile.event.pk).status == Status.VERIFIED
+
+
+def test_it_needs_a_csrf_token_for_every_state_change(hostile):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(hostile.staff)
+    paths = all_paths(hostile.event.pk)
+    assert "/api/events/" in paths and f"/events/{hostile.event.pk}/" in paths
+    for path in paths:
+        for method in ("post", "put", "patch", "delete"):
+            response = getattr(client, method)(path, {})
+            assert response.status_code in (403, 405), (method, path)
+
+
+def test_it_needs_a_csrf_token_for_admin_changes_and_login(hostile):
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(
+        "/admin/login/", {"username": "boss", "password": "pw-for-tests-only"}
+    )
+    assert response.status_code == 403
+    client.force_login(hostile.staff)
+    response = client.post(
+        f"/admin/timeline/event/{hostile.event.pk}/change/", {"title": "hacked"}
+    )
+    assert response.status_code == 403
+    response = client.post(
+        f"/admin/timeline/event/{hostile.event.pk}/delete/", {"post": "yes"}
+    )
+    assert response.status_code == 403
+    assert Event.objects.filter(pk=hostile.event.pk).exists()
+
+
+def test_it_refuses_a_source_url_that_is_not_http(db):
+    from django.core.exceptions import ValidationError
+
+    from timeline.models import Article
+
+    for url in (
+        "javascript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "file:///etc/passwd",
+        "ftp://example.org/a",
+        "vbscript:msgbox",
+    ):
+        article = Article(
+            title="t", source_url=url, published="2025-02-24", text="Some text."
+        )
+        with pytest.raises(ValidationError) as info:
+            article.full_clean()
+        assert "source_url" in info.value.message_dict
+    ok = Article(
+        title="t",
+        source_url="https://news.example.org/a",
+        published="2025-02-24",
+        text="Some text.",
+    )
+    ok.full_clean()
