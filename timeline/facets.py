@@ -204,6 +204,9 @@ def density(filters: TimelineFilters) -> Density:
     if not per_day:
         return Density("month")
     first, last = per_day[0][0], per_day[-1][0]
+    if filters.start and filters.end and (filters.end - filters.start).days <= 6 * 366:
+        # A chosen range of reasonable length is the axis, empty ends included.
+        first, last = filters.start, filters.end
     if filters.start and filters.start > first:
         first = filters.start
     if filters.end and filters.end < last:
