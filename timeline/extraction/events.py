@@ -129,6 +129,12 @@ _SKIP_IN_PHRASE = frozenset({"relcl", "appos", "acl", "punct", "parataxis", "adv
 _QUOTES = str.maketrans("", "", '"“”«»')
 _TRIM = " ,;:–—-\n\t"
 _SPACES = re.compile(r"\s+")
+_DANGLING = frozenset(
+    _w(
+        "and or but to of in on at by for with from that which who the a an as "
+        "since until than its their his her"
+    )
+)
 
 
 def build_events(
@@ -365,6 +371,11 @@ def _tidy(title: str, limit: int = TITLE_MAX_CHARS) -> str:
     title = _SPACES.sub(" ", title.translate(_QUOTES)).strip(_TRIM)
     title = re.sub(r"\s+([,.;:!?%])", r"\1", title)
     title = re.sub(r"\s+(['’]s)\b", r"\1", title)
+    while True:  # no dangling "and", "to", "of" where the date was cut out
+        head, _, last = title.rpartition(" ")
+        if not head or last.lower() not in _DANGLING:
+            break
+        title = head.rstrip(_TRIM)
     if len(title) > limit:
         cut = title.rfind(" ", 0, limit)
         title = title[: cut if cut > limit // 2 else limit].rstrip(_TRIM) + "…"
