@@ -82,6 +82,7 @@ def tag_timexes(doc: Doc, dct: date) -> list[Timex]:
     for start, end, family in taken:
         surface = text[start:end]
         ctx.enter(start)
+        ctx.end = end
         result = normalise(
             family, surface, ctx, lambda s=start, e=end: tense_of(doc, s, e)
         )

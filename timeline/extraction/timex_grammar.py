@@ -252,10 +252,10 @@ _add(
     _i(
         rf"(?:{EDGE}|(?:the\s+)?fiscal(?:\s+year)?\s+|(?:the\s+)?(?:year|summer|"
         rf"spring|fall|autumn|winter)\s+(?:of\s+)?|{SEASON}\s+)?{YEAR_ANY}"
-        rf"(?:\s+(?:period|season|or\s+later|and\s+beyond))?"
+        rf"(?:\s+(?:season|or\s+later|and\s+beyond))?"
     ),
 )
-_add("year", _i(rf"the\s+{YEAR}\s+(?:period|season|fiscal\s+year|year)"))
+_add("year", _i(rf"the\s+{YEAR}\s+(?:season|fiscal\s+year|year)"))
 # quarters and halves: "the third quarter", "third-quarter", "Q3 2009"
 _add(
     "quarter",
@@ -349,6 +349,10 @@ _add(
 )
 _add(
     "deictic",
+    _i(rf"(?:early\s+|late\s+)?(?:mid-?)?{PART}\s+(?:yesterday|today|tomorrow)"),
+)
+_add(
+    "deictic",
     _i(r"overnight|midday|(?:mid|early|late)[\s-]?(?:morning|afternoon|evening)"),
 )
 _add(
@@ -401,7 +405,8 @@ _add(
     _i(
         rf"{APPROX}?(?:the\s+)?(?:(?:past|last|next|first|coming|latest|previous|"
         rf"following|final|remaining|initial|last|same|other)\s+)?{APPROX}?"
-        rf"{NUM}(?:\s+(?:more|additional|extra|straight|consecutive|full|long|short))?"
+        rf"{NUM}(?:\s+(?:to|or)\s+{NUM})?"
+        r"(?:\s+(?:more|additional|extra|straight|consecutive|full|long|short))?"
         rf"[\s-]+{UNIT}(?![\s-]+old)"
         r"(?:\s+(?:or\s+so\s+)?ago|\s+from\s+now|\s+(?:earlier|later)"
         r"(?!\s+(?:this|that|today|tonight|yesterday|tomorrow|in|on|at|last|next|"
@@ -434,7 +439,7 @@ _add("duration", _i(r"(?:decades|years|months|centuries)-long"))
 _add(
     "duration",
     _i(
-        r"(?:(?:many|several|for|few|some)\s+)?(?:decades|centuries)"
+        r"(?:(?:many|several|few|some)\s+)?(?:decades|centuries)"
         r"|(?<=for\s)(?:years|months|weeks|days|hours|minutes)"
         r"|(?<=in\s)(?:years|months|weeks|days|hours)|a\s+while|a\s+long\s+time"
     ),
@@ -474,7 +479,7 @@ _add(
         r"the\s+past|the\s+(?:near\s+|distant\s+|immediate\s+|"
         r"foreseeable\s+)?future|as\s+soon\s+as\s+possible|"
         r"the\s+(?:near|short|long|medium)\s+term|(?:this|that)\s+(?:crucial\s+)?moment|"
-        r"in\s+recent\s+(?:days|weeks|months|years)"
+        r"the\s+time\s+being"
     ),
 )
-_add("ref", _i(r"current|recent|future"))
+_add("ref", _i(r"current"))

@@ -50,7 +50,8 @@ _FUTURE_LEMMAS = {
 }
 
 _FUTURE_PREP = re.compile(
-    r"(?:\buntil|\btill|\bby|\bas (?:early|soon) as|\bbeginning|\bstarting)\s+$"
+    r"(?:\buntil|\btill|\bby|\bas (?:early|soon) as|\bbeginning|\bstarting|"
+    r"\beffective|\bpayable|\bdue)\s+(?:on\s+|in\s+)?$"
 )
 _PAST_PREP = re.compile(r"\bsince\s+$")
 
@@ -66,16 +67,17 @@ def _verb_tense(verb, depth: int = 0) -> str:  # noqa: ANN001 - spaCy Token
         head = verb.head
         if head is not verb and head.lemma_ in _FUTURE_LEMMAS:
             return "future"
-        if head is not verb and depth < 2 and head.pos_ in ("VERB", "AUX", "ADJ"):
-            if head.pos_ == "ADJ" and head.lower_ == "due":
-                return "future"
-            inner = _verb_tense(head, depth + 1)
-            return "future" if inner in ("present", "") else inner
-        return "future"
+        if head is not verb and head.lower_ in ("due", "about", "likely", "ready"):
+            return "future"
+        if head is not verb and depth < 2 and head.pos_ in ("VERB", "AUX"):
+            return _verb_tense(head, depth + 1)
+        return ""
     if verb.lower_ in _FUTURE_AUX:
         return "future"
-    if low & _MODAL_FUTURE or verb.tag_ == "MD":
+    if low & _MODAL_FUTURE:
         return "future"
+    if any(a.tag_ == "MD" for a in auxes) or verb.tag_ == "MD":
+        return ""  # would, could, should: no tense to go by
     if verb.lemma_ in _FUTURE_LEMMAS and verb.tag_ in ("VBZ", "VBP", "VBG"):
         return "future"
     if (
@@ -86,6 +88,8 @@ def _verb_tense(verb, depth: int = 0) -> str:  # noqa: ANN001 - spaCy Token
         return "future"
     if verb.tag_ in _PAST_TAGS or any(a.tag_ == "VBD" for a in auxes):
         return "past"
+    if low & {"has", "have", "'ve", "had"}:
+        return "past"  # present perfect: "have been searching since"
     if verb.tag_ in ("VBZ", "VBP"):
         return "present"
     return ""
@@ -281,6 +285,7 @@ class Context:
     sent_quarter: str | None = None  # quarter value seen earlier in the sentence
     doc_quarter: str | None = None  # last quarter value in the document
     start: int = 0
+    end: int = 0
     _sent_bounds: list[tuple[int, int]] = field(default_factory=list)
 
     def enter(self, start: int) -> None:
@@ -365,6 +370,8 @@ def _resolve_year_for(anchor: date, month: int, day: int | None, tense: str) -> 
         dist = abs(delta)
         if (tense == "past" and delta > 0) or (tense == "future" and delta < 0):
             dist *= 3
+        elif tense in ("", "present") and delta > 0:
+            dist *= 1.5  # news reports the past more often than the future
         if best is None or dist < best[0]:
             best = (dist, y)
     return anchor.year if best is None else best[1]
@@ -528,6 +535,12 @@ def _year(low: str, ctx: Context) -> Result | None:
     return "DATE", f"{year:04d}", ctx.dct
 
 
+_ENDED_RE = re.compile(
+    r"\s+(?:that\s+|which\s+)?(?:ended|ending|ends|to)\s+(?:on\s+)?"
+    r"(January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|"
+    r"Dec\.)\s*\d{1,2}(?:,?\s+(\d{4}))?"
+)
 _Q_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4}
 _Q_MONTH = {"march": 1, "june": 2, "september": 3, "december": 4}
 
@@ -541,11 +554,12 @@ def _quarter_value(low: str, ctx: Context, tense: Callable[[], str]) -> Result |
         year = int(ym[1]) if ym else (2000 + int(y2[1]) if y2 else anchor.year)
         return "DATE", f"{year:04d}-Q{q}", anchor
     plural = bool(re.search(r"quarters\b", low))
-    if "period" in low and not _YEAR_RE.search(low):
+    if "period" in low:
         q0 = ctx.doc_quarter
+        ym = _YEAR_RE.search(low)
         if q0 is None:
-            return None
-        return "DATE", q0, anchor
+            return ("DATE", ym[1], anchor) if ym else None
+        return "DATE", (ym[1] if ym else q0[:4]) + q0[4:], anchor
     q = None
     for word, n in {**_Q_ORD, **_Q_MONTH}.items():
         if re.search(rf"\b(?:fiscal-)?{word}\b", low):
@@ -571,6 +585,11 @@ def _quarter_value(low: str, ctx: Context, tense: Callable[[], str]) -> Result |
         )
     if plural:
         return "SET", f"XXXX-Q{q}", anchor
+    if q is None and not plural and (m := _ENDED_RE.match(ctx.doc.text, ctx.end)):
+        month = MONTHS[m[1].lower().rstrip(".")]
+        y = int(m[2]) if m[2] else _resolve_year_for(anchor, month, 28, "past")
+        ctx._topic_quarter = not ago
+        return "DATE", f"{y - (1 if ago else 0):04d}-Q{(month - 1) // 3 + 1}", anchor
     if q is None:
         # "the quarter", "the latest quarter", "this quarter": the quarter under
         # discussion, else the one a report published at dct is about
@@ -657,8 +676,6 @@ def _weekday(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
         clock = _clock(low)
         if clock:
             return "TIME", f"{day.isoformat()}T{clock}", ctx.dct
-    if part := _part(low):
-        return "DATE", f"{day.isoformat()}T{part}", ctx.dct
     return "DATE", day.isoformat(), ctx.dct
 
 
@@ -1017,6 +1034,10 @@ def _accept(family: str, surface: str, low: str, ctx: Context) -> bool:
         # an adjective on a noun: "current realities", "recent declines"
         if tok.dep_ != "amod" or tok.head.lower_ in _NOT_TEMPORAL_HEADS:
             return False
+    if family == "set" and low == "quarterly":
+        span = _token_at(ctx, start, end)
+        if span is not None and len(span) == 1 and span[0].dep_ in ("amod", "compound"):
+            return False  # "quarterly dividend": a kind of dividend, not a time
     if family == "duration" and re.fullmatch(r"(?:a|an)\s+\w+", low):
         # "$1.76 a year", "four flights a week": a rate, not a duration
         before = ctx.doc.text[max(0, start - 12) : start].rstrip().lower()
