@@ -51,9 +51,7 @@ VERB_KINDS: dict[str, str] = {
         STATEMENT,
     ),
     **dict.fromkeys(
-        _w(
-            "meet visit host gather convene negotiate hold_talks receive travel welcome"
-        ),
+        _w("meet visit host gather convene negotiate travel welcome"),
         MEETING,
     ),
     **dict.fromkeys(_w("phone telephone ring dial"), CALL),
@@ -129,6 +127,7 @@ _SKIP_IN_PHRASE = frozenset({"relcl", "appos", "acl", "punct", "parataxis", "adv
 _QUOTES = str.maketrans("", "", '"“”«»')
 _TRIM = " ,;:–—-\n\t"
 _SPACES = re.compile(r"\s+")
+_DATE_PARTS = frozenset({"case", "det", "predet", "amod", "nummod", "quantmod"})
 _DANGLING = frozenset(
     _w(
         "and or but to of in on at by for with from that which who the a an as "
@@ -276,14 +275,25 @@ def _title(
 ) -> str:
     """Subject + verb + object/complement of the governing verb, without the date."""
     skip = set(timex_tokens)
-    # A preposition that only introduced the date ("on Monday") goes with it.
     for i in timex_tokens:
+        # A preposition that only introduced the date ("on Monday") goes with it,
         head = doc[i].head
         if head.dep_ == "prep" and all(c.i in timex_tokens for c in head.children):
             skip.add(head.i)
+        # and so do the date's own little words ("today's", "the same").
+        for child in doc[i].children:
+            if child.dep_ in _DATE_PARTS:
+                skip.add(child.i)
     if line_tokens:
         skip.update(t.i for t in sent if t.i not in line_tokens)
     subject = _subject(verb)
+    if (
+        subject is not None
+        and subject.tag_ in ("WDT", "WP")
+        and verb.dep_ == "relcl"
+        and verb.head.i not in skip
+    ):
+        subject = verb.head  # "Akerson, who was appointed ..." -> Akerson
     subj_text = ""
     if subject is not None and subject.i not in skip:
         subj_text = _render(sorted(_phrase(subject, skip), key=lambda t: t.i))
