@@ -256,6 +256,7 @@ _add(
     ),
 )
 _add("year", _i(rf"the\s+{YEAR}\s+(?:season|fiscal\s+year|year)"))
+_add("year", START + r"(?:(?<=since\s)|(?<=in\s)|(?<=of\s))'\d\d" + END_WORD)
 # quarters and halves: "the third quarter", "third-quarter", "Q3 2009"
 _add(
     "quarter",
@@ -293,7 +294,7 @@ _add(
     "decade",
     _i(
         r"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?"
-        r"(?:(?:1[5-9]|20)\d0'?s|'\d0s|\d0s(?=\s)|(?<=the\s)(?:twenties|thirties|"
+        r"(?:(?:1[5-9]|20)\d0'?s|'\d0s|(?<!\$)\d0s(?![a-z0-9])|(?<=the\s)(?:twenties|thirties|"
         r"forties|fifties|sixties|seventies|eighties|nineties))"
     ),
 )
@@ -334,6 +335,7 @@ _add(
         r"hours|hrs))?"
     ),
 )
+_add("time", _i(r"(?:[01]\d|2[0-3])[0-5]\d\s+(?:UTC|GMT|Z)"))
 _add("time", _i(r"(?:noon|midnight)(?:\s+(?:today|yesterday|tomorrow|tonight))?"))
 # deictic days: "today", "late yesterday", "yesterday morning", "tonight", "last night"
 _add(
@@ -384,6 +386,21 @@ _add(
 _add(
     "relunit",
     _i(rf"(?:(?:the\s+)?(?:early|late|mid)[\s-]+)?(?:this|last|next)\s+{SEASON}"),
+)
+# "end the day", "late in the day": the day the sentence is about
+_add("sameday", _i(r"(?:late|early|later|earlier)\s+in\s+the\s+day"))
+_add(
+    "sameday",
+    _i(
+        r"(?:late\s+in\s+|early\s+in\s+|the\s+start\s+of\s+)?the\s+day(?![\s-]+(?:before|after|when|that|of|he|she|they|it|we))"
+    ),
+)
+# "the last week of March", "the first week of June"
+_add(
+    "weekof",
+    _c(
+        rf"(?i:the\s+(?:first|second|third|fourth|last|final)\s+week\s+of\s+){MONTH}(?:\s+{YEAR})?"
+    ),
 )
 _add("relunit", _i(r"(?:the\s+)?(?:same|this|that)\s+(?:time|period)\s+last\s+year"))
 _add(
@@ -441,7 +458,8 @@ _add(
     _i(
         r"(?:(?:many|several|few|some)\s+)?(?:decades|centuries)"
         r"|(?<=for\s)(?:years|months|weeks|days|hours|minutes)"
-        r"|(?<=in\s)(?:years|months|weeks|days|hours)|a\s+while|a\s+long\s+time"
+        r"|(?<=in\s)(?:years|months|weeks|days|hours|minutes)|(?<=just\s)minutes"
+        r"|(?:(?<=over\s)|(?<=during\s)|(?<=through\s))the\s+years|a\s+while|a\s+long\s+time"
     ),
 )
 # adjectives: "year-ago", "year-earlier"
@@ -482,4 +500,4 @@ _add(
         r"the\s+time\s+being"
     ),
 )
-_add("ref", _i(r"current"))
+_add("ref", _i(r"current|recent|annual"))

@@ -311,7 +311,8 @@ class Context:
             d = _safe_date(int(m[1]), int(m[2]), int(m[3]))
             if d is not None and self._explicit:
                 self.sent_anchor = d
-        if (m := re.match(r"^(\d{4})", value)) and self._explicit:
+        if (m := re.match(r"^(\d{4})-\d\d", value)) and self._explicit:
+            # a month or day with its year lends the year to later dates
             self.sent_year = int(m[1])
         if self._topic_quarter and re.match(r"^\d{4}-Q[1-4]$", value):
             self.sent_quarter = value
@@ -409,6 +410,14 @@ _CLOCK_RE = re.compile(
 
 
 def _clock(low: str) -> str | None:
+    zone = "Z" if re.search(r"\b(?:utc|gmt|z)\b", low) else ""
+    got = _clock_only(low)
+    return got + zone if got else None
+
+
+def _clock_only(low: str) -> str | None:
+    if m := re.search(r"\b([01]\d|2[0-3])([0-5]\d)\s+(?:utc|gmt|z)\b", low):
+        return f"{m[1]}:{m[2]}"
     if "noon" in low:
         return "12:00"
     if "midnight" in low:
@@ -525,6 +534,10 @@ def _month(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
 
 
 def _year(low: str, ctx: Context) -> Result | None:
+    if m := re.fullmatch(r"'(\d\d)", low):
+        yy = int(m[1])
+        century = ctx.dct.year // 100 - (1 if yy > ctx.dct.year % 100 else 0)
+        return "DATE", f"{century * 100 + yy:04d}", ctx.dct
     year = _find_year(low)
     if year is None:
         return None
@@ -775,8 +788,6 @@ def _relunit(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
             r"\b(?:week|month|year|decade|century)s?\s+(?:before|ago|earlier)", low
         ):
             pass
-        elif unit == "decade":
-            return "DATE", shifted_value(dct, 1, unit, -1) or "", dct
         else:
             return "DURATION", duration_value(1, unit), dct
     sign = 0
@@ -847,7 +858,11 @@ def _duration(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None
                 f"{int(q[:4]) - 1:04d}-{q[5:]}",
                 anchor,
             )
-        v = shifted_value(anchor, n, unit, sign)
+        if unit == "week" and n == int(n):
+            # "two weeks ago": the day that many weeks back
+            v: str | None = (anchor + timedelta(weeks=int(n) * sign)).isoformat()
+        else:
+            v = shifted_value(anchor, n, unit, sign)
         if v is None:
             return "DURATION", duration_value(n, unit), anchor
         if unit in ("hour", "minute", "second"):
@@ -926,10 +941,12 @@ _FUTURE = {"soon", "shortly", "as soon as possible"}
 
 def _ref(low: str, ctx: Context) -> Result | None:
     low = re.sub(r"\s+", " ", low)
+    if low == "the time being":
+        return "DATE", "PRESENT_REF", ctx.dct
     if low in _PRESENT:
         return "DATE", "PRESENT_REF", ctx.dct
-    if low == "future":
-        return "DATE", "FUTURE_REF", ctx.dct
+    if low == "annual":
+        return "DURATION", "P1Y", ctx.dct
     if (
         low in _FUTURE
         or "future" in low
@@ -1026,7 +1043,7 @@ def _accept(family: str, surface: str, low: str, ctx: Context) -> bool:
                 return False
     if family == "duration" and re.fullmatch(r"(?:a|an|one)\s+second", low):
         return False
-    if family == "ref" and low in ("current", "recent", "future"):
+    if family == "ref" and low in ("current", "recent", "annual"):
         span = _token_at(ctx, start, end)
         if span is None or len(span) != 1:
             return False
@@ -1040,9 +1057,11 @@ def _accept(family: str, surface: str, low: str, ctx: Context) -> bool:
             return False  # "quarterly dividend": a kind of dividend, not a time
     if family == "duration" and re.fullmatch(r"(?:a|an)\s+\w+", low):
         # "$1.76 a year", "four flights a week": a rate, not a duration
-        before = ctx.doc.text[max(0, start - 12) : start].rstrip().lower()
-        if re.search(r"(?:\d|%|[a-z]s)$", before):
-            return False
+        span = _token_at(ctx, start, end)
+        if span is not None and span.start > 0:
+            prev = ctx.doc[span.start - 1]
+            if prev.pos_ in ("NOUN", "NUM", "SYM", "PROPN") or prev.like_num:
+                return False
     return True
 
 
@@ -1087,9 +1106,29 @@ def normalise(
         return _set(low, ctx)
     if family == "ref":
         return _ref(low, ctx)
+    if family == "sameday":
+        return "DATE", ctx.anchor.isoformat(), ctx.anchor
+    if family == "weekof":
+        return _week_of(low, ctx, tense)
     if family == "spacy":
         return _spacy_fallback(low, ctx, tense)
     return None
+
+
+def _week_of(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
+    got = _month(re.sub(r"^.*\bweek of ", "", low), ctx, tense)
+    if got is None:
+        return None
+    y, m = int(got[1][:4]), int(got[1][5:7])
+    if re.search(r"\b(?:last|final)\b", low):
+        d = _safe_date(y, m, 28) or date(y, m, 28)
+        while (d + timedelta(days=1)).month == m:
+            d += timedelta(days=1)
+    else:
+        nth = {"first": 0, "second": 1, "third": 2, "fourth": 3}
+        k = next((v for w, v in nth.items() if w in low), 0)
+        d = date(y, m, 1) + timedelta(weeks=k)
+    return "DATE", _week(d), ctx.dct
 
 
 def _spacy_fallback(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
@@ -1097,7 +1136,9 @@ def _spacy_fallback(low: str, ctx: Context, tense: Callable[[], str]) -> Result 
     dateparser when it names a calendar date, else skip it."""
     from timeline.extraction.timex_dateparser import parse_absolute
 
-    if not re.search(r"\d", low) and not _MONTH_RE.search(low):
+    if not _MONTH_RE.search(low) and not re.search(
+        r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)|\d{1,2}/\d{1,2}/\d{2,4}", low
+    ):
         return None
     got = parse_absolute(low, ctx.anchor)
     if got is None:
