@@ -216,6 +216,20 @@ class EntityResolver:
                 break
         return i
 
+    def _by_surname(self, key: str) -> str | None:
+        """A known person for a full name via its surname's alias, if they agree.
+
+        With the alias "zelensky" -> "Volodymyr Zelenskyy", the article's
+        "Volodymyr Zelensky" is that person (they share "volodymyr").
+        """
+        words = key.split()
+        if len(words) < 2:
+            return None
+        known = self.people.get(words[-1])
+        if known and set(normalise_alias(known).split()) & set(words[:-1]):
+            return known
+        return None
+
     def _role_of(self, words: list[str]) -> tuple[str | None, str | None]:
         """(role, country) said by title words such as 'russian president'."""
         role = None
@@ -289,7 +303,7 @@ class EntityResolver:
             before.reverse()
             role, country = self._role_of(before + words[:k])
             key = normalise_alias(name)
-            canonical = self.people.get(key, name)
+            canonical = self.people.get(key) or self._by_surname(key) or name
             persons.append((ent, name_s, e, canonical))
             if len(name.split()) >= 2:
                 full_names[key] = canonical
@@ -304,13 +318,13 @@ class EntityResolver:
 
         def person_for(name: str) -> str | None:
             key = normalise_alias(name)
-            if key in self.people:
-                return self.people[key]
+            # The article's own full names first ("Trump" is the article's
+            # Donald Trump even if another article made a "Trump" actor).
             if key in full_names:
                 return full_names[key]
             if " " not in key and surnames.get(key):
                 return surnames[key]
-            return None
+            return self.people.get(key)
 
         known_single = {
             normalise_alias(c)

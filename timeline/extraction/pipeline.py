@@ -13,16 +13,22 @@ from timeline.extraction.types import Document, Extraction, Lexicon
 # Bump when extraction output changes, so `reextract` knows what is stale.
 EXTRACTION_VERSION = "1.0"
 
-_DEFAULT_RESOLVER: EntityResolver | None = None
+# Resolvers of the last few lexicons: building one compiles an alias matcher,
+# and callers (ingestion) pass the same lexicon for document after document.
+_RESOLVERS: list[tuple[Lexicon | None, EntityResolver]] = []
+_RESOLVER_CACHE_SIZE = 4
 
 
 def _resolver(lexicon: Lexicon | None) -> EntityResolver:
-    global _DEFAULT_RESOLVER
-    if lexicon is not None:
-        return EntityResolver(lexicon)
-    if _DEFAULT_RESOLVER is None:
-        _DEFAULT_RESOLVER = EntityResolver()
-    return _DEFAULT_RESOLVER
+    for i, (known, resolver) in enumerate(_RESOLVERS):
+        if known is lexicon or (lexicon is not None and known == lexicon):
+            if i:
+                _RESOLVERS.insert(0, _RESOLVERS.pop(i))
+            return resolver
+    resolver = EntityResolver(lexicon)
+    _RESOLVERS.insert(0, (lexicon, resolver))
+    del _RESOLVERS[_RESOLVER_CACHE_SIZE:]
+    return resolver
 
 
 def extract(

@@ -169,3 +169,31 @@ def test_it_lists_the_default_aliases_for_seeding():
     assert all(
         pycountry.countries.get(alpha_2=c) for c in default_lexicon().countries.values()
     )
+
+
+def test_it_prefers_the_articles_full_name_to_a_lexicon_entry_for_the_surname():
+    # Ingestion passes every stored actor name; a bare "Trump" actor from an
+    # earlier article must not beat this article's "President Donald Trump".
+    text = "President Donald Trump spoke. Later, Trump left for Florida."
+    doc = get_nlp()(text)
+    lexicon = Lexicon(people={"trump": "Trump", "donald trump": "Donald Trump"})
+    actors, _, _ = EntityResolver(lexicon).resolve(doc).involved(0, len(text))
+    assert actors == ("Donald Trump",)
+
+
+def test_it_applies_a_surname_alias_to_a_matching_full_name():
+    text = "Ukrainian President Volodymyr Zelensky arrived. Zelensky spoke."
+    doc = get_nlp()(text)
+    lexicon = Lexicon(people={"zelensky": "Volodymyr Zelenskyy"})
+    actors, _, _ = EntityResolver(lexicon).resolve(doc).involved(0, len(text))
+    assert actors == ("Volodymyr Zelenskyy",)
+
+
+def test_it_reuses_the_resolver_of_a_lexicon_across_calls():
+    from timeline.extraction.pipeline import _resolver
+
+    lexicon = Lexicon(people={"a b": "A B"})
+    assert _resolver(lexicon) is _resolver(lexicon)
+    assert _resolver(Lexicon(people={"a b": "A B"})) is _resolver(lexicon)
+    assert _resolver(None) is _resolver(None)
+    assert _resolver(None) is not _resolver(lexicon)
