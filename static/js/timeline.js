@@ -81,7 +81,11 @@
   }, true);
   document.addEventListener("DOMContentLoaded", foldFilters);
   document.addEventListener("htmx:afterSettle", foldFilters);
-  narrow.addEventListener("change", foldFilters);
+  narrow.addEventListener("change", function () {
+    var d = document.querySelector("details.filters-toggle");
+    if (d && !narrow.matches) d.open = true;  // back on a wide screen
+    else foldFilters();
+  });
 
   // Type-ahead: arrow keys move between the box and its suggestions.
   document.addEventListener("keydown", function (e) {
