@@ -9,11 +9,13 @@ The Article admin lives in timeline/admin_articles.py.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.contrib.admin.views.main import ChangeList
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
@@ -51,6 +53,7 @@ from timeline.models import (
     Event,
     EventActor,
     EventCountry,
+    EventQuerySet,
     Mention,
 )
 
@@ -73,6 +76,46 @@ def _count_of(through: type, key: str) -> Coalesce:
 
 def _errors(exc: ValidationError) -> str:
     return " ".join(exc.messages)
+
+
+class FastYearsQuerySet(EventQuerySet):
+    """dates(..., "year") without truncating every row.
+
+    The admin's date hierarchy asks for the distinct years of the whole
+    (filtered) list; SQLite computes that with a Python function per row
+    (about a second at 100,000 events). Instead: one indexed existence check
+    per calendar year between the first and the last event.
+    """
+
+    def dates(self, field_name: str, kind: str, order: str = "ASC"):  # type: ignore[override]
+        if kind != "year":
+            return super().dates(field_name, kind, order)
+        base = self.order_by()
+        first = base.order_by(field_name).values_list(field_name, flat=True).first()
+        last = (
+            base.order_by(f"-{field_name}").values_list(field_name, flat=True).first()
+        )
+        if first is None or last is None:
+            return []
+        years = [
+            date(y, 1, 1)
+            for y in range(first.year, last.year + 1)
+            if base.filter(
+                **{
+                    f"{field_name}__gte": date(y, 1, 1),
+                    f"{field_name}__lt": date(y + 1, 1, 1),
+                }
+            ).exists()
+        ]
+        return years if order == "ASC" else years[::-1]
+
+
+class EventChangeList(ChangeList):
+    def get_queryset(self, request, exclude_parameters=None):
+        qs = super().get_queryset(request, exclude_parameters)
+        fast = qs._chain()
+        fast.__class__ = FastYearsQuerySet
+        return fast
 
 
 # --- merge via a confirmation page ---------------------------------------
@@ -323,6 +366,9 @@ class EventAdmin(SimpleHistoryAdmin):
         ("Why", {"fields": ["reason"]}),
         ("Review", {"fields": readonly_fields}),
     ]
+
+    def get_changelist(self, request: HttpRequest, **kwargs: Any) -> type:
+        return EventChangeList
 
     def get_inlines(self, request: HttpRequest, obj: Event | None) -> list:
         return [MentionInline] if obj is not None else []
