@@ -35,3 +35,18 @@ def country_names() -> dict[str, str]:
 
 def country_name(code: str) -> str:
     return country_names().get(code.upper(), code)
+
+
+def country_code(name: str) -> str | None:
+    """ISO alpha-2 code for a country's name, demonym, capital or metonym.
+
+    "Russia", "Russian", "Moscow", "the Kremlin" -> "RU"; None if unknown.
+    Uses the default alias data (timeline/extraction/data/countries.json) and
+    pycountry's names; a two-letter code is returned as is when it is one.
+    """
+    from timeline.extraction.entities import default_lexicon, normalise_alias
+
+    text = name.strip()
+    if len(text) == 2 and text.upper() in country_names():
+        return text.upper()
+    return default_lexicon().countries.get(normalise_alias(text))

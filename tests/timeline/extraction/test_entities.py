@@ -197,3 +197,14 @@ def test_it_reuses_the_resolver_of_a_lexicon_across_calls():
     assert _resolver(Lexicon(people={"a b": "A B"})) is _resolver(lexicon)
     assert _resolver(None) is _resolver(None)
     assert _resolver(None) is not _resolver(lexicon)
+
+
+def test_it_gives_iso_codes_for_country_names_and_aliases():
+    from timeline.extraction.countries import country_code, country_name
+
+    assert country_code("Russia") == country_code("the Kremlin") == "RU"
+    assert country_code("Kyiv") == "UA"
+    assert country_code("American") == country_code("United States") == "US"
+    assert country_code("Türkiye") == "TR"
+    assert country_code("Narnia") is None
+    assert country_name(country_code("Moscow")) == "Russia"
