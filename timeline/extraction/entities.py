@@ -15,6 +15,7 @@ import json
 import re
 import unicodedata
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -251,7 +252,14 @@ class EntityResolver:
 
     # -- the resolution ---------------------------------------------------------
 
-    def resolve(self, doc: Doc) -> ArticleEntities:
+    def resolve(
+        self, doc: Doc, exclude: Iterable[tuple[int, int]] = ()
+    ) -> ArticleEntities:
+        """The article's mentions; none overlapping an `exclude` character range.
+
+        The pipeline excludes its temporal expressions, so "UTC" or "Monday"
+        mislabelled ORG never become organisations.
+        """
         n = len(doc)
         lowers = doc.to_array("LOWER")  # one array instead of a Token per word
         taken = bytearray(n)  # token -> already part of a mention
@@ -407,6 +415,16 @@ class EntityResolver:
         if roles:
             self._resolve_roles(doc, lowers, taken, roles, add)
 
+        ranges = sorted(exclude)
+        if ranges:
+            starts = [a for a, _ in ranges]
+            kept = []
+            for m in mentions:
+                i = bisect_left(starts, m.end) - 1
+                if i >= 0 and ranges[i][1] > m.start:
+                    continue
+                kept.append(m)
+            mentions = kept
         return ArticleEntities(mentions)
 
     def _resolve_roles(self, doc, lowers, taken, roles, add) -> None:

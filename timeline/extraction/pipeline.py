@@ -56,6 +56,6 @@ def extract(
     for doc in nlp.pipe(texts(), batch_size=batch_size):
         document = pending.pop(0)
         timexes = tuple(tag_timexes(doc, document.published))
-        entities = resolver.resolve(doc)
+        entities = resolver.resolve(doc, exclude=[(t.start, t.end) for t in timexes])
         events = build_events(doc, timexes, entities, document.published)
         yield Extraction(doc_id=document.doc_id, timexes=timexes, events=tuple(events))

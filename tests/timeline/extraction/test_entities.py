@@ -208,3 +208,16 @@ def test_it_gives_iso_codes_for_country_names_and_aliases():
     assert country_code("Türkiye") == "TR"
     assert country_code("Narnia") is None
     assert country_name(country_code("Moscow")) == "Russia"
+
+
+def test_it_leaves_out_mentions_inside_excluded_ranges():
+    text = "The Dow Jones fell at 17:30 UTC, the UN said."
+    doc = get_nlp()(text)
+    start = text.index("17:30 UTC")
+    resolved = EntityResolver().resolve(
+        doc, exclude=[(start, start + len("17:30 UTC"))]
+    )
+    _, _, orgs = resolved.involved(0, len(text))
+    assert "UTC" not in orgs
+    assert "United Nations" in orgs
+    assert all(not (start <= m.start < start + 9) for m in resolved.mentions)
