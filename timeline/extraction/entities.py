@@ -323,6 +323,20 @@ class EntityResolver:
                 surnames[last] = None
             else:
                 surnames[last] = canonical
+        # A first name alone ("Elian" for Elian Gonzalez) when only one full
+        # name in the article starts with it and it is nobody's surname.
+        firsts: dict[str, str | None] = {}
+        for key, canonical in full_names.items():
+            first = key.split()[0]
+            if len(first) > 2 and "." not in first and first not in self.title_words:
+                firsts[first] = (
+                    None if firsts.get(first, canonical) != canonical else canonical
+                )
+        first_only: set[str] = set()
+        for first, canonical in firsts.items():
+            if canonical and first not in surnames:
+                surnames[first] = canonical
+                first_only.add(first)
 
         def person_for(name: str) -> str | None:
             key = normalise_alias(name)
@@ -377,7 +391,7 @@ class EntityResolver:
                 if taken[tok.i] or not tok.text[:1].isupper():
                     continue
                 person = surnames.get(tok.lower_)
-                if not person:
+                if not person or (tok.lower_ in first_only and tok.pos_ != "PROPN"):
                     continue
                 start = tok.i
                 # Extend back over the rest of the full name ("Volodymyr" Zelenskyy).

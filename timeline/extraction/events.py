@@ -378,6 +378,7 @@ def _render(tokens: list[Token]) -> str:
 
 
 def _tidy(title: str, limit: int = TITLE_MAX_CHARS) -> str:
+    title = title.replace("``", "").replace("''", "")
     title = _SPACES.sub(" ", title.translate(_QUOTES)).strip(_TRIM)
     title = re.sub(r"\s+([,.;:!?%])", r"\1", title)
     title = re.sub(r"\s+(['’]s)\b", r"\1", title)

@@ -221,3 +221,19 @@ def test_it_leaves_out_mentions_inside_excluded_ranges():
     assert "UTC" not in orgs
     assert "United Nations" in orgs
     assert all(not (start <= m.start < start + 9) for m in resolved.mentions)
+
+
+def test_it_maps_a_unique_first_name_to_the_full_name():
+    text = (
+        "Elian Gonzalez and his father Juan Miguel Gonzalez met on Monday. "
+        "Elian smiled. Gonzalez said nothing."
+    )
+    doc = get_nlp()(text)
+    resolved = EntityResolver().resolve(doc)
+    start = text.index("Elian smiled")
+    actors, _, _ = resolved.involved(start, start + len("Elian smiled"))
+    assert actors == ("Elian Gonzalez",)
+    # "Gonzalez" could be either of them: it stays as written.
+    start = text.index("Gonzalez said")
+    actors, _, _ = resolved.involved(start, start + len("Gonzalez said"))
+    assert actors == ("Gonzalez",)
