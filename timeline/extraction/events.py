@@ -93,7 +93,7 @@ NOUN_KINDS: dict[str, str] = {
     **dict.fromkeys(
         _w(
             "attack strike strikes invasion bombing shelling offensive assault raid "
-            "airstrike missile drone bombardment war incursion"
+            "airstrike missile drone bombardment incursion"
         ),
         ATTACK,
     ),
@@ -237,10 +237,21 @@ def _governor(span: Span, sent: Span) -> Token:
             continue
         if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ != "aux"):
             return tok
-    if tok.i in inside:
-        # The expression is the root (a dateline, a fragment): use the sentence root.
-        return sent.root
-    return tok
+    # No verb above the expression (a dateline "BUDAPEST, March 12 (Xinhua) --",
+    # a fragment): the clause-heading verb nearest to it in the sentence.
+    best = None
+    for t in sent:
+        if (
+            t.pos_ in ("VERB", "AUX")
+            and t.i not in inside
+            and t.dep_ != "aux"
+            and any(c.dep_ in _SUBJECT_DEPS for c in t.children)
+            and (best is None or abs(t.i - root.i) < abs(best.i - root.i))
+        ):
+            best = t
+    if best is not None:
+        return best
+    return sent.root if tok.i in inside else tok
 
 
 def _subject(verb: Token) -> Token | None:
@@ -419,26 +430,43 @@ def _kind(verb: Token, span: Span, sent: Span) -> str:
         return STATEMENT  # "called for", "called the war ..."
     if lemma in VERB_KINDS and lemma not in LIGHT_VERBS:
         return VERB_KINDS[lemma]
-    # Otherwise the kind-bearing word nearest the date within the verb's clause:
-    # "votes on three UN resolutions on Monday", "launched an invasion ... 2022".
+    # Otherwise a kind-bearing noun between the date and the verb ("votes on
+    # three UN resolutions on Monday"), then among the verb's own subject,
+    # objects and prepositional objects ("launched an invasion", "the vote
+    # took place", "held talks"), nearest to the date first.
+    tok = span.root
+    for _ in range(12):
+        if tok.i == verb.i or tok.head.i == tok.i:
+            break
+        tok = tok.head
+        key = tok.lemma_.lower()
+        if tok.pos_ == "NOUN" and key in NOUN_KINDS:
+            return NOUN_KINDS[key]
     best: tuple[int, str] | None = None
     anchor = span.root.i
-    for t in verb.subtree:
-        if not sent.start <= t.i < sent.end:
-            continue
+    for t in _arguments(verb):
         key = t.lemma_.lower()
         if t.pos_ == "NOUN" and key in NOUN_KINDS:
-            kind = NOUN_KINDS[key]
-        elif t.pos_ == "VERB" and key in VERB_KINDS and key not in LIGHT_VERBS:
-            kind = VERB_KINDS[key]
-        else:
-            continue
-        distance = abs(t.i - anchor)
-        if best is None or distance < best[0]:
-            best = (distance, kind)
+            distance = abs(t.i - anchor)
+            if best is None or distance < best[0]:
+                best = (distance, NOUN_KINDS[key])
     if best is not None:
         return best[1]
     return VERB_KINDS.get(lemma, OTHER)
+
+
+def _arguments(verb: Token) -> list[Token]:
+    """Head nouns of the verb's subject, objects and prepositional objects."""
+    out = []
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative"):
+            out.append(child)
+            out.extend(c for c in child.children if c.dep_ in ("compound", "conj"))
+        elif child.dep_ in ("prep", "agent"):
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ == "xcomp":
+            out.extend(c for c in child.children if c.dep_ == "dobj")
+    return out
 
 
 def _is_phone_call(verb: Token) -> bool:
