@@ -59,14 +59,23 @@ class SafeJSONEncoder(DjangoJSONEncoder):
         )
 
 
+def allow_any_origin(response: HttpResponse) -> HttpResponse:
+    """Public read-only data: any site's script may read it (e.g. TimelineJS
+    loading the export). Without credentials, so staff-only data never leaks."""
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
 def json_response(data: Any, *, status: int = 200) -> JsonResponse:
-    return JsonResponse(
+    response = JsonResponse(
         data,
         status=status,
         encoder=SafeJSONEncoder,
         safe=False,
         json_dumps_params={"ensure_ascii": False},
     )
+    allow_any_origin(response)
+    return response
 
 
 def error_response(error: str, details: Iterable[str] = (), *, status: int = 400):
@@ -338,8 +347,10 @@ def openapi(request: HttpRequest) -> HttpResponse:
     from timeline.openapi import openapi_spec
 
     spec = openapi_spec(server=request.build_absolute_uri("/"))
-    return HttpResponse(
-        json.dumps(spec, indent=2), content_type="application/json; charset=utf-8"
+    return allow_any_origin(
+        HttpResponse(
+            json.dumps(spec, indent=2), content_type="application/json; charset=utf-8"
+        )
     )
 
 

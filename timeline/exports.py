@@ -20,7 +20,7 @@ from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.utils.html import escape
 from django.views.decorators.http import require_GET
 
-from timeline.api import BadRequest, api_view, parse_filters
+from timeline.api import BadRequest, allow_any_origin, api_view, parse_filters
 from timeline.filters import TimelineFilters
 from timeline.models import (
     ActorKind,
@@ -144,7 +144,7 @@ def _attachment(response: HttpResponse, name: str) -> HttpResponse:
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "no-store"
-    return response
+    return allow_any_origin(response)
 
 
 # --- CSV ---------------------------------------------------------------------

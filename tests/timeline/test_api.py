@@ -312,6 +312,13 @@ def test_it_serves_an_openapi_description(client):
     assert set(row) == set(fields)
 
 
+def test_it_lets_other_sites_read_it_without_credentials(client):
+    response = client.get("/api/countries/")
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert "Access-Control-Allow-Credentials" not in response
+    assert client.get("/api/events/", {"kind": "x"})["Access-Control-Allow-Origin"]
+
+
 def test_it_only_answers_get(client):
     response = client.post("/api/events/")
     assert response.status_code in (403, 405)

@@ -276,3 +276,11 @@ def test_it_downloads_what_the_page_links_to(client):
         body = b"".join(response.streaming_content).decode("utf-8-sig")
         assert "In Ukraine" in body and "In France" not in body
         assert str(ua.id) in body
+
+
+@pytest.mark.parametrize("url", [CSV_URL, TL_URL, ICS_URL])
+def test_it_lets_other_sites_read_exports_without_credentials(client, url):
+    make_event()
+    response = client.get(url)
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert "Access-Control-Allow-Credentials" not in response

@@ -60,6 +60,8 @@ def test_it_opens_links_in_a_new_tab(client):
     assert '<base target="_blank">' in html
     assert 'rel="noopener"' in html
     assert "http://testserver/?country=UA" in html
+    event = Event.objects.get()
+    assert f'href="http://testserver/events/{event.id}/"' in html
 
 
 def test_it_ignores_staff_filters_even_for_staff(client):
