@@ -93,19 +93,27 @@ class BadRequest(ValueError):
 
 def parse_filters(request: HttpRequest) -> TimelineFilters:
     """The page's filters from the query string; any note is a BadRequest."""
-    filters = TimelineFilters.from_query(
-        request.GET, allow_status=request.user.is_staff
-    )
+    try:
+        filters = TimelineFilters.from_query(
+            request.GET, allow_status=request.user.is_staff
+        )
+    except ValueError as exc:  # a value the parser let through but can't use
+        raise BadRequest("Invalid filter parameters.", [str(exc)]) from None
     if filters.notes:
         raise BadRequest("Invalid filter parameters.", filters.notes)
     return filters
+
+
+def _is_number(text: str) -> bool:
+    """ASCII digits only: str.isdigit() also accepts '²', which int() refuses."""
+    return text.isascii() and text.isdigit()
 
 
 def parse_limit(params: Mapping, *, default: int = DEFAULT_LIMIT) -> int:
     raw = params.get("limit")
     if raw in (None, ""):
         return default
-    if not str(raw).isdigit() or not 1 <= int(raw) <= MAX_LIMIT:
+    if not _is_number(str(raw)) or not 1 <= int(raw) <= MAX_LIMIT:
         raise BadRequest(
             "Invalid limit.",
             [f"limit={raw!r}: use a whole number from 1 to {MAX_LIMIT}."],
@@ -133,7 +141,7 @@ def decode_cursor(cursor: str, order: str) -> tuple[date, int]:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
         tag, day, pk = raw.split("|")
         start = date.fromisoformat(day)
-        if not pk.isdigit() or len(pk) > 18:
+        if not _is_number(pk) or len(pk) > 18:
             raise ValueError(pk)
     except (binascii.Error, UnicodeDecodeError, ValueError):
         raise bad from None
@@ -295,7 +303,7 @@ def actors(request: HttpRequest) -> HttpResponse:
         )
     limit = parse_limit(request.GET)
     offset_raw = request.GET.get("offset", "0") or "0"
-    if not offset_raw.isdigit() or len(offset_raw) > 9:
+    if not _is_number(offset_raw) or len(offset_raw) > 9:
         raise BadRequest("Invalid offset.", [f"offset={offset_raw!r}: not a number."])
     offset = int(offset_raw)
     qs = Actor.objects.order_by("name", "id")

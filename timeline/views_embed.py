@@ -26,8 +26,11 @@ EMBED_PAGE_SIZE = 25
 @xframe_options_exempt
 def embed(request: HttpRequest) -> HttpResponse:
     # Read-only and public: staff filters are not offered even to staff.
-    filters = TimelineFilters.from_query(request.GET, allow_status=False)
-    notes = list(filters.notes)
+    try:
+        filters = TimelineFilters.from_query(request.GET, allow_status=False)
+        notes = list(filters.notes)
+    except ValueError as exc:  # a value the parser let through but can't use
+        filters, notes = TimelineFilters(), [f"Ignored the filters: {exc}"]
     qs = Event.objects.for_timeline(filters).prefetch_related("actors", "countries")
     cursor = request.GET.get("cursor", "")
     if cursor:

@@ -174,6 +174,8 @@ def test_it_keeps_the_filters_in_the_next_link(client):
         ({"limit": "0"}, "limit"),
         ({"limit": "10000"}, "limit"),
         ({"limit": "-1"}, "limit"),
+        ({"limit": "²"}, "limit"),
+        ({"actor": "²"}, ""),
         ({"cursor": "not-a-cursor!"}, "cursor"),
         ({"cursor": "eA"}, "cursor"),
         ({"country": ",".join(["UA"] * 30)}, "first 20"),

@@ -113,6 +113,7 @@ def test_it_answers_bad_filters_with_400_json(client, url):
     assert response.status_code == 400
     data = json.loads(response.content)
     assert data["error"] and len(data["details"]) == 2
+    assert client.get(url, {"org": "²"}).status_code == 400
 
 
 def test_it_exports_timelinejs_with_only_the_parts_precision_allows(client):

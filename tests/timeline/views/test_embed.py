@@ -105,3 +105,10 @@ def test_it_pages_with_more_links(client):
     ids += event_ids(second)
     assert sorted(ids) == sorted(e.id for e in made) and len(set(ids)) == 30
     assert "More events" not in second.content.decode()
+
+
+def test_it_survives_unusable_ids(client):
+    make_event(title="Still shown")
+    response = client.get("/embed/", {"actor": "²"})
+    assert response.status_code == 200
+    assert "Still shown" in response.content.decode()
