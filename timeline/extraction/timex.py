@@ -11,27 +11,59 @@ verb the expression hangs on in the dependency parse.
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from timeline.extraction.timex_grammar import PATTERNS
+from timeline.extraction.timex_grammar import PATTERNS, TRIGGER, trigger_families
 from timeline.extraction.timex_normalise import Context, normalise, tense_of
 from timeline.extraction.types import Timex
 
+_MARGIN = 90
 _FAMILY_RANK = {name: i for i, (name, _) in enumerate(PATTERNS)}
 _STRIP_LEFT = ("on ", "in ", "at ", "by ", "since ", "until ", "for ", "from ")
 
 
+def _windows(text: str) -> list[tuple[int, int, set[str]]]:
+    """Stretches of text around temporal trigger words, with the pattern
+    families those words can take part in: the grammar only runs there, which
+    keeps tagging cheap next to the parser."""
+    out: list[tuple[int, int, set[str]]] = []
+    n = len(text)
+    for m in TRIGGER.finditer(text):
+        start = max(0, m.start() - _MARGIN)
+        end = min(n, m.end() + _MARGIN)
+        # end on a word boundary so that boundary checks see the next character
+        while end < n and not text[end - 1].isspace():
+            end += 1
+        families = _families(m[0])
+        if out and start <= out[-1][1]:
+            prev = out[-1]
+            out[-1] = (prev[0], max(prev[1], end), prev[2] | families)
+        else:
+            out.append((start, end, set(families)))
+    return out
+
+
+@lru_cache(maxsize=2048)
+def _families(word: str) -> frozenset[str]:
+    return trigger_families(word)
+
+
 def _candidates(text: str) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
+    windows = _windows(text)
     for family, pattern in PATTERNS:
-        for m in pattern.finditer(text):
-            start, end = m.span()
-            # trailing spaces or commas never belong to an expression
-            while end > start and text[end - 1] in " ,\n\t":
-                end -= 1
-            if end > start:
-                found.append((start, end, family))
+        for ws, we, families in windows:
+            if family not in families:
+                continue
+            for m in pattern.finditer(text, ws, we):
+                start, end = m.span()
+                # trailing spaces or commas never belong to an expression
+                while end > start and text[end - 1] in " ,\n\t":
+                    end -= 1
+                if end > start:
+                    found.append((start, end, family))
     return found
 
 
@@ -50,7 +82,7 @@ def _select(cands: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
 
 
 def _spacy_extra(
-    doc: Doc, taken: list[tuple[int, int, str]]
+    doc: Doc, text: str, taken: list[tuple[int, int, str]]
 ) -> list[tuple[int, int, str]]:
     """spaCy DATE/TIME entities that no grammar match touches."""
     extra = []
@@ -60,12 +92,12 @@ def _spacy_extra(
         s, e = ent.start_char, ent.end_char
         if any(s < te and ts < e for ts, te, _ in taken):
             continue
-        low = doc.text[s:e].lower()
+        low = text[s:e].lower()
         for prefix in _STRIP_LEFT:
             if low.startswith(prefix):
                 s += len(prefix)
                 low = low[len(prefix) :]
-        while e > s and doc.text[e - 1] in " ,.\n":
+        while e > s and text[e - 1] in " ,.\n":
             e -= 1
         if e > s:
             extra.append((s, e, "spacy"))
@@ -76,15 +108,15 @@ def tag_timexes(doc: Doc, dct: date) -> list[Timex]:
     """All temporal expressions in a parsed document, normalised against dct."""
     text = doc.text
     taken = _select(_candidates(text))
-    taken = sorted(taken + _spacy_extra(doc, taken))
-    ctx = Context(doc=doc, dct=dct)
+    taken = sorted(taken + _spacy_extra(doc, text, taken))
+    ctx = Context(doc=doc, dct=dct, text=text)
     out: list[Timex] = []
     for start, end, family in taken:
         surface = text[start:end]
         ctx.enter(start)
         ctx.end = end
         result = normalise(
-            family, surface, ctx, lambda s=start, e=end: tense_of(doc, s, e)
+            family, surface, ctx, lambda s=start, e=end: tense_of(doc, s, e, text)
         )
         if result is None:
             continue

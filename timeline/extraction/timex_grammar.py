@@ -501,3 +501,122 @@ _add(
     ),
 )
 _add("ref", _i(r"current|recent|annual"))
+
+# Any expression the grammar can match contains one of these; tagging runs the
+# patterns only near them.
+TRIGGER = re.compile(
+    r"\b(?i:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|"
+    r"mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|"
+    r"seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|"
+    r"quarters?|years?|decades?|century|centuries|semesters?|mornings?|afternoons?|"
+    r"evenings?|noon|midnight|overnight|midday|today|yesterday|tomorrow|tonight|now|"
+    r"currently|current|recent|recently|lately|nowadays|future|past|present|annual|"
+    r"annually|daily|weekly|monthly|yearly|nightly|hourly|quarterly|biweekly|spring|"
+    r"summer|fall|autumn|winter|ago|time|period|moment|term|while|being|twenties|"
+    r"thirties|forties|fifties|sixties|seventies|eighties|nineties|year-ago|"
+    r"year-earlier|year-end|mid-?year|q[1-4]|[1-4]q|nineteen|thousand)(?![a-z])"
+    r"|\d{4}|\d0s|\d[:.]\d\d|\d\s*[ap]\.?m|'\d\d|\d/\d|(?i:mid-?afternoon)"
+)
+
+_ALL = frozenset(
+    {
+        "explicit",
+        "iso",
+        "month",
+        "year",
+        "quarter",
+        "half",
+        "decade",
+        "century",
+        "weekday",
+        "time",
+        "deictic",
+        "relunit",
+        "sameday",
+        "weekof",
+        "duration",
+        "yearago",
+        "set",
+        "ref",
+    }
+)
+_UNIT_FAMILIES = frozenset(
+    {
+        "duration",
+        "relunit",
+        "deictic",
+        "sameday",
+        "weekof",
+        "quarter",
+        "half",
+        "set",
+        "century",
+        "yearago",
+        "ref",
+    }
+)
+_TRIGGER_CLASSES: list[tuple[re.Pattern[str], frozenset[str]]] = [
+    (
+        re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"),
+        frozenset({"explicit", "month", "weekof", "set", "quarter"}),
+    ),
+    (
+        re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?$"),
+        frozenset({"weekday", "set", "explicit", "time"}),
+    ),
+    (
+        re.compile(
+            r"(?:morning|afternoon|evening|night|noon|midnight|overnight|midday|"
+            r"tonight|today|yesterday|tomorrow|mid-?afternoon)"
+        ),
+        frozenset({"deictic", "time", "weekday", "set", "duration", "relunit"}),
+    ),
+    (
+        re.compile(
+            r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|"
+            r"centur|semester)"
+        ),
+        _UNIT_FAMILIES,
+    ),
+    (
+        re.compile(r"^(?:\d{4}|nineteen|thousand|'\d\d)$"),
+        frozenset({"year", "explicit", "quarter", "half", "decade", "iso", "month"}),
+    ),
+    (re.compile(r"^\d0s$"), frozenset({"decade"})),
+    (
+        re.compile(r"^\d[:.]\d\d$|^\d\s*[ap]"),
+        frozenset({"time", "explicit", "weekday"}),
+    ),
+    (re.compile(r"^\d/\d$"), frozenset({"iso", "duration"})),
+    (
+        re.compile(r"(?:spring|summer|fall|autumn|winter)"),
+        frozenset({"relunit", "year"}),
+    ),
+    (
+        re.compile(
+            r"(?:daily|weekly|monthly|yearly|annually|hourly|nightly|quarterly|"
+            r"biweekly)"
+        ),
+        frozenset({"set"}),
+    ),
+    (re.compile(r"ties$"), frozenset({"decade"})),
+    (re.compile(r"^(?:q[1-4]|[1-4]q)$"), frozenset({"quarter"})),
+    (
+        re.compile(
+            r"(?:now|current|recent|lately|future|past|present|annual|moment|term|"
+            r"being|time|while|period|ago)"
+        ),
+        frozenset({"ref", "relunit", "duration", "quarter"}),
+    ),
+]
+
+
+def trigger_families(word: str) -> frozenset[str]:
+    """The pattern families a trigger word can start or end."""
+    low = word.lower()
+    out: set[str] = set()
+    for pattern, families in _TRIGGER_CLASSES:
+        if pattern.search(low):
+            out |= families
+    return frozenset(out) if out else _ALL

@@ -95,9 +95,11 @@ def _verb_tense(verb, depth: int = 0) -> str:  # noqa: ANN001 - spaCy Token
     return ""
 
 
-def tense_of(doc: Doc, start: int, end: int) -> str:
+def tense_of(doc: Doc, start: int, end: int, text: str | None = None) -> str:
     """past / future / present / '' for the verb the expression attaches to."""
-    before = doc.text[max(0, start - 16) : start].lower()
+    if text is None:
+        text = doc.text  # rebuilt from the tokens on every access: pass it in
+    before = text[max(0, start - 16) : start].lower()
     if _FUTURE_PREP.search(before):
         return "future"
     if _PAST_PREP.search(before):
@@ -113,7 +115,11 @@ def tense_of(doc: Doc, start: int, end: int) -> str:
             break
         tok = tok.head
     if tok.pos_ not in ("VERB", "AUX"):
-        root = span.sent.root
+        root = tok
+        for _ in range(40):  # the sentence root: its own head
+            if root.head is root or root.head.i == root.i:
+                break
+            root = root.head
         if root.pos_ not in ("VERB", "AUX"):
             return ""
         tok = root
@@ -278,6 +284,7 @@ class Context:
 
     doc: Doc
     dct: date
+    text: str = ""
     sent_start: int = -1
     sent_end: int = -1
     sent_anchor: date | None = None  # explicit date seen earlier in the sentence
@@ -598,7 +605,7 @@ def _quarter_value(low: str, ctx: Context, tense: Callable[[], str]) -> Result |
         )
     if plural:
         return "SET", f"XXXX-Q{q}", anchor
-    if q is None and not plural and (m := _ENDED_RE.match(ctx.doc.text, ctx.end)):
+    if q is None and not plural and (m := _ENDED_RE.match(ctx.text, ctx.end)):
         month = MONTHS[m[1].lower().rstrip(".")]
         y = int(m[2]) if m[2] else _resolve_year_for(anchor, month, 28, "past")
         ctx._topic_quarter = not ago
@@ -1000,7 +1007,7 @@ def _accept(family: str, surface: str, low: str, ctx: Context) -> bool:
         if tok.tag_ not in ("NNP", "NN") or tok.ent_type_ not in ("DATE", ""):
             return False
     if family == "year" and re.fullmatch(r"\d{4}", low):
-        if start > 0 and ctx.doc.text[start - 1] in "$#£€":
+        if start > 0 and ctx.text[start - 1] in "$#£€":
             return False
         span = _token_at(ctx, start, end)
         if span is not None and len(span):
