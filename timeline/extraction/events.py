@@ -162,7 +162,11 @@ def build_events(
         if sents is None:  # once per document, and only if there is a date
             sents = list(doc.sents)
             sent_starts = [x.start for x in sents]
-        sent = sents[bisect_right(sent_starts, span.start) - 1]
+        k = bisect_right(sent_starts, span.start) - 1
+        sent = sents[k]
+        if k + 1 < len(sents) and _is_dateline(text, sent, span):
+            # "BUDAPEST, March 12 (Xinhua) --" + the sentence it dates.
+            sent = doc[sent.start : sents[k + 1].end]
         s_start, s_end = _evidence_bounds(text, sent, tx.start, tx.end)
         if (s_start, tx.start) in seen:
             continue
@@ -202,6 +206,15 @@ def build_events(
             )
         )
     return events
+
+
+def _is_dateline(text: str, sent: Span, span: Span) -> bool:
+    """A verbless sentence on one line with what follows: a dateline."""
+    if len(sent) > 12 or "\n" in text[sent.start_char : sent.end_char]:
+        return False
+    return not any(
+        t.pos_ in ("VERB", "AUX") for t in sent if not span.start <= t.i < span.end
+    )
 
 
 def _evidence_bounds(text: str, sent: Span, start: int, end: int) -> tuple[int, int]:

@@ -207,3 +207,17 @@ def test_it_lists_the_actors_countries_and_organisations_of_the_sentence():
     assert events[1].actors == ("Vladimir Putin",)
     assert events[1].organizations == ("United Nations",)
     assert set(events[1].countries) == {"US"}
+
+
+def test_it_takes_the_clause_verb_when_the_date_sits_in_a_dateline():
+    text = (
+        "BUDAPEST, March 12 (Xinhua) -- Hungary's president signed the "
+        "accession document in a ceremony."
+    )
+    e = only(
+        events_for(text, ("March 12", "DATE", "1999-03-12"), dct=date(1999, 3, 12))
+    )
+    assert "signed the accession document" in e.title
+    assert "BUDAPEST" not in e.title
+    assert e.kind == "agreement"
+    assert e.countries == ("HU",)
