@@ -59,8 +59,10 @@ def measure(client, url: str, params: dict, repeat: int = 5) -> tuple[float, int
             response = client.get(url, params)
             times.append(time.perf_counter() - t0)
     assert response.status_code == 200
-    return statistics.median(times) * 1000, len(queries.captured_queries), len(
-        response.content
+    return (
+        statistics.median(times) * 1000,
+        len(queries.captured_queries),
+        len(response.content),
     )
 
 
@@ -89,9 +91,11 @@ def main() -> None:
     client.force_login(user)
     events = reverse("admin:timeline_event_changelist")
     busy = Mention.objects.values("event_id").order_by("-event_id").first()["event_id"]
-    year = Event.objects.order_by("start").values_list("start", flat=True)[
-        Event.objects.count() // 2
-    ].year
+    year = (
+        Event.objects.order_by("start")
+        .values_list("start", flat=True)[Event.objects.count() // 2]
+        .year
+    )
     word = Event.objects.values_list("title", flat=True).first().split()[0]
     actor = Actor.objects.order_by("id").first().name[:4]
     cases = [

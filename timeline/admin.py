@@ -223,6 +223,7 @@ class EventForm(forms.ModelForm):
             "status",
             "date_conflict",
         ]
+        widgets = {"title": forms.TextInput(attrs={"class": "vTextField", "size": 90})}
         help_texts = {
             "value": "Change only the value (2025-02-24, 2025-W08, 2025-02, "
             "2025-Q1, 2025) and start, end and precision follow."

@@ -116,6 +116,8 @@ def _respond(
         "is_staff": True,
         "staff_error": error,
         "staff_next": _page_url(request),
+        # The item may have carried the page's only link to staff.css.
+        "staff_css": True,
     }
     return render(request, FRAGMENT, context)
 

@@ -494,3 +494,14 @@ def test_it_records_alias_edits_with_the_reason(admin_client, admin_user):
     record = ActorAlias.objects.get(actor=zel).history.get()
     assert record.history_user == admin_user
     assert record.history_change_reason == "common spelling"
+
+
+def test_it_offers_only_the_years_that_have_events(admin_client):
+    for year in (2019, 2021, 2023):
+        day = date(year, 5, 1)
+        make_event(title=f"In {year}", start=day, end=day, value=day.isoformat())
+    body = admin_client.get(reverse(CHANGELIST)).content.decode()
+    assert "?start__year=2019" in body and "?start__year=2023" in body
+    assert "?start__year=2021" in body and "?start__year=2020" not in body
+    body = admin_client.get(reverse(CHANGELIST), {"start__year": "2021"}).content
+    assert b"In 2021" in body and b"In 2019" not in body
