@@ -194,7 +194,7 @@ class EntityResolver:
                 (ORGANIZATION, self.organizations),
                 (PERSON, self.people),
             ):
-                keys = sorted(k for k in table if k)
+                keys = sorted(k for k in table if k and k not in _NOT_IN_FREE_TEXT)
                 matcher.add(label, list(tokenizer.pipe(keys)))
             self._matchers[key] = matcher
         return matcher
@@ -482,6 +482,9 @@ def _tokens_with(doc: Doc, lowers, words) -> list:
     return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(lowers, hashes))]
 
 
+# Country names that are as often something else (a US state, a first name):
+# they count only where spaCy itself labels them a place.
+_NOT_IN_FREE_TEXT = frozenset({"georgia", "jordan", "chad", "guinea", "niger"})
 _ROLE_DETERMINERS = {"the", "his", "her", "their", "its"}
 # Labels spaCy gives a person's name by mistake, repaired by article consistency.
 _REPAIRABLE = {"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT"}
