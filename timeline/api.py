@@ -91,8 +91,18 @@ class BadRequest(ValueError):
         self.details = list(details)
 
 
+def reject_nul(request: HttpRequest) -> None:
+    """NUL can't be stored or searched (PostgreSQL refuses it in text)."""
+    bad = sorted({k for k, v in request.GET.lists() if any("\x00" in x for x in v)})
+    if bad:
+        raise BadRequest(
+            "Invalid parameters.", [f"{k}: contains a NUL character." for k in bad]
+        )
+
+
 def parse_filters(request: HttpRequest) -> TimelineFilters:
     """The page's filters from the query string; any note is a BadRequest."""
+    reject_nul(request)
     try:
         filters = TimelineFilters.from_query(
             request.GET, allow_status=request.user.is_staff
@@ -289,6 +299,7 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @api_view
 def actors(request: HttpRequest) -> HttpResponse:
     """People and organisations by name; `q` searches names and aliases."""
+    reject_nul(request)
     q = " ".join(request.GET.getlist("q")).strip()
     if len(q) > MAX_ACTOR_QUERY_CHARS:
         raise BadRequest(

@@ -27,6 +27,8 @@ EMBED_PAGE_SIZE = 25
 def embed(request: HttpRequest) -> HttpResponse:
     # Read-only and public: staff filters are not offered even to staff.
     try:
+        if any("\x00" in v for _, vs in request.GET.lists() for v in vs):
+            raise ValueError("a parameter contains a NUL character.")
         filters = TimelineFilters.from_query(request.GET, allow_status=False)
         notes = list(filters.notes)
     except ValueError as exc:  # a value the parser let through but can't use

@@ -176,6 +176,7 @@ def test_it_keeps_the_filters_in_the_next_link(client):
         ({"limit": "-1"}, "limit"),
         ({"limit": "²"}, "limit"),
         ({"actor": "²"}, ""),
+        ({"q": "a\x00b"}, "NUL"),
         ({"cursor": "not-a-cursor!"}, "cursor"),
         ({"cursor": "eA"}, "cursor"),
         ({"country": ",".join(["UA"] * 30)}, "first 20"),
@@ -274,6 +275,7 @@ def test_it_searches_actors_by_name_alias_and_kind(client):
     get_json(client, "/api/actors/", {"kind": "robot"}, status=400)
     get_json(client, "/api/actors/", {"q": "x" * 101}, status=400)
     get_json(client, "/api/actors/", {"offset": "-3"}, status=400)
+    get_json(client, "/api/actors/", {"q": "\x00"}, status=400)
 
 
 def test_it_pages_actors(client):
