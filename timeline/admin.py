@@ -371,6 +371,13 @@ class EventAdmin(SimpleHistoryAdmin):
     def get_changelist(self, request: HttpRequest, **kwargs: Any) -> type:
         return EventChangeList
 
+    def get_actions(self, request: HttpRequest) -> dict:
+        # Deleting extracted events in bulk would let the next ingestion bring
+        # them back; rejecting keeps them out for good.
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
     def get_inlines(self, request: HttpRequest, obj: Event | None) -> list:
         return [MentionInline] if obj is not None else []
 

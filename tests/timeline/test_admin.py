@@ -505,3 +505,29 @@ def test_it_offers_only_the_years_that_have_events(admin_client):
     assert "?start__year=2021" in body and "?start__year=2020" not in body
     body = admin_client.get(reverse(CHANGELIST), {"start__year": "2021"}).content
     assert b"In 2021" in body and b"In 2019" not in body
+
+
+def test_it_offers_reject_instead_of_bulk_delete(admin_client):
+    make_event()
+    body = admin_client.get(reverse(CHANGELIST)).content.decode()
+    assert 'value="reject"' in body and 'value="merge"' in body
+    assert 'value="delete_selected"' not in body
+
+
+def test_it_merges_countries_into_the_chosen_one(admin_client):
+    ua = Country.objects.get(code="UA")
+    dup = Country.objects.create(code="XU", name="Ukrainia")
+    event = make_event()
+    EventCountry.objects.create(event=event, country=dup, start=event.start)
+    response = admin_client.post(
+        reverse("admin:timeline_country_changelist"),
+        {
+            "action": "merge",
+            "_selected_action": [ua.pk, dup.pk],
+            "post": "yes",
+            "target": ua.pk,
+        },
+    )
+    assert response.status_code == 302
+    assert list(event.countries.all()) == [ua]
+    assert ua.aliases.filter(normalised="ukrainia").exists()

@@ -446,3 +446,15 @@ def test_it_maps_a_merged_actors_name_in_new_articles(tmp_path, staff):
     reextract_all()
     assert zel in event_of("Guterres").actors.all()
     assert not Actor.objects.filter(name="Zelensky").exists()
+
+
+def test_it_maps_an_alias_the_admin_added_in_new_articles(tmp_path, staff):
+    zel = Actor.objects.create(name="Volodymyr Zelenskyy", kind="person")
+    alias = ActorAlias(actor=zel, alias="Zelensky")
+    alias._history_user = staff
+    alias.save()
+
+    ingest(tmp_path)
+
+    assert zel in event_of("Guterres").actors.all()
+    assert not Actor.objects.filter(name="Zelensky").exists()
