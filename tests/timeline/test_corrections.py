@@ -458,3 +458,24 @@ def test_it_maps_an_alias_the_admin_added_in_new_articles(tmp_path, staff):
 
     assert zel in event_of("Guterres").actors.all()
     assert not Actor.objects.filter(name="Zelensky").exists()
+
+
+def test_it_keeps_a_merge_and_a_split_through_reextract_all(tmp_path, staff):
+    ingest(tmp_path)
+    meeting, statement = event_of("Guterres"), event_of("Putin")
+    merged = merge_events(target=meeting, others=[statement], user=staff)
+    assert merged.mentions.count() == 2
+
+    reextract_all()
+
+    assert event_of("Guterres") == event_of("Putin") == merged
+    assert Event.objects.count() == 2  # the merged one and the vote
+    moved = Mention.objects.get(sentence__contains="Putin")
+    split = split_mention(mention=moved, user=staff)
+
+    reextract_all()
+
+    assert event_of("Putin") == split
+    assert event_of("Guterres") == merged
+    assert merged.mentions.count() == 1
+    assert Event.objects.count() == 3
