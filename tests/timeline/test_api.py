@@ -302,6 +302,31 @@ def test_it_lists_countries_with_events_or_all(client):
     assert len(everything["results"]) > 200
 
 
+def test_it_answers_as_its_openapi_description_says(client):
+    from openapi_schema_validator import OAS31Validator
+    from openapi_spec_validator import validate
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT202012
+
+    spec = get_json(client, "/api/openapi.json")
+    validate(spec)
+    registry = Registry().with_resource(
+        "urn:newsline", Resource.from_contents(spec, default_specification=DRAFT202012)
+    )
+
+    def check(schema, data):
+        OAS31Validator(
+            {"$ref": f"urn:newsline#/components/schemas/{schema}"}, registry=registry
+        ).validate(data)
+
+    event = make_event(people=("Anna Bauer",), orgs=("NATO",), countries=("UA",))
+    check("EventPage", get_json(client, "/api/events/", {"limit": "1"}))
+    check("Event", get_json(client, f"/api/events/{event.id}/"))
+    check("ActorPage", get_json(client, "/api/actors/"))
+    check("CountryList", get_json(client, "/api/countries/"))
+    check("Error", get_json(client, "/api/events/", {"kind": "x"}, status=400))
+
+
 def test_it_serves_an_openapi_description(client):
     spec = get_json(client, "/api/openapi.json")
     assert spec["openapi"].startswith("3.1")
