@@ -501,6 +501,8 @@ def _modality(verb: Token, start: date, end: date, dct: date) -> str:
         for child in tok.children:
             if child.dep_ == "aux":
                 word = child.lower_
+                if word in ("would", "'d") and start > dct:
+                    return "scheduled"  # future in the past: "said he would visit"
                 if word in POSSIBLE_MODALS:
                     return "possible"
                 if word in FUTURE_AUX:

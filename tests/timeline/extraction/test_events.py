@@ -221,3 +221,12 @@ def test_it_takes_the_clause_verb_when_the_date_sits_in_a_dateline():
     assert "BUDAPEST" not in e.title
     assert e.kind == "agreement"
     assert e.countries == ("HU",)
+
+
+def test_it_reads_would_with_a_future_date_as_scheduled():
+    text = "Macron said he would visit Washington next week."
+    e = only(events_for(text, ("next week", "DATE", "2025-W10")))
+    assert e.modality == "scheduled"
+    text = "Putin would accept peacekeepers this month."
+    e = only(events_for(text, ("this month", "DATE", "2025-02")))
+    assert e.modality == "possible"
