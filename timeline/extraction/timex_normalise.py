@@ -377,7 +377,7 @@ def _resolve_year_for(anchor: date, month: int, day: int | None, tense: str) -> 
             delta = float((d - anchor).days)
         dist = abs(delta)
         if (tense == "past" and delta > 0) or (tense == "future" and delta < 0):
-            dist *= 3
+            dist *= 6
         elif tense in ("", "present") and delta > 0:
             dist *= 1.5  # news reports the past more often than the future
         if best is None or dist < best[0]:
@@ -1057,6 +1057,14 @@ def _accept(family: str, surface: str, low: str, ctx: Context) -> bool:
         tok = span[0]
         # an adjective on a noun: "current realities", "recent declines"
         if tok.dep_ != "amod" or tok.head.lower_ in _NOT_TEMPORAL_HEADS:
+            return False
+    if family == "duration" and "quarter" in low:
+        # "about a quarter of the market", "three-quarters": a fraction
+        after = ctx.text[end : end + 30]
+        if re.search(r"\w-quarters?$", low) or re.match(
+            r"\s+of\s+(?!(?:the\s+|this\s+|last\s+|next\s+)?(?:\d{4}|year|fiscal))",
+            after,
+        ):
             return False
     if family == "set" and low == "quarterly":
         span = _token_at(ctx, start, end)

@@ -1,0 +1,403 @@
+"""The temporal tagger on real sentences parsed by the real spaCy model.
+
+One test per normalisation rule: each sentence goes through get_nlp() and
+tag_timexes(), and the test checks the expression found, its TIMEX3 type
+and its ISO-TimeML value.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from timeline.extraction.nlp import get_nlp
+from timeline.extraction.timex import tag_timexes
+from timeline.extraction.types import Timex
+from timeline.extraction.values import value_range
+
+DCT = date(2025, 2, 24)  # a Monday: the seed article's publication date
+SEED = (
+    Path(__file__).resolve().parents[3].parent
+    / "shared"
+    / "samples"
+    / "ukraine-2025-02-24.txt"
+)
+
+
+def tag(text: str, dct: date = DCT) -> list[Timex]:
+    return tag_timexes(get_nlp()(text), dct)
+
+
+def found(text: str, dct: date = DCT) -> dict[str, tuple[str, str]]:
+    """{expression text: (type, value)} for every timex in text."""
+    return {t.text: (t.type, t.value) for t in tag(text, dct)}
+
+
+# --- weekdays and tense ---------------------------------------------------
+
+
+def test_it_reads_a_weekday_in_a_past_sentence_as_the_last_one() -> None:
+    wednesday = date(2025, 2, 26)
+    assert found("Putin said on Monday that talks had stalled.", wednesday) == {
+        "Monday": ("DATE", "2025-02-24")
+    }
+
+
+def test_it_reads_a_weekday_in_a_future_sentence_as_the_next_one() -> None:
+    wednesday = date(2025, 2, 26)
+    assert found("Macron will visit Kyiv on Monday.", wednesday) == {
+        "Monday": ("DATE", "2025-03-03")
+    }
+
+
+def test_it_reads_the_dct_weekday_in_a_past_sentence_as_the_dct() -> None:
+    assert found("“We are going to do it,” said Trump on Monday.") == {
+        "Monday": ("DATE", "2025-02-24")
+    }
+
+
+def test_it_treats_planned_and_scheduled_as_future() -> None:
+    wednesday = date(2025, 2, 26)
+    got = found("The ministers are scheduled to meet on Friday.", wednesday)
+    assert got == {"Friday": ("DATE", "2025-02-28")}
+    got = found("The ministers plan to meet on Tuesday.", wednesday)
+    assert got == {"Tuesday": ("DATE", "2025-03-04")}
+
+
+def test_it_reads_last_and_next_weekday_relative_to_dct() -> None:
+    wednesday = date(2025, 2, 26)
+    got = found("They met last Friday and meet again next Friday.", wednesday)
+    assert got == {
+        "last Friday": ("DATE", "2025-02-21"),
+        "next Friday": ("DATE", "2025-02-28"),
+    }
+
+
+def test_it_keeps_late_with_a_weekday() -> None:
+    friday = date(2025, 2, 21)
+    assert found("The vote was held late Friday.", friday) == {
+        "late Friday": ("DATE", "2025-02-21")
+    }
+
+
+def test_it_finds_a_weekday_glued_to_the_next_word() -> None:
+    got = found("Zelenskyy met 13 Western leaders in Kyiv MondayWhere they gathered.")
+    assert got == {"Monday": ("DATE", "2025-02-24")}
+
+
+def test_it_reads_until_before_a_weekday_as_future() -> None:
+    wednesday = date(2025, 2, 26)
+    assert found("The offer was extended until Friday.", wednesday) == {
+        "Friday": ("DATE", "2025-02-28")
+    }
+
+
+# --- deictic days and times ------------------------------------------------
+
+
+def test_it_resolves_today_yesterday_and_tomorrow() -> None:
+    got = found("Prices fell yesterday, rose today and may fall tomorrow.")
+    assert got == {
+        "yesterday": ("DATE", "2025-02-23"),
+        "today": ("DATE", "2025-02-24"),
+        "tomorrow": ("DATE", "2025-02-25"),
+    }
+
+
+def test_it_types_parts_of_day_as_time() -> None:
+    assert found("The talks ended last night.") == {
+        "last night": ("TIME", "2025-02-23TNI")
+    }
+    assert found("The minister spoke this morning.") == {
+        "this morning": ("TIME", "2025-02-24TMO")
+    }
+
+
+def test_it_reads_clock_times_on_the_dct_and_marks_utc() -> None:
+    got = found("The aircraft took off at 18:00 UTC and landed at 7:15 p.m.")
+    assert got == {
+        "18:00 UTC": ("TIME", "2025-02-24T18:00Z"),
+        "7:15 p.m.": ("TIME", "2025-02-24T19:15"),
+    }
+
+
+def test_it_resolves_the_next_day_against_a_date_in_the_sentence() -> None:
+    t = tag("The deal was signed on March 3, 2021, and announced the next day.")
+    assert [(x.text, x.value) for x in t] == [
+        ("March 3, 2021", "2021-03-03"),
+        ("the next day", "2021-03-04"),
+    ]
+    assert t[1].anchor == date(2021, 3, 3)
+    assert t[0].anchor == DCT
+
+
+# --- weeks, months, quarters, years, decades -------------------------------
+
+
+def test_it_gives_last_week_and_this_week_as_iso_weeks() -> None:
+    got = found("The teams met last week and could meet again this week.")
+    assert got == {
+        "last week": ("DATE", "2025-W08"),
+        "this week": ("DATE", "2025-W09"),
+    }
+    assert value_range("2025-W08") == (date(2025, 2, 17), date(2025, 2, 23), "week")
+
+
+def test_it_gives_earlier_this_month_as_the_month() -> None:
+    got = found("Trump and Putin spoke for more than an hour Earlier this month.")
+    assert got == {
+        "more than an hour": ("DURATION", "PT1H"),
+        "Earlier this month": ("DATE", "2025-02"),
+    }
+
+
+def test_it_resolves_next_year_and_last_year() -> None:
+    got = found("Sales rose last year and will rise again next year.")
+    assert got == {"last year": ("DATE", "2024"), "next year": ("DATE", "2026")}
+
+
+def test_it_resolves_offsets_with_ago_at_the_unit_grain() -> None:
+    got = found("The plant closed two years ago and reopened three months ago.")
+    assert got == {
+        "two years ago": ("DATE", "2023"),
+        "three months ago": ("DATE", "2024-11"),
+    }
+
+
+def test_it_reads_a_year_earlier_as_the_previous_year() -> None:
+    assert found("Profit was $3 million, up from $2 million a year earlier.") == {
+        "a year earlier": ("DATE", "2024")
+    }
+
+
+def test_it_reads_an_ordinal_quarter_in_the_dct_year_or_the_last_one() -> None:
+    october = date(2025, 10, 20)
+    assert found("Profit rose in the third quarter.", october) == {
+        "the third quarter": ("DATE", "2025-Q3")
+    }
+    january = date(2026, 1, 18)
+    assert found("Profit rose in the fourth quarter.", january) == {
+        "the fourth quarter": ("DATE", "2025-Q4")
+    }
+
+
+def test_it_reads_the_quarter_ended_a_date_as_that_quarter() -> None:
+    october = date(2025, 10, 20)
+    got = found("Sales rose 5% in the quarter ended Sept. 30.", october)
+    assert got["the quarter"] == ("DATE", "2025-Q3")
+
+
+def test_it_carries_the_quarter_under_discussion_to_a_year_ago() -> None:
+    october = date(2025, 10, 20)
+    t = found(
+        "Third-quarter profit was $5 million, compared with $4 million a year ago.",
+        october,
+    )
+    assert t == {
+        "Third-quarter": ("DATE", "2025-Q3"),
+        "a year ago": ("DATE", "2024-Q3"),
+    }
+
+
+def test_it_reads_decades_and_centuries() -> None:
+    got = found("Prices peaked in the 1990s and fell in the late '80s.")
+    assert got == {"the 1990s": ("DATE", "199X"), "the late '80s": ("DATE", "198X")}
+    assert found("It was the worst war of the 20th century.") == {
+        "the 20th century": ("DATE", "19")
+    }
+
+
+def test_it_keeps_mid_year_at_year_grain() -> None:
+    assert found("The plant is expected to open in mid-2008.") == {
+        "mid-2008": ("DATE", "2008")
+    }
+
+
+def test_it_never_invents_a_day_for_a_month() -> None:
+    got = found("Russia launched its invasion in February 2022.")
+    assert got == {"February 2022": ("DATE", "2022-02")}
+
+
+def test_it_reads_a_full_date() -> None:
+    got = found("Russia launched its invasion of his neighbor February 24, 2022.")
+    assert got == {"February 24, 2022": ("DATE", "2022-02-24")}
+
+
+def test_it_resolves_a_month_without_a_year_by_tense() -> None:
+    assert found("The company cut jobs in December.") == {
+        "December": ("DATE", "2024-12")
+    }
+    assert found("The company will cut jobs in December.") == {
+        "December": ("DATE", "2025-12")
+    }
+
+
+def test_it_reads_payable_dates_as_future() -> None:
+    october = date(1989, 10, 26)
+    got = found("The company declared a dividend, payable Dec. 15.", october)
+    assert got == {"Dec. 15": ("DATE", "1989-12-15")}
+
+
+def test_it_reads_spelled_out_years() -> None:
+    got = found("The bombing happened in nineteen ninety-six.", date(1998, 2, 27))
+    assert got == {"nineteen ninety-six": ("DATE", "1996")}
+
+
+def test_it_reads_the_weekend_in_a_past_sentence_as_the_last_one() -> None:
+    got = found("Protesters gathered over the weekend.")
+    assert got == {"the weekend": ("DATE", "2025-W08-WE")}
+
+
+# --- durations and sets ----------------------------------------------------
+
+
+def test_it_types_durations_not_dates() -> None:
+    got = found("Ukraine has faced three years of total war.")
+    assert got == {"three years": ("DURATION", "P3Y")}
+    got = found("Trump and Putin spoke for more than an hour.")
+    assert got == {"more than an hour": ("DURATION", "PT1H")}
+
+
+def test_it_reads_spelled_numbers_in_durations() -> None:
+    got = found("In the last twenty four hours the index fell 10%.")
+    assert got == {"the last twenty four hours": ("DURATION", "PT24H")}
+
+
+def test_it_gives_unknown_counts_as_x() -> None:
+    assert found("Talks could take several months.") == {
+        "several months": ("DURATION", "PXM")
+    }
+
+
+def test_it_types_every_week_and_daily_as_sets() -> None:
+    got = found("The council meets every week and publishes figures daily.")
+    assert got == {"every week": ("SET", "P1W"), "daily": ("SET", "P1D")}
+
+
+# --- references ------------------------------------------------------------
+
+
+def test_it_gives_present_past_and_future_references() -> None:
+    got = found("Russia now controls a fifth of Ukraine.")
+    assert got == {"now": ("DATE", "PRESENT_REF")}
+    got = found("Officials had recently said so.")
+    assert got == {"recently": ("DATE", "PAST_REF")}
+    got = found("Such wars were common in the past and may return in the future.")
+    assert got == {
+        "the past": ("DATE", "PAST_REF"),
+        "the future": ("DATE", "FUTURE_REF"),
+    }
+
+
+# --- what is not a temporal expression --------------------------------------
+
+
+def test_it_does_not_read_we_or_may_as_dates() -> None:
+    assert tag("We may be wrong, but we think he wants a deal.") == []
+
+
+def test_it_does_not_tag_ages_rates_or_fractions() -> None:
+    assert (
+        tag("A 44-year-old man paid $2 million a year for about a quarter of it.") == []
+    )
+
+
+def test_it_does_not_tag_a_quarterly_dividend() -> None:
+    assert found("The company raised its quarterly dividend.") == {}
+
+
+# --- the seed article --------------------------------------------------------
+
+
+def test_it_tags_the_seed_article() -> None:
+    text = SEED.read_text("utf-8")
+    got = [(t.text, t.type, t.value) for t in tag(text)]
+    assert ("last week", "DATE", "2025-W08") in got
+    assert ("Earlier this month", "DATE", "2025-02") in got
+    assert ("February 24, 2022", "DATE", "2022-02-24") in got
+    assert ("more than an hour", "DURATION", "PT1H") in got
+    assert got.count(("three years", "DURATION", "P3Y")) == 3
+    assert got.count(("Monday", "DATE", "2025-02-24")) == 5
+    assert all(t.anchor == DCT for t in tag(text))
+
+
+# --- properties --------------------------------------------------------------
+
+WORDS = [
+    "Monday",
+    "MondayWhere",
+    "last",
+    "week",
+    "the",
+    "third",
+    "quarter",
+    "of",
+    "1990s",
+    "'80s",
+    "two",
+    "years",
+    "ago",
+    "mid-2008",
+    "late",
+    "Friday",
+    "Dec.",
+    "15",
+    "31",
+    "2025",
+    "every",
+    "day",
+    "now",
+    "may",
+    "we",
+    "said",
+    "will",
+    "a",
+    "year",
+    "earlier",
+    "7:15",
+    "p.m.",
+    "UTC",
+    "nineteen",
+    "ninety-six",
+    ",",
+    ".",
+    "\n",
+    "-",
+    "$",
+    "'",
+]
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(
+    words=st.lists(st.sampled_from(WORDS) | st.text(max_size=8), max_size=25),
+    dct=st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)),
+)
+def test_it_never_crashes_and_offsets_slice_the_text(
+    words: list[str], dct: date
+) -> None:
+    text = " ".join(words)
+    timexes = tag(text, dct)
+    previous_end = -1
+    for t in timexes:
+        assert text[t.start : t.end] == t.text
+        assert t.start >= previous_end  # sorted, no overlaps
+        previous_end = t.end
+        assert t.type in ("DATE", "TIME", "DURATION", "SET")
+        assert t.value
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["2025-W08", "2025-02", "2025-Q3", "2026", "199X", "2025-W08-WE", "2025-02-24"],
+)
+def test_it_produces_values_that_value_range_reads(value: str) -> None:
+    assert value_range(value) is not None
