@@ -346,11 +346,21 @@ def actors(request: HttpRequest) -> HttpResponse:
 @require_GET
 def countries(request: HttpRequest) -> HttpResponse:
     """Countries that have (visible) events, or every country with ?all=1."""
+    # All links (an index-only count), minus the few of rejected events:
+    # much cheaper than joining every link to its event.
     counts = dict(
-        EventCountry.objects.exclude(event__status=Status.REJECTED)
+        EventCountry.objects.order_by()
         .values_list("country_id")
-        .annotate(n=Count("event_id"))
+        .annotate(n=Count("id"))
     )
+    for country_id, n in (
+        EventCountry.objects.filter(event__status=Status.REJECTED)
+        .order_by()
+        .values_list("country_id")
+        .annotate(n=Count("id"))
+    ):
+        counts[country_id] -= n
+    counts = {k: v for k, v in counts.items() if v > 0}
     show_all = request.GET.get("all") in ("1", "true", "yes")
     rows = [
         {"code": c.code, "name": c.name, "event_count": counts.get(c.id, 0)}
