@@ -47,4 +47,15 @@ def get_nlp(name: str | None = None) -> Language:
     for component in list(nlp.component_names):
         if component not in USED_COMPONENTS:
             nlp.remove_pipe(component)
+    # spaCy refuses texts over 1,000,000 characters; the product's own limit
+    # (NEWSLINE_MAX_ARTICLE_CHARS, default 2,000,000) is the one that applies.
+    nlp.max_length = max(nlp.max_length, max_article_chars())
     return nlp
+
+
+def max_article_chars() -> int:
+    """NEWSLINE_MAX_ARTICLE_CHARS as settings reads it (default 2,000,000)."""
+    try:
+        return max(1000, int(os.environ.get("NEWSLINE_MAX_ARTICLE_CHARS", "")))
+    except ValueError:
+        return 2_000_000

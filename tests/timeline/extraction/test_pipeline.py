@@ -156,3 +156,7 @@ def test_it_never_crashes_and_every_offset_slices_the_input(text, dct):
         assert e.start <= e.end
         assert 0 <= e.confidence <= 1
         assert e.title
+
+
+def test_it_accepts_articles_up_to_the_products_length_limit():
+    assert get_nlp().max_length >= 2_000_000
