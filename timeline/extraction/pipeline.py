@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator
+from datetime import datetime
 
 from timeline.extraction.entities import EntityResolver
 from timeline.extraction.events import build_events
@@ -46,7 +48,7 @@ def extract(
     """
     nlp = get_nlp(model)
     resolver = _resolver(lexicon)
-    pending: list[Document] = []
+    pending: deque[Document] = deque()
 
     def texts() -> Iterator[str]:
         for document in documents:
@@ -54,8 +56,11 @@ def extract(
             yield document.text
 
     for doc in nlp.pipe(texts(), batch_size=batch_size):
-        document = pending.pop(0)
-        timexes = tuple(tag_timexes(doc, document.published))
+        document = pending.popleft()
+        dct = document.published
+        if isinstance(dct, datetime):  # a timestamp: its calendar day
+            dct = dct.date()
+        timexes = tuple(tag_timexes(doc, dct))
         entities = resolver.resolve(doc, exclude=[(t.start, t.end) for t in timexes])
-        events = build_events(doc, timexes, entities, document.published)
+        events = build_events(doc, timexes, entities, dct)
         yield Extraction(doc_id=document.doc_id, timexes=timexes, events=tuple(events))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from datetime import date
+from datetime import UTC, date
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -160,3 +160,13 @@ def test_it_never_crashes_and_every_offset_slices_the_input(text, dct):
 
 def test_it_accepts_articles_up_to_the_products_length_limit():
     assert get_nlp().max_length >= 2_000_000
+
+
+def test_it_takes_a_timestamp_as_its_calendar_day():
+    from datetime import datetime
+
+    text = "Macron met Trump on Monday."
+    (stamped,) = extract([Document(text, datetime(2025, 2, 24, 18, tzinfo=UTC))])
+    (plain,) = extract([Document(text, date(2025, 2, 24))])
+    assert stamped.events == plain.events
+    assert stamped.events[0].value == "2025-02-24"
