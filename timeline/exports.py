@@ -130,6 +130,14 @@ def iter_events(qs, *, chunk_size: int | None = None) -> Iterator[ExportEvent]:
         yield from events.values()
 
 
+def is_web_url(url: str) -> bool:
+    """An http(s) URL with nothing that could break out of a link or a line
+    (rows written by bulk loads never went through the model's validator)."""
+    return url.lower().startswith(("http://", "https://")) and not any(
+        ch.isspace() or ord(ch) < 32 or ch in '<>"' for ch in url
+    )
+
+
 def describe(filters: TimelineFilters) -> str:
     """A short human description of the filters, for export titles."""
     parts = [f"{k}={v}" for k, v in filters.to_query() if k != "order"]
@@ -238,7 +246,7 @@ def tl_event(event: ExportEvent, *, group: str = "kind") -> dict:
         f'<a href="{escape(m.source_url)}" target="_blank" rel="noopener">'
         f"{escape(m.publisher or m.title or m.source_url)}</a>"
         for m in sources
-        if m.source_url.lower().startswith(("http://", "https://"))
+        if is_web_url(m.source_url)
     ]
     if links:
         paragraphs.append(f"<p>Sources: {', '.join(links)}</p>")
@@ -332,7 +340,7 @@ def ical_event(event: ExportEvent, *, stamp: str) -> str:
         f"CATEGORIES:{ical_text(event.kind)}",
         "TRANSP:TRANSPARENT",
     ]
-    if sources and sources[0].source_url:
+    if sources and is_web_url(sources[0].source_url):
         lines.append(f"URL:{sources[0].source_url}")
     if event.updated:
         lines.append(f"LAST-MODIFIED:{event.updated.astimezone(UTC):%Y%m%dT%H%M%SZ}")

@@ -285,3 +285,16 @@ def test_it_lets_other_sites_read_exports_without_credentials(client, url):
     response = client.get(url)
     assert response["Access-Control-Allow-Origin"] == "*"
     assert "Access-Control-Allow-Credentials" not in response
+
+
+def test_it_links_only_web_urls_in_timelinejs_and_icalendar(client):
+    evil = make_article(source_url="javascript:alert(1)")
+    split = make_article(source_url="https://x.example/\r\nATTENDEE:mailto:a@b.c")
+    make_event(title="Evil", article=evil)
+    make_event(title="Split", article=split)
+    events = read_tl(client)["events"]
+    assert all("href" not in e["text"]["text"] for e in events)
+    raw = download(client, ICS_URL)
+    assert b"\r\nATTENDEE" not in raw
+    for vevent in vevents(Calendar.from_ical(raw)):
+        assert "URL" not in vevent and "ATTENDEE" not in vevent
