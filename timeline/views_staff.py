@@ -94,19 +94,6 @@ def _respond(
         ):
             target = reverse("timeline:index")
         return HttpResponseRedirect(f"{target.split('#')[0]}#event-{event_id}")
-    if moved:
-        # The date changed, so the event belongs elsewhere in the list:
-        # reload the list the page shows (same filters) instead of the item.
-        response = HttpResponse()
-        response["HX-Location"] = json.dumps(
-            {
-                "path": _page_url(request),
-                "target": "#event-list",
-                "select": "#event-list",
-                "swap": "outerHTML",
-            }
-        )
-        return response
     event = get_object_or_404(
         Event.objects.prefetch_related("actors", "countries"), pk=event_id
     )
@@ -119,7 +106,20 @@ def _respond(
         # The item may have carried the page's only link to staff.css.
         "staff_css": True,
     }
-    return render(request, FRAGMENT, context)
+    response = render(request, FRAGMENT, context)
+    if moved:
+        # The date changed, so the event belongs elsewhere in the list: htmx
+        # reloads the list the page shows (same filters) instead of swapping
+        # the item in place; the body still carries the updated item.
+        response["HX-Location"] = json.dumps(
+            {
+                "path": _page_url(request),
+                "target": "#event-list",
+                "select": "#event-list",
+                "swap": "outerHTML",
+            }
+        )
+    return response
 
 
 def _correct(request: HttpRequest, pk: int, changes: dict[str, Any]) -> HttpResponse:

@@ -173,6 +173,7 @@ def test_it_corrects_the_date_and_reloads_the_list_in_place(editor_client):
         "select": "#event-list",
         "swap": "outerHTML",
     }
+    assert f'id="event-{event.pk}"' in response.content.decode()
     event.refresh_from_db()
     assert (event.value, event.start, event.end, event.precision) == (
         "2024-W08",
