@@ -261,6 +261,11 @@ def events(request: HttpRequest) -> HttpResponse:
     """Events matching the page's filters, newest (or oldest) first."""
     filters = parse_filters(request)
     limit = parse_limit(request.GET)
+    if "page" in request.GET or "offset" in request.GET:
+        raise BadRequest(
+            "Invalid parameters.",
+            ["page/offset: events are paged by cursor; follow the 'next' link."],
+        )
     qs = Event.objects.for_timeline(filters)
     cursor = request.GET.get("cursor", "")
     if cursor:

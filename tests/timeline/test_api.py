@@ -177,6 +177,7 @@ def test_it_keeps_the_filters_in_the_next_link(client):
         ({"limit": "²"}, "limit"),
         ({"actor": "²"}, ""),
         ({"q": "a\x00b"}, "NUL"),
+        ({"page": "2"}, "cursor"),
         ({"cursor": "not-a-cursor!"}, "cursor"),
         ({"cursor": "eA"}, "cursor"),
         ({"country": ",".join(["UA"] * 30)}, "first 20"),
