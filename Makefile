@@ -39,18 +39,20 @@ test-postgres: install-dev
 # required; see README "Running in production"), static files collected and
 # served by WhiteNoise, gunicorn on $(HOST):$(PORT).
 WEB_CONCURRENCY ?= 3
+WEB_THREADS ?= 4
 serve: install
-	$(PY) manage.py check --deploy --fail-level WARNING
+	$(PY) manage.py check --deploy --fail-level ERROR
 	$(PY) manage.py collectstatic --no-input --verbosity 0
 	$(PY) manage.py migrate --no-input
 	$(VENV)/bin/gunicorn newsline.wsgi:application --bind $(HOST):$(PORT) \
-	  --workers $(WEB_CONCURRENCY) --timeout 60 --graceful-timeout 20 \
-	  --access-logfile - --forwarded-allow-ips 127.0.0.1
+	  --workers $(WEB_CONCURRENCY) --threads $(WEB_THREADS) --timeout 60 --graceful-timeout 20 \
+	  --access-logfile - --forwarded-allow-ips 127.0.0.1 --no-control-socket
 
 # Speed and memory benchmarks; numbers go to docs/benchmarks.md.
 bench: install-dev
-	@set -e; for script in bench/bench_*.py; do \
-	  [ -e "$$script" ] || continue; echo "== $$script"; $(PY) "$$script"; done
+	@set -e; for script in bench/*.py; do \
+	  grep -q '__name__ == "__main__"' "$$script" || continue; \
+	  echo "== $$script"; $(PY) "$$script"; done
 
 # 50 users for 60 s against gunicorn with the 100,000-event data (loopback only).
 loadtest: install-dev

@@ -1,7 +1,7 @@
 """Load test: 50 users for 60 s against gunicorn with 100,000 events.
 
     .venv/bin/python bench/loadtest/run.py [--events 100000] [--users 50]
-        [--seconds 60] [--workers 4]
+        [--seconds 60] [--workers 4] [--threads 4]
 
 Builds a fresh database (SQLite in a temporary folder, or DATABASE_URL if
 set: it must be a throw-away PostgreSQL database), fills it with
@@ -82,6 +82,7 @@ def main() -> int:
     ap.add_argument("--users", type=int, default=50)
     ap.add_argument("--seconds", type=int, default=60)
     ap.add_argument("--workers", type=int, default=4)
+    ap.add_argument("--threads", type=int, default=4)
     args = ap.parse_args()
 
     tmp = Path(tempfile.mkdtemp(prefix="newsline-load-"))
@@ -126,8 +127,11 @@ def main() -> int:
                 f"127.0.0.1:{port}",
                 "--workers",
                 str(args.workers),
+                "--threads",
+                str(args.threads),
                 "--timeout",
                 "60",
+                "--no-control-socket",
                 "--log-level",
                 "warning",
                 "--error-logfile",
