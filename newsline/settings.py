@@ -7,6 +7,7 @@ that names the variable.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -221,6 +222,17 @@ NEWSLINE_MAX_EVENTS_PER_ARTICLE = env_int(
 )
 # Load the bundled sample articles on `make run` when the database is empty.
 NEWSLINE_SAMPLES_DIR = BASE_DIR / "samples"
+# Sites that may frame the embeddable timeline (/embed/): CSP frame-ancestors
+# sources such as https://news.example.org; unset means any site.
+NEWSLINE_EMBED_ORIGINS = env_list("NEWSLINE_EMBED_ORIGINS", [])
+for _origin in NEWSLINE_EMBED_ORIGINS:
+    if not re.fullmatch(
+        r"(https?://)?[A-Za-z0-9*.\-]+(:[0-9*]+)?/?|https?:|'self'", _origin
+    ):
+        raise ImproperlyConfigured(
+            f"NEWSLINE_EMBED_ORIGINS: {_origin!r} is not an origin such as "
+            "https://news.example.org"
+        )
 
 # History: the change reason is text, not 100 characters, because corrections
 # record the before/after actor and country names in it (see

@@ -2,13 +2,16 @@
 
 Same filters as the page (public view: never staff-only filters), no site
 header, no admin links, no forms or scripts. Links open the full site in a
-new tab. Only this view may be framed (X-Frame-Options exempt).
+new tab. Only this view may be framed: X-Frame-Options exempt, and its own
+Content-Security-Policy with frame-ancestors from NEWSLINE_EMBED_ORIGINS
+(default: any site).
 """
 
 from __future__ import annotations
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -65,4 +68,11 @@ def embed(request: HttpRequest) -> HttpResponse:
     response = render(request, "timeline/embed.html", ctx)
     # Framed on other sites: never leak our URLs with their filters onwards.
     response["Referrer-Policy"] = "strict-origin-when-cross-origin"
+    # Its own policy (the site-wide one forbids framing): no scripts at all,
+    # our stylesheet, and framing by the sites NEWSLINE_EMBED_ORIGINS allows.
+    response["Content-Security-Policy"] = (
+        "default-src 'none'; style-src 'self'; img-src 'self' data:; "
+        "base-uri 'self'; form-action 'none'; "
+        f"frame-ancestors {' '.join(settings.NEWSLINE_EMBED_ORIGINS) or '*'}"
+    )
     return response

@@ -1,5 +1,9 @@
+import os
 import re
+import subprocess
+import sys
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
@@ -20,8 +24,48 @@ def test_it_can_be_framed_by_other_sites(client):
     response = client.get("/embed/")
     assert response.status_code == 200
     assert "X-Frame-Options" not in response
+    csp = response["Content-Security-Policy"]
+    assert "frame-ancestors *" in csp
+    assert "script-src" not in csp and "default-src 'none'" in csp
     # Only the embed: the rest of the site still refuses frames.
-    assert client.get("/api/countries/")["X-Frame-Options"] == "DENY"
+    other = client.get("/api/countries/")
+    assert other["X-Frame-Options"] == "DENY"
+    assert "frame-ancestors *" not in other.get("Content-Security-Policy", "")
+
+
+def test_it_can_be_framed_only_by_configured_sites(client, settings):
+    settings.NEWSLINE_EMBED_ORIGINS = [
+        "https://news.example.org",
+        "https://*.example.net",
+    ]
+    csp = client.get("/embed/")["Content-Security-Policy"]
+    assert csp.endswith(
+        "frame-ancestors https://news.example.org https://*.example.net"
+    )
+
+
+@pytest.mark.parametrize(
+    "value", ["https://a.example; script-src *", "'unsafe-inline'"]
+)
+def test_it_refuses_an_embed_origin_that_is_not_one(value):
+    env = {**os.environ, "NEWSLINE_EMBED_ORIGINS": value}
+    result = subprocess.run(
+        [sys.executable, "-c", "import tests.settings"],
+        cwd=Path(__file__).resolve().parents[3],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "NEWSLINE_EMBED_ORIGINS" in result.stderr
+
+
+def test_it_needs_no_inline_styles_or_scripts(client):
+    make_event()
+    html = client.get("/embed/").content.decode()
+    assert "<style" not in html and " style=" not in html and "<script" not in html
+    assert "/static/css/embed.css" in html
 
 
 def test_it_shows_the_filtered_events_like_the_api(client):
