@@ -233,7 +233,7 @@ def _add(name: str, pattern: str) -> None:
 _add(
     "explicit",
     _c(
-        rf"(?:(?i:(?:early|late|mid)\s+)?{WEEKDAY},?\s+)?"
+        rf"(?:(?i:(?:early|late|mid)\s+)?{WEEKDAY},\s+)?"
         rf"(?:(?i:{TIME_OF_DAY})\s*,?\s+)?{MONTH_DATE}"
     ),
 )
@@ -500,7 +500,7 @@ _add(
         r"the\s+time\s+being"
     ),
 )
-_add("ref", _i(r"current|recent|annual"))
+_add("ref", _i(r"current|recent|annual|later"))
 
 # Any expression the grammar can match contains one of these; tagging runs the
 # patterns only near them.
@@ -581,7 +581,9 @@ _TRIGGER_CLASSES: list[tuple[re.Pattern[str], frozenset[str]]] = [
     ),
     (
         re.compile(r"^(?:\d{4}|nineteen|thousand|'\d\d)$"),
-        frozenset({"year", "explicit", "quarter", "half", "decade", "iso", "month"}),
+        frozenset(
+            {"year", "explicit", "quarter", "half", "decade", "iso", "month", "time"}
+        ),
     ),
     (re.compile(r"^\d0s$"), frozenset({"decade"})),
     (

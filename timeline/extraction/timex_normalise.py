@@ -954,6 +954,8 @@ def _ref(low: str, ctx: Context) -> Result | None:
         return "DATE", "PRESENT_REF", ctx.dct
     if low == "annual":
         return "DURATION", "P1Y", ctx.dct
+    if low == "later":
+        return "DATE", "FUTURE_REF", ctx.dct
     if (
         low in _FUTURE
         or "future" in low
@@ -1050,6 +1052,14 @@ def _accept(family: str, surface: str, low: str, ctx: Context) -> bool:
                 return False
     if family == "duration" and re.fullmatch(r"(?:a|an|one)\s+second", low):
         return False
+    if family == "ref" and low == "later":
+        span = _token_at(ctx, start, end)
+        if span is None or len(span) != 1 or span[0].dep_ != "advmod":
+            return False
+        if re.match(
+            r"\s+(?:than|on|this|that|in|today|tonight)\b", ctx.text[end : end + 10]
+        ):
+            return False
     if family == "ref" and low in ("current", "recent", "annual"):
         span = _token_at(ctx, start, end)
         if span is None or len(span) != 1:
@@ -1061,11 +1071,32 @@ def _accept(family: str, surface: str, low: str, ctx: Context) -> bool:
     if family == "duration" and "quarter" in low:
         # "about a quarter of the market", "three-quarters": a fraction
         after = ctx.text[end : end + 30]
-        if re.search(r"\w-quarters?$", low) or re.match(
-            r"\s+of\s+(?!(?:the\s+|this\s+|last\s+|next\s+)?(?:\d{4}|year|fiscal))",
-            after,
+        if (
+            re.search(r"\w-quarters?$", low)
+            or re.search(r"\b(?:a|one)\s+quarter$", low)
+            and re.match(
+                r"\s+of\s+(?!(?:the\s+|this\s+|last\s+|next\s+)?(?:\d{4}|year|fiscal))",
+                after,
+            )
         ):
             return False
+    if family == "set" and low in ("annually", "yearly", "monthly", "weekly", "hourly"):
+        # "rise 8.5% annually", "10,000 units annually": a rate
+        span = _token_at(ctx, start, end)
+        if span is not None and span.start > 0:
+            prev = ctx.doc[span.start - 1]
+            if prev.pos_ in ("NOUN", "NUM", "SYM") or prev.like_num or prev.text == "%":
+                return False
+    if (
+        family == "deictic"
+        and re.match(r"the\s+(?:morning|afternoon|evening|night)$", low)
+        and re.match(
+            r"\s+(?:of|the|a|an|he|she|they|we|i|it|when|before|after)\b",
+            ctx.text[end : end + 12],
+            re.I,
+        )
+    ):
+        return False  # "the night of Oct. 23", "the night the flight went down"
     if family == "set" and low == "quarterly":
         span = _token_at(ctx, start, end)
         if span is not None and len(span) == 1 and span[0].dep_ in ("amod", "compound"):

@@ -12,11 +12,12 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from timeline.extraction.evaluation import evaluate, read_jsonl, write_report
 
 
-def _documents(gold: dict[str, dict[str, Any]], path: str) -> list[Any]:
+def _documents(gold: dict[str, dict[str, Any]]) -> list[Any]:
     from timeline.extraction.types import Document
 
     docs = []
     for doc_id, d in gold.items():
+        path = d.pop("_path", "gold")
         raw = d.get("dct") or d.get("published")
         try:
             published = date.fromisoformat(str(raw)[:10])
@@ -37,7 +38,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("gold", help="gold JSONL file")
+        parser.add_argument(
+            "gold", nargs="+", help="gold JSONL file(s), scored together"
+        )
         parser.add_argument(
             "--drop-dct-mentions",
             action="store_true",
@@ -55,19 +58,25 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        path = options["gold"]
-        try:
-            with open(path, encoding="utf-8") as fh:
-                gold = read_jsonl(fh, path)
-        except FileNotFoundError as exc:
-            raise CommandError(f"{path}: no such file") from exc
-        except UnicodeDecodeError as exc:
-            raise CommandError(f"{path}: not UTF-8 text") from exc
-        except ValueError as exc:
-            raise CommandError(str(exc)) from exc
-        if not gold:
-            raise CommandError(f"{path}: no documents")
-        documents = _documents(gold, path)
+        gold: dict[str, dict[str, Any]] = {}
+        for path in options["gold"]:
+            try:
+                with open(path, encoding="utf-8") as fh:
+                    part = read_jsonl(fh, path)
+            except FileNotFoundError as exc:
+                raise CommandError(f"{path}: no such file") from exc
+            except UnicodeDecodeError as exc:
+                raise CommandError(f"{path}: not UTF-8 text") from exc
+            except ValueError as exc:
+                raise CommandError(str(exc)) from exc
+            if not part:
+                raise CommandError(f"{path}: no documents")
+            if clash := sorted(set(part) & set(gold)):
+                raise CommandError(f"{path}: doc_id {clash[0]!r} already read")
+            for d in part.values():
+                d["_path"] = path
+            gold.update(part)
+        documents = _documents(gold)
         system: dict[str, dict[str, Any]] = {}
         if options["baseline"]:
             from timeline.extraction.nlp import get_nlp
