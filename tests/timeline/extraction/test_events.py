@@ -143,6 +143,9 @@ def test_it_titles_a_date_inside_a_messy_token():
         ("Rebels attacked the base on Sunday.", "Sunday", "attack"),
         ("Missiles struck Kyiv on Thursday.", "Thursday", "attack"),
         ("The factory reopened on Monday.", "Monday", "other"),
+        ("The two sides struck a deal on Friday.", "Friday", "agreement"),
+        ("The company added 300 jobs on Monday.", "Monday", "other"),
+        ("GM fired its chief executive on Monday.", "Monday", "other"),
     ],
 )
 def test_it_classifies_the_kind_by_the_governing_verb_and_nouns(text, expression, kind):
