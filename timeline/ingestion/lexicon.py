@@ -8,8 +8,6 @@ when events are linked (an alias always resolves to its actor).
 
 from __future__ import annotations
 
-from django.db import IntegrityError, transaction
-
 from timeline.extraction.types import Lexicon
 from timeline.models import (
     Actor,
@@ -51,11 +49,25 @@ class NameResolver:
     does not exist).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, preload: bool = False) -> None:
         self._actors: dict[tuple[str, str], int] = {}
         self._pending: dict[tuple[str, str], int] = {}
+        self._new: dict[tuple[str, str], tuple[str, int]] = {}
         self._countries: dict[str, int] | None = None
         self._country_aliases: dict[str, int] | None = None
+        self._complete = False
+        if preload:
+            self.preload()
+
+    def preload(self) -> None:
+        """Read every actor and alias now (for a batch), not name by name."""
+        for actor_id, name, kind in Actor.objects.values_list("id", "name", "kind"):
+            self._actors.setdefault((normalise_alias(name), kind), actor_id)
+        for normalised, actor_id, kind in ActorAlias.objects.values_list(
+            "normalised", "actor_id", "actor__kind"
+        ):
+            self._actors[(normalised, kind)] = actor_id
+        self._complete = True
 
     def _load_countries(self) -> None:
         self._countries = dict(Country.objects.values_list("code", "id"))
@@ -75,7 +87,11 @@ class NameResolver:
         return self._country_aliases.get(normalise_alias(code))
 
     def actor_id(self, name: str, kind: str) -> int | None:
-        """The actor for a name: an alias's actor, else by name, else a new one."""
+        """The actor for a name: an alias's actor, else by name.
+
+        A name not stored yet gets a temporary negative id; `create_new()`
+        stores all of them at once and says which real id each one became.
+        """
         name = " ".join(name.split())[:MAX_NAME]
         key = (normalise_alias(name), kind)
         if not key[0]:
@@ -83,25 +99,59 @@ class NameResolver:
         found = self._actors.get(key) or self._pending.get(key)
         if found:
             return found
-        alias = (
-            ActorAlias.objects.filter(normalised=key[0], actor__kind=kind)
-            .values_list("actor_id", flat=True)
-            .first()
-        )
-        if alias is None:
-            alias = (
-                Actor.objects.filter(name__iexact=name, kind=kind)
-                .values_list("id", flat=True)
+        if key in self._new:
+            return self._new[key][1]
+        actor_id = None
+        if not self._complete:
+            actor_id = (
+                ActorAlias.objects.filter(normalised=key[0], actor__kind=kind)
+                .values_list("actor_id", flat=True)
                 .first()
             )
-        if alias is None:
-            try:
-                with transaction.atomic():
-                    alias = Actor.objects.create(name=name, kind=kind).id
-            except IntegrityError:  # created meanwhile by another process
-                alias = Actor.objects.get(name=name, kind=kind).id
-        self._pending[key] = alias
-        return alias
+            if actor_id is None:
+                actor_id = (
+                    Actor.objects.filter(name=name, kind=kind)
+                    .values_list("id", flat=True)
+                    .first()
+                )
+        if actor_id is not None:
+            self._pending[key] = actor_id
+            return actor_id
+        temporary = -1 - len(self._new)
+        self._new[key] = (name, temporary)
+        return temporary
+
+    def create_new(self) -> dict[int, int]:
+        """Store the actors first seen since the last call: {temporary: real id}.
+
+        One insert for all of them; a name another process stored meanwhile
+        is taken as it is (the unique constraint decides).
+        """
+        if not self._new:
+            return {}
+        new = self._new
+        self._new = {}
+        Actor.objects.bulk_create(
+            [Actor(name=name, kind=kind) for (_, kind), (name, _) in new.items()],
+            ignore_conflicts=True,
+        )
+        stored = {
+            (a.name, a.kind): a
+            for a in Actor.objects.filter(name__in={name for name, _ in new.values()})
+        }
+        mapping: dict[int, int] = {}
+        created = []
+        for (norm, kind), (name, temporary) in new.items():
+            actor = stored[(name, kind)]
+            mapping[temporary] = actor.pk
+            self._pending[(norm, kind)] = actor.pk
+            created.append(actor)
+        history = getattr(Actor, "history", None)
+        if history is not None:
+            history.bulk_history_create(
+                created, default_change_reason="created by extraction"
+            )
+        return mapping
 
     def commit(self) -> None:
         self._actors.update(self._pending)
@@ -109,3 +159,4 @@ class NameResolver:
 
     def rollback(self) -> None:
         self._pending.clear()
+        self._new.clear()

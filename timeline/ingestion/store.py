@@ -17,12 +17,13 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import QuerySet
+from simple_history.utils import bulk_create_with_history
 
 from timeline.corrections import sync_link_starts
 from timeline.extraction.pipeline import EXTRACTION_VERSION, extract
@@ -199,164 +200,260 @@ def _clean(ee: ExtractedEvent, resolver: NameResolver) -> _Clean | None:
 
 
 def _replace_dates(ee: ExtractedEvent, start: date, end: date) -> ExtractedEvent:
-    from dataclasses import replace
-
     return replace(ee, start=start, end=end)
 
 
 @dataclass
 class _Candidate:
-    event: Event
+    """An event a report could merge into: a stored one (`id` set; the row is
+    loaded only if it is chosen) or one this article is about to create."""
+
+    kind: str
+    start: date
+    end: date
+    title: str
+    id: int | None = None
+    event: Event | None = None  # the pending event; a stored one once loaded
     actor_ids: set[int] = field(default_factory=set)
     country_ids: set[int] = field(default_factory=set)
     sentences: list[frozenset[str]] = field(default_factory=list)
     in_article: bool = False
+    conflicts: set[int] = field(default_factory=set)
+
+    @property
+    def pending(self) -> bool:
+        return self.id is None
 
 
 _MAX_CANDIDATES = 200
 _SENTENCES_PER_EVENT = 5
 
 
-def _candidates(c: _Clean, article_id: int) -> list[_Candidate]:
-    """Events of the same kind near the date sharing an actor or a country.
+def _as_date(value: object) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
-    Reads the (actor, start, event) and (country, start, event) indexes over a
-    date window, never all events.
+
+def _sql(sql: str, params: Sequence[object]) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _candidates(c: _Clean, in_article: set[int]) -> list[_Candidate]:
+    """Stored events of the same kind near the date sharing an actor or country.
+
+    One query over the (kind, start) index, with the actor and country tests
+    answered by the (actor, start, event) and (country, start, event)
+    indexes over the same date window; never a scan of all events. Plain
+    SQL: this runs once per extracted event, and building ORM queries cost
+    more than running them.
     """
+    actor_ids = [a for a in c.actor_ids if a > 0]  # new actors have no events
+    country_ids = list(c.country_ids)
+    if not (actor_ids or country_ids):
+        return []
     ee = c.event
     lo = ee.start - timedelta(days=merge.LOOKBACK_DAYS)
     hi = ee.end + timedelta(days=merge.CONFLICT_DAYS)
-    ids: set[int] = set()
-    if c.actor_ids:
-        ids.update(
-            EventActor.objects.filter(
-                actor_id__in=c.actor_ids, start__range=(lo, hi)
-            ).values_list("event_id", flat=True)[: _MAX_CANDIDATES * 4]
-        )
-    if c.country_ids:
-        ids.update(
-            EventCountry.objects.filter(
-                country_id__in=c.country_ids, start__range=(lo, hi)
-            ).values_list("event_id", flat=True)[: _MAX_CANDIDATES * 4]
-        )
-    if not ids:
-        return []
-    events = list(
-        Event.objects.filter(
-            id__in=ids,
-            kind=c.kind,
-            end__gte=ee.start - timedelta(days=merge.CONFLICT_DAYS),
-        ).order_by("-start", "-id")[:_MAX_CANDIDATES]
-    )
-    if not events:
-        return []
-    found = {e.id: _Candidate(event=e) for e in events}
-    for event_id, actor_id in EventActor.objects.filter(event_id__in=found).values_list(
-        "event_id", "actor_id"
+    min_end = ee.start - timedelta(days=merge.CONFLICT_DAYS)
+    qn = connection.ops.quote_name
+    day = connection.ops.adapt_datefield_value
+    event_t = qn(Event._meta.db_table)
+    actor_t = qn(EventActor._meta.db_table)
+    country_t = qn(EventCountry._meta.db_table)
+    mention_t = qn(Mention._meta.db_table)
+    shared, params = [], [c.kind, day(lo), day(hi), day(min_end)]
+    for table, column, ids in (
+        (actor_t, "actor_id", actor_ids),
+        (country_t, "country_id", country_ids),
     ):
-        found[event_id].actor_ids.add(actor_id)
-    for event_id, country_id in EventCountry.objects.filter(
-        event_id__in=found
-    ).values_list("event_id", "country_id"):
-        found[event_id].country_ids.add(country_id)
-    for event_id, art_id, sentence in Mention.objects.filter(
-        event_id__in=found
-    ).values_list("event_id", "article_id", "sentence"):
+        if ids:
+            marks = ", ".join(["%s"] * len(ids))
+            shared.append(
+                f"e.{qn('id')} IN (SELECT {qn('event_id')} FROM {table} "  # noqa: S608
+                f"WHERE {qn(column)} IN ({marks}) AND {qn('start')} BETWEEN %s AND %s)"
+            )
+            params += [*ids, day(lo), day(hi)]
+    rows = _sql(
+        f"SELECT e.{qn('id')}, e.{qn('start')}, e.{qn('end')}, e.{qn('title')} "  # noqa: S608
+        f"FROM {event_t} e WHERE e.{qn('kind')} = %s "
+        f"AND e.{qn('start')} BETWEEN %s AND %s AND e.{qn('end')} >= %s "
+        f"AND ({' OR '.join(shared)}) "
+        f"ORDER BY e.{qn('start')} DESC, e.{qn('id')} DESC LIMIT {_MAX_CANDIDATES}",
+        params,
+    )
+    if not rows:
+        return []
+    found = {
+        row[0]: _Candidate(
+            id=row[0],
+            kind=c.kind,
+            start=_as_date(row[1]),
+            end=_as_date(row[2]),
+            title=row[3],
+            in_article=row[0] in in_article,
+        )
+        for row in rows
+    }
+    ids = list(found)
+    marks = ", ".join(["%s"] * len(ids))
+    for event_id, which, other_id in _sql(
+        f"SELECT {qn('event_id')}, 'a', {qn('actor_id')} FROM {actor_t} "  # noqa: S608
+        f"WHERE {qn('event_id')} IN ({marks}) UNION ALL "
+        f"SELECT {qn('event_id')}, 'c', {qn('country_id')} FROM {country_t} "
+        f"WHERE {qn('event_id')} IN ({marks})",
+        ids + ids,
+    ):
         cand = found[event_id]
-        if art_id == article_id:
-            cand.in_article = True
+        (cand.actor_ids if which == "a" else cand.country_ids).add(other_id)
+    for event_id, sentence in _sql(
+        f"SELECT {qn('event_id')}, {qn('sentence')} FROM {mention_t} "  # noqa: S608
+        f"WHERE {qn('event_id')} IN ({marks})",
+        ids,
+    ):
+        cand = found[event_id]
         if len(cand.sentences) < _SENTENCES_PER_EVENT:
             cand.sentences.append(merge.tokens(sentence))
     return list(found.values())
 
 
-def _match(c: _Clean, article_id: int) -> tuple[Event | None, list[int]]:
-    """The event this report merges into, or the events its date conflicts with."""
+def _match(
+    c: _Clean, pending: list[_Candidate], in_article: set[int]
+) -> tuple[_Candidate | None, set[int]]:
+    """The event this report merges into, or the stored events whose date it
+    contradicts (same kind, actors, countries and wording; close dates)."""
     ee = c.event
-    best: tuple[float, Event] | None = None
-    conflicts: list[int] = []
-    for cand in _candidates(c, article_id):
-        e = cand.event
+    best: tuple[float, _Candidate] | None = None
+    conflicts: set[int] = set()
+    for cand in _candidates(c, in_article) + pending:
+        if cand.kind != c.kind:
+            continue
         shared = (c.actor_ids & cand.actor_ids) or (c.country_ids & cand.country_ids)
         if not shared:
             continue
         score = merge.similarity(
-            c.title_tokens, c.sentence_tokens, merge.tokens(e.title), cand.sentences
+            c.title_tokens, c.sentence_tokens, merge.tokens(cand.title), cand.sentences
         )
-        if merge.dates_compatible(ee.start, ee.end, e.start, e.end):
+        if merge.dates_compatible(ee.start, ee.end, cand.start, cand.end):
             if score >= merge.MERGE_SIMILARITY and (best is None or score > best[0]):
-                best = (score, e)
+                best = (score, cand)
         elif (
-            not cand.in_article
+            cand.id is not None
+            and not cand.in_article
             and score >= merge.CONFLICT_SIMILARITY
             and c.actor_ids == cand.actor_ids
             and c.country_ids == cand.country_ids
-            and merge.dates_close(ee.start, ee.end, e.start, e.end)
+            and merge.dates_close(ee.start, ee.end, cand.start, cand.end)
         ):
-            conflicts.append(e.id)
+            conflicts.add(cand.id)
     if best is not None:
-        return best[1], []
+        return best[1], set()
     return None, conflicts
 
 
-def _link(event: Event, c: _Clean, *, existing: bool) -> None:
-    """Add the report's actors and countries to the event (unless corrected)."""
-    actor_ids, country_ids = set(c.actor_ids), set(c.country_ids)
-    if existing:
-        if (
-            event.is_manual
-            or event.status != Status.EXTRACTED
-            or event.is_corrected("actors")
-        ):
-            actor_ids = set()
-        if (
-            event.is_manual
-            or event.status != Status.EXTRACTED
-            or event.is_corrected("countries")
-        ):
-            country_ids = set()
-        if actor_ids:
-            actor_ids -= set(
-                EventActor.objects.filter(event=event).values_list(
-                    "actor_id", flat=True
-                )
-            )
-        if country_ids:
-            country_ids -= set(
-                EventCountry.objects.filter(event=event).values_list(
-                    "country_id", flat=True
-                )
-            )
-    if actor_ids:
+def _remap(c: _Clean, real: dict[int, int]) -> _Clean:
+    """The report with temporary actor ids replaced by stored ones."""
+    if not real:
+        return c
+    return replace(
+        c,
+        person_ids=frozenset(real.get(a, a) for a in c.person_ids),
+        org_ids=frozenset(real.get(a, a) for a in c.org_ids),
+    )
+
+
+def _may_change(event: Event, field_name: str) -> bool:
+    """Extraction may update this field of a stored event (no admin owns it)."""
+    return (
+        not event.is_manual
+        and event.status == Status.EXTRACTED
+        and not event.is_corrected(field_name)
+    )
+
+
+def _link_existing(event: Event, c: _Clean) -> None:
+    """Add a report's actors and countries to a stored event (unless corrected)."""
+    if c.actor_ids and _may_change(event, "actors"):
+        have = set(
+            EventActor.objects.filter(event=event).values_list("actor_id", flat=True)
+        )
         EventActor.objects.bulk_create(
             EventActor(event=event, actor_id=a, start=event.start)
-            for a in sorted(actor_ids)
+            for a in sorted(c.actor_ids - have)
         )
-    if country_ids:
+    if c.country_ids and _may_change(event, "countries"):
+        have = set(
+            EventCountry.objects.filter(event=event).values_list(
+                "country_id", flat=True
+            )
+        )
         EventCountry.objects.bulk_create(
             EventCountry(event=event, country_id=k, start=event.start)
-            for k in sorted(country_ids)
+            for k in sorted(c.country_ids - have)
         )
 
 
-def _refine(event: Event, c: _Clean) -> None:
-    """A finer date inside an extracted event's coarser one replaces it."""
-    ee = c.event
-    if (
-        event.is_manual
-        or event.status != Status.EXTRACTED
-        or event.is_corrected("date")
-    ):
-        return
-    finer = (ee.end - ee.start) < (event.end - event.start)
-    if finer and event.start <= ee.start and ee.end <= event.end:
+def _finer_inside(event: Event, ee: ExtractedEvent) -> bool:
+    return (ee.end - ee.start) < (event.end - event.start) and (
+        event.start <= ee.start and ee.end <= event.end
+    )
+
+
+def _refine_existing(event: Event, c: _Clean) -> None:
+    """A finer date inside a stored extracted event's coarser one replaces it."""
+    if _may_change(event, "date") and _finer_inside(event, c.event):
         set_event_date(
             event=event,
-            value=ee.value[:40],
-            start=ee.start,
-            end=ee.end,
+            value=c.event.value[:40],
+            start=c.event.start,
+            end=c.event.end,
             precision=c.precision,
         )
+
+
+def _new_event(c: _Clean, article: Article, conflicts: set[int]) -> _Candidate:
+    ee = c.event
+    event = Event(
+        start=ee.start,
+        end=ee.end,
+        precision=c.precision,
+        value=ee.value[:40],
+        title=c.title,
+        kind=c.kind,
+        modality=c.modality,
+        confidence=ee.confidence,
+        date_conflict=bool(conflicts),
+        # Reported by this article alone so far.
+        source_count=1,
+        first_reported=article.published,
+    )
+    return _Candidate(
+        kind=event.kind,
+        start=event.start,
+        end=event.end,
+        title=event.title,
+        event=event,
+        actor_ids=set(c.actor_ids),
+        country_ids=set(c.country_ids),
+        sentences=[c.sentence_tokens],
+        in_article=True,
+        conflicts=conflicts,
+    )
+
+
+def _merge_pending(cand: _Candidate, c: _Clean) -> None:
+    """A second report of an event this article creates: widen what it knows."""
+    event = cand.event
+    assert event is not None
+    cand.actor_ids |= c.actor_ids
+    cand.country_ids |= c.country_ids
+    if len(cand.sentences) < _SENTENCES_PER_EVENT:
+        cand.sentences.append(c.sentence_tokens)
+    if _finer_inside(event, c.event):
+        event.start, event.end = c.event.start, c.event.end
+        event.value, event.precision = c.event.value[:40], c.precision
+        cand.start, cand.end = event.start, event.end
+    event.confidence = max(event.confidence, c.event.confidence)
 
 
 def _mention(event: Event, article: Article, c: _Clean) -> Mention:
@@ -418,14 +515,20 @@ def apply_extraction(
     resolver: NameResolver | None = None,
 ) -> StoreResult:
     """Replace the article's extracted events with this extraction's, merging
-    into events already on the timeline. One transaction."""
+    into events already on the timeline. One transaction.
+
+    Reports are matched first (against stored events and the ones this
+    article creates), then new events, their links and all mentions are
+    written in bulk.
+    """
     resolver = resolver or NameResolver()
     result = StoreResult(article_id=article.pk)
     limit = settings.NEWSLINE_MAX_EVENTS_PER_ARTICLE
     with transaction.atomic():
         protected, touched = _clear_extraction(article)
         seen: set[tuple[int, int]] = set()
-        mentions: list[Mention] = []
+        pending: list[_Candidate] = []
+        reports: list[tuple[_Candidate | Event, _Clean]] = []
         events = list(extraction.events)
         if len(events) > limit:
             logger.warning(
@@ -440,37 +543,56 @@ def apply_extraction(
             if c is None:
                 continue
             seen.add(key)
-            target = protected.get((ee.expression_start, ee.expression_end))
-            conflicts: list[int] = []
-            if target is None:
-                target, conflicts = _match(c, article.pk)
-            if target is not None:
-                _refine(target, c)
-                _link(target, c, existing=True)
-                result.mentions_merged += 1
-            else:
-                target = Event.objects.create(
-                    start=c.event.start,
-                    end=c.event.end,
-                    precision=c.precision,
-                    value=c.event.value[:40],
-                    title=c.title,
-                    kind=c.kind,
-                    modality=c.modality,
-                    confidence=c.event.confidence,
-                    date_conflict=bool(conflicts),
-                )
-                _link(target, c, existing=False)
-                result.events_created += 1
-                if conflicts:
-                    Event.objects.filter(id__in=conflicts).update(date_conflict=True)
-                    result.conflicts += 1
-            touched.add(target.pk)
-            # Saved now: later events of this article may merge into this one
-            # and compare against its evidence sentence.
-            mention = _mention(target, article, c)
-            mention.save()
-            mentions.append(mention)
+            stored = protected.get((ee.expression_start, ee.expression_end))
+            if stored is None:
+                cand, conflicts = _match(c, pending, touched)
+                if cand is not None and cand.pending:
+                    _merge_pending(cand, c)
+                    result.mentions_merged += 1
+                    reports.append((cand, c))
+                    continue
+                if cand is None:
+                    cand = _new_event(c, article, conflicts)
+                    pending.append(cand)
+                    result.events_created += 1
+                    result.conflicts += bool(conflicts)
+                    reports.append((cand, c))
+                    continue
+                stored = Event.objects.get(pk=cand.id)
+            touched.add(stored.pk)
+            result.mentions_merged += 1
+            reports.append((stored, c))
+
+        # Actors first seen in this article, stored in one go.
+        real = resolver.create_new()
+        for cand in pending:
+            cand.actor_ids = {real.get(a, a) for a in cand.actor_ids}
+        for target, c in reports:
+            if isinstance(target, Event):
+                c = _remap(c, real)
+                _refine_existing(target, c)
+                _link_existing(target, c)
+        if pending:
+            created = bulk_create_with_history([p.event for p in pending], Event)
+            for cand, event in zip(pending, created, strict=True):
+                cand.event = event
+        EventActor.objects.bulk_create(
+            EventActor(event=p.event, actor_id=a, start=p.event.start)
+            for p in pending
+            for a in sorted(p.actor_ids)
+        )
+        EventCountry.objects.bulk_create(
+            EventCountry(event=p.event, country_id=k, start=p.event.start)
+            for p in pending
+            for k in sorted(p.country_ids)
+        )
+        conflicting = set().union(*(p.conflicts for p in pending))
+        if conflicting:
+            Event.objects.filter(id__in=conflicting).update(date_conflict=True)
+        Mention.objects.bulk_create(
+            _mention(t.event if isinstance(t, _Candidate) else t, article, c)
+            for t, c in reports
+        )
         refresh_event_sources(event_ids=touched)
         Article.objects.filter(pk=article.pk).update(
             extraction_status=ExtractionStatus.DONE,
@@ -605,7 +727,7 @@ def ingest(
     resolver = NameResolver()
 
     def flush() -> None:
-        nonlocal lexicon
+        nonlocal lexicon, resolver
         if not batch:
             return
         stored = set(
@@ -628,6 +750,7 @@ def ingest(
             return
         if lexicon is None:
             lexicon = build_lexicon()
+            resolver = NameResolver(preload=True)
         docs = [
             Document(text=i.text, published=i.published, doc_id=str(n))
             for n, i in enumerate(todo)
@@ -743,7 +866,7 @@ def reextract(
     """Re-run extraction on stored articles, keeping everything an admin did."""
     summary = Summary()
     lexicon = build_lexicon()
-    resolver = NameResolver()
+    resolver = NameResolver(preload=True)
     ids = list(articles.order_by("id").values_list("id", flat=True))
     for offset in range(0, len(ids), batch_size):
         chunk = list(Article.objects.filter(id__in=ids[offset : offset + batch_size]))

@@ -182,16 +182,18 @@ def test_it_counts_an_article_stored_meanwhile_by_another_process_as_duplicate()
 
 
 def test_it_leaves_nothing_of_an_article_when_an_error_hits_halfway(monkeypatch):
+    # The events, their actor links and the first mention are written when
+    # the second mention fails.
     calls = []
-    real_link = store._link
+    real_mention = store._mention
 
-    def failing_link(*args, **kwargs):
+    def failing_mention(*args, **kwargs):
         calls.append(1)
         if len(calls) == 2:
             raise RuntimeError("injected failure")
-        return real_link(*args, **kwargs)
+        return real_mention(*args, **kwargs)
 
-    monkeypatch.setattr(store, "_link", failing_link)
+    monkeypatch.setattr(store, "_mention", failing_mention)
     two = extraction(
         event(VOTE_1, actors=("Antonio Guterres",)),
         event(
@@ -213,7 +215,7 @@ def test_it_leaves_nothing_of_an_article_when_an_error_hits_halfway(monkeypatch)
     assert Actor.objects.count() == 0
 
     # Running again carries on: the resolver forgot the rolled-back actors.
-    monkeypatch.setattr(store, "_link", real_link)
+    monkeypatch.setattr(store, "_mention", real_mention)
     result = store_article(item=article_input(), extraction=two, resolver=resolver)
     assert result.events_created == 2
     assert Actor.objects.filter(name="Antonio Guterres").count() == 1
@@ -377,3 +379,34 @@ def test_it_keeps_an_event_other_articles_still_report():
     e.refresh_from_db()
     assert e.source_count == 1
     assert e.mentions.get().sentence == VOTE_2
+
+
+def test_it_rolls_back_changes_to_stored_events_when_an_article_fails(monkeypatch):
+    store_article(
+        item=article_input(VOTE_1),
+        extraction=extraction(
+            event(
+                VOTE_1,
+                value="2025-02",
+                start=date(2025, 2, 1),
+                end=date(2025, 2, 28),
+                precision="month",
+            )
+        ),
+    )
+
+    def failing_mention(*args, **kwargs):
+        raise RuntimeError("injected failure")
+
+    monkeypatch.setattr(store, "_mention", failing_mention)
+    with pytest.raises(RuntimeError):
+        store_article(
+            item=article_input(VOTE_2),
+            extraction=extraction(event(VOTE_2, actors=("Antonio Guterres",))),
+        )
+
+    e = Event.objects.get()
+    assert (e.value, e.precision, e.start) == ("2025-02", "month", date(2025, 2, 1))
+    assert set(EventActor.objects.values_list("start", flat=True)) == {e.start}
+    assert not e.actors.filter(name="Antonio Guterres").exists()
+    assert Article.objects.count() == 1
