@@ -166,7 +166,10 @@ class EntityResolver:
         extra = lexicon or Lexicon()
         self.people = {**base.people, **_norm_keys(extra.people)}
         self.organizations = {**base.organizations, **_norm_keys(extra.organizations)}
-        self.countries = {**base.countries, **_norm_keys(extra.countries)}
+        self.countries = {
+            **base.countries,
+            **{k: v.upper() for k, v in _norm_keys(extra.countries).items()},
+        }
         data = _person_data()
         self.titles = _phrases(data["titles"])
         self.title_words = {w for t in self.titles for w in t}
