@@ -102,8 +102,26 @@ _STEM = 6  # crude stemming: condemns/condemning, russia/russian
 def tokens(text: str) -> frozenset[str]:
     """Content words, lower-cased and cut to a common prefix."""
     return frozenset(
-        w[:_STEM] for w in _WORD.findall(text.casefold()) if w not in _STOP
+        w[:_STEM]
+        for w in _WORD.findall(text.casefold())
+        if w not in _STOP and (len(w) > 1 or w.isdigit())
     )
+
+
+_NUMBER = re.compile(r"\d+")
+
+
+def numbers(sentence: str, expression: str = "") -> frozenset[str]:
+    """The numbers a sentence states, apart from its date expression."""
+    if expression:
+        sentence = sentence.replace(expression, " ", 1)
+    return frozenset(_NUMBER.findall(sentence))
+
+
+def numbers_agree(a: frozenset[str], b: frozenset[str]) -> bool:
+    """One report's numbers are among the other's ("93 votes" vs "93 to 18");
+    "6.62% lower" and "1.75% lower" are different days, not a disagreement."""
+    return a <= b or b <= a
 
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:

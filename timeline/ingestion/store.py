@@ -165,6 +165,7 @@ class _Clean:
     country_ids: frozenset[int]
     title_tokens: frozenset[str]
     sentence_tokens: frozenset[str]
+    numbers: frozenset[str]
 
     @property
     def actor_ids(self) -> frozenset[int]:
@@ -196,6 +197,7 @@ def _clean(ee: ExtractedEvent, resolver: NameResolver) -> _Clean | None:
         country_ids=frozenset(countries - {None}),
         title_tokens=merge.tokens(title),
         sentence_tokens=merge.tokens(ee.sentence),
+        numbers=merge.numbers(ee.sentence, ee.expression),
     )
 
 
@@ -217,6 +219,7 @@ class _Candidate:
     actor_ids: set[int] = field(default_factory=set)
     country_ids: set[int] = field(default_factory=set)
     sentences: list[frozenset[str]] = field(default_factory=list)
+    numbers: list[frozenset[str]] = field(default_factory=list)
     in_article: bool = False
     conflicts: set[int] = field(default_factory=set)
 
@@ -306,14 +309,16 @@ def _candidates(c: _Clean, in_article: set[int]) -> list[_Candidate]:
     ):
         cand = found[event_id]
         (cand.actor_ids if which == "a" else cand.country_ids).add(other_id)
-    for event_id, sentence in _sql(
-        f"SELECT {qn('event_id')}, {qn('sentence')} FROM {mention_t} "  # noqa: S608
+    for event_id, sentence, expression in _sql(
+        f"SELECT {qn('event_id')}, {qn('sentence')}, {qn('expression')} "  # noqa: S608
+        f"FROM {mention_t} "
         f"WHERE {qn('event_id')} IN ({marks})",
         ids,
     ):
         cand = found[event_id]
         if len(cand.sentences) < _SENTENCES_PER_EVENT:
             cand.sentences.append(merge.tokens(sentence))
+            cand.numbers.append(merge.numbers(sentence, expression))
     return list(found.values())
 
 
@@ -344,6 +349,7 @@ def _match(
             and c.actor_ids == cand.actor_ids
             and c.country_ids == cand.country_ids
             and merge.dates_close(ee.start, ee.end, cand.start, cand.end)
+            and any(merge.numbers_agree(c.numbers, n) for n in cand.numbers)
         ):
             conflicts.add(cand.id)
     if best is not None:

@@ -410,3 +410,21 @@ def test_it_rolls_back_changes_to_stored_events_when_an_article_fails(monkeypatc
     assert set(EventActor.objects.values_list("start", flat=True)) == {e.start}
     assert not e.actors.filter(name="Antonio Guterres").exists()
     assert Article.objects.count() == 1
+
+
+def test_it_does_not_flag_similar_reports_with_other_figures_as_a_conflict():
+    day_1 = "The DAX was 6.62% lower on Monday as of 16:08 UTC."
+    day_2 = "The DAX was 1.75% lower on Monday as of 16:08 UTC."
+    common = {"kind": "other", "organizations": ("DAX",), "countries": ("DE",)}
+    store_article(
+        item=article_input(day_1), extraction=extraction(event(day_1, **common))
+    )
+    store_article(
+        item=article_input(day_2),
+        extraction=extraction(
+            event(day_2, value="2025-02-17", start=date(2025, 2, 17), **common)
+        ),
+    )
+
+    assert Event.objects.count() == 2
+    assert not Event.objects.filter(date_conflict=True).exists()
