@@ -225,9 +225,9 @@ def _unit_of(low: str) -> str | None:
 def duration_value(n: float | None, unit: str) -> str:
     """ISO 8601 duration for n units (X when n is not given)."""
     if unit == "decade":
-        return f"P{_fmt_num(n * 10)}Y" if n is not None else "PXDE"
+        return f"P{_fmt_num(n * 10)}Y" if n is not None else "PXD"
     if unit == "century":
-        return f"P{_fmt_num(n * 100)}Y" if n is not None else "PXCE"
+        return f"P{_fmt_num(n * 100)}Y" if n is not None else "PXC"
     if unit == "fortnight":
         return f"P{_fmt_num(n * 2)}W" if n is not None else "PXW"
     if unit == "semester":
@@ -457,6 +457,18 @@ def _day_of(low: str, ctx: Context, tense: Callable[[], str]) -> date | None:
     return None
 
 
+def _sentence_year(ctx: Context, tense: Callable[[], str]) -> int | None:
+    """The year of a dated month or day earlier in the sentence, unless the
+    tense points the other way ("in July 1997 ... will join on March 12")."""
+    y = ctx.sent_year
+    if y is None:
+        return None
+    t = tense()
+    if (t == "future" and y < ctx.dct.year) or (t == "past" and y > ctx.dct.year):
+        return None
+    return y
+
+
 def _explicit(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
     mm = _MONTH_RE.search(low)
     if not mm:
@@ -474,8 +486,8 @@ def _explicit(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None
     day = int(dm[1]) if dm else None
     anchor = ctx.anchor
     if year is None:
-        if ctx.sent_year is not None:
-            year = ctx.sent_year
+        if (sent_year := _sentence_year(ctx, tense)) is not None:
+            year = sent_year
         else:
             year = _resolve_year_for(ctx.dct, month, day, tense())
         ctx._explicit = False
@@ -533,8 +545,8 @@ def _month(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
         year = anchor.year if month > anchor.month else anchor.year + 1
     elif re.search(r"\bthis\b", low):
         year = anchor.year
-    elif ctx.sent_year is not None:
-        year = ctx.sent_year
+    elif (sent_year := _sentence_year(ctx, tense)) is not None:
+        year = sent_year
     else:
         year = _resolve_year_for(anchor, month, None, tense())
     return "DATE", f"{year:04d}-{month:02d}", anchor
@@ -631,8 +643,8 @@ def _quarter_value(low: str, ctx: Context, tense: Callable[[], str]) -> Result |
             ctx._topic_quarter = True
         return "DATE", f"{base_y:04d}-Q{base_q}", anchor
     if year is None:
-        if ctx.sent_year is not None:
-            year = ctx.sent_year
+        if (sent_year := _sentence_year(ctx, tense)) is not None:
+            year = sent_year
         else:
             year = anchor.year
             if q > _quarter(anchor) and tense() != "future":
@@ -779,6 +791,13 @@ def _relunit(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
     if unit is None:
         return _season_value(low, ctx, tense)
     anchor = ctx.anchor
+    if (
+        ctx.sent_anchor is None
+        and ctx.sent_year is not None
+        and unit in ("year", "decade")
+    ):
+        # "in June 1998 ... later that year": the sentence's own year
+        anchor = date(ctx.sent_year, 7, 1)
     # "the following week", "that year", "the previous month": anchored
     if re.search(r"\b(?:following|that)\b|\bthe previous\b", low):
         sign = 1 if "following" in low else (-1 if "previous" in low else 0)
