@@ -19,12 +19,14 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Case, Count, IntegerField, Max, QuerySet, Value, When
+from django.db.models import Count, Max, QuerySet
 
 from timeline.filters import TimelineFilters
 from timeline.models import (
+    Actor,
     ActorKind,
     Article,
+    Country,
     Event,
     EventActor,
     EventCountry,
@@ -81,89 +83,154 @@ class Summary:
         return self.density.total
 
 
-def restrict_to_events(
-    qs: QuerySet, filters: TimelineFilters, *, skip: str = ""
-) -> QuerySet:
-    """Rows of a model with an `event` FK whose event matches the filters.
+def event_set(filters: TimelineFilters, *, skip: str = "") -> QuerySet:
+    """Unordered events matching the filters, shaped for aggregates.
 
-    With nothing but the default (hide rejected) left to apply, this is a
-    NOT IN over the few rejected events instead of an IN over all of them.
+    The same set as filters.apply(skip=...), written for counting every
+    match rather than finding the first page: actor, organisation and
+    country filters become IN (link-table index ranges) instead of EXISTS
+    per event, and with nothing but the default (hide rejected) to apply it
+    is a NOT IN over the few rejected events, which SQLite answers from a
+    covering index instead of reading every row.
     """
     rest = filters.replace(**{SKIP_FIELD[skip]: ()}) if skip else filters
     if rest.is_empty:
         rejected = Event.objects.filter(status=Status.REJECTED).values("pk")
-        return qs.exclude(event_id__in=rejected)
-    events = filters.apply(Event.objects.all(), skip=skip).order_by().values("pk")
-    return qs.filter(event_id__in=events)
-
-
-def _top(rows: list[dict], selected: set[str], limit: int) -> list[dict]:
-    """Selected values first (always shown), then the top `limit` others."""
-    chosen = [r for r in rows if r["key"] in selected]
-    others = [r for r in rows if r["key"] not in selected][:limit]
-    return chosen + others
-
-
-def _selected_first(field_name: str, selected) -> Case | Value:
-    if not selected:
-        return Value(1, output_field=IntegerField())
-    return Case(
-        When(**{f"{field_name}__in": list(selected)}, then=Value(0)),
-        default=Value(1),
-        output_field=IntegerField(),
+        return Event.objects.exclude(pk__in=rejected)
+    qs = rest.replace(actors=(), organizations=(), countries=()).apply(
+        Event.objects.all()
     )
+    for ids in (rest.actors, rest.organizations):
+        if ids:
+            links = EventActor.objects.filter(actor_id__in=ids)
+            qs = qs.filter(pk__in=links.values("event_id"))
+    if rest.countries:
+        links = EventCountry.objects.filter(country__code__in=rest.countries)
+        qs = qs.filter(pk__in=links.values("event_id"))
+    return qs.order_by()
+
+
+def restrict_to_events(
+    qs: QuerySet, filters: TimelineFilters, *, skip: str = ""
+) -> QuerySet:
+    """Rows of a model with an `event` FK whose event matches the filters."""
+    rest = filters.replace(**{SKIP_FIELD[skip]: ()}) if skip else filters
+    if rest.is_empty:
+        rejected = Event.objects.filter(status=Status.REJECTED).values("pk")
+        return qs.exclude(event_id__in=rejected)
+    return qs.filter(event_id__in=event_set(filters, skip=skip).values("pk"))
+
+
+def link_counts(
+    links: QuerySet, key: str, filters: TimelineFilters, *, skip: str
+) -> dict[int, int]:
+    """{actor_id or country_id: number of matching events} over a link table.
+
+    Grouped on the link table's own (actor|country, start, event) index. With
+    only the default filter, everything is counted from the index and the
+    links of the few rejected events are subtracted, instead of checking
+    every link's event.
+    """
+    rest = filters.replace(**{SKIP_FIELD[skip]: ()}) if skip else filters
+    if rest.is_empty:
+        counts = dict(links.values_list(key).annotate(n=Count("*")).order_by())
+        rejected = Event.objects.filter(status=Status.REJECTED).values("pk")
+        for k, n in (
+            links.filter(event_id__in=rejected)
+            .values_list(key)
+            .annotate(n=Count("*"))
+            .order_by()
+        ):
+            counts[k] -= n
+        return {k: n for k, n in counts.items() if n > 0}
+    matching = links.filter(event_id__in=event_set(filters, skip=skip).values("pk"))
+    return dict(matching.values_list(key).annotate(n=Count("*")).order_by())
+
+
+def _ranked(
+    counts: dict[int, int], fetch, selected_ids: set[int], limit: int
+) -> list[tuple[object, int]]:
+    """Selected values first, then the `limit` most frequent (ties by name).
+
+    fetch(ids) returns the objects for those ids that belong in this facet
+    (e.g. only people); it is asked for the most frequent ids in growing
+    chunks, so a facet rarely loads more than a few dozen actors.
+    """
+    ranked = sorted(counts, key=lambda k: -counts[k])
+    chosen = {o.id: o for o in fetch(list(selected_ids))} if selected_ids else {}
+    others: dict[int, object] = {}
+    pos, chunk = 0, max(4 * limit, 40)
+    while len(others) < limit and pos < len(ranked):
+        ids = [i for i in ranked[pos : pos + chunk] if i not in selected_ids]
+        found = {o.id: o for o in fetch(ids)}
+        others.update((i, found[i]) for i in ids if i in found)
+        pos += chunk
+        chunk *= 4  # few queries even when this facet's values are rare
+    top = sorted(others.values(), key=lambda o: (-counts[o.id], str(o)))[:limit]
+    first = sorted(chosen.values(), key=lambda o: (-counts.get(o.id, 0), str(o)))
+    return [(o, counts.get(o.id, 0)) for o in first + top]
 
 
 def actor_facet(
-    filters: TimelineFilters, *, kind: str = ActorKind.PERSON, limit: int = FACET_LIMIT
+    filters: TimelineFilters,
+    *,
+    kind: str = ActorKind.PERSON,
+    limit: int = FACET_LIMIT,
+    memo: dict | None = None,
 ) -> list[FacetValue]:
-    """People (kind person, facet 'actor') or organisations ('org') with counts."""
+    """People (kind person, facet 'actor') or organisations ('org') with counts.
+
+    `memo` shares the link counts between the two facets when they are the
+    same (neither facet is filtered).
+    """
     person = kind == ActorKind.PERSON
     skip = "actor" if person else "org"
-    selected_ids = filters.actors if person else filters.organizations
-    qs = restrict_to_events(
-        EventActor.objects.filter(actor__kind=kind), filters, skip=skip
-    )
-    rows = (
-        qs.values("actor_id", "actor__name")
-        .annotate(n=Count("id"), first=_selected_first("actor_id", selected_ids))
-        .order_by("first", "-n", "actor__name")[: limit + len(selected_ids)]
-    )
-    selected = {str(i) for i in selected_ids}
-    items = [
-        {"key": str(r["actor_id"]), "label": r["actor__name"], "n": r["n"]}
-        for r in rows
-    ]
+    selected = set(filters.actors if person else filters.organizations)
+    memo = {} if memo is None else memo
+    same = not filters.actors and not filters.organizations
+    memo_key = ("actors", "" if same else skip)
+    if memo_key not in memo:
+        memo[memo_key] = link_counts(
+            EventActor.objects.all(), "actor_id", filters, skip=skip
+        )
+    counts = memo[memo_key]
+
+    def fetch(ids):
+        return Actor.objects.filter(id__in=ids, kind=kind).only("id", "name")
+
     return [
-        FacetValue(r["key"], r["label"], r["n"], r["key"] in selected)
-        for r in _top(items, selected, limit)
+        FacetValue(str(a.id), a.name, n, a.id in selected)
+        for a, n in _ranked(counts, fetch, selected, limit)
     ]
 
 
 def country_facet(
     filters: TimelineFilters, *, limit: int = FACET_LIMIT
 ) -> list[FacetValue]:
-    qs = restrict_to_events(EventCountry.objects.all(), filters, skip="country")
-    codes = filters.countries
-    rows = (
-        qs.values("country__code", "country__name")
-        .annotate(n=Count("id"), first=_selected_first("country__code", codes))
-        .order_by("first", "-n", "country__name")[: limit + len(codes)]
+    counts = link_counts(
+        EventCountry.objects.all(), "country_id", filters, skip="country"
     )
-    items = [
-        {"key": r["country__code"], "label": r["country__name"], "n": r["n"]}
-        for r in rows
-    ]
-    selected = set(codes)
+    selected_codes = set(filters.countries)
+    selected_ids = (
+        set(
+            Country.objects.filter(code__in=selected_codes).values_list("id", flat=True)
+        )
+        if selected_codes
+        else set()
+    )
+
+    def fetch(ids):
+        return Country.objects.filter(id__in=ids).only("id", "code", "name")
+
     return [
-        FacetValue(r["key"], r["label"], r["n"], r["key"] in selected)
-        for r in _top(items, selected, limit)
+        FacetValue(c.code, c.name, n, c.code in selected_codes)
+        for c, n in _ranked(counts, fetch, selected_ids, limit)
     ]
 
 
 def kind_facet(filters: TimelineFilters) -> list[FacetValue]:
     """Every kind, in the order of Kind, with its count (0 included)."""
-    qs = filters.apply(Event.objects.all(), skip="kind").order_by()
+    qs = event_set(filters, skip="kind")
     counts = dict(
         qs.values_list("kind").annotate(n=Count("id")).values_list("kind", "n")
     )
@@ -199,7 +266,7 @@ def density(filters: TimelineFilters) -> Density:
     Counted per start date in SQL (one indexed GROUP BY), bucketed here:
     days for spans up to two months, months up to six years, else years.
     """
-    qs = filters.apply(Event.objects.all()).order_by()
+    qs = event_set(filters)
     per_day = list(qs.values_list("start").annotate(n=Count("id")).order_by("start"))
     if not per_day:
         return Density("month")
@@ -266,9 +333,12 @@ def data_stamp() -> str:
 
 
 def compute_summary(filters: TimelineFilters) -> Summary:
+    memo: dict = {}
     return Summary(
-        people=tuple(actor_facet(filters, kind=ActorKind.PERSON)),
-        organisations=tuple(actor_facet(filters, kind=ActorKind.ORGANIZATION)),
+        people=tuple(actor_facet(filters, kind=ActorKind.PERSON, memo=memo)),
+        organisations=tuple(
+            actor_facet(filters, kind=ActorKind.ORGANIZATION, memo=memo)
+        ),
         countries=tuple(country_facet(filters)),
         kinds=tuple(kind_facet(filters)),
         density=density(filters),

@@ -17,6 +17,7 @@ from datetime import date
 from django.contrib.postgres.search import SearchQuery, SearchVector, SearchVectorExact
 from django.db import connection
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models.expressions import RawSQL
 
 from timeline.models import EventActor, EventCountry, Kind, Mention, Status
 
@@ -214,7 +215,8 @@ def text_match(q: str) -> Q:
 
     On PostgreSQL: full-text search (English stemming, every word must occur,
     the last letters of each word may be missing: "Zelen" finds "Zelenskyy").
-    Elsewhere: the text as a case-insensitive substring.
+    Elsewhere: the text as a case-insensitive substring (on SQLite through
+    trigram indexes, see migration 0006).
     """
     if connection.vendor == "postgresql":
         words = _WORD.findall(q)
@@ -236,6 +238,43 @@ def text_match(q: str) -> Q:
                 )
             )
         )
+    if connection.vendor == "sqlite" and len(q) >= 3 and _sqlite_trigram_ready():
+        # Same matches as icontains, read from the trigram indexes of
+        # migration 0006 instead of every title and sentence.
+        phrase = '"' + q.replace('"', '""') + '"'
+        return Q(
+            pk__in=RawSQL(
+                "SELECT rowid FROM timeline_event_fts WHERE timeline_event_fts MATCH %s",
+                [phrase],
+            )
+        ) | Q(
+            pk__in=RawSQL(
+                "SELECT event_id FROM timeline_mention WHERE id IN (SELECT rowid "
+                "FROM timeline_mention_fts WHERE timeline_mention_fts MATCH %s)",
+                [phrase],
+            )
+        )
     return Q(title__icontains=q) | Q(
         Exists(Mention.objects.filter(event=OuterRef("pk"), sentence__icontains=q))
     )
+
+
+_TRIGRAM_TRIGGERS = tuple(
+    f"timeline_{t}_fts_{op}" for t in ("event", "mention") for op in ("ai", "ad", "au")
+)
+
+
+def _sqlite_trigram_ready() -> bool:
+    """Migration 0006's indexes are there and kept up to date.
+
+    A later migration that rebuilds timeline_event or timeline_mention drops
+    their triggers (SQLite remakes the table); the index would then go stale,
+    so search falls back to LIKE until 0006's create() runs again.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE %s",
+            ["timeline_%_fts_%"],
+        )
+        found = {row[0] for row in cursor.fetchall()}
+    return found.issuperset(_TRIGRAM_TRIGGERS)

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from functools import lru_cache
 from urllib.parse import urlencode
 
 from django import template
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
@@ -168,14 +169,13 @@ def highlight_spans(text: str, spans: Iterable[tuple[int, int, str]]) -> SafeStr
 
 @register.simple_tag(takes_context=True)
 def filter_url(context, *, add: str = "", remove: str = "", value="", **extra) -> str:
-    """'?...' for the current filters with one value added or removed.
+    """The timeline URL for the current filters with one value added or removed.
 
     {% filter_url add="actor" value=actor.id %} or remove=..., or
     {% filter_url start="2025-02-01" end="2025-02-28" %} to replace the range.
     Paging is always dropped: a changed filter starts from the top.
     """
-    filters = context.get("filters") or TimelineFilters()
-    pairs = filters.to_query()
+    pairs = list(_current_pairs(context))
     value = str(value)
     if remove:
         pairs = [(k, v) for k, v in pairs if not (k == remove and v == value)]
@@ -188,15 +188,72 @@ def filter_url(context, *, add: str = "", remove: str = "", value="", **extra) -
     return index_url(pairs)
 
 
+# The order TimelineFilters.to_query() writes parameters in.
+KEY_ORDER = {
+    k: i
+    for i, k in enumerate(
+        ("actor", "org", "country", "kind", "status", "start", "end", "q", "order")
+    )
+}
+
+
 def index_url(pairs: list[tuple[str, str]]) -> str:
-    """The timeline URL for these filter pairs, in canonical order."""
-    params: dict[str, list[str]] = {}
-    for key, val in pairs:
-        params.setdefault(key, []).append(val)
-    # Statuses here were already checked against the user when parsed.
-    canonical = TimelineFilters.from_query(params, allow_status=True).to_query()
-    base = reverse("timeline:index")
-    return f"{base}?{urlencode(canonical)}" if canonical else base
+    """The timeline URL for these (valid) filter pairs, in canonical order.
+
+    Built by string work only: a page renders hundreds of these links.
+    """
+    unique = list(dict.fromkeys(pairs))
+    unique.sort(key=lambda kv: KEY_ORDER.get(kv[0], len(KEY_ORDER)))
+    base = _index_path()
+    return f"{base}?{urlencode(unique)}" if unique else base
+
+
+def _current_pairs(context) -> tuple[tuple[str, str], ...]:
+    """The current filters' query pairs, worked out once per render."""
+    cache = getattr(context, "render_context", {})
+    if "timeline_pairs" not in cache:
+        filters = context.get("filters") or TimelineFilters()
+        cache["timeline_pairs"] = tuple(filters.to_query())
+    return cache["timeline_pairs"]
+
+
+def _index_path() -> str:
+    return _url_prefix("timeline:index", get_script_prefix())
+
+
+@lru_cache(maxsize=32)
+def _url_prefix(name: str, script_prefix: str, *args) -> str:
+    return reverse(name, args=args or None)
+
+
+@register.simple_tag(takes_context=True)
+def event_chips(context, event) -> list[dict]:
+    """People, organisations and countries of an event as chips:
+    {label, kind ('person', 'organization', 'country'), url adding it}.
+
+    Reads the prefetched actors and countries; one call per event instead of
+    a template loop per chip keeps the list fast to render.
+    """
+    pairs = _current_pairs(context)
+    chips = []
+    for actor in event.actors.all():
+        facet = "org" if actor.kind == ActorKind.ORGANIZATION else "actor"
+        pair = (facet, str(actor.id))
+        chips.append(
+            {"label": actor.name, "kind": actor.kind, "url": index_url([*pairs, pair])}
+        )
+    for country in event.countries.all():
+        pair = ("country", country.code)
+        chips.append(
+            {"label": country.name, "kind": "country", "url": index_url([*pairs, pair])}
+        )
+    return chips
+
+
+@register.filter
+def event_path(event_id) -> str:
+    """/events/<id>/ without a reverse() per event (the list has fifty)."""
+    return _url_prefix("timeline:event", get_script_prefix(), 0)[:-2] + f"{event_id}/"
 
 
 @register.simple_tag(takes_context=True)

@@ -275,9 +275,9 @@ def test_its_query_count_does_not_grow_with_events(
             article=art if i % 2 else None,
         )
     putin = people["putin"].id
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(24):
         assert client.get(f"/?actor={putin}&country=RU").status_code == 200
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(24):
         assert client.get("/").status_code == 200
     last = Event.objects.order_by("start", "id").last()
     with django_assert_max_num_queries(8):

@@ -1,0 +1,222 @@
+"""Server time of the timeline page at 10,000 and 100,000 events (SQLite).
+
+    .venv/bin/python bench/timeline.py                 # both sizes
+    .venv/bin/python bench/timeline.py --sizes 10000 --repeat 20
+
+Each size gets its own SQLite file (default /tmp/newsline-bench-<n>.sqlite3,
+reused when it already holds that many events: delete it to regenerate),
+filled by bench.synth.generate(). Requests go through Django's test Client
+in-process, so the numbers are server time: URL routing, middleware, queries
+and template rendering, without network or browser.
+
+Every case is measured twice:
+  warm: the facet/density summary comes from the cache (as for repeated
+        or popular requests; the list itself is always queried), and
+  cold: the cache is off (NEWSLINE_FACET_CACHE_SECONDS=0), so the facets and
+        density are computed for every request.
+Median and 95th percentile over --repeat requests after two warm-ups.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    k = max(0, min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1))))
+    return ordered[k]
+
+
+def run_size(n: int, repeat: int, db_dir: str) -> dict:
+    """Runs in a child process with DATABASE_URL pointing at this size's file."""
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
+    os.environ["ALLOWED_HOSTS"] = "testserver"
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.cache import cache
+    from django.core.management import call_command
+    from django.db import connection
+    from django.db.models import Count
+    from django.test import Client
+
+    from bench.synth import generate
+    from timeline.models import Actor, Event, EventActor, EventCountry
+
+    call_command("migrate", verbosity=0)
+    have = Event.objects.count()
+    if have != n:
+        if have:
+            raise SystemExit(f"{connection.settings_dict['NAME']} has {have} events")
+        t = time.perf_counter()
+        generate(n, seed=0)
+        print(f"  generated {n} events in {time.perf_counter() - t:.0f} s", flush=True)
+    with connection.cursor() as cur:
+        cur.execute("ANALYZE")
+
+    people = (
+        EventActor.objects.filter(actor__kind="person")
+        .values("actor_id")
+        .annotate(n=Count("id"))
+        .order_by("-n")
+    )
+    top_person = people[1]["actor_id"]  # the second most frequent person
+    rare_person = people.reverse()[0]["actor_id"]
+    org = (
+        EventActor.objects.filter(actor__kind="organization")
+        .values("actor_id")
+        .annotate(n=Count("id"))
+        .order_by("-n")[0]["actor_id"]
+    )
+    countries = (
+        EventCountry.objects.values("country__code")
+        .annotate(n=Count("id"))
+        .order_by("-n")
+    )
+    country = countries[1]["country__code"]
+    rare_country = countries.reverse()[0]["country__code"]
+    rare_name = Actor.objects.get(pk=rare_person).name
+
+    cases = {
+        "unfiltered": "/",
+        "actor (frequent)": f"/?actor={top_person}",
+        "actor (rare)": f"/?actor={rare_person}",
+        "organisation": f"/?org={org}",
+        "country (frequent)": f"/?country={country}",
+        "country (rare)": f"/?country={rare_country}",
+        "kind": "/?kind=vote",
+        "date range (1 year)": "/?start=2015-01-01&end=2015-12-31",
+        "text (common word)": "/?q=met",
+        "text (rare name)": "/?q=" + rare_name.split()[-1],
+        "oldest first": "/?order=oldest",
+        "combined": f"/?actor={top_person}&country={country}&kind=statement"
+        "&start=2010-01-01&end=2020-12-31",
+        "htmx partial (combined)": f"/?actor={top_person}&country={country}"
+        "&kind=statement&start=2010-01-01&end=2020-12-31#hx",
+        "show more (page 2)": "#more",
+        "event detail": "#detail",
+        "type-ahead": "/typeahead/actors/?term=ann",
+    }
+    first_page_last = (
+        Event.objects.exclude(status="rejected").order_by("-start", "-id")[49].id
+    )
+    cases["show more (page 2)"] = f"/?after={first_page_last}#hx"
+    cases["event detail"] = f"/events/{first_page_last}/#hx"
+
+    client = Client()
+    results: dict[str, dict] = {}
+    for mode, seconds in (("warm", 600), ("cold", 0)):
+        settings.NEWSLINE_FACET_CACHE_SECONDS = seconds
+        cache.clear()
+        for name, url in cases.items():
+            path, _, tag = url.partition("#")
+            headers = {"HX-Request": "true"} if tag == "hx" else {}
+            times = []
+            for i in range(repeat + 2):
+                t = time.perf_counter()
+                response = client.get(path, headers=headers)
+                elapsed = (time.perf_counter() - t) * 1000
+                assert response.status_code == 200, (path, response.status_code)
+                if i >= 2:
+                    times.append(elapsed)
+            results.setdefault(name, {})[mode] = {
+                "median": round(statistics.median(times), 1),
+                "p95": round(percentile(times, 95), 1),
+            }
+            print(
+                f"  {n:>7} {mode} {name:<26} median {results[name][mode]['median']:7.1f}"
+                f" ms  p95 {results[name][mode]['p95']:7.1f} ms",
+                flush=True,
+            )
+
+    # The facet summary alone, computed (no cache), as the page does it.
+    from timeline.facets import compute_summary
+    from timeline.filters import TimelineFilters
+
+    for label, params in (
+        ("facets: unfiltered", {}),
+        ("facets: actor (frequent)", {"actor": [str(top_person)]}),
+        (
+            "facets: combined",
+            {"actor": [str(top_person)], "country": [country], "kind": ["statement"]},
+        ),
+    ):
+        f = TimelineFilters.from_query(params)
+        times = []
+        for i in range(repeat + 2):
+            t = time.perf_counter()
+            compute_summary(f)
+            if i >= 2:
+                times.append((time.perf_counter() - t) * 1000)
+        results[label] = {
+            "cold": {
+                "median": round(statistics.median(times), 1),
+                "p95": round(percentile(times, 95), 1),
+            }
+        }
+        print(
+            f"  {n:>7} cold {label:<26} median {results[label]['cold']['median']:7.1f}"
+            f" ms  p95 {results[label]['cold']['p95']:7.1f} ms",
+            flush=True,
+        )
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--db-dir", default="/tmp")
+    parser.add_argument("--json", help="write the results here as JSON")
+    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+
+    if args.child:
+        print(json.dumps(run_size(args.child, args.repeat, args.db_dir)), flush=True)
+        return
+
+    all_results = {}
+    for n in args.sizes:
+        print(f"{n} events", flush=True)
+        env = dict(
+            os.environ,
+            DATABASE_URL=f"sqlite:///{args.db_dir}/newsline-bench-{n}.sqlite3",
+            DEBUG="false",
+        )
+        out = subprocess.run(
+            [sys.executable, __file__, "--child", str(n), "--repeat", str(args.repeat)],
+            env=env,
+            check=True,
+            stdout=subprocess.PIPE,
+            text=True,
+        ).stdout
+        lines = out.strip().splitlines()
+        for line in lines[:-1]:
+            print(line)
+        all_results[n] = json.loads(lines[-1])
+
+    if len(args.sizes) >= 2:
+        small, big = args.sizes[0], args.sizes[-1]
+        print(f"\nratio {big} / {small} (median):")
+        for name, modes in all_results[big].items():
+            for mode, r in modes.items():
+                base = all_results[small][name][mode]["median"]
+                print(f"  {mode} {name:<26} {r['median'] / base:5.2f}x")
+    if args.json:
+        Path(args.json).write_text(json.dumps(all_results, indent=2))
+
+
+if __name__ == "__main__":
+    main()
