@@ -12,8 +12,6 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from dataclasses import fields as dataclass_fields
 from datetime import UTC, date, datetime, timedelta
 
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
@@ -21,113 +19,18 @@ from django.utils.html import escape
 from django.views.decorators.http import require_GET
 
 from timeline.api import BadRequest, allow_any_origin, api_view, parse_filters
+from timeline.event_rows import EventRow, chunks, iter_rows
 from timeline.filters import TimelineFilters
-from timeline.models import (
-    ActorKind,
-    Event,
-    EventActor,
-    EventCountry,
-    Kind,
-    Mention,
-    Precision,
-)
+from timeline.models import Event, Kind, Precision
 
 CHUNK_SIZE = 1000
 # Sources listed per event in an export: enough to cite, bounded in size.
 MAX_SOURCES = 5
 
 
-@dataclass(slots=True)
-class Source:
-    sentence: str
-    expression: str
-    title: str
-    source_url: str
-    publisher: str
-    published: date
-
-
-@dataclass(slots=True)
-class ExportEvent:
-    """An event as the exports read it: plain values, no model instances."""
-
-    id: int
-    start: date
-    end: date
-    precision: str
-    value: str
-    title: str
-    kind: str
-    status: str
-    modality: str
-    source_count: int
-    updated: datetime | None
-    people: list[str] = field(default_factory=list)
-    organisations: list[str] = field(default_factory=list)
-    countries: list[tuple[str, str]] = field(default_factory=list)  # (code, name)
-    sources: list[Source] = field(default_factory=list)  # oldest first
-
-
-EVENT_FIELDS = [f.name for f in dataclass_fields(ExportEvent)][:11]
-
-
-def _chunks(items: Iterable, size: int) -> Iterator[list]:
-    chunk: list = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
-def iter_events(qs, *, chunk_size: int | None = None) -> Iterator[ExportEvent]:
-    """The events of a filtered queryset, in its order, read chunk by chunk.
-
-    One cursor streams the events (QuerySet.iterator); for each chunk three
-    queries fetch its actors, countries and sources. Plain tuples rather than
-    prefetch_related: the exports need no model instances, and building them
-    was most of the time of a large export (see docs/benchmarks.md).
-    """
-    size = chunk_size or CHUNK_SIZE
-    rows = qs.values_list(*EVENT_FIELDS).iterator(chunk_size=size)
-    for chunk in _chunks(rows, size):
-        events = {row[0]: ExportEvent(*row) for row in chunk}
-        ids = list(events)
-        for event_id, name, kind in (
-            EventActor.objects.filter(event_id__in=ids)
-            .order_by("actor__name")
-            .values_list("event_id", "actor__name", "actor__kind")
-        ):
-            event = events[event_id]
-            if kind == ActorKind.ORGANIZATION:
-                event.organisations.append(name)
-            else:
-                event.people.append(name)
-        for event_id, code, name in (
-            EventCountry.objects.filter(event_id__in=ids)
-            .order_by("country__name")
-            .values_list("event_id", "country__code", "country__name")
-        ):
-            events[event_id].countries.append((code, name))
-        for event_id, *source in (
-            Mention.objects.filter(event_id__in=ids)
-            .order_by("article__published", "id")
-            .values_list(
-                "event_id",
-                "sentence",
-                "expression",
-                "article__title",
-                "article__source_url",
-                "article__publisher",
-                "article__published",
-            )
-        ):
-            sources = events[event_id].sources
-            if len(sources) < MAX_SOURCES:
-                sources.append(Source(*source))
-        yield from events.values()
+def iter_events(qs, *, chunk_size: int | None = None) -> Iterator[EventRow]:
+    """The events of a filtered queryset, in its order, read chunk by chunk."""
+    return iter_rows(qs, chunk_size=chunk_size or CHUNK_SIZE, max_sources=MAX_SOURCES)
 
 
 def is_web_url(url: str) -> bool:
@@ -185,7 +88,7 @@ def csv_cell(value: object) -> str:
     return text
 
 
-def csv_row(event: ExportEvent) -> list[str]:
+def csv_row(event: EventRow) -> list[str]:
     sources = event.sources
     return [
         str(event.id),
@@ -197,8 +100,8 @@ def csv_row(event: ExportEvent) -> list[str]:
         event.kind,
         event.status,
         event.modality,
-        csv_cell("; ".join(event.people)),
-        csv_cell("; ".join(event.organisations)),
+        csv_cell("; ".join(name for _, name in event.people)),
+        csv_cell("; ".join(name for _, name in event.organisations)),
         csv_cell("; ".join(code for code, _ in event.countries)),
         str(event.source_count),
         csv_cell(" ".join(m.source_url for m in sources if m.source_url)),
@@ -206,13 +109,13 @@ def csv_row(event: ExportEvent) -> list[str]:
     ]
 
 
-def iter_csv(events: Iterable[ExportEvent]) -> Iterator[str]:
+def iter_csv(events: Iterable[EventRow]) -> Iterator[str]:
     """CSV text in pieces: a BOM so spreadsheets read UTF-8, then the rows."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
     yield "\ufeff" + buffer.getvalue()
-    for chunk in _chunks(events, 200):
+    for chunk in chunks(events, 200):
         buffer.seek(0)
         buffer.truncate()
         writer.writerows(csv_row(e) for e in chunk)
@@ -237,7 +140,7 @@ def tl_date(day: date, precision: str) -> dict[str, int]:
     return {part: getattr(day, part) for part in parts}
 
 
-def tl_event(event: ExportEvent, *, group: str = "kind") -> dict:
+def tl_event(event: EventRow, *, group: str = "kind") -> dict:
     start = tl_date(event.start, event.precision)
     end = tl_date(event.end, event.precision)
     sources = event.sources
@@ -276,13 +179,13 @@ def _tl_dumps(obj: object) -> str:
 
 
 def iter_timelinejs(
-    events: Iterable[ExportEvent], *, title: str, group: str = "kind"
+    events: Iterable[EventRow], *, title: str, group: str = "kind"
 ) -> Iterator[str]:
     """A TimelineJS3 JSON document, streamed event by event."""
     head = {"title": {"text": {"headline": escape(title), "text": ""}}}
     yield _tl_dumps(head)[:-1] + ', "events": ['
     first = True
-    for chunk in _chunks(events, 200):
+    for chunk in chunks(events, 200):
         parts = [_tl_dumps(tl_event(e, group=group)) for e in chunk]
         yield ("" if first else ",") + ",\n".join(parts)
         first = False
@@ -321,7 +224,7 @@ def ical_line(line: str) -> str:
     return "\r\n ".join(out) + "\r\n"
 
 
-def ical_event(event: ExportEvent, *, stamp: str) -> str:
+def ical_event(event: EventRow, *, stamp: str) -> str:
     sources = event.sources
     description = [f"{event.value} ({event.precision})"]
     for m in sources:
@@ -348,7 +251,7 @@ def ical_event(event: ExportEvent, *, stamp: str) -> str:
     return "".join(ical_line(line) for line in lines)
 
 
-def iter_ical(events: Iterable[ExportEvent], *, title: str) -> Iterator[str]:
+def iter_ical(events: Iterable[EventRow], *, title: str) -> Iterator[str]:
     stamp = f"{datetime.now(UTC):%Y%m%dT%H%M%SZ}"
     yield "".join(
         ical_line(line)
@@ -360,7 +263,7 @@ def iter_ical(events: Iterable[ExportEvent], *, title: str) -> Iterator[str]:
             f"X-WR-CALNAME:{ical_text(title)}",
         )
     )
-    for chunk in _chunks(events, 200):
+    for chunk in chunks(events, 200):
         yield "".join(ical_event(e, stamp=stamp) for e in chunk)
     yield "END:VCALENDAR\r\n"
 
@@ -370,7 +273,7 @@ def iter_ical(events: Iterable[ExportEvent], *, title: str) -> Iterator[str]:
 
 def _filtered(
     request: HttpRequest,
-) -> tuple[TimelineFilters, Iterator[ExportEvent]]:
+) -> tuple[TimelineFilters, Iterator[EventRow]]:
     filters = parse_filters(request)
     return filters, iter_events(Event.objects.for_timeline(filters))
 
