@@ -197,7 +197,13 @@ class EntityResolver:
                 (ORGANIZATION, self.organizations),
                 (PERSON, self.people),
             ):
-                keys = sorted(k for k in table if k and k not in _NOT_IN_FREE_TEXT)
+                keys = sorted(
+                    k
+                    for k in table
+                    if k
+                    and k not in _NOT_IN_FREE_TEXT
+                    and (label != PERSON or " " in k)  # full names only
+                )
                 matcher.add(label, list(tokenizer.pipe(keys)))
             self._matchers[key] = matcher
         return matcher
@@ -341,7 +347,7 @@ class EntityResolver:
                 surnames[first] = canonical
                 first_only.add(first)
 
-        def person_for(name: str) -> str | None:
+        def person_for(name: str, use_lexicon: bool = True) -> str | None:
             key = normalise_alias(name)
             # The article's own full names first ("Trump" is the article's
             # Donald Trump even if another article made a "Trump" actor).
@@ -349,7 +355,7 @@ class EntityResolver:
                 return full_names[key]
             if " " not in key and surnames.get(key):
                 return surnames[key]
-            return self.people.get(key)
+            return self.people.get(key) if use_lexicon else None
 
         known_single = {
             normalise_alias(c)
@@ -377,7 +383,11 @@ class EntityResolver:
             key = normalise_alias(text)
             if not key:
                 continue
-            person = person_for(text) or (key if key in known_single else None)
+            # A one-word name is a person here only on this article's evidence
+            # (the lexicon holds every stored actor: one mislabel must not spread).
+            person = person_for(text, use_lexicon=" " in key) or (
+                key if key in known_single else None
+            )
             if person is not None and ent.label_ in _REPAIRABLE:
                 add(s, e, PERSON, person if person != key else text)
                 continue

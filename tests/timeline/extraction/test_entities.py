@@ -237,3 +237,14 @@ def test_it_maps_a_unique_first_name_to_the_full_name():
     start = text.index("Gonzalez said")
     actors, _, _ = resolved.involved(start, start + len("Gonzalez said"))
     assert actors == ("Gonzalez",)
+
+
+def test_it_does_not_spread_a_one_word_person_from_the_lexicon():
+    # An earlier article's mislabel stored "Apple" as a person; here Apple is
+    # a company, and the article has no person of that name.
+    text = "Apple sold more phones. Apple Inc. said so on Monday."
+    doc = get_nlp()(text)
+    lexicon = Lexicon(people={"apple": "Apple"})
+    actors, _, orgs = EntityResolver(lexicon).resolve(doc).involved(0, len(text))
+    assert actors == ()
+    assert "Apple" in orgs
