@@ -62,7 +62,11 @@ def run_size(n: int, repeat: int, db_dir: str) -> dict:
             raise SystemExit(f"{connection.settings_dict['NAME']} has {have} events")
         t = time.perf_counter()
         generate(n, seed=0)
-        print(f"  generated {n} events in {time.perf_counter() - t:.0f} s", flush=True)
+        print(
+            f"  generated {n} events in {time.perf_counter() - t:.0f} s",
+            file=sys.stderr,
+            flush=True,
+        )
     with connection.cursor() as cur:
         cur.execute("ANALYZE")
 
@@ -123,21 +127,26 @@ def run_size(n: int, repeat: int, db_dir: str) -> dict:
         for name, url in cases.items():
             path, _, tag = url.partition("#")
             headers = {"HX-Request": "true"} if tag == "hx" else {}
-            times = []
+            times, cpu = [], []
             for i in range(repeat + 2):
-                t = time.perf_counter()
+                t, c = time.perf_counter(), time.process_time()
                 response = client.get(path, headers=headers)
                 elapsed = (time.perf_counter() - t) * 1000
                 assert response.status_code == 200, (path, response.status_code)
                 if i >= 2:
                     times.append(elapsed)
-            results.setdefault(name, {})[mode] = {
+                    cpu.append((time.process_time() - c) * 1000)
+            r = results.setdefault(name, {})[mode] = {
                 "median": round(statistics.median(times), 1),
                 "p95": round(percentile(times, 95), 1),
+                "cpu_median": round(statistics.median(cpu), 1),
+                "cpu_p95": round(percentile(cpu, 95), 1),
             }
             print(
-                f"  {n:>7} {mode} {name:<26} median {results[name][mode]['median']:7.1f}"
-                f" ms  p95 {results[name][mode]['p95']:7.1f} ms",
+                f"  {n:>7} {mode} {name:<26} median {r['median']:7.1f} ms"
+                f"  p95 {r['p95']:7.1f} ms  (cpu median {r['cpu_median']:6.1f}"
+                f" p95 {r['cpu_p95']:6.1f})",
+                file=sys.stderr,
                 flush=True,
             )
 
@@ -154,21 +163,26 @@ def run_size(n: int, repeat: int, db_dir: str) -> dict:
         ),
     ):
         f = TimelineFilters.from_query(params)
-        times = []
+        times, cpu = [], []
         for i in range(repeat + 2):
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             compute_summary(f)
             if i >= 2:
                 times.append((time.perf_counter() - t) * 1000)
+                cpu.append((time.process_time() - c) * 1000)
         results[label] = {
             "cold": {
                 "median": round(statistics.median(times), 1),
                 "p95": round(percentile(times, 95), 1),
+                "cpu_median": round(statistics.median(cpu), 1),
+                "cpu_p95": round(percentile(cpu, 95), 1),
             }
         }
         print(
             f"  {n:>7} cold {label:<26} median {results[label]['cold']['median']:7.1f}"
-            f" ms  p95 {results[label]['cold']['p95']:7.1f} ms",
+            f" ms  p95 {results[label]['cold']['p95']:7.1f} ms"
+            f"  (cpu median {results[label]['cold']['cpu_median']:6.1f})",
+            file=sys.stderr,
             flush=True,
         )
     return results
