@@ -210,13 +210,14 @@ SEARCH_CONFIG = "english"
 _WORD = re.compile(r"[^\W_]+")
 
 
-def text_match(q: str) -> Q:
+def text_match(q: str, *, scan_if_common: bool = False) -> Q:
     """Events whose title or a mention's sentence match the search text.
 
     On PostgreSQL: full-text search (English stemming, every word must occur,
     the last letters of each word may be missing: "Zelen" finds "Zelenskyy").
     Elsewhere: the text as a case-insensitive substring (on SQLite through
-    trigram indexes, see migration 0006).
+    trigram indexes, see migration 0006). `scan_if_common`: for a first page
+    rather than a count, a very common text is matched by LIKE instead.
     """
     if connection.vendor == "postgresql":
         words = _WORD.findall(q)
@@ -238,7 +239,12 @@ def text_match(q: str) -> Q:
                 )
             )
         )
-    if connection.vendor == "sqlite" and len(q) >= 3 and _sqlite_trigram_ready():
+    if (
+        connection.vendor == "sqlite"
+        and len(q) >= 3
+        and _sqlite_trigram_ready()
+        and not (scan_if_common and _sqlite_trigram_common(q))
+    ):
         # Same matches as icontains, read from the trigram indexes of
         # migration 0006 instead of every title and sentence.
         phrase = '"' + q.replace('"', '""') + '"'
@@ -257,6 +263,25 @@ def text_match(q: str) -> Q:
     return Q(title__icontains=q) | Q(
         Exists(Mention.objects.filter(event=OuterRef("pk"), sentence__icontains=q))
     )
+
+
+# More index matches than this and a page of newest events is found sooner
+# by reading events newest first and testing each (LIKE) than by fetching and
+# sorting every match.
+TRIGRAM_COMMON = 2000
+
+
+def _sqlite_trigram_common(q: str) -> bool:
+    phrase = '"' + q.replace('"', '""') + '"'
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT (SELECT count(*) FROM (SELECT 1 FROM timeline_event_fts "
+            "WHERE timeline_event_fts MATCH %s LIMIT %s)) + (SELECT count(*) FROM "
+            "(SELECT 1 FROM timeline_mention_fts WHERE timeline_mention_fts MATCH %s "
+            "LIMIT %s))",
+            [phrase, TRIGRAM_COMMON, phrase, TRIGRAM_COMMON],
+        )
+        return cursor.fetchone()[0] >= TRIGRAM_COMMON
 
 
 _TRIGRAM_TRIGGERS = tuple(

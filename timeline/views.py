@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from timeline.facets import timeline_summary
-from timeline.filters import TimelineFilters
+from timeline.filters import TimelineFilters, text_match
 from timeline.models import (
     Actor,
     ActorKind,
@@ -236,7 +236,9 @@ def timeline_events(filters: TimelineFilters) -> QuerySet:
     few events, make the database walk every event by date to find them.
     One index-only COUNT per chosen facet says which case we are in.
     """
-    qs = Event.objects.for_timeline(filters)
+    qs = Event.objects.for_timeline(filters.replace(q=""))
+    if filters.q:
+        qs = qs.filter(text_match(filters.q, scan_if_common=True))
     links = []
     if filters.actors:
         links.append(EventActor.objects.filter(actor_id__in=filters.actors))
