@@ -99,7 +99,7 @@ NOUN_KINDS: dict[str, str] = {
     ),
 }
 # Speech verbs that mean something else with a direct object ("added jobs").
-_ONLY_WITHOUT_OBJECT = frozenset(_w("add note"))
+_ONLY_WITHOUT_OBJECT = frozenset(_w("add note declare"))
 # Verbs whose kind is in their object: "held talks", "launched an invasion".
 LIGHT_VERBS = frozenset(
     _w(

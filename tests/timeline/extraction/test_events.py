@@ -146,6 +146,12 @@ def test_it_titles_a_date_inside_a_messy_token():
         ("The two sides struck a deal on Friday.", "Friday", "agreement"),
         ("The company added 300 jobs on Monday.", "Monday", "other"),
         ("GM fired its chief executive on Monday.", "Monday", "other"),
+        ("The board declared a dividend on Monday.", "Monday", "other"),
+        (
+            "The minister declared on Monday that the war was over.",
+            "Monday",
+            "statement",
+        ),
     ],
 )
 def test_it_classifies_the_kind_by_the_governing_verb_and_nouns(text, expression, kind):
