@@ -67,8 +67,10 @@ def _verb_tense(verb, depth: int = 0) -> str:  # noqa: ANN001 - spaCy Token
         head = verb.head
         if head is not verb and head.lemma_ in _FUTURE_LEMMAS:
             return "future"
-        if head is not verb and head.lower_ in ("due", "about", "likely", "ready"):
-            return "future"
+        if head is not verb and (
+            head.lower_ in ("due", "about", "likely", "ready") or head.lemma_ == "be"
+        ):
+            return "future"  # "is due to", "is to resume trading Tuesday"
         if head is not verb and depth < 2 and head.pos_ in ("VERB", "AUX"):
             return _verb_tense(head, depth + 1)
         return ""
@@ -809,7 +811,12 @@ def _relunit(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
         if unit == "weekend":
             v = None
         return ("DATE", v, anchor) if v else None
-    if re.search(r"\b(?:the past|the last)\b", low) and unit not in ("weekend",):
+    if re.search(r"\b(?:the past|the last)\b", low) and unit not in (
+        "weekend",
+        "year",
+        "week",
+        "month",
+    ):
         if re.search(
             r"\b(?:week|month|year|decade|century)s?\s+(?:before|ago|earlier)", low
         ):
@@ -833,9 +840,16 @@ def _relunit(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
         return "DATE", _week(base) + "-WE", dct
     if re.fullmatch(r"the (?:fiscal |calendar )?(?:week|month|year)", low):
         if unit == "year":
-            if "fiscal" in low:
-                return "DATE", f"{dct.year:04d}", dct
-            return "DURATION", "P1Y", dct
+            if re.match(
+                r"\s+(?:ended|ending|that\s+ended|to)\b",
+                ctx.text[ctx.end : ctx.end + 16],
+            ):
+                return (
+                    "DURATION",
+                    "P1Y",
+                    dct,
+                )  # "the year ended Sept. 30": a fiscal year
+            return "DATE", f"{dct.year:04d}", dct
         if unit == "week":
             return "DATE", f"{dct.year:04d}-WXX", dct
         return "DATE", f"{dct.year:04d}-XX", dct
@@ -871,6 +885,8 @@ def _duration(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None
     body = _UNIT_RE.sub(" ", body).replace("-", " ").strip()
     # no count left ("recent weeks", "the past few days"): unknown
     n = parse_number(body) if body else None
+    if re.match(r"(?:the )?future ", low):
+        return "DATE", "FUTURE_REF", ctx.dct  # "future quarters"
     off = _OFFSET_RE.search(low)
     if off and off[1] != "since":
         sign = -1 if off[1] in ("ago", "earlier", "before") else 1

@@ -236,6 +236,24 @@ def test_it_resolves_a_month_without_a_year_by_tense() -> None:
     }
 
 
+def test_it_reads_is_to_as_future() -> None:
+    friday = date(1989, 10, 27)
+    got = found("The stock is to resume trading in Paris Tuesday.", friday)
+    assert got == {"Tuesday": ("DATE", "1989-10-31")}
+
+
+def test_it_reads_the_year_ended_a_date_as_a_fiscal_year() -> None:
+    got = found("For the year ended Sept. 30, the company earned $5 million.")
+    assert got["the year"] == ("DURATION", "P1Y")
+    assert found("For the year, volume was flat.") == {"the year": ("DATE", "2025")}
+
+
+def test_it_reads_the_past_year_as_the_previous_year() -> None:
+    assert found("Hate groups grew over the past year.") == {
+        "the past year": ("DATE", "2024")
+    }
+
+
 def test_it_reads_payable_dates_as_future() -> None:
     october = date(1989, 10, 26)
     got = found("The company declared a dividend, payable Dec. 15.", october)
