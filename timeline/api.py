@@ -41,8 +41,6 @@ from timeline.models import (
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
 MAX_ACTOR_QUERY_CHARS = 100
-# Query parameters the API reads itself (the rest are the page's filters).
-PAGING_PARAMS = ("cursor", "limit")
 
 
 class SafeJSONEncoder(DjangoJSONEncoder):
@@ -259,9 +257,10 @@ def events(request: HttpRequest) -> HttpResponse:
     next_cursor = (
         encode_cursor(filters.order, rows[-1].start, rows[-1].id) if has_next else None
     )
+    base_url = _events_url(request)
     return json_response(
         {
-            "results": [event_dict(e, base_url=_events_url(request)) for e in rows],
+            "results": [event_dict(e, base_url=base_url) for e in rows],
             "next": _page_url(request, cursor=next_cursor) if next_cursor else None,
             "next_cursor": next_cursor,
             "limit": limit,
@@ -273,6 +272,8 @@ def events(request: HttpRequest) -> HttpResponse:
 @require_GET
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """One event; rejected events exist only for staff."""
+    if pk >= 2**63:  # no such id; the database can't even compare it
+        return error_response("Not found.", [f"No event with id {pk}."], status=404)
     qs = Event.objects.all()
     if not request.user.is_staff:
         qs = qs.visible()

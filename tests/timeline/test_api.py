@@ -258,6 +258,7 @@ def test_it_hides_rejected_events_from_the_public(client):
     data = get_json(client, f"/api/events/{event.id}/", status=404)
     assert data["error"] == "Not found."
     get_json(client, "/api/events/999999/", status=404)
+    get_json(client, f"/api/events/{2**64}/", status=404)
 
 
 def test_it_searches_actors_by_name_alias_and_kind(client):
