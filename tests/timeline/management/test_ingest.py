@@ -1,7 +1,12 @@
 import json
 import logging
+import os
+import sqlite3
+import subprocess
+import sys
 from datetime import date
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -13,6 +18,8 @@ from timeline.ingestion import store
 from timeline.models import Actor, ActorAlias, Article, Event, ExtractionStatus, Mention
 
 pytestmark = pytest.mark.django_db
+
+ROOT = Path(__file__).resolve().parents[3]
 
 HTML = """<html><head><title>Vote</title>
 <meta property="og:site_name" content="Example News">
@@ -260,3 +267,66 @@ def test_it_ingests_real_text_through_the_real_pipeline(settings, tmp_path):
     for m in Mention.objects.filter(article=article):
         assert article.text[m.expression_start : m.expression_end] == m.expression
     assert "Skipped as duplicates: 1" in run(seed)
+
+
+def test_it_stores_each_article_once_when_two_processes_ingest_the_same_file(
+    tmp_path,
+):
+    # Two real processes on one SQLite file: both read the file, both extract,
+    # the unique text hash decides and the loser counts a duplicate.
+    root = ROOT
+    db = tmp_path / "race.sqlite3"
+    env = {
+        k: v for k, v in os.environ.items() if not k.startswith(("CELERY_", "DATABASE"))
+    }
+    env.update(
+        DJANGO_SETTINGS_MODULE="tests.settings",
+        DATABASE_URL=f"sqlite:///{db}",
+        PYTHONPATH=str(root),
+    )
+    manage = [sys.executable, "manage.py"]
+    migrated = subprocess.run(
+        [*manage, "migrate", "--no-input", "-v", "0"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert migrated.returncode == 0, migrated.stderr
+    samples = (root / "samples" / "wikinews-meantime.jsonl").read_text("utf-8")
+    source = tmp_path / "six.jsonl"
+    source.write_text("\n".join(samples.splitlines()[:6]) + "\n", "utf-8")
+
+    runs = [
+        subprocess.Popen(
+            [*manage, "ingest", str(source), "--batch-size", "2"],
+            cwd=root,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    outputs = [run.communicate(timeout=600) for run in runs]
+
+    assert [run.returncode for run in runs] == [0, 0], outputs
+    stored = duplicates = 0
+    for out, _ in outputs:
+        for line in out.splitlines():
+            if line.startswith("Articles stored: "):
+                stored += int(line.split(": ")[1].split()[0])
+            if line.startswith("Skipped as duplicates: "):
+                duplicates += int(line.split(": ")[1])
+    assert (stored, duplicates) == (6, 6)
+    with sqlite3.connect(db) as conn:
+        n_articles, n_hashes = conn.execute(
+            "SELECT COUNT(*), COUNT(DISTINCT text_sha256) FROM timeline_article"
+        ).fetchone()
+        orphans = conn.execute(
+            "SELECT COUNT(*) FROM timeline_event e WHERE NOT EXISTS "
+            "(SELECT 1 FROM timeline_mention m WHERE m.event_id = e.id)"
+        ).fetchone()[0]
+    assert (n_articles, n_hashes) == (6, 6)
+    assert orphans == 0  # the loser's rolled-back events left nothing behind
