@@ -271,7 +271,11 @@ _add(
     ),
 )
 _add(
-    "quarter", _i(r"(?:the|this|that|its)\s+quarter(?![\s-]+(?:century|of|mile|point))")
+    "quarter",
+    _i(
+        r"(?:the|this|that|its)\s+quarter(?![\s-]+(?:century|of|mile|point))"
+        r"(?:\s+a\s+year\s+(?:ago|earlier))?"
+    ),
 )
 _add(
     "quarter",

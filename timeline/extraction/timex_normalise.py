@@ -629,7 +629,12 @@ def _quarter_value(low: str, ctx: Context, tense: Callable[[], str]) -> Result |
         # discussion, else the one a report published at dct is about
         if "current" in low or re.match(r"this\b", low):
             base_y, base_q = anchor.year, _quarter(anchor)
-        elif ctx.doc_quarter and not re.search(r"\blast\b|\bprevious\b", low):
+        elif (
+            ctx.doc_quarter
+            and not re.search(r"\blast\b|\bprevious\b", low)
+            and ctx.doc_quarter < f"{anchor.year:04d}-Q{_quarter(anchor)}"
+        ):
+            # a finished quarter the document is about (not one still running)
             base_y, base_q = int(ctx.doc_quarter[:4]), int(ctx.doc_quarter[-1])
         elif re.search(r"\bnext\b", low):
             y, m = _month_shift(anchor.year, anchor.month, 3)
