@@ -48,6 +48,7 @@ class Progress:
         self.done = 0
         self.started = time.monotonic()
         self._last_draw = 0.0
+        self._finished = False
 
     def tick(self) -> None:
         self.done += 1
@@ -72,9 +73,10 @@ class Progress:
         return f"{self.done} articles  {rate:.1f}/s "
 
     def finish(self) -> None:
-        if self.enabled and self.done:
+        if self.enabled and self.done and not self._finished:
             self.stream.write("\n")
             self.stream.flush()
+        self._finished = True
 
 
 def _clock(seconds: float) -> str:

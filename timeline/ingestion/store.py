@@ -723,10 +723,15 @@ def ingest(
     queue: bool = False,
     on_article: Tick = _noop,
     model: str | None = None,
+    summary: Summary | None = None,
 ) -> Summary:
     """Store articles and their events; `queue` stores them pending and
-    enqueues one extraction task per article instead."""
-    summary = Summary()
+    enqueues one extraction task per article instead.
+
+    Totals go into `summary` as the run goes, so a caller still has them when
+    the run is interrupted.
+    """
+    summary = summary if summary is not None else Summary()
     seen: set[str] = set()
     batch: list[tuple[ArticleInput, str]] = []
     lexicon: Lexicon | None = None

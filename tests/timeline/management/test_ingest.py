@@ -330,3 +330,34 @@ def test_it_stores_each_article_once_when_two_processes_ingest_the_same_file(
         ).fetchone()[0]
     assert (n_articles, n_hashes) == (6, 6)
     assert orphans == 0  # the loser's rolled-back events left nothing behind
+
+
+def test_it_carries_on_after_ctrl_c(tmp_path, pipeline, monkeypatch):
+    path = tmp_path / "a.jsonl"
+    texts = [f"Article number {n} about a vote." for n in range(3)]
+    path.write_text(
+        "\n".join(json.dumps({"text": t, "published": "2025-02-24"}) for t in texts),
+        encoding="utf-8",
+    )
+    pipeline.events = {t: [event(t, expression="vote")] for t in texts}
+    real_store = store.store_article
+    calls = []
+
+    def interrupted(**kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return real_store(**kwargs)
+
+    monkeypatch.setattr(store, "store_article", interrupted)
+    out, error = run_failing(path)
+
+    assert "Interrupted" in error and "run the same command again" in error
+    assert "Articles stored: 1" in out
+    assert list(Article.objects.values_list("text", flat=True)) == [texts[0]]
+    assert Mention.objects.count() == 1
+
+    monkeypatch.setattr(store, "store_article", real_store)
+    again = run(path)
+    assert "Articles stored: 2" in again and "Skipped as duplicates: 1" in again
+    assert Article.objects.count() == 3

@@ -19,7 +19,7 @@ from timeline.ingestion.sources import (
     parse_published,
     read_sources,
 )
-from timeline.ingestion.store import ingest
+from timeline.ingestion.store import Summary, ingest
 
 
 def _published(value: str) -> date:
@@ -112,14 +112,24 @@ class Command(BaseCommand):
             sys.stderr, total=estimate_total(paths) if tty else None, enabled=tty
         )
         started = time.monotonic()
+        summary = Summary()
         with quiet_ingest_log(options["verbosity"]):
             try:
-                summary = ingest(
+                ingest(
                     read_sources(paths, source_options),
                     batch_size=options["batch_size"],
                     queue=options["queue"],
                     on_article=progress.tick,
+                    summary=summary,
                 )
+            except KeyboardInterrupt:
+                progress.finish()
+                for line in summary_lines(summary, seconds=time.monotonic() - started):
+                    self.stdout.write(line)
+                raise CommandError(
+                    "Interrupted. Every stored article is complete; run the same "
+                    "command again to carry on (stored articles are skipped)."
+                ) from None
             finally:
                 progress.finish()
         for line in summary_lines(summary, seconds=time.monotonic() - started):
