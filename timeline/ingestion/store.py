@@ -519,6 +519,7 @@ def apply_extraction(
     article: Article,
     extraction: Extraction,
     resolver: NameResolver | None = None,
+    lock: bool = True,
 ) -> StoreResult:
     """Replace the article's extracted events with this extraction's, merging
     into events already on the timeline. One transaction.
@@ -531,6 +532,10 @@ def apply_extraction(
     result = StoreResult(article_id=article.pk)
     limit = settings.NEWSLINE_MAX_EVENTS_PER_ARTICLE
     with transaction.atomic():
+        if lock:
+            # Two workers re-extracting one article take turns (PostgreSQL;
+            # SQLite writers are serialised anyway).
+            list(Article.objects.select_for_update().filter(pk=article.pk).values("id"))
         protected, touched = _clear_extraction(article)
         seen: set[tuple[int, int]] = set()
         pending: list[_Candidate] = []
@@ -633,7 +638,7 @@ def store_article(
             )
             article.save()
             result = apply_extraction(
-                article=article, extraction=extraction, resolver=resolver
+                article=article, extraction=extraction, resolver=resolver, lock=False
             )
     except IntegrityError:
         resolver.rollback()
