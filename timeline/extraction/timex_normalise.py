@@ -715,6 +715,8 @@ def _weekday(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
         clock = _clock(low)
         if clock:
             return "TIME", f"{day.isoformat()}T{clock}", ctx.dct
+    if re.search(r"\bevening\b", low):
+        return "DATE", f"{day.isoformat()}TEV", ctx.dct
     return "DATE", day.isoformat(), ctx.dct
 
 

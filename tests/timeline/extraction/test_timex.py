@@ -84,6 +84,15 @@ def test_it_keeps_late_with_a_weekday() -> None:
     }
 
 
+def test_it_keeps_the_evening_but_not_the_night_of_a_weekday() -> None:
+    friday = date(2025, 2, 21)
+    got = found("He was killed Thursday evening and buried Wednesday night.", friday)
+    assert got == {
+        "Thursday evening": ("DATE", "2025-02-20TEV"),
+        "Wednesday night": ("DATE", "2025-02-19"),
+    }
+
+
 def test_it_finds_a_weekday_glued_to_the_next_word() -> None:
     got = found("Zelenskyy met 13 Western leaders in Kyiv MondayWhere they gathered.")
     assert got == {"Monday": ("DATE", "2025-02-24")}
