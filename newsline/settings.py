@@ -220,6 +220,9 @@ NEWSLINE_MAX_ARTICLE_CHARS = env_int(
 NEWSLINE_MAX_EVENTS_PER_ARTICLE = env_int(
     "NEWSLINE_MAX_EVENTS_PER_ARTICLE", 500, minimum=1
 )
+# The timeline's facet counts and density chart are cached this many seconds
+# (0: computed for every request); new data or edits change the cache key.
+NEWSLINE_FACET_CACHE_SECONDS = env_int("NEWSLINE_FACET_CACHE_SECONDS", 60, minimum=0)
 # Load the bundled sample articles on `make run` when the database is empty.
 NEWSLINE_SAMPLES_DIR = BASE_DIR / "samples"
 # Sites that may frame the embeddable timeline (/embed/): CSP frame-ancestors
