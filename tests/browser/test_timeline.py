@@ -12,7 +12,8 @@ import pytest
 from django.core.management import call_command
 
 from tests.conftest import require_binary
-from timeline.models import Actor, Event, EventCountry
+from timeline.extraction.countries import country_names
+from timeline.models import Actor, Country, Event, EventCountry
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls
 # the tests make (and the live server's) are still synchronous.
@@ -50,6 +51,14 @@ def browser():
 @pytest.fixture
 def seeded(live_server, settings):
     settings.NEWSLINE_FACET_CACHE_SECONDS = 0
+    if not Country.objects.exists():
+        # An earlier transactional test's flush emptied the seeded countries
+        # (serialized_rollback only restores them when pytest-django
+        # serialized the database for this run).
+        Country.objects.bulk_create(
+            Country(code=code, name=name)
+            for code, name in sorted(country_names().items())
+        )
     call_command(
         "ingest", str(ROOT / "samples/ukraine-2025-02-24.txt"), published="2025-02-24"
     )
