@@ -64,7 +64,7 @@ class TimelineFilters:
         def ids(name: str) -> tuple[int, ...]:
             good = []
             for v in getlist(name):
-                if v.isdigit() and len(v) < 19:
+                if v.isascii() and v.isdigit() and len(v) < 19:
                     good.append(int(v))
                 else:
                     notes.append(f"Ignored {name}={v!r}: not an id.")
