@@ -21,6 +21,19 @@ TABLES = {
 def create(apps, schema_editor):
     if schema_editor.connection.vendor != "sqlite":
         return
+    import sqlite3
+
+    if sqlite3.sqlite_version_info < (3, 34, 0):
+        return  # no trigram tokenizer: search keeps using LIKE
+    with schema_editor.connection.cursor() as cursor:
+        try:
+            cursor.execute(
+                "CREATE VIRTUAL TABLE temp.newsline_fts_probe "
+                "USING fts5(x, tokenize='trigram')"
+            )
+            cursor.execute("DROP TABLE temp.newsline_fts_probe")
+        except Exception:  # SQLite built without FTS5
+            return
     for fts, (table, col) in TABLES.items():
         for sql in (
             f"CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING fts5("
