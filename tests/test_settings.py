@@ -28,6 +28,9 @@ STRIPPED = (
     "SECURE_HSTS_SECONDS",
     "CACHE_URL",
     "DJANGO_SETTINGS_MODULE",
+    # Set by the browser tests (Playwright in a live-server thread); a
+    # deployment never has it and check --deploy rightly refuses it.
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
 )
 
 
