@@ -24,6 +24,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from simple_history.utils import bulk_update_with_history
 
+from timeline import facet_counts
 from timeline.extraction.values import value_range
 from timeline.models import (
     CORRECTABLE_FIELDS,
@@ -235,6 +236,7 @@ def correct_event(
             f"Cannot correct {', '.join(sorted(unknown))}: not a correctable field."
         )
     event = Event.objects.select_for_update().get(pk=event.pk)
+    months_before = {event.start}
     corrected = list(event.corrected_fields or [])
 
     def mark(name: str) -> None:
@@ -306,6 +308,7 @@ def correct_event(
     _save(event, user=user, reason=_join_reason(reason, notes))
     if date_changed:
         sync_link_starts(event_ids=[event.pk])
+    facet_counts.refresh_months(months=months_before | {event.start})
     return event
 
 
@@ -351,6 +354,7 @@ def create_manual_event(
             for c in fields.get("countries") or ()
         ]
     )
+    facet_counts.refresh_months(months=[event.start])
     return event
 
 
@@ -369,6 +373,7 @@ def _set_status(
             default_user=user,
             default_change_reason=reason or None,
         )
+        facet_counts.refresh_months(months={obj.start for obj in objs})
     return len(objs)
 
 
@@ -408,6 +413,7 @@ def merge_events(
     found = list(Event.objects.filter(pk__in=other_ids))
     if len(found) != len(other_ids):
         raise ValidationError("Some of the events to merge no longer exist.")
+    months = {target.start} | {e.start for e in found}
     Mention.objects.filter(event_id__in=other_ids).update(event=target)
     for through, key in ((EventActor, "actor_id"), (EventCountry, "country_id")):
         have = set(through.objects.filter(event=target).values_list(key, flat=True))
@@ -433,6 +439,7 @@ def merge_events(
         ),
     )
     refresh_event_sources(event_ids=[target.pk])
+    facet_counts.refresh_months(months=months)
     target.refresh_from_db()
     return target
 
@@ -494,6 +501,7 @@ def split_mention(*, mention: Mention, user: Any, reason: str = "") -> Event:
         ]
     )
     refresh_event_sources(event_ids=[source.pk, new.pk])
+    facet_counts.refresh_months(months=[new.start])
     new.refresh_from_db()
     return new
 
@@ -502,9 +510,15 @@ def split_mention(*, mention: Mention, user: Any, reason: str = "") -> Event:
 
 
 def _move_links(*, through: type, key: str, target_id: int, other_id: int) -> None:
+    months = set(
+        through.objects.filter(**{key: other_id})
+        .values_list("start", flat=True)
+        .distinct()
+    )
     have = through.objects.filter(**{key: target_id}).values("event_id")
     through.objects.filter(**{key: other_id}, event_id__in=have).delete()
     through.objects.filter(**{key: other_id}).update(**{key: target_id})
+    facet_counts.refresh_months(months=months)
 
 
 @transaction.atomic

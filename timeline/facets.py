@@ -21,6 +21,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, Max, QuerySet
 
+from timeline import facet_counts
 from timeline.filters import TimelineFilters
 from timeline.models import (
     Actor,
@@ -83,6 +84,14 @@ class Summary:
         return self.density.total
 
 
+def date_only(filters: TimelineFilters) -> bool:
+    """Nothing but a date range (or nothing) besides the default status, and
+    the pre-aggregated FacetCount rows are built: count from those."""
+    if not filters.replace(start=None, end=None).is_empty:
+        return False
+    return facet_counts.ready()
+
+
 def event_set(filters: TimelineFilters, *, skip: str = "") -> QuerySet:
     """Unordered events matching the filters, shaped for aggregates.
 
@@ -132,6 +141,10 @@ def link_counts(
     every link's event.
     """
     rest = filters.replace(**{SKIP_FIELD[skip]: ()}) if skip else filters
+    if date_only(rest):
+        facet = "a" if key == "actor_id" else "c"
+        pre = facet_counts.range_counts(facet, rest.start, rest.end)
+        return {int(k): n for k, n in pre.items()}
     if rest.is_empty:
         counts = dict(links.values_list(key).annotate(n=Count("*")).order_by())
         rejected = Event.objects.filter(status=Status.REJECTED).values("pk")
@@ -230,10 +243,14 @@ def country_facet(
 
 def kind_facet(filters: TimelineFilters) -> list[FacetValue]:
     """Every kind, in the order of Kind, with its count (0 included)."""
-    qs = event_set(filters, skip="kind")
-    counts = dict(
-        qs.values_list("kind").annotate(n=Count("id")).values_list("kind", "n")
-    )
+    rest = filters.replace(kinds=())
+    if date_only(rest):
+        counts = facet_counts.range_counts("k", rest.start, rest.end)
+    else:
+        qs = event_set(filters, skip="kind")
+        counts = dict(
+            qs.values_list("kind").annotate(n=Count("id")).values_list("kind", "n")
+        )
     return [
         FacetValue(k.value, k.label, counts.get(k.value, 0), k.value in filters.kinds)
         for k in Kind
@@ -266,11 +283,32 @@ def density(filters: TimelineFilters) -> Density:
     Counted per start date in SQL (one indexed GROUP BY), bucketed here:
     days for spans up to two months, months up to six years, else years.
     """
-    qs = event_set(filters)
-    per_day = list(qs.values_list("start").annotate(n=Count("id")).order_by("start"))
-    if not per_day:
-        return Density("month")
-    first, last = per_day[0][0], per_day[-1][0]
+    if date_only(filters):
+        # Month rows from FacetCount, by day only where a month is partial.
+        found = facet_counts.bounds(filters.start, filters.end)
+        if found is None:
+            return Density("month")
+        # The same axis as below, to know whether bars are days.
+        lo = max(found[0], filters.start) if filters.start else found[0]
+        hi = min(found[1], filters.end) if filters.end else found[1]
+        if (
+            filters.start
+            and filters.end
+            and (filters.end - filters.start).days <= 6 * 366
+        ):
+            lo, hi = filters.start, filters.end
+        per_day = facet_counts.start_days(
+            filters.start, filters.end, by_day=(hi - lo).days <= 62
+        )
+        first, last = found
+    else:
+        qs = event_set(filters)
+        per_day = list(
+            qs.values_list("start").annotate(n=Count("id")).order_by("start")
+        )
+        if not per_day:
+            return Density("month")
+        first, last = per_day[0][0], per_day[-1][0]
     if filters.start and filters.end and (filters.end - filters.start).days <= 6 * 366:
         # A chosen range of reasonable length is the axis, empty ends included.
         first, last = filters.start, filters.end
@@ -333,6 +371,11 @@ def data_stamp() -> str:
 
 
 def compute_summary(filters: TimelineFilters) -> Summary:
+    with facet_counts.reading():
+        return _compute_summary(filters)
+
+
+def _compute_summary(filters: TimelineFilters) -> Summary:
     memo: dict = {}
     return Summary(
         people=tuple(actor_facet(filters, kind=ActorKind.PERSON, memo=memo)),

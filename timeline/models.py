@@ -344,6 +344,9 @@ class Event(models.Model):
             # MAX(updated): the timeline's facet cache key notices edits
             # (timeline.facets.data_stamp) with one index lookup.
             models.Index(fields=["updated"], name="event_updated_idx"),
+            # Facet counts over a date range: events that start before the
+            # range but still overlap it, one short range per precision.
+            models.Index(fields=["precision", "start"], name="event_prec_start_idx"),
         ]
 
     def __str__(self) -> str:
@@ -388,6 +391,30 @@ class EventCountry(models.Model):
         indexes = [
             # Timeline filtered by country, ordered by date; facet counts.
             models.Index(fields=["country", "start", "event"], name="eventcountry_idx"),
+        ]
+
+
+class FacetCount(models.Model):
+    """Pre-aggregated timeline facet counts (see timeline.facet_counts).
+
+    Visible (not rejected) events counted by the month, year, or all time of
+    their start: facet "a" actor id, "c" country id, "k" kind, "t" total
+    (key ""), "s" the longest end - start in days per precision (a max, not a
+    count). Derived data: rebuilt by `manage.py rebuild_facets`, kept current
+    by the service functions that write events.
+    """
+
+    level = models.CharField(max_length=1)  # "m" month, "y" year, "a" all time
+    period = models.DateField()  # first day of the month / year; 0001-01-01
+    facet = models.CharField(max_length=1)
+    key = models.CharField(max_length=20, blank=True)
+    n = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["level", "facet", "period", "key"], name="facetcount_unique"
+            )
         ]
 
 
@@ -457,6 +484,7 @@ __all__ = [
     "CORRECTABLE_FIELDS",
     "Country",
     "CountryAlias",
+    "FacetCount",
     "Event",
     "EventActor",
     "EventCountry",

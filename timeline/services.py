@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.db.models import Count, Min, QuerySet
 
+from timeline import facet_counts
 from timeline.models import Article, Event, Mention, Status
 
 
@@ -61,8 +62,10 @@ def delete_articles(*, articles: QuerySet[Article]) -> tuple[int, dict[str, int]
         for e in Event.objects.filter(id__in=event_ids - still_reported)
         if not _is_protected(e)
     ]
+    months = facet_counts.months_of(event_ids=[e.id for e in orphans])
     # The plain QuerySet.delete: ArticleQuerySet.delete routes here.
     result = QuerySet.delete(Article.objects.filter(id__in=article_ids))
     Event.objects.filter(id__in=[e.id for e in orphans]).delete()
     refresh_event_sources(event_ids=event_ids - {e.id for e in orphans})
+    facet_counts.refresh_months(months=months)
     return result

@@ -25,6 +25,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import QuerySet
 from simple_history.utils import bulk_create_with_history
 
+from timeline import facet_counts
 from timeline.corrections import sync_link_starts
 from timeline.extraction.pipeline import EXTRACTION_VERSION, extract
 from timeline.extraction.types import Document, ExtractedEvent, Extraction, Lexicon
@@ -536,6 +537,12 @@ def apply_extraction(
             # Two workers re-extracting one article take turns (PostgreSQL;
             # SQLite writers are serialised anyway).
             list(Article.objects.select_for_update().filter(pk=article.pk).values("id"))
+        # Facet counts: the months of every event this article reported.
+        months = facet_counts.months_of(
+            event_ids=Mention.objects.filter(article=article).values_list(
+                "event_id", flat=True
+            )
+        )
         protected, touched = _clear_extraction(article)
         seen: set[tuple[int, int]] = set()
         pending: list[_Candidate] = []
@@ -578,6 +585,9 @@ def apply_extraction(
         real = resolver.create_new()
         for cand in pending:
             cand.actor_ids = {real.get(a, a) for a in cand.actor_ids}
+        months |= facet_counts.months_of(
+            event_ids=[t.pk for t, _ in reports if isinstance(t, Event)]
+        )
         for target, c in reports:
             if isinstance(target, Event):
                 c = _remap(c, real)
@@ -605,6 +615,9 @@ def apply_extraction(
             for t, c in reports
         )
         refresh_event_sources(event_ids=touched)
+        facet_counts.refresh_for_events(
+            event_ids=touched | {p.event.pk for p in pending}, before=months
+        )
         Article.objects.filter(pk=article.pk).update(
             extraction_status=ExtractionStatus.DONE,
             extraction_version=EXTRACTION_VERSION,

@@ -1,0 +1,352 @@
+"""Pre-aggregated facet counts: the timeline's counts without scanning links.
+
+FacetCount holds, for visible (not rejected) events, how many start in each
+month, each year and all time, per actor, country, kind and in total, plus
+the longest span (end - start) per precision. Counts over a date range
+[S, E] (events overlapping it: start <= E and end >= S) are then
+
+    sum of the year and month rows wholly inside [S, E]
+  + the events starting in the partial first/last months (index range scans)
+  + the events starting before S that still reach it (one short index range
+    per precision on (precision, start), bounded by that precision's longest
+    span),
+
+exact, reading a few hundred rows instead of every link.
+
+Writes: the service functions that create, edit, reject or delete events
+call refresh_for_events() / refresh_months() with the months their events
+started in before and after the change, inside their transaction; each
+refresh recomputes those months from the events and links, then their years
+and the all-time rows from the month rows. `manage.py rebuild_facets`
+recomputes everything (rebuild()).
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from datetime import date, timedelta
+
+from django.db.models import Count, Max, Q, QuerySet, Sum
+from django.db.models.functions import TruncMonth, TruncYear
+
+from timeline.models import Event, EventActor, EventCountry, FacetCount, Status
+
+ALL_TIME = date(1, 1, 1)
+FACETS = ("a", "c", "k", "t", "s")
+_MIN, _MAX = date(1, 1, 1), date(9999, 12, 31)
+
+
+def _month(d: date) -> date:
+    return d.replace(day=1)
+
+
+def _next_month(d: date) -> date:
+    return (d.replace(day=28) + timedelta(days=4)).replace(day=1)
+
+
+def _month_end(d: date) -> date:
+    return d.replace(day=calendar.monthrange(d.year, d.month)[1])
+
+
+def _visible() -> QuerySet:
+    return Event.objects.exclude(status=Status.REJECTED)
+
+
+# --- writing ---------------------------------------------------------------
+
+
+def _month_q(months: set[date] | None, field: str = "start") -> Q:
+    if months is None:
+        return Q()
+    q = Q(pk__in=[])
+    for m in months:
+        q |= Q(**{f"{field}__gte": m, f"{field}__lt": _next_month(m)})
+    return q
+
+
+def _compute_months(months: set[date] | None) -> list[FacetCount]:
+    """Month rows recomputed from the events (all months when None)."""
+    events = _visible().filter(_month_q(months)).order_by()
+    rows: list[FacetCount] = []
+
+    def add(qs: QuerySet, facet: str, key_field: str | None) -> None:
+        fields = ["m"] + ([key_field] if key_field else [])
+        for row in (
+            qs.annotate(m=TruncMonth("start")).values(*fields).annotate(n=Count("*"))
+        ):
+            key = str(row[key_field]) if key_field else ""
+            rows.append(FacetCount(level="m", period=row["m"], facet=facet, key=key))
+            rows[-1].n = row["n"]
+
+    add(events, "t", None)
+    add(events, "k", "kind")
+    rejected = Event.objects.filter(status=Status.REJECTED).values("pk")
+    for through, facet, key in (
+        (EventActor, "a", "actor_id"),
+        (EventCountry, "c", "country_id"),
+    ):
+        links = (
+            through.objects.filter(_month_q(months))
+            .exclude(event_id__in=rejected)
+            .order_by()
+        )
+        add(links, facet, key)
+    spans: dict[tuple[date, str], int] = {}
+    for start, end, precision in events.exclude(precision="day").values_list(
+        "start", "end", "precision"
+    ):
+        k = (_month(start), precision)
+        spans[k] = max(spans.get(k, 0), (end - start).days)
+    rows += [
+        FacetCount(level="m", period=m, facet="s", key=p, n=n)
+        for (m, p), n in spans.items()
+    ]
+    return rows
+
+
+def _roll_up(level: str, periods: set[date] | None) -> None:
+    """Recompute year rows (level "y") or all-time rows ("a") from the level below."""
+    below = "m" if level == "y" else "y"
+    src = FacetCount.objects.filter(level=below)
+    target = FacetCount.objects.filter(level=level)
+    if level == "y" and periods is not None:
+        q = Q(pk__in=[])
+        for y in periods:
+            q |= Q(period__gte=y, period__lte=date(y.year, 12, 1))
+        src = src.filter(q)
+        target = target.filter(period__in=periods)
+    target.exclude(facet="b").delete()
+    rows = []
+    for agg, facets in ((Sum("n"), ("a", "c", "k", "t")), (Max("n"), ("s",))):
+        values = ["facet", "key"] + (["year"] if level == "y" else [])
+        qs = src.filter(facet__in=facets).order_by()
+        if level == "y":
+            qs = qs.annotate(year=TruncYear("period"))
+        for row in qs.values(*values).annotate(total=agg):
+            period = row["year"] if level == "y" else ALL_TIME
+            if row["total"]:
+                rows.append(
+                    FacetCount(
+                        level=level,
+                        period=period,
+                        facet=row["facet"],
+                        key=row["key"],
+                        n=row["total"],
+                    )
+                )
+    FacetCount.objects.bulk_create(rows, batch_size=2000)
+
+
+def refresh_months(*, months: Iterable[date]) -> None:
+    """Recompute the counts of events starting in these months (any day in
+    the month will do), their years and all time. Call inside the writer's
+    transaction, after the change."""
+    months = {_month(m) for m in months}
+    if not months or not ready():
+        return  # nothing to keep current until rebuild() has run
+    FacetCount.objects.filter(level="m", period__in=months).delete()
+    FacetCount.objects.bulk_create(_compute_months(months), batch_size=2000)
+    _roll_up("y", {date(m.year, 1, 1) for m in months})
+    _roll_up("a", None)
+
+
+def months_of(*, event_ids: Iterable[int]) -> set[date]:
+    """The months these events start in now (call before and after a change)."""
+    ids = list(set(event_ids))
+    out: set[date] = set()
+    for i in range(0, len(ids), 500):
+        out.update(
+            _month(d)
+            for d in Event.objects.filter(id__in=ids[i : i + 500])
+            .values_list("start", flat=True)
+            .distinct()
+        )
+    return out
+
+
+def refresh_for_events(
+    *, event_ids: Iterable[int], before: Iterable[date] = ()
+) -> None:
+    """refresh_months() for the months these events start in now, plus
+    `before` (the months from months_of() taken before the change)."""
+    refresh_months(months=set(before) | months_of(event_ids=event_ids))
+
+
+# Within reading(): answers that do not change during one page's counting.
+_MEMO: ContextVar[dict | None] = ContextVar("facet_counts_memo", default=None)
+
+
+@contextmanager
+def reading() -> Iterator[None]:
+    """Ask ready() and the longest spans once for all the counts inside."""
+    token = _MEMO.set({})
+    try:
+        yield
+    finally:
+        _MEMO.reset(token)
+
+
+def _memo(name: str, compute):
+    memo = _MEMO.get()
+    if memo is None:
+        return compute()
+    if name not in memo:
+        memo[name] = compute()
+    return memo[name]
+
+
+def ready() -> bool:
+    """rebuild() has run: the rows are complete (else the timeline counts
+    from the links, exactly but slowly, and refreshes are skipped)."""
+    return _memo(
+        "ready",
+        lambda: FacetCount.objects.filter(
+            level="a", facet="b", period=ALL_TIME
+        ).exists(),
+    )
+
+
+def rebuild() -> int:
+    """Recompute every row from the events; returns the number of rows."""
+    FacetCount.objects.all().delete()
+    FacetCount.objects.bulk_create(_compute_months(None), batch_size=2000)
+    _roll_up("y", None)
+    _roll_up("a", None)
+    FacetCount.objects.create(level="a", period=ALL_TIME, facet="b", key="", n=1)
+    return FacetCount.objects.count()
+
+
+# --- reading ---------------------------------------------------------------
+
+
+def _plan(start: date | None, end: date | None) -> tuple[Q, Q]:
+    """(FacetCount rows wholly inside the range, Event start ranges left over)."""
+    if start is None and end is None:
+        return Q(level="a", period=ALL_TIME), Q(pk__in=[])
+    lo, hi = start or _MIN, end or _MAX
+    first = lo if lo.day == 1 else _next_month(lo)  # first whole month
+    last = hi if hi == _month_end(hi) else _month(hi) - timedelta(days=1)
+    if first > last:  # no whole month
+        return Q(pk__in=[]), Q(start__gte=lo, start__lte=hi)
+    edges = Q(start__gte=lo, start__lt=first) | Q(start__gt=last, start__lte=hi)
+    y1 = first.year if first.month == 1 else first.year + 1
+    y2 = last.year if last.month == 12 else last.year - 1
+    if y1 > y2:
+        return Q(level="m", period__gte=first, period__lte=last), edges
+    rows = Q(level="y", period__gte=date(y1, 1, 1), period__lte=date(y2, 1, 1))
+    rows |= Q(level="m", period__gte=first, period__lt=date(y1, 1, 1))
+    if y2 < _MAX.year:
+        rows |= Q(level="m", period__gte=date(y2 + 1, 1, 1), period__lte=last)
+    return rows, edges
+
+
+def _spanning_in(start: date | None) -> Q:
+    """Events that start before `start` and end on or after it."""
+    if start is None:
+        return Q(pk__in=[])
+    longest = _memo(
+        "longest",
+        lambda: dict(
+            FacetCount.objects.filter(level="a", facet="s").values_list("key", "n")
+        ),
+    )
+    q = Q(pk__in=[])
+    for precision, days in longest.items():
+        q |= Q(
+            precision=precision,
+            start__gte=start - timedelta(days=days),
+            start__lt=start,
+        )
+    return q & Q(end__gte=start)
+
+
+def range_counts(facet: str, start: date | None, end: date | None) -> dict[str, int]:
+    """{key: visible events overlapping [start, end]} for facet a/c/k/t."""
+    rows_q, edges_q = _plan(start, end)
+    counts: dict[str, int] = defaultdict(int)
+    for key, n in (
+        FacetCount.objects.filter(rows_q, facet=facet)
+        .order_by()
+        .values_list("key")
+        .annotate(total=Sum("n"))
+    ):
+        counts[key] += n
+    extra = _visible().filter(edges_q | _spanning_in(start)).order_by()
+    if facet in ("a", "c"):
+        through, key = (
+            (EventActor, "actor_id") if facet == "a" else (EventCountry, "country_id")
+        )
+        qs = (
+            through.objects.filter(event_id__in=extra.values("pk"))
+            .order_by()
+            .values_list(key)
+            .annotate(n=Count("*"))
+        )
+    elif facet == "k":
+        qs = extra.values_list("kind").annotate(n=Count("*"))
+    else:
+        qs = [("", extra.count())]
+    for k, n in qs:
+        counts[str(k)] += n
+    return {k: n for k, n in counts.items() if n > 0}
+
+
+def start_days(start: date | None, end: date | None, *, by_day: bool) -> list:
+    """[(date, n)] of visible events overlapping [start, end] by start date,
+    sorted. by_day=False gives whole months as (first of month, n) rows (for
+    month or year bars); the partial months and events starting before
+    `start` are always by day."""
+    if by_day:
+        lo, hi = start or _MIN, end or _MAX
+        q = Q(start__gte=lo, start__lte=hi) | _spanning_in(start)
+        qs = _visible().filter(q).order_by()
+        return sorted(qs.values_list("start").annotate(n=Count("*")))
+    lo, hi = start or _MIN, end or _MAX
+    first = lo if lo.day == 1 else _next_month(lo)
+    last = hi if hi == _month_end(hi) else _month(hi) - timedelta(days=1)
+    if first > last:
+        out, edges_q = [], Q(start__gte=lo, start__lte=hi)
+    else:
+        out = list(
+            FacetCount.objects.filter(
+                level="m", facet="t", period__gte=first, period__lte=last
+            ).values_list("period", "n")
+        )
+        edges_q = Q(start__gte=lo, start__lt=first) | Q(start__gt=last, start__lte=hi)
+    extra = _visible().filter(edges_q | _spanning_in(start)).order_by()
+    out += list(extra.values_list("start").annotate(n=Count("*")))
+    return sorted(out)
+
+
+def bounds(start: date | None, end: date | None) -> tuple[date, date] | None:
+    """Earliest and latest start of the visible events overlapping the range."""
+    lo, hi = start or _MIN, end or _MAX
+    inside = _visible().filter(start__gte=lo, start__lte=hi)
+    first = inside.order_by("start").values_list("start", flat=True).first()
+    last = inside.order_by("-start").values_list("start", flat=True).first()
+    before = (
+        _visible()
+        .filter(_spanning_in(start))
+        .order_by("start")
+        .values_list("start", flat=True)
+        .first()
+        if start
+        else None
+    )
+    if before is not None:
+        first = before
+        last = (
+            last
+            or _visible()
+            .filter(_spanning_in(start))
+            .order_by("-start")
+            .values_list("start", flat=True)
+            .first()
+        )
+    if first is None:
+        return None
+    return first, last
