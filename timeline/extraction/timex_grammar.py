@@ -505,6 +505,17 @@ _add(
     ),
 )
 _add("ref", _i(r"current|recent|annual|later"))
+# named holidays: "Thanksgiving Day", "last Christmas", "Election Day 1998"
+HOLIDAY = (
+    r"(?:Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Day|Eve))?|"
+    r"New\s+Year['\u2019]s(?:\s+(?:Day|Eve))?|Independence\s+Day|Election\s+Day|"
+    r"Labor\s+Day|Memorial\s+Day|Veterans\s+Day|Valentine['\u2019]s\s+Day|"
+    r"Halloween|Easter(?:\s+(?:Sunday|week))?)"
+)
+_add(
+    "holiday",
+    _c(rf"(?:(?i:last|next|this)\s+)?{HOLIDAY}(?:,?\s+{YEAR})?"),
+)
 
 # Any expression the grammar can match contains one of these; tagging runs the
 # patterns only near them.
@@ -519,7 +530,8 @@ TRIGGER = re.compile(
     r"annually|daily|weekly|monthly|yearly|nightly|hourly|quarterly|biweekly|spring|"
     r"summer|fall|autumn|winter|ago|time|period|moment|term|while|being|twenties|"
     r"thirties|forties|fifties|sixties|seventies|eighties|nineties|year-ago|"
-    r"year-earlier|year-end|mid-?year|q[1-4]|[1-4]q|nineteen|thousand)(?![a-z])"
+    r"year-earlier|year-end|mid-?year|q[1-4]|[1-4]q|nineteen|thousand|thanksgiving|"
+    r"christmas|halloween|easter)(?![a-z])"
     r"|\d{4}|\d0s|\d[:.]\d\d|\d\s*[ap]\.?m|'\d\d|\d/\d|(?i:mid-?afternoon)"
 )
 
@@ -543,6 +555,7 @@ _ALL = frozenset(
         "yearago",
         "set",
         "ref",
+        "holiday",
     }
 )
 _UNIT_FAMILIES = frozenset(
@@ -558,6 +571,7 @@ _UNIT_FAMILIES = frozenset(
         "century",
         "yearago",
         "ref",
+        "holiday",
     }
 )
 _TRIGGER_CLASSES: list[tuple[re.Pattern[str], frozenset[str]]] = [
@@ -607,6 +621,10 @@ _TRIGGER_CLASSES: list[tuple[re.Pattern[str], frozenset[str]]] = [
         frozenset({"set"}),
     ),
     (re.compile(r"ties$"), frozenset({"decade"})),
+    (
+        re.compile(r"^(?:thanksgiving|christmas|halloween|easter)$"),
+        frozenset({"holiday"}),
+    ),
     (re.compile(r"^(?:q[1-4]|[1-4]q)$"), frozenset({"quarter"})),
     (
         re.compile(

@@ -97,18 +97,36 @@ def _verb_tense(verb, depth: int = 0) -> str:  # noqa: ANN001 - spaCy Token
     return ""
 
 
+def _pluperfect(tok) -> bool:  # noqa: ANN001 - spaCy Token
+    """Whether a verb over tok (up to three levels) has the auxiliary 'had'."""
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX") and any(
+            c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in tok.children
+        ):
+            return True
+        if tok.head is tok:
+            break
+        tok = tok.head
+    return False
+
+
 def tense_of(doc: Doc, start: int, end: int, text: str | None = None) -> str:
     """past / future / present / '' for the verb the expression attaches to."""
     if text is None:
         text = doc.text  # rebuilt from the tokens on every access: pass it in
     before = text[max(0, start - 16) : start].lower()
+    prep = ""
     if _FUTURE_PREP.search(before):
-        return "future"
-    if _PAST_PREP.search(before):
+        prep = "future"
+    elif _PAST_PREP.search(before):
         return "past"
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
-        return ""
+        return prep
+    if prep:
+        # "had filed reports by Wednesday", "had been due to expire Friday":
+        # a past perfect verb puts the deadline in the past
+        return "past" if _pluperfect(span.root) else prep
     tok = span.root
     for _ in range(6):
         if tok.pos_ in ("VERB", "AUX") and tok not in span:
@@ -125,6 +143,8 @@ def tense_of(doc: Doc, start: int, end: int, text: str | None = None) -> str:
         if root.pos_ not in ("VERB", "AUX"):
             return ""
         tok = root
+    if _pluperfect(tok):
+        return "past"
     return _verb_tense(tok)
 
 
@@ -715,8 +735,9 @@ def _weekday(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
         clock = _clock(low)
         if clock:
             return "TIME", f"{day.isoformat()}T{clock}", ctx.dct
-    if re.search(r"\bevening\b", low):
-        return "DATE", f"{day.isoformat()}TEV", ctx.dct
+    if part := _part(low):
+        # "Friday morning", "Wednesday night": a part of that day (TimeML TIME)
+        return "TIME", f"{day.isoformat()}T{part}", ctx.dct
     return "DATE", day.isoformat(), ctx.dct
 
 
@@ -1040,6 +1061,32 @@ _NOT_TEMPORAL_HEADS = {
 _MODIFIER_ONLY = re.compile(r"^(?:the|a|an)\s")
 
 
+_NAMED = re.compile(
+    r"(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"thanksgiving|christmas|easter|new year|\bday\b)",
+    re.I,
+)
+
+
+def _is_title(surface: str, ctx: Context, start: int, end: int) -> bool:
+    """A capitalised common time word that names a programme or work: quoted
+    ('on ABC's "This Week,"', '"60 Minutes."') or after a name ("VOA Today")."""
+    words = surface.split()
+    if _NAMED.search(surface) or _MONTH_RE.search(surface.lower()):
+        return False
+    if not all(w[:1].isupper() or w[:1].isdigit() for w in words):
+        return False
+    before = ctx.text[max(0, start - 3) : start]
+    after = ctx.text[end : end + 3]
+    if re.search(r"[\"\u201c`']\s*$", before) and re.match(r"[,.]?[\"\u201d']", after):
+        return any(w[:1].isupper() for w in words)
+    if not words[0][:1].isupper():
+        return False
+    prev = re.search(r"([A-Z][A-Za-z]*)\s+$", ctx.text[max(0, start - 30) : start])
+    return prev is not None and not re.search(r"[.!?:;]\s*$", before)
+
+
 def _accept(family: str, surface: str, low: str, ctx: Context) -> bool:
     """Reject matches that are almost never temporal in context."""
     start, end = ctx.start, ctx.start + len(surface)
@@ -1093,6 +1140,8 @@ def _accept(family: str, surface: str, low: str, ctx: Context) -> bool:
             ):
                 return False
     if family == "duration" and re.fullmatch(r"(?:a|an|one)\s+second", low):
+        return False
+    if _is_title(surface, ctx, start, end):
         return False
     if family == "ref" and low == "later":
         span = _token_at(ctx, start, end)
@@ -1198,6 +1247,8 @@ def normalise(
         return "DATE", ctx.anchor.isoformat(), ctx.anchor
     if family == "weekof":
         return _week_of(low, ctx, tense)
+    if family == "holiday":
+        return _holiday(low, ctx, tense)
     if family == "spacy":
         return _spacy_fallback(low, ctx, tense)
     return None
@@ -1232,3 +1283,93 @@ def _spacy_fallback(low: str, ctx: Context, tense: Callable[[], str]) -> Result 
     if got is None:
         return None
     return "DATE", got, ctx.anchor
+
+
+def _nth_weekday(y: int, month: int, wd: int, n: int) -> date:
+    """The n-th weekday wd (0 = Monday) of a month; n = -1 for the last one."""
+    if n > 0:
+        first = date(y, month, 1)
+        return first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
+    last = date(y + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+    return last - timedelta(days=(last.weekday() - wd) % 7)
+
+
+def _easter(y: int) -> date:
+    """Western Easter Sunday (anonymous Gregorian algorithm)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    ll = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * ll) // 451
+    month = (h + ll - 7 * m + 114) // 31
+    return date(y, month, (h + ll - 7 * m + 114) % 31 + 1)
+
+
+def _holiday_date(name: str, y: int) -> date | None:
+    """The (US-centred) calendar day of a named holiday in year y."""
+    if "thanksgiving" in name:
+        return _nth_weekday(y, 11, 3, 4)
+    if "christmas eve" in name:
+        return date(y, 12, 24)
+    if "christmas" in name:
+        return date(y, 12, 25)
+    if "new year" in name:
+        return date(y, 12, 31) if "eve" in name else date(y, 1, 1)
+    if "independence" in name:
+        return date(y, 7, 4)
+    if "election" in name:  # the Tuesday after the first Monday of November
+        return _nth_weekday(y, 11, 0, 1) + timedelta(days=1)
+    if "labor" in name:
+        return _nth_weekday(y, 9, 0, 1)
+    if "memorial" in name:
+        return _nth_weekday(y, 5, 0, -1)
+    if "veterans" in name:
+        return date(y, 11, 11)
+    if "valentine" in name:
+        return date(y, 2, 14)
+    if "halloween" in name:
+        return date(y, 10, 31)
+    if "easter" in name:
+        return _easter(y)
+    return None
+
+
+def _holiday(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
+    """A named holiday: its day in the year written, else the occurrence the
+    modifier or tense points to ("last Thanksgiving", "will meet on Christmas")."""
+    ym = _YEAR_RE.search(low)
+    if ym:
+        d = _holiday_date(low, int(ym[1]))
+    else:
+        dct = ctx.dct
+        cands = [
+            c
+            for y in (dct.year - 1, dct.year, dct.year + 1)
+            if (c := _holiday_date(low, y)) is not None
+        ]
+        if not cands:
+            return None
+        if low.startswith("last"):
+            d = max((c for c in cands if c < dct), default=None)
+        elif low.startswith("next"):
+            d = min((c for c in cands if c > dct), default=None)
+        else:
+            t = tense()
+
+            def cost(c: date) -> float:
+                delta = (c - dct).days
+                dist = float(abs(delta))
+                if (t == "past" and delta > 0) or (t == "future" and delta < 0):
+                    dist *= 6
+                elif t in ("", "present") and delta > 0:
+                    dist *= 1.5
+                return dist
+
+            d = min(cands, key=cost)
+    if d is None:
+        return None
+    if low.endswith("week"):
+        return "DATE", _week(d), ctx.dct
+    return "DATE", d.isoformat(), ctx.dct

@@ -84,12 +84,30 @@ def test_it_keeps_late_with_a_weekday() -> None:
     }
 
 
-def test_it_keeps_the_evening_but_not_the_night_of_a_weekday() -> None:
+def test_it_keeps_the_part_of_a_named_day_as_a_time() -> None:
     friday = date(2025, 2, 21)
     got = found("He was killed Thursday evening and buried Wednesday night.", friday)
     assert got == {
-        "Thursday evening": ("DATE", "2025-02-20TEV"),
-        "Wednesday night": ("DATE", "2025-02-19"),
+        "Thursday evening": ("TIME", "2025-02-20TEV"),
+        "Wednesday night": ("TIME", "2025-02-19TNI"),
+    }
+    assert found("The blast hit the embassy Friday morning.", date(2025, 2, 22)) == {
+        "Friday morning": ("TIME", "2025-02-21TMO")
+    }
+
+
+def test_it_puts_a_deadline_in_the_past_under_a_past_perfect() -> None:
+    thursday = date(1990, 8, 16)
+    got = found(
+        "Only two of the members had filed compliance reports by Wednesday.", thursday
+    )
+    assert got == {"Wednesday": ("DATE", "1990-08-15")}
+    assert found("The reports are due by Wednesday.", thursday) == {
+        "Wednesday": ("DATE", "1990-08-22")
+    }
+    monday = date(1989, 10, 30)
+    assert found("The offer had been due to expire Friday evening.", monday) == {
+        "Friday evening": ("TIME", "1989-10-27TEV")
     }
 
 
@@ -210,6 +228,37 @@ def test_it_carries_the_quarter_under_discussion_to_a_year_ago() -> None:
         "Third-quarter": ("DATE", "2025-Q3"),
         "a year ago": ("DATE", "2024-Q3"),
     }
+
+
+def test_it_dates_named_holidays() -> None:
+    got = found(
+        "Elian was found on Thanksgiving Day clinging to an inner tube.",
+        date(2000, 1, 7),
+    )
+    assert got == {"Thanksgiving Day": ("DATE", "1999-11-25")}
+    assert found("He was rescued last Thanksgiving.", date(2000, 2, 10)) == {
+        "last Thanksgiving": ("DATE", "1999-11-25")
+    }
+    assert found("The race will be decided on Election Day.", date(1998, 10, 26)) == {
+        "Election Day": ("DATE", "1998-11-03")
+    }
+    assert found("Sales over Christmas 2006 doubled.", date(2007, 1, 18)) == {
+        "Christmas 2006": ("DATE", "2006-12-25")
+    }
+    assert found("Protesters prayed as Easter week began.", date(2000, 4, 17)) == {
+        "Easter week": ("DATE", "2000-W16")
+    }
+
+
+def test_it_skips_time_words_that_name_a_programme() -> None:
+    said = 'Baker, speaking on ABC News\' "This Week," said the request helps.'
+    assert found(said, date(1990, 8, 13)) == {}
+    assert found("This is VOA Today.", date(1998, 3, 31)) == {}
+    assert (
+        found('Gonzalez said on CBS\'s "60 Minutes." He left.', date(2000, 4, 17)) == {}
+    )
+    today = "Today, the right to work is equal to the right to survival."
+    assert found(today, date(1998, 3, 5)) == {"Today": ("DATE", "1998-03-05")}
 
 
 def test_it_reads_decades_and_centuries() -> None:
