@@ -32,7 +32,7 @@ ORGANIZATION = "organization"
 
 _WS = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
-_EDGE_PUNCT = "\"'“”‘’()[]{},.;:!?–—-"
+_EDGE_PUNCT = "\"'`“”‘’()[]{},.;:!?–—-"
 
 
 def normalise_alias(name: str) -> str:
@@ -176,6 +176,13 @@ class EntityResolver:
         self.roles = _phrases(data["roles"])
         self.role_heads = {t[-1] for t in self.roles}
         self.generic_roles = {normalise_alias(r) for r in data["generic_roles"]}
+        self.non_name_words = frozenset(data.get("non_name_words", ()))
+        self.speech_verbs = frozenset(data.get("speech_verbs", ()))
+        self.org_before = frozenset(data.get("org_before", ()))
+        self.org_after = frozenset(data.get("org_after", ()))
+        org_data = _load("organizations.json")
+        self.legal_suffixes = frozenset(org_data.get("legal_suffixes", ()))
+        self.descriptors = [tuple(d.split()) for d in org_data.get("descriptors", ())]
         self.max_title_len = max(len(t) for t in self.titles)
         self.max_role_len = max(len(t) for t in self.roles)
         self._matchers: dict[int, object] = {}
@@ -240,6 +247,135 @@ class EntityResolver:
             return known
         return None
 
+    def _first_names(self, full_names: dict[str, str]) -> set[str]:
+        firsts: dict[str, int] = {}
+        for key in full_names:
+            first = key.split()[0]
+            firsts[first] = firsts.get(first, 0) + 1
+        return {
+            f
+            for f, n in firsts.items()
+            if n == 1 and len(f) > 2 and "." not in f and f not in self.title_words
+        }
+
+    def _judge_candidates(
+        self,
+        doc: Doc,
+        candidates: list[_Candidate],
+        org_keys: dict[str, str],
+        product_firsts: set[str],
+    ) -> dict:
+        """Per name in the article: PERSON, ORGANIZATION, "" (dropped) or "single".
+
+        "single" is a one-word name with no support of its own yet: a person
+        only if it is a full name's surname or first name; the fallback
+        verdict is under the key ("single", name).
+        """
+        by_key: dict[str, list[_Candidate]] = {}
+        for cand in candidates:
+            by_key.setdefault(cand.key, []).append(cand)
+        verdicts: dict = {}
+        for key, cands in by_key.items():
+            words = key.split()
+            alias = self.people.get(key)
+            known = (alias is not None and normalise_alias(alias) != key) or (
+                " " in key and (alias is not None or self._by_surname(key))
+            )
+            titled = any(c.titled for c in cands)
+            org_like = key in org_keys or any(self._org_context(doc, c) for c in cands)
+            group = any(_plural_group(doc, c) or _after_the(doc, c) for c in cands)
+            shaped = all(_name_shaped(doc, c, self.non_name_words) for c in cands)
+            if len(words) >= 2:
+                if known or (titled and shaped):
+                    verdicts[key] = PERSON
+                elif org_like or group:
+                    verdicts[key] = ORGANIZATION
+                elif not shaped or words[0] in org_keys or words[0] in product_firsts:
+                    verdicts[key] = ""  # "App Store", "Ford Falcon": not a person
+                    if words[0] in org_keys:  # the bare "Falcon" is Ford's car too
+                        verdicts[("product", words[-1])] = True
+                else:
+                    verdicts[key] = PERSON
+                continue
+            if known or (titled and shaped):
+                verdicts[key] = PERSON
+                continue
+            verdicts[key] = "single"
+            if (
+                org_like
+                or group
+                or any(k.split()[0] == key for k in org_keys)
+                or any(_conj_of_org(doc, c) for c in cands)
+            ):
+                # "Cerberus" of "Cerberus Capital Management"; "Lockheed and Sikorsky".
+                verdicts[("single", key)] = ORGANIZATION
+            elif shaped and any(self._speaks(c) for c in cands):
+                verdicts[("single", key)] = PERSON
+            else:
+                verdicts[("single", key)] = ""
+        return verdicts
+
+    def _org_context(self, doc: Doc, cand: _Candidate) -> bool:
+        """'airline Ryanair', 'at Ryanair', 'Ryanair shares', "Ryanair's fleet"."""
+        j = cand.ent.start - 1
+        while j >= 0 and doc[j].is_punct:
+            j -= 1
+        if (
+            j >= 0
+            and doc[j].lower_ in self.org_before
+            and (
+                doc[j].lower_ != "at"
+                or not (cand.end < len(doc) and doc[cand.end].tag_ == "POS")
+            )
+        ):
+            return True
+        i = cand.end
+        if i < len(doc) and doc[i].tag_ == "POS":
+            i += 1
+        # "Ryanair's fleet", "Ryanair CEO", "Ryanair shares".
+        return i < len(doc) and doc[i].lower_ in self.org_after
+
+    def _speaks(self, cand: _Candidate) -> bool:
+        """The name is the subject of a communication or cognition verb."""
+        for tok in cand.ent.doc[cand.start : cand.end]:
+            if tok.dep_ in ("nsubj", "nsubjpass") and (
+                tok.head.lemma_.lower() in self.speech_verbs
+            ):
+                return True
+        return False
+
+    def org_name(self, text: str, article_orgs: dict[str, str] | None = None) -> str:
+        """The canonical name of an organisation mentioned as `text`.
+
+        Legal suffixes go ("Apple Computer Inc." -> "Apple Computer", "Aer
+        Lingus Group PLC" -> "Aer Lingus Group"); a descriptor ("Computer",
+        "Group", "Motor Company") goes only where the article also names the
+        shorter form or an alias knows it. Known aliases give the canonical
+        name. "Apple Corps" keeps "Corps": it is no suffix.
+        """
+        article_orgs = article_orgs or {}
+        words = text.replace(",", " ").split()
+        key = normalise_alias(text)
+        if key in self.organizations:
+            return self.organizations[key]
+        while len(words) > 1 and (
+            words[-1].casefold() in self.legal_suffixes or words[-1] in ("&", "and")
+        ):
+            words.pop()
+        key = normalise_alias(" ".join(words))
+        if key in self.organizations:
+            return self.organizations[key]
+        lowered = [w.casefold() for w in words]
+        for desc in self.descriptors:
+            n = len(desc)
+            if len(words) > n and tuple(lowered[-n:]) == desc:
+                short = normalise_alias(" ".join(words[:-n]))
+                if short in self.organizations:
+                    return self.organizations[short]
+                if short in article_orgs and short not in self.countries:
+                    return " ".join(words[:-n])
+        return " ".join(words)
+
     def _role_of(self, words: list[str]) -> tuple[str | None, str | None]:
         """(role, country) said by title words such as 'russian president'."""
         role = None
@@ -288,11 +424,35 @@ class EntityResolver:
             for i in range(start_tok, end_tok):
                 taken[i] = 1
 
+        # 0. What the article itself says is an organisation: its ORG/PRODUCT
+        # names (and their first words), so a PERSON label elsewhere on the
+        # same name ("Ryanair", "Ford Falcon") can be checked against them.
+        org_keys: dict[str, str] = {}  # normalised ORG name -> its text
+        org_firsts: dict[str, str] = {}  # first word of a longer ORG -> ORG key
+        product_firsts: set[str] = set()
+        for ent in doc.ents:
+            if ent.label_ not in ("ORG", "PRODUCT"):
+                continue
+            s, e = _trim_tokens(ent)
+            key = normalise_alias(_clean_name(doc[s:e].text)) if s < e else ""
+            if not key:
+                continue
+            if ent.label_ == "ORG":
+                org_keys.setdefault(key, _clean_name(doc[s:e].text))
+                first = key.split()[0]
+                if " " in key:
+                    org_firsts.setdefault(first, key)
+            product_firsts.add(key.split()[0])
+
         # 1. People named by PERSON entities, titles dropped; their roles.
+        # A candidate is kept only if it looks like a person's name and, for
+        # one word, the article supports it (a title, a full name, a speech
+        # verb, a known alias); org-like ones become organisations.
         persons: list[tuple[Span, int, int, str]] = []  # ent, name tokens, name
         roles: dict[str, set[tuple[str, str | None]]] = {}
         full_names: dict[str, str] = {}  # normalised full name -> canonical
         surnames: dict[str, str | None] = {}  # surname -> canonical (None: ambiguous)
+        candidates: list[_Candidate] = []
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
@@ -320,12 +480,59 @@ class EntityResolver:
             before.reverse()
             role, country = self._role_of(before + words[:k])
             key = normalise_alias(name)
-            canonical = self.people.get(key) or self._by_surname(key) or name
-            persons.append((ent, name_s, e, canonical))
-            if len(name.split()) >= 2:
-                full_names[key] = canonical
-            if role:
-                roles.setdefault(canonical, set()).add((role, country))
+            candidates.append(
+                _Candidate(
+                    ent,
+                    name_s,
+                    e,
+                    name,
+                    key,
+                    role,
+                    country,
+                    titled=k > 0 or any(w in self.title_words for w in before),
+                )
+            )
+        verdicts = self._judge_candidates(doc, candidates, org_keys, product_firsts)
+        for cand in candidates:
+            if verdicts[cand.key] != PERSON or " " not in cand.key:
+                continue
+            canonical = (
+                self.people.get(cand.key) or self._by_surname(cand.key) or cand.name
+            )
+            full_names[cand.key] = canonical
+        for key, canonical in full_names.items():
+            last = key.split()[-1]
+            if surnames.get(last, canonical) != canonical:
+                surnames[last] = None
+            else:
+                surnames[last] = canonical
+        for cand in candidates:
+            verdict = verdicts[cand.key]
+            if verdict == "single":  # one word: a person only with support
+                verdict = (
+                    PERSON
+                    if surnames.get(cand.key)
+                    or cand.key in self._first_names(full_names)
+                    else verdicts.get(("single", cand.key), "")
+                )
+            if verdict == PERSON:
+                canonical = (
+                    self.people.get(cand.key) or self._by_surname(cand.key) or cand.name
+                )
+                persons.append((cand.ent, cand.start, cand.end, canonical))
+                if cand.role:
+                    roles.setdefault(canonical, set()).add((cand.role, cand.country))
+            elif verdict == ORGANIZATION and not any(taken[cand.start : cand.end]):
+                target = org_keys.get(cand.key) or org_keys.get(
+                    org_firsts.get(cand.key, ""), cand.name
+                )
+                add(
+                    cand.start,
+                    cand.end,
+                    ORGANIZATION,
+                    self.org_name(target, org_keys),
+                )
+        surnames = {}
         for key, canonical in full_names.items():
             last = key.split()[-1]
             if surnames.get(last, canonical) != canonical:
@@ -395,8 +602,12 @@ class EntityResolver:
                 add(s, e, COUNTRY, self.countries[key])
             elif key in self.organizations and ent.label_ in _PLACE_LIKE:
                 add(s, e, ORGANIZATION, self.organizations[key])
-            elif ent.label_ == "ORG" and _plausible_org(doc[s:e]):
-                add(s, e, ORGANIZATION, _clean_name(doc[s:e].text))
+            elif (
+                ent.label_ == "ORG"
+                and _plausible_org(doc[s:e])
+                and ("product", key) not in verdicts
+            ):
+                add(s, e, ORGANIZATION, self.org_name(text, org_keys))
 
         # 3. Known people the NER missed (an unlabelled "Zelenskyy").
         if full_names or surnames:
@@ -484,6 +695,79 @@ class EntityResolver:
                 add(start if country is None else start - 1, tok.i + 1, PERSON, person)
 
 
+@dataclass
+class _Candidate:
+    """A PERSON entity's name (titles dropped), before it is judged."""
+
+    ent: Span
+    start: int  # name tokens
+    end: int
+    name: str
+    key: str
+    role: str | None
+    country: str | None
+    titled: bool
+
+
+_PARTICLES = frozenset(
+    {"de", "da", "di", "du", "van", "von", "der", "den", "bin", "al", "la", "le", "el"}
+)
+
+
+def _name_shaped(doc: Doc, cand: _Candidate, non_name_words: frozenset[str]) -> bool:
+    """Every word is a capitalised name, an initial or a particle; none is a
+    common noun of things ("Store", "Falcon", "App") or a web address."""
+    for tok in doc[cand.start : cand.end]:
+        text = tok.text
+        low = tok.lower_
+        if tok.tag_ == "POS" or tok.is_punct and text in "-'’":
+            continue
+        if low in non_name_words or any(ch.isdigit() for ch in text):
+            return False
+        if "." in text.rstrip(".") and not re.fullmatch(r"(?:[A-Z]\.)+", text):
+            return False  # "GovExec.com"; "J.R." is fine
+        if not text[:1].isupper() and low not in _PARTICLES:
+            return False
+    return True
+
+
+def _after_the(doc: Doc, cand: _Candidate) -> bool:
+    """'The Hang Seng, which fell': a name heading a phrase after 'the' is no person.
+
+    ("the Trump administration" is fine: there the name is a modifier.)
+    """
+    if cand.end - cand.start < 1 or cand.start == 0:
+        return False
+    last = doc[cand.end - 1]
+    return doc[cand.start - 1].lower_ == "the" and last.dep_ not in (
+        "compound",
+        "amod",
+        "nmod",
+        "poss",
+    )
+
+
+def _conj_of_org(doc: Doc, cand: _Candidate) -> bool:
+    """The name is coordinated with an organisation: 'Lockheed and Sikorsky'."""
+    tok = doc[cand.end - 1]
+    if tok.dep_ == "conj" and tok.head.ent_type_ == "ORG":
+        return True
+    return any(c.dep_ == "conj" and c.ent_type_ == "ORG" for c in tok.children)
+
+
+def _plural_group(doc: Doc, cand: _Candidate) -> bool:
+    """'the Beatles', 'the Rolling Stones': a plural name after 'the' is a group."""
+    last = doc[cand.end - 1]
+    j = cand.ent.start - 1
+    first_is_the = doc[cand.ent.start].lower_ == "the"
+    before_the = first_is_the or (j >= 0 and doc[j].lower_ == "the")
+    return (
+        before_the
+        and last.tag_ == "NNPS"
+        or (before_the and last.text.endswith("s") and not last.text.endswith("ss"))
+    )
+
+
 def _tokens_with(doc: Doc, lowers, words) -> list:
     """The tokens whose lower-cased text is one of `words`, found without a loop."""
     import numpy
@@ -539,7 +823,12 @@ def _trim_tokens(span: Span) -> tuple[int, int]:
     """Token bounds of an entity without a leading determiner or trailing 's/punct."""
     s, e = span.start, span.end
     doc = span.doc
-    while s < e and (doc[s].lower_ == "the" or doc[s].is_punct or doc[s].is_space):
+    while s < e and (
+        doc[s].lower_ in ("the", "a", "an")
+        or doc[s].is_punct
+        or doc[s].is_space
+        or doc[s].tag_ in ("``", "''")
+    ):
         s += 1
     while e > s and (
         doc[e - 1].tag_ == "POS"
