@@ -264,34 +264,66 @@ def _spanning_in(start: date | None) -> Q:
     return q & Q(end__gte=start)
 
 
+Row = tuple[int, date, str]  # an event's id, start and kind
+
+
+def _spanning_rows(start: date | None) -> list[Row]:
+    """Visible events that start before `start` and still reach it."""
+    if start is None:
+        return []
+    return _memo(
+        ("spanning", start),
+        lambda: list(
+            _visible()
+            .filter(_spanning_in(start))
+            .order_by()
+            .values_list("id", "start", "kind")
+        ),
+    )
+
+
+def _extra_rows(start: date | None, end: date | None) -> list[Row]:
+    """The overlapping events the whole-month rows leave out: those starting
+    in a partial first or last month, and those starting before `start`."""
+
+    def compute() -> list[Row]:
+        _, edges_q = _plan(start, end)
+        edges = _visible().filter(edges_q).order_by()
+        return list(edges.values_list("id", "start", "kind")) + _spanning_rows(start)
+
+    return _memo(("extra", start, end), compute)
+
+
 def range_counts(facet: str, start: date | None, end: date | None) -> dict[str, int]:
     """{key: visible events overlapping [start, end]} for facet a/c/k/t."""
-    rows_q, edges_q = _plan(start, end)
+    rows_q, _ = _plan(start, end)
     counts: dict[str, int] = defaultdict(int)
-    for key, n in (
-        FacetCount.objects.filter(rows_q, facet=facet)
-        .order_by()
-        .values_list("key")
-        .annotate(total=Sum("n"))
-    ):
+    rows = FacetCount.objects.filter(rows_q, facet=facet).order_by()
+    if start is None and end is None:  # one all-time row per key
+        pairs = rows.values_list("key", "n")
+    else:
+        pairs = rows.values_list("key").annotate(total=Sum("n"))
+    for key, n in pairs:
         counts[key] += n
-    extra = _visible().filter(edges_q | _spanning_in(start)).order_by()
-    if facet in ("a", "c"):
+    extra = _extra_rows(start, end)
+    if facet in ("a", "c") and extra:
         through, key = (
             (EventActor, "actor_id") if facet == "a" else (EventCountry, "country_id")
         )
-        qs = (
-            through.objects.filter(event_id__in=extra.values("pk"))
-            .order_by()
-            .values_list(key)
-            .annotate(n=Count("*"))
-        )
+        ids = [r[0] for r in extra]
+        for i in range(0, len(ids), 5000):
+            for k, n in (
+                through.objects.filter(event_id__in=ids[i : i + 5000])
+                .order_by()
+                .values_list(key)
+                .annotate(n=Count("*"))
+            ):
+                counts[str(k)] += n
     elif facet == "k":
-        qs = extra.values_list("kind").annotate(n=Count("*"))
-    else:
-        qs = [("", extra.count())]
-    for k, n in qs:
-        counts[str(k)] += n
+        for _, _, kind in extra:
+            counts[kind] += 1
+    elif facet == "t":
+        counts[""] += len(extra)
     return {k: n for k, n in counts.items() if n > 0}
 
 
@@ -300,26 +332,26 @@ def start_days(start: date | None, end: date | None, *, by_day: bool) -> list:
     sorted. by_day=False gives whole months as (first of month, n) rows (for
     month or year bars); the partial months and events starting before
     `start` are always by day."""
+    days: dict[date, int] = defaultdict(int)
     if by_day:
         lo, hi = start or _MIN, end or _MAX
-        q = Q(start__gte=lo, start__lte=hi) | _spanning_in(start)
-        qs = _visible().filter(q).order_by()
-        return sorted(qs.values_list("start").annotate(n=Count("*")))
+        inside = _visible().filter(start__gte=lo, start__lte=hi).order_by()
+        for d, n in inside.values_list("start").annotate(n=Count("*")):
+            days[d] += n
+        for _, d, _ in _spanning_rows(start):
+            days[d] += 1
+        return sorted(days.items())
     lo, hi = start or _MIN, end or _MAX
     first = lo if lo.day == 1 else _next_month(lo)
     last = hi if hi == _month_end(hi) else _month(hi) - timedelta(days=1)
-    if first > last:
-        out, edges_q = [], Q(start__gte=lo, start__lte=hi)
-    else:
-        out = list(
-            FacetCount.objects.filter(
-                level="m", facet="t", period__gte=first, period__lte=last
-            ).values_list("period", "n")
-        )
-        edges_q = Q(start__gte=lo, start__lt=first) | Q(start__gt=last, start__lte=hi)
-    extra = _visible().filter(edges_q | _spanning_in(start)).order_by()
-    out += list(extra.values_list("start").annotate(n=Count("*")))
-    return sorted(out)
+    if first <= last:
+        for d, n in FacetCount.objects.filter(
+            level="m", facet="t", period__gte=first, period__lte=last
+        ).values_list("period", "n"):
+            days[d] += n
+    for _, d, _ in _extra_rows(start, end):
+        days[d] += 1
+    return sorted(days.items())
 
 
 def bounds(start: date | None, end: date | None) -> tuple[date, date] | None:
@@ -328,25 +360,10 @@ def bounds(start: date | None, end: date | None) -> tuple[date, date] | None:
     inside = _visible().filter(start__gte=lo, start__lte=hi)
     first = inside.order_by("start").values_list("start", flat=True).first()
     last = inside.order_by("-start").values_list("start", flat=True).first()
-    before = (
-        _visible()
-        .filter(_spanning_in(start))
-        .order_by("start")
-        .values_list("start", flat=True)
-        .first()
-        if start
-        else None
-    )
-    if before is not None:
-        first = before
-        last = (
-            last
-            or _visible()
-            .filter(_spanning_in(start))
-            .order_by("-start")
-            .values_list("start", flat=True)
-            .first()
-        )
+    before = [d for _, d, _ in _spanning_rows(start)]
+    if before:
+        first = min(before)
+        last = last or max(before)
     if first is None:
         return None
     return first, last

@@ -241,11 +241,29 @@ def country_facet(
     ]
 
 
-def kind_facet(filters: TimelineFilters) -> list[FacetValue]:
-    """Every kind, in the order of Kind, with its count (0 included)."""
+def _start_kind_counts(filters: TimelineFilters) -> list[tuple[date, str, int]]:
+    """(start, kind, n) over the filtered set: the kind facet and the density
+    chart from one pass when no kind is chosen (then both count one set)."""
+    qs = event_set(filters).values_list("start", "kind").annotate(n=Count("id"))
+    return list(qs.order_by("start"))
+
+
+def kind_facet(
+    filters: TimelineFilters, *, memo: dict | None = None
+) -> list[FacetValue]:
+    """Every kind, in the order of Kind, with its count (0 included).
+
+    `memo` shares one (start, kind) pass with density() when no kind is chosen.
+    """
     rest = filters.replace(kinds=())
     if date_only(rest):
         counts = facet_counts.range_counts("k", rest.start, rest.end)
+    elif memo is not None and not filters.kinds:
+        if "start_kind" not in memo:
+            memo["start_kind"] = _start_kind_counts(filters)
+        counts = {}
+        for _, kind, n in memo["start_kind"]:
+            counts[kind] = counts.get(kind, 0) + n
     else:
         qs = event_set(filters, skip="kind")
         counts = dict(
@@ -277,11 +295,12 @@ MONTH_ABBR = [
 ]
 
 
-def density(filters: TimelineFilters) -> Density:
+def density(filters: TimelineFilters, *, memo: dict | None = None) -> Density:
     """Events per day, month or year (by start) over the filtered set.
 
     Counted per start date in SQL (one indexed GROUP BY), bucketed here:
     days for spans up to two months, months up to six years, else years.
+    `memo`: the (start, kind) pass kind_facet() made, if it made one.
     """
     if date_only(filters):
         # Month rows from FacetCount, by day only where a month is partial.
@@ -301,6 +320,16 @@ def density(filters: TimelineFilters) -> Density:
             filters.start, filters.end, by_day=(hi - lo).days <= 62
         )
         first, last = found
+    elif memo is not None and "start_kind" in memo:
+        per_day = []
+        for d, _, n in memo["start_kind"]:
+            if per_day and per_day[-1][0] == d:
+                per_day[-1] = (d, per_day[-1][1] + n)
+            else:
+                per_day.append((d, n))
+        if not per_day:
+            return Density("month")
+        first, last = per_day[0][0], per_day[-1][0]
     else:
         qs = event_set(filters)
         per_day = list(
@@ -383,8 +412,8 @@ def _compute_summary(filters: TimelineFilters) -> Summary:
             actor_facet(filters, kind=ActorKind.ORGANIZATION, memo=memo)
         ),
         countries=tuple(country_facet(filters)),
-        kinds=tuple(kind_facet(filters)),
-        density=density(filters),
+        kinds=tuple(kind_facet(filters, memo=memo)),
+        density=density(filters, memo=memo),
     )
 
 
