@@ -506,11 +506,13 @@ _add(
 )
 _add("ref", _i(r"current|recent|annual|later"))
 # named holidays: "Thanksgiving Day", "last Christmas", "Election Day 1998"
+# Holidays whose day does not depend on the country ("Independence Day" does,
+# so it is left out); not "Easter Island", "Christmas Island".
 HOLIDAY = (
-    r"(?:Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Day|Eve))?|"
-    r"New\s+Year['\u2019]s(?:\s+(?:Day|Eve))?|Independence\s+Day|Election\s+Day|"
+    r"(?:Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Day|Eve))?(?!\s+Island)|"
+    r"New\s+Year['\u2019]s(?:\s+(?:Day|Eve))?|Election\s+Day|"
     r"Labor\s+Day|Memorial\s+Day|Veterans\s+Day|Valentine['\u2019]s\s+Day|"
-    r"Halloween|Easter(?:\s+(?:Sunday|week))?)"
+    r"Halloween|Easter(?:\s+(?:Sunday|week))?(?!\s+Island))"
 )
 _add(
     "holiday",

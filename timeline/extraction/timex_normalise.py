@@ -1317,8 +1317,6 @@ def _holiday_date(name: str, y: int) -> date | None:
         return date(y, 12, 25)
     if "new year" in name:
         return date(y, 12, 31) if "eve" in name else date(y, 1, 1)
-    if "independence" in name:
-        return date(y, 7, 4)
     if "election" in name:  # the Tuesday after the first Monday of November
         return _nth_weekday(y, 11, 0, 1) + timedelta(days=1)
     if "labor" in name:

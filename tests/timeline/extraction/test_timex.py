@@ -248,6 +248,9 @@ def test_it_dates_named_holidays() -> None:
     assert found("Protesters prayed as Easter week began.", date(2000, 4, 17)) == {
         "Easter week": ("DATE", "2000-W16")
     }
+    assert found("The ship sailed to Easter Island in 1999.", date(2000, 4, 17)) == {
+        "1999": ("DATE", "1999")
+    }
 
 
 def test_it_skips_time_words_that_name_a_programme() -> None:
