@@ -1087,6 +1087,45 @@ def _is_title(surface: str, ctx: Context, start: int, end: int) -> bool:
     return prev is not None and not re.search(r"[.!?:;]\s*$", before)
 
 
+# Nouns a number identifies rather than dates: "Local 1520" (a union branch),
+# "Resolution 1441", "Flight 1549", "Route 66", "No. 1999".
+_NUMBERED_NOUNS = frozenset(
+    [
+        "local",
+        "no",
+        "number",
+        "flight",
+        "route",
+        "room",
+        "highway",
+        "interstate",
+        "suite",
+        "section",
+        "article",
+        "chapter",
+        "page",
+        "gate",
+        "platform",
+        "track",
+        "resolution",
+        "unit",
+        "squadron",
+        "battalion",
+        "division",
+        "precinct",
+        "district",
+        "ward",
+        "lot",
+        "bus",
+        "model",
+        "form",
+        "rule",
+        "bill",
+        "proposition",
+    ]
+)
+
+
 def _accept(family: str, surface: str, low: str, ctx: Context) -> bool:
     """Reject matches that are almost never temporal in context."""
     start, end = ctx.start, ctx.start + len(surface)
@@ -1114,6 +1153,9 @@ def _accept(family: str, surface: str, low: str, ctx: Context) -> bool:
             ):
                 return False
             if tok.ent_type_ == "CARDINAL" and tok.dep_ == "nummod":
+                return False
+            prev = ctx.doc[tok.i - 1] if tok.i > 0 else None
+            if prev is not None and prev.lower_.rstrip(".") in _NUMBERED_NOUNS:
                 return False
             nxt = ctx.doc[tok.i + 1] if tok.i + 1 < len(ctx.doc) else None
             if nxt is not None and nxt.lower_ in (

@@ -480,3 +480,11 @@ def test_it_never_crashes_and_offsets_slice_the_text(
 )
 def test_it_produces_values_that_value_range_reads(value: str) -> None:
     assert value_range(value) is not None
+
+
+def test_it_does_not_read_a_numbered_thing_as_a_year() -> None:
+    text = (
+        "Whitey MacDonald, chairperson of Local 1520, said the council passed "
+        "Resolution 1441 in 2002."
+    )
+    assert [(t.text, t.value) for t in tag(text)] == [("2002", "2002")]
