@@ -31,6 +31,7 @@ COUNTRY = "country"
 ORGANIZATION = "organization"
 
 _WS = re.compile(r"\s+")
+_SPACED_HYPHEN = re.compile(r"(?<=\w) - (?=\w)")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _EDGE_PUNCT = "\"'`“”‘’()[]{},.;:!?–—-"
 
@@ -354,6 +355,7 @@ class EntityResolver:
         name. "Apple Corps" keeps "Corps": it is no suffix.
         """
         article_orgs = article_orgs or {}
+        text = _SPACED_HYPHEN.sub("-", text)  # "Wal - Mart" as tokenised text
         words = text.replace(",", " ").split()
         key = normalise_alias(text)
         if key in self.organizations:
@@ -506,13 +508,13 @@ class EntityResolver:
                 surnames[last] = None
             else:
                 surnames[last] = canonical
+        first_names = self._first_names(full_names)
         for cand in candidates:
             verdict = verdicts[cand.key]
             if verdict == "single":  # one word: a person only with support
                 verdict = (
                     PERSON
-                    if surnames.get(cand.key)
-                    or cand.key in self._first_names(full_names)
+                    if surnames.get(cand.key) or cand.key in first_names
                     else verdicts.get(("single", cand.key), "")
                 )
             if verdict == PERSON:

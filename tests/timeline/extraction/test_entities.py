@@ -429,6 +429,8 @@ def test_it_strips_a_descriptor_only_where_the_article_shows_the_short_name():
     assert resolver.org_name("Infogear Technology Corp") == "Infogear Technology"
     assert resolver.org_name("JPMorgan Chase & Co") == "JPMorgan Chase"
     assert resolver.org_name("Daimler AG") == "Daimler"
+    assert resolver.org_name("Wal - Mart") == "Wal-Mart"  # tokenised source text
+    assert resolver.org_name("Fed") == "Federal Reserve"
     assert resolver.org_name("Singapore Airlines", {"singapore": "Singapore"}) == (
         "Singapore Airlines"
     )
