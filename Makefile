@@ -46,7 +46,7 @@ serve: install
 	$(PY) manage.py migrate --no-input
 	$(VENV)/bin/gunicorn newsline.wsgi:application --bind $(HOST):$(PORT) \
 	  --workers $(WEB_CONCURRENCY) --threads $(WEB_THREADS) --timeout 60 --graceful-timeout 20 \
-	  --access-logfile - --forwarded-allow-ips 127.0.0.1 --no-control-socket
+	  --access-logfile - --forwarded-allow-ips 127.0.0.1 --no-control-socket --keep-alive 30
 
 # Speed and memory benchmarks; numbers go to docs/benchmarks.md.
 bench: install-dev

@@ -132,6 +132,10 @@ def main() -> int:
                 "--timeout",
                 "60",
                 "--no-control-socket",
+                # Idle keep-alive connections outlive the users' think time, so
+                # the server never closes one a client is about to reuse.
+                "--keep-alive",
+                "30",
                 "--log-level",
                 "warning",
                 "--error-logfile",
