@@ -279,8 +279,10 @@ class EntityResolver:
         for key, cands in by_key.items():
             words = key.split()
             alias = self.people.get(key)
+            # An alias to another name is evidence; a stored name (the
+            # database lexicon holds every actor, mislabels included) is not.
             known = (alias is not None and normalise_alias(alias) != key) or (
-                " " in key and (alias is not None or self._by_surname(key))
+                " " in key and self._by_surname(key) is not None
             )
             titled = any(c.titled for c in cands)
             org_like = key in org_keys or any(self._org_context(doc, c) for c in cands)
@@ -648,7 +650,13 @@ class EntityResolver:
                 add(span.start, span.end, COUNTRY, self.countries[key])
             elif span.label_ == ORGANIZATION and key in self.organizations:
                 add(span.start, span.end, ORGANIZATION, self.organizations[key])
-            elif span.label_ == PERSON and key in self.people:
+            elif (
+                span.label_ == PERSON
+                and key in self.people
+                and verdicts.get(key, PERSON) == PERSON
+                and key.split()[0] not in org_keys
+                and not any(w in self.non_name_words for w in key.split())
+            ):
                 add(span.start, span.end, PERSON, self.people[key])
 
         # 5. Role phrases: "the American president", "his Russian counterpart".

@@ -395,6 +395,18 @@ def test_it_keeps_a_single_name_with_a_title():
     assert kinds(resolved)[0] == {"Howard"}
 
 
+def test_it_does_not_revive_a_stored_mislabel_from_the_lexicon():
+    # The database lexicon holds every stored actor, including ones an older
+    # extraction got wrong: a stored name is no evidence of a person.
+    text = (
+        "It also features improved search for the Library and Music Store, and "
+        "greater parental controls on songs in the iTunes Music Store."
+    )
+    doc = get_nlp()(text)
+    lexicon = Lexicon(people={"music store": "Music Store", "library": "Library"})
+    assert kinds(EntityResolver(lexicon).resolve(doc))[0] == set()
+
+
 def test_it_keeps_a_single_name_that_a_lexicon_alias_knows():
     doc = get_nlp()("Shares rose 5%. Bernanke was in Washington.")
     lexicon = Lexicon(people={"bernanke": "Ben Bernanke"})
