@@ -434,12 +434,17 @@ class EntityResolver:
         org_keys: dict[str, str] = {}  # normalised ORG name -> its text
         org_firsts: dict[str, str] = {}  # first word of a longer ORG -> ORG key
         product_firsts: set[str] = set()
+        index_keys: set[str] = set()
         for ent in doc.ents:
             if ent.label_ not in ("ORG", "PRODUCT"):
                 continue
             s, e = _trim_tokens(ent)
             key = normalise_alias(_clean_name(doc[s:e].text)) if s < e else ""
             if not key:
+                continue
+            if ent.label_ == "ORG" and _is_index(doc, s, e, key):
+                index_keys.add(key)  # "the Hang Seng index": a stock index
+                index_keys.add(key.split()[0])
                 continue
             if ent.label_ == "ORG":
                 org_keys.setdefault(key, _clean_name(doc[s:e].text))
@@ -526,7 +531,11 @@ class EntityResolver:
                 persons.append((cand.ent, cand.start, cand.end, canonical))
                 if cand.role:
                     roles.setdefault(canonical, set()).add((cand.role, cand.country))
-            elif verdict == ORGANIZATION and not any(taken[cand.start : cand.end]):
+            elif (
+                verdict == ORGANIZATION
+                and cand.key not in index_keys
+                and not any(taken[cand.start : cand.end])
+            ):
                 target = org_keys.get(cand.key) or org_keys.get(
                     org_firsts.get(cand.key, ""), cand.name
                 )
@@ -610,6 +619,7 @@ class EntityResolver:
                 ent.label_ == "ORG"
                 and _plausible_org(doc[s:e])
                 and ("product", key) not in verdicts
+                and key not in index_keys
             ):
                 add(s, e, ORGANIZATION, self.org_name(text, org_keys))
 
@@ -739,6 +749,24 @@ def _name_shaped(doc: Doc, cand: _Candidate, non_name_words: frozenset[str]) -> 
         if not text[:1].isupper() and low not in _PARTICLES:
             return False
     return True
+
+
+_INDEX_WORDS = ("index", "indices", "indexes")
+_INDEX_ENDINGS = (("industrials",), ("industrial", "average"), ("composite",))
+
+
+def _is_index(doc: Doc, start: int, end: int, key: str) -> bool:
+    """An ORG span that names a stock index: 'the Hang Seng index', 'Dow Jones
+    Industrial Average', 'Dow Industrials' (spaCy tags them ORG)."""
+    words = tuple(key.split())
+    if any(words[-len(e) :] == e and len(words) > len(e) for e in _INDEX_ENDINGS):
+        return True
+    if end < len(doc) and doc[end].lower_ in _INDEX_WORDS:
+        return True
+    return end + 1 < len(doc) and (doc[end].lower_, doc[end + 1].lower_) == (
+        "industrial",
+        "average",
+    )
 
 
 def _after_the(doc: Doc, cand: _Candidate) -> bool:

@@ -362,7 +362,26 @@ def test_it_does_not_take_a_name_headed_by_the_for_a_person(sample_articles):
     assert "PERSON" in labelled(doc, "Hang Seng")
     people, orgs = kinds(resolved)
     assert "Hang Seng" not in people
-    assert "Hang Seng" in orgs
+    assert "Hang Seng" in orgs  # this article never says it is an index
+
+
+def test_it_does_not_make_a_stock_index_an_organisation():
+    doc, resolved = resolve_text(
+        "In Hong Kong, the Hang Seng index fell 5.5 percent on Monday. "
+        "The Hang Seng bottomed out at 16,283."
+    )
+    assert labelled(doc, "Hang Seng") == {"ORG"}
+    assert kinds(resolved)[1] == set()
+    doc, resolved = resolve_text(
+        "Shares of General Motors rose; the Dow Industrials gained 2%."
+    )
+    assert "ORG" in labelled(doc, "Dow Industrials")
+    assert kinds(resolved)[1] == {"General Motors"}
+    # A company with "Index" in its name stays one.
+    doc, resolved = resolve_text(
+        "David Jones, the chief market strategist at IG Index, said markets would gain."
+    )
+    assert kinds(resolved) == ({"David Jones"}, {"IG Index"})
 
 
 def test_it_drops_a_web_address_tagged_person(sample_articles):
