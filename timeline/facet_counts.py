@@ -143,15 +143,90 @@ def _roll_up(level: str, periods: set[date] | None) -> None:
 
 def refresh_months(*, months: Iterable[date]) -> None:
     """Recompute the counts of events starting in these months (any day in
-    the month will do), their years and all time. Call inside the writer's
-    transaction, after the change."""
+    the month will do), then bring their years and all time in step. Call
+    inside the writer's transaction, after the change.
+
+    The month rows are recomputed from the events; the year and all-time
+    counts change by the difference between the old and new month rows (a
+    few keys for one article), and the longest spans ("s", a max) of the
+    touched years and of all time are recomputed from the rows below.
+    """
     months = {_month(m) for m in months}
     if not months or not ready():
         return  # nothing to keep current until rebuild() has run
-    FacetCount.objects.filter(level="m", period__in=months).delete()
-    FacetCount.objects.bulk_create(_compute_months(months), batch_size=2000)
-    _roll_up("y", {date(m.year, 1, 1) for m in months})
-    _roll_up("a", None)
+    current = FacetCount.objects.filter(level="m", period__in=months)
+    delta: dict[tuple[date, str, str], int] = defaultdict(int)
+    for period, facet, key, n in current.exclude(facet="s").values_list(
+        "period", "facet", "key", "n"
+    ):
+        delta[(date(period.year, 1, 1), facet, key)] -= n
+    current.delete()
+    rows = _compute_months(months)
+    FacetCount.objects.bulk_create(rows, batch_size=2000)
+    for r in rows:
+        if r.facet != "s":
+            delta[(date(r.period.year, 1, 1), r.facet, r.key)] += r.n
+    delta = {k: d for k, d in delta.items() if d}
+    years = {date(m.year, 1, 1) for m in months}
+    _apply_delta("y", delta)
+    overall: dict[tuple[date, str, str], int] = defaultdict(int)
+    for (_, facet, key), d in delta.items():
+        overall[(ALL_TIME, facet, key)] += d
+    _apply_delta("a", {k: d for k, d in overall.items() if d})
+    _recompute_spans(years)
+
+
+def _apply_delta(level: str, delta: dict[tuple[date, str, str], int]) -> None:
+    """Add (period, facet, key) -> difference to the rows of this level."""
+    if not delta:
+        return
+    q = Q(pk__in=[])
+    for period, facet, key in delta:
+        q |= Q(period=period, facet=facet, key=key)
+    existing = {
+        (r.period, r.facet, r.key): r for r in FacetCount.objects.filter(q, level=level)
+    }
+    changed, gone, new = [], [], []
+    for k, d in delta.items():
+        row = existing.get(k)
+        if row is None:
+            new.append(FacetCount(level=level, period=k[0], facet=k[1], key=k[2], n=d))
+        elif row.n + d:
+            row.n += d
+            changed.append(row)
+        else:
+            gone.append(row.pk)
+    FacetCount.objects.filter(pk__in=gone).delete()
+    FacetCount.objects.bulk_update(changed, ["n"], batch_size=500)
+    FacetCount.objects.bulk_create(new, batch_size=2000)
+
+
+def _recompute_spans(years: set[date]) -> None:
+    """The longest-span rows ("s") of these years and of all time."""
+    for y in years:
+        FacetCount.objects.filter(level="y", facet="s", period=y).delete()
+        FacetCount.objects.bulk_create(
+            FacetCount(level="y", period=y, facet="s", key=key, n=n)
+            for key, n in FacetCount.objects.filter(
+                level="m",
+                facet="s",
+                period__gte=y,
+                period__lte=date(y.year, 12, 1),
+            )
+            .order_by()
+            .values_list("key")
+            .annotate(longest=Max("n"))
+            if n
+        )
+    FacetCount.objects.filter(level="a", facet="s").delete()
+    FacetCount.objects.bulk_create(
+        FacetCount(level="a", period=ALL_TIME, facet="s", key=key, n=n)
+        for key, n in FacetCount.objects.filter(level="y", facet="s")
+        .order_by()
+        .values_list("key")
+        .annotate(longest=Max("n"))
+        if n
+    )
 
 
 def months_of(*, event_ids: Iterable[int]) -> set[date]:
