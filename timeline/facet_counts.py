@@ -30,6 +30,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date, timedelta
 
+from django.db import transaction
 from django.db.models import Count, Max, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth, TruncYear
 
@@ -152,8 +153,21 @@ def refresh_months(*, months: Iterable[date]) -> None:
     touched years and of all time are recomputed from the rows below.
     """
     months = {_month(m) for m in months}
-    if not months or not ready():
-        return  # nothing to keep current until rebuild() has run
+    if not months:
+        return
+    with transaction.atomic():
+        # The marker row is the lock that takes concurrent writers in turn
+        # (PostgreSQL; SQLite writers are serialised anyway), so no two
+        # refreshes read the same month or year rows before either commits.
+        marker = FacetCount.objects.select_for_update().filter(
+            level="a", facet="b", period=ALL_TIME
+        )
+        if not list(marker.values_list("pk", flat=True)):
+            return  # nothing to keep current until rebuild() has run
+        _refresh(months)
+
+
+def _refresh(months: set[date]) -> None:
     current = FacetCount.objects.filter(level="m", period__in=months)
     delta: dict[tuple[date, str, str], int] = defaultdict(int)
     for period, facet, key, n in current.exclude(facet="s").values_list(
@@ -180,12 +194,15 @@ def _apply_delta(level: str, delta: dict[tuple[date, str, str], int]) -> None:
     """Add (period, facet, key) -> difference to the rows of this level."""
     if not delta:
         return
-    q = Q(pk__in=[])
-    for period, facet, key in delta:
-        q |= Q(period=period, facet=facet, key=key)
-    existing = {
-        (r.period, r.facet, r.key): r for r in FacetCount.objects.filter(q, level=level)
-    }
+    periods = sorted({k[0] for k in delta})
+    keys = sorted({k[2] for k in delta})
+    existing = {}
+    for i in range(0, len(keys), 500):
+        for r in FacetCount.objects.filter(
+            level=level, period__in=periods, key__in=keys[i : i + 500]
+        ):
+            if (r.period, r.facet, r.key) in delta:
+                existing[(r.period, r.facet, r.key)] = r
     changed, gone, new = [], [], []
     for k, d in delta.items():
         row = existing.get(k)
@@ -285,8 +302,15 @@ def ready() -> bool:
     )
 
 
+@transaction.atomic
 def rebuild() -> int:
     """Recompute every row from the events; returns the number of rows."""
+    # Waits for a refresh in progress (PostgreSQL), as refresh_months() does.
+    list(
+        FacetCount.objects.select_for_update()
+        .filter(level="a", facet="b", period=ALL_TIME)
+        .values_list("pk", flat=True)
+    )
     FacetCount.objects.all().delete()
     FacetCount.objects.bulk_create(_compute_months(None), batch_size=2000)
     _roll_up("y", None)

@@ -1,0 +1,36 @@
+"""manage.py rebuild_facets: the pre-aggregated facet counts from scratch."""
+
+from __future__ import annotations
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from tests.timeline.views.conftest import make_event
+from timeline import facet_counts
+from timeline.models import Actor, FacetCount
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_builds_counts_for_events_loaded_around_the_services():
+    alice = Actor.objects.create(name="Alice", kind="person")
+    make_event(value="2025-01-05", actors=[alice], countries=["RU"])
+    make_event(value="2024-03", actors=[alice], kind="vote")
+    make_event(value="2024-03-02", actors=[alice], status="rejected")
+    assert not facet_counts.ready()
+
+    out = StringIO()
+    call_command("rebuild_facets", stdout=out)
+
+    assert "Rebuilt" in out.getvalue()
+    assert facet_counts.ready()
+    assert facet_counts.range_counts("a", None, None) == {str(alice.pk): 2}
+    assert facet_counts.range_counts("k", None, None) == {"meeting": 1, "vote": 1}
+
+
+def test_it_replaces_stale_rows():
+    FacetCount.objects.create(level="a", period=facet_counts.ALL_TIME, facet="t", n=99)
+    call_command("rebuild_facets", stdout=StringIO())
+    assert facet_counts.range_counts("t", None, None) == {}
