@@ -498,7 +498,7 @@ class EntityResolver:
                     key,
                     role,
                     country,
-                    titled=k > 0 or any(w in self.title_words for w in before),
+                    titled=any(w in self.title_words for w in before + words[:k]),
                 )
             )
         verdicts = self._judge_candidates(doc, candidates, org_keys, product_firsts)
