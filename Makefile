@@ -25,6 +25,7 @@ install-dev: $(VENV)/.installed-dev
 run: install
 	DEBUG=$${DEBUG:-true} $(PY) manage.py migrate --no-input
 	DEBUG=$${DEBUG:-true} $(PY) manage.py load_samples
+	DEBUG=$${DEBUG:-true} $(PY) manage.py rebuild_facets --if-needed
 	DEBUG=$${DEBUG:-true} $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install-dev
@@ -44,6 +45,7 @@ serve: install
 	$(PY) manage.py check --deploy --fail-level ERROR
 	$(PY) manage.py collectstatic --no-input --verbosity 0
 	$(PY) manage.py migrate --no-input
+	$(PY) manage.py rebuild_facets --if-needed
 	$(VENV)/bin/gunicorn newsline.wsgi:application --bind $(HOST):$(PORT) \
 	  --workers $(WEB_CONCURRENCY) --threads $(WEB_THREADS) --timeout 60 --graceful-timeout 20 \
 	  --access-logfile - --forwarded-allow-ips 127.0.0.1 --no-control-socket --keep-alive 30

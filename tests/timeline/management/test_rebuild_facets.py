@@ -34,3 +34,17 @@ def test_it_replaces_stale_rows():
     FacetCount.objects.create(level="a", period=facet_counts.ALL_TIME, facet="t", n=99)
     call_command("rebuild_facets", stdout=StringIO())
     assert facet_counts.range_counts("t", None, None) == {}
+
+
+def test_it_only_builds_once_when_asked_if_needed():
+    alice = Actor.objects.create(name="Alice", kind="person")
+    make_event(value="2025-01-05", actors=[alice])
+    call_command("rebuild_facets", "--if-needed", stdout=StringIO())
+    assert facet_counts.ready()
+    FacetCount.objects.filter(level="a", facet="t").update(n=7)  # a later change
+
+    out = StringIO()
+    call_command("rebuild_facets", "--if-needed", stdout=out)
+
+    assert "nothing to do" in out.getvalue()
+    assert FacetCount.objects.get(level="a", facet="t").n == 7

@@ -7,7 +7,7 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from timeline.facet_counts import rebuild
+from timeline.facet_counts import ready, rebuild
 
 
 class Command(BaseCommand):
@@ -17,7 +17,17 @@ class Command(BaseCommand):
         "events without the ingestion/correction services (e.g. bench/synth.py)."
     )
 
+    def add_arguments(self, parser) -> None:
+        parser.add_argument(
+            "--if-needed",
+            action="store_true",
+            help="Only when the counts were never built (a new database).",
+        )
+
     def handle(self, *args, **options) -> None:
+        if options["if_needed"] and ready():
+            self.stdout.write("Facet counts are built and kept current; nothing to do.")
+            return
         started = time.perf_counter()
         with transaction.atomic():
             rows = rebuild()
