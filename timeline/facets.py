@@ -35,6 +35,7 @@ from timeline.models import (
     Mention,
     Status,
 )
+from timeline.templatetags.timeline_tags import MONTH_ABBR
 
 FACET_LIMIT = 10
 # Fields of TimelineFilters each facet reads (skipped when counting it).
@@ -277,22 +278,6 @@ def kind_facet(
 
 def _month_end(d: date) -> date:
     return d.replace(day=calendar.monthrange(d.year, d.month)[1])
-
-
-MONTH_ABBR = [
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "May",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Oct",
-    "Nov",
-    "Dec",
-]
 
 
 def density(filters: TimelineFilters, *, memo: dict | None = None) -> Density:

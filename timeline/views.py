@@ -34,25 +34,15 @@ from timeline.models import (
     Status,
     normalise_alias,
 )
-from timeline.templatetags.timeline_tags import highlight_spans, index_url
+from timeline.templatetags.timeline_tags import (
+    MONTH_NAME,
+    highlight_spans,
+    index_url,
+)
 
 PAGE_SIZE = 30  # a page renders in a few ms; "Show more" brings the next
 SUGGESTIONS = 8
 MAX_TERM_CHARS = 100
-MONTH_NAME = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 
 def _partial(request: HttpRequest) -> bool:
