@@ -43,6 +43,8 @@ call_command("migrate", verbosity=0)
 t = time.perf_counter()
 stats = generate(int(sys.argv[1]), seed=0)
 print("generated", stats, f"in {time.perf_counter() - t:.1f} s", flush=True)
+# synth writes around the services that keep the facet counts current.
+call_command("rebuild_facets", verbosity=0)
 events = list(Event.objects.visible().order_by("?").values_list("id", flat=True)[:2000])
 ids = {
     "events": events,
