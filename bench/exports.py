@@ -23,28 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-
-def setup(db: Path) -> None:
-    os.environ["DATABASE_URL"] = f"sqlite:///{db}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
-    os.environ.setdefault("ALLOWED_HOSTS", "testserver")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-
-
-def ensure_events(n: int) -> None:
-    from bench.synth import generate
-    from timeline.models import Event
-
-    have = Event.objects.count()
-    if have < n:
-        t0 = time.perf_counter()
-        generate(n - have, seed=7)
-        print(f"generated {n - have} events in {time.perf_counter() - t0:.1f} s")
+from bench.benchdb import ensure_events, setup  # noqa: E402
 
 
 def request(path: str, params: dict):
@@ -186,7 +165,7 @@ def main() -> None:
     parser.add_argument("--api-only", action="store_true", help="skip the exports")
     args = parser.parse_args()
     setup(args.db)
-    ensure_events(args.events)
+    ensure_events(args.events, seed=7)
     if not args.api_only:
         print("\n".join(bench_exports({"start": "2023-01-01"})))
         print()
