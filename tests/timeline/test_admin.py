@@ -11,10 +11,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from tests.timeline.factories import add_mention, make_article, make_event
 from timeline.models import (
     Actor,
     ActorAlias,
-    Article,
     Country,
     Event,
     EventActor,
@@ -26,44 +26,6 @@ from timeline.models import (
 pytestmark = pytest.mark.django_db
 
 CHANGELIST = "admin:timeline_event_changelist"
-
-
-def make_article(text="Officials met on Monday in Kyiv.", **kw) -> Article:
-    return Article.objects.create(
-        text=text, published=kw.pop("published", date(2025, 2, 24)), **kw
-    )
-
-
-def make_event(article: Article | None = None, at: int = 0, **kw) -> Event:
-    defaults = dict(
-        start=date(2025, 2, 24),
-        end=date(2025, 2, 24),
-        precision="day",
-        value="2025-02-24",
-        title="Officials met",
-        kind="meeting",
-    )
-    defaults.update(kw)
-    event = Event.objects.create(**defaults)
-    if article is not None:
-        add_mention(event, article, at)
-    return event
-
-
-def add_mention(event: Event, article: Article, at: int = 0) -> Mention:
-    i = article.text.index("Monday")
-    return Mention.objects.create(
-        event=event,
-        article=article,
-        sentence=article.text,
-        sentence_start=at,
-        sentence_end=at + len(article.text),
-        expression="Monday",
-        expression_start=at + i,
-        expression_end=at + i + 6,
-        anchor_date=article.published,
-        value=event.value,
-    )
 
 
 def change_data(event: Event, **overrides) -> dict:

@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
+from tests.timeline.factories import add_mention, make_article, make_event
 from timeline.corrections import (
     correct_event,
     merge_actors,
@@ -43,41 +44,6 @@ def staff():
     return get_user_model().objects.create_user(
         "editor", password="pw-editor-123", is_staff=True
     )
-
-
-def make_article(text="Officials met on Monday in Kyiv.", **kw) -> Article:
-    return Article.objects.create(
-        text=text, published=kw.pop("published", date(2025, 2, 24)), **kw
-    )
-
-
-def add_mention(event: Event, article: Article, at: int = 0, value=None) -> Mention:
-    return Mention.objects.create(
-        event=event,
-        article=article,
-        sentence=article.text,
-        sentence_start=at,
-        sentence_end=at + len(article.text),
-        expression="Monday",
-        expression_start=at + 17,
-        expression_end=at + 23,
-        anchor_date=article.published,
-        value=value or event.value,
-        title=f"mention at {at}",
-    )
-
-
-def make_event(**kw) -> Event:
-    defaults = dict(
-        start=date(2025, 2, 24),
-        end=date(2025, 2, 24),
-        precision="day",
-        value="2025-02-24",
-        title="Officials met",
-        kind="meeting",
-    )
-    defaults.update(kw)
-    return Event.objects.create(**defaults)
 
 
 def link(event: Event, *, actors=(), countries=()) -> None:

@@ -3,6 +3,7 @@ from datetime import date
 import pytest
 from django.db import IntegrityError, transaction
 
+from tests.timeline.factories import make_article, make_event
 from timeline.models import (
     Actor,
     ActorAlias,
@@ -17,39 +18,6 @@ from timeline.models import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def make_article(text="Officials met on Monday.", **kw) -> Article:
-    return Article.objects.create(
-        text=text, published=kw.pop("published", date(2025, 2, 24)), **kw
-    )
-
-
-def make_event(article: Article | None = None, at: int = 0, **kw) -> Event:
-    defaults = dict(
-        start=date(2025, 2, 24),
-        end=date(2025, 2, 24),
-        precision="day",
-        value="2025-02-24",
-        title="Officials met",
-        kind="meeting",
-    )
-    defaults.update(kw)
-    event = Event.objects.create(**defaults)
-    if article is not None:
-        Mention.objects.create(
-            event=event,
-            article=article,
-            sentence=article.text,
-            sentence_start=at,
-            sentence_end=at + len(article.text),
-            expression="Monday",
-            expression_start=at + 17,
-            expression_end=at + 23,
-            anchor_date=article.published,
-            value=event.value,
-        )
-    return event
 
 
 def test_it_hashes_normalised_text():

@@ -1,0 +1,49 @@
+"""Small model factories shared by the model, admin and corrections tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from timeline.models import Article, Event, Mention
+
+
+def make_article(text: str = "Officials met on Monday in Kyiv.", **kw) -> Article:
+    return Article.objects.create(
+        text=text, published=kw.pop("published", date(2025, 2, 24)), **kw
+    )
+
+
+def add_mention(
+    event: Event, article: Article, at: int = 0, value: str | None = None
+) -> Mention:
+    """The article's text as evidence at offset `at`, "Monday" as expression."""
+    i = article.text.index("Monday")
+    return Mention.objects.create(
+        event=event,
+        article=article,
+        sentence=article.text,
+        sentence_start=at,
+        sentence_end=at + len(article.text),
+        expression="Monday",
+        expression_start=at + i,
+        expression_end=at + i + 6,
+        anchor_date=article.published,
+        value=value or event.value,
+        title=f"mention at {at}",
+    )
+
+
+def make_event(article: Article | None = None, at: int = 0, **kw) -> Event:
+    defaults = dict(
+        start=date(2025, 2, 24),
+        end=date(2025, 2, 24),
+        precision="day",
+        value="2025-02-24",
+        title="Officials met",
+        kind="meeting",
+    )
+    defaults.update(kw)
+    event = Event.objects.create(**defaults)
+    if article is not None:
+        add_mention(event, article, at)
+    return event
