@@ -234,7 +234,8 @@ _add(
     "explicit",
     _c(
         rf"(?:(?i:(?:early|late|mid)\s+)?{WEEKDAY},\s+)?"
-        rf"(?:(?i:{TIME_OF_DAY})\s*,?\s+)?{MONTH_DATE}"
+        rf"(?:(?i:{TIME_OF_DAY})\s*,?\s+)?"
+        rf"(?:(?i:last|next|this\s+past|this\s+coming)\s+)?{MONTH_DATE}"
     ),
 )
 _add("iso", START + r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))" + END_WORD)
@@ -291,7 +292,10 @@ _add(
 )
 _add(
     "half",
-    _i(rf"(?:the\s+)?first\s+(?:two|three)\s+quarters\s+of\s+(?:{YEAR}|the\s+year)"),
+    _i(
+        rf"{APPROX}?(?:the\s+)?first\s+(?:two|three)\s+quarters\s+of\s+"
+        rf"(?:{YEAR}|the\s+year)"
+    ),
 )
 # decades and centuries: "the 1990s", "the late '80s", "the 20th century"
 _add(
@@ -406,6 +410,8 @@ _add(
         rf"(?i:the\s+(?:first|second|third|fourth|last|final)\s+week\s+of\s+){MONTH}(?:\s+{YEAR})?"
     ),
 )
+# "the week of March 6": the week holding that day
+_add("weekof", _c(rf"(?i:the\s+week\s+of\s+){MONTH_DATE}"))
 _add("relunit", _i(r"(?:the\s+)?(?:same|this|that)\s+(?:time|period)\s+last\s+year"))
 _add(
     "relunit",

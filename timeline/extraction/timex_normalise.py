@@ -49,6 +49,23 @@ _FUTURE_LEMMAS = {
     "pledge",
 }
 
+_REPORTING = {
+    "say",
+    "tell",
+    "announce",
+    "add",
+    "predict",
+    "warn",
+    "state",
+    "insist",
+    "indicate",
+    "confirm",
+    "promise",
+    "report",
+    "declare",
+    "write",
+}
+
 _FUTURE_PREP = re.compile(
     r"(?:\buntil|\btill|\bby|\bas (?:early|soon) as|\bbeginning|\bstarting|"
     r"\beffective|\bpayable|\bdue)\s+(?:on\s+|in\s+)?$"
@@ -68,7 +85,8 @@ def _verb_tense(verb, depth: int = 0) -> str:  # noqa: ANN001 - spaCy Token
         if head is not verb and head.lemma_ in _FUTURE_LEMMAS:
             return "future"
         if head is not verb and (
-            head.lower_ in ("due", "about", "likely", "ready") or head.lemma_ == "be"
+            head.lower_ in ("due", "about", "likely", "ready")
+            or (head.lemma_ == "be" and verb.dep_ == "xcomp")
         ):
             return "future"  # "is due to", "is to resume trading Tuesday"
         if head is not verb and depth < 2 and head.pos_ in ("VERB", "AUX"):
@@ -76,8 +94,19 @@ def _verb_tense(verb, depth: int = 0) -> str:  # noqa: ANN001 - spaCy Token
         return ""
     if verb.lower_ in _FUTURE_AUX:
         return "future"
+    if "have" in low and any(a.tag_ == "MD" for a in auxes):
+        # a modal perfect ("may have been", "could have fallen", "must have
+        # left") speaks of the past, whatever the modal
+        return "past"
     if low & _MODAL_FUTURE:
         return "future"
+    if (
+        "would" in low
+        and verb.dep_ == "ccomp"
+        and verb.head.lemma_ in _REPORTING
+        and verb.head.tag_ == "VBD"
+    ):
+        return "future"  # reported future: "said he would visit on Thursday"
     if any(a.tag_ == "MD" for a in auxes) or verb.tag_ == "MD":
         return ""  # would, could, should: no tense to go by
     if verb.lemma_ in _FUTURE_LEMMAS and verb.tag_ in ("VBZ", "VBP", "VBG"):
@@ -491,6 +520,9 @@ def _sentence_year(ctx: Context, tense: Callable[[], str]) -> int | None:
     return y
 
 
+_REL_DAY = re.compile(r"(last|next|this past|this coming)\s")
+
+
 def _explicit(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
     mm = _MONTH_RE.search(low)
     if not mm:
@@ -507,7 +539,18 @@ def _explicit(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None
     dm = _DAY_RE.search(rest_ny)
     day = int(dm[1]) if dm else None
     anchor = ctx.anchor
-    if year is None:
+    if year is None and day is not None and (rel := _REL_DAY.match(low)):
+        # "last Oct. 23": the latest such day before the dct; "next May 1":
+        # the first after it
+        past = rel[1] in ("last", "this past")
+        year = ctx.dct.year
+        d0 = _safe_date(year, month, day)
+        if d0 is not None and past and d0 >= ctx.dct:
+            year -= 1
+        elif d0 is not None and not past and d0 <= ctx.dct:
+            year += 1
+        ctx._explicit = False
+    elif year is None:
         if (sent_year := _sentence_year(ctx, tense)) is not None:
             year = sent_year
         else:
@@ -574,6 +617,9 @@ def _month(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
     return "DATE", f"{year:04d}-{month:02d}", anchor
 
 
+_HALF_RE = re.compile(r"\b(first|second|latter|last)\s+half\s+of\s+")
+
+
 def _year(low: str, ctx: Context) -> Result | None:
     if m := re.fullmatch(r"'(\d\d)", low):
         yy = int(m[1])
@@ -583,6 +629,9 @@ def _year(low: str, ctx: Context) -> Result | None:
     if year is None:
         return None
     ctx._explicit = True
+    if hm := _HALF_RE.search(low):
+        # "the first half of 1989", "the last half of 1989": a half year
+        return "DATE", f"{year:04d}-H{1 if hm[1] == 'first' else 2}", ctx.dct
     for name, code in SEASONS.items():
         if name in low:
             return "DATE", f"{year:04d}-{code}", ctx.dct
@@ -1297,6 +1346,11 @@ def normalise(
 
 
 def _week_of(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
+    if re.match(r"the week of ", low):
+        got = _explicit(low[len("the week of ") :], ctx, tense)
+        if got is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", got[1]):
+            return None
+        return "DATE", _week(date.fromisoformat(got[1])), got[2]
     got = _month(re.sub(r"^.*\bweek of ", "", low), ctx, tense)
     if got is None:
         return None

@@ -111,6 +111,47 @@ def test_it_puts_a_deadline_in_the_past_under_a_past_perfect() -> None:
     }
 
 
+def test_it_reads_a_modal_perfect_as_past() -> None:
+    friday = date(1989, 10, 27)
+    got = found(
+        "Concern about the chip may have been responsible for a drop in "
+        "Compaq's stock on Wednesday.",
+        friday,
+    )
+    assert got == {"Wednesday": ("DATE", "1989-10-25")}
+    assert found("The talks might have collapsed on Tuesday.", friday) == {
+        "Tuesday": ("DATE", "1989-10-24")
+    }
+    # a plain "may" still looks ahead
+    assert found("The talks may collapse on Tuesday.", friday) == {
+        "Tuesday": ("DATE", "1989-10-31")
+    }
+
+
+def test_it_reads_would_under_a_past_reporting_verb_as_future() -> None:
+    wednesday = date(2000, 4, 5)
+    got = found(
+        "Officials said the father would be traveling to the United States "
+        "Thursday with his wife.",
+        wednesday,
+    )
+    assert got == {"Thursday": ("DATE", "2000-04-06")}
+    # a conditional "would" with no reporting verb gives no tense: the last one
+    assert found("The deal would close on Thursday if approved.", wednesday) == {
+        "Thursday": ("DATE", "2000-03-30")
+    }
+
+
+def test_it_reads_an_infinitive_subject_by_the_main_verb() -> None:
+    saturday = date(1999, 3, 13)
+    got = found(
+        "Among the first three former Warsaw Pact countries to accede to NATO on "
+        "Friday were also Poland and the Czech Republic.",
+        saturday,
+    )
+    assert got == {"Friday": ("DATE", "1999-03-12")}
+
+
 def test_it_finds_a_weekday_glued_to_the_next_word() -> None:
     got = found("Zelenskyy met 13 Western leaders in Kyiv MondayWhere they gathered.")
     assert got == {"Monday": ("DATE", "2025-02-24")}
@@ -270,6 +311,40 @@ def test_it_reads_decades_and_centuries() -> None:
     assert found("It was the worst war of the 20th century.") == {
         "the 20th century": ("DATE", "19")
     }
+
+
+def test_it_reads_halves_of_a_year() -> None:
+    october = date(1989, 10, 26)
+    got = found(
+        "Earnings for the last half of 1989 will fall, after a strong first half "
+        "of 1989.",
+        october,
+    )
+    assert got == {
+        "the last half of 1989": ("DATE", "1989-H2"),
+        "first half of 1989": ("DATE", "1989-H1"),
+    }
+    got = found(
+        "Weakness will continue through at least the first two quarters of 1990.",
+        october,
+    )
+    assert got == {"at least the first two quarters of 1990": ("DATE", "1990-H1")}
+
+
+def test_it_reads_last_and_next_before_a_month_day() -> None:
+    april = date(1999, 4, 19)
+    got = found("Slepian was shot to death last Oct. 23 at his home.", april)
+    assert got == {"last Oct. 23": ("DATE", "1998-10-23")}
+    got = found("The new law takes effect next March 1.", april)
+    assert got == {"next March 1": ("DATE", "2000-03-01")}
+
+
+def test_it_reads_the_week_of_a_day_as_that_week() -> None:
+    got = found(
+        "The case may be resolved in a court hearing the week of March 6.",
+        date(2000, 2, 24),
+    )
+    assert got == {"the week of March 6": ("DATE", "2000-W10")}
 
 
 def test_it_keeps_mid_year_at_year_grain() -> None:
