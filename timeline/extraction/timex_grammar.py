@@ -206,9 +206,17 @@ REL = (
     r"the\s+new|current|recent|the|its|their|this\s+year's|last\s+year's|"
     r"next\s+year's)"
 )
+# a day of the month spelled out: "March eighth", "the twenty-first of May"
+DAY_WORD = (
+    r"(?i:(?:twenty[-\s]|thirty[-\s])?(?:first|second|third|fourth|fifth|sixth|"
+    r"seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|"
+    r"fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)"
+)
 MONTH_DATE = (
     rf"(?:{MONTH}\s*{DAY}(?:\s*,\s*|\s+){YEAR}|{MONTH}\s*{DAY}|"
-    rf"{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?)"
+    rf"{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?|"
+    rf"(?!May\s){MONTH}\s+(?i:the\s+)?{DAY_WORD}(?!-)(?:,?\s+{YEAR})?|"
+    rf"(?i:the\s+){DAY_WORD}\s+of\s+{MONTH}(?:,?\s+{YEAR})?)"
 )
 
 
@@ -233,7 +241,8 @@ def _add(name: str, pattern: str) -> None:
 _add(
     "explicit",
     _c(
-        rf"(?:(?i:(?:early|late|mid)\s+)?{WEEKDAY},\s+)?"
+        rf"(?:(?i:(?:early|late|mid|this\s+coming|this\s+past|last|next|this)\s+)?"
+        rf"{WEEKDAY},\s+)?"
         rf"(?:(?i:{TIME_OF_DAY})\s*,?\s+)?"
         rf"(?:(?i:last|next|this\s+past|this\s+coming)\s+)?{MONTH_DATE}"
     ),

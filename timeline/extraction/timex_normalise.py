@@ -520,6 +520,22 @@ def _sentence_year(ctx: Context, tense: Callable[[], str]) -> int | None:
     return y
 
 
+_DAY_WORD_RE = re.compile(
+    r"\b(?:(twenty|thirty)[-\s])?(first|second|third|fourth|fifth|sixth|seventh|"
+    r"eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|"
+    r"sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)\b"
+)
+
+
+def _day_word(low: str) -> int | None:
+    """A day of the month spelled out: 'eighth' -> 8, 'twenty-first' -> 21."""
+    m = _DAY_WORD_RE.search(low)
+    if not m:
+        return None
+    n = 30 if m[2] == "thirtieth" else ORDINALS[m[2]]
+    return n + {"twenty": 20, "thirty": 30, None: 0}[m[1]]
+
+
 _REL_DAY = re.compile(r"(last|next|this past|this coming)\s")
 
 
@@ -537,7 +553,7 @@ def _explicit(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None
     year = int(ym[1]) if ym else None
     rest_ny = _YEAR_RE.sub(" ", rest_nc)
     dm = _DAY_RE.search(rest_ny)
-    day = int(dm[1]) if dm else None
+    day = int(dm[1]) if dm else _day_word(rest_ny)
     anchor = ctx.anchor
     if year is None and day is not None and (rel := _REL_DAY.match(low)):
         # "last Oct. 23": the latest such day before the dct; "next May 1":
@@ -977,8 +993,9 @@ def _duration(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None
                 f"{int(q[:4]) - 1:04d}-{q[5:]}",
                 anchor,
             )
-        if unit == "week" and n == int(n):
-            # "two weeks ago": the day that many weeks back
+        if unit == "week" and n == int(n) and n <= 2:
+            # "a week ago", "two weeks ago": the day that many weeks back;
+            # further back ("six weeks ago") the week is all the text gives
             v: str | None = (anchor + timedelta(weeks=int(n) * sign)).isoformat()
         else:
             v = shifted_value(anchor, n, unit, sign)

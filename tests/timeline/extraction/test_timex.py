@@ -236,6 +236,14 @@ def test_it_resolves_offsets_with_ago_at_the_unit_grain() -> None:
     }
 
 
+def test_it_gives_many_weeks_ago_as_a_week() -> None:
+    got = found("They were caught six weeks ago, and two weeks ago they were freed.")
+    assert got == {
+        "six weeks ago": ("DATE", "2025-W03"),
+        "two weeks ago": ("DATE", "2025-02-10"),
+    }
+
+
 def test_it_reads_a_year_earlier_as_the_previous_year() -> None:
     assert found("Profit was $3 million, up from $2 million a year earlier.") == {
         "a year earlier": ("DATE", "2024")
@@ -337,6 +345,18 @@ def test_it_reads_last_and_next_before_a_month_day() -> None:
     assert got == {"last Oct. 23": ("DATE", "1998-10-23")}
     got = found("The new law takes effect next March 1.", april)
     assert got == {"next March 1": ("DATE", "2000-03-01")}
+
+
+def test_it_reads_a_day_of_the_month_spelled_out() -> None:
+    thursday = date(1998, 3, 5)
+    got = found(
+        "International Women's Day is this coming Sunday, March eighth.", thursday
+    )
+    assert got == {"this coming Sunday, March eighth": ("DATE", "1998-03-08")}
+    got = found("The vote was held on the twenty-first of February.", thursday)
+    assert got == {"the twenty-first of February": ("DATE", "1998-02-21")}
+    # "May" followed by an ordinal is a modal verb more often than a date
+    assert found("We may first ask the court.", thursday) == {}
 
 
 def test_it_reads_the_week_of_a_day_as_that_week() -> None:
