@@ -374,10 +374,15 @@ class Context:
             self.sent_year = int(m[1])
         if self._topic_quarter and re.match(r"^\d{4}-Q[1-4]$", value):
             self.sent_quarter = value
-            self.doc_quarter = value
+            if not self._forecast:
+                # a forecast for a quarter not yet over ("will report losses
+                # through the third quarter of 1990") is not the quarter the
+                # rest of the document reports on
+                self.doc_quarter = value
 
     _explicit: bool = False  # the value came from a date written in full
     _topic_quarter: bool = False  # the value is a quarter under discussion
+    _forecast: bool = False  # ... in a sentence about the future
 
     @property
     def anchor(self) -> date:
@@ -745,6 +750,9 @@ def _quarter_value(low: str, ctx: Context, tense: Callable[[], str]) -> Result |
         year -= 1
     else:
         ctx._topic_quarter = True
+        ctx._forecast = (year, q) >= (anchor.year, _quarter(anchor)) and (
+            tense() == "future"
+        )
     return "DATE", f"{year:04d}-Q{q}", anchor
 
 
@@ -1319,6 +1327,7 @@ def normalise(
         return None
     ctx._explicit = False
     ctx._topic_quarter = False
+    ctx._forecast = False
     if family == "explicit":
         return _explicit(low, ctx, tense)
     if family == "iso":

@@ -279,6 +279,20 @@ def test_it_carries_the_quarter_under_discussion_to_a_year_ago() -> None:
     }
 
 
+def test_it_does_not_take_a_forecast_quarter_as_the_one_under_discussion() -> None:
+    got = found(
+        "Bethlehem posted a drop in third-quarter profit. Analysts think "
+        "steelmakers will report losses through the third quarter of 1990. In the "
+        "year-ago period, Bethlehem earned $101.4 million.",
+        date(1989, 10, 26),
+    )
+    assert got == {
+        "third-quarter": ("DATE", "1989-Q3"),
+        "the third quarter of 1990": ("DATE", "1990-Q3"),
+        "the year-ago period": ("DATE", "1988-Q3"),
+    }
+
+
 def test_it_dates_named_holidays() -> None:
     got = found(
         "Elian was found on Thanksgiving Day clinging to an inner tube.",
