@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from timeline.extraction.entities import ArticleEntities
 from timeline.extraction.types import ExtractedEvent, Timex
-from timeline.extraction.values import value_range
+from timeline.extraction.values import event_value, value_range
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -187,7 +187,7 @@ def build_events(
         actors, countries, orgs = entities.involved(s_start, s_end)
         events.append(
             ExtractedEvent(
-                value=tx.value,
+                value=event_value(tx.value),
                 start=start,
                 end=end,
                 precision=precision,

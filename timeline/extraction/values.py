@@ -13,13 +13,20 @@ _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 _HALF = re.compile(r"^(\d{4})-H([12])$")
 _SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
 _YEAR = re.compile(r"^(\d{4})$")
-_DECADE = re.compile(r"^(\d{3})X$")
+# a decade: TimeML writes the 1990s "199" (what the tagger emits), the
+# timeline's stored values "199X" (events, corrections); both are read
+_DECADE = re.compile(r"^(\d{3})X?$")
 
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
 
 def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def event_value(value: str) -> str:
+    """A TIMEX3 value in the form events store: a decade as "199X"."""
+    return value + "X" if _DECADE.match(value) and not value.endswith("X") else value
 
 
 def value_range(value: str) -> tuple[date, date, str] | None:
@@ -29,6 +36,8 @@ def value_range(value: str) -> tuple[date, date, str] | None:
     PRESENT_REF/PAST_REF/FUTURE_REF, and impossible dates.
     >>> value_range("2025-W08")
     (datetime.date(2025, 2, 17), datetime.date(2025, 2, 23), 'week')
+    >>> value_range("199") == value_range("199X")
+    True
     """
     try:
         if m := _DAY.match(value):

@@ -78,6 +78,19 @@ def test_it_takes_range_and_precision_from_the_value():
     )
 
 
+def test_it_dates_a_decade_and_stores_it_in_the_timeline_form():
+    # the tagger writes the 1990s as TimeML does ("199"); the event keeps the
+    # form the timeline stores and corrects ("199X"), with the same range
+    text = "The company grew quickly in the 1990s."
+    e = only(events_for(text, ("the 1990s", "DATE", "199")))
+    assert (e.value, e.start, e.end, e.precision) == (
+        "199X",
+        date(1990, 1, 1),
+        date(1999, 12, 31),
+        "decade",
+    )
+
+
 def test_it_reports_offsets_that_slice_the_text():
     text = "Intro line.\nAlso on Monday, Trump said the deal was close. More text."
     e = only(events_for(text, ("Monday", "DATE", "2025-02-24")))
