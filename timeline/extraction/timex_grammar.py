@@ -519,7 +519,7 @@ _add(
         r"the\s+time\s+being"
     ),
 )
-_add("ref", _i(r"current|recent|annual|later"))
+_add("ref", _i(r"current|recent|annual"))
 # named holidays: "Thanksgiving Day", "last Christmas", "Election Day 1998"
 # Holidays whose day does not depend on the country ("Independence Day" does,
 # so it is left out); not "Easter Island", "Christmas Island".

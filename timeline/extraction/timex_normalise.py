@@ -1257,6 +1257,10 @@ def _accept(family: str, surface: str, low: str, ctx: Context) -> bool:
                 return False
     if family == "duration" and re.fullmatch(r"(?:a|an|one)\s+second", low):
         return False
+    if family == "decade" and re.search(
+        r"\b(?:his|her|their|my|your|our|its)\s+$", ctx.text[max(0, start - 8) : start]
+    ):
+        return False  # "in his 30s", "in her early twenties": an age
     if _is_title(surface, ctx, start, end):
         return False
     if family == "ref" and low == "later":

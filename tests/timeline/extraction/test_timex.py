@@ -493,6 +493,19 @@ def test_it_does_not_tag_ages_rates_or_fractions() -> None:
     assert (
         tag("A 44-year-old man paid $2 million a year for about a quarter of it.") == []
     )
+    # an age in decades is no decade of the calendar
+    assert tag("Kopp was in his 30s when his father remarried.") == []
+    assert tag("She is in her late 40s.") == []
+
+
+def test_it_does_not_tag_later_alone() -> None:
+    # "later" with no unit or anchor is a relation between events, not a time
+    # (TimeBank and AQUAINT never annotate it); "later this year" still is
+    got = found("He joined NASA in October 1984 and later served as an administrator.")
+    assert got == {"October 1984": ("DATE", "1984-10")}
+    assert found("The dividend will be reinstated later this year.") == {
+        "later this year": ("DATE", "2025")
+    }
 
 
 def test_it_does_not_tag_a_quarterly_dividend() -> None:
