@@ -992,6 +992,15 @@ def _duration(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None
     if off and off[1] != "since":
         sign = -1 if off[1] in ("ago", "earlier", "before") else 1
         anchor = ctx.dct if off[1] in ("ago", "from now") else ctx.anchor
+        if (
+            off[1] in ("earlier", "later")
+            and ctx.sent_anchor is None
+            and unit in ("day", "night", "hour", "minute", "second")
+        ):
+            # "Three days later", "a day earlier": counted from an event the
+            # narrative is about, not from the dct; with no date in the sentence
+            # to count from, the text gives only the length (as TimeBank does)
+            return "DURATION", duration_value(n, unit), ctx.dct
         if n is None:
             return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", anchor
         # "a year ago" in a sentence about a quarter is that quarter a year back

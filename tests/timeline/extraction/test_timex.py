@@ -203,6 +203,23 @@ def test_it_resolves_the_next_day_against_a_date_in_the_sentence() -> None:
     assert t[0].anchor == DCT
 
 
+def test_it_gives_days_later_without_a_date_to_count_from_as_a_duration() -> None:
+    monday = date(1989, 10, 30)
+    assert found("Three days later, the Nasdaq index had recovered.", monday) == {
+        "Three days later": ("DURATION", "P3D")
+    }
+    assert found("A few days later, the company announced cuts.", monday) == {
+        "A few days later": ("DURATION", "PXD")
+    }
+    # with a date in the sentence the offset is a day
+    got = found("The deal was signed on March 3, 2021, and announced two days later.")
+    assert got["two days later"] == ("DATE", "2021-03-05")
+    # a year earlier is a comparison point, a date
+    assert found("A year earlier, net income was $2 million.", monday) == {
+        "A year earlier": ("DATE", "1988")
+    }
+
+
 # --- weeks, months, quarters, years, decades -------------------------------
 
 
