@@ -443,7 +443,7 @@ _add(
         rf"following|final|remaining|initial|last|same|other)\s+)?{APPROX}?"
         rf"{NUM}(?:\s+(?:to|or)\s+{NUM})?"
         r"(?:\s+(?:more|additional|extra|straight|consecutive|full|long|short))?"
-        rf"[\s-]+{UNIT}(?![\s-]+old)"
+        rf"[\s-]+{UNIT}(?:\s+and\s+a\s+half)?(?![\s-]+old)"
         r"(?:\s+(?:or\s+so\s+)?ago|\s+from\s+now|\s+(?:earlier|later)"
         r"(?!\s+(?:this|that|today|tonight|yesterday|tomorrow|in|on|at|last|next|"
         r"[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|"

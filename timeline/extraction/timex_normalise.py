@@ -291,6 +291,8 @@ def duration_value(n: float | None, unit: str) -> str:
         # 1.5 hours -> PT1H30M; 1.5 years -> P18M
         if unit == "hour":
             return f"PT{int(n)}H{int(round((n - int(n)) * 60))}M"
+        if unit == "minute":
+            return f"PT{int(n)}M{int(round((n - int(n)) * 60))}S"
         if unit == "year":
             return f"P{int(round(n * 12))}M"
         if unit == "day":
@@ -1096,6 +1098,10 @@ def _ref(low: str, ctx: Context) -> Result | None:
     low = re.sub(r"\s+", " ", low)
     if low == "the time being":
         return "DATE", "PRESENT_REF", ctx.dct
+    if low in ("current", "currently") and re.search(
+        r"\bthen[\s-]+$", ctx.text[max(0, ctx.start - 6) : ctx.start]
+    ):
+        return "DATE", "PAST_REF", ctx.dct  # "the then current market price"
     if low in _PRESENT:
         return "DATE", "PRESENT_REF", ctx.dct
     if low == "annual":

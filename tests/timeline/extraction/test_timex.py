@@ -473,6 +473,15 @@ def test_it_reads_spelled_numbers_in_durations() -> None:
     assert got == {"the last twenty four hours": ("DURATION", "PT24H")}
 
 
+def test_it_reads_and_a_half_in_durations() -> None:
+    assert found("The flight took an hour and a half.") == {
+        "an hour and a half": ("DURATION", "PT1H30M")
+    }
+    assert found("But a minute and a half later, a pilot called.") == {
+        "a minute and a half later": ("DURATION", "PT1M30S")
+    }
+
+
 def test_it_gives_unknown_counts_as_x() -> None:
     assert found("Talks could take several months.") == {
         "several months": ("DURATION", "PXM")
@@ -485,6 +494,11 @@ def test_it_types_every_week_and_daily_as_sets() -> None:
 
 
 # --- references ------------------------------------------------------------
+
+
+def test_it_reads_then_current_as_the_past() -> None:
+    got = found("Holders may buy shares at 50% of the then current market price.")
+    assert got == {"current": ("DATE", "PAST_REF")}
 
 
 def test_it_gives_present_past_and_future_references() -> None:
