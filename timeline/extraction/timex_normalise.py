@@ -117,10 +117,16 @@ def _verb_tense(verb, depth: int = 0) -> str:  # noqa: ANN001 - spaCy Token
         and any(a.tag_ in ("VBZ", "VBP") for a in auxes)
     ):
         return "future"
-    if verb.tag_ in _PAST_TAGS or any(a.tag_ == "VBD" for a in auxes):
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
     if low & {"has", "have", "'ve", "had"}:
         return "past"  # present perfect: "have been searching since"
+    if verb.tag_ == "VBN" and any(
+        a.dep_ == "auxpass" and a.tag_ in ("VBZ", "VBP") for a in auxes
+    ):
+        return "present"  # a present passive: "when the case is heard in May"
+    if verb.tag_ in _PAST_TAGS:
+        return "past"
     if verb.tag_ in ("VBZ", "VBP"):
         return "present"
     return ""
@@ -133,8 +139,8 @@ def _pluperfect(tok) -> bool:  # noqa: ANN001 - spaCy Token
             c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in tok.children
         ):
             return True
-        if tok.head is tok:
-            break
+        if tok.head is tok or (tok.dep_ == "advcl" and tok.tag_ in ("VBZ", "VBP")):
+            break  # a present-tense subordinate clause keeps its own tense
         tok = tok.head
     return False
 
@@ -276,7 +282,7 @@ def _unit_of(low: str) -> str | None:
 def duration_value(n: float | None, unit: str) -> str:
     """ISO 8601 duration for n units (X when n is not given)."""
     if unit == "decade":
-        return f"P{_fmt_num(n * 10)}Y" if n is not None else "PXD"
+        return f"P{_fmt_num(n * 10)}Y" if n is not None else "PXY"
     if unit == "century":
         return f"P{_fmt_num(n * 100)}Y" if n is not None else "PXC"
     if unit == "fortnight":

@@ -424,6 +424,19 @@ def test_it_resolves_a_month_without_a_year_by_tense() -> None:
     }
 
 
+def test_it_reads_a_present_passive_as_present() -> None:
+    wednesday = date(2000, 3, 29)
+    got = found(
+        "The relatives still had not signed an agreement to hand the child over "
+        "if they lose a fight to keep him when the case is heard in May.",
+        wednesday,
+    )
+    assert got == {"May": ("DATE", "2000-05")}
+    assert found("The case was heard in May.", wednesday) == {
+        "May": ("DATE", "1999-05")
+    }
+
+
 def test_it_reads_is_to_as_future() -> None:
     friday = date(1989, 10, 27)
     got = found("The stock is to resume trading in Paris Tuesday.", friday)
@@ -485,6 +498,11 @@ def test_it_reads_and_a_half_in_durations() -> None:
 def test_it_gives_unknown_counts_as_x() -> None:
     assert found("Talks could take several months.") == {
         "several months": ("DURATION", "PXM")
+    }
+    # an unknown number of decades is an unknown number of years ("PXD"
+    # would be days)
+    assert found("It was a decades-long dispute.") == {
+        "decades-long": ("DURATION", "PXY")
     }
 
 
