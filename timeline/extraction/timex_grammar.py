@@ -242,7 +242,7 @@ _add(
     "explicit",
     _c(
         rf"(?:(?i:(?:early|late|mid|this\s+coming|this\s+past|last|next|this)\s+)?"
-        rf"{WEEKDAY},\s+)?"
+        rf"{WEEKDAY}(?:,\s+|[ \t]+))?"
         rf"(?:(?i:{TIME_OF_DAY})\s*,?\s+)?"
         rf"(?:(?i:last|next|this\s+past|this\s+coming)\s+)?{MONTH_DATE}"
     ),
@@ -267,6 +267,8 @@ _add(
 )
 _add("year", _i(rf"the\s+{YEAR}\s+(?:season|fiscal\s+year|year)"))
 _add("year", START + r"(?:(?<=since\s)|(?<=in\s)|(?<=of\s))'\d\d" + END_WORD)
+# "the post-1959 politics", "pre-1914 Europe"
+_add("year", START + rf"(?i:pre|post)-{YEAR}" + END_WORD)
 # quarters and halves: "the third quarter", "third-quarter", "Q3 2009"
 _add(
     "quarter",
@@ -404,6 +406,7 @@ _add(
     "relunit",
     _i(rf"(?:(?:the\s+)?(?:early|late|mid)[\s-]+)?(?:this|last|next)\s+{SEASON}"),
 )
+_add("relunit", _i(rf"the\s+(?:early|late|mid)[\s-]+{SEASON}"))
 # "end the day", "late in the day": the day the sentence is about
 _add("sameday", _i(r"(?:late|early|later|earlier)\s+in\s+the\s+day"))
 _add(

@@ -391,6 +391,28 @@ def test_it_reads_a_day_of_the_month_spelled_out() -> None:
     assert found("We may first ask the court.", thursday) == {}
 
 
+def test_it_reads_a_weekday_before_a_date_without_a_comma() -> None:
+    friday = date(1989, 10, 27)
+    got = found("$14 million of that seeped out Friday Oct. 13 alone.", friday)
+    assert got == {"Friday Oct. 13": ("DATE", "1989-10-13")}
+    # a headline's weekday and the dateline on the next line stay apart
+    got = found("Markets to remain closed until Friday\nOctober 26, 1989", friday)
+    assert got == {
+        "Friday": ("DATE", "1989-10-27"),
+        "October 26, 1989": ("DATE", "1989-10-26"),
+    }
+
+
+def test_it_reads_the_early_summer_and_post_years() -> None:
+    october = date(1989, 10, 26)
+    got = found(
+        "Orders have increased from the low levels of the early summer.", october
+    )
+    assert got == {"the early summer": ("DATE", "1989-SU")}
+    got = found("The post-1959 politics have split thousands of families.", october)
+    assert got == {"post-1959": ("DATE", "1959")}
+
+
 def test_it_reads_the_week_of_a_day_as_that_week() -> None:
     got = found(
         "The case may be resolved in a court hearing the week of March 6.",
