@@ -349,6 +349,7 @@ class Context:
     sent_anchor: date | None = None  # explicit date seen earlier in the sentence
     sent_year: int | None = None  # explicit year seen earlier in the sentence
     sent_quarter: str | None = None  # quarter value seen earlier in the sentence
+    sent_month: str | None = None  # month value seen earlier in the sentence
     doc_quarter: str | None = None  # last quarter value in the document
     start: int = 0
     end: int = 0
@@ -369,6 +370,7 @@ class Context:
         self.sent_anchor = None
         self.sent_year = None
         self.sent_quarter = None
+        self.sent_month = None
 
     def remember(self, typ: str, value: str, start: int) -> None:
         if typ not in ("DATE", "TIME"):
@@ -380,6 +382,8 @@ class Context:
         if (m := re.match(r"^(\d{4})-\d\d", value)) and self._explicit:
             # a month or day with its year lends the year to later dates
             self.sent_year = int(m[1])
+        if re.fullmatch(r"\d{4}-\d\d", value):
+            self.sent_month = value  # "in January, ... the same month a year ago"
         if self._topic_quarter and re.match(r"^\d{4}-Q[1-4]$", value):
             self.sent_quarter = value
             if not self._forecast:
@@ -892,8 +896,10 @@ def _relunit(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
     if re.search(
         r"same|corresponding|comparable|year-ago|year-earlier|last year", low
     ) and re.search(r"period|time|month|week", low):
-        if "month" in low:
-            return "DATE", f"{dct.year - 1:04d}-{dct.month:02d}", dct
+        # the period the sentence compares: its month or quarter, a year back
+        month = ctx.sent_month or f"{dct.year:04d}-{dct.month:02d}"
+        if "month" in low or (ctx.sent_month and not ctx.sent_quarter):
+            return "DATE", f"{int(month[:4]) - 1:04d}-{month[5:]}", dct
         if ctx.sent_quarter or ctx.doc_quarter:
             q = ctx.sent_quarter or ctx.doc_quarter or ""
             return "DATE", f"{int(q[:4]) - 1:04d}-{q[5:]}", dct

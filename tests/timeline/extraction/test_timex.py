@@ -310,6 +310,21 @@ def test_it_does_not_take_a_forecast_quarter_as_the_one_under_discussion() -> No
     }
 
 
+def test_it_reads_the_same_month_a_year_ago_from_the_month_compared() -> None:
+    february = date(2009, 2, 3)
+    got = found(
+        "Sales fell 35% in January, compared to the same month a year ago.", february
+    )
+    assert got == {
+        "January": ("DATE", "2009-01"),
+        "the same month a year ago": ("DATE", "2008-01"),
+    }
+    got = found(
+        "Car sales rose in the past month from the same month a year ago.", february
+    )
+    assert got["the same month a year ago"] == ("DATE", "2008-02")
+
+
 def test_it_dates_named_holidays() -> None:
     got = found(
         "Elian was found on Thanksgiving Day clinging to an inner tube.",
