@@ -319,10 +319,8 @@ def test_it_reads_the_same_month_a_year_ago_from_the_month_compared() -> None:
         "January": ("DATE", "2009-01"),
         "the same month a year ago": ("DATE", "2008-01"),
     }
-    got = found(
-        "Car sales rose in the past month from the same month a year ago.", february
-    )
-    assert got["the same month a year ago"] == ("DATE", "2008-02")
+    got = found("Car sales rose 5% from the same month a year ago.", february)
+    assert got == {"the same month a year ago": ("DATE", "2008-02")}
 
 
 def test_it_dates_named_holidays() -> None:
