@@ -62,3 +62,14 @@ def _countries_after_flush(request) -> None:
         importlib.import_module("timeline.migrations.0002_seed_countries").seed(
             apps, None
         )
+
+
+@pytest.fixture(autouse=True)
+def _fresh_facet_index():
+    """Each test starts without the process's facet index: its database is
+    rolled back between tests, which the index's stamp cannot always see."""
+    from timeline import facet_index
+
+    facet_index.forget()
+    yield
+    facet_index.forget()

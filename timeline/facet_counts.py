@@ -24,13 +24,14 @@ recomputes everything (rebuild()).
 from __future__ import annotations
 
 import calendar
+import secrets
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date, timedelta
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, Max, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth, TruncYear
 
@@ -120,7 +121,7 @@ def _roll_up(level: str, periods: set[date] | None) -> None:
             q |= Q(period__gte=y, period__lte=date(y.year, 12, 1))
         src = src.filter(q)
         target = target.filter(period__in=periods)
-    target.exclude(facet="b").delete()
+    target.exclude(facet__in=("b", "g")).delete()  # markers, not counts
     rows = []
     for agg, facets in ((Sum("n"), ("a", "c", "k", "t")), (Max("n"), ("s",))):
         values = ["facet", "key"] + (["year"] if level == "y" else [])
@@ -156,6 +157,7 @@ def refresh_months(*, months: Iterable[date]) -> None:
     if not months:
         return
     with transaction.atomic():
+        bump_version()
         # The marker row is the lock that takes concurrent writers in turn
         # (PostgreSQL; SQLite writers are serialised anyway), so no two
         # refreshes read the same month or year rows before either commits.
@@ -316,7 +318,37 @@ def rebuild() -> int:
     _roll_up("y", None)
     _roll_up("a", None)
     FacetCount.objects.create(level="a", period=ALL_TIME, facet="b", key="", n=1)
+    bump_version()
     return FacetCount.objects.count()
+
+
+# --- the data version --------------------------------------------------------
+
+
+def _version_row() -> QuerySet:
+    return FacetCount.objects.filter(level="a", facet="g", period=ALL_TIME, key="")
+
+
+def bump_version() -> None:
+    """Give the timeline data a new version (row "g", a random number, so a
+    rolled-back change can never bring an old version back). Called inside
+    the writer's transaction by refresh_months() and rebuild(): a reader
+    sees the new version exactly when it sees the change."""
+    n = secrets.randbelow(2**31 - 2) + 1
+    if _version_row().update(n=n):
+        return
+    try:
+        with transaction.atomic():
+            FacetCount.objects.create(
+                level="a", facet="g", period=ALL_TIME, key="", n=n
+            )
+    except IntegrityError:  # created by a concurrent writer meanwhile
+        _version_row().update(n=n)
+
+
+def data_version() -> int:
+    """The current data version (0 before any write service or rebuild ran)."""
+    return _version_row().values_list("n", flat=True).first() or 0
 
 
 # --- reading ---------------------------------------------------------------

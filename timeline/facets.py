@@ -14,14 +14,16 @@ from __future__ import annotations
 
 import calendar
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, Max, QuerySet
+from django.db import connection
+from django.db.models import Count, QuerySet
 
-from timeline import facet_counts
+from timeline import facet_counts, facet_index
 from timeline.filters import TimelineFilters
 from timeline.models import (
     Actor,
@@ -31,6 +33,7 @@ from timeline.models import (
     Event,
     EventActor,
     EventCountry,
+    FacetCount,
     Kind,
     Mention,
     Status,
@@ -162,15 +165,21 @@ def link_counts(
 
 
 def _ranked(
-    counts: dict[int, int], fetch, selected_ids: set[int], limit: int
+    counts: Mapping[int, int],
+    fetch,
+    selected_ids: set[int],
+    limit: int,
+    ranked: list[int] | None = None,
 ) -> list[tuple[object, int]]:
     """Selected values first, then the `limit` most frequent (ties by name).
 
     fetch(ids) returns the objects for those ids that belong in this facet
     (e.g. only people); it is asked for the most frequent ids in growing
-    chunks, so a facet rarely loads more than a few dozen actors.
+    chunks, so a facet rarely loads more than a few dozen actors. `ranked`:
+    the ids already in that order (most frequent first, ties by id).
     """
-    ranked = sorted(counts, key=lambda k: -counts[k])
+    if ranked is None:
+        ranked = sorted(counts, key=lambda k: (-counts[k], k))
     chosen = {o.id: o for o in fetch(list(selected_ids))} if selected_ids else {}
     others: dict[int, object] = {}
     pos, chunk = 0, max(4 * limit, 40)
@@ -185,45 +194,80 @@ def _ranked(
     return [(o, counts.get(o.id, 0)) for o in first + top]
 
 
+class ArrayCounts(Mapping):
+    """A numpy bincount (index = id) read as {id: count} of its non-zero
+    entries, with the ids ranked by count (ties by id) for _ranked()."""
+
+    def __init__(self, array) -> None:
+        import numpy as np
+
+        self.array = array
+        nonzero = np.flatnonzero(array)
+        self.ranked = nonzero[np.lexsort((nonzero, -array[nonzero]))].tolist()
+
+    def __getitem__(self, key: int) -> int:
+        if 0 <= key < len(self.array) and self.array[key]:
+            return int(self.array[key])
+        raise KeyError(key)
+
+    def __iter__(self):
+        return iter(self.ranked)
+
+    def __len__(self) -> int:
+        return len(self.ranked)
+
+
+def _ranked_counts(counts: Mapping[int, int]) -> list[int] | None:
+    return counts.ranked if isinstance(counts, ArrayCounts) else None
+
+
 def actor_facet(
     filters: TimelineFilters,
     *,
     kind: str = ActorKind.PERSON,
     limit: int = FACET_LIMIT,
     memo: dict | None = None,
+    counts: Mapping[int, int] | None = None,
 ) -> list[FacetValue]:
     """People (kind person, facet 'actor') or organisations ('org') with counts.
 
     `memo` shares the link counts between the two facets when they are the
-    same (neither facet is filtered).
+    same (neither facet is filtered). `counts`: {actor id: events}, already
+    counted (by the facet index).
     """
     person = kind == ActorKind.PERSON
     skip = "actor" if person else "org"
     selected = set(filters.actors if person else filters.organizations)
-    memo = {} if memo is None else memo
-    same = not filters.actors and not filters.organizations
-    memo_key = ("actors", "" if same else skip)
-    if memo_key not in memo:
-        memo[memo_key] = link_counts(
-            EventActor.objects.all(), "actor_id", filters, skip=skip
-        )
-    counts = memo[memo_key]
+    if counts is None:
+        memo = {} if memo is None else memo
+        same = not filters.actors and not filters.organizations
+        memo_key = ("actors", "" if same else skip)
+        if memo_key not in memo:
+            memo[memo_key] = link_counts(
+                EventActor.objects.all(), "actor_id", filters, skip=skip
+            )
+        counts = memo[memo_key]
 
     def fetch(ids):
         return Actor.objects.filter(id__in=ids, kind=kind).only("id", "name")
 
+    ranked = _ranked_counts(counts)
     return [
         FacetValue(str(a.id), a.name, n, a.id in selected)
-        for a, n in _ranked(counts, fetch, selected, limit)
+        for a, n in _ranked(counts, fetch, selected, limit, ranked)
     ]
 
 
 def country_facet(
-    filters: TimelineFilters, *, limit: int = FACET_LIMIT
+    filters: TimelineFilters,
+    *,
+    limit: int = FACET_LIMIT,
+    counts: Mapping[int, int] | None = None,
 ) -> list[FacetValue]:
-    counts = link_counts(
-        EventCountry.objects.all(), "country_id", filters, skip="country"
-    )
+    if counts is None:
+        counts = link_counts(
+            EventCountry.objects.all(), "country_id", filters, skip="country"
+        )
     selected_codes = set(filters.countries)
     selected_ids = (
         set(
@@ -238,7 +282,7 @@ def country_facet(
 
     return [
         FacetValue(c.code, c.name, n, c.code in selected_codes)
-        for c, n in _ranked(counts, fetch, selected_ids, limit)
+        for c, n in _ranked(counts, fetch, selected_ids, limit, _ranked_counts(counts))
     ]
 
 
@@ -250,14 +294,20 @@ def _start_kind_counts(filters: TimelineFilters) -> list[tuple[date, str, int]]:
 
 
 def kind_facet(
-    filters: TimelineFilters, *, memo: dict | None = None
+    filters: TimelineFilters,
+    *,
+    memo: dict | None = None,
+    counts: Mapping[str, int] | None = None,
 ) -> list[FacetValue]:
     """Every kind, in the order of Kind, with its count (0 included).
 
     `memo` shares one (start, kind) pass with density() when no kind is chosen.
+    `counts`: {kind: events}, already counted (by the facet index).
     """
     rest = filters.replace(kinds=())
-    if date_only(rest):
+    if counts is not None:
+        pass
+    elif date_only(rest):
         counts = facet_counts.range_counts("k", rest.start, rest.end)
     elif memo is not None and not filters.kinds:
         if "start_kind" not in memo:
@@ -280,7 +330,11 @@ def _month_end(d: date) -> date:
     return d.replace(day=calendar.monthrange(d.year, d.month)[1])
 
 
-def density(filters: TimelineFilters, *, memo: dict | None = None) -> Density:
+def density(
+    filters: TimelineFilters,
+    *,
+    memo: dict | None = None,
+) -> Density:
     """Events per day, month or year (by start) over the filtered set.
 
     Counted per start date in SQL (one indexed GROUP BY), bucketed here:
@@ -323,6 +377,36 @@ def density(filters: TimelineFilters, *, memo: dict | None = None) -> Density:
         if not per_day:
             return Density("month")
         first, last = per_day[0][0], per_day[-1][0]
+    first, last, unit = _axis(filters, first, last)
+    counts: dict[date, int] = {}
+    for d, n in per_day:
+        b = _bucket(unit, max(d, first))
+        counts[b] = counts.get(b, 0) + n
+    return _bars(unit, first, last, counts, sum(n for _, n in per_day))
+
+
+def density_from_starts(filters: TimelineFilters, starts) -> Density:
+    """density() from the facet index: `starts` are the matching events'
+    start days (numpy, days since 1970-01-01, in order), bucketed in numpy."""
+    import numpy as np
+
+    if not len(starts):
+        return Density("month")
+    first = date.fromordinal(int(starts[0]) + facet_index.EPOCH_ORDINAL)
+    last = date.fromordinal(int(starts[-1]) + facet_index.EPOCH_ORDINAL)
+    first, last, unit = _axis(filters, first, last)
+    buckets = _bucket_starts(unit, first, last)
+    # starts is sorted: each bucket's events are one searchsorted range (an
+    # event starting before the axis counts in the first bucket).
+    edges = [d.toordinal() - facet_index.EPOCH_ORDINAL for d in buckets[1:]]
+    cuts = np.searchsorted(starts, edges, side="left").tolist()
+    sizes = np.diff([0, *cuts, len(starts)]).tolist()
+    return _bars(unit, first, last, dict(zip(buckets, sizes, strict=True)), len(starts))
+
+
+def _axis(filters: TimelineFilters, first: date, last: date) -> tuple[date, date, str]:
+    """The chart's first and last day and its unit, from the data's first
+    and last start and the chosen range."""
     if filters.start and filters.end and (filters.end - filters.start).days <= 6 * 366:
         # A chosen range of reasonable length is the axis, empty ends included.
         first, last = filters.start, filters.end
@@ -332,61 +416,113 @@ def density(filters: TimelineFilters, *, memo: dict | None = None) -> Density:
         last = filters.end
     span_days = (last - first).days
     unit = "day" if span_days <= 62 else "month" if span_days <= 6 * 366 else "year"
+    return first, last, unit
 
-    def bucket(d: date) -> date:
-        if unit == "day":
-            return d
-        if unit == "month":
-            return d.replace(day=1)
-        return date(d.year, 1, 1)
 
-    counts: dict[date, int] = {}
-    for d, n in per_day:
-        b = bucket(max(d, first))
-        counts[b] = counts.get(b, 0) + n
+def _bucket(unit: str, d: date) -> date:
+    if unit == "day":
+        return d
+    if unit == "month":
+        return d.replace(day=1)
+    return date(d.year, 1, 1)
+
+
+def _bars(
+    unit: str, first: date, last: date, counts: dict[date, int], total: int
+) -> Density:
+    """One bar per day, month or year from first to last, empty ones included."""
     bars = []
-    cursor = bucket(first)
-    stop = bucket(last)
-    while cursor <= stop:
+    for start in _bucket_starts(unit, first, last):
         if unit == "day":
-            end, label, nxt = (
-                cursor,
-                f"{cursor.day} {MONTH_ABBR[cursor.month - 1]} {cursor.year}",
-                cursor + timedelta(days=1),
-            )
+            end = start
+            label = f"{start.day} {MONTH_ABBR[start.month - 1]} {start.year}"
         elif unit == "month":
-            end = _month_end(cursor)
-            label = f"{MONTH_ABBR[cursor.month - 1]} {cursor.year}"
-            nxt = end + timedelta(days=1)
+            end = _month_end(start)
+            label = f"{MONTH_ABBR[start.month - 1]} {start.year}"
         else:
-            end, label = date(cursor.year, 12, 31), str(cursor.year)
-            nxt = date(cursor.year + 1, 1, 1)
-        bars.append(Bar(label, cursor, end, counts.get(cursor, 0)))
-        cursor = nxt
-    total = sum(n for _, n in per_day)
+            end, label = date(start.year, 12, 31), str(start.year)
+        bars.append(Bar(label, start, end, counts.get(start, 0)))
     return Density(unit, tuple(bars), total, max(b.count for b in bars))
+
+
+def _bucket_starts(unit: str, first: date, last: date) -> list[date]:
+    """The first day of every day, month or year bucket from first to last."""
+    out = []
+    cursor, stop = _bucket(unit, first), _bucket(unit, last)
+    while cursor <= stop:
+        out.append(cursor)
+        if unit == "day":
+            cursor += timedelta(days=1)
+        elif unit == "month":
+            cursor = _month_end(cursor) + timedelta(days=1)
+        else:
+            cursor = date(cursor.year + 1, 1, 1)
+    return out
 
 
 def data_stamp() -> str:
     """Changes when events, mentions or articles are added, edited or removed.
 
-    Max ids are index lookups; max(updated) (indexed) catches edits, since
-    admin saves bump it. Deletions are not seen: the short cache lifetime
-    bounds how long a deleted event's counts linger.
+    The data version (facet_counts.bump_version) changes with every write
+    through the services, deletions included. Max ids are index lookups;
+    max(updated) (indexed) catches edits, since admin saves bump it; both
+    also see rows written around the services (bulk loads, tests).
     """
-    # One aggregate per query: SQLite answers a lone MAX() from the index.
-    parts = [
-        Event.objects.aggregate(m=Max("id"))["m"],
-        Event.objects.aggregate(m=Max("updated"))["m"],
-        Article.objects.aggregate(m=Max("id"))["m"],
-        Mention.objects.aggregate(m=Max("id"))["m"],
+    # One round trip; each lone MAX() in its own subquery is answered from
+    # an index (SQLite and PostgreSQL alike).
+    q = connection.ops.quote_name
+    subqueries = [
+        # The (level, facet, ...) unique index finds the version row.
+        f"SELECT MAX({q('n')}) FROM {q(FacetCount._meta.db_table)} "  # noqa: S608
+        f"WHERE {q('level')} = 'a' AND {q('facet')} = 'g'",
+        *(
+            f"SELECT MAX({q(column)}) FROM {q(model._meta.db_table)}"  # noqa: S608
+            for model, column in (
+                (Event, "id"),
+                (Event, "updated"),
+                (Article, "id"),
+                (Mention, "id"),
+            )
+        ),
     ]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(f"({sq})" for sq in subqueries))
+        parts = cursor.fetchone()
     return "|".join(str(p) for p in parts)
 
 
-def compute_summary(filters: TimelineFilters) -> Summary:
+def compute_summary(filters: TimelineFilters, *, stamp: str | None = None) -> Summary:
+    """Every facet and the density chart: from the process's facet index
+    when it is current (see timeline.facet_index), else in SQL."""
+    if facet_index.enabled():
+        if stamp is None:
+            stamp = data_stamp()
+        index = facet_index.current(stamp)
+        if index is not None:
+            return summary_from_index(index, filters)
     with facet_counts.reading():
         return _compute_summary(filters)
+
+
+def summary_from_index(
+    index: facet_index.FacetIndex, filters: TimelineFilters
+) -> Summary:
+    counts = index.counts(filters)
+    people = ArrayCounts(counts.people)
+    organisations = (
+        people
+        if counts.organisations is counts.people
+        else ArrayCounts(counts.organisations)
+    )
+    return Summary(
+        people=tuple(actor_facet(filters, kind=ActorKind.PERSON, counts=people)),
+        organisations=tuple(
+            actor_facet(filters, kind=ActorKind.ORGANIZATION, counts=organisations)
+        ),
+        countries=tuple(country_facet(filters, counts=ArrayCounts(counts.countries))),
+        kinds=tuple(kind_facet(filters, counts=counts.kinds)),
+        density=density_from_starts(filters, counts.starts),
+    )
 
 
 def _compute_summary(filters: TimelineFilters) -> Summary:
@@ -402,15 +538,17 @@ def _compute_summary(filters: TimelineFilters) -> Summary:
     )
 
 
-def timeline_summary(filters: TimelineFilters) -> Summary:
+def timeline_summary(filters: TimelineFilters, *, stamp: str | None = None) -> Summary:
     """compute_summary(), cached per (filters, data stamp) for a short while."""
     seconds = getattr(settings, "NEWSLINE_FACET_CACHE_SECONDS", 60)
     if not seconds:
-        return compute_summary(filters)
-    raw = repr((sorted(filters.to_query()), data_stamp()))
+        return compute_summary(filters, stamp=stamp)
+    if stamp is None:
+        stamp = data_stamp()
+    raw = repr((sorted(filters.to_query()), stamp))
     key = "timeline-summary:" + hashlib.sha256(raw.encode()).hexdigest()
     summary = cache.get(key)
     if summary is None:
-        summary = compute_summary(filters)
+        summary = compute_summary(filters, stamp=stamp)
         cache.set(key, summary, seconds)
     return summary

@@ -247,22 +247,44 @@ def text_match(q: str, *, scan_if_common: bool = False) -> Q:
     ):
         # Same matches as icontains, read from the trigram indexes of
         # migration 0006 instead of every title and sentence.
-        phrase = '"' + q.replace('"', '""') + '"'
-        return Q(
-            pk__in=RawSQL(
-                "SELECT rowid FROM timeline_event_fts WHERE timeline_event_fts MATCH %s",
-                [phrase],
-            )
-        ) | Q(
-            pk__in=RawSQL(
-                "SELECT event_id FROM timeline_mention WHERE id IN (SELECT rowid "
-                "FROM timeline_mention_fts WHERE timeline_mention_fts MATCH %s)",
-                [phrase],
-            )
+        # Constant SQL; the text is a parameter.
+        phrase = _fts_phrase(q)
+        by_mention = (
+            f"SELECT event_id FROM timeline_mention WHERE id IN ({_MENTION_FTS})"  # noqa: S608
+        )
+        return Q(pk__in=RawSQL(_EVENT_FTS, [phrase])) | Q(  # noqa: S611
+            pk__in=RawSQL(by_mention, [phrase])  # noqa: S611
         )
     return Q(title__icontains=q) | Q(
         Exists(Mention.objects.filter(event=OuterRef("pk"), sentence__icontains=q))
     )
+
+
+_EVENT_FTS = "SELECT rowid FROM timeline_event_fts WHERE timeline_event_fts MATCH %s"
+_MENTION_FTS = (
+    "SELECT rowid FROM timeline_mention_fts WHERE timeline_mention_fts MATCH %s"
+)
+
+
+def _fts_phrase(q: str) -> str:
+    """The text as one FTS5 phrase: quotes doubled, no operators."""
+    return '"' + q.replace('"', '""') + '"'
+
+
+def text_match_rowids(q: str) -> tuple[list[int], list[int]] | None:
+    """(ids of events whose title matches, ids of mentions whose sentence
+    matches) from SQLite's trigram indexes: the matches of text_match(q)
+    without touching the events table. None where those indexes do not
+    serve (PostgreSQL, texts under 3 characters): use text_match()."""
+    if connection.vendor != "sqlite" or len(q) < 3 or not _sqlite_trigram_ready():
+        return None
+    phrase = _fts_phrase(q)
+    with connection.cursor() as cursor:
+        cursor.execute(_EVENT_FTS, [phrase])
+        events = [row[0] for row in cursor.fetchall()]
+        cursor.execute(_MENTION_FTS, [phrase])
+        mentions = [row[0] for row in cursor.fetchall()]
+    return events, mentions
 
 
 # More index matches than this and a page of newest events is found sooner
@@ -272,7 +294,7 @@ TRIGRAM_COMMON = 2000
 
 
 def _sqlite_trigram_common(q: str) -> bool:
-    phrase = '"' + q.replace('"', '""') + '"'
+    phrase = _fts_phrase(q)
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT (SELECT count(*) FROM (SELECT 1 FROM timeline_event_fts "

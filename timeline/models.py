@@ -400,8 +400,10 @@ class FacetCount(models.Model):
     Visible (not rejected) events counted by the month, year, or all time of
     their start: facet "a" actor id, "c" country id, "k" kind, "t" total
     (key ""), "s" the longest end - start in days per precision (a max, not a
-    count). Derived data: rebuilt by `manage.py rebuild_facets`, kept current
-    by the service functions that write events.
+    count). Two all-time marker rows: "b" (rebuild has run) and "g" (the
+    data version, a random number each write changes). Derived data:
+    rebuilt by `manage.py rebuild_facets`, kept current by the service
+    functions that write events.
     """
 
     level = models.CharField(max_length=1)  # "m" month, "y" year, "a" all time

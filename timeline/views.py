@@ -17,7 +17,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
-from timeline.facets import timeline_summary
+from timeline import facet_index
+from timeline.facets import data_stamp, timeline_summary
 from timeline.filters import TimelineFilters, text_match
 from timeline.models import (
     Actor,
@@ -246,16 +247,22 @@ def timeline_events(filters: TimelineFilters) -> QuerySet:
     return qs
 
 
-@require_GET
-@vary_on_headers("HX-Request", "HX-History-Restore-Request")
-def index(request: HttpRequest) -> HttpResponse:
-    filters = TimelineFilters.from_query(
-        request.GET, allow_status=request.user.is_staff
-    )
-    filters, names = _selected_names(filters)
-    after, filters = _cursor(request, filters)
-    filters = _page_notes(request, filters)
+def page_events(filters: TimelineFilters, *, after, stamp: str) -> list[Event]:
+    """Up to PAGE_SIZE + 1 events of the list, after the event `after`.
 
+    From the process's facet index when it is current for `stamp` (the
+    matching ids come from arrays, then one query fetches those events),
+    else in SQL by timeline_events() and a keyset condition.
+    """
+    index = facet_index.current(stamp)
+    ids = None
+    if index is not None:
+        ids = index.page(
+            filters, after=after.id if after else None, limit=PAGE_SIZE + 1
+        )
+    if ids is not None:
+        found = {e.id: e for e in events_for_list(Event.objects.filter(id__in=ids))}
+        return [found[i] for i in ids if i in found]
     qs = timeline_events(filters)
     if after is not None:
         if filters.order == "oldest":
@@ -266,7 +273,21 @@ def index(request: HttpRequest) -> HttpResponse:
             qs = qs.filter(
                 Q(start__lt=after.start) | Q(start=after.start, id__lt=after.id)
             )
-    events = list(events_for_list(qs)[: PAGE_SIZE + 1])
+    return list(events_for_list(qs)[: PAGE_SIZE + 1])
+
+
+@require_GET
+@vary_on_headers("HX-Request", "HX-History-Restore-Request")
+def index(request: HttpRequest) -> HttpResponse:
+    filters = TimelineFilters.from_query(
+        request.GET, allow_status=request.user.is_staff
+    )
+    filters, names = _selected_names(filters)
+    after, filters = _cursor(request, filters)
+    filters = _page_notes(request, filters)
+
+    stamp = data_stamp()
+    events = page_events(filters, after=after, stamp=stamp)
     has_more = len(events) > PAGE_SIZE
     events = events[:PAGE_SIZE]
     query = urlencode(filters.to_query())
@@ -294,7 +315,7 @@ def index(request: HttpRequest) -> HttpResponse:
     if _partial(request) and after is not None:
         # "Show more": only the next page of the list.
         return render(request, "timeline/index.html#event-page", ctx)
-    ctx["summary"] = timeline_summary(filters)
+    ctx["summary"] = timeline_summary(filters, stamp=stamp)
     if _partial(request):
         return render(request, "timeline/index.html#timeline", ctx)
     return render(request, "timeline/index.html", ctx)

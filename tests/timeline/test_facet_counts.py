@@ -60,7 +60,10 @@ RANGES = [
 
 @pytest.fixture(autouse=True)
 def _no_cache(settings):
+    """The pre-aggregated counts are what the page reads when the facet
+    index is off or out of date: test them without it."""
     settings.NEWSLINE_FACET_CACHE_SECONDS = 0
+    settings.NEWSLINE_FACET_INDEX = False
     cache.clear()
 
 
@@ -114,7 +117,9 @@ def brute(facet: str, start: date | None, end: date | None) -> dict[str, int]:
 
 
 def rows() -> set[tuple]:
-    return set(FacetCount.objects.values_list("level", "period", "facet", "key", "n"))
+    """Every count row (not the data version, which every write changes)."""
+    counts = FacetCount.objects.exclude(facet="g")
+    return set(counts.values_list("level", "period", "facet", "key", "n"))
 
 
 def assert_exact() -> None:
@@ -219,7 +224,7 @@ def test_it_keeps_counts_when_ingestion_adds_merges_and_deletes(db):
 
 def test_it_does_nothing_until_built(data, user):
     reject_events(events=data["events"][1:2], user=user)
-    assert FacetCount.objects.count() == 0
+    assert not FacetCount.objects.exclude(facet="g").exists()  # only the version
     assert not facet_counts.ready()
 
 
