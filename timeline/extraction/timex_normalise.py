@@ -350,6 +350,7 @@ class Context:
     sent_year: int | None = None  # explicit year seen earlier in the sentence
     sent_quarter: str | None = None  # quarter value seen earlier in the sentence
     sent_month: str | None = None  # month value seen earlier in the sentence
+    sent_day: date | None = None  # any day seen earlier in the sentence
     doc_quarter: str | None = None  # last quarter value in the document
     start: int = 0
     end: int = 0
@@ -371,12 +372,14 @@ class Context:
         self.sent_year = None
         self.sent_quarter = None
         self.sent_month = None
+        self.sent_day = None
 
     def remember(self, typ: str, value: str, start: int) -> None:
         if typ not in ("DATE", "TIME"):
             return
         if m := re.match(r"^(\d{4})-(\d{2})-(\d{2})", value):
             d = _safe_date(int(m[1]), int(m[2]), int(m[3]))
+            self.sent_day = d
             if d is not None and self._explicit:
                 self.sent_anchor = d
         if (m := re.match(r"^(\d{4})-\d\d", value)) and self._explicit:
@@ -804,11 +807,24 @@ def _century(low: str, ctx: Context) -> Result | None:
     return "DATE", f"{n - 1:02d}", ctx.dct
 
 
+_WEEKDAY_AFTER = re.compile(
+    r"\s*(?:\([^()]{1,20}\)\s*)?,?\s*(?:on\s+)?"
+    r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+
+
 def _time(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
     clock = _clock(low)
     if clock is None:
         return None
-    day = _day_of(low, ctx, tense) or ctx.anchor
+    day = _day_of(low, ctx, tense)
+    if day is None and (
+        m := _WEEKDAY_AFTER.match(ctx.text, ctx.end, min(len(ctx.text), ctx.end + 40))
+    ):
+        # "at about 10:35 a.m. (0735 GMT) Friday": the day named just after
+        day = _resolve_weekday(ctx.dct, WEEKDAYS[m[1].lower()], "", tense())
+    # "made its first flight Tuesday ... at 18:00 UTC": the day of the sentence
+    day = day or ctx.sent_day or ctx.anchor
     return "TIME", f"{day.isoformat()}T{clock}", ctx.dct
 
 

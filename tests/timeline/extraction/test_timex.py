@@ -193,6 +193,25 @@ def test_it_reads_clock_times_on_the_dct_and_marks_utc() -> None:
     }
 
 
+def test_it_gives_a_clock_time_the_day_its_sentence_names() -> None:
+    saturday = date(1998, 8, 8)
+    got = found(
+        "The blast occurred at about 10:35 a.m. (0735 GMT) Friday, toppling a "
+        "building.",
+        saturday,
+    )
+    assert got["at about 10:35 a.m."] == ("TIME", "1998-08-07T10:35")
+    got = found(
+        "The 787 made its first test flight Tuesday in Everett at 18:00 UTC.",
+        date(2009, 12, 16),
+    )
+    assert got["18:00 UTC"] == ("TIME", "2009-12-15T18:00Z")
+    # with no day in the sentence, the dct's
+    assert found("The plane landed at 6:40 p.m.", saturday) == {
+        "6:40 p.m.": ("TIME", "1998-08-08T18:40")
+    }
+
+
 def test_it_resolves_the_next_day_against_a_date_in_the_sentence() -> None:
     t = tag("The deal was signed on March 3, 2021, and announced the next day.")
     assert [(x.text, x.value) for x in t] == [
