@@ -1134,8 +1134,6 @@ def _ref(low: str, ctx: Context) -> Result | None:
         return "DATE", "PRESENT_REF", ctx.dct
     if low == "annual":
         return "DURATION", "P1Y", ctx.dct
-    if low == "later":
-        return "DATE", "FUTURE_REF", ctx.dct
     if (
         low in _FUTURE
         or "future" in low
@@ -1306,14 +1304,12 @@ def _accept(family: str, surface: str, low: str, ctx: Context) -> bool:
         return False  # "in his 30s", "in her early twenties": an age
     if _is_title(surface, ctx, start, end):
         return False
-    if family == "ref" and low == "later":
-        span = _token_at(ctx, start, end)
-        if span is None or len(span) != 1 or span[0].dep_ != "advmod":
-            return False
-        if re.match(
-            r"\s+(?:than|on|this|that|in|today|tonight)\b", ctx.text[end : end + 10]
-        ):
-            return False
+    if (
+        family == "ref"
+        and low.endswith("future")
+        and re.match(r"\s+of\s", ctx.text[end : end + 5])
+    ):
+        return False  # "the future of our peoples": prospects, not a time
     if family == "ref" and low in ("current", "recent", "annual"):
         span = _token_at(ctx, start, end)
         if span is None or len(span) != 1:

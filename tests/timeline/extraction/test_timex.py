@@ -568,6 +568,13 @@ def test_it_types_every_week_and_daily_as_sets() -> None:
 # --- references ------------------------------------------------------------
 
 
+def test_it_does_not_read_the_future_of_something_as_a_time() -> None:
+    assert found("That is very important to the future of our peoples.") == {}
+    assert found("Investors worry about the future.") == {
+        "the future": ("DATE", "FUTURE_REF")
+    }
+
+
 def test_it_reads_then_current_as_the_past() -> None:
     got = found("Holders may buy shares at 50% of the then current market price.")
     assert got == {"current": ("DATE", "PAST_REF")}
