@@ -46,7 +46,7 @@ serve: install
 	$(PY) manage.py collectstatic --no-input --verbosity 0
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py rebuild_facets --if-needed
-	$(VENV)/bin/gunicorn newsline.wsgi:application --bind $(HOST):$(PORT) \
+	$(VENV)/bin/gunicorn newsline.wsgi:application --config python:newsline.gunicorn_conf --bind $(HOST):$(PORT) \
 	  --workers $(WEB_CONCURRENCY) --threads $(WEB_THREADS) --timeout 60 --graceful-timeout 20 \
 	  --access-logfile - --forwarded-allow-ips 127.0.0.1 --no-control-socket --keep-alive 30
 

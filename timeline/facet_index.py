@@ -25,6 +25,7 @@ does not wait for it.
 from __future__ import annotations
 
 import itertools
+import logging
 import threading
 import time
 from dataclasses import dataclass
@@ -32,7 +33,7 @@ from datetime import date
 
 import numpy as np
 from django.conf import settings
-from django.db import connection
+from django.db import DatabaseError, connection
 
 from timeline.filters import TimelineFilters, text_match, text_match_rowids
 from timeline.models import (
@@ -44,6 +45,8 @@ from timeline.models import (
     Mention,
     Status,
 )
+
+logger = logging.getLogger(__name__)
 
 KINDS: tuple[str, ...] = tuple(Kind.values)
 STATUSES: tuple[str, ...] = tuple(Status.values)
@@ -371,6 +374,18 @@ def current(stamp: str) -> FacetIndex | None:
         return index
     finally:
         _holder.lock.release()
+
+
+def warm() -> bool:
+    """Build the index now (a server worker's start-up); False if the
+    database cannot answer yet, which the first request will retry."""
+    from timeline.facets import data_stamp
+
+    try:
+        return current(data_stamp()) is not None
+    except DatabaseError as exc:
+        logger.warning("facet index not built at start-up: %s", exc)
+        return False
 
 
 def forget() -> None:

@@ -125,6 +125,8 @@ def main() -> int:
             [
                 str(BIN / "gunicorn"),
                 "newsline.wsgi:application",
+                "--config",
+                "python:newsline.gunicorn_conf",
                 "--bind",
                 f"127.0.0.1:{port}",
                 "--workers",
