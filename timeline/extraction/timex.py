@@ -10,6 +10,7 @@ verb the expression hangs on in the dependency parse.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from functools import lru_cache
 
@@ -123,4 +124,38 @@ def tag_timexes(doc: Doc, dct: date) -> list[Timex]:
         typ, value, anchor = result
         out.append(Timex(start, end, surface, typ, value, anchor))
         ctx.remember(typ, value, start)
+        if family == "explicit" and (
+            second := _second_day(text, end, value, anchor, taken)
+        ):
+            out.append(second)
     return out
+
+
+_AND_DAY = re.compile(r"\s+(?:and|or|&)\s+([12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b")
+
+
+def _second_day(
+    text: str,
+    end: int,
+    value: str,
+    anchor: date | None,
+    taken: list[tuple[int, int, str]],
+) -> Timex | None:
+    """The second day of "April 24 and 25": the same month, that day."""
+    m = _AND_DAY.match(text, end)
+    if not m or not re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        return None
+    if re.match(
+        r"\s*(?:[,.]\d|%|percent|per|million|billion|[a-zA-Z])", text[m.end() :]
+    ):
+        return None  # "March 3 and 4 percent", "May 5 and 6 others"
+    if re.match(r",?\s+(?:1[5-9]|20)\d\d\b", text[m.end() :]):
+        return None  # "March 3 and 4, 1998": the year is the pair's, left alone
+    s, e = m.start(1), m.end(1)
+    if any(s < te and ts < e for ts, te, _ in taken):
+        return None
+    try:
+        day = date.fromisoformat(value[:8] + f"{int(m[1]):02d}")
+    except ValueError:
+        return None
+    return Timex(s, e, text[s:e], "DATE", day.isoformat(), anchor)

@@ -423,6 +423,18 @@ def test_it_reads_a_day_of_the_month_spelled_out() -> None:
     assert found("We may first ask the court.", thursday) == {}
 
 
+def test_it_reads_the_second_day_of_a_pair_of_dates() -> None:
+    february = date(1999, 2, 10)
+    got = found("The summit will be held in Washington on April 24 and 25.", february)
+    assert got == {
+        "April 24": ("DATE", "1999-04-24"),
+        "25": ("DATE", "1999-04-25"),
+    }
+    # a number after "and" that is not a day of the month stays out
+    got = found("Prices rose on May 3 and 4 percent of sellers left.", february)
+    assert got == {"May 3": ("DATE", "1998-05-03")}
+
+
 def test_it_reads_a_weekday_before_a_date_without_a_comma() -> None:
     friday = date(1989, 10, 27)
     got = found("$14 million of that seeped out Friday Oct. 13 alone.", friday)
