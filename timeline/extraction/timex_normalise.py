@@ -1424,14 +1424,14 @@ def _week_of(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
     if got is None:
         return None
     y, m = int(got[1][:4]), int(got[1][5:7])
+    # a week belongs to the month that holds its Thursday (ISO 8601), so the
+    # weeks of a month are those of its Thursdays
     if re.search(r"\b(?:last|final)\b", low):
-        d = _safe_date(y, m, 28) or date(y, m, 28)
-        while (d + timedelta(days=1)).month == m:
-            d += timedelta(days=1)
+        d = _nth_weekday(y, m, 3, -1)
     else:
         nth = {"first": 0, "second": 1, "third": 2, "fourth": 3}
         k = next((v for w, v in nth.items() if w in low), 0)
-        d = date(y, m, 1) + timedelta(weeks=k)
+        d = _nth_weekday(y, m, 3, 1) + timedelta(weeks=k)
     return "DATE", _week(d), ctx.dct
 
 

@@ -457,6 +457,14 @@ def test_it_reads_the_early_summer_and_post_years() -> None:
     assert got == {"post-1959": ("DATE", "1959")}
 
 
+def test_it_counts_the_weeks_of_a_month_by_their_thursdays() -> None:
+    # 31 March 2009 is a Tuesday: its week is April's, the last of March is W13
+    got = found("Car sales rebounded in the last week of March.", date(2009, 4, 1))
+    assert got == {"the last week of March": ("DATE", "2009-W13")}
+    got = found("The store opens in the first week of June 2009.", date(2009, 4, 1))
+    assert got == {"the first week of June 2009": ("DATE", "2009-W23")}
+
+
 def test_it_reads_the_week_of_a_day_as_that_week() -> None:
     got = found(
         "The case may be resolved in a court hearing the week of March 6.",
