@@ -435,7 +435,10 @@ _add(
 )
 _add(
     "relunit",
-    _i(r"(?:mid-?year|year-end|year\s+end|(?:the\s+)?end\s+of\s+the\s+(?:year|month))"),
+    _i(
+        r"(?:mid-?year|year-end|year\s+end|year['\u2019]s\s+end|"
+        r"(?:the\s+)?end\s+of\s+the\s+(?:year|month))"
+    ),
 )
 # durations and offsets: "three years", "for more than an hour" (without "for"),
 # "two years ago", "the past two months", "a year earlier", "the next few days"
@@ -474,7 +477,10 @@ _add(
         r"(?:-long)?(?!-old|\s+old)"
     ),
 )
-_add("duration", _i(r"(?:decades|years|months|centuries)-long"))
+_add(
+    "duration",
+    _i(r"(?:decades|years|months|centuries|(?:day|week|month|year|hour))-long"),
+)
 _add(
     "duration",
     _i(

@@ -905,7 +905,7 @@ def _season_value(low: str, ctx: Context, tense: Callable[[], str]) -> Result | 
 
 def _relunit(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
     dct = ctx.dct
-    if re.search(r"mid-?year|year-?\s?end|end of the year", low):
+    if re.search(r"mid-?year|year-?\s?end|year['\u2019]s end|end of the year", low):
         return "DATE", f"{dct.year:04d}", dct
     if "end of the month" in low:
         return "DATE", f"{dct.year:04d}-{dct.month:02d}", dct
@@ -1016,6 +1016,8 @@ def _duration(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None
     body = _UNIT_RE.sub(" ", body).replace("-", " ").strip()
     # no count left ("recent weeks", "the past few days"): unknown
     n = parse_number(body) if body else None
+    if re.fullmatch(r"(?:day|week|month|year|hour)-long", low):
+        n = 1  # "a day-long meeting"
     if re.match(r"(?:the )?future ", low):
         return "DATE", "FUTURE_REF", ctx.dct  # "future quarters"
     off = _OFFSET_RE.search(low)

@@ -473,6 +473,14 @@ def test_it_reads_the_week_of_a_day_as_that_week() -> None:
     assert got == {"the week of March 6": ("DATE", "2000-W10")}
 
 
+def test_it_reads_years_end_and_day_long() -> None:
+    october = date(1989, 10, 26)
+    got = found("The rules should be in place by year's end.", october)
+    assert got == {"year's end": ("DATE", "1989")}
+    got = found("Lawyers emerged from their third day-long meeting.", october)
+    assert got == {"day-long": ("DURATION", "P1D")}
+
+
 def test_it_keeps_mid_year_at_year_grain() -> None:
     assert found("The plant is expected to open in mid-2008.") == {
         "mid-2008": ("DATE", "2008")
