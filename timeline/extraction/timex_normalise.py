@@ -351,6 +351,7 @@ class Context:
     sent_quarter: str | None = None  # quarter value seen earlier in the sentence
     sent_month: str | None = None  # month value seen earlier in the sentence
     sent_day: date | None = None  # any day seen earlier in the sentence
+    sent_any_year: int | None = None  # a year written earlier, even alone
     doc_quarter: str | None = None  # last quarter value in the document
     start: int = 0
     end: int = 0
@@ -373,6 +374,7 @@ class Context:
         self.sent_quarter = None
         self.sent_month = None
         self.sent_day = None
+        self.sent_any_year = None
 
     def remember(self, typ: str, value: str, start: int) -> None:
         if typ not in ("DATE", "TIME"):
@@ -385,6 +387,8 @@ class Context:
         if (m := re.match(r"^(\d{4})-\d\d", value)) and self._explicit:
             # a month or day with its year lends the year to later dates
             self.sent_year = int(m[1])
+        if (m := re.match(r"^(\d{4})(?:$|-)", value)) and self._explicit:
+            self.sent_any_year = int(m[1])  # "in 1988 ... that year"
         if re.fullmatch(r"\d{4}-\d\d", value):
             self.sent_month = value  # "in January, ... the same month a year ago"
         if self._topic_quarter and re.match(r"^\d{4}-Q[1-4]$", value):
@@ -926,11 +930,12 @@ def _relunit(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
     anchor = ctx.anchor
     if (
         ctx.sent_anchor is None
-        and ctx.sent_year is not None
+        and ctx.sent_any_year is not None
         and unit in ("year", "decade")
     ):
-        # "in June 1998 ... later that year": the sentence's own year
-        anchor = date(ctx.sent_year, 7, 1)
+        # "in June 1998 ... later that year", "$37 million in 1988, ... of the
+        # $1.5 billion in imports that year": the sentence's own year
+        anchor = date(ctx.sent_any_year, 7, 1)
     # "the following week", "that year", "the previous month": anchored
     if re.search(r"\b(?:following|that)\b|\bthe previous\b", low):
         sign = 1 if "following" in low else (-1 if "previous" in low else 0)

@@ -193,6 +193,17 @@ def test_it_reads_clock_times_on_the_dct_and_marks_utc() -> None:
     }
 
 
+def test_it_reads_that_year_against_a_year_written_in_the_sentence() -> None:
+    got = found(
+        "Imports totaled about $37.3 million in 1988, a small share of the $1.5 "
+        "billion in U.S. watch imports that year.",
+        date(1989, 11, 2),
+    )
+    assert got == {"1988": ("DATE", "1988"), "that year": ("DATE", "1988")}
+    got = found("Apple released the iPod in 2001 and the following year Mac OS X.")
+    assert got["the following year"] == ("DATE", "2002")
+
+
 def test_it_gives_a_clock_time_the_day_its_sentence_names() -> None:
     saturday = date(1998, 8, 8)
     got = found(
