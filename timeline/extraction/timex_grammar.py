@@ -451,9 +451,12 @@ _add(
         r"(?:\s+(?:more|additional|extra|straight|consecutive|full|long|short))?"
         rf"[\s-]+{UNIT}(?:\s+and\s+a\s+half)?(?![\s-]+old)"
         r"(?:\s+(?:or\s+so\s+)?ago|\s+from\s+now|\s+(?:earlier|later)"
-        r"(?!\s+(?:this|that|today|tonight|yesterday|tomorrow|in|on|at|last|next|"
-        r"[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|"
-        r"[Ss]unday)(?![a-z]))|\s+or\s+so|\s+ahead)?"
+        r"(?!\s+(?:this|that|today|tonight|yesterday|tomorrow|last|next|monday|"
+        r"tuesday|wednesday|thursday|friday|saturday|sunday)(?![a-z])|"
+        # "two days later in March", "a day earlier on Monday" (but not "a
+        # year earlier on a leap in revenue")
+        r"\s+(?:in|on|at)\s+(?:the\b|this\b|that\b|(?-i:[A-Z0-9])))"
+        r"|\s+or\s+so|\s+ahead)?"
     ),
 )
 _add(

@@ -997,6 +997,9 @@ def _relunit(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
     return "DATE", v, dct
 
 
+_SINGULAR_UNIT = re.compile(
+    r"(?:^|[\s-])(?:day|night|week|fortnight|month|quarter|year|hour|minute)(?:-long)?$"
+)
 _OFFSET_RE = re.compile(r"\b(ago|earlier|later|before|after|from now|since)\b")
 
 
@@ -1021,8 +1024,13 @@ def _duration(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None
     body = _UNIT_RE.sub(" ", body).replace("-", " ").strip()
     # no count left ("recent weeks", "the past few days"): unknown
     n = parse_number(body) if body else None
-    if re.fullmatch(r"(?:day|week|month|year|hour)-long", low):
-        n = 1  # "a day-long meeting"
+    if n is None and not body and _SINGULAR_UNIT.search(low):
+        n = 1  # "a day-long meeting", "the first trading day": one unit
+    if low == "one day" and re.search(
+        r"\b(?:will|would|could|may|might|can|shall|'ll|to)\s+$",
+        ctx.text[max(0, ctx.start - 8) : ctx.start],
+    ):
+        return "DATE", "FUTURE_REF", ctx.dct  # "Islam will one day be ..."
     if re.match(r"(?:the )?future ", low):
         return "DATE", "FUTURE_REF", ctx.dct  # "future quarters"
     off = _OFFSET_RE.search(low)

@@ -579,6 +579,24 @@ def test_it_reads_spelled_numbers_in_durations() -> None:
     assert got == {"the last twenty four hours": ("DURATION", "PT24H")}
 
 
+def test_it_counts_one_unit_when_the_unit_is_singular() -> None:
+    monday = date(1989, 10, 30)
+    got = found("Dealers placed orders to start the first trading day.", monday)
+    assert got == {"the first trading day": ("DURATION", "P1D")}
+    assert found("Islam will one day be the second largest religion.") == {
+        "one day": ("DATE", "FUTURE_REF")
+    }
+    assert found("The plant closed for one day.") == {"one day": ("DURATION", "P1D")}
+
+
+def test_it_keeps_earlier_with_its_count_before_a_non_time() -> None:
+    got = found("The loss narrowed from a year earlier on a leap in revenue.")
+    assert got == {"a year earlier": ("DATE", "2024")}
+    # but "two days later on Monday" is two days and a Monday
+    got = found("He left two days later on Monday.")
+    assert set(got) == {"two days", "Monday"}
+
+
 def test_it_reads_and_a_half_in_durations() -> None:
     assert found("The flight took an hour and a half.") == {
         "an hour and a half": ("DURATION", "PT1H30M")
