@@ -87,6 +87,27 @@ def run_size(n: int, repeat: int, db_dir: str) -> dict:
     with connection.cursor() as cur:
         cur.execute("ANALYZE")
 
+    # The facet index: build time (CPU, best of 3) and size.
+    import resource
+
+    from timeline.facet_index import FacetIndex
+
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    builds = []
+    for _ in range(3):
+        c = time.process_time()
+        index = FacetIndex("bench")
+        builds.append((time.process_time() - c) * 1000)
+    index_info = {
+        "build_cpu_ms": round(min(builds), 1),
+        "mb": round(index.nbytes / 1e6, 2),
+        "peak_rss_growth_mb": round(
+            (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss_before) / 1024, 1
+        ),
+    }
+    del index
+    print(f"  {n:>7} facet index {index_info}", file=sys.stderr, flush=True)
+
     people = (
         EventActor.objects.filter(actor__kind="person")
         .values("actor_id")
@@ -202,6 +223,7 @@ def run_size(n: int, repeat: int, db_dir: str) -> dict:
             file=sys.stderr,
             flush=True,
         )
+    results["facet index"] = index_info
     return results
 
 
@@ -242,6 +264,8 @@ def main() -> None:
         small, big = args.sizes[0], args.sizes[-1]
         print(f"\nratio {big} / {small} (median):")
         for name, modes in all_results[big].items():
+            if name == "facet index":
+                continue
             for mode, r in modes.items():
                 base = all_results[small][name][mode]["median"]
                 cpu = r["cpu_median"] / all_results[small][name][mode]["cpu_median"]

@@ -28,6 +28,7 @@ import itertools
 import logging
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -55,6 +56,15 @@ _STATUS_CODE = {s: i for i, s in enumerate(STATUSES)}
 _REJECTED = _STATUS_CODE[Status.REJECTED]
 _EPOCH = np.datetime64("1970-01-01", "D")
 EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+
+CHUNK_ROWS = 20_000  # rows fetched at a time while building
+_NO_EVENTS = (
+    np.zeros(0, np.int64),
+    np.zeros(0, np.int32),
+    np.zeros(0, np.int32),
+    np.zeros(0, np.int8),
+    np.zeros(0, np.int8),
+)
 
 # A rebuild may take at most this share of the process's time (1/10): after
 # a rebuild that took t seconds, the next one waits REBUILD_DUTY * t.
@@ -98,7 +108,8 @@ class FacetIndex:
         with connection.cursor() as cursor:
             # Dates as text: numpy parses them in C, without the driver's
             # per-value conversion.
-            rows = self._fetch(
+            chunks = []
+            for rows in self._fetch(
                 cursor,
                 Event,
                 "id",
@@ -106,20 +117,24 @@ class FacetIndex:
                 "CAST(end AS TEXT)",
                 "kind",
                 "status",
+            ):
+                ids, starts, ends, kinds, statuses = zip(*rows, strict=True)
+                chunks.append(
+                    (
+                        np.array(ids, dtype=np.int64),
+                        _days(list(starts)),
+                        _days(list(ends)),
+                        np.array([_KIND_CODE.get(k, -1) for k in kinds], np.int8),
+                        np.array([_STATUS_CODE.get(x, -1) for x in statuses], np.int8),
+                    )
+                )
+            ids, start, end, kind, status = (
+                np.concatenate(column)
+                for column in zip(*chunks or [_NO_EVENTS], strict=True)
             )
-            ids, starts, ends, kinds, statuses = (
-                zip(*rows, strict=True) if rows else ((),) * 5
-            )
-            ids = np.array(ids, dtype=np.int64)
-            start, end = _days(list(starts)), _days(list(ends))
             order = np.lexsort((ids, start))  # by (start, id)
             self.ids, self.start, self.end = ids[order], start[order], end[order]
-            self.kind = np.array([_KIND_CODE.get(k, -1) for k in kinds], dtype=np.int8)[
-                order
-            ]
-            self.status = np.array(
-                [_STATUS_CODE.get(x, -1) for x in statuses], dtype=np.int8
-            )[order]
+            self.kind, self.status = kind[order], status[order]
             # Event id -> position (ids are dense: one int32 per id).
             top = int(self.ids.max()) + 1 if len(self.ids) else 1
             self.position = np.full(top, -1, dtype=np.int32)
@@ -138,9 +153,10 @@ class FacetIndex:
         self.country_ids = dict(Country.objects.values_list("code", "id"))
 
     @staticmethod
-    def _fetch(cursor, model, *columns: str) -> list[tuple]:
-        """All rows of a model's table, these columns (names quoted here;
-        only constant column names from this module reach the SQL)."""
+    def _fetch(cursor, model, *columns: str) -> Iterator[list[tuple]]:
+        """All rows of a model's table, these columns, in chunks (so that
+        building never holds every row as Python objects). Column names
+        are quoted here; only constants from this module reach the SQL."""
         quote = connection.ops.quote_name
 
         def column(c: str) -> str:
@@ -153,13 +169,17 @@ class FacetIndex:
         names = ", ".join(column(c) for c in columns)
         sql = f"SELECT {names} FROM {quote(model._meta.db_table)}"  # noqa: S608
         cursor.execute(sql)
-        return cursor.fetchall()
+        while rows := cursor.fetchmany(CHUNK_ROWS):
+            yield rows
 
     def _pairs(self, cursor, model, a: str, b: str) -> tuple[np.ndarray, np.ndarray]:
-        rows = self._fetch(cursor, model, a, b)
-        flat = np.fromiter(
-            itertools.chain.from_iterable(rows), dtype=np.int64, count=2 * len(rows)
-        ).reshape(-1, 2)
+        chunks = [
+            np.fromiter(
+                itertools.chain.from_iterable(rows), dtype=np.int64, count=2 * len(rows)
+            )
+            for rows in self._fetch(cursor, model, a, b)
+        ]
+        flat = np.concatenate(chunks or [np.zeros(0, np.int64)]).reshape(-1, 2)
         return flat[:, 0], flat[:, 1]
 
     def _positions(self, event_ids: np.ndarray) -> np.ndarray:
