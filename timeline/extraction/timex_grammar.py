@@ -389,6 +389,14 @@ _add(
         r"(?:(?:earlier|later)\s+)?that\s+(?:day|morning|afternoon|evening|night)"
     ),
 )
+# "the day before last Tuesday('s hearing)", "the day after Friday"
+_add(
+    "deictic",
+    _c(
+        rf"(?i:(?:the\s+)?day\s+(?:before|after)\s+(?:last\s+|next\s+|this\s+)?)"
+        rf"{WEEKDAY}"
+    ),
+)
 # this/last/next unit: "last week", "earlier this month", "next year", "the weekend"
 _add(
     "relunit",

@@ -848,6 +848,14 @@ def _weekday(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
 
 def _deictic(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
     anchor = ctx.anchor
+    if (m := re.match(r"(?:the )?day (before|after) (.*)", low)) and _WD_RE.search(
+        m[2]
+    ):
+        # "the day before last Tuesday's hearing": that weekday, a day off
+        d = _day_of(m[2], ctx, tense)
+        if d is not None:
+            d += timedelta(days=-1 if m[1] == "before" else 1)
+            return "DATE", d.isoformat(), ctx.dct
     if re.search(r"\b(?:next|following)\s+day|day after", low):
         d = anchor + timedelta(days=1)
         if "tomorrow" in low:

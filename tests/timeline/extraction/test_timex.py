@@ -204,6 +204,14 @@ def test_it_reads_that_year_against_a_year_written_in_the_sentence() -> None:
     assert got["the following year"] == ("DATE", "2002")
 
 
+def test_it_reads_the_day_before_a_weekday() -> None:
+    got = found(
+        "The day before last Tuesday's federal court hearing, Manuel went home.",
+        date(2000, 2, 24),
+    )
+    assert got == {"The day before last Tuesday": ("DATE", "2000-02-21")}
+
+
 def test_it_gives_a_clock_time_the_day_its_sentence_names() -> None:
     saturday = date(1998, 8, 8)
     got = found(
