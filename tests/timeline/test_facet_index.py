@@ -146,6 +146,7 @@ def test_it_serves_the_same_page_as_sql(client, data, settings):
         "/?q=Kyiv",
         f"/?actor={people[1]}&q=met&start=2019-06-01",
     ]
+
     def page(url: str) -> bytes:  # without the per-request CSRF token
         return re.sub(rb"[A-Za-z0-9]{64}", b"TOKEN", client.get(url).content)
 

@@ -515,6 +515,21 @@ def _clear_extraction(
     return protected, event_ids & keep
 
 
+# pg_advisory_xact_lock key of the "match, then insert" step ("nwsl").
+MERGE_LOCK_KEY = 0x6E77_736C
+
+
+def _serialise_merging() -> None:
+    """Writers take turns between looking for an event to merge into and
+    inserting a new one, so two workers storing two reports of the same
+    event at once cannot both create it. PostgreSQL: a lock held until the
+    transaction ends (extraction, the slow part, runs before it). SQLite:
+    already so, its transactions begin IMMEDIATE (one writer at a time)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [MERGE_LOCK_KEY])
+
+
 def apply_extraction(
     *,
     article: Article,
@@ -533,6 +548,7 @@ def apply_extraction(
     result = StoreResult(article_id=article.pk)
     limit = settings.NEWSLINE_MAX_EVENTS_PER_ARTICLE
     with transaction.atomic():
+        _serialise_merging()
         if lock:
             # Two workers re-extracting one article take turns (PostgreSQL;
             # SQLite writers are serialised anyway).
