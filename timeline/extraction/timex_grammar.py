@@ -539,7 +539,7 @@ _add(
         r"the\s+time\s+being"
     ),
 )
-_add("ref", _i(r"current|recent|annual"))
+_add("ref", _i(r"current|recent|annual|(?:very\s+)?soon(?!\s+(?:after|as|before))"))
 # named holidays: "Thanksgiving Day", "last Christmas", "Election Day 1998"
 # Holidays whose day does not depend on the country ("Independence Day" does,
 # so it is left out); not "Easter Island", "Christmas Island".
@@ -563,7 +563,7 @@ TRIGGER = re.compile(
     r"seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|"
     r"quarters?|years?|decades?|century|centuries|semesters?|mornings?|afternoons?|"
     r"evenings?|noon|midnight|overnight|midday|today|yesterday|tomorrow|tonight|now|"
-    r"currently|current|recent|recently|lately|nowadays|future|past|present|annual|"
+    r"currently|current|recent|recently|lately|nowadays|future|past|present|annual|soon|"
     r"annually|daily|weekly|monthly|yearly|nightly|hourly|quarterly|biweekly|spring|"
     r"summer|fall|autumn|winter|ago|time|period|moment|term|while|being|twenties|"
     r"thirties|forties|fifties|sixties|seventies|eighties|nineties|year-ago|"
@@ -666,7 +666,7 @@ _TRIGGER_CLASSES: list[tuple[re.Pattern[str], frozenset[str]]] = [
     (
         re.compile(
             r"(?:now|current|recent|lately|future|past|present|annual|moment|term|"
-            r"being|time|while|period|ago)"
+            r"being|time|while|period|ago|soon)"
         ),
         frozenset({"ref", "relunit", "duration", "quarter"}),
     ),

@@ -1142,7 +1142,7 @@ _PRESENT = {
     "that moment",
     "this crucial moment",
 }
-_FUTURE = {"soon", "shortly", "as soon as possible"}
+_FUTURE = {"soon", "very soon", "shortly", "as soon as possible"}
 
 
 def _ref(low: str, ctx: Context) -> Result | None:
@@ -1425,6 +1425,11 @@ def normalise(
     if family == "set":
         return _set(low, ctx)
     if family == "ref":
+        if low.endswith("soon") and (
+            tense() == "past"
+            or re.search(r"\bas\s+$", ctx.text[ctx.start - 4 : ctx.start])
+        ):
+            return None  # "he was soon released", "as soon as Tuesday"
         return _ref(low, ctx)
     if family == "sameday":
         return "DATE", ctx.anchor.isoformat(), ctx.anchor

@@ -640,6 +640,19 @@ def test_it_does_not_read_the_future_of_something_as_a_time() -> None:
     }
 
 
+def test_it_reads_soon_ahead_as_a_future_reference() -> None:
+    monday = date(1989, 10, 30)
+    assert found("Prosecutors may soon seek an indictment.", monday) == {
+        "soon": ("DATE", "FUTURE_REF")
+    }
+    # not in the past, nor as a conjunction
+    assert found("He was soon released.", monday) == {}
+    assert found("He left soon after the attack.", monday) == {}
+    assert found("Return the boy as soon as possible.", monday) == {
+        "as soon as possible": ("DATE", "FUTURE_REF")
+    }
+
+
 def test_it_reads_then_current_as_the_past() -> None:
     got = found("Holders may buy shares at 50% of the then current market price.")
     assert got == {"current": ("DATE", "PAST_REF")}
