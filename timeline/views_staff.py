@@ -8,7 +8,6 @@ redirect (an htmx swap of a login page would be nonsense).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -34,6 +33,7 @@ from timeline.filters import TimelineFilters
 from timeline.models import Event
 
 FRAGMENT = "timeline/index.html#event-item"
+LIST_CHANGED = "newsline:list-changed"
 
 
 def staff_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -103,22 +103,15 @@ def _respond(
         "is_staff": True,
         "staff_error": error,
         "staff_next": _page_url(request),
-        # The item may have carried the page's only link to staff.css.
-        "staff_css": True,
     }
     response = render(request, FRAGMENT, context)
     if moved:
-        # The date changed, so the event belongs elsewhere in the list: htmx
-        # reloads the list the page shows (same filters) instead of swapping
-        # the item in place; the body still carries the updated item.
-        response["HX-Location"] = json.dumps(
-            {
-                "path": _page_url(request),
-                "target": "#event-list",
-                "select": "#event-list",
-                "swap": "outerHTML",
-            }
-        )
+        # The date changed, so the event belongs elsewhere in the list: the
+        # page's list reloads itself on this event (same filters; see the
+        # hidden listener in timeline/index.html) once the item is swapped
+        # (htmx fires it on the body when the item it came from is gone).
+        # Unlike HX-Location, it adds no entry to the browser's history.
+        response["HX-Trigger-After-Swap"] = LIST_CHANGED
     return response
 
 

@@ -95,6 +95,7 @@ def test_it_moves_an_event_when_staff_correct_its_date(staff_page):
         f"event-{january.pk}",
     ]
 
+    history = page.evaluate("history.length")
     item = page.locator(f"#event-{january.pk}")
     item.locator("summary", has_text="Edit title or date").click()
     item.get_by_label("Date").fill("2025-04-01")
@@ -110,6 +111,9 @@ def test_it_moves_an_event_when_staff_correct_its_date(staff_page):
     expect(page.locator(f"#event-{january.pk} time")).to_have_attribute(
         "datetime", "2025-04-01"
     )
+    # The list reloaded in place: no new history entry, the same address.
+    assert page.evaluate("history.length") == history
+    assert page.url.endswith("/")
     january.refresh_from_db()
     assert (january.value, january.start) == ("2025-04-01", date(2025, 4, 1))
     assert january.corrected_fields == ["date"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 import pytest
@@ -166,13 +165,9 @@ def test_it_corrects_the_date_and_reloads_the_list_in_place(editor_client):
         url("staff-event-date", event), {"value": "2024-W08"}, **HX
     )
     assert response.status_code == 200
-    location = json.loads(response["HX-Location"])
-    assert location == {
-        "path": "/?kind=meeting",
-        "target": "#event-list",
-        "select": "#event-list",
-        "swap": "outerHTML",
-    }
+    # The page's list reloads itself on this event (no history entry).
+    assert response["HX-Trigger-After-Swap"] == "newsline:list-changed"
+    assert "HX-Location" not in response
     assert f'id="event-{event.pk}"' in response.content.decode()
     event.refresh_from_db()
     assert (event.value, event.start, event.end, event.precision) == (
@@ -185,6 +180,15 @@ def test_it_corrects_the_date_and_reloads_the_list_in_place(editor_client):
     assert EventActor.objects.get(event=event).start == date(2024, 2, 19)
 
 
+def test_it_gives_staff_a_list_that_reloads_on_a_moved_event(editor_client):
+    make_event()
+    html = editor_client.get("/?kind=meeting").content.decode()
+    listener = html.split('hx-trigger="newsline:list-changed from:body"')[0]
+    assert 'hx-get="/?kind=meeting"' in listener.rsplit("<div", 1)[1]
+    assert "css/staff.css" in html.split("</head>")[0]
+    assert html.count("css/staff.css") == 1
+
+
 def test_it_never_sends_the_list_reload_off_the_timeline(editor_client):
     event = make_event()
     response = editor_client.post(
@@ -194,7 +198,10 @@ def test_it_never_sends_the_list_reload_off_the_timeline(editor_client):
         HTTP_HX_CURRENT_URL="https://evil.example/?x=1",
     )
     # Only the page's own path and query are reused, never another site.
-    assert json.loads(response["HX-Location"])["path"] == "/?x=1"
+    assert response["HX-Trigger-After-Swap"] == "newsline:list-changed"
+    html = response.content.decode()
+    assert "evil.example" not in html
+    assert 'name="next" value="/?x=1"' in html
 
 
 def test_it_answers_with_the_item_when_the_date_stays_in_place(editor_client):
@@ -209,7 +216,7 @@ def test_it_answers_with_the_item_when_the_date_stays_in_place(editor_client):
         url("staff-event-date", event), {"value": "2025-02-01"}, **HX
     )
     assert response.status_code == 200
-    assert "HX-Location" not in response
+    assert "HX-Trigger-After-Swap" not in response
     assert f'id="event-{event.pk}"' in response.content.decode()
 
 
