@@ -454,7 +454,8 @@ _add(
     "duration",
     _i(
         rf"{APPROX}?(?:the\s+)?(?:(?:past|last|next|first|coming|latest|previous|"
-        rf"following|final|remaining|initial|last|same|other)\s+)?{APPROX}?"
+        rf"following|final|remaining|initial|last|same|other|year-earlier|"
+        rf"year-ago|comparable)\s+)?{APPROX}?"
         rf"{NUM}(?:\s+(?:to|or)\s+{NUM})?"
         r"(?:\s+(?:more|additional|extra|straight|consecutive|full|long|short))?"
         rf"[\s-]+{UNIT}(?:\s+and\s+a\s+half)?(?![\s-]+old)"

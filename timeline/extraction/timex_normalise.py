@@ -1012,6 +1012,8 @@ _OFFSET_RE = re.compile(r"\b(ago|earlier|later|before|after|from now|since)\b")
 
 
 def _duration(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
+    # "the year-earlier nine months": a length of time, a year back
+    low = re.sub(r"\b(?:year-earlier|year-ago|comparable) ", "", low)
     unit = _unit_of(low)
     if unit is None:
         if re.search(r"a while|a long time", low):

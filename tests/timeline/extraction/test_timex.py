@@ -605,6 +605,11 @@ def test_it_keeps_earlier_with_its_count_before_a_non_time() -> None:
     assert set(got) == {"two days", "Monday"}
 
 
+def test_it_keeps_a_year_earlier_length_of_time_a_duration() -> None:
+    got = found("Net for the year-earlier nine months included a gain.")
+    assert got == {"the year-earlier nine months": ("DURATION", "P9M")}
+
+
 def test_it_reads_and_a_half_in_durations() -> None:
     assert found("The flight took an hour and a half.") == {
         "an hour and a half": ("DURATION", "PT1H30M")
