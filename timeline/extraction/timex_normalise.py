@@ -1386,6 +1386,17 @@ def _accept(family: str, surface: str, low: str, ctx: Context) -> bool:
     return True
 
 
+def _past_verb(ctx: Context, start: int, end: int) -> bool:
+    """Whether the verb right over the expression is in the past tense."""
+    span = _token_at(ctx, start, end)
+    if span is None or not len(span):
+        return False
+    verb = span.root.head
+    return verb.tag_ == "VBD" or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children
+    )
+
+
 def normalise(
     family: str, surface: str, ctx: Context, tense: Callable[[], str]
 ) -> Result | None:
@@ -1428,7 +1439,7 @@ def normalise(
         return _set(low, ctx)
     if family == "ref":
         if low.endswith("soon") and (
-            tense() == "past"
+            _past_verb(ctx, ctx.start, ctx.start + len(surface))
             or re.search(r"\bas\s+$", ctx.text[ctx.start - 4 : ctx.start])
         ):
             return None  # "he was soon released", "as soon as Tuesday"

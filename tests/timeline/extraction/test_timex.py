@@ -650,6 +650,8 @@ def test_it_reads_soon_ahead_as_a_future_reference() -> None:
     assert found("Prosecutors may soon seek an indictment.", monday) == {
         "soon": ("DATE", "FUTURE_REF")
     }
+    got = found("He wanted to present the plan to governments very soon.", monday)
+    assert got == {"very soon": ("DATE", "FUTURE_REF")}
     # not in the past, nor as a conjunction
     assert found("He was soon released.", monday) == {}
     assert found("He left soon after the attack.", monday) == {}
