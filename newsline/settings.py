@@ -227,6 +227,9 @@ NEWSLINE_FACET_CACHE_SECONDS = env_int("NEWSLINE_FACET_CACHE_SECONDS", 60, minim
 # arrays to count facets and find a page's events in milliseconds
 # (timeline.facet_index; ~6 MB per 100,000 events). Off: everything in SQL.
 NEWSLINE_FACET_INDEX = env_bool("NEWSLINE_FACET_INDEX", True)
+# Downloads (CSV, TimelineJS, iCalendar) streaming at once per process; one
+# more gets 429 with Retry-After (a 100,000-event export is 10-15 s of CPU).
+NEWSLINE_MAX_EXPORTS = env_int("NEWSLINE_MAX_EXPORTS", 2, minimum=1)
 # Load the bundled sample articles on `make run` when the database is empty.
 NEWSLINE_SAMPLES_DIR = BASE_DIR / "samples"
 # Sites that may frame the embeddable timeline (/embed/): CSP frame-ancestors

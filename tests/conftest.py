@@ -65,6 +65,17 @@ def _countries_after_flush(request) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _no_download_in_progress():
+    """Each test starts with every download slot free: the test client never
+    closes a streamed response nobody read (a WSGI server always does)."""
+    from timeline import exports
+
+    exports._slots.in_use = 0
+    yield
+    exports._slots.in_use = 0
+
+
+@pytest.fixture(autouse=True)
 def _fresh_facet_index():
     """Each test starts without the process's facet index: its database is
     rolled back between tests, which the index's stamp cannot always see."""

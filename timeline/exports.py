@@ -9,16 +9,25 @@ and holds one chunk in memory (see bench/exports.py).
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
+import threading
 from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime, timedelta
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.utils.html import escape
 from django.views.decorators.http import require_GET
 
-from timeline.api import BadRequest, allow_any_origin, api_view, parse_filters
+from timeline.api import (
+    BadRequest,
+    allow_any_origin,
+    api_view,
+    error_response,
+    parse_filters,
+)
 from timeline.event_rows import EventRow, chunks, iter_rows
 from timeline.filters import TimelineFilters
 from timeline.models import Event, Kind, Precision
@@ -271,6 +280,85 @@ def iter_ical(events: Iterable[EventRow], *, title: str) -> Iterator[str]:
 # --- Views -------------------------------------------------------------------
 
 
+class _Slots:
+    """Downloads streaming in this process (a 100,000-event export takes
+    10-15 s of CPU): at most settings.NEWSLINE_MAX_EXPORTS at once."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.in_use = 0
+
+    def take(self) -> bool:
+        with self.lock:
+            if self.in_use >= settings.NEWSLINE_MAX_EXPORTS:
+                return False
+            self.in_use += 1
+            return True
+
+    def give(self) -> None:
+        with self.lock:
+            self.in_use -= 1
+
+
+_slots = _Slots()
+RETRY_AFTER_SECONDS = 30
+
+
+class _Held:
+    """The streamed content; gives the slot back when the stream ends or is
+    closed (finished, failed or the client went away), exactly once."""
+
+    def __init__(self, content: Iterable) -> None:
+        self._it = iter(content)
+        self._held = True
+
+    def __iter__(self) -> _Held:
+        return self
+
+    def __next__(self):
+        try:
+            return next(self._it)
+        except BaseException:
+            self.close()
+            raise
+
+    def close(self) -> None:
+        if self._held:
+            self._held = False
+            _slots.give()
+        close = getattr(self._it, "close", None)
+        if close is not None:
+            close()
+
+
+def one_slot(view):
+    """Answer 429 (with Retry-After) rather than start one more download
+    than the process allows; the slot is held while the file streams."""
+
+    @functools.wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not _slots.take():
+            response = error_response(
+                "Too many downloads at once.",
+                [f"Try again in {RETRY_AFTER_SECONDS} seconds."],
+                status=429,
+            )
+            response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+            return response
+        try:
+            response = view(request, *args, **kwargs)
+        except BaseException:
+            _slots.give()
+            raise
+        if not response.streaming:
+            _slots.give()
+            return response
+        response.streaming_content = _Held(response.streaming_content)
+        return response
+
+    return wrapped
+
+
 def _filtered(
     request: HttpRequest,
 ) -> tuple[TimelineFilters, Iterator[EventRow]]:
@@ -280,6 +368,7 @@ def _filtered(
 
 @require_GET
 @api_view
+@one_slot
 def export_csv(request: HttpRequest) -> HttpResponse:
     filters, events = _filtered(request)
     response = StreamingHttpResponse(
@@ -290,6 +379,7 @@ def export_csv(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @api_view
+@one_slot
 def export_timelinejs(request: HttpRequest) -> HttpResponse:
     group = request.GET.get("group", "kind")
     if group not in ("kind", "country"):
@@ -304,6 +394,7 @@ def export_timelinejs(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @api_view
+@one_slot
 def export_ical(request: HttpRequest) -> HttpResponse:
     filters, events = _filtered(request)
     response = StreamingHttpResponse(

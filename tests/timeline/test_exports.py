@@ -298,3 +298,27 @@ def test_it_links_only_web_urls_in_timelinejs_and_icalendar(client):
     assert b"\r\nATTENDEE" not in raw
     for vevent in vevents(Calendar.from_ical(raw)):
         assert "URL" not in vevent and "ATTENDEE" not in vevent
+
+
+def test_it_refuses_one_download_more_than_the_process_allows(client, settings):
+    settings.NEWSLINE_MAX_EXPORTS = 1
+    make_event(value="2025-02-24")
+    first = client.get("/export/events.csv")
+    assert first.status_code == 200 and first.streaming  # still streaming
+    busy = client.get("/export/events.ics")
+    assert busy.status_code == 429
+    assert busy["Retry-After"] == "30"
+    assert json.loads(busy.content)["error"] == "Too many downloads at once."
+    assert b"id,start" in b"".join(first.streaming_content)  # read to the end
+    again = client.get("/export/events.ics")
+    assert again.status_code == 200
+    again.close()  # a client that went away also gives its slot back
+    assert client.get("/export/events.timeline.json").status_code == 200
+
+
+def test_it_gives_the_slot_back_when_the_request_is_bad(client, settings):
+    settings.NEWSLINE_MAX_EXPORTS = 1
+    assert client.get("/export/events.timeline.json?group=x").status_code == 400
+    response = client.get("/export/events.csv")
+    assert response.status_code == 200
+    response.close()
