@@ -710,6 +710,7 @@ def _quarter_value(low: str, ctx: Context, tense: Callable[[], str]) -> Result |
             break
     ym = _YEAR_RE.search(low)
     year: int | None = int(ym[1]) if ym else None
+    ctx._explicit = ym is not None  # "the fourth quarter of 2005" gives its year
     if year is None:
         if "last year" in low:
             year = anchor.year - 1
@@ -982,7 +983,9 @@ def _relunit(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
                 return "DATE", _week(sat) + "-WE", dct
         base = dct + timedelta(weeks=sign)
         return "DATE", _week(base) + "-WE", dct
-    if re.fullmatch(r"the (?:fiscal |calendar )?(?:week|month|year)", low):
+    if re.fullmatch(
+        r"the (?:entire |full |whole )?(?:fiscal |calendar )?(?:week|month|year)", low
+    ):
         if unit == "year":
             if re.match(
                 r"\s+(?:ended|ending|that\s+ended|to)\b",
@@ -993,7 +996,9 @@ def _relunit(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
                     "P1Y",
                     dct,
                 )  # "the year ended Sept. 30": a fiscal year
-            return "DATE", f"{dct.year:04d}", dct
+            # "$8.6 billion in the fourth quarter of 2005 and for the year":
+            # the year the sentence is about
+            return "DATE", f"{ctx.sent_any_year or dct.year:04d}", dct
         if unit == "week":
             return "DATE", f"{dct.year:04d}-WXX", dct
         return "DATE", f"{dct.year:04d}-XX", dct

@@ -550,6 +550,16 @@ def test_it_reads_the_year_ended_a_date_as_a_fiscal_year() -> None:
     assert found("For the year, volume was flat.") == {"the year": ("DATE", "2025")}
 
 
+def test_it_reads_the_entire_year_as_the_year_of_its_sentence() -> None:
+    got = found(
+        "GM lost $4.8 billion in the fourth quarter of 2005 and $8.6 billion for "
+        "the entire year.",
+        date(2006, 1, 27),
+    )
+    assert got["the entire year"] == ("DATE", "2005")
+    assert found("For the year, volume was flat.") == {"the year": ("DATE", "2025")}
+
+
 def test_it_reads_the_past_year_as_the_previous_year() -> None:
     assert found("Hate groups grew over the past year.") == {
         "the past year": ("DATE", "2024")
