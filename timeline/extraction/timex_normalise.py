@@ -352,6 +352,7 @@ class Context:
     sent_month: str | None = None  # month value seen earlier in the sentence
     sent_day: date | None = None  # any day seen earlier in the sentence
     sent_any_year: int | None = None  # a year written earlier, even alone
+    doc_day: date | None = None  # the last day the document named
     doc_quarter: str | None = None  # last quarter value in the document
     start: int = 0
     end: int = 0
@@ -382,6 +383,7 @@ class Context:
         if m := re.match(r"^(\d{4})-(\d{2})-(\d{2})", value):
             d = _safe_date(int(m[1]), int(m[2]), int(m[3]))
             self.sent_day = d
+            self.doc_day = d or self.doc_day
             if d is not None and self._explicit:
                 self.sent_anchor = d
         if (m := re.match(r"^(\d{4})-\d\d", value)) and self._explicit:
@@ -867,7 +869,11 @@ def _deictic(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
         if "yesterday" in low:
             d = ctx.dct - timedelta(days=2)
         return "DATE", d.isoformat(), anchor
-    if re.search(r"\b(?:same|that)\s+day", low):
+    if re.search(r"\bsame\s+day", low):
+        # "a report released on the same day": the day under discussion
+        day = ctx.sent_anchor or ctx.sent_day or ctx.doc_day or ctx.dct
+        return "DATE", day.isoformat(), day
+    if re.search(r"\bthat\s+day", low):
         return "DATE", anchor.isoformat(), anchor
     if "midday" in low:
         return "TIME", f"{ctx.dct.isoformat()}T12:00", ctx.dct
@@ -1450,7 +1456,10 @@ def normalise(
             return None  # "he was soon released", "as soon as Tuesday"
         return _ref(low, ctx)
     if family == "sameday":
-        return "DATE", ctx.anchor.isoformat(), ctx.anchor
+        # "ending the day at 8,017": the day the report is about, the last one
+        # it named ("stocks closed higher on Friday ..."), else the dct
+        day = ctx.sent_anchor or ctx.sent_day or ctx.doc_day or ctx.dct
+        return "DATE", day.isoformat(), day
     if family == "weekof":
         return _week_of(low, ctx, tense)
     if family == "holiday":

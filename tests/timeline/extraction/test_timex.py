@@ -212,6 +212,24 @@ def test_it_reads_the_day_before_a_weekday() -> None:
     assert got == {"The day before last Tuesday": ("DATE", "2000-02-21")}
 
 
+def test_it_reads_the_day_as_the_last_day_the_report_named() -> None:
+    saturday = date(2009, 4, 4)
+    got = found(
+        "US stocks rose on Friday despite a report released on the same day. "
+        "The Dow posted a modest gain, ending the day at 8,017.",
+        saturday,
+    )
+    assert got == {
+        "Friday": ("DATE", "2009-04-03"),
+        "the same day": ("DATE", "2009-04-03"),
+        "the day": ("DATE", "2009-04-03"),
+    }
+    # with no day named, the dct's
+    assert found("The Dow gained, ending the day at 8,017.", saturday) == {
+        "the day": ("DATE", "2009-04-04")
+    }
+
+
 def test_it_gives_a_clock_time_the_day_its_sentence_names() -> None:
     saturday = date(1998, 8, 8)
     got = found(
