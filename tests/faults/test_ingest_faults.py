@@ -63,9 +63,11 @@ def test_it_stores_each_article_once_with_two_ingests_at_once(
         "SELECT COUNT(*) FROM (SELECT text_sha256 FROM timeline_article "
         "GROUP BY text_sha256 HAVING COUNT(*) > 1) d"
     ) == [(0,)]
+    # No mention stored twice (one article may cite an event in two sentences).
     assert db.query(
-        "SELECT COUNT(*) FROM (SELECT article_id, event_id FROM timeline_mention "
-        "GROUP BY article_id, event_id HAVING COUNT(*) > 1) d"
+        "SELECT COUNT(*) FROM (SELECT article_id, event_id, sentence_start "
+        "FROM timeline_mention GROUP BY article_id, event_id, sentence_start "
+        "HAVING COUNT(*) > 1) d"
     ) == [(0,)]
 
     def stored(out: str) -> int:

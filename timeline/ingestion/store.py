@@ -530,6 +530,17 @@ def _serialise_merging() -> None:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [MERGE_LOCK_KEY])
 
 
+def _first_in_sentence(done: set[tuple], target: tuple, ee: ExtractedEvent) -> bool:
+    """One mention per event and sentence: a second date expression of the
+    same sentence that resolves to the same event ("on Tuesday at 18:00
+    UTC") adds no second mention of it."""
+    key = (target, ee.sentence_start)
+    if key in done:
+        return False
+    done.add(key)
+    return True
+
+
 def apply_extraction(
     *,
     article: Article,
@@ -561,6 +572,7 @@ def apply_extraction(
         )
         protected, touched = _clear_extraction(article)
         seen: set[tuple[int, int]] = set()
+        in_sentence: set[tuple] = set()
         pending: list[_Candidate] = []
         reports: list[tuple[_Candidate | Event, _Clean]] = []
         events = list(extraction.events)
@@ -581,18 +593,23 @@ def apply_extraction(
             if stored is None:
                 cand, conflicts = _match(c, pending, touched)
                 if cand is not None and cand.pending:
+                    if not _first_in_sentence(in_sentence, ("new", id(cand)), ee):
+                        continue
                     _merge_pending(cand, c)
                     result.mentions_merged += 1
                     reports.append((cand, c))
                     continue
                 if cand is None:
                     cand = _new_event(c, article, conflicts)
+                    _first_in_sentence(in_sentence, ("new", id(cand)), ee)
                     pending.append(cand)
                     result.events_created += 1
                     result.conflicts += bool(conflicts)
                     reports.append((cand, c))
                     continue
                 stored = Event.objects.get(pk=cand.id)
+            if not _first_in_sentence(in_sentence, ("stored", stored.pk), ee):
+                continue
             touched.add(stored.pk)
             result.mentions_merged += 1
             reports.append((stored, c))

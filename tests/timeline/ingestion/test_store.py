@@ -428,3 +428,26 @@ def test_it_does_not_flag_similar_reports_with_other_figures_as_a_conflict():
 
     assert Event.objects.count() == 2
     assert not Event.objects.filter(date_conflict=True).exists()
+
+
+def test_it_stores_one_mention_when_two_expressions_of_a_sentence_date_one_event():
+    text = (
+        "Boeing's new aircraft made its first test flight on Tuesday at 18:00 UTC "
+        "in Everett, Washington."
+    )
+    day = event(text, expression="Tuesday", kind="other", value="2009-12-15")
+    clock = event(text, expression="18:00 UTC", kind="other", value="2009-12-15")
+    result = store_article(item=article_input(text), extraction=extraction(day, clock))
+    assert result.events_created == 1
+    mention = Mention.objects.get()
+    assert mention.expression == "Tuesday"
+    assert Event.objects.get().source_count == 1
+
+
+def test_it_keeps_two_sentences_of_one_article_as_two_mentions():
+    text = f"{VOTE_1} {VOTE_2}"
+    first = event(VOTE_1)
+    second = event(VOTE_2, at=len(VOTE_1) + 1)
+    store_article(item=article_input(text), extraction=extraction(first, second))
+    assert Event.objects.count() == 1
+    assert Mention.objects.count() == 2
