@@ -326,7 +326,7 @@ def shifted_value(anchor: date, n: float, unit: str, sign: int) -> str | None:
     if unit == "year":
         return f"{anchor.year + k:04d}"
     if unit == "decade":
-        return f"{(anchor.year + 10 * k) // 10:03d}"
+        return f"{(anchor.year + 10 * k) // 10:03d}X"
     if unit == "century":
         return f"{(anchor.year + 100 * k) // 100:02d}"
     if unit in ("hour", "minute", "second"):
@@ -791,16 +791,16 @@ def _half(low: str, ctx: Context) -> Result | None:
 
 def _decade(low: str, ctx: Context) -> Result | None:
     if m := re.search(r"(1[5-9]|20)(\d)0'?s", low):
-        return "DATE", f"{m[1]}{m[2]}", ctx.dct
+        return "DATE", f"{m[1]}{m[2]}X", ctx.dct
     if m := re.search(r"'(\d)0s|(?<!\d)(\d)0s", low):
         digit = int(m[1] or m[2])
         century = ctx.dct.year // 100
         if digit > (ctx.dct.year % 100) // 10:
             century -= 1
-        return "DATE", f"{century}{digit}", ctx.dct
+        return "DATE", f"{century}{digit}X", ctx.dct
     for word, digit in DECADE_WORDS.items():
         if word in low:
-            return "DATE", f"19{digit}", ctx.dct
+            return "DATE", f"19{digit}X", ctx.dct
     return None
 
 

@@ -13,8 +13,8 @@ _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 _HALF = re.compile(r"^(\d{4})-H([12])$")
 _SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
 _YEAR = re.compile(r"^(\d{4})$")
-# a decade: TimeML writes the 1990s "199" (what the tagger emits), the
-# timeline's stored values "199X" (events, corrections); both are read
+# a decade: the tagger writes the 1990s "199X", as events, corrections and
+# the timeline store it; TimeML (TimeBank, MEANTIME) writes "199": both read
 _DECADE = re.compile(r"^(\d{3})X?$")
 
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
