@@ -414,6 +414,9 @@ def _axis(filters: TimelineFilters, first: date, last: date) -> tuple[date, date
         first = filters.start
     if filters.end and filters.end < last:
         last = filters.end
+    # Every match may start before the chosen start (a decade reaching into
+    # it): the axis is then the start's own bucket, which they all count in.
+    last = max(last, first)
     span_days = (last - first).days
     unit = "day" if span_days <= 62 else "month" if span_days <= 6 * 366 else "year"
     return first, last, unit

@@ -154,3 +154,14 @@ def test_it_can_be_told_not_to_cache(data, settings, django_assert_max_num_queri
     # 9 counting queries + 1 asking whether the pre-aggregated counts are built
     with django_assert_max_num_queries(10):
         facets.timeline_summary(f())
+
+
+def test_it_charts_events_that_start_before_the_chosen_start(data, client):
+    # Only a decade reaches into the range: every match starts before it.
+    dora = Actor.objects.create(name="Dora", kind="person")
+    make_event(value="201X", actors=[dora])
+    d = facets.compute_summary(f(start=date(2019, 6, 1), actors=(dora.id,))).density
+    assert (d.total, len(d.bars), d.bars[0].count) == (1, 1, 1)
+    assert d.bars[0].start == date(2019, 6, 1)
+    response = client.get(f"/?actor={dora.id}&start=2019-06-01")
+    assert response.status_code == 200
