@@ -26,7 +26,9 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from timeline import facet_index
 from timeline.event_rows import EventRow, Source, attach, event_values
+from timeline.facets import data_stamp
 from timeline.filters import TimelineFilters
 from timeline.models import (
     Actor,
@@ -246,12 +248,20 @@ def events(request: HttpRequest) -> HttpResponse:
             "Invalid parameters.",
             ["page/offset: events are paged by cursor; follow the 'next' link."],
         )
-    qs = Event.objects.for_timeline(filters)
     cursor = request.GET.get("cursor", "")
-    if cursor:
-        start, pk = decode_cursor(cursor, filters.order)
-        qs = after_cursor(qs, filters.order, start, pk)
-    rows = attach(event_values(qs)[: limit + 1])
+    after = decode_cursor(cursor, filters.order) if cursor else None
+    index = facet_index.current(data_stamp())
+    if index is not None:
+        # The same arrays as the page (timeline/facet_index.py): the ids of
+        # this page, then one query for those events.
+        ids = index.page(filters, after=after, limit=limit + 1)
+        by_id = {row[0]: row for row in event_values(Event.objects.filter(id__in=ids))}
+        rows = attach([by_id[i] for i in ids if i in by_id])
+    else:
+        qs = Event.objects.for_timeline(filters)
+        if after is not None:
+            qs = after_cursor(qs, filters.order, *after)
+        rows = attach(event_values(qs)[: limit + 1])
     has_next = len(rows) > limit
     rows = rows[:limit]
     next_cursor = (

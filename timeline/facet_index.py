@@ -299,20 +299,26 @@ class FacetIndex:
         return self.combine(self.parts(filters), skip=skip)
 
     def page(
-        self, filters: TimelineFilters, *, after: int | None, limit: int
-    ) -> list[int] | None:
+        self,
+        filters: TimelineFilters,
+        *,
+        after: tuple[date, int] | None,
+        limit: int,
+    ) -> list[int]:
         """Ids of the first `limit` matching events in the list's order
-        (filters.order), after the event with id `after` if given; None if
-        that event is not in the index."""
+        (filters.order), after the keyset `after` = (start, id) if given,
+        as the page's "show more" and the API's cursor ask."""
         positions = np.flatnonzero(self.mask(filters))  # in (start, id) order
         if after is not None:
-            p = int(self.position[after]) if 0 <= after < len(self.position) else -1
-            if p < 0:
-                return None
+            day, pk = _day(after[0]), after[1]
+            lo, hi = np.searchsorted(self.start, [day, day + 1])
+            same_day = self.ids[lo:hi]  # sorted by id
             if filters.order == "oldest":
-                positions = positions[np.searchsorted(positions, p, side="right") :]
+                cut = lo + int(np.searchsorted(same_day, pk, side="right"))
+                positions = positions[np.searchsorted(positions, cut) :]
             else:
-                positions = positions[: np.searchsorted(positions, p, side="left")]
+                cut = lo + int(np.searchsorted(same_day, pk, side="left"))
+                positions = positions[: np.searchsorted(positions, cut)]
         if filters.order == "oldest":
             chosen = positions[:limit]
         else:

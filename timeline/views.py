@@ -255,12 +255,9 @@ def page_events(filters: TimelineFilters, *, after, stamp: str) -> list[Event]:
     else in SQL by timeline_events() and a keyset condition.
     """
     index = facet_index.current(stamp)
-    ids = None
     if index is not None:
-        ids = index.page(
-            filters, after=after.id if after else None, limit=PAGE_SIZE + 1
-        )
-    if ids is not None:
+        key = (after.start, after.id) if after else None
+        ids = index.page(filters, after=key, limit=PAGE_SIZE + 1)
         found = {e.id: e for e in events_for_list(Event.objects.filter(id__in=ids))}
         return [found[i] for i in ids if i in found]
     qs = timeline_events(filters)
