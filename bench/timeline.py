@@ -42,6 +42,16 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[k]
 
 
+def stats(times: list[float], cpu: list[float]) -> dict[str, float]:
+    """Median and 95th percentile of wall and CPU milliseconds."""
+    return {
+        "median": round(statistics.median(times), 1),
+        "p95": round(percentile(times, 95), 1),
+        "cpu_median": round(statistics.median(cpu), 1),
+        "cpu_p95": round(percentile(cpu, 95), 1),
+    }
+
+
 def run_size(n: int, repeat: int, db_dir: str) -> dict:
     """Runs in a child process with DATABASE_URL pointing at this size's file."""
     sys.path.insert(0, str(ROOT))
@@ -174,12 +184,7 @@ def run_size(n: int, repeat: int, db_dir: str) -> dict:
                 if i >= 2:
                     times.append(elapsed)
                     cpu.append((time.process_time() - c) * 1000)
-            r = results.setdefault(name, {})[mode] = {
-                "median": round(statistics.median(times), 1),
-                "p95": round(percentile(times, 95), 1),
-                "cpu_median": round(statistics.median(cpu), 1),
-                "cpu_p95": round(percentile(cpu, 95), 1),
-            }
+            r = results.setdefault(name, {})[mode] = stats(times, cpu)
             print(
                 f"  {n:>7} {mode} {name:<26} median {r['median']:7.1f} ms"
                 f"  p95 {r['p95']:7.1f} ms  (cpu median {r['cpu_median']:6.1f}"
@@ -208,14 +213,7 @@ def run_size(n: int, repeat: int, db_dir: str) -> dict:
             if i >= 2:
                 times.append((time.perf_counter() - t) * 1000)
                 cpu.append((time.process_time() - c) * 1000)
-        results[label] = {
-            "fresh": {
-                "median": round(statistics.median(times), 1),
-                "p95": round(percentile(times, 95), 1),
-                "cpu_median": round(statistics.median(cpu), 1),
-                "cpu_p95": round(percentile(cpu, 95), 1),
-            }
-        }
+        results[label] = {"fresh": stats(times, cpu)}
         print(
             f"  {n:>7} fresh {label:<26} median {results[label]['fresh']['median']:7.1f}"
             f" ms  p95 {results[label]['fresh']['p95']:7.1f} ms"

@@ -4,7 +4,7 @@ Counting a facet over a filtered set in SQL is a join of a link table with
 the filtered events: linear in the size of that set, 150-300 ms at 100,000
 events on SQLite for a frequent actor or a common word. Here every event's
 start, end, kind and status, and every actor and country link, sit in numpy
-arrays (about 5 MB per 100,000 events); a filter becomes a boolean mask over
+arrays (about 6 MB per 100,000 events); a filter becomes a boolean mask over
 the events and a facet's counts one `bincount` over its links: a few
 milliseconds, whatever the filter. Only the text search still asks the
 database (for the ids of the matching events).
@@ -13,8 +13,8 @@ Freshness. The arrays are tagged with a stamp: the data version every write
 service changes inside its transaction (`facet_counts.bump_version()`, from
 `refresh_months()`), plus `facets.data_stamp()` (highest ids and last edit),
 which also sees rows written around the services. Each request reads the
-stamp (five indexed lookups); when it has changed the index is rebuilt
-(about 0.5 s at 100,000 events), unless this process rebuilt it a moment
+stamp (one query of five indexed lookups); when it has changed the index is
+rebuilt (about 1 s at 100,000 events), unless this process rebuilt it a moment
 ago: a rebuild may take at most 1/REBUILD_DUTY of the time, and in between
 `current()` answers None and the caller counts in SQL as before (exact,
 slower). A burst of ingestion therefore never turns every page into a
@@ -72,8 +72,7 @@ REBUILD_DUTY = 10
 
 
 def _days(values: list) -> np.ndarray:
-    """Dates (date objects or ISO strings, as the driver returns them) as
-    int32 days since 1970-01-01."""
+    """ISO dates ("2025-02-24") as int32 days since 1970-01-01."""
     if not values:
         return np.zeros(0, dtype=np.int32)
     return (np.array(values, dtype="datetime64[D]") - _EPOCH).astype(np.int32)
@@ -106,17 +105,18 @@ class FacetIndex:
         self.stamp = stamp
         self._last_parts: tuple[TimelineFilters, dict[str, np.ndarray]] | None = None
         with connection.cursor() as cursor:
-            # Dates as text: numpy parses them in C, without the driver's
-            # per-value conversion.
+            # Dates as ISO text: numpy parses them in C, without the
+            # driver's per-value conversion.
             chunks = []
             for rows in self._fetch(
                 cursor,
                 Event,
                 "id",
-                "CAST(start AS TEXT)",
-                "CAST(end AS TEXT)",
+                "start",
+                "end",
                 "kind",
                 "status",
+                text=("start", "end"),
             ):
                 ids, starts, ends, kinds, statuses = zip(*rows, strict=True)
                 chunks.append(
@@ -153,20 +153,16 @@ class FacetIndex:
         self.country_ids = dict(Country.objects.values_list("code", "id"))
 
     @staticmethod
-    def _fetch(cursor, model, *columns: str) -> Iterator[list[tuple]]:
-        """All rows of a model's table, these columns, in chunks (so that
-        building never holds every row as Python objects). Column names
-        are quoted here; only constants from this module reach the SQL."""
+    def _fetch(
+        cursor, model, *columns: str, text: tuple[str, ...] = ()
+    ) -> Iterator[list[tuple]]:
+        """All rows of a model's table, these columns (those in `text` cast to
+        text), in chunks, so that building never holds every row as Python
+        objects. Only column names from this module reach the SQL."""
         quote = connection.ops.quote_name
-
-        def column(c: str) -> str:
-            if c.startswith("CAST("):
-                name = c[len("CAST(") : -len(" AS TEXT)")]
-                text = "TEXT" if connection.vendor == "sqlite" else "text"
-                return f"CAST({quote(name)} AS {text})"
-            return quote(c)
-
-        names = ", ".join(column(c) for c in columns)
+        names = ", ".join(
+            f"CAST({quote(c)} AS TEXT)" if c in text else quote(c) for c in columns
+        )
         sql = f"SELECT {names} FROM {quote(model._meta.db_table)}"  # noqa: S608
         cursor.execute(sql)
         while rows := cursor.fetchmany(CHUNK_ROWS):

@@ -169,16 +169,17 @@ def _ranked(
     fetch,
     selected_ids: set[int],
     limit: int,
-    ranked: list[int] | None = None,
 ) -> list[tuple[object, int]]:
     """Selected values first, then the `limit` most frequent (ties by name).
 
     fetch(ids) returns the objects for those ids that belong in this facet
     (e.g. only people); it is asked for the most frequent ids in growing
-    chunks, so a facet rarely loads more than a few dozen actors. `ranked`:
-    the ids already in that order (most frequent first, ties by id).
+    chunks, so a facet rarely loads more than a few dozen actors. Ties in
+    count go by id; ArrayCounts comes ranked already.
     """
-    if ranked is None:
+    if isinstance(counts, ArrayCounts):
+        ranked = counts.ranked
+    else:
         ranked = sorted(counts, key=lambda k: (-counts[k], k))
     chosen = {o.id: o for o in fetch(list(selected_ids))} if selected_ids else {}
     others: dict[int, object] = {}
@@ -217,10 +218,6 @@ class ArrayCounts(Mapping):
         return len(self.ranked)
 
 
-def _ranked_counts(counts: Mapping[int, int]) -> list[int] | None:
-    return counts.ranked if isinstance(counts, ArrayCounts) else None
-
-
 def actor_facet(
     filters: TimelineFilters,
     *,
@@ -251,10 +248,9 @@ def actor_facet(
     def fetch(ids):
         return Actor.objects.filter(id__in=ids, kind=kind).only("id", "name")
 
-    ranked = _ranked_counts(counts)
     return [
         FacetValue(str(a.id), a.name, n, a.id in selected)
-        for a, n in _ranked(counts, fetch, selected, limit, ranked)
+        for a, n in _ranked(counts, fetch, selected, limit)
     ]
 
 
@@ -282,7 +278,7 @@ def country_facet(
 
     return [
         FacetValue(c.code, c.name, n, c.code in selected_codes)
-        for c, n in _ranked(counts, fetch, selected_ids, limit, _ranked_counts(counts))
+        for c, n in _ranked(counts, fetch, selected_ids, limit)
     ]
 
 

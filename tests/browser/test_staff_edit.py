@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from playwright.sync_api import expect, sync_playwright
 
+from tests.browser.test_timeline import CHROMIUM_ARGS
 from tests.conftest import require_binary
 from timeline.models import Event, Status
 
@@ -25,14 +26,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 PASSWORD = "pw-editor-correct-horse-42"
 
 

@@ -545,13 +545,6 @@ class EntityResolver:
                     ORGANIZATION,
                     self.org_name(target, org_keys),
                 )
-        surnames = {}
-        for key, canonical in full_names.items():
-            last = key.split()[-1]
-            if surnames.get(last, canonical) != canonical:
-                surnames[last] = None
-            else:
-                surnames[last] = canonical
         # A first name alone ("Elian" for Elian Gonzalez) when only one full
         # name in the article starts with it and it is nobody's surname.
         firsts: dict[str, str | None] = {}

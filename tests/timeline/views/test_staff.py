@@ -10,6 +10,7 @@ from django.contrib.auth.models import Permission
 from django.test import Client
 from django.urls import reverse
 
+from tests.timeline.factories import make_event
 from timeline.models import Actor, Event, EventActor, Status
 
 pytestmark = pytest.mark.django_db
@@ -24,19 +25,6 @@ HX = {
     "HTTP_HX_REQUEST": "true",
     "HTTP_HX_CURRENT_URL": "http://testserver/?kind=meeting",
 }
-
-
-def make_event(**kw) -> Event:
-    defaults = dict(
-        start=date(2025, 2, 24),
-        end=date(2025, 2, 24),
-        precision="day",
-        value="2025-02-24",
-        title="Officials met",
-        kind="meeting",
-    )
-    defaults.update(kw)
-    return Event.objects.create(**defaults)
 
 
 def snapshot(event: Event) -> dict:
