@@ -7,6 +7,14 @@ import os
 import shutil
 
 import pytest
+from hypothesis import settings
+
+# Property tests explore new random examples on every local run. CI (CI=true)
+# runs a fixed set instead, so a red CI is always reproducible from its
+# commit; anything a local run finds becomes a regular test.
+settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 def find_binary(name: str, *patterns: str) -> str | None:
