@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -63,6 +64,24 @@ def page():
         browser.close()
 
 
+def settled_frames(page, count: int, timeout: float = 15.0) -> dict[str, str]:
+    """The story's frames by id once each has finished navigating: its URL,
+    or Chromium's error page for a frame the browser refused to show."""
+    deadline = time.monotonic() + timeout
+    while True:
+        urls = {
+            f.name or f.frame_element().get_attribute("id"): f.url
+            for f in page.main_frame.child_frames
+        }
+        if len(urls) == count and all(
+            u not in ("", "about:blank") for u in urls.values()
+        ):
+            return urls
+        if time.monotonic() > deadline:
+            pytest.fail(f"the story's frames did not finish loading: {urls}")
+        page.wait_for_timeout(100)
+
+
 def test_it_shows_in_another_sites_frame(newsroom, page):
     story_url, frames = newsroom
     make_event(title="Talks in Kyiv", countries=("UA",))
@@ -80,9 +99,9 @@ def test_it_shows_in_another_sites_frame(newsroom, page):
     assert style == "none"
 
     # The full page in the same story is refused by the browser.
-    page.wait_for_timeout(1000)
-    loaded = [f for f in page.frames if f.url.startswith("http://localhost")]
-    assert [f.url.split("/", 3)[3] for f in loaded] == ["embed/?country=UA"]
+    urls = settled_frames(page, 2)
+    assert urls["embed"].endswith("/embed/?country=UA")
+    assert urls["full"].startswith("chrome-error:"), urls
 
 
 def test_it_refuses_sites_not_in_embed_origins(newsroom, page, settings):
@@ -91,5 +110,6 @@ def test_it_refuses_sites_not_in_embed_origins(newsroom, page, settings):
     make_event(title="Talks in Kyiv", countries=("UA",))
     frames.update({"embed": "/embed/?country=UA"})
     page.goto(story_url)
-    page.wait_for_timeout(2000)
+    urls = settled_frames(page, 1)
+    assert urls["embed"].startswith("chrome-error:"), urls
     assert page.frame_locator("#embed").locator(".embed-event").count() == 0
