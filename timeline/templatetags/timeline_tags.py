@@ -298,7 +298,7 @@ def density_chart(context, density) -> SafeString:
         rect = format_html(
             '<rect x="{}" y="{}" width="{}" height="{}"><title>{}</title></rect>',
             i * 10,
-            height - h,
+            round(height - h, 2),
             10 - gap if gap else 10,
             h,
             words,

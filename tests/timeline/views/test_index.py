@@ -205,6 +205,29 @@ def test_it_renders_a_density_chart_with_bar_links(client, timeline):
     assert "Events per month" in html
 
 
+def test_it_draws_each_bar_to_scale_from_the_baseline(client):
+    for n, day in ((9, 3), (7, 10), (1, 20)):
+        for _ in range(n):
+            make_event(title="Vote", value=f"2025-02-{day:02d}")
+    html = client.get("/?start=2025-02-01&end=2025-02-28").content.decode()
+    bars = re.findall(
+        r'<rect x="\d+" y="([\d.]+)" width="\d+" height="([\d.]+)"><title>'
+        r"(\d+) Feb 2025: (\d+) events?</title>",
+        html,
+    )
+    assert len(bars) == 28
+    for y, h, _, _ in bars:
+        # Short numbers (60 - 46.67 is 13.329999999999998), on the baseline.
+        assert re.fullmatch(r"\d+(\.\d{1,2})?", y), y
+        assert float(y) + float(h) == pytest.approx(60)
+    heights = {int(day): float(h) for _, h, day, count in bars if int(count)}
+    assert heights == {
+        3: 60,
+        10: pytest.approx(60 * 7 / 9, abs=0.01),
+        20: pytest.approx(60 / 9, abs=0.01),
+    }
+
+
 def test_it_renders_day_bars_for_a_short_range(client, timeline):
     html = client.get("/?start=2025-02-01&end=2025-02-28").content.decode()
     assert "Events per day" in html
