@@ -250,7 +250,7 @@ def events(request: HttpRequest) -> HttpResponse:
         )
     cursor = request.GET.get("cursor", "")
     after = decode_cursor(cursor, filters.order) if cursor else None
-    index = facet_index.current(data_stamp())
+    index = facet_index.current(data_stamp()) if facet_index.enabled() else None
     if index is not None:
         # The same arrays as the page (timeline/facet_index.py): the ids of
         # this page, then one query for those events.

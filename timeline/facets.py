@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+import numpy as np
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
@@ -200,8 +201,6 @@ class ArrayCounts(Mapping):
     entries, with the ids ranked by count (ties by id) for _ranked()."""
 
     def __init__(self, array) -> None:
-        import numpy as np
-
         self.array = array
         nonzero = np.flatnonzero(array)
         self.ranked = nonzero[np.lexsort((nonzero, -array[nonzero]))].tolist()
@@ -300,37 +299,35 @@ def kind_facet(
     `memo` shares one (start, kind) pass with density() when no kind is chosen.
     `counts`: {kind: events}, already counted (by the facet index).
     """
-    rest = filters.replace(kinds=())
-    if counts is not None:
-        pass
-    elif date_only(rest):
-        counts = facet_counts.range_counts("k", rest.start, rest.end)
-    elif memo is not None and not filters.kinds:
-        if "start_kind" not in memo:
-            memo["start_kind"] = _start_kind_counts(filters)
-        counts = {}
-        for _, kind, n in memo["start_kind"]:
-            counts[kind] = counts.get(kind, 0) + n
-    else:
-        qs = event_set(filters, skip="kind")
-        counts = dict(
-            qs.values_list("kind").annotate(n=Count("id")).values_list("kind", "n")
-        )
+    if counts is None:
+        counts = _kind_counts(filters, memo)
     return [
         FacetValue(k.value, k.label, counts.get(k.value, 0), k.value in filters.kinds)
         for k in Kind
     ]
 
 
+def _kind_counts(filters: TimelineFilters, memo: dict | None) -> dict[str, int]:
+    """{kind: events} over the filtered set without its kind filter, in SQL."""
+    rest = filters.replace(kinds=())
+    if date_only(rest):
+        return facet_counts.range_counts("k", rest.start, rest.end)
+    if memo is not None and not filters.kinds:
+        if "start_kind" not in memo:
+            memo["start_kind"] = _start_kind_counts(filters)
+        counts: dict[str, int] = {}
+        for _, kind, n in memo["start_kind"]:
+            counts[kind] = counts.get(kind, 0) + n
+        return counts
+    qs = event_set(filters, skip="kind")
+    return dict(qs.values_list("kind").annotate(n=Count("id")).values_list("kind", "n"))
+
+
 def _month_end(d: date) -> date:
     return d.replace(day=calendar.monthrange(d.year, d.month)[1])
 
 
-def density(
-    filters: TimelineFilters,
-    *,
-    memo: dict | None = None,
-) -> Density:
+def density(filters: TimelineFilters, *, memo: dict | None = None) -> Density:
     """Events per day, month or year (by start) over the filtered set.
 
     Counted per start date in SQL (one indexed GROUP BY), bucketed here:
@@ -384,8 +381,6 @@ def density(
 def density_from_starts(filters: TimelineFilters, starts) -> Density:
     """density() from the facet index: `starts` are the matching events'
     start days (numpy, days since 1970-01-01, in order), bucketed in numpy."""
-    import numpy as np
-
     if not len(starts):
         return Density("month")
     first = date.fromordinal(int(starts[0]) + facet_index.EPOCH_ORDINAL)

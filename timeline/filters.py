@@ -239,12 +239,7 @@ def text_match(q: str, *, scan_if_common: bool = False) -> Q:
                 )
             )
         )
-    if (
-        connection.vendor == "sqlite"
-        and len(q) >= 3
-        and _sqlite_trigram_ready()
-        and not (scan_if_common and _sqlite_trigram_common(q))
-    ):
+    if _trigram_serves(q) and not (scan_if_common and _sqlite_trigram_common(q)):
         # Same matches as icontains, read from the trigram indexes of
         # migration 0006 instead of every title and sentence.
         # Constant SQL; the text is a parameter.
@@ -266,6 +261,11 @@ _MENTION_FTS = (
 )
 
 
+def _trigram_serves(q: str) -> bool:
+    """SQLite's trigram indexes can answer this text (3 characters or more)."""
+    return connection.vendor == "sqlite" and len(q) >= 3 and _sqlite_trigram_ready()
+
+
 def _fts_phrase(q: str) -> str:
     """The text as one FTS5 phrase: quotes doubled, no operators."""
     return '"' + q.replace('"', '""') + '"'
@@ -276,7 +276,7 @@ def text_match_rowids(q: str) -> tuple[list[int], list[int]] | None:
     matches) from SQLite's trigram indexes: the matches of text_match(q)
     without touching the events table. None where those indexes do not
     serve (PostgreSQL, texts under 3 characters): use text_match()."""
-    if connection.vendor != "sqlite" or len(q) < 3 or not _sqlite_trigram_ready():
+    if not _trigram_serves(q):
         return None
     phrase = _fts_phrase(q)
     with connection.cursor() as cursor:
