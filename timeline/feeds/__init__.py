@@ -1,0 +1,9 @@
+"""Following the web: article URLs, RSS/Atom feeds and news sitemaps.
+
+- `fetch`: a polite, SSRF-safe HTTP client (httpx underneath).
+- `urls`: canonical URLs (tracking parameters and fragments dropped).
+- `parse`: feeds (feedparser) and news sitemaps (ultimate-sitemap-parser)
+  parsed from bytes already fetched; neither library fetches anything itself.
+- `pages`: one fetched page made into an `ArticleInput`.
+- `services`: adding and polling feeds, ingesting URL lists.
+"""
