@@ -462,9 +462,7 @@ class Fetcher:
             except httpx.TimeoutException as exc:
                 which = "connecting" if isinstance(exc, httpx.ConnectTimeout) else ""
                 limit = (
-                    self.policy.connect_timeout
-                    if which
-                    else self.policy.read_timeout
+                    self.policy.connect_timeout if which else self.policy.read_timeout
                 )
                 raise FetchError(
                     f"{url}: timed out {which or 'waiting for the response'} "
@@ -498,10 +496,9 @@ class Fetcher:
             inflate = zlib.decompressobj(wbits=zlib.MAX_WBITS | 32)
         else:
             raise FetchError(f"{url}: unsupported Content-Encoding {encoding!r}")
-        over = (
-            f"{url}: response over the limit of {limit:,} bytes "
-            "(NEWSLINE_FETCH_MAX_BYTES)"
-        )
+        over = f"{url}: response over the limit of {limit:,} bytes"
+        bomb = f"{url}: response decompresses to over the limit of {limit:,} bytes"
+        setting = " (NEWSLINE_FETCH_MAX_BYTES)"
         wire = 0
         size = 0
         parts: list[bytes] = []
@@ -509,7 +506,7 @@ class Fetcher:
             for chunk in response.iter_raw():
                 wire += len(chunk)
                 if wire > limit:
-                    raise FetchError(over)
+                    raise FetchError(over + setting)
                 if time.monotonic() - started > self.policy.total_timeout:
                     raise FetchError(
                         f"{url}: the response took over {self.policy.total_timeout:g} s "
@@ -518,14 +515,16 @@ class Fetcher:
                 if inflate is not None:
                     chunk = inflate.decompress(chunk, limit - size + 1)
                     if inflate.unconsumed_tail or size + len(chunk) > limit:
-                        raise FetchError(over + " once decompressed")
+                        raise FetchError(bomb + setting)
                 size += len(chunk)
                 parts.append(chunk)
             if inflate is not None:
                 tail = inflate.flush()
                 if size + len(tail) > limit:
-                    raise FetchError(over + " once decompressed")
+                    raise FetchError(bomb + setting)
                 parts.append(tail)
         except zlib.error as exc:
-            raise FetchError(f"{url}: the compressed response is corrupt: {exc}") from None
+            raise FetchError(
+                f"{url}: the compressed response is corrupt: {exc}"
+            ) from None
         return b"".join(parts)

@@ -25,7 +25,7 @@ from usp.web_client.abstract_client import (
     WebClientErrorResponse,
 )
 
-from timeline.feeds.fetch import FEED_TYPES, FetchError, Fetcher
+from timeline.feeds.fetch import FEED_TYPES, Fetcher, FetchError
 
 _SITEMAP_ROOT = re.compile(rb"<(?:[\w.-]+:)?(?:urlset|sitemapindex)[\s>]")
 _SNIFF = 4096
@@ -95,7 +95,9 @@ def _parse_feed(body: bytes, *, url: str) -> ParsedFeed:
                 guid=(item.get("id") or link).strip()[:500],
                 url=link,
                 title=(item.get("title") or "").strip()[:500],
-                published=_day(item.get("published_parsed") or item.get("updated_parsed")),
+                published=_day(
+                    item.get("published_parsed") or item.get("updated_parsed")
+                ),
             )
         )
     if doc.get("bozo") and not entries:
@@ -140,7 +142,9 @@ class _SafeWebClient(AbstractWebClient):
     def __init__(self, fetcher: Fetcher | None) -> None:
         self.fetcher = fetcher
 
-    def set_max_response_data_length(self, max_response_data_length: int | None) -> None:
+    def set_max_response_data_length(
+        self, max_response_data_length: int | None
+    ) -> None:
         return None  # our FetchPolicy's limit applies
 
     def get(self, url: str) -> AbstractWebClientResponse:
