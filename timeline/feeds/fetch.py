@@ -232,6 +232,10 @@ def _retry_after(value: str | None, now: datetime | None = None) -> float | None
     return max((when - (now or datetime.now(UTC))).total_seconds(), 0.0)
 
 
+class _Unreachable(Exception):
+    """Connecting to one of a host's addresses failed (the next is tried)."""
+
+
 @dataclass
 class _Raw:
     status: int
@@ -426,9 +430,12 @@ class Fetcher:
             literal = ipaddress.ip_address(host)
         except ValueError:
             literal = None
-        addresses = [str(literal)] if literal else self.resolver(host, port)
+        try:
+            addresses = [str(literal)] if literal else self.resolver(host, port)
+        except FetchError as exc:
+            raise FetchError(f"{url}: {exc}") from None
         if not addresses:
-            raise FetchError(f"cannot resolve {host}")
+            raise FetchError(f"{url}: cannot resolve {host}")
         for address in addresses:  # every answer must be acceptable
             check_address(host, address, allow_private=self.policy.allow_private)
         netloc = host if target.port is None else f"{host}:{target.port}"
@@ -441,37 +448,52 @@ class Fetcher:
             **headers,
         }
         extensions = {"sni_hostname": host} if target.scheme == "https" else {}
-        client = self._client_for()
         with self.gate.turn(host, self.policy.host_delay, sleep=self.sleep):
-            self.requests += 1
-            started = time.monotonic()
-            try:
-                with client.stream(
-                    "GET",
-                    target.copy_with(host=addresses[0]),
-                    headers=send,
-                    extensions=extensions,
-                ) as response:
-                    raw = _Raw(
-                        response.status_code, response.reason_phrase, response.headers
+            for n, address in enumerate(addresses):
+                try:
+                    return self._send(
+                        url, target.copy_with(host=address), send, accept, extensions
                     )
-                    if 200 <= raw.status < 300:
-                        self._check_type(url, response.headers, accept)
-                        raw.body = self._read(url, response, started)
-                    return raw
-            except httpx.TimeoutException as exc:
-                which = "connecting" if isinstance(exc, httpx.ConnectTimeout) else ""
-                limit = (
-                    self.policy.connect_timeout if which else self.policy.read_timeout
+                except _Unreachable as exc:
+                    if n == len(addresses) - 1:
+                        raise FetchError(f"{url}: cannot connect: {exc}") from None
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _send(
+        self,
+        url: str,
+        target: httpx.URL,
+        headers: dict[str, str],
+        accept: frozenset[str] | None,
+        extensions: dict[str, str],
+    ) -> _Raw:
+        self.requests += 1
+        started = time.monotonic()
+        try:
+            with self._client_for().stream(
+                "GET", target, headers=headers, extensions=extensions
+            ) as response:
+                raw = _Raw(
+                    response.status_code, response.reason_phrase, response.headers
                 )
+                if 200 <= raw.status < 300:
+                    self._check_type(url, response.headers, accept)
+                    raw.body = self._read(url, response, started)
+                return raw
+        except httpx.TimeoutException as exc:
+            if isinstance(exc, httpx.ConnectTimeout):
                 raise FetchError(
-                    f"{url}: timed out {which or 'waiting for the response'} "
-                    f"(after {limit:g} s)"
+                    f"{url}: timed out connecting (after "
+                    f"{self.policy.connect_timeout:g} s)"
                 ) from None
-            except httpx.ConnectError as exc:
-                raise FetchError(f"{url}: cannot connect: {exc}") from None
-            except httpx.HTTPError as exc:
-                raise FetchError(f"{url}: {type(exc).__name__}: {exc}") from None
+            raise FetchError(
+                f"{url}: timed out waiting for the response (after "
+                f"{self.policy.read_timeout:g} s)"
+            ) from None
+        except httpx.ConnectError as exc:
+            raise _Unreachable(str(exc)) from None
+        except httpx.HTTPError as exc:
+            raise FetchError(f"{url}: {type(exc).__name__}: {exc}") from None
 
     def _check_type(
         self, url: str, headers: httpx.Headers, accept: frozenset[str] | None

@@ -41,6 +41,7 @@ logger = logging.getLogger("newsline.feeds")
 Tick = Callable[[], None]
 MAX_ERROR_CHARS = 2000
 
+_sleep = time.sleep  # the embedded loop's sleep (tests replace it)
 _INTERVAL = re.compile(r"^\s*(\d+)\s*([smhd])\s*$", re.IGNORECASE)
 _UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days"}
 
@@ -396,7 +397,7 @@ def seconds_to_next_poll(*, now: datetime | None = None, cap: float = 60.0) -> f
 def follow(
     *,
     should_stop: Callable[[], bool],
-    sleep: Callable[[float], None] = time.sleep,
+    sleep: Callable[[float], None] | None = None,
     on_article: Tick = _noop,
     summary: Summary | None = None,
     on_poll: Callable[[PollResult], None] | None = None,
@@ -407,6 +408,7 @@ def follow(
     from django.conf import settings
 
     queue = bool(settings.CELERY_BROKER_URL)
+    sleep = sleep or _sleep
     while not should_stop():
         for result in poll_due(queue=queue, on_article=on_article, summary=summary):
             if on_poll is not None:
