@@ -15,7 +15,7 @@ import re
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -467,3 +467,35 @@ def read_urls(
             on_article()
             continue
         yield item
+
+
+def fetch_url_article(
+    *, url: str, published: date | None = None, title: str = "", publisher: str = ""
+) -> ArticleInput:
+    """One article page fetched for the admin's add form; InvalidArticle
+    (fetch errors included) with a message for the form, also when the URL
+    or the page's text is already stored."""
+    with Fetcher(FetchPolicy.from_settings()) as fetcher:
+        if (found := stored_url(canonical_url(url))) is not None:
+            raise InvalidArticle(f"this URL is already stored (article {found})")
+        try:
+            item = fetch_article(
+                url,
+                fetcher=fetcher,
+                options=SourceOptions(
+                    published=published, title=title, publisher=publisher
+                ),
+                hint=": give the publication date",
+            )
+        except FetchError as exc:
+            raise InvalidArticle(_reason(exc, url)) from None
+    found = stored_url(item.source_url) if item.source_url else None
+    if found is None:
+        found = (
+            Article.objects.filter(text_sha256=text_sha256(item.text))
+            .values_list("id", flat=True)
+            .first()
+        )
+    if found is not None:
+        raise InvalidArticle(f"this article is already stored (article {found})")
+    return item
