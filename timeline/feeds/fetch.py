@@ -335,7 +335,12 @@ class Fetcher:
         raise FetchError(f"{url}: more than {self.policy.max_redirects} redirects")
 
     def _check_url(self, url: str) -> None:
-        parts = urlsplit(url)
+        try:
+            parts = urlsplit(url)
+            parts.port  # noqa: B018 - raises on a bad port
+            httpx.URL(url)
+        except (ValueError, httpx.InvalidURL) as exc:
+            raise RefusedURL(f"{url}: not a valid URL ({exc})") from None
         if parts.scheme not in ("http", "https"):
             raise RefusedURL(f"{url}: only http:// and https:// URLs are fetched")
         if not parts.hostname:

@@ -232,6 +232,11 @@ def poll_feed(
                 p.state, p.error = EntryState.FAILED, _reason(exc, p.entry.url)
                 yield SourceError(p.entry.url, p.error)
                 continue
+            except Exception as exc:  # noqa: BLE001 - one page fails only itself
+                logger.exception("feed_id=%s entry %s failed", feed.pk, p.entry.url)
+                p.state, p.error = EntryState.FAILED, f"{type(exc).__name__}: {exc}"
+                yield SourceError(p.entry.url, p.error)
+                continue
             sha = text_sha256(p.item.text)
             already = stored_url(p.item.source_url) if p.item.source_url else None
             if already is None:
@@ -300,6 +305,24 @@ def poll_feed(
     return result
 
 
+def _poll_safely(
+    *, feed: Feed, fetcher: Fetcher, queue: bool, on_article: Tick
+) -> PollResult:
+    """poll_feed, with an unexpected error recorded on the feed instead of
+    stopping the feeds after it (stored articles stay stored)."""
+    try:
+        return poll_feed(feed=feed, fetcher=fetcher, queue=queue, on_article=on_article)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except Exception as exc:  # noqa: BLE001 - recorded on the feed
+        logger.exception("feed_id=%s poll failed", feed.pk)
+        result = PollResult(feed_id=feed.pk, url=feed.url)
+        result.error = f"{type(exc).__name__}: {exc}"
+        result.summary.failures.append(SourceError(f"feed {feed.pk}", result.error))
+        _record_failure(feed.pk, result.error)
+        return result
+
+
 def _save_entry(feed: Feed, p: _Pending) -> None:
     values = {
         "url": p.canonical,
@@ -340,7 +363,7 @@ def poll_feeds(
     try:
         for feed in feeds:
             claim(feed=feed)
-            result = poll_feed(
+            result = _poll_safely(
                 feed=feed, fetcher=fetcher, queue=queue, on_article=on_article
             )
             results.append(result)
@@ -366,7 +389,7 @@ def poll_due(
     results = []
     try:
         for feed in Feed.objects.filter(pk__in=ids):
-            result = poll_feed(
+            result = _poll_safely(
                 feed=feed, fetcher=fetcher, queue=queue, on_article=on_article
             )
             results.append(result)

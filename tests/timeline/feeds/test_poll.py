@@ -368,3 +368,48 @@ def test_poll_due_polls_the_due_feeds(site):
 
     assert [r.summary.stored for r in results] == [1]
     assert poll_due(fetcher=fetcher()) == []  # not due again for 30 minutes
+
+
+def test_an_entry_with_an_invalid_link_fails_alone(site):
+    story = wikinews(1)[0]
+    items = [
+        ("bad", "http://news.test:99999/x.html", story),
+        ("ok", site.serve_page(story), story),
+    ]
+    feed = _feed(site.serve("/rss.xml", rss(site.base, items), "application/rss+xml"))
+
+    result = _poll(feed)
+
+    assert result.summary.stored == 1
+    (failure,) = result.summary.failures
+    assert failure.origin == "http://news.test:99999/x.html"
+    assert failure.reason.startswith("not a valid URL")
+
+
+def test_an_unexpected_error_in_one_feed_stops_none_of_the_others(site, monkeypatch):
+    from timeline.feeds import services
+
+    story = wikinews(1)[0]
+    weird = _feed(site.serve("/weird.xml", "<rss/>", "application/rss+xml"))
+    good = _feed(
+        site.serve(
+            "/rss.xml",
+            rss(site.base, [("g", site.serve_page(story), story)]),
+            "application/rss+xml",
+        )
+    )
+    real_parse = services.parse
+
+    def parse(body, *, url, fetcher=None):
+        if url.endswith("/weird.xml"):
+            raise RuntimeError("parser bug")
+        return real_parse(body, url=url, fetcher=fetcher)
+
+    monkeypatch.setattr(services, "parse", parse)
+
+    results = poll_feeds(feeds=[weird, good], fetcher=fetcher())
+
+    assert [r.error for r in results] == ["RuntimeError: parser bug", ""]
+    assert results[1].summary.stored == 1
+    weird.refresh_from_db()
+    assert weird.last_error == "RuntimeError: parser bug"
