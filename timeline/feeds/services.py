@@ -325,7 +325,7 @@ def _poll_safely(
 
 def _save_entry(feed: Feed, p: _Pending) -> None:
     values = {
-        "url": p.canonical,
+        "url": p.canonical[:2000],
         "title": p.entry.title,
         "published": p.entry.published,
         "state": p.state,

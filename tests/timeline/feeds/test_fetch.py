@@ -244,6 +244,18 @@ def test_it_respects_robots_txt(site):
     assert site.requests("/private/secret.html") == []
 
 
+def test_it_follows_the_robots_txt_rules_written_for_newsline(site):
+    site.serve(
+        "/robots.txt",
+        "User-agent: Newsline\nDisallow: /\n\nUser-agent: *\nAllow: /\n",
+        "text/plain",
+    )
+    site.serve("/news/ok.html", "<html>ok</html>", "text/html")
+
+    with pytest.raises(RefusedURL, match="disallowed by"):
+        fetcher().get(site.url("/news/ok.html"), accept=HTML_TYPES)
+
+
 def test_it_fetches_nothing_from_a_host_whose_robots_txt_errors(site):
     site.server.expect_request("/robots.txt").respond_with_data("oops", status=500)
     site.serve("/news/ok.html", "<html>ok</html>", "text/html")

@@ -108,6 +108,7 @@ def test_it_lists_feeds_with_their_health(server):
 
     first, second, error_when, error = out.splitlines()
     assert "active  every 45m   ok" in first and "[story s]" in first
+    assert "next poll due" in first
     assert "failing" in second and second.endswith("https://broken.example.org/feed")
     assert error.strip() == "https://broken.example.org/feed: HTTP 500"
 

@@ -28,6 +28,12 @@ def _when(value) -> str:
     return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if value else "-"
 
 
+def _next(feed: Feed) -> str:
+    if not feed.active:
+        return "-"
+    return _when(feed.next_poll) if feed.next_poll else "due"
+
+
 def _every(feed: Feed) -> str:
     minutes = int(feed.poll_interval.total_seconds() // 60)
     if minutes % (60 * 24) == 0:
@@ -99,7 +105,7 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"{feed.pk:>4}  {state:<6}  every {_every(feed):<4}  {health:<7}  "
                 f"last success {_when(feed.last_success)}  "
-                f"next poll {_when(feed.next_poll) if feed.active else '-'}  "
+                f"next poll {_next(feed)}  "
                 f"articles {feed.articles_added}  {feed.url}"
                 + (f"  [story {feed.story}]" if feed.story else "")
             )
