@@ -26,6 +26,7 @@ from usp.web_client.abstract_client import (
 )
 
 from timeline.feeds.fetch import FEED_TYPES, Fetcher, FetchError
+from timeline.feeds.urls import canonical_url
 
 _SITEMAP_ROOT = re.compile(rb"<(?:[\w.-]+:)?(?:urlset|sitemapindex)[\s>]")
 _SNIFF = 4096
@@ -92,7 +93,9 @@ def _parse_feed(body: bytes, *, url: str) -> ParsedFeed:
             continue
         entries.append(
             Entry(
-                guid=(item.get("id") or link).strip()[:500],
+                # No id: the entry is known by its canonical URL, so a link
+                # whose tracking parameters change is still the same entry.
+                guid=(item.get("id") or canonical_url(link)).strip()[:500],
                 url=link,
                 title=(item.get("title") or "").strip()[:500],
                 published=_day(
@@ -196,7 +199,7 @@ def _parse_sitemap(body: bytes, *, url: str, fetcher: Fetcher | None) -> ParsedF
         published = story.publish_date
         entries.append(
             Entry(
-                guid=page.url,
+                guid=canonical_url(page.url)[:500],
                 url=page.url,
                 title=(story.title or "").strip()[:500],
                 published=published.astimezone(UTC).date()

@@ -413,3 +413,29 @@ def test_an_unexpected_error_in_one_feed_stops_none_of_the_others(site, monkeypa
     assert results[1].summary.stored == 1
     weird.refresh_from_db()
     assert weird.last_error == "RuntimeError: parser bug"
+
+
+def test_an_entry_without_a_guid_is_known_by_its_canonical_url(site):
+    story = wikinews(1)[0]
+    url = site.serve_page(story)
+
+    def feed_body(campaign: str) -> str:
+        return (
+            "<?xml version='1.0'?><rss version='2.0'><channel><title>t</title>"
+            f"<item><title>x</title><link>{url}?utm_campaign={campaign}</link>"
+            "</item></channel></rss>"
+        )
+
+    site.server.expect_oneshot_request("/rss.xml").respond_with_data(
+        feed_body("monday"), content_type="application/rss+xml"
+    )
+    site.server.expect_request("/rss.xml").respond_with_data(
+        feed_body("tuesday"), content_type="application/rss+xml"
+    )
+    feed = _feed(site.url("/rss.xml"))
+    _poll(feed)
+
+    again = _poll(feed)
+
+    assert again.new_entries == 0
+    assert list(FeedEntry.objects.values_list("guid", "url")) == [(url, url)]
