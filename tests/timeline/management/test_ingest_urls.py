@@ -143,3 +143,11 @@ def test_it_refuses_a_private_address_by_default(server, settings):
         out.getvalue(),
     )
     assert server.log == []
+
+
+def test_it_names_a_missing_url_list_and_an_empty_call(tmp_path):
+    with pytest.raises(CommandError, match=r"--urls .*nowhere.txt: cannot be read"):
+        run("--urls", tmp_path / "nowhere.txt")
+    with pytest.raises(CommandError, match="Give files, directories or URLs"):
+        run()
+    assert not Article.objects.exists()
