@@ -26,6 +26,7 @@ from __future__ import annotations
 import email.utils
 import ipaddress
 import socket
+import ssl
 import threading
 import time
 import urllib.robotparser
@@ -252,6 +253,8 @@ class Fetcher:
     resolver: Resolver = resolve
     sleep: Callable[[float], None] = time.sleep
     gate: HostGate = HOSTS
+    # TLS: certificates checked against the system's CAs (a context: others).
+    verify: ssl.SSLContext | bool = True
     requests: int = 0
     _robots: dict[str, tuple[urllib.robotparser.RobotFileParser | None, str]] = field(
         default_factory=dict
@@ -420,6 +423,7 @@ class Fetcher:
                     pool=p.connect_timeout,
                 ),
                 follow_redirects=False,
+                verify=self.verify,
                 trust_env=False,  # no proxy from the environment around our checks
                 headers={"User-Agent": p.user_agent},
             )

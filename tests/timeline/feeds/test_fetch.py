@@ -4,6 +4,9 @@ robots.txt, retries and the SSRF checks."""
 from __future__ import annotations
 
 import gzip
+import shutil
+import ssl
+import subprocess
 import time
 import zlib
 
@@ -319,3 +322,112 @@ def test_it_keeps_requests_to_one_host_apart(site):
     # robots.txt, then three requests: each waits out the 30 s since the last
     assert client.requests == 4
     assert len(waits) == 3 and all(29 < w <= 30 for w in waits)
+
+
+# --- TLS: the certificate is checked against the host name, not the IP -------
+
+
+def _openssl(*args: str, cwd) -> None:
+    subprocess.run(["openssl", *args], cwd=cwd, check=True, capture_output=True)
+
+
+@pytest.fixture
+def tls(tmp_path):
+    """A throw-away CA, and a function serving HTTPS with a certificate it
+    signed for a given name (made with the openssl command, offline)."""
+    if shutil.which("openssl") is None:
+        pytest.skip("the openssl command is not installed")
+    _openssl(
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-days",
+        "1",
+        "-subj",
+        "/CN=Newsline test CA",
+        "-keyout",
+        "ca.key",
+        "-out",
+        "ca.pem",
+        cwd=tmp_path,
+    )
+    servers = []
+
+    def serve(name: str) -> HTTPServer:
+        _openssl(
+            "req",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-subj",
+            f"/CN={name}",
+            "-keyout",
+            f"{name}.key",
+            "-out",
+            f"{name}.csr",
+            cwd=tmp_path,
+        )
+        (tmp_path / f"{name}.ext").write_text(f"subjectAltName=DNS:{name}\n")
+        _openssl(
+            "x509",
+            "-req",
+            "-in",
+            f"{name}.csr",
+            "-CA",
+            "ca.pem",
+            "-CAkey",
+            "ca.key",
+            "-CAcreateserial",
+            "-days",
+            "1",
+            "-extfile",
+            f"{name}.ext",
+            "-out",
+            f"{name}.pem",
+            cwd=tmp_path,
+        )
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(tmp_path / f"{name}.pem", tmp_path / f"{name}.key")
+        server = HTTPServer(host="127.0.0.1", ssl_context=context)
+        server.no_handler_status_code = 404
+        server.start()
+        servers.append(server)
+        return server
+
+    trust = ssl.create_default_context(cafile=str(tmp_path / "ca.pem"))
+    yield serve, trust
+    for server in servers:
+        server.clear()
+        server.stop()
+
+
+def test_https_goes_to_the_checked_address_and_verifies_the_host_name(tls):
+    serve, trust = tls
+    server = serve(HOST)
+    server.expect_request("/feed.xml").respond_with_data(
+        "<rss/>", content_type="text/xml"
+    )
+    client = fetcher()
+    client.verify = trust
+
+    got = client.get(f"https://{HOST}:{server.port}/feed.xml", accept=FEED_TYPES)
+
+    assert got.body == b"<rss/>"
+
+
+def test_https_refuses_a_certificate_for_another_name(tls):
+    serve, trust = tls
+    server = serve("other.test")
+    server.expect_request("/feed.xml").respond_with_data(
+        "<rss/>", content_type="text/xml"
+    )
+    client = fetcher()
+    client.verify = trust
+
+    with pytest.raises(
+        FetchError, match="CERTIFICATE_VERIFY_FAILED|certificate verify failed"
+    ):
+        client.get(f"https://{HOST}:{server.port}/feed.xml", accept=FEED_TYPES)
+    assert [r.path for r, _ in server.log if r.path == "/feed.xml"] == []
