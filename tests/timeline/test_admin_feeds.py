@@ -156,3 +156,30 @@ def test_pasted_text_still_needs_a_date(staff):
     assert response.status_code == 200
     assert "This field is required." in response.content.decode()
     assert not Article.objects.exists()
+
+
+def test_staff_add_a_feed_in_the_admin_and_bad_values_are_named(staff):
+    add = reverse("admin:timeline_feed_add")
+    assert staff.get(add).status_code == 200
+    data = {
+        "url": "https://news.example.org/rss.xml",
+        "title": "",
+        "story": "ukraine-war",
+        "active": "on",
+        "poll_interval": "00:00:30",
+    }
+
+    too_often = staff.post(add, data)
+    not_http = staff.post(add, {**data, "url": "ftp://news.example.org/rss"})
+    added = staff.post(add, {**data, "poll_interval": "00:15:00"})
+
+    assert (
+        "Ensure this value is greater than or equal to 0:01:00"
+        in too_often.content.decode()
+    )
+    assert "Enter a valid URL." in not_http.content.decode()
+    assert added.status_code == 302
+    feed = Feed.objects.get()
+    assert (feed.story, feed.poll_interval) == ("ukraine-war", timedelta(minutes=15))
+    change = staff.get(reverse("admin:timeline_feed_change", args=[feed.pk]))
+    assert change.status_code == 200 and "Last success" in change.content.decode()

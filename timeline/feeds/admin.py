@@ -61,6 +61,11 @@ class FeedAdmin(admin.ModelAdmin):
         "last_modified",
     ]
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "url":
+            kwargs["assume_scheme"] = "https"
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
     @admin.display(description="health", boolean=True)
     def health(self, obj: Feed) -> bool:
         return obj.healthy
