@@ -206,6 +206,15 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_IGNORE_RESULT = True
+# Celery beat (`celery -A newsline beat`, or a worker with -B) looks for due
+# feeds this often; each feed is then polled at its own interval.
+NEWSLINE_FEEDS_BEAT_SECONDS = env_int("NEWSLINE_FEEDS_BEAT_SECONDS", 60, minimum=1)
+CELERY_BEAT_SCHEDULE = {
+    "poll-due-feeds": {
+        "task": "timeline.poll_due_feeds",
+        "schedule": float(NEWSLINE_FEEDS_BEAT_SECONDS),
+    }
+}
 
 
 # --- Newsline ---------------------------------------------------------------
@@ -230,6 +239,39 @@ NEWSLINE_FACET_INDEX = env_bool("NEWSLINE_FACET_INDEX", True)
 # Downloads (CSV, TimelineJS, iCalendar) streaming at once per process; one
 # more gets 429 with Retry-After (a 100,000-event export is 10-15 s of CPU).
 NEWSLINE_MAX_EXPORTS = env_int("NEWSLINE_MAX_EXPORTS", 2, minimum=1)
+# --- Fetching pages and feeds (timeline.feeds.fetch) ---
+# URLs resolving to loopback, private or link-local addresses are refused
+# unless this is true (cloud metadata addresses are refused always).
+NEWSLINE_FETCH_ALLOW_PRIVATE = env_bool("NEWSLINE_FETCH_ALLOW_PRIVATE", False)
+# Named in the User-Agent ("Newsline/1.0 (+URL)") so sites can reach you.
+NEWSLINE_FETCH_CONTACT_URL = env_str("NEWSLINE_FETCH_CONTACT_URL")
+if NEWSLINE_FETCH_CONTACT_URL and not re.fullmatch(
+    r"(https?://|mailto:)\S+", NEWSLINE_FETCH_CONTACT_URL
+):
+    raise ImproperlyConfigured(
+        f"NEWSLINE_FETCH_CONTACT_URL={NEWSLINE_FETCH_CONTACT_URL!r} is not an "
+        "http(s):// or mailto: URL."
+    )
+# Seconds to connect, to wait for each part of a response, and for a whole body.
+NEWSLINE_FETCH_CONNECT_TIMEOUT = env_int(
+    "NEWSLINE_FETCH_CONNECT_TIMEOUT", 10, minimum=1
+)
+NEWSLINE_FETCH_READ_TIMEOUT = env_int("NEWSLINE_FETCH_READ_TIMEOUT", 30, minimum=1)
+NEWSLINE_FETCH_TOTAL_TIMEOUT = env_int("NEWSLINE_FETCH_TOTAL_TIMEOUT", 60, minimum=1)
+# Bytes one response may have, on the wire and once decompressed.
+NEWSLINE_FETCH_MAX_BYTES = env_int(
+    "NEWSLINE_FETCH_MAX_BYTES", 10 * 1024 * 1024, minimum=64 * 1024
+)
+NEWSLINE_FETCH_MAX_REDIRECTS = env_int("NEWSLINE_FETCH_MAX_REDIRECTS", 5, minimum=0)
+# Seconds between two requests to the same host (one at a time per process).
+NEWSLINE_FETCH_HOST_DELAY = env_int("NEWSLINE_FETCH_HOST_DELAY", 1, minimum=0)
+# Retries after 429/503 (Retry-After honoured, else 1, 2, 4 s...); a server
+# asking for a longer wait than NEWSLINE_FETCH_MAX_RETRY_AFTER seconds fails
+# the fetch (the next poll tries again).
+NEWSLINE_FETCH_RETRIES = env_int("NEWSLINE_FETCH_RETRIES", 3, minimum=0)
+NEWSLINE_FETCH_MAX_RETRY_AFTER = env_int(
+    "NEWSLINE_FETCH_MAX_RETRY_AFTER", 120, minimum=0
+)
 # Load the bundled sample articles on `make run` when the database is empty.
 NEWSLINE_SAMPLES_DIR = BASE_DIR / "samples"
 # Sites that may frame the embeddable timeline (/embed/): CSP frame-ancestors

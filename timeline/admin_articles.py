@@ -53,7 +53,20 @@ class ArticleChangeForm(forms.ModelForm):
 
 
 class ArticleAddForm(ArticleChangeForm):
-    """Paste an article: text and publication date, optional title/URL/publisher."""
+    """Paste an article: text and publication date, optional title/URL/publisher.
+    Or give only its URL: the page is fetched and read (timeline.feeds)."""
+
+    text = forms.CharField(
+        widget=forms.Textarea,
+        required=False,
+        help_text="Paste the article, or leave this empty and give its source "
+        "URL: the page is fetched and its text, title, publisher and date read.",
+    )
+    published = forms.DateField(
+        required=False,
+        help_text="The date relative expressions ('on Monday') are resolved "
+        "against. Not in the future. Read from the page when a URL is fetched.",
+    )
 
     class Meta:
         model = Article
@@ -65,6 +78,8 @@ class ArticleAddForm(ArticleChangeForm):
 
     def clean_text(self) -> str:
         text = self.cleaned_data["text"]
+        if not text.strip():
+            return ""  # clean() fetches it from the URL, or says what is missing
         try:
             check_text(text)
         except InvalidArticle as exc:
@@ -81,10 +96,47 @@ class ArticleAddForm(ArticleChangeForm):
         return text
 
     def clean_published(self):
+        if self.cleaned_data["published"] is None:
+            return None
         try:
             return _parse_published(self.cleaned_data["published"])
         except InvalidArticle as exc:
             raise forms.ValidationError(_sentence(exc)) from None
+
+    def clean(self):
+        data = super().clean()
+        if self.errors or data.get("text"):
+            if not self.errors and data.get("published") is None:
+                self.add_error("published", "This field is required.")
+            return data
+        url = data.get("source_url")
+        if not url:
+            self.add_error(
+                "text",
+                "This field is required: paste the article's text, or give its "
+                "source URL to fetch it.",
+            )
+            return data
+        from timeline.feeds.services import fetch_url_article
+
+        try:
+            item = fetch_url_article(
+                url=url,
+                published=data.get("published"),
+                title=data.get("title", ""),
+                publisher=data.get("publisher", ""),
+            )
+        except InvalidArticle as exc:
+            self.add_error("source_url", _sentence(exc))
+            return data
+        data.update(
+            text=item.text,
+            published=item.published,
+            title=item.title,
+            publisher=item.publisher,
+            source_url=item.source_url,
+        )
+        return data
 
 
 @admin.register(Article)

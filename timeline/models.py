@@ -477,6 +477,9 @@ class Mention(models.Model):
         return self.sentence, "", ""
 
 
+# Feeds live in their own package; imported here so they are timeline models.
+from timeline.feeds.models import EntryState, Feed, FeedEntry  # noqa: E402
+
 __all__ = [
     "Actor",
     "ActorAlias",
@@ -487,10 +490,13 @@ __all__ = [
     "Country",
     "CountryAlias",
     "FacetCount",
+    "EntryState",
     "Event",
     "EventActor",
     "EventCountry",
     "ExtractionStatus",
+    "Feed",
+    "FeedEntry",
     "Kind",
     "Mention",
     "Modality",

@@ -17,3 +17,39 @@ def extract_article(article_id: int) -> dict[str, object]:
         "mentions_merged": result.mentions_merged,
         "error": result.error,
     }
+
+
+@shared_task(name="timeline.poll_due_feeds")
+def poll_due_feeds() -> list[int]:
+    """Celery beat's entry: claim the due feeds and queue one poll each."""
+    from timeline.feeds.services import claim_due
+
+    ids = claim_due()
+    for feed_id in ids:
+        poll_feed.delay(feed_id)
+    return ids
+
+
+@shared_task(name="timeline.poll_feed", acks_late=True)
+def poll_feed(feed_id: int) -> dict[str, object]:
+    """Poll one (claimed) feed; each new article is stored and queued for
+    extraction as its own `timeline.extract_article` task."""
+    from django.conf import settings
+
+    from timeline.feeds.fetch import Fetcher, FetchPolicy
+    from timeline.feeds.models import Feed
+    from timeline.feeds.services import poll_feed as poll
+
+    feed = Feed.objects.filter(pk=feed_id).first()
+    if feed is None:
+        return {"feed_id": feed_id, "error": "no such feed"}
+    with Fetcher(FetchPolicy.from_settings()) as fetcher:
+        result = poll(
+            feed=feed, fetcher=fetcher, queue=bool(settings.CELERY_BROKER_URL)
+        )
+    return {
+        "feed_id": feed_id,
+        "new_entries": result.new_entries,
+        "stored": result.summary.stored,
+        "error": result.error,
+    }

@@ -71,6 +71,10 @@ class InvalidArticle(ValueError):
     """An article field is wrong; the message names the problem."""
 
 
+class MissingDate(InvalidArticle):
+    """An HTML page without a publication date, and none given."""
+
+
 def parse_published(value: object) -> date:
     """A publication date: YYYY-MM-DD, a real calendar day, not in the future."""
     if isinstance(value, date):
@@ -206,9 +210,17 @@ def read_text_file(path: Path, options: SourceOptions) -> Iterator[ArticleInput]
 
 
 def read_html_file(path: Path, options: SourceOptions) -> Iterator[ArticleInput]:
+    yield html_to_input(_read_text_file(path), origin=str(path), options=options)
+
+
+def html_to_input(
+    html: str | bytes, *, origin: str, options: SourceOptions
+) -> ArticleInput:
+    """An article from an HTML page: text, title, publisher, date and canonical
+    URL from the page (trafilatura); `options` fill in what the page lacks
+    (the date) or override it (title, URL, publisher)."""
     import trafilatura
 
-    html = _read_text_file(path)
     doc = trafilatura.bare_extraction(
         html,
         with_metadata=True,
@@ -223,7 +235,7 @@ def read_html_file(path: Path, options: SourceOptions) -> Iterator[ArticleInput]
     page_date = getattr(doc, "date", None)
     published: object = page_date or options.published
     if not published:
-        raise InvalidArticle(
+        raise MissingDate(
             "the page has no publication date in its metadata: pass --published"
         )
     page_url = getattr(doc, "url", "") or ""
@@ -231,10 +243,10 @@ def read_html_file(path: Path, options: SourceOptions) -> Iterator[ArticleInput]
         page_url = check_url(page_url)
     except InvalidArticle:
         page_url = ""  # a relative or odd canonical link is not worth failing for
-    yield make_input(
+    return make_input(
         text=text,
         published=published,
-        origin=str(path),
+        origin=origin,
         title=options.title or getattr(doc, "title", "") or "",
         source_url=options.source_url or page_url,
         publisher=options.publisher or getattr(doc, "sitename", "") or "",
