@@ -69,7 +69,13 @@ def describe(results: dict[str, Any]) -> list[str]:
 
 def check(page, what: str) -> None:
     """Run axe over the page as it is now; fail listing every problem."""
-    page.wait_for_function("typeof window.axe !== 'undefined'")
+    page.wait_for_function("() => typeof window.axe !== 'undefined'")
+    # Settled: no htmx request or swap under way and no transition running
+    # (the list fades while it loads), so colours are measured as they stay.
+    page.wait_for_function(
+        """() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')
+              && document.getAnimations().every(a => a.playState !== 'running')"""
+    )
     results = page.evaluate(
         "() => axe.run(document, {resultTypes: ['violations', 'incomplete']})"
     )
