@@ -28,6 +28,10 @@ pytestmark = [
 ]
 
 PASSWORD = "pw-a11y-correct-horse-42"
+NOT_FOUND_CONSOLE = (
+    "console: Failed to load resource: the server responded with a status of "
+    "404 (Not Found)"
+)
 
 
 @pytest.fixture
@@ -45,7 +49,13 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, live_server, settings):
+def problems() -> list[str]:
+    """What went wrong on the page's side: failed requests, script errors."""
+    return []
+
+
+@pytest.fixture
+def page(browser, live_server, settings, problems):
     """A page with axe on it that records failed sub-requests and errors;
     the test fails at the end if there were any."""
     settings.NEWSLINE_FACET_CACHE_SECONDS = 0
@@ -57,11 +67,13 @@ def page(browser, live_server, settings):
     axe.add_axe(context)
     page = context.new_page()
     page.set_default_timeout(15_000)
-    problems: list[str] = []
     page.on("pageerror", lambda e: problems.append(f"script error: {e}"))
     page.on(
         "console",
-        lambda m: m.type == "error" and problems.append(f"console: {m.text}"),
+        lambda m: (
+            m.type == "error"
+            and problems.append(f"console: {m.text} at {m.location.get('url')}")
+        ),
     )
     page.on(
         "response",
@@ -156,10 +168,29 @@ def test_it_has_no_violations_on_an_article_page(events, page):
     axe.check(page, "an article page")
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("query", ["", "?country=UA&kind=meeting"])
-def test_it_has_no_violations_on_the_embed(events, page, query):
+def test_it_has_no_violations_on_the_embed(events, page, query, scheme):
+    page.emulate_media(color_scheme=scheme)
     page.goto(f"/embed/{query}")
-    axe.check(page, f"/embed/{query}")
+    axe.check(page, f"/embed/{query} ({scheme})")
+
+
+def test_it_has_no_violations_on_the_type_ahead_page(events, page):
+    # Without JavaScript the type-ahead box submits to a page of its own.
+    page.goto("/typeahead/actors/?term=Vlad")
+    assert page.get_by_role("link", name="Vladimir Putin").count() == 1
+    axe.check(page, "the type-ahead page")
+
+
+def test_it_has_no_violations_on_the_not_found_page(page, problems):
+    response = page.goto("/events/999999/")
+    assert response.status == 404
+    # The page itself is the one 404; its styles, scripts and icon load.
+    own = [f"404 for {response.url}", f"{NOT_FOUND_CONSOLE} at {response.url}"]
+    assert sorted(problems) == sorted(own), problems
+    del problems[:]
+    axe.check(page, "the 404 page")
 
 
 def test_it_has_no_violations_on_the_admin_login(page):
