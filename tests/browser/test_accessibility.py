@@ -12,12 +12,13 @@ from datetime import date, timedelta
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
+from django.core.management import call_command
 
 from tests.browser import axe
-from tests.browser.test_timeline import CHROMIUM_ARGS
+from tests.browser.test_timeline import CHROMIUM_ARGS, ROOT
 from tests.conftest import require_binary
 from tests.timeline.api_data import make_article, make_event
-from timeline.models import Event, Kind, Modality
+from timeline.models import Article, Event, Kind, Modality
 from timeline.views import PAGE_SIZE
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -196,6 +197,28 @@ def test_it_has_no_violations_on_the_not_found_page(page, problems):
 def test_it_has_no_violations_on_the_admin_login(page):
     page.goto("/admin/login/?next=/")
     axe.check(page, "the admin login page")
+
+
+def test_it_has_no_violations_with_the_seed_articles_events(page):
+    """The real pipeline's events: every evidence open at once, the article
+    with its date expressions highlighted, an event page."""
+    call_command(
+        "ingest", str(ROOT / "samples/ukraine-2025-02-24.txt"), published="2025-02-24"
+    )
+    n = Event.objects.count()
+    assert n >= 3
+    page.goto("/")
+    for link in page.locator("#event-list a.event-open").all():
+        link.click()
+    page.wait_for_function(
+        "n => document.querySelectorAll('#event-list .evidence').length === n", arg=n
+    )
+    axe.check(page, "/ with every seed event's evidence open")
+    page.goto(f"/articles/{Article.objects.get().id}/")
+    assert page.locator(".article-text mark").count() >= 3
+    axe.check(page, "the seed article's page")
+    page.goto(f"/events/{Event.objects.filter(mentions__isnull=False).first().id}/")
+    axe.check(page, "a seed event's page")
 
 
 def test_it_stays_accessible_through_each_htmx_interaction(events, page):
