@@ -319,3 +319,35 @@ def test_it_serves_the_favicon_every_page_links(events, page):
         icon = page.request.get(href)
         assert icon.ok, (path, href, icon.status)
         assert icon.headers["content-type"].startswith("image/svg+xml")
+
+
+def test_it_reports_each_problem_readably(page):
+    """The check itself: a missing alt text, a low contrast and a contrast
+    axe cannot measure (text on a gradient) each fail it, by rule and place."""
+    page.goto("/admin/login/")
+    page.evaluate(
+        """() => {
+          const main = document.querySelector("main");
+          const img = document.createElement("img");
+          img.id = "no-alt";
+          img.src = "data:image/gif;base64,R0lGODlhAQABAAAAACw=";
+          const pale = document.createElement("p");
+          pale.id = "pale";
+          pale.textContent = "Pale text";
+          pale.style.color = "#c8c8c8";
+          const faded = document.createElement("p");
+          faded.id = "on-gradient";
+          faded.textContent = "Text on a gradient";
+          faded.style.backgroundImage = "linear-gradient(#fff, #000)";
+          main.append(img, pale, faded);
+        }"""
+    )
+    with pytest.raises(pytest.fail.Exception) as failed:
+        axe.check(page, "a page with planted problems")
+    lines = str(failed.value).splitlines()
+    assert lines[0] == "axe-core found 3 problem(s) on a page with planted problems:"
+    assert sorted(line.split(": ")[0] for line in lines[1:]) == [
+        "  color-contrast (undecided, serious) at #on-gradient",
+        "  color-contrast (violation, serious) at #pale",
+        "  image-alt (violation, critical) at #no-alt",
+    ]
