@@ -103,7 +103,7 @@ class FastYearsQuerySet(EventQuerySet):
             if base.filter(
                 **{
                     f"{field_name}__gte": date(y, 1, 1),
-                    f"{field_name}__lt": date(y + 1, 1, 1),
+                    f"{field_name}__lte": date(y, 12, 31),
                 }
             ).exists()
         ]
@@ -111,6 +111,16 @@ class FastYearsQuerySet(EventQuerySet):
 
 
 class EventChangeList(ChangeList):
+    def get_filters(self, request):
+        # Django turns the date hierarchy's year/month into a range ending a
+        # year/month later, which overflows in 9999; the plain start__year
+        # and start__month lookups (also a range on the index) cannot.
+        hierarchy, self.date_hierarchy = self.date_hierarchy, None
+        try:
+            return super().get_filters(request)
+        finally:
+            self.date_hierarchy = hierarchy
+
     def get_queryset(self, request, exclude_parameters=None):
         qs = super().get_queryset(request, exclude_parameters)
         fast = qs._chain()

@@ -25,7 +25,7 @@ from django.db.models import QuerySet
 from simple_history.utils import bulk_update_with_history
 
 from timeline import facet_counts
-from timeline.extraction.values import value_range
+from timeline.extraction.values import MAX_DATE, MIN_DATE, value_range
 from timeline.models import (
     CORRECTABLE_FIELDS,
     Actor,
@@ -77,13 +77,25 @@ def value_for_range(start: date, end: date, precision: str) -> str | None:
 
 def _as_date(name: str, raw: Any) -> date:
     if isinstance(raw, date):
-        return raw
-    try:
-        return date.fromisoformat(str(raw).strip())
-    except ValueError:
+        day = raw
+    else:
+        text = str(raw).strip()
+        try:
+            if not text.isascii():
+                raise ValueError(text)
+            day = date.fromisoformat(text)
+        except ValueError:
+            raise ValidationError(
+                {name: f"{name} {raw!r} is not a date (YYYY-MM-DD)."}
+            ) from None
+    if not MIN_DATE <= day <= MAX_DATE:
         raise ValidationError(
-            {name: f"{name} {raw!r} is not a date (YYYY-MM-DD)."}
-        ) from None
+            {
+                name: f"{name} {day.isoformat()} is outside the supported dates "
+                f"({MIN_DATE.isoformat()} to {MAX_DATE.isoformat()})."
+            }
+        )
+    return day
 
 
 def resolve_date(*, event: Event, changes: Mapping[str, Any]) -> dict[str, Any]:
@@ -118,6 +130,7 @@ def resolve_date(*, event: Event, changes: Mapping[str, Any]) -> dict[str, Any]:
         raise ValidationError(
             {
                 "value": f"{new['value']!r} is not a calendar date or period "
+                f"within {MIN_DATE.year} to {MAX_DATE.year} "
                 "(e.g. 2025-02-24, 2025-W08, 2025-02, 2025-Q1, 2025, 202X)."
             }
         )

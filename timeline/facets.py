@@ -445,6 +445,8 @@ def _bucket_starts(unit: str, first: date, last: date) -> list[date]:
     cursor, stop = _bucket(unit, first), _bucket(unit, last)
     while cursor <= stop:
         out.append(cursor)
+        if cursor == stop:  # the next bucket may lie past date.max
+            break
         if unit == "day":
             cursor += timedelta(days=1)
         elif unit == "month":
