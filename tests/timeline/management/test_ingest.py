@@ -361,3 +361,22 @@ def test_it_carries_on_after_ctrl_c(tmp_path, pipeline, monkeypatch):
     again = run(path)
     assert "Articles stored: 2" in again and "Skipped as duplicates: 1" in again
     assert Article.objects.count() == 3
+
+
+@pytest.mark.parametrize(
+    "placeholder", ["9999-12-31", "31/12/9999", "0001-01-01", "1 January 0001"]
+)
+def test_it_ingests_articles_mentioning_placeholder_dates(tmp_path, placeholder):
+    """Real text, real model: a placeholder date is no reason to fail the
+    article; events outside years 1 to 9998 are simply not made."""
+    text = (
+        "Ukraine and Russia met in Riyadh on 24 February 2025, officials said. "
+        f"The contract with Kyiv runs until {placeholder}, the ministry said. "
+        f"Russia signed the records on {placeholder} in Moscow."
+    )
+    (tmp_path / "story-2025-02-26.txt").write_text(text, encoding="utf-8")
+    run(tmp_path)
+    article = Article.objects.get()
+    assert article.extraction_status == ExtractionStatus.DONE, article.extraction_error
+    assert Event.objects.filter(value="2025-02-24").exists()
+    assert not Event.objects.filter(start__year__gte=9999).exists()
