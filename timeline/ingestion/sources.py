@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -93,8 +94,20 @@ def parse_published(value: object) -> date:
     return day
 
 
+def _check_encodable(value: str, name: str) -> None:
+    """InvalidArticle for a lone surrogate (JSON's "\\ud800"): not text."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InvalidArticle(
+            f"{name} contains a lone surrogate (U+{ord(value[exc.start]):04X} "
+            f"at character {exc.start + 1}), not text"
+        ) from None
+
+
 def check_text(text: str) -> str:
     """The text, if it is something we can ingest."""
+    _check_encodable(text, "text")
     if not normalise_text(text):
         raise InvalidArticle("the text is empty")
     limit = settings.NEWSLINE_MAX_ARTICLE_CHARS
@@ -128,6 +141,7 @@ def _field(value: object, name: str, limit: int) -> str:
         value = str(value)
     if not isinstance(value, str):
         raise InvalidArticle(f"{name} must be a string, not {type(value).__name__}")
+    _check_encodable(value, name)
     value = normalise_text(value)
     if len(value) > limit:
         raise InvalidArticle(f"{name} is longer than {limit} characters")
@@ -268,6 +282,16 @@ def read_jsonl_file(
                     origin, f"not valid JSON: {exc.msg} (column {exc.colno})"
                 )
                 continue
+            except RecursionError:
+                yield SourceError(origin, "not valid JSON: nested too deeply")
+                continue
+            except ValueError:  # Python's limit on the digits of an integer
+                yield SourceError(
+                    origin,
+                    "not valid JSON: an integer of more than "
+                    f"{sys.get_int_max_str_digits():,} digits",
+                )
+                continue
             if not isinstance(row, dict):
                 yield SourceError(origin, "each line must be a JSON object")
                 continue
@@ -332,3 +356,7 @@ def read_sources(
                 yield from reader(path, options)
             except InvalidArticle as exc:
                 yield SourceError(str(path), str(exc))
+            except Exception as exc:  # noqa: BLE001 - one file, the rest goes on
+                yield SourceError(
+                    str(path), f"could not be read: {type(exc).__name__}: {exc}"
+                )

@@ -777,6 +777,9 @@ def _log(article_id: int | None, result: StoreResult, seconds: float) -> None:
 Tick = Callable[[], None]
 
 
+NOT_UTF8 = "the text contains a lone surrogate: not encodable as UTF-8"
+
+
 def _noop() -> None:
     return None
 
@@ -867,7 +870,12 @@ def ingest(
             summary.failures.append(item)
             on_article()
             continue
-        sha = text_sha256(item.text)
+        try:
+            sha = text_sha256(item.text)
+        except UnicodeEncodeError:  # a lone surrogate, from a caller's own input
+            summary.failures.append(SourceError(item.origin, NOT_UTF8))
+            on_article()
+            continue
         if sha in seen:
             summary.duplicates += 1
             on_article()

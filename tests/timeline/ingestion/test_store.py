@@ -459,3 +459,16 @@ def test_it_stores_an_event_on_the_first_day_and_drops_one_past_the_range():
     result = store_article(item=article_input(), extraction=extraction(first, later))
     assert result.events_created == 1
     assert list(Event.objects.values_list("value", flat=True)) == ["0001-01-01"]
+
+
+def test_it_reports_an_unencodable_text_and_stores_the_rest(monkeypatch):
+    from tests.timeline.ingestion.factories import FakePipeline
+
+    monkeypatch.setattr(store, "extract", FakePipeline())
+    summary = store.ingest(
+        [article_input("lone \ud800 surrogate", origin="x:1"), article_input()]
+    )
+    assert (summary.stored, [str(f) for f in summary.failures]) == (
+        1,
+        [f"x:1: {store.NOT_UTF8}"],
+    )

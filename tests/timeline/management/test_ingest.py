@@ -380,3 +380,37 @@ def test_it_ingests_articles_mentioning_placeholder_dates(tmp_path, placeholder)
     assert article.extraction_status == ExtractionStatus.DONE, article.extraction_error
     assert Event.objects.filter(value="2025-02-24").exists()
     assert not Event.objects.filter(start__year__gte=9999).exists()
+
+
+def test_it_keeps_every_good_line_and_file_beside_hostile_jsonl(tmp_path, pipeline):
+    """Each line and each file is its own unit of failure (issue #16.2)."""
+    good = {"published": "2025-02-24"}
+    (tmp_path / "a.jsonl").write_text(
+        json.dumps({**good, "text": "Line A: the talks went on in Riyadh."}) + "\n",
+        encoding="utf-8",
+    )
+    lines = [
+        '{"published": "2025-02-24", "text": "deep", "x": '
+        + "[" * 100_000
+        + "]" * 100_000
+        + "}",
+        '{"published": "2025-02-24", "text": "big", "n": ' + "9" * 5000 + "}",
+        '{"published": "2025-02-24", "text": "lone \\ud800 surrogate"}',
+        '{"published": "2025-02-24", "text": "ok", "title": "bad \\udfff title"}',
+        json.dumps({**good, "text": "Line B: the vote was held in New York."}),
+    ]
+    (tmp_path / "b.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "c-2025-02-24.txt").write_text(
+        "File C: the summit was held in Geneva.", encoding="utf-8"
+    )
+    out, error = run_failing(tmp_path)
+    assert sorted(Article.objects.values_list("text", flat=True)) == [
+        "File C: the summit was held in Geneva.",
+        "Line A: the talks went on in Riyadh.",
+        "Line B: the vote was held in New York.",
+    ]
+    assert "4 article(s) or file(s) failed" in error
+    assert "b.jsonl:1: not valid JSON: nested too deeply" in out
+    assert "b.jsonl:2: not valid JSON: an integer of more than" in out
+    assert "b.jsonl:3: text contains a lone surrogate" in out
+    assert "b.jsonl:4: title contains a lone surrogate" in out
