@@ -20,10 +20,13 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
+from django.conf import settings
+from django.core.exceptions import TooManyFieldsSent
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
+from django.views import defaults
 from django.views.decorators.http import require_GET
 
 from timeline import facet_index
@@ -40,6 +43,8 @@ from timeline.models import (
     Status,
 )
 
+# Paths that answer errors as JSON (see bad_request).
+JSON_PATHS = ("/api/", "/export/")
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
 MAX_ACTOR_QUERY_CHARS = 100
@@ -222,6 +227,24 @@ def _page_url(request: HttpRequest, **changes: str) -> str:
 
 
 # --- Views -------------------------------------------------------------------
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """handler400: the API and the downloads answer JSON, pages Django's HTML.
+
+    Django refuses some requests before any view runs (more than
+    DATA_UPLOAD_MAX_NUMBER_FIELDS parameters, a body too big), so api_view
+    never sees them.
+    """
+    if not request.path_info.startswith(JSON_PATHS):
+        return defaults.bad_request(request, exception)
+    if isinstance(exception, TooManyFieldsSent):
+        limit = settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
+        return error_response(
+            f"Invalid parameters: more than {limit:,} parameters.",
+            [f"Send at most {limit:,} query parameters."],
+        )
+    return error_response("Bad request.")
 
 
 def api_view(view):

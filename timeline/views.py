@@ -130,7 +130,7 @@ def _cursor(request: HttpRequest, filters: TimelineFilters):
     if not raw:
         return None, filters
     note = ""
-    if raw.isdigit() and len(raw) < 19:
+    if raw.isascii() and raw.isdigit() and len(raw) < 19:  # int() takes "٣" too
         after = Event.objects.filter(pk=int(raw)).only("id", "start", "precision")
         after = after.first()
         if after is not None:

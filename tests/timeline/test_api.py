@@ -355,3 +355,15 @@ def test_it_lets_other_sites_read_it_without_credentials(client):
 def test_it_only_answers_get(client):
     response = client.post("/api/events/")
     assert response.status_code in (403, 405)
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/api/events/", "/api/actors/", "/api/countries/", "/export/events.csv"],
+)
+def test_it_answers_too_many_parameters_with_400_json(client, path):
+    query = "&".join(f"p{i}=1" for i in range(1001))
+    response = client.get(f"{path}?{query}")
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("application/json")
+    assert "more than 1,000 parameters" in response.json()["error"]

@@ -339,3 +339,24 @@ def test_it_says_when_nothing_matches(client, timeline):
     html = client.get("/?q=nothing-like-this").content.decode()
     assert "No events match these filters." in html
     assert client.get(reverse("timeline:index")).status_code == 200
+
+
+@pytest.mark.parametrize("raw", ["²", "①", "٣", "１２"])
+def test_it_ignores_an_after_of_non_ascii_digits(client, timeline, raw):
+    response = client.get("/", {"after": raw})
+    assert response.status_code == 200
+    assert "not an event id" in response.content.decode()
+
+
+@pytest.mark.parametrize("path", ["/", "/embed/"])
+def test_it_ignores_a_search_with_a_nul_character(client, timeline, path):
+    response = client.get(path + "?q=a%00b")
+    assert response.status_code == 200
+    assert "NUL" in response.content.decode()
+    assert len(event_ids(response.content.decode())) == 5 or path == "/embed/"
+
+
+def test_it_answers_too_many_parameters_with_a_400_page(client):
+    response = client.get("/?" + "&".join(f"p{i}=1" for i in range(1001)))
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("text/html")
