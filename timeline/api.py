@@ -41,6 +41,7 @@ from timeline.models import (
     EventActor,
     EventCountry,
     Status,
+    may_review,
 )
 
 # Paths that answer errors as JSON (see bad_request).
@@ -110,7 +111,7 @@ def parse_filters(request: HttpRequest) -> TimelineFilters:
     reject_nul(request)
     try:
         filters = TimelineFilters.from_query(
-            request.GET, allow_status=request.user.is_staff
+            request.GET, allow_status=may_review(request.user)
         )
     except ValueError as exc:  # a value the parser let through but can't use
         raise BadRequest("Invalid filter parameters.", [str(exc)]) from None
@@ -307,9 +308,7 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """One event; rejected events exist only for staff."""
     if pk >= 2**63:  # no such id; the database can't even compare it
         return error_response("Not found.", [f"No event with id {pk}."], status=404)
-    qs = Event.objects.all()
-    if not request.user.is_staff:
-        qs = qs.visible()
+    qs = Event.objects.visible_to(request.user)
     found = attach(event_values(qs.filter(pk=pk)))
     if not found:
         return error_response("Not found.", [f"No event with id {pk}."], status=404)

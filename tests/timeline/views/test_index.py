@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
 
+from tests.timeline.factories import make_reviewer
 from timeline import views
 from timeline.models import Actor, Event
 
@@ -175,7 +176,7 @@ def test_it_lets_staff_see_rejected_events(client, timeline):
     timeline["vote"].status = "rejected"
     timeline["vote"].save()
     assert timeline["vote"].id not in event_ids(client.get("/").content.decode())
-    staff = User.objects.create_user("ed", password="pw", is_staff=True)
+    staff = make_reviewer()
     client.force_login(staff)
     html = client.get("/?status=rejected").content.decode()
     assert event_ids(html) == [timeline["vote"].id]
