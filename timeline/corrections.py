@@ -15,6 +15,7 @@ before and after names into the history record's change reason.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
@@ -54,6 +55,27 @@ CHANGEABLE = frozenset(
 )
 MAX_TITLE = Event._meta.get_field("title").max_length
 MAX_VALUE = Event._meta.get_field("value").max_length
+
+
+# --- text -----------------------------------------------------------------
+
+
+def clean_title(raw: Any) -> str:
+    """A title as typed, made one line: whitespace (CR, LF, tabs) folded to
+    single spaces; any other control character (NUL...) is refused."""
+    title = " ".join(str(raw or "").split())
+    bad = next((c for c in title if unicodedata.category(c) == "Cc"), None)
+    if bad is not None:
+        raise ValidationError(
+            {"title": f"The title contains a control character (U+{ord(bad):04X})."}
+        )
+    if not title:
+        raise ValidationError({"title": "The title is empty."})
+    if len(title) > MAX_TITLE:
+        raise ValidationError(
+            {"title": f"The title is longer than {MAX_TITLE} characters."}
+        )
+    return title
 
 
 # --- dates ----------------------------------------------------------------
@@ -268,12 +290,7 @@ def correct_event(
             continue
         value = str(changes[name] or "").strip()
         if name == "title":
-            if not value:
-                raise ValidationError({"title": "The title is empty."})
-            if len(value) > MAX_TITLE:
-                raise ValidationError(
-                    {"title": f"The title is longer than {MAX_TITLE} characters."}
-                )
+            value = clean_title(value)
         choices = {"kind": Kind.values, "modality": Modality.values}.get(name)
         if choices is not None and value not in choices:
             raise ValidationError(
@@ -340,12 +357,10 @@ def create_manual_event(
     dates = resolve_date(event=blank, changes=fields)
     if not dates["value"] or dates["start"] is None:
         raise ValidationError({"value": "Give the date value, e.g. 2025-02-24."})
-    title = str(fields.get("title") or "").strip()
-    if not title:
-        raise ValidationError({"title": "The title is empty."})
+    title = clean_title(fields.get("title"))
     event = Event(
         **dates,
-        title=title[:MAX_TITLE],
+        title=title,
         kind=fields.get("kind") or Kind.OTHER,
         modality=fields.get("modality") or Modality.DONE,
         status=fields.get("status") or Status.VERIFIED,

@@ -6,16 +6,17 @@ import calendar
 import re
 from datetime import date
 
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$")
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})(?:-WE)?$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
-_HALF = re.compile(r"^(\d{4})-H([12])$")
-_SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
-_YEAR = re.compile(r"^(\d{4})$")
+# ASCII digits only: \d would also take "٢٠٢٥", which int() reads as 2025.
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$", re.ASCII)
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})(?:-WE)?$", re.ASCII)
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$", re.ASCII)
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$", re.ASCII)
+_HALF = re.compile(r"^(\d{4})-H([12])$", re.ASCII)
+_SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$", re.ASCII)
+_YEAR = re.compile(r"^(\d{4})$", re.ASCII)
 # a decade: the tagger writes the 1990s "199X", as events, corrections and
 # the timeline store it; TimeML (TimeBank, MEANTIME) writes "199": both read
-_DECADE = re.compile(r"^(\d{3})X?$")
+_DECADE = re.compile(r"^(\d{3})X?$", re.ASCII)
 
 # The supported date range, the one home of it: every date an event can have
 # lies in years 1 to 9998, so a reader may always step a day, a month or a
