@@ -414,3 +414,65 @@ def test_it_keeps_every_good_line_and_file_beside_hostile_jsonl(tmp_path, pipeli
     assert "b.jsonl:2: not valid JSON: an integer of more than" in out
     assert "b.jsonl:3: text contains a lone surrogate" in out
     assert "b.jsonl:4: title contains a lone surrogate" in out
+
+
+# --- what the command line is given (#16.11) --------------------------------
+
+
+@pytest.fixture
+def deadline():
+    """Fail instead of hanging: a blocked open() or read is interrupted."""
+    import signal
+
+    def expired(*_):
+        pytest.fail("ingest hung")  # not an OSError: no reader swallows it
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(20)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+def test_it_refuses_fifos_and_devices_given_as_arguments(tmp_path, pipeline, deadline):
+    fifo = tmp_path / "pipe-2025-02-24.txt"
+    os.mkfifo(fifo)
+    zero = tmp_path / "zero-2025-02-24.jsonl"
+    zero.symlink_to("/dev/zero")
+    out, error = run_failing(fifo, zero)
+    assert f"{fifo}: not a regular file (a FIFO)" in out
+    assert f"{zero}: not a regular file (a device)" in out
+    assert "2 article(s) or file(s) failed" in error
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+def test_it_reports_links_and_fifos_inside_a_directory(tmp_path, pipeline, deadline):
+    good = tmp_path / "good-2025-02-24.txt"
+    good.write_text("The talks went on in Riyadh.", encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe-2025-02-24.txt")
+    (tmp_path / "zero.jsonl").symlink_to("/dev/zero")
+    (tmp_path / "again-2025-02-24.txt").symlink_to(good)
+    out, error = run_failing(tmp_path)
+    assert Article.objects.count() == 1
+    assert "pipe-2025-02-24.txt: skipped: a FIFO, not a regular file" in out
+    assert "zero.jsonl: skipped: a symbolic link" in out
+    assert "again-2025-02-24.txt: skipped: a symbolic link" in out
+    assert "3 article(s) or file(s) failed" in error
+
+
+def test_it_escapes_control_characters_in_file_names(tmp_path, pipeline):
+    evil = tmp_path / "evil\x1b[2J\x07-2025-02-24.txt"
+    evil.write_bytes(b"")
+    out, _ = run_failing(tmp_path)
+    assert "\x1b" not in out and "\x07" not in out
+    assert "evil\\x1b[2J\\x07-2025-02-24.txt: the file is empty" in out
+
+
+def test_it_refuses_an_oversized_file_without_reading_it(tmp_path, pipeline, settings):
+    settings.NEWSLINE_MAX_ARTICLE_CHARS = 1000
+    big = tmp_path / "big-2025-02-24.txt"
+    with big.open("wb") as fh:
+        fh.truncate(50_000_000)  # sparse: 50 MB the reader must not load
+    out, _ = run_failing(big)
+    assert "is 50,000,000 bytes, over the limit of 4,000 bytes" in out
