@@ -15,6 +15,7 @@ at most workers x the setting); set CACHE_URL=redis://... to share them.
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Callable
 
 from django.conf import settings
@@ -22,6 +23,8 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.html import escape
+
+logger = logging.getLogger("newsline.request")
 
 DEFAULT_CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; "
@@ -88,3 +91,43 @@ class LoginLockoutMiddleware:
         elif response.status_code in (301, 302, 303):
             cache.delete(key)
         return response
+
+
+class AfterResponseMiddleware:
+    """Work a view defers (run_after_response) runs once the response is sent.
+
+    The WSGI server closes the response after writing it to the client
+    (gunicorn, runserver and Django's test client alike); the deferred work
+    runs then, in the same worker thread, so the user never waits for it.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        request.after_response = []  # type: ignore[attr-defined]
+        response = self.get_response(request)
+        for work in request.after_response:  # type: ignore[attr-defined]
+            # Django's own hook for work at close (the response's closers).
+            response._resource_closers.append(_logged(work))
+        return response
+
+
+def _logged(work: Callable[[], object]) -> Callable[[], None]:
+    def run() -> None:
+        try:
+            work()
+        except Exception:  # noqa: BLE001 - the response is sent; log it
+            logger.exception("work after the response failed")
+
+    return run
+
+
+def run_after_response(request: HttpRequest, work: Callable[[], object]) -> None:
+    """Run `work` after the response to `request` is sent (now, if the
+    request did not pass through AfterResponseMiddleware)."""
+    pending = getattr(request, "after_response", None)
+    if pending is None:
+        work()
+    else:
+        pending.append(work)

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "newsline.middleware.AfterResponseMiddleware",
     "newsline.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -206,6 +207,16 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_IGNORE_RESULT = True
+# A task that runs longer is stopped (SoftTimeLimitExceeded: the article is
+# marked failed) and its worker process replaced a minute later at the latest.
+CELERY_TASK_SOFT_TIME_LIMIT = env_int("NEWSLINE_TASK_TIME_LIMIT", 600, minimum=10)
+CELERY_TASK_TIME_LIMIT = CELERY_TASK_SOFT_TIME_LIMIT + 60
+# Admin actions extract at most this many articles in the web process (after
+# the response) when there is no broker; more are left pending for
+# `manage.py reextract` or the workers.
+NEWSLINE_MAX_INPROCESS_EXTRACTIONS = env_int(
+    "NEWSLINE_MAX_INPROCESS_EXTRACTIONS", 20, minimum=0
+)
 
 
 # --- Newsline ---------------------------------------------------------------
