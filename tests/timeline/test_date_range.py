@@ -176,3 +176,15 @@ def test_it_refuses_dates_outside_the_range_in_the_admin_form(admin_client, over
     assert response.status_code == 200  # the form again, with the error
     assert "9998" in response.content.decode()
     assert Event.objects.get(pk=event.pk).value == "2025-02-24"
+
+
+def test_it_finds_the_admin_years_with_one_query_per_year_with_events(
+    admin_client, edge_events, django_assert_max_num_queries
+):
+    from timeline.admin import FastYearsQuerySet
+
+    qs = Event.objects.all()
+    qs.__class__ = FastYearsQuerySet
+    with django_assert_max_num_queries(5):
+        years = qs.dates("start", "year")
+    assert [d.year for d in years] == [1, 2025, 9990, 9999]
