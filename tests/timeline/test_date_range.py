@@ -188,3 +188,28 @@ def test_it_finds_the_admin_years_with_one_query_per_year_with_events(
     with django_assert_max_num_queries(5):
         years = qs.dates("start", "year")
     assert [d.year for d in years] == [1, 2025, 9990, 9999]
+
+
+@pytest.mark.parametrize("index", [True, False])
+def test_it_charts_years_1_to_9999_in_about_a_hundred_bars(
+    client, edge_events, settings, index
+):
+    from timeline.facets import density
+    from timeline.filters import TimelineFilters
+
+    settings.NEWSLINE_FACET_INDEX = index
+    response = client.get("/")
+    chart = response.context["summary"].density
+    assert chart.unit == "century"
+    assert len(chart.bars) == 100
+    assert (chart.bars[0].label, chart.bars[0].start) == ("1–99", MIN_DATE)
+    assert chart.bars[-1].label == "9900–9999"
+    assert chart.bars[-1].end == date(9999, 12, 31)
+    assert sum(b.count for b in chart.bars) == 4
+    assert [b.count for b in chart.bars if b.count] == [1, 1, 2]
+    make_event(
+        value="8000", start=date(8000, 1, 1), end=date(8000, 12, 31), precision="year"
+    )
+    decades = density(TimelineFilters(start=date(7000, 1, 1)))
+    assert decades.unit == "decade" and len(decades.bars) == 200
+    assert (decades.bars[0].label, decades.bars[-1].label) == ("8000s", "9990s")
