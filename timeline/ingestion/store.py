@@ -37,7 +37,7 @@ from timeline.extraction.values import (
 )
 from timeline.ingestion import merge
 from timeline.ingestion.lexicon import NameResolver, build_lexicon
-from timeline.ingestion.sources import ArticleInput, SourceError
+from timeline.ingestion.sources import ArticleInput, SourceError, printable
 from timeline.models import (
     ActorKind,
     Article,
@@ -850,7 +850,7 @@ def ingest(
             except (KeyboardInterrupt, SystemExit):
                 raise
             except Exception as exc:  # noqa: BLE001 - reported, the rest goes on
-                logger.exception("storing %s failed", item.origin)
+                logger.exception("storing %s failed", printable(item.origin))
                 summary.failures.append(
                     SourceError(item.origin, f"{type(exc).__name__}: {exc}")
                 )
