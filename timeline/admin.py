@@ -33,6 +33,7 @@ from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
 import timeline.admin_articles  # noqa: F401  (Article admin: ingestion owns it)
+import timeline.admin_axes  # noqa: F401  (django-axes admin, permission-checked)
 from timeline.corrections import (
     DATE_FIELDS,
     correct_event,

@@ -215,3 +215,18 @@ def test_it_shows_rejected_events_to_staff_who_may_review(rejected_event, perm):
         response = client.get(path)
         assert response.status_code == 200, name
         assert "Rejected claim" in _body(response), name
+
+
+def test_every_admin_action_declares_the_permissions_it_needs(rf, admin_user):
+    """A view-only staff member is offered no action that changes data (#16.6)."""
+    from django.contrib import admin
+
+    request = rf.get("/admin/")
+    request.user = admin_user
+    undeclared = [
+        f"{model._meta.label}.{name}"
+        for model, model_admin in admin.site._registry.items()
+        for name, (func, _, _) in model_admin.get_actions(request).items()
+        if not getattr(func, "allowed_permissions", None)
+    ]
+    assert undeclared == []

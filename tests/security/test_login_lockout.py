@@ -218,3 +218,20 @@ def test_the_lockout_holds_across_two_servers_sharing_the_database(tmp_path):
             server.terminate()
         for server in servers:
             server.wait(timeout=30)
+
+
+def test_staff_who_may_delete_clean_up_expired_attempts(admin_client, staff):
+    from datetime import timedelta
+
+    from axes.models import AccessAttempt
+    from django.utils import timezone
+
+    attempt(admin_client, "wrong")
+    AccessAttempt.objects.update(attempt_time=timezone.now() - timedelta(days=1))
+    url = "/admin/axes/accessattempt/"
+    ids = list(AccessAttempt.objects.values_list("pk", flat=True))
+    response = admin_client.post(
+        url, {"action": "cleanup_expired_attempts", "_selected_action": ids}
+    )
+    assert response.status_code == 302
+    assert not AccessAttempt.objects.exists()
