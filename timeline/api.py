@@ -305,7 +305,7 @@ def events(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """One event; rejected events exist only for staff."""
+    """One event; rejected events exist only for reviewers (may_review)."""
     if pk >= 2**63:  # no such id; the database can't even compare it
         return error_response("Not found.", [f"No event with id {pk}."], status=404)
     qs = Event.objects.visible_to(request.user)
