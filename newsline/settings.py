@@ -46,22 +46,31 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "simple_history",
+    "axes",
     "timeline",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "newsline.middleware.AfterResponseMiddleware",
     "newsline.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "newsline.middleware.LoginLockoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # last, as django-axes asks: turns a locked login into the 429 page
+    "axes.middleware.AxesMiddleware",
+]
+
+# django-axes checks each login first (newsline/lockout.py), then Django's.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "newsline.urls"
@@ -173,13 +182,22 @@ NEWSLINE_CSP = (
     "frame-ancestors 'none'"
 )
 # Admin login lockout: this many failures for one username from one address
-# lock it for this many seconds (newsline.middleware.LoginLockoutMiddleware).
+# lock it for this many seconds (newsline/lockout.py). django-axes counts
+# them in the database, so the limit holds across workers and servers.
 NEWSLINE_LOGIN_MAX_FAILURES = env_int("NEWSLINE_LOGIN_MAX_FAILURES", 5, minimum=1)
 NEWSLINE_LOGIN_LOCKOUT_SECONDS = env_int(
     "NEWSLINE_LOGIN_LOCKOUT_SECONDS", 900, minimum=1
 )
-# The cache holds the lockout counts: in-process by default (per gunicorn
-# worker); CACHE_URL=redis://host:6379/1 shares them between workers.
+AXES_FAILURE_LIMIT = "newsline.lockout.failure_limit"
+AXES_COOLOFF_TIME = "newsline.lockout.cool_off"
+AXES_USERNAME_CALLABLE = "newsline.lockout.username"
+AXES_LOCKOUT_CALLABLE = "newsline.lockout.lockout_response"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# The address is REMOTE_ADDR: behind a proxy the proxy's, so the lock is
+# then effectively per username.
+# The cache: in-process by default (per gunicorn worker);
+# CACHE_URL=redis://host:6379/1 shares it between workers.
 _cache_url = env_str("CACHE_URL")
 if _cache_url and not _cache_url.startswith(("redis://", "rediss://")):
     raise ImproperlyConfigured(
@@ -215,6 +233,16 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": float(NEWSLINE_FEEDS_BEAT_SECONDS),
     }
 }
+# A task that runs longer is stopped (SoftTimeLimitExceeded: the article is
+# marked failed) and its worker process replaced a minute later at the latest.
+CELERY_TASK_SOFT_TIME_LIMIT = env_int("NEWSLINE_TASK_TIME_LIMIT", 600, minimum=10)
+CELERY_TASK_TIME_LIMIT = CELERY_TASK_SOFT_TIME_LIMIT + 60
+# Admin actions extract at most this many articles in the web process (after
+# the response) when there is no broker; more are left pending for
+# `manage.py reextract` or the workers.
+NEWSLINE_MAX_INPROCESS_EXTRACTIONS = env_int(
+    "NEWSLINE_MAX_INPROCESS_EXTRACTIONS", 20, minimum=0
+)
 
 
 # --- Newsline ---------------------------------------------------------------

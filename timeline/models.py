@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from typing import Any
 
 from django.core.validators import URLValidator
 from django.db import models
@@ -256,9 +257,28 @@ class CountryAlias(models.Model):
         super().save(*args, **kwargs)
 
 
+def may_review(user: Any) -> bool:
+    """Whether the user may see review status and rejected events: active
+    staff with the view (or change) event permission, not is_staff alone."""
+    return bool(
+        user is not None
+        and user.is_authenticated
+        and user.is_active
+        and user.is_staff
+        and (
+            user.has_perm("timeline.view_event")
+            or user.has_perm("timeline.change_event")
+        )
+    )
+
+
 class EventQuerySet(models.QuerySet):
     def visible(self) -> EventQuerySet:
         return self.exclude(status=Status.REJECTED)
+
+    def visible_to(self, user: Any) -> EventQuerySet:
+        """All events for reviewers (see may_review), else the visible ones."""
+        return self if may_review(user) else self.visible()
 
     def for_timeline(self, filters) -> EventQuerySet:
         """Events matching a TimelineFilters (see timeline.filters)."""
@@ -502,4 +522,5 @@ __all__ = [
     "Modality",
     "Precision",
     "Status",
+    "may_review",
 ]

@@ -18,7 +18,7 @@ import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
@@ -29,10 +29,15 @@ from timeline import facet_counts
 from timeline.corrections import sync_link_starts
 from timeline.extraction.pipeline import EXTRACTION_VERSION, extract
 from timeline.extraction.types import Document, ExtractedEvent, Extraction, Lexicon
-from timeline.extraction.values import value_range
+from timeline.extraction.values import (
+    MAX_DATE,
+    MIN_DATE,
+    in_supported_range,
+    value_range,
+)
 from timeline.ingestion import merge
 from timeline.ingestion.lexicon import NameResolver, build_lexicon
-from timeline.ingestion.sources import ArticleInput, SourceError
+from timeline.ingestion.sources import ArticleInput, SourceError, printable
 from timeline.models import (
     ActorKind,
     Article,
@@ -180,7 +185,7 @@ def _clean(ee: ExtractedEvent, resolver: NameResolver) -> _Clean | None:
         if parsed is None:
             return None
         start, end, precision = parsed
-    if start > end:
+    if not in_supported_range(start, end):
         return None
     ee = ee if (start, end) == (ee.start, ee.end) else _replace_dates(ee, start, end)
     persons = {resolver.actor_id(n, ActorKind.PERSON) for n in ee.actors}
@@ -243,6 +248,15 @@ def _sql(sql: str, params: Sequence[object]) -> list[tuple]:
         return cursor.fetchall()
 
 
+def _shift(day: date, days: int) -> date:
+    """day + days, kept inside the supported dates (the window of an event
+    in year 1 or 9998 would otherwise leave the calendar)."""
+    ordinal = day.toordinal() + days
+    return date.fromordinal(
+        min(max(ordinal, MIN_DATE.toordinal()), MAX_DATE.toordinal())
+    )
+
+
 def _candidates(c: _Clean, in_article: set[int]) -> list[_Candidate]:
     """Stored events of the same kind near the date sharing an actor or country.
 
@@ -257,9 +271,9 @@ def _candidates(c: _Clean, in_article: set[int]) -> list[_Candidate]:
     if not (actor_ids or country_ids):
         return []
     ee = c.event
-    lo = ee.start - timedelta(days=merge.LOOKBACK_DAYS)
-    hi = ee.end + timedelta(days=merge.CONFLICT_DAYS)
-    min_end = ee.start - timedelta(days=merge.CONFLICT_DAYS)
+    lo = _shift(ee.start, -merge.LOOKBACK_DAYS)
+    hi = _shift(ee.end, merge.CONFLICT_DAYS)
+    min_end = _shift(ee.start, -merge.CONFLICT_DAYS)
     qn = connection.ops.quote_name
     day = connection.ops.adapt_datefield_value
     event_t = qn(Event._meta.db_table)
@@ -763,6 +777,9 @@ def _log(article_id: int | None, result: StoreResult, seconds: float) -> None:
 Tick = Callable[[], None]
 
 
+NOT_UTF8 = "the text contains a lone surrogate: not encodable as UTF-8"
+
+
 def _noop() -> None:
     return None
 
@@ -833,7 +850,7 @@ def ingest(
             except (KeyboardInterrupt, SystemExit):
                 raise
             except Exception as exc:  # noqa: BLE001 - reported, the rest goes on
-                logger.exception("storing %s failed", item.origin)
+                logger.exception("storing %s failed", printable(item.origin))
                 summary.failures.append(
                     SourceError(item.origin, f"{type(exc).__name__}: {exc}")
                 )
@@ -853,7 +870,12 @@ def ingest(
             summary.failures.append(item)
             on_article()
             continue
-        sha = text_sha256(item.text)
+        try:
+            sha = text_sha256(item.text)
+        except UnicodeEncodeError:  # a lone surrogate, from a caller's own input
+            summary.failures.append(SourceError(item.origin, NOT_UTF8))
+            on_article()
+            continue
         if sha in seen:
             summary.duplicates += 1
             on_article()

@@ -209,3 +209,14 @@ def test_it_reports_missing_paths_and_unknown_file_types(tmp_path):
     missing, unknown = read(tmp_path / "nope.txt", other)
     assert missing.reason == "no such file or directory"
     assert "unsupported file type .pdf" in unknown.reason
+
+
+def test_it_skips_an_overlong_jsonl_line_and_reads_the_next(tmp_path, settings):
+    settings.NEWSLINE_MAX_ARTICLE_CHARS = 1000  # lines up to 71,536 bytes
+    path = tmp_path / "a.jsonl"
+    good = json.dumps({"text": "The vote was held.", "published": "2025-02-24"})
+    path.write_text("x" * 200_000 + "\n" + good + "\n", encoding="utf-8")
+    items = read(path)
+    assert [type(i).__name__ for i in items] == ["SourceError", "ArticleInput"]
+    assert "the line is over 71,536 bytes" in items[0].reason
+    assert items[1].origin.endswith("a.jsonl:2")
