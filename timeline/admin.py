@@ -33,8 +33,8 @@ from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
 import timeline.admin_articles  # noqa: F401  (Article admin: ingestion owns it)
-import timeline.feeds.admin  # noqa: F401  (Feed admin: timeline.feeds owns it)
 import timeline.admin_axes  # noqa: F401  (django-axes admin, permission-checked)
+import timeline.feeds.admin  # noqa: F401  (Feed admin: timeline.feeds owns it)
 from timeline.corrections import (
     DATE_FIELDS,
     correct_event,
