@@ -8,12 +8,13 @@ from datetime import datetime
 
 from timeline.extraction.entities import EntityResolver
 from timeline.extraction.events import build_events
+from timeline.extraction.hygiene import Screen, furniture_spans
 from timeline.extraction.nlp import get_nlp
 from timeline.extraction.timex import tag_timexes
-from timeline.extraction.types import Document, Extraction, Lexicon
+from timeline.extraction.types import Document, ExtractedEvent, Extraction, Lexicon
 
 # Bump when extraction output changes, so `reextract` knows what is stale.
-EXTRACTION_VERSION = "1.2"
+EXTRACTION_VERSION = "1.3"
 
 # Resolvers of the last few lexicons: building one compiles an alias matcher,
 # and callers (ingestion) pass the same lexicon for document after document.
@@ -62,5 +63,26 @@ def extract(
             dct = dct.date()
         timexes = tuple(tag_timexes(doc, dct))
         entities = resolver.resolve(doc, exclude=[(t.start, t.end) for t in timexes])
-        events = build_events(doc, timexes, entities, dct)
+        events = _without_furniture(
+            document.text, build_events(doc, timexes, entities, dct)
+        )
         yield Extraction(doc_id=document.doc_id, timexes=timexes, events=tuple(events))
+
+
+def _without_furniture(
+    text: str, events: Iterable[ExtractedEvent]
+) -> list[ExtractedEvent]:
+    """Drop events made from page furniture or reader comments (hygiene.py)."""
+    events = list(events)
+    if not events:
+        return events
+    screen = Screen(furniture_spans(text))
+    return [
+        e
+        for e in events
+        if not screen.excludes(
+            sentence=(e.sentence_start, e.sentence_end),
+            expression=(e.expression_start, e.expression_end),
+            text=text,
+        )
+    ]
