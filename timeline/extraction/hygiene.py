@@ -98,7 +98,8 @@ _BYLINE = re.compile(
 # GMT, Thursday, 24 June 2010 09:58 UK", "Last updated: 1 may, 2009 - 17:54".
 _UPDATED = re.compile(
     rf"(?i:(?:{_DATE}\s+)?(?:page\s+)?(?:last\s+)?(?:updated|posted|published|modified)"
-    rf"(?:\s+at|\s+on|:)?)\s+(?i:{_STAMP}|{_DATE})(?:[\s,;-]+(?i:{_STAMP}))*"
+    rf"(?:\s+at|\s+on|:)?)\s+(?:{_WEEKDAY}[\s,]+)?(?i:{_DATE}|{_CLOCK})"
+    rf"(?:[\s,;-]+(?i:{_STAMP_PART}))*"
     rf"(?:\s+Help\b)?"
 )
 # A line that is nothing but a timestamp.
@@ -132,10 +133,10 @@ _WEB_NOUN = (
     r"comments?|updates|alerts?|F5|button|form|box|app)"
 )
 _NAV_SENTENCE = re.compile(
-    rf"(?i)(?:^|(?<=[.!?”\"]\s))(?:please\s+)?(?:click|tap|read|follow|sign\s+up|"
-    rf"subscribe|send|e-?mail|share|watch|listen|view|explore|get|download|"
-    rf"tell|join|visit|see|find|register|log\s+in|to\s+refresh|press|print)\b"
-    rf"[^.!?\n]{{0,160}}?\b{_WEB_NOUN}\b[^.!?\n]{{0,160}}[.!?]?"
+    rf"(?:^|(?<=[.!?]\s))(?:[Pp]lease\s+)?(?:Click|Tap|Read|Follow|Sign\s+up|"
+    rf"Subscribe|Send|E-?mail|Share|Watch|Listen|View|Explore|Get|Download|"
+    rf"Tell|Join|Visit|See|Find|Register|Log\s+in|To\s+refresh|Press|Print)\b"
+    rf"(?i:[^.!?\n]{{0,160}}?\b{_WEB_NOUN}\b[^.!?\n]{{0,160}}[.!?]?)"
 )
 _CLICK_HERE = re.compile(r"(?i)\bclick\s+(?:here|on|the\s+link)\b")
 # "-- photos", "-- video": a related-link entry; "Related:", "See also:".
@@ -147,12 +148,15 @@ _RELATED = re.compile(
 _PIPE = re.compile(r"\s\|\s")
 # Share/retweet chrome: two or more such words in a row.
 _CHROME_WORD = (
-    r"(?:share|e-?mail|print|tweet|retweet|like|comment|comments|facebook|twitter|"
-    r"digg|reddit|stumbleupon|delicious|linkedin|google\+?|save|recommend|"
-    r"bookmark|permalink|buzz|share\s+this|e-mail\s+to\s+a\s+friend)"
+    r"(?:Share(?:\s+this)?|E-?mail|Print|Tweet|Retweet|Like|Comment|Comments|"
+    r"Facebook|Twitter|Digg|Reddit|StumbleUpon|Delicious|LinkedIn|Google\+?|Save|"
+    r"Recommend|Bookmark|Permalink|Buzz)"
 )
+# Capitalised like buttons ("Share Email Print", "Permalink | Comments (2)"),
+# or one in capitals ("RETWEET").
 _SHARE = re.compile(
-    rf"(?i)(?<![\w'])(?:{_CHROME_WORD})(?:\s*[|/•·]?\s*(?:\(\d+\)|\d+)?\s*(?:{_CHROME_WORD}))+"
+    rf"(?<![\w'])(?:{_CHROME_WORD}(?:\s*[|/•·]?\s*(?:\(\d+\)|\d+)?\s*{_CHROME_WORD})+"
+    rf"|(?:SHARE|RETWEET|TWEET|EMAIL|E-MAIL|PRINT|COMMENTS?)(?:\s+(?:THIS|\d+))?)"
     rf"(?:\s*\(\d+\))?(?![\w'])"
 )
 _EMAIL_FRIEND = re.compile(r"(?i)\be-?mail\s+(?:this\s+)?to\s+a\s+friend\b")
@@ -168,7 +172,10 @@ _CAPS_RUN = re.compile(
     r"(?:[ \t]*[:?!.])?(?![\w'])"
 )
 # "(BEGIN VIDEO CLIP)", "(LAUGHTER)", "(COMMERCIAL BREAK)".
-_CUE = re.compile(r"\((?:[A-Z][A-Z'’-]*[ \t]*){1,4}\)")
+_CUE = re.compile(
+    r"\((?:[A-Z][A-Z'’-]+[ \t]+[A-Z][A-Z'’ \t-]*|LAUGHTER|APPLAUSE|CROSSTALK|"
+    r"INAUDIBLE|UNINTELLIGIBLE|BREAK)\)"
+)
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*(?:\s+|$)")
 _TERMINAL = re.compile(r"[.!?:;\"”’)]\s*$")
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,")
@@ -269,7 +276,7 @@ def _line_spans(line: str, offset: int) -> list[Span]:
             add(0, m.end(), RELATED)
         else:
             add(m.start(), len(line), RELATED)
-    if len(_PIPE.findall(line)) >= 2:
+    if len(_PIPE.findall(line)) >= 2 and not _SIGNATURE.search(line):
         add(0, len(line), RELATED)
     for m in _SHARE.finditer(line):
         add(m.start(), m.end(), SHARE)
@@ -281,8 +288,7 @@ def _line_spans(line: str, offset: int) -> list[Span]:
         if sum(ch.isalpha() for ch in m.group()) >= 8:
             add(m.start(), m.end(), HEADING)
     for m in _CUE.finditer(line):
-        if sum(ch.isalpha() for ch in m.group()) >= 5:
-            add(m.start(), m.end(), TRANSCRIPT)
+        add(m.start(), m.end(), TRANSCRIPT)
     words = stripped.split()
     if (
         len(words) <= 3
