@@ -78,6 +78,21 @@ _COMMENT_HEADER = re.compile(
     r"|report\s+offensive\s+comments|leave\s+a\s+(?:comment|reply)"
     r"|(?:add|post)\s+(?:a|your)\s+comment"
 )
+# The site's words about its comments open a comment section ("Views
+# expressed in the comments do not represent those of Reuters.", "We welcome
+# comments…", "Your comments may be published…"); a closing line ends it.
+_COMMENT_POLICY = re.compile(
+    r"(?im)^(?:views\s+expressed\s+in\s+(?:the\s+)?comments|we\s+welcome\s+comments"
+    r"|your\s+comments?\s+(?:may|will)|(?:the\s+\w+\s+)?(?:may|will)\s+edit\s+your\s+comments"
+    r"|please\s+(?:e-?mail\s+us\s+to\s+)?report\s+offensive|comments?\s+(?:are|is)\s+moderated"
+    r"|(?:add|post|leave)\s+(?:a|your)\s+(?:comment|reply)|\d+\s+comments?\s*$"
+    r"|comments?\s*(?:\(\d+\))?\s*$|reader\s+comments)[^\n]*"
+)
+_COMMENTS_CLOSED = re.compile(
+    r"(?i)(?:this\s+discussion\s+is\s+(?:now\s+)?closed|comments?\s+(?:to\s+this\s+"
+    r"(?:entry|post|article|story)\s+)?(?:are|is|have\s+been)\s+(?:now\s+)?closed)[.!]?"
+)
+_SECTION_MAX = 50_000  # a comment section longer than this is not one section
 # How far before the first signature its comment may start (characters),
 # when no header line marks it: a typical comment's length, within bounds.
 _FIRST_COMMENT_MIN, _FIRST_COMMENT_MAX = 200, 1200
@@ -101,6 +116,13 @@ _UPDATED = re.compile(
     rf"(?:\s+at|\s+on|:)?)\s+(?:{_WEEKDAY}[\s,]+)?(?i:{_DATE}|{_CLOCK})"
     rf"(?:[\s,;-]+(?i:{_STAMP_PART}))*"
     rf"(?:\s+Help\b)?"
+)
+# A date with its clock time, as pages stamp a story or a comment ("Thu Apr
+# 22, 2010 7:30 pm EDT", "April 8, 2011 at 12:19 pm"); prose writes "at 7:30
+# p.m. on April 22". With what precedes it up to a pipe ("HOUSTON | Thu…").
+_DATED_CLOCK = re.compile(
+    rf"(?:^[^|\n]{{0,60}}\|\s*)?(?:{_WEEKDAY}[\s,]+)?{_DATE}[\s,;]+(?:at\s+)?{_CLOCK}"
+    rf"(?:\s*{_ZONE})?(?:\s*\|)?"
 )
 # A line that is nothing but a timestamp.
 _STAMP_LINE = re.compile(rf"^\s*(?:{_STAMP})\s*(?:\|.*)?$")
@@ -220,6 +242,22 @@ def _comment_spans(text: str) -> list[Span]:
     return spans
 
 
+def _section_spans(text: str) -> list[Span]:
+    """The site's comment notices, and what lies between one and the line
+    that closes the discussion."""
+    spans = []
+    closes = list(_COMMENTS_CLOSED.finditer(text))
+    for m in _COMMENT_POLICY.finditer(text):
+        spans.append(Span(m.start(), m.end(), COMMENT))
+        end = next(
+            (c.end() for c in closes if m.end() <= c.start() < m.end() + _SECTION_MAX),
+            None,
+        )
+        if end is not None:
+            spans.append(Span(m.end(), end, COMMENT))
+    return spans
+
+
 def _first_comment_start(text: str, sig_start: int, budget: int) -> int:
     """Where the comment the first signature ends begins: after a comment
     header line if one is near, else about one typical comment back, at a
@@ -255,6 +293,8 @@ def _line_spans(line: str, offset: int) -> list[Span]:
     if m := _BYLINE.match(line):
         add(m.start(), m.end(), BYLINE)
     for m in _UPDATED.finditer(line):
+        add(m.start(), m.end(), TIMESTAMP)
+    for m in _DATED_CLOCK.finditer(line):
         add(m.start(), m.end(), TIMESTAMP)
     if _STAMP_LINE.match(line) and not _SIGNATURE.search(line):
         add(0, len(line), TIMESTAMP)
@@ -302,7 +342,7 @@ def _line_spans(line: str, offset: int) -> list[Span]:
 def furniture_spans(text: str) -> list[Span]:
     """The spans of `text` that are page furniture or reader comments, sorted
     by start (they may overlap; each carries the reason that found it)."""
-    spans = _comment_spans(text)
+    spans = _comment_spans(text) + _section_spans(text)
     offset = 0
     for line in text.split("\n"):
         spans.extend(_line_spans(line, offset))
