@@ -30,7 +30,7 @@ from timeline.corrections import sync_link_starts
 from timeline.extraction.pipeline import EXTRACTION_VERSION, extract
 from timeline.extraction.types import Document, ExtractedEvent, Extraction, Lexicon
 from timeline.extraction.values import value_range
-from timeline.ingestion import merge
+from timeline.ingestion import boilerplate, merge
 from timeline.ingestion.lexicon import NameResolver, build_lexicon
 from timeline.ingestion.sources import ArticleInput, SourceError
 from timeline.models import (
@@ -581,6 +581,7 @@ def apply_extraction(
                 "article_id=%s events=%d capped_at=%d", article.pk, len(events), limit
             )
             events = events[:limit]
+        events = boilerplate.screen(article=article, events=events, protected=protected)
         for ee in events:
             key = (ee.expression_start, ee.sentence_start)
             if key in seen:  # one mention per sentence and expression
