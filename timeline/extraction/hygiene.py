@@ -67,7 +67,7 @@ _STAMP = rf"{_STAMP_PART}(?:[\s,;]+{_STAMP_PART})*"
 
 # A comment signature: "Posted by: name | September 19, 2008 4:27 PM | Report
 # abuse", "name April 8, 2011 at 12:19 pm | Reply". Each one ends a comment.
-_COMMENT_ACTION = r"(?:Reply|Report\s+abuse|Report\s+Abuse|Permalink|Flag|Recommend)\b"
+_COMMENT_ACTION = r"(?:Reply|Report\s+abuse|Report\s+Abuse)\b"
 _SIGNATURE = re.compile(
     rf"(?:Posted\s+by:?\s*[^|\n]{{0,80}}\|\s*{_STAMP}(?:\s*\|\s*{_COMMENT_ACTION})?"
     rf"|(?:{_DATE}|{_CLOCK})(?:[\s,;]+{_STAMP_PART})*\s*\|\s*{_COMMENT_ACTION})"
@@ -96,6 +96,9 @@ _SECTION_MAX = 50_000  # a comment section longer than this is not one section
 # How far before the first signature its comment may start (characters),
 # when no header line marks it: a typical comment's length, within bounds.
 _FIRST_COMMENT_MIN, _FIRST_COMMENT_MAX = 200, 1200
+# Comments can be long (thousands of characters between two signatures); a
+# longer stretch without one is page text between two comment sections.
+_SECTION_GAP = 20_000
 
 _NAME_WORD = r"(?:[A-Z][\w'’.-]*|[A-Z]\.|(?:de|van|von|der|al|bin|la|le|and|the|of|&))"
 _STAFF = r"(?:Staff(?:\s+Writer)?|Correspondent|Reporter|Editor|Writer|Contributor)"
@@ -199,7 +202,7 @@ _CUE = re.compile(
     r"INAUDIBLE|UNINTELLIGIBLE|BREAK)\)"
 )
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*(?:\s+|$)")
-_TERMINAL = re.compile(r"[.!?:;\"”’)]\s*$")
+_TERMINAL = re.compile(r"[.!?:;\"”’')]\s*$")
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,")
 
 
@@ -217,17 +220,19 @@ def _sentence_bounds(line: str, pos: int) -> tuple[int, int]:
 
 
 def _comment_spans(text: str) -> list[Span]:
-    sigs = list(_SIGNATURE.finditer(text))
+    sigs = [m for m in _SIGNATURE.finditer(text) if not _on_byline(text, m.start())]
     if not sigs:
         return []
     gaps = sorted(b.start() - a.end() for a, b in zip(sigs, sigs[1:], strict=False))
+    # The first comment is about as long as the others (one line in a list
+    # of one-line comments), else _FIRST_COMMENT_MIN.
     typical = gaps[len(gaps) // 2] if gaps else _FIRST_COMMENT_MIN
-    budget = min(max(typical, _FIRST_COMMENT_MIN), _FIRST_COMMENT_MAX)
+    budget = min(typical, _FIRST_COMMENT_MAX)
     spans: list[Span] = []
     region_start = _first_comment_start(text, sigs[0].start(), budget)
     prev_end = region_start
     for sig in sigs:
-        if sig.start() - prev_end > _FIRST_COMMENT_MAX * 4:
+        if sig.start() - prev_end > _SECTION_GAP:
             # A long stretch without signatures: article text between two
             # comment sections; this comment starts as the first one does.
             spans.append(Span(region_start, prev_end, COMMENT))
@@ -256,6 +261,12 @@ def _section_spans(text: str) -> list[Span]:
         if end is not None:
             spans.append(Span(m.end(), end, COMMENT))
     return spans
+
+
+def _on_byline(text: str, pos: int) -> bool:
+    """A story's own byline ("By Name | date | Reply") signs no comment."""
+    start = text.rfind("\n", 0, pos) + 1
+    return bool(_BYLINE.match(text, start)) and pos - start < 80
 
 
 def _first_comment_start(text: str, sig_start: int, budget: int) -> int:

@@ -1061,11 +1061,15 @@ def _duration(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None
         if (
             off[1] in ("earlier", "later")
             and ctx.sent_anchor is None
-            and unit in ("day", "night", "hour", "minute", "second")
+            and (
+                unit in ("day", "night", "hour", "minute", "second")
+                or off[1] == "later"
+            )
         ):
             # "Three days later", "a day earlier": counted from an event the
             # narrative is about, not from the dct; with no date in the sentence
-            # to count from, the text gives only the length (as TimeBank does)
+            # to count from, the text gives only the length (as TimeBank does);
+            # "50 years later" is never 50 years after the publication date
             return "DURATION", duration_value(n, unit), ctx.dct
         if n is None:
             return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", anchor
