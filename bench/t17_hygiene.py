@@ -1,7 +1,7 @@
 """Input hygiene on real scraped news: how many events furniture and comments made.
 
     .venv/bin/python bench/t17_hygiene.py [--out /tmp/t17_hygiene] [--seed 12]
-        [--sample 60] [--collections bpoil_bbc ...] [--limit N]
+        [--sample 60] [--collections bpoil_bbc ...] [--limit N] [--rescore]
 
 Runs `timeline.extraction.pipeline.extract` (no database) over the articles
 of the Timeline17 collections in ../shared/t17/ with the furniture filter
@@ -15,6 +15,9 @@ in). Writes, outside the repository:
   OUT/events.jsonl   every event with its verdict (for re-analysis),
   OUT/sample.txt     a random sample (fixed seed) of flagged events' evidence
                      and of kept events' evidence, to check by hand.
+
+`--rescore` judges the events of an earlier run's events.jsonl again with the
+current rules (extraction, the slow part, is not repeated).
 
 The t17 texts are copyrighted: nothing of them is written into the repo.
 """
@@ -49,6 +52,85 @@ BOILERPLATE_ARTICLES = 3
 MIN_LINE_CHARS = 20
 
 
+def _extract(articles: dict[str, list[dict]]) -> list[dict]:
+    """Every event extract() makes, furniture filter off, with its offsets."""
+    pipeline_filter = pipeline._without_furniture
+    pipeline._without_furniture = lambda text, events: list(events)
+    rows: list[dict] = []
+    try:
+        for name, items in articles.items():
+            docs = [
+                Document(a["text"], date.fromisoformat(a["published"]), str(i))
+                for i, a in enumerate(items)
+            ]
+            for extraction in pipeline.extract(docs):
+                a = items[int(extraction.doc_id)]
+                rows.extend(
+                    {
+                        "collection": name,
+                        "id": a["id"],
+                        "value": e.value,
+                        "expression": e.expression,
+                        "sentence": e.sentence,
+                        "offsets": [
+                            e.sentence_start,
+                            e.sentence_end,
+                            e.expression_start,
+                            e.expression_end,
+                        ],
+                    }
+                    for e in extraction.events
+                )
+            print(f"{name}: {len(items)} articles", file=sys.stderr)
+    finally:
+        pipeline._without_furniture = pipeline_filter
+    return rows
+
+
+def _judge(rows: list[dict], articles: dict[str, list[dict]]) -> None:
+    """Set each row's `flagged` (the furniture reason, or "") and `repeated`
+    (in how many articles of its collection its line is)."""
+    texts = {a["id"]: a["text"] for items in articles.values() for a in items}
+    seen: dict[str, collections.Counter[str]] = {}
+    for name, items in articles.items():
+        seen[name] = collections.Counter()
+        for a in items:
+            seen[name].update(
+                {
+                    line_hash(line)
+                    for line in a["text"].split("\n")
+                    if len(normalise_line(line)) >= MIN_LINE_CHARS
+                }
+            )
+    screens: dict[str, Screen] = {}
+    for r in rows:
+        text = texts[r["id"]]
+        if r["id"] not in screens:
+            screens.clear()  # one article at a time: rows come in article order
+            screens[r["id"]] = Screen(furniture_spans(text))
+        screen = screens[r["id"]]
+        s_start, s_end, e_start, e_end = r["offsets"]
+        r["flagged"] = ""
+        if screen.excludes(
+            sentence=(s_start, s_end), expression=(e_start, e_end), text=text
+        ):
+            r["flagged"] = screen.reason_at(e_start) or next(
+                (
+                    reason
+                    for p in range(s_start, s_end)
+                    if (reason := screen.reason_at(p))
+                ),
+                "?",
+            )
+        ls, le = line_at(text, s_start)
+        line = text[ls:le]
+        r["repeated"] = (
+            seen[r["collection"]][line_hash(line)]
+            if len(normalise_line(line)) >= MIN_LINE_CHARS
+            else 0
+        )
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--out", default="/tmp/t17_hygiene")
@@ -56,6 +138,11 @@ def main() -> int:
     ap.add_argument("--sample", type=int, default=60)
     ap.add_argument("--collections", nargs="*", default=None)
     ap.add_argument("--limit", type=int, default=0, help="articles per collection")
+    ap.add_argument(
+        "--rescore",
+        action="store_true",
+        help="judge the events of OUT/events.jsonl again (no spaCy run)",
+    )
     args = ap.parse_args()
     if not T17.is_dir():
         print(f"no Timeline17 data at {T17}", file=sys.stderr)
@@ -66,74 +153,20 @@ def main() -> int:
     if args.collections:
         files = [f for f in files if f.name.split(".")[0] in args.collections]
 
-    pipeline_filter = pipeline._without_furniture
-    pipeline._without_furniture = lambda text, events: list(events)  # all events
-    rows: list[dict] = []
+    articles = {
+        name: [json.loads(line) for line in path.open(encoding="utf-8")]
+        for path in files
+        if (name := path.name.split(".")[0])
+    }
+    if args.limit:
+        articles = {k: v[: args.limit] for k, v in articles.items()}
     started = time.process_time()
-    try:
-        for path in files:
-            name = path.name.split(".")[0]
-            articles = [json.loads(line) for line in path.open(encoding="utf-8")]
-            if args.limit:
-                articles = articles[: args.limit]
-            # Corpus view: in how many articles of the collection each line is.
-            seen: collections.Counter[str] = collections.Counter()
-            for a in articles:
-                seen.update(
-                    {
-                        line_hash(line)
-                        for line in a["text"].split("\n")
-                        if len(normalise_line(line)) >= MIN_LINE_CHARS
-                    }
-                )
-            docs = [
-                Document(a["text"], date.fromisoformat(a["published"]), str(i))
-                for i, a in enumerate(articles)
-            ]
-            for extraction in pipeline.extract(docs):
-                a = articles[int(extraction.doc_id)]
-                text = a["text"]
-                screen = Screen(furniture_spans(text))
-                for e in extraction.events:
-                    dropped = screen.excludes(
-                        sentence=(e.sentence_start, e.sentence_end),
-                        expression=(e.expression_start, e.expression_end),
-                        text=text,
-                    )
-                    ls, le = line_at(text, e.sentence_start)
-                    reason = ""
-                    if dropped:
-                        reason = screen.reason_at(e.expression_start) or next(
-                            (
-                                screen.reason_at(p)
-                                for p in range(e.sentence_start, e.sentence_end)
-                                if screen.reason_at(p)
-                            ),
-                            "?",
-                        )
-                    line = text[ls:le]
-                    rows.append(
-                        {
-                            "collection": name,
-                            "id": a["id"],
-                            "value": e.value,
-                            "expression": e.expression,
-                            "sentence": e.sentence,
-                            "offsets": [
-                                e.sentence_start,
-                                e.sentence_end,
-                                e.expression_start,
-                                e.expression_end,
-                            ],
-                            "flagged": reason,
-                            "repeated": seen[line_hash(line)]
-                            if len(normalise_line(line)) >= MIN_LINE_CHARS
-                            else 0,
-                        }
-                    )
-            print(f"{name}: {len(articles)} articles", file=sys.stderr)
-    finally:
-        pipeline._without_furniture = pipeline_filter
+    if args.rescore:  # verdicts again, on the events of an earlier run
+        with (out / "events.jsonl").open(encoding="utf-8") as f:
+            rows = [r for r in map(json.loads, f) if r["collection"] in articles]
+    else:
+        rows = _extract(articles)
+    _judge(rows, articles)
     seconds = time.process_time() - started
 
     with (out / "events.jsonl").open("w", encoding="utf-8") as f:
