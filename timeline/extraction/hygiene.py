@@ -201,6 +201,11 @@ _CUE = re.compile(
     r"\((?:[A-Z][A-Z'’-]+[ \t]+[A-Z][A-Z'’ \t-]*|LAUGHTER|APPLAUSE|CROSSTALK|"
     r"INAUDIBLE|UNINTELLIGIBLE|BREAK)\)"
 )
+# A transcript's speaker label: "ANDERSON COOPER, CNN ANCHOR: Good evening."
+# (the label, not what is said).
+_SPEAKER = re.compile(
+    r"^[A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]+)*(?:,[ \t]*[A-Z][A-Z .'’-]+)?:(?=\s|$)"
+)
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*(?:\s+|$)")
 _TERMINAL = re.compile(r"[.!?:;\"”’')]\s*$")
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,")
@@ -339,6 +344,8 @@ def _line_spans(line: str, offset: int) -> list[Span]:
         if sum(ch.isalpha() for ch in m.group()) >= 8:
             add(m.start(), m.end(), HEADING)
     for m in _CUE.finditer(line):
+        add(m.start(), m.end(), TRANSCRIPT)
+    if m := _SPEAKER.match(line):
         add(m.start(), m.end(), TRANSCRIPT)
     words = stripped.split()
     if (
