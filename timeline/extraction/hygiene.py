@@ -72,6 +72,11 @@ _SIGNATURE = re.compile(
     rf"(?:Posted\s+by:?\s*[^|\n]{{0,80}}\|\s*{_STAMP}(?:\s*\|\s*{_COMMENT_ACTION})?"
     rf"|(?:{_DATE}|{_CLOCK})(?:[\s,;]+{_STAMP_PART})*\s*\|\s*{_COMMENT_ACTION})"
 )
+# A signature that heads its comment: "At 08:06 am on 16 Jun 2010, DOGGGO
+# wrote: …" (the BBC's); the comment runs to the next one.
+_HEADER_SIGNATURE = re.compile(
+    rf"(?:At|On|Posted\s+(?:at|on))\s+{_STAMP}\s*,?\s+[^\n:,]{{1,60}}?\s+(?:wrote|said):"
+)
 # Lines that open a comment section: the first comment starts after them.
 _COMMENT_HEADER = re.compile(
     r"(?i)^(?:\d+\s+)?(?:comments?|responses?|replies|reader\s+comments)\b"
@@ -87,6 +92,12 @@ _COMMENT_POLICY = re.compile(
     r"|please\s+(?:e-?mail\s+us\s+to\s+)?report\s+offensive|comments?\s+(?:are|is)\s+moderated"
     r"|(?:add|post|leave)\s+(?:a|your)\s+(?:comment|reply)|\d+\s+comments?\s*$"
     r"|comments?\s*(?:\(\d+\))?\s*$|reader\s+comments)[^\n]*"
+)
+# The unambiguous ones, wherever they are glued ("… LLC 2010 We welcome
+# comments that advance the story …").
+_COMMENT_POLICY_ANYWHERE = re.compile(
+    r"(?i)(?:views\s+expressed\s+in\s+the\s+comments|we\s+welcome\s+comments"
+    r"|comments\s+may\s+be\s+published|report\s+offensive\s+comments)[^.!?\n]*[.!?]?"
 )
 _COMMENTS_CLOSED = re.compile(
     r"(?i)(?:this\s+discussion\s+is\s+(?:now\s+)?closed|comments?\s+(?:to\s+this\s+"
@@ -142,6 +153,10 @@ _CAPTION_PREFIX = re.compile(
     r"^(?:Photograph|Photo|Picture|Image|Illustration|Video|Graphic)s?:\s*"
     r"[^\n/]{1,60}?(?:\\?/[A-Z][\w&-]*(?:\s+[Ii]mages)?)+"
 )
+# "Picture credit: BP CEO Tony Hayward walks past protesters …": a caption.
+_CAPTION_LINE = re.compile(
+    r"^(?:(?:Picture|Photo|Image)\s+(?:credit|caption)|Caption|Pictured)\s*:[^\n]*"
+)
 # "(Reporting by Maggie Fox; Editing by Will Dunham)".
 _CREDIT = re.compile(
     r"\((?:Additional\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Rr]esearch)"
@@ -187,6 +202,7 @@ _SHARE = re.compile(
 _EMAIL_FRIEND = re.compile(r"(?i)\be-?mail\s+(?:this\s+)?to\s+a\s+friend\b")
 _COPYRIGHT = re.compile(
     r"(?i)(?:copyright\s*(?:©|\(c\))?\s*(?:\d{4}|[A-Z])|©\s*\d{4}|all\s+rights\s+reserved"
+    r"|(?:^|(?<=\s))(?:©|\(c\))\s*(?-i:[A-Z0-9])"
     r"|may\s+not\s+be\s+(?:published|reproduced|redistributed|rewritten))"
 )
 # Three or more words in capitals: a section heading or a shouted headline
@@ -252,11 +268,29 @@ def _comment_spans(text: str) -> list[Span]:
     return spans
 
 
+def _header_comment_spans(text: str) -> list[Span]:
+    heads = list(_HEADER_SIGNATURE.finditer(text))
+    if not heads:
+        return []
+    spans = []
+    nexts: list[re.Match[str] | None] = [*heads[1:], None]
+    for head, nxt in zip(heads, nexts, strict=True):
+        if nxt is not None and nxt.start() - head.start() <= _SECTION_GAP:
+            end = nxt.start()
+        else:  # the last one: its line, or about one typical comment more
+            end = text.find("\n", head.end())
+            end = len(text) if end < 0 else end
+        spans.append(Span(head.start(), end, COMMENT))
+    return spans
+
+
 def _section_spans(text: str) -> list[Span]:
     """The site's comment notices, and what lies between one and the line
     that closes the discussion."""
     spans = []
     closes = list(_COMMENTS_CLOSED.finditer(text))
+    for m in _COMMENT_POLICY_ANYWHERE.finditer(text):
+        spans.append(Span(m.start(), m.end(), COMMENT))
     for m in _COMMENT_POLICY.finditer(text):
         spans.append(Span(m.start(), m.end(), COMMENT))
         end = next(
@@ -316,6 +350,8 @@ def _line_spans(line: str, offset: int) -> list[Span]:
         add(0, len(line), TIMESTAMP)
     if m := _CAPTION_PREFIX.match(line):
         add(m.start(), m.end(), CAPTION)
+    if m := _CAPTION_LINE.match(line):
+        add(m.start(), m.end(), CAPTION)
     for m in _CAPTION_PAREN.finditer(line):
         add(m.start(), m.end(), CAPTION)
     for m in _CREDIT.finditer(line):
@@ -360,7 +396,7 @@ def _line_spans(line: str, offset: int) -> list[Span]:
 def furniture_spans(text: str) -> list[Span]:
     """The spans of `text` that are page furniture or reader comments, sorted
     by start (they may overlap; each carries the reason that found it)."""
-    spans = _comment_spans(text) + _section_spans(text)
+    spans = _comment_spans(text) + _header_comment_spans(text) + _section_spans(text)
     offset = 0
     for line in text.split("\n"):
         spans.extend(_line_spans(line, offset))
