@@ -207,9 +207,9 @@ _COPYRIGHT = re.compile(
 )
 # Three or more words in capitals: a section heading or a shouted headline
 # glued to the text ("NEW CAP FOR LEAKING OIL WELL Once the tests…").
-_CAPS_WORD = r"(?:[A-Z][A-Z'’&-]*[A-Z]|[A-Z]\.(?:[A-Z]\.)+)"
+_CAPS_WORD = r"(?:(?:\d+-)?[A-Z][A-Z'’&-]*[A-Z]|[A-Z]\.(?:[A-Z]\.)+)"
 _CAPS_RUN = re.compile(
-    rf"(?<![\w'])(?:{_CAPS_WORD}|\d+)(?:[ \t]+(?:[,:&-]\s*)?(?:{_CAPS_WORD}|\d+|A|I|&)){{2,}}"
+    rf"(?<![\w'])(?:{_CAPS_WORD}|\d+)(?:,?[ \t]+(?:[,:&-]\s*)?(?:{_CAPS_WORD}|\d+|A|I|&)){{2,}}"
     r"(?:[ \t]*[:?!.])?(?![\w'])"
 )
 # "(BEGIN VIDEO CLIP)", "(LAUGHTER)", "(COMMERCIAL BREAK)".
