@@ -157,6 +157,18 @@ _CAPTION_PREFIX = re.compile(
 _CAPTION_LINE = re.compile(
     r"^(?:(?:Picture|Photo|Image)\s+(?:credit|caption)|Caption|Pictured)\s*:[^\n]*"
 )
+# "Shown here is the shoreline of Orange Beach, Ala., on June 3 …".
+_CAPTION_SENTENCE = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?:Shown|Pictured|Seen)\s+(?:here|above|below|left|right)\b[^\n]*?(?:[.!?](?=\s|$)|$)"
+)
+# Notes about the page itself: "This article appeared on p15 of the Observer
+# Review section …", "This article was amended on …", a contact address.
+_PAGE_NOTE = re.compile(
+    r"(?:^|(?<=[.!?]\s))This\s+(?:article|story|report|page|content|copy)\s+"
+    r"(?:appeared|was\s+(?:first\s+)?(?:published|amended|corrected|updated)|has\s+been|"
+    r"may\s+(?:not|be))\b[^\n]*?(?:[.!?](?=\s|$)|$)"
+)
+_EMAIL_ADDRESS = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 # "(Reporting by Maggie Fox; Editing by Will Dunham)".
 _CREDIT = re.compile(
     r"\((?:Additional\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Rr]esearch)"
@@ -352,6 +364,12 @@ def _line_spans(line: str, offset: int) -> list[Span]:
         add(m.start(), m.end(), CAPTION)
     if m := _CAPTION_LINE.match(line):
         add(m.start(), m.end(), CAPTION)
+    for m in _CAPTION_SENTENCE.finditer(line):
+        add(m.start(), m.end(), CAPTION)
+    for m in _PAGE_NOTE.finditer(line):
+        add(m.start(), m.end(), NAVIGATION)
+    for m in _EMAIL_ADDRESS.finditer(line):
+        add(*_sentence_bounds(line, m.start()), NAVIGATION)
     for m in _CAPTION_PAREN.finditer(line):
         add(m.start(), m.end(), CAPTION)
     for m in _CREDIT.finditer(line):
