@@ -1314,8 +1314,6 @@ _COUNTED_NOUNS = frozenset(
         "yards",
         "barrels",
         "gallons",
-        "deaths",
-        "cases",
         "copies",
         "passengers",
     ]
