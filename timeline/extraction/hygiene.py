@@ -281,6 +281,8 @@ def _comment_spans(text: str) -> list[Span]:
 
 
 def _header_comment_spans(text: str) -> list[Span]:
+    """Comments under a heading signature: each runs to the next heading;
+    the last, to the end of its line (what follows may be the page again)."""
     heads = list(_HEADER_SIGNATURE.finditer(text))
     if not heads:
         return []
@@ -289,7 +291,7 @@ def _header_comment_spans(text: str) -> list[Span]:
     for head, nxt in zip(heads, nexts, strict=True):
         if nxt is not None and nxt.start() - head.start() <= _SECTION_GAP:
             end = nxt.start()
-        else:  # the last one: its line, or about one typical comment more
+        else:
             end = text.find("\n", head.end())
             end = len(text) if end < 0 else end
         spans.append(Span(head.start(), end, COMMENT))
