@@ -184,6 +184,42 @@ REAL_FURNITURE = [
         COMMENT,
         None,
     ),
+    (
+        "H1N1_bbc/2009-06-01/75.htm.txt",
+        "At 12:35 pm on 03 Jun 2009, MajorGallagher wrote:",
+        COMMENT,
+        None,
+    ),
+    (
+        "bpoil_foxnews/2010-06-03/748.htm.txt",
+        "Shown here is the shoreline of Orange Beach",
+        CAPTION,
+        None,
+    ),
+    (
+        "bpoil_reuters/2010-06-18/741.htm.txt",
+        "Picture credit: BP CEO Tony Hayward walks past protesters",
+        CAPTION,
+        None,
+    ),
+    (
+        "IraqWar_guardian/2005-11-13/45.htm.txt",
+        "This article appeared on p15 of the Observer Review section",
+        NAVIGATION,
+        None,
+    ),
+    (
+        "bpoil_reuters/2010-05-05/1538.htm.txt",
+        "(c) Capitol News Company, LLC 2010",
+        COPYRIGHT,
+        None,
+    ),
+    (
+        "bpoil_foxnews/2010-08-23/1946.htm.txt",
+        "TEXAS CITY 46-DAY TOXIC CHEMICAL RELEASE, APRIL 6, 2010",
+        HEADING,
+        "As production from the Prudhoe Bay field on Alaska's North Slope declined",
+    ),
 ]
 
 
