@@ -14,6 +14,8 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline.extraction.hygiene import (
     BYLINE,
@@ -376,3 +378,31 @@ def test_it_finds_the_furniture_issue_12_names(line, reason):
     text = f"{line}\nTokyo (CNN) -- Japan said a second blast hit the plant on Monday."
     assert reason in _reasons(text, line.rstrip(":"))
     assert _untouched(text, "Japan said a second blast hit the plant on Monday.")
+
+
+_PIECES = st.sampled_from(
+    [
+        "By Jane Doe | ",
+        "April 8, 2011 at 12:19 pm | Reply\n",
+        "Posted by: x | May 1, 2010 4:27 PM | Report abuse ",
+        "This discussion is now closed.\n",
+        "Views expressed in the comments are theirs.\n",
+        "CLICK HERE ",
+        "(AP Photo) ",
+        "The senate voted on Monday. ",
+        "\n",
+        " | ",
+        "At 1:02 pm on 29 May 2009, bob wrote: ",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=12)), max_size=25))
+def test_it_returns_sorted_spans_inside_any_text(pieces):
+    text = "".join(pieces)
+    spans = furniture_spans(text)
+    assert spans == sorted(spans, key=lambda s: (s.start, s.end))
+    assert all(0 <= s.start < s.end <= len(text) for s in spans)
+    screen = Screen(spans)
+    assert 0 <= screen.covered(0, len(text)) <= len(text)
