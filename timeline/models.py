@@ -11,6 +11,7 @@ import hashlib
 import re
 import unicodedata
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.core.validators import URLValidator
 from django.db import models
@@ -155,6 +156,19 @@ class Article(models.Model):
         from timeline.services import delete_articles
 
         return delete_articles(articles=Article.objects.filter(pk=self.pk))
+
+    def source_key(self) -> str:
+        """Who published it, for spotting text repeated across one source's
+        pages: the publisher, else the URL's host, else the collection its
+        external id names ("bpoil_bbc/2010-06-01/1.htm" → "bpoil_bbc")."""
+        if self.publisher.strip():
+            return "p:" + " ".join(self.publisher.casefold().split())[:190]
+        host = urlsplit(self.source_url).hostname or ""
+        if host:
+            return "h:" + host.removeprefix("www.")[:190]
+        if "/" in self.external_id:
+            return "c:" + self.external_id.split("/", 1)[0][:190]
+        return ""
 
     @property
     def http_source_url(self) -> str:
@@ -414,6 +428,42 @@ class EventCountry(models.Model):
         ]
 
 
+class BoilerplateLine(models.Model):
+    """A line of text and the number of distinct articles of one source that
+    had an event on it (timeline.ingestion.boilerplate). Once that reaches
+    boilerplate.MIN_ARTICLES the line is boilerplate: no events, no sources."""
+
+    source_key = models.CharField(max_length=200)  # Article.source_key()
+    line_hash = models.CharField(max_length=64)  # hygiene.line_hash()
+    articles = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source_key", "line_hash"], name="boilerplateline_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source_key} {self.line_hash[:12]} x{self.articles}"
+
+
+class BoilerplateSighting(models.Model):
+    """This article counted this line: once, however often it is re-extracted."""
+
+    line = models.ForeignKey(
+        BoilerplateLine, on_delete=models.CASCADE, related_name="sightings"
+    )
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["line", "article"], name="boilerplatesighting_unique"
+            )
+        ]
+
+
 class FacetCount(models.Model):
     """Pre-aggregated timeline facet counts (see timeline.facet_counts).
 
@@ -505,6 +555,8 @@ __all__ = [
     "ActorAlias",
     "ActorKind",
     "Article",
+    "BoilerplateLine",
+    "BoilerplateSighting",
     "CAMEO_ROOT",
     "CORRECTABLE_FIELDS",
     "Country",

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from timeline.extraction.entities import EntityResolver
 from timeline.extraction.events import build_events
+from timeline.extraction.hygiene import Screen, furniture_spans
 from timeline.extraction.nlp import get_nlp
 from timeline.extraction.pieces import batches, shifted, split_text
 from timeline.extraction.timex import tag_timexes
@@ -20,7 +21,7 @@ from timeline.extraction.types import (
 )
 
 # Bump when extraction output changes, so `reextract` knows what is stale.
-EXTRACTION_VERSION = "1.2"
+EXTRACTION_VERSION = "1.3"
 
 # Resolvers of the last few lexicons: building one compiles an alias matcher,
 # and callers (ingestion) pass the same lexicon for document after document.
@@ -87,6 +88,27 @@ def extract(
         )
         if last:
             yield Extraction(
-                doc_id=document.doc_id, timexes=tuple(timexes), events=tuple(events)
+                doc_id=document.doc_id,
+                timexes=tuple(timexes),
+                events=tuple(_without_furniture(document.text, events)),
             )
             timexes, events = [], []
+
+
+def _without_furniture(
+    text: str, events: Iterable[ExtractedEvent]
+) -> list[ExtractedEvent]:
+    """Drop events made from page furniture or reader comments (hygiene.py)."""
+    events = list(events)
+    if not events:
+        return events
+    screen = Screen(furniture_spans(text))
+    return [
+        e
+        for e in events
+        if not screen.excludes(
+            sentence=(e.sentence_start, e.sentence_end),
+            expression=(e.expression_start, e.expression_end),
+            text=text,
+        )
+    ]

@@ -298,6 +298,7 @@ def html_to_input(
         html,
         with_metadata=True,
         include_comments=False,
+        favor_precision=True,  # furniture lost beats furniture kept
         include_tables=False,
         # Only the page's own metadata: no guessing a date from the text.
         date_extraction_params={"extensive_search": False, "original_date": True},

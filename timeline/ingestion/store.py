@@ -35,7 +35,7 @@ from timeline.extraction.values import (
     in_supported_range,
     value_range,
 )
-from timeline.ingestion import merge
+from timeline.ingestion import boilerplate, merge
 from timeline.ingestion.lexicon import NameResolver, build_lexicon
 from timeline.ingestion.sources import ArticleInput, SourceError, printable
 from timeline.models import (
@@ -595,6 +595,7 @@ def apply_extraction(
                 "article_id=%s events=%d capped_at=%d", article.pk, len(events), limit
             )
             events = events[:limit]
+        events = boilerplate.screen(article=article, events=events, protected=protected)
         for ee in events:
             key = (ee.expression_start, ee.sentence_start)
             if key in seen:  # one mention per sentence and expression

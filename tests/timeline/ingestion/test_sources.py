@@ -80,6 +80,24 @@ def test_it_reads_an_html_page_with_its_metadata(tmp_path):
     assert "Copyright" not in item.text
 
 
+def test_it_leaves_reader_comments_and_share_chrome_out_of_an_html_page(tmp_path):
+    comments = (
+        '<div class="share">RETWEET | E-mail to a friend</div>'
+        '<section id="comments" class="comments"><h3>42 comments</h3>'
+        '<div class="comment"><p>jenny42 April 8, 2011 at 12:19 pm | Reply</p>'
+        "<p>Fifty years later it still has not worked in Korea, believe me.</p>"
+        "</div></section>"
+    )
+    page = HTML.format(date=DATE_META).replace("</article>", "</article>" + comments)
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    (item,) = read(path)
+    assert "voted on Monday" in item.text
+    assert "| Reply" not in item.text
+    assert "Korea" not in item.text
+    assert "RETWEET" not in item.text
+
+
 def test_it_refuses_an_html_page_without_a_date(tmp_path):
     path = tmp_path / "page.html"
     path.write_text(HTML.format(date=""), encoding="utf-8")
