@@ -1,0 +1,174 @@
+"""What is not an event: conditions, opinions, habits, generic facts.
+
+An occurrence, a report of one, an announcement or a scheduled occurrence is
+an event; a sentence whose main predicate states a condition ("The GM equity
+is largely uninvestable", "The streak is the index's best"), an opinion, a
+habit or a generic fact ("the iTunes store accounts for 70% of sales") is not,
+nor a date that only marks a comparison ("its lowest level since April
+1997"). Read from the parse: copular and stative main predicates, the simple
+present of a done event, and the preposition over the date.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from timeline.extraction.kinds import is_event_nominal, lexicon, noun_kind
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Span, Token
+
+# Verbs that state a condition, a belief or a relation, not an occurrence.
+STATIVE_VERBS = frozenset(
+    [
+        "have",
+        "own",
+        "remain",
+        "stay",
+        "seem",
+        "appear",
+        "belong",
+        "contain",
+        "consist",
+        "cost",
+        "mean",
+        "resemble",
+        "exist",
+        "lack",
+        "know",
+        "believe",
+        "think",
+        "want",
+        "like",
+        "love",
+        "hate",
+        "need",
+        "prefer",
+        "depend",
+        "include",
+        "involve",
+        "represent",
+        "account",
+        "equal",
+        "total",
+        "comprise",
+        "deserve",
+        "matter",
+    ]
+)
+# Present-tense verbs that report an occurrence all the same ("Obama says").
+_SPEECH_KINDS = frozenset({"statement"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+_COMPLEMENTS = frozenset({"attr", "acomp"})
+_CHANGE_WORDS = frozenset({"up", "down", "higher", "lower", "off"})
+_FIGURES = frozenset({"MONEY", "PERCENT"})
+_COMPARING = frozenset({"compare", "compared", "than"})
+_SINCE_MARKERS = frozenset(
+    {"first", "not", "never", "highest", "lowest", "worst", "best"}
+)
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _eventive_argument(verb: Token) -> bool:
+    """A subject or complement that names an event: 'The meeting was on Monday'."""
+    for c in verb.children:
+        if c.dep_ in _SUBJECT_DEPS | _COMPLEMENTS | {"dobj"} and is_event_nominal(c):
+            return True
+    return False
+
+
+def _reports_a_change(verb: Token) -> bool:
+    """'Sales were up 13 percent', 'unemployment was 8.5%': a figure moved."""
+    for c in verb.children:
+        if c.dep_ in _COMPLEMENTS | {"advmod", "prep", "npadvmod"}:
+            if c.lower_ in _CHANGE_WORDS:
+                return True
+            if c.dep_ in _COMPLEMENTS and any(
+                t.ent_type_ in _FIGURES or t.text == "%" for t in c.subtree
+            ):
+                return True
+    return False
+
+
+def _has(verb: Token, deps: set[str] | frozenset[str]) -> bool:
+    return any(c.dep_ in deps for c in verb.children)
+
+
+def _simple_present(verb: Token) -> bool:
+    if verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def non_event_reason(verb: Token, span: Span, *, scheduled: bool) -> str | None:
+    """Why the predicate `verb`, dated by `span`, states no event; None if it does.
+
+    `scheduled`: the date lies after the publication date (a present tense
+    then announces a scheduled occurrence: "the summit opens on March 3").
+    """
+    if _dates_a_comparison(span, verb):
+        return "the date only marks a comparison"
+    if _dates_a_thing(span, verb):
+        return "the date dates a thing, not an occurrence"
+    lemma = _lemma(verb)
+    copula = lemma == "be" and not _has(verb, {"auxpass"})
+    if (
+        copula
+        and _has(verb, _COMPLEMENTS)
+        and not _eventive_argument(verb)
+        and not _reports_a_change(verb)
+    ):
+        return "a copular predicate states a condition"
+    if (
+        lemma in STATIVE_VERBS
+        and not _eventive_argument(verb)
+        and not (lemma == "have" and _has(verb, {"ccomp", "xcomp"}))
+    ):
+        return "a stative predicate states a condition"
+    if _simple_present(verb) and not scheduled:
+        kind = lexicon().verbs.get(lemma)
+        if kind not in _SPEECH_KINDS:
+            return "the simple present states a habit or a generic fact"
+    return None
+
+
+def _dates_a_comparison(span: Span, verb: Token) -> bool:
+    """'its lowest level since April 1997', 'compared to the same time in 2008',
+    'lows not seen since October 1982'."""
+    if _lemma(verb) in _COMPARING:
+        return True
+    doc = span.doc
+    before = span.start - 1
+    if before >= 0 and doc[before].lower_ == "since":
+        # a superlative or "first"/"not" just before "since" compares with the date
+        window = doc[max(0, before - 5) : before]
+        if any(t.tag_ in ("JJS", "RBS") or t.lower_ in _SINCE_MARKERS for t in window):
+            return True
+        head = doc[before].head
+        if head.dep_ == "acl" and head.tag_ == "VBN":
+            return True
+    tok = span.root
+    for _ in range(6):
+        head = tok.head
+        if head.i == tok.i or head.i == verb.i:
+            return False
+        if head.lower_ == "since" and head.head.pos_ in ("NOUN", "ADJ", "ADV"):
+            return True
+        if _lemma(head) in _COMPARING or head.lower_ in _COMPARING:
+            return True
+        tok = head
+    return False
+
+
+def _dates_a_thing(span: Span, verb: Token) -> bool:
+    """'its November 20, 2008 low': the date modifies a noun that is no event."""
+    root = span.root
+    head = root.head
+    if root.dep_ not in ("poss", "compound", "amod", "nmod", "nummod"):
+        return False
+    if head.i == verb.i or head.pos_ != "NOUN" or head.i in range(span.start, span.end):
+        return False
+    return noun_kind(head) is None and not is_event_nominal(head)
