@@ -271,6 +271,10 @@ def _lift(verb: Token) -> Token:
 
 
 def _modality(verb: Token, start: date, end: date, dct: date) -> str:
+    if verb.lemma_.lower() in SCHEDULING_LEMMAS and any(
+        c.dep_ == "xcomp" for c in verb.children
+    ):
+        return "scheduled"  # "is expected to extend ... on Thursday"
     tok = verb
     for _ in range(4):
         for child in tok.children:

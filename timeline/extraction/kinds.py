@@ -68,8 +68,8 @@ SPEAK_VERBS = frozenset({"speak", "talk", "converse", "chat"})
 _PHONE = frozenset({"phone", "telephone", "call", "phonecall", "telephone_call"})
 # Verbs that kill: an attack, unless a disease or a disaster does it.
 _KILL = frozenset({"kill"})
-# Speech verbs that mean something else with a direct object ("added 300 jobs").
-_SPEECH_WITHOUT_OBJECT = frozenset({"add", "note", "declare"})
+# Verbs that mean something else with a direct object ("added 300 jobs", "ran GM").
+_ONLY_WITHOUT_OBJECT = frozenset({"add", "note", "declare", "run"})
 _OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "dative", "obj"})
 # Verbs of a phase of what their subject names: "the talks collapsed".
 _PHASE_VERBS = frozenset({"collapse", "end", "fail", "stall", "resume", "escalate"})
@@ -84,6 +84,7 @@ class Lexicon:
     nouns: dict[str, str]  # event nominals and participants
     event_nouns: frozenset[str]
     verb_objects: dict[str, str]
+    by_object_entity: dict[str, dict[str, str]]
     light_verbs: frozenset[str]
     object_verbs: frozenset[str]
     market_verbs: frozenset[str]
@@ -114,6 +115,7 @@ def lexicon() -> Lexicon:
         nouns=nouns,
         event_nouns=frozenset(events),
         verb_objects=dict(data["verb_objects"]),
+        by_object_entity={k: dict(v) for k, v in data["by_object_entity"].items()},
         light_verbs=frozenset(data["light_verbs"].split()),
         object_verbs=frozenset(data["object_verbs"].split()),
         market_verbs=frozenset(data["market_verbs"].split()),
@@ -218,9 +220,13 @@ def classify(verb: Token, span: Span) -> str:
             kind = noun_kind(tok)
             if kind is not None and lemma in lex.light_verbs | lex.object_verbs:
                 return kind
-    for c in verb.children:  # verb + particle or object: "stepped down", "opened fire"
-        if c.dep_ in ("prt", "dobj"):
-            pair = f"{lemma} {_lemma(c)}"
+    # verb + particle or object: "stepped down", "opened fire", "signed into law"
+    for c in verb.children:
+        words = [c] if c.dep_ in ("prt", "dobj") else []
+        if c.dep_ == "prep":
+            words = [p for p in c.children if p.dep_ == "pobj"]
+        for w in words:
+            pair = f"{lemma} {_lemma(w)}"
             if pair in lex.verb_objects:
                 return lex.verb_objects[pair]
     if lemma in SPEAK_VERBS or (lemma == "call" and _is_phone_call(verb)):
@@ -242,6 +248,13 @@ def classify(verb: Token, span: Span) -> str:
         for t in subjects:  # "the talks collapsed", "the spill spread"
             if is_event_nominal(t):
                 return noun_kind(t) or OTHER
+    if lemma in lex.by_object_entity:  # "joined Apple", "left Baghdad"
+        by_type = lex.by_object_entity[lemma]
+        for t in objects:
+            if t.ent_type_ in by_type:
+                return by_type[t.ent_type_]
+        if objects and "" in by_type:
+            return by_type[""]
     if lemma in _KILL:
         agent = _first_kind(subjects + [t for t in objects if t.head.dep_ == "agent"])
         if agent in (HEALTH, DISASTER):
@@ -258,7 +271,7 @@ def classify(verb: Token, span: Span) -> str:
         return ECONOMY
     if lemma in lex.object_verbs:
         if lemma in lex.verbs and not (
-            lemma in _SPEECH_WITHOUT_OBJECT and _has_object(verb)
+            lemma in _ONLY_WITHOUT_OBJECT and _has_object(verb)
         ):
             return lex.verbs[lemma]
         return _first_kind(subjects) or OTHER

@@ -62,6 +62,8 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 _COMPLEMENTS = frozenset({"attr", "acomp"})
 _CHANGE_WORDS = frozenset({"up", "down", "higher", "lower", "off"})
 _FIGURES = frozenset({"MONEY", "PERCENT"})
+# Kinds whose participants are figures of a period: "the fourth-quarter loss".
+_FIGURE_KINDS = frozenset({"economy", "business"})
 _COMPARING = frozenset({"compare", "compared", "than"})
 _SINCE_MARKERS = frozenset(
     {"first", "not", "never", "highest", "lowest", "worst", "best"}
@@ -123,6 +125,15 @@ def non_event_reason(verb: Token, span: Span, *, scheduled: bool) -> str | None:
     ):
         return "a copular predicate states a condition"
     if (
+        copula
+        and _has(verb, {"prep"})
+        and not _has(verb, {"expl"})
+        and not _eventive_argument(verb)
+    ):
+        return "a copular predicate states where or how something is"
+    if _first_person_comment(verb):
+        return "a first-person comment outside reported speech"
+    if (
         lemma in STATIVE_VERBS
         and not _eventive_argument(verb)
         and not (lemma == "have" and _has(verb, {"ccomp", "xcomp"}))
@@ -133,6 +144,16 @@ def non_event_reason(verb: Token, span: Span, *, scheduled: bool) -> str | None:
         if kind not in _SPEECH_KINDS:
             return "the simple present states a habit or a generic fact"
     return None
+
+
+def _first_person_comment(verb: Token) -> bool:
+    """'I was sitting outside a cafe': the writer or a commenter, no news."""
+    from timeline.extraction.titles import speaker_of, subject_of
+
+    subject = subject_of(verb)
+    if subject is None or subject.lower_ not in ("i", "me", "you"):
+        return False
+    return speaker_of(verb) is None
 
 
 def _dates_a_comparison(span: Span, verb: Token) -> bool:
@@ -164,11 +185,17 @@ def _dates_a_comparison(span: Span, verb: Token) -> bool:
 
 
 def _dates_a_thing(span: Span, verb: Token) -> bool:
-    """'its November 20, 2008 low': the date modifies a noun that is no event."""
+    """'its November 20, 2008 low', 'the 1918 virus', 'the flu virus of 1918':
+    the date modifies a noun that names no event (a period's figures, "the
+    fourth-quarter profit", are dated all the same)."""
     root = span.root
     head = root.head
-    if root.dep_ not in ("poss", "compound", "amod", "nmod", "nummod"):
+    if root.dep_ == "pobj" and head.lower_ == "of":
+        head = head.head
+    elif root.dep_ not in ("poss", "compound", "amod", "nmod", "nummod"):
         return False
-    if head.i == verb.i or head.pos_ != "NOUN" or head.i in range(span.start, span.end):
+    if head.i == verb.i or head.pos_ != "NOUN" or span.start <= head.i < span.end:
         return False
-    return noun_kind(head) is None and not is_event_nominal(head)
+    if is_event_nominal(head):
+        return False
+    return noun_kind(head) not in _FIGURE_KINDS

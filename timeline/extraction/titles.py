@@ -57,6 +57,7 @@ _CHANGE_WORDS = frozenset({"up", "down", "higher", "lower", "off", "back"})
 _PLANNING = frozenset(
     ["plan", "expect", "intend", "aim", "hope", "want", "seek", "schedule"]
 )
+_FIRST_PERSON = frozenset({"i", "me", "we", "us", "you"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _THING_PRONOUNS = frozenset({"it"})
 _PLURAL_PRONOUNS = frozenset({"they", "them"})
@@ -198,20 +199,7 @@ class ArticleContext:
 
     def previous_subject(self, tok: Token, *, plural: bool | None) -> str | None:
         """The subject of the nearest earlier clause that fits, resolved, as text."""
-        k = self.sentence_index(tok)
-        candidates: list[Token] = []
-        sent = self.sents[k]
-        candidates.extend(
-            t
-            for t in sent
-            if t.i < tok.i and t.dep_ in ("nsubj", "nsubjpass") and t.head.i != tok.i
-        )
-        candidates.reverse()
-        for j in range(k - 1, max(-1, k - _WINDOW_SENTENCES - 1), -1):
-            root = self.sents[j].root
-            candidates.extend(
-                c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")
-            )
+        candidates = self._subjects_before(tok)
         for cand in candidates:
             if cand.tag_ in ("WDT", "WP", "EX") or cand.lower_ in ("i", "we", "you"):
                 continue
@@ -226,13 +214,56 @@ class ArticleContext:
         return None
 
     def person_in(self, tok: Token) -> str | None:
-        """The one person named inside a subject phrase headed by a role noun."""
+        """The one person named at the end of a subject phrase: 'Apple CEO Steve Jobs'."""
+        end = tok.right_edge.idx + len(tok.right_edge.text)
+        if tok.i == tok.right_edge.i:
+            return None
         names = {
             m.value
-            for m in self.entities.within(tok.left_edge.idx, tok.right_edge.idx + 1)
-            if m.kind == PERSON
+            for m in self.entities.within(tok.left_edge.idx, end)
+            if m.kind == PERSON and m.end == end  # the name ends the phrase
         }
         return names.pop() if len(names) == 1 else None
+
+    def _subjects_before(self, tok: Token) -> list[Token]:
+        """Subjects before `tok`: in its sentence, then the earlier sentences', nearest first."""
+        k = self.sentence_index(tok)
+        out = [
+            t
+            for t in self.sents[k]
+            if t.i < tok.i and t.dep_ in ("nsubj", "nsubjpass") and t.head.i != tok.i
+        ]
+        out.reverse()
+        for j in range(k - 1, max(-1, k - _WINDOW_SENTENCES - 1), -1):
+            root = self.sents[j].root
+            out.extend(c for c in root.children if c.dep_ in ("nsubj", "nsubjpass"))
+        return out
+
+    def previous_person(self, tok: Token) -> str | None:
+        """'He', 'she': the person an earlier subject names; a subject that only
+        describes one ("The singer had been dogged ...") stands for the article's
+        main person."""
+        for cand in self._subjects_before(tok):
+            names = [
+                m.value
+                for m in self.entities.within(
+                    cand.left_edge.idx, cand.right_edge.idx + len(cand.right_edge)
+                )
+                if m.kind == PERSON
+            ]
+            if names:
+                return names[0]
+            if cand.lower_ in _PERSON_PRONOUNS:
+                continue
+            if (
+                cand.tag_ == "NN"
+                and cand.ent_type_ == ""
+                and any(c.lower_ == "the" for c in cand.children)
+                and cand.lemma_.lower() not in ORG_HEADS | PLACE_HEADS
+                and self.main.get(PERSON)
+            ):
+                return self.main[PERSON]
+        return None
 
     def _is_person(self, tok: Token) -> bool:
         return any(
@@ -251,8 +282,19 @@ class ArticleContext:
             ) or self.main_actor
         word = subject.lower_
         before = subject.idx
+        if word in _FIRST_PERSON:
+            speaker = speaker_of(subject.head)
+            if speaker is None:
+                return None
+            return self.resolve(speaker, speaker.head) or _render(
+                _phrase(speaker, set())
+            )
         if word in _PERSON_PRONOUNS:
-            return self.nearest(PERSON, before, floor) or self.main.get(PERSON)
+            return (
+                self.previous_person(subject)
+                or self.nearest(PERSON, before, floor)
+                or self.main.get(PERSON)
+            )
         if word in _THING_PRONOUNS:
             return (
                 self.previous_subject(subject, plural=False)
@@ -282,6 +324,26 @@ def _is_description(tok: Token, heads: frozenset[str]) -> bool:
     if not det or det[0].lower_ not in ("the", "this"):
         return False
     return not any(c.dep_ in ("compound", "poss", "prep") for c in tok.children)
+
+
+def speaker_of(verb: Token) -> Token | None:
+    """The subject of the speech verb a quoted or reported clause hangs on.
+
+    '"We will win," Obama said': Obama. None outside reported speech.
+    """
+    tok = verb
+    for _ in range(6):
+        if tok.head.i == tok.i:
+            return None
+        if tok.dep_ not in ("ccomp", "parataxis", "conj", "xcomp", "advcl"):
+            return None
+        tok = tok.head
+        if _speech(tok):
+            for c in tok.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _FIRST_PERSON:
+                    return c
+            return None
+    return None
 
 
 def _proper_apposition(tok: Token) -> Token | None:
