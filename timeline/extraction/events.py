@@ -101,11 +101,12 @@ def build_events(
             continue
         line_tokens = {t.i for t in sent if s_start <= t.idx < s_end}
         skip = _date_tokens(doc, timex_tokens)
-        if line_tokens:
-            skip.update(t.i for t in sent if t.i not in line_tokens)
+        off_line = (
+            {t.i for t in sent if t.i not in line_tokens} if line_tokens else set()
+        )
         title = build_title(
-            context, verb, sent, skip, modality=modality
-        ) or _fallback_title(sent, skip)
+            context, verb, sent, skip, off_line=off_line, modality=modality
+        ) or _fallback_title(sent, skip | off_line)
         if not title:
             continue
         kind = classify(verb, span)

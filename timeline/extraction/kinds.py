@@ -71,6 +71,10 @@ _KILL = frozenset({"kill"})
 # Verbs that mean something else with a direct object ("added 300 jobs", "ran GM").
 _ONLY_WITHOUT_OBJECT = frozenset({"add", "note", "declare", "run"})
 _OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "dative", "obj"})
+# Names that tell a kind all the same: indices and viruses.
+_NAMED_NOUNS = frozenset(
+    {"h1n1", "h5n1", "sars", "dow", "nasdaq", "nikkei", "ftse", "dax", "sensex"}
+)
 # Verbs of a phase of what their subject names: "the talks collapsed".
 _PHASE_VERBS = frozenset({"collapse", "end", "fail", "stall", "resume", "escalate"})
 # Announcements are of the kind of what they announce.
@@ -137,8 +141,8 @@ def noun_kind(tok: Token) -> str | None:
         pair = f"{_lemma(compounds[0])} {_lemma(tok)}"
         if pair in nouns:
             return nouns[pair]
-    if tok.pos_ == "PROPN" and _lemma(tok) not in ("h1n1", "dow", "nasdaq", "nikkei"):
-        return None  # a name is no event nominal ("Strike Force", "Dow" aside)
+    if tok.pos_ == "PROPN" and _lemma(tok) not in _NAMED_NOUNS:
+        return None  # a name is no event nominal ("Strike Force"; "Dow", "H1N1" aside)
     return nouns.get(_lemma(tok))
 
 
@@ -276,7 +280,15 @@ def classify(verb: Token, span: Span) -> str:
             return lex.verbs[lemma]
         return _first_kind(subjects) or OTHER
     if lemma in lex.verbs and lemma not in lex.light_verbs:
+        if lex.verbs[lemma] == DEMAND and _first_kind(subjects) == LEGAL:
+            return LEGAL  # "a US court ordered the papers' release"
         return lex.verbs[lemma]
+    if lemma in lex.light_verbs:
+        for c in verb.children:  # "began leaking", "continued to fall"
+            if c.dep_ == "xcomp" and c.pos_ == "VERB" and not _first_kind(objects):
+                told = classify(c, span)
+                if told != OTHER:
+                    return told
     return _first_kind(objects + subjects) or OTHER
 
 

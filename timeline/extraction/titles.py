@@ -225,6 +225,12 @@ class ArticleContext:
         }
         return names.pop() if len(names) == 1 else None
 
+    def _continues_a_line(self, k: int) -> bool:
+        """Sentence k starts lowercase after one that ends without a full stop."""
+        first = self.sents[k][0]
+        last = self.sents[k - 1][-1]
+        return first.text[:1].islower() and last.text not in (".", "!", "?", "”", '"')
+
     def _subjects_before(self, tok: Token) -> list[Token]:
         """Subjects before `tok`: in its sentence, then the earlier sentences', nearest first."""
         k = self.sentence_index(tok)
@@ -275,10 +281,16 @@ class ArticleContext:
         """A name for a pronoun, generic or missing subject; None to keep it as is."""
         floor = self.window_start(anchor)
         if subject is None:
+            k = self.sentence_index(anchor)
+            if k > 0 and self._continues_a_line(k):
+                # "... former Sen. Paul Simon (D-Ill.)\ntried to get Dodd ...":
+                # a line broken after its subject
+                prev = self.sents[k - 1]
+                for m in reversed(self.entities.within(prev.start_char, prev.end_char)):
+                    if m.kind in (PERSON, ORGANIZATION):
+                        return m.value
             return (
-                self.previous_subject(anchor, plural=None)
-                if self.sentence_index(anchor) > 0
-                else None
+                self.previous_subject(anchor, plural=None) if k > 0 else None
             ) or self.main_actor
         word = subject.lower_
         before = subject.idx
@@ -577,22 +589,34 @@ def build_title(
     sent: Span,
     skip: set[int],
     *,
+    off_line: set[int] = frozenset(),  # type: ignore[assignment]
     modality: str,
 ) -> str:
-    """Subject + verb group + objects of `verb`, without the tokens in `skip`."""
-    skip = set(skip) | _asides(sent)
+    """Subject + verb group + objects of `verb`, without the tokens in `skip`.
+
+    `off_line`: tokens of the sentence outside the evidence line (a headline
+    glued to it), left out too, except a subject the line broke off from its
+    verb ("former Sen. Paul Simon (D-Ill.)\ntried to get Dodd ...").
+    """
+    subject_skip = set(skip) | _asides(sent)
+    skip = subject_skip | set(off_line)
     quoted = _quoted(sent)
     subject = subject_of(verb)
     subject_text = ""
     replace: dict[int, str] = {}
     subject_tokens: list[Token] = []
-    participle = verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG")
+    bare = not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    participle = (verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG")) or (
+        verb.dep_ == "advcl" and verb.tag_ == "VBN" and bare and verb.i < verb.head.i
+    )  # "a report released by ...", "Appointed chief justice in 1953, Warren ..."
     if participle:  # "to be released in mid-2011": no "to be" before "will be"
         skip = skip | {
             c.i for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i
         }
-    if participle:
+    if participle and verb.dep_ == "acl":
         subject = verb.head  # "a report released by the Labor Department"
+    if subject is not None and subject.i in off_line and subject.i not in subject_skip:
+        skip = skip - {t.i for t in _phrase(subject, subject_skip)}
     if subject is not None and subject.i not in skip:
         named = None
         if subject.pos_ == "PRON" or _is_description(subject, ORG_HEADS | PLACE_HEADS):
@@ -613,15 +637,15 @@ def build_title(
                     who = context.nearest(kind, t.idx, context.window_start(t))
                     if who:
                         replace[t.i] = f"{who}’s"
-    elif subject is None:
+    else:  # no subject, or one outside the evidence line: the referent
         subject_text = context.resolve(None, verb) or ""
     group, verb_replace = _verb_group(verb, skip, modality)
     if participle:
-        aux = "were" if _is_plural(verb.head) else "was"
+        aux = "were" if subject is not None and _is_plural(subject) else "was"
         if modality == "scheduled":
             aux = "will be"
         if verb.tag_ == "VBN":
-            verb_replace[verb.i] = f"{aux} {verb.text}"
+            verb_replace[verb.i] = f"{aux} {verb.lower_}"
         else:
             verb_replace[verb.i] = _past(verb) or verb.text
     replace.update(verb_replace)
