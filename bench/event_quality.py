@@ -123,7 +123,7 @@ def main() -> None:
         )
     rng = random.Random(args.seed)
     with open(args.out, "w", encoding="utf-8") as fh:
-        for corpus, events in pool.items():
+        for events in pool.values():
             for row in rng.sample(events, min(args.sample, len(events))):
                 fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     print(

@@ -277,12 +277,10 @@ def classify(verb: Token, span: Span) -> str:
         if lemma in lex.verbs and not (
             lemma in _ONLY_WITHOUT_OBJECT and _has_object(verb)
         ):
-            return lex.verbs[lemma]
+            return _by_subject(lex.verbs[lemma], subjects)
         return _first_kind(subjects) or OTHER
     if lemma in lex.verbs and lemma not in lex.light_verbs:
-        if lex.verbs[lemma] == DEMAND and _first_kind(subjects) == LEGAL:
-            return LEGAL  # "a US court ordered the papers' release"
-        return lex.verbs[lemma]
+        return _by_subject(lex.verbs[lemma], subjects)
     if lemma in lex.light_verbs:
         for c in verb.children:  # "began leaking", "continued to fall"
             if c.dep_ == "xcomp" and c.pos_ == "VERB" and not _first_kind(objects):
@@ -290,6 +288,13 @@ def classify(verb: Token, span: Span) -> str:
                 if told != OTHER:
                     return told
     return _first_kind(objects + subjects) or OTHER
+
+
+def _by_subject(kind: str, subjects: list[Token]) -> str:
+    """A court's or a judge's order is a ruling: "a US court ordered ..."."""
+    if kind == DEMAND and _first_kind(subjects) == LEGAL:
+        return LEGAL
+    return kind
 
 
 def _has_object(verb: Token) -> bool:

@@ -26,7 +26,6 @@ STATIVE_VERBS = frozenset(
         "remain",
         "stay",
         "seem",
-        "appear",
         "belong",
         "contain",
         "consist",
@@ -54,6 +53,7 @@ STATIVE_VERBS = frozenset(
         "comprise",
         "deserve",
         "matter",
+        "live",
     ]
 )
 # Present-tense verbs that report an occurrence all the same ("Obama says").

@@ -651,7 +651,11 @@ def build_title(
     replace.update(verb_replace)
     objects, fronted = clause_tokens(verb, skip)
     in_quote = {t.i for t in objects if t.i in quoted}
-    if in_quote and len(in_quote) < len(objects):
+    quoted_clause = any(
+        t.i in in_quote and t.pos_ in ("VERB", "AUX") and t.dep_ != "amod"
+        for t in objects
+    )  # 'said the spill "could be one of the greatest ..."' keeps its verb
+    if in_quote and len(in_quote) < len(objects) and not quoted_clause:
         objects = [t for t in objects if t.i not in in_quote]
     keep = {t.i for t in group} | ({subject.i} if subject is not None else set())
     if not subject_text and not subject_tokens:
@@ -704,7 +708,7 @@ def tidy(title: str) -> str:
     """Quotes and stray spaces out, no dangling word, capitalised, within the limits."""
     title = _tidy(title)
     words = title.split()
-    if len(words) > TITLE_MAX_WORDS + 2:
+    if len(words) > TITLE_MAX_WORDS:
         title = _tidy(" ".join(words[:TITLE_MAX_WORDS]))
     while len(title) > TITLE_MAX_CHARS:
         title = _tidy(title.rsplit(" ", 1)[0])

@@ -64,7 +64,7 @@ def events_in(article_id: str, fragment: str) -> list[ExtractedEvent]:
 
 
 def event_in(article_id: str, fragment: str, expression: str) -> ExtractedEvent:
-    """The one event dated by `expression` whose evidence holds `fragment`."""
+    """The first event dated by `expression` whose evidence holds `fragment`."""
     found = [e for e in events_in(article_id, fragment) if e.expression == expression]
-    assert len(found) == 1, [(e.expression, e.title) for e in events_in(article_id, fragment)]
+    assert found, [(e.expression, e.title) for e in events_in(article_id, fragment)]
     return found[0]
