@@ -90,6 +90,7 @@ class Lexicon:
     verb_objects: dict[str, str]
     by_object_entity: dict[str, dict[str, str]]
     light_verbs: frozenset[str]
+    complement_verbs: frozenset[str]
     object_verbs: frozenset[str]
     market_verbs: frozenset[str]
     economic_entities: frozenset[str]
@@ -121,6 +122,7 @@ def lexicon() -> Lexicon:
         verb_objects=dict(data["verb_objects"]),
         by_object_entity={k: dict(v) for k, v in data["by_object_entity"].items()},
         light_verbs=frozenset(data["light_verbs"].split()),
+        complement_verbs=frozenset(data["complement_verbs"].split()),
         object_verbs=frozenset(data["object_verbs"].split()),
         market_verbs=frozenset(data["market_verbs"].split()),
         economic_entities=frozenset(data["economic_entities"].split()),
@@ -143,7 +145,7 @@ def noun_kind(tok: Token) -> str | None:
             return nouns[pair]
     if tok.pos_ == "PROPN" and _lemma(tok) not in _NAMED_NOUNS:
         return None  # a name is no event nominal ("Strike Force"; "Dow", "H1N1" aside)
-    return nouns.get(_lemma(tok))
+    return nouns.get(tok.lower_) or nouns.get(_lemma(tok))
 
 
 def is_event_nominal(tok: Token) -> bool:
@@ -183,7 +185,14 @@ def _objects(verb: Token) -> list[Token]:
 
 
 def _subjects(verb: Token) -> list[Token]:
-    return [h for c in verb.children if c.dep_ in _SUBJECT_DEPS for h in _heads(c)]
+    """Head nouns of the subject; of a relative clause, its antecedent's."""
+    out = []
+    for c in verb.children:
+        if c.dep_ in _SUBJECT_DEPS:
+            if c.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+                c = verb.head  # "the spill, which began on April 20"
+            out.extend(_heads(c))
+    return out
 
 
 def _first_kind(tokens: list[Token]) -> str | None:
@@ -281,8 +290,8 @@ def classify(verb: Token, span: Span) -> str:
         return _first_kind(subjects) or OTHER
     if lemma in lex.verbs and lemma not in lex.light_verbs:
         return _by_subject(lex.verbs[lemma], subjects)
-    if lemma in lex.light_verbs:
-        for c in verb.children:  # "began leaking", "continued to fall"
+    if lemma in lex.light_verbs | lex.complement_verbs:
+        for c in verb.children:  # "began leaking", "is expected to extend ..."
             if c.dep_ == "xcomp" and c.pos_ == "VERB" and not _first_kind(objects):
                 told = classify(c, span)
                 if told != OTHER:
