@@ -137,6 +137,7 @@ _DANGLING = frozenset(
 _BAD_STARTS = frozenset({"CCONJ", "SCONJ", "VERB", "AUX", "PART", "ADP"})
 _QUOTE_CHARS = frozenset('"“”«»') | {"``", "''"}
 _SPACES = re.compile(r"\s+")
+_REPEATED = re.compile(r"\b(\w+) \1\b", re.IGNORECASE)
 _EMPTIED_PREP = re.compile(r"\b(?:from|on|in|at|since) (to|until|through)\b")
 _TRIM = " ,;:–—-\n\t"
 _WINDOW_SENTENCES = 4  # how far back a pronoun looks for its referent
@@ -696,6 +697,7 @@ def _tidy(title: str) -> str:
     title = re.sub(r"\s+([,.;:!?%])", r"\1", title)
     title = re.sub(r"\s+(['’]s)\b", r"\1", title)
     title = _EMPTIED_PREP.sub(r"\1", title)  # "from 2009 to 2011" without 2009
+    title = _REPEATED.sub(r"\1", title)  # "may or may not" without "or"
     while True:  # no dangling "and", "to", "of" where something was cut out
         head, _, last = title.rpartition(" ")
         if not head or last.lower() not in _DANGLING:

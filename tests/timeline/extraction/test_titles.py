@@ -11,7 +11,7 @@ import re
 import pytest
 
 from timeline.extraction.nlp import get_nlp
-from timeline.extraction.titles import TITLE_MAX_WORDS
+from timeline.extraction.titles import TITLE_MAX_WORDS, tidy
 
 from .realtext import WIKINEWS, event_in, events_of
 
@@ -184,3 +184,18 @@ def test_no_wikinews_title_starts_with_a_verb(wikinews_titles):
     # the small model tags a few names and nouns as verbs; a title that really
     # starts with its verb has it as the root
     assert len(starts) <= len(wikinews_titles) // 100, [t.sent.text for t in starts]
+
+
+def test_it_tidies_what_cutting_out_the_date_leaves():
+    # "A $63,000 contract may or may not be renewed" loses "or" with the date
+    assert tidy("a $63,000 contract may may not be renewed") == (
+        "A $63,000 contract may not be renewed"
+    )
+    # "six new A330-300E aircraft from 2009 to 2011" dated by 2009
+    assert tidy("Aer Lingus will receive six aircraft from to 2011") == (
+        "Aer Lingus will receive six aircraft to 2011"
+    )
+    assert tidy("“The deal was signed” and") == "The deal was signed"
+    long = " ".join(["word"] * 30)
+    assert len(tidy(long).split()) == TITLE_MAX_WORDS
+    assert "…" not in tidy(long)
