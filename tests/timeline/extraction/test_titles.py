@@ -196,6 +196,6 @@ def test_it_tidies_what_cutting_out_the_date_leaves():
         "Aer Lingus will receive six aircraft to 2011"
     )
     assert tidy("“The deal was signed” and") == "The deal was signed"
-    long = " ".join(["word"] * 30)
+    long = " ".join(f"word{i}" for i in range(30))
     assert len(tidy(long).split()) == TITLE_MAX_WORDS
     assert "…" not in tidy(long)
