@@ -78,7 +78,9 @@ _NAMED_NOUNS = frozenset(
 # Verbs of a phase of what their subject names: "the talks collapsed".
 _PHASE_VERBS = frozenset({"collapse", "end", "fail", "stall", "resume", "escalate"})
 # Announcements are of the kind of what they announce.
-_ANNOUNCING = frozenset({"announce", "confirm", "unveil", "disclose", "reveal"})
+_ANNOUNCING = frozenset(
+    {"announce", "confirm", "unveil", "disclose", "reveal", "report"}
+)
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 
 
@@ -170,10 +172,13 @@ def _heads(tok: Token) -> list[Token]:
 
 
 def _objects(verb: Token) -> list[Token]:
-    """Head nouns of the verb's objects and prepositional objects, nearest first."""
+    """Head nouns of the verb's objects and prepositional objects, nearest first;
+    of a passive, its subject ("figures were released", "a suit filed in 2003")."""
     out = []
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        out.extend(_heads(verb.head))
     for c in verb.children:
-        if c.dep_ in _OBJECT_DEPS:
+        if c.dep_ == "nsubjpass" or c.dep_ in _OBJECT_DEPS:
             out.extend(_heads(c))
         elif c.dep_ in ("prep", "agent"):
             for p in c.children:
@@ -252,7 +257,11 @@ def classify(verb: Token, span: Span) -> str:
     subjects = _subjects(verb)
     if lemma in _ANNOUNCING and not _first_kind(objects):
         for c in verb.children:  # "announced it would cut 13,000 jobs"
-            if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and c.i > verb.i:
+            if (
+                c.dep_ in ("ccomp", "xcomp")
+                and c.pos_ in ("VERB", "AUX")
+                and c.i > verb.i
+            ):
                 told = classify(c, span)
                 if told not in (OTHER, STATEMENT):
                     return told
@@ -290,9 +299,11 @@ def classify(verb: Token, span: Span) -> str:
         return _first_kind(subjects) or OTHER
     if lemma in lex.verbs and lemma not in lex.light_verbs:
         return _by_subject(lex.verbs[lemma], subjects)
-    if lemma in lex.light_verbs | lex.complement_verbs:
+    if lemma in lex.complement_verbs or (
+        lemma in lex.light_verbs and not _first_kind(objects)
+    ):
         for c in verb.children:  # "began leaking", "is expected to extend ..."
-            if c.dep_ == "xcomp" and c.pos_ == "VERB" and not _first_kind(objects):
+            if c.dep_ == "xcomp" and c.pos_ == "VERB":
                 told = classify(c, span)
                 if told != OTHER:
                     return told

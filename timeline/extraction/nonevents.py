@@ -111,6 +111,8 @@ def non_event_reason(verb: Token, span: Span, *, scheduled: bool) -> str | None:
     `scheduled`: the date lies after the publication date (a present tense
     then announces a scheduled occurrence: "the summit opens on March 3").
     """
+    if _is_about_the_date(span, verb):
+        return "the date is the subject: the sentence is about the day"
     if _dates_a_comparison(span, verb):
         return "the date only marks a comparison"
     if _dates_a_thing(span, verb):
@@ -144,6 +146,13 @@ def non_event_reason(verb: Token, span: Span, *, scheduled: bool) -> str | None:
         if kind not in _SPEECH_KINDS:
             return "the simple present states a habit or a generic fact"
     return None
+
+
+def _is_about_the_date(span: Span, verb: Token) -> bool:
+    """'Sunday was chosen as its date', 'Today marked a day in history'."""
+    return any(
+        c.dep_ in _SUBJECT_DEPS and span.start <= c.i < span.end for c in verb.children
+    )
 
 
 def _first_person_comment(verb: Token) -> bool:

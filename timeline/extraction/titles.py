@@ -359,6 +359,18 @@ def speaker_of(verb: Token) -> Token | None:
     return None
 
 
+def _antecedent(relcl: Token) -> Token:
+    """What a relative clause is about: its head noun, or the subject of the
+    copula that noun complements ("The Merval index is another one that fared
+    badly" -> the Merval index)."""
+    head = relcl.head
+    if head.dep_ == "attr" and head.head.lemma_ == "be":
+        for c in head.head.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON":
+                return c
+    return head
+
+
 def _proper_apposition(tok: Token) -> Token | None:
     """The name in apposition to a common-noun subject: 'Irish airline, Ryanair,'."""
     if tok.pos_ != "NOUN":
@@ -376,10 +388,10 @@ def subject_of(verb: Token) -> Token | None:
         for child in tok.children:
             if child.dep_ in SUBJECT_DEPS:
                 if child.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
-                    return tok.head  # "Akerson, who was appointed ..." -> Akerson
+                    return _antecedent(tok)  # "Akerson, who was appointed ..."
                 return child
         if tok.dep_ == "relcl":
-            return tok.head
+            return _antecedent(tok)
         if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i:
             tok = tok.head
             continue
@@ -504,6 +516,12 @@ def _verb_group(
             group.append(child)
     lemma = verb.lemma_.lower()
     planning = lemma in _PLANNING or any(c.dep_ == "xcomp" for c in verb.children)
+    if not aux and verb.dep_ == "conj" and verb.tag_ == "VB":
+        # "will then bypass the stop ... and fly directly to Sydney"
+        shared = [c.text for c in verb.head.children if c.dep_ == "aux"]
+        if shared and verb.i not in skip:
+            replace[verb.i] = f"{' '.join(shared)} {verb.text}"
+            return sorted(group, key=lambda t: t.i), replace
     if verb.tag_ in ("VBZ", "VBP") and not aux and verb.i not in skip and not planning:
         if modality == "scheduled":
             replace[verb.i] = "will " + (lemma if lemma != "be" else "be")
@@ -623,7 +641,11 @@ def build_title(
         if subject.pos_ == "PRON" or _is_description(subject, ORG_HEADS | PLACE_HEADS):
             named = context.resolve(subject, verb)
         name = _proper_apposition(subject)
-        person = context.person_in(subject) if subject.pos_ == "NOUN" else None
+        person = (
+            context.person_in(subject)
+            if subject.pos_ not in ("PRON", "PROPN", "VERB")
+            else None
+        )
         if named:
             subject_text = named
         elif name is not None:
