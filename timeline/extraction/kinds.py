@@ -73,7 +73,20 @@ _ONLY_WITHOUT_OBJECT = frozenset({"add", "note", "declare", "run"})
 _OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "dative", "obj"})
 # Names that tell a kind all the same: indices and viruses.
 _NAMED_NOUNS = frozenset(
-    {"h1n1", "h5n1", "sars", "dow", "nasdaq", "nikkei", "ftse", "dax", "sensex"}
+    {
+        "h1n1",
+        "h5n1",
+        "sars",
+        "dow",
+        "nasdaq",
+        "nikkei",
+        "ftse",
+        "dax",
+        "sensex",
+        "index",
+        "average",
+        "composite",
+    }
 )
 # Verbs of a phase of what their subject names: "the talks collapsed".
 _PHASE_VERBS = frozenset({"collapse", "end", "fail", "stall", "resume", "escalate"})

@@ -626,7 +626,11 @@ def build_title(
     subject_tokens: list[Token] = []
     bare = not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     participle = (verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG")) or (
-        verb.dep_ == "advcl" and verb.tag_ == "VBN" and bare and verb.i < verb.head.i
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBN"
+        and bare
+        and verb.i < verb.head.i
+        and verb.left_edge.i == sent.start  # the clause opens the sentence
     )  # "a report released by ...", "Appointed chief justice in 1953, Warren ..."
     if participle:  # "to be released in mid-2011": no "to be" before "will be"
         skip = skip | {
