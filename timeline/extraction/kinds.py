@@ -90,6 +90,9 @@ _NAMED_NOUNS = frozenset(
 )
 # Verbs of a phase of what their subject names: "the talks collapsed".
 _PHASE_VERBS = frozenset({"collapse", "end", "fail", "stall", "resume", "escalate"})
+_TEMPORAL_PREPS = frozenset(
+    {"after", "before", "since", "following", "until", "during"}
+)
 # Announcements are of the kind of what they announce.
 _ANNOUNCING = frozenset(
     {"announce", "confirm", "unveil", "disclose", "reveal", "report"}
@@ -238,6 +241,12 @@ def classify(verb: Token, span: Span) -> str:
     """The kind of the event whose predicate is `verb`, dated by `span`."""
     lex = lexicon()
     lemma = _lemma(verb)
+    # An event nominal the date itself modifies ("after the April 20 rig
+    # explosion", "the anti-Iraq war demonstrations in February 2003") is
+    # what the date dates, whatever the clause's verb.
+    dated = _dated_nominal(span, verb)
+    if dated is not None:
+        return noun_kind(dated) or OTHER
     # A nominal the date modifies directly, below the verb ("the April 20
     # explosion", "a vote on Thursday" as an object) names the event.
     tok = span.root
@@ -328,6 +337,31 @@ def _by_subject(kind: str, subjects: list[Token]) -> str:
     if kind == DEMAND and _first_kind(subjects) == LEGAL:
         return LEGAL
     return kind
+
+
+def _dated_nominal(span: Span, verb: Token) -> Token | None:
+    """The event nominal the date expression modifies, if it modifies one."""
+    root = span.root
+    head = root.head
+    if (
+        root.dep_ == "pobj"
+        and head.dep_ == "prep"
+        and head.lower_ in ("in", "on", "of")
+    ):
+        prep = head.lower_
+        head = head.head
+        # "in"/"on" after a noun may attach to the verb instead ("campaigned
+        # at a conference on Sept. 10"); after "after", "before", "since" ...
+        # the noun is a reference event the date dates
+        if prep != "of" and not (
+            head.dep_ == "pobj" and head.head.lower_ in _TEMPORAL_PREPS
+        ):
+            return None
+    elif root.dep_ not in ("poss", "compound", "amod", "nmod", "nummod"):
+        return None
+    if head.i == verb.i or span.start <= head.i < span.end:
+        return None
+    return head if is_event_nominal(head) else None
 
 
 def _has_object(verb: Token) -> bool:

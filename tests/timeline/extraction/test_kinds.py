@@ -91,6 +91,15 @@ def test_it_uses_the_kinds_of_the_data_model():
             "A year ago",
             "protest",
         ),
+        # protest: the date dates the nominal, not the clause's verb ("the
+        # gloom that descended ... after the anti-Iraq war demonstrations in
+        # February 2003")
+        (
+            "IraqWar_guardian/2005-05-31/52.htm.txt",
+            "after the anti-Iraq war demonstrations in February 2003",
+            "February 2003",
+            "protest",
+        ),
         # legal: "He was arrested in 2003 on charges of molesting ..."
         ("MJ_bbc/2009-06-27/794.htm.txt", "He was arrested in 2003", "2003", "legal"),
         # legal, by its subject: a court's order is a ruling, not a demand
