@@ -44,27 +44,52 @@ class Precision(models.TextChoices):
 
 
 class Kind(models.TextChoices):
-    """Event categories, each mapped to a CAMEO root code (see CAMEO_ROOT)."""
+    """Event categories (../shared/docs/event-quality.md), with CAMEO roots (CAMEO_ROOT)."""
 
     STATEMENT = "statement", "statement"
-    MEETING = "meeting", "meeting / visit"
+    MEETING = "meeting", "meeting / visit / talks"
     CALL = "call", "call"
-    VOTE = "vote", "vote"
-    AGREEMENT = "agreement", "agreement"
-    ATTACK = "attack", "attack / military action"
+    AGREEMENT = "agreement", "agreement / negotiation"
+    VOTE = "vote", "vote / legislation"
+    ELECTION = "election", "election"
+    AID = "aid", "aid"
+    SANCTIONS = "sanctions", "sanctions / pressure"
+    DEMAND = "demand", "demand / threat"
+    PROTEST = "protest", "protest"
+    ATTACK = "attack", "attack / fighting"
+    LEGAL = "legal", "arrest / legal"
+    APPOINTMENT = "appointment", "appointment / resignation"
+    ECONOMY = "economy", "economy / markets"
+    BUSINESS = "business", "business"
+    DISASTER = "disaster", "disaster / accident"
+    HEALTH = "health", "health"
+    DEATH = "death", "death"
     OTHER = "other", "other"
 
 
-# CAMEO root codes (Schrodt, CAMEO 1.1b3), so events line up with GDELT.
-# CAMEO has no "vote"; a recorded vote on a resolution is diplomatic
-# cooperation (05) in GDELT's coding practice. OTHER has no root code.
+# CAMEO root codes (Schrodt, CAMEO 1.1b3), so events line up with GDELT; the
+# first root of a kind that spans several. Kinds CAMEO has no root for (votes,
+# elections, appointments, markets, business, disasters, health, deaths) and
+# OTHER have none.
 CAMEO_ROOT: dict[str, str] = {
-    Kind.STATEMENT: "01",  # Make public statement
+    Kind.STATEMENT: "01",  # Make public statement (02 appeal, 03 express intent)
     Kind.MEETING: "04",  # Consult (042 make a visit, 043 host, 044 meet)
     Kind.CALL: "04",  # Consult (041 discuss by telephone)
-    Kind.VOTE: "05",  # Engage in diplomatic cooperation
-    Kind.AGREEMENT: "05",  # Engage in diplomatic cooperation (057 sign agreement)
-    Kind.ATTACK: "19",  # Fight (18 assault, 20 mass violence are finer cases)
+    Kind.AGREEMENT: "05",  # Diplomatic cooperation (057 sign; 06 material)
+    Kind.VOTE: "",
+    Kind.ELECTION: "",
+    Kind.AID: "07",  # Provide aid
+    Kind.SANCTIONS: "16",  # Reduce relations (163 embargo, 164 expel)
+    Kind.DEMAND: "10",  # Demand (13 threaten, 15 exhibit force posture)
+    Kind.PROTEST: "14",  # Protest
+    Kind.ATTACK: "19",  # Fight (18 assault, 20 mass violence)
+    Kind.LEGAL: "17",  # Coerce (173 arrest, detain or charge; 09 investigate)
+    Kind.APPOINTMENT: "",
+    Kind.ECONOMY: "",
+    Kind.BUSINESS: "",
+    Kind.DISASTER: "",
+    Kind.HEALTH: "",
+    Kind.DEATH: "",
     Kind.OTHER: "",
 }
 

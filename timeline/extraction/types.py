@@ -48,7 +48,9 @@ class ExtractedEvent:
     end: date
     precision: str  # day, week, month, quarter, year, decade
     title: str
-    kind: str  # statement, meeting, call, vote, agreement, attack, other
+    kind: (
+        str  # one of kinds.KINDS (timeline.models.Kind): statement, meeting, ..., other
+    )
     sentence: str
     sentence_start: int
     sentence_end: int
