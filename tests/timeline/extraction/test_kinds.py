@@ -61,11 +61,12 @@ def test_it_uses_the_kinds_of_the_data_model():
             "1999",
             "vote",
         ),
-        # election: "campaigned for Obama at a religious conference"
+        # election: "McCain ... said he would suspend his presidential campaign
+        # tomorrow" (the article's own text, not a reader comment)
         (
-            "Finan_washingtonpost/2008-09-16/995.htm.txt",
-            "campaigned for Obama",
-            "Sept. 10",
+            "Finan_washingtonpost/2008-09-24/42.htm.txt",
+            "would suspend his presidential campaign",
+            "tomorrow",
             "election",
         ),
         # aid: "will airlift on Monday to five spots"
