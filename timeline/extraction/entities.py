@@ -13,18 +13,21 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from timeline.extraction import gazetteer
+from timeline.extraction.countries import country_aliases
+from timeline.extraction.names import normalise_alias
 from timeline.extraction.types import Lexicon
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc, Span
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span, Token
 
 PERSON = "person"
 COUNTRY = "country"
@@ -36,13 +39,7 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _EDGE_PUNCT = "\"'`“”‘’()[]{},.;:!?–—-"
 
 
-def normalise_alias(name: str) -> str:
-    """How aliases are compared: case-folded, whitespace folded, no leading 'the'.
-
-    The same rule as timeline.models.normalise_alias (kept Django-free here).
-    """
-    folded = _WS.sub(" ", unicodedata.normalize("NFKC", name)).strip().casefold()
-    return re.sub(r"^the ", "", folded)
+__all__ = ["normalise_alias"]  # re-exported: callers import it from here
 
 
 @dataclass(frozen=True)
@@ -53,6 +50,9 @@ class Mention:
     end: int
     kind: str  # person, country, organization
     value: str  # canonical name, or ISO alpha-2 code for a country
+    # A country only compared with ("more than in France", "like Britain"):
+    # part of the article's countries, not of the event's.
+    incidental: bool = False
 
 
 def _load(name: str) -> dict:
@@ -68,23 +68,6 @@ def _person_data() -> dict:
 
 
 @cache
-def _pycountry_names() -> dict[str, str]:
-    import pycountry
-
-    from timeline.extraction.countries import country_names
-
-    names: dict[str, str] = {}
-    for c in pycountry.countries:
-        for attr in ("name", "common_name", "official_name"):
-            value = getattr(c, attr, None)
-            if value and "," not in value:
-                names[normalise_alias(value)] = c.alpha_2
-    for code, short in country_names().items():
-        names.setdefault(normalise_alias(short), code)
-    return names
-
-
-@cache
 def default_lexicon() -> Lexicon:
     """The aliases shipped with the pipeline (normalised keys).
 
@@ -92,8 +75,7 @@ def default_lexicon() -> Lexicon:
     countries: alias (demonym, capital, metonym, name) -> ISO alpha-2 code.
     Ingestion may seed these into the admin's alias tables.
     """
-    countries = dict(_pycountry_names())
-    countries.update(_load("countries.json")["aliases"])
+    countries = country_aliases()
     return Lexicon(
         people={normalise_alias(k): v for k, v in _person_data()["aliases"].items()},
         organizations={
@@ -123,6 +105,10 @@ class ArticleEntities:
     """The resolved mentions of one article, sorted by start offset."""
 
     mentions: list[Mention]
+    # Other names of the article's people it established: normalised alias
+    # (a surname, a variant spelling) -> canonical name. Ingestion stores them
+    # as aliases (`learn_aliases`), so later articles resolve them too.
+    aliases: dict[str, str] = field(default_factory=dict)
     _starts: list[int] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -148,7 +134,8 @@ class ArticleEntities:
             ORGANIZATION: {},
         }
         for m in self.within(start, end):
-            found[m.kind][m.value] = None
+            if not m.incidental:
+                found[m.kind][m.value] = None
         return (
             tuple(found[PERSON]),
             tuple(found[COUNTRY]),
@@ -186,7 +173,25 @@ class EntityResolver:
         self.descriptors = [tuple(d.split()) for d in org_data.get("descriptors", ())]
         self.max_title_len = max(len(t) for t in self.titles)
         self.max_role_len = max(len(t) for t in self.roles)
+        self.report_verbs = self.speech_verbs | {"report", "write", "tell"}
         self._matchers: dict[int, object] = {}
+        self._people_index: PeopleIndex | None = None
+        self._words: frozenset[str] | None = None
+
+    @property
+    def people_index(self) -> PeopleIndex:
+        """The known people by surname spelling (built on first use)."""
+        if self._people_index is None:
+            self._people_index = PeopleIndex(self.people.values())
+        return self._people_index
+
+    def _known_person(self, key: str) -> str | None:
+        """The known person a name is: an alias, a full name through its
+        surname, or another spelling of one known person ("Qaddafi")."""
+        alias = self.people.get(key)
+        if alias is not None:
+            return alias
+        return self._by_surname(key) or self.people_index.variant_of(key)
 
     # -- alias matcher over the whole text (for what NER misses) --------------
 
@@ -281,10 +286,17 @@ class EntityResolver:
             alias = self.people.get(key)
             # An alias to another name is evidence; a stored name (the
             # database lexicon holds every actor, mislabels included) is not.
-            known = (alias is not None and normalise_alias(alias) != key) or (
-                " " in key and self._by_surname(key) is not None
+            known = (
+                (alias is not None and normalise_alias(alias) != key)
+                or (" " in key and self._by_surname(key) is not None)
+                or (alias is None and self.people_index.variant_of(key) is not None)
             )
             titled = any(c.titled for c in cands)
+            if not (known or titled) and (
+                key in self.countries or any(_locative(doc, c) for c in cands)
+            ):
+                verdicts[key] = "place"  # "in Misrata", "near Ras Lanuf"
+                continue
             org_like = key in org_keys or any(self._org_context(doc, c) for c in cands)
             group = any(_plural_group(doc, c) or _after_the(doc, c) for c in cands)
             shaped = all(_name_shaped(doc, c, self.non_name_words) for c in cands)
@@ -314,6 +326,8 @@ class EntityResolver:
                 verdicts[("single", key)] = ORGANIZATION
             elif shaped and any(self._speaks(c) for c in cands):
                 verdicts[("single", key)] = PERSON
+            elif any(p.population for p in gazetteer.lookup(key)):
+                verdicts[("single", key)] = "place"  # "shelled Misrata"
             else:
                 verdicts[("single", key)] = ""
         return verdicts
@@ -402,20 +416,36 @@ class EntityResolver:
     # -- the resolution ---------------------------------------------------------
 
     def resolve(
-        self, doc: Doc, exclude: Iterable[tuple[int, int]] = ()
+        self,
+        doc: Doc,
+        exclude: Iterable[tuple[int, int]] = (),
+        *,
+        publisher: str = "",
     ) -> ArticleEntities:
         """The article's mentions; none overlapping an `exclude` character range.
 
         The pipeline excludes its temporal expressions, so "UTC" or "Monday"
-        mislabelled ORG never become organisations.
+        mislabelled ORG never become organisations. `publisher` (the site
+        that published the article) is an organisation only where it acts,
+        never in its dateline, bylines or credits.
         """
         n = len(doc)
         lowers = doc.to_array("LOWER")  # one array instead of a Token per word
         taken = bytearray(n)  # token -> already part of a mention
         mentions: list[Mention] = []
+        # Places whose country is decided once the article's countries are
+        # known: (start token, end token, name, labelled a place by spaCy).
+        places: list[tuple[int, int, str, bool]] = []
+        publisher_keys = self._publisher_keys(publisher)
 
         def add(start_tok: int, end_tok: int, kind: str, value: str) -> None:
             if start_tok >= end_tok:
+                return
+            for i in range(start_tok, end_tok):
+                taken[i] = 1
+            if kind == ORGANIZATION and self._not_an_actor(
+                doc, start_tok, end_tok, value, publisher_keys
+            ):
                 return
             mentions.append(
                 Mention(
@@ -423,10 +453,9 @@ class EntityResolver:
                     doc[end_tok - 1].idx + len(doc[end_tok - 1].text),
                     kind,
                     value,
+                    incidental=kind == COUNTRY and _compared(doc, start_tok),
                 )
             )
-            for i in range(start_tok, end_tok):
-                taken[i] = 1
 
         # 0. What the article itself says is an organisation: its ORG/PRODUCT
         # names (and their first words), so a PERSON label elsewhere on the
@@ -505,9 +534,7 @@ class EntityResolver:
         for cand in candidates:
             if verdicts[cand.key] != PERSON or " " not in cand.key:
                 continue
-            canonical = (
-                self.people.get(cand.key) or self._by_surname(cand.key) or cand.name
-            )
+            canonical = self._known_person(cand.key) or cand.name
             full_names[cand.key] = canonical
         for key, canonical in full_names.items():
             last = key.split()[-1]
@@ -524,10 +551,14 @@ class EntityResolver:
                     if surnames.get(cand.key) or cand.key in first_names
                     else verdicts.get(("single", cand.key), "")
                 )
+            if verdict == "place":
+                if not any(taken[cand.start : cand.end]):
+                    places.append((cand.start, cand.end, cand.name, False))
+                    for i in range(cand.start, cand.end):
+                        taken[i] = 1
+                continue
             if verdict == PERSON:
-                canonical = (
-                    self.people.get(cand.key) or self._by_surname(cand.key) or cand.name
-                )
+                canonical = self._known_person(cand.key) or cand.name
                 persons.append((cand.ent, cand.start, cand.end, canonical))
                 if cand.role:
                     roles.setdefault(canonical, set()).add((cand.role, cand.country))
@@ -596,6 +627,10 @@ class EntityResolver:
             key = normalise_alias(text)
             if not key:
                 continue
+            if key not in self.countries and ent.label_ in _PLACE_LIKE:
+                raw = normalise_alias(doc[s:e].text)
+                if raw in self.countries:  # "U.S." lost its last dot
+                    text, key = doc[s:e].text, raw
             # A one-word name is a person here only on this article's evidence
             # (the lexicon holds every stored actor: one mislabel must not spread).
             person = person_for(text, use_lexicon=" " in key) or (
@@ -605,9 +640,27 @@ class EntityResolver:
                 add(s, e, PERSON, person if person != key else text)
                 continue
             if key in self.countries and ent.label_ in _PLACE_LIKE:
-                add(s, e, COUNTRY, self.countries[key])
+                qualifier = self._qualifier(doc, e)
+                if qualifier not in (None, self.countries[key]) and any(
+                    p.country == qualifier for p in gazetteer.lookup(text)
+                ):
+                    add(s, e, COUNTRY, qualifier)  # "Paris, Texas"
+                elif gazetteer.place_country(text) not in (None, self.countries[key]):
+                    # "Georgia": a country and a US state; decided below.
+                    places.append((s, e, text, True))
+                    for i in range(s, e):
+                        taken[i] = 1
+                else:
+                    add(s, e, COUNTRY, self.countries[key])
             elif key in self.organizations and ent.label_ in _PLACE_LIKE:
                 add(s, e, ORGANIZATION, self.organizations[key])
+            elif ent.label_ in _GAZETTEER_LABELS or (
+                ent.label_ == "ORG" and _locative_span(doc, s, e)
+            ):
+                if gazetteer.lookup(text):
+                    places.append((s, e, text, ent.label_ != "LOC"))
+                    for i in range(s, e):
+                        taken[i] = 1  # a place is never an organisation
             elif (
                 ent.label_ == "ORG"
                 and _plausible_org(doc[s:e])
@@ -666,7 +719,34 @@ class EntityResolver:
         if roles:
             self._resolve_roles(doc, lowers, taken, roles, add)
 
-        ranges = sorted(exclude)
+        # 6. Places: a city or region is in its country ("Benghazi" -> LY);
+        # an ambiguous name goes by the article's other countries.
+        if places:
+            known = {m.value for m in mentions if m.kind == COUNTRY}
+            for s, e, name, labelled in places:
+                found = gazetteer.lookup(name)
+                if not labelled and not any(p.population for p in found):
+                    continue  # a region's name with no place label: too weak
+                code = gazetteer.place_country(
+                    name,
+                    article_countries=known,
+                    qualifier=self._qualifier(doc, e),
+                )
+                own = self.countries.get(normalise_alias(name))
+                if own is not None and (code not in known or own in known):
+                    code = own  # "Georgia" is the country unless the article says
+                if code:
+                    mentions.append(
+                        Mention(
+                            doc[s].idx,
+                            doc[e - 1].idx + len(doc[e - 1].text),
+                            COUNTRY,
+                            code,
+                            incidental=_compared(doc, s),
+                        )
+                    )
+
+        ranges = sorted([*exclude, *self._bylines_and_furniture(doc)])
         if ranges:
             starts = [a for a, _ in ranges]
             kept = []
@@ -676,7 +756,133 @@ class EntityResolver:
                     continue
                 kept.append(m)
             mentions = kept
-        return ArticleEntities(mentions)
+        people = {m.value for m in mentions if m.kind == PERSON}
+        aliases = {
+            k: v for k, v in self._aliases(full_names, surnames).items() if v in people
+        }
+        return ArticleEntities(mentions, aliases=aliases)
+
+    # -- what the article teaches about names -------------------------------------
+
+    def _aliases(
+        self, full_names: dict[str, str], surnames: dict[str, str | None]
+    ) -> dict[str, str]:
+        """Surnames and other spellings the article ties to one full name."""
+        out: dict[str, str] = {}
+        for key, canonical in full_names.items():
+            if " " not in canonical.strip():
+                continue
+            canonical_key = normalise_alias(canonical)
+            if key != canonical_key:
+                out[key] = canonical  # "muammar qaddafi" -> Muammar Gaddafi
+            last = key.split()[-1]
+            if (
+                len(last) > 2
+                and surnames.get(last) == canonical
+                and last not in self.countries
+                and last not in self.title_words
+            ):
+                out[last] = canonical
+        return out
+
+    # -- the publisher, bylines and page furniture --------------------------------
+
+    def _bylines_and_furniture(self, doc: Doc) -> list[tuple[int, int]]:
+        """Character ranges no mention comes from: the people of bylines
+        ("CNN's Zain Verjee reports") and names in page furniture
+        ("Posted by Keith Stuart at 10:48 AM | Comments (2)")."""
+        out = []
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                if _furniture_line(doc, ent.start, ent.end):
+                    out.append((ent.start_char, ent.end_char))
+                continue
+            if ent.label_ != "ORG":
+                continue
+            person = _byline_person(doc, ent.end)
+            if person is not None and person.head.lemma_.lower() == "report":
+                out.append((doc[ent.end + 1].idx, person.idx + len(person.text)))
+        return out
+
+    def _publisher_keys(self, publisher: str) -> frozenset[str]:
+        """The publisher's names: as given, canonical, without 'News'/'Online'."""
+        key = normalise_alias(publisher)
+        if not key:
+            return frozenset()
+        keys = {key, normalise_alias(self.org_name(publisher))}
+        words = key.replace(".com", "").split()
+        if len(words) > 1 and words[-1] in _MEDIA_WORDS:
+            keys.add(" ".join(words[:-1]))
+        keys.add(" ".join(words))
+        return frozenset(k for k in keys if k)
+
+    def _not_an_actor(
+        self, doc: Doc, s: int, e: int, value: str, publisher_keys: frozenset[str]
+    ) -> bool:
+        """An ORG span that names no organisation of an event: a dateline
+        ("(CNN) --"), a byline ("CNN's Zain Verjee reports"), page furniture
+        ("Reply", "Share", "Posted by ... | Comments"), or the publisher
+        where it only reports."""
+        if _dateline(doc, s, e) or _furniture_line(doc, s, e):
+            return True
+        if e - s == 1 and self._dictionary_word(doc[s]) and not _in_clause(doc[s]):
+            return True  # "Reply", "Share", "Print": a button, not a company
+        byline = _byline_person(doc, e)
+        is_publisher = normalise_alias(value) in publisher_keys or (
+            normalise_alias(doc[s:e].text) in publisher_keys
+        )
+        if byline is not None and (
+            is_publisher or byline.head.lemma_.lower() == "report"
+        ):
+            return True
+        if is_publisher:
+            root = doc[s:e].root
+            acts = root.dep_ in ("nsubj", "nsubjpass", "dobj") and (
+                root.head.lemma_.lower() not in self.report_verbs
+            )
+            return not acts
+        return False
+
+    def use_dictionary(self, nlp: Language) -> None:
+        """Learn the English words of the pipeline's lemmatizer (its WordNet
+        index: "reply", "share", not "Reuters"); without it, one-word
+        organisations are not checked against the dictionary."""
+        if self._words is not None:
+            return
+        words: set[str] = set()
+        if "lemmatizer" in nlp.pipe_names:
+            lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+            if lookups is not None and lookups.has_table("lemma_index"):
+                index = lookups.get_table("lemma_index")
+                for pos in index:
+                    words.update(index[pos])
+        self._words = frozenset(words)
+
+    def _dictionary_word(self, tok: Token) -> bool:
+        """The word is an English dictionary word, written as a name ("Reply")."""
+        if not self._words:
+            return False
+        low = tok.lower_
+        return not tok.is_upper and (
+            low in self._words or (low.endswith("s") and low[:-1] in self._words)
+        )
+
+    def _qualifier(self, doc: Doc, end: int) -> str | None:
+        """The country a ', Texas' or ', France' after a place name says."""
+        if end + 1 < len(doc) and doc[end].text == ",":
+            nxt = doc[end + 1]
+            words = [nxt.text]
+            if end + 2 < len(doc) and doc[end + 2].ent_iob_ == "I":
+                words.append(doc[end + 2].text)
+            name = " ".join(words)
+            key = normalise_alias(name)
+            if key in self.countries and nxt.text[:1].isupper():
+                return self.countries[key]
+            found = gazetteer.lookup(name)
+            subs = {p.country for p in found if p.subdivision}
+            if len(subs) == 1 and nxt.text[:1].isupper():
+                return subs.pop()
+        return None
 
     def _resolve_roles(self, doc, lowers, taken, roles, add) -> None:
         for tok in _tokens_with(doc, lowers, self.role_heads):
@@ -808,6 +1014,247 @@ def _tokens_with(doc: Doc, lowers, words) -> list:
     if not len(hashes) or not len(lowers):
         return []
     return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(lowers, hashes))]
+
+
+# -- people known across articles ------------------------------------------------
+
+_PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az)[-‐ ]")
+_SKELETON_RULES = (
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"(?<=[^aeiou\s])h"), ""),  # "Gadhafi", "Ghaddafi"
+    (re.compile(r"[qgc]"), "k"),
+    (re.compile(r"y"), "i"),
+    (re.compile(r"ou|oo"), "u"),
+    (re.compile(r"ee"), "i"),
+    (re.compile(r"(.)\1+"), r"\1"),  # doubled letters
+)
+# How alike two first names must be for two spellings of a surname to be
+# the same person ("Muammar"/"Moammar" 0.91; "John"/"Joan" 0.87 never count:
+# their surnames are the same, which needs the same first name).
+VARIANT_FIRST_NAME = 0.85
+MIN_VARIANT_SURNAME = 5
+
+
+def spelling_key(word: str) -> str:
+    """A surname's spelling-independent key: 'Qaddafi', 'Gaddafi', 'Gadhafi'
+    and 'al-Qadhafi' -> 'kadafi'. Transliteration varies in the same few ways
+    (q/g/k, dh/d, doubled letters, y/i, ou/u); they are folded."""
+    from timeline.extraction.names import fold_accents
+
+    text = _PARTICLE_PREFIX.sub("", fold_accents(word.casefold()))
+    text = re.sub(r"[^a-z]", "", text)
+    for pattern, repl in _SKELETON_RULES:
+        text = pattern.sub(repl, text)
+    return text
+
+
+class PeopleIndex:
+    """Known people by the spelling key of their surname, to find the one a
+    variant spelling means ("Moammar Gadhafi" -> Muammar Gaddafi)."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.by_key: dict[str, set[str]] = {}
+        self.surnames: dict[str, set[str]] = {}
+        for name in set(names):
+            words = normalise_alias(name).split()
+            if len(words) < 2 or len(words[-1]) < MIN_VARIANT_SURNAME:
+                continue
+            self.by_key.setdefault(spelling_key(words[-1]), set()).add(name)
+            self.surnames.setdefault(words[-1], set()).add(name)
+
+    def variant_of(self, name: str) -> str | None:
+        """The one known person `name` is another spelling of, else None.
+
+        A full name needs a surname spelled differently but alike, and a
+        like first name; one word needs a known surname spelled alike.
+        """
+        words = normalise_alias(name).split()
+        if not words or len(words[-1]) < MIN_VARIANT_SURNAME:
+            return None
+        last = words[-1]
+        if last in self.surnames:
+            return None  # the same spelling is a surname match, not a variant
+        found = self.by_key.get(spelling_key(last), set())
+        if len(words) >= 2:
+            from rapidfuzz.distance import JaroWinkler
+
+            first = words[0]
+            found = {
+                known
+                for known in found
+                if JaroWinkler.similarity(first, normalise_alias(known).split()[0])
+                >= VARIANT_FIRST_NAME
+            }
+        return next(iter(found)) if len(found) == 1 else None
+
+
+def learn_aliases(
+    *,
+    known: Mapping[str, str],
+    found: Iterable[tuple[str, str]],
+) -> dict[str, str]:
+    """Which of an article's (alias, canonical person) pairs to remember.
+
+    `known` maps every normalised name and alias already known to its
+    person. A pair is new when its alias is unknown and, for a surname, no
+    other known person has that surname ("Obama" -> Barack Obama unless a
+    Michelle Obama is known too). The one rule for the pipeline's in-memory
+    lexicon and for ingestion's alias table.
+    """
+    surnames: dict[str, set[str]] = {}
+    for canonical in set(known.values()):
+        words = normalise_alias(canonical).split()
+        if len(words) >= 2:
+            surnames.setdefault(words[-1], set()).add(canonical)
+    out: dict[str, str] = {}
+    for alias, canonical in found:
+        key = normalise_alias(alias)
+        if not key or key in known or key == normalise_alias(canonical):
+            continue
+        if " " not in key and surnames.get(key, {canonical}) != {canonical}:
+            continue  # two known people share this surname
+        out[key] = canonical
+    return out
+
+
+# -- places, comparisons, bylines and furniture -----------------------------------
+
+_LOCATIVE = frozenset(
+    {
+        "in",
+        "near",
+        "outside",
+        "inside",
+        "around",
+        "across",
+        "into",
+        "toward",
+        "towards",
+        "throughout",
+        "within",
+        "besieged",
+    }
+)
+_PLACE_NOUNS = frozenset(
+    {
+        "city",
+        "town",
+        "village",
+        "port",
+        "province",
+        "region",
+        "district",
+        "capital",
+        "suburb",
+        "outskirts",
+        "state",
+        "county",
+        "governorate",
+        "island",
+    }
+)
+_GAZETTEER_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_MEDIA_WORDS = frozenset({"news", "online", "com", "network", "newspaper"})
+_COMPARISON = frozenset({"than", "like", "unlike"})
+_DASHES = frozenset({"--", "-", "—", "–"})
+
+
+def _locative_span(doc: Doc, start: int, end: int) -> bool:
+    """'in Misrata', 'near Ras Lanuf', 'the town of Zawiya' (and no 's after)."""
+    if end < len(doc) and doc[end].tag_ == "POS":
+        return False
+    j = start - 1
+    if j >= 0 and doc[j].lower_ in _LOCATIVE:
+        return True
+    return j >= 1 and doc[j].lower_ == "of" and doc[j - 1].lower_ in _PLACE_NOUNS
+
+
+def _locative(doc: Doc, cand: _Candidate) -> bool:
+    return _locative_span(doc, cand.ent.start, cand.ent.end)
+
+
+def _compared(doc: Doc, start: int) -> bool:
+    """A mention only compared with: 'than (in) France', 'like Britain',
+    'compared with Spain'."""
+    j = start - 1
+    while j >= 0 and doc[j].lower_ in ("the", "in", "of"):
+        j -= 1
+    if j < 0:
+        return False
+    if doc[j].lower_ in _COMPARISON:
+        return True
+    return (
+        doc[j].lower_ in ("with", "to")
+        and j >= 1
+        and doc[j - 1].lower_ in ("compared", "comparison", "compare")
+    )
+
+
+def _dateline(doc: Doc, start: int, end: int) -> bool:
+    """'(CNN) --', 'WASHINGTON (AP) --': a wire or site credit before the story."""
+    return (
+        start > 0
+        and doc[start - 1].text == "("
+        and end + 1 < len(doc)
+        and doc[end].text == ")"
+        and doc[end + 1].text in _DASHES
+    )
+
+
+def _line_of(doc: Doc, start: int, end: int) -> str:
+    text = doc.text
+    lo = text.rfind("\n", 0, doc[start].idx) + 1
+    hi = text.find("\n", doc[end - 1].idx)
+    return text[lo : hi if hi >= 0 else len(text)]
+
+
+_FURNITURE_START = re.compile(
+    r"^\W*(?:posted by|posted on|copyright|©|\(c\)|related|share|click|follow|"
+    r"sign up|reply|report abuse|comments?|permalink|recommend|print|e-?mail)\b",
+    re.IGNORECASE,
+)
+_PIPE = " | "
+# Words of a '|'-separated strip's item that may still be furniture.
+_FURNITURE_ITEM_WORDS = 8
+
+
+def _furniture_line(doc: Doc, start: int, end: int) -> bool:
+    """The span sits in page furniture: an item of a '|'-separated strip
+    ('Posted by Keith Stuart at 10:48 AM | Comments (2) | Permalink'), or the
+    first words of a credit, 'Posted by' or 'Reply' line."""
+    line = _line_of(doc, start, end)
+    lo = doc.text.rfind("\n", 0, doc[start].idx) + 1
+    offset = doc[start].idx - lo
+    if _PIPE in line:
+        a = line.rfind(_PIPE, 0, offset)
+        b = line.find(_PIPE, offset)
+        first = a + len(_PIPE) if a >= 0 else 0
+        item = line[first : b if b >= 0 else len(line)]
+        if len(item.split()) <= _FURNITURE_ITEM_WORDS:
+            return True
+        line = item
+        offset -= first
+    head = line[: offset + 1]
+    return bool(_FURNITURE_START.match(line)) and len(head.split()) <= 4
+
+
+def _in_clause(tok: Token) -> bool:
+    """The word plays a part in a sentence (subject, object, possessor)."""
+    return tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj") or (
+        tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN")
+    )
+
+
+def _byline_person(doc: Doc, end: int) -> Token | None:
+    """The person an ORG's possessive introduces: "CNN's Zain Verjee" -> Verjee."""
+    if end >= len(doc) or doc[end].tag_ != "POS":
+        return None
+    i = end + 1
+    last = None
+    while i < len(doc) and doc[i].ent_type_ == "PERSON":
+        last = doc[i]
+        i += 1
+    return last
 
 
 # Country names that are as often something else (a US state, a first name):

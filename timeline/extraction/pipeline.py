@@ -48,6 +48,7 @@ def extract(
     """
     nlp = get_nlp(model)
     resolver = _resolver(lexicon)
+    resolver.use_dictionary(nlp)
     pending: deque[Document] = deque()
 
     def texts() -> Iterator[str]:
@@ -61,6 +62,15 @@ def extract(
         if isinstance(dct, datetime):  # a timestamp: its calendar day
             dct = dct.date()
         timexes = tuple(tag_timexes(doc, dct))
-        entities = resolver.resolve(doc, exclude=[(t.start, t.end) for t in timexes])
+        entities = resolver.resolve(
+            doc,
+            exclude=[(t.start, t.end) for t in timexes],
+            publisher=document.publisher,
+        )
         events = build_events(doc, timexes, entities, dct)
-        yield Extraction(doc_id=document.doc_id, timexes=timexes, events=tuple(events))
+        yield Extraction(
+            doc_id=document.doc_id,
+            timexes=timexes,
+            events=tuple(events),
+            aliases=tuple(sorted(entities.aliases.items())),
+        )
