@@ -1056,11 +1056,14 @@ class PeopleIndex:
         self.by_key: dict[str, set[str]] = {}
         self.surnames: dict[str, set[str]] = {}
         for name in set(names):
-            words = normalise_alias(name).split()
-            if len(words) < 2 or len(words[-1]) < MIN_VARIANT_SURNAME:
-                continue
-            self.by_key.setdefault(spelling_key(words[-1]), set()).add(name)
-            self.surnames.setdefault(words[-1], set()).add(name)
+            self.add(name)
+
+    def add(self, name: str) -> None:
+        words = normalise_alias(name).split()
+        if len(words) < 2 or len(words[-1]) < MIN_VARIANT_SURNAME:
+            return
+        self.by_key.setdefault(spelling_key(words[-1]), set()).add(name)
+        self.surnames.setdefault(words[-1], set()).add(name)
 
     def variant_of(self, name: str) -> str | None:
         """The one known person `name` is another spelling of, else None.
