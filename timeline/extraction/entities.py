@@ -599,6 +599,10 @@ class EntityResolver:
                 return full_names[key]
             if " " not in key and surnames.get(key):
                 return surnames[key]
+            if " " in key:  # "Aguilar Zinser" of "Adolfo Aguilar Zinser"
+                longer = {v for k, v in full_names.items() if k.endswith(" " + key)}
+                if len(longer) == 1:
+                    return longer.pop()
             return self.people.get(key) if use_lexicon else None
 
         known_single = {
@@ -823,7 +827,7 @@ class EntityResolver:
         ("(CNN) --"), a byline ("CNN's Zain Verjee reports"), page furniture
         ("Reply", "Share", "Posted by ... | Comments"), or the publisher
         where it only reports."""
-        if _dateline(doc, s, e) or _furniture_line(doc, s, e):
+        if _dateline(doc, s, e) or _furniture_line(doc, s, e) or _time_zone(doc, s, e):
             return True
         if e - s == 1 and self._dictionary_word(doc[s]) and not _in_clause(doc[s]):
             return True  # "Reply", "Share", "Print": a button, not a company
@@ -1099,10 +1103,11 @@ def learn_aliases(
     """Which of an article's (alias, canonical person) pairs to remember.
 
     `known` maps every normalised name and alias already known to its
-    person. A pair is new when its alias is unknown and, for a surname, no
-    other known person has that surname ("Obama" -> Barack Obama unless a
-    Michelle Obama is known too). The one rule for the pipeline's in-memory
-    lexicon and for ingestion's alias table.
+    person. A pair is new when its alias is not already another name's (a
+    one-word actor stored under the surname itself gives way: "Wolfowitz"
+    -> Paul Wolfowitz) and, for a surname, no other known person has that
+    surname ("Obama" -> Barack Obama unless a Michelle Obama is known too).
+    The one rule for the bench's in-memory lexicon and ingestion's aliases.
     """
     surnames: dict[str, set[str]] = {}
     for canonical in set(known.values()):
@@ -1112,8 +1117,10 @@ def learn_aliases(
     out: dict[str, str] = {}
     for alias, canonical in found:
         key = normalise_alias(alias)
-        if not key or key in known or key == normalise_alias(canonical):
+        if not key or key == normalise_alias(canonical):
             continue
+        if key in known and (" " in key or normalise_alias(known[key]) != key):
+            continue  # an alias already, or a full name of its own
         if " " not in key and surnames.get(key, {canonical}) != {canonical}:
             continue  # two known people share this surname
         out[key] = canonical
@@ -1154,6 +1161,14 @@ _PLACE_NOUNS = frozenset(
         "county",
         "governorate",
         "island",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
     }
 )
 _GAZETTEER_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -1169,6 +1184,7 @@ def _locative_span(doc: Doc, start: int, end: int) -> bool:
     j = start - 1
     if j >= 0 and doc[j].lower_ in _LOCATIVE:
         return True
+    # "the town of Zawiya", "35 miles south west of Krakow"
     return j >= 1 and doc[j].lower_ == "of" and doc[j - 1].lower_ in _PLACE_NOUNS
 
 
@@ -1190,6 +1206,28 @@ def _compared(doc: Doc, start: int) -> bool:
         doc[j].lower_ in ("with", "to")
         and j >= 1
         and doc[j - 1].lower_ in ("compared", "comparison", "compare")
+    )
+
+
+@cache
+def _zone_abbreviations() -> frozenset[str]:
+    """Time zone abbreviations ('GMT', 'BST', 'EDT'), from dateparser's data."""
+    from dateparser.timezones import timezone_info_list
+
+    return frozenset(
+        name for group in timezone_info_list for name, _ in group["timezones"]
+    )
+
+
+def _time_zone(doc: Doc, start: int, end: int) -> bool:
+    """'08.47 GMT', '10:48 AM EDT': a time zone after a time, not an ORG."""
+    if end - start != 1 or start == 0 or doc[start].text not in _zone_abbreviations():
+        return False
+    before = doc[start - 1]
+    return (
+        before.ent_type_ == "TIME"
+        or any(ch.isdigit() for ch in before.text)
+        or (before.lower_ in ("am", "pm", "a.m.", "p.m."))
     )
 
 
@@ -1306,6 +1344,7 @@ def _trim_tokens(span: Span) -> tuple[int, int]:
     doc = span.doc
     while s < e and (
         doc[s].lower_ in ("the", "a", "an")
+        or (doc[s].pos_ == "DET" and s + 1 < e)
         or doc[s].is_punct
         or doc[s].is_space
         or doc[s].tag_ in ("``", "''")
