@@ -293,7 +293,10 @@ class EntityResolver:
             )
             titled = any(c.titled for c in cands)
             if not (known or titled) and (
-                key in self.countries or any(_locative(doc, c) for c in cands)
+                key in self.countries
+                or any(
+                    _locative(doc, c) or self._title_of(doc, c.ent.start) for c in cands
+                )
             ):
                 verdicts[key] = "place"  # "in Misrata", "near Ras Lanuf"
                 continue
@@ -331,6 +334,15 @@ class EntityResolver:
             else:
                 verdicts[("single", key)] = ""
         return verdicts
+
+    def _title_of(self, doc: Doc, start: int) -> bool:
+        """'Bishop of Krakow', 'the mayor of Misrata': a title of a place."""
+        return (
+            start >= 2
+            and doc[start - 1].lower_ == "of"
+            and doc[start - 2].lower_ in self.title_words
+            and doc[start - 2].lower_ != "of"
+        )
 
     def _org_context(self, doc: Doc, cand: _Candidate) -> bool:
         """'airline Ryanair', 'at Ryanair', 'Ryanair shares', "Ryanair's fleet"."""
@@ -506,7 +518,8 @@ class EntityResolver:
             # Title words before the entity too ("Russian President" + "Vladimir Putin").
             before = []
             j = ent.start - 1
-            while j >= 0 and j >= ent.start - 6:
+            # "the archbishop of Krakow": a title of a place, not the name's.
+            while j >= 0 and j >= ent.start - 6 and doc[ent.start - 1].lower_ != "of":
                 w = doc[j].lower_
                 if w in self.title_words or (
                     w in self.countries and doc[j].text[:1].isupper()
