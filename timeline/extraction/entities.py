@@ -5,8 +5,17 @@ person Donald Trump, so a later "Trump" (even when spaCy labels it ORG) and
 "the American president" are the same person; "Zelenskyy" labelled GPE is a
 person when the article names "Ukrainian President Volodymyr Zelenskyy".
 Countries come from GPE/NORP/LOC/FAC mentions, capitals, demonyms and
-metonyms ("the Kremlin"), as ISO 3166-1 alpha-2 codes. Known aliases are data
-(timeline/extraction/data/*.json) that a Lexicon from the database extends.
+metonyms ("the Kremlin"), as ISO 3166-1 alpha-2 codes, and from cities and
+regions through a gazetteer ("Benghazi" -> LY; timeline/extraction/gazetteer.py);
+a place is never a person or an organisation ("shelled Misrata", "near Ras
+Lanuf"); a country only compared with ("higher than in Germany") is the
+article's, not the event's. The publisher is an organisation only where it
+acts, never in its dateline or bylines, and page furniture ("Reply",
+"Posted by ... | Comments") names nobody. Known aliases are data
+(timeline/extraction/data/*.json) that a Lexicon from the database extends;
+across articles, a known person's other spelling is that person
+(`PeopleIndex`), and the surnames and spellings an article ties to a full
+name (`ArticleEntities.aliases`) are what ingestion remembers (`learn_aliases`).
 """
 
 from __future__ import annotations
