@@ -1,7 +1,8 @@
 """People, organisations and countries on real news: the 11 Timeline17 collections.
 
     .venv/bin/python bench/entities_t17.py [--t17 ../shared/t17] [--out FILE.json]
-        [--sample 60] [--seed 17] [--batch-size 16] [--limit N]
+        [--sample 60] [--seed 17] [--batch-size 16] [--per-collection N]
+        [--max-chars N]
 
 Runs extraction only (no database) over ../shared/t17/*.articles.jsonl,
 articles in order of publication, with a Lexicon built in memory the way
@@ -55,24 +56,33 @@ PUBLISHERS = {
 }
 
 
-def load(t17: Path, limit: int | None = None) -> list[Document]:
-    """Every article of the collections, oldest first (ties: by id)."""
+def load(
+    t17: Path, per_collection: int | None = None, max_chars: int | None = None
+) -> list[Document]:
+    """The articles of the collections, oldest first (ties: by id): each
+    collection's first `per_collection` (by date) of at most `max_chars`."""
     docs = []
     for path in sorted(t17.glob("*.articles.jsonl")):
         site = path.name.split(".")[0].split("_", 1)[1]
+        rows = []
         with path.open(encoding="utf-8") as fh:
             for line in fh:
                 d = json.loads(line)
-                docs.append(
-                    Document(
-                        text=d["text"],
-                        published=date.fromisoformat(d["published"]),
-                        doc_id=d["id"],
-                        publisher=PUBLISHERS.get(site, site),
-                    )
+                if max_chars and len(d["text"]) > max_chars:
+                    continue
+                rows.append(d)
+        rows.sort(key=lambda d: (d["published"], d["id"]))
+        for d in rows[:per_collection]:
+            docs.append(
+                Document(
+                    text=d["text"],
+                    published=date.fromisoformat(d["published"]),
+                    doc_id=d["id"],
+                    publisher=PUBLISHERS.get(site, site),
                 )
+            )
     docs.sort(key=lambda d: (d.published, d.doc_id))
-    return docs[:limit] if limit else docs
+    return docs
 
 
 class MemoryStore:
@@ -84,6 +94,7 @@ class MemoryStore:
         self.organizations: dict[str, str] = {}
         self.index = PeopleIndex(())
         self.renamed: Counter = Counter()  # variant spelling -> stored person
+        self.events: Counter = Counter()  # person -> events naming them
 
     def lexicon(self) -> Lexicon:
         return Lexicon(people=dict(self.people), organizations=dict(self.organizations))
@@ -109,11 +120,14 @@ class MemoryStore:
         learned = learn_aliases(
             known=self.people,
             found=[(a, rename.get(c, c)) for a, c in extraction.aliases],
+            events=self.events,
         )
         stored = {normalise_alias(n) for n in self.people.values()}
         for alias, canonical in learned.items():
             if normalise_alias(canonical) in stored:
                 self.people[alias] = canonical
+        for event in extraction.events:
+            self.events.update(rename.get(a, a) for a in event.actors)
         if not rename:
             return extraction
         events = tuple(
@@ -146,11 +160,16 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=60)
     parser.add_argument("--seed", type=int, default=17)
     parser.add_argument("--batch-size", type=int, default=16)
-    parser.add_argument("--limit", type=int, help="only the first N articles")
+    parser.add_argument(
+        "--per-collection", type=int, help="each collection's first N articles"
+    )
+    parser.add_argument(
+        "--max-chars", type=int, help="leave out articles longer than this"
+    )
     args = parser.parse_args()
     if not args.t17.is_dir():
         sys.exit(f"no Timeline17 collections at {args.t17} (../shared/t17)")
-    docs = load(args.t17, args.limit)
+    docs = load(args.t17, args.per_collection, args.max_chars)
     rows, store, seconds = run(docs, args.batch_size)
     people: Counter = Counter()
     orgs: Counter = Counter()

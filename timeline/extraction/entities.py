@@ -303,6 +303,7 @@ class EntityResolver:
             titled = any(c.titled for c in cands)
             if not (known or titled) and (
                 key in self.countries
+                or _feature_name(words)
                 or any(
                     _locative(doc, c) or self._title_of(doc, c.ent.start) for c in cands
                 )
@@ -317,6 +318,10 @@ class EntityResolver:
                     verdicts[key] = PERSON
                 elif org_like or group:
                     verdicts[key] = ORGANIZATION
+                elif all(
+                    c.start > 0 and doc[c.start - 1].lower_ == "the" for c in cands
+                ):
+                    verdicts[key] = ""  # "the Deepwater Horizon", every time: no one
                 elif not shaped or words[0] in org_keys or words[0] in product_firsts:
                     verdicts[key] = ""  # "App Store", "Ford Falcon": not a person
                     if words[0] in org_keys:  # the bare "Falcon" is Ford's car too
@@ -343,6 +348,21 @@ class EntityResolver:
             else:
                 verdicts[("single", key)] = ""
         return verdicts
+
+    def _place_not_org(self, doc: Doc, s: int, e: int, text: str) -> bool:
+        """An ORG-labelled state, region or large city with no company
+        context ("Alabama", "Louisiana"): a place."""
+        found = gazetteer.lookup(text)
+        if not found or not text[:1].isupper():
+            return False
+        if not any(
+            p.subdivision or p.population >= _ORG_PLACE_POPULATION for p in found
+        ):
+            return False
+        cand = _Candidate(
+            doc[s:e], s, e, text, normalise_alias(text), None, None, False
+        )
+        return not self._org_context(doc, cand)
 
     def _title_of(self, doc: Doc, start: int) -> bool:
         """'Bishop of Krakow', 'the mayor of Misrata': a title of a place."""
@@ -681,8 +701,18 @@ class EntityResolver:
             elif key in self.organizations and ent.label_ in _PLACE_LIKE:
                 add(s, e, ORGANIZATION, self.organizations[key])
             elif ent.label_ in _GAZETTEER_LABELS or (
-                ent.label_ == "ORG" and _locative_span(doc, s, e)
+                ent.label_ == "ORG"
+                and key not in self.organizations
+                and (
+                    _locative_span(doc, s, e)
+                    or _feature_name(key.split())
+                    or self._place_not_org(doc, s, e, text)
+                )
             ):
+                if _feature_name(key.split()):
+                    for i in range(s, e):
+                        taken[i] = 1  # "the Gulf of Mexico": a sea, no company
+                    continue
                 if gazetteer.lookup(text):
                     places.append((s, e, text, ent.label_ != "LOC"))
                     for i in range(s, e):
@@ -736,6 +766,7 @@ class EntityResolver:
                 span.label_ == PERSON
                 and key in self.people
                 and verdicts.get(key, PERSON) == PERSON
+                and all(t.ent_type_ in ("", "PERSON") for t in span)
                 and key.split()[0] not in org_keys
                 and not any(w in self.non_name_words for w in key.split())
             ):
@@ -1117,10 +1148,16 @@ class PeopleIndex:
         return next(iter(found)) if len(found) == 1 else None
 
 
+# A surname two known people share goes to one of them when that one is
+# reported this many times as often as all the others together.
+DOMINANT_PERSON = 5
+
+
 def learn_aliases(
     *,
     known: Mapping[str, str],
     found: Iterable[tuple[str, str]],
+    events: Mapping[str, int] | None = None,
 ) -> dict[str, str]:
     """Which of an article's (alias, canonical person) pairs to remember.
 
@@ -1128,9 +1165,13 @@ def learn_aliases(
     person. A pair is new when its alias is not already another name's (a
     one-word actor stored under the surname itself gives way: "Wolfowitz"
     -> Paul Wolfowitz) and, for a surname, no other known person has that
-    surname ("Obama" -> Barack Obama unless a Michelle Obama is known too).
-    The one rule for the bench's in-memory lexicon and ingestion's aliases.
+    surname ("Obama" -> Barack Obama unless a Michelle Obama is known too),
+    or the others together have under 1/DOMINANT_PERSON of its `events` (a
+    canonical name -> how many events name it): "Jackson" is Michael Jackson
+    in a database where Lisa Jackson is named in a few events. The one rule
+    for the bench's in-memory lexicon and ingestion's aliases.
     """
+    events = events or {}
     surnames: dict[str, set[str]] = {}
     for canonical in set(known.values()):
         words = normalise_alias(canonical).split()
@@ -1143,8 +1184,13 @@ def learn_aliases(
             continue
         if key in known and (" " in key or normalise_alias(known[key]) != key):
             continue  # an alias already, or a full name of its own
-        if " " not in key and surnames.get(key, {canonical}) != {canonical}:
-            continue  # two known people share this surname
+        others = surnames.get(key, {canonical}) - {canonical}
+        if " " not in key and others:
+            mine = events.get(canonical, 0)
+            if not mine or mine < DOMINANT_PERSON * sum(
+                events.get(o, 0) for o in others
+            ):
+                continue  # two known people share this surname
         out[key] = canonical
     return out
 
@@ -1194,6 +1240,41 @@ _PLACE_NOUNS = frozenset(
     }
 )
 _GAZETTEER_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# An ORG-labelled city is a place from this size (a state or region always).
+_ORG_PLACE_POPULATION = 100_000
+# Names of seas, rivers, mountains: "Gulf of Mexico", "Breton Sound".
+_FEATURE_WORDS = frozenset(
+    {
+        "gulf",
+        "sea",
+        "bay",
+        "ocean",
+        "strait",
+        "straits",
+        "lake",
+        "river",
+        "mount",
+        "mountains",
+        "cape",
+        "peninsula",
+        "coast",
+        "sound",
+        "canal",
+        "desert",
+        "valley",
+        "island",
+        "islands",
+    }
+)
+
+
+def _feature_name(words: list[str]) -> bool:
+    """'gulf of mexico', 'breton sound': a geographic feature's name."""
+    return len(words) >= 2 and (
+        words[0] in _FEATURE_WORDS or words[-1] in _FEATURE_WORDS
+    )
+
+
 _MEDIA_WORDS = frozenset({"news", "online", "com", "network", "newspaper"})
 _COMPARISON = frozenset({"than", "like", "unlike"})
 _DASHES = frozenset({"--", "-", "—", "–"})

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.db.models import Count
 from simple_history.utils import bulk_create_with_history
 
 from timeline.extraction.entities import PeopleIndex, learn_aliases
@@ -216,6 +217,7 @@ class NameResolver:
         if not pairs:
             return 0
         keys = {normalise_alias(a) for a, _ in pairs}
+        events: dict[str, int] = {}
         known: dict[str, str] = dict(
             ActorAlias.objects.filter(
                 normalised__in=keys, actor__kind=ActorKind.PERSON
@@ -230,12 +232,17 @@ class NameResolver:
                 )
                 if name is not None:
                     known[key] = name
-            else:  # every stored person with this surname
-                for name in Actor.objects.filter(
-                    kind=ActorKind.PERSON, name__iendswith=" " + key
-                ).values_list("name", flat=True):
+            else:  # every stored person with this surname, and their events
+                for name, n in (
+                    Actor.objects.filter(
+                        kind=ActorKind.PERSON, name__iendswith=" " + key
+                    )
+                    .annotate(n=Count("eventactor"))
+                    .values_list("name", "n")
+                ):
                     known.setdefault(f"{key} <{name}>", name)
-        new = learn_aliases(known=known, found=pairs)
+                    events[name] = n
+        new = learn_aliases(known=known, found=pairs, events=events)
         rows = []
         for alias, canonical in new.items():
             actor_id = self.actor_id(canonical, ActorKind.PERSON)

@@ -57,3 +57,14 @@ def test_a_one_word_actor_gives_way_to_the_full_name():
     known = {"wolfowitz": "Wolfowitz", "paul wolfowitz": "Paul Wolfowitz"}
     learned = learn_aliases(known=known, found=[("wolfowitz", "Paul Wolfowitz")])
     assert learned == {"wolfowitz": "Paul Wolfowitz"}
+
+
+def test_a_shared_surname_goes_to_a_far_more_reported_person():
+    known = {"michael jackson": "Michael Jackson", "lisa jackson": "Lisa Jackson"}
+    found = [("jackson", "Michael Jackson")]
+    events = {"Michael Jackson": 86, "Lisa Jackson": 8}
+    assert learn_aliases(known=known, found=found, events=events) == {
+        "jackson": "Michael Jackson"
+    }
+    events = {"Michael Jackson": 30, "Lisa Jackson": 8}
+    assert learn_aliases(known=known, found=found, events=events) == {}
