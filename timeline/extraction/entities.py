@@ -573,6 +573,8 @@ class EntityResolver:
                 )
             )
         verdicts = self._judge_candidates(doc, candidates, org_keys, product_firsts)
+        # Names the article itself shows to be people: titled, or speaking.
+        evidenced = {c.key for c in candidates if c.titled or self._speaks(c)}
         for cand in candidates:
             if verdicts[cand.key] != PERSON or " " not in cand.key:
                 continue
@@ -698,11 +700,19 @@ class EntityResolver:
                         taken[i] = 1
                 else:
                     add(s, e, COUNTRY, self.countries[key])
-            elif key in self.organizations and ent.label_ in _PLACE_LIKE:
+            elif (
+                key in self.organizations
+                and ent.label_ in _PLACE_LIKE
+                and not (
+                    ent.label_ in ("GPE", "LOC")
+                    and normalise_alias(self.organizations[key]) == key
+                    and gazetteer.lookup(text)
+                )
+            ):
                 add(s, e, ORGANIZATION, self.organizations[key])
             elif ent.label_ in _GAZETTEER_LABELS or (
                 ent.label_ == "ORG"
-                and key not in self.organizations
+                and normalise_alias(self.organizations.get(key, key)) == key
                 and (
                     _locative_span(doc, s, e)
                     or _feature_name(key.split())
@@ -815,19 +825,36 @@ class EntityResolver:
             mentions = kept
         people = {m.value for m in mentions if m.kind == PERSON}
         aliases = {
-            k: v for k, v in self._aliases(full_names, surnames).items() if v in people
+            k: v
+            for k, v in self._aliases(full_names, surnames, evidenced).items()
+            if v in people
         }
         return ArticleEntities(mentions, aliases=aliases)
 
     # -- what the article teaches about names -------------------------------------
 
     def _aliases(
-        self, full_names: dict[str, str], surnames: dict[str, str | None]
+        self,
+        full_names: dict[str, str],
+        surnames: dict[str, str | None],
+        evidenced: set[str],
     ) -> dict[str, str]:
-        """Surnames and other spellings the article ties to one full name."""
+        """Surnames and other spellings the article ties to one full name.
+
+        Only for a name shown to be a person (titled or speaking, under its
+        full name or surname, or known already): a mislabel such as "the
+        Deepwater Horizon" must not teach "Horizon" to later articles.
+        """
         out: dict[str, str] = {}
         for key, canonical in full_names.items():
             if " " not in canonical.strip():
+                continue
+            if not (
+                key in evidenced
+                or key.split()[-1] in evidenced
+                or key in self.people
+                or normalise_alias(canonical) != key
+            ):
                 continue
             canonical_key = normalise_alias(canonical)
             if key != canonical_key:
