@@ -162,6 +162,11 @@ class EntityResolver:
         base = default_lexicon()
         extra = lexicon or Lexicon()
         self.people = {**base.people, **_norm_keys(extra.people)}
+        # People worth finding in free text: shipped names and aliases, not
+        # every stored actor's own name (one mislabel would spread).
+        self.vouched_people = set(base.people) | {
+            k for k, v in self.people.items() if normalise_alias(v) != k
+        }
         self.organizations = {**base.organizations, **_norm_keys(extra.organizations)}
         self.countries = {
             **base.countries,
@@ -333,7 +338,11 @@ class EntityResolver:
                 verdicts[key] = PERSON
                 continue
             verdicts[key] = "single"
-            if (
+            if any(
+                p.population >= _ORG_PLACE_POPULATION for p in gazetteer.lookup(key)
+            ):
+                verdicts[("single", key)] = "place"  # "University, Chandigarh"
+            elif (
                 org_like
                 or group
                 or any(k.split()[0] == key for k in org_keys)
@@ -774,7 +783,7 @@ class EntityResolver:
                 add(span.start, span.end, ORGANIZATION, self.organizations[key])
             elif (
                 span.label_ == PERSON
-                and key in self.people
+                and key in self.vouched_people
                 and verdicts.get(key, PERSON) == PERSON
                 and all(t.ent_type_ in ("", "PERSON") for t in span)
                 and key.split()[0] not in org_keys
