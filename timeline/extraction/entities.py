@@ -709,6 +709,10 @@ class EntityResolver:
                         taken[i] = 1
                 else:
                     add(s, e, COUNTRY, self.countries[key])
+            elif ent.label_ == "ORG" and all(w in self.countries for w in key.split()):
+                codes = {self.countries[w] for w in key.split()}
+                if len(codes) == 1:  # "India India": a country, no organisation
+                    add(s, e, COUNTRY, codes.pop())
             elif (
                 key in self.organizations
                 and ent.label_ in _PLACE_LIKE
@@ -1169,7 +1173,16 @@ class PeopleIndex:
             return None
         last = words[-1]
         if last in self.surnames:
-            return None  # the same spelling is a surname match, not a variant
+            # "Thad W. Allen" is "Thad Allen": the same name but for initials.
+            plain = [w for w in words if not _initial(w)]
+            same = {
+                known
+                for known in self.surnames[last]
+                if [w for w in normalise_alias(known).split() if not _initial(w)]
+                == plain
+                and normalise_alias(known) != " ".join(words)
+            }
+            return next(iter(same)) if len(same) == 1 and len(plain) >= 2 else None
         found = self.by_key.get(spelling_key(last), set())
         if len(words) >= 2:
             from rapidfuzz.distance import JaroWinkler
@@ -1187,6 +1200,15 @@ class PeopleIndex:
 # A surname two known people share goes to one of them when that one is
 # reported this many times as often as all the others together.
 DOMINANT_PERSON = 5
+
+
+def _initial(word: str) -> bool:
+    """'w.', 'w', 'j.r.': a middle initial."""
+    return (
+        len(word.rstrip(".").replace(".", "")) <= 2
+        and word[:1].isalpha()
+        and (len(word.rstrip(".")) == 1 or "." in word)
+    )
 
 
 def learn_aliases(

@@ -68,3 +68,10 @@ def test_a_shared_surname_goes_to_a_far_more_reported_person():
     }
     events = {"Michael Jackson": 30, "Lisa Jackson": 8}
     assert learn_aliases(known=known, found=found, events=events) == {}
+
+
+def test_a_middle_initial_is_the_same_person():
+    index = PeopleIndex(["Thad Allen", "Mary Landry"])
+    assert index.variant_of("Thad W. Allen") == "Thad Allen"
+    assert index.variant_of("Woody Allen") is None
+    assert index.variant_of("Thad Allen") is None  # itself, no variant
