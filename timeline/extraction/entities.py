@@ -890,6 +890,9 @@ class EntityResolver:
         ("Posted by Keith Stuart at 10:48 AM | Comments (2)")."""
         out = []
         for ent in doc.ents:
+            if ent.label_ in ("PERSON", "ORG") and _before_dateline(doc, ent.end):
+                out.append((ent.start_char, ent.end_char))
+                continue
             if ent.label_ == "PERSON":
                 if _furniture_line(doc, ent.start, ent.end):
                     out.append((ent.start_char, ent.end_char))
@@ -925,8 +928,9 @@ class EntityResolver:
         if e - s == 1 and self._dictionary_word(doc[s]) and not _in_clause(doc[s]):
             return True  # "Reply", "Share", "Print": a button, not a company
         byline = _byline_person(doc, e)
-        is_publisher = normalise_alias(value) in publisher_keys or (
-            normalise_alias(doc[s:e].text) in publisher_keys
+        is_publisher = any(
+            k in publisher_keys or any(k.startswith(p + " ") for p in publisher_keys)
+            for k in (normalise_alias(value), normalise_alias(doc[s:e].text))
         )
         if byline is not None and (
             is_publisher or byline.head.lemma_.lower() == "report"
@@ -1326,11 +1330,17 @@ _FEATURE_WORDS = frozenset(
 )
 
 
+_FEATURE_FIRST = frozenset({"mount", "lake", "cape"})
+
+
 def _feature_name(words: list[str]) -> bool:
-    """'gulf of mexico', 'breton sound': a geographic feature's name."""
-    return len(words) >= 2 and (
-        words[0] in _FEATURE_WORDS or words[-1] in _FEATURE_WORDS
-    )
+    """'gulf of mexico', 'mount everest', 'breton sound': a geographic
+    feature's name (not 'Coast Guard')."""
+    if len(words) < 2:
+        return False
+    if words[0] in _FEATURE_WORDS and (words[1] == "of" or words[0] in _FEATURE_FIRST):
+        return True
+    return words[-1] in _FEATURE_WORDS
 
 
 _MEDIA_WORDS = frozenset({"news", "online", "com", "network", "newspaper"})
@@ -1400,6 +1410,23 @@ def _dateline(doc: Doc, start: int, end: int) -> bool:
         and end + 1 < len(doc)
         and doc[end].text == ")"
         and doc[end + 1].text in _DASHES
+    )
+
+
+def _before_dateline(doc: Doc, end: int) -> bool:
+    """The words end a dateline's place in capitals: 'PORT FOURCHON,
+    Louisiana (Reuters) -' (a place and a state, then the credit)."""
+    i = end
+    while i < len(doc) and i < end + 6 and doc[i].text != "(":
+        if "\n" in doc[i].text:
+            return False
+        i += 1
+    return (
+        i + 3 < len(doc)
+        and doc[i].text == "("
+        and doc[i + 2].text == ")"
+        and doc[i + 3].text in _DASHES
+        and any(t.is_upper and t.is_alpha for t in doc[max(0, end - 3) : end])
     )
 
 
