@@ -13,7 +13,7 @@ from timeline.extraction.timex import tag_timexes
 from timeline.extraction.types import Document, Extraction, Lexicon
 
 # Bump when extraction output changes, so `reextract` knows what is stale.
-EXTRACTION_VERSION = "1.2"
+EXTRACTION_VERSION = "1.3"
 
 # Resolvers of the last few lexicons: building one compiles an alias matcher,
 # and callers (ingestion) pass the same lexicon for document after document.
