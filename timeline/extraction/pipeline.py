@@ -56,6 +56,7 @@ def extract(
     """
     nlp = get_nlp(model)
     resolver = _resolver(lexicon)
+    resolver.use_dictionary(nlp)
     # (document, offset of the piece, is it the document's last piece)
     pending: deque[tuple[Document, int, bool]] = deque()
 
@@ -68,6 +69,7 @@ def extract(
 
     timexes: list[Timex] = []
     events: list[ExtractedEvent] = []
+    aliases: dict[str, str] = {}
     docs = (
         doc
         for batch in batches(texts(), batch_size)
@@ -79,7 +81,12 @@ def extract(
         if isinstance(dct, datetime):  # a timestamp: its calendar day
             dct = dct.date()
         found = tuple(tag_timexes(doc, dct))
-        entities = resolver.resolve(doc, exclude=[(t.start, t.end) for t in found])
+        entities = resolver.resolve(
+            doc,
+            exclude=[(t.start, t.end) for t in found],
+            publisher=document.publisher,
+        )
+        aliases.update(entities.aliases)
         timexes += shifted(found, offset, "start", "end")
         events += shifted(
             build_events(doc, found, entities, dct),
@@ -91,8 +98,9 @@ def extract(
                 doc_id=document.doc_id,
                 timexes=tuple(timexes),
                 events=tuple(_without_furniture(document.text, events)),
+                aliases=tuple(sorted(aliases.items())),
             )
-            timexes, events = [], []
+            timexes, events, aliases = [], [], {}
 
 
 def _without_furniture(

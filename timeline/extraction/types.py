@@ -14,6 +14,7 @@ class Document:
     text: str
     published: date
     doc_id: str = ""
+    publisher: str = ""  # the site; never an organisation of its own bylines
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,9 @@ class Extraction:
     doc_id: str
     timexes: tuple[Timex, ...]
     events: tuple[ExtractedEvent, ...]
+    # (normalised alias, canonical person) the article established: a
+    # surname, another spelling. Ingestion remembers them (learn_aliases).
+    aliases: tuple[tuple[str, str], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -629,8 +629,10 @@ def apply_extraction(
             result.mentions_merged += 1
             reports.append((stored, c))
 
-        # Actors first seen in this article, stored in one go.
+        # Actors first seen in this article, stored in one go; then the
+        # surnames and spellings it tied to them, as aliases.
         real = resolver.create_new()
+        resolver.learn(extraction.aliases)
         for cand in pending:
             cand.actor_ids = {real.get(a, a) for a in cand.actor_ids}
         months |= facet_counts.months_of(
@@ -828,11 +830,17 @@ def ingest(
         if queue:
             _enqueue(todo, summary, on_article)
             return
-        if lexicon is None:
+        if lexicon is None or resolver.changed:
+            # Names the last batch stored apply to this one.
             lexicon = build_lexicon()
             resolver = NameResolver(preload=True)
         docs = [
-            Document(text=i.text, published=i.published, doc_id=str(n))
+            Document(
+                text=i.text,
+                published=i.published,
+                doc_id=str(n),
+                publisher=i.publisher,
+            )
             for n, i in enumerate(todo)
         ]
         for doc, extraction, error in extract_each(
@@ -923,7 +931,10 @@ def process_article(
         logger.warning("article_id=%s not found (deleted?)", article_id)
         return StoreResult(article_id=article_id, error="no such article")
     doc = Document(
-        text=article.text, published=article.published, doc_id=str(article_id)
+        text=article.text,
+        published=article.published,
+        doc_id=str(article_id),
+        publisher=article.publisher,
     )
     try:
         (extraction,) = list(
@@ -958,7 +969,12 @@ def reextract(
         chunk.sort(key=lambda a: a.pk)
         by_id = {str(a.pk): a for a in chunk}
         docs = [
-            Document(text=a.text, published=a.published, doc_id=str(a.pk))
+            Document(
+                text=a.text,
+                published=a.published,
+                doc_id=str(a.pk),
+                publisher=a.publisher,
+            )
             for a in chunk
         ]
         for doc, extraction, error in extract_each(
