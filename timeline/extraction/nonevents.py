@@ -11,6 +11,7 @@ present of a done event, and the preposition over the date.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from timeline.extraction.kinds import is_event_nominal, lexicon, noun_kind
@@ -102,7 +103,21 @@ def _has(verb: Token, deps: set[str] | frozenset[str]) -> bool:
 def _simple_present(verb: Token) -> bool:
     if verb.tag_ not in ("VBZ", "VBP"):
         return False
+    if _past_form(verb.lower_):
+        return False  # the small model tags some past forms VBP: "forces retook"
     return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+@lru_cache(maxsize=4096)
+def _past_form(word: str) -> bool:
+    """'retook', 'pushed': a past form of a verb and never a present one."""
+    from lemminflect import getAllLemmas, getInflection
+
+    for lemma in getAllLemmas(word).get("VERB", ()):
+        present = getInflection(lemma, "VBP") + getInflection(lemma, "VBZ")
+        if word in getInflection(lemma, "VBD") and word not in present:
+            return True
+    return False
 
 
 def non_event_reason(verb: Token, span: Span, *, scheduled: bool) -> str | None:

@@ -91,3 +91,16 @@ def test_it_names_the_speaker_of_a_first_person_quote():
     e = event_in("bpoil_bbc/2010-07-15/442.htm.txt", "I was gung-ho", "Wednesday")
     assert e.title.startswith("Adm Thad Allen said: I was gung")
     assert e.kind == "statement"
+
+
+def test_a_past_form_tagged_present_is_not_a_habit():
+    # The small model tags "retook" VBP here; the word is a past form all the
+    # same, so the sentence reports an occurrence, not a habit.
+    from datetime import date
+
+    from timeline.extraction.pipeline import extract
+    from timeline.extraction.types import Document
+
+    text = "Libyan forces retook the oil port on Saturday, CNN's Zain Verjee reports."
+    (extraction,) = extract([Document(text, date(2011, 3, 7))])
+    assert [e.expression for e in extraction.events] == ["Saturday"]
