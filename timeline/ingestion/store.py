@@ -33,6 +33,7 @@ from timeline.extraction.values import value_range
 from timeline.ingestion import merge
 from timeline.ingestion.lexicon import NameResolver, build_lexicon
 from timeline.ingestion.sources import ArticleInput, SourceError
+from timeline.keyevents.data import replace_date_references
 from timeline.models import (
     ActorKind,
     Article,
@@ -648,6 +649,8 @@ def apply_extraction(
             for t, c in reports
         )
         refresh_event_sources(event_ids=touched)
+        # Every day the article refers to, for the key-events ranking.
+        replace_date_references(article=article, timexes=extraction.timexes)
         facet_counts.refresh_for_events(
             event_ids=touched | {p.event.pk for p in pending}, before=months
         )
