@@ -143,13 +143,3 @@ def key_events(
         events, articles=articles, start=request.start, end=request.end
     )
     return rank(inputs, evidence, request)
-
-
-def predicted_timeline(key_dates: Iterable[KeyDate]) -> dict[date, list[str]]:
-    """{date: [the first source's sentence of each event]}: a timeline as
-    Timeline17 scores it."""
-    return {
-        k.date: [" ".join(e.first_source.sentence.split()) for e in k.events]
-        for k in key_dates
-        if k.events
-    }

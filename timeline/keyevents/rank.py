@@ -69,6 +69,11 @@ W_PROMINENCE = 0.3
 
 # The clearest statement of an event: a sentence of a readable length.
 MIN_WORDS, MAX_WORDS = 8, 45
+# What makes a sentence the clearest statement (see _sentence_quality).
+W_DAY_CENTRAL = 1.0
+W_TOPICAL = 1.0
+# How much a day's event order follows its sentence's quality.
+W_QUALITY = 1.0
 # Two chosen events whose sentences overlap this much say the same thing.
 DUPLICATE_OVERLAP = 0.5
 
@@ -274,22 +279,76 @@ def _lasting(day: date, published: Iterable[date]) -> int:
     return sum(1 for p in published if (p - day).days >= LASTING_DAYS)
 
 
+_CLEAN_START = re.compile(r"^[\"'“‘(]?[A-Z0-9]")
+_CLEAN_END = re.compile(r"[.!?][\"'”’)]?$")
+_FURNITURE = re.compile(
+    r"\||\b\d{1,2}[.:]\d{2}\s*(?:BST|GMT|EST|EDT|UTC|ET)\b|https?://|@\w"
+)
+
+
+def _well_formed(sentence: str) -> float:
+    """1 for a sentence that starts and ends as one, less for fragments and
+    page furniture (pipes, timestamps, links, handles)."""
+    s = sentence.strip()
+    ok = 1.0
+    if not _CLEAN_START.match(s):
+        ok *= 0.7
+    if not _CLEAN_END.search(s):
+        ok *= 0.7
+    if _FURNITURE.search(s):
+        ok *= 0.5
+    return ok
+
+
+@dataclass
+class _Vocabulary:
+    """How widely each content word is used: across the collection's
+    articles (what the story is about) and across the day's reports."""
+
+    collection: Counter[str]
+    n_articles: int
+
+    def topical(self, toks: frozenset[str]) -> float:
+        if not toks or not self.n_articles:
+            return 0.0
+        return sum(self.collection[t] for t in toks) / (len(toks) * self.n_articles)
+
+
+def _sentence_quality(
+    s: Source,
+    event: EventInput,
+    day_tokens: Counter[str],
+    n_day: int,
+    vocab: _Vocabulary,
+) -> float:
+    toks = _tokens(s.sentence)
+    if not toks:
+        return 0.0
+    day = sum(day_tokens[t] for t in toks) / (len(toks) * max(n_day, 1))
+    lag = (s.published - event.start).days
+    timely = 1.0 if 0 <= lag <= EARLY_DAYS else 0.8
+    return (
+        _readable(s.sentence)
+        * _well_formed(s.sentence)
+        * timely
+        * (W_DAY_CENTRAL * day + W_TOPICAL * vocab.topical(toks) + 1e-6)
+    )
+
+
 def _choose_source(
-    event: EventInput, pool: frozenset[str], day_tokens: Counter[str]
-) -> Source:
-    """The clearest statement of the event: readable, central to what the
-    day's reports say, from an article published soon after the event."""
-    total = sum(day_tokens.values()) or 1
-
-    def quality(s: Source) -> tuple[float, int]:
-        toks = _tokens(s.sentence)
-        centrality = sum(day_tokens[t] for t in toks) / total
-        centrality /= math.sqrt(len(toks) or 1)
-        lag = (s.published - event.start).days
-        timely = 1.0 if 0 <= lag <= EARLY_DAYS else 0.8
-        return (_readable(s.sentence) * timely * (centrality + 1e-9), -s.article_id)
-
-    return max(event.sources, key=quality)
+    event: EventInput, day_tokens: Counter[str], n_day: int, vocab: _Vocabulary
+) -> tuple[Source, float]:
+    """The clearest statement of the event: a well-formed sentence of a
+    readable length, central to what the day's reports and the whole story
+    say, from an article published soon after the event."""
+    best = max(
+        event.sources,
+        key=lambda s: (
+            _sentence_quality(s, event, day_tokens, n_day, vocab),
+            -s.article_id,
+        ),
+    )
+    return best, _sentence_quality(best, event, day_tokens, n_day, vocab)
 
 
 def _prominence(events: Sequence[EventInput]) -> dict[str, float]:
@@ -302,7 +361,7 @@ def _prominence(events: Sequence[EventInput]) -> dict[str, float]:
 
 
 def _score_event(
-    event: EventInput, prominence: Mapping[str, float], n_articles: int
+    event: EventInput, prominence: Mapping[str, float]
 ) -> tuple[float, int, int, bool]:
     arts = _articles(event.sources)
     reports = len(arts)
@@ -344,6 +403,17 @@ def _date_references(
     return by_article, 0.0
 
 
+def _vocabulary(events: Sequence[EventInput], n_articles: int) -> _Vocabulary:
+    per_article: dict[int, set[str]] = defaultdict(set)
+    for e in events:
+        for src in e.sources:
+            per_article[src.article_id] |= _tokens(src.sentence)
+    counts: Counter[str] = Counter()
+    for toks in per_article.values():
+        counts.update(toks)
+    return _Vocabulary(collection=counts, n_articles=max(n_articles, len(per_article)))
+
+
 def default_dates(n_events: int) -> int:
     return max(1, min(MAX_DATES, round(n_events / EVENTS_PER_DATE)))
 
@@ -359,6 +429,7 @@ def rank(
     n_dates = request.dates or default_dates(len(events))
     per_date = request.per_date or PER_DATE
     prominence = _prominence(eligible)
+    vocab = _vocabulary(eligible, evidence.n_articles)
 
     by_date: dict[date, list[EventInput]] = defaultdict(list)
     for e in eligible:
@@ -380,7 +451,7 @@ def rank(
 
     out = []
     for score, day, day_events, refs, lasting_refs, reports in scored[:n_dates]:
-        chosen = _best_events(day_events, prominence, evidence.n_articles, per_date)
+        chosen = _best_events(day_events, prominence, vocab, per_date)
         out.append(
             KeyDate(
                 date=day,
@@ -399,23 +470,28 @@ def rank(
 def _best_events(
     day_events: Sequence[EventInput],
     prominence: Mapping[str, float],
-    n_articles: int,
+    vocab: _Vocabulary,
     per_date: int,
 ) -> list[RankedEvent]:
     day_tokens: Counter[str] = Counter()
+    seen: dict[int, set[str]] = defaultdict(set)
     for e in day_events:
-        for art_sentences in {s.article_id: s.sentence for s in e.sources}.values():
-            day_tokens.update(_tokens(art_sentences))
-    pool = frozenset(day_tokens)
+        for src in e.sources:
+            seen[src.article_id] |= _tokens(src.sentence)
+    for toks in seen.values():
+        day_tokens.update(toks)
+    n_day = len(seen)
     ranked = []
     for e in day_events:
-        score, reports, lasting, early = _score_event(e, prominence, n_articles)
-        ranked.append((score, e, reports, lasting, early))
-    ranked.sort(key=lambda x: (-x[0], x[1].id))
+        score, reports, lasting, early = _score_event(e, prominence)
+        source, quality = _choose_source(e, day_tokens, n_day, vocab)
+        ranked.append(
+            (score * (quality**W_QUALITY), score, e, source, reports, lasting, early)
+        )
+    ranked.sort(key=lambda x: (-x[0], x[2].id))
     chosen: list[RankedEvent] = []
     said: list[frozenset[str]] = []
-    for score, e, reports, lasting, early in ranked:
-        source = _choose_source(e, pool, day_tokens)
+    for _, score, e, source, reports, lasting, early in ranked:
         toks = _tokens(source.sentence)
         if any(_overlap(toks, t) >= DUPLICATE_OVERLAP for t in said):
             continue
@@ -428,9 +504,19 @@ def _best_events(
                 lasting=lasting,
                 early=early,
                 first_source=source,
-                n_articles=n_articles,
+                n_articles=vocab.n_articles,
             )
         )
         if len(chosen) == per_date:
             break
     return chosen
+
+
+def predicted_timeline(key_dates: Iterable[KeyDate]) -> dict[date, list[str]]:
+    """{date: [each event's first-source sentence]}: the timeline as
+    Timeline17 scores it (a summary sentence per event, best first)."""
+    return {
+        k.date: [" ".join(e.first_source.sentence.split()) for e in k.events]
+        for k in key_dates
+        if k.events
+    }

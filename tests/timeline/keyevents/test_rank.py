@@ -6,8 +6,8 @@ from datetime import date, timedelta
 import pytest
 
 from timeline.keyevents.rank import (
-    Evidence,
     EventInput,
+    Evidence,
     Request,
     Source,
     default_dates,

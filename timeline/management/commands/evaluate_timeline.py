@@ -175,8 +175,8 @@ class Command(BaseCommand):
     def _evaluate(
         self, name: str, articles: Path, timelines: Path, options: dict[str, Any]
     ) -> dict[str, Any]:
-        from timeline.keyevents.data import key_events, predicted_timeline
-        from timeline.keyevents.rank import Request
+        from timeline.keyevents.data import key_events
+        from timeline.keyevents.rank import Request, predicted_timeline
         from timeline.models import Article, Event
 
         call_command("migrate", verbosity=0, interactive=False)
