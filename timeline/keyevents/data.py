@@ -99,14 +99,16 @@ def model_input(
         for i, s, e, p, k, m, t in rows
     ]
     if articles is None:
-        article_ids = reporting
+        articles = Article.objects.filter(
+            id__in=Mention.objects.filter(
+                event__in=events.visible().values("id")
+            ).values("article_id")
+        )
         n_articles = len(reporting)
     else:
-        article_ids = set(articles.values_list("id", flat=True))
-        n_articles = len(article_ids)
-    refs = DateReference.objects.filter(article_id__in=article_ids)
-    if len(article_ids) > 900:  # too many parameters: filter in Python
-        refs = DateReference.objects.all()
+        n_articles = articles.count()
+    # Subqueries: the collection may hold more articles than SQL parameters.
+    refs = DateReference.objects.filter(article__in=articles.values("id"))
     if start is not None:
         refs = refs.filter(day__gte=start - timedelta(days=31))
     if end is not None:
@@ -114,11 +116,10 @@ def model_input(
     levels: dict[str, dict[date, list[date]]] = {
         p: defaultdict(list) for p in ("day", "week", "month")
     }
-    for day, precision, article_id, published in refs.values_list(
-        "day", "precision", "article_id", "article__published"
+    for day, precision, published in refs.values_list(
+        "day", "precision", "article__published"
     ):
-        if article_id in article_ids:
-            levels[precision][day].append(published)
+        levels[precision][day].append(published)
     evidence = Evidence(
         n_articles=n_articles,
         references=dict(levels["day"]),

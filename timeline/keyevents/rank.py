@@ -59,6 +59,7 @@ W_REFERENCES = 1.0  # log(1 + articles referring to the day)
 W_LASTING = 0.5  # log(1 + of them published LASTING_DAYS or more later)
 W_REPORTS = 0.5  # log(1 + independent articles reporting its events)
 W_WEEK_MONTH = 0.1  # references to the day's week and month, per day covered
+W_AHEAD = 0.5  # a reference published before the day (it was scheduled)
 
 # Event score: kinds and modalities that make a timeline row less likely.
 KIND_WEIGHT: Mapping[str, float] = {"statement": 0.8, "other": 0.9}
@@ -74,6 +75,9 @@ W_DAY_CENTRAL = 1.0
 W_TOPICAL = 1.0
 # How much a day's event order follows its sentence's quality.
 W_QUALITY = 1.0
+# Centrality is summed over a sentence's words and divided by its length
+# to this power (1: a mean; 0.5: the cosine with the centroid).
+LENGTH_EXPONENT = 1.0
 # Two chosen events whose sentences overlap this much say the same thing.
 DUPLICATE_OVERLAP = 0.5
 
@@ -285,6 +289,9 @@ _FURNITURE = re.compile(
     r"\||\b\d{1,2}[.:]\d{2}\s*(?:BST|GMT|EST|EDT|UTC|ET)\b|https?://|@\w"
 )
 
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|us|our)\b|\bI'")
+_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
+
 
 def _well_formed(sentence: str) -> float:
     """1 for a sentence that starts and ends as one, less for fragments and
@@ -297,6 +304,10 @@ def _well_formed(sentence: str) -> float:
         ok *= 0.7
     if _FURNITURE.search(s):
         ok *= 0.5
+    if _FIRST_PERSON.search(_QUOTED.sub(" ", s)):  # a reader, not a report
+        ok *= 0.5
+    if s[:1] in "\"“'‘":  # a quotation: what one person said
+        ok *= 0.8
     return ok
 
 
@@ -311,7 +322,9 @@ class _Vocabulary:
     def topical(self, toks: frozenset[str]) -> float:
         if not toks or not self.n_articles:
             return 0.0
-        return sum(self.collection[t] for t in toks) / (len(toks) * self.n_articles)
+        return sum(self.collection[t] for t in toks) / (
+            len(toks) ** LENGTH_EXPONENT * self.n_articles
+        )
 
 
 def _sentence_quality(
@@ -324,7 +337,9 @@ def _sentence_quality(
     toks = _tokens(s.sentence)
     if not toks:
         return 0.0
-    day = sum(day_tokens[t] for t in toks) / (len(toks) * max(n_day, 1))
+    day = sum(day_tokens[t] for t in toks) / (
+        len(toks) ** LENGTH_EXPONENT * max(n_day, 1)
+    )
     lag = (s.published - event.start).days
     timely = 1.0 if 0 <= lag <= EARLY_DAYS else 0.8
     return (
@@ -440,8 +455,9 @@ def rank(
         refs, weak = _date_references(day, request.unit, evidence)
         lasting_refs = _lasting(day, refs)
         reporting = _articles(s for e in day_events for s in e.sources)
+        ahead = sum(1 for p in refs if p < day)  # named before it came
         score = (
-            W_REFERENCES * math.log1p(len(refs))
+            W_REFERENCES * math.log1p(len(refs) - ahead + W_AHEAD * ahead)
             + W_LASTING * math.log1p(lasting_refs)
             + W_REPORTS * math.log1p(len(reporting))
             + W_WEEK_MONTH * math.log1p(weak)
