@@ -70,16 +70,11 @@ W_PROMINENCE = 0.3
 
 # The clearest statement of an event: a sentence of a readable length.
 MIN_WORDS, MAX_WORDS = 8, 45
-# What makes a sentence the clearest statement (see _sentence_quality).
-W_DAY_CENTRAL = 1.0
-W_TOPICAL = 1.0
-# How much a day's event order follows its sentence's quality.
-W_QUALITY = 1.0
-# Centrality is summed over a sentence's words and divided by its length
-# to this power (1: a mean; 0.5: the cosine with the centroid).
-LENGTH_EXPONENT = 1.0
+# A day's events are ordered by event score * sentence quality ** W_QUALITY:
+# what the chosen sentence says counts for more than how often it was said.
+W_QUALITY = 5.0
 # Two chosen events whose sentences overlap this much say the same thing.
-DUPLICATE_OVERLAP = 0.5
+DUPLICATE_OVERLAP = 0.3
 
 
 @dataclass(frozen=True)
@@ -313,57 +308,41 @@ def _well_formed(sentence: str) -> float:
 
 @dataclass
 class _Vocabulary:
-    """How widely each content word is used: across the collection's
-    articles (what the story is about) and across the day's reports."""
+    """How widely each content word is used across the collection's
+    articles: what the story is about."""
 
     collection: Counter[str]
     n_articles: int
 
     def topical(self, toks: frozenset[str]) -> float:
+        """The mean share of articles using each of the sentence's words."""
         if not toks or not self.n_articles:
             return 0.0
-        return sum(self.collection[t] for t in toks) / (
-            len(toks) ** LENGTH_EXPONENT * self.n_articles
-        )
+        return sum(self.collection[t] for t in toks) / (len(toks) * self.n_articles)
 
 
-def _sentence_quality(
-    s: Source,
-    event: EventInput,
-    day_tokens: Counter[str],
-    n_day: int,
-    vocab: _Vocabulary,
-) -> float:
-    toks = _tokens(s.sentence)
-    if not toks:
-        return 0.0
-    day = sum(day_tokens[t] for t in toks) / (
-        len(toks) ** LENGTH_EXPONENT * max(n_day, 1)
-    )
-    lag = (s.published - event.start).days
-    timely = 1.0 if 0 <= lag <= EARLY_DAYS else 0.8
+def _sentence_quality(sentence: str, vocab: _Vocabulary) -> float:
+    """Readable length * well formed * about what the story is about."""
     return (
-        _readable(s.sentence)
-        * _well_formed(s.sentence)
-        * timely
-        * (W_DAY_CENTRAL * day + W_TOPICAL * vocab.topical(toks) + 1e-6)
+        _readable(sentence)
+        * _well_formed(sentence)
+        * (vocab.topical(_tokens(sentence)) + 1e-6)
     )
 
 
-def _choose_source(
-    event: EventInput, day_tokens: Counter[str], n_day: int, vocab: _Vocabulary
-) -> tuple[Source, float]:
+def _choose_source(event: EventInput, vocab: _Vocabulary) -> tuple[Source, float]:
     """The clearest statement of the event: a well-formed sentence of a
-    readable length, central to what the day's reports and the whole story
-    say, from an article published soon after the event."""
+    readable length, in the words the whole story is told in; ties go to
+    the earliest report."""
     best = max(
         event.sources,
         key=lambda s: (
-            _sentence_quality(s, event, day_tokens, n_day, vocab),
+            _sentence_quality(s.sentence, vocab),
+            -s.published.toordinal(),
             -s.article_id,
         ),
     )
-    return best, _sentence_quality(best, event, day_tokens, n_day, vocab)
+    return best, _sentence_quality(best.sentence, vocab)
 
 
 def _prominence(events: Sequence[EventInput]) -> dict[str, float]:
@@ -489,18 +468,10 @@ def _best_events(
     vocab: _Vocabulary,
     per_date: int,
 ) -> list[RankedEvent]:
-    day_tokens: Counter[str] = Counter()
-    seen: dict[int, set[str]] = defaultdict(set)
-    for e in day_events:
-        for src in e.sources:
-            seen[src.article_id] |= _tokens(src.sentence)
-    for toks in seen.values():
-        day_tokens.update(toks)
-    n_day = len(seen)
     ranked = []
     for e in day_events:
         score, reports, lasting, early = _score_event(e, prominence)
-        source, quality = _choose_source(e, day_tokens, n_day, vocab)
+        source, quality = _choose_source(e, vocab)
         ranked.append(
             (score * (quality**W_QUALITY), score, e, source, reports, lasting, early)
         )

@@ -334,7 +334,7 @@ def test_the_first_source_is_the_clearest_statement_of_the_event():
         sources=sources(
             D1,
             2,
-            sentence="Crews fought the fire on the oil rig in the Gulf of Mexico.",
+            sentence="Crews fought the fire on the oil rig for two days.",
         ),
     )
     target = ev(
