@@ -30,6 +30,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 UNITS = ("day", "month", "year")
 # Coarseness of a precision; an event can stand on a date of a unit at least
@@ -221,6 +222,7 @@ _STOP = frozenset(
 )
 
 
+@lru_cache(maxsize=65536)
 def _tokens(text: str) -> frozenset[str]:
     return frozenset(
         w[:6] for w in _WORD.findall(text.casefold()) if w not in _STOP and len(w) > 1
@@ -288,6 +290,7 @@ _FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|us|our)\b|\bI'")
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 
 
+@lru_cache(maxsize=65536)
 def _well_formed(sentence: str) -> float:
     """1 for a sentence that starts and ends as one, less for fragments and
     page furniture (pipes, timestamps, links, handles)."""
