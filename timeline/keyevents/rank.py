@@ -57,7 +57,7 @@ EARLY_DAYS = 2
 
 # Day score weights (see docs/key-events.md).
 W_REFERENCES = 1.0  # log(1 + articles referring to the day)
-W_LASTING = 0.5  # log(1 + of them published LASTING_DAYS or more later)
+W_LASTING = 1.0  # log(1 + of them published LASTING_DAYS or more later)
 W_REPORTS = 0.5  # log(1 + independent articles reporting its events)
 W_WEEK_MONTH = 0.1  # references to the day's week and month, per day covered
 W_AHEAD = 0.5  # a reference published before the day (it was scheduled)
