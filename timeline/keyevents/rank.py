@@ -1,25 +1,27 @@
 """The key-events model: which days of a story mattered, and which of their
 events best say what happened. Plain dataclasses in and out; no Django.
 
-A day's importance comes from the whole collection's evidence:
+A day's importance comes from the whole collection's evidence (`Evidence`):
 
 - how many articles refer to the day at all (any date expression resolving
-  to it, background sentences of later articles included: `Evidence`);
-- how lastingly it is referred to: articles published a week or more later
-  that still name the day;
-- how many independent articles report the day's events.
+  to it, background sentences of later articles included); a reference
+  published before the day (it was scheduled) counts half;
+- how lastingly: how many of them were published a week or more later;
+- how many independent articles report the day's events;
+- weakly, references to the day's week and month.
 
-An event's importance within its day: how many independent articles report
-it, how lastingly (reports a week or more later), whether it was reported as
-it happened (early), its kind, its modality (done, scheduled, possible) and
-the prominence of its actors among the events ranked.
+Within a day, an event's score is how many independent articles report it,
+how lastingly, whether it was reported as it happened, its kind, its
+modality and its actors' prominence among the events ranked; the day's
+events are ordered by that score times the quality of the sentence that
+states it best (its "first source": well formed, of a readable length, in
+the words the whole story is told in), and an event whose sentence repeats
+one already chosen is skipped.
 
 Events dated more coarsely than the unit (a month-precision event in a day
 view) are never placed on a key date: they cannot crowd out dated ones.
-Every result carries the numbers behind it (`explain()`).
-
-The weights are few and documented in docs/key-events.md with the
-evaluation (Timeline17) that chose them.
+Every result carries the numbers behind it (`explain()`). The weights, and
+the Timeline17 evaluation that chose them, are in docs/key-events.md.
 """
 
 from __future__ import annotations
