@@ -7,6 +7,8 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -52,9 +54,15 @@ def score_tls():
     return module
 
 
-def test_it_scores_a_real_collection_as_score_tls_does(tmp_path):
+@pytest.fixture(scope="module")
+def kept(tmp_path_factory):
+    """A folder for the collection's kept database, shared by the tests."""
+    return tmp_path_factory.mktemp("kept-db")
+
+
+def test_it_scores_a_real_collection_as_score_tls_does(tmp_path, kept):
     reference = score_tls()
-    keep, preds, out = tmp_path / "db", tmp_path / "pred", tmp_path / "scores.json"
+    keep, preds, out = kept, tmp_path / "pred", tmp_path / "scores.json"
 
     done = run_command(
         str(ARTICLES),
@@ -97,6 +105,30 @@ def test_it_scores_a_real_collection_as_score_tls_does(tmp_path):
     assert again.returncode == 0, again.stderr[-2000:]
     assert f"{COLLECTION}: 0 articles ingested, 75 already stored" in again.stdout
     assert f"date F1 {mine['date_f1']:.3f}" in again.stdout
+
+
+def test_all_runs_every_collection_of_a_folder_and_averages(tmp_path, kept):
+    db = kept / f"{COLLECTION}.sqlite3"
+    if not db.exists():
+        pytest.skip("needs the database the first test ingests")
+    folder, keep = tmp_path / "t17", tmp_path / "db"
+    folder.mkdir()
+    keep.mkdir()
+    for name in ("one", "two"):  # the same story under two names
+        (folder / f"{name}.articles.jsonl").symlink_to(ARTICLES)
+        (folder / f"{name}.timelines.json").symlink_to(TIMELINES)
+        shutil.copy(db, keep / f"{name}.sqlite3")
+    (folder / "lonely.articles.jsonl").symlink_to(ARTICLES)  # no timelines
+
+    done = run_command("--all", "--t17-dir", str(folder), "--keep-db", str(keep))
+
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "one: 0 articles ingested, 75 already stored" in done.stdout
+    assert "two: 0 articles ingested, 75 already stored" in done.stdout
+    assert "lonely" not in done.stdout
+    scores = re.findall(r"date F1 (\d\.\d{3})  AR-1 F (\d\.\d{3})", done.stdout)
+    assert len(scores) == 3 and scores[0] == scores[1] == scores[2]
+    assert "average over 2 timelines of 2 collections:" in done.stdout
 
 
 def test_bad_arguments_are_refused_with_the_reason(tmp_path):
