@@ -108,17 +108,22 @@ def _tilse():
     return GroundTruth, Timeline, rouge
 
 
-def score(gold_path: str | Path, predicted: Predicted) -> list[Score]:
-    """One Score per gold timeline of `gold_path`, exactly as score_tls.py
-    computes them: the gold entry's `text` is its summary, empty predicted
-    dates are dropped."""
+def score(
+    gold_path: str | Path, predicted: Predicted, *, only: int | None = None
+) -> list[Score]:
+    """One Score per gold timeline of `gold_path` (or only the `only`-th),
+    exactly as score_tls.py computes them: the gold entry's `text` is its
+    summary, empty predicted dates are dropped."""
     GroundTruth, Timeline, rouge = _tilse()
     evaluator = rouge.TimelineRougeEvaluator(
         measures={"rouge_1", "rouge_2"}, rouge_computation="reimpl"
     )
     pred = Timeline({d: list(s) for d, s in predicted.items() if s})
     out = []
-    for g in _gold_texts(gold_path):
+    golds = _gold_texts(gold_path)
+    if only is not None:
+        golds = golds[only : only + 1]
+    for g in golds:
         gt = GroundTruth(
             [
                 Timeline(

@@ -167,9 +167,8 @@ class KeyDate:
     events: tuple[RankedEvent, ...]
 
     def explain(self) -> str:
-        what = {"day": "day", "month": "month", "year": "year"}[self.unit]
         return (
-            f"the {what} is referred to by {self.references} articles"
+            f"the {self.unit} is referred to by {self.references} articles"
             f" ({self.lasting_references} a week or more later)"
             f"; its events are reported by {self.reports}"
         )
@@ -256,6 +255,16 @@ def _unit_start(day: date, unit: str) -> date:
     if unit == "year":
         return day.replace(month=1, day=1)
     return day
+
+
+def _unit_end(first: date, unit: str) -> date:
+    if unit == "month":
+        return (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(
+            days=1
+        )
+    if unit == "year":
+        return first.replace(month=12, day=31)
+    return first
 
 
 def _eligible(event: EventInput, request: Request) -> bool:
@@ -437,7 +446,8 @@ def rank(
     scored: list[tuple[float, KeyDate]] = []
     for day, day_events in by_date.items():
         refs, weak = _date_references(day, request.unit, evidence)
-        lasting_refs = _lasting(day, refs)
+        # a month lasts from its last day on
+        lasting_refs = _lasting(_unit_end(day, request.unit), refs)
         reporting = _articles(s for e in day_events for s in e.sources)
         ahead = sum(1 for p in refs if p < day)  # named before it came
         score = (

@@ -407,3 +407,23 @@ def test_each_result_says_why_with_its_numbers():
 def test_bad_requests_are_refused_with_the_reason(kw, message):
     with pytest.raises(ValueError, match=message):
         Request(**kw)
+
+
+def test_a_month_lasts_from_its_last_day_on():
+    events = [ev(D1, 1)]
+    evidence = Evidence(
+        n_articles=10,
+        references={
+            D1: [date(2010, 5, 3)] * 4 + [date(2010, 6, 1)] * 2,  # 3 and 32 days on
+        },
+        month_references={date(2010, 4, 1): [date(2010, 5, 20)]},
+    )
+
+    (key,) = rank(events, evidence, Request(unit="month"))
+
+    assert (key.date, key.references, key.lasting_references) == (
+        date(2010, 4, 1),
+        7,
+        3,
+    )
+    assert key.explain().startswith("the month is referred to by 7 articles (3 ")

@@ -218,7 +218,7 @@ class Command(BaseCommand):
                     ),
                     encoding="utf-8",
                 )
-            (s,) = [x for i, x in enumerate(score(timelines, predicted)) if i == n]
+            (s,) = score(timelines, predicted, only=n)
             row = {
                 **s.as_dict(),
                 "L": gold.n_dates,
