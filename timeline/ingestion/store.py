@@ -255,7 +255,8 @@ def _candidates(c: _Clean, in_article: set[int]) -> list[_Candidate]:
     """
     actor_ids = [a for a in c.actor_ids if a > 0]  # new actors have no events
     country_ids = list(c.country_ids)
-    if not (actor_ids or country_ids):
+    nobody = not (c.actor_ids or c.country_ids)
+    if not (actor_ids or country_ids or nobody):
         return []
     ee = c.event
     lo = ee.start - timedelta(days=merge.LOOKBACK_DAYS)
@@ -279,6 +280,16 @@ def _candidates(c: _Clean, in_article: set[int]) -> list[_Candidate]:
                 f"WHERE {qn(column)} IN ({marks}) AND {qn('start')} BETWEEN %s AND %s)"
             )
             params += [*ids, day(lo), day(hi)]
+    if nobody:
+        # A report naming no one: stored events naming no one either, dated
+        # compatibly (merge.dates_compatible), found by the (kind, start) index.
+        shared.append(
+            f"(NOT EXISTS (SELECT 1 FROM {actor_t} x WHERE x.{qn('event_id')} = e.{qn('id')}) "  # noqa: S608
+            f"AND NOT EXISTS (SELECT 1 FROM {country_t} y WHERE y.{qn('event_id')} = e.{qn('id')}) "
+            f"AND ((e.{qn('start')} <= %s AND e.{qn('end')} >= %s) "
+            f"OR (e.{qn('start')} >= %s AND e.{qn('end')} <= %s)))"
+        )
+        params += [day(ee.start), day(ee.end), day(ee.start), day(ee.end)]
     rows = _sql(
         f"SELECT e.{qn('id')}, e.{qn('start')}, e.{qn('end')}, e.{qn('title')} "  # noqa: S608
         f"FROM {event_t} e WHERE e.{qn('kind')} = %s "
@@ -336,13 +347,23 @@ def _match(
         if cand.kind != c.kind:
             continue
         shared = (c.actor_ids & cand.actor_ids) or (c.country_ids & cand.country_ids)
-        if not shared:
+        nobody = not (
+            c.actor_ids or c.country_ids or cand.actor_ids or cand.country_ids
+        )
+        if not (shared or nobody):
             continue
         score = merge.similarity(
             c.title_tokens, c.sentence_tokens, merge.tokens(cand.title), cand.sentences
         )
         if merge.dates_compatible(ee.start, ee.end, cand.start, cand.end):
-            if score >= merge.MERGE_SIMILARITY and (best is None or score > best[0]):
+            if shared:
+                same = score >= merge.MERGE_SIMILARITY
+            else:  # no participants to go by: the wording and figures must agree
+                same = score >= merge.UNNAMED_SIMILARITY and (
+                    not cand.numbers
+                    or any(merge.numbers_agree(c.numbers, n) for n in cand.numbers)
+                )
+            if same and (best is None or score > best[0]):
                 best = (score, cand)
         elif (
             cand.id is not None
