@@ -245,7 +245,9 @@ def _sql(sql: str, params: Sequence[object]) -> list[tuple]:
 
 
 def _candidates(c: _Clean, in_article: set[int]) -> list[_Candidate]:
-    """Stored events of the same kind near the date sharing an actor or country.
+    """Stored events of the same kind near the date sharing an actor or
+    country; for a report naming neither, the events naming neither whose
+    date is compatible.
 
     One query over the (kind, start) index, with the actor and country tests
     answered by the (actor, start, event) and (country, start, event)
