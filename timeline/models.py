@@ -572,6 +572,67 @@ class Mention(models.Model):
         return self.sentence, "", ""
 
 
+class DateReferenceQuerySet(models.QuerySet):
+    def articles_per_day(self, *, start=None, end=None, precision: str = "day") -> dict:
+        """{day: number of articles referring to it} at one precision (the
+        first day of a week or month stands for it), optionally in a range."""
+        qs = self.filter(precision=precision)
+        if start is not None:
+            qs = qs.filter(day__gte=start)
+        if end is not None:
+            qs = qs.filter(day__lte=end)
+        return dict(
+            qs.values("day")
+            .annotate(n=Count("article", distinct=True))
+            .values_list("day", "n")
+        )
+
+
+class DateReference(models.Model):
+    """An article refers to a day (or a week, or a month) somewhere in its text.
+
+    Every date expression counts, not only those that became events: a day
+    that later articles keep mentioning in their background sentences is a
+    day that mattered. Finer than a day (a time) counts as its day; a week or
+    a month is stored as its first day with its precision, weaker evidence.
+    Derived from extraction: written with the article's events, rebuilt by
+    re-extraction, deleted with the article.
+    """
+
+    class Level(models.TextChoices):
+        DAY = "day", "day"
+        WEEK = "week", "week"
+        MONTH = "month", "month"
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="date_references"
+    )
+    day = models.DateField()
+    precision = models.CharField(max_length=5, choices=Level.choices, default=Level.DAY)
+
+    objects = DateReferenceQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "precision", "day"], name="datereference_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(precision__in=["day", "week", "month"]),
+                name="datereference_precision_valid",
+            ),
+        ]
+        indexes = [
+            # "Articles referring to each day in a range".
+            models.Index(
+                fields=["precision", "day", "article"], name="datereference_day_idx"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"article {self.article_id} refers to {self.day} ({self.precision})"
+
+
 # Feeds live in their own package; imported here so they are timeline models.
 from timeline.feeds.models import EntryState, Feed, FeedEntry  # noqa: E402
 
@@ -586,6 +647,7 @@ __all__ = [
     "CORRECTABLE_FIELDS",
     "Country",
     "CountryAlias",
+    "DateReference",
     "FacetCount",
     "EntryState",
     "Event",

@@ -2,7 +2,9 @@
 
 Two reports are the same event when their dates are compatible (the ranges
 overlap with the finer one inside the coarser), they share an actor or a
-country, they are of the same kind, and their wording is similar. When
+country, they are of the same kind, and their wording is similar; two
+reports that name no actor and no country at all need wording much closer
+and the same figures. When
 everything but the date matches, the sources disagree on the date: that is
 a conflict to flag, not a merge.
 """
@@ -15,6 +17,9 @@ from datetime import date
 
 # Similar enough wording to merge (token Jaccard of title or sentence).
 MERGE_SIMILARITY = 0.3
+# Two reports naming no actor and no country ("The well was permanently
+# sealed on 19 September"): only wording this close, with the same figures.
+UNNAMED_SIMILARITY = 0.55
 # So similar that a different date means the sources disagree.
 CONFLICT_SIMILARITY = 0.5
 # Dates further apart than this are different events, not a disagreement.

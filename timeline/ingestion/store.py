@@ -38,6 +38,7 @@ from timeline.extraction.values import (
 from timeline.ingestion import boilerplate, merge
 from timeline.ingestion.lexicon import NameResolver, build_lexicon
 from timeline.ingestion.sources import ArticleInput, SourceError, printable
+from timeline.keyevents.data import replace_date_references
 from timeline.models import (
     ActorKind,
     Article,
@@ -258,7 +259,9 @@ def _shift(day: date, days: int) -> date:
 
 
 def _candidates(c: _Clean, in_article: set[int]) -> list[_Candidate]:
-    """Stored events of the same kind near the date sharing an actor or country.
+    """Stored events of the same kind near the date sharing an actor or
+    country; for a report naming neither, the events naming neither whose
+    date is compatible.
 
     One query over the (kind, start) index, with the actor and country tests
     answered by the (actor, start, event) and (country, start, event)
@@ -268,7 +271,8 @@ def _candidates(c: _Clean, in_article: set[int]) -> list[_Candidate]:
     """
     actor_ids = [a for a in c.actor_ids if a > 0]  # new actors have no events
     country_ids = list(c.country_ids)
-    if not (actor_ids or country_ids):
+    nobody = not (c.actor_ids or c.country_ids)
+    if not (actor_ids or country_ids or nobody):
         return []
     ee = c.event
     lo = _shift(ee.start, -merge.LOOKBACK_DAYS)
@@ -292,6 +296,16 @@ def _candidates(c: _Clean, in_article: set[int]) -> list[_Candidate]:
                 f"WHERE {qn(column)} IN ({marks}) AND {qn('start')} BETWEEN %s AND %s)"
             )
             params += [*ids, day(lo), day(hi)]
+    if nobody:
+        # A report naming no one: stored events naming no one either, dated
+        # compatibly (merge.dates_compatible), found by the (kind, start) index.
+        shared.append(
+            f"(NOT EXISTS (SELECT 1 FROM {actor_t} x WHERE x.{qn('event_id')} = e.{qn('id')}) "  # noqa: S608
+            f"AND NOT EXISTS (SELECT 1 FROM {country_t} y WHERE y.{qn('event_id')} = e.{qn('id')}) "
+            f"AND ((e.{qn('start')} <= %s AND e.{qn('end')} >= %s) "
+            f"OR (e.{qn('start')} >= %s AND e.{qn('end')} <= %s)))"
+        )
+        params += [day(ee.start), day(ee.end), day(ee.start), day(ee.end)]
     rows = _sql(
         f"SELECT e.{qn('id')}, e.{qn('start')}, e.{qn('end')}, e.{qn('title')} "  # noqa: S608
         f"FROM {event_t} e WHERE e.{qn('kind')} = %s "
@@ -349,13 +363,23 @@ def _match(
         if cand.kind != c.kind:
             continue
         shared = (c.actor_ids & cand.actor_ids) or (c.country_ids & cand.country_ids)
-        if not shared:
+        nobody = not (
+            c.actor_ids or c.country_ids or cand.actor_ids or cand.country_ids
+        )
+        if not (shared or nobody):
             continue
         score = merge.similarity(
             c.title_tokens, c.sentence_tokens, merge.tokens(cand.title), cand.sentences
         )
         if merge.dates_compatible(ee.start, ee.end, cand.start, cand.end):
-            if score >= merge.MERGE_SIMILARITY and (best is None or score > best[0]):
+            if shared:
+                same = score >= merge.MERGE_SIMILARITY
+            else:  # no participants to go by: the wording and figures must agree
+                same = score >= merge.UNNAMED_SIMILARITY and (
+                    not cand.numbers
+                    or any(merge.numbers_agree(c.numbers, n) for n in cand.numbers)
+                )
+            if same and (best is None or score > best[0]):
                 best = (score, cand)
         elif (
             cand.id is not None
@@ -665,6 +689,8 @@ def apply_extraction(
             for t, c in reports
         )
         refresh_event_sources(event_ids=touched)
+        # Every day the article refers to, for the key-events ranking.
+        replace_date_references(article=article, timexes=extraction.timexes)
         facet_counts.refresh_for_events(
             event_ids=touched | {p.event.pk for p in pending}, before=months
         )

@@ -1,0 +1,524 @@
+"""The key-events model: which days of a story mattered, and which of their
+events best say what happened. Plain dataclasses in and out; no Django.
+
+A day's importance comes from the whole collection's evidence (`Evidence`):
+
+- how many articles refer to the day at all (any date expression resolving
+  to it, background sentences of later articles included); a reference
+  published before the day (it was scheduled) counts half;
+- how lastingly: how many of them were published a week or more later;
+- how many independent articles report the day's events;
+- weakly, references to the day's week and month.
+
+Within a day, an event's score is how many independent articles report it,
+how lastingly, whether it was reported as it happened, its kind, its
+modality and its actors' prominence among the events ranked; the day's
+events are ordered by that score times the quality of the sentence that
+states it best (its "first source": well formed, of a readable length, in
+the words the whole story is told in), and an event whose sentence repeats
+one already chosen is skipped.
+
+Events dated more coarsely than the unit (a month-precision event in a day
+view) are never placed on a key date: they cannot crowd out dated ones.
+Every result carries the numbers behind it (`explain()`). The weights, and
+the Timeline17 evaluation that chose them, are in docs/key-events.md.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+
+UNITS = ("day", "month", "year")
+# Coarseness of a precision; an event can stand on a date of a unit at least
+# as coarse as its own precision.
+_PRECISION_RANK = {
+    "day": 0,
+    "week": 1,
+    "month": 2,
+    "quarter": 3,
+    "year": 4,
+    "decade": 5,
+}
+_UNIT_RANK = {"day": 0, "month": 2, "year": 4}
+
+# Defaults (issue #13): about one date per 10 events, at most 50; 3 a date.
+EVENTS_PER_DATE = 10
+MAX_DATES = 50
+PER_DATE = 3
+
+# A report this many days after the day still names it: the day lasted.
+LASTING_DAYS = 7
+# Reported "as it happened": first published within this many days after.
+EARLY_DAYS = 2
+
+# Day score weights (see docs/key-events.md).
+W_REFERENCES = 1.0  # log(1 + articles referring to the day)
+W_LASTING = 1.0  # log(1 + of them published LASTING_DAYS or more later)
+W_REPORTS = 0.5  # log(1 + independent articles reporting its events)
+W_WEEK_MONTH = 0.1  # references to the day's week and month, per day covered
+W_AHEAD = 0.5  # a reference published before the day (it was scheduled)
+
+# Event score: kinds and modalities that make a timeline row less likely.
+KIND_WEIGHT: Mapping[str, float] = {"statement": 0.8, "other": 0.9}
+MODALITY_WEIGHT: Mapping[str, float] = {"done": 1.0, "scheduled": 0.6, "possible": 0.4}
+W_EVENT_LASTING = 0.5
+W_EARLY = 0.3
+W_PROMINENCE = 0.3
+
+# The clearest statement of an event: a sentence of a readable length.
+MIN_WORDS, MAX_WORDS = 8, 45
+# A day's events are ordered by event score * sentence quality ** W_QUALITY:
+# what the chosen sentence says counts for more than how often it was said.
+W_QUALITY = 5.0
+# Two chosen events whose sentences overlap this much say the same thing.
+DUPLICATE_OVERLAP = 0.3
+
+
+@dataclass(frozen=True)
+class Source:
+    """One article's evidence for an event."""
+
+    article_id: int
+    published: date
+    sentence: str
+
+
+@dataclass(frozen=True)
+class EventInput:
+    id: int
+    start: date
+    end: date
+    precision: str  # day, week, month, quarter, year, decade
+    kind: str = "other"
+    modality: str = "done"
+    title: str = ""
+    actors: tuple[str, ...] = ()  # people, organisations, countries: any keys
+    sources: tuple[Source, ...] = ()
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What the whole collection says about days, beyond its events.
+
+    `references[day]`: the publication dates of the articles that refer to
+    the day (one per article); `week_references` and `month_references` the
+    same keyed by the week's Monday and the month's first day.
+    """
+
+    n_articles: int
+    references: Mapping[date, Sequence[date]] = field(default_factory=dict)
+    week_references: Mapping[date, Sequence[date]] = field(default_factory=dict)
+    month_references: Mapping[date, Sequence[date]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Request:
+    start: date | None = None
+    end: date | None = None
+    dates: int | None = None  # default: one per EVENTS_PER_DATE events, <= 50
+    per_date: int | None = None  # default PER_DATE
+    unit: str = "day"
+
+    def __post_init__(self) -> None:
+        if self.unit not in UNITS:
+            raise ValueError(
+                f"unit must be one of {', '.join(UNITS)}, not {self.unit!r}"
+            )
+        if self.dates is not None and self.dates < 1:
+            raise ValueError(f"dates must be at least 1, not {self.dates}")
+        if self.per_date is not None and self.per_date < 1:
+            raise ValueError(f"per_date must be at least 1, not {self.per_date}")
+        if self.start and self.end and self.start > self.end:
+            raise ValueError(f"start {self.start} is after end {self.end}")
+
+
+@dataclass(frozen=True)
+class RankedEvent:
+    event_id: int
+    score: float
+    reports: int  # independent articles reporting it
+    lasting: int  # of them published LASTING_DAYS or more after it
+    early: bool
+    first_source: Source  # the clearest statement of it
+    n_articles: int
+
+    def explain(self) -> str:
+        return (
+            f"reported by {self.reports} of {self.n_articles} articles"
+            f", {self.lasting} of them a week or more later"
+            + (", first as it happened" if self.early else "")
+        )
+
+
+@dataclass(frozen=True)
+class KeyDate:
+    date: date  # the day, or the first day of the month or year
+    unit: str
+    score: float
+    references: int  # articles referring to the date
+    lasting_references: int  # of them published LASTING_DAYS or more later
+    reports: int  # independent articles reporting its events
+    events: tuple[RankedEvent, ...]
+
+    def explain(self) -> str:
+        return (
+            f"the {self.unit} is referred to by {self.references} articles"
+            f" ({self.lasting_references} a week or more later)"
+            f"; its events are reported by {self.reports}"
+        )
+
+
+# --- text -----------------------------------------------------------------
+
+_WORD = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
+_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "been",
+        "by",
+        "for",
+        "from",
+        "had",
+        "has",
+        "have",
+        "he",
+        "her",
+        "his",
+        "in",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "said",
+        "says",
+        "she",
+        "that",
+        "the",
+        "their",
+        "they",
+        "this",
+        "to",
+        "was",
+        "were",
+        "which",
+        "who",
+        "will",
+        "with",
+        "would",
+    ]
+)
+
+
+@lru_cache(maxsize=65536)
+def _tokens(text: str) -> frozenset[str]:
+    return frozenset(
+        w[:6] for w in _WORD.findall(text.casefold()) if w not in _STOP and len(w) > 1
+    )
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def _readable(sentence: str) -> float:
+    """1 for a sentence of a readable length, less for fragments and run-ons."""
+    n = len(sentence.split())
+    if n < MIN_WORDS:
+        return n / MIN_WORDS
+    if n > MAX_WORDS:
+        return MAX_WORDS / n
+    return 1.0
+
+
+# --- the model ----------------------------------------------------------------
+
+
+def _unit_start(day: date, unit: str) -> date:
+    if unit == "month":
+        return day.replace(day=1)
+    if unit == "year":
+        return day.replace(month=1, day=1)
+    return day
+
+
+def _unit_end(first: date, unit: str) -> date:
+    if unit == "month":
+        return (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(
+            days=1
+        )
+    if unit == "year":
+        return first.replace(month=12, day=31)
+    return first
+
+
+def _eligible(event: EventInput, request: Request) -> bool:
+    """Dated at least as finely as the unit, within the range, one date."""
+    if _PRECISION_RANK.get(event.precision, 9) > _UNIT_RANK[request.unit]:
+        return False
+    if _unit_start(event.start, request.unit) != _unit_start(event.end, request.unit):
+        return False
+    if request.start and event.start < request.start:
+        return False
+    return not (request.end and event.start > request.end)
+
+
+def _articles(sources: Iterable[Source]) -> dict[int, date]:
+    """Each reporting article once, with its publication date."""
+    out: dict[int, date] = {}
+    for s in sources:
+        if s.article_id not in out or s.published < out[s.article_id]:
+            out[s.article_id] = s.published
+    return out
+
+
+def _lasting(day: date, published: Iterable[date]) -> int:
+    return sum(1 for p in published if (p - day).days >= LASTING_DAYS)
+
+
+_CLEAN_START = re.compile(r"^[\"'“‘(]?[A-Z0-9]")
+_CLEAN_END = re.compile(r"[.!?][\"'”’)]?$")
+_FURNITURE = re.compile(
+    r"\||\b\d{1,2}[.:]\d{2}\s*(?:BST|GMT|EST|EDT|UTC|ET)\b|https?://|@\w"
+)
+
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|us|our)\b|\bI'")
+_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
+
+
+@lru_cache(maxsize=65536)
+def _well_formed(sentence: str) -> float:
+    """1 for a sentence that starts and ends as one, less for fragments and
+    page furniture (pipes, timestamps, links, handles)."""
+    s = sentence.strip()
+    ok = 1.0
+    if not _CLEAN_START.match(s):
+        ok *= 0.7
+    if not _CLEAN_END.search(s):
+        ok *= 0.7
+    if _FURNITURE.search(s):
+        ok *= 0.5
+    if _FIRST_PERSON.search(_QUOTED.sub(" ", s)):  # a reader, not a report
+        ok *= 0.5
+    if s[:1] in "\"“'‘":  # a quotation: what one person said
+        ok *= 0.8
+    return ok
+
+
+@dataclass
+class _Vocabulary:
+    """How widely each content word is used across the collection's
+    articles: what the story is about."""
+
+    collection: Counter[str]
+    n_articles: int
+
+    def topical(self, toks: frozenset[str]) -> float:
+        """The mean share of articles using each of the sentence's words."""
+        if not toks or not self.n_articles:
+            return 0.0
+        return sum(self.collection[t] for t in toks) / (len(toks) * self.n_articles)
+
+
+def _sentence_quality(sentence: str, vocab: _Vocabulary) -> float:
+    """Readable length * well formed * about what the story is about."""
+    return (
+        _readable(sentence)
+        * _well_formed(sentence)
+        * (vocab.topical(_tokens(sentence)) + 1e-6)
+    )
+
+
+def _choose_source(event: EventInput, vocab: _Vocabulary) -> tuple[Source, float]:
+    """The clearest statement of the event: a well-formed sentence of a
+    readable length, in the words the whole story is told in; ties go to
+    the earliest report."""
+    best = max(
+        event.sources,
+        key=lambda s: (
+            _sentence_quality(s.sentence, vocab),
+            -s.published.toordinal(),
+            -s.article_id,
+        ),
+    )
+    return best, _sentence_quality(best.sentence, vocab)
+
+
+def _prominence(events: Sequence[EventInput]) -> dict[str, float]:
+    """Each actor's share of the events, log-scaled to 0..1."""
+    counts = Counter(a for e in events for a in set(e.actors))
+    if not counts:
+        return {}
+    top = math.log1p(max(counts.values()))
+    return {a: math.log1p(n) / top for a, n in counts.items()}
+
+
+def _score_event(
+    event: EventInput, prominence: Mapping[str, float]
+) -> tuple[float, int, int, bool]:
+    arts = _articles(event.sources)
+    reports = len(arts)
+    lasting = _lasting(event.start, arts.values())
+    first = min(arts.values()) if arts else event.start
+    early = 0 <= (first - event.start).days <= EARLY_DAYS
+    prom = max((prominence.get(a, 0.0) for a in event.actors), default=0.0)
+    base = (
+        math.log1p(reports)
+        + W_EVENT_LASTING * math.log1p(lasting)
+        + (W_EARLY if early else 0.0)
+    )
+    score = (
+        base
+        * KIND_WEIGHT.get(event.kind, 1.0)
+        * MODALITY_WEIGHT.get(event.modality, 1.0)
+        * (1.0 + W_PROMINENCE * prom)
+    )
+    return score, reports, lasting, early
+
+
+def _date_references(
+    day: date, unit: str, evidence: Evidence
+) -> tuple[list[date], float]:
+    """Publication dates of the articles referring to the date, and the weak
+    evidence of references to its week and month (per day they cover)."""
+    if unit == "day":
+        refs = list(evidence.references.get(day, ()))
+        week = evidence.week_references.get(day - timedelta(days=day.weekday()), ())
+        month = evidence.month_references.get(day.replace(day=1), ())
+        weak = len(week) / 7 + len(month) / 30
+        return refs, weak
+    by_article: list[date] = []
+    for d, pubs in evidence.references.items():
+        if _unit_start(d, unit) == day:
+            by_article.extend(pubs)
+    if unit == "month":
+        by_article.extend(evidence.month_references.get(day, ()))
+    return by_article, 0.0
+
+
+def _vocabulary(events: Sequence[EventInput], n_articles: int) -> _Vocabulary:
+    per_article: dict[int, set[str]] = defaultdict(set)
+    for e in events:
+        for src in e.sources:
+            per_article[src.article_id] |= _tokens(src.sentence)
+    counts: Counter[str] = Counter()
+    for toks in per_article.values():
+        counts.update(toks)
+    return _Vocabulary(collection=counts, n_articles=max(n_articles, len(per_article)))
+
+
+def default_dates(n_events: int) -> int:
+    return max(1, min(MAX_DATES, round(n_events / EVENTS_PER_DATE)))
+
+
+def rank(
+    events: Iterable[EventInput], evidence: Evidence, request: Request | None = None
+) -> list[KeyDate]:
+    """The key dates of `events` (best `request.dates`), in date order, each
+    with its best `request.per_date` events, best first."""
+    request = request or Request()
+    events = list(events)
+    eligible = [e for e in events if e.sources and _eligible(e, request)]
+    n_dates = request.dates or default_dates(len(events))
+    per_date = request.per_date or PER_DATE
+    prominence = _prominence(eligible)
+    vocab = _vocabulary(eligible, evidence.n_articles)
+
+    by_date: dict[date, list[EventInput]] = defaultdict(list)
+    for e in eligible:
+        by_date[_unit_start(e.start, request.unit)].append(e)
+
+    scored: list[tuple[float, KeyDate]] = []
+    for day, day_events in by_date.items():
+        refs, weak = _date_references(day, request.unit, evidence)
+        # a month lasts from its last day on
+        lasting_refs = _lasting(_unit_end(day, request.unit), refs)
+        reporting = _articles(s for e in day_events for s in e.sources)
+        ahead = sum(1 for p in refs if p < day)  # named before it came
+        score = (
+            W_REFERENCES * math.log1p(len(refs) - ahead + W_AHEAD * ahead)
+            + W_LASTING * math.log1p(lasting_refs)
+            + W_REPORTS * math.log1p(len(reporting))
+            + W_WEEK_MONTH * math.log1p(weak)
+        )
+        scored.append((score, day, day_events, refs, lasting_refs, len(reporting)))
+    scored.sort(key=lambda x: (-x[0], x[1]))
+
+    out = []
+    for score, day, day_events, refs, lasting_refs, reports in scored[:n_dates]:
+        chosen = _best_events(day_events, prominence, vocab, per_date)
+        out.append(
+            KeyDate(
+                date=day,
+                unit=request.unit,
+                score=round(score, 4),
+                references=len(refs),
+                lasting_references=lasting_refs,
+                reports=reports,
+                events=tuple(chosen),
+            )
+        )
+    out.sort(key=lambda k: k.date)
+    return out
+
+
+def _best_events(
+    day_events: Sequence[EventInput],
+    prominence: Mapping[str, float],
+    vocab: _Vocabulary,
+    per_date: int,
+) -> list[RankedEvent]:
+    ranked = []
+    for e in day_events:
+        score, reports, lasting, early = _score_event(e, prominence)
+        source, quality = _choose_source(e, vocab)
+        ranked.append(
+            (score * (quality**W_QUALITY), score, e, source, reports, lasting, early)
+        )
+    ranked.sort(key=lambda x: (-x[0], x[2].id))
+    chosen: list[RankedEvent] = []
+    said: list[frozenset[str]] = []
+    for _, score, e, source, reports, lasting, early in ranked:
+        toks = _tokens(source.sentence)
+        if any(_overlap(toks, t) >= DUPLICATE_OVERLAP for t in said):
+            continue
+        said.append(toks)
+        chosen.append(
+            RankedEvent(
+                event_id=e.id,
+                score=round(score, 4),
+                reports=reports,
+                lasting=lasting,
+                early=early,
+                first_source=source,
+                n_articles=vocab.n_articles,
+            )
+        )
+        if len(chosen) == per_date:
+            break
+    return chosen
+
+
+def predicted_timeline(key_dates: Iterable[KeyDate]) -> dict[date, list[str]]:
+    """{date: [each event's first-source sentence]}: the timeline as
+    Timeline17 scores it (a summary sentence per event, best first)."""
+    return {
+        k.date: [" ".join(e.first_source.sentence.split()) for e in k.events]
+        for k in key_dates
+        if k.events
+    }
