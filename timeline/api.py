@@ -15,7 +15,6 @@ from __future__ import annotations
 import base64
 import binascii
 import functools
-import json
 from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
@@ -390,19 +389,6 @@ def countries(request: HttpRequest) -> HttpResponse:
     return json_response({"results": rows})
 
 
-@require_GET
-def openapi(request: HttpRequest) -> HttpResponse:
-    """The OpenAPI 3.1 description of this API."""
-    from timeline.openapi import openapi_spec
-
-    spec = openapi_spec(server=request.build_absolute_uri("/"))
-    return allow_any_origin(
-        HttpResponse(
-            json.dumps(spec, indent=2), content_type="application/json; charset=utf-8"
-        )
-    )
-
-
 __all__ = [
     "BadRequest",
     "SafeJSONEncoder",
@@ -411,6 +397,5 @@ __all__ = [
     "event_detail",
     "event_dict",
     "events",
-    "openapi",
     "parse_filters",
 ]
