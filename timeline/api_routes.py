@@ -225,8 +225,8 @@ newsline_api = NinjaAPI(
     urls_namespace="api",
 )
 
-BAD = "A parameter is invalid; `details` names each problem."
-BUSY = "Too many downloads at once (Retry-After: 30)."
+# The routes that take TimelineFilters.
+FILTERED = {"events", "export-csv", "export-timelinejs", "export-ical"}
 
 
 def _download(media_type: str, description: str) -> dict:
@@ -248,7 +248,14 @@ def _download(media_type: str, description: str) -> dict:
 
 @newsline_api.exception_handler(ValidationError)
 def invalid_parameters(request: HttpRequest, exc: ValidationError) -> HttpResponse:
-    """Ninja's parameter errors as the API's 400 JSON error."""
+    """Ninja's parameter errors as the API's 400 JSON error; where the
+    filters' own parser names the problem, in its words (as on the page)."""
+    try:
+        api.reject_nul(request)
+        if request.resolver_match and request.resolver_match.url_name in FILTERED:
+            api.parse_filters(request)
+    except api.BadRequest as bad:
+        return api.error_response(bad.error, bad.details)
     details = []
     for err in exc.errors:
         name = next(
