@@ -26,6 +26,8 @@ from timeline.models import ActorKind, Kind, Modality, Precision, Status
 
 MAX_ID = 10**18 - 1  # TimelineFilters takes ids of at most 18 digits
 MAX_OFFSET = 10**9 - 1
+# An empty value is no value (the page's form sends its empty fields).
+Blank = Literal[""]
 # Text a database can search: no NUL (PostgreSQL refuses it in text).
 NO_NUL = r"^[^\x00]*$"
 
@@ -41,7 +43,7 @@ def _split_commas(value: Any) -> Any:
 
 def _many(item: Any, description: str) -> Any:
     return Annotated[
-        list[item],
+        list[item | Blank],
         BeforeValidator(_split_commas),
         Field(
             default=[],
@@ -69,11 +71,11 @@ class FilterQuery(Schema):
         "Review status: staff with the view or change event permission only "
         "(others get 400). Default: all but rejected.",
     )
-    start: date | None = Field(
-        None, description="Events whose range ends on or after this date."
+    start: date | Blank = Field(
+        "", description="Events whose range ends on or after this date."
     )
-    end: date | None = Field(
-        None, description="Events whose range starts on or before this date."
+    end: date | Blank = Field(
+        "", description="Events whose range starts on or before this date."
     )
     q: str = Field(
         "",
@@ -81,14 +83,14 @@ class FilterQuery(Schema):
         pattern=NO_NUL,
         description="Text in the title or an evidence sentence.",
     )
-    order: Literal[ORDERS] = Field(
+    order: Literal[(*ORDERS, "")] = Field(
         "newest", description="Newest or oldest first, by (start, id)."
     )
 
 
 class Limit(Schema):
-    limit: int = Field(
-        api.DEFAULT_LIMIT, ge=1, le=api.MAX_LIMIT, description="Page size."
+    limit: Annotated[int, Field(ge=1, le=api.MAX_LIMIT)] | Blank = Field(
+        api.DEFAULT_LIMIT, description="Page size."
     )
 
 
@@ -114,10 +116,12 @@ class ActorQuery(Limit):
         pattern=NO_NUL,
         description="Text in a name or alias.",
     )
-    kind: Literal["person", "organization", "organisation"] | None = Field(
-        None, description="person or organization (or organisation)."
+    kind: Literal["person", "organization", "organisation", ""] = Field(
+        "", description="person or organization (or organisation)."
     )
-    offset: int = Field(0, ge=0, le=MAX_OFFSET, description="Rows to skip.")
+    offset: Annotated[int, Field(ge=0, le=MAX_OFFSET)] | Blank = Field(
+        0, description="Rows to skip."
+    )
 
 
 class CountryQuery(Schema):
