@@ -16,6 +16,8 @@ from datetime import date
 from typing import Annotated, Any, Literal
 
 from django.http import HttpRequest, HttpResponse
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET
 from ninja import Field, NinjaAPI, Path, Query, Schema
 from ninja.errors import ValidationError
 from pydantic import BeforeValidator
@@ -224,7 +226,7 @@ newsline_api = NinjaAPI(
         "Read-only access to the Newsline timeline. Events take the timeline "
         "page's filters; any invalid parameter answers 400."
     ),
-    openapi_url="/api/openapi.json",
+    openapi_url=None,  # served by openapi_document, with the API's headers
     docs_url=None,
     urls_namespace="api",
 )
@@ -250,6 +252,13 @@ def _download(media_type: str, description: str) -> dict:
     }
 
 
+@csrf_exempt  # nothing to protect: GET only, like the routes below
+@require_GET
+def openapi_document(request: HttpRequest) -> HttpResponse:
+    """GET /api/openapi.json: the OpenAPI 3.1 document of the routes below."""
+    return api.json_response(newsline_api.get_openapi_schema(path_prefix=""))
+
+
 @newsline_api.exception_handler(ValidationError)
 def invalid_parameters(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     """Ninja's parameter errors as the API's 400 JSON error; where the
@@ -260,13 +269,17 @@ def invalid_parameters(request: HttpRequest, exc: ValidationError) -> HttpRespon
             api.parse_filters(request)
     except api.BadRequest as bad:
         return api.error_response(bad.error, bad.details)
-    details = []
+    details: dict[str, str] = {}
     for err in exc.errors:
-        name = next(
-            (str(p) for p in reversed(err.get("loc", ())) if isinstance(p, str)), ""
-        )
-        details.append(f"{name}: {err.get('msg', 'invalid')}.")
-    return api.error_response("Invalid parameters.", details)
+        # loc is ("query", "params", name, ...) for a parameter of a query
+        # schema, ("path", name, ...) for a path one, then places inside its
+        # type (list index, union member): the first problem of each is enough.
+        loc = [str(p) for p in err.get("loc", ())][1:]
+        if loc[:1] == ["params"]:
+            loc = loc[1:]
+        name = loc[0] if loc else "parameters"
+        details.setdefault(name, f"{name}: {err.get('msg', 'invalid')}.")
+    return api.error_response("Invalid parameters.", details.values())
 
 
 @newsline_api.get(

@@ -15,6 +15,7 @@ from datetime import date
 
 import pytest
 import schemathesis
+from django.test import Client
 from hypothesis import HealthCheck, settings
 from schemathesis import GenerationMode
 from schemathesis.checks import CHECKS
@@ -40,7 +41,7 @@ def events(transactional_db):
 
 
 def served_document() -> dict:
-    return json.loads(json.dumps(newsline_api.get_openapi_schema()))
+    return json.loads(json.dumps(newsline_api.get_openapi_schema(path_prefix="")))
 
 
 # The document /api/openapi.json serves (test_it_serves_the_generated_document
@@ -91,7 +92,18 @@ def test_it_documents_exactly_the_page_filters():
 
 @pytest.mark.django_db
 def test_it_serves_the_generated_document(client):
-    assert client.get("/api/openapi.json").json() == served_document()
+    response = client.get("/api/openapi.json")
+    assert response.json() == served_document()
+    assert set(response.json()["paths"]) == {
+        "/api/events/",
+        "/api/events/{id}/",
+        "/api/actors/",
+        "/api/countries/",
+        "/export/events.csv",
+        "/export/events.timeline.json",
+        "/export/events.ics",
+    }
+    assert response["Access-Control-Allow-Origin"] == "*"
 
 
 @pytest.mark.django_db
@@ -111,3 +123,35 @@ def test_it_takes_the_empty_fields_of_the_page_form(client, path):
 def test_it_pages_actors_with_empty_fields(client):
     response = client.get("/api/actors/?q=&kind=&limit=&offset=")
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url,detail",
+    [
+        (
+            "/api/actors/?offset=-3",
+            "offset: Input should be greater than or equal to 0.",
+        ),
+        ("/api/events/?limit=0", "limit: Input should be greater than or equal to 1."),
+        ("/api/events/-1/", "id: Input should be greater than or equal to 0."),
+        ("/api/events/abc/", "id: Input should be a valid integer"),
+    ],
+)
+def test_it_names_the_parameter_and_its_problem_in_json(client, url, detail):
+    response = client.get(url)
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("application/json")
+    assert response.json()["details"][0].startswith(detail)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path",
+    ["/api/events/", "/api/events/1/", "/api/openapi.json", "/export/events.csv"],
+)
+def test_it_answers_other_methods_with_405(path):
+    # Without a CSRF token, as any API client: a 403 (CSRF) before, not a 405.
+    response = Client(enforce_csrf_checks=True).post(path)
+    assert response.status_code == 405
+    assert response["Allow"] == "GET"
