@@ -235,21 +235,30 @@ newsline_api = NinjaAPI(
 FILTERED = {"events", "export-csv", "export-timelinejs", "export-ical"}
 
 
-def _download(media_type: str, description: str) -> dict:
-    return {
-        "responses": {
-            200: {
-                "description": description,
-                "headers": {
-                    "Content-Disposition": {
-                        "schema": {"type": "string"},
-                        "description": "attachment; filename=...",
-                    }
-                },
-                "content": {media_type: {"schema": {"type": "string"}}},
-            },
-        }
+def _download(description: str, media_type: str = "") -> dict:
+    """What the schemas cannot say of a download: its headers, a body that is
+    not JSON, and the Retry-After of a 429 (timeline/exports.py one_slot)."""
+    ok: dict[str, Any] = {
+        "description": description,
+        "headers": {
+            "Content-Disposition": {
+                "schema": {"type": "string"},
+                "description": "attachment; filename=...",
+            }
+        },
     }
+    if media_type:
+        ok["content"] = {media_type: {"schema": {"type": "string"}}}
+    busy = {
+        "description": "Too many downloads at once in this server process.",
+        "headers": {
+            "Retry-After": {
+                "schema": {"type": "integer"},
+                "description": "Seconds to wait before trying again.",
+            }
+        },
+    }
+    return {"responses": {200: ok, 429: busy}}
 
 
 @csrf_exempt  # nothing to protect: GET only, like the routes below
@@ -334,7 +343,7 @@ def list_countries(request: HttpRequest, params: Query[CountryQuery]) -> HttpRes
     url_name="export-csv",
     operation_id="exportCsv",
     summary="CSV download of the filtered timeline (UTF-8, BOM).",
-    openapi_extra=_download("text/csv", "CSV"),
+    openapi_extra=_download("CSV", "text/csv"),
 )
 def export_csv(request: HttpRequest, params: Query[FilterQuery]) -> HttpResponse:
     return exports.export_csv(request)
@@ -346,6 +355,7 @@ def export_csv(request: HttpRequest, params: Query[FilterQuery]) -> HttpResponse
     url_name="export-timelinejs",
     operation_id="exportTimelineJS",
     summary="TimelineJS3 JSON of the filtered timeline (a download).",
+    openapi_extra=_download("TimelineJS3 JSON"),
 )
 def export_timelinejs(
     request: HttpRequest, params: Query[TimelineJSQuery]
@@ -359,7 +369,7 @@ def export_timelinejs(
     url_name="export-ical",
     operation_id="exportIcal",
     summary="iCalendar of the filtered timeline (all-day events).",
-    openapi_extra=_download("text/calendar", "iCalendar"),
+    openapi_extra=_download("iCalendar", "text/calendar"),
 )
 def export_ical(request: HttpRequest, params: Query[FilterQuery]) -> HttpResponse:
     return exports.export_ical(request)

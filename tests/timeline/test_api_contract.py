@@ -118,6 +118,23 @@ def test_it_documents_exactly_the_page_filters():
     assert set(FilterQuery.model_fields) == set(TimelineFilters.PARAMETERS)
 
 
+def test_it_lists_every_parameter_the_filters_read():
+    """TimelineFilters.PARAMETERS is what from_query reads, no more, no less."""
+    read: set[str] = set()
+
+    class Recorder(dict):
+        def getlist(self, name: str) -> list[str]:
+            read.add(name)
+            return []
+
+        def get(self, name: str, default=None):
+            read.add(name)
+            return default
+
+    TimelineFilters.from_query(Recorder(), allow_status=True)
+    assert read == set(TimelineFilters.PARAMETERS)
+
+
 @pytest.mark.django_db
 def test_it_serves_the_generated_document(client):
     response = client.get("/api/openapi.json")
@@ -183,3 +200,24 @@ def test_it_answers_other_methods_with_405(path):
     response = Client(enforce_csrf_checks=True).post(path)
     assert response.status_code == 405
     assert response["Allow"] == "GET"
+
+
+@pytest.mark.django_db
+def test_it_answers_a_download_too_many_as_documented(client, settings):
+    settings.NEWSLINE_MAX_EXPORTS = 1
+    make_event()
+    first = client.get("/export/events.csv")  # holds the one slot while streaming
+    busy = client.get("/export/events.ics")
+    try:
+        assert busy.status_code == 429
+        document = served_document()
+        documented = document["paths"]["/export/events.ics"]["get"]["responses"]
+        assert "Retry-After" in documented["429"]["headers"]
+        assert busy["Retry-After"] == "30"
+        assert documented["429"]["content"]["application/json"]["schema"] == {
+            "$ref": "#/components/schemas/Error"
+        }
+        error = document["components"]["schemas"]["Error"]
+        assert set(busy.json()) == set(error["properties"]) == set(error["required"])
+    finally:
+        first.close()
