@@ -44,6 +44,9 @@ def _split_commas(value: Any) -> Any:
 
 
 def _many(item: Any, description: str) -> Any:
+    """A repeatable parameter. maxItems is documented, not checked here:
+    TimelineFilters refuses more than MAX_MULTI values (counted after the
+    commas are split) with its own note."""
     return Annotated[
         list[item | Blank],
         BeforeValidator(_split_commas),
