@@ -8,6 +8,10 @@ other than what it asked for.
 
 Pagination is keyset ("cursor") pagination over (start, id): the cursor is
 the last row's (start, id), so page 2,000 costs what page 1 costs.
+
+The routes, their parameter schemas and the OpenAPI document are in
+timeline/api_routes.py (django-ninja), which checks each parameter against
+its documented schema and then calls the views here.
 """
 
 from __future__ import annotations
@@ -15,7 +19,6 @@ from __future__ import annotations
 import base64
 import binascii
 import functools
-import json
 from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
@@ -27,7 +30,6 @@ from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
 from django.views import defaults
-from django.views.decorators.http import require_GET
 
 from timeline import facet_index
 from timeline.event_rows import EventRow, Source, attach, event_values
@@ -261,7 +263,6 @@ def api_view(view):
     return wrapped
 
 
-@require_GET
 @api_view
 def events(request: HttpRequest) -> HttpResponse:
     """Events matching the page's filters, newest (or oldest) first."""
@@ -303,7 +304,6 @@ def events(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """One event; rejected events exist only for reviewers (may_review)."""
     if pk >= 2**63:  # no such id; the database can't even compare it
@@ -315,7 +315,6 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return json_response(event_dict(found[0], base_url=_events_url(request)))
 
 
-@require_GET
 @api_view
 def actors(request: HttpRequest) -> HttpResponse:
     """People and organisations by name; `q` searches names and aliases."""
@@ -363,7 +362,6 @@ def actors(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
 def countries(request: HttpRequest) -> HttpResponse:
     """Countries that have (visible) events, or every country with ?all=1."""
     # All links (an index-only count), minus the few of rejected events:
@@ -390,19 +388,6 @@ def countries(request: HttpRequest) -> HttpResponse:
     return json_response({"results": rows})
 
 
-@require_GET
-def openapi(request: HttpRequest) -> HttpResponse:
-    """The OpenAPI 3.1 description of this API."""
-    from timeline.openapi import openapi_spec
-
-    spec = openapi_spec(server=request.build_absolute_uri("/"))
-    return allow_any_origin(
-        HttpResponse(
-            json.dumps(spec, indent=2), content_type="application/json; charset=utf-8"
-        )
-    )
-
-
 __all__ = [
     "BadRequest",
     "SafeJSONEncoder",
@@ -411,6 +396,5 @@ __all__ = [
     "event_detail",
     "event_dict",
     "events",
-    "openapi",
     "parse_filters",
 ]

@@ -1,23 +1,19 @@
-"""Routes for the JSON API, the downloads and the embeddable timeline."""
+"""Routes for the JSON API, the downloads and the embeddable timeline.
+
+The API's and the downloads' routes come from django-ninja
+(timeline/api_routes.py), and so does the OpenAPI document at
+/api/openapi.json.
+"""
 
 from django.urls import path
 
-from timeline import api, exports, views_embed
+from timeline import views_embed
+from timeline.api_routes import newsline_api, openapi_document
 
 app_name = "api"
 
 urlpatterns = [
-    path("api/events/", api.events, name="events"),
-    path("api/events/<int:pk>/", api.event_detail, name="event"),
-    path("api/actors/", api.actors, name="actors"),
-    path("api/countries/", api.countries, name="countries"),
-    path("api/openapi.json", api.openapi, name="openapi"),
-    path("export/events.csv", exports.export_csv, name="export-csv"),
-    path(
-        "export/events.timeline.json",
-        exports.export_timelinejs,
-        name="export-timelinejs",
-    ),
-    path("export/events.ics", exports.export_ical, name="export-ical"),
+    *newsline_api.urls[0],
+    path("api/openapi.json", openapi_document, name="openapi"),
     path("embed/", views_embed.embed, name="embed"),
 ]

@@ -19,7 +19,6 @@ from datetime import UTC, date, datetime, timedelta
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.utils.html import escape
-from django.views.decorators.http import require_GET
 
 from timeline.api import (
     BadRequest,
@@ -369,7 +368,6 @@ def _filtered(
     return filters, iter_events(Event.objects.for_timeline(filters))
 
 
-@require_GET
 @api_view
 @one_slot
 def export_csv(request: HttpRequest) -> HttpResponse:
@@ -380,7 +378,6 @@ def export_csv(request: HttpRequest) -> HttpResponse:
     return _attachment(response, filename(filters, "csv"))
 
 
-@require_GET
 @api_view
 @one_slot
 def export_timelinejs(request: HttpRequest) -> HttpResponse:
@@ -395,7 +392,6 @@ def export_timelinejs(request: HttpRequest) -> HttpResponse:
     return _attachment(response, filename(filters, "timeline.json"))
 
 
-@require_GET
 @api_view
 @one_slot
 def export_ical(request: HttpRequest) -> HttpResponse:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import ClassVar
 
 from django.contrib.postgres.search import SearchQuery, SearchVector, SearchVectorExact
 from django.db import connection
@@ -38,6 +39,19 @@ class TimelineFilters:
     q: str = ""
     order: str = "newest"
     notes: tuple[str, ...] = field(default=(), compare=False)
+
+    # The query parameters from_query reads (the API documents exactly these).
+    PARAMETERS: ClassVar[tuple[str, ...]] = (
+        "actor",
+        "org",
+        "country",
+        "kind",
+        "status",
+        "start",
+        "end",
+        "q",
+        "order",
+    )
 
     @classmethod
     def from_query(
