@@ -20,7 +20,12 @@ $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
 
 install: $(VENV)/.installed
 
-install-dev: $(VENV)/.installed-dev
+# axe-core for the browser tests' accessibility checks (package-lock.json).
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+install-dev: $(VENV)/.installed-dev node_modules/.installed
 
 run: install
 	DEBUG=$${DEBUG:-true} $(PY) manage.py migrate --no-input
@@ -42,7 +47,7 @@ test-postgres: install-dev
 WEB_CONCURRENCY ?= 3
 WEB_THREADS ?= 4
 serve: install
-	$(PY) manage.py check --deploy --fail-level ERROR
+	$(PY) manage.py check --deploy --fail-level WARNING
 	$(PY) manage.py collectstatic --no-input --verbosity 0
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py rebuild_facets --if-needed
@@ -72,4 +77,4 @@ format: install-dev
 	$(VENV)/bin/ruff format $(RUFF_FORMAT_EXCLUDE) .
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules staticfiles .pytest_cache .ruff_cache

@@ -46,22 +46,31 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "simple_history",
+    "axes",
     "timeline",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "newsline.middleware.AfterResponseMiddleware",
     "newsline.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "newsline.middleware.LoginLockoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # last, as django-axes asks: turns a locked login into the 429 page
+    "axes.middleware.AxesMiddleware",
+]
+
+# django-axes checks each login first (newsline/lockout.py), then Django's.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "newsline.urls"
@@ -173,13 +182,22 @@ NEWSLINE_CSP = (
     "frame-ancestors 'none'"
 )
 # Admin login lockout: this many failures for one username from one address
-# lock it for this many seconds (newsline.middleware.LoginLockoutMiddleware).
+# lock it for this many seconds (newsline/lockout.py). django-axes counts
+# them in the database, so the limit holds across workers and servers.
 NEWSLINE_LOGIN_MAX_FAILURES = env_int("NEWSLINE_LOGIN_MAX_FAILURES", 5, minimum=1)
 NEWSLINE_LOGIN_LOCKOUT_SECONDS = env_int(
     "NEWSLINE_LOGIN_LOCKOUT_SECONDS", 900, minimum=1
 )
-# The cache holds the lockout counts: in-process by default (per gunicorn
-# worker); CACHE_URL=redis://host:6379/1 shares them between workers.
+AXES_FAILURE_LIMIT = "newsline.lockout.failure_limit"
+AXES_COOLOFF_TIME = "newsline.lockout.cool_off"
+AXES_USERNAME_CALLABLE = "newsline.lockout.username"
+AXES_LOCKOUT_CALLABLE = "newsline.lockout.lockout_response"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# The address is REMOTE_ADDR: behind a proxy the proxy's, so the lock is
+# then effectively per username.
+# The cache: in-process by default (per gunicorn worker);
+# CACHE_URL=redis://host:6379/1 shares it between workers.
 _cache_url = env_str("CACHE_URL")
 if _cache_url and not _cache_url.startswith(("redis://", "rediss://")):
     raise ImproperlyConfigured(
@@ -206,6 +224,25 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_IGNORE_RESULT = True
+# Celery beat (`celery -A newsline beat`, or a worker with -B) looks for due
+# feeds this often; each feed is then polled at its own interval.
+NEWSLINE_FEEDS_BEAT_SECONDS = env_int("NEWSLINE_FEEDS_BEAT_SECONDS", 60, minimum=1)
+CELERY_BEAT_SCHEDULE = {
+    "poll-due-feeds": {
+        "task": "timeline.poll_due_feeds",
+        "schedule": float(NEWSLINE_FEEDS_BEAT_SECONDS),
+    }
+}
+# A task that runs longer is stopped (SoftTimeLimitExceeded: the article is
+# marked failed) and its worker process replaced a minute later at the latest.
+CELERY_TASK_SOFT_TIME_LIMIT = env_int("NEWSLINE_TASK_TIME_LIMIT", 600, minimum=10)
+CELERY_TASK_TIME_LIMIT = CELERY_TASK_SOFT_TIME_LIMIT + 60
+# Admin actions extract at most this many articles in the web process (after
+# the response) when there is no broker; more are left pending for
+# `manage.py reextract` or the workers.
+NEWSLINE_MAX_INPROCESS_EXTRACTIONS = env_int(
+    "NEWSLINE_MAX_INPROCESS_EXTRACTIONS", 20, minimum=0
+)
 
 
 # --- Newsline ---------------------------------------------------------------
@@ -230,6 +267,39 @@ NEWSLINE_FACET_INDEX = env_bool("NEWSLINE_FACET_INDEX", True)
 # Downloads (CSV, TimelineJS, iCalendar) streaming at once per process; one
 # more gets 429 with Retry-After (a 100,000-event export is 10-15 s of CPU).
 NEWSLINE_MAX_EXPORTS = env_int("NEWSLINE_MAX_EXPORTS", 2, minimum=1)
+# --- Fetching pages and feeds (timeline.feeds.fetch) ---
+# URLs resolving to loopback, private or link-local addresses are refused
+# unless this is true (cloud metadata addresses are refused always).
+NEWSLINE_FETCH_ALLOW_PRIVATE = env_bool("NEWSLINE_FETCH_ALLOW_PRIVATE", False)
+# Named in the User-Agent ("Newsline/1.0 (+URL)") so sites can reach you.
+NEWSLINE_FETCH_CONTACT_URL = env_str("NEWSLINE_FETCH_CONTACT_URL")
+if NEWSLINE_FETCH_CONTACT_URL and not re.fullmatch(
+    r"(https?://|mailto:)\S+", NEWSLINE_FETCH_CONTACT_URL
+):
+    raise ImproperlyConfigured(
+        f"NEWSLINE_FETCH_CONTACT_URL={NEWSLINE_FETCH_CONTACT_URL!r} is not an "
+        "http(s):// or mailto: URL."
+    )
+# Seconds to connect, to wait for each part of a response, and for a whole body.
+NEWSLINE_FETCH_CONNECT_TIMEOUT = env_int(
+    "NEWSLINE_FETCH_CONNECT_TIMEOUT", 10, minimum=1
+)
+NEWSLINE_FETCH_READ_TIMEOUT = env_int("NEWSLINE_FETCH_READ_TIMEOUT", 30, minimum=1)
+NEWSLINE_FETCH_TOTAL_TIMEOUT = env_int("NEWSLINE_FETCH_TOTAL_TIMEOUT", 60, minimum=1)
+# Bytes one response may have, on the wire and once decompressed.
+NEWSLINE_FETCH_MAX_BYTES = env_int(
+    "NEWSLINE_FETCH_MAX_BYTES", 10 * 1024 * 1024, minimum=64 * 1024
+)
+NEWSLINE_FETCH_MAX_REDIRECTS = env_int("NEWSLINE_FETCH_MAX_REDIRECTS", 5, minimum=0)
+# Seconds between two requests to the same host (one at a time per process).
+NEWSLINE_FETCH_HOST_DELAY = env_int("NEWSLINE_FETCH_HOST_DELAY", 1, minimum=0)
+# Retries after 429/503 (Retry-After honoured, else 1, 2, 4 s...); a server
+# asking for a longer wait than NEWSLINE_FETCH_MAX_RETRY_AFTER seconds fails
+# the fetch (the next poll tries again).
+NEWSLINE_FETCH_RETRIES = env_int("NEWSLINE_FETCH_RETRIES", 3, minimum=0)
+NEWSLINE_FETCH_MAX_RETRY_AFTER = env_int(
+    "NEWSLINE_FETCH_MAX_RETRY_AFTER", 120, minimum=0
+)
 # Load the bundled sample articles on `make run` when the database is empty.
 NEWSLINE_SAMPLES_DIR = BASE_DIR / "samples"
 # Sites that may frame the embeddable timeline (/embed/): CSP frame-ancestors

@@ -9,3 +9,5 @@ urlpatterns = [
     path("", include("timeline.urls")),
     path("", include("timeline.api_urls")),
 ]
+
+handler400 = "timeline.api.bad_request"

@@ -107,3 +107,30 @@ def test_it_runs_on_the_database_named_by_database_url():
     url = os.environ.get("DATABASE_URL", "")
     expected = "postgresql" if url.startswith(("postgres", "pgsql")) else "sqlite"
     assert connection.vendor == expected
+
+
+def test_make_serve_stops_on_deploy_warnings():
+    """The check `make serve` runs first fails on a weak key and security
+    settings turned off (W004, W008, W009, W012, W016), as the README says."""
+    make = subprocess.run(
+        ["make", "-n", "serve", "PY=python"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    check = next(line for line in make.stdout.splitlines() if "manage.py check" in line)
+    args = check.split("manage.py", 1)[1].split()
+    insecure = {
+        **PRODUCTION,
+        "SECRET_KEY": "changeme",
+        "SECURE_SSL_REDIRECT": "false",
+        "SECURE_COOKIES": "false",
+        "SECURE_HSTS_SECONDS": "0",
+    }
+    result = run_manage(*args, **insecure)
+    assert result.returncode != 0, result.stdout + result.stderr
+    for code in ("W004", "W008", "W009", "W012", "W016"):
+        assert f"security.{code}" in result.stderr + result.stdout, code
+    assert run_manage(*args, **PRODUCTION).returncode == 0

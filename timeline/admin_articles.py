@@ -1,28 +1,21 @@
-"""Article admin: staff paste an article; extraction runs after the commit.
+"""Article admin: staff paste an article; extraction runs off the request.
 
-With no Celery broker the extraction runs in-process right after the save;
-with one, a worker picks it up and the list's status column shows when it is
-done (pending, done, failed).
+With no Celery broker the extraction runs in-process once the response is
+sent; with one, a worker picks it up. The list's status column shows when it
+is done (pending, done, failed).
 """
 
 from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
-from django.db import transaction
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 
 from timeline.ingestion.sources import InvalidArticle, check_text, check_url
 from timeline.ingestion.sources import parse_published as _parse_published
 from timeline.models import Article, ExtractionStatus, text_sha256
-
-
-def _enqueue(article_ids: list[int]) -> None:
-    from timeline.tasks import extract_article
-
-    for article_id in article_ids:
-        extract_article.delay(article_id)
+from timeline.tasks import extract_off_request
 
 
 def _sentence(exc: Exception) -> str:
@@ -53,7 +46,20 @@ class ArticleChangeForm(forms.ModelForm):
 
 
 class ArticleAddForm(ArticleChangeForm):
-    """Paste an article: text and publication date, optional title/URL/publisher."""
+    """Paste an article: text and publication date, optional title/URL/publisher.
+    Or give only its URL: the page is fetched and read (timeline.feeds)."""
+
+    text = forms.CharField(
+        widget=forms.Textarea,
+        required=False,
+        help_text="Paste the article, or leave this empty and give its source "
+        "URL: the page is fetched and its text, title, publisher and date read.",
+    )
+    published = forms.DateField(
+        required=False,
+        help_text="The date relative expressions ('on Monday') are resolved "
+        "against. Not in the future. Read from the page when a URL is fetched.",
+    )
 
     class Meta:
         model = Article
@@ -65,6 +71,8 @@ class ArticleAddForm(ArticleChangeForm):
 
     def clean_text(self) -> str:
         text = self.cleaned_data["text"]
+        if not text.strip():
+            return ""  # clean() fetches it from the URL, or says what is missing
         try:
             check_text(text)
         except InvalidArticle as exc:
@@ -81,10 +89,47 @@ class ArticleAddForm(ArticleChangeForm):
         return text
 
     def clean_published(self):
+        if self.cleaned_data["published"] is None:
+            return None
         try:
             return _parse_published(self.cleaned_data["published"])
         except InvalidArticle as exc:
             raise forms.ValidationError(_sentence(exc)) from None
+
+    def clean(self):
+        data = super().clean()
+        if self.errors or data.get("text"):
+            if not self.errors and data.get("published") is None:
+                self.add_error("published", "This field is required.")
+            return data
+        url = data.get("source_url")
+        if not url:
+            self.add_error(
+                "text",
+                "This field is required: paste the article's text, or give its "
+                "source URL to fetch it.",
+            )
+            return data
+        from timeline.feeds.services import fetch_url_article
+
+        try:
+            item = fetch_url_article(
+                url=url,
+                published=data.get("published"),
+                title=data.get("title", ""),
+                publisher=data.get("publisher", ""),
+            )
+        except InvalidArticle as exc:
+            self.add_error("source_url", _sentence(exc))
+            return data
+        data.update(
+            text=item.text,
+            published=item.published,
+            title=item.title,
+            publisher=item.publisher,
+            source_url=item.source_url,
+        )
+        return data
 
 
 @admin.register(Article)
@@ -156,8 +201,7 @@ class ArticleAdmin(admin.ModelAdmin):
             return
         obj.extraction_status = ExtractionStatus.PENDING
         super().save_model(request, obj, form, change)
-        article_id = obj.pk
-        transaction.on_commit(lambda: _enqueue([article_id]))
+        extract_off_request(request=request, article_ids=[obj.pk])
 
     def response_add(self, request, obj, post_url_continue=None):
         self.message_user(
@@ -168,16 +212,25 @@ class ArticleAdmin(admin.ModelAdmin):
         )
         return super().response_add(request, obj, post_url_continue)
 
-    @admin.action(description="Re-extract events (keeps admin corrections)")
+    @admin.action(
+        description="Re-extract events (keeps admin corrections)",
+        permissions=["change"],
+    )
     def reextract_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
-        ids = list(queryset.values_list("id", flat=True))
+        """Marks the articles pending and queues them; never extracts in the
+        request (see timeline.tasks.extract_off_request)."""
+        ids = list(queryset.order_by("id").values_list("id", flat=True))
         Article.objects.filter(id__in=ids).update(
             extraction_status=ExtractionStatus.PENDING, extraction_error=""
         )
-        transaction.on_commit(lambda: _enqueue(ids))
-        self.message_user(
-            request,
-            f"Re-extraction of {len(ids)} article(s) started; the status column "
-            "shows when it is done.",
-            messages.SUCCESS,
+        queued = extract_off_request(request=request, article_ids=ids)
+        message = (
+            f"Re-extraction of {len(ids)} article(s) queued; the status column "
+            "shows when it is done."
         )
+        if queued < len(ids):
+            message += (
+                f" {len(ids) - queued} of them stay pending: run "
+                "`manage.py reextract` (or start Celery workers) to extract them."
+            )
+        self.message_user(request, message, messages.SUCCESS)

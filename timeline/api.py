@@ -20,10 +20,13 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
+from django.conf import settings
+from django.core.exceptions import TooManyFieldsSent
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
+from django.views import defaults
 from django.views.decorators.http import require_GET
 
 from timeline import facet_index
@@ -38,8 +41,11 @@ from timeline.models import (
     EventActor,
     EventCountry,
     Status,
+    may_review,
 )
 
+# Paths that answer errors as JSON (see bad_request).
+JSON_PATHS = ("/api/", "/export/")
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
 MAX_ACTOR_QUERY_CHARS = 100
@@ -105,7 +111,7 @@ def parse_filters(request: HttpRequest) -> TimelineFilters:
     reject_nul(request)
     try:
         filters = TimelineFilters.from_query(
-            request.GET, allow_status=request.user.is_staff
+            request.GET, allow_status=may_review(request.user)
         )
     except ValueError as exc:  # a value the parser let through but can't use
         raise BadRequest("Invalid filter parameters.", [str(exc)]) from None
@@ -224,6 +230,24 @@ def _page_url(request: HttpRequest, **changes: str) -> str:
 # --- Views -------------------------------------------------------------------
 
 
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """handler400: the API and the downloads answer JSON, pages Django's HTML.
+
+    Django refuses some requests before any view runs (more than
+    DATA_UPLOAD_MAX_NUMBER_FIELDS parameters, a body too big), so api_view
+    never sees them.
+    """
+    if not request.path_info.startswith(JSON_PATHS):
+        return defaults.bad_request(request, exception)
+    if isinstance(exception, TooManyFieldsSent):
+        limit = settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
+        return error_response(
+            f"Invalid parameters: more than {limit:,} parameters.",
+            [f"Send at most {limit:,} query parameters."],
+        )
+    return error_response("Bad request.")
+
+
 def api_view(view):
     """Turn BadRequest into a 400 JSON answer."""
 
@@ -281,12 +305,10 @@ def events(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """One event; rejected events exist only for staff."""
+    """One event; rejected events exist only for reviewers (may_review)."""
     if pk >= 2**63:  # no such id; the database can't even compare it
         return error_response("Not found.", [f"No event with id {pk}."], status=404)
-    qs = Event.objects.all()
-    if not request.user.is_staff:
-        qs = qs.visible()
+    qs = Event.objects.visible_to(request.user)
     found = attach(event_values(qs.filter(pk=pk)))
     if not found:
         return error_response("Not found.", [f"No event with id {pk}."], status=404)

@@ -15,6 +15,7 @@ before and after names into the history record's change reason.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
@@ -25,7 +26,7 @@ from django.db.models import QuerySet
 from simple_history.utils import bulk_update_with_history
 
 from timeline import facet_counts
-from timeline.extraction.values import value_range
+from timeline.extraction.values import MAX_DATE, MIN_DATE, value_range
 from timeline.models import (
     CORRECTABLE_FIELDS,
     Actor,
@@ -56,6 +57,27 @@ MAX_TITLE = Event._meta.get_field("title").max_length
 MAX_VALUE = Event._meta.get_field("value").max_length
 
 
+# --- text -----------------------------------------------------------------
+
+
+def clean_title(raw: Any) -> str:
+    """A title as typed, made one line: whitespace (CR, LF, tabs) folded to
+    single spaces; any other control character (NUL...) is refused."""
+    title = " ".join(str(raw or "").split())
+    bad = next((c for c in title if unicodedata.category(c) == "Cc"), None)
+    if bad is not None:
+        raise ValidationError(
+            {"title": f"The title contains a control character (U+{ord(bad):04X})."}
+        )
+    if not title:
+        raise ValidationError({"title": "The title is empty."})
+    if len(title) > MAX_TITLE:
+        raise ValidationError(
+            {"title": f"The title is longer than {MAX_TITLE} characters."}
+        )
+    return title
+
+
 # --- dates ----------------------------------------------------------------
 
 
@@ -77,13 +99,25 @@ def value_for_range(start: date, end: date, precision: str) -> str | None:
 
 def _as_date(name: str, raw: Any) -> date:
     if isinstance(raw, date):
-        return raw
-    try:
-        return date.fromisoformat(str(raw).strip())
-    except ValueError:
+        day = raw
+    else:
+        text = str(raw).strip()
+        try:
+            if not text.isascii():
+                raise ValueError(text)
+            day = date.fromisoformat(text)
+        except ValueError:
+            raise ValidationError(
+                {name: f"{name} {raw!r} is not a date (YYYY-MM-DD)."}
+            ) from None
+    if not MIN_DATE <= day <= MAX_DATE:
         raise ValidationError(
-            {name: f"{name} {raw!r} is not a date (YYYY-MM-DD)."}
-        ) from None
+            {
+                name: f"{name} {day.isoformat()} is outside the supported dates "
+                f"({MIN_DATE.isoformat()} to {MAX_DATE.isoformat()})."
+            }
+        )
+    return day
 
 
 def resolve_date(*, event: Event, changes: Mapping[str, Any]) -> dict[str, Any]:
@@ -118,6 +152,7 @@ def resolve_date(*, event: Event, changes: Mapping[str, Any]) -> dict[str, Any]:
         raise ValidationError(
             {
                 "value": f"{new['value']!r} is not a calendar date or period "
+                f"within {MIN_DATE.year} to {MAX_DATE.year} "
                 "(e.g. 2025-02-24, 2025-W08, 2025-02, 2025-Q1, 2025, 202X)."
             }
         )
@@ -255,12 +290,7 @@ def correct_event(
             continue
         value = str(changes[name] or "").strip()
         if name == "title":
-            if not value:
-                raise ValidationError({"title": "The title is empty."})
-            if len(value) > MAX_TITLE:
-                raise ValidationError(
-                    {"title": f"The title is longer than {MAX_TITLE} characters."}
-                )
+            value = clean_title(value)
         choices = {"kind": Kind.values, "modality": Modality.values}.get(name)
         if choices is not None and value not in choices:
             raise ValidationError(
@@ -327,12 +357,10 @@ def create_manual_event(
     dates = resolve_date(event=blank, changes=fields)
     if not dates["value"] or dates["start"] is None:
         raise ValidationError({"value": "Give the date value, e.g. 2025-02-24."})
-    title = str(fields.get("title") or "").strip()
-    if not title:
-        raise ValidationError({"title": "The title is empty."})
+    title = clean_title(fields.get("title"))
     event = Event(
         **dates,
-        title=title[:MAX_TITLE],
+        title=title,
         kind=fields.get("kind") or Kind.OTHER,
         modality=fields.get("modality") or Modality.DONE,
         status=fields.get("status") or Status.VERIFIED,

@@ -246,7 +246,10 @@ def ical_event(event: EventRow, *, stamp: str) -> str:
         f"UID:event-{event.id}@newsline",
         f"DTSTAMP:{stamp}",
         f"DTSTART;VALUE=DATE:{event.start:%Y%m%d}",
-        f"DTEND;VALUE=DATE:{event.end + timedelta(days=1):%Y%m%d}",
+        # DTEND is the day after (exclusive); 9999-12-31 has none, so an event
+        # ending then (outside the supported range, stored before it was
+        # enforced) ends on its last day.
+        f"DTEND;VALUE=DATE:{event.end + timedelta(days=event.end < date.max):%Y%m%d}",
         f"SUMMARY:{ical_text(event.title)}",
         f"DESCRIPTION:{ical_text(chr(10).join(description))}",
         f"CATEGORIES:{ical_text(event.kind)}",

@@ -70,7 +70,7 @@ class Bar:
 
 @dataclass(frozen=True)
 class Density:
-    unit: str  # "day", "month" or "year"
+    unit: str  # "day", "month", "year", "decade" or "century"
     bars: tuple[Bar, ...] = ()
     total: int = 0
     max_count: int = 0
@@ -410,7 +410,13 @@ def _axis(filters: TimelineFilters, first: date, last: date) -> tuple[date, date
     last = max(last, first)
     span_days = (last - first).days
     unit = "day" if span_days <= 62 else "month" if span_days <= 6 * 366 else "year"
+    if unit == "year" and last.year - first.year >= 200:
+        # At most about 200 bars: dates reach from year 1 to 9998.
+        unit = "decade" if last.year - first.year < 2000 else "century"
     return first, last, unit
+
+
+YEARS_PER = {"year": 1, "decade": 10, "century": 100}
 
 
 def _bucket(unit: str, d: date) -> date:
@@ -418,7 +424,8 @@ def _bucket(unit: str, d: date) -> date:
         return d
     if unit == "month":
         return d.replace(day=1)
-    return date(d.year, 1, 1)
+    span = YEARS_PER[unit]
+    return date(max(d.year // span * span, 1), 1, 1)  # there is no year 0
 
 
 def _bars(
@@ -433,8 +440,13 @@ def _bars(
         elif unit == "month":
             end = _month_end(start)
             label = f"{MONTH_ABBR[start.month - 1]} {start.year}"
-        else:
+        elif unit == "year":
             end, label = date(start.year, 12, 31), str(start.year)
+        else:
+            base = start.year // YEARS_PER[unit] * YEARS_PER[unit]
+            last_year = min(base + YEARS_PER[unit] - 1, date.max.year)
+            end = date(last_year, 12, 31)
+            label = f"{base}s" if unit == "decade" else f"{start.year}–{last_year}"
         bars.append(Bar(label, start, end, counts.get(start, 0)))
     return Density(unit, tuple(bars), total, max(b.count for b in bars))
 
@@ -445,12 +457,15 @@ def _bucket_starts(unit: str, first: date, last: date) -> list[date]:
     cursor, stop = _bucket(unit, first), _bucket(unit, last)
     while cursor <= stop:
         out.append(cursor)
+        if cursor == stop:  # the next bucket may lie past date.max
+            break
         if unit == "day":
             cursor += timedelta(days=1)
         elif unit == "month":
             cursor = _month_end(cursor) + timedelta(days=1)
         else:
-            cursor = date(cursor.year + 1, 1, 1)
+            span = YEARS_PER[unit]
+            cursor = date(cursor.year // span * span + span, 1, 1)
     return out
 
 

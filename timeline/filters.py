@@ -106,6 +106,9 @@ class TimelineFilters:
             notes.append("The start date was after the end date; they were swapped.")
             start, end = end, start
         q = " ".join(raw_values("q")).strip()
+        if "\x00" in q:  # no database can search for it
+            notes.append("Ignored the search text: it contains a NUL character.")
+            q = ""
         if len(q) > MAX_QUERY_CHARS:
             notes.append(f"The search text was cut to {MAX_QUERY_CHARS} characters.")
             q = q[:MAX_QUERY_CHARS]

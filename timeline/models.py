@@ -10,6 +10,8 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from typing import Any
+from urllib.parse import urlsplit
 
 from django.core.validators import URLValidator
 from django.db import models
@@ -42,27 +44,52 @@ class Precision(models.TextChoices):
 
 
 class Kind(models.TextChoices):
-    """Event categories, each mapped to a CAMEO root code (see CAMEO_ROOT)."""
+    """Event categories (../shared/docs/event-quality.md), with CAMEO roots (CAMEO_ROOT)."""
 
     STATEMENT = "statement", "statement"
-    MEETING = "meeting", "meeting / visit"
+    MEETING = "meeting", "meeting / visit / talks"
     CALL = "call", "call"
-    VOTE = "vote", "vote"
-    AGREEMENT = "agreement", "agreement"
-    ATTACK = "attack", "attack / military action"
+    AGREEMENT = "agreement", "agreement / negotiation"
+    VOTE = "vote", "vote / legislation"
+    ELECTION = "election", "election"
+    AID = "aid", "aid"
+    SANCTIONS = "sanctions", "sanctions / pressure"
+    DEMAND = "demand", "demand / threat"
+    PROTEST = "protest", "protest"
+    ATTACK = "attack", "attack / fighting"
+    LEGAL = "legal", "arrest / legal"
+    APPOINTMENT = "appointment", "appointment / resignation"
+    ECONOMY = "economy", "economy / markets"
+    BUSINESS = "business", "business"
+    DISASTER = "disaster", "disaster / accident"
+    HEALTH = "health", "health"
+    DEATH = "death", "death"
     OTHER = "other", "other"
 
 
-# CAMEO root codes (Schrodt, CAMEO 1.1b3), so events line up with GDELT.
-# CAMEO has no "vote"; a recorded vote on a resolution is diplomatic
-# cooperation (05) in GDELT's coding practice. OTHER has no root code.
+# CAMEO root codes (Schrodt, CAMEO 1.1b3), so events line up with GDELT; the
+# first root of a kind that spans several. Kinds CAMEO has no root for (votes,
+# elections, appointments, markets, business, disasters, health, deaths) and
+# OTHER have none.
 CAMEO_ROOT: dict[str, str] = {
-    Kind.STATEMENT: "01",  # Make public statement
+    Kind.STATEMENT: "01",  # Make public statement (02 appeal, 03 express intent)
     Kind.MEETING: "04",  # Consult (042 make a visit, 043 host, 044 meet)
     Kind.CALL: "04",  # Consult (041 discuss by telephone)
-    Kind.VOTE: "05",  # Engage in diplomatic cooperation
-    Kind.AGREEMENT: "05",  # Engage in diplomatic cooperation (057 sign agreement)
-    Kind.ATTACK: "19",  # Fight (18 assault, 20 mass violence are finer cases)
+    Kind.AGREEMENT: "05",  # Diplomatic cooperation (057 sign; 06 material)
+    Kind.VOTE: "",
+    Kind.ELECTION: "",
+    Kind.AID: "07",  # Provide aid
+    Kind.SANCTIONS: "16",  # Reduce relations (163 embargo, 164 expel)
+    Kind.DEMAND: "10",  # Demand (13 threaten, 15 exhibit force posture)
+    Kind.PROTEST: "14",  # Protest
+    Kind.ATTACK: "19",  # Fight (18 assault, 20 mass violence)
+    Kind.LEGAL: "17",  # Coerce (173 arrest, detain or charge; 09 investigate)
+    Kind.APPOINTMENT: "",
+    Kind.ECONOMY: "",
+    Kind.BUSINESS: "",
+    Kind.DISASTER: "",
+    Kind.HEALTH: "",
+    Kind.DEATH: "",
     Kind.OTHER: "",
 }
 
@@ -154,6 +181,19 @@ class Article(models.Model):
         from timeline.services import delete_articles
 
         return delete_articles(articles=Article.objects.filter(pk=self.pk))
+
+    def source_key(self) -> str:
+        """Who published it, for spotting text repeated across one source's
+        pages: the publisher, else the URL's host, else the collection its
+        external id names ("bpoil_bbc/2010-06-01/1.htm" → "bpoil_bbc")."""
+        if self.publisher.strip():
+            return "p:" + " ".join(self.publisher.casefold().split())[:190]
+        host = urlsplit(self.source_url).hostname or ""
+        if host:
+            return "h:" + host.removeprefix("www.")[:190]
+        if "/" in self.external_id:
+            return "c:" + self.external_id.split("/", 1)[0][:190]
+        return ""
 
     @property
     def http_source_url(self) -> str:
@@ -256,9 +296,28 @@ class CountryAlias(models.Model):
         super().save(*args, **kwargs)
 
 
+def may_review(user: Any) -> bool:
+    """Whether the user may see review status and rejected events: active
+    staff with the view (or change) event permission, not is_staff alone."""
+    return bool(
+        user is not None
+        and user.is_authenticated
+        and user.is_active
+        and user.is_staff
+        and (
+            user.has_perm("timeline.view_event")
+            or user.has_perm("timeline.change_event")
+        )
+    )
+
+
 class EventQuerySet(models.QuerySet):
     def visible(self) -> EventQuerySet:
         return self.exclude(status=Status.REJECTED)
+
+    def visible_to(self, user: Any) -> EventQuerySet:
+        """All events for reviewers (see may_review), else the visible ones."""
+        return self if may_review(user) else self.visible()
 
     def for_timeline(self, filters) -> EventQuerySet:
         """Events matching a TimelineFilters (see timeline.filters)."""
@@ -394,6 +453,42 @@ class EventCountry(models.Model):
         ]
 
 
+class BoilerplateLine(models.Model):
+    """A line of text and the number of distinct articles of one source that
+    had an event on it (timeline.ingestion.boilerplate). Once that reaches
+    boilerplate.MIN_ARTICLES the line is boilerplate: no events, no sources."""
+
+    source_key = models.CharField(max_length=200)  # Article.source_key()
+    line_hash = models.CharField(max_length=64)  # hygiene.line_hash()
+    articles = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source_key", "line_hash"], name="boilerplateline_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source_key} {self.line_hash[:12]} x{self.articles}"
+
+
+class BoilerplateSighting(models.Model):
+    """This article counted this line: once, however often it is re-extracted."""
+
+    line = models.ForeignKey(
+        BoilerplateLine, on_delete=models.CASCADE, related_name="sightings"
+    )
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["line", "article"], name="boilerplatesighting_unique"
+            )
+        ]
+
+
 class FacetCount(models.Model):
     """Pre-aggregated timeline facet counts (see timeline.facet_counts).
 
@@ -477,23 +572,32 @@ class Mention(models.Model):
         return self.sentence, "", ""
 
 
+# Feeds live in their own package; imported here so they are timeline models.
+from timeline.feeds.models import EntryState, Feed, FeedEntry  # noqa: E402
+
 __all__ = [
     "Actor",
     "ActorAlias",
     "ActorKind",
     "Article",
+    "BoilerplateLine",
+    "BoilerplateSighting",
     "CAMEO_ROOT",
     "CORRECTABLE_FIELDS",
     "Country",
     "CountryAlias",
     "FacetCount",
+    "EntryState",
     "Event",
     "EventActor",
     "EventCountry",
     "ExtractionStatus",
+    "Feed",
+    "FeedEntry",
     "Kind",
     "Mention",
     "Modality",
     "Precision",
     "Status",
+    "may_review",
 ]

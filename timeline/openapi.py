@@ -55,7 +55,8 @@ FILTER_PARAMETERS = [
     ),
     _param(
         "status",
-        "Review status (staff only; others get 400). Default: all but rejected.",
+        "Review status (staff with the view or change event permission only; "
+        "others get 400). Default: all but rejected.",
         _list({"type": "string", "enum": list(Status.values)}),
         style="form",
         explode=True,

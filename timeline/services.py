@@ -40,6 +40,35 @@ def _is_protected(event: Event) -> bool:
 
 
 @transaction.atomic
+def retract_mentions(*, mention_ids: Iterable[int]) -> int:
+    """Take back mentions extraction should not have made (boilerplate).
+
+    Mentions of events an admin touched are kept. An event left with no
+    mention is deleted; the others get their source counts recomputed, and
+    the facet counts of every month involved are refreshed. Returns the
+    number of mentions deleted.
+    """
+    mentions = list(
+        Mention.objects.filter(id__in=set(mention_ids)).select_related("event")
+    )
+    doomed = [m for m in mentions if not _is_protected(m.event)]
+    if not doomed:
+        return 0
+    event_ids = {m.event_id for m in doomed}
+    months = facet_counts.months_of(event_ids=event_ids)
+    Mention.objects.filter(id__in=[m.id for m in doomed]).delete()
+    still_reported = set(
+        Mention.objects.filter(event_id__in=event_ids).values_list(
+            "event_id", flat=True
+        )
+    )
+    Event.objects.filter(id__in=event_ids - still_reported).delete()
+    refresh_event_sources(event_ids=still_reported)
+    facet_counts.refresh_for_events(event_ids=still_reported, before=months)
+    return len(doomed)
+
+
+@transaction.atomic
 def delete_articles(*, articles: QuerySet[Article]) -> tuple[int, dict[str, int]]:
     """Delete articles, and the events that only they reported.
 

@@ -33,6 +33,7 @@ from timeline.models import (
     Mention,
     Precision,
     Status,
+    may_review,
     normalise_alias,
 )
 from timeline.templatetags.timeline_tags import (
@@ -130,7 +131,7 @@ def _cursor(request: HttpRequest, filters: TimelineFilters):
     if not raw:
         return None, filters
     note = ""
-    if raw.isdigit() and len(raw) < 19:
+    if raw.isascii() and raw.isdigit() and len(raw) < 19:  # int() takes "٣" too
         after = Event.objects.filter(pk=int(raw)).only("id", "start", "precision")
         after = after.first()
         if after is not None:
@@ -277,7 +278,7 @@ def page_events(filters: TimelineFilters, *, after, stamp: str) -> list[Event]:
 @vary_on_headers("HX-Request", "HX-History-Restore-Request")
 def index(request: HttpRequest) -> HttpResponse:
     filters = TimelineFilters.from_query(
-        request.GET, allow_status=request.user.is_staff
+        request.GET, allow_status=may_review(request.user)
     )
     filters, names = _selected_names(filters)
     after, filters = _cursor(request, filters)
@@ -306,7 +307,8 @@ def index(request: HttpRequest) -> HttpResponse:
         "more_url": more_url,
         "after": after,
         "selected": names,
-        "is_staff": request.user.is_staff,
+        # shows the review-status filter and badges: reviewers only
+        "is_staff": may_review(request.user),
         "statuses": Status.choices,
     }
     if _partial(request) and after is not None:
@@ -319,8 +321,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 def _visible_events(request: HttpRequest) -> QuerySet:
-    qs = Event.objects.all()
-    return qs if request.user.is_staff else qs.visible()
+    return Event.objects.visible_to(request.user)
 
 
 @require_GET
@@ -462,7 +463,7 @@ FACET_LABELS = {"actor": "people", "org": "organisations", "country": "countries
 
 def _typeahead(request: HttpRequest, *, facet: str) -> HttpResponse:
     filters = TimelineFilters.from_query(
-        request.GET, allow_status=request.user.is_staff
+        request.GET, allow_status=may_review(request.user)
     )
     term = request.GET.get("term") or request.GET.get(TERM_PARAMS[facet], "")
     term = " ".join(term.split())[:MAX_TERM_CHARS]

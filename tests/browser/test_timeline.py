@@ -75,7 +75,7 @@ def page(browser):
 
     def on_console(m) -> None:
         where = str(m.location.get("url"))
-        if m.type == "error" and "favicon" not in where:
+        if m.type == "error":
             errors.append(f"{m.text} at {where}:{m.location.get('lineNumber')}")
 
     page.on("console", on_console)

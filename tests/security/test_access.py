@@ -157,3 +157,76 @@ def test_it_refuses_a_source_url_that_is_not_http(db):
         text="Some text.",
     )
     ok.full_clean()
+
+
+# --- review status needs the model permission, not is_staff alone (#16.12) --
+
+
+@pytest.fixture
+def rejected_event(db):
+    from tests.timeline.factories import make_event
+
+    return make_event(title="Rejected claim", status=Status.REJECTED)
+
+
+def _staff_client(*perms: str) -> Client:
+    from django.contrib.auth.models import Permission
+
+    user = get_user_model().objects.create_user(
+        "staffer", password="pw-staffer-1", is_staff=True
+    )
+    for codename in perms:
+        user.user_permissions.add(Permission.objects.get(codename=codename))
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def _reads(event: Event) -> dict[str, str]:
+    return {
+        "page": "/?status=rejected",
+        "detail": reverse("timeline:event", args=[event.pk]),
+        "api": "/api/events/?status=rejected",
+        "api-detail": f"/api/events/{event.pk}/",
+        "csv": "/export/events.csv?status=rejected",
+    }
+
+
+def _body(response) -> str:
+    if response.streaming:
+        return b"".join(response.streaming_content).decode()
+    return response.content.decode()
+
+
+def test_it_hides_rejected_events_from_staff_without_the_permission(
+    rejected_event,
+):
+    client = _staff_client()
+    for name, path in _reads(rejected_event).items():
+        response = client.get(path)
+        assert "Rejected claim" not in _body(response), name
+        assert response.status_code in (200, 400, 404), name
+
+
+@pytest.mark.parametrize("perm", ["view_event", "change_event"])
+def test_it_shows_rejected_events_to_staff_who_may_review(rejected_event, perm):
+    client = _staff_client(perm)
+    for name, path in _reads(rejected_event).items():
+        response = client.get(path)
+        assert response.status_code == 200, name
+        assert "Rejected claim" in _body(response), name
+
+
+def test_every_admin_action_declares_the_permissions_it_needs(rf, admin_user):
+    """A view-only staff member is offered no action that changes data (#16.6)."""
+    from django.contrib import admin
+
+    request = rf.get("/admin/")
+    request.user = admin_user
+    undeclared = [
+        f"{model._meta.label}.{name}"
+        for model, model_admin in admin.site._registry.items()
+        for name, (func, _, _) in model_admin.get_actions(request).items()
+        if not getattr(func, "allowed_permissions", None)
+    ]
+    assert undeclared == []

@@ -47,3 +47,15 @@ def make_event(article: Article | None = None, at: int = 0, **kw) -> Event:
     if article is not None:
         add_mention(event, article, at)
     return event
+
+
+def make_reviewer(username: str = "reviewer"):
+    """Active staff with the view-event permission: sees review status."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Permission
+
+    user = get_user_model().objects.create_user(
+        username, password="pw-reviewer-1", is_staff=True
+    )
+    user.user_permissions.add(Permission.objects.get(codename="view_event"))
+    return user

@@ -41,21 +41,51 @@ def form(**kw):
     return data
 
 
-def test_it_stores_a_pasted_article_and_extracts_after_commit(
-    staff, pipeline, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        response = staff.post(
-            ADD,
-            form(title="UN vote", source_url="https://example.org/v", publisher="Ex"),
-        )
-        assert response.status_code == 302
-        article = Article.objects.get()
-        # Stored, but extraction waits for the commit.
-        assert article.extraction_status == ExtractionStatus.PENDING
-        assert pipeline.calls == []
-    assert len(callbacks) == 1
-    callbacks[0]()
+def wsgi_post(client, path: str, data: dict):
+    """POST through Django's WSGI handler as a server would, logged in as
+    `client`'s user; the response is returned unclosed (as when it is being
+    written to the client). Closing it is the server's last step."""
+    from django.core import signals
+    from django.core.handlers.wsgi import WSGIHandler
+    from django.db import close_old_connections
+    from django.test import RequestFactory
+
+    token = "a" * 32  # an unmasked CSRF secret, in the cookie and the header
+    environ = RequestFactory().post(path, data).environ
+    environ["HTTP_COOKIE"] = (
+        f"sessionid={client.cookies['sessionid'].value}; csrftoken={token}"
+    )
+    environ["HTTP_X_CSRFTOKEN"] = token
+    # as the test client does: keep the test's database connection open
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        return WSGIHandler()(environ, lambda status, headers: None)
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
+
+
+def test_it_stores_a_pasted_article_and_extracts_after_the_response(staff, pipeline):
+    from django.core import signals
+    from django.db import close_old_connections
+
+    response = wsgi_post(
+        staff,
+        ADD,
+        form(title="UN vote", source_url="https://example.org/v", publisher="Ex"),
+    )
+    assert response.status_code == 302
+    article = Article.objects.get()
+    # Stored and answered; extraction has not run yet.
+    assert article.extraction_status == ExtractionStatus.PENDING
+    assert pipeline.calls == []
+
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        response.close()  # the server has sent the response
+    finally:
+        signals.request_finished.connect(close_old_connections)
 
     article.refresh_from_db()
     assert (article.title, article.source_url, article.publisher) == (
@@ -161,3 +191,76 @@ def test_it_does_not_let_non_staff_add_articles(client, pipeline):
 
     assert response.status_code in (302, 403)
     assert Article.objects.count() == 0
+
+
+# --- permissions and bulk work (#16.6) ---------------------------------------
+
+
+def test_it_offers_re_extract_only_to_staff_who_may_change_articles(client, pipeline):
+    from django.contrib.auth.models import Permission
+
+    viewer = User.objects.create_user("viewer", password="pw-viewer-1", is_staff=True)
+    viewer.user_permissions.add(Permission.objects.get(codename="view_article"))
+    client.force_login(viewer)
+    article = Article.objects.create(
+        text=VOTE_1,
+        published=date(2025, 2, 26),
+        extraction_status=ExtractionStatus.DONE,
+    )
+    assert "reextract_selected" not in client.get(LIST).content.decode()
+    response = client.post(
+        LIST, {"action": "reextract_selected", "_selected_action": [article.pk]}
+    )
+    assert response.status_code in (200, 302)
+    article.refresh_from_db()
+    assert article.extraction_status == ExtractionStatus.DONE
+    assert pipeline.calls == []
+
+
+def test_it_queues_a_bulk_re_extraction_beyond_what_one_process_runs(
+    staff, pipeline, settings
+):
+    settings.NEWSLINE_MAX_INPROCESS_EXTRACTIONS = 2
+    articles = [
+        Article.objects.create(text=f"{VOTE_1} ({i})", published=date(2025, 2, 26))
+        for i in range(5)
+    ]
+    response = staff.post(
+        LIST,
+        {
+            "action": "reextract_selected",
+            "_selected_action": [a.pk for a in articles],
+        },
+        follow=True,
+    )
+    assert "3 of them stay pending" in response.content.decode()
+    statuses = [a.extraction_status for a in Article.objects.order_by("id").only("id")]
+    assert statuses == ["done", "done", "pending", "pending", "pending"]
+    assert sum(n for n, _, _ in pipeline.calls) == 2
+
+
+def test_it_hands_re_extraction_to_the_workers_when_there_is_a_broker(
+    staff, pipeline, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    from timeline import tasks
+
+    settings.CELERY_BROKER_URL = "redis://127.0.0.1:1/0"
+    queued = []
+    monkeypatch.setattr(tasks.extract_article, "delay", queued.append)
+    articles = [
+        Article.objects.create(text=f"{VOTE_1} ({i})", published=date(2025, 2, 26))
+        for i in range(3)
+    ]
+    with django_capture_on_commit_callbacks(execute=True):
+        staff.post(
+            LIST,
+            {
+                "action": "reextract_selected",
+                "_selected_action": [a.pk for a in articles],
+            },
+        )
+    assert sorted(queued) == sorted(a.pk for a in articles)
+    assert pipeline.calls == []
+    assert set(Article.objects.values_list("extraction_status", flat=True)) == {
+        "pending"
+    }

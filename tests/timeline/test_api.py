@@ -3,9 +3,9 @@ import re
 from datetime import date, timedelta
 
 import pytest
-from django.contrib.auth.models import User
 
 from tests.timeline.api_data import make_article, make_event
+from tests.timeline.factories import make_reviewer
 from timeline.filters import TimelineFilters
 from timeline.models import Actor, ActorAlias, Event, Mention
 
@@ -204,7 +204,7 @@ def test_it_rejects_a_cursor_of_the_other_order(client):
 def test_it_lets_staff_filter_by_status(client):
     make_event(title="Kept")
     rejected = make_event(title="Rejected", status="rejected")
-    staff = User.objects.create_user("editor", password="x", is_staff=True)
+    staff = make_reviewer()
     client.force_login(staff)
     assert all_ids(client, {"status": "rejected"}) == [rejected.id]
 
@@ -355,3 +355,15 @@ def test_it_lets_other_sites_read_it_without_credentials(client):
 def test_it_only_answers_get(client):
     response = client.post("/api/events/")
     assert response.status_code in (403, 405)
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/api/events/", "/api/actors/", "/api/countries/", "/export/events.csv"],
+)
+def test_it_answers_too_many_parameters_with_400_json(client, path):
+    query = "&".join(f"p{i}=1" for i in range(1001))
+    response = client.get(f"{path}?{query}")
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("application/json")
+    assert "more than 1,000 parameters" in response.json()["error"]

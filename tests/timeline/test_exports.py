@@ -175,7 +175,7 @@ def test_it_exports_timelinejs_with_only_the_parts_precision_allows(client):
     assert get(decade)["start_date"] == {"year": 2010}
     assert get(decade)["end_date"] == {"year": 2019}
     assert get(day)["text"]["headline"] == "Day"
-    assert get(day)["group"] == "meeting / visit"
+    assert get(day)["group"] == "meeting / visit / talks"
 
 
 def test_it_groups_timelinejs_by_country(client):

@@ -212,3 +212,27 @@ def test_it_ingests_through_a_redis_queue_and_a_celery_worker(tmp_path, redis_ur
     assert per_article >= 3
     assert "timeline.extract_article" in output
     assert "article_id=" in output  # the structured per-article log line
+
+
+def test_tasks_have_time_limits():
+    from django.conf import settings
+
+    from newsline.celery import app
+
+    assert app.conf.task_soft_time_limit == settings.CELERY_TASK_SOFT_TIME_LIMIT > 0
+    assert app.conf.task_time_limit > app.conf.task_soft_time_limit
+
+
+@pytest.mark.django_db
+def test_a_task_past_its_soft_time_limit_fails_its_article(monkeypatch):
+    from celery.exceptions import SoftTimeLimitExceeded
+
+    def too_slow(*args, **kwargs):
+        raise SoftTimeLimitExceeded()
+
+    monkeypatch.setattr(store, "extract", too_slow)
+    article = Article.objects.create(text=VOTE_1, published=date(2025, 2, 26))
+    extract_article.delay(article.pk)
+    article.refresh_from_db()
+    assert article.extraction_status == ExtractionStatus.FAILED
+    assert "SoftTimeLimitExceeded" in article.extraction_error

@@ -5,26 +5,38 @@ person Donald Trump, so a later "Trump" (even when spaCy labels it ORG) and
 "the American president" are the same person; "Zelenskyy" labelled GPE is a
 person when the article names "Ukrainian President Volodymyr Zelenskyy".
 Countries come from GPE/NORP/LOC/FAC mentions, capitals, demonyms and
-metonyms ("the Kremlin"), as ISO 3166-1 alpha-2 codes. Known aliases are data
-(timeline/extraction/data/*.json) that a Lexicon from the database extends.
+metonyms ("the Kremlin"), as ISO 3166-1 alpha-2 codes, and from cities and
+regions through a gazetteer ("Benghazi" -> LY; timeline/extraction/gazetteer.py);
+a place is never a person or an organisation ("shelled Misrata", "near Ras
+Lanuf"); a country only compared with ("higher than in Germany") is the
+article's, not the event's. The publisher is an organisation only where it
+acts, never in its dateline or bylines, and page furniture ("Reply",
+"Posted by ... | Comments") names nobody. Known aliases are data
+(timeline/extraction/data/*.json) that a Lexicon from the database extends;
+across articles, a known person's other spelling is that person
+(`PeopleIndex`), and the surnames and spellings an article ties to a full
+name (`ArticleEntities.aliases`) are what ingestion remembers (`learn_aliases`).
 """
 
 from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from timeline.extraction import gazetteer
+from timeline.extraction.countries import country_aliases
+from timeline.extraction.names import normalise_alias
 from timeline.extraction.types import Lexicon
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc, Span
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span, Token
 
 PERSON = "person"
 COUNTRY = "country"
@@ -36,13 +48,7 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _EDGE_PUNCT = "\"'`“”‘’()[]{},.;:!?–—-"
 
 
-def normalise_alias(name: str) -> str:
-    """How aliases are compared: case-folded, whitespace folded, no leading 'the'.
-
-    The same rule as timeline.models.normalise_alias (kept Django-free here).
-    """
-    folded = _WS.sub(" ", unicodedata.normalize("NFKC", name)).strip().casefold()
-    return re.sub(r"^the ", "", folded)
+__all__ = ["normalise_alias"]  # re-exported: callers import it from here
 
 
 @dataclass(frozen=True)
@@ -53,6 +59,9 @@ class Mention:
     end: int
     kind: str  # person, country, organization
     value: str  # canonical name, or ISO alpha-2 code for a country
+    # A country only compared with ("more than in France", "like Britain"):
+    # part of the article's countries, not of the event's.
+    incidental: bool = False
 
 
 def _load(name: str) -> dict:
@@ -68,23 +77,6 @@ def _person_data() -> dict:
 
 
 @cache
-def _pycountry_names() -> dict[str, str]:
-    import pycountry
-
-    from timeline.extraction.countries import country_names
-
-    names: dict[str, str] = {}
-    for c in pycountry.countries:
-        for attr in ("name", "common_name", "official_name"):
-            value = getattr(c, attr, None)
-            if value and "," not in value:
-                names[normalise_alias(value)] = c.alpha_2
-    for code, short in country_names().items():
-        names.setdefault(normalise_alias(short), code)
-    return names
-
-
-@cache
 def default_lexicon() -> Lexicon:
     """The aliases shipped with the pipeline (normalised keys).
 
@@ -92,8 +84,7 @@ def default_lexicon() -> Lexicon:
     countries: alias (demonym, capital, metonym, name) -> ISO alpha-2 code.
     Ingestion may seed these into the admin's alias tables.
     """
-    countries = dict(_pycountry_names())
-    countries.update(_load("countries.json")["aliases"])
+    countries = country_aliases()
     return Lexicon(
         people={normalise_alias(k): v for k, v in _person_data()["aliases"].items()},
         organizations={
@@ -123,6 +114,10 @@ class ArticleEntities:
     """The resolved mentions of one article, sorted by start offset."""
 
     mentions: list[Mention]
+    # Other names of the article's people it established: normalised alias
+    # (a surname, a variant spelling) -> canonical name. Ingestion stores them
+    # as aliases (`learn_aliases`), so later articles resolve them too.
+    aliases: dict[str, str] = field(default_factory=dict)
     _starts: list[int] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -148,7 +143,8 @@ class ArticleEntities:
             ORGANIZATION: {},
         }
         for m in self.within(start, end):
-            found[m.kind][m.value] = None
+            if not m.incidental:
+                found[m.kind][m.value] = None
         return (
             tuple(found[PERSON]),
             tuple(found[COUNTRY]),
@@ -166,6 +162,11 @@ class EntityResolver:
         base = default_lexicon()
         extra = lexicon or Lexicon()
         self.people = {**base.people, **_norm_keys(extra.people)}
+        # People worth finding in free text: shipped names and aliases, not
+        # every stored actor's own name (one mislabel would spread).
+        self.vouched_people = set(base.people) | {
+            k for k, v in self.people.items() if normalise_alias(v) != k
+        }
         self.organizations = {**base.organizations, **_norm_keys(extra.organizations)}
         self.countries = {
             **base.countries,
@@ -186,7 +187,25 @@ class EntityResolver:
         self.descriptors = [tuple(d.split()) for d in org_data.get("descriptors", ())]
         self.max_title_len = max(len(t) for t in self.titles)
         self.max_role_len = max(len(t) for t in self.roles)
+        self.report_verbs = self.speech_verbs | {"report", "write", "tell"}
         self._matchers: dict[int, object] = {}
+        self._people_index: PeopleIndex | None = None
+        self._words: frozenset[str] | None = None
+
+    @property
+    def people_index(self) -> PeopleIndex:
+        """The known people by surname spelling (built on first use)."""
+        if self._people_index is None:
+            self._people_index = PeopleIndex(self.people.values())
+        return self._people_index
+
+    def _known_person(self, key: str) -> str | None:
+        """The known person a name is: an alias, a full name through its
+        surname, or another spelling of one known person ("Qaddafi")."""
+        alias = self.people.get(key)
+        if alias is not None:
+            return alias
+        return self._by_surname(key) or self.people_index.variant_of(key)
 
     # -- alias matcher over the whole text (for what NER misses) --------------
 
@@ -281,10 +300,21 @@ class EntityResolver:
             alias = self.people.get(key)
             # An alias to another name is evidence; a stored name (the
             # database lexicon holds every actor, mislabels included) is not.
-            known = (alias is not None and normalise_alias(alias) != key) or (
-                " " in key and self._by_surname(key) is not None
+            known = (
+                (alias is not None and normalise_alias(alias) != key)
+                or (" " in key and self._by_surname(key) is not None)
+                or (alias is None and self.people_index.variant_of(key) is not None)
             )
             titled = any(c.titled for c in cands)
+            if not (known or titled) and (
+                key in self.countries
+                or _feature_name(words)
+                or any(
+                    _locative(doc, c) or self._title_of(doc, c.ent.start) for c in cands
+                )
+            ):
+                verdicts[key] = "place"  # "in Misrata", "near Ras Lanuf"
+                continue
             org_like = key in org_keys or any(self._org_context(doc, c) for c in cands)
             group = any(_plural_group(doc, c) or _after_the(doc, c) for c in cands)
             shaped = all(_name_shaped(doc, c, self.non_name_words) for c in cands)
@@ -293,6 +323,10 @@ class EntityResolver:
                     verdicts[key] = PERSON
                 elif org_like or group:
                     verdicts[key] = ORGANIZATION
+                elif all(
+                    c.start > 0 and doc[c.start - 1].lower_ == "the" for c in cands
+                ):
+                    verdicts[key] = ""  # "the Deepwater Horizon", every time: no one
                 elif not shaped or words[0] in org_keys or words[0] in product_firsts:
                     verdicts[key] = ""  # "App Store", "Ford Falcon": not a person
                     if words[0] in org_keys:  # the bare "Falcon" is Ford's car too
@@ -304,7 +338,11 @@ class EntityResolver:
                 verdicts[key] = PERSON
                 continue
             verdicts[key] = "single"
-            if (
+            if any(
+                p.population >= _ORG_PLACE_POPULATION for p in gazetteer.lookup(key)
+            ):
+                verdicts[("single", key)] = "place"  # "University, Chandigarh"
+            elif (
                 org_like
                 or group
                 or any(k.split()[0] == key for k in org_keys)
@@ -314,9 +352,35 @@ class EntityResolver:
                 verdicts[("single", key)] = ORGANIZATION
             elif shaped and any(self._speaks(c) for c in cands):
                 verdicts[("single", key)] = PERSON
+            elif any(p.population for p in gazetteer.lookup(key)):
+                verdicts[("single", key)] = "place"  # "shelled Misrata"
             else:
                 verdicts[("single", key)] = ""
         return verdicts
+
+    def _place_not_org(self, doc: Doc, s: int, e: int, text: str) -> bool:
+        """An ORG-labelled state, region or large city with no company
+        context ("Alabama", "Louisiana"): a place."""
+        found = gazetteer.lookup(text)
+        if not found or not text[:1].isupper():
+            return False
+        if not any(
+            p.subdivision or p.population >= _ORG_PLACE_POPULATION for p in found
+        ):
+            return False
+        cand = _Candidate(
+            doc[s:e], s, e, text, normalise_alias(text), None, None, False
+        )
+        return not self._org_context(doc, cand)
+
+    def _title_of(self, doc: Doc, start: int) -> bool:
+        """'Bishop of Krakow', 'the mayor of Misrata': a title of a place."""
+        return (
+            start >= 2
+            and doc[start - 1].lower_ == "of"
+            and doc[start - 2].lower_ in self.title_words
+            and doc[start - 2].lower_ != "of"
+        )
 
     def _org_context(self, doc: Doc, cand: _Candidate) -> bool:
         """'airline Ryanair', 'at Ryanair', 'Ryanair shares', "Ryanair's fleet"."""
@@ -402,20 +466,36 @@ class EntityResolver:
     # -- the resolution ---------------------------------------------------------
 
     def resolve(
-        self, doc: Doc, exclude: Iterable[tuple[int, int]] = ()
+        self,
+        doc: Doc,
+        exclude: Iterable[tuple[int, int]] = (),
+        *,
+        publisher: str = "",
     ) -> ArticleEntities:
         """The article's mentions; none overlapping an `exclude` character range.
 
         The pipeline excludes its temporal expressions, so "UTC" or "Monday"
-        mislabelled ORG never become organisations.
+        mislabelled ORG never become organisations. `publisher` (the site
+        that published the article) is an organisation only where it acts,
+        never in its dateline, bylines or credits.
         """
         n = len(doc)
         lowers = doc.to_array("LOWER")  # one array instead of a Token per word
         taken = bytearray(n)  # token -> already part of a mention
         mentions: list[Mention] = []
+        # Places whose country is decided once the article's countries are
+        # known: (start token, end token, name, labelled a place by spaCy).
+        places: list[tuple[int, int, str, bool]] = []
+        publisher_keys = self._publisher_keys(publisher)
 
         def add(start_tok: int, end_tok: int, kind: str, value: str) -> None:
             if start_tok >= end_tok:
+                return
+            for i in range(start_tok, end_tok):
+                taken[i] = 1
+            if kind == ORGANIZATION and self._not_an_actor(
+                doc, start_tok, end_tok, value, publisher_keys
+            ):
                 return
             mentions.append(
                 Mention(
@@ -423,10 +503,9 @@ class EntityResolver:
                     doc[end_tok - 1].idx + len(doc[end_tok - 1].text),
                     kind,
                     value,
+                    incidental=kind == COUNTRY and _compared(doc, start_tok),
                 )
             )
-            for i in range(start_tok, end_tok):
-                taken[i] = 1
 
         # 0. What the article itself says is an organisation: its ORG/PRODUCT
         # names (and their first words), so a PERSON label elsewhere on the
@@ -477,7 +556,8 @@ class EntityResolver:
             # Title words before the entity too ("Russian President" + "Vladimir Putin").
             before = []
             j = ent.start - 1
-            while j >= 0 and j >= ent.start - 6:
+            # "the archbishop of Krakow": a title of a place, not the name's.
+            while j >= 0 and j >= ent.start - 6 and doc[ent.start - 1].lower_ != "of":
                 w = doc[j].lower_
                 if w in self.title_words or (
                     w in self.countries and doc[j].text[:1].isupper()
@@ -502,12 +582,12 @@ class EntityResolver:
                 )
             )
         verdicts = self._judge_candidates(doc, candidates, org_keys, product_firsts)
+        # Names the article itself shows to be people: titled, or speaking.
+        evidenced = {c.key for c in candidates if c.titled or self._speaks(c)}
         for cand in candidates:
             if verdicts[cand.key] != PERSON or " " not in cand.key:
                 continue
-            canonical = (
-                self.people.get(cand.key) or self._by_surname(cand.key) or cand.name
-            )
+            canonical = self._known_person(cand.key) or cand.name
             full_names[cand.key] = canonical
         for key, canonical in full_names.items():
             last = key.split()[-1]
@@ -524,10 +604,14 @@ class EntityResolver:
                     if surnames.get(cand.key) or cand.key in first_names
                     else verdicts.get(("single", cand.key), "")
                 )
+            if verdict == "place":
+                if not any(taken[cand.start : cand.end]):
+                    places.append((cand.start, cand.end, cand.name, False))
+                    for i in range(cand.start, cand.end):
+                        taken[i] = 1
+                continue
             if verdict == PERSON:
-                canonical = (
-                    self.people.get(cand.key) or self._by_surname(cand.key) or cand.name
-                )
+                canonical = self._known_person(cand.key) or cand.name
                 persons.append((cand.ent, cand.start, cand.end, canonical))
                 if cand.role:
                     roles.setdefault(canonical, set()).add((cand.role, cand.country))
@@ -568,6 +652,10 @@ class EntityResolver:
                 return full_names[key]
             if " " not in key and surnames.get(key):
                 return surnames[key]
+            if " " in key:  # "Aguilar Zinser" of "Adolfo Aguilar Zinser"
+                longer = {v for k, v in full_names.items() if k.endswith(" " + key)}
+                if len(longer) == 1:
+                    return longer.pop()
             return self.people.get(key) if use_lexicon else None
 
         known_single = {
@@ -596,6 +684,10 @@ class EntityResolver:
             key = normalise_alias(text)
             if not key:
                 continue
+            if key not in self.countries and ent.label_ in _PLACE_LIKE:
+                raw = normalise_alias(doc[s:e].text)
+                if raw in self.countries:  # "U.S." lost its last dot
+                    text, key = doc[s:e].text, raw
             # A one-word name is a person here only on this article's evidence
             # (the lexicon holds every stored actor: one mislabel must not spread).
             person = person_for(text, use_lexicon=" " in key) or (
@@ -605,9 +697,49 @@ class EntityResolver:
                 add(s, e, PERSON, person if person != key else text)
                 continue
             if key in self.countries and ent.label_ in _PLACE_LIKE:
-                add(s, e, COUNTRY, self.countries[key])
-            elif key in self.organizations and ent.label_ in _PLACE_LIKE:
+                qualifier = self._qualifier(doc, e)
+                if qualifier not in (None, self.countries[key]) and any(
+                    p.country == qualifier for p in gazetteer.lookup(text)
+                ):
+                    add(s, e, COUNTRY, qualifier)  # "Paris, Texas"
+                elif gazetteer.place_country(text) not in (None, self.countries[key]):
+                    # "Georgia": a country and a US state; decided below.
+                    places.append((s, e, text, True))
+                    for i in range(s, e):
+                        taken[i] = 1
+                else:
+                    add(s, e, COUNTRY, self.countries[key])
+            elif ent.label_ == "ORG" and all(w in self.countries for w in key.split()):
+                codes = {self.countries[w] for w in key.split()}
+                if len(codes) == 1:  # "India India": a country, no organisation
+                    add(s, e, COUNTRY, codes.pop())
+            elif (
+                key in self.organizations
+                and ent.label_ in _PLACE_LIKE
+                and not (
+                    ent.label_ in ("GPE", "LOC")
+                    and normalise_alias(self.organizations[key]) == key
+                    and gazetteer.lookup(text)
+                )
+            ):
                 add(s, e, ORGANIZATION, self.organizations[key])
+            elif ent.label_ in _GAZETTEER_LABELS or (
+                ent.label_ == "ORG"
+                and normalise_alias(self.organizations.get(key, key)) == key
+                and (
+                    _locative_span(doc, s, e)
+                    or _feature_name(key.split())
+                    or self._place_not_org(doc, s, e, text)
+                )
+            ):
+                if _feature_name(key.split()):
+                    for i in range(s, e):
+                        taken[i] = 1  # "the Gulf of Mexico": a sea, no company
+                    continue
+                if gazetteer.lookup(text):
+                    places.append((s, e, text, ent.label_ != "LOC"))
+                    for i in range(s, e):
+                        taken[i] = 1  # a place is never an organisation
             elif (
                 ent.label_ == "ORG"
                 and _plausible_org(doc[s:e])
@@ -655,8 +787,9 @@ class EntityResolver:
                 add(span.start, span.end, ORGANIZATION, self.organizations[key])
             elif (
                 span.label_ == PERSON
-                and key in self.people
+                and key in self.vouched_people
                 and verdicts.get(key, PERSON) == PERSON
+                and all(t.ent_type_ in ("", "PERSON") for t in span)
                 and key.split()[0] not in org_keys
                 and not any(w in self.non_name_words for w in key.split())
             ):
@@ -666,7 +799,34 @@ class EntityResolver:
         if roles:
             self._resolve_roles(doc, lowers, taken, roles, add)
 
-        ranges = sorted(exclude)
+        # 6. Places: a city or region is in its country ("Benghazi" -> LY);
+        # an ambiguous name goes by the article's other countries.
+        if places:
+            known = {m.value for m in mentions if m.kind == COUNTRY}
+            for s, e, name, labelled in places:
+                found = gazetteer.lookup(name)
+                if not labelled and not any(p.population for p in found):
+                    continue  # a region's name with no place label: too weak
+                code = gazetteer.place_country(
+                    name,
+                    article_countries=known,
+                    qualifier=self._qualifier(doc, e),
+                )
+                own = self.countries.get(normalise_alias(name))
+                if own is not None and (code not in known or own in known):
+                    code = own  # "Georgia" is the country unless the article says
+                if code:
+                    mentions.append(
+                        Mention(
+                            doc[s].idx,
+                            doc[e - 1].idx + len(doc[e - 1].text),
+                            COUNTRY,
+                            code,
+                            incidental=_compared(doc, s),
+                        )
+                    )
+
+        ranges = sorted([*exclude, *self._bylines_and_furniture(doc)])
         if ranges:
             starts = [a for a, _ in ranges]
             kept = []
@@ -676,7 +836,154 @@ class EntityResolver:
                     continue
                 kept.append(m)
             mentions = kept
-        return ArticleEntities(mentions)
+        people = {m.value for m in mentions if m.kind == PERSON}
+        aliases = {
+            k: v
+            for k, v in self._aliases(full_names, surnames, evidenced).items()
+            if v in people
+        }
+        return ArticleEntities(mentions, aliases=aliases)
+
+    # -- what the article teaches about names -------------------------------------
+
+    def _aliases(
+        self,
+        full_names: dict[str, str],
+        surnames: dict[str, str | None],
+        evidenced: set[str],
+    ) -> dict[str, str]:
+        """Surnames and other spellings the article ties to one full name.
+
+        Only for a name shown to be a person (titled or speaking, under its
+        full name or surname, or known already): a mislabel such as "the
+        Deepwater Horizon" must not teach "Horizon" to later articles.
+        """
+        out: dict[str, str] = {}
+        for key, canonical in full_names.items():
+            if " " not in canonical.strip():
+                continue
+            if not (
+                key in evidenced
+                or key.split()[-1] in evidenced
+                or key in self.people
+                or normalise_alias(canonical) != key
+            ):
+                continue
+            canonical_key = normalise_alias(canonical)
+            if key != canonical_key:
+                out[key] = canonical  # "muammar qaddafi" -> Muammar Gaddafi
+            last = key.split()[-1]
+            if (
+                len(last) > 2
+                and surnames.get(last) == canonical
+                and last not in self.countries
+                and last not in self.title_words
+            ):
+                out[last] = canonical
+        return out
+
+    # -- the publisher, bylines and page furniture --------------------------------
+
+    def _bylines_and_furniture(self, doc: Doc) -> list[tuple[int, int]]:
+        """Character ranges no mention comes from: the people of bylines
+        ("CNN's Zain Verjee reports") and names in page furniture
+        ("Posted by Keith Stuart at 10:48 AM | Comments (2)")."""
+        out = []
+        for ent in doc.ents:
+            if ent.label_ in ("PERSON", "ORG") and _before_dateline(doc, ent.end):
+                out.append((ent.start_char, ent.end_char))
+                continue
+            if ent.label_ == "PERSON":
+                if _furniture_line(doc, ent.start, ent.end):
+                    out.append((ent.start_char, ent.end_char))
+                continue
+            if ent.label_ != "ORG":
+                continue
+            person = _byline_person(doc, ent.end)
+            if person is not None and person.head.lemma_.lower() == "report":
+                out.append((doc[ent.end + 1].idx, person.idx + len(person.text)))
+        return out
+
+    def _publisher_keys(self, publisher: str) -> frozenset[str]:
+        """The publisher's names: as given, canonical, without 'News'/'Online'."""
+        key = normalise_alias(publisher)
+        if not key:
+            return frozenset()
+        keys = {key, normalise_alias(self.org_name(publisher))}
+        words = key.replace(".com", "").split()
+        if len(words) > 1 and words[-1] in _MEDIA_WORDS:
+            keys.add(" ".join(words[:-1]))
+        keys.add(" ".join(words))
+        return frozenset(k for k in keys if k)
+
+    def _not_an_actor(
+        self, doc: Doc, s: int, e: int, value: str, publisher_keys: frozenset[str]
+    ) -> bool:
+        """An ORG span that names no organisation of an event: a dateline
+        ("(CNN) --"), a byline ("CNN's Zain Verjee reports"), page furniture
+        ("Reply", "Share", "Posted by ... | Comments"), or the publisher
+        where it only reports."""
+        if _dateline(doc, s, e) or _furniture_line(doc, s, e) or _time_zone(doc, s, e):
+            return True
+        if e - s == 1 and self._dictionary_word(doc[s]) and not _in_clause(doc[s]):
+            return True  # "Reply", "Share", "Print": a button, not a company
+        byline = _byline_person(doc, e)
+        is_publisher = any(
+            k in publisher_keys or any(k.startswith(p + " ") for p in publisher_keys)
+            for k in (normalise_alias(value), normalise_alias(doc[s:e].text))
+        )
+        if byline is not None and (
+            is_publisher or byline.head.lemma_.lower() == "report"
+        ):
+            return True
+        if is_publisher:
+            root = doc[s:e].root
+            acts = root.dep_ in ("nsubj", "nsubjpass", "dobj") and (
+                root.head.lemma_.lower() not in self.report_verbs
+            )
+            return not acts
+        return False
+
+    def use_dictionary(self, nlp: Language) -> None:
+        """Learn the English words of the pipeline's lemmatizer (its WordNet
+        index: "reply", "share", not "Reuters"); without it, one-word
+        organisations are not checked against the dictionary."""
+        if self._words is not None:
+            return
+        words: set[str] = set()
+        if "lemmatizer" in nlp.pipe_names:
+            lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+            if lookups is not None and lookups.has_table("lemma_index"):
+                index = lookups.get_table("lemma_index")
+                for pos in index:
+                    words.update(index[pos])
+        self._words = frozenset(words)
+
+    def _dictionary_word(self, tok: Token) -> bool:
+        """The word is an English dictionary word, written as a name ("Reply")."""
+        if not self._words:
+            return False
+        low = tok.lower_
+        return not tok.is_upper and (
+            low in self._words or (low.endswith("s") and low[:-1] in self._words)
+        )
+
+    def _qualifier(self, doc: Doc, end: int) -> str | None:
+        """The country a ', Texas' or ', France' after a place name says."""
+        if end + 1 < len(doc) and doc[end].text == ",":
+            nxt = doc[end + 1]
+            words = [nxt.text]
+            if end + 2 < len(doc) and doc[end + 2].ent_iob_ == "I":
+                words.append(doc[end + 2].text)
+            name = " ".join(words)
+            key = normalise_alias(name)
+            if key in self.countries and nxt.text[:1].isupper():
+                return self.countries[key]
+            found = gazetteer.lookup(name)
+            subs = {p.country for p in found if p.subdivision}
+            if len(subs) == 1 and nxt.text[:1].isupper():
+                return subs.pop()
+        return None
 
     def _resolve_roles(self, doc, lowers, taken, roles, add) -> None:
         for tok in _tokens_with(doc, lowers, self.role_heads):
@@ -810,6 +1117,375 @@ def _tokens_with(doc: Doc, lowers, words) -> list:
     return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(lowers, hashes))]
 
 
+# -- people known across articles ------------------------------------------------
+
+_PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az)[-‐ ]")
+_SKELETON_RULES = (
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"(?<=[^aeiou\s])h"), ""),  # "Gadhafi", "Ghaddafi"
+    (re.compile(r"[qgc]"), "k"),
+    (re.compile(r"y"), "i"),
+    (re.compile(r"ou|oo"), "u"),
+    (re.compile(r"ee"), "i"),
+    (re.compile(r"(.)\1+"), r"\1"),  # doubled letters
+)
+# How alike two first names must be for two spellings of a surname to be
+# the same person ("Muammar"/"Moammar" 0.91; "John"/"Joan" 0.87 never count:
+# their surnames are the same, which needs the same first name).
+VARIANT_FIRST_NAME = 0.85
+MIN_VARIANT_SURNAME = 5
+
+
+def spelling_key(word: str) -> str:
+    """A surname's spelling-independent key: 'Qaddafi', 'Gaddafi', 'Gadhafi'
+    and 'al-Qadhafi' -> 'kadafi'. Transliteration varies in the same few ways
+    (q/g/k, dh/d, doubled letters, y/i, ou/u); they are folded."""
+    from timeline.extraction.names import fold_accents
+
+    text = _PARTICLE_PREFIX.sub("", fold_accents(word.casefold()))
+    text = re.sub(r"[^a-z]", "", text)
+    for pattern, repl in _SKELETON_RULES:
+        text = pattern.sub(repl, text)
+    return text
+
+
+class PeopleIndex:
+    """Known people by the spelling key of their surname, to find the one a
+    variant spelling means ("Moammar Gadhafi" -> Muammar Gaddafi)."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.by_key: dict[str, set[str]] = {}
+        self.surnames: dict[str, set[str]] = {}
+        for name in set(names):
+            self.add(name)
+
+    def add(self, name: str) -> None:
+        words = normalise_alias(name).split()
+        if len(words) < 2 or len(words[-1]) < MIN_VARIANT_SURNAME:
+            return
+        self.by_key.setdefault(spelling_key(words[-1]), set()).add(name)
+        self.surnames.setdefault(words[-1], set()).add(name)
+
+    def variant_of(self, name: str) -> str | None:
+        """The one known person `name` is another spelling of, else None.
+
+        A full name needs a surname spelled differently but alike, and a
+        like first name; one word needs a known surname spelled alike.
+        """
+        words = normalise_alias(name).split()
+        if not words or len(words[-1]) < MIN_VARIANT_SURNAME:
+            return None
+        last = words[-1]
+        if last in self.surnames:
+            # "Thad W. Allen" is "Thad Allen": the same name but for initials.
+            plain = [w for w in words if not _initial(w)]
+            same = {
+                known
+                for known in self.surnames[last]
+                if [w for w in normalise_alias(known).split() if not _initial(w)]
+                == plain
+                and normalise_alias(known) != " ".join(words)
+            }
+            return next(iter(same)) if len(same) == 1 and len(plain) >= 2 else None
+        found = self.by_key.get(spelling_key(last), set())
+        if len(words) >= 2:
+            from rapidfuzz.distance import JaroWinkler
+
+            first = words[0]
+            found = {
+                known
+                for known in found
+                if JaroWinkler.similarity(first, normalise_alias(known).split()[0])
+                >= VARIANT_FIRST_NAME
+            }
+        return next(iter(found)) if len(found) == 1 else None
+
+
+# A surname two known people share goes to one of them when that one is
+# reported this many times as often as all the others together.
+DOMINANT_PERSON = 5
+
+
+def _initial(word: str) -> bool:
+    """'w.', 'w', 'j.r.': a middle initial."""
+    return (
+        len(word.rstrip(".").replace(".", "")) <= 2
+        and word[:1].isalpha()
+        and (len(word.rstrip(".")) == 1 or "." in word)
+    )
+
+
+def learn_aliases(
+    *,
+    known: Mapping[str, str],
+    found: Iterable[tuple[str, str]],
+    events: Mapping[str, int] | None = None,
+) -> dict[str, str]:
+    """Which of an article's (alias, canonical person) pairs to remember.
+
+    `known` maps every normalised name and alias already known to its
+    person. A pair is new when its alias is not already another name's (a
+    one-word actor stored under the surname itself gives way: "Wolfowitz"
+    -> Paul Wolfowitz) and, for a surname, no other known person has that
+    surname ("Obama" -> Barack Obama unless a Michelle Obama is known too),
+    or the others together have under 1/DOMINANT_PERSON of its `events` (a
+    canonical name -> how many events name it): "Jackson" is Michael Jackson
+    in a database where Lisa Jackson is named in a few events. The one rule
+    for the bench's in-memory lexicon and ingestion's aliases.
+    """
+    events = events or {}
+    surnames: dict[str, set[str]] = {}
+    for canonical in set(known.values()):
+        words = normalise_alias(canonical).split()
+        if len(words) >= 2:
+            surnames.setdefault(words[-1], set()).add(canonical)
+    out: dict[str, str] = {}
+    for alias, canonical in found:
+        key = normalise_alias(alias)
+        if not key or key == normalise_alias(canonical):
+            continue
+        if key in known and (" " in key or normalise_alias(known[key]) != key):
+            continue  # an alias already, or a full name of its own
+        others = surnames.get(key, {canonical}) - {canonical}
+        if " " not in key and others:
+            mine = events.get(canonical, 0)
+            if not mine or mine < DOMINANT_PERSON * sum(
+                events.get(o, 0) for o in others
+            ):
+                continue  # two known people share this surname
+        out[key] = canonical
+    return out
+
+
+# -- places, comparisons, bylines and furniture -----------------------------------
+
+_LOCATIVE = frozenset(
+    {
+        "in",
+        "near",
+        "outside",
+        "inside",
+        "around",
+        "across",
+        "into",
+        "toward",
+        "towards",
+        "throughout",
+        "within",
+        "besieged",
+    }
+)
+_PLACE_NOUNS = frozenset(
+    {
+        "city",
+        "town",
+        "village",
+        "port",
+        "province",
+        "region",
+        "district",
+        "capital",
+        "suburb",
+        "outskirts",
+        "state",
+        "county",
+        "governorate",
+        "island",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+    }
+)
+_GAZETTEER_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# An ORG-labelled city is a place from this size (a state or region always).
+_ORG_PLACE_POPULATION = 100_000
+# Names of seas, rivers, mountains: "Gulf of Mexico", "Breton Sound".
+_FEATURE_WORDS = frozenset(
+    {
+        "gulf",
+        "sea",
+        "bay",
+        "ocean",
+        "strait",
+        "straits",
+        "lake",
+        "river",
+        "mount",
+        "mountains",
+        "cape",
+        "peninsula",
+        "coast",
+        "sound",
+        "canal",
+        "desert",
+        "valley",
+        "island",
+        "islands",
+    }
+)
+
+
+_FEATURE_FIRST = frozenset({"mount", "lake", "cape"})
+
+
+def _feature_name(words: list[str]) -> bool:
+    """'gulf of mexico', 'mount everest', 'breton sound': a geographic
+    feature's name (not 'Coast Guard')."""
+    if len(words) < 2:
+        return False
+    if words[0] in _FEATURE_WORDS and (words[1] == "of" or words[0] in _FEATURE_FIRST):
+        return True
+    return words[-1] in _FEATURE_WORDS
+
+
+_MEDIA_WORDS = frozenset({"news", "online", "com", "network", "newspaper"})
+_COMPARISON = frozenset({"than", "like", "unlike"})
+_DASHES = frozenset({"--", "-", "—", "–"})
+
+
+def _locative_span(doc: Doc, start: int, end: int) -> bool:
+    """'in Misrata', 'near Ras Lanuf', 'the town of Zawiya' (and no 's after)."""
+    if end < len(doc) and doc[end].tag_ == "POS":
+        return False
+    j = start - 1
+    if j >= 0 and doc[j].lower_ in _LOCATIVE:
+        return True
+    # "the town of Zawiya", "35 miles south west of Krakow"
+    return j >= 1 and doc[j].lower_ == "of" and doc[j - 1].lower_ in _PLACE_NOUNS
+
+
+def _locative(doc: Doc, cand: _Candidate) -> bool:
+    return _locative_span(doc, cand.ent.start, cand.ent.end)
+
+
+def _compared(doc: Doc, start: int) -> bool:
+    """A mention only compared with: 'than (in) France', 'like Britain',
+    'compared with Spain'."""
+    j = start - 1
+    while j >= 0 and doc[j].lower_ in ("the", "in", "of"):
+        j -= 1
+    if j < 0:
+        return False
+    if doc[j].lower_ in _COMPARISON:
+        return True
+    return (
+        doc[j].lower_ in ("with", "to")
+        and j >= 1
+        and doc[j - 1].lower_ in ("compared", "comparison", "compare")
+    )
+
+
+@cache
+def _zone_abbreviations() -> frozenset[str]:
+    """Time zone abbreviations ('GMT', 'BST', 'EDT'), from dateparser's data."""
+    from dateparser.timezones import timezone_info_list
+
+    return frozenset(
+        name for group in timezone_info_list for name, _ in group["timezones"]
+    )
+
+
+def _time_zone(doc: Doc, start: int, end: int) -> bool:
+    """'08.47 GMT', '10:48 AM EDT': a time zone after a time, not an ORG."""
+    if end - start != 1 or start == 0 or doc[start].text not in _zone_abbreviations():
+        return False
+    before = doc[start - 1]
+    return (
+        before.ent_type_ == "TIME"
+        or any(ch.isdigit() for ch in before.text)
+        or (before.lower_ in ("am", "pm", "a.m.", "p.m."))
+    )
+
+
+def _dateline(doc: Doc, start: int, end: int) -> bool:
+    """'(CNN) --', 'WASHINGTON (AP) --': a wire or site credit before the story."""
+    return (
+        start > 0
+        and doc[start - 1].text == "("
+        and end + 1 < len(doc)
+        and doc[end].text == ")"
+        and doc[end + 1].text in _DASHES
+    )
+
+
+def _before_dateline(doc: Doc, end: int) -> bool:
+    """The words end a dateline's place in capitals: 'PORT FOURCHON,
+    Louisiana (Reuters) -' (a place and a state, then the credit)."""
+    i = end
+    while i < len(doc) and i < end + 6 and doc[i].text != "(":
+        if "\n" in doc[i].text:
+            return False
+        i += 1
+    return (
+        i + 3 < len(doc)
+        and doc[i].text == "("
+        and doc[i + 2].text == ")"
+        and doc[i + 3].text in _DASHES
+        and any(t.is_upper and t.is_alpha for t in doc[max(0, end - 3) : end])
+    )
+
+
+def _line_of(doc: Doc, start: int, end: int) -> str:
+    text = doc.text
+    lo = text.rfind("\n", 0, doc[start].idx) + 1
+    hi = text.find("\n", doc[end - 1].idx)
+    return text[lo : hi if hi >= 0 else len(text)]
+
+
+_FURNITURE_START = re.compile(
+    r"^\W*(?:posted by|posted on|copyright|©|\(c\)|related|share|click|follow|"
+    r"sign up|reply|report abuse|comments?|permalink|recommend|print|e-?mail)\b",
+    re.IGNORECASE,
+)
+_PIPE = " | "
+# Words of a '|'-separated strip's item that may still be furniture.
+_FURNITURE_ITEM_WORDS = 8
+
+
+def _furniture_line(doc: Doc, start: int, end: int) -> bool:
+    """The span sits in page furniture: an item of a '|'-separated strip
+    ('Posted by Keith Stuart at 10:48 AM | Comments (2) | Permalink'), or the
+    first words of a credit, 'Posted by' or 'Reply' line."""
+    line = _line_of(doc, start, end)
+    lo = doc.text.rfind("\n", 0, doc[start].idx) + 1
+    offset = doc[start].idx - lo
+    if _PIPE in line:
+        a = line.rfind(_PIPE, 0, offset)
+        b = line.find(_PIPE, offset)
+        first = a + len(_PIPE) if a >= 0 else 0
+        item = line[first : b if b >= 0 else len(line)]
+        if len(item.split()) <= _FURNITURE_ITEM_WORDS:
+            return True
+        line = item
+        offset -= first
+    head = line[: offset + 1]
+    return bool(_FURNITURE_START.match(line)) and len(head.split()) <= 4
+
+
+def _in_clause(tok: Token) -> bool:
+    """The word plays a part in a sentence (subject, object, possessor)."""
+    return tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj") or (
+        tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN")
+    )
+
+
+def _byline_person(doc: Doc, end: int) -> Token | None:
+    """The person an ORG's possessive introduces: "CNN's Zain Verjee" -> Verjee."""
+    if end >= len(doc) or doc[end].tag_ != "POS":
+        return None
+    i = end + 1
+    last = None
+    while i < len(doc) and doc[i].ent_type_ == "PERSON":
+        last = doc[i]
+        i += 1
+    return last
+
+
 # Country names that are as often something else (a US state, a first name):
 # they count only where spaCy itself labels them a place.
 _NOT_IN_FREE_TEXT = frozenset({"georgia", "jordan", "chad", "guinea", "niger"})
@@ -856,6 +1532,7 @@ def _trim_tokens(span: Span) -> tuple[int, int]:
     doc = span.doc
     while s < e and (
         doc[s].lower_ in ("the", "a", "an")
+        or (doc[s].pos_ == "DET" and s + 1 < e)
         or doc[s].is_punct
         or doc[s].is_space
         or doc[s].tag_ in ("``", "''")

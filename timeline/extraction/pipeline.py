@@ -8,12 +8,20 @@ from datetime import datetime
 
 from timeline.extraction.entities import EntityResolver
 from timeline.extraction.events import build_events
+from timeline.extraction.hygiene import Screen, furniture_spans
 from timeline.extraction.nlp import get_nlp
+from timeline.extraction.pieces import batches, shifted, split_text
 from timeline.extraction.timex import tag_timexes
-from timeline.extraction.types import Document, Extraction, Lexicon
+from timeline.extraction.types import (
+    Document,
+    ExtractedEvent,
+    Extraction,
+    Lexicon,
+    Timex,
+)
 
 # Bump when extraction output changes, so `reextract` knows what is stale.
-EXTRACTION_VERSION = "1.2"
+EXTRACTION_VERSION = "1.3"
 
 # Resolvers of the last few lexicons: building one compiles an alias matcher,
 # and callers (ingestion) pass the same lexicon for document after document.
@@ -48,19 +56,67 @@ def extract(
     """
     nlp = get_nlp(model)
     resolver = _resolver(lexicon)
-    pending: deque[Document] = deque()
+    resolver.use_dictionary(nlp)
+    # (document, offset of the piece, is it the document's last piece)
+    pending: deque[tuple[Document, int, bool]] = deque()
 
     def texts() -> Iterator[str]:
         for document in documents:
-            pending.append(document)
-            yield document.text
+            pieces = split_text(document.text)  # long texts in bounded pieces
+            for n, (offset, piece) in enumerate(pieces, start=1):
+                pending.append((document, offset, n == len(pieces)))
+                yield piece
 
-    for doc in nlp.pipe(texts(), batch_size=batch_size):
-        document = pending.popleft()
+    timexes: list[Timex] = []
+    events: list[ExtractedEvent] = []
+    aliases: dict[str, str] = {}
+    docs = (
+        doc
+        for batch in batches(texts(), batch_size)
+        for doc in nlp.pipe(batch, batch_size=len(batch))
+    )
+    for doc in docs:
+        document, offset, last = pending.popleft()
         dct = document.published
         if isinstance(dct, datetime):  # a timestamp: its calendar day
             dct = dct.date()
-        timexes = tuple(tag_timexes(doc, dct))
-        entities = resolver.resolve(doc, exclude=[(t.start, t.end) for t in timexes])
-        events = build_events(doc, timexes, entities, dct)
-        yield Extraction(doc_id=document.doc_id, timexes=timexes, events=tuple(events))
+        found = tuple(tag_timexes(doc, dct))
+        entities = resolver.resolve(
+            doc,
+            exclude=[(t.start, t.end) for t in found],
+            publisher=document.publisher,
+        )
+        aliases.update(entities.aliases)
+        timexes += shifted(found, offset, "start", "end")
+        events += shifted(
+            build_events(doc, found, entities, dct),
+            offset,
+            *("sentence_start", "sentence_end", "expression_start", "expression_end"),
+        )
+        if last:
+            yield Extraction(
+                doc_id=document.doc_id,
+                timexes=tuple(timexes),
+                events=tuple(_without_furniture(document.text, events)),
+                aliases=tuple(sorted(aliases.items())),
+            )
+            timexes, events, aliases = [], [], {}
+
+
+def _without_furniture(
+    text: str, events: Iterable[ExtractedEvent]
+) -> list[ExtractedEvent]:
+    """Drop events made from page furniture or reader comments (hygiene.py)."""
+    events = list(events)
+    if not events:
+        return events
+    screen = Screen(furniture_spans(text))
+    return [
+        e
+        for e in events
+        if not screen.excludes(
+            sentence=(e.sentence_start, e.sentence_end),
+            expression=(e.expression_start, e.expression_end),
+            text=text,
+        )
+    ]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from timeline.extraction.timex_grammar import (
     DECADE_WORDS,
@@ -1061,11 +1061,15 @@ def _duration(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None
         if (
             off[1] in ("earlier", "later")
             and ctx.sent_anchor is None
-            and unit in ("day", "night", "hour", "minute", "second")
+            and (
+                unit in ("day", "night", "hour", "minute", "second")
+                or off[1] == "later"
+            )
         ):
             # "Three days later", "a day earlier": counted from an event the
             # narrative is about, not from the dct; with no date in the sentence
-            # to count from, the text gives only the length (as TimeBank does)
+            # to count from, the text gives only the length (as TimeBank does);
+            # "50 years later" is never 50 years after the publication date
             return "DURATION", duration_value(n, unit), ctx.dct
         if n is None:
             return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", anchor
@@ -1277,6 +1281,140 @@ _NUMBERED_NOUNS = frozenset(
 )
 
 
+# Counted things: a number before one is a count ("1,999 people", "1990 dollars").
+_COUNTED_NOUNS = frozenset(
+    [
+        "%",
+        "percent",
+        "people",
+        "troops",
+        "jobs",
+        "shares",
+        "points",
+        "cars",
+        "units",
+        "feet",
+        "metres",
+        "meters",
+        "miles",
+        "tons",
+        "tonnes",
+        "members",
+        "employees",
+        "workers",
+        "soldiers",
+        "pounds",
+        "dollars",
+        "euros",
+        "yen",
+        "pence",
+        "cents",
+        "votes",
+        "runs",
+        "yards",
+        "barrels",
+        "gallons",
+        "copies",
+        "passengers",
+    ]
+)
+
+
+# Words before a bare four-digit number that make it a year: "in 1973",
+# "since 2001", "the summer of 1999", "fiscal 1990", "mid 2008".
+_YEAR_BEFORE = frozenset(
+    [
+        "in",
+        "of",
+        "since",
+        "by",
+        "until",
+        "till",
+        "through",
+        "thru",
+        "from",
+        "during",
+        "before",
+        "after",
+        "between",
+        "around",
+        "circa",
+        "c.",
+        "ca.",
+        "early",
+        "mid",
+        "late",
+        "end",
+        "beginning",
+        "start",
+        "spring",
+        "summer",
+        "fall",
+        "autumn",
+        "winter",
+        "year",
+        "years",
+        "fiscal",
+        "calendar",
+        "season",
+        "the",
+        "this",
+        "that",
+    ]
+)
+# Words between two years of a range or list: "1998 and 1999", "1990-1992".
+_YEAR_JOINERS = frozenset(["to", "and", "or", "through", "-", "–", "—", "/", ",", "&"])
+_BARE_YEAR = re.compile(r"(?:1[5-9]\d\d|20\d\d)")
+
+
+def _year_context(ctx: Context, tok: Token) -> bool:
+    """A bare four-digit number is a year only in a context that makes it one.
+
+    A temporal preposition or noun before it ("in 1973", "the spring of
+    1999"), a year with such a context it is paired with ("from 1990 to
+    1992", "in 1998 and 1999"), a noun it modifies ("the 1973 war", "2008's
+    crisis"; not a unit: "1990 dollars"), or spaCy's DATE with no verb or
+    count before it. Anything else ("resolution 1973", "won 1999 to 1850",
+    "the vote was 1998") is a number.
+    """
+    doc = ctx.doc
+
+    def own_context(t: Token) -> bool:
+        prev = doc[t.i - 1] if t.i > 0 else None
+        if prev is not None and prev.lower_ in _YEAR_BEFORE:
+            return True
+        if prev is None or prev.pos_ == "PROPN":
+            return True  # "2008 was…", a named edition: "Orion 1980", "Euro 2000"
+        if t.ent_type_ != "DATE":
+            return False
+        if prev.lower_ in _YEAR_JOINERS:  # "dating to 1994", not "won 1999 to 1850"
+            return t.i < 2 or doc[t.i - 2].pos_ != "NUM"
+        # after a verb or a number only as a subject: "is 1989 is following",
+        # not "the vote was 1998", "scored 2010"
+        return prev.pos_ not in ("VERB", "AUX", "NUM") or t.dep_ in (
+            "nsubj",
+            "nsubjpass",
+        )
+
+    if own_context(tok):
+        return True
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    if prev is not None and prev.lower_ in _YEAR_JOINERS:
+        for t in doc[max(0, tok.i - 4) : tok.i - 1]:
+            if _BARE_YEAR.fullmatch(t.text) and own_context(t):
+                return True
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is not None and nxt.lower_ in ("'s", "\u2019s"):
+        return True
+    head = tok.head
+    return (
+        tok.dep_ in ("nummod", "compound", "amod", "poss", "nmod")
+        and head.i > tok.i
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.lower_ not in _COUNTED_NOUNS
+    )
+
+
 def _accept(family: str, surface: str, low: str, ctx: Context) -> bool:
     """Reject matches that are almost never temporal in context."""
     start, end = ctx.start, ctx.start + len(surface)
@@ -1308,29 +1446,10 @@ def _accept(family: str, surface: str, low: str, ctx: Context) -> bool:
             prev = ctx.doc[tok.i - 1] if tok.i > 0 else None
             if prev is not None and prev.lower_.rstrip(".") in _NUMBERED_NOUNS:
                 return False
+            if not _year_context(ctx, tok):
+                return False
             nxt = ctx.doc[tok.i + 1] if tok.i + 1 < len(ctx.doc) else None
-            if nxt is not None and nxt.lower_ in (
-                "%",
-                "percent",
-                "people",
-                "troops",
-                "jobs",
-                "shares",
-                "points",
-                "cars",
-                "units",
-                "feet",
-                "metres",
-                "meters",
-                "miles",
-                "tons",
-                "tonnes",
-                "members",
-                "employees",
-                "workers",
-                "soldiers",
-                "pounds",
-            ):
+            if nxt is not None and nxt.lower_ in _COUNTED_NOUNS:
                 return False
     if family == "duration" and re.fullmatch(r"(?:a|an|one)\s+second", low):
         return False

@@ -14,6 +14,7 @@ class Document:
     text: str
     published: date
     doc_id: str = ""
+    publisher: str = ""  # the site; never an organisation of its own bylines
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,9 @@ class ExtractedEvent:
     end: date
     precision: str  # day, week, month, quarter, year, decade
     title: str
-    kind: str  # statement, meeting, call, vote, agreement, attack, other
+    kind: (
+        str  # one of kinds.KINDS (timeline.models.Kind): statement, meeting, ..., other
+    )
     sentence: str
     sentence_start: int
     sentence_end: int
@@ -78,6 +81,9 @@ class Extraction:
     doc_id: str
     timexes: tuple[Timex, ...]
     events: tuple[ExtractedEvent, ...]
+    # (normalised alias, canonical person) the article established: a
+    # surname, another spelling. Ingestion remembers them (learn_aliases).
+    aliases: tuple[tuple[str, str], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {

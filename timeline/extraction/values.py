@@ -6,16 +6,25 @@ import calendar
 import re
 from datetime import date
 
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$")
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})(?:-WE)?$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
-_HALF = re.compile(r"^(\d{4})-H([12])$")
-_SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
-_YEAR = re.compile(r"^(\d{4})$")
+# ASCII digits only: \d would also take "٢٠٢٥", which int() reads as 2025.
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$", re.ASCII)
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})(?:-WE)?$", re.ASCII)
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$", re.ASCII)
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$", re.ASCII)
+_HALF = re.compile(r"^(\d{4})-H([12])$", re.ASCII)
+_SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$", re.ASCII)
+_YEAR = re.compile(r"^(\d{4})$", re.ASCII)
 # a decade: the tagger writes the 1990s "199X", as events, corrections and
 # the timeline store it; TimeML (TimeBank, MEANTIME) writes "199": both read
-_DECADE = re.compile(r"^(\d{3})X?$")
+_DECADE = re.compile(r"^(\d{3})X?$", re.ASCII)
+
+# The supported date range, the one home of it: every date an event can have
+# lies in years 1 to 9998, so a reader may always step a day, a month or a
+# year past an event's end (9999-12-31 is Python's last date). A period is
+# supported only when all of it is: "999X" (9990-9999) and "000X" (0-9) are
+# not.
+MIN_DATE = date(1, 1, 1)
+MAX_DATE = date(9998, 12, 31)
 
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
@@ -29,16 +38,31 @@ def event_value(value: str) -> str:
     return value + "X" if _DECADE.match(value) and not value.endswith("X") else value
 
 
+def in_supported_range(start: date, end: date) -> bool:
+    """Whether start..end lies within MIN_DATE..MAX_DATE."""
+    return MIN_DATE <= start <= end <= MAX_DATE
+
+
 def value_range(value: str) -> tuple[date, date, str] | None:
     """(start, end, precision) for a point-in-time value, or None.
 
     None for values that are not a calendar range: durations (P3Y), sets,
-    PRESENT_REF/PAST_REF/FUTURE_REF, and impossible dates.
+    PRESENT_REF/PAST_REF/FUTURE_REF, impossible dates and periods outside
+    MIN_DATE..MAX_DATE.
     >>> value_range("2025-W08")
     (datetime.date(2025, 2, 17), datetime.date(2025, 2, 23), 'week')
     >>> value_range("199") == value_range("199X")
     True
+    >>> value_range("9999-12-31") is None
+    True
     """
+    period = _calendar_range(value)
+    if period is None or not in_supported_range(period[0], period[1]):
+        return None
+    return period
+
+
+def _calendar_range(value: str) -> tuple[date, date, str] | None:
     try:
         if m := _DAY.match(value):
             d = date(int(m[1]), int(m[2]), int(m[3]))

@@ -4,10 +4,23 @@ Admin-added aliases and actor merges live in ActorAlias/CountryAlias; the
 Lexicon hands them to the pipeline (so "Zelensky" comes out as the canonical
 name), and `NameResolver` maps the names extraction returns to rows again
 when events are linked (an alias always resolves to its actor).
+
+Ingestion adds aliases too, once, when an article establishes them: a full
+name's surname ("Obama" -> Barack Obama, unless another known person has
+that surname) and another spelling of a known person ("Muammar Qaddafi" ->
+Muammar Gaddafi). Both are decided while the article's transaction holds the
+merge lock, against what is stored then, so two workers never make two
+actors of one person; an admin can edit or delete them like any alias.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from django.db.models import Count
+from simple_history.utils import bulk_create_with_history
+
+from timeline.extraction.entities import PeopleIndex, learn_aliases
 from timeline.extraction.types import Lexicon
 from timeline.models import (
     Actor,
@@ -56,6 +69,11 @@ class NameResolver:
         self._countries: dict[str, int] | None = None
         self._country_aliases: dict[str, int] | None = None
         self._complete = False
+        # Known people by surname spelling, read incrementally (by id).
+        self._people = PeopleIndex(())
+        self._people_ids: dict[str, int] = {}
+        self._people_seen = 0
+        self.changed = False  # actors or aliases stored since it was made
         if preload:
             self.preload()
 
@@ -131,6 +149,17 @@ class NameResolver:
             return {}
         new = self._new
         self._new = {}
+        mapping: dict[int, int] = {}
+        spellings = []
+        for key, actor_id in self._variants(new).items():
+            name, temporary = new.pop(key)
+            mapping[temporary] = actor_id
+            self._pending[key] = actor_id
+            spellings.append((name, actor_id))
+        self._store_aliases(spellings)  # "Muammar Qaddafi" -> Muammar Gaddafi
+        if not new:
+            return mapping
+        self.changed = True
         Actor.objects.bulk_create(
             [Actor(name=name, kind=kind) for (_, kind), (name, _) in new.items()],
             ignore_conflicts=True,
@@ -139,7 +168,6 @@ class NameResolver:
             (a.name, a.kind): a
             for a in Actor.objects.filter(name__in={name for name, _ in new.values()})
         }
-        mapping: dict[int, int] = {}
         created = []
         for (norm, kind), (name, temporary) in new.items():
             actor = stored[(name, kind)]
@@ -152,6 +180,94 @@ class NameResolver:
                 created, default_change_reason="created by extraction"
             )
         return mapping
+
+    def _refresh_people(self) -> None:
+        """Read the people stored since the last look (by id, in the
+        transaction: what other workers committed before the lock is seen)."""
+        rows = Actor.objects.filter(
+            kind=ActorKind.PERSON, id__gt=self._people_seen
+        ).values_list("id", "name")
+        for actor_id, name in rows.order_by("id").iterator():
+            self._people.add(name)
+            self._people_ids[name] = actor_id
+            self._people_seen = max(self._people_seen, actor_id)
+
+    def _variants(
+        self, new: dict[tuple[str, str], tuple[str, int]]
+    ) -> dict[tuple[str, str], int]:
+        """New person names that are another spelling of a stored person."""
+        people = [k for k in new if k[1] == ActorKind.PERSON and " " in k[0]]
+        if not people:
+            return {}
+        self._refresh_people()
+        out = {}
+        for key in people:
+            known = self._people.variant_of(new[key][0])
+            if known is not None and known in self._people_ids:
+                out[key] = self._people_ids[known]
+        return out
+
+    def learn(self, aliases: Iterable[tuple[str, str]]) -> int:
+        """Store the (alias, canonical person) pairs an article established
+        that are not known yet (see `learn_aliases`); how many were stored.
+
+        Call after `create_new()`, inside the article's transaction.
+        """
+        pairs = [(a, c) for a, c in aliases if a and c]
+        if not pairs:
+            return 0
+        keys = {normalise_alias(a) for a, _ in pairs}
+        events: dict[str, int] = {}
+        known: dict[str, str] = dict(
+            ActorAlias.objects.filter(
+                normalised__in=keys, actor__kind=ActorKind.PERSON
+            ).values_list("normalised", "actor__name")
+        )
+        for key in keys:
+            if " " in key:  # a stored actor of that very name stays itself
+                name = (
+                    Actor.objects.filter(kind=ActorKind.PERSON, name__iexact=key)
+                    .values_list("name", flat=True)
+                    .first()
+                )
+                if name is not None:
+                    known[key] = name
+            else:  # every stored person with this surname, and their events
+                for name, n in (
+                    Actor.objects.filter(
+                        kind=ActorKind.PERSON, name__iendswith=" " + key
+                    )
+                    .annotate(n=Count("eventactor"))
+                    .values_list("name", "n")
+                ):
+                    known.setdefault(f"{key} <{name}>", name)
+                    events[name] = n
+        new = learn_aliases(known=known, found=pairs, events=events)
+        rows = []
+        for alias, canonical in new.items():
+            actor_id = self.actor_id(canonical, ActorKind.PERSON)
+            if actor_id is not None and actor_id > 0:
+                rows.append((alias, actor_id))
+        return self._store_aliases(rows)
+
+    def _store_aliases(self, rows: list[tuple[str, int]]) -> int:
+        if not rows:
+            return 0
+        objs = [
+            ActorAlias(actor_id=actor_id, alias=alias[:MAX_NAME], normalised=norm)
+            for alias, actor_id in rows
+            if (norm := normalise_alias(alias[:MAX_NAME]))
+        ]
+        bulk_create_with_history(
+            objs,
+            ActorAlias,
+            ignore_conflicts=True,
+            default_change_reason="learned by extraction",
+        )
+        for obj in objs:
+            self._pending[(obj.normalised, ActorKind.PERSON)] = obj.actor_id
+        self.changed = True
+        return len(objs)
 
     def commit(self) -> None:
         self._actors.update(self._pending)

@@ -7,7 +7,12 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
-from timeline.ingestion.sources import EXTENSIONS, JSONL_EXTENSIONS
+from timeline.ingestion.sources import (
+    EXTENSIONS,
+    JSONL_EXTENSIONS,
+    bounded_lines,
+    max_line_bytes,
+)
 from timeline.ingestion.store import Summary
 
 BAR_WIDTH = 24
@@ -24,10 +29,13 @@ def estimate_total(paths: Iterable[str | Path]) -> int:
             else [given]
         )
         for path in files:
-            if path.suffix.lower() in JSONL_EXTENSIONS:
+            if path.suffix.lower() in JSONL_EXTENSIONS and path.is_file():
                 try:
                     with path.open("rb") as fh:
-                        total += sum(1 for line in fh if line.strip())
+                        lines = bounded_lines(fh, max_line_bytes())
+                        total += sum(
+                            1 for line in lines if line is None or line.strip()
+                        )
                 except OSError:
                     total += 1
             else:

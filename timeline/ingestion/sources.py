@@ -8,11 +8,15 @@ goes in. Nothing here touches the database.
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -53,7 +57,16 @@ class SourceError:
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.origin}: {self.reason}"
+        return printable(f"{self.origin}: {self.reason}")
+
+
+def printable(text: str) -> str:
+    """Text safe to print on a terminal: control characters (a file name's
+    escape sequences) shown as \\x1b-style escapes."""
+    return "".join(
+        c if c.isprintable() or c == " " else c.encode("unicode_escape").decode()
+        for c in text
+    )
 
 
 @dataclass(frozen=True)
@@ -69,6 +82,10 @@ class SourceOptions:
 
 class InvalidArticle(ValueError):
     """An article field is wrong; the message names the problem."""
+
+
+class MissingDate(InvalidArticle):
+    """An HTML page without a publication date, and none given."""
 
 
 def parse_published(value: object) -> date:
@@ -93,8 +110,20 @@ def parse_published(value: object) -> date:
     return day
 
 
+def _check_encodable(value: str, name: str) -> None:
+    """InvalidArticle for a lone surrogate (JSON's "\\ud800"): not text."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InvalidArticle(
+            f"{name} contains a lone surrogate (U+{ord(value[exc.start]):04X} "
+            f"at character {exc.start + 1}), not text"
+        ) from None
+
+
 def check_text(text: str) -> str:
     """The text, if it is something we can ingest."""
+    _check_encodable(text, "text")
     if not normalise_text(text):
         raise InvalidArticle("the text is empty")
     limit = settings.NEWSLINE_MAX_ARTICLE_CHARS
@@ -128,6 +157,7 @@ def _field(value: object, name: str, limit: int) -> str:
         value = str(value)
     if not isinstance(value, str):
         raise InvalidArticle(f"{name} must be a string, not {type(value).__name__}")
+    _check_encodable(value, name)
     value = normalise_text(value)
     if len(value) > limit:
         raise InvalidArticle(f"{name} is longer than {limit} characters")
@@ -156,12 +186,52 @@ def make_input(
     )
 
 
-def _read_text_file(path: Path) -> str:
-    """The file's text; InvalidArticle for binary, empty or non-UTF-8 files."""
+def max_file_bytes() -> int:
+    """The largest .txt/.html file read: 4 bytes (the most UTF-8 takes) per
+    character of NEWSLINE_MAX_ARTICLE_CHARS."""
+    return 4 * settings.NEWSLINE_MAX_ARTICLE_CHARS
+
+
+def max_line_bytes() -> int:
+    """The longest JSONL line read: the text may be all \\uXXXX escapes."""
+    return 6 * settings.NEWSLINE_MAX_ARTICLE_CHARS + 65_536
+
+
+def not_regular(path: Path) -> str | None:
+    """What the path is when it is not a regular file ("a FIFO"), else None.
+
+    Follows a symbolic link: a link to /dev/zero is a device. Nothing is
+    opened, so a FIFO never blocks.
+    """
     try:
-        data = path.read_bytes()
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return f"cannot be read: {exc.strerror or exc}"
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a file"
+
+
+def _read_text_file(path: Path) -> str:
+    """The file's text; InvalidArticle for binary, empty, oversized or
+    non-UTF-8 files. An oversized file is refused before it is read."""
+    limit = max_file_bytes()
+    try:
+        with path.open("rb") as fh:
+            size = os.fstat(fh.fileno()).st_size
+            if size > limit:
+                raise InvalidArticle(_too_big(f"{size:,}", limit))
+            data = fh.read(limit + 1)  # the size may have been wrong
     except OSError as exc:
         raise InvalidArticle(f"cannot be read: {exc.strerror or exc}") from None
+    if len(data) > limit:
+        raise InvalidArticle(_too_big(f"over {limit:,}", limit))
     if not data.strip():
         raise InvalidArticle("the file is empty")
     if b"\x00" in data[:_SNIFF_BYTES]:
@@ -175,6 +245,13 @@ def _read_text_file(path: Path) -> str:
             f"offset {exc.start})"
         ) from None
     return text
+
+
+def _too_big(size: str, limit: int) -> str:
+    return (
+        f"the file is {size} bytes, over the limit of {limit:,} bytes "
+        "(4 per character of NEWSLINE_MAX_ARTICLE_CHARS)"
+    )
 
 
 def date_from_name(path: Path) -> date | None:
@@ -206,13 +283,22 @@ def read_text_file(path: Path, options: SourceOptions) -> Iterator[ArticleInput]
 
 
 def read_html_file(path: Path, options: SourceOptions) -> Iterator[ArticleInput]:
+    yield html_to_input(_read_text_file(path), origin=str(path), options=options)
+
+
+def html_to_input(
+    html: str | bytes, *, origin: str, options: SourceOptions
+) -> ArticleInput:
+    """An article from an HTML page: text, title, publisher, date and canonical
+    URL from the page (trafilatura); `options` fill in what the page lacks
+    (the date) or override it (title, URL, publisher)."""
     import trafilatura
 
-    html = _read_text_file(path)
     doc = trafilatura.bare_extraction(
         html,
         with_metadata=True,
         include_comments=False,
+        favor_precision=True,  # furniture lost beats furniture kept
         include_tables=False,
         # Only the page's own metadata: no guessing a date from the text.
         date_extraction_params={"extensive_search": False, "original_date": True},
@@ -223,7 +309,7 @@ def read_html_file(path: Path, options: SourceOptions) -> Iterator[ArticleInput]
     page_date = getattr(doc, "date", None)
     published: object = page_date or options.published
     if not published:
-        raise InvalidArticle(
+        raise MissingDate(
             "the page has no publication date in its metadata: pass --published"
         )
     page_url = getattr(doc, "url", "") or ""
@@ -231,10 +317,10 @@ def read_html_file(path: Path, options: SourceOptions) -> Iterator[ArticleInput]
         page_url = check_url(page_url)
     except InvalidArticle:
         page_url = ""  # a relative or odd canonical link is not worth failing for
-    yield make_input(
+    return make_input(
         text=text,
         published=published,
-        origin=str(path),
+        origin=origin,
         title=options.title or getattr(doc, "title", "") or "",
         source_url=options.source_url or page_url,
         publisher=options.publisher or getattr(doc, "sitename", "") or "",
@@ -251,8 +337,16 @@ def read_jsonl_file(
         raise InvalidArticle(f"cannot be read: {exc.strerror or exc}") from None
     with fh:
         any_line = False
-        for number, raw in enumerate(fh, start=1):
+        for number, raw in enumerate(bounded_lines(fh, max_line_bytes()), start=1):
             origin = f"{path}:{number}"
+            if raw is None:
+                any_line = True
+                yield SourceError(
+                    origin,
+                    f"the line is over {max_line_bytes():,} bytes "
+                    "(NEWSLINE_MAX_ARTICLE_CHARS)",
+                )
+                continue
             if not raw.strip():
                 continue
             any_line = True
@@ -266,6 +360,16 @@ def read_jsonl_file(
             except json.JSONDecodeError as exc:
                 yield SourceError(
                     origin, f"not valid JSON: {exc.msg} (column {exc.colno})"
+                )
+                continue
+            except RecursionError:
+                yield SourceError(origin, "not valid JSON: nested too deeply")
+                continue
+            except ValueError:  # Python's limit on the digits of an integer
+                yield SourceError(
+                    origin,
+                    "not valid JSON: an integer of more than "
+                    f"{sys.get_int_max_str_digits():,} digits",
                 )
                 continue
             if not isinstance(row, dict):
@@ -294,13 +398,50 @@ def read_jsonl_file(
             yield SourceError(str(path), "the file is empty")
 
 
-def _files(path: Path) -> Iterator[Path]:
-    if path.is_dir():
-        for child in sorted(path.rglob("*")):
-            if child.is_file() and child.suffix.lower() in EXTENSIONS:
-                yield child
-    else:
-        yield path
+def bounded_lines(fh: BinaryIO, limit: int) -> Iterator[bytes | None]:
+    """The file's lines, None for one longer than `limit` bytes (skipped
+    without ever holding more than `limit` bytes of it)."""
+    while line := fh.readline(limit + 1):
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        while (rest := fh.readline(1 << 20)) and not rest.endswith(b"\n"):
+            pass
+        yield None
+
+
+def _files(path: Path) -> Iterator[Path | SourceError]:
+    """The files to read under a path given on the command line.
+
+    A path given is read if it is a regular file (or a link to one). Inside a
+    directory, only regular files are read: links (never followed) and
+    FIFOs, devices or sockets with an article's extension are reported as
+    skipped.
+    """
+    if not path.is_dir():
+        problem = not_regular(path)
+        if problem:
+            yield SourceError(str(path), f"not a regular file ({problem})")
+        else:
+            yield path
+        return
+    for child in sorted(path.rglob("*")):
+        wanted = child.suffix.lower() in EXTENSIONS
+        if child.is_symlink():
+            if wanted or child.is_dir():
+                yield SourceError(
+                    str(child),
+                    "skipped: a symbolic link (links inside a directory are "
+                    "not followed; give the file itself)",
+                )
+            continue
+        if not wanted or child.is_dir():
+            continue
+        problem = not_regular(child)
+        if problem:
+            yield SourceError(str(child), f"skipped: {problem}, not a regular file")
+            continue
+        yield child
 
 
 def read_sources(
@@ -314,6 +455,9 @@ def read_sources(
             yield SourceError(str(given), "no such file or directory")
             continue
         for path in _files(given):
+            if isinstance(path, SourceError):
+                yield path
+                continue
             suffix = path.suffix.lower()
             if suffix in JSONL_EXTENSIONS:
                 reader = read_jsonl_file
@@ -332,3 +476,7 @@ def read_sources(
                 yield from reader(path, options)
             except InvalidArticle as exc:
                 yield SourceError(str(path), str(exc))
+            except Exception as exc:  # noqa: BLE001 - one file, the rest goes on
+                yield SourceError(
+                    str(path), f"could not be read: {type(exc).__name__}: {exc}"
+                )

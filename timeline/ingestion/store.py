@@ -18,7 +18,7 @@ import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
@@ -29,10 +29,15 @@ from timeline import facet_counts
 from timeline.corrections import sync_link_starts
 from timeline.extraction.pipeline import EXTRACTION_VERSION, extract
 from timeline.extraction.types import Document, ExtractedEvent, Extraction, Lexicon
-from timeline.extraction.values import value_range
-from timeline.ingestion import merge
+from timeline.extraction.values import (
+    MAX_DATE,
+    MIN_DATE,
+    in_supported_range,
+    value_range,
+)
+from timeline.ingestion import boilerplate, merge
 from timeline.ingestion.lexicon import NameResolver, build_lexicon
-from timeline.ingestion.sources import ArticleInput, SourceError
+from timeline.ingestion.sources import ArticleInput, SourceError, printable
 from timeline.models import (
     ActorKind,
     Article,
@@ -180,7 +185,7 @@ def _clean(ee: ExtractedEvent, resolver: NameResolver) -> _Clean | None:
         if parsed is None:
             return None
         start, end, precision = parsed
-    if start > end:
+    if not in_supported_range(start, end):
         return None
     ee = ee if (start, end) == (ee.start, ee.end) else _replace_dates(ee, start, end)
     persons = {resolver.actor_id(n, ActorKind.PERSON) for n in ee.actors}
@@ -243,6 +248,15 @@ def _sql(sql: str, params: Sequence[object]) -> list[tuple]:
         return cursor.fetchall()
 
 
+def _shift(day: date, days: int) -> date:
+    """day + days, kept inside the supported dates (the window of an event
+    in year 1 or 9998 would otherwise leave the calendar)."""
+    ordinal = day.toordinal() + days
+    return date.fromordinal(
+        min(max(ordinal, MIN_DATE.toordinal()), MAX_DATE.toordinal())
+    )
+
+
 def _candidates(c: _Clean, in_article: set[int]) -> list[_Candidate]:
     """Stored events of the same kind near the date sharing an actor or country.
 
@@ -257,9 +271,9 @@ def _candidates(c: _Clean, in_article: set[int]) -> list[_Candidate]:
     if not (actor_ids or country_ids):
         return []
     ee = c.event
-    lo = ee.start - timedelta(days=merge.LOOKBACK_DAYS)
-    hi = ee.end + timedelta(days=merge.CONFLICT_DAYS)
-    min_end = ee.start - timedelta(days=merge.CONFLICT_DAYS)
+    lo = _shift(ee.start, -merge.LOOKBACK_DAYS)
+    hi = _shift(ee.end, merge.CONFLICT_DAYS)
+    min_end = _shift(ee.start, -merge.CONFLICT_DAYS)
     qn = connection.ops.quote_name
     day = connection.ops.adapt_datefield_value
     event_t = qn(Event._meta.db_table)
@@ -581,6 +595,7 @@ def apply_extraction(
                 "article_id=%s events=%d capped_at=%d", article.pk, len(events), limit
             )
             events = events[:limit]
+        events = boilerplate.screen(article=article, events=events, protected=protected)
         for ee in events:
             key = (ee.expression_start, ee.sentence_start)
             if key in seen:  # one mention per sentence and expression
@@ -614,8 +629,10 @@ def apply_extraction(
             result.mentions_merged += 1
             reports.append((stored, c))
 
-        # Actors first seen in this article, stored in one go.
+        # Actors first seen in this article, stored in one go; then the
+        # surnames and spellings it tied to them, as aliases.
         real = resolver.create_new()
+        resolver.learn(extraction.aliases)
         for cand in pending:
             cand.actor_ids = {real.get(a, a) for a in cand.actor_ids}
         months |= facet_counts.months_of(
@@ -763,6 +780,9 @@ def _log(article_id: int | None, result: StoreResult, seconds: float) -> None:
 Tick = Callable[[], None]
 
 
+NOT_UTF8 = "the text contains a lone surrogate: not encodable as UTF-8"
+
+
 def _noop() -> None:
     return None
 
@@ -810,11 +830,17 @@ def ingest(
         if queue:
             _enqueue(todo, summary, on_article)
             return
-        if lexicon is None:
+        if lexicon is None or resolver.changed:
+            # Names the last batch stored apply to this one.
             lexicon = build_lexicon()
             resolver = NameResolver(preload=True)
         docs = [
-            Document(text=i.text, published=i.published, doc_id=str(n))
+            Document(
+                text=i.text,
+                published=i.published,
+                doc_id=str(n),
+                publisher=i.publisher,
+            )
             for n, i in enumerate(todo)
         ]
         for doc, extraction, error in extract_each(
@@ -833,7 +859,7 @@ def ingest(
             except (KeyboardInterrupt, SystemExit):
                 raise
             except Exception as exc:  # noqa: BLE001 - reported, the rest goes on
-                logger.exception("storing %s failed", item.origin)
+                logger.exception("storing %s failed", printable(item.origin))
                 summary.failures.append(
                     SourceError(item.origin, f"{type(exc).__name__}: {exc}")
                 )
@@ -853,7 +879,12 @@ def ingest(
             summary.failures.append(item)
             on_article()
             continue
-        sha = text_sha256(item.text)
+        try:
+            sha = text_sha256(item.text)
+        except UnicodeEncodeError:  # a lone surrogate, from a caller's own input
+            summary.failures.append(SourceError(item.origin, NOT_UTF8))
+            on_article()
+            continue
         if sha in seen:
             summary.duplicates += 1
             on_article()
@@ -900,7 +931,10 @@ def process_article(
         logger.warning("article_id=%s not found (deleted?)", article_id)
         return StoreResult(article_id=article_id, error="no such article")
     doc = Document(
-        text=article.text, published=article.published, doc_id=str(article_id)
+        text=article.text,
+        published=article.published,
+        doc_id=str(article_id),
+        publisher=article.publisher,
     )
     try:
         (extraction,) = list(
@@ -935,7 +969,12 @@ def reextract(
         chunk.sort(key=lambda a: a.pk)
         by_id = {str(a.pk): a for a in chunk}
         docs = [
-            Document(text=a.text, published=a.published, doc_id=str(a.pk))
+            Document(
+                text=a.text,
+                published=a.published,
+                doc_id=str(a.pk),
+                publisher=a.publisher,
+            )
             for a in chunk
         ]
         for doc, extraction, error in extract_each(

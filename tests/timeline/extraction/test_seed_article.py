@@ -15,7 +15,9 @@ from pathlib import Path
 import pytest
 
 from timeline.extraction.countries import country_name
+from timeline.extraction.kinds import KINDS
 from timeline.extraction.pipeline import extract
+from timeline.extraction.titles import TITLE_MAX_CHARS, TITLE_MAX_WORDS
 from timeline.extraction.types import Document
 
 SAMPLES = Path(__file__).resolve().parents[3].parent / "shared" / "samples"
@@ -80,15 +82,8 @@ def test_it_makes_at_most_two_events_outside_the_gold(gold, events):
 
 def test_it_gives_every_event_a_readable_title_and_a_kind(events):
     for event in events:
-        assert 0 < len(event.title) <= 101
+        assert 0 < len(event.title) <= TITLE_MAX_CHARS
+        assert len(event.title.split()) <= TITLE_MAX_WORDS
         assert event.title != event.sentence
-        assert event.kind in {
-            "statement",
-            "meeting",
-            "call",
-            "vote",
-            "agreement",
-            "attack",
-            "other",
-        }
+        assert event.kind in KINDS
         assert 0 < event.confidence <= 1

@@ -844,3 +844,44 @@ def test_it_does_not_read_a_numbered_thing_as_a_year() -> None:
         "Resolution 1441 in 2002."
     )
     assert [(t.text, t.value) for t in tag(text)] == [("2002", "2002")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Security Council adopted resolution 1973 to protect civilians.",
+        "Flight 574 lost contact with the tower.",
+        "They drove along Route 66 to the coast.",
+        "The Lakers won 1999 to 1850 in the exhibition.",
+        "The final vote was 1998 to 1200.",
+        "Copper hit 1990 dollars a tonne.",
+    ],
+    ids=["resolution", "flight", "route", "score", "vote-count", "price"],
+)
+def test_it_regression_does_not_read_numbers_as_years(text: str) -> None:
+    assert [t.value for t in tag(text) if t.value[:2] in ("19", "20")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("Sales rose from 1990 to 1992.", ["1990", "1992"]),
+        ("The plant was shut in 1998 and 1999.", ["1998", "1999"]),
+        ("The 1973 war changed the region.", ["1973"]),
+        ("Shootings dating to 1994 are unsolved.", ["1994"]),
+        ("1999 was a hard year for the firm.", ["1999"]),
+    ],
+)
+def test_it_reads_a_number_as_a_year_where_the_context_makes_it_one(
+    text: str, years: list[str]
+) -> None:
+    assert [t.value for t in tag(text)] == years
+
+
+def test_it_regression_reads_years_later_without_a_date_as_a_length() -> None:
+    # A reader's "50 years later it hasn't worked in Korea" was dated 2061.
+    text = "50 years later it hasn't worked in Korea."
+    assert found(text, date(2011, 4, 8)) == {"50 years later": ("DURATION", "P50Y")}
+    assert found("Two days later, the talks resumed.") == {
+        "Two days later": ("DURATION", "P2D")
+    }

@@ -80,6 +80,24 @@ def test_it_reads_an_html_page_with_its_metadata(tmp_path):
     assert "Copyright" not in item.text
 
 
+def test_it_leaves_reader_comments_and_share_chrome_out_of_an_html_page(tmp_path):
+    comments = (
+        '<div class="share">RETWEET | E-mail to a friend</div>'
+        '<section id="comments" class="comments"><h3>42 comments</h3>'
+        '<div class="comment"><p>jenny42 April 8, 2011 at 12:19 pm | Reply</p>'
+        "<p>Fifty years later it still has not worked in Korea, believe me.</p>"
+        "</div></section>"
+    )
+    page = HTML.format(date=DATE_META).replace("</article>", "</article>" + comments)
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    (item,) = read(path)
+    assert "voted on Monday" in item.text
+    assert "| Reply" not in item.text
+    assert "Korea" not in item.text
+    assert "RETWEET" not in item.text
+
+
 def test_it_refuses_an_html_page_without_a_date(tmp_path):
     path = tmp_path / "page.html"
     path.write_text(HTML.format(date=""), encoding="utf-8")
@@ -209,3 +227,14 @@ def test_it_reports_missing_paths_and_unknown_file_types(tmp_path):
     missing, unknown = read(tmp_path / "nope.txt", other)
     assert missing.reason == "no such file or directory"
     assert "unsupported file type .pdf" in unknown.reason
+
+
+def test_it_skips_an_overlong_jsonl_line_and_reads_the_next(tmp_path, settings):
+    settings.NEWSLINE_MAX_ARTICLE_CHARS = 1000  # lines up to 71,536 bytes
+    path = tmp_path / "a.jsonl"
+    good = json.dumps({"text": "The vote was held.", "published": "2025-02-24"})
+    path.write_text("x" * 200_000 + "\n" + good + "\n", encoding="utf-8")
+    items = read(path)
+    assert [type(i).__name__ for i in items] == ["SourceError", "ArticleInput"]
+    assert "the line is over 71,536 bytes" in items[0].reason
+    assert items[1].origin.endswith("a.jsonl:2")

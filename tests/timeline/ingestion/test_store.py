@@ -451,3 +451,24 @@ def test_it_keeps_two_sentences_of_one_article_as_two_mentions():
     store_article(item=article_input(text), extraction=extraction(first, second))
     assert Event.objects.count() == 1
     assert Mention.objects.count() == 2
+
+
+def test_it_stores_an_event_on_the_first_day_and_drops_one_past_the_range():
+    first = event(value="0001-01-01", start=date(1, 1, 1))
+    later = event(VOTE_2, at=200, value="9999-12-31", start=date(9999, 12, 31))
+    result = store_article(item=article_input(), extraction=extraction(first, later))
+    assert result.events_created == 1
+    assert list(Event.objects.values_list("value", flat=True)) == ["0001-01-01"]
+
+
+def test_it_reports_an_unencodable_text_and_stores_the_rest(monkeypatch):
+    from tests.timeline.ingestion.factories import FakePipeline
+
+    monkeypatch.setattr(store, "extract", FakePipeline())
+    summary = store.ingest(
+        [article_input("lone \ud800 surrogate", origin="x:1"), article_input()]
+    )
+    assert (summary.stored, [str(f) for f in summary.failures]) == (
+        1,
+        [f"x:1: {store.NOT_UTF8}"],
+    )

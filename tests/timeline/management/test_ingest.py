@@ -361,3 +361,118 @@ def test_it_carries_on_after_ctrl_c(tmp_path, pipeline, monkeypatch):
     again = run(path)
     assert "Articles stored: 2" in again and "Skipped as duplicates: 1" in again
     assert Article.objects.count() == 3
+
+
+@pytest.mark.parametrize(
+    "placeholder", ["9999-12-31", "31/12/9999", "0001-01-01", "1 January 0001"]
+)
+def test_it_ingests_articles_mentioning_placeholder_dates(tmp_path, placeholder):
+    """Real text, real model: a placeholder date is no reason to fail the
+    article; events outside years 1 to 9998 are simply not made."""
+    text = (
+        "Ukraine and Russia met in Riyadh on 24 February 2025, officials said. "
+        f"The contract with Kyiv runs until {placeholder}, the ministry said. "
+        f"Russia signed the records on {placeholder} in Moscow."
+    )
+    (tmp_path / "story-2025-02-26.txt").write_text(text, encoding="utf-8")
+    run(tmp_path)
+    article = Article.objects.get()
+    assert article.extraction_status == ExtractionStatus.DONE, article.extraction_error
+    assert Event.objects.filter(value="2025-02-24").exists()
+    assert not Event.objects.filter(start__year__gte=9999).exists()
+
+
+def test_it_keeps_every_good_line_and_file_beside_hostile_jsonl(tmp_path, pipeline):
+    """Each line and each file is its own unit of failure (issue #16.2)."""
+    good = {"published": "2025-02-24"}
+    (tmp_path / "a.jsonl").write_text(
+        json.dumps({**good, "text": "Line A: the talks went on in Riyadh."}) + "\n",
+        encoding="utf-8",
+    )
+    lines = [
+        '{"published": "2025-02-24", "text": "deep", "x": '
+        + "[" * 100_000
+        + "]" * 100_000
+        + "}",
+        '{"published": "2025-02-24", "text": "big", "n": ' + "9" * 5000 + "}",
+        '{"published": "2025-02-24", "text": "lone \\ud800 surrogate"}',
+        '{"published": "2025-02-24", "text": "ok", "title": "bad \\udfff title"}',
+        json.dumps({**good, "text": "Line B: the vote was held in New York."}),
+    ]
+    (tmp_path / "b.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "c-2025-02-24.txt").write_text(
+        "File C: the summit was held in Geneva.", encoding="utf-8"
+    )
+    out, error = run_failing(tmp_path)
+    assert sorted(Article.objects.values_list("text", flat=True)) == [
+        "File C: the summit was held in Geneva.",
+        "Line A: the talks went on in Riyadh.",
+        "Line B: the vote was held in New York.",
+    ]
+    assert "4 article(s) or file(s) failed" in error
+    assert "b.jsonl:1: not valid JSON: nested too deeply" in out
+    assert "b.jsonl:2: not valid JSON: an integer of more than" in out
+    assert "b.jsonl:3: text contains a lone surrogate" in out
+    assert "b.jsonl:4: title contains a lone surrogate" in out
+
+
+# --- what the command line is given (#16.11) --------------------------------
+
+
+@pytest.fixture
+def deadline():
+    """Fail instead of hanging: a blocked open() or read is interrupted."""
+    import signal
+
+    def expired(*_):
+        pytest.fail("ingest hung")  # not an OSError: no reader swallows it
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(20)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+def test_it_refuses_fifos_and_devices_given_as_arguments(tmp_path, pipeline, deadline):
+    fifo = tmp_path / "pipe-2025-02-24.txt"
+    os.mkfifo(fifo)
+    zero = tmp_path / "zero-2025-02-24.jsonl"
+    zero.symlink_to("/dev/zero")
+    out, error = run_failing(fifo, zero)
+    assert f"{fifo}: not a regular file (a FIFO)" in out
+    assert f"{zero}: not a regular file (a device)" in out
+    assert "2 article(s) or file(s) failed" in error
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+def test_it_reports_links_and_fifos_inside_a_directory(tmp_path, pipeline, deadline):
+    good = tmp_path / "good-2025-02-24.txt"
+    good.write_text("The talks went on in Riyadh.", encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe-2025-02-24.txt")
+    (tmp_path / "zero.jsonl").symlink_to("/dev/zero")
+    (tmp_path / "again-2025-02-24.txt").symlink_to(good)
+    out, error = run_failing(tmp_path)
+    assert Article.objects.count() == 1
+    assert "pipe-2025-02-24.txt: skipped: a FIFO, not a regular file" in out
+    assert "zero.jsonl: skipped: a symbolic link" in out
+    assert "again-2025-02-24.txt: skipped: a symbolic link" in out
+    assert "3 article(s) or file(s) failed" in error
+
+
+def test_it_escapes_control_characters_in_file_names(tmp_path, pipeline):
+    evil = tmp_path / "evil\x1b[2J\x07-2025-02-24.txt"
+    evil.write_bytes(b"")
+    out, _ = run_failing(tmp_path)
+    assert "\x1b" not in out and "\x07" not in out
+    assert "evil\\x1b[2J\\x07-2025-02-24.txt: the file is empty" in out
+
+
+def test_it_refuses_an_oversized_file_without_reading_it(tmp_path, pipeline, settings):
+    settings.NEWSLINE_MAX_ARTICLE_CHARS = 1000
+    big = tmp_path / "big-2025-02-24.txt"
+    with big.open("wb") as fh:
+        fh.truncate(50_000_000)  # sparse: 50 MB the reader must not load
+    out, _ = run_failing(big)
+    assert "is 50,000,000 bytes, over the limit of 4,000 bytes" in out

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth.models import User
+
+from tests.timeline.factories import make_reviewer
 
 from .conftest import make_article, make_event
 
@@ -65,7 +66,7 @@ def test_it_hides_rejected_events_from_the_public(client, timeline):
     url = f"/articles/{timeline['article'].id}/"
     html = client.get(url).content.decode()
     assert "1 event from this article" in html and "last week</mark>" not in html
-    client.force_login(User.objects.create_user("s", password="p", is_staff=True))
+    client.force_login(make_reviewer())
     assert "2 events from this article" in client.get(url).content.decode()
 
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth.models import User
+
+from tests.timeline.factories import make_reviewer
 
 from .conftest import make_article, make_event
 
@@ -92,7 +93,7 @@ def test_it_hides_rejected_events_from_the_public(client, timeline):
     event.status = "rejected"
     event.save()
     assert client.get(f"/events/{event.id}/").status_code == 404
-    client.force_login(User.objects.create_user("s", password="p", is_staff=True))
+    client.force_login(make_reviewer())
     html = client.get(f"/events/{event.id}/").content.decode()
     assert 'class="status status--rejected"' in html
 

@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
 
+from tests.timeline.factories import make_reviewer
 from timeline import views
 from timeline.models import Actor, Event
 
@@ -175,7 +176,7 @@ def test_it_lets_staff_see_rejected_events(client, timeline):
     timeline["vote"].status = "rejected"
     timeline["vote"].save()
     assert timeline["vote"].id not in event_ids(client.get("/").content.decode())
-    staff = User.objects.create_user("ed", password="pw", is_staff=True)
+    staff = make_reviewer()
     client.force_login(staff)
     html = client.get("/?status=rejected").content.decode()
     assert event_ids(html) == [timeline["vote"].id]
@@ -339,3 +340,24 @@ def test_it_says_when_nothing_matches(client, timeline):
     html = client.get("/?q=nothing-like-this").content.decode()
     assert "No events match these filters." in html
     assert client.get(reverse("timeline:index")).status_code == 200
+
+
+@pytest.mark.parametrize("raw", ["²", "①", "٣", "１２"])
+def test_it_ignores_an_after_of_non_ascii_digits(client, timeline, raw):
+    response = client.get("/", {"after": raw})
+    assert response.status_code == 200
+    assert "not an event id" in response.content.decode()
+
+
+@pytest.mark.parametrize("path", ["/", "/embed/"])
+def test_it_ignores_a_search_with_a_nul_character(client, timeline, path):
+    response = client.get(path + "?q=a%00b")
+    assert response.status_code == 200
+    assert "NUL" in response.content.decode()
+    assert len(event_ids(response.content.decode())) == 5 or path == "/embed/"
+
+
+def test_it_answers_too_many_parameters_with_a_400_page(client):
+    response = client.get("/?" + "&".join(f"p{i}=1" for i in range(1001)))
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("text/html")

@@ -267,3 +267,35 @@ def test_it_answers_404_for_a_missing_event(editor_client):
         reverse("timeline:staff-event-verify", args=[999999]), **HX
     )
     assert response.status_code == 404
+
+
+# --- sanitised input (#16.10) ------------------------------------------------
+
+
+def test_it_refuses_a_title_with_a_nul_and_changes_nothing(editor_client):
+    event = make_event()
+    before = snapshot(event)
+    response = editor_client.post(url("staff-event-title", event), {"title": "A\x00B"})
+    assert response.status_code == 400
+    assert "control character (U+0000)" in response.content.decode()
+    assert snapshot(event) == before
+
+
+def test_it_folds_line_breaks_in_a_title_to_one_line(editor_client):
+    event = make_event()
+    title = "Talks\r\nEND:VEVENT\r\nBEGIN:VEVENT\nin\tRiyadh"
+    editor_client.post(url("staff-event-title", event), {"title": title})
+    assert Event.objects.get(pk=event.pk).title == (
+        "Talks END:VEVENT BEGIN:VEVENT in Riyadh"
+    )
+    ics = b"".join(editor_client.get("/export/events.ics").streaming_content)
+    assert ics.count(b"\r\nBEGIN:VEVENT\r\n") == 1  # no line of its own
+
+
+@pytest.mark.parametrize("value", ["٢٠٢٥", "２０２５-02", "2025-٠٢-24", "१९९X"])
+def test_it_refuses_a_date_in_non_ascii_digits(editor_client, value):
+    event = make_event()
+    before = snapshot(event)
+    response = editor_client.post(url("staff-event-date", event), {"value": value})
+    assert response.status_code == 400
+    assert snapshot(event) == before

@@ -3,6 +3,7 @@ directories, extract their events and merge them into the timeline."""
 
 from __future__ import annotations
 
+import itertools
 import logging
 import sys
 import time
@@ -10,6 +11,8 @@ from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from timeline.feeds.fetch import Fetcher, FetchPolicy
+from timeline.feeds.services import read_urls
 from timeline.ingestion.progress import Progress, estimate_total, summary_lines
 from timeline.ingestion.sources import (
     EXTENSIONS,
@@ -20,6 +23,20 @@ from timeline.ingestion.sources import (
     read_sources,
 )
 from timeline.ingestion.store import Summary, ingest
+
+
+def _is_url(value: str) -> bool:
+    return value.lower().startswith(("http://", "https://"))
+
+
+def _read_url_file(path: str) -> list[str]:
+    """One URL a line; blank lines and # comments skipped."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            lines = [line.strip() for line in fh]
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CommandError(f"--urls {path}: cannot be read: {exc}") from None
+    return [line for line in lines if line and not line.startswith("#")]
 
 
 def _published(value: str) -> date:
@@ -50,11 +67,17 @@ class Command(BaseCommand):
         "Ingest articles: .txt (needs --published unless the file name has a "
         "YYYY-MM-DD date), .html/.htm (date from the page's metadata), .jsonl "
         "(one article per line: text, published, optional title, source_url, "
-        "publisher, id) and directories (recursively). Exits 1 if anything failed."
+        "publisher, id), directories (recursively) and http(s) URLs (each page "
+        "fetched and read as an HTML file). Exits 1 if anything failed."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("paths", nargs="+", metavar="PATH")
+        parser.add_argument("paths", nargs="*", metavar="PATH_OR_URL")
+        parser.add_argument(
+            "--urls",
+            metavar="FILE",
+            help="A file with one article URL a line (each page is fetched).",
+        )
         parser.add_argument(
             "--published",
             metavar="YYYY-MM-DD",
@@ -81,19 +104,32 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options) -> None:
-        paths: list[str] = options["paths"]
+        given: list[str] = options["paths"]
+        urls = [p for p in given if _is_url(p)]
+        paths = [p for p in given if not _is_url(p)]
+        if options["urls"]:
+            urls += _read_url_file(options["urls"])
+        if not paths and not urls:
+            raise CommandError("Give files, directories or URLs (or --urls FILE).")
         if options["batch_size"] < 1:
             raise CommandError("--batch-size must be at least 1.")
         single = [o for o in ("title", "source_url", "publisher") if options[o]]
-        if single and (
-            len(paths) != 1
-            or not any(paths[0].lower().endswith(e) for e in EXTENSIONS)
-            or paths[0].lower().endswith(".jsonl")
+        one_url = len(urls) == 1 and not paths
+        if (
+            single
+            and not one_url
+            and (
+                paths
+                and urls
+                or len(paths) != 1
+                or not any(paths[0].lower().endswith(e) for e in EXTENSIONS)
+                or paths[0].lower().endswith(".jsonl")
+            )
         ):
             names = ", ".join("--" + o.replace("_", "-") for o in single)
             raise CommandError(
-                f"{names} apply to a single .txt or .html file; JSONL lines carry "
-                "their own."
+                f"{names} apply to a single .txt or .html file or URL; JSONL "
+                "lines carry their own."
             )
         try:
             url = check_url(options["source_url"])
@@ -109,14 +145,27 @@ class Command(BaseCommand):
         )
         tty = sys.stderr.isatty()
         progress = Progress(
-            sys.stderr, total=estimate_total(paths) if tty else None, enabled=tty
+            sys.stderr,
+            total=estimate_total(paths) + len(urls) if tty else None,
+            enabled=tty,
         )
         started = time.monotonic()
         summary = Summary()
-        with quiet_ingest_log(options["verbosity"]):
+        fetcher = Fetcher(FetchPolicy.from_settings())
+        items = itertools.chain(
+            read_sources(paths, source_options) if paths else (),
+            read_urls(
+                urls,
+                fetcher=fetcher,
+                options=source_options,
+                summary=summary,
+                on_article=progress.tick,
+            ),
+        )
+        with quiet_ingest_log(options["verbosity"]), fetcher:
             try:
                 ingest(
-                    read_sources(paths, source_options),
+                    items,
                     batch_size=options["batch_size"],
                     queue=options["queue"],
                     on_article=progress.tick,

@@ -1,0 +1,204 @@
+"""People, organisations, places and countries in real, messy news.
+
+The real model on real text: Timeline17 and corpus articles are read from
+../shared at test time (skipped when it is absent), never stored here; the
+Libya sentences are written the way the 2011 wire reports read (the site's
+articles the issue saw are not in the repository).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from timeline.extraction.entities import EntityResolver
+from timeline.extraction.nlp import get_nlp
+from timeline.extraction.pipeline import extract
+from timeline.extraction.types import Document, Lexicon
+
+SHARED = Path(__file__).resolve().parents[3].parent / "shared"
+
+
+def events_of(text: str, *, publisher: str = "", lexicon: Lexicon | None = None):
+    doc = Document(text, date(2011, 3, 7), publisher=publisher)
+    (extraction,) = extract([doc], lexicon=lexicon)
+    return extraction.events
+
+
+def shared_articles(name: str, needle: str, limit: int = 5) -> list[dict]:
+    """The `limit` shortest articles of a ../shared JSONL file with `needle`."""
+    path = SHARED / name
+    if not path.exists():
+        pytest.skip(f"{path} is absent (../shared holds the real corpora)")
+    found = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            d = json.loads(line)
+            if needle in d["text"]:
+                found.append(d)
+    assert found, f"no article of {name} has {needle!r}"
+    found.sort(key=lambda d: (len(d["text"]), d.get("id") or d.get("doc_id")))
+    return found[:limit]
+
+
+def extract_shared(articles: list[dict], **kw):
+    docs = [
+        Document(
+            d["text"],
+            date.fromisoformat(d.get("published") or d.get("dct")),
+            d.get("id") or d.get("doc_id"),
+            **kw,
+        )
+        for d in articles
+    ]
+    return list(extract(docs))
+
+
+def test_events_in_benghazi_misrata_and_zawiya_are_in_libya():
+    text = (
+        "Government forces shelled Misrata on Sunday, residents said, and rebels "
+        "in Benghazi said on Monday that they would march on Zawiya.\n"
+        "Rebels in Zawiya said on Saturday that they had repelled an attack."
+    )
+    events = events_of(text)
+    assert [e.expression for e in events] == ["Sunday", "Monday", "Saturday"]
+    assert all(e.countries == ("LY",) for e in events)
+
+
+def test_a_city_never_becomes_a_person():
+    text = "Government forces shelled Misrata and Zawiya on Sunday, rebels said."
+    labels = {e.text: e.label_ for e in get_nlp()(text).ents}
+    assert labels["Misrata"] == "PERSON"  # spaCy's mistake, repaired
+    (event,) = events_of(text)
+    assert event.actors == ()
+    assert event.countries == ("LY",)
+
+
+def test_a_town_west_of_a_city_is_a_place_in_real_text():
+    (article,) = shared_articles(
+        "t17/IraqWar_guardian.articles.jsonl", "35 miles south west of Krakow", 1
+    )
+    (extraction,) = extract_shared([article])
+    people = {a for e in extraction.events for a in e.actors}
+    assert "Krakow" not in people
+    born = [e for e in extraction.events if "south west of Krakow" in e.sentence]
+    assert born and "PL" in born[0].countries
+
+
+def test_the_publisher_dateline_and_bylines_are_not_organisations():
+    (event,) = events_of(
+        "(CNN) -- Rebel fighters pushed west from Ajdabiya on Sunday as coalition "
+        "jets struck government positions.",
+        publisher="CNN",
+    )
+    assert event.organizations == ()
+    assert event.countries == ("LY",)
+    (event,) = events_of(
+        "Libyan forces retook the oil port on Saturday, CNN's Zain Verjee reports.",
+        publisher="CNN",
+    )
+    assert (event.organizations, event.actors) == ((), ())
+    # Where the publisher acts, it is the organisation of the event.
+    (event,) = events_of(
+        "CNN fired the producer on Tuesday after the broadcast.", publisher="CNN"
+    )
+    assert event.organizations == ("CNN",)
+
+
+def test_a_wire_dateline_and_a_sites_reporter_in_real_text():
+    (article,) = shared_articles(
+        "t17/H1N1_bbc.articles.jsonl", "the BBC's Imogen Foulkes reports", 1
+    )
+    doc = get_nlp()(article["text"])
+    resolved = EntityResolver().resolve(doc, publisher="BBC")
+    start = article["text"].index("the BBC's Imogen Foulkes reports")
+    sentence = next(s for s in doc.sents if s.start_char <= start < s.end_char)
+    actors, _, orgs = resolved.involved(sentence.start_char, sentence.end_char)
+    assert "BBC" not in orgs
+    assert "Imogen Foulkes" not in actors
+    articles = shared_articles("t17/bpoil_foxnews.articles.jsonl", "(AP) --")
+    orgs = {
+        o for x in extract_shared(articles) for e in x.events for o in e.organizations
+    }
+    assert "AP" not in orgs and "Associated Press" not in orgs
+
+
+def test_page_furniture_gives_no_people_or_organisations_in_real_text():
+    articles = shared_articles(
+        "t17/IraqWar_guardian.articles.jsonl", "| Comments (", limit=1
+    )
+    (comments,) = shared_articles(
+        "t17/Finan_washingtonpost.articles.jsonl", "| Report abuse Reply", limit=1
+    )
+    # That page is 500,000 characters of reader comments: a stretch of them.
+    at = comments["text"].index("| Report abuse Reply")
+    lo = comments["text"].rfind("\n", 0, max(0, at - 3000)) + 1
+    comments["text"] = comments["text"][lo : lo + 12000]
+    articles.append(comments)
+    names = set()
+    for x in extract_shared(articles):
+        for e in x.events:
+            names.update(e.actors)
+            names.update(e.organizations)
+    assert not names & {"Reply", "Comments", "Permalink", "Report", "GMT", "BST"}
+    assert not {n for n in names if n.startswith(("Permalink", "Reply"))}
+
+
+def test_libyan_forces_and_us_officials_give_libya_and_the_us():
+    (event,) = events_of(
+        "U.S. officials said on Friday that Libyan forces had pulled back."
+    )
+    assert set(event.countries) == {"US", "LY"}
+
+
+def test_a_country_only_compared_with_is_not_the_events():
+    (event,) = events_of(
+        "Unemployment in Spain rose to 20 percent on Monday, far higher than in "
+        "Germany."
+    )
+    assert event.countries == ("ES",)
+
+
+def test_an_ambiguous_city_goes_by_its_qualifier():
+    (event,) = events_of("A tornado struck Paris, Texas on Monday.")
+    assert event.countries == ("US",)
+    (event,) = events_of("Police in Paris arrested two men on Monday.")
+    assert event.countries == ("FR",)
+
+
+def test_obama_after_barack_obama_in_the_article_is_one_person():
+    text = (
+        "President Barack Obama said on Monday that the United States would act.\n"
+        "Obama spoke again on Tuesday."
+    )
+    doc = Document(text, date(2011, 3, 7))
+    (extraction,) = extract([doc])
+    assert [e.actors for e in extraction.events] == [("Barack Obama",)] * 2
+    assert ("obama", "Barack Obama") in extraction.aliases
+
+
+def test_gaddafi_spellings_are_one_known_person_in_real_text():
+    lexicon = Lexicon(people={"muammar gaddafi": "Muammar Gaddafi"})
+    articles = shared_articles(
+        "t17/bpoil_foxnews.articles.jsonl", "Libyan leader Muammar Qaddafi", 1
+    )
+    articles += shared_articles(
+        "corpora/aquaint.jsonl", "Libyan leader Moammar Gadhafi", 1
+    )
+    docs = [
+        Document(d["text"], date.fromisoformat(d.get("published") or d["dct"]))
+        for d in articles
+    ]
+    people = set()
+    for extraction in extract(docs, lexicon=lexicon):
+        leader = [e for e in extraction.events if "Libyan leader" in e.sentence]
+        assert leader, "the sentence naming the Libyan leader is an event"
+        people.update(a for e in leader for a in e.actors)
+        assert {a for a, c in extraction.aliases if c == "Muammar Gaddafi"}
+    assert "Muammar Gaddafi" in people
+    assert not people & {"Muammar Qaddafi", "Moammar Gadhafi", "Qaddafi", "Gadhafi"}
+    # Tripoli in that Fox News caption is Libya's.
+    assert any("LY" in e.countries for e in extract_shared(articles[:1])[0].events)

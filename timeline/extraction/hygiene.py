@@ -1,0 +1,507 @@
+"""Input hygiene: the parts of a scraped page that are not the article.
+
+Scraped news text carries page furniture (bylines, "updated 6:46 a.m. EST"
+stamps, photo credits, related-link lists, share buttons, copyright and
+navigation lines, transcript cues) and reader comments with their "| Reply"
+signatures and timestamps, often glued onto real sentences. `furniture_spans`
+finds them from the shape of the text alone and returns character spans with
+a reason; the pipeline makes no event whose date expression lies in one, or
+whose sentence is mostly covered by them. Timexes are still tagged and the
+text is never changed (offsets stay valid).
+
+The rules read structure, not topics: where a line starts ("By Name |",
+"Photograph: Name/Agency"), pipe-separated chrome, timestamps, runs of
+capitals, parentheses that hold credits or cues, imperatives addressed to
+the reader about the page ("click here"), and comment signatures, which end
+one comment each (the text between two signatures is a comment). No Django.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+COMMENT = "comment"
+BYLINE = "byline"
+TIMESTAMP = "timestamp"
+CAPTION = "caption"
+CREDIT = "credit"
+NAVIGATION = "navigation"
+RELATED = "related-links"
+SHARE = "share"
+COPYRIGHT = "copyright"
+HEADING = "heading"
+TRANSCRIPT = "transcript"
+FRAGMENT = "fragment"
+
+
+@dataclass(frozen=True)
+class Span:
+    """Characters [start, end) of the text that are furniture, and why."""
+
+    start: int
+    end: int
+    reason: str
+
+
+# --- building blocks ----------------------------------------------------------
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
+    r"Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_WEEKDAY = (
+    r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|urday)?\.?"
+)
+_CLOCK = r"\d{1,2}[:.]\d\d(?:\s*[aApP]\.?\s?[mM]\.?)?"
+_ZONE = r"(?:GMT|UTC|BST|CET|CEST|[ECMP][SD]?T|ET|UK)\b"
+_DATE = (
+    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
+    rf"\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{1,2}}[/-]\d{{1,2}}[/-]\d{{2,4}})"
+)
+_STAMP_PART = rf"(?:{_DATE}|{_CLOCK}|{_ZONE}|{_WEEKDAY}|at|on|\d+\s+(?:minutes?|hours?|days?)\s+ago)"
+# A timestamp: a date and/or clock time with zones and weekdays around it.
+_STAMP = rf"{_STAMP_PART}(?:[\s,;]+{_STAMP_PART})*"
+
+# A comment signature: "Posted by: name | September 19, 2008 4:27 PM | Report
+# abuse", "name April 8, 2011 at 12:19 pm | Reply". Each one ends a comment.
+_COMMENT_ACTION = r"(?:Reply|Report\s+abuse|Report\s+Abuse)\b"
+_SIGNATURE = re.compile(
+    rf"(?:Posted\s+by:?\s*[^|\n]{{0,80}}\|\s*{_STAMP}(?:\s*\|\s*{_COMMENT_ACTION})?"
+    rf"|(?:{_DATE}|{_CLOCK})(?:[\s,;]+{_STAMP_PART})*\s*\|\s*{_COMMENT_ACTION})"
+)
+# A signature that heads its comment: "At 08:06 am on 16 Jun 2010, DOGGGO
+# wrote: …" (the BBC's); the comment runs to the next one.
+_HEADER_SIGNATURE = re.compile(
+    rf"(?:At|On|Posted\s+(?:at|on))\s+{_STAMP}\s*,?\s+[^\n:,]{{1,60}}?\s+(?:wrote|said):"
+)
+# Lines that open a comment section: the first comment starts after them.
+_COMMENT_HEADER = re.compile(
+    r"(?i)^(?:\d+\s+)?(?:comments?|responses?|replies|reader\s+comments)\b"
+    r"|report\s+offensive\s+comments|leave\s+a\s+(?:comment|reply)"
+    r"|(?:add|post)\s+(?:a|your)\s+comment"
+)
+# The site's words about its comments open a comment section ("Views
+# expressed in the comments do not represent those of Reuters.", "We welcome
+# comments…", "Your comments may be published…"); a closing line ends it.
+_COMMENT_POLICY = re.compile(
+    r"(?im)^(?:views\s+expressed\s+in\s+(?:the\s+)?comments|we\s+welcome\s+comments"
+    r"|your\s+comments?\s+(?:may|will)|(?:the\s+\w+\s+)?(?:may|will)\s+edit\s+your\s+comments"
+    r"|please\s+(?:e-?mail\s+us\s+to\s+)?report\s+offensive|comments?\s+(?:are|is)\s+moderated"
+    r"|(?:add|post|leave)\s+(?:a|your)\s+(?:comment|reply)|\d+\s+comments?\s*$"
+    r"|comments?\s*(?:\(\d+\))?\s*$|reader\s+comments)[^\n]*"
+)
+# The unambiguous ones, wherever they are glued ("… LLC 2010 We welcome
+# comments that advance the story …").
+_COMMENT_POLICY_ANYWHERE = re.compile(
+    r"(?i)(?:views\s+expressed\s+in\s+the\s+comments|we\s+welcome\s+comments"
+    r"|comments\s+may\s+be\s+published|report\s+offensive\s+comments)[^.!?\n]*[.!?]?"
+)
+_COMMENTS_CLOSED = re.compile(
+    r"(?i)(?:this\s+discussion\s+is\s+(?:now\s+)?closed|comments?\s+(?:to\s+this\s+"
+    r"(?:entry|post|article|story)\s+)?(?:are|is|have\s+been)\s+(?:now\s+)?closed)[.!]?"
+)
+_SECTION_MAX = 50_000  # a comment section longer than this is not one section
+# How far before the first signature its comment may start (characters),
+# when no header line marks it: a typical comment's length, within bounds.
+_FIRST_COMMENT_MIN, _FIRST_COMMENT_MAX = 200, 1200
+# Comments can be long (thousands of characters between two signatures); a
+# longer stretch without one is page text between two comment sections.
+_SECTION_GAP = 20_000
+
+_NAME_WORD = r"(?:[A-Z][\w'’.-]*|[A-Z]\.|(?:de|van|von|der|al|bin|la|le|and|the|of|&))"
+_STAFF = r"(?:Staff(?:\s+Writer)?|Correspondent|Reporter|Editor|Writer|Contributor)"
+# "By the CNN Wire Staff", "By Chris Cillizza | September 16, 2008; 6:32 AM
+# ET", "By The Associated Press 10 hours ago": a name after "By" at the start
+# of a line, then the end of the line, a pipe, a dash, a stamp or a role.
+_BYLINE = re.compile(
+    rf"^\(?By\s+(?!{_MONTH}\s|{_WEEKDAY}\s|the\s+end|the\s+time|then\b)"
+    rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,6}}(?:,\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}})?"
+    rf"(?=\s*(?:$|\||--|—|,\s*{_STAFF}|\s{_STAFF}|\s+{_STAMP_PART}))"
+    rf"(?:\s*(?:\||--|—|,)?\s*(?:{_NAME_WORD}\s+)*{_STAFF})?"
+    rf"(?:\s*[|;,]?\s*{_STAMP})?(?:\s*\|)?"
+)
+# "updated 6:46 a.m. EST, Mon March 14, 2011", "Page last updated at 08:58
+# GMT, Thursday, 24 June 2010 09:58 UK", "Last updated: 1 may, 2009 - 17:54".
+_UPDATED = re.compile(
+    rf"(?i:(?:{_DATE}\s+)?(?:page\s+)?(?:last\s+)?(?:updated|posted|published|modified)"
+    rf"(?:\s+at|\s+on|:)?)\s+(?:{_WEEKDAY}[\s,]+)?(?i:{_DATE}|{_CLOCK})"
+    rf"(?:[\s,;-]+(?i:{_STAMP_PART}))*"
+    rf"(?:\s+Help\b)?"
+)
+# A date with its clock time, as pages stamp a story or a comment ("Thu Apr
+# 22, 2010 7:30 pm EDT", "April 8, 2011 at 12:19 pm"); prose writes "at 7:30
+# p.m. on April 22". With what precedes it up to a pipe ("HOUSTON | Thu…").
+_DATED_CLOCK = re.compile(
+    rf"(?:^[^|\n]{{0,60}}\|\s*)?(?:{_WEEKDAY}[\s,]+)?{_DATE}[\s,;]+(?:at\s+)?{_CLOCK}"
+    rf"(?:\s*{_ZONE})?(?:\s*\|)?"
+)
+# A line that is nothing but a timestamp.
+_STAMP_LINE = re.compile(rf"^\s*(?:{_STAMP})\s*(?:\|.*)?$")
+# "(Getty Images)", "(By Brendan Hoffman -- Getty Images)", "(AP Photo/Gerald
+# Herbert)", "Photograph: Susana Gonzalez/Reuters".
+_AGENCY = (
+    r"(?:Getty|Images?|AFP|AP|Reuters|EPA|Bloomberg|Corbis|PA|Photo|Photos|"
+    r"Photograph|Pool|Associated\s+Press|For\s+The\s+\w+(?:\s+\w+)?)"
+)
+_CAPTION_PAREN = re.compile(
+    rf"\((?:[^()\n]{{0,80}}?(?:--|—|/|\\/)\s*)?[^()\n]{{0,60}}?\b{_AGENCY}\b[^()\n]{{0,60}}\)"
+)
+_CAPTION_PREFIX = re.compile(
+    r"^(?:Photograph|Photo|Picture|Image|Illustration|Video|Graphic)s?:\s*"
+    r"[^\n/]{1,60}?(?:\\?/[A-Z][\w&-]*(?:\s+[Ii]mages)?)+"
+)
+# "Picture credit: BP CEO Tony Hayward walks past protesters …": a caption.
+_CAPTION_LINE = re.compile(
+    r"^(?:(?:Picture|Photo|Image)\s+(?:credit|caption)|Caption|Pictured)\s*:[^\n]*"
+)
+# "Shown here is the shoreline of Orange Beach, Ala., on June 3 …".
+_CAPTION_SENTENCE = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?:Shown|Pictured|Seen)\s+(?:here|above|below|left|right)\b[^\n]*?(?:[.!?](?=\s|$)|$)"
+)
+# Notes about the page itself: "This article appeared on p15 of the Observer
+# Review section …", "This article was amended on …", a contact address.
+_PAGE_NOTE = re.compile(
+    r"(?:^|(?<=[.!?]\s))This\s+(?:article|story|report|page|content|copy)\s+"
+    r"(?:appeared|was\s+(?:first\s+)?(?:published|amended|corrected|updated)|has\s+been|"
+    r"may\s+(?:not|be))\b[^\n]*?(?:[.!?](?=\s|$)|$)"
+)
+_EMAIL_ADDRESS = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+# "(Reporting by Maggie Fox; Editing by Will Dunham)".
+_CREDIT = re.compile(
+    r"\((?:Additional\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Rr]esearch)"
+    r"\s+by\b[^()\n]*\)"
+)
+# The reader told what to do with the page: "click here", "(For more Reuters
+# coverage, please click here: here)", "Send us an e-mail.", "Press F5".
+_NAV_PAREN = re.compile(
+    r"\((?:[^()\n]{0,120}?)(?:click|go\s+to:|see:|visit|tap)\b[^()\n]{0,120}\)", re.I
+)
+_WEB_NOUN = (
+    r"(?:here|link|page|inbox|e-?mail|newsletter|feeds?|rss|twitter|facebook|"
+    r"video|photos?|gallery|graphics?|blog|site|website|coverage|podcast|"
+    r"comments?|updates|alerts?|F5|button|form|box|app)"
+)
+_NAV_SENTENCE = re.compile(
+    rf"(?:^|(?<=[.!?]\s))(?:[Pp]lease\s+)?(?:Click|Tap|Read|Follow|Sign\s+up|"
+    rf"Subscribe|Send|E-?mail|Share|Watch|Listen|View|Explore|Get|Download|"
+    rf"Tell|Join|Visit|See|Find|Register|Log\s+in|To\s+refresh|Press|Print)\b"
+    rf"(?i:[^.!?\n]{{0,160}}?\b{_WEB_NOUN}\b[^.!?\n]{{0,160}}[.!?]?)"
+)
+_CLICK_HERE = re.compile(r"(?i)\bclick\s+(?:here|on|the\s+link)\b")
+# "-- photos", "-- video": a related-link entry; "Related:", "See also:".
+_RELATED = re.compile(
+    r"(?i)(?:^(?:related|see\s+also|more|most\s+popular|most\s+read|read\s+more|"
+    r"also\s+on|recommended)\b\s*(?:stories|articles|links|content|news)?\s*:"
+    r"|\s--?\s(?:photos?|video|graphic|audio|gallery|interactive)\b)"
+)
+_PIPE = re.compile(r"\s\|\s")
+# Share/retweet chrome: two or more such words in a row.
+_CHROME_WORD = (
+    r"(?:Share(?:\s+this)?|E-?mail|Print|Tweet|Retweet|Like|Comment|Comments|"
+    r"Facebook|Twitter|Digg|Reddit|StumbleUpon|Delicious|LinkedIn|Google\+?|Save|"
+    r"Recommend|Bookmark|Permalink|Buzz)"
+)
+# Capitalised like buttons ("Share Email Print", "Permalink | Comments (2)"),
+# or one in capitals ("RETWEET").
+_SHARE = re.compile(
+    rf"(?<![\w'])(?:{_CHROME_WORD}(?:\s*[|/•·]?\s*(?:\(\d+\)|\d+)?\s*{_CHROME_WORD})+"
+    rf"|(?:SHARE|RETWEET|TWEET|EMAIL|E-MAIL|PRINT|COMMENTS?)(?:\s+(?:THIS|\d+))?)"
+    rf"(?:\s*\(\d+\))?(?![\w'])"
+)
+_EMAIL_FRIEND = re.compile(r"(?i)\be-?mail\s+(?:this\s+)?to\s+a\s+friend\b")
+_COPYRIGHT = re.compile(
+    r"(?i)(?:copyright\s*(?:©|\(c\))?\s*(?:\d{4}|[A-Z])|©\s*\d{4}|all\s+rights\s+reserved"
+    r"|(?:^|(?<=\s))(?:©|\(c\))\s*(?-i:[A-Z0-9])"
+    r"|may\s+not\s+be\s+(?:published|reproduced|redistributed|rewritten))"
+)
+# Three or more words in capitals: a section heading or a shouted headline
+# glued to the text ("NEW CAP FOR LEAKING OIL WELL Once the tests…").
+_CAPS_WORD = r"(?:(?:\d+-)?[A-Z][A-Z'’&-]*[A-Z]|[A-Z]\.(?:[A-Z]\.)+)"
+_CAPS_RUN = re.compile(
+    rf"(?<![\w'])(?:{_CAPS_WORD}|\d+)(?:,?[ \t]+(?:[,:&-]\s*)?(?:{_CAPS_WORD}|\d+|A|I|&)){{2,}}"
+    r"(?:[ \t]*[:?!.])?(?![\w'])"
+)
+# "(BEGIN VIDEO CLIP)", "(LAUGHTER)", "(COMMERCIAL BREAK)".
+_CUE = re.compile(
+    r"\((?:[A-Z][A-Z'’-]+[ \t]+[A-Z][A-Z'’ \t-]*|LAUGHTER|APPLAUSE|CROSSTALK|"
+    r"INAUDIBLE|UNINTELLIGIBLE|BREAK)\)"
+)
+# A transcript's speaker label: "ANDERSON COOPER, CNN ANCHOR: Good evening."
+# (the label, not what is said).
+_SPEAKER = re.compile(
+    r"^[A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]+)*(?:,[ \t]*[A-Z][A-Z .'’-]+)?:(?=\s|$)"
+)
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*(?:\s+|$)")
+_TERMINAL = re.compile(r"[.!?:;\"”’')]\s*$")
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,")
+
+
+def _sentence_bounds(line: str, pos: int) -> tuple[int, int]:
+    """The sentence of `line` around `pos` (a plain punctuation split)."""
+    start = 0
+    for m in _SENTENCE_END.finditer(line, 0, pos):
+        start = m.end()
+    m = _SENTENCE_END.search(line, pos)
+    end = m.end() if m else len(line)
+    return start, end
+
+
+# --- comments -----------------------------------------------------------------
+
+
+def _comment_spans(text: str) -> list[Span]:
+    sigs = [m for m in _SIGNATURE.finditer(text) if not _on_byline(text, m.start())]
+    if not sigs:
+        return []
+    gaps = sorted(b.start() - a.end() for a, b in zip(sigs, sigs[1:], strict=False))
+    # The first comment is about as long as the others (one line in a list
+    # of one-line comments), else _FIRST_COMMENT_MIN.
+    typical = gaps[len(gaps) // 2] if gaps else _FIRST_COMMENT_MIN
+    budget = min(typical, _FIRST_COMMENT_MAX)
+    spans: list[Span] = []
+    region_start = _first_comment_start(text, sigs[0].start(), budget)
+    prev_end = region_start
+    for sig in sigs:
+        if sig.start() - prev_end > _SECTION_GAP:
+            # A long stretch without signatures: article text between two
+            # comment sections; this comment starts as the first one does.
+            spans.append(Span(region_start, prev_end, COMMENT))
+            region_start = _first_comment_start(text, sig.start(), budget)
+        prev_end = sig.end()
+    line_end = text.find("\n", prev_end)
+    # The last signature's line: a comment's action links run to its end.
+    tail = text[prev_end : len(text) if line_end < 0 else line_end]
+    if len(tail.strip()) <= 40:
+        prev_end += len(tail)
+    spans.append(Span(region_start, prev_end, COMMENT))
+    return spans
+
+
+def _header_comment_spans(text: str) -> list[Span]:
+    """Comments under a heading signature: each runs to the next heading;
+    the last, to the end of its line (what follows may be the page again)."""
+    heads = list(_HEADER_SIGNATURE.finditer(text))
+    if not heads:
+        return []
+    spans = []
+    nexts: list[re.Match[str] | None] = [*heads[1:], None]
+    for head, nxt in zip(heads, nexts, strict=True):
+        if nxt is not None and nxt.start() - head.start() <= _SECTION_GAP:
+            end = nxt.start()
+        else:
+            end = text.find("\n", head.end())
+            end = len(text) if end < 0 else end
+        spans.append(Span(head.start(), end, COMMENT))
+    return spans
+
+
+def _section_spans(text: str) -> list[Span]:
+    """The site's comment notices, and what lies between one and the line
+    that closes the discussion."""
+    spans = []
+    closes = list(_COMMENTS_CLOSED.finditer(text))
+    for m in _COMMENT_POLICY_ANYWHERE.finditer(text):
+        spans.append(Span(m.start(), m.end(), COMMENT))
+    for m in _COMMENT_POLICY.finditer(text):
+        spans.append(Span(m.start(), m.end(), COMMENT))
+        end = next(
+            (c.end() for c in closes if m.end() <= c.start() < m.end() + _SECTION_MAX),
+            None,
+        )
+        if end is not None:
+            spans.append(Span(m.end(), end, COMMENT))
+    return spans
+
+
+def _on_byline(text: str, pos: int) -> bool:
+    """A story's own byline ("By Name | date | Reply") signs no comment."""
+    start = text.rfind("\n", 0, pos) + 1
+    return bool(_BYLINE.match(text, start)) and pos - start < 80
+
+
+def _first_comment_start(text: str, sig_start: int, budget: int) -> int:
+    """Where the comment the first signature ends begins: after a comment
+    header line if one is near, else about one typical comment back, at a
+    line start (never before the signature's own line)."""
+    own_line = text.rfind("\n", 0, sig_start) + 1
+    lo = max(0, sig_start - budget)
+    start = own_line
+    pos = own_line
+    while pos > lo:
+        prev = text.rfind("\n", 0, pos - 1) + 1
+        line = text[prev : pos - 1]
+        if _COMMENT_HEADER.search(line):
+            return pos
+        if prev < lo:
+            break
+        start = pos = prev
+    return start
+
+
+# --- everything else, line by line ---------------------------------------------
+
+
+def _line_spans(line: str, offset: int) -> list[Span]:
+    out: list[Span] = []
+
+    def add(start: int, end: int, reason: str) -> None:
+        if end > start:
+            out.append(Span(offset + start, offset + end, reason))
+
+    stripped = line.strip()
+    if not stripped:
+        return out
+    if m := _BYLINE.match(line):
+        add(m.start(), m.end(), BYLINE)
+    for m in _UPDATED.finditer(line):
+        add(m.start(), m.end(), TIMESTAMP)
+    for m in _DATED_CLOCK.finditer(line):
+        add(m.start(), m.end(), TIMESTAMP)
+    if _STAMP_LINE.match(line) and not _SIGNATURE.search(line):
+        add(0, len(line), TIMESTAMP)
+    if m := _CAPTION_PREFIX.match(line):
+        add(m.start(), m.end(), CAPTION)
+    if m := _CAPTION_LINE.match(line):
+        add(m.start(), m.end(), CAPTION)
+    for m in _CAPTION_SENTENCE.finditer(line):
+        add(m.start(), m.end(), CAPTION)
+    for m in _PAGE_NOTE.finditer(line):
+        add(m.start(), m.end(), NAVIGATION)
+    for m in _EMAIL_ADDRESS.finditer(line):
+        add(*_sentence_bounds(line, m.start()), NAVIGATION)
+    for m in _CAPTION_PAREN.finditer(line):
+        add(m.start(), m.end(), CAPTION)
+    for m in _CREDIT.finditer(line):
+        add(m.start(), m.end(), CREDIT)
+    for m in _NAV_PAREN.finditer(line):
+        add(m.start(), m.end(), NAVIGATION)
+    for m in _NAV_SENTENCE.finditer(line):
+        add(m.start(), m.end(), NAVIGATION)
+    for m in _CLICK_HERE.finditer(line):
+        add(*_sentence_bounds(line, m.start()), NAVIGATION)
+    for m in _RELATED.finditer(line):
+        if m.group().lstrip()[:1] == "-":
+            # "Oil execs in Senate hearing … -- photos": the entry before it
+            add(0, m.end(), RELATED)
+        else:
+            add(m.start(), len(line), RELATED)
+    if len(_PIPE.findall(line)) >= 2 and not _SIGNATURE.search(line):
+        add(0, len(line), RELATED)
+    for m in _SHARE.finditer(line):
+        add(m.start(), m.end(), SHARE)
+    for m in _EMAIL_FRIEND.finditer(line):
+        add(m.start(), m.end(), SHARE)
+    for m in _COPYRIGHT.finditer(line):
+        add(*_sentence_bounds(line, m.start()), COPYRIGHT)
+    for m in _CAPS_RUN.finditer(line):
+        if sum(ch.isalpha() for ch in m.group()) >= 8:
+            add(m.start(), m.end(), HEADING)
+    for m in _CUE.finditer(line):
+        add(m.start(), m.end(), TRANSCRIPT)
+    if m := _SPEAKER.match(line):
+        add(m.start(), m.end(), TRANSCRIPT)
+    words = stripped.split()
+    if (
+        len(words) <= 3
+        and not _TERMINAL.search(stripped)
+        and not _DATELINE.match(stripped)
+    ):
+        add(0, len(line), FRAGMENT)  # a button or label: "Change to 1992"
+    return out
+
+
+def furniture_spans(text: str) -> list[Span]:
+    """The spans of `text` that are page furniture or reader comments, sorted
+    by start (they may overlap; each carries the reason that found it)."""
+    spans = _comment_spans(text) + _header_comment_spans(text) + _section_spans(text)
+    offset = 0
+    for line in text.split("\n"):
+        spans.extend(_line_spans(line, offset))
+        offset += len(line) + 1
+    spans.sort(key=lambda s: (s.start, s.end))
+    return spans
+
+
+class Screen:
+    """Answers "is this furniture?" for offsets of one text, quickly."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        merged: list[list[int]] = []
+        for s in sorted(spans, key=lambda s: s.start):
+            if merged and s.start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], s.end)
+            else:
+                merged.append([s.start, s.end])
+        self._starts = [m[0] for m in merged]
+        self._ends = [m[1] for m in merged]
+        self.spans = spans
+
+    def covered(self, start: int, end: int) -> int:
+        """How many characters of [start, end) furniture covers."""
+        total = 0
+        i = max(0, bisect_right(self._starts, start) - 1)
+        while i < len(self._starts) and self._starts[i] < end:
+            total += max(0, min(end, self._ends[i]) - max(start, self._starts[i]))
+            i += 1
+        return total
+
+    def excludes(
+        self, *, sentence: tuple[int, int], expression: tuple[int, int], text: str
+    ) -> bool:
+        """No event from here: its date lies in furniture, or most of its
+        sentence's words do."""
+        e_start, e_end = expression
+        if e_end > e_start and self.covered(e_start, e_end) == e_end - e_start:
+            return True
+        s_start, s_end = sentence
+        letters = sum(ch.isalnum() for ch in text[s_start:s_end])
+        if not letters:
+            return False
+        inside = sum(
+            ch.isalnum() for a, b in self._pieces(s_start, s_end) for ch in text[a:b]
+        )
+        return inside * 2 >= letters
+
+    def _pieces(self, start: int, end: int) -> list[tuple[int, int]]:
+        out = []
+        i = max(0, bisect_right(self._starts, start) - 1)
+        while i < len(self._starts) and self._starts[i] < end:
+            a, b = max(start, self._starts[i]), min(end, self._ends[i])
+            if b > a:
+                out.append((a, b))
+            i += 1
+        return out
+
+    def reason_at(self, pos: int) -> str:
+        """The reason of the first span holding `pos`, or ""."""
+        for s in self.spans:
+            if s.start <= pos < s.end:
+                return s.reason
+            if s.start > pos:
+                break
+        return ""
+
+
+# --- corpus-level repetition (used by ingestion/boilerplate.py) ----------------
+
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def normalise_line(line: str) -> str:
+    """A line as repetition compares it: case, spacing and punctuation folded."""
+    return _NON_WORD.sub(" ", line.casefold()).strip()
+
+
+def line_hash(line: str) -> str:
+    """SHA-256 (hex) of the normalised line."""
+    return hashlib.sha256(normalise_line(line).encode("utf-8")).hexdigest()
+
+
+def line_at(text: str, pos: int) -> tuple[int, int]:
+    """Bounds [start, end) of the line of `text` holding offset `pos`."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end

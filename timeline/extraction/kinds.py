@@ -1,0 +1,397 @@
+"""Event kinds from the event's predicate and its arguments.
+
+The kinds are those of the review rubric (../shared/docs/event-quality.md;
+timeline.models.Kind holds them with their CAMEO roots). The kind comes from
+the governing verb's lemma, a verb + particle or object pair ("stepped down",
+"opened fire"), the verb's object, subject and prepositional objects ("imposed
+sanctions", "the spill began", "filed for bankruptcy") and event nominals on
+the path from the date to the verb ("a no-fly zone vote on Thursday"), never
+from words elsewhere in the sentence. Lemma lexicons: data/kinds.json.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Span, Token
+
+STATEMENT = "statement"
+MEETING = "meeting"
+CALL = "call"
+AGREEMENT = "agreement"
+VOTE = "vote"
+ELECTION = "election"
+AID = "aid"
+SANCTIONS = "sanctions"
+DEMAND = "demand"
+PROTEST = "protest"
+ATTACK = "attack"
+LEGAL = "legal"
+APPOINTMENT = "appointment"
+ECONOMY = "economy"
+BUSINESS = "business"
+DISASTER = "disaster"
+HEALTH = "health"
+DEATH = "death"
+OTHER = "other"
+# In the order of timeline.models.Kind (a test keeps the two equal).
+KINDS: tuple[str, ...] = (
+    STATEMENT,
+    MEETING,
+    CALL,
+    AGREEMENT,
+    VOTE,
+    ELECTION,
+    AID,
+    SANCTIONS,
+    DEMAND,
+    PROTEST,
+    ATTACK,
+    LEGAL,
+    APPOINTMENT,
+    ECONOMY,
+    BUSINESS,
+    DISASTER,
+    HEALTH,
+    DEATH,
+    OTHER,
+)
+
+DATA = "data/kinds.json"
+
+SPEAK_VERBS = frozenset({"speak", "talk", "converse", "chat"})
+_PHONE = frozenset({"phone", "telephone", "call", "phonecall", "telephone_call"})
+# Verbs that kill: an attack, unless a disease or a disaster does it.
+_KILL = frozenset({"kill"})
+# Verbs that mean something else with a direct object ("added 300 jobs", "ran GM").
+_ONLY_WITHOUT_OBJECT = frozenset({"add", "note", "declare", "run"})
+_OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "dative", "obj"})
+# Names that tell a kind all the same: indices and viruses.
+_NAMED_NOUNS = frozenset(
+    {
+        "h1n1",
+        "h5n1",
+        "sars",
+        "dow",
+        "nasdaq",
+        "nikkei",
+        "ftse",
+        "dax",
+        "sensex",
+        "index",
+        "average",
+        "composite",
+    }
+)
+# Verbs of a phase of what their subject names: "the talks collapsed".
+_PHASE_VERBS = frozenset({"collapse", "end", "fail", "stall", "resume", "escalate"})
+_TEMPORAL_PREPS = frozenset(
+    {"after", "before", "since", "following", "until", "during"}
+)
+# Announcements are of the kind of what they announce.
+_ANNOUNCING = frozenset(
+    {"announce", "confirm", "unveil", "disclose", "reveal", "report"}
+)
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, str]
+    nouns: dict[str, str]  # event nominals and participants
+    event_nouns: frozenset[str]
+    verb_objects: dict[str, str]
+    by_object_entity: dict[str, dict[str, str]]
+    light_verbs: frozenset[str]
+    complement_verbs: frozenset[str]
+    object_verbs: frozenset[str]
+    market_verbs: frozenset[str]
+    economic_entities: frozenset[str]
+
+
+@cache
+def lexicon() -> Lexicon:
+    """data/kinds.json, read once per process."""
+    data = json.loads(
+        resources.files("timeline.extraction").joinpath(DATA).read_text("utf-8")
+    )
+    verbs: dict[str, str] = {}
+    nouns: dict[str, str] = {}
+    events: set[str] = set()
+    for kind, words in data["kinds"].items():
+        if kind not in KINDS:
+            raise ValueError(f"{DATA}: unknown kind {kind!r}")
+        for lemma in words.get("verbs", "").split():
+            verbs.setdefault(lemma.replace("_", " "), kind)
+        for lemma in words.get("nouns", "").split():
+            nouns.setdefault(lemma.replace("_", " "), kind)
+            events.add(lemma.replace("_", " "))
+        for lemma in words.get("participants", "").split():
+            nouns.setdefault(lemma.replace("_", " "), kind)
+    return Lexicon(
+        verbs=verbs,
+        nouns=nouns,
+        event_nouns=frozenset(events),
+        verb_objects=dict(data["verb_objects"]),
+        by_object_entity={k: dict(v) for k, v in data["by_object_entity"].items()},
+        light_verbs=frozenset(data["light_verbs"].split()),
+        complement_verbs=frozenset(data["complement_verbs"].split()),
+        object_verbs=frozenset(data["object_verbs"].split()),
+        market_verbs=frozenset(data["market_verbs"].split()),
+        economic_entities=frozenset(data["economic_entities"].split()),
+    )
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def noun_kind(tok: Token) -> str | None:
+    """The kind a noun names: its lemma, or with its compound ("oil spill")."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    nouns = lexicon().nouns
+    compounds = [c for c in tok.children if c.dep_ == "compound" and c.i == tok.i - 1]
+    if compounds:
+        pair = f"{_lemma(compounds[0])} {_lemma(tok)}"
+        if pair in nouns:
+            return nouns[pair]
+    if tok.pos_ == "PROPN" and _lemma(tok) not in _NAMED_NOUNS:
+        return None  # a name is no event nominal ("Strike Force"; "Dow", "H1N1" aside)
+    return nouns.get(tok.lower_) or nouns.get(_lemma(tok))
+
+
+def is_event_nominal(tok: Token) -> bool:
+    """A noun that names an occurrence: 'the meeting', 'the spill', 'sanctions'."""
+    if tok.pos_ != "NOUN":
+        return False
+    lex = lexicon()
+    lemma = _lemma(tok)
+    compounds = [c for c in tok.children if c.dep_ == "compound" and c.i == tok.i - 1]
+    if compounds and f"{_lemma(compounds[0])} {lemma}" in lex.event_nouns:
+        return True
+    return lemma in lex.event_nouns
+
+
+def _heads(tok: Token) -> list[Token]:
+    """A noun and the nouns it is coordinated with or modified by ("no-fly zone vote")."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") or c.dep_ == "compound":
+            out.append(c)
+    return out
+
+
+def _objects(verb: Token) -> list[Token]:
+    """Head nouns of the verb's objects and prepositional objects, nearest first;
+    of a passive, its subject ("figures were released", "a suit filed in 2003")."""
+    out = []
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        out.extend(_heads(verb.head))
+    for c in verb.children:
+        if c.dep_ == "nsubjpass" or c.dep_ in _OBJECT_DEPS:
+            out.extend(_heads(c))
+        elif c.dep_ in ("prep", "agent"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out.extend(_heads(p))
+        elif c.dep_ == "xcomp":
+            out.extend(h for d in c.children if d.dep_ == "dobj" for h in _heads(d))
+    return sorted(out, key=lambda t: abs(t.i - verb.i))
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """Head nouns of the subject; of a relative clause, its antecedent's."""
+    out = []
+    for c in verb.children:
+        if c.dep_ in _SUBJECT_DEPS:
+            if c.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+                c = verb.head  # "the spill, which began on April 20"
+            out.extend(_heads(c))
+    return out
+
+
+def _first_kind(tokens: list[Token]) -> str | None:
+    for t in tokens:
+        kind = noun_kind(t)
+        if kind is not None:
+            return kind
+    return None
+
+
+def _economic(verb: Token) -> bool:
+    """An argument about money or markets: 'shares fell', 'fell 3%', 'lost $5bn'."""
+    econ = lexicon().economic_entities
+    for tok in _subjects(verb) + _objects(verb):
+        if noun_kind(tok) == ECONOMY:
+            return True
+    deps = _SUBJECT_DEPS | _OBJECT_DEPS | {"npadvmod", "prep", "advmod"}
+    return any(
+        c.dep_ in deps and any(t.ent_type_ in econ or t.text == "%" for t in c.subtree)
+        for c in verb.children
+    )
+
+
+def classify(verb: Token, span: Span) -> str:
+    """The kind of the event whose predicate is `verb`, dated by `span`."""
+    lex = lexicon()
+    lemma = _lemma(verb)
+    # An event nominal the date itself modifies ("after the April 20 rig
+    # explosion", "the anti-Iraq war demonstrations in February 2003") is
+    # what the date dates, whatever the clause's verb.
+    dated = _dated_nominal(span, verb)
+    if dated is not None:
+        return noun_kind(dated) or OTHER
+    # A nominal the date modifies directly, below the verb ("the April 20
+    # explosion", "a vote on Thursday" as an object) names the event.
+    tok = span.root
+    for _ in range(8):
+        if tok.i == verb.i or tok.head.i == tok.i:
+            break
+        tok = tok.head
+        if tok.i == verb.i:
+            break
+        if tok.dep_ in _SUBJECT_DEPS | _OBJECT_DEPS | {"pobj", "compound", "npadvmod"}:
+            kind = noun_kind(tok)
+            if kind is not None and lemma in lex.light_verbs | lex.object_verbs:
+                return kind
+    # verb + particle or object: "stepped down", "opened fire", "signed into law"
+    for c in verb.children:
+        words = [c] if c.dep_ in ("prt", "dobj") else []
+        if c.dep_ == "prep":
+            words = [p for p in c.children if p.dep_ == "pobj"]
+        for w in words:
+            pair = f"{lemma} {_lemma(w)}"
+            if pair in lex.verb_objects:
+                return lex.verb_objects[pair]
+    if lemma in SPEAK_VERBS or (lemma == "call" and _is_phone_call(verb)):
+        return _speaking(verb, lemma)
+    if lemma == "call":
+        if any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
+            return DEMAND  # "called for a ceasefire"
+        return STATEMENT  # "called the war unjust"
+    objects = _objects(verb)
+    subjects = _subjects(verb)
+    if lemma in _ANNOUNCING and not _first_kind(objects):
+        for c in verb.children:  # "announced it would cut 13,000 jobs"
+            if (
+                c.dep_ in ("ccomp", "xcomp")
+                and c.pos_ in ("VERB", "AUX")
+                and c.i > verb.i
+            ):
+                told = classify(c, span)
+                if told not in (OTHER, STATEMENT):
+                    return told
+    own = lex.verbs.get(lemma) if lemma not in lex.light_verbs else None
+    if not _has_object(verb) and (own is None or lemma in _PHASE_VERBS):
+        for t in subjects:  # "the talks collapsed", "the spill spread"
+            if is_event_nominal(t):
+                return noun_kind(t) or OTHER
+    if lemma in lex.by_object_entity:  # "joined Apple", "left Baghdad"
+        by_type = lex.by_object_entity[lemma]
+        for t in objects:
+            if t.ent_type_ in by_type:
+                return by_type[t.ent_type_]
+        if objects and "" in by_type:
+            return by_type[""]
+    if lemma in _KILL:
+        agent = _first_kind(subjects + [t for t in objects if t.head.dep_ == "agent"])
+        if agent in (HEALTH, DISASTER):
+            return agent  # "the virus has killed 60 people"
+        return ATTACK
+    if lemma in lex.object_verbs:
+        found = _first_kind(objects)
+        if found is not None:
+            return found  # "reported a loss", "fired missiles", "cut 300 jobs"
+    if lemma in lex.market_verbs and _economic(verb):
+        # "shares fell 3%" is the market; "GM lost $1.6 billion" the company
+        if any(t.ent_type_ == "ORG" and noun_kind(t) is None for t in subjects):
+            return BUSINESS
+        return ECONOMY
+    if lemma in lex.object_verbs:
+        if lemma in lex.verbs and not (
+            lemma in _ONLY_WITHOUT_OBJECT and _has_object(verb)
+        ):
+            return _by_subject(lex.verbs[lemma], subjects)
+        return _first_kind(subjects) or OTHER
+    if lemma in lex.verbs and lemma not in lex.light_verbs:
+        return _by_subject(lex.verbs[lemma], subjects)
+    if lemma in lex.complement_verbs or (
+        lemma in lex.light_verbs and not _first_kind(objects)
+    ):
+        for c in verb.children:  # "began leaking", "is expected to extend ..."
+            if c.dep_ == "xcomp" and c.pos_ == "VERB":
+                told = classify(c, span)
+                if told != OTHER:
+                    return told
+    return _first_kind(objects + subjects) or OTHER
+
+
+def _by_subject(kind: str, subjects: list[Token]) -> str:
+    """A court's or a judge's order is a ruling: "a US court ordered ..."."""
+    if kind == DEMAND and _first_kind(subjects) == LEGAL:
+        return LEGAL
+    return kind
+
+
+def _dated_nominal(span: Span, verb: Token) -> Token | None:
+    """The event nominal the date expression modifies, if it modifies one."""
+    root = span.root
+    head = root.head
+    if (
+        root.dep_ == "pobj"
+        and head.dep_ == "prep"
+        and head.lower_ in ("in", "on", "of")
+    ):
+        prep = head.lower_
+        head = head.head
+        # "in"/"on" after a noun may attach to the verb instead ("campaigned
+        # at a conference on Sept. 10"); after "after", "before", "since" ...
+        # the noun is a reference event the date dates
+        if prep != "of" and not (
+            head.dep_ == "pobj" and head.head.lower_ in _TEMPORAL_PREPS
+        ):
+            return None
+    elif root.dep_ not in ("poss", "compound", "amod", "nmod", "nummod"):
+        return None
+    if head.i == verb.i or span.start <= head.i < span.end:
+        return None
+    return head if is_event_nominal(head) else None
+
+
+def _has_object(verb: Token) -> bool:
+    return any(c.dep_ in ("dobj", "obj") for c in verb.children)
+
+
+def _speaking(verb: Token, lemma: str) -> str:
+    """'Trump and Putin spoke', 'spoke by phone', 'called Macron': a call."""
+    if lemma == "call":
+        return CALL
+    for c in verb.children:
+        if c.dep_ == "prep" and any(
+            _lemma(p) in _PHONE for p in c.children if p.dep_ == "pobj"
+        ):
+            return CALL
+        if c.dep_ == "prep" and c.lower_ == "with":
+            return CALL
+        if c.dep_ == "nsubj" and any(d.dep_ == "conj" for d in c.children):
+            return CALL
+    return STATEMENT
+
+
+def _is_phone_call(verb: Token) -> bool:
+    """'Trump called Macron': a call; 'called for', 'called the war unjust': not."""
+    deps = {c.dep_ for c in verb.children}
+    if deps & {"oprd", "ccomp", "xcomp", "prt"}:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in verb.children):
+        return False
+    return any(
+        c.dep_ == "dobj" and c.ent_type_ in ("PERSON", "GPE", "ORG")
+        for c in verb.children
+    )

@@ -1,0 +1,745 @@
+"""Event titles: who did what (to whom), as one clause of about 20 words.
+
+A title is the governing verb's clause, read from the dependency parse: the
+subject, the verb group and its objects and complements, without the date,
+subordinate and relative clauses, appositions, parentheses and embedded
+quotes; too long, it loses its optional parts (prepositional phrases,
+modifiers, coordinated phrases), the last first, never a word mid-phrase. The
+subject is resolved: a pronoun ("He said", "They met"), a generic description
+("The company", "The city") or a missing subject ("Arrives in Tokyo") takes
+its referent from the article: the nearest fitting name before it, the subject
+of the previous sentences, else the article's main actor. A done event is told
+in the past ("Obama says" -> "Obama said"), a scheduled one with "will".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING
+
+from timeline.extraction.entities import ORGANIZATION, PERSON, ArticleEntities
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Span, Token
+
+TITLE_MAX_WORDS = 20
+TITLE_MAX_CHARS = 160
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+# Dependents of the verb that belong in the title, in text order.
+_TITLE_DEPS = frozenset(
+    [
+        "dobj",
+        "dative",
+        "attr",
+        "acomp",
+        "oprd",
+        "xcomp",
+        "ccomp",
+        "agent",
+        "prep",
+        "obj",
+        "prt",
+    ]
+)
+# Parts of a phrase that are never in a title: clauses hanging off it,
+# appositions, asides.
+_NEVER = frozenset({"relcl", "appos", "advcl", "parataxis", "acl", "meta", "dep"})
+# Parts a long title loses first (the last one first).
+_OPTIONAL = frozenset(
+    {"prep", "npadvmod", "advmod", "conj", "amod", "nummod", "quantmod", "ccomp"}
+)
+_CHANGE_WORDS = frozenset({"up", "down", "higher", "lower", "off", "back"})
+# Verbs told as they are in the present: they announce a plan ("plans to").
+_PLANNING = frozenset(
+    ["plan", "expect", "intend", "aim", "hope", "want", "seek", "schedule"]
+)
+_FIRST_PERSON = frozenset({"i", "me", "we", "us", "you"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_THING_PRONOUNS = frozenset({"it"})
+_PLURAL_PRONOUNS = frozenset({"they", "them"})
+_POSSESSIVES = {"his": PERSON, "her": PERSON, "its": ORGANIZATION}
+# Heads of a definite description that stand for an organisation or a place
+# the article named: "The company said", "the city was flooded".
+ORG_HEADS = frozenset(
+    [
+        "company",
+        "firm",
+        "group",
+        "carmaker",
+        "automaker",
+        "bank",
+        "lender",
+        "airline",
+        "insurer",
+        "retailer",
+        "giant",
+        "maker",
+        "manufacturer",
+        "corporation",
+        "business",
+        "organisation",
+        "organization",
+        "agency",
+        "network",
+        "broadcaster",
+        "operator",
+        "utility",
+        "conglomerate",
+        "supplier",
+        "producer",
+        "chain",
+        "partnership",
+    ]
+)
+PLACE_HEADS = frozenset(
+    ["city", "country", "capital", "state", "nation", "island", "town", "region"]
+)
+_DANGLING = frozenset(
+    [
+        "and",
+        "or",
+        "but",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "that",
+        "which",
+        "who",
+        "the",
+        "a",
+        "an",
+        "as",
+        "since",
+        "until",
+        "than",
+        "its",
+        "their",
+        "his",
+        "her",
+        "nor",
+        "so",
+        "because",
+        "if",
+        "while",
+        "when",
+    ]
+)
+_BAD_STARTS = frozenset({"CCONJ", "SCONJ", "VERB", "AUX", "PART", "ADP"})
+_QUOTE_CHARS = frozenset('"“”«»') | {"``", "''"}
+_SPACES = re.compile(r"\s+")
+_REPEATED = re.compile(r"\b(\w+) \1\b", re.IGNORECASE)
+_EMPTIED_PREP = re.compile(r"\b(?:from|on|in|at|since) (to|until|through)\b")
+_TRIM = " ,;:–—-\n\t"
+_WINDOW_SENTENCES = 4  # how far back a pronoun looks for its referent
+
+
+@cache
+def _inflect(lemma: str, tag: str) -> str | None:
+    from lemminflect import getInflection
+
+    forms = getInflection(lemma, tag=tag)
+    return forms[0] if forms else None
+
+
+@dataclass
+class ArticleContext:
+    """What titles of one article share: sentences, names, the main actor."""
+
+    doc: Doc
+    entities: ArticleEntities
+    sents: list[Span] = field(init=False)
+    _starts: list[int] = field(init=False)
+    main: dict[str, str] = field(init=False)
+    main_actor: str | None = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.sents = list(self.doc.sents)
+        self._starts = [s.start for s in self.sents]
+        counts: dict[str, Counter[str]] = {PERSON: Counter(), ORGANIZATION: Counter()}
+        for m in self.entities.mentions:
+            if m.kind in counts:
+                counts[m.kind][m.value] += 1
+        self.main = {k: c.most_common(1)[0][0] for k, c in counts.items() if c}
+        both = counts[PERSON] + counts[ORGANIZATION]
+        self.main_actor = both.most_common(1)[0][0] if both else None
+
+    def sentence_index(self, tok: Token) -> int:
+        from bisect import bisect_right
+
+        return bisect_right(self._starts, tok.i) - 1
+
+    def nearest(self, kind: str, before: int, floor: int) -> str | None:
+        """The last `kind` mention ending before char `before`, starting at `floor` or later."""
+        for m in reversed(self.entities.within(floor, before)):
+            if m.kind == kind:
+                return m.value
+        return None
+
+    def nearest_place(self, before: int, floor: int) -> str | None:
+        found = None
+        for ent in self.doc.ents:
+            if ent.start_char >= before:
+                break
+            if ent.label_ == "GPE" and ent.start_char >= floor:
+                found = ent.text
+        return found
+
+    def window_start(self, tok: Token) -> int:
+        k = max(0, self.sentence_index(tok) - _WINDOW_SENTENCES)
+        return self.sents[k].start_char
+
+    def previous_subject(self, tok: Token, *, plural: bool | None) -> str | None:
+        """The subject of the nearest earlier clause that fits, resolved, as text."""
+        candidates = self._subjects_before(tok)
+        for cand in candidates:
+            if cand.tag_ in ("WDT", "WP", "EX") or cand.lower_ in ("i", "we", "you"):
+                continue
+            is_plural = _is_plural(cand)
+            if plural is not None and is_plural != plural:
+                continue
+            if cand.pos_ == "PRON":
+                continue
+            if plural is False and self._is_person(cand):
+                continue
+            return _render(_phrase(cand, set()))
+        return None
+
+    def person_in(self, tok: Token) -> str | None:
+        """The one person named at the end of a subject phrase: 'Apple CEO Steve Jobs'."""
+        end = tok.right_edge.idx + len(tok.right_edge.text)
+        if tok.i == tok.right_edge.i:
+            return None
+        names = {
+            m.value
+            for m in self.entities.within(tok.left_edge.idx, end)
+            if m.kind == PERSON and m.end == end  # the name ends the phrase
+        }
+        return names.pop() if len(names) == 1 else None
+
+    def _continues_a_line(self, k: int) -> bool:
+        """Sentence k starts lowercase after one that ends without a full stop."""
+        first = self.sents[k][0]
+        last = self.sents[k - 1][-1]
+        return first.text[:1].islower() and last.text not in (".", "!", "?", "”", '"')
+
+    def _subjects_before(self, tok: Token) -> list[Token]:
+        """Subjects before `tok`: in its sentence, then the earlier sentences', nearest first."""
+        k = self.sentence_index(tok)
+        out = [
+            t
+            for t in self.sents[k]
+            if t.i < tok.i and t.dep_ in ("nsubj", "nsubjpass") and t.head.i != tok.i
+        ]
+        out.reverse()
+        for j in range(k - 1, max(-1, k - _WINDOW_SENTENCES - 1), -1):
+            root = self.sents[j].root
+            out.extend(c for c in root.children if c.dep_ in ("nsubj", "nsubjpass"))
+        return out
+
+    def previous_person(self, tok: Token) -> str | None:
+        """'He', 'she': the person an earlier subject names; a subject that only
+        describes one ("The singer had been dogged ...") stands for the article's
+        main person."""
+        for cand in self._subjects_before(tok):
+            names = [
+                m.value
+                for m in self.entities.within(
+                    cand.left_edge.idx, cand.right_edge.idx + len(cand.right_edge)
+                )
+                if m.kind == PERSON
+            ]
+            if names:
+                return names[0]
+            if cand.lower_ in _PERSON_PRONOUNS:
+                continue
+            if (
+                cand.tag_ == "NN"
+                and cand.ent_type_ == ""
+                and any(c.lower_ == "the" for c in cand.children)
+                and cand.lemma_.lower() not in ORG_HEADS | PLACE_HEADS
+                and self.main.get(PERSON)
+            ):
+                return self.main[PERSON]
+        return None
+
+    def _is_person(self, tok: Token) -> bool:
+        return any(
+            m.kind == PERSON
+            for m in self.entities.within(tok.left_edge.idx, tok.right_edge.idx + 1)
+        )
+
+    def resolve(self, subject: Token | None, anchor: Token) -> str | None:
+        """A name for a pronoun, generic or missing subject; None to keep it as is."""
+        floor = self.window_start(anchor)
+        if subject is None:
+            k = self.sentence_index(anchor)
+            if k > 0 and self._continues_a_line(k):
+                # "... former Sen. Paul Simon (D-Ill.)\ntried to get Dodd ...":
+                # a line broken after its subject
+                prev = self.sents[k - 1]
+                for m in reversed(self.entities.within(prev.start_char, prev.end_char)):
+                    if m.kind in (PERSON, ORGANIZATION):
+                        return m.value
+            return (
+                self.previous_subject(anchor, plural=None) if k > 0 else None
+            ) or self.main_actor
+        word = subject.lower_
+        before = subject.idx
+        if word in _FIRST_PERSON:
+            speaker = speaker_of(subject.head)
+            if speaker is None:
+                return None
+            return self.resolve(speaker, speaker.head) or _render(
+                _phrase(speaker, set())
+            )
+        if word in _PERSON_PRONOUNS:
+            return (
+                self.previous_person(subject)
+                or self.nearest(PERSON, before, floor)
+                or self.main.get(PERSON)
+            )
+        if word in _THING_PRONOUNS:
+            return (
+                self.previous_subject(subject, plural=False)
+                or self.nearest(ORGANIZATION, before, floor)
+                or self.main.get(ORGANIZATION)
+            )
+        if word in _PLURAL_PRONOUNS:
+            return self.previous_subject(subject, plural=True)
+        if _is_description(subject, ORG_HEADS):
+            return self.nearest(ORGANIZATION, before, floor) or self.main.get(
+                ORGANIZATION
+            )
+        if _is_description(subject, PLACE_HEADS):
+            return self.nearest_place(before, floor)
+        return None
+
+
+def _is_plural(tok: Token) -> bool:
+    return tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children)
+
+
+def _is_description(tok: Token, heads: frozenset[str]) -> bool:
+    """'The company', 'the carmaker': a head noun with only 'the' and adjectives."""
+    if tok.lemma_.lower() not in heads or tok.tag_ != "NN":
+        return False
+    det = [c for c in tok.children if c.dep_ == "det"]
+    if not det or det[0].lower_ not in ("the", "this"):
+        return False
+    return not any(c.dep_ in ("compound", "poss", "prep") for c in tok.children)
+
+
+def speaker_of(verb: Token) -> Token | None:
+    """The subject of the speech verb a quoted or reported clause hangs on.
+
+    '"We will win," Obama said': Obama. None outside reported speech.
+    """
+    tok = verb
+    for _ in range(6):
+        if tok.head.i == tok.i:
+            return None
+        if tok.dep_ not in ("ccomp", "parataxis", "conj", "xcomp", "advcl"):
+            return None
+        tok = tok.head
+        if _speech(tok):
+            for c in tok.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _FIRST_PERSON:
+                    return c
+            return None
+    return None
+
+
+def _antecedent(relcl: Token) -> Token:
+    """What a relative clause is about: its head noun, or the subject of the
+    copula that noun complements ("The Merval index is another one that fared
+    badly" -> the Merval index)."""
+    head = relcl.head
+    if head.dep_ == "attr" and head.head.lemma_ == "be":
+        for c in head.head.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON":
+                return c
+    return head
+
+
+def _proper_apposition(tok: Token) -> Token | None:
+    """The name in apposition to a common-noun subject: 'Irish airline, Ryanair,'."""
+    if tok.pos_ != "NOUN":
+        return None
+    for c in tok.children:
+        if c.dep_ == "appos" and c.pos_ == "PROPN":
+            return c
+    return None
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The verb's subject, or that of the verb it is coordinated with or completes."""
+    tok = verb
+    for _ in range(6):
+        for child in tok.children:
+            if child.dep_ in SUBJECT_DEPS:
+                if child.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
+                    return _antecedent(tok)  # "Akerson, who was appointed ..."
+                return child
+        if tok.dep_ == "relcl":
+            return _antecedent(tok)
+        if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i:
+            tok = tok.head
+            continue
+        break
+    return None
+
+
+def _phrase(tok: Token, skip: set[int], depth: int = 0) -> list[Token]:
+    """A token's subtree in text order, without clauses and asides hanging off it."""
+    out = [] if tok.i in skip else [tok]
+    if depth <= 8:
+        for child in tok.children:
+            if child.dep_ in _NEVER or child.i in skip:
+                continue
+            if child.dep_ == "punct" and child.text not in ("-", "'s", "’s", "%"):
+                continue
+            out.extend(_phrase(child, skip, depth + 1))
+    return sorted(out, key=lambda t: t.i)
+
+
+def _render(tokens: list[Token], replace: dict[int, str] | None = None) -> str:
+    out = []
+    prev = None
+    replace = replace or {}
+    for t in tokens:
+        if prev is not None and (t.i != prev.i + 1 or prev.whitespace_):
+            out.append(" ")
+        out.append(replace.get(t.i, t.text))
+        prev = t
+    return "".join(out)
+
+
+def _asides(sent: Span) -> set[int]:
+    """Tokens inside parentheses, brackets or dashes-delimited asides."""
+    inside: set[int] = set()
+    depth = 0
+    for t in sent:
+        if t.text in ("(", "["):
+            depth += 1
+        if depth:
+            inside.add(t.i)
+        if t.text in (")", "]") and depth:
+            depth -= 1
+    return inside
+
+
+def _quoted(sent: Span) -> set[int]:
+    """Tokens between quotation marks."""
+    inside: set[int] = set()
+    open_ = False
+    for t in sent:
+        if t.text in _QUOTE_CHARS:
+            if t.text in ("”", "''"):
+                open_ = False
+            elif t.text in ("“", "``"):
+                open_ = True
+            else:
+                open_ = not open_
+            inside.add(t.i)
+            continue
+        if open_:
+            inside.add(t.i)
+    return inside
+
+
+def _words(tokens: list[Token]) -> int:
+    return sum(1 for t in tokens if not t.is_punct)
+
+
+def _prune(tokens: list[Token], keep: set[int]) -> list[Token]:
+    """Drop optional subtrees, the last first, until the tokens fit the word limit."""
+    present = {t.i for t in tokens}
+    by_i = {t.i: t for t in tokens}
+    while _words([by_i[i] for i in present]) > TITLE_MAX_WORDS:
+        candidates = [
+            by_i[i]
+            for i in present
+            if by_i[i].dep_ in _OPTIONAL and i not in keep and by_i[i].head.i in present
+        ]
+        if not candidates:
+            break
+        # the rightmost optional part, and among nested ones the outermost
+        victim = max(candidates, key=lambda t: (t.right_edge.i, -len(list(t.subtree))))
+        drop = {t.i for t in victim.subtree}
+        if victim.dep_ == "conj":
+            drop.update(
+                c.i
+                for c in victim.head.children
+                if c.dep_ in ("cc", "punct") and c.i < victim.i
+            )
+        present -= drop
+    ordered = sorted(present)
+    if _words([by_i[i] for i in ordered]) > TITLE_MAX_WORDS:
+        kept, n = [], 0
+        for i in ordered:
+            n += 0 if by_i[i].is_punct else 1
+            if n > TITLE_MAX_WORDS:
+                break
+            kept.append(i)
+        ordered = kept
+    return [by_i[i] for i in ordered]
+
+
+def _verb_group(
+    verb: Token, skip: set[int], modality: str
+) -> tuple[list[Token], dict[int, str]]:
+    """The verb with its auxiliaries, negation and particle; past or future tense."""
+    group = [] if verb.i in skip else [verb]
+    replace: dict[int, str] = {}
+    aux = []
+    for child in verb.children:
+        if child.i in skip:
+            continue
+        if (
+            child.dep_ in ("aux", "auxpass", "neg")
+            and child.i < verb.i
+            or child.dep_ == "advmod"
+            and child.lower_ in ("not", "never", "n't")
+        ):
+            aux.append(child)
+        elif child.dep_ == "prt":
+            group.append(child)
+    lemma = verb.lemma_.lower()
+    planning = lemma in _PLANNING or any(c.dep_ == "xcomp" for c in verb.children)
+    if not aux and verb.dep_ == "conj" and verb.tag_ == "VB":
+        # "will then bypass the stop ... and fly directly to Sydney"
+        shared = [c.text for c in verb.head.children if c.dep_ == "aux"]
+        if shared and verb.i not in skip:
+            replace[verb.i] = f"{' '.join(shared)} {verb.text}"
+            return sorted(group, key=lambda t: t.i), replace
+    if verb.tag_ in ("VBZ", "VBP") and not aux and verb.i not in skip and not planning:
+        if modality == "scheduled":
+            replace[verb.i] = "will " + (lemma if lemma != "be" else "be")
+        else:
+            past = _past(verb)
+            if past:
+                replace[verb.i] = past
+    return sorted(aux + group, key=lambda t: t.i), replace
+
+
+def _speech(verb: Token) -> bool:
+    from timeline.extraction.kinds import STATEMENT, lexicon
+
+    return lexicon().verbs.get(verb.lemma_.lower()) == STATEMENT
+
+
+def _past(verb: Token) -> str | None:
+    lemma = verb.lemma_.lower()
+    if lemma == "be":
+        return "were" if verb.lower_ in ("are", "'re") else "was"
+    form = _inflect(lemma, "VBD")
+    if form and verb.text[:1].isupper():
+        form = form[0].upper() + form[1:]
+    return form
+
+
+def clause_tokens(
+    verb: Token, skip: set[int], *, max_preps: int = 2, depth: int = 0
+) -> tuple[list[Token], list[list[Token]]]:  # noqa: C901
+    """The verb's objects and complements (text order), and quotes fronted before it."""
+    objects: list[Token] = []
+    fronted: list[list[Token]] = []
+    preps = 0
+    for child in verb.children:
+        if child.i in skip:
+            continue
+        if (
+            child.dep_ == "advmod"
+            and child.lower_ in _CHANGE_WORDS
+            and child.i > verb.i
+        ):
+            objects.append(child)  # "was down 3.76%"
+            continue
+        if child.dep_ not in _TITLE_DEPS or child.dep_ == "prt":
+            continue
+        if child.i < verb.i:
+            if child.dep_ == "ccomp" and _speech(verb):  # a quote before "said Trump"
+                fronted.append([t for t in child.subtree if t.i not in skip])
+            continue
+        if child.dep_ == "ccomp":
+            objects.extend(_clause(child, skip, depth + 1))
+            continue
+        if child.dep_ == "prep":
+            part = _phrase(child, skip)
+            if len(part) <= 1 or preps >= max_preps:
+                continue
+            preps += 1
+            objects.extend(part)
+            continue
+        objects.extend(_phrase(child, skip))
+    return objects, fronted
+
+
+def _clause(verb: Token, skip: set[int], depth: int) -> list[Token]:
+    """A complement clause: its marker, subject, verb group and objects."""
+    if depth > 2 or verb.pos_ not in ("VERB", "AUX"):
+        return _phrase(verb, skip)
+    out = [c for c in verb.children if c.dep_ == "mark" and c.i not in skip]
+    for c in verb.children:
+        if c.dep_ in SUBJECT_DEPS and c.i not in skip:
+            out.extend(_phrase(c, skip))
+        elif c.dep_ in ("aux", "auxpass", "neg", "prt") and c.i not in skip:
+            out.append(c)
+    if verb.i not in skip:
+        out.append(verb)
+    objects, _ = clause_tokens(verb, skip, max_preps=1, depth=depth)
+    out.extend(objects)
+    return sorted(out, key=lambda t: t.i)
+
+
+def build_title(
+    context: ArticleContext,
+    verb: Token,
+    sent: Span,
+    skip: set[int],
+    *,
+    off_line: set[int] = frozenset(),  # type: ignore[assignment]
+    modality: str,
+) -> str:
+    """Subject + verb group + objects of `verb`, without the tokens in `skip`.
+
+    `off_line`: tokens of the sentence outside the evidence line (a headline
+    glued to it), left out too, except a subject the line broke off from its
+    verb ("former Sen. Paul Simon (D-Ill.)\ntried to get Dodd ...").
+    """
+    subject_skip = set(skip) | _asides(sent)
+    skip = subject_skip | set(off_line)
+    quoted = _quoted(sent)
+    subject = subject_of(verb)
+    subject_text = ""
+    replace: dict[int, str] = {}
+    subject_tokens: list[Token] = []
+    bare = not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    participle = (verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG")) or (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBN"
+        and bare
+        and verb.i < verb.head.i
+        and verb.left_edge.i == sent.start  # the clause opens the sentence
+    )  # "a report released by ...", "Appointed chief justice in 1953, Warren ..."
+    if participle:  # "to be released in mid-2011": no "to be" before "will be"
+        skip = skip | {
+            c.i for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i
+        }
+    if participle and verb.dep_ == "acl":
+        subject = verb.head  # "a report released by the Labor Department"
+    if subject is not None and subject.i in off_line and subject.i not in subject_skip:
+        skip = skip - {t.i for t in _phrase(subject, subject_skip)}
+    if subject is not None and subject.i not in skip:
+        named = None
+        if subject.pos_ == "PRON" or _is_description(subject, ORG_HEADS | PLACE_HEADS):
+            named = context.resolve(subject, verb)
+        name = _proper_apposition(subject)
+        person = (
+            context.person_in(subject)
+            if subject.pos_ not in ("PRON", "PROPN", "VERB")
+            else None
+        )
+        if named:
+            subject_text = named
+        elif name is not None:
+            subject_text = _render(_phrase(name, skip))  # "the airline, Ryanair,"
+        elif person is not None:
+            subject_text = person  # "The co-founder of Apple Inc. Steve Jobs"
+        else:
+            subject_tokens = _phrase(subject, skip | {verb.i})
+            for t in subject_tokens:  # "his lawyer" -> "Jackson's lawyer"
+                kind = _POSSESSIVES.get(t.lower_)
+                if kind and t.dep_ == "poss":
+                    who = context.nearest(kind, t.idx, context.window_start(t))
+                    if who:
+                        replace[t.i] = f"{who}’s"
+    else:  # no subject, or one outside the evidence line: the referent
+        subject_text = context.resolve(None, verb) or ""
+    group, verb_replace = _verb_group(verb, skip, modality)
+    if participle:
+        aux = "were" if subject is not None and _is_plural(subject) else "was"
+        if modality == "scheduled":
+            aux = "will be"
+        if verb.tag_ == "VBN":
+            verb_replace[verb.i] = f"{aux} {verb.lower_}"
+        else:
+            verb_replace[verb.i] = _past(verb) or verb.text
+    replace.update(verb_replace)
+    objects, fronted = clause_tokens(verb, skip)
+    in_quote = {t.i for t in objects if t.i in quoted}
+    quoted_clause = any(
+        t.i in in_quote and t.pos_ in ("VERB", "AUX") and t.dep_ != "amod"
+        for t in objects
+    )  # 'said the spill "could be one of the greatest ..."' keeps its verb
+    if in_quote and len(in_quote) < len(objects) and not quoted_clause:
+        objects = [t for t in objects if t.i not in in_quote]
+    keep = {t.i for t in group} | ({subject.i} if subject is not None else set())
+    if not subject_text and not subject_tokens:
+        first = min(group + objects, key=lambda t: t.i, default=None)
+        if first is None or first.pos_ in _BAD_STARTS or first.lower_ == "to":
+            # a clause with no subject to name: the article's main actor, or nothing
+            subject_text = context.main_actor or ""
+            if not subject_text:
+                return ""
+    if not objects and not fronted and not (subject_text or subject_tokens):
+        return ""
+    budget_tokens = _prune(subject_tokens + group + objects, keep)
+    budget = {t.i for t in budget_tokens}
+    head = _render([t for t in subject_tokens if t.i in budget], replace)
+    pred = _render(
+        sorted((t for t in group + objects if t.i in budget), key=lambda t: t.i),
+        replace,
+    )
+    title = " ".join(w for w in (subject_text, head, pred) if w)
+    if fronted:
+        words_left = max(4, TITLE_MAX_WORDS - len(title.split()))
+        quote_tokens = [
+            t
+            for part in fronted
+            for t in part
+            if not t.is_punct or t.text in (",", "’", "'")
+        ]
+        quote = _tidy(" ".join(_render(quote_tokens).split()[:words_left]))
+        if quote:
+            title = f"{title}: {quote}" if title else quote
+    return tidy(title)
+
+
+def _tidy(title: str) -> str:
+    for q in ("``", "''", "“", "”", '"', "«", "»"):
+        title = title.replace(q, "")
+    title = _SPACES.sub(" ", title).strip(_TRIM)
+    title = re.sub(r"\s+([,.;:!?%])", r"\1", title)
+    title = re.sub(r"\s+(['’]s)\b", r"\1", title)
+    title = _EMPTIED_PREP.sub(r"\1", title)  # "from 2009 to 2011" without 2009
+    title = _REPEATED.sub(r"\1", title)  # "may or may not" without "or"
+    while True:  # no dangling "and", "to", "of" where something was cut out
+        head, _, last = title.rpartition(" ")
+        if not head or last.lower() not in _DANGLING:
+            break
+        title = head.rstrip(_TRIM)
+    return title.rstrip(_TRIM)
+
+
+def tidy(title: str) -> str:
+    """Quotes and stray spaces out, no dangling word, capitalised, within the limits."""
+    title = _tidy(title)
+    words = title.split()
+    if len(words) > TITLE_MAX_WORDS:
+        title = _tidy(" ".join(words[:TITLE_MAX_WORDS]))
+    while len(title) > TITLE_MAX_CHARS:
+        title = _tidy(title.rsplit(" ", 1)[0])
+    if title[:1].islower():
+        title = title[0].upper() + title[1:]
+    return title
