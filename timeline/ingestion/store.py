@@ -25,8 +25,8 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import QuerySet
 from simple_history.utils import bulk_create_with_history
 
-from timeline import facet_counts
-from timeline.corrections import sync_link_starts
+from timeline.domain.corrections import sync_link_starts
+from timeline.domain.services import refresh_event_sources
 from timeline.extraction.pipeline import EXTRACTION_VERSION, extract
 from timeline.extraction.types import Document, ExtractedEvent, Extraction, Lexicon
 from timeline.extraction.values import (
@@ -53,7 +53,7 @@ from timeline.models import (
     Status,
     text_sha256,
 )
-from timeline.services import refresh_event_sources
+from timeline.query import facet_counts
 
 logger = logging.getLogger("newsline.ingest")
 
