@@ -6,7 +6,7 @@ import pytest
 from django.db import OperationalError
 
 from newsline.gunicorn_conf import post_worker_init
-from tests.timeline.web.views.conftest import make_event
+from tests.timeline.web.conftest import make_event
 from timeline.query import facet_counts, facet_index
 
 

@@ -166,7 +166,7 @@ def test_it_lists_edge_events_in_the_admin(admin_client, edge_events, suffix):
     ],
 )
 def test_it_refuses_dates_outside_the_range_in_the_admin_form(admin_client, overrides):
-    from tests.timeline.test_admin import change_data
+    from tests.timeline.admin.test_admin import change_data
 
     event = make_event()
     response = admin_client.post(

@@ -6,7 +6,7 @@ the views accept.
 Ninja checks each parameter against its schema (a bad one answers 400 with
 the API's JSON error); the views then parse the filters with the page's own
 TimelineFilters (timeline/query/filters.py), which stays the one implementation
-of what a filter means. tests/timeline/test_api_contract.py checks that the
+of what a filter means. tests/timeline/api/test_api_contract.py checks that the
 documented filter parameters are exactly TimelineFilters.PARAMETERS.
 """
 

@@ -5,7 +5,7 @@ content type, header and body as documented, valid data accepted, invalid
 data refused, 405 for unsupported methods.
 
 A bounded, seeded run (hypothesis derandomized), so it is the same run
-every time; tests/timeline/test_api.py holds the specific cases.
+every time; tests/timeline/api/test_api.py holds the specific cases.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from tests.timeline.web.views.conftest import make_event
+from tests.timeline.web.conftest import make_event
 from timeline.models import Actor, FacetCount
 from timeline.query import facet_counts
 

@@ -41,7 +41,7 @@ from timeline.models import (
 from timeline.query import facet_counts, facets
 from timeline.query.filters import TimelineFilters
 
-from .views.conftest import make_event
+from ..web.conftest import make_event
 
 pytestmark = pytest.mark.django_db
 

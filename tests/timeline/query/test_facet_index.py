@@ -20,7 +20,7 @@ from timeline.query.facet_counts import data_stamp
 from timeline.query.filters import TimelineFilters
 from timeline.web.views import timeline_events
 
-from .views.conftest import make_article, make_event
+from ..web.conftest import make_article, make_event
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from timeline.models import Actor, ActorKind, Kind
 from timeline.query import facets
 from timeline.query.filters import TimelineFilters
 
-from .views.conftest import make_event
+from ..web.conftest import make_event
 
 pytestmark = pytest.mark.django_db
 

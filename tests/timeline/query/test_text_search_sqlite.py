@@ -9,7 +9,7 @@ from timeline.models import Event, Mention
 from timeline.query import filters as filters_module
 from timeline.query.filters import TimelineFilters, text_match
 
-from .views.conftest import make_article, make_event
+from ..web.conftest import make_article, make_event
 
 pytestmark = [
     pytest.mark.django_db,
