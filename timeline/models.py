@@ -13,10 +13,11 @@ import unicodedata
 from typing import Any
 from urllib.parse import urlsplit
 
-from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Count, Q
 from simple_history.models import HistoricalRecords
+
+from timeline.validators import check_http_url
 
 
 def normalise_text(text: str) -> str:
@@ -125,7 +126,7 @@ CORRECTABLE_FIELDS = (
 
 
 def validate_http_url(value: str) -> None:
-    URLValidator(schemes=["http", "https"])(value)
+    check_http_url(value)
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -401,7 +402,7 @@ class Event(models.Model):
             # Staff's review-status filter, then page by date.
             models.Index(fields=["status", "start"], name="event_status_start_idx"),
             # MAX(updated): the timeline's facet cache key notices edits
-            # (timeline.query.facets.data_stamp) with one index lookup.
+            # (timeline.query.facet_counts.data_stamp) with one index lookup.
             models.Index(fields=["updated"], name="event_updated_idx"),
             # Facet counts over a date range: events that start before the
             # range but still overlap it, one short range per precision.

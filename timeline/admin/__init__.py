@@ -34,7 +34,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 import timeline.admin.articles  # noqa: F401  (Article admin: ingestion owns it)
 import timeline.admin.axes  # noqa: F401  (django-axes admin, permission-checked)
-import timeline.feeds.admin  # noqa: F401  (Feed admin: timeline.feeds owns it)
+import timeline.admin.feeds  # noqa: F401  (Feed admin)
 from timeline.domain.corrections import (
     DATE_FIELDS,
     correct_event,

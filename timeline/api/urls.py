@@ -7,8 +7,8 @@ The API's and the downloads' routes come from django-ninja
 
 from django.urls import path
 
+from timeline.api import embed as views_embed
 from timeline.api.routes import newsline_api, openapi_document
-from timeline.web import embed as views_embed
 
 app_name = "api"
 

@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth.models import User
 
 from tests.timeline.api_data import make_event
+from tests.timeline.web.conftest import _fresh_cache  # noqa: F401  (autouse)
 from timeline.models import Event
 from timeline.query.filters import TimelineFilters
 
