@@ -71,6 +71,7 @@ RUFF_FORMAT_EXCLUDE := --exclude '*.md'
 lint: install-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check $(RUFF_FORMAT_EXCLUDE) .
+	$(VENV)/bin/lint-imports
 
 format: install-dev
 	$(VENV)/bin/ruff check --fix .

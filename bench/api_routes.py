@@ -2,8 +2,8 @@
 
     .venv/bin/python bench/api_routes.py [--events 1000] [--db PATH]
 
-The same requests through the view alone (timeline/api.py, as
-bench/exports.py measures it) and through its route (timeline/api_routes.py:
+The same requests through the view alone (timeline/api/views.py, as
+bench/exports.py measures it) and through its route (timeline/api/routes.py:
 ninja checks every parameter against its schema, then calls the view), on a
 small SQLite database of synthetic events (bench/synth.py), so the fixed
 cost per request shows. Median of 7 runs of 300 requests each; Markdown for
@@ -62,7 +62,7 @@ def main() -> None:
     from django.test import RequestFactory
     from django.urls import resolve
 
-    from timeline import api
+    from timeline.api import views as api
 
     views = {"/api/events/": api.events, "/api/actors/": api.actors}
     factory = RequestFactory()

@@ -60,9 +60,9 @@ def run_export(view, params: dict, *, trace: bool) -> dict:
 
 
 def bench_exports(slice_params: dict) -> list[str]:
-    from timeline import exports
-    from timeline.filters import TimelineFilters
+    from timeline.api import exports
     from timeline.models import Event
+    from timeline.query.filters import TimelineFilters
 
     n_all = Event.objects.for_timeline(TimelineFilters()).count()
     n_slice = Event.objects.for_timeline(
@@ -92,11 +92,11 @@ def bench_exports(slice_params: dict) -> list[str]:
 
 
 def bench_api() -> list[str]:
-    from timeline import api
-    from timeline.api import encode_cursor
-    from timeline.event_rows import attach, event_values
-    from timeline.filters import TimelineFilters
+    from timeline.api import views as api
+    from timeline.api.event_rows import attach, event_values
+    from timeline.api.views import encode_cursor
     from timeline.models import Event
+    from timeline.query.filters import TimelineFilters
 
     qs = Event.objects.for_timeline(TimelineFilters())
     n = qs.count()

@@ -69,7 +69,7 @@ def run_size(n: int, repeat: int, db_dir: str) -> dict:
 
     from bench.synth import generate
     from timeline.models import Actor, Event, EventActor, EventCountry
-    from timeline.views import PAGE_SIZE
+    from timeline.web.views import PAGE_SIZE
 
     call_command("migrate", verbosity=0)
     have = Event.objects.count()
@@ -83,7 +83,7 @@ def run_size(n: int, repeat: int, db_dir: str) -> dict:
             file=sys.stderr,
             flush=True,
         )
-    from timeline import facet_counts
+    from timeline.query import facet_counts
 
     if have != n or not facet_counts.ready():
         # synth writes events in bulk, around the services that keep the
@@ -101,7 +101,7 @@ def run_size(n: int, repeat: int, db_dir: str) -> dict:
     # The facet index: build time (CPU, best of 3) and size.
     import resource
 
-    from timeline.facet_index import FacetIndex
+    from timeline.query.facet_index import FacetIndex
 
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     builds = []
@@ -204,8 +204,8 @@ def run_size(n: int, repeat: int, db_dir: str) -> dict:
             )
 
     # The facet summary alone, computed (no cache), as the page does it.
-    from timeline.facets import compute_summary
-    from timeline.filters import TimelineFilters
+    from timeline.query.facets import compute_summary
+    from timeline.query.filters import TimelineFilters
 
     for label, params in (
         ("facets: unfiltered", {}),

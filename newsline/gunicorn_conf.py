@@ -9,7 +9,7 @@ def post_worker_init(worker) -> None:
     (about a second at 100,000 events), instead of during one."""
     from django.db import connections
 
-    from timeline.facet_index import warm
+    from timeline.query.facet_index import warm
 
     try:
         warm()

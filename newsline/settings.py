@@ -262,7 +262,7 @@ NEWSLINE_MAX_EVENTS_PER_ARTICLE = env_int(
 NEWSLINE_FACET_CACHE_SECONDS = env_int("NEWSLINE_FACET_CACHE_SECONDS", 60, minimum=0)
 # Each process keeps the events' dates, kinds, statuses and links in numpy
 # arrays to count facets and find a page's events in milliseconds
-# (timeline.facet_index; ~6 MB per 100,000 events). Off: everything in SQL.
+# (timeline.query.facet_index; ~6 MB per 100,000 events). Off: everything in SQL.
 NEWSLINE_FACET_INDEX = env_bool("NEWSLINE_FACET_INDEX", True)
 # Downloads (CSV, TimelineJS, iCalendar) streaming at once per process; one
 # more gets 429 with Retry-After (a 100,000-event export is 10-15 s of CPU).
@@ -316,7 +316,7 @@ for _origin in NEWSLINE_EMBED_ORIGINS:
 
 # History: the change reason is text, not 100 characters, because corrections
 # record the before/after actor and country names in it (see
-# timeline/corrections.py); those links are not tracked by simple-history.
+# timeline/domain/corrections.py); those links are not tracked by simple-history.
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
 # Logs go to stderr, one record a line: key=value, or JSON with

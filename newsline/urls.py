@@ -6,8 +6,8 @@ from newsline.health import healthz
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
-    path("", include("timeline.urls")),
-    path("", include("timeline.api_urls")),
+    path("", include("timeline.web.urls")),
+    path("", include("timeline.api.urls")),
 ]
 
-handler400 = "timeline.api.bad_request"
+handler400 = "timeline.api.views.bad_request"

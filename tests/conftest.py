@@ -76,7 +76,7 @@ def _countries_after_flush(request) -> None:
 def _no_download_in_progress():
     """Each test starts with every download slot free: the test client never
     closes a streamed response nobody read (a WSGI server always does)."""
-    from timeline import exports
+    from timeline.api import exports
 
     exports._slots.in_use = 0
     yield
@@ -87,7 +87,7 @@ def _no_download_in_progress():
 def _fresh_facet_index():
     """Each test starts without the process's facet index: its database is
     rolled back between tests, which the index's stamp cannot always see."""
-    from timeline import facet_index
+    from timeline.query import facet_index
 
     facet_index.forget()
     yield

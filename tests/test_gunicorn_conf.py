@@ -6,8 +6,8 @@ import pytest
 from django.db import OperationalError
 
 from newsline.gunicorn_conf import post_worker_init
-from tests.timeline.views.conftest import make_event
-from timeline import facet_index, facets
+from tests.timeline.web.conftest import make_event
+from timeline.query import facet_counts, facet_index
 
 
 @pytest.mark.django_db(transaction=True)
@@ -17,7 +17,7 @@ def test_it_builds_the_facet_index_when_a_worker_starts():
     index = facet_index._holder.index
     assert index is not None
     assert index.ids.tolist() == [event.id]
-    assert facet_index.current(facets.data_stamp()) is index  # no second build
+    assert facet_index.current(facet_counts.data_stamp()) is index  # no second build
 
 
 @pytest.mark.django_db
@@ -25,7 +25,7 @@ def test_it_starts_the_worker_even_if_the_database_cannot_answer(monkeypatch, ca
     def broken():
         raise OperationalError("no such table: timeline_event")
 
-    monkeypatch.setattr(facets, "data_stamp", broken)
+    monkeypatch.setattr(facet_counts, "data_stamp", broken)
     assert facet_index.warm() is False
     assert "no such table" in caplog.text
     assert facet_index._holder.index is None

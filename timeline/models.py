@@ -13,10 +13,11 @@ import unicodedata
 from typing import Any
 from urllib.parse import urlsplit
 
-from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Count, Q
 from simple_history.models import HistoricalRecords
+
+from timeline.validators import check_http_url
 
 
 def normalise_text(text: str) -> str:
@@ -125,12 +126,12 @@ CORRECTABLE_FIELDS = (
 
 
 def validate_http_url(value: str) -> None:
-    URLValidator(schemes=["http", "https"])(value)
+    check_http_url(value)
 
 
 class ArticleQuerySet(models.QuerySet):
     def delete(self):  # type: ignore[override]
-        from timeline.services import delete_articles
+        from timeline.domain.services import delete_articles
 
         return delete_articles(articles=self)
 
@@ -178,7 +179,7 @@ class Article(models.Model):
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
-        from timeline.services import delete_articles
+        from timeline.domain.services import delete_articles
 
         return delete_articles(articles=Article.objects.filter(pk=self.pk))
 
@@ -320,7 +321,7 @@ class EventQuerySet(models.QuerySet):
         return self if may_review(user) else self.visible()
 
     def for_timeline(self, filters) -> EventQuerySet:
-        """Events matching a TimelineFilters (see timeline.filters)."""
+        """Events matching a TimelineFilters (see timeline.query.filters)."""
         return filters.apply(self)
 
     def with_source_counts(self) -> EventQuerySet:
@@ -401,7 +402,7 @@ class Event(models.Model):
             # Staff's review-status filter, then page by date.
             models.Index(fields=["status", "start"], name="event_status_start_idx"),
             # MAX(updated): the timeline's facet cache key notices edits
-            # (timeline.facets.data_stamp) with one index lookup.
+            # (timeline.query.facet_counts.data_stamp) with one index lookup.
             models.Index(fields=["updated"], name="event_updated_idx"),
             # Facet counts over a date range: events that start before the
             # range but still overlap it, one short range per precision.
@@ -490,7 +491,7 @@ class BoilerplateSighting(models.Model):
 
 
 class FacetCount(models.Model):
-    """Pre-aggregated timeline facet counts (see timeline.facet_counts).
+    """Pre-aggregated timeline facet counts (see timeline.query.facet_counts).
 
     Visible (not rejected) events counted by the month, year, or all time of
     their start: facet "a" actor id, "c" country id, "k" kind, "t" total

@@ -14,19 +14,9 @@ from django.conf import settings
 from django.db import transaction
 from django.http import HttpRequest
 
-from timeline.ingestion.store import process_article
-
-
-@shared_task(name="timeline.extract_article", acks_late=True)
-def extract_article(article_id: int) -> dict[str, object]:
-    """Extract one stored article and store its events (same code either way)."""
-    result = process_article(article_id=article_id)
-    return {
-        "article_id": result.article_id,
-        "events_created": result.events_created,
-        "mentions_merged": result.mentions_merged,
-        "error": result.error,
-    }
+# The extraction task lives with the code it queues for (ingestion.store);
+# imported here so Celery registers it with the app's other tasks.
+from timeline.ingestion.store import extract_article, process_article
 
 
 @shared_task(name="timeline.poll_due_feeds")

@@ -19,7 +19,7 @@ from tests.browser.test_timeline import CHROMIUM_ARGS, ROOT
 from tests.conftest import require_binary
 from tests.timeline.api_data import make_article, make_event
 from timeline.models import Article, Event, Kind, Modality
-from timeline.views import PAGE_SIZE
+from timeline.web.views import PAGE_SIZE
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 

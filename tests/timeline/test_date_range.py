@@ -14,7 +14,7 @@ from django.test import Client
 from django.urls import reverse
 
 from tests.timeline.factories import make_event
-from timeline.corrections import correct_event
+from timeline.domain.corrections import correct_event
 from timeline.extraction.values import MAX_DATE, MIN_DATE, value_range
 from timeline.models import Event
 
@@ -166,7 +166,7 @@ def test_it_lists_edge_events_in_the_admin(admin_client, edge_events, suffix):
     ],
 )
 def test_it_refuses_dates_outside_the_range_in_the_admin_form(admin_client, overrides):
-    from tests.timeline.test_admin import change_data
+    from tests.timeline.admin.test_admin import change_data
 
     event = make_event()
     response = admin_client.post(
@@ -194,8 +194,8 @@ def test_it_finds_the_admin_years_with_one_query_per_year_with_events(
 def test_it_charts_years_1_to_9999_in_about_a_hundred_bars(
     client, edge_events, settings, index
 ):
-    from timeline.facets import density
-    from timeline.filters import TimelineFilters
+    from timeline.query.facets import density
+    from timeline.query.filters import TimelineFilters
 
     settings.NEWSLINE_FACET_INDEX = index
     response = client.get("/")

@@ -12,6 +12,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from timeline.validators import check_http_url
+
 MIN_INTERVAL = timedelta(minutes=1)
 DEFAULT_INTERVAL = timedelta(minutes=30)
 # A failing entry is tried again on the next polls, this many times in all.
@@ -19,9 +21,7 @@ MAX_ENTRY_ATTEMPTS = 3
 
 
 def validate_feed_url(value: str) -> None:
-    from timeline.models import validate_http_url
-
-    validate_http_url(value)
+    check_http_url(value)
 
 
 class FeedQuerySet(models.QuerySet):

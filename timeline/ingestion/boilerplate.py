@@ -27,10 +27,10 @@ from collections.abc import Collection, Sequence
 
 from django.db.models import F
 
+from timeline.domain.services import retract_mentions
 from timeline.extraction.hygiene import line_at, line_hash, normalise_line
 from timeline.extraction.types import ExtractedEvent
 from timeline.models import Article, BoilerplateLine, BoilerplateSighting, Mention
-from timeline.services import retract_mentions
 
 # Distinct articles of one source a line must be in to be boilerplate. Two is
 # too few: a story and its update, or two reports quoting the same statement,

@@ -20,13 +20,14 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from celery import shared_task
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
 from django.db.models import QuerySet
 from simple_history.utils import bulk_create_with_history
 
-from timeline import facet_counts
-from timeline.corrections import sync_link_starts
+from timeline.domain.corrections import sync_link_starts
+from timeline.domain.services import refresh_event_sources
 from timeline.extraction.pipeline import EXTRACTION_VERSION, extract
 from timeline.extraction.types import Document, ExtractedEvent, Extraction, Lexicon
 from timeline.extraction.values import (
@@ -53,7 +54,7 @@ from timeline.models import (
     Status,
     text_sha256,
 )
-from timeline.services import refresh_event_sources
+from timeline.query import facet_counts
 
 logger = logging.getLogger("newsline.ingest")
 
@@ -924,8 +925,6 @@ def ingest(
 
 
 def _enqueue(items: list[ArticleInput], summary: Summary, on_article: Tick) -> None:
-    from timeline.tasks import extract_article
-
     for item in items:
         try:
             article = create_article(item=item)
@@ -1035,3 +1034,15 @@ def reextract(
             _log(article.pk, result, time.perf_counter() - started)
             on_article()
     return summary
+
+
+@shared_task(name="timeline.extract_article", acks_late=True)
+def extract_article(article_id: int) -> dict[str, object]:
+    """Extract one stored article and store its events (same code either way)."""
+    result = process_article(article_id=article_id)
+    return {
+        "article_id": result.article_id,
+        "events_created": result.events_created,
+        "mentions_merged": result.mentions_merged,
+        "error": result.error,
+    }

@@ -8,7 +8,7 @@ def rebuild_if_data(apps, schema_editor):
     unbuilt (the page counts from the links) until `manage.py rebuild_facets`."""
     Event = apps.get_model("timeline", "Event")
     if Event.objects.exists():
-        from timeline.facet_counts import rebuild
+        from timeline.query.facet_counts import rebuild
 
         rebuild()
 

@@ -46,7 +46,7 @@ def _remap(apps, allowed: list[str]) -> None:
         Event.objects.filter(pk=event.pk).update(kind="other")
         changed += 1
     if changed and apps.get_model("timeline", "FacetCount").objects.exists():
-        from timeline.facet_counts import rebuild
+        from timeline.query.facet_counts import rebuild
 
         rebuild()
 
@@ -61,7 +61,7 @@ def backwards(apps, schema_editor):
     Event = apps.get_model("timeline", "Event")
     Event.objects.exclude(kind__in=OLD).update(kind="other")
     if apps.get_model("timeline", "FacetCount").objects.exists():
-        from timeline.facet_counts import rebuild
+        from timeline.query.facet_counts import rebuild
 
         rebuild()
 

@@ -18,25 +18,12 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from timeline.extraction.values import value_range
-from timeline.filters import TimelineFilters
 from timeline.models import ActorKind, Country
+from timeline.query.facets import MONTH_ABBR
+from timeline.query.filters import TimelineFilters
 
 register = template.Library()
 
-MONTH_ABBR = [
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "May",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Oct",
-    "Nov",
-    "Dec",
-]
 MONTH_NAME = [
     "January",
     "February",

@@ -8,7 +8,6 @@ from datetime import date
 import pytest
 
 from tests.timeline.ingestion.factories import article_input, event, extraction
-from timeline import facet_counts
 from timeline.extraction.hygiene import line_hash
 from timeline.ingestion import boilerplate
 from timeline.ingestion.store import apply_extraction, store_article
@@ -21,6 +20,7 @@ from timeline.models import (
     Mention,
     Status,
 )
+from timeline.query import facet_counts
 
 pytestmark = pytest.mark.django_db
 

@@ -6,12 +6,12 @@ from datetime import date
 import pytest
 
 from tests.timeline.ingestion.factories import VOTE_1, article_input, event
-from timeline import facet_counts
 from timeline.extraction.types import Extraction, Timex
 from timeline.ingestion import store
 from timeline.keyevents.data import key_events, model_input
 from timeline.keyevents.rank import Request
 from timeline.models import Article, DateReference, Event
+from timeline.query import facet_counts
 
 pytestmark = pytest.mark.django_db
 

@@ -7,9 +7,9 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from tests.timeline.views.conftest import make_event
-from timeline import facet_counts
+from tests.timeline.web.conftest import make_event
 from timeline.models import Actor, FacetCount
+from timeline.query import facet_counts
 
 pytestmark = pytest.mark.django_db
 

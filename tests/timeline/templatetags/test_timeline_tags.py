@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from timeline.filters import TimelineFilters
+from timeline.query.filters import TimelineFilters
 from timeline.templatetags import timeline_tags as tags
 
 

@@ -7,7 +7,7 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from timeline.facet_counts import ready, rebuild
+from timeline.query.facet_counts import ready, rebuild
 
 
 class Command(BaseCommand):

@@ -1,0 +1,1 @@
+"""The JSON API, its OpenAPI routes, and the exports."""

@@ -1,0 +1,400 @@
+"""The read-only JSON API: events, actors, countries.
+
+Events take exactly the timeline page's filters (TimelineFilters and
+Event.objects.for_timeline), so the API, the exports and the page agree.
+Unlike the page, which drops a bad value with a note, the API answers any
+note with 400 and a JSON error, so a client never silently gets something
+other than what it asked for.
+
+Pagination is keyset ("cursor") pagination over (start, id): the cursor is
+the last row's (start, id), so page 2,000 costs what page 1 costs.
+
+The routes, their parameter schemas and the OpenAPI document are in
+timeline/api/routes.py (django-ninja), which checks each parameter against
+its documented schema and then calls the views here.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import functools
+from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import TooManyFieldsSent
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Count, Q, QuerySet
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.urls import reverse
+from django.views import defaults
+
+from timeline.api.event_rows import EventRow, Source, attach, event_values
+from timeline.models import (
+    Actor,
+    ActorKind,
+    Country,
+    Event,
+    EventActor,
+    EventCountry,
+    Status,
+    may_review,
+)
+from timeline.query import facet_index
+from timeline.query.facet_counts import data_stamp
+from timeline.query.filters import TimelineFilters
+
+# Paths that answer errors as JSON (see bad_request).
+JSON_PATHS = ("/api/", "/export/")
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 200
+MAX_ACTOR_QUERY_CHARS = 100
+
+
+class SafeJSONEncoder(DjangoJSONEncoder):
+    """JSON with <, > and & as \\u escapes: the same data for any JSON parser,
+    but no markup a browser could ever sniff out of a response."""
+
+    def encode(self, o: Any) -> str:
+        return (
+            super()
+            .encode(o)
+            .replace("<", "\\u003c")
+            .replace(">", "\\u003e")
+            .replace("&", "\\u0026")
+        )
+
+
+def allow_any_origin(response: HttpResponse) -> HttpResponse:
+    """Public read-only data: any site's script may read it (e.g. TimelineJS
+    loading the export). Without credentials, so staff-only data never leaks."""
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def json_response(data: Any, *, status: int = 200) -> JsonResponse:
+    response = JsonResponse(
+        data,
+        status=status,
+        encoder=SafeJSONEncoder,
+        safe=False,
+        json_dumps_params={"ensure_ascii": False},
+    )
+    allow_any_origin(response)
+    return response
+
+
+def error_response(error: str, details: Iterable[str] = (), *, status: int = 400):
+    return json_response({"error": error, "details": list(details)}, status=status)
+
+
+class BadRequest(ValueError):
+    """A parameter the API cannot use; becomes a 400 JSON answer."""
+
+    def __init__(self, error: str, details: Iterable[str] = ()) -> None:
+        super().__init__(error)
+        self.error = error
+        self.details = list(details)
+
+
+def reject_nul(request: HttpRequest) -> None:
+    """NUL can't be stored or searched (PostgreSQL refuses it in text)."""
+    bad = sorted({k for k, v in request.GET.lists() if any("\x00" in x for x in v)})
+    if bad:
+        raise BadRequest(
+            "Invalid parameters.", [f"{k}: contains a NUL character." for k in bad]
+        )
+
+
+def parse_filters(request: HttpRequest) -> TimelineFilters:
+    """The page's filters from the query string; any note is a BadRequest."""
+    reject_nul(request)
+    try:
+        filters = TimelineFilters.from_query(
+            request.GET, allow_status=may_review(request.user)
+        )
+    except ValueError as exc:  # a value the parser let through but can't use
+        raise BadRequest("Invalid filter parameters.", [str(exc)]) from None
+    if filters.notes:
+        raise BadRequest("Invalid filter parameters.", filters.notes)
+    return filters
+
+
+def _is_number(text: str) -> bool:
+    """ASCII digits only: str.isdigit() also accepts '²', which int() refuses."""
+    return text.isascii() and text.isdigit()
+
+
+def parse_limit(params: Mapping, *, default: int = DEFAULT_LIMIT) -> int:
+    raw = params.get("limit")
+    if raw in (None, ""):
+        return default
+    if not _is_number(str(raw)) or not 1 <= int(raw) <= MAX_LIMIT:
+        raise BadRequest(
+            "Invalid limit.",
+            [f"limit={raw!r}: use a whole number from 1 to {MAX_LIMIT}."],
+        )
+    return int(raw)
+
+
+# --- Cursors ---------------------------------------------------------------
+
+
+def encode_cursor(order: str, start: date, pk: int) -> str:
+    """An opaque cursor: the order and the last row's (start, id)."""
+    raw = f"{order[0]}|{start.isoformat()}|{pk}".encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, order: str) -> tuple[date, int]:
+    bad = BadRequest(
+        "Invalid cursor.",
+        ["cursor: use the 'next' link of a previous page unchanged."],
+    )
+    if len(cursor) > 64:
+        raise bad
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        tag, day, pk = raw.split("|")
+        start = date.fromisoformat(day)
+        if not _is_number(pk) or len(pk) > 18:
+            raise ValueError(pk)
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        raise bad from None
+    if tag != order[0]:
+        raise BadRequest(
+            "Invalid cursor.",
+            [f"cursor: it belongs to order={'oldest' if tag == 'o' else 'newest'}."],
+        )
+    return start, int(pk)
+
+
+def after_cursor(qs: QuerySet, order: str, start: date, pk: int) -> QuerySet:
+    """Rows after (start, pk) in the timeline's (start, id) order.
+
+    `start <= s` leads, so the (start, id) index bounds the scan; the OR
+    breaks ties on the same day by id.
+    """
+    if order == "oldest":
+        return qs.filter(Q(start__gte=start), Q(start__gt=start) | Q(id__gt=pk))
+    return qs.filter(Q(start__lte=start), Q(start__lt=start) | Q(id__lt=pk))
+
+
+# --- Serialisation -----------------------------------------------------------
+
+
+def source_dict(source: Source) -> dict[str, Any]:
+    return {
+        "article_id": source.article_id,
+        "title": source.title,
+        "source_url": source.source_url,
+        "publisher": source.publisher,
+        "published": source.published,
+        "evidence": source.sentence,
+        "expression": source.expression,
+    }
+
+
+def event_dict(event: EventRow, *, base_url: str = "") -> dict[str, Any]:
+    """An event as the API shows it; base_url is the absolute /api/events/."""
+    return {
+        "id": event.id,
+        "url": f"{base_url}{event.id}/",
+        "start": event.start,
+        "end": event.end,
+        "precision": event.precision,
+        "value": event.value,
+        "title": event.title,
+        "kind": event.kind,
+        "status": event.status,
+        "modality": event.modality,
+        "actors": [{"id": i, "name": name} for i, name in event.people],
+        "organisations": [{"id": i, "name": name} for i, name in event.organisations],
+        "countries": [{"code": c, "name": name} for c, name in event.countries],
+        "source_count": event.source_count,
+        "sources": [source_dict(m) for m in event.sources],
+    }
+
+
+def _events_url(request: HttpRequest) -> str:
+    return request.build_absolute_uri(reverse("api:events"))
+
+
+def _page_url(request: HttpRequest, **changes: str) -> str:
+    params = request.GET.copy()
+    for key, value in changes.items():
+        params[key] = value
+    return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
+
+
+# --- Views -------------------------------------------------------------------
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """handler400: the API and the downloads answer JSON, pages Django's HTML.
+
+    Django refuses some requests before any view runs (more than
+    DATA_UPLOAD_MAX_NUMBER_FIELDS parameters, a body too big), so api_view
+    never sees them.
+    """
+    if not request.path_info.startswith(JSON_PATHS):
+        return defaults.bad_request(request, exception)
+    if isinstance(exception, TooManyFieldsSent):
+        limit = settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
+        return error_response(
+            f"Invalid parameters: more than {limit:,} parameters.",
+            [f"Send at most {limit:,} query parameters."],
+        )
+    return error_response("Bad request.")
+
+
+def api_view(view):
+    """Turn BadRequest into a 400 JSON answer."""
+
+    @functools.wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except BadRequest as exc:
+            return error_response(exc.error, exc.details)
+
+    return wrapped
+
+
+@api_view
+def events(request: HttpRequest) -> HttpResponse:
+    """Events matching the page's filters, newest (or oldest) first."""
+    filters = parse_filters(request)
+    limit = parse_limit(request.GET)
+    if "page" in request.GET or "offset" in request.GET:
+        raise BadRequest(
+            "Invalid parameters.",
+            ["page/offset: events are paged by cursor; follow the 'next' link."],
+        )
+    cursor = request.GET.get("cursor", "")
+    after = decode_cursor(cursor, filters.order) if cursor else None
+    index = facet_index.current(data_stamp()) if facet_index.enabled() else None
+    if index is not None:
+        # The same arrays as the page (timeline/query/facet_index.py): the ids of
+        # this page, then one query for those events.
+        ids = index.page(filters, after=after, limit=limit + 1)
+        by_id = {row[0]: row for row in event_values(Event.objects.filter(id__in=ids))}
+        rows = attach([by_id[i] for i in ids if i in by_id])
+    else:
+        qs = Event.objects.for_timeline(filters)
+        if after is not None:
+            qs = after_cursor(qs, filters.order, *after)
+        rows = attach(event_values(qs)[: limit + 1])
+    has_next = len(rows) > limit
+    rows = rows[:limit]
+    next_cursor = (
+        encode_cursor(filters.order, rows[-1].start, rows[-1].id) if has_next else None
+    )
+    base_url = _events_url(request)
+    return json_response(
+        {
+            "results": [event_dict(e, base_url=base_url) for e in rows],
+            "next": _page_url(request, cursor=next_cursor) if next_cursor else None,
+            "next_cursor": next_cursor,
+            "limit": limit,
+            "order": filters.order,
+        }
+    )
+
+
+def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """One event; rejected events exist only for reviewers (may_review)."""
+    if pk >= 2**63:  # no such id; the database can't even compare it
+        return error_response("Not found.", [f"No event with id {pk}."], status=404)
+    qs = Event.objects.visible_to(request.user)
+    found = attach(event_values(qs.filter(pk=pk)))
+    if not found:
+        return error_response("Not found.", [f"No event with id {pk}."], status=404)
+    return json_response(event_dict(found[0], base_url=_events_url(request)))
+
+
+@api_view
+def actors(request: HttpRequest) -> HttpResponse:
+    """People and organisations by name; `q` searches names and aliases."""
+    reject_nul(request)
+    q = " ".join(request.GET.getlist("q")).strip()
+    if len(q) > MAX_ACTOR_QUERY_CHARS:
+        raise BadRequest(
+            "Invalid q.", [f"q: at most {MAX_ACTOR_QUERY_CHARS} characters."]
+        )
+    kind = request.GET.get("kind", "")
+    if kind == "organisation":  # the British spelling the page shows
+        kind = ActorKind.ORGANIZATION
+    if kind and kind not in ActorKind.values:
+        raise BadRequest(
+            "Invalid kind.", [f"kind={kind!r}: use person or organization."]
+        )
+    limit = parse_limit(request.GET)
+    offset_raw = request.GET.get("offset", "0") or "0"
+    if not _is_number(offset_raw) or len(offset_raw) > 9:
+        raise BadRequest("Invalid offset.", [f"offset={offset_raw!r}: not a number."])
+    offset = int(offset_raw)
+    qs = Actor.objects.order_by("name", "id")
+    if kind:
+        qs = qs.filter(kind=kind)
+    if q:
+        qs = qs.filter(Q(name__icontains=q) | Q(aliases__alias__icontains=q)).distinct()
+    rows = list(qs.values("id", "name", "kind")[offset : offset + limit + 1])
+    has_next = len(rows) > limit
+    rows = rows[:limit]
+    counts = dict(
+        EventActor.objects.filter(actor_id__in=[r["id"] for r in rows])
+        .exclude(event__status=Status.REJECTED)
+        .values_list("actor_id")
+        .annotate(n=Count("event_id"))
+    )
+    for row in rows:
+        row["event_count"] = counts.get(row["id"], 0)
+    return json_response(
+        {
+            "results": rows,
+            "next": (
+                _page_url(request, offset=str(offset + limit)) if has_next else None
+            ),
+        }
+    )
+
+
+def countries(request: HttpRequest) -> HttpResponse:
+    """Countries that have (visible) events, or every country with ?all=1."""
+    # All links (an index-only count), minus the few of rejected events:
+    # much cheaper than joining every link to its event.
+    counts = dict(
+        EventCountry.objects.order_by()
+        .values_list("country_id")
+        .annotate(n=Count("id"))
+    )
+    for country_id, n in (
+        EventCountry.objects.filter(event__status=Status.REJECTED)
+        .order_by()
+        .values_list("country_id")
+        .annotate(n=Count("id"))
+    ):
+        counts[country_id] -= n
+    counts = {k: v for k, v in counts.items() if v > 0}
+    show_all = request.GET.get("all") in ("1", "true", "yes")
+    rows = [
+        {"code": c.code, "name": c.name, "event_count": counts.get(c.id, 0)}
+        for c in Country.objects.order_by("name")
+        if show_all or c.id in counts
+    ]
+    return json_response({"results": rows})
+
+
+__all__ = [
+    "BadRequest",
+    "SafeJSONEncoder",
+    "actors",
+    "countries",
+    "event_detail",
+    "event_dict",
+    "events",
+    "parse_filters",
+]

@@ -1,0 +1,1 @@
+"""Write rules: services and staff corrections."""

@@ -1,0 +1,100 @@
+"""Writes that span several models. Keyword-only arguments, one job each."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.db.models import Count, Min, QuerySet
+
+from timeline.models import Article, Event, Mention, Status
+from timeline.query import facet_counts
+
+
+def refresh_event_sources(*, event_ids: Iterable[int]) -> None:
+    """Recompute the denormalised source count and first-reported date."""
+    ids = list(set(event_ids))
+    if not ids:
+        return
+    stats = (
+        Mention.objects.filter(event_id__in=ids)
+        .values("event_id")
+        .annotate(n=Count("article", distinct=True), first=Min("article__published"))
+    )
+    seen = {row["event_id"]: row for row in stats}
+    events = list(Event.objects.filter(id__in=ids).only("id"))
+    for event in events:
+        row = seen.get(event.id)
+        event.source_count = row["n"] if row else 0
+        event.first_reported = row["first"] if row else None
+    Event.objects.bulk_update(events, ["source_count", "first_reported"])
+
+
+def _is_protected(event: Event) -> bool:
+    """An event an admin touched survives the loss of its sources."""
+    return (
+        event.is_manual
+        or event.status != Status.EXTRACTED
+        or bool(event.corrected_fields)
+    )
+
+
+@transaction.atomic
+def retract_mentions(*, mention_ids: Iterable[int]) -> int:
+    """Take back mentions extraction should not have made (boilerplate).
+
+    Mentions of events an admin touched are kept. An event left with no
+    mention is deleted; the others get their source counts recomputed, and
+    the facet counts of every month involved are refreshed. Returns the
+    number of mentions deleted.
+    """
+    mentions = list(
+        Mention.objects.filter(id__in=set(mention_ids)).select_related("event")
+    )
+    doomed = [m for m in mentions if not _is_protected(m.event)]
+    if not doomed:
+        return 0
+    event_ids = {m.event_id for m in doomed}
+    months = facet_counts.months_of(event_ids=event_ids)
+    Mention.objects.filter(id__in=[m.id for m in doomed]).delete()
+    still_reported = set(
+        Mention.objects.filter(event_id__in=event_ids).values_list(
+            "event_id", flat=True
+        )
+    )
+    Event.objects.filter(id__in=event_ids - still_reported).delete()
+    refresh_event_sources(event_ids=still_reported)
+    facet_counts.refresh_for_events(event_ids=still_reported, before=months)
+    return len(doomed)
+
+
+@transaction.atomic
+def delete_articles(*, articles: QuerySet[Article]) -> tuple[int, dict[str, int]]:
+    """Delete articles, and the events that only they reported.
+
+    Events an admin verified, rejected, corrected or made by hand are kept
+    (without the deleted mentions), so no admin work is lost.
+    """
+    article_ids = list(articles.values_list("id", flat=True))
+    event_ids = set(
+        Mention.objects.filter(article_id__in=article_ids).values_list(
+            "event_id", flat=True
+        )
+    )
+    still_reported = set(
+        Mention.objects.filter(event_id__in=event_ids)
+        .exclude(article_id__in=article_ids)
+        .values_list("event_id", flat=True)
+    )
+    orphans = [
+        e
+        for e in Event.objects.filter(id__in=event_ids - still_reported)
+        if not _is_protected(e)
+    ]
+    months = facet_counts.months_of(event_ids=[e.id for e in orphans])
+    # The plain QuerySet.delete: ArticleQuerySet.delete routes here.
+    result = QuerySet.delete(Article.objects.filter(id__in=article_ids))
+    Event.objects.filter(id__in=[e.id for e in orphans]).delete()
+    refresh_event_sources(event_ids=event_ids - {e.id for e in orphans})
+    facet_counts.refresh_months(months=months)
+    return result

@@ -1,0 +1,1 @@
+"""Reads: filters, facets, the facet index and the rollup counts."""

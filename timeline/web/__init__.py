@@ -1,0 +1,1 @@
+"""Pages, HTMX partials, staff edits and the embed."""
