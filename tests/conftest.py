@@ -9,6 +9,9 @@ import shutil
 import pytest
 from hypothesis import settings
 
+# The redis_url fixture (a throw-away redis-server) for every test.
+pytest_plugins = ["tests.workers"]
+
 # Property tests explore new random examples on every local run. CI (CI=true)
 # runs a fixed set instead, so a red CI is always reproducible from its
 # commit; anything a local run finds becomes a regular test.

@@ -1,18 +1,12 @@
 import json
-import os
-import signal
-import socket
 import sqlite3
-import subprocess
-import sys
-import time
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import require_binary
 from tests.timeline.ingestion.factories import VOTE_1, FakePipeline, event
+from tests.workers import manage, run_worker, worker_env
 from timeline.extraction.pipeline import EXTRACTION_VERSION
 from timeline.ingestion import store
 from timeline.models import Article, Event, ExtractionStatus
@@ -67,82 +61,10 @@ def test_it_does_nothing_for_a_deleted_article(monkeypatch):
 # --- a real Redis broker and a real Celery worker process ----------------------
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture
-def redis_url(tmp_path):
-    binary = require_binary("redis-server", "/usr/bin/redis-server")
-    port = _free_port()
-    proc = subprocess.Popen(
-        [
-            binary,
-            "--port",
-            str(port),
-            "--bind",
-            "127.0.0.1",
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-            "--dir",
-            str(tmp_path),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    import redis
-
-    client = redis.Redis(host="127.0.0.1", port=port)
-    deadline = time.monotonic() + 20
-    while True:
-        try:
-            client.ping()
-            break
-        except redis.exceptions.ConnectionError:
-            if time.monotonic() > deadline or proc.poll() is not None:
-                proc.kill()
-                pytest.fail("redis-server did not start")
-            time.sleep(0.1)
-    yield f"redis://127.0.0.1:{port}/0"
-    proc.terminate()
-    proc.wait(timeout=10)
-
-
-def _env(db: Path, broker: str) -> dict[str, str]:
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("CELERY_", "DATABASE_URL"))
-    }
-    env.update(
-        DJANGO_SETTINGS_MODULE="tests.settings",
-        DATABASE_URL=f"sqlite:///{db}",
-        CELERY_BROKER_URL=broker,
-        PYTHONPATH=str(ROOT),
-        NEWSLINE_LOG_LEVEL="INFO",
-    )
-    return env
-
-
-def _manage(env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-
-
 def test_it_ingests_through_a_redis_queue_and_a_celery_worker(tmp_path, redis_url):
     db = tmp_path / "queue.sqlite3"
-    env = _env(db, redis_url)
-    migrated = _manage(env, "migrate", "--no-input", "-v", "0")
+    env = worker_env(db, redis_url)
+    migrated = manage(env, "migrate", "--no-input", "-v", "0")
     assert migrated.returncode == 0, migrated.stderr
 
     samples = ROOT / "samples" / "wikinews-meantime.jsonl"
@@ -151,7 +73,7 @@ def test_it_ingests_through_a_redis_queue_and_a_celery_worker(tmp_path, redis_ur
     source = tmp_path / "four.jsonl"
     source.write_text("\n".join(json.dumps(r) for r in rows) + "\n", "utf-8")
 
-    queued = _manage(env, "ingest", "--queue", str(source))
+    queued = manage(env, "ingest", "--queue", str(source))
     assert queued.returncode == 0, queued.stderr
     assert "Articles stored: 4 (4 queued for extraction)" in queued.stdout
     assert "Skipped as duplicates: 1" in queued.stdout
@@ -161,44 +83,17 @@ def test_it_ingests_through_a_redis_queue_and_a_celery_worker(tmp_path, redis_ur
         ]
     assert statuses == ["pending"] * 4  # nothing extracted until a worker runs
 
-    celery = Path(sys.executable).with_name("celery")
-    worker = subprocess.Popen(
-        [
-            str(celery),
-            "-A",
-            "newsline",
-            "worker",
-            "--pool=solo",
-            "-c",
-            "1",
-            "--without-gossip",
-            "--without-mingle",
-            "--loglevel=INFO",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
+    def statuses_and_versions() -> list[tuple]:
+        with sqlite3.connect(db) as conn:
+            return conn.execute(
+                "SELECT extraction_status, extraction_version FROM timeline_article"
+            ).fetchall()
+
+    done, output = run_worker(
+        env,
+        statuses_and_versions,
+        lambda rows: all(status != "pending" for status, _ in rows),
     )
-    try:
-        deadline = time.monotonic() + 240
-        done = []
-        while time.monotonic() < deadline and worker.poll() is None:
-            with sqlite3.connect(db) as conn:
-                done = conn.execute(
-                    "SELECT extraction_status, extraction_version FROM timeline_article"
-                ).fetchall()
-            if all(status != "pending" for status, _ in done):
-                break
-            time.sleep(0.5)
-    finally:
-        worker.send_signal(signal.SIGTERM)
-        try:
-            output, _ = worker.communicate(timeout=30)
-        except subprocess.TimeoutExpired:
-            worker.kill()
-            output, _ = worker.communicate()
     assert done == [("done", EXTRACTION_VERSION)] * 4, output[-3000:]
     with sqlite3.connect(db) as conn:
         n_events, n_mentions = conn.execute(

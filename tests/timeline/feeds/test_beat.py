@@ -4,20 +4,13 @@ extraction."""
 
 from __future__ import annotations
 
-import signal
 import sqlite3
-import subprocess
-import sys
-import time
-from pathlib import Path
 
 import pytest
 
 from tests.timeline.feeds.site import page, rss, wikinews
-from tests.timeline.test_tasks import _env, _manage, redis_url  # noqa: F401
+from tests.workers import manage, run_worker, worker_env
 from timeline.extraction.pipeline import EXTRACTION_VERSION
-
-ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture
@@ -28,7 +21,7 @@ def server(httpserver):
 
 def test_beat_polls_a_feed_and_a_worker_ingests_its_articles(
     tmp_path,
-    redis_url,  # noqa: F811
+    redis_url,
     server,
 ):
     stories = wikinews(2)
@@ -42,59 +35,32 @@ def test_beat_polls_a_feed_and_a_worker_ingests_its_articles(
         rss(server.url_for("/").rstrip("/"), items), content_type="application/rss+xml"
     )
     db = tmp_path / "beat.sqlite3"
-    env = _env(db, redis_url)
+    env = worker_env(db, redis_url)
     env.update(
         NEWSLINE_FETCH_ALLOW_PRIVATE="true",  # the loopback server
         NEWSLINE_FETCH_HOST_DELAY="0",
         NEWSLINE_FEEDS_BEAT_SECONDS="1",
     )
-    migrated = _manage(env, "migrate", "--no-input", "-v", "0")
+    migrated = manage(env, "migrate", "--no-input", "-v", "0")
     assert migrated.returncode == 0, migrated.stderr
-    added = _manage(env, "feeds", "add", server.url_for("/rss.xml"), "--every", "1h")
+    added = manage(env, "feeds", "add", server.url_for("/rss.xml"), "--every", "1h")
     assert added.returncode == 0, added.stderr
 
-    celery = Path(sys.executable).with_name("celery")
-    worker = subprocess.Popen(
-        [
-            str(celery),
-            "-A",
-            "newsline",
-            "worker",
-            "--beat",
-            "--schedule",
-            str(tmp_path / "beat-schedule"),
-            "--pool=solo",
-            "-c",
-            "1",
-            "--without-gossip",
-            "--without-mingle",
-            "--loglevel=INFO",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
+    def articles() -> list[tuple]:
+        with sqlite3.connect(db) as conn:
+            return conn.execute(
+                "SELECT source_url, extraction_status, extraction_version "
+                "FROM timeline_article ORDER BY source_url"
+            ).fetchall()
+
+    done, output = run_worker(
+        env,
+        articles,
+        lambda rows: len(rows) == 2 and all(st == "done" for _, st, _ in rows),
+        "--beat",
+        "--schedule",
+        str(tmp_path / "beat-schedule"),
     )
-    try:
-        deadline = time.monotonic() + 240
-        done = []
-        while time.monotonic() < deadline and worker.poll() is None:
-            with sqlite3.connect(db) as conn:
-                done = conn.execute(
-                    "SELECT source_url, extraction_status, extraction_version "
-                    "FROM timeline_article ORDER BY source_url"
-                ).fetchall()
-            if len(done) == 2 and all(status == "done" for _, status, _ in done):
-                break
-            time.sleep(0.5)
-    finally:
-        worker.send_signal(signal.SIGTERM)
-        try:
-            output, _ = worker.communicate(timeout=30)
-        except subprocess.TimeoutExpired:
-            worker.kill()
-            output, _ = worker.communicate()
     assert done == sorted(
         (server.url_for(s.path), "done", EXTRACTION_VERSION) for s in stories
     ), output[-3000:]
