@@ -16,7 +16,7 @@ from django.core.management import CommandError, call_command
 from timeline.extraction.evaluation import evaluate, read_jsonl, write_report
 from timeline.extraction.nlp import get_nlp
 from timeline.extraction.pipeline import extract
-from timeline.extraction.timex import tag_timexes
+from timeline.extraction.temporal.tagger import tag_timexes
 from timeline.extraction.types import Document
 
 SHARED = Path(__file__).resolve().parents[3].parent / "shared"

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from timeline.extraction.nlp import get_nlp
-from timeline.extraction.timex import tag_timexes
+from timeline.extraction.temporal.tagger import tag_timexes
 from timeline.extraction.types import Timex
 from timeline.extraction.values import value_range
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from timeline.extraction.timex_grammar import (
+from timeline.extraction.temporal.grammar import (
     DECADE_WORDS,
     MONTHS,
     ORDINALS,
@@ -1612,7 +1612,7 @@ def _week_of(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
 def _spacy_fallback(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
     """A spaCy DATE/TIME entity the grammar did not match: read it with
     dateparser when it names a calendar date, else skip it."""
-    from timeline.extraction.timex_dateparser import parse_absolute
+    from timeline.extraction.temporal.absolute import parse_absolute
 
     if not _MONTH_RE.search(low) and not re.search(
         r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)|\d{1,2}/\d{1,2}/\d{2,4}", low
