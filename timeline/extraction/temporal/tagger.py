@@ -16,8 +16,10 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from timeline.extraction.temporal.context import Context
 from timeline.extraction.temporal.grammar import PATTERNS, TRIGGER, trigger_families
-from timeline.extraction.temporal.resolvers import Context, normalise, tense_of
+from timeline.extraction.temporal.normalise import normalise
+from timeline.extraction.temporal.tense import tense_of
 from timeline.extraction.types import Timex
 
 _MARGIN = 90
