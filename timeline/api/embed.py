@@ -18,8 +18,8 @@ from django.urls import reverse
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET
 
-from timeline.api.views import BadRequest, after_cursor, decode_cursor, encode_cursor
 from timeline.models import Event
+from timeline.query.cursors import Cursor, InvalidCursor
 from timeline.query.filters import TimelineFilters
 
 EMBED_PAGE_SIZE = 25
@@ -40,9 +40,8 @@ def embed(request: HttpRequest) -> HttpResponse:
     cursor = request.GET.get("cursor", "")
     if cursor:
         try:
-            start, pk = decode_cursor(cursor, filters.order)
-            qs = after_cursor(qs, filters.order, start, pk)
-        except BadRequest:
+            qs = Cursor.decode(cursor, filters.order).rows_after(qs)
+        except InvalidCursor:
             notes.append("Ignored an invalid 'more' link; showing the first events.")
     rows = list(qs[: EMBED_PAGE_SIZE + 1])
     more_url = None
@@ -50,7 +49,7 @@ def embed(request: HttpRequest) -> HttpResponse:
         rows = rows[:EMBED_PAGE_SIZE]
         query = [
             *filters.to_query(),
-            ("cursor", encode_cursor(filters.order, rows[-1].start, rows[-1].id)),
+            ("cursor", Cursor.after_row(filters.order, rows[-1]).encode()),
         ]
         more_url = f"{request.path}?{urlencode(query)}"
     query = urlencode(filters.to_query())
