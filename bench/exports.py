@@ -93,7 +93,7 @@ def bench_exports(slice_params: dict) -> list[str]:
 
 def bench_api() -> list[str]:
     from timeline.api import views as api
-    from timeline.api.event_rows import attach, event_values
+    from timeline.api.serializers import attach, event_values
     from timeline.models import Event
     from timeline.query.cursors import Cursor
     from timeline.query.filters import TimelineFilters

@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET
 
+from timeline.api.serializers import attach, event_values
 from timeline.models import Event
 from timeline.query.cursors import Cursor, InvalidCursor
 from timeline.query.filters import TimelineFilters
@@ -36,14 +37,14 @@ def embed(request: HttpRequest) -> HttpResponse:
         notes = list(filters.notes)
     except ValueError as exc:  # a value the parser let through but can't use
         filters, notes = TimelineFilters(), [f"Ignored the filters: {exc}"]
-    qs = Event.objects.for_timeline(filters).prefetch_related("actors", "countries")
+    qs = Event.objects.for_timeline(filters)
     cursor = request.GET.get("cursor", "")
     if cursor:
         try:
             qs = Cursor.decode(cursor, filters.order).rows_after(qs)
         except InvalidCursor:
             notes.append("Ignored an invalid 'more' link; showing the first events.")
-    rows = list(qs[: EMBED_PAGE_SIZE + 1])
+    rows = attach(event_values(qs[: EMBED_PAGE_SIZE + 1]), max_sources=0)
     more_url = None
     if len(rows) > EMBED_PAGE_SIZE:
         rows = rows[:EMBED_PAGE_SIZE]

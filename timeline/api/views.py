@@ -29,7 +29,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
 from django.views import defaults
 
-from timeline.api.event_rows import EventRow, Source, attach, event_values
+from timeline.api.serializers import attach, event_dict, event_values
 from timeline.models import (
     Actor,
     ActorKind,
@@ -149,40 +149,7 @@ def parse_cursor(request: HttpRequest, order: str) -> Cursor | None:
         raise BadRequest("Invalid cursor.", [exc.detail]) from None
 
 
-# --- Serialisation -----------------------------------------------------------
-
-
-def source_dict(source: Source) -> dict[str, Any]:
-    return {
-        "article_id": source.article_id,
-        "title": source.title,
-        "source_url": source.source_url,
-        "publisher": source.publisher,
-        "published": source.published,
-        "evidence": source.sentence,
-        "expression": source.expression,
-    }
-
-
-def event_dict(event: EventRow, *, base_url: str = "") -> dict[str, Any]:
-    """An event as the API shows it; base_url is the absolute /api/events/."""
-    return {
-        "id": event.id,
-        "url": f"{base_url}{event.id}/",
-        "start": event.start,
-        "end": event.end,
-        "precision": event.precision,
-        "value": event.value,
-        "title": event.title,
-        "kind": event.kind,
-        "status": event.status,
-        "modality": event.modality,
-        "actors": [{"id": i, "name": name} for i, name in event.people],
-        "organisations": [{"id": i, "name": name} for i, name in event.organisations],
-        "countries": [{"code": c, "name": name} for c, name in event.countries],
-        "source_count": event.source_count,
-        "sources": [source_dict(m) for m in event.sources],
-    }
+# --- URLs ---------------------------------------------------------------------
 
 
 def _events_url(request: HttpRequest) -> str:
