@@ -51,6 +51,6 @@ def test_it_lists_people_and_organisations_together_by_name_for_the_embed():
 
 def test_it_reads_no_sources_when_none_are_shown(django_assert_num_queries):
     make_event()
-    with django_assert_num_queries(2):  # actors, countries: no mentions
+    with django_assert_num_queries(3):  # events, actors, countries: no mentions
         (row,) = attach(event_values(EventModel.objects.order_by("id")), max_sources=0)
     assert row.sources == []
