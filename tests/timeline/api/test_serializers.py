@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from tests.timeline.api_data import make_event
+from tests.timeline.factories import make_reported_event
 from timeline.api.serializers import (
     Event,
     Source,
@@ -25,7 +25,7 @@ def rows():
 
 
 def test_it_writes_exactly_the_fields_of_its_schema_in_their_order():
-    make_event(people=("Anna Bauer",), orgs=("NATO",), countries=("UA",))
+    make_reported_event(people=("Anna Bauer",), orgs=("NATO",), countries=("UA",))
     data = event_dict(rows()[0], base_url="https://example.org/api/events/")
     assert list(data) == list(Event.model_fields)
     assert list(data["sources"][0]) == list(Source.model_fields)
@@ -36,7 +36,7 @@ def test_it_writes_exactly_the_fields_of_its_schema_in_their_order():
 
 
 def test_it_lists_people_and_organisations_together_by_name_for_the_embed():
-    make_event(
+    make_reported_event(
         start=date(2025, 2, 24),
         kind="meeting",
         people=("Zoe Adams", "Anna Bauer"),
@@ -50,7 +50,7 @@ def test_it_lists_people_and_organisations_together_by_name_for_the_embed():
 
 
 def test_it_reads_no_sources_when_none_are_shown(django_assert_num_queries):
-    make_event()
+    make_reported_event()
     with django_assert_num_queries(3):  # events, actors, countries: no mentions
         (row,) = attach(event_values(EventModel.objects.order_by("id")), max_sources=0)
     assert row.sources == []

@@ -20,12 +20,8 @@ from timeline.extraction.types import Timex
 from timeline.extraction.values import value_range
 
 DCT = date(2025, 2, 24)  # a Monday: the seed article's publication date
-SEED = (
-    Path(__file__).resolve().parents[3].parent
-    / "shared"
-    / "samples"
-    / "ukraine-2025-02-24.txt"
-)
+# The seed article, shipped in samples/ (the same text as ../shared/samples).
+SEED = Path(__file__).resolve().parents[3] / "samples" / "ukraine-2025-02-24.txt"
 
 
 def tag(text: str, dct: date = DCT) -> list[Timex]:

@@ -10,12 +10,14 @@ import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
 
-from tests.timeline.factories import make_reviewer
+from tests.timeline.factories import (
+    make_dated_event,
+    make_reviewer,
+    make_titled_article,
+)
 from timeline.models import Actor, Event
 from timeline.query.cursors import Cursor
 from timeline.web import views
-
-from .conftest import make_article, make_event
 
 pytestmark = pytest.mark.django_db
 HX = {"HX-Request": "true"}
@@ -194,7 +196,7 @@ def test_it_lets_staff_see_rejected_events(client, timeline):
 
 def test_it_escapes_user_text(client, people):
     evil = Actor.objects.create(name="<script>alert(1)</script>", kind="person")
-    make_event(title="<img src=x onerror=alert(2)>", actors=[evil])
+    make_dated_event(title="<img src=x onerror=alert(2)>", actors=[evil])
     html = client.get(f"/?actor={evil.id}&q=<img").content.decode()
     assert "<script>alert(1)" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
@@ -217,7 +219,7 @@ def test_it_renders_a_density_chart_with_bar_links(client, timeline):
 def test_it_draws_each_bar_to_scale_from_the_baseline(client):
     for n, day in ((9, 3), (7, 10), (1, 20)):
         for _ in range(n):
-            make_event(title="Vote", value=f"2025-02-{day:02d}")
+            make_dated_event(title="Vote", value=f"2025-02-{day:02d}")
     html = client.get("/?start=2025-02-01&end=2025-02-28").content.decode()
     bars = re.findall(
         r'<rect x="\d+" y="([\d.]+)" width="\d+" height="([\d.]+)"><title>'
@@ -262,7 +264,8 @@ def test_it_links_downloads_with_the_current_filters(client, timeline, people):
 def test_it_pages_with_show_more(client, monkeypatch):
     monkeypatch.setattr(views, "PAGE_SIZE", 3)
     events = [
-        make_event(value=f"2025-01-{d:02d}", title=f"Event {d}") for d in range(1, 8)
+        make_dated_event(value=f"2025-01-{d:02d}", title=f"Event {d}")
+        for d in range(1, 8)
     ]
     html = client.get("/").content.decode()
     assert event_ids(html) == [e.id for e in events[::-1][:3]]
@@ -287,7 +290,7 @@ def test_it_pages_with_show_more(client, monkeypatch):
 
 def test_it_pages_oldest_first_too(client, monkeypatch):
     monkeypatch.setattr(views, "PAGE_SIZE", 2)
-    events = [make_event(value=f"2025-01-{d:02d}") for d in range(1, 5)]
+    events = [make_dated_event(value=f"2025-01-{d:02d}") for d in range(1, 5)]
     html = client.get("/?order=oldest").content.decode()
     assert event_ids(html) == [events[0].id, events[1].id]
     page2 = client.get(
@@ -299,9 +302,9 @@ def test_it_pages_oldest_first_too(client, monkeypatch):
 def test_its_query_count_does_not_grow_with_events(
     client, people, django_assert_max_num_queries
 ):
-    art = make_article()
+    art = make_titled_article()
     for i in range(60):
-        make_event(
+        make_dated_event(
             value=date(2024, 1 + i % 12, 1 + i % 28).isoformat(),
             title=f"Event {i}",
             actors=[people["putin"], people["un"]],
@@ -363,7 +366,7 @@ def test_it_ignores_a_cursor_of_non_ascii_digits(client, timeline, raw):
 
 def test_it_ignores_a_cursor_of_the_other_order(client, monkeypatch):
     monkeypatch.setattr(views, "PAGE_SIZE", 2)
-    events = [make_event(value=f"2025-01-{d:02d}") for d in range(1, 5)]
+    events = [make_dated_event(value=f"2025-01-{d:02d}") for d in range(1, 5)]
     html = client.get(f"/?order=oldest&cursor={after(events[1])}").content.decode()
     assert "Ignored cursor=" in html
     assert event_ids(html) == [events[0].id, events[1].id]
@@ -371,7 +374,7 @@ def test_it_ignores_a_cursor_of_the_other_order(client, monkeypatch):
 
 def test_it_continues_after_the_last_event_shown_was_deleted(client, monkeypatch):
     monkeypatch.setattr(views, "PAGE_SIZE", 2)
-    events = [make_event(value=f"2025-01-{d:02d}") for d in range(1, 6)]
+    events = [make_dated_event(value=f"2025-01-{d:02d}") for d in range(1, 6)]
     cursor = after(events[3])
     Event.objects.filter(pk=events[3].pk).delete()
     page2 = client.get(f"/?cursor={cursor}", headers=HX).content.decode()
@@ -380,7 +383,7 @@ def test_it_continues_after_the_last_event_shown_was_deleted(client, monkeypatch
 
 def test_its_show_more_cursor_is_the_apis_cursor(client, monkeypatch):
     monkeypatch.setattr(views, "PAGE_SIZE", 2)
-    events = [make_event(value=f"2025-01-{d:02d}") for d in range(1, 6)]
+    events = [make_dated_event(value=f"2025-01-{d:02d}") for d in range(1, 6)]
     html = client.get("/").content.decode()
     cursor = re.search(r'<a class="button" href="/\?cursor=([^"&]+)"', html)[1]
     api = client.get("/api/events/", {"cursor": cursor, "limit": 2}).json()
