@@ -327,7 +327,6 @@ __all__ = [
     "actors",
     "countries",
     "event_detail",
-    "event_dict",
     "events",
     "parse_filters",
 ]
