@@ -630,9 +630,6 @@ class DateReference(models.Model):
         return f"article {self.article_id} refers to {self.day} ({self.precision})"
 
 
-# Feeds live in their own package; imported here so they are timeline models.
-from timeline.feeds.models import EntryState, Feed, FeedEntry  # noqa: E402
-
 __all__ = [
     "Actor",
     "ActorAlias",
@@ -646,13 +643,10 @@ __all__ = [
     "CountryAlias",
     "DateReference",
     "FacetCount",
-    "EntryState",
     "Event",
     "EventActor",
     "EventCountry",
     "ExtractionStatus",
-    "Feed",
-    "FeedEntry",
     "Kind",
     "Mention",
     "Modality",

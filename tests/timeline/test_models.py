@@ -1,4 +1,7 @@
+import subprocess
+import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
 from django.db import IntegrityError, transaction
@@ -98,3 +101,27 @@ def test_it_splits_the_sentence_around_the_expression():
     event = make_event(a)
     m = event.mentions.get()
     assert m.sentence_parts == ("Officials met on ", "Monday", ".")
+
+
+def test_the_feed_models_are_timeline_models_without_the_admin_loading_them():
+    """timeline.models does not import the feed package (layers); the app
+    registers its models while Django loads models (TimelineConfig)."""
+    code = (
+        "import django\n"
+        "from django.conf import settings\n"
+        "settings.configure(INSTALLED_APPS=['django.contrib.contenttypes',"
+        " 'django.contrib.auth', 'simple_history', 'timeline'])\n"
+        "django.setup()\n"
+        "from django.apps import apps\n"
+        "print(sorted(m.__name__ for m in apps.get_app_config('timeline')"
+        ".get_models() if m.__module__ == 'timeline.feeds.models'))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=Path(__file__).resolve().parents[2],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["['Feed',", "'FeedEntry']"]
