@@ -153,7 +153,10 @@ def _previous_event(after: Cursor | None) -> Event | None:
 def _page_notes(request: HttpRequest, filters: TimelineFilters) -> TimelineFilters:
     if "page" in request.GET:
         note = "Ignored page: this list pages with 'Show more' (cursor=...)."
-        return filters.replace(notes=(*filters.notes, note))
+        filters = filters.replace(notes=(*filters.notes, note))
+    if "after" in request.GET:  # the "Show more" links before cursor=
+        note = "Ignored after: 'Show more' links now carry a cursor; showing the start."
+        filters = filters.replace(notes=(*filters.notes, note))
     return filters
 
 

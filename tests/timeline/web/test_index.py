@@ -364,6 +364,12 @@ def test_it_ignores_a_cursor_of_non_ascii_digits(client, timeline, raw):
     assert len(event_ids(response.content.decode())) == 5
 
 
+def test_it_notes_an_old_show_more_link(client, timeline):
+    html = client.get(f"/?after={timeline['vote'].id}").content.decode()
+    assert "Ignored after: &#x27;Show more&#x27; links now carry a cursor" in html
+    assert len(event_ids(html)) == 5
+
+
 def test_it_ignores_a_cursor_of_the_other_order(client, monkeypatch):
     monkeypatch.setattr(views, "PAGE_SIZE", 2)
     events = [make_dated_event(value=f"2025-01-{d:02d}") for d in range(1, 5)]
