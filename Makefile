@@ -27,11 +27,19 @@ node_modules/.installed: package.json package-lock.json
 
 install-dev: $(VENV)/.installed-dev node_modules/.installed
 
-run: install
-	DEBUG=$${DEBUG:-true} $(PY) manage.py migrate --no-input
-	DEBUG=$${DEBUG:-true} $(PY) manage.py load_samples
-	DEBUG=$${DEBUG:-true} $(PY) manage.py rebuild_facets --if-needed
-	DEBUG=$${DEBUG:-true} $(PY) manage.py runserver $(HOST):$(PORT)
+# Development settings for this checkout (git-ignored; newsline/env.py reads
+# it), so manage.py commands need no DEBUG=true. Never for production:
+# `make serve` takes its settings from the environment.
+.env:
+	@printf '# Development settings (make run). Not for production.\nDEBUG=true\nSECRET_KEY=django-insecure-dev-%s\n' \
+	  "$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(40))')" > $@
+	@echo "wrote $@ (development settings: DEBUG=true)"
+
+run: install .env
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py load_samples
+	$(PY) manage.py rebuild_facets --if-needed
+	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install-dev
 	$(PY) -m pytest

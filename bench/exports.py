@@ -93,9 +93,9 @@ def bench_exports(slice_params: dict) -> list[str]:
 
 def bench_api() -> list[str]:
     from timeline.api import views as api
-    from timeline.api.event_rows import attach, event_values
-    from timeline.api.views import encode_cursor
+    from timeline.api.serializers import attach, event_values
     from timeline.models import Event
+    from timeline.query.cursors import Cursor
     from timeline.query.filters import TimelineFilters
 
     qs = Event.objects.for_timeline(TimelineFilters())
@@ -109,7 +109,7 @@ def bench_api() -> list[str]:
         ("`/api/events/?limit=50` (first page)", {"limit": "50"}),
         (
             f"`/api/events/?limit=50&cursor=…` (after row {n - 60:,} of {n:,})",
-            {"limit": "50", "cursor": encode_cursor("newest", *deep)},
+            {"limit": "50", "cursor": Cursor("newest", *deep).encode()},
         ),
         (
             "`/api/events/?limit=50&country=UA&kind=attack`",

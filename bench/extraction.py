@@ -42,7 +42,7 @@ from timeline.extraction.entities import EntityResolver  # noqa: E402
 from timeline.extraction.events import build_events  # noqa: E402
 from timeline.extraction.nlp import default_model_name, get_nlp  # noqa: E402
 from timeline.extraction.pipeline import extract  # noqa: E402
-from timeline.extraction.timex import tag_timexes  # noqa: E402
+from timeline.extraction.temporal.tagger import tag_timexes  # noqa: E402
 from timeline.extraction.types import Document  # noqa: E402
 
 

@@ -69,6 +69,7 @@ def run_size(n: int, repeat: int, db_dir: str) -> dict:
 
     from bench.synth import generate
     from timeline.models import Actor, Event, EventActor, EventCountry
+    from timeline.query.cursors import Cursor
     from timeline.web.views import PAGE_SIZE
 
     call_command("migrate", verbosity=0)
@@ -171,11 +172,12 @@ def run_size(n: int, repeat: int, db_dir: str) -> dict:
         "event detail": "#detail",
         "type-ahead": "/typeahead/actors/?term=ann",
     }
-    first_page_last = (
-        Event.objects.exclude(status="rejected").order_by("-start", "-id")[49].id
-    )
-    cases["show more (page 2)"] = f"/?after={first_page_last}#hx"
-    cases["event detail"] = f"/events/{first_page_last}/#hx"
+    first_page_last = Event.objects.exclude(status="rejected").order_by(
+        "-start", "-id"
+    )[49]
+    more = Cursor.after_row("newest", first_page_last).encode()
+    cases["show more (page 2)"] = f"/?cursor={more}#hx"
+    cases["event detail"] = f"/events/{first_page_last.id}/#hx"
 
     client = Client()
     results: dict[str, dict] = {}

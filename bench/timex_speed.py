@@ -16,7 +16,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from timeline.extraction.nlp import get_nlp  # noqa: E402
-from timeline.extraction.timex import tag_timexes  # noqa: E402
+from timeline.extraction.temporal.tagger import tag_timexes  # noqa: E402
 
 DEFAULT = [
     Path(__file__).resolve().parent.parent.parent / "shared/corpora" / name

@@ -3,11 +3,36 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
+from dotenv import dotenv_values
 
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
+
+
+def load_env_file(default: Path) -> Path | None:
+    """Add the variables of a .env file to the environment, which wins over it.
+
+    The file is `default` (the checkout's git-ignored .env, which `make run`
+    writes with development settings), or the one NEWSLINE_ENV_FILE names;
+    NEWSLINE_ENV_FILE="" reads none. A missing default is no error: production
+    has no .env and takes its settings from the environment alone. Returns
+    the file read, if any.
+    """
+    raw = os.environ.get("NEWSLINE_ENV_FILE")
+    if raw == "":
+        return None
+    path = Path(raw) if raw is not None else default
+    if not path.is_file():
+        if raw is not None:
+            raise ImproperlyConfigured(f"NEWSLINE_ENV_FILE={raw!r}: no such file.")
+        return None
+    for name, value in dotenv_values(path, interpolate=False).items():
+        if value is not None:
+            os.environ.setdefault(name, value)
+    return path
 
 
 def env_str(name: str, default: str = "") -> str:

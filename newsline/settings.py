@@ -1,7 +1,8 @@
 """Newsline settings, read from the environment.
 
-Every variable is optional for local development (DEBUG=true); production
-needs SECRET_KEY and ALLOWED_HOSTS. A bad value stops start-up with an error
+Every variable is optional for local development (DEBUG=true, which the
+git-ignored .env that `make run` writes sets); production needs SECRET_KEY
+and ALLOWED_HOSTS. A bad value stops start-up with an error
 that names the variable.
 """
 
@@ -13,10 +14,13 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from newsline.env import env_bool, env_int, env_list, env_str
+from newsline.env import env_bool, env_int, env_list, env_str, load_env_file
 from timeline.extraction.nlp import default_model_name
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+# Local commands need no DEBUG=true before each: `make run` writes a
+# git-ignored .env with development settings (newsline/env.py).
+ENV_FILE = load_env_file(BASE_DIR / ".env")
 
 DEBUG = env_bool("DEBUG", default=False)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import glob
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 from hypothesis import settings
@@ -18,6 +19,30 @@ pytest_plugins = ["tests.workers"]
 settings.register_profile("ci", derandomize=True, database=None)
 if os.environ.get("CI"):
     settings.load_profile("ci")
+
+
+# ../shared (real data: samples' gold, TimeML corpora, Timeline17, scorers)
+# lies beside the checkout and is never shipped; NEWSLINE_SHARED_DIR points
+# elsewhere (a missing directory: a clone of the repository alone).
+SHARED = Path(
+    os.environ.get("NEWSLINE_SHARED_DIR")
+    or Path(__file__).resolve().parents[1].parent / "shared"
+)
+
+
+def needs_shared(*parts: str) -> Path:
+    """SHARED / parts; skips the test when that is absent (a clone alone)."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"needs ../shared ({'/'.join(parts) or '.'} not at {path})")
+    return path
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """`@pytest.mark.shared("t17", ...)`: skip unless each path is in SHARED."""
+    for marker in item.iter_markers("shared"):
+        for part in marker.args:
+            needs_shared(*part.split("/"))
 
 
 def find_binary(name: str, *patterns: str) -> str | None:

@@ -11,6 +11,8 @@ os.environ.setdefault(
 )
 os.environ.setdefault("DEBUG", "false")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
+# The checkout's .env (development settings) is not the tests' environment.
+os.environ.setdefault("NEWSLINE_ENV_FILE", "")
 
 from newsline.settings import *  # noqa: E402,F403
 

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from tests.timeline.api_data import make_event
+from tests.timeline.factories import make_reported_event
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +17,7 @@ ICON = re.compile(r'<link rel="icon" href="([^"]+)" type="image/svg\+xml">')
 
 @pytest.fixture
 def pages() -> list[str]:
-    event = make_event(title="Talks in Kyiv", countries=("UA",))
+    event = make_reported_event(title="Talks in Kyiv", countries=("UA",))
     article = event.mentions.get().article
     return [
         "/",

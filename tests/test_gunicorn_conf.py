@@ -6,13 +6,13 @@ import pytest
 from django.db import OperationalError
 
 from newsline.gunicorn_conf import post_worker_init
-from tests.timeline.web.conftest import make_event
+from tests.timeline.factories import make_dated_event
 from timeline.query import facet_counts, facet_index
 
 
 @pytest.mark.django_db(transaction=True)
 def test_it_builds_the_facet_index_when_a_worker_starts():
-    event = make_event(value="2025-02-24")
+    event = make_dated_event(value="2025-02-24")
     post_worker_init(worker=None)
     index = facet_index._holder.index
     assert index is not None

@@ -134,3 +134,82 @@ def test_make_serve_stops_on_deploy_warnings():
     for code in ("W004", "W008", "W009", "W012", "W016"):
         assert f"security.{code}" in result.stderr + result.stdout, code
     assert run_manage(*args, **PRODUCTION).returncode == 0
+
+
+# --- .env: local commands without DEBUG=true ---------------------------------
+
+SHOW = "from django.conf import settings as s; print(s.DEBUG, len(s.SECRET_KEY) > 40)"
+
+
+def make_dotenv(folder: Path) -> Path:
+    """The .env `make run` writes, made by the Makefile's own rule."""
+    folder.mkdir(exist_ok=True)
+    result = subprocess.run(
+        ["make", "--no-print-directory", "-f", str(ROOT / "Makefile"), ".env"],
+        cwd=folder,
+        env={**os.environ, "PYTHON": sys.executable},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return folder / ".env"
+
+
+def test_make_run_writes_development_settings_to_a_git_ignored_dotenv(tmp_path):
+    lines = make_dotenv(tmp_path / "a").read_text().splitlines()
+    assert "DEBUG=true" in lines
+    (key,) = [line for line in lines if line.startswith("SECRET_KEY=")]
+    assert len(key) > 50
+    other = make_dotenv(tmp_path / "b").read_text().splitlines()
+    assert key not in other  # a random key per checkout
+    assert "/.env" in (ROOT / ".gitignore").read_text().splitlines()
+
+
+def test_local_commands_read_the_dotenv_without_debug_typed(tmp_path):
+    dotenv = make_dotenv(tmp_path)
+    result = run_manage(
+        "shell", "--verbosity", "0", "-c", SHOW, NEWSLINE_ENV_FILE=str(dotenv)
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "True"]
+    # the environment wins over the file
+    result = run_manage(
+        "shell",
+        "--verbosity",
+        "0",
+        "-c",
+        SHOW,
+        NEWSLINE_ENV_FILE=str(dotenv),
+        **PRODUCTION,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "True"]
+
+
+def test_production_without_a_dotenv_still_refuses_to_start(tmp_path):
+    result = run_manage("check", NEWSLINE_ENV_FILE="")  # no DEBUG, no .env
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+    missing = tmp_path / ".env"
+    result = run_manage("check", NEWSLINE_ENV_FILE=str(missing))
+    assert result.returncode != 0
+    assert f"NEWSLINE_ENV_FILE={str(missing)!r}: no such file." in result.stderr
+
+
+def test_a_checkout_reads_its_dotenv_only_when_there_is_one(tmp_path, monkeypatch):
+    from newsline.env import load_env_file
+
+    monkeypatch.delenv("NEWSLINE_ENV_FILE", raising=False)
+    # set then unset: monkeypatch removes what load_env_file adds at teardown
+    monkeypatch.setenv("NEWSLINE_TEST_FROM_DOTENV", "")
+    monkeypatch.delenv("NEWSLINE_TEST_FROM_DOTENV")
+    monkeypatch.setenv("NEWSLINE_TEST_SET", "environment")
+    dotenv = tmp_path / ".env"
+    assert load_env_file(dotenv) is None  # production: no file, no error
+    dotenv.write_text(
+        "NEWSLINE_TEST_FROM_DOTENV=file\nNEWSLINE_TEST_SET=file\n", "utf-8"
+    )
+    assert load_env_file(dotenv) == dotenv
+    assert os.environ["NEWSLINE_TEST_FROM_DOTENV"] == "file"
+    assert os.environ["NEWSLINE_TEST_SET"] == "environment"

@@ -129,13 +129,6 @@ def validate_http_url(value: str) -> None:
     check_http_url(value)
 
 
-class ArticleQuerySet(models.QuerySet):
-    def delete(self):  # type: ignore[override]
-        from timeline.domain.services import delete_articles
-
-        return delete_articles(articles=self)
-
-
 class Article(models.Model):
     title = models.CharField(max_length=500, blank=True)
     source_url = models.URLField(
@@ -161,8 +154,6 @@ class Article(models.Model):
     # The id the article had in its source (a JSONL "id"), for reference.
     external_id = models.CharField(max_length=200, blank=True)
 
-    objects = ArticleQuerySet.as_manager()
-
     class Meta:
         ordering = ["-published", "-id"]
         indexes = [
@@ -177,11 +168,6 @@ class Article(models.Model):
         # Derived, not business logic: the hash always matches the text.
         self.text_sha256 = text_sha256(self.text)
         super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        from timeline.domain.services import delete_articles
-
-        return delete_articles(articles=Article.objects.filter(pk=self.pk))
 
     def source_key(self) -> str:
         """Who published it, for spotting text repeated across one source's
@@ -419,6 +405,16 @@ class Event(models.Model):
     def is_corrected(self, field: str) -> bool:
         return field in (self.corrected_fields or [])
 
+    def is_admin_touched(self, field: str | None = None) -> bool:
+        """Made by hand, verified, rejected or corrected (`field`, or any
+        field when None): extraction never removes the event, nor changes
+        that field of it. The one home of this rule."""
+        if self.is_manual or self.status != Status.EXTRACTED:
+            return True
+        if field is None:
+            return bool(self.corrected_fields)
+        return self.is_corrected(field)
+
 
 class EventActor(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE)
@@ -634,9 +630,6 @@ class DateReference(models.Model):
         return f"article {self.article_id} refers to {self.day} ({self.precision})"
 
 
-# Feeds live in their own package; imported here so they are timeline models.
-from timeline.feeds.models import EntryState, Feed, FeedEntry  # noqa: E402
-
 __all__ = [
     "Actor",
     "ActorAlias",
@@ -650,13 +643,10 @@ __all__ = [
     "CountryAlias",
     "DateReference",
     "FacetCount",
-    "EntryState",
     "Event",
     "EventActor",
     "EventCountry",
     "ExtractionStatus",
-    "Feed",
-    "FeedEntry",
     "Kind",
     "Mention",
     "Modality",

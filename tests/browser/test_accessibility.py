@@ -17,7 +17,7 @@ from django.core.management import call_command
 from tests.browser import axe
 from tests.browser.test_timeline import CHROMIUM_ARGS, ROOT
 from tests.conftest import require_binary
-from tests.timeline.api_data import make_article, make_event
+from tests.timeline.factories import make_report, make_reported_event
 from timeline.models import Article, Event, Kind, Modality
 from timeline.web.views import PAGE_SIZE
 
@@ -93,10 +93,10 @@ def page(browser, live_server, settings, problems):
 def events() -> dict[str, Event]:
     """More than a page of events over two years: every kind, people,
     organisations and countries, a scheduled, a possible and a disputed one."""
-    article = make_article(title="War at three years")
+    article = make_report(title="War at three years")
     kinds = Kind.values
     made = [
-        make_event(
+        make_reported_event(
             start=date(2025, 3, 20) - timedelta(days=9 * i),
             title=f"Event number {i} in Kyiv",
             kind=kinds[i % len(kinds)],
@@ -109,8 +109,10 @@ def events() -> dict[str, Event]:
         )
         for i in range(PAGE_SIZE + 8)
     ]
-    make_event(start=date(2024, 1, 1), precision="year", value="2024", title="A year")
-    make_event(
+    make_reported_event(
+        start=date(2024, 1, 1), precision="year", value="2024", title="A year"
+    )
+    make_reported_event(
         start=date(2010, 1, 1),
         end=date(2019, 12, 31),
         precision="decade",

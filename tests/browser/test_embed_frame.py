@@ -13,7 +13,7 @@ import pytest
 
 from tests.browser.test_timeline import CHROMIUM_ARGS
 from tests.conftest import require_binary
-from tests.timeline.api_data import make_event
+from tests.timeline.factories import make_reported_event
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -84,8 +84,8 @@ def settled_frames(page, count: int, timeout: float = 15.0) -> dict[str, str]:
 
 def test_it_shows_in_another_sites_frame(newsroom, page):
     story_url, frames = newsroom
-    make_event(title="Talks in Kyiv", countries=("UA",))
-    make_event(title="Summit in Paris", countries=("FR",))
+    make_reported_event(title="Talks in Kyiv", countries=("UA",))
+    make_reported_event(title="Summit in Paris", countries=("FR",))
     frames.update({"embed": "/embed/?country=UA", "full": "/?country=UA"})
     page.goto(story_url)
 
@@ -107,7 +107,7 @@ def test_it_shows_in_another_sites_frame(newsroom, page):
 def test_it_refuses_sites_not_in_embed_origins(newsroom, page, settings):
     settings.NEWSLINE_EMBED_ORIGINS = ["https://news.example.org"]
     story_url, frames = newsroom
-    make_event(title="Talks in Kyiv", countries=("UA",))
+    make_reported_event(title="Talks in Kyiv", countries=("UA",))
     frames.update({"embed": "/embed/?country=UA"})
     page.goto(story_url)
     urls = settled_frames(page, 1)

@@ -1,10 +1,34 @@
-"""Small model factories shared by the model, admin and corrections tests."""
+"""The test factories: every test builds its data here.
+
+- Models: make_article, make_event, add_mention (plain rows); make_dated_event
+  and make_titled_article (an event dated by its TimeML value, with actors,
+  countries and evidence, as the pages show it); make_reported_event and
+  make_report (an event with named people, organisations and countries,
+  reported by an article with a unique URL, as the API and exports show it);
+  make_reviewer.
+- Extraction results, built by hand so storing and merging are tested
+  deterministically: event, extraction, article_input, FakePipeline (a
+  stand-in for the pipeline that returns them), VOTE_1, VOTE_2.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from datetime import date
+from itertools import count
 
-from timeline.models import Article, Event, Mention
+from timeline.extraction.types import Document, ExtractedEvent, Extraction, Lexicon
+from timeline.extraction.values import value_range
+from timeline.ingestion.sources import ArticleInput
+from timeline.models import (
+    Actor,
+    Article,
+    Country,
+    Event,
+    EventActor,
+    EventCountry,
+    Mention,
+)
 
 
 def make_article(text: str = "Officials met on Monday in Kyiv.", **kw) -> Article:
@@ -59,3 +83,243 @@ def make_reviewer(username: str = "reviewer"):
     )
     user.user_permissions.add(Permission.objects.get(codename="view_event"))
     return user
+
+
+# --- Pages: events dated by their value ---------------------------------------
+
+
+def make_titled_article(text: str = "", **kw) -> Article:
+    """An article with a title and a publisher, as the pages show one."""
+    text = text or "Officials met on Monday in Kyiv."
+    return Article.objects.create(
+        text=text,
+        title=kw.pop("title", "A report"),
+        publisher=kw.pop("publisher", "Example News"),
+        published=kw.pop("published", date(2025, 2, 24)),
+        **kw,
+    )
+
+
+def make_dated_event(
+    *,
+    value: str = "2025-02-24",
+    title: str = "Officials met",
+    kind: str = "meeting",
+    actors=(),
+    countries=(),
+    article: Article | None = None,
+    expression: str = "on Monday",
+    sentence: str | None = None,
+    **kw,
+) -> Event:
+    """An event dated by its TimeML `value` (its range and precision follow),
+    linked to Actor objects and country codes, with a mention in `article`."""
+    start, end, precision = value_range(value)
+    event = Event.objects.create(
+        start=start,
+        end=end,
+        precision=precision,
+        value=value,
+        title=title,
+        kind=kind,
+        source_count=1 if article else 0,
+        **kw,
+    )
+    for a in actors:
+        EventActor.objects.create(event=event, actor=a, start=start)
+    for code in countries:
+        EventCountry.objects.create(
+            event=event, country=Country.objects.get(code=code), start=start
+        )
+    if article is not None:
+        sentence = sentence or f"{title} {expression}."
+        at = article.text.find(sentence)
+        if at < 0:
+            at = 1000 + Mention.objects.filter(article=article).count() * 500
+        e0 = at + sentence.find(expression)
+        Mention.objects.create(
+            event=event,
+            article=article,
+            sentence=sentence,
+            sentence_start=at,
+            sentence_end=at + len(sentence),
+            expression=expression,
+            expression_start=e0,
+            expression_end=e0 + len(expression),
+            anchor_date=article.published,
+            value=value,
+            title=title,
+        )
+    return event
+
+
+# --- API and exports: events with named actors and a report --------------------
+
+_n = count(1)
+
+
+def make_report(**kw) -> Article:
+    """An article with a unique title and source URL, from Example News."""
+    i = next(_n)
+    defaults = dict(
+        title=f"Report {i}",
+        source_url=f"https://news.example.org/{i}",
+        publisher="Example News",
+        published=date(2025, 3, 1),
+        text=f"Article {i}: officials met on Monday.",
+    )
+    defaults.update(kw)
+    return Article.objects.create(**defaults)
+
+
+def make_reported_event(
+    *,
+    start: date = date(2025, 2, 24),
+    end: date | None = None,
+    precision: str = "day",
+    value: str | None = None,
+    title: str = "Officials met",
+    kind: str = "meeting",
+    people: tuple[str, ...] = (),
+    orgs: tuple[str, ...] = (),
+    countries: tuple[str, ...] = (),
+    sentence: str = "Officials met on Monday in Kyiv.",
+    article: Article | None = None,
+    **kw,
+) -> Event:
+    """An event with people, organisations (by name) and countries, reported
+    by one article (a new report unless `article` is given)."""
+    end = end or start
+    value = value or start.isoformat()
+    event = Event.objects.create(
+        start=start,
+        end=end,
+        precision=precision,
+        value=value,
+        title=title,
+        kind=kind,
+        source_count=1,
+        **kw,
+    )
+    for name in people:
+        actor, _ = Actor.objects.get_or_create(name=name, kind="person")
+        EventActor.objects.create(event=event, actor=actor, start=start)
+    for name in orgs:
+        actor, _ = Actor.objects.get_or_create(name=name, kind="organization")
+        EventActor.objects.create(event=event, actor=actor, start=start)
+    for code in countries:
+        EventCountry.objects.create(
+            event=event, country=Country.objects.get(code=code), start=start
+        )
+    article = article or make_report()
+    at = next(_n) * 1000
+    Mention.objects.create(
+        event=event,
+        article=article,
+        sentence=sentence,
+        sentence_start=at,
+        sentence_end=at + len(sentence),
+        expression="on Monday",
+        expression_start=at + 14,
+        expression_end=at + 23,
+        anchor_date=article.published,
+        value=value,
+    )
+    return event
+
+
+# --- Extraction results and a stand-in pipeline ----------------------------
+
+VOTE_1 = (
+    "The UN General Assembly voted on Monday on a resolution condemning "
+    "Russia's invasion of Ukraine."
+)
+VOTE_2 = (
+    "On Monday the UN General Assembly voted for a resolution that condemns "
+    "the Russian invasion of Ukraine, diplomats said."
+)
+
+
+def event(
+    sentence: str = VOTE_1,
+    *,
+    expression: str = "Monday",
+    at: int = 0,
+    value: str = "2025-02-24",
+    start: date = date(2025, 2, 24),
+    end: date | None = None,
+    precision: str = "day",
+    kind: str = "vote",
+    title: str = "",
+    actors: tuple[str, ...] = (),
+    organizations: tuple[str, ...] = ("United Nations General Assembly",),
+    countries: tuple[str, ...] = ("UA", "RU"),
+    anchor: date = date(2025, 2, 26),
+    modality: str = "done",
+    confidence: float = 0.8,
+) -> ExtractedEvent:
+    """An extracted event whose sentence starts at offset `at` of its article."""
+    offset = sentence.find(expression)
+    offset = max(offset, 0)
+    return ExtractedEvent(
+        value=value,
+        start=start,
+        end=end or start,
+        precision=precision,
+        title=title or sentence.rstrip("."),
+        kind=kind,
+        sentence=sentence,
+        sentence_start=at,
+        sentence_end=at + len(sentence),
+        expression=expression,
+        expression_start=at + offset,
+        expression_end=at + offset + len(expression),
+        anchor=anchor,
+        actors=actors,
+        organizations=organizations,
+        countries=countries,
+        modality=modality,
+        confidence=confidence,
+    )
+
+
+def extraction(*events: ExtractedEvent, doc_id: str = "1") -> Extraction:
+    return Extraction(doc_id=doc_id, timexes=(), events=tuple(events))
+
+
+def article_input(
+    text: str = VOTE_1,
+    *,
+    published: date = date(2025, 2, 26),
+    origin: str = "test.txt",
+    **kw,
+) -> ArticleInput:
+    return ArticleInput(text=text, published=published, origin=origin, **kw)
+
+
+class FakePipeline:
+    """Stands in for timeline.extraction.pipeline.extract: events per text.
+
+    Records the lexicons and batch sizes it was called with.
+    """
+
+    def __init__(self, events: dict[str, list[ExtractedEvent]] | None = None):
+        self.events = events or {}
+        self.calls: list[tuple[int, Lexicon | None, int]] = []
+
+    def __call__(
+        self,
+        documents: Iterable[Document],
+        *,
+        lexicon: Lexicon | None = None,
+        model: str | None = None,
+        batch_size: int = 16,
+    ) -> Iterator[Extraction]:
+        docs = list(documents)
+        self.calls.append((len(docs), lexicon, batch_size))
+        for doc in docs:
+            yield Extraction(
+                doc_id=doc.doc_id,
+                timexes=(),
+                events=tuple(self.events.get(doc.text, ())),
+            )

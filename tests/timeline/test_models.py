@@ -1,4 +1,7 @@
+import subprocess
+import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
 from django.db import IntegrityError, transaction
@@ -7,12 +10,10 @@ from tests.timeline.factories import make_article, make_event
 from timeline.models import (
     Actor,
     ActorAlias,
-    Article,
     Country,
     Event,
     EventActor,
     EventCountry,
-    Mention,
     Status,
     text_sha256,
 )
@@ -51,28 +52,6 @@ def test_it_seeds_countries_from_pycountry():
     assert Country.objects.get(code="UA").name == "Ukraine"
 
 
-def test_it_deletes_events_only_the_article_reported():
-    a, b = make_article("Text A on Monday."), make_article("Text B on Monday.")
-    only_a = make_event(a, title="only A")
-    shared = make_event(a, at=100, title="shared")
-    Mention.objects.create(
-        event=shared,
-        article=b,
-        sentence=b.text,
-        sentence_start=0,
-        sentence_end=len(b.text),
-        expression="Monday",
-        expression_start=10,
-        expression_end=16,
-        anchor_date=b.published,
-        value=shared.value,
-    )
-    a.delete()
-    assert not Event.objects.filter(pk=only_a.pk).exists()
-    assert Event.objects.filter(pk=shared.pk).exists()
-    assert Mention.objects.filter(event=shared).count() == 1
-
-
 @pytest.mark.parametrize(
     "changes",
     [
@@ -82,12 +61,16 @@ def test_it_deletes_events_only_the_article_reported():
         {"is_manual": True},
     ],
 )
-def test_it_keeps_events_an_admin_touched_when_their_article_goes(changes):
-    a = make_article()
-    event = make_event(a, **changes)
-    Article.objects.filter(pk=a.pk).delete()
-    assert Event.objects.filter(pk=event.pk).exists()
-    assert not Mention.objects.filter(event=event).exists()
+def test_an_event_an_admin_touched_says_so(changes):
+    assert not Event(status=Status.EXTRACTED).is_admin_touched()
+    assert Event(**changes).is_admin_touched()
+
+
+def test_a_corrected_field_is_admin_touched_but_not_the_others():
+    event = Event(status=Status.EXTRACTED, corrected_fields=["title"])
+    assert event.is_admin_touched("title")
+    assert not event.is_admin_touched("actors")
+    assert Event(status=Status.VERIFIED).is_admin_touched("actors")
 
 
 def test_it_links_actors_and_countries_with_the_event_date():
@@ -118,3 +101,27 @@ def test_it_splits_the_sentence_around_the_expression():
     event = make_event(a)
     m = event.mentions.get()
     assert m.sentence_parts == ("Officials met on ", "Monday", ".")
+
+
+def test_the_feed_models_are_timeline_models_without_the_admin_loading_them():
+    """timeline.models does not import the feed package (layers); the app
+    registers its models while Django loads models (TimelineConfig)."""
+    code = (
+        "import django\n"
+        "from django.conf import settings\n"
+        "settings.configure(INSTALLED_APPS=['django.contrib.contenttypes',"
+        " 'django.contrib.auth', 'simple_history', 'timeline'])\n"
+        "django.setup()\n"
+        "from django.apps import apps\n"
+        "print(sorted(m.__name__ for m in apps.get_app_config('timeline')"
+        ".get_models() if m.__module__ == 'timeline.feeds.models'))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=Path(__file__).resolve().parents[2],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["['Feed',", "'FeedEntry']"]

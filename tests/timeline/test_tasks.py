@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.timeline.ingestion.factories import VOTE_1, FakePipeline, event
+from tests.timeline.factories import VOTE_1, FakePipeline, event
 from tests.workers import manage, run_worker, worker_env
 from timeline.extraction.pipeline import EXTRACTION_VERSION
 from timeline.ingestion import store

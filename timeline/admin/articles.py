@@ -12,6 +12,7 @@ from django.contrib import admin, messages
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 
+from timeline.domain.services import delete_articles
 from timeline.ingestion.sources import InvalidArticle, check_text, check_url
 from timeline.ingestion.sources import parse_published as _parse_published
 from timeline.models import Article, ExtractionStatus, text_sha256
@@ -159,6 +160,14 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.display(description="events", ordering="n_events")
     def event_count(self, obj: Article) -> int:
         return getattr(obj, "n_events", 0)
+
+    # Deletes go through the service: the events only these articles
+    # reported go too, those an admin touched stay, the counts follow.
+    def delete_model(self, request: HttpRequest, obj: Article) -> None:
+        delete_articles(articles=Article.objects.filter(pk=obj.pk))
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
+        delete_articles(articles=queryset)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         if obj is None:

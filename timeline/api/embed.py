@@ -18,8 +18,9 @@ from django.urls import reverse
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET
 
-from timeline.api.views import BadRequest, after_cursor, decode_cursor, encode_cursor
+from timeline.api.serializers import attach, event_values
 from timeline.models import Event
+from timeline.query.cursors import Cursor, InvalidCursor
 from timeline.query.filters import TimelineFilters
 
 EMBED_PAGE_SIZE = 25
@@ -36,21 +37,20 @@ def embed(request: HttpRequest) -> HttpResponse:
         notes = list(filters.notes)
     except ValueError as exc:  # a value the parser let through but can't use
         filters, notes = TimelineFilters(), [f"Ignored the filters: {exc}"]
-    qs = Event.objects.for_timeline(filters).prefetch_related("actors", "countries")
+    qs = Event.objects.for_timeline(filters)
     cursor = request.GET.get("cursor", "")
     if cursor:
         try:
-            start, pk = decode_cursor(cursor, filters.order)
-            qs = after_cursor(qs, filters.order, start, pk)
-        except BadRequest:
+            qs = Cursor.decode(cursor, filters.order).rows_after(qs)
+        except InvalidCursor:
             notes.append("Ignored an invalid 'more' link; showing the first events.")
-    rows = list(qs[: EMBED_PAGE_SIZE + 1])
+    rows = attach(event_values(qs[: EMBED_PAGE_SIZE + 1]), max_sources=0)
     more_url = None
     if len(rows) > EMBED_PAGE_SIZE:
         rows = rows[:EMBED_PAGE_SIZE]
         query = [
             *filters.to_query(),
-            ("cursor", encode_cursor(filters.order, rows[-1].start, rows[-1].id)),
+            ("cursor", Cursor.after_row(filters.order, rows[-1]).encode()),
         ]
         more_url = f"{request.path}?{urlencode(query)}"
     query = urlencode(filters.to_query())

@@ -20,7 +20,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.utils.html import escape
 
-from timeline.api.event_rows import EventRow, chunks, iter_rows
+from timeline.api.serializers import EventRow, chunks, iter_rows
 from timeline.api.views import (
     BadRequest,
     allow_any_origin,

@@ -24,7 +24,8 @@ from pydantic import BeforeValidator
 
 from timeline.api import exports
 from timeline.api import views as api
-from timeline.models import ActorKind, Kind, Modality, Precision, Status
+from timeline.api.serializers import Event, KindName, StatusName
+from timeline.models import ActorKind
 from timeline.query.filters import MAX_MULTI, MAX_QUERY_CHARS, ORDERS
 
 MAX_ID = 10**18 - 1  # TimelineFilters takes ids of at most 18 digits
@@ -61,8 +62,6 @@ def _many(item: Any, description: str) -> Any:
 
 Id = Annotated[int, Field(ge=0, le=MAX_ID)]
 CountryCode = Annotated[str, Field(pattern=r"^[A-Za-z]{2}$")]
-KindName = Literal[tuple(Kind.values)]
-StatusName = Literal[tuple(Status.values)]
 
 
 class FilterQuery(Schema):
@@ -142,46 +141,6 @@ class CountryQuery(Schema):
 class Error(Schema):
     error: str
     details: list[str]
-
-
-class Named(Schema):
-    id: int
-    name: str
-
-
-class CountryRef(Schema):
-    code: str
-    name: str
-
-
-class Source(Schema):
-    article_id: int
-    title: str
-    source_url: str
-    publisher: str
-    published: date | None
-    evidence: str = Field(description="The sentence that reports the event.")
-    expression: str = Field(description="The date expression in that sentence.")
-
-
-class Event(Schema):
-    id: int
-    url: str = Field(json_schema_extra={"format": "uri"})
-    start: date
-    end: date
-    precision: Literal[tuple(Precision.values)]
-    value: str = Field(
-        description="ISO-TimeML value, e.g. 2025-02-24, 2025-W08, 2025-02."
-    )
-    title: str
-    kind: KindName
-    status: StatusName
-    modality: Literal[tuple(Modality.values)]
-    actors: list[Named] = Field(description="People.")
-    organisations: list[Named]
-    countries: list[CountryRef]
-    source_count: int
-    sources: list[Source]
 
 
 class EventPage(Schema):

@@ -6,8 +6,9 @@ Unlike the page, which drops a bad value with a note, the API answers any
 note with 400 and a JSON error, so a client never silently gets something
 other than what it asked for.
 
-Pagination is keyset ("cursor") pagination over (start, id): the cursor is
-the last row's (start, id), so page 2,000 costs what page 1 costs.
+Pagination is keyset ("cursor") pagination over (start, id), with the
+page's cursor format (timeline/query/cursors.py), so page 2,000 costs what
+page 1 costs.
 
 The routes, their parameter schemas and the OpenAPI document are in
 timeline/api/routes.py (django-ninja), which checks each parameter against
@@ -16,22 +17,19 @@ its documented schema and then calls the views here.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import functools
 from collections.abc import Iterable, Mapping
-from datetime import date
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import TooManyFieldsSent
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
 from django.views import defaults
 
-from timeline.api.event_rows import EventRow, Source, attach, event_values
+from timeline.api.serializers import attach, event_dict, event_values
 from timeline.models import (
     Actor,
     ActorKind,
@@ -43,6 +41,7 @@ from timeline.models import (
     may_review,
 )
 from timeline.query import facet_index
+from timeline.query.cursors import Cursor, InvalidCursor
 from timeline.query.facet_counts import data_stamp
 from timeline.query.filters import TimelineFilters
 
@@ -139,83 +138,18 @@ def parse_limit(params: Mapping, *, default: int = DEFAULT_LIMIT) -> int:
     return int(raw)
 
 
-# --- Cursors ---------------------------------------------------------------
-
-
-def encode_cursor(order: str, start: date, pk: int) -> str:
-    """An opaque cursor: the order and the last row's (start, id)."""
-    raw = f"{order[0]}|{start.isoformat()}|{pk}".encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
-
-
-def decode_cursor(cursor: str, order: str) -> tuple[date, int]:
-    bad = BadRequest(
-        "Invalid cursor.",
-        ["cursor: use the 'next' link of a previous page unchanged."],
-    )
-    if len(cursor) > 64:
-        raise bad
+def parse_cursor(request: HttpRequest, order: str) -> Cursor | None:
+    """The `cursor` parameter; an invalid one is a BadRequest."""
+    raw = request.GET.get("cursor", "")
+    if not raw:
+        return None
     try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-        tag, day, pk = raw.split("|")
-        start = date.fromisoformat(day)
-        if not _is_number(pk) or len(pk) > 18:
-            raise ValueError(pk)
-    except (binascii.Error, UnicodeDecodeError, ValueError):
-        raise bad from None
-    if tag != order[0]:
-        raise BadRequest(
-            "Invalid cursor.",
-            [f"cursor: it belongs to order={'oldest' if tag == 'o' else 'newest'}."],
-        )
-    return start, int(pk)
+        return Cursor.decode(raw, order)
+    except InvalidCursor as exc:
+        raise BadRequest("Invalid cursor.", [exc.detail]) from None
 
 
-def after_cursor(qs: QuerySet, order: str, start: date, pk: int) -> QuerySet:
-    """Rows after (start, pk) in the timeline's (start, id) order.
-
-    `start <= s` leads, so the (start, id) index bounds the scan; the OR
-    breaks ties on the same day by id.
-    """
-    if order == "oldest":
-        return qs.filter(Q(start__gte=start), Q(start__gt=start) | Q(id__gt=pk))
-    return qs.filter(Q(start__lte=start), Q(start__lt=start) | Q(id__lt=pk))
-
-
-# --- Serialisation -----------------------------------------------------------
-
-
-def source_dict(source: Source) -> dict[str, Any]:
-    return {
-        "article_id": source.article_id,
-        "title": source.title,
-        "source_url": source.source_url,
-        "publisher": source.publisher,
-        "published": source.published,
-        "evidence": source.sentence,
-        "expression": source.expression,
-    }
-
-
-def event_dict(event: EventRow, *, base_url: str = "") -> dict[str, Any]:
-    """An event as the API shows it; base_url is the absolute /api/events/."""
-    return {
-        "id": event.id,
-        "url": f"{base_url}{event.id}/",
-        "start": event.start,
-        "end": event.end,
-        "precision": event.precision,
-        "value": event.value,
-        "title": event.title,
-        "kind": event.kind,
-        "status": event.status,
-        "modality": event.modality,
-        "actors": [{"id": i, "name": name} for i, name in event.people],
-        "organisations": [{"id": i, "name": name} for i, name in event.organisations],
-        "countries": [{"code": c, "name": name} for c, name in event.countries],
-        "source_count": event.source_count,
-        "sources": [source_dict(m) for m in event.sources],
-    }
+# --- URLs ---------------------------------------------------------------------
 
 
 def _events_url(request: HttpRequest) -> str:
@@ -273,24 +207,23 @@ def events(request: HttpRequest) -> HttpResponse:
             "Invalid parameters.",
             ["page/offset: events are paged by cursor; follow the 'next' link."],
         )
-    cursor = request.GET.get("cursor", "")
-    after = decode_cursor(cursor, filters.order) if cursor else None
+    after = parse_cursor(request, filters.order)
     index = facet_index.current(data_stamp()) if facet_index.enabled() else None
     if index is not None:
         # The same arrays as the page (timeline/query/facet_index.py): the ids of
         # this page, then one query for those events.
-        ids = index.page(filters, after=after, limit=limit + 1)
+        ids = index.page(filters, after=after and after.key, limit=limit + 1)
         by_id = {row[0]: row for row in event_values(Event.objects.filter(id__in=ids))}
         rows = attach([by_id[i] for i in ids if i in by_id])
     else:
         qs = Event.objects.for_timeline(filters)
         if after is not None:
-            qs = after_cursor(qs, filters.order, *after)
+            qs = after.rows_after(qs)
         rows = attach(event_values(qs)[: limit + 1])
     has_next = len(rows) > limit
     rows = rows[:limit]
     next_cursor = (
-        encode_cursor(filters.order, rows[-1].start, rows[-1].id) if has_next else None
+        Cursor.after_row(filters.order, rows[-1]).encode() if has_next else None
     )
     base_url = _events_url(request)
     return json_response(
@@ -394,7 +327,6 @@ __all__ = [
     "actors",
     "countries",
     "event_detail",
-    "event_dict",
     "events",
     "parse_filters",
 ]

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.db.models import Count, Min, QuerySet
 
-from timeline.models import Article, Event, Mention, Status
+from timeline.models import Article, Event, Mention
 from timeline.query import facet_counts
 
 
@@ -30,15 +30,6 @@ def refresh_event_sources(*, event_ids: Iterable[int]) -> None:
     Event.objects.bulk_update(events, ["source_count", "first_reported"])
 
 
-def _is_protected(event: Event) -> bool:
-    """An event an admin touched survives the loss of its sources."""
-    return (
-        event.is_manual
-        or event.status != Status.EXTRACTED
-        or bool(event.corrected_fields)
-    )
-
-
 @transaction.atomic
 def retract_mentions(*, mention_ids: Iterable[int]) -> int:
     """Take back mentions extraction should not have made (boilerplate).
@@ -51,7 +42,7 @@ def retract_mentions(*, mention_ids: Iterable[int]) -> int:
     mentions = list(
         Mention.objects.filter(id__in=set(mention_ids)).select_related("event")
     )
-    doomed = [m for m in mentions if not _is_protected(m.event)]
+    doomed = [m for m in mentions if not m.event.is_admin_touched()]
     if not doomed:
         return 0
     event_ids = {m.event_id for m in doomed}
@@ -70,7 +61,9 @@ def retract_mentions(*, mention_ids: Iterable[int]) -> int:
 
 @transaction.atomic
 def delete_articles(*, articles: QuerySet[Article]) -> tuple[int, dict[str, int]]:
-    """Delete articles, and the events that only they reported.
+    """Delete articles, and the events that only they reported: every
+    delete of articles (admin, commands, tests) goes through here, since a
+    plain QuerySet.delete() would leave those events and the counts behind.
 
     Events an admin verified, rejected, corrected or made by hand are kept
     (without the deleted mentions), so no admin work is lost.
@@ -89,11 +82,10 @@ def delete_articles(*, articles: QuerySet[Article]) -> tuple[int, dict[str, int]
     orphans = [
         e
         for e in Event.objects.filter(id__in=event_ids - still_reported)
-        if not _is_protected(e)
+        if not e.is_admin_touched()
     ]
     months = facet_counts.months_of(event_ids=[e.id for e in orphans])
-    # The plain QuerySet.delete: ArticleQuerySet.delete routes here.
-    result = QuerySet.delete(Article.objects.filter(id__in=article_ids))
+    result = Article.objects.filter(id__in=article_ids).delete()
     Event.objects.filter(id__in=[e.id for e in orphans]).delete()
     refresh_event_sources(event_ids=event_ids - {e.id for e in orphans})
     facet_counts.refresh_months(months=months)

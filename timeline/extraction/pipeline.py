@@ -11,7 +11,7 @@ from timeline.extraction.events import build_events
 from timeline.extraction.hygiene import Screen, furniture_spans
 from timeline.extraction.nlp import get_nlp
 from timeline.extraction.pieces import batches, shifted, split_text
-from timeline.extraction.timex import tag_timexes
+from timeline.extraction.temporal.tagger import tag_timexes
 from timeline.extraction.types import (
     Document,
     ExtractedEvent,

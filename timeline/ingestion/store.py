@@ -51,7 +51,6 @@ from timeline.models import (
     Mention,
     Modality,
     Precision,
-    Status,
     text_sha256,
 )
 from timeline.query import facet_counts
@@ -105,15 +104,6 @@ class Summary:
 
 
 # --- small services -----------------------------------------------------------
-
-
-def is_admin_touched(event: Event) -> bool:
-    """Verified, rejected, corrected or hand-made: extraction never removes it."""
-    return (
-        event.is_manual
-        or event.status != Status.EXTRACTED
-        or bool(event.corrected_fields)
-    )
 
 
 def set_event_date(
@@ -410,11 +400,7 @@ def _remap(c: _Clean, real: dict[int, int]) -> _Clean:
 
 def _may_change(event: Event, field_name: str) -> bool:
     """Extraction may update this field of a stored event (no admin owns it)."""
-    return (
-        not event.is_manual
-        and event.status == Status.EXTRACTED
-        and not event.is_corrected(field_name)
-    )
+    return not event.is_admin_touched(field_name)
 
 
 def _link_existing(event: Event, c: _Clean) -> None:
@@ -546,9 +532,9 @@ def _clear_extraction(
     protected: dict[tuple[int, int], Event] = {}
     for event_id, expr_start, expr_end in rows:
         event = events.get(event_id)
-        if event is not None and is_admin_touched(event):
+        if event is not None and event.is_admin_touched():
             protected.setdefault((expr_start, expr_end), event)
-    keep = {i for i, e in events.items() if is_admin_touched(e)} | reported_elsewhere
+    keep = {i for i, e in events.items() if e.is_admin_touched()} | reported_elsewhere
     Mention.objects.filter(article=article).delete()
     Event.objects.filter(id__in=event_ids - keep).delete()
     return protected, event_ids & keep

@@ -34,6 +34,7 @@ from timeline.models import (
     normalise_alias,
 )
 from timeline.query import facet_index
+from timeline.query.cursors import Cursor, InvalidCursor
 from timeline.query.facet_counts import data_stamp
 from timeline.query.facets import timeline_summary
 from timeline.query.filters import TimelineFilters, text_match
@@ -126,27 +127,36 @@ def _selected_names(filters: TimelineFilters) -> tuple[TimelineFilters, dict]:
     return filters, {"actors": actors, "countries": countries}
 
 
-def _cursor(request: HttpRequest, filters: TimelineFilters):
-    """The event after which this page continues (`?after=<event id>`)."""
-    raw = request.GET.get("after", "")
+def _cursor(
+    request: HttpRequest, filters: TimelineFilters
+) -> tuple[Cursor | None, TimelineFilters]:
+    """Where this page continues (`?cursor=`, the format of the API's and the
+    embed's cursors); an invalid one is noted and the list starts over."""
+    raw = request.GET.get("cursor", "")
     if not raw:
         return None, filters
-    note = ""
-    if raw.isascii() and raw.isdigit() and len(raw) < 19:  # int() takes "٣" too
-        after = Event.objects.filter(pk=int(raw)).only("id", "start", "precision")
-        after = after.first()
-        if after is not None:
-            return after, filters
-        note = f"Ignored after={raw}: that event no longer exists; showing the start."
-    else:
-        note = f"Ignored after={raw!r}: not an event id."
-    return None, filters.replace(notes=(*filters.notes, note))
+    try:
+        return Cursor.decode(raw, filters.order), filters
+    except InvalidCursor:
+        note = f"Ignored cursor={raw[:80]!r}: not a 'Show more' link of this list; showing the start."
+        return None, filters.replace(notes=(*filters.notes, note))
+
+
+def _previous_event(after: Cursor | None) -> Event | None:
+    """The event the previous page ended with, whose headings this page does
+    not repeat (None when it was deleted since: its headings are repeated)."""
+    if after is None:
+        return None
+    return Event.objects.filter(pk=after.pk).only("id", "start", "precision").first()
 
 
 def _page_notes(request: HttpRequest, filters: TimelineFilters) -> TimelineFilters:
     if "page" in request.GET:
-        note = "Ignored page: this list pages with 'Show more' (after=...)."
-        return filters.replace(notes=(*filters.notes, note))
+        note = "Ignored page: this list pages with 'Show more' (cursor=...)."
+        filters = filters.replace(notes=(*filters.notes, note))
+    if "after" in request.GET:  # the "Show more" links before cursor=
+        note = "Ignored after: 'Show more' links now carry a cursor; showing the start."
+        filters = filters.replace(notes=(*filters.notes, note))
     return filters
 
 
@@ -249,29 +259,24 @@ def timeline_events(filters: TimelineFilters) -> QuerySet:
     return qs
 
 
-def page_events(filters: TimelineFilters, *, after, stamp: str) -> list[Event]:
-    """Up to PAGE_SIZE + 1 events of the list, after the event `after`.
+def page_events(
+    filters: TimelineFilters, *, after: Cursor | None, stamp: str
+) -> list[Event]:
+    """Up to PAGE_SIZE + 1 events of the list, after the cursor `after`.
 
     From the process's facet index when it is current for `stamp` (the
     matching ids come from arrays, then one query fetches those events),
-    else in SQL by timeline_events() and a keyset condition.
+    else in SQL by timeline_events() and the cursor's keyset condition.
     """
     index = facet_index.current(stamp)
     if index is not None:
-        key = (after.start, after.id) if after else None
+        key = after.key if after else None
         ids = index.page(filters, after=key, limit=PAGE_SIZE + 1)
         found = {e.id: e for e in events_for_list(Event.objects.filter(id__in=ids))}
         return [found[i] for i in ids if i in found]
     qs = timeline_events(filters)
     if after is not None:
-        if filters.order == "oldest":
-            qs = qs.filter(
-                Q(start__gt=after.start) | Q(start=after.start, id__gt=after.id)
-            )
-        else:
-            qs = qs.filter(
-                Q(start__lt=after.start) | Q(start=after.start, id__lt=after.id)
-            )
+        qs = after.rows_after(qs)
     return list(events_for_list(qs)[: PAGE_SIZE + 1])
 
 
@@ -295,7 +300,12 @@ def index(request: HttpRequest) -> HttpResponse:
         more_url = (
             reverse("timeline:index")
             + "?"
-            + urlencode([*filters.to_query(), ("after", events[-1].id)])
+            + urlencode(
+                [
+                    *filters.to_query(),
+                    ("cursor", Cursor.after_row(filters.order, events[-1]).encode()),
+                ]
+            )
         )
 
     ctx = {
@@ -303,7 +313,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "query": query,
         "active": active_filters(filters, names),
         "term_suggestions": term_suggestions(request, filters),
-        "groups": group_events(events, after=after),
+        "groups": group_events(events, after=_previous_event(after)),
         "events": events,
         "more_url": more_url,
         "after": after,

@@ -5,7 +5,7 @@ from django.contrib.auth.models import User
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.timeline.ingestion.factories import VOTE_1, VOTE_2, FakePipeline, event
+from tests.timeline.factories import VOTE_1, VOTE_2, FakePipeline, event
 from timeline.ingestion import store
 from timeline.models import Article, Event, ExtractionStatus
 
@@ -264,3 +264,33 @@ def test_it_hands_re_extraction_to_the_workers_when_there_is_a_broker(
     assert set(Article.objects.values_list("extraction_status", flat=True)) == {
         "pending"
     }
+
+
+def test_it_deletes_an_article_with_the_events_only_it_reported(staff):
+    from tests.timeline.factories import make_article, make_event
+
+    gone, kept = make_article("Officials met on Monday."), make_article()
+    only = make_event(gone, title="only this article")
+    verified = make_event(gone, at=100, status="verified", title="verified")
+    url = reverse("admin:timeline_article_delete", args=[gone.pk])
+    assert staff.post(url, {"post": "yes"}).status_code == 302
+    assert not Article.objects.filter(pk=gone.pk).exists()
+    assert not Event.objects.filter(pk=only.pk).exists()
+    assert Event.objects.filter(pk=verified.pk).exists()  # admin work is kept
+    assert Article.objects.filter(pk=kept.pk).exists()
+
+
+def test_its_bulk_delete_goes_through_the_same_rule(staff):
+    from tests.timeline.factories import make_article, make_event
+
+    a, b = make_article("Text A on Monday."), make_article("Text B on Monday.")
+    only = [make_event(a, title="A"), make_event(b, title="B")]
+    rejected = make_event(b, at=100, status="rejected", title="rejected")
+    response = staff.post(
+        LIST,
+        {"action": "delete_selected", "_selected_action": [a.pk, b.pk], "post": "yes"},
+    )
+    assert response.status_code == 302
+    assert not Article.objects.exists()
+    assert not Event.objects.filter(pk__in=[e.pk for e in only]).exists()
+    assert Event.objects.filter(pk=rejected.pk).exists()

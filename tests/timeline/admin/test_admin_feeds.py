@@ -9,8 +9,8 @@ from django.contrib.auth.models import Permission, User
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.timeline.factories import FakePipeline
 from tests.timeline.feeds.site import page, rss, wikinews
-from tests.timeline.ingestion.factories import FakePipeline
 from timeline.feeds.models import Feed
 from timeline.ingestion import store
 from timeline.models import Article

@@ -4,8 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from tests.timeline.api_data import make_article, make_event
-from tests.timeline.factories import make_reviewer
+from tests.timeline.factories import make_report, make_reported_event, make_reviewer
 from timeline.models import Actor, ActorAlias, Event, Mention
 from timeline.query.filters import TimelineFilters
 
@@ -31,8 +30,8 @@ def all_ids(client, params=None):
 
 
 def test_it_lists_events_with_stable_fields(client):
-    art = make_article(title="UN report", publisher="Wire", published=date(2025, 2, 25))
-    event = make_event(
+    art = make_report(title="UN report", publisher="Wire", published=date(2025, 2, 25))
+    event = make_reported_event(
         title="Zelenskyy met Macron",
         people=("Volodymyr Zelenskyy", "Emmanuel Macron"),
         orgs=("NATO",),
@@ -77,10 +76,10 @@ def test_it_lists_events_with_stable_fields(client):
 
 
 def test_it_applies_the_page_filters(client):
-    ua = make_event(title="In Ukraine", countries=("UA",), kind="attack")
-    fr = make_event(title="In France", countries=("FR",), kind="meeting")
-    old = make_event(title="Old", start=date(2020, 1, 1), countries=("UA",))
-    rejected = make_event(title="Rejected", status="rejected")
+    ua = make_reported_event(title="In Ukraine", countries=("UA",), kind="attack")
+    fr = make_reported_event(title="In France", countries=("FR",), kind="meeting")
+    old = make_reported_event(title="Old", start=date(2020, 1, 1), countries=("UA",))
+    rejected = make_reported_event(title="Rejected", status="rejected")
     assert all_ids(client, {"country": "UA"}) == [ua.id, old.id]
     assert all_ids(client, {"kind": "meeting"}) == [fr.id, old.id]
     assert all_ids(client, {"start": "2021-01-01"}) == [fr.id, ua.id]
@@ -101,7 +100,7 @@ def test_it_applies_the_page_filters(client):
 )
 def test_it_returns_what_the_timeline_queryset_returns(client, params):
     for i in range(12):
-        make_event(
+        make_reported_event(
             title=f"Event {i} met" if i % 2 else f"Event {i}",
             start=date(2024, 1, 1) + timedelta(days=40 * i),
             kind="attack" if i % 3 else "meeting",
@@ -121,7 +120,7 @@ def test_it_returns_what_the_timeline_queryset_returns(client, params):
 
 def test_it_matches_the_page_for_the_same_filters(client):
     for i in range(8):
-        make_event(
+        make_reported_event(
             title=f"Event {i}",
             start=date(2025, 1, 1) + timedelta(days=i),
             countries=("UA",) if i % 2 else ("FR",),
@@ -139,7 +138,9 @@ def test_it_matches_the_page_for_the_same_filters(client):
 def test_it_visits_every_event_once_with_the_cursor(client, order):
     # Many events share a day, so ties on start are broken by id.
     made = [
-        make_event(title=f"E{i}", start=date(2025, 1, 1) + timedelta(days=i % 4))
+        make_reported_event(
+            title=f"E{i}", start=date(2025, 1, 1) + timedelta(days=i % 4)
+        )
         for i in range(23)
     ]
     ids = all_ids(client, {"limit": "3", "order": order})
@@ -151,8 +152,8 @@ def test_it_visits_every_event_once_with_the_cursor(client, order):
 
 def test_it_keeps_the_filters_in_the_next_link(client):
     for i in range(5):
-        make_event(title=f"UA {i}", countries=("UA",))
-        make_event(title=f"FR {i}", countries=("FR",))
+        make_reported_event(title=f"UA {i}", countries=("UA",))
+        make_reported_event(title=f"FR {i}", countries=("FR",))
     data = get_json(client, "/api/events/", {"country": "UA", "limit": "2"})
     assert "country=UA" in data["next"]
     assert all_ids(client, {"country": "UA", "limit": "2"}) == list(
@@ -184,7 +185,7 @@ def test_it_keeps_the_filters_in_the_next_link(client):
     ],
 )
 def test_it_answers_bad_parameters_with_400_json(client, params, detail):
-    make_event()
+    make_reported_event()
     data = get_json(client, "/api/events/", params, status=400)
     assert data["error"]
     assert any(detail in d for d in data["details"]), data
@@ -192,7 +193,7 @@ def test_it_answers_bad_parameters_with_400_json(client, params, detail):
 
 def test_it_rejects_a_cursor_of_the_other_order(client):
     for i in range(3):
-        make_event(start=date(2025, 1, 1 + i))
+        make_reported_event(start=date(2025, 1, 1 + i))
     data = get_json(client, "/api/events/", {"limit": "1"})
     cursor = data["next_cursor"]
     bad = get_json(
@@ -202,17 +203,17 @@ def test_it_rejects_a_cursor_of_the_other_order(client):
 
 
 def test_it_lets_staff_filter_by_status(client):
-    make_event(title="Kept")
-    rejected = make_event(title="Rejected", status="rejected")
+    make_reported_event(title="Kept")
+    rejected = make_reported_event(title="Rejected", status="rejected")
     staff = make_reviewer()
     client.force_login(staff)
     assert all_ids(client, {"status": "rejected"}) == [rejected.id]
 
 
 def test_it_bounds_the_queries_of_a_page(client, django_assert_max_num_queries):
-    art = make_article()
+    art = make_report()
     for i in range(30):
-        e = make_event(
+        e = make_reported_event(
             title=f"E{i}",
             people=(f"Person {i}", "Anna Bauer"),
             orgs=("NATO",),
@@ -221,7 +222,7 @@ def test_it_bounds_the_queries_of_a_page(client, django_assert_max_num_queries):
         )
         Mention.objects.create(
             event=e,
-            article=make_article(),
+            article=make_report(),
             sentence="Again.",
             sentence_start=0,
             sentence_end=6,
@@ -240,7 +241,7 @@ def test_it_bounds_the_queries_of_a_page(client, django_assert_max_num_queries):
 
 
 def test_it_escapes_markup_in_json(client):
-    make_event(title="<script>alert(1)</script> & more")
+    make_reported_event(title="<script>alert(1)</script> & more")
     response = client.get("/api/events/")
     assert b"<script>" not in response.content
     assert json.loads(response.content)["results"][0]["title"] == (
@@ -249,14 +250,14 @@ def test_it_escapes_markup_in_json(client):
 
 
 def test_it_shows_one_event(client, django_assert_max_num_queries):
-    event = make_event(title="One", people=("Anna Bauer",))
+    event = make_reported_event(title="One", people=("Anna Bauer",))
     with django_assert_max_num_queries(4):
         data = get_json(client, f"/api/events/{event.id}/")
     assert data["id"] == event.id and data["actors"][0]["name"] == "Anna Bauer"
 
 
 def test_it_hides_rejected_events_from_the_public(client):
-    event = make_event(status="rejected")
+    event = make_reported_event(status="rejected")
     data = get_json(client, f"/api/events/{event.id}/", status=404)
     assert data["error"] == "Not found."
     get_json(client, "/api/events/999999/", status=404)
@@ -267,8 +268,8 @@ def test_it_searches_actors_by_name_alias_and_kind(client):
     zel = Actor.objects.create(name="Volodymyr Zelenskyy", kind="person")
     ActorAlias.objects.create(actor=zel, alias="Zelensky")
     Actor.objects.create(name="Zelda Org", kind="organization")
-    make_event(people=("Volodymyr Zelenskyy",))
-    make_event(people=("Volodymyr Zelenskyy",), status="rejected")
+    make_reported_event(people=("Volodymyr Zelenskyy",))
+    make_reported_event(people=("Volodymyr Zelenskyy",), status="rejected")
     data = get_json(client, "/api/actors/", {"q": "zel"})
     assert [a["name"] for a in data["results"]] == ["Volodymyr Zelenskyy", "Zelda Org"]
     assert data["results"][0]["event_count"] == 1
@@ -294,9 +295,9 @@ def test_it_pages_actors(client):
 
 
 def test_it_lists_countries_with_events_or_all(client):
-    make_event(countries=("UA", "FR"))
-    make_event(countries=("UA",))
-    make_event(countries=("DE",), status="rejected")
+    make_reported_event(countries=("UA", "FR"))
+    make_reported_event(countries=("UA",))
+    make_reported_event(countries=("DE",), status="rejected")
     data = get_json(client, "/api/countries/")
     assert [(c["code"], c["event_count"]) for c in data["results"]] == [
         ("FR", 1),
@@ -323,7 +324,9 @@ def test_it_answers_as_its_openapi_description_says(client):
             {"$ref": f"urn:newsline#/components/schemas/{schema}"}, registry=registry
         ).validate(data)
 
-    event = make_event(people=("Anna Bauer",), orgs=("NATO",), countries=("UA",))
+    event = make_reported_event(
+        people=("Anna Bauer",), orgs=("NATO",), countries=("UA",)
+    )
     check("EventPage", get_json(client, "/api/events/", {"limit": "1"}))
     check("Event", get_json(client, f"/api/events/{event.id}/"))
     check("ActorPage", get_json(client, "/api/actors/"))
@@ -341,7 +344,7 @@ def test_it_serves_an_openapi_description(client):
         "/api/countries/",
     } <= set(spec["paths"])
     fields = spec["components"]["schemas"]["Event"]["properties"]
-    row = get_json(client, f"/api/events/{make_event().id}/")
+    row = get_json(client, f"/api/events/{make_reported_event().id}/")
     assert set(row) == set(fields)
 
 

@@ -22,8 +22,7 @@ from schemathesis import GenerationMode
 from schemathesis.checks import CHECKS
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
-from tests.timeline.api_data import make_event
-from tests.timeline.factories import make_reviewer
+from tests.timeline.factories import make_reported_event, make_reviewer
 from timeline.api.routes import FilterQuery, newsline_api
 from timeline.query.filters import TimelineFilters
 
@@ -32,14 +31,14 @@ MAX_EXAMPLES = 30
 
 @pytest.fixture
 def events(transactional_db):
-    make_event(
+    make_reported_event(
         title="Ministers met",
         people=("Anna Bauer",),
         orgs=("NATO",),
         countries=("UA", "PL"),
     )
-    make_event(start=date(2024, 5, 1), kind="vote", countries=("FR",))
-    make_event(start=date(2023, 1, 9), title="Rejected", status="rejected")
+    make_reported_event(start=date(2024, 5, 1), kind="vote", countries=("FR",))
+    make_reported_event(start=date(2023, 1, 9), title="Rejected", status="rejected")
 
 
 def served_document() -> dict:
@@ -158,7 +157,7 @@ def test_it_serves_the_generated_document(client):
 def test_it_takes_the_empty_fields_of_the_page_form(client, path):
     """The page's filter form sends its empty fields; its export links carry
     them on. An empty value is no value, not a 400."""
-    make_event()
+    make_reported_event()
     query = "actor=&org=&country=&kind=&start=&end=&q=&order="
     response = client.get(f"{path}?{query}")
     assert response.status_code == 200
@@ -205,7 +204,7 @@ def test_it_answers_other_methods_with_405(path):
 @pytest.mark.django_db
 def test_it_answers_a_download_too_many_as_documented(client, settings):
     settings.NEWSLINE_MAX_EXPORTS = 1
-    make_event()
+    make_reported_event()
     first = client.get("/export/events.csv")  # holds the one slot while streaming
     busy = client.get("/export/events.ics")
     try:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import User
 
-from tests.timeline.api_data import make_event
+from tests.timeline.factories import make_reported_event
 from tests.timeline.web.conftest import _fresh_cache  # noqa: F401  (autouse)
 from timeline.models import Event
 from timeline.query.filters import TimelineFilters
@@ -21,7 +21,7 @@ def event_ids(response) -> list[int]:
 
 
 def test_it_can_be_framed_by_other_sites(client):
-    make_event()
+    make_reported_event()
     response = client.get("/embed/")
     assert response.status_code == 200
     assert "X-Frame-Options" not in response
@@ -63,7 +63,7 @@ def test_it_refuses_an_embed_origin_that_is_not_one(value):
 
 
 def test_it_needs_no_inline_styles_or_scripts(client):
-    make_event()
+    make_reported_event()
     html = client.get("/embed/").content.decode()
     assert "<style" not in html and " style=" not in html and "<script" not in html
     assert "/static/css/embed.css" in html
@@ -71,7 +71,7 @@ def test_it_needs_no_inline_styles_or_scripts(client):
 
 def test_it_shows_the_filtered_events_like_the_api(client):
     for i in range(6):
-        make_event(
+        make_reported_event(
             title=f"Event {i}",
             start=date(2025, 1, 1) + timedelta(days=i),
             countries=("UA",) if i % 2 else ("FR",),
@@ -88,7 +88,7 @@ def test_it_shows_the_filtered_events_like_the_api(client):
 
 
 def test_it_has_no_chrome_admin_links_forms_or_scripts(client):
-    make_event(title="A summit")
+    make_reported_event(title="A summit")
     staff = User.objects.create_user("editor", password="x", is_staff=True)
     client.force_login(staff)
     html = client.get("/embed/").content.decode()
@@ -100,7 +100,7 @@ def test_it_has_no_chrome_admin_links_forms_or_scripts(client):
 
 
 def test_it_opens_links_in_a_new_tab(client):
-    make_event(countries=("UA",))
+    make_reported_event(countries=("UA",))
     html = client.get("/embed/", {"country": "UA"}).content.decode()
     assert '<base target="_blank">' in html
     assert 'rel="noopener"' in html
@@ -110,8 +110,8 @@ def test_it_opens_links_in_a_new_tab(client):
 
 
 def test_it_ignores_staff_filters_even_for_staff(client):
-    make_event(title="Kept")
-    make_event(title="Rejected one", status="rejected")
+    make_reported_event(title="Kept")
+    make_reported_event(title="Rejected one", status="rejected")
     staff = User.objects.create_user("editor", password="x", is_staff=True)
     client.force_login(staff)
     html = client.get("/embed/", {"status": "rejected"}).content.decode()
@@ -119,14 +119,14 @@ def test_it_ignores_staff_filters_even_for_staff(client):
 
 
 def test_it_escapes_titles(client):
-    make_event(title="<script>alert(1)</script>")
+    make_reported_event(title="<script>alert(1)</script>")
     html = client.get("/embed/").content.decode()
     assert "<script>alert(1)" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
 def test_it_notes_bad_filters_instead_of_failing(client):
-    make_event()
+    make_reported_event()
     response = client.get("/embed/", {"country": "Narnia", "cursor": "zzz"})
     assert response.status_code == 200
     html = response.content.decode()
@@ -136,7 +136,7 @@ def test_it_notes_bad_filters_instead_of_failing(client):
 
 def test_it_pages_with_more_links(client):
     made = [
-        make_event(title=f"E{i}", start=date(2024, 1, 1) + timedelta(days=i))
+        make_reported_event(title=f"E{i}", start=date(2024, 1, 1) + timedelta(days=i))
         for i in range(30)
     ]
     first = client.get("/embed/")
@@ -153,7 +153,7 @@ def test_it_pages_with_more_links(client):
 
 
 def test_it_survives_unusable_ids(client):
-    make_event(title="Still shown")
+    make_reported_event(title="Still shown")
     for params in ({"actor": "²"}, {"q": "a\x00b"}):
         response = client.get("/embed/", params)
         assert response.status_code == 200

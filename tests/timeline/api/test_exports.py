@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 from icalendar import Calendar
 
-from tests.timeline.api_data import make_article, make_event
+from tests.timeline.factories import make_report, make_reported_event
 from timeline.api.exports import csv_cell, ical_line
 
 pytestmark = pytest.mark.django_db
@@ -44,7 +44,7 @@ def vevents(cal):
 
 
 def test_it_exports_csv_one_row_per_event(client):
-    e = make_event(
+    e = make_reported_event(
         title="Zelenskyy met Macron in Paris",
         people=("Volodymyr Zelenskyy", "Emmanuel Macron"),
         orgs=("NATO",),
@@ -73,7 +73,7 @@ def test_it_exports_csv_one_row_per_event(client):
     "title", ["=HYPERLINK(1)", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"]
 )
 def test_it_neutralises_formulas_in_csv(client, title):
-    make_event(title=title, sentence="=cmd|' /C calc'!A0")
+    make_reported_event(title=title, sentence="=cmd|' /C calc'!A0")
     [row] = read_csv(client)
     assert row["title"] == "'" + title
     assert row["evidence"] == "'=cmd|' /C calc'!A0"
@@ -85,7 +85,9 @@ def test_it_leaves_ordinary_cells_alone():
 
 
 def test_it_keeps_markup_and_newlines_as_text_in_csv(client):
-    make_event(title='<script>alert("x")</script>', sentence="Line one.\nLine, two.")
+    make_reported_event(
+        title='<script>alert("x")</script>', sentence="Line one.\nLine, two."
+    )
     response = client.get(CSV_URL)
     assert response["X-Content-Type-Options"] == "nosniff"
     [row] = read_csv(client)
@@ -94,9 +96,9 @@ def test_it_keeps_markup_and_newlines_as_text_in_csv(client):
 
 
 def test_it_applies_the_filters_to_every_export(client):
-    ua = make_event(title="In Ukraine", countries=("UA",))
-    make_event(title="In France", countries=("FR",))
-    make_event(title="Rejected", countries=("UA",), status="rejected")
+    ua = make_reported_event(title="In Ukraine", countries=("UA",))
+    make_reported_event(title="In France", countries=("FR",))
+    make_reported_event(title="Rejected", countries=("UA",), status="rejected")
     params = {"country": "UA"}
     assert [r["id"] for r in read_csv(client, params)] == [str(ua.id)]
     assert [e["unique_id"] for e in read_tl(client, params)["events"]] == [
@@ -117,36 +119,36 @@ def test_it_answers_bad_filters_with_400_json(client, url):
 
 
 def test_it_exports_timelinejs_with_only_the_parts_precision_allows(client):
-    day = make_event(title="Day", start=date(2025, 2, 24))
-    week = make_event(
+    day = make_reported_event(title="Day", start=date(2025, 2, 24))
+    week = make_reported_event(
         title="Week",
         start=date(2025, 2, 17),
         end=date(2025, 2, 23),
         precision="week",
         value="2025-W08",
     )
-    month = make_event(
+    month = make_reported_event(
         title="Month",
         start=date(2025, 2, 1),
         end=date(2025, 2, 28),
         precision="month",
         value="2025-02",
     )
-    winter = make_event(
+    winter = make_reported_event(
         title="Winter",
         start=date(2024, 12, 1),
         end=date(2025, 2, 28),
         precision="month",
         value="2024-WI",
     )
-    year = make_event(
+    year = make_reported_event(
         title="Year",
         start=date(2024, 1, 1),
         end=date(2024, 12, 31),
         precision="year",
         value="2024",
     )
-    decade = make_event(
+    decade = make_reported_event(
         title="Decade",
         start=date(2010, 1, 1),
         end=date(2019, 12, 31),
@@ -179,8 +181,8 @@ def test_it_exports_timelinejs_with_only_the_parts_precision_allows(client):
 
 
 def test_it_groups_timelinejs_by_country(client):
-    e = make_event(countries=("UA",))
-    make_event()
+    e = make_reported_event(countries=("UA",))
+    make_reported_event()
     groups = {
         x["unique_id"]: x["group"]
         for x in read_tl(client, {"group": "country"})["events"]
@@ -191,8 +193,8 @@ def test_it_groups_timelinejs_by_country(client):
 
 
 def test_it_escapes_html_in_timelinejs(client):
-    art = make_article(publisher="<b>Wire</b>", source_url="https://x.example/?a=1&b=2")
-    make_event(
+    art = make_report(publisher="<b>Wire</b>", source_url="https://x.example/?a=1&b=2")
+    make_reported_event(
         title="<script>alert(1)</script>",
         sentence="He said <img src=x onerror=alert(1)>.",
         article=art,
@@ -208,7 +210,7 @@ def test_it_escapes_html_in_timelinejs(client):
 
 
 def test_it_exports_all_day_icalendar_events(client):
-    week = make_event(
+    week = make_reported_event(
         title="Talks, in Geneva; day two",
         start=date(2025, 2, 17),
         end=date(2025, 2, 23),
@@ -233,7 +235,7 @@ def test_it_exports_all_day_icalendar_events(client):
 
 def test_it_escapes_text_and_folds_long_lines_in_icalendar(client):
     title = "<script>x</script> Ωmega\r\nATTENDEE:mailto:evil@example.org " + "é" * 80
-    make_event(title=title, sentence="Back\\slash, comma; semi\nnewline.")
+    make_reported_event(title=title, sentence="Back\\slash, comma; semi\nnewline.")
     raw = download(client, ICS_URL)
     lines = raw.split(b"\r\n")
     assert all(len(line) <= 75 for line in lines)
@@ -255,7 +257,7 @@ def test_it_streams_many_events_in_chunks(
     client, monkeypatch, django_assert_num_queries
 ):
     for i in range(30):
-        make_event(
+        make_reported_event(
             title=f"E{i}", start=date(2025, 1, 1) + timedelta(days=i), people=("A B",)
         )
     monkeypatch.setattr("timeline.api.exports.CHUNK_SIZE", 10)
@@ -266,8 +268,8 @@ def test_it_streams_many_events_in_chunks(
 
 
 def test_it_downloads_what_the_page_links_to(client):
-    ua = make_event(title="In Ukraine", countries=("UA",))
-    make_event(title="In France", countries=("FR",))
+    ua = make_reported_event(title="In Ukraine", countries=("UA",))
+    make_reported_event(title="In France", countries=("FR",))
     html = client.get("/", {"country": "UA"}).content.decode()
     links = re.findall(r'href="(/export/[^"]+)"', html)
     assert {link.split("?")[0] for link in links} == {CSV_URL, TL_URL, ICS_URL}
@@ -281,17 +283,17 @@ def test_it_downloads_what_the_page_links_to(client):
 
 @pytest.mark.parametrize("url", [CSV_URL, TL_URL, ICS_URL])
 def test_it_lets_other_sites_read_exports_without_credentials(client, url):
-    make_event()
+    make_reported_event()
     response = client.get(url)
     assert response["Access-Control-Allow-Origin"] == "*"
     assert "Access-Control-Allow-Credentials" not in response
 
 
 def test_it_links_only_web_urls_in_timelinejs_and_icalendar(client):
-    evil = make_article(source_url="javascript:alert(1)")
-    split = make_article(source_url="https://x.example/\r\nATTENDEE:mailto:a@b.c")
-    make_event(title="Evil", article=evil)
-    make_event(title="Split", article=split)
+    evil = make_report(source_url="javascript:alert(1)")
+    split = make_report(source_url="https://x.example/\r\nATTENDEE:mailto:a@b.c")
+    make_reported_event(title="Evil", article=evil)
+    make_reported_event(title="Split", article=split)
     events = read_tl(client)["events"]
     assert all("href" not in e["text"]["text"] for e in events)
     raw = download(client, ICS_URL)
@@ -302,7 +304,7 @@ def test_it_links_only_web_urls_in_timelinejs_and_icalendar(client):
 
 def test_it_refuses_one_download_more_than_the_process_allows(client, settings):
     settings.NEWSLINE_MAX_EXPORTS = 1
-    make_event(value="2025-02-24")
+    make_reported_event(value="2025-02-24")
     first = client.get("/export/events.csv")
     assert first.status_code == 200 and first.streaming  # still streaming
     busy = client.get("/export/events.ics")

@@ -12,14 +12,13 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-import pytest
-
+from tests.conftest import SHARED, needs_shared
 from timeline.extraction.pipeline import extract
 from timeline.extraction.types import Document, ExtractedEvent
 
 ROOT = Path(__file__).resolve().parents[3]
 WIKINEWS = ROOT / "samples" / "wikinews-meantime.jsonl"
-T17 = ROOT.parent / "shared" / "t17"
+T17 = SHARED / "t17"
 
 
 @cache
@@ -45,7 +44,7 @@ def article(article_id: str) -> dict:
         return _wikinews()[article_id]
     rows = _t17(article_id.split("/", 1)[0])
     if not rows:
-        pytest.skip(f"Timeline17 is not in {T17} (read at test time, never shipped)")
+        needs_shared("t17", f"{article_id.split('/', 1)[0]}.articles.jsonl")
     return rows[article_id]
 
 

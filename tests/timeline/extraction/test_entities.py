@@ -15,9 +15,7 @@ from timeline.extraction.entities import (
 from timeline.extraction.nlp import get_nlp
 from timeline.extraction.types import Lexicon
 
-SEED = (
-    Path(__file__).resolve().parents[3].parent / "shared/samples/ukraine-2025-02-24.txt"
-)
+SEED = Path(__file__).resolve().parents[3] / "samples/ukraine-2025-02-24.txt"
 
 
 @pytest.fixture(scope="module")

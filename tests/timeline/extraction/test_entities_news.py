@@ -10,16 +10,12 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from pathlib import Path
 
-import pytest
-
+from tests.conftest import needs_shared
 from timeline.extraction.entities import EntityResolver
 from timeline.extraction.nlp import get_nlp
 from timeline.extraction.pipeline import extract
 from timeline.extraction.types import Document, Lexicon
-
-SHARED = Path(__file__).resolve().parents[3].parent / "shared"
 
 
 def events_of(text: str, *, publisher: str = "", lexicon: Lexicon | None = None):
@@ -30,9 +26,7 @@ def events_of(text: str, *, publisher: str = "", lexicon: Lexicon | None = None)
 
 def shared_articles(name: str, needle: str, limit: int = 5) -> list[dict]:
     """The `limit` shortest articles of a ../shared JSONL file with `needle`."""
-    path = SHARED / name
-    if not path.exists():
-        pytest.skip(f"{path} is absent (../shared holds the real corpora)")
+    path = needs_shared(*name.split("/"))
     found = []
     with path.open(encoding="utf-8") as fh:
         for line in fh:

@@ -13,13 +13,13 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
+from tests.conftest import SHARED, needs_shared
 from timeline.extraction.evaluation import evaluate, read_jsonl, write_report
 from timeline.extraction.nlp import get_nlp
 from timeline.extraction.pipeline import extract
-from timeline.extraction.timex import tag_timexes
+from timeline.extraction.temporal.tagger import tag_timexes
 from timeline.extraction.types import Document
 
-SHARED = Path(__file__).resolve().parents[3].parent / "shared"
 CORPORA = SHARED / "corpora"
 SCORER = SHARED / "tools" / "score_timex.py"
 
@@ -32,7 +32,7 @@ MARGIN = 0.01
 
 
 def _gold(name: str, n: int | None = None) -> dict[str, dict]:
-    with (CORPORA / name).open(encoding="utf-8") as fh:
+    with needs_shared("corpora", name).open(encoding="utf-8") as fh:
         docs = read_jsonl(fh, name)
     if n is not None:
         docs = dict(list(docs.items())[:n])
@@ -123,6 +123,7 @@ def test_it_names_the_line_of_a_bad_jsonl() -> None:
         read_jsonl(['{"text": "x"}'], "gold.jsonl")
 
 
+@pytest.mark.shared("tools/score_timex.py")
 def test_it_agrees_with_the_reference_scorer(tmp_path: Path) -> None:
     gold_path = CORPORA / "timebank.jsonl"
     gold = _gold("timebank.jsonl", 6)

@@ -16,7 +16,7 @@ from timeline.extraction.pipeline import EXTRACTION_VERSION, extract
 from timeline.extraction.types import Document, Lexicon
 
 ROOT = Path(__file__).resolve().parents[3]
-WIKINEWS = ROOT.parent / "shared" / "samples" / "wikinews-meantime.jsonl"
+WIKINEWS = ROOT / "samples" / "wikinews-meantime.jsonl"
 
 
 def wikinews(n: int) -> list[Document]:

@@ -14,15 +14,17 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import SHARED
 from timeline.extraction.countries import country_name
 from timeline.extraction.kinds import KINDS
 from timeline.extraction.pipeline import extract
 from timeline.extraction.titles import TITLE_MAX_CHARS, TITLE_MAX_WORDS
 from timeline.extraction.types import Document
 
-SAMPLES = Path(__file__).resolve().parents[3].parent / "shared" / "samples"
-TEXT = SAMPLES / "ukraine-2025-02-24.txt"
-GOLD = SAMPLES / "ukraine-2025-02-24.gold.json"
+TEXT = Path(__file__).resolve().parents[3] / "samples" / "ukraine-2025-02-24.txt"
+GOLD = SHARED / "samples" / "ukraine-2025-02-24.gold.json"  # the gold: not shipped
+
+pytestmark = pytest.mark.shared("samples/ukraine-2025-02-24.gold.json")
 
 
 @pytest.fixture(scope="module")

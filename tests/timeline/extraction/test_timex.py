@@ -15,17 +15,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from timeline.extraction.nlp import get_nlp
-from timeline.extraction.timex import tag_timexes
+from timeline.extraction.temporal.tagger import tag_timexes
 from timeline.extraction.types import Timex
 from timeline.extraction.values import value_range
 
 DCT = date(2025, 2, 24)  # a Monday: the seed article's publication date
-SEED = (
-    Path(__file__).resolve().parents[3].parent
-    / "shared"
-    / "samples"
-    / "ukraine-2025-02-24.txt"
-)
+# The seed article, shipped in samples/ (the same text as ../shared/samples).
+SEED = Path(__file__).resolve().parents[3] / "samples" / "ukraine-2025-02-24.txt"
 
 
 def tag(text: str, dct: date = DCT) -> list[Timex]:

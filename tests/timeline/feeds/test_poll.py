@@ -9,6 +9,7 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
+from tests.timeline.factories import FakePipeline
 from tests.timeline.feeds.site import (
     atom,
     fetcher,
@@ -17,7 +18,7 @@ from tests.timeline.feeds.site import (
     seed_story,
     wikinews,
 )
-from tests.timeline.ingestion.factories import FakePipeline
+from timeline.domain.services import delete_articles
 from timeline.feeds.models import EntryState, Feed, FeedEntry
 from timeline.feeds.services import claim_due, poll_due, poll_feed, poll_feeds
 from timeline.ingestion import store
@@ -333,7 +334,7 @@ def test_an_article_an_admin_deleted_is_not_fetched_again(site):
         )
     )
     _poll(feed)
-    Article.objects.all().delete()
+    delete_articles(articles=Article.objects.all())
 
     result = _poll(feed)
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from tests.timeline.ingestion.factories import article_input
+from tests.timeline.factories import article_input
 from timeline.extraction.pipeline import extract
 from timeline.extraction.types import Document
 from timeline.ingestion.lexicon import NameResolver, build_lexicon

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from tests.timeline.ingestion.factories import article_input, event, extraction
+from tests.timeline.factories import article_input, event, extraction
 from timeline.extraction.hygiene import line_hash
 from timeline.ingestion import boilerplate
 from timeline.ingestion.store import apply_extraction, store_article

@@ -12,10 +12,9 @@ from datetime import date, timedelta
 import pytest
 from django.db import connection, connections
 
+from tests.timeline.factories import VOTE_1, VOTE_2, article_input, event, extraction
 from timeline.ingestion.store import MERGE_LOCK_KEY, store_article
 from timeline.models import Article, Event, Mention
-
-from .factories import VOTE_1, VOTE_2, article_input, event, extraction
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),

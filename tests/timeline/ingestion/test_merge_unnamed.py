@@ -7,25 +7,23 @@ from __future__ import annotations
 import json
 from datetime import date
 from functools import cache
-from pathlib import Path
 
 import pytest
 
-from tests.timeline.ingestion.factories import article_input, event
+from tests.conftest import SHARED, needs_shared
+from tests.timeline.factories import article_input, event
 from timeline.extraction.types import Extraction
 from timeline.ingestion.store import store_article
 from timeline.models import Event
 
 pytestmark = pytest.mark.django_db
 
-T17 = Path(__file__).resolve().parents[3].parent / "shared" / "t17"
+T17 = SHARED / "t17"
 
 
 @cache
 def _articles(collection: str) -> dict[str, tuple[str, date]]:
-    path = T17 / f"{collection}.articles.jsonl"
-    if not path.exists():
-        pytest.skip(f"{path} absent (Timeline17 is read from ../shared at test time)")
+    path = needs_shared("t17", f"{collection}.articles.jsonl")
     out = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         a = json.loads(line)

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from tests.timeline.ingestion.factories import (
+from tests.timeline.factories import (
     VOTE_1,
     VOTE_2,
     article_input,
@@ -462,7 +462,7 @@ def test_it_stores_an_event_on_the_first_day_and_drops_one_past_the_range():
 
 
 def test_it_reports_an_unencodable_text_and_stores_the_rest(monkeypatch):
-    from tests.timeline.ingestion.factories import FakePipeline
+    from tests.timeline.factories import FakePipeline
 
     monkeypatch.setattr(store, "extract", FakePipeline())
     summary = store.ingest(

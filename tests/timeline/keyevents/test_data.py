@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from tests.timeline.ingestion.factories import VOTE_1, article_input, event
+from tests.timeline.factories import VOTE_1, article_input, event
 from timeline.extraction.types import Extraction, Timex
 from timeline.ingestion import store
 from timeline.keyevents.data import key_events, model_input

@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import SHARED
+
 ROOT = Path(__file__).resolve().parents[3]
-SHARED = ROOT.parent / "shared"
 T17 = SHARED / "t17"
 COLLECTION = "H1N1_guardian"
 ARTICLES = T17 / f"{COLLECTION}.articles.jsonl"
@@ -25,9 +26,10 @@ SCORE_TLS = SHARED / "tools" / "score_tls.py"
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(
-        not (ARTICLES.exists() and SCORE_TLS.exists()),
-        reason="../shared/t17 and ../shared/tools (Timeline17, score_tls.py) absent",
+    pytest.mark.shared(
+        f"t17/{COLLECTION}.articles.jsonl",
+        f"t17/{COLLECTION}.timelines.json",
+        "tools/score_tls.py",
     ),
 ]
 

@@ -12,7 +12,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 ROOT = Path(__file__).resolve().parents[3]
-SEED = ROOT.parent / "shared" / "samples" / "ukraine-2025-02-24.txt"
+SEED = ROOT / "samples" / "ukraine-2025-02-24.txt"
 
 
 def run(*args: str) -> tuple[str, str]:

@@ -8,8 +8,8 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
+from tests.timeline.factories import FakePipeline
 from tests.timeline.feeds.site import rss, wikinews
-from tests.timeline.ingestion.factories import FakePipeline
 from timeline.feeds import services
 from timeline.feeds.models import Feed
 from timeline.ingestion import store

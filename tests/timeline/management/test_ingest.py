@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from tests.timeline.ingestion.factories import VOTE_1, VOTE_2, FakePipeline, event
+from tests.timeline.factories import VOTE_1, VOTE_2, FakePipeline, event
 from timeline.extraction.pipeline import EXTRACTION_VERSION, extract
 from timeline.extraction.types import Document, Lexicon
 from timeline.ingestion import store

@@ -10,8 +10,8 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
+from tests.timeline.factories import FakePipeline
 from tests.timeline.feeds.site import page, seed_story, wikinews
-from tests.timeline.ingestion.factories import FakePipeline
 from timeline.ingestion import store
 from timeline.models import Article
 

@@ -3,7 +3,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from tests.timeline.ingestion.factories import FakePipeline
+from tests.timeline.factories import FakePipeline
 from timeline.ingestion import store
 from timeline.models import Article, ExtractionStatus
 

@@ -7,7 +7,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from tests.timeline.web.conftest import make_event
+from tests.timeline.factories import make_dated_event
 from timeline.models import Actor, FacetCount
 from timeline.query import facet_counts
 
@@ -16,9 +16,9 @@ pytestmark = pytest.mark.django_db
 
 def test_it_builds_counts_for_events_loaded_around_the_services():
     alice = Actor.objects.create(name="Alice", kind="person")
-    make_event(value="2025-01-05", actors=[alice], countries=["RU"])
-    make_event(value="2024-03", actors=[alice], kind="vote")
-    make_event(value="2024-03-02", actors=[alice], status="rejected")
+    make_dated_event(value="2025-01-05", actors=[alice], countries=["RU"])
+    make_dated_event(value="2024-03", actors=[alice], kind="vote")
+    make_dated_event(value="2024-03-02", actors=[alice], status="rejected")
     assert not facet_counts.ready()
 
     out = StringIO()
@@ -38,7 +38,7 @@ def test_it_replaces_stale_rows():
 
 def test_it_only_builds_once_when_asked_if_needed():
     alice = Actor.objects.create(name="Alice", kind="person")
-    make_event(value="2025-01-05", actors=[alice])
+    make_dated_event(value="2025-01-05", actors=[alice])
     call_command("rebuild_facets", "--if-needed", stdout=StringIO())
     assert facet_counts.ready()
     FacetCount.objects.filter(level="a", facet="t").update(n=7)  # a later change

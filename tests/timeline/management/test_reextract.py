@@ -4,7 +4,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from tests.timeline.ingestion.factories import (
+from tests.timeline.factories import (
     VOTE_1,
     FakePipeline,
     article_input,

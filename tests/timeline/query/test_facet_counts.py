@@ -11,12 +11,13 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db.models import Count
 
-from tests.timeline.ingestion.factories import (
+from tests.timeline.factories import (
     VOTE_1,
     VOTE_2,
     article_input,
     event,
     extraction,
+    make_dated_event,
 )
 from timeline.domain.corrections import (
     correct_event,
@@ -40,8 +41,6 @@ from timeline.models import (
 )
 from timeline.query import facet_counts, facets
 from timeline.query.filters import TimelineFilters
-
-from ..web.conftest import make_event
 
 pytestmark = pytest.mark.django_db
 
@@ -88,7 +87,7 @@ def data():
         else:
             value = rng.choice(VALUES)
         events.append(
-            make_event(
+            make_dated_event(
                 value=value,
                 kind=rng.choice(["vote", "call", "meeting", "attack"]),
                 actors=rng.sample(people, rng.randint(0, 3)) + rng.sample(orgs, 1),

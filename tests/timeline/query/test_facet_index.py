@@ -13,14 +13,13 @@ from django.core.cache import cache
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.timeline.factories import make_dated_event, make_titled_article
 from timeline.domain.corrections import reject_events
 from timeline.models import Actor, Event, Kind, Status
 from timeline.query import facet_counts, facet_index, facets
 from timeline.query.facet_counts import data_stamp
 from timeline.query.filters import TimelineFilters
 from timeline.web.views import timeline_events
-
-from ..web.conftest import make_article, make_event
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +40,7 @@ def data(db):
     rng = random.Random(3)
     people = [Actor.objects.create(name=f"P{i}", kind="person") for i in range(5)]
     orgs = [Actor.objects.create(name=f"O{i}", kind="organization") for i in range(3)]
-    article = make_article("Text of the report.")
+    article = make_titled_article("Text of the report.")
     statuses = [Status.EXTRACTED] * 6 + [Status.VERIFIED, Status.REJECTED]
     for i in range(50):
         day = date.fromordinal(date(2019, 1, 1).toordinal() + rng.randrange(4 * 365))
@@ -49,7 +48,7 @@ def data(db):
             [day.isoformat(), day.strftime("%Y-%m"), str(day.year), "201X"]
         )
         word = rng.choice(WORDS)
-        make_event(
+        make_dated_event(
             value=value,
             title=f"Officials met in {word}" if i % 2 else f"Talks {i}",
             kind=rng.choice(Kind.values),
@@ -184,7 +183,7 @@ def test_it_sees_a_write_through_the_services(data, monkeypatch):
 def test_it_sees_rows_written_around_the_services(data, monkeypatch):
     monkeypatch.setattr(facet_index, "REBUILD_DUTY", 0)
     first = facet_index.current(data_stamp())
-    make_event(value="2030-01-01", title="Later")
+    make_dated_event(value="2030-01-01", title="Later")
     second = facet_index.current(data_stamp())
     assert second is not first
     assert facets.summary_from_index(second, TimelineFilters(q="Later")).total == 1
@@ -193,7 +192,7 @@ def test_it_sees_rows_written_around_the_services(data, monkeypatch):
 def test_it_counts_in_sql_until_a_rebuild_is_due(client, data, monkeypatch):
     monkeypatch.setattr(facet_index, "REBUILD_DUTY", 10**6)
     assert facet_index.current(data_stamp()) is not None
-    make_event(value="2030-01-01", title="Later", kind="vote")
+    make_dated_event(value="2030-01-01", title="Later", kind="vote")
     assert facet_index.current(data_stamp()) is None  # rebuilt too recently
     html = client.get("/?q=Later").content.decode()
     assert "Later" in html and ">1 event<" in html

@@ -7,11 +7,10 @@ from datetime import date
 import pytest
 from django.core.cache import cache
 
+from tests.timeline.factories import make_dated_event
 from timeline.models import Actor, ActorKind, Kind
 from timeline.query import facets
 from timeline.query.filters import TimelineFilters
-
-from ..web.conftest import make_event
 
 pytestmark = pytest.mark.django_db
 
@@ -33,11 +32,13 @@ def data(db):
     c = Actor.objects.create(name="Carol", kind="person")
     org = Actor.objects.create(name="Org", kind="organization")
     events = [
-        make_event(value="2025-01-05", actors=[a, b, org], countries=["RU"]),
-        make_event(value="2025-01-20", actors=[a], countries=["RU", "UA"], kind="call"),
-        make_event(value="2025-03", actors=[b, c], countries=["UA"], kind="vote"),
-        make_event(value="2024-06-01", actors=[a], kind="attack"),
-        make_event(value="2024-06-02", actors=[c], status="rejected"),
+        make_dated_event(value="2025-01-05", actors=[a, b, org], countries=["RU"]),
+        make_dated_event(
+            value="2025-01-20", actors=[a], countries=["RU", "UA"], kind="call"
+        ),
+        make_dated_event(value="2025-03", actors=[b, c], countries=["UA"], kind="vote"),
+        make_dated_event(value="2024-06-01", actors=[a], kind="attack"),
+        make_dated_event(value="2024-06-02", actors=[c], status="rejected"),
     ]
     return {"a": a, "b": b, "c": c, "org": org, "events": events}
 
@@ -117,7 +118,7 @@ def test_it_buckets_density_by_day_and_by_year(data):
     d = facets.density(f(start=date(2025, 1, 1), end=date(2025, 1, 31)))
     assert d.unit == "day" and len(d.bars) == 31
     assert d.bars[4].count == 1 and d.bars[19].count == 1
-    make_event(value="2005-05-05")
+    make_dated_event(value="2005-05-05")
     d = facets.density(f())
     assert d.unit == "year" and d.bars[0].label == "2005" and d.bars[-1].label == "2025"
     assert d.bars[-1].count == 3
@@ -133,7 +134,7 @@ def test_it_caches_the_summary_until_the_data_changes(data, django_assert_num_qu
     assert first.total == 4
     with django_assert_num_queries(1):  # only the data stamp
         assert facets.timeline_summary(f()) == first
-    make_event(value="2025-02-02", actors=[data["a"]])
+    make_dated_event(value="2025-02-02", actors=[data["a"]])
     assert facets.timeline_summary(f()).total == 5
 
 
@@ -156,7 +157,7 @@ def test_it_can_be_told_not_to_cache(data, settings, django_assert_max_num_queri
 def test_it_charts_events_that_start_before_the_chosen_start(data, client):
     # Only a decade reaches into the range: every match starts before it.
     dora = Actor.objects.create(name="Dora", kind="person")
-    make_event(value="201X", actors=[dora])
+    make_dated_event(value="201X", actors=[dora])
     d = facets.compute_summary(f(start=date(2019, 6, 1), actors=(dora.id,))).density
     assert (d.total, len(d.bars), d.bars[0].count) == (1, 1, 1)
     assert d.bars[0].start == date(2019, 6, 1)

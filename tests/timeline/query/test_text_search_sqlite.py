@@ -5,11 +5,10 @@ from __future__ import annotations
 import pytest
 from django.db import connection
 
+from tests.timeline.factories import make_dated_event, make_titled_article
 from timeline.models import Event, Mention
 from timeline.query import filters as filters_module
 from timeline.query.filters import TimelineFilters, text_match
-
-from ..web.conftest import make_article, make_event
 
 pytestmark = [
     pytest.mark.django_db,
@@ -25,20 +24,22 @@ def found(q: str, **kw) -> set[str]:
 
 @pytest.fixture
 def events(db):
-    art = make_article('Ministers met in Riyadh on Monday. 100% sure, said "Ed".')
-    make_event(
+    art = make_titled_article(
+        'Ministers met in Riyadh on Monday. 100% sure, said "Ed".'
+    )
+    make_dated_event(
         title="Ministers met in Riyadh",
         article=art,
         expression="on Monday",
         sentence="Ministers met in Riyadh on Monday.",
     )
-    make_event(
+    make_dated_event(
         title="A quiet day",
         article=art,
         expression="Monday",
         sentence='100% sure, said "Ed" on Monday.',
     )
-    make_event(title="Talks in GENEVA")
+    make_dated_event(title="Talks in GENEVA")
 
 
 def test_it_uses_the_index_and_matches_like_icontains(events):

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from tests.timeline.factories import make_reviewer
-
-from .conftest import make_article, make_event
+from tests.timeline.factories import (
+    make_dated_event,
+    make_reviewer,
+    make_titled_article,
+)
 
 pytestmark = pytest.mark.django_db
 HX = {"HX-Request": "true"}
@@ -43,8 +45,8 @@ def test_it_answers_htmx_with_the_events_partial(client, timeline):
 
 def test_it_escapes_the_article_text(client):
     text = "<script>alert(1)</script> Leaders met on Monday & <b>said</b> so."
-    art = make_article(text, title="<i>t</i>")
-    make_event(article=art, sentence=text, expression="on Monday")
+    art = make_titled_article(text, title="<i>t</i>")
+    make_dated_event(article=art, sentence=text, expression="on Monday")
     html = client.get(f"/articles/{art.id}/").content.decode()
     assert "<script>alert" not in html and "<b>said" not in html and "<i>t" not in html
     assert (
@@ -54,8 +56,10 @@ def test_it_escapes_the_article_text(client):
 
 
 def test_it_skips_offsets_that_do_not_match_the_text(client):
-    art = make_article("Short text.")
-    make_event(article=art, sentence="Elsewhere on Monday.", expression="on Monday")
+    art = make_titled_article("Short text.")
+    make_dated_event(
+        article=art, sentence="Elsewhere on Monday.", expression="on Monday"
+    )
     html = client.get(f"/articles/{art.id}/").content.decode()
     assert "<mark" not in html and "Short text." in html
 
@@ -75,9 +79,9 @@ def test_it_answers_404_for_a_missing_article(client, db):
 
 
 def test_its_query_count_is_bounded(client, people, django_assert_max_num_queries):
-    art = make_article(" ".join(f"Event {i} on Monday." for i in range(30)))
+    art = make_titled_article(" ".join(f"Event {i} on Monday." for i in range(30)))
     for i in range(30):
-        make_event(
+        make_dated_event(
             title=f"Event {i}",
             article=art,
             sentence=f"Event {i} on Monday.",

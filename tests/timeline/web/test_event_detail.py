@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from tests.timeline.factories import make_reviewer
-
-from .conftest import make_article, make_event
+from tests.timeline.factories import (
+    make_dated_event,
+    make_reviewer,
+    make_titled_article,
+)
 
 pytestmark = pytest.mark.django_db
 HX = {"HX-Request": "true"}
@@ -53,7 +55,7 @@ def test_it_answers_htmx_with_the_detail_partial(client, timeline):
 
 def test_it_lists_every_source(client, timeline):
     event = timeline["met"]
-    other = make_article("Elsewhere: they met last week.", title="Second source")
+    other = make_titled_article("Elsewhere: they met last week.", title="Second source")
     from timeline.models import Mention
 
     Mention.objects.create(
@@ -75,8 +77,8 @@ def test_it_lists_every_source(client, timeline):
 
 
 def test_it_escapes_sentences_and_titles(client):
-    art = make_article("<b>x</b>", title="<script>t()</script>")
-    event = make_event(
+    art = make_titled_article("<b>x</b>", title="<script>t()</script>")
+    event = make_dated_event(
         title="<script>alert(1)</script>",
         article=art,
         sentence="<script>s()</script> on Monday <i>",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import re
 from datetime import date
 
@@ -9,11 +10,14 @@ import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
 
-from tests.timeline.factories import make_reviewer
+from tests.timeline.factories import (
+    make_dated_event,
+    make_reviewer,
+    make_titled_article,
+)
 from timeline.models import Actor, Event
+from timeline.query.cursors import Cursor
 from timeline.web import views
-
-from .conftest import make_article, make_event
 
 pytestmark = pytest.mark.django_db
 HX = {"HX-Request": "true"}
@@ -23,6 +27,12 @@ def event_ids(html: str) -> list[int]:
     return [
         int(i) for i in re.findall(r'<li class="event[^"]*" id="event-(\d+)"', html)
     ]
+
+
+def after(event: Event, order: str = "newest") -> str:
+    """The cursor that continues a list after `event`."""
+    event.refresh_from_db()
+    return Cursor.after_row(order, event).encode()
 
 
 def test_it_renders_the_full_page_newest_first(client, timeline):
@@ -132,7 +142,7 @@ def test_it_counts_facets_skipping_their_own_filter(client, timeline, people):
 def test_it_notes_bad_parameters_and_never_fails(client, timeline):
     response = client.get(
         "/?start=notadate&actor=999999&actor=abc&country=XX&country=Narnia"
-        "&kind=party&order=sideways&page=99999999999&after=nope"
+        "&kind=party&order=sideways&page=99999999999&cursor=nope"
     )
     html = response.content.decode()
     assert response.status_code == 200
@@ -142,7 +152,7 @@ def test_it_notes_bad_parameters_and_never_fails(client, timeline):
     assert "Ignored country=XX: no such country." in html
     assert "Ignored kind=&#x27;party&#x27;" in html
     assert "Ignored page" in html
-    assert "Ignored after=&#x27;nope&#x27;" in html
+    assert "Ignored cursor=&#x27;nope&#x27;" in html
     assert len(event_ids(html)) == 5  # the bad filters were dropped
 
 
@@ -150,8 +160,8 @@ def test_it_notes_bad_parameters_and_never_fails(client, timeline):
     "query",
     [
         "page=99999999999",
-        "after=99999999999999999999999",
-        "after=999999",
+        "cursor=99999999999999999999999",
+        "cursor=" + Cursor(order="newest", start=date(2025, 1, 1), pk=999999).encode(),
         "start=2025-13-45",
         "end=0000-00-00",
         "actor=" + "9" * 40,
@@ -186,7 +196,7 @@ def test_it_lets_staff_see_rejected_events(client, timeline):
 
 def test_it_escapes_user_text(client, people):
     evil = Actor.objects.create(name="<script>alert(1)</script>", kind="person")
-    make_event(title="<img src=x onerror=alert(2)>", actors=[evil])
+    make_dated_event(title="<img src=x onerror=alert(2)>", actors=[evil])
     html = client.get(f"/?actor={evil.id}&q=<img").content.decode()
     assert "<script>alert(1)" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
@@ -209,7 +219,7 @@ def test_it_renders_a_density_chart_with_bar_links(client, timeline):
 def test_it_draws_each_bar_to_scale_from_the_baseline(client):
     for n, day in ((9, 3), (7, 10), (1, 20)):
         for _ in range(n):
-            make_event(title="Vote", value=f"2025-02-{day:02d}")
+            make_dated_event(title="Vote", value=f"2025-02-{day:02d}")
     html = client.get("/?start=2025-02-01&end=2025-02-28").content.decode()
     bars = re.findall(
         r'<rect x="\d+" y="([\d.]+)" width="\d+" height="([\d.]+)"><title>'
@@ -241,7 +251,7 @@ def test_it_renders_day_bars_for_a_short_range(client, timeline):
 
 def test_it_links_downloads_with_the_current_filters(client, timeline, people):
     putin = people["putin"].id
-    html = client.get(f"/?actor={putin}&after=").content.decode()
+    html = client.get(f"/?actor={putin}&cursor=").content.decode()
     for path in (
         "/export/events.csv",
         "/export/events.timeline.json",
@@ -254,12 +264,13 @@ def test_it_links_downloads_with_the_current_filters(client, timeline, people):
 def test_it_pages_with_show_more(client, monkeypatch):
     monkeypatch.setattr(views, "PAGE_SIZE", 3)
     events = [
-        make_event(value=f"2025-01-{d:02d}", title=f"Event {d}") for d in range(1, 8)
+        make_dated_event(value=f"2025-01-{d:02d}", title=f"Event {d}")
+        for d in range(1, 8)
     ]
     html = client.get("/").content.decode()
     assert event_ids(html) == [e.id for e in events[::-1][:3]]
     more = re.search(r'<a class="button" href="([^"]+)"', html)[1].replace("&amp;", "&")
-    assert more == f"/?after={events[4].id}"
+    assert more == f"/?cursor={after(events[4])}"
     assert 'hx-trigger="revealed, click"' in html
 
     page2 = client.get(more, headers=HX).content.decode()
@@ -268,7 +279,7 @@ def test_it_pages_with_show_more(client, monkeypatch):
     # Same month as the previous page: no repeated heading.
     assert "January 2025" not in page2 and "year-heading" not in page2
 
-    last = client.get(f"/?after={events[1].id}", headers=HX).content.decode()
+    last = client.get(f"/?cursor={after(events[1])}", headers=HX).content.decode()
     assert event_ids(last) == [events[0].id]
     assert "Show more" not in last
 
@@ -279,19 +290,21 @@ def test_it_pages_with_show_more(client, monkeypatch):
 
 def test_it_pages_oldest_first_too(client, monkeypatch):
     monkeypatch.setattr(views, "PAGE_SIZE", 2)
-    events = [make_event(value=f"2025-01-{d:02d}") for d in range(1, 5)]
+    events = [make_dated_event(value=f"2025-01-{d:02d}") for d in range(1, 5)]
     html = client.get("/?order=oldest").content.decode()
     assert event_ids(html) == [events[0].id, events[1].id]
-    page2 = client.get(f"/?order=oldest&after={events[1].id}", headers=HX)
+    page2 = client.get(
+        f"/?order=oldest&cursor={after(events[1], 'oldest')}", headers=HX
+    )
     assert event_ids(page2.content.decode()) == [events[2].id, events[3].id]
 
 
 def test_its_query_count_does_not_grow_with_events(
     client, people, django_assert_max_num_queries
 ):
-    art = make_article()
+    art = make_titled_article()
     for i in range(60):
-        make_event(
+        make_dated_event(
             value=date(2024, 1 + i % 12, 1 + i % 28).isoformat(),
             title=f"Event {i}",
             actors=[people["putin"], people["un"]],
@@ -305,7 +318,7 @@ def test_its_query_count_does_not_grow_with_events(
         assert client.get("/").status_code == 200
     last = Event.objects.order_by("start", "id").last()
     with django_assert_max_num_queries(8):
-        assert client.get(f"/?after={last.id}", headers=HX).status_code == 200
+        assert client.get(f"/?cursor={after(last)}", headers=HX).status_code == 200
 
 
 def test_it_includes_the_staff_hook_only_for_staff(client, timeline, settings):
@@ -343,10 +356,45 @@ def test_it_says_when_nothing_matches(client, timeline):
 
 
 @pytest.mark.parametrize("raw", ["²", "①", "٣", "１２"])
-def test_it_ignores_an_after_of_non_ascii_digits(client, timeline, raw):
-    response = client.get("/", {"after": raw})
+def test_it_ignores_a_cursor_of_non_ascii_digits(client, timeline, raw):
+    bad = base64.urlsafe_b64encode(f"n|2025-01-01|{raw}".encode()).decode()
+    response = client.get("/", {"cursor": bad})
     assert response.status_code == 200
-    assert "not an event id" in response.content.decode()
+    assert "Ignored cursor=" in response.content.decode()
+    assert len(event_ids(response.content.decode())) == 5
+
+
+def test_it_notes_an_old_show_more_link(client, timeline):
+    html = client.get(f"/?after={timeline['vote'].id}").content.decode()
+    assert "Ignored after: &#x27;Show more&#x27; links now carry a cursor" in html
+    assert len(event_ids(html)) == 5
+
+
+def test_it_ignores_a_cursor_of_the_other_order(client, monkeypatch):
+    monkeypatch.setattr(views, "PAGE_SIZE", 2)
+    events = [make_dated_event(value=f"2025-01-{d:02d}") for d in range(1, 5)]
+    html = client.get(f"/?order=oldest&cursor={after(events[1])}").content.decode()
+    assert "Ignored cursor=" in html
+    assert event_ids(html) == [events[0].id, events[1].id]
+
+
+def test_it_continues_after_the_last_event_shown_was_deleted(client, monkeypatch):
+    monkeypatch.setattr(views, "PAGE_SIZE", 2)
+    events = [make_dated_event(value=f"2025-01-{d:02d}") for d in range(1, 6)]
+    cursor = after(events[3])
+    Event.objects.filter(pk=events[3].pk).delete()
+    page2 = client.get(f"/?cursor={cursor}", headers=HX).content.decode()
+    assert event_ids(page2) == [events[2].id, events[1].id]
+
+
+def test_its_show_more_cursor_is_the_apis_cursor(client, monkeypatch):
+    monkeypatch.setattr(views, "PAGE_SIZE", 2)
+    events = [make_dated_event(value=f"2025-01-{d:02d}") for d in range(1, 6)]
+    html = client.get("/").content.decode()
+    cursor = re.search(r'<a class="button" href="/\?cursor=([^"&]+)"', html)[1]
+    api = client.get("/api/events/", {"cursor": cursor, "limit": 2}).json()
+    assert [e["id"] for e in api["results"]] == [events[2].id, events[1].id]
+    assert client.get("/api/events/", {"limit": 2}).json()["next_cursor"] == cursor
 
 
 @pytest.mark.parametrize("path", ["/", "/embed/"])

@@ -80,7 +80,7 @@ class Command(BaseCommand):
         system: dict[str, dict[str, Any]] = {}
         if options["baseline"]:
             from timeline.extraction.nlp import get_nlp
-            from timeline.extraction.timex_baseline import baseline_timexes
+            from timeline.extraction.temporal.baseline import baseline_timexes
 
             nlp = get_nlp()
             for document, doc in zip(

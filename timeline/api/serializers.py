@@ -1,6 +1,8 @@
-"""Events as plain rows for the API and the exports.
+"""The one Event serializer: events as plain rows (EventRow), their JSON shape
+(event_dict) and its schema (Event, the OpenAPI document's), for the API, the
+exports and the embed.
 
-An EventRow carries what both read (the event's fields, its people,
+An EventRow carries what they all read (the event's fields, its people,
 organisations, countries and sources), loaded for a batch of events with one
 query per relation and no model instances. prefetch_related builds a model
 instance and a related-manager queryset per row; that was most of the time
@@ -13,14 +15,25 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from dataclasses import fields as dataclass_fields
 from datetime import date, datetime
+from typing import Any, Literal
 
 from django.db.models import QuerySet
+from ninja import Field, Schema
 
-from timeline.models import ActorKind, EventActor, EventCountry, Mention
+from timeline.models import (
+    ActorKind,
+    EventActor,
+    EventCountry,
+    Kind,
+    Mention,
+    Modality,
+    Precision,
+    Status,
+)
 
 
 @dataclass(slots=True)
-class Source:
+class SourceRow:
     article_id: int
     title: str
     source_url: str
@@ -46,7 +59,16 @@ class EventRow:
     people: list[tuple[int, str]] = field(default_factory=list)  # (id, name)
     organisations: list[tuple[int, str]] = field(default_factory=list)
     countries: list[tuple[str, str]] = field(default_factory=list)  # (code, name)
-    sources: list[Source] = field(default_factory=list)  # oldest article first
+    sources: list[SourceRow] = field(default_factory=list)  # oldest article first
+
+    @property
+    def kind_label(self) -> str:
+        return Kind(self.kind).label if self.kind in Kind.values else self.kind
+
+    @property
+    def actors(self) -> list[tuple[int, str]]:
+        """People and organisations together, by name (as Event.actors)."""
+        return sorted([*self.people, *self.organisations], key=lambda a: (a[1], a[0]))
 
 
 EVENT_FIELDS = [f.name for f in dataclass_fields(EventRow)][:11]
@@ -79,6 +101,8 @@ def attach(rows: Iterable[tuple], *, max_sources: int | None = None) -> list[Eve
         .values_list("event_id", "country__code", "country__name")
     ):
         events[event_id].countries.append((code, name))
+    if max_sources == 0:  # e.g. the embed, which shows no sources
+        return list(events.values())
     for event_id, *source in (
         Mention.objects.filter(event_id__in=ids)
         .order_by("article__published", "id")
@@ -95,7 +119,7 @@ def attach(rows: Iterable[tuple], *, max_sources: int | None = None) -> list[Eve
     ):
         sources = events[event_id].sources
         if max_sources is None or len(sources) < max_sources:
-            sources.append(Source(*source))
+            sources.append(SourceRow(*source))
     return list(events.values())
 
 
@@ -118,3 +142,83 @@ def iter_rows(
     cursor = event_values(qs).iterator(chunk_size=chunk_size)
     for chunk in chunks(cursor, chunk_size):
         yield from attach(chunk, max_sources=max_sources)
+
+
+# --- The JSON shape and its schema (OpenAPI: timeline/api/routes.py) ---------
+
+KindName = Literal[tuple(Kind.values)]
+StatusName = Literal[tuple(Status.values)]
+
+
+class Named(Schema):
+    id: int
+    name: str
+
+
+class CountryRef(Schema):
+    code: str
+    name: str
+
+
+class Source(Schema):
+    article_id: int
+    title: str
+    source_url: str
+    publisher: str
+    published: date | None
+    evidence: str = Field(description="The sentence that reports the event.")
+    expression: str = Field(description="The date expression in that sentence.")
+
+
+class Event(Schema):
+    id: int
+    url: str = Field(json_schema_extra={"format": "uri"})
+    start: date
+    end: date
+    precision: Literal[tuple(Precision.values)]
+    value: str = Field(
+        description="ISO-TimeML value, e.g. 2025-02-24, 2025-W08, 2025-02."
+    )
+    title: str
+    kind: KindName
+    status: StatusName
+    modality: Literal[tuple(Modality.values)]
+    actors: list[Named] = Field(description="People.")
+    organisations: list[Named]
+    countries: list[CountryRef]
+    source_count: int
+    sources: list[Source]
+
+
+def source_dict(source: SourceRow) -> dict[str, Any]:
+    return {
+        "article_id": source.article_id,
+        "title": source.title,
+        "source_url": source.source_url,
+        "publisher": source.publisher,
+        "published": source.published,
+        "evidence": source.sentence,
+        "expression": source.expression,
+    }
+
+
+def event_dict(event: EventRow, *, base_url: str = "") -> dict[str, Any]:
+    """An event as the API shows it (the `Event` schema, field for field);
+    base_url is the absolute /api/events/."""
+    return {
+        "id": event.id,
+        "url": f"{base_url}{event.id}/",
+        "start": event.start,
+        "end": event.end,
+        "precision": event.precision,
+        "value": event.value,
+        "title": event.title,
+        "kind": event.kind,
+        "status": event.status,
+        "modality": event.modality,
+        "actors": [{"id": i, "name": name} for i, name in event.people],
+        "organisations": [{"id": i, "name": name} for i, name in event.organisations],
+        "countries": [{"code": c, "name": name} for c, name in event.countries],
+        "source_count": event.source_count,
+        "sources": [source_dict(m) for m in event.sources],
+    }

@@ -1,9 +1,9 @@
 """Temporal expressions: find, type and normalise them (TIMEX3).
 
-`tag_timexes(doc, dct)` runs the compiled grammar of `timex_grammar` over the
+`tag_timexes(doc, dct)` runs the compiled grammar of `grammar` over the
 text, keeps the longest non-overlapping matches, adds spaCy DATE/TIME entities
 the grammar missed, and normalises each one with the rules of
-`timex_normalise`: relative expressions against the document creation time
+`normalise`: relative expressions against the document creation time
 (dct) or a date the sentence moved its reference to, with the tense of the
 verb the expression hangs on in the dependency parse.
 """
@@ -16,8 +16,10 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from timeline.extraction.timex_grammar import PATTERNS, TRIGGER, trigger_families
-from timeline.extraction.timex_normalise import Context, normalise, tense_of
+from timeline.extraction.temporal.context import Context
+from timeline.extraction.temporal.grammar import PATTERNS, TRIGGER, trigger_families
+from timeline.extraction.temporal.normalise import normalise
+from timeline.extraction.temporal.tense import tense_of
 from timeline.extraction.types import Timex
 
 _MARGIN = 90

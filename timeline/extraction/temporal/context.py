@@ -1,0 +1,89 @@
+"""What normalisation knows about the document so far (`Context`), and the
+(type, value, anchor) `Result` every rule returns."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc
+
+from timeline.extraction.temporal.dates import _safe_date
+
+Result = tuple[str, str, date | None]
+
+# --- document state --------------------------------------------------------
+
+
+@dataclass
+class Context:
+    """What normalisation knows about the document so far."""
+
+    doc: Doc
+    dct: date
+    text: str = ""
+    sent_start: int = -1
+    sent_end: int = -1
+    sent_anchor: date | None = None  # explicit date seen earlier in the sentence
+    sent_year: int | None = None  # explicit year seen earlier in the sentence
+    sent_quarter: str | None = None  # quarter value seen earlier in the sentence
+    sent_month: str | None = None  # month value seen earlier in the sentence
+    sent_day: date | None = None  # any day seen earlier in the sentence
+    sent_any_year: int | None = None  # a year written earlier, even alone
+    doc_day: date | None = None  # the last day the document named
+    doc_quarter: str | None = None  # last quarter value in the document
+    start: int = 0
+    end: int = 0
+    _sent_bounds: list[tuple[int, int]] = field(default_factory=list)
+
+    def enter(self, start: int) -> None:
+        self.start = start
+        if self.sent_start <= start < self.sent_end:
+            return
+        if not self._sent_bounds:
+            self._sent_bounds = [(s.start_char, s.end_char) for s in self.doc.sents]
+        for s, e in self._sent_bounds:
+            if s <= start < e:
+                self.sent_start, self.sent_end = s, e
+                break
+        else:
+            self.sent_start, self.sent_end = start, start + 1
+        self.sent_anchor = None
+        self.sent_year = None
+        self.sent_quarter = None
+        self.sent_month = None
+        self.sent_day = None
+        self.sent_any_year = None
+
+    def remember(self, typ: str, value: str, start: int) -> None:
+        if typ not in ("DATE", "TIME"):
+            return
+        if m := re.match(r"^(\d{4})-(\d{2})-(\d{2})", value):
+            d = _safe_date(int(m[1]), int(m[2]), int(m[3]))
+            self.sent_day = d
+            self.doc_day = d or self.doc_day
+            if d is not None and self._explicit:
+                self.sent_anchor = d
+        if (m := re.match(r"^(\d{4})-\d\d", value)) and self._explicit:
+            # a month or day with its year lends the year to later dates
+            self.sent_year = int(m[1])
+        if (m := re.match(r"^(\d{4})(?:$|-)", value)) and self._explicit:
+            self.sent_any_year = int(m[1])  # "in 1988 ... that year"
+        if re.fullmatch(r"\d{4}-\d\d", value):
+            self.sent_month = value  # "in January, ... the same month a year ago"
+        if self._topic_quarter and re.match(r"^\d{4}-Q[1-4]$", value):
+            self.sent_quarter = value
+            if not self._forecast:
+                # a forecast for a quarter not yet over ("will report losses
+                # through the third quarter of 1990") is not the quarter the
+                # rest of the document reports on
+                self.doc_quarter = value
+
+    _explicit: bool = False  # the value came from a date written in full
+    _topic_quarter: bool = False  # the value is a quarter under discussion
+    _forecast: bool = False  # ... in a sentence about the future
+
+    @property
+    def anchor(self) -> date:
+        return self.sent_anchor or self.dct

@@ -1,0 +1,164 @@
+"""The tense of the verb a temporal expression hangs on, from the parse.
+
+Past, present or future decides which way a relative expression points
+("Friday" said of a meeting that "will" happen is the next Friday).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+_PAST_TAGS = {"VBD", "VBN"}
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
+_MODAL_FUTURE = {"may", "might", "shall"}
+_FUTURE_LEMMAS = {
+    "plan",
+    "schedule",
+    "expect",
+    "intend",
+    "due",
+    "aim",
+    "prepare",
+    "hope",
+    "propose",
+    "set",
+    "go",
+    "vow",
+    "promise",
+    "pledge",
+}
+
+_REPORTING = {
+    "say",
+    "tell",
+    "announce",
+    "add",
+    "predict",
+    "warn",
+    "state",
+    "insist",
+    "indicate",
+    "confirm",
+    "promise",
+    "report",
+    "declare",
+    "write",
+}
+
+_FUTURE_PREP = re.compile(
+    r"(?:\buntil|\btill|\bby|\bas (?:early|soon) as|\bbeginning|\bstarting|"
+    r"\beffective|\bpayable|\bdue)\s+(?:on\s+|in\s+)?$"
+)
+_PAST_PREP = re.compile(r"\bsince\s+$")
+
+# --- tense -----------------------------------------------------------------
+
+
+def _verb_tense(verb, depth: int = 0) -> str:  # noqa: ANN001 - spaCy Token
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    low = {a.lower_ for a in auxes}
+    if low & _FUTURE_AUX:
+        return "future"
+    if any(a.tag_ == "TO" for a in auxes):
+        head = verb.head
+        if head is not verb and head.lemma_ in _FUTURE_LEMMAS:
+            return "future"
+        if head is not verb and (
+            head.lower_ in ("due", "about", "likely", "ready")
+            or (head.lemma_ == "be" and verb.dep_ == "xcomp")
+        ):
+            return "future"  # "is due to", "is to resume trading Tuesday"
+        if head is not verb and depth < 2 and head.pos_ in ("VERB", "AUX"):
+            return _verb_tense(head, depth + 1)
+        return ""
+    if verb.lower_ in _FUTURE_AUX:
+        return "future"
+    if "have" in low and any(a.tag_ == "MD" for a in auxes):
+        # a modal perfect ("may have been", "could have fallen", "must have
+        # left") speaks of the past, whatever the modal
+        return "past"
+    if low & _MODAL_FUTURE:
+        return "future"
+    if (
+        "would" in low
+        and verb.dep_ == "ccomp"
+        and verb.head.lemma_ in _REPORTING
+        and verb.head.tag_ == "VBD"
+    ):
+        return "future"  # reported future: "said he would visit on Thursday"
+    if any(a.tag_ == "MD" for a in auxes) or verb.tag_ == "MD":
+        return ""  # would, could, should: no tense to go by
+    if verb.lemma_ in _FUTURE_LEMMAS and verb.tag_ in ("VBZ", "VBP", "VBG"):
+        return "future"
+    if (
+        verb.tag_ == "VBN"
+        and verb.lemma_ in ("schedule", "set", "expect", "plan")
+        and any(a.tag_ in ("VBZ", "VBP") for a in auxes)
+    ):
+        return "future"
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if low & {"has", "have", "'ve", "had"}:
+        return "past"  # present perfect: "have been searching since"
+    if verb.tag_ == "VBN" and any(
+        a.dep_ == "auxpass" and a.tag_ in ("VBZ", "VBP") for a in auxes
+    ):
+        return "present"  # a present passive: "when the case is heard in May"
+    if verb.tag_ in _PAST_TAGS:
+        return "past"
+    if verb.tag_ in ("VBZ", "VBP"):
+        return "present"
+    return ""
+
+
+def _pluperfect(tok) -> bool:  # noqa: ANN001 - spaCy Token
+    """Whether a verb over tok (up to three levels) has the auxiliary 'had'."""
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX") and any(
+            c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in tok.children
+        ):
+            return True
+        if tok.head is tok or (tok.dep_ == "advcl" and tok.tag_ in ("VBZ", "VBP")):
+            break  # a present-tense subordinate clause keeps its own tense
+        tok = tok.head
+    return False
+
+
+def tense_of(doc: Doc, start: int, end: int, text: str | None = None) -> str:
+    """past / future / present / '' for the verb the expression attaches to."""
+    if text is None:
+        text = doc.text  # rebuilt from the tokens on every access: pass it in
+    before = text[max(0, start - 16) : start].lower()
+    prep = ""
+    if _FUTURE_PREP.search(before):
+        prep = "future"
+    elif _PAST_PREP.search(before):
+        return "past"
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return prep
+    if prep:
+        # "had filed reports by Wednesday", "had been due to expire Friday":
+        # a past perfect verb puts the deadline in the past
+        return "past" if _pluperfect(span.root) else prep
+    tok = span.root
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX") and tok not in span:
+            break
+        if tok.head is tok:
+            break
+        tok = tok.head
+    if tok.pos_ not in ("VERB", "AUX"):
+        root = tok
+        for _ in range(40):  # the sentence root: its own head
+            if root.head is root or root.head.i == root.i:
+                break
+            root = root.head
+        if root.pos_ not in ("VERB", "AUX"):
+            return ""
+        tok = root
+    if _pluperfect(tok):
+        return "past"
+    return _verb_tense(tok)
