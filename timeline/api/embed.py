@@ -18,8 +18,8 @@ from django.urls import reverse
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET
 
-from timeline.api.views import BadRequest, after_cursor, decode_cursor, encode_cursor
-from timeline.models import Event
+from timeline.api.views import BadRequest, decode_cursor, encode_cursor
+from timeline.query.events import page_events
 from timeline.query.filters import TimelineFilters
 
 EMBED_PAGE_SIZE = 25
@@ -36,14 +36,14 @@ def embed(request: HttpRequest) -> HttpResponse:
         notes = list(filters.notes)
     except ValueError as exc:  # a value the parser let through but can't use
         filters, notes = TimelineFilters(), [f"Ignored the filters: {exc}"]
-    qs = Event.objects.for_timeline(filters).prefetch_related("actors", "countries")
     cursor = request.GET.get("cursor", "")
+    after = None
     if cursor:
         try:
-            start, pk = decode_cursor(cursor, filters.order)
-            qs = after_cursor(qs, filters.order, start, pk)
+            after = decode_cursor(cursor, filters.order)
         except BadRequest:
             notes.append("Ignored an invalid 'more' link; showing the first events.")
+    qs = page_events(filters, after=after).prefetch_related("actors", "countries")
     rows = list(qs[: EMBED_PAGE_SIZE + 1])
     more_url = None
     if len(rows) > EMBED_PAGE_SIZE:

@@ -26,7 +26,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import TooManyFieldsSent
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
 from django.views import defaults
@@ -42,8 +42,7 @@ from timeline.models import (
     Status,
     may_review,
 )
-from timeline.query import facet_index
-from timeline.query.facet_counts import data_stamp
+from timeline.query.events import page_events
 from timeline.query.filters import TimelineFilters
 
 # Paths that answer errors as JSON (see bad_request).
@@ -171,17 +170,6 @@ def decode_cursor(cursor: str, order: str) -> tuple[date, int]:
     return start, int(pk)
 
 
-def after_cursor(qs: QuerySet, order: str, start: date, pk: int) -> QuerySet:
-    """Rows after (start, pk) in the timeline's (start, id) order.
-
-    `start <= s` leads, so the (start, id) index bounds the scan; the OR
-    breaks ties on the same day by id.
-    """
-    if order == "oldest":
-        return qs.filter(Q(start__gte=start), Q(start__gt=start) | Q(id__gt=pk))
-    return qs.filter(Q(start__lte=start), Q(start__lt=start) | Q(id__lt=pk))
-
-
 # --- Serialisation -----------------------------------------------------------
 
 
@@ -275,18 +263,7 @@ def events(request: HttpRequest) -> HttpResponse:
         )
     cursor = request.GET.get("cursor", "")
     after = decode_cursor(cursor, filters.order) if cursor else None
-    index = facet_index.current(data_stamp()) if facet_index.enabled() else None
-    if index is not None:
-        # The same arrays as the page (timeline/query/facet_index.py): the ids of
-        # this page, then one query for those events.
-        ids = index.page(filters, after=after, limit=limit + 1)
-        by_id = {row[0]: row for row in event_values(Event.objects.filter(id__in=ids))}
-        rows = attach([by_id[i] for i in ids if i in by_id])
-    else:
-        qs = Event.objects.for_timeline(filters)
-        if after is not None:
-            qs = after_cursor(qs, filters.order, *after)
-        rows = attach(event_values(qs)[: limit + 1])
+    rows = attach(event_values(page_events(filters, after=after))[: limit + 1])
     has_next = len(rows) > limit
     rows = rows[:limit]
     next_cursor = (
