@@ -69,6 +69,7 @@ class FacetValue:
     label: str
     count: int
     selected: bool = False
+    exact: bool = True  # False: estimated from a sample (shown as "≈ n")
 
 
 @dataclass(frozen=True)
@@ -231,8 +232,9 @@ def actor_facet(
     def fetch(ids):
         return Actor.objects.filter(id__in=ids, kind=kind).only("id", "name")
 
+    exact = not memo.get(("approximate", "people" if person or same else "orgs"))
     return [
-        FacetValue(str(a.id), a.name, n, a.id in selected)
+        FacetValue(str(a.id), a.name, n, a.id in selected, exact)
         for a, n in _ranked(counts, fetch, selected, limit)
     ]
 
@@ -261,8 +263,9 @@ def country_facet(
     def fetch(ids):
         return Country.objects.filter(id__in=ids).only("id", "code", "name")
 
+    exact = not (memo or {}).get(("approximate", "countries"))
     return [
-        FacetValue(c.code, c.name, n, c.code in selected_codes)
+        FacetValue(c.code, c.name, n, c.code in selected_codes, exact)
         for c, n in _ranked(counts, fetch, selected_ids, limit)
     ]
 
@@ -338,10 +341,11 @@ def density(filters: TimelineFilters, *, memo: dict | None = None) -> Density:
         )
         first, last = found
     elif memo is not None and "per_day" in memo:
+        # Per day, or per month with the first and last day apart.
         per_day = memo["per_day"]
         if not per_day:
             return Density("month")
-        first, last = per_day[0][0], per_day[-1][0]
+        first, last = memo.get("bounds") or (per_day[0][0], per_day[-1][0])
     elif memo is not None and "start_kind" in memo:
         per_day = []
         for d, _, n in memo["start_kind"]:
@@ -497,6 +501,7 @@ def _count_in_one_statement(filters: TimelineFilters, memo: dict) -> None:
         "c": (q(EventCountry._meta.db_table), q("country_id")),
     }
     materialized = "MATERIALIZED " if _materialize_ok() else ""
+    month = _month_sql()
     ctes, branches, params = [], [], []
     for i, (rest, wanted) in enumerate(sets.items()):
         sql, p = (
@@ -504,22 +509,39 @@ def _count_in_one_statement(filters: TimelineFilters, memo: dict) -> None:
         )
         ctes.append(f"s{i} (ev_id, ev_start, ev_kind) AS {materialized}({sql})")
         params.extend(p)
-        for what in sorted(wanted):
-            if what in links:
-                table, key = links[what]
-                branches.append(
-                    f"SELECT '{what}{i}', l.{key}, {_NO_DATE}, {_NO_KIND}, COUNT(*) "  # noqa: S608
-                    f"FROM {table} l WHERE l.{q('event_id')} IN "
-                    f"(SELECT ev_id FROM s{i}) GROUP BY l.{key}"
-                )
+        if links.keys() & wanted.keys():
+            # Every k-th event (by id) of a large set stands for k events
+            # in its link counts (k = 1 up to SAMPLE_ABOVE events).
+            ctes.append(
+                f"k{i} (k) AS {materialized}(SELECT CASE WHEN COUNT(*) > %s "  # noqa: S608
+                f"THEN COUNT(*) / %s ELSE 1 END FROM s{i})"
+            )
+            params.extend([SAMPLE_ABOVE, SAMPLE_SIZE])
+            branches.append(f"SELECT 'k{i}', k, {_NO_DATE}, {_NO_KIND}, 0 FROM k{i}")  # noqa: S608
+        for what in sorted(wanted.keys() & links.keys()):
+            table, key = links[what]
+            branches.append(
+                f"SELECT '{what}{i}', l.{key}, {_NO_DATE}, {_NO_KIND}, "  # noqa: S608
+                f"COUNT(*) * (SELECT k FROM k{i}) "
+                f"FROM {table} l WHERE l.{q('event_id')} IN (SELECT ev_id "
+                f"FROM s{i}, k{i} WHERE ev_id %% k{i}.k = 0) GROUP BY l.{key}"
+            )
         day, kind = "d" in wanted, "k" in wanted
         if day or kind:
-            cols = ["ev_start"] * day + ["ev_kind"] * kind
+            # Months, not days: a few hundred groups instead of thousands;
+            # a chart of days asks again (below).
+            cols = [month] * day + ["ev_kind"] * kind
             branches.append(
                 f"SELECT '{'d' * day}{'k' * kind}{i}', {_NO_ID}, "  # noqa: S608
-                f"{'ev_start' if day else _NO_DATE}, "
+                f"{month if day else _NO_DATE}, "
                 f"{'ev_kind' if kind else _NO_KIND}, COUNT(*) "
                 f"FROM s{i} GROUP BY {', '.join(cols)}"
+            )
+        if day:
+            branches.append(
+                f"SELECT 'r{i}', {_NO_ID}, MIN(ev_start), {_NO_KIND}, 0 FROM s{i} "  # noqa: S608
+                f"UNION ALL SELECT 'R{i}', {_NO_ID}, MAX(ev_start), {_NO_KIND}, 0 "
+                f"FROM s{i}"
             )
     # Only names from this module and the models reach the SQL; the filter
     # values are parameters of the event sets.
@@ -528,11 +550,14 @@ def _count_in_one_statement(filters: TimelineFilters, memo: dict) -> None:
     with connection.cursor() as cursor:
         cursor.execute(statement, params)
         for tag, key, day, kind, n in cursor.fetchall():
-            found[tag].append((key, day, kind, n))
-    for i, (_, wanted) in enumerate(sets.items()):
+            found[tag].append((key, _as_date(day), kind, n))
+    for i, (rest, wanted) in enumerate(sets.items()):
+        step = found[f"k{i}"][0][0] if found[f"k{i}"] else 1
         for what, slot in wanted.items():
             if what in links:
                 counts = {int(k): n for k, _, _, n in found[f"{what}{i}"]}
+                if step > 1:
+                    memo[("approximate", slot)] = True
                 if slot == "people":
                     memo[("actors", "" if same else "actor")] = counts
                 elif slot == "orgs":
@@ -547,10 +572,43 @@ def _count_in_one_statement(filters: TimelineFilters, memo: dict) -> None:
                 kinds[k] += n
             memo[wanted["k"]] = dict(kinds)
         if day:
-            days: dict[date, int] = defaultdict(int)
-            for _, d, _, n in rows:
-                days[d if isinstance(d, date) else date.fromisoformat(d)] += n
-            memo[wanted["d"]] = sorted(days.items())
+            first, last = found[f"r{i}"][0][1], found[f"R{i}"][0][1]
+            if first is None:
+                memo["per_day"] = []
+            elif _axis(rest, first, last)[2] == "day":
+                memo["per_day"] = list(
+                    event_set(rest)
+                    .values_list("start")
+                    .annotate(n=Count("id"))
+                    .order_by("start")
+                )
+            else:
+                months: dict[date, int] = defaultdict(int)
+                for _, d, _, n in rows:
+                    months[d] += n
+                memo["per_day"] = sorted(months.items())
+                memo["bounds"] = (first, last)
+
+
+# A set of more events than this has its link counts (people, organisations,
+# countries) estimated from every k-th event, k = its size // SAMPLE_SIZE,
+# and shown as approximate ("≈"); kinds, the chart and the total stay exact.
+SAMPLE_ABOVE = 5000
+SAMPLE_SIZE = 2500
+
+
+def _as_date(value) -> date | None:
+    """A date from the database (SQLite answers raw queries with text)."""
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(value)
+
+
+def _month_sql() -> str:
+    """The first day of ev_start's month, in this database's SQL."""
+    if connection.vendor == "postgresql":
+        return "CAST(DATE_TRUNC('month', ev_start) AS DATE)"
+    return "SUBSTR(ev_start, 1, 8) || '01'"
 
 
 _NO_ID = "CAST(NULL AS BIGINT)"

@@ -159,3 +159,31 @@ def test_it_counts_what_a_brute_force_pass_counts(data, rollups):
             )
 
     check()
+
+
+def test_it_estimates_the_link_counts_of_a_large_set_from_a_sample(
+    data, monkeypatch, client
+):
+    monkeypatch.setattr(facets, "SAMPLE_ABOVE", 10)
+    monkeypatch.setattr(facets, "SAMPLE_SIZE", 5)
+    brute = Brute()
+    f = TimelineFilters(kinds=(Kind.STATEMENT, Kind.MEETING, Kind.OTHER, Kind.VOTE))
+    matching = [e for e in brute.events if brute.matches(e, f)]
+    assert len(matching) > 10
+    k = len(matching) // 5
+    sampled: Counter = Counter()
+    for e in matching:
+        if e.id % k == 0:
+            sampled.update(c.code for c in e.countries.all())
+    summary = facets.compute_summary(f)
+    assert facet_counts_of(summary.countries) == {c: k * n for c, n in sampled.items()}
+    assert all(not v.exact for v in summary.countries + summary.people)
+    # The kinds (counted without the kind filter) and the chart stay exact.
+    assert summary.total == len(matching)
+    assert facet_counts_of(summary.kinds) == dict(
+        brute.counts(f, "kind", lambda e: [e.kind])
+    )
+    assert all(v.exact for v in summary.kinds)
+    html = client.get("/?" + "&".join(f"kind={k}" for k in f.kinds)).content.decode()
+    assert "≈</abbr>" in html
+    assert "≈" not in client.get("/?q=Kyiv").content.decode()
