@@ -126,13 +126,28 @@ def event_set(filters: TimelineFilters, *, skip: str = "") -> QuerySet:
     qs = rest.replace(actors=(), organizations=(), countries=()).apply(
         Event.objects.all()
     )
-    for ids in (rest.actors, rest.organizations):
-        if ids:
-            links = EventActor.objects.filter(actor_id__in=ids)
-            qs = qs.filter(pk__in=links.values("event_id"))
+    # The links' copied start bounds them by the chosen end (an event
+    # starting after it cannot match), on their (actor|country, start,
+    # event) indexes.
+    bound = {"start__lte": rest.end} if rest.end else {}
+    chosen = [
+        EventActor.objects.filter(actor_id__in=ids, **bound)
+        for ids in (rest.actors, rest.organizations)
+        if ids
+    ]
     if rest.countries:
-        links = EventCountry.objects.filter(country__code__in=rest.countries)
-        qs = qs.filter(pk__in=links.values("event_id"))
+        chosen.append(
+            EventCountry.objects.filter(country__code__in=rest.countries, **bound)
+        )
+    # Nested, the link filters intersect on the link indexes alone, before
+    # any event row is read.
+    inner = None
+    for links in reversed(chosen):
+        if inner is not None:
+            links = links.filter(event_id__in=inner)
+        inner = links.values("event_id")
+    if inner is not None:
+        qs = qs.filter(pk__in=inner)
     return qs.order_by()
 
 
