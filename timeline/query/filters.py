@@ -254,6 +254,9 @@ def text_match(q: str, *, scan_if_common: bool = False) -> Q:
         by_sentence = Mention.objects.filter(
             SearchVectorExact(SearchVector("sentence", config=SEARCH_CONFIG), query)
         ).values("event_id")
+        # Unordered: the models' default orderings would sort every match
+        # (and join each mention to its article) for nothing.
+        by_title, by_sentence = by_title.order_by(), by_sentence.order_by()
         return Q(pk__in=by_title.union(by_sentence))
     if _trigram_serves(q) and not (scan_if_common and _sqlite_trigram_common(q)):
         # Same matches as icontains, read from the trigram indexes of
