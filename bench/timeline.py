@@ -114,7 +114,7 @@ def prepare(n: int) -> None:
         )
 
 
-def run_size(n: int, repeat: int) -> dict:
+def run_size(n: int, repeat: int, modes: tuple[str, ...] = ("fresh", "cached")) -> dict:
     """Runs in a child process with DATABASE_URL pointing at this size's
     database, filled by prepare()."""
     _setup()
@@ -193,6 +193,8 @@ def run_size(n: int, repeat: int) -> dict:
     client = Client()
     results: dict[str, dict] = {}
     for mode, seconds in (("fresh", 0), ("cached", 600)):
+        if mode not in modes:
+            continue
         settings.NEWSLINE_FACET_CACHE_SECONDS = seconds
         cache.clear()
         for name, url in cases.items():
@@ -279,6 +281,13 @@ def main() -> None:
     parser.add_argument("--db-dir", default="/tmp")
     parser.add_argument("--json", help="write the results here as JSON")
     parser.add_argument(
+        "--modes",
+        nargs="+",
+        choices=["fresh", "cached"],
+        default=["fresh", "cached"],
+        help="fresh: facet cache off; cached: facet cache on (default both)",
+    )
+    parser.add_argument(
         "--database-url",
         help="a PostgreSQL server (postgres://user@host:port/name): each size "
         "gets its own database, <name>_<size>, created when missing",
@@ -291,7 +300,9 @@ def main() -> None:
         prepare(args.prepare)
         return
     if args.child:
-        print(json.dumps(run_size(args.child, args.repeat)), flush=True)
+        print(
+            json.dumps(run_size(args.child, args.repeat, tuple(args.modes))), flush=True
+        )
         return
 
     all_results = {}
@@ -306,7 +317,16 @@ def main() -> None:
             [sys.executable, __file__, "--prepare", str(n)], env=env, check=True
         )
         out = subprocess.run(
-            [sys.executable, __file__, "--child", str(n), "--repeat", str(args.repeat)],
+            [
+                sys.executable,
+                __file__,
+                "--child",
+                str(n),
+                "--repeat",
+                str(args.repeat),
+                "--modes",
+                *args.modes,
+            ],
             env=env,
             check=True,
             stdout=subprocess.PIPE,
