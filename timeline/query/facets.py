@@ -136,9 +136,14 @@ def event_set(filters: TimelineFilters, *, skip: str = "") -> QuerySet:
         if ids
     ]
     if rest.countries:
-        chosen.append(
-            EventCountry.objects.filter(country__code__in=rest.countries, **bound)
+        # Ids, not a join on the code: the planner then knows from its
+        # statistics how many links a country has (PostgreSQL estimated a
+        # frequent country's 140,000 links at 4,000 and probed them one by
+        # one).
+        ids = list(
+            Country.objects.filter(code__in=rest.countries).values_list("id", flat=True)
         )
+        chosen.append(EventCountry.objects.filter(country_id__in=ids, **bound))
     # Nested, the link filters intersect on the link indexes alone, before
     # any event row is read.
     inner = None
