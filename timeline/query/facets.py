@@ -21,6 +21,7 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Count, QuerySet
 
@@ -524,9 +525,16 @@ def _count_in_one_statement(filters: TimelineFilters, memo: dict) -> None:
     month = _month_sql()
     ctes, branches, params = [], [], []
     for i, (rest, wanted) in enumerate(sets.items()):
-        sql, p = (
-            event_set(rest).values_list("id", "start", "kind").query.sql_with_params()
-        )
+        try:
+            sql, p = (
+                event_set(rest)
+                .values_list("id", "start", "kind")
+                .query.sql_with_params()
+            )
+        except EmptyResultSet:  # a filter that cannot match (an unknown country)
+            columns = ", ".join(q(c) for c in ("id", "start", "kind"))
+            sql = f"SELECT {columns} FROM {q(Event._meta.db_table)} WHERE 1 = 0"  # noqa: S608
+            p = []
         ctes.append(f"s{i} (ev_id, ev_start, ev_kind) AS {materialized}({sql})")
         params.extend(p)
         if links.keys() & wanted.keys():
