@@ -1,11 +1,15 @@
-"""Server time of the timeline page at 10,000 and 100,000 events (SQLite).
+"""Server time of the timeline page at 10,000 and 100,000 events (SQLite or
+PostgreSQL), and the measuring process's memory after serving every case.
 
-    .venv/bin/python bench/timeline.py                 # both sizes
+    .venv/bin/python bench/timeline.py                 # both sizes, SQLite
     .venv/bin/python bench/timeline.py --sizes 10000 --repeat 20
+    .venv/bin/python bench/timeline.py --sizes 100000 1000000 \
+        --database-url postgres://user@127.0.0.1:5439/newsline_bench
 
-Each size gets its own SQLite file (default /tmp/newsline-bench-<n>.sqlite3,
-reused when it already holds that many events: delete it to regenerate),
-filled by bench.synth.generate(). Requests go through Django's test Client
+Each size gets its own SQLite file (default /tmp/newsline-bench-<n>.sqlite3)
+or PostgreSQL database (<name>_<n>, created on that server when missing),
+reused when it already holds that many events (delete it to regenerate),
+filled by bench.synth.generate() in a process of its own. Requests go through Django's test Client
 in-process, so the numbers are server time: URL routing, middleware, queries
 and template rendering, without network or browser.
 
@@ -25,6 +29,7 @@ waiting for a core).
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import statistics
@@ -32,6 +37,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -52,25 +58,37 @@ def stats(times: list[float], cpu: list[float]) -> dict[str, float]:
     }
 
 
-def run_size(n: int, repeat: int, db_dir: str) -> dict:
-    """Runs in a child process with DATABASE_URL pointing at this size's file."""
+def rss_mb() -> dict[str, float]:
+    """This process's resident memory now and at its peak (Linux), in MB."""
+    out = {}
+    for line in Path("/proc/self/status").read_text().splitlines():
+        name, _, value = line.partition(":")
+        if name in ("VmRSS", "VmHWM"):
+            out["rss_mb" if name == "VmRSS" else "peak_rss_mb"] = round(
+                int(value.split()[0]) / 1024, 1
+            )
+    return out
+
+
+def _setup() -> None:
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
     os.environ["ALLOWED_HOSTS"] = "testserver"
     import django
 
     django.setup()
-    from django.conf import settings
-    from django.core.cache import cache
+
+
+def prepare(n: int) -> None:
+    """Fill this size's database (a child process of its own, so that the
+    measuring process's memory holds nothing of the generation)."""
+    _setup()
     from django.core.management import call_command
     from django.db import connection
-    from django.db.models import Count
-    from django.test import Client
 
     from bench.synth import generate
-    from timeline.models import Actor, Event, EventActor, EventCountry
-    from timeline.query.cursors import Cursor
-    from timeline.web.views import PAGE_SIZE
+    from timeline.models import Event
+    from timeline.query import facet_counts
 
     call_command("migrate", verbosity=0)
     have = Event.objects.count()
@@ -84,8 +102,6 @@ def run_size(n: int, repeat: int, db_dir: str) -> dict:
             file=sys.stderr,
             flush=True,
         )
-    from timeline.query import facet_counts
-
     if have != n or not facet_counts.ready():
         # synth writes events in bulk, around the services that keep the
         # pre-aggregated facet counts current: build them once.
@@ -96,29 +112,26 @@ def run_size(n: int, repeat: int, db_dir: str) -> dict:
             file=sys.stderr,
             flush=True,
         )
+
+
+def run_size(n: int, repeat: int, modes: tuple[str, ...] = ("fresh", "cached")) -> dict:
+    """Runs in a child process with DATABASE_URL pointing at this size's
+    database, filled by prepare()."""
+    _setup()
+    from django.conf import settings
+    from django.core.cache import cache
+    from django.db import connection
+    from django.db.models import Count
+    from django.test import Client
+
+    from timeline.models import Actor, Event, EventActor, EventCountry
+    from timeline.query.cursors import Cursor
+    from timeline.web.views import PAGE_SIZE
+
+    if Event.objects.count() != n:
+        raise SystemExit(f"{connection.settings_dict['NAME']} lacks {n} events")
     with connection.cursor() as cur:
         cur.execute("ANALYZE")
-
-    # The facet index: build time (CPU, best of 3) and size.
-    import resource
-
-    from timeline.query.facet_index import FacetIndex
-
-    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    builds = []
-    for _ in range(3):
-        c = time.process_time()
-        index = FacetIndex("bench")
-        builds.append((time.process_time() - c) * 1000)
-    index_info = {
-        "build_cpu_ms": round(min(builds), 1),
-        "mb": round(index.nbytes / 1e6, 2),
-        "peak_rss_growth_mb": round(
-            (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss_before) / 1024, 1
-        ),
-    }
-    del index
-    print(f"  {n:>7} facet index {index_info}", file=sys.stderr, flush=True)
 
     people = (
         EventActor.objects.filter(actor__kind="person")
@@ -182,6 +195,8 @@ def run_size(n: int, repeat: int, db_dir: str) -> dict:
     client = Client()
     results: dict[str, dict] = {}
     for mode, seconds in (("fresh", 0), ("cached", 600)):
+        if mode not in modes:
+            continue
         settings.NEWSLINE_FACET_CACHE_SECONDS = seconds
         cache.clear()
         for name, url in cases.items():
@@ -233,8 +248,32 @@ def run_size(n: int, repeat: int, db_dir: str) -> dict:
             file=sys.stderr,
             flush=True,
         )
-    results["facet index"] = index_info
+    gc.collect()
+    results["memory"] = rss_mb()
+    print(
+        f"  {n:>7} worker memory after every case {results['memory']}", file=sys.stderr
+    )
     return results
+
+
+def postgres_database(url: str, n: int) -> str:
+    """The URL of size n's database on this PostgreSQL server, created if
+    it does not exist yet."""
+    import psycopg
+    from psycopg import sql
+
+    parts = urlsplit(url)
+    if parts.scheme not in ("postgres", "postgresql"):
+        raise SystemExit(f"--database-url must be postgres://...: {url!r}")
+    name = f"{parts.path.lstrip('/') or 'newsline_bench'}_{n}"
+    server = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(server, autocommit=True) as conn:
+        exists = conn.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
+        ).fetchone()
+        if not exists:
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    return urlunsplit(parts._replace(path=f"/{name}"))
 
 
 def main() -> None:
@@ -243,23 +282,53 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=30)
     parser.add_argument("--db-dir", default="/tmp")
     parser.add_argument("--json", help="write the results here as JSON")
+    parser.add_argument(
+        "--modes",
+        nargs="+",
+        choices=["fresh", "cached"],
+        default=["fresh", "cached"],
+        help="fresh: facet cache off; cached: facet cache on (default both)",
+    )
+    parser.add_argument(
+        "--database-url",
+        help="a PostgreSQL server (postgres://user@host:port/name): each size "
+        "gets its own database, <name>_<size>, created when missing",
+    )
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--prepare", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
 
+    if args.prepare:
+        prepare(args.prepare)
+        return
     if args.child:
-        print(json.dumps(run_size(args.child, args.repeat, args.db_dir)), flush=True)
+        print(
+            json.dumps(run_size(args.child, args.repeat, tuple(args.modes))), flush=True
+        )
         return
 
     all_results = {}
     for n in args.sizes:
         print(f"{n} events", flush=True)
-        env = dict(
-            os.environ,
-            DATABASE_URL=f"sqlite:///{args.db_dir}/newsline-bench-{n}.sqlite3",
-            DEBUG="false",
+        if args.database_url:
+            url = postgres_database(args.database_url, n)
+        else:
+            url = f"sqlite:///{args.db_dir}/newsline-bench-{n}.sqlite3"
+        env = dict(os.environ, DATABASE_URL=url, DEBUG="false")
+        subprocess.run(
+            [sys.executable, __file__, "--prepare", str(n)], env=env, check=True
         )
         out = subprocess.run(
-            [sys.executable, __file__, "--child", str(n), "--repeat", str(args.repeat)],
+            [
+                sys.executable,
+                __file__,
+                "--child",
+                str(n),
+                "--repeat",
+                str(args.repeat),
+                "--modes",
+                *args.modes,
+            ],
             env=env,
             check=True,
             stdout=subprocess.PIPE,
@@ -274,7 +343,7 @@ def main() -> None:
         small, big = args.sizes[0], args.sizes[-1]
         print(f"\nratio {big} / {small} (median):")
         for name, modes in all_results[big].items():
-            if name == "facet index":
+            if name == "memory":
                 continue
             for mode, r in modes.items():
                 base = all_results[small][name][mode]["median"]

@@ -1,17 +1,7 @@
 """gunicorn settings shared by `make serve` and the load test
-(`gunicorn --config python:newsline.gunicorn_conf ...`)."""
+(`gunicorn --config python:newsline.gunicorn_conf ...`).
 
-from __future__ import annotations
-
-
-def post_worker_init(worker) -> None:
-    """Build the worker's facet index before it takes its first request
-    (about a second at 100,000 events), instead of during one."""
-    from django.db import connections
-
-    from timeline.query.facet_index import warm
-
-    try:
-        warm()
-    finally:
-        connections.close_all()  # no connection shared across the fork
+Workers keep no copy of the data: the timeline's lists, facet counts and
+density chart are read from the database (timeline.query), so a worker
+needs no warm-up and its memory does not grow with the number of events.
+"""

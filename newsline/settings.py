@@ -264,10 +264,6 @@ NEWSLINE_MAX_EVENTS_PER_ARTICLE = env_int(
 # The timeline's facet counts and density chart are cached this many seconds
 # (0: computed for every request); new data or edits change the cache key.
 NEWSLINE_FACET_CACHE_SECONDS = env_int("NEWSLINE_FACET_CACHE_SECONDS", 60, minimum=0)
-# Each process keeps the events' dates, kinds, statuses and links in numpy
-# arrays to count facets and find a page's events in milliseconds
-# (timeline.query.facet_index; ~6 MB per 100,000 events). Off: everything in SQL.
-NEWSLINE_FACET_INDEX = env_bool("NEWSLINE_FACET_INDEX", True)
 # Downloads (CSV, TimelineJS, iCalendar) streaming at once per process; one
 # more gets 429 with Retry-After (a 100,000-event export is 10-15 s of CPU).
 NEWSLINE_MAX_EXPORTS = env_int("NEWSLINE_MAX_EXPORTS", 2, minimum=1)

@@ -109,14 +109,3 @@ def _no_download_in_progress():
     exports._slots.in_use = 0
     yield
     exports._slots.in_use = 0
-
-
-@pytest.fixture(autouse=True)
-def _fresh_facet_index():
-    """Each test starts without the process's facet index: its database is
-    rolled back between tests, which the index's stamp cannot always see."""
-    from timeline.query import facet_index
-
-    facet_index.forget()
-    yield
-    facet_index.forget()

@@ -129,13 +129,6 @@ def test_it_serves_every_view_with_events_at_the_edges(
         assert b"Far future" in body and b"Year one" in body
 
 
-def test_it_serves_the_timeline_at_the_edges_from_sql_too(
-    client, edge_events, settings
-):
-    settings.NEWSLINE_FACET_INDEX = False
-    assert client.get("/").status_code == 200
-
-
 def test_it_exports_every_edge_event_to_icalendar(client, edge_events):
     response = client.get("/export/events.ics")
     assert response.status_code == 200
@@ -190,14 +183,10 @@ def test_it_finds_the_admin_years_with_one_query_per_year_with_events(
     assert [d.year for d in years] == [1, 2025, 9990, 9999]
 
 
-@pytest.mark.parametrize("index", [True, False])
-def test_it_charts_years_1_to_9999_in_about_a_hundred_bars(
-    client, edge_events, settings, index
-):
+def test_it_charts_years_1_to_9999_in_about_a_hundred_bars(client, edge_events):
     from timeline.query.facets import density
     from timeline.query.filters import TimelineFilters
 
-    settings.NEWSLINE_FACET_INDEX = index
     response = client.get("/")
     chart = response.context["summary"].density
     assert chart.unit == "century"

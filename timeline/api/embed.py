@@ -19,8 +19,8 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET
 
 from timeline.api.serializers import attach, event_values
-from timeline.models import Event
 from timeline.query.cursors import Cursor, InvalidCursor
+from timeline.query.events import page_events
 from timeline.query.filters import TimelineFilters
 
 EMBED_PAGE_SIZE = 25
@@ -37,13 +37,14 @@ def embed(request: HttpRequest) -> HttpResponse:
         notes = list(filters.notes)
     except ValueError as exc:  # a value the parser let through but can't use
         filters, notes = TimelineFilters(), [f"Ignored the filters: {exc}"]
-    qs = Event.objects.for_timeline(filters)
     cursor = request.GET.get("cursor", "")
+    after = None
     if cursor:
         try:
-            qs = Cursor.decode(cursor, filters.order).rows_after(qs)
+            after = Cursor.decode(cursor, filters.order)
         except InvalidCursor:
             notes.append("Ignored an invalid 'more' link; showing the first events.")
+    qs = page_events(filters, after=after)
     rows = attach(event_values(qs[: EMBED_PAGE_SIZE + 1]), max_sources=0)
     more_url = None
     if len(rows) > EMBED_PAGE_SIZE:

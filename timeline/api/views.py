@@ -40,9 +40,8 @@ from timeline.models import (
     Status,
     may_review,
 )
-from timeline.query import facet_index
 from timeline.query.cursors import Cursor, InvalidCursor
-from timeline.query.facet_counts import data_stamp
+from timeline.query.events import page_events
 from timeline.query.filters import TimelineFilters
 
 # Paths that answer errors as JSON (see bad_request).
@@ -208,18 +207,7 @@ def events(request: HttpRequest) -> HttpResponse:
             ["page/offset: events are paged by cursor; follow the 'next' link."],
         )
     after = parse_cursor(request, filters.order)
-    index = facet_index.current(data_stamp()) if facet_index.enabled() else None
-    if index is not None:
-        # The same arrays as the page (timeline/query/facet_index.py): the ids of
-        # this page, then one query for those events.
-        ids = index.page(filters, after=after and after.key, limit=limit + 1)
-        by_id = {row[0]: row for row in event_values(Event.objects.filter(id__in=ids))}
-        rows = attach([by_id[i] for i in ids if i in by_id])
-    else:
-        qs = Event.objects.for_timeline(filters)
-        if after is not None:
-            qs = after.rows_after(qs)
-        rows = attach(event_values(qs)[: limit + 1])
+    rows = attach(event_values(page_events(filters, after=after))[: limit + 1])
     has_next = len(rows) > limit
     rows = rows[:limit]
     next_cursor = (

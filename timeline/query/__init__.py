@@ -1,1 +1,1 @@
-"""Reads: filters, facets, the facet index and the rollup counts."""
+"""Reads: filters, the list (events), facets and the rollup counts."""

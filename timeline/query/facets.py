@@ -14,13 +14,15 @@ from __future__ import annotations
 
 import calendar
 import hashlib
+from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-import numpy as np
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
 from django.db.models import Count, QuerySet
 
 from timeline.models import (
@@ -33,7 +35,7 @@ from timeline.models import (
     Kind,
     Status,
 )
-from timeline.query import facet_counts, facet_index
+from timeline.query import facet_counts
 from timeline.query.filters import TimelineFilters
 
 FACET_LIMIT = 10
@@ -68,6 +70,7 @@ class FacetValue:
     label: str
     count: int
     selected: bool = False
+    exact: bool = True  # False: estimated from a sample (shown as "≈ n")
 
 
 @dataclass(frozen=True)
@@ -124,13 +127,33 @@ def event_set(filters: TimelineFilters, *, skip: str = "") -> QuerySet:
     qs = rest.replace(actors=(), organizations=(), countries=()).apply(
         Event.objects.all()
     )
-    for ids in (rest.actors, rest.organizations):
-        if ids:
-            links = EventActor.objects.filter(actor_id__in=ids)
-            qs = qs.filter(pk__in=links.values("event_id"))
+    # The links' copied start bounds them by the chosen end (an event
+    # starting after it cannot match), on their (actor|country, start,
+    # event) indexes.
+    bound = {"start__lte": rest.end} if rest.end else {}
+    chosen = [
+        EventActor.objects.filter(actor_id__in=ids, **bound)
+        for ids in (rest.actors, rest.organizations)
+        if ids
+    ]
     if rest.countries:
-        links = EventCountry.objects.filter(country__code__in=rest.countries)
-        qs = qs.filter(pk__in=links.values("event_id"))
+        # Ids, not a join on the code: the planner then knows from its
+        # statistics how many links a country has (PostgreSQL estimated a
+        # frequent country's 140,000 links at 4,000 and probed them one by
+        # one).
+        ids = list(
+            Country.objects.filter(code__in=rest.countries).values_list("id", flat=True)
+        )
+        chosen.append(EventCountry.objects.filter(country_id__in=ids, **bound))
+    # Nested, the link filters intersect on the link indexes alone, before
+    # any event row is read.
+    inner = None
+    for links in reversed(chosen):
+        if inner is not None:
+            links = links.filter(event_id__in=inner)
+        inner = links.values("event_id")
+    if inner is not None:
+        qs = qs.filter(pk__in=inner)
     return qs.order_by()
 
 
@@ -186,12 +209,9 @@ def _ranked(
     fetch(ids) returns the objects for those ids that belong in this facet
     (e.g. only people); it is asked for the most frequent ids in growing
     chunks, so a facet rarely loads more than a few dozen actors. Ties in
-    count go by id; ArrayCounts comes ranked already.
+    count go by id.
     """
-    if isinstance(counts, ArrayCounts):
-        ranked = counts.ranked
-    else:
-        ranked = sorted(counts, key=lambda k: (-counts[k], k))
+    ranked = sorted(counts, key=lambda k: (-counts[k], k))
     chosen = {o.id: o for o in fetch(list(selected_ids))} if selected_ids else {}
     others: dict[int, object] = {}
     pos, chunk = 0, max(4 * limit, 40)
@@ -206,59 +226,36 @@ def _ranked(
     return [(o, counts.get(o.id, 0)) for o in first + top]
 
 
-class ArrayCounts(Mapping):
-    """A numpy bincount (index = id) read as {id: count} of its non-zero
-    entries, with the ids ranked by count (ties by id) for _ranked()."""
-
-    def __init__(self, array) -> None:
-        self.array = array
-        nonzero = np.flatnonzero(array)
-        self.ranked = nonzero[np.lexsort((nonzero, -array[nonzero]))].tolist()
-
-    def __getitem__(self, key: int) -> int:
-        if 0 <= key < len(self.array) and self.array[key]:
-            return int(self.array[key])
-        raise KeyError(key)
-
-    def __iter__(self):
-        return iter(self.ranked)
-
-    def __len__(self) -> int:
-        return len(self.ranked)
-
-
 def actor_facet(
     filters: TimelineFilters,
     *,
     kind: str = ActorKind.PERSON,
     limit: int = FACET_LIMIT,
     memo: dict | None = None,
-    counts: Mapping[int, int] | None = None,
 ) -> list[FacetValue]:
     """People (kind person, facet 'actor') or organisations ('org') with counts.
 
     `memo` shares the link counts between the two facets when they are the
-    same (neither facet is filtered). `counts`: {actor id: events}, already
-    counted (by the facet index).
+    same (neither facet is filtered).
     """
     person = kind == ActorKind.PERSON
     skip = "actor" if person else "org"
     selected = set(filters.actors if person else filters.organizations)
-    if counts is None:
-        memo = {} if memo is None else memo
-        same = not filters.actors and not filters.organizations
-        memo_key = ("actors", "" if same else skip)
-        if memo_key not in memo:
-            memo[memo_key] = link_counts(
-                EventActor.objects.all(), "actor_id", filters, skip=skip
-            )
-        counts = memo[memo_key]
+    memo = {} if memo is None else memo
+    same = not filters.actors and not filters.organizations
+    memo_key = ("actors", "" if same else skip)
+    if memo_key not in memo:
+        memo[memo_key] = link_counts(
+            EventActor.objects.all(), "actor_id", filters, skip=skip
+        )
+    counts = memo[memo_key]
 
     def fetch(ids):
         return Actor.objects.filter(id__in=ids, kind=kind).only("id", "name")
 
+    exact = not memo.get(("approximate", "people" if person or same else "orgs"))
     return [
-        FacetValue(str(a.id), a.name, n, a.id in selected)
+        FacetValue(str(a.id), a.name, n, a.id in selected, exact)
         for a, n in _ranked(counts, fetch, selected, limit)
     ]
 
@@ -267,9 +264,11 @@ def country_facet(
     filters: TimelineFilters,
     *,
     limit: int = FACET_LIMIT,
-    counts: Mapping[int, int] | None = None,
+    memo: dict | None = None,
 ) -> list[FacetValue]:
-    if counts is None:
+    if memo is not None and "countries" in memo:
+        counts = memo["countries"]
+    else:
         counts = link_counts(
             EventCountry.objects.all(), "country_id", filters, skip="country"
         )
@@ -285,8 +284,9 @@ def country_facet(
     def fetch(ids):
         return Country.objects.filter(id__in=ids).only("id", "code", "name")
 
+    exact = not (memo or {}).get(("approximate", "countries"))
     return [
-        FacetValue(c.code, c.name, n, c.code in selected_codes)
+        FacetValue(c.code, c.name, n, c.code in selected_codes, exact)
         for c, n in _ranked(counts, fetch, selected_ids, limit)
     ]
 
@@ -302,15 +302,12 @@ def kind_facet(
     filters: TimelineFilters,
     *,
     memo: dict | None = None,
-    counts: Mapping[str, int] | None = None,
 ) -> list[FacetValue]:
     """Every kind, in the order of Kind, with its count (0 included).
 
     `memo` shares one (start, kind) pass with density() when no kind is chosen.
-    `counts`: {kind: events}, already counted (by the facet index).
     """
-    if counts is None:
-        counts = _kind_counts(filters, memo)
+    counts = _kind_counts(filters, memo)
     return [
         FacetValue(k.value, k.label, counts.get(k.value, 0), k.value in filters.kinds)
         for k in Kind
@@ -320,6 +317,8 @@ def kind_facet(
 def _kind_counts(filters: TimelineFilters, memo: dict | None) -> dict[str, int]:
     """{kind: events} over the filtered set without its kind filter, in SQL."""
     rest = filters.replace(kinds=())
+    if memo is not None and "kinds" in memo:
+        return memo["kinds"]
     if date_only(rest):
         return facet_counts.range_counts("k", rest.start, rest.end)
     if memo is not None and not filters.kinds:
@@ -362,6 +361,12 @@ def density(filters: TimelineFilters, *, memo: dict | None = None) -> Density:
             filters.start, filters.end, by_day=(hi - lo).days <= 62
         )
         first, last = found
+    elif memo is not None and "per_day" in memo:
+        # Per day, or per month with the first and last day apart.
+        per_day = memo["per_day"]
+        if not per_day:
+            return Density("month")
+        first, last = memo.get("bounds") or (per_day[0][0], per_day[-1][0])
     elif memo is not None and "start_kind" in memo:
         per_day = []
         for d, _, n in memo["start_kind"]:
@@ -386,23 +391,6 @@ def density(filters: TimelineFilters, *, memo: dict | None = None) -> Density:
         b = _bucket(unit, max(d, first))
         counts[b] = counts.get(b, 0) + n
     return _bars(unit, first, last, counts, sum(n for _, n in per_day))
-
-
-def density_from_starts(filters: TimelineFilters, starts) -> Density:
-    """density() from the facet index: `starts` are the matching events'
-    start days (numpy, days since 1970-01-01, in order), bucketed in numpy."""
-    if not len(starts):
-        return Density("month")
-    first = date.fromordinal(int(starts[0]) + facet_index.EPOCH_ORDINAL)
-    last = date.fromordinal(int(starts[-1]) + facet_index.EPOCH_ORDINAL)
-    first, last, unit = _axis(filters, first, last)
-    buckets = _bucket_starts(unit, first, last)
-    # starts is sorted: each bucket's events are one searchsorted range (an
-    # event starting before the axis counts in the first bucket).
-    edges = [d.toordinal() - facet_index.EPOCH_ORDINAL for d in buckets[1:]]
-    cuts = np.searchsorted(starts, edges, side="left").tolist()
-    sizes = np.diff([0, *cuts, len(starts)]).tolist()
-    return _bars(unit, first, last, dict(zip(buckets, sizes, strict=True)), len(starts))
 
 
 def _axis(filters: TimelineFilters, first: date, last: date) -> tuple[date, date, str]:
@@ -479,64 +467,202 @@ def _bucket_starts(unit: str, first: date, last: date) -> list[date]:
     return out
 
 
-def compute_summary(filters: TimelineFilters, *, stamp: str | None = None) -> Summary:
-    """Every facet and the density chart: from the process's facet index
-    when it is current (see timeline.query.facet_index), else in SQL."""
-    if facet_index.enabled():
-        if stamp is None:
-            stamp = facet_counts.data_stamp()
-        index = facet_index.current(stamp)
-        if index is not None:
-            return summary_from_index(index, filters)
+def compute_summary(filters: TimelineFilters) -> Summary:
+    """Every facet and the density chart, counted in the database."""
     with facet_counts.reading():
         return _compute_summary(filters)
 
 
-def summary_from_index(
-    index: facet_index.FacetIndex, filters: TimelineFilters
-) -> Summary:
-    counts = index.counts(filters)
-    people = ArrayCounts(counts.people)
-    organisations = (
-        people
-        if counts.organisations is counts.people
-        else ArrayCounts(counts.organisations)
-    )
-    return Summary(
-        people=tuple(actor_facet(filters, kind=ActorKind.PERSON, counts=people)),
-        organisations=tuple(
-            actor_facet(filters, kind=ActorKind.ORGANIZATION, counts=organisations)
-        ),
-        countries=tuple(country_facet(filters, counts=ArrayCounts(counts.countries))),
-        kinds=tuple(kind_facet(filters, counts=counts.kinds)),
-        density=density_from_starts(filters, counts.starts),
-    )
-
-
 def _compute_summary(filters: TimelineFilters) -> Summary:
     memo: dict = {}
+    _count_in_one_statement(filters, memo)
     return Summary(
         people=tuple(actor_facet(filters, kind=ActorKind.PERSON, memo=memo)),
         organisations=tuple(
             actor_facet(filters, kind=ActorKind.ORGANIZATION, memo=memo)
         ),
-        countries=tuple(country_facet(filters)),
+        countries=tuple(country_facet(filters, memo=memo)),
         kinds=tuple(kind_facet(filters, memo=memo)),
         density=density(filters, memo=memo),
     )
+
+
+def _count_in_one_statement(filters: TimelineFilters, memo: dict) -> None:
+    """Every count the rollups cannot give, from one SQL statement, into `memo`.
+
+    Each facet counts over the events matching every filter but its own;
+    those event sets are common table expressions, each MATERIALIZED once
+    (a set is found once however many facets count over it), and every
+    count a GROUP BY over a set: its people and organisations (the link
+    table's (event, actor) unique index), countries, kinds, start days.
+    Date-only sets are left to the FacetCount rollups (facet_counts).
+    """
+    asks: list[tuple[str, TimelineFilters, str]] = []  # (memo slot, set, what)
+    same = not filters.actors and not filters.organizations
+    for skip, slot in (("actor", "people"), ("org", "orgs")):
+        rest = filters.replace(**{SKIP_FIELD[skip]: ()})
+        if not date_only(rest):
+            asks.append((slot, rest, "a"))
+        if same:
+            break  # the two facets count the same links
+    for skip, slot, what in (("country", "countries", "c"), ("kind", "kinds", "k")):
+        rest = filters.replace(**{SKIP_FIELD[skip]: ()})
+        if not date_only(rest):
+            asks.append((slot, rest, what))
+    if not date_only(filters):
+        asks.append(("per_day", filters, "d"))
+    if not asks:
+        return
+    sets: dict[TimelineFilters, dict[str, str]] = {}  # set -> {what: slot}
+    for slot, rest, what in asks:
+        sets.setdefault(rest.replace(order="newest", notes=()), {})[what] = slot
+    q = connection.ops.quote_name
+    links = {
+        "a": (q(EventActor._meta.db_table), q("actor_id")),
+        "c": (q(EventCountry._meta.db_table), q("country_id")),
+    }
+    materialized = "MATERIALIZED " if _materialize_ok() else ""
+    month = _month_sql()
+    ctes, branches, params = [], [], []
+    for i, (rest, wanted) in enumerate(sets.items()):
+        try:
+            sql, p = (
+                event_set(rest)
+                .values_list("id", "start", "kind")
+                .query.sql_with_params()
+            )
+        except EmptyResultSet:  # a filter that cannot match (an unknown country)
+            columns = ", ".join(q(c) for c in ("id", "start", "kind"))
+            sql = f"SELECT {columns} FROM {q(Event._meta.db_table)} WHERE 1 = 0"  # noqa: S608
+            p = []
+        ctes.append(f"s{i} (ev_id, ev_start, ev_kind) AS {materialized}({sql})")
+        params.extend(p)
+        if links.keys() & wanted.keys():
+            # Every k-th event (by id) of a large set stands for k events
+            # in its link counts (k = 1 up to SAMPLE_ABOVE events).
+            ctes.append(
+                f"k{i} (k) AS {materialized}(SELECT CASE WHEN COUNT(*) > %s "  # noqa: S608
+                f"THEN COUNT(*) / %s ELSE 1 END FROM s{i})"
+            )
+            params.extend([SAMPLE_ABOVE, SAMPLE_SIZE])
+            branches.append(f"SELECT 'k{i}', k, {_NO_DATE}, {_NO_KIND}, 0 FROM k{i}")  # noqa: S608
+        for what in sorted(wanted.keys() & links.keys()):
+            table, key = links[what]
+            branches.append(
+                f"SELECT '{what}{i}', l.{key}, {_NO_DATE}, {_NO_KIND}, "  # noqa: S608
+                f"COUNT(*) * (SELECT k FROM k{i}) "
+                f"FROM {table} l WHERE l.{q('event_id')} IN (SELECT ev_id "
+                f"FROM s{i}, k{i} WHERE ev_id %% k{i}.k = 0) GROUP BY l.{key}"
+            )
+        day, kind = "d" in wanted, "k" in wanted
+        if day or kind:
+            # Months, not days: a few hundred groups instead of thousands;
+            # a chart of days asks again (below).
+            cols = [month] * day + ["ev_kind"] * kind
+            branches.append(
+                f"SELECT '{'d' * day}{'k' * kind}{i}', {_NO_ID}, "  # noqa: S608
+                f"{month if day else _NO_DATE}, "
+                f"{'ev_kind' if kind else _NO_KIND}, COUNT(*) "
+                f"FROM s{i} GROUP BY {', '.join(cols)}"
+            )
+        if day:
+            branches.append(
+                f"SELECT 'r{i}', {_NO_ID}, MIN(ev_start), {_NO_KIND}, 0 FROM s{i} "  # noqa: S608
+                f"UNION ALL SELECT 'R{i}', {_NO_ID}, MAX(ev_start), {_NO_KIND}, 0 "
+                f"FROM s{i}"
+            )
+    # Only names from this module and the models reach the SQL; the filter
+    # values are parameters of the event sets.
+    statement = "WITH " + ", ".join(ctes) + " " + " UNION ALL ".join(branches)
+    found: dict[str, list[tuple]] = defaultdict(list)
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)
+        for tag, key, day, kind, n in cursor.fetchall():
+            found[tag].append((key, _as_date(day), kind, n))
+    for i, (rest, wanted) in enumerate(sets.items()):
+        step = found[f"k{i}"][0][0] if found[f"k{i}"] else 1
+        for what, slot in wanted.items():
+            if what in links:
+                counts = {int(k): n for k, _, _, n in found[f"{what}{i}"]}
+                if step > 1:
+                    memo[("approximate", slot)] = True
+                if slot == "people":
+                    memo[("actors", "" if same else "actor")] = counts
+                elif slot == "orgs":
+                    memo[("actors", "org")] = counts
+                else:
+                    memo[slot] = counts
+        day, kind = "d" in wanted, "k" in wanted
+        rows = found[f"{'d' * day}{'k' * kind}{i}"]
+        if kind:
+            kinds: dict[str, int] = defaultdict(int)
+            for _, _, k, n in rows:
+                kinds[k] += n
+            memo[wanted["k"]] = dict(kinds)
+        if day:
+            first, last = found[f"r{i}"][0][1], found[f"R{i}"][0][1]
+            if first is None:
+                memo["per_day"] = []
+            elif _axis(rest, first, last)[2] == "day":
+                memo["per_day"] = list(
+                    event_set(rest)
+                    .values_list("start")
+                    .annotate(n=Count("id"))
+                    .order_by("start")
+                )
+            else:
+                months: dict[date, int] = defaultdict(int)
+                for _, d, _, n in rows:
+                    months[d] += n
+                memo["per_day"] = sorted(months.items())
+                memo["bounds"] = (first, last)
+
+
+# A set of more events than this has its link counts (people, organisations,
+# countries) estimated from every k-th event, k = its size // SAMPLE_SIZE,
+# and shown as approximate ("≈"); kinds, the chart and the total stay exact.
+SAMPLE_ABOVE = 5000
+SAMPLE_SIZE = 2500
+
+
+def _as_date(value) -> date | None:
+    """A date from the database (SQLite answers raw queries with text)."""
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(value)
+
+
+def _month_sql() -> str:
+    """The first day of ev_start's month, in this database's SQL."""
+    if connection.vendor == "postgresql":
+        return "CAST(DATE_TRUNC('month', ev_start) AS DATE)"
+    return "SUBSTR(ev_start, 1, 8) || '01'"
+
+
+_NO_ID = "CAST(NULL AS BIGINT)"
+_NO_DATE = "CAST(NULL AS DATE)"
+_NO_KIND = "CAST(NULL AS VARCHAR(20))"
+
+
+def _materialize_ok() -> bool:
+    """Common table expressions can be MATERIALIZED (PostgreSQL 12+, SQLite
+    3.35+): each event set is then found once for all its counts."""
+    if connection.vendor == "sqlite":
+        return connection.Database.sqlite_version_info >= (3, 35)
+    return connection.vendor == "postgresql"
 
 
 def timeline_summary(filters: TimelineFilters, *, stamp: str | None = None) -> Summary:
     """compute_summary(), cached per (filters, data stamp) for a short while."""
     seconds = getattr(settings, "NEWSLINE_FACET_CACHE_SECONDS", 60)
     if not seconds:
-        return compute_summary(filters, stamp=stamp)
+        return compute_summary(filters)
     if stamp is None:
         stamp = facet_counts.data_stamp()
     raw = repr((sorted(filters.to_query()), stamp))
     key = "timeline-summary:" + hashlib.sha256(raw.encode()).hexdigest()
     summary = cache.get(key)
     if summary is None:
-        summary = compute_summary(filters, stamp=stamp)
+        summary = compute_summary(filters)
         cache.set(key, summary, seconds)
     return summary

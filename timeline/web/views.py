@@ -24,8 +24,6 @@ from timeline.models import (
     Country,
     CountryAlias,
     Event,
-    EventActor,
-    EventCountry,
     Kind,
     Mention,
     Precision,
@@ -33,11 +31,10 @@ from timeline.models import (
     may_review,
     normalise_alias,
 )
-from timeline.query import facet_index
 from timeline.query.cursors import Cursor, InvalidCursor
-from timeline.query.facet_counts import data_stamp
+from timeline.query.events import page_events
 from timeline.query.facets import timeline_summary
-from timeline.query.filters import TimelineFilters, text_match
+from timeline.query.filters import TimelineFilters
 from timeline.templatetags.timeline_tags import (
     MONTH_NAME,
     highlight_spans,
@@ -226,58 +223,9 @@ def term_suggestions(request: HttpRequest, filters: TimelineFilters) -> dict:
     return out
 
 
-# Below this many links, a filter on actors/countries drives the list from
-# the link table's index (few rows to fetch and sort); above it, walking the
-# events by date and checking EXISTS finds a page's worth sooner.
-LINK_DRIVE_MAX = 3000
-
-
-def timeline_events(filters: TimelineFilters) -> QuerySet:
-    """The filtered, ordered events, planned for SQLite and PostgreSQL alike.
-
-    The filters' EXISTS clauses are right but, for an actor or country with
-    few events, make the database walk every event by date to find them.
-    One index-only COUNT per chosen facet says which case we are in.
-    """
-    qs = Event.objects.for_timeline(filters.replace(q=""))
-    if filters.q:
-        qs = qs.filter(text_match(filters.q, scan_if_common=True))
-    links = []
-    if filters.actors:
-        links.append(EventActor.objects.filter(actor_id__in=filters.actors))
-    if filters.organizations:
-        links.append(EventActor.objects.filter(actor_id__in=filters.organizations))
-    if filters.countries:
-        links.append(EventCountry.objects.filter(country__code__in=filters.countries))
-    best = None
-    for link in links:
-        n = link.count()
-        if n <= LINK_DRIVE_MAX and (best is None or n < best[0]):
-            best = (n, link)
-    if best is not None:
-        qs = qs.filter(pk__in=best[1].values("event_id"))
-    return qs
-
-
-def page_events(
-    filters: TimelineFilters, *, after: Cursor | None, stamp: str
-) -> list[Event]:
-    """Up to PAGE_SIZE + 1 events of the list, after the cursor `after`.
-
-    From the process's facet index when it is current for `stamp` (the
-    matching ids come from arrays, then one query fetches those events),
-    else in SQL by timeline_events() and the cursor's keyset condition.
-    """
-    index = facet_index.current(stamp)
-    if index is not None:
-        key = after.key if after else None
-        ids = index.page(filters, after=key, limit=PAGE_SIZE + 1)
-        found = {e.id: e for e in events_for_list(Event.objects.filter(id__in=ids))}
-        return [found[i] for i in ids if i in found]
-    qs = timeline_events(filters)
-    if after is not None:
-        qs = after.rows_after(qs)
-    return list(events_for_list(qs)[: PAGE_SIZE + 1])
+def page_of_events(filters: TimelineFilters, *, after: Cursor | None) -> list[Event]:
+    """Up to PAGE_SIZE + 1 events of the list, after the cursor `after`."""
+    return list(events_for_list(page_events(filters, after=after))[: PAGE_SIZE + 1])
 
 
 @require_GET
@@ -290,8 +238,7 @@ def index(request: HttpRequest) -> HttpResponse:
     after, filters = _cursor(request, filters)
     filters = _page_notes(request, filters)
 
-    stamp = data_stamp()
-    events = page_events(filters, after=after, stamp=stamp)
+    events = page_of_events(filters, after=after)
     has_more = len(events) > PAGE_SIZE
     events = events[:PAGE_SIZE]
     query = urlencode(filters.to_query())
@@ -325,7 +272,7 @@ def index(request: HttpRequest) -> HttpResponse:
     if _partial(request) and after is not None:
         # "Show more": only the next page of the list.
         return render(request, "timeline/index.html#event-page", ctx)
-    ctx["summary"] = timeline_summary(filters, stamp=stamp)
+    ctx["summary"] = timeline_summary(filters)
     if _partial(request):
         return render(request, "timeline/index.html#timeline", ctx)
     return render(request, "timeline/index.html", ctx)

@@ -15,11 +15,8 @@ from timeline.query.filters import TimelineFilters
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True, params=["facet index", "sql"])
-def _fresh_cache(request, settings):
-    """Every test counts both ways: from the process's facet index, and in
-    SQL (what a process does while its index is out of date)."""
-    settings.NEWSLINE_FACET_INDEX = request.param == "facet index"
+@pytest.fixture(autouse=True)
+def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
