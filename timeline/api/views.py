@@ -32,6 +32,12 @@ from django.urls import reverse
 from django.views import defaults
 
 from timeline.api.event_rows import EventRow, Source, attach, event_values
+from timeline.keyevents.data import (
+    InvalidKeyRequest,
+    filtered_key_events,
+    key_request,
+)
+from timeline.keyevents.rank import KeyDate, RankedEvent
 from timeline.models import (
     Actor,
     ActorKind,
@@ -267,6 +273,7 @@ def api_view(view):
 def events(request: HttpRequest) -> HttpResponse:
     """Events matching the page's filters, newest (or oldest) first."""
     filters = parse_filters(request)
+    refuse_key_view(filters)
     limit = parse_limit(request.GET)
     if "page" in request.GET or "offset" in request.GET:
         raise BadRequest(
@@ -275,7 +282,12 @@ def events(request: HttpRequest) -> HttpResponse:
         )
     cursor = request.GET.get("cursor", "")
     after = decode_cursor(cursor, filters.order) if cursor else None
-    index = facet_index.current(data_stamp()) if facet_index.enabled() else None
+    # The facet index holds no stories: a story filter is answered in SQL.
+    index = (
+        facet_index.current(data_stamp())
+        if facet_index.enabled() and not filters.stories
+        else None
+    )
     if index is not None:
         # The same arrays as the page (timeline/query/facet_index.py): the ids of
         # this page, then one query for those events.
@@ -300,6 +312,81 @@ def events(request: HttpRequest) -> HttpResponse:
             "next_cursor": next_cursor,
             "limit": limit,
             "order": filters.order,
+        }
+    )
+
+
+# --- Key events ----------------------------------------------------------------
+
+
+def refuse_key_view(filters: TimelineFilters) -> None:
+    """/api/events/ pages every event; the key events have their own route."""
+    if filters.view == "key":
+        raise BadRequest(
+            "Invalid parameters.",
+            ["view=key: the key events are at /api/key-events/."],
+        )
+
+
+def parse_key_request(request: HttpRequest, filters: TimelineFilters):
+    """The key-events request (dates, per_date, unit); a BadRequest if bad."""
+    try:
+        return key_request(request.GET, filters)
+    except InvalidKeyRequest as exc:
+        raise BadRequest("Invalid key-events parameters.", exc.details) from None
+
+
+def _lead_with(row: EventRow, ranked: RankedEvent) -> EventRow:
+    """The row with the source the ranking chose (its clearest statement of
+    the event) first: sources[0].evidence is the event's summary."""
+    chosen = ranked.first_source
+    for i, source in enumerate(row.sources):
+        if (
+            source.article_id == chosen.article_id
+            and source.sentence == chosen.sentence
+        ):
+            row.sources.insert(0, row.sources.pop(i))
+            break
+    return row
+
+
+def key_event_rows(
+    filters: TimelineFilters, key_req, *, max_sources: int | None = None
+) -> list[tuple[KeyDate, list[EventRow]]]:
+    """Each key date with its events as rows (best first), each row's
+    chosen source first, at most `max_sources` sources."""
+    key_dates = filtered_key_events(filters, key_req)
+    ids = [e.event_id for k in key_dates for e in k.events]
+    rows = {r.id: r for r in attach(event_values(Event.objects.filter(id__in=ids)))}
+    out = []
+    for k in key_dates:
+        chosen = [
+            _lead_with(rows[e.event_id], e) for e in k.events if e.event_id in rows
+        ]
+        if max_sources is not None:
+            for row in chosen:
+                del row.sources[max_sources:]
+        out.append((k, chosen))
+    return out
+
+
+@api_view
+def key_events(request: HttpRequest) -> HttpResponse:
+    """The key dates of the filtered events, in date order, each with its
+    most important events (best first) as /api/events/ shows them."""
+    filters = parse_filters(request)
+    found = key_event_rows(filters, parse_key_request(request, filters))
+    base_url = _events_url(request)
+    return json_response(
+        {
+            "dates": [
+                {
+                    "date": k.date,
+                    "score": k.score,
+                    "events": [event_dict(e, base_url=base_url) for e in rows],
+                }
+                for k, rows in found
+            ]
         }
     )
 
@@ -396,5 +483,6 @@ __all__ = [
     "event_detail",
     "event_dict",
     "events",
+    "key_events",
     "parse_filters",
 ]

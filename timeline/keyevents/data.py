@@ -4,13 +4,14 @@ and the ranking model's input built from an Event queryset."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 
 from django.db.models import QuerySet
 
 from timeline.extraction.types import Timex
 from timeline.keyevents.rank import (
+    UNITS,
     EventInput,
     Evidence,
     KeyDate,
@@ -27,6 +28,11 @@ from timeline.models import (
     EventCountry,
     Mention,
 )
+from timeline.query.filters import TimelineFilters
+
+# Bounds of the key-events parameters (`dates=`, `per_date=`).
+MAX_KEY_DATES = 500
+MAX_PER_DATE = 50
 
 
 def replace_date_references(*, article: Article, timexes: Iterable[Timex]) -> int:
@@ -144,3 +150,56 @@ def key_events(
         events, articles=articles, start=request.start, end=request.end
     )
     return rank(inputs, evidence, request)
+
+
+class InvalidKeyRequest(ValueError):
+    """Key-events parameters that cannot be used; `details` names each."""
+
+    def __init__(self, details: list[str]) -> None:
+        super().__init__("; ".join(details))
+        self.details = details
+
+
+def key_request(params: Mapping, filters: TimelineFilters) -> Request:
+    """The key-events request of a query string (`dates=`, `per_date=`,
+    `unit=`) over the filters' date range. Raises InvalidKeyRequest."""
+    problems: list[str] = []
+
+    def number(name: str, top: int) -> int | None:
+        raw = str(params.get(name) or "").strip()
+        if not raw:
+            return None
+        if raw.isascii() and raw.isdigit() and 1 <= int(raw) <= top:
+            return int(raw)
+        problems.append(f"{name}={raw!r}: use a whole number from 1 to {top}.")
+        return None
+
+    dates = number("dates", MAX_KEY_DATES)
+    per_date = number("per_date", MAX_PER_DATE)
+    unit = str(params.get("unit") or "day")
+    if unit not in UNITS:
+        problems.append(f"unit={unit!r}: use {', '.join(UNITS)}.")
+        unit = "day"
+    if problems:
+        raise InvalidKeyRequest(problems)
+    return Request(
+        start=filters.start,
+        end=filters.end,
+        dates=dates,
+        per_date=per_date,
+        unit=unit,
+    )
+
+
+def filtered_key_events(filters: TimelineFilters, request: Request) -> list[KeyDate]:
+    """The key dates of the timeline's filtered events (the page's key view,
+    /api/key-events/ and the exports' view=key). The evidence is the
+    filtered stories' articles, or every article without a story filter."""
+    articles = (
+        Article.objects.filter(stories__slug__in=filters.stories).distinct()
+        if filters.stories
+        else Article.objects.all()
+    )
+    # One order whatever the page shows: the same input, the same result.
+    events = Event.objects.for_timeline(filters.replace(order="newest"))
+    return key_events(events, request, articles=articles)

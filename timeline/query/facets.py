@@ -21,7 +21,7 @@ from datetime import date, timedelta
 import numpy as np
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from timeline.models import (
     Actor,
@@ -32,6 +32,7 @@ from timeline.models import (
     EventCountry,
     Kind,
     Status,
+    Story,
 )
 from timeline.query import facet_counts, facet_index
 from timeline.query.filters import TimelineFilters
@@ -42,6 +43,7 @@ SKIP_FIELD = {
     "actor": "actors",
     "org": "organizations",
     "country": "countries",
+    "story": "stories",
     "kind": "kinds",
     "status": "statuses",
 }
@@ -93,6 +95,7 @@ class Summary:
     countries: tuple[FacetValue, ...] = ()
     kinds: tuple[FacetValue, ...] = ()
     density: Density = field(default_factory=lambda: Density("month"))
+    stories: tuple[FacetValue, ...] = ()
 
     @property
     def total(self) -> int:
@@ -291,6 +294,29 @@ def country_facet(
     ]
 
 
+def story_facet(
+    filters: TimelineFilters, *, limit: int = FACET_LIMIT
+) -> list[FacetValue]:
+    """Stories with the number of matching events (other filters applied)
+    their articles report: the chosen ones first, then the largest."""
+    members = Story.articles.through.objects.filter(
+        article__mentions__event__in=event_set(filters, skip="story").values("pk")
+    )
+    counts = dict(
+        members.values_list("story_id")
+        .annotate(n=Count("article__mentions__event", distinct=True))
+        .order_by()
+    )
+    chosen = set(filters.stories)
+    stories = Story.objects.filter(Q(id__in=counts) | Q(slug__in=chosen))
+    ranked = sorted(stories, key=lambda s: (-counts.get(s.id, 0), s.name))
+    shown = [s for s in ranked if s.slug in chosen]
+    shown += [s for s in ranked if s.slug not in chosen][:limit]
+    return [
+        FacetValue(s.slug, s.name, counts.get(s.id, 0), s.slug in chosen) for s in shown
+    ]
+
+
 def _start_kind_counts(filters: TimelineFilters) -> list[tuple[date, str, int]]:
     """(start, kind, n) over the filtered set: the kind facet and the density
     chart from one pass when no kind is chosen (then both count one set)."""
@@ -482,7 +508,8 @@ def _bucket_starts(unit: str, first: date, last: date) -> list[date]:
 def compute_summary(filters: TimelineFilters, *, stamp: str | None = None) -> Summary:
     """Every facet and the density chart: from the process's facet index
     when it is current (see timeline.query.facet_index), else in SQL."""
-    if facet_index.enabled():
+    # The facet index holds no stories: a story filter is counted in SQL.
+    if facet_index.enabled() and not filters.stories:
         if stamp is None:
             stamp = facet_counts.data_stamp()
         index = facet_index.current(stamp)
@@ -510,6 +537,7 @@ def summary_from_index(
         countries=tuple(country_facet(filters, counts=ArrayCounts(counts.countries))),
         kinds=tuple(kind_facet(filters, counts=counts.kinds)),
         density=density_from_starts(filters, counts.starts),
+        stories=tuple(story_facet(filters)),
     )
 
 
@@ -523,6 +551,7 @@ def _compute_summary(filters: TimelineFilters) -> Summary:
         countries=tuple(country_facet(filters)),
         kinds=tuple(kind_facet(filters, memo=memo)),
         density=density(filters, memo=memo),
+        stories=tuple(story_facet(filters)),
     )
 
 

@@ -11,6 +11,7 @@ from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from timeline.domain.services import InvalidStory, story_named
 from timeline.feeds.fetch import Fetcher, FetchPolicy
 from timeline.feeds.services import read_urls
 from timeline.ingestion.progress import Progress, estimate_total, summary_lines
@@ -91,6 +92,12 @@ class Command(BaseCommand):
             "--publisher", default="", help="Publisher (a single file only)."
         )
         parser.add_argument(
+            "--story",
+            metavar="NAME",
+            help='The story the articles join, e.g. "Libya war" (created if '
+            "new; articles already stored join it too).",
+        )
+        parser.add_argument(
             "--queue",
             action="store_true",
             help="Store the articles and queue one extraction task each for "
@@ -143,6 +150,12 @@ class Command(BaseCommand):
             source_url=url,
             publisher=options["publisher"],
         )
+        story = None
+        if options["story"] is not None:
+            try:
+                story = story_named(name=options["story"])
+            except InvalidStory as exc:
+                raise CommandError(f"--story: {exc}.") from None
         tty = sys.stderr.isatty()
         progress = Progress(
             sys.stderr,
@@ -170,6 +183,7 @@ class Command(BaseCommand):
                     queue=options["queue"],
                     on_article=progress.tick,
                     summary=summary,
+                    story=story,
                 )
             except KeyboardInterrupt:
                 progress.finish()
