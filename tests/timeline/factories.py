@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from timeline.models import Article, Event, Mention
+from timeline.models import Article, Event, Mention, Story
 
 
 def make_article(text: str = "Officials met on Monday in Kyiv.", **kw) -> Article:
@@ -59,3 +59,32 @@ def make_reviewer(username: str = "reviewer"):
     )
     user.user_permissions.add(Permission.objects.get(codename="view_event"))
     return user
+
+
+def make_story(name: str = "Libya war", *articles: Article, slug: str = "") -> Story:
+    """A story (slug from the name unless given) holding these articles."""
+    from django.utils.text import slugify
+
+    story = Story.objects.create(name=name, slug=slug or slugify(name))
+    story.articles.add(*articles)
+    return story
+
+
+def add_report(event: Event, article: Article, sentence: str = "") -> Mention:
+    """Another article's evidence for `event`: `sentence`, dated "on Monday"."""
+    sentence = sentence or f"{event.title} on Monday, {article.title} reports."
+    i = sentence.index("on Monday")
+    at = 10_000 + Mention.objects.filter(article=article).count() * 1000
+    return Mention.objects.create(
+        event=event,
+        article=article,
+        sentence=sentence,
+        sentence_start=at,
+        sentence_end=at + len(sentence),
+        expression="on Monday",
+        expression_start=at + i,
+        expression_end=at + i + 9,
+        anchor_date=article.published,
+        value=event.value,
+        title=event.title,
+    )
