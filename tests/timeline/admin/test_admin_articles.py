@@ -264,3 +264,37 @@ def test_it_hands_re_extraction_to_the_workers_when_there_is_a_broker(
     assert set(Article.objects.values_list("extraction_status", flat=True)) == {
         "pending"
     }
+
+
+def test_the_article_form_carries_its_stories(staff, pipeline):
+    from timeline.models import Story
+    from timeline.query.facet_counts import data_stamp
+
+    libya = Story.objects.create(name="Libya war", slug="libya-war")
+    nato = Story.objects.create(name="NATO", slug="nato")
+    staff.post(ADD, form(stories=[libya.pk]))
+    article = Article.objects.get()
+    assert list(article.stories.all()) == [libya]
+    before = data_stamp()
+    url = reverse("admin:timeline_article_change", args=[article.pk])
+    response = staff.post(
+        url,
+        {
+            "title": "Vote",
+            "source_url": "",
+            "publisher": "",
+            "stories": [libya.pk, nato.pk],
+        },
+    )
+    assert response.status_code == 302
+    assert set(article.stories.all()) == {libya, nato}
+    assert data_stamp() != before  # the page's cached story counts are renewed
+    assert (
+        "libya-war"
+        in staff.get(reverse("admin:timeline_story_changelist")).content.decode()
+    )
+
+
+def test_the_story_admin_needs_staff(client):
+    response = client.get(reverse("admin:timeline_story_changelist"))
+    assert response.status_code == 302 and "/login/" in response["Location"]
