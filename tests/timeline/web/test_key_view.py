@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.timeline.api_data import D1, D2, make_key_coverage
+from tests.timeline.api_data import make_key_coverage
 
 pytestmark = pytest.mark.django_db
 HX = {"HX-Request": "true"}
