@@ -19,7 +19,10 @@ def test_it_shows_the_key_days_in_date_order_with_why(client, coverage):
     html = client.get("/?view=key&dates=2&per_date=2").content.decode()
     first, second = html.index("24 February 2025"), html.index("3 March 2025")
     assert first < second
-    vote, statement = html.index("Council voted sanctions"), html.index("Minister spoke")
+    vote, statement = (
+        html.index("Council voted sanctions"),
+        html.index("Minister spoke"),
+    )
     assert first < vote < statement < second < html.index("Port bombed")
     assert "Envoys met" not in html  # not one of the 2 key days
     assert "Talks during March" not in html  # month precision: no day of its own
