@@ -110,9 +110,9 @@ class InvalidStory(ValueError):
     """A story name that cannot name a story."""
 
 
-def story_named(*, name: str) -> Story:
+def story_named(*, name: str) -> tuple[Story, bool]:
     """The story whose slug this name makes ("Libya war" -> libya-war),
-    created (with this name) if there is none yet."""
+    created (with this name) if there is none yet; and whether it was."""
     name = " ".join(str(name).split())
     if not name:
         raise InvalidStory("the story name is empty")
@@ -123,8 +123,15 @@ def story_named(*, name: str) -> Story:
         raise InvalidStory(
             f"the story name {name!r} has no letters or digits to make its slug from"
         )
-    story, _ = Story.objects.get_or_create(slug=slug, defaults={"name": name})
-    return story
+    return Story.objects.get_or_create(slug=slug, defaults={"name": name})
+
+
+def forget_story_if_empty(*, story: Story) -> bool:
+    """Delete a story no article joined (one a failed run just made)."""
+    if story.articles.exists():
+        return False
+    story.delete()
+    return True
 
 
 def add_to_story(*, story: Story, article_ids: Iterable[int]) -> int:

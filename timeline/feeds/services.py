@@ -257,7 +257,7 @@ def poll_feed(
 
     stored_before = summary.stored
     # Feed.story is the slug of the story its articles join.
-    story = story_named(name=feed.story) if feed.story else None
+    story = story_named(name=feed.story)[0] if feed.story else None
     ingest(
         items(),
         batch_size=batch_size,

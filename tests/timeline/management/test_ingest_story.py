@@ -101,3 +101,16 @@ def test_it_refuses_a_story_name_it_cannot_use_and_stores_nothing(tmp_path, name
     with pytest.raises(CommandError, match=why):
         run(jsonl(tmp_path / "a.jsonl", "Rebels took Brega."), "--story", name)
     assert not Story.objects.exists() and not Article.objects.exists()
+
+
+def test_a_run_that_stores_nothing_leaves_no_new_story(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("not json\n", encoding="utf-8")
+    with pytest.raises(CommandError, match="failed"):
+        run(bad, "--story", "Libya war")
+    assert not Story.objects.exists()
+    # An existing story is never removed, even when nothing joins it.
+    Story.objects.create(name="Libya war", slug="libya-war")
+    with pytest.raises(CommandError, match="failed"):
+        run(bad, "--story", "Libya war")
+    assert Story.objects.filter(slug="libya-war").exists()

@@ -11,7 +11,11 @@ from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from timeline.domain.services import InvalidStory, story_named
+from timeline.domain.services import (
+    InvalidStory,
+    forget_story_if_empty,
+    story_named,
+)
 from timeline.feeds.fetch import Fetcher, FetchPolicy
 from timeline.feeds.services import read_urls
 from timeline.ingestion.progress import Progress, estimate_total, summary_lines
@@ -150,10 +154,10 @@ class Command(BaseCommand):
             source_url=url,
             publisher=options["publisher"],
         )
-        story = None
+        story, made_story = None, False
         if options["story"] is not None:
             try:
-                story = story_named(name=options["story"])
+                story, made_story = story_named(name=options["story"])
             except InvalidStory as exc:
                 raise CommandError(f"--story: {exc}.") from None
         tty = sys.stderr.isatty()
@@ -195,6 +199,8 @@ class Command(BaseCommand):
                 ) from None
             finally:
                 progress.finish()
+                if made_story:  # a run that stored nothing leaves no story
+                    forget_story_if_empty(story=story)
         for line in summary_lines(summary, seconds=time.monotonic() - started):
             self.stdout.write(line)
         if summary.failed:
