@@ -47,6 +47,7 @@ class EventRow:
     organisations: list[tuple[int, str]] = field(default_factory=list)
     countries: list[tuple[str, str]] = field(default_factory=list)  # (code, name)
     sources: list[Source] = field(default_factory=list)  # oldest article first
+    stories: list[str] = field(default_factory=list)  # slugs; only if asked for
 
 
 EVENT_FIELDS = [f.name for f in dataclass_fields(EventRow)][:11]
@@ -57,8 +58,11 @@ def event_values(qs: QuerySet) -> QuerySet:
     return qs.values_list(*EVENT_FIELDS)
 
 
-def attach(rows: Iterable[tuple], *, max_sources: int | None = None) -> list[EventRow]:
-    """EventRows for a batch of event tuples, with their related rows (3 queries)."""
+def attach(
+    rows: Iterable[tuple], *, max_sources: int | None = None, stories: bool = False
+) -> list[EventRow]:
+    """EventRows for a batch of event tuples, with their related rows (3
+    queries; `stories`: a 4th, the slugs of the stories reporting each)."""
     events = {row[0]: EventRow(*row) for row in rows}
     if not events:
         return []
@@ -96,6 +100,14 @@ def attach(rows: Iterable[tuple], *, max_sources: int | None = None) -> list[Eve
         sources = events[event_id].sources
         if max_sources is None or len(sources) < max_sources:
             sources.append(Source(*source))
+    if stories:
+        for event_id, slug in (
+            Mention.objects.filter(event_id__in=ids, article__stories__isnull=False)
+            .order_by("article__stories__slug")
+            .values_list("event_id", "article__stories__slug")
+            .distinct()
+        ):
+            events[event_id].stories.append(slug)
     return list(events.values())
 
 

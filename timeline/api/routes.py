@@ -218,6 +218,9 @@ class Event(Schema):
     countries: list[CountryRef]
     source_count: int
     sources: list[Source]
+    stories: list[str] = Field(
+        description="Slugs of the stories whose articles report it."
+    )
 
 
 class EventPage(Schema):

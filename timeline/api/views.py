@@ -221,6 +221,7 @@ def event_dict(event: EventRow, *, base_url: str = "") -> dict[str, Any]:
         "countries": [{"code": c, "name": name} for c, name in event.countries],
         "source_count": event.source_count,
         "sources": [source_dict(m) for m in event.sources],
+        "stories": event.stories,
     }
 
 
@@ -293,12 +294,12 @@ def events(request: HttpRequest) -> HttpResponse:
         # this page, then one query for those events.
         ids = index.page(filters, after=after, limit=limit + 1)
         by_id = {row[0]: row for row in event_values(Event.objects.filter(id__in=ids))}
-        rows = attach([by_id[i] for i in ids if i in by_id])
+        rows = attach([by_id[i] for i in ids if i in by_id], stories=True)
     else:
         qs = Event.objects.for_timeline(filters)
         if after is not None:
             qs = after_cursor(qs, filters.order, *after)
-        rows = attach(event_values(qs)[: limit + 1])
+        rows = attach(event_values(qs)[: limit + 1], stories=True)
     has_next = len(rows) > limit
     rows = rows[:limit]
     next_cursor = (
@@ -357,7 +358,8 @@ def key_event_rows(
     chosen source first, at most `max_sources` sources."""
     key_dates = filtered_key_events(filters, key_req)
     ids = [e.event_id for k in key_dates for e in k.events]
-    rows = {r.id: r for r in attach(event_values(Event.objects.filter(id__in=ids)))}
+    events = event_values(Event.objects.filter(id__in=ids))
+    rows = {r.id: r for r in attach(events, stories=True)}
     out = []
     for k in key_dates:
         chosen = [
@@ -396,7 +398,7 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if pk >= 2**63:  # no such id; the database can't even compare it
         return error_response("Not found.", [f"No event with id {pk}."], status=404)
     qs = Event.objects.visible_to(request.user)
-    found = attach(event_values(qs.filter(pk=pk)))
+    found = attach(event_values(qs.filter(pk=pk)), stories=True)
     if not found:
         return error_response("Not found.", [f"No event with id {pk}."], status=404)
     return json_response(event_dict(found[0], base_url=_events_url(request)))

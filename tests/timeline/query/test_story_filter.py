@@ -137,3 +137,13 @@ def test_it_sees_new_members_at_once_despite_the_facet_cache(client, stories):
     assert "3 events" in client.get("/?story=libya-war").content.decode()
     # Idempotent: already a member, nothing joins.
     assert add_to_story(story=stories["libya"], article_ids=[article.id]) == 0
+
+
+def test_the_api_event_object_names_its_stories(client, stories):
+    e1, e2, e3, e4 = stories["e"]
+    rows = {e["id"]: e for e in client.get("/api/events/").json()["results"]}
+    assert rows[e3.id]["stories"] == ["haiti-earthquake", "libya-war"]
+    assert rows[e1.id]["stories"] == ["libya-war"]
+    assert rows[e4.id]["stories"] == []
+    one = client.get(f"/api/events/{e3.id}/").json()
+    assert one["stories"] == ["haiti-earthquake", "libya-war"]
