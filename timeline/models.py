@@ -138,14 +138,17 @@ class ArticleQuerySet(models.QuerySet):
 
 class StoryQuerySet(models.QuerySet):
     def with_stats(self) -> StoryQuerySet:
-        """Each story with its article count, visible event count and the
-        span of its events' dates (for /stories/)."""
+        """Each story with its article count, visible event count, the span
+        of its articles' publication dates and of its events' dates (for
+        /stories/)."""
         visible = ~Q(articles__mentions__event__status=Status.REJECTED)
         return self.annotate(
             n_articles=Count("articles", distinct=True),
             n_events=Count("articles__mentions__event", distinct=True, filter=visible),
             first_day=models.Min("articles__mentions__event__start", filter=visible),
             last_day=models.Max("articles__mentions__event__end", filter=visible),
+            first_published=models.Min("articles__published"),
+            last_published=models.Max("articles__published"),
         )
 
 
