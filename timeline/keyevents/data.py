@@ -53,12 +53,15 @@ def model_input(
     articles: QuerySet[Article] | None = None,
     start: date | None = None,
     end: date | None = None,
+    sources_in_articles: bool = False,
 ) -> tuple[list[EventInput], Evidence]:
     """The ranking model's input for these (already filtered) events.
 
     `articles` is the collection the evidence comes from (default: the
-    articles reporting the events); references to days outside
-    [start - 31 days, end] are not read.
+    articles reporting the events); `sources_in_articles`: an event's
+    sources are only its mentions in those articles (a story's articles:
+    reports from outside the story do not count). References to days
+    outside [start - 31 days, end] are not read.
     """
     rows = list(
         events.visible().values_list(
@@ -79,11 +82,12 @@ def model_input(
         event_id__in=chosen
     ).values_list("event_id", "country_id"):
         actors[event_id].append(f"c{country_id}")
-    for event_id, article_id, published, sentence in (
-        Mention.objects.filter(event_id__in=chosen)
-        .order_by("id")
-        .values_list("event_id", "article_id", "article__published", "sentence")
-    ):
+    mentions = Mention.objects.filter(event_id__in=chosen)
+    if sources_in_articles and articles is not None:
+        mentions = mentions.filter(article_id__in=articles.values("id"))
+    for event_id, article_id, published, sentence in mentions.order_by(
+        "id"
+    ).values_list("event_id", "article_id", "article__published", "sentence"):
         sources[event_id].append(Source(article_id, published, sentence))
         reporting.add(article_id)
     inputs = [
@@ -136,6 +140,7 @@ def key_events(
     request: Request,
     *,
     articles: QuerySet[Article] | None = None,
+    sources_in_articles: bool = False,
 ) -> list[KeyDate]:
     """The key dates of a filtered event set (what /api/key-events/ answers)."""
     if request.start is not None:
@@ -143,7 +148,11 @@ def key_events(
     if request.end is not None:
         events = events.filter(start__lte=request.end)
     inputs, evidence = model_input(
-        events, articles=articles, start=request.start, end=request.end
+        events,
+        articles=articles,
+        start=request.start,
+        end=request.end,
+        sources_in_articles=sources_in_articles,
     )
     return rank(inputs, evidence, request)
 
@@ -190,13 +199,13 @@ def key_request(params: Mapping, filters: TimelineFilters) -> Request:
 def filtered_key_events(filters: TimelineFilters, request: Request) -> list[KeyDate]:
     """The key dates of the timeline's filtered events (the page's key view,
     /api/key-events/ and the exports' view=key). The evidence is the
-    filtered stories' articles, or every article without a story filter."""
-    members = Article.stories.through.objects.filter(story__slug__in=filters.stories)
-    articles = (
-        Article.objects.filter(id__in=members.values("article_id"))
-        if filters.stories
-        else Article.objects.all()
-    )
+    filtered stories' articles (their reports of each event, the days they
+    refer to), or every article without a story filter."""
     # One order whatever the page shows: the same input, the same result.
     events = Event.objects.for_timeline(filters.replace(order="newest"))
-    return key_events(events, request, articles=articles)
+    if not filters.stories:
+        return key_events(events, request, articles=Article.objects.all())
+    members = Article.stories.through.objects.filter(story__slug__in=filters.stories)
+    articles = Article.objects.filter(id__in=members.values("article_id"))
+    # The story is the collection: its articles' reports and references only.
+    return key_events(events, request, articles=articles, sources_in_articles=True)
