@@ -16,6 +16,13 @@ Each DB is a collection ingested by `manage.py evaluate_timeline
    "unlinked", worded alike (Jaccard >= 0.3) but of different kinds or with
    no actor or country in common. Both are upper bounds: many such pairs
    are different events of a busy day.
+
+    .venv/bin/python bench/keyevents.py DB.sqlite3 --story-size 400 [--repeat 7]
+
+times what a user asks of one story instead: GET /api/key-events/?story=S
+and the page /?view=key&story=S (in process, through the whole request
+stack, default dates and events a date), where S is a story made of the
+first N articles of the database (`bench-N`, made or refreshed here).
 """
 
 from __future__ import annotations
@@ -55,6 +62,37 @@ def timing(repeat: int) -> tuple[float, float, int, int]:
         )
         runs.append(time.perf_counter() - started)
     return statistics.median(runs), max(runs), len(result), Event.objects.count()
+
+
+def story_timing(size: int, repeat: int) -> dict[str, tuple[float, float]]:
+    """Median and max (seconds) of the key-events API request and page for
+    a story of `size` articles, warm (one request first, not counted)."""
+    from django.test import Client
+
+    from timeline.domain.services import add_to_story
+    from timeline.models import Article, Story
+
+    story, _ = Story.objects.get_or_create(
+        slug=f"bench-{size}", defaults={"name": f"Bench {size}"}
+    )
+    story.articles.clear()
+    ids = list(Article.objects.order_by("id").values_list("id", flat=True)[:size])
+    add_to_story(story=story, article_ids=ids)
+    client = Client(HTTP_HOST="localhost")
+    out = {}
+    for name, url in (
+        ("api", f"/api/key-events/?story={story.slug}"),
+        ("page", f"/?view=key&story={story.slug}"),
+    ):
+        assert client.get(url).status_code == 200, url
+        runs = []
+        for _ in range(repeat):
+            started = time.perf_counter()
+            response = client.get(url)
+            runs.append(time.perf_counter() - started)
+            assert response.status_code == 200
+        out[name] = (statistics.median(runs), max(runs))
+    return out
 
 
 def duplicates() -> tuple[int, int, int]:
@@ -99,6 +137,12 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("dbs", nargs="+", type=Path)
     parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument(
+        "--story-size",
+        type=int,
+        metavar="N",
+        help="time /api/key-events/ and /?view=key on a story of N articles",
+    )
     args = parser.parse_args()
     if len(args.dbs) > 1:  # one Django setup per process: one DB each
         import subprocess
@@ -112,6 +156,22 @@ def main() -> None:
     (db,) = args.dbs
     setup(db)
     from timeline.models import Article
+
+    if args.story_size:
+        from timeline.models import Event
+        from timeline.query.filters import TimelineFilters
+
+        times = story_timing(args.story_size, args.repeat)
+        story = TimelineFilters(stories=(f"bench-{args.story_size}",))
+        n_events = Event.objects.for_timeline(story).count()
+        print(
+            f"{db.stem:22} story of {args.story_size} articles, {n_events} events: "
+            + ", ".join(
+                f"{name} median {m * 1000:.0f} ms max {w * 1000:.0f} ms"
+                for name, (m, w) in times.items()
+            )
+        )
+        return
 
     median, worst, n_dates, n_events = timing(args.repeat)
     day_events, strict, loose = duplicates()

@@ -129,6 +129,40 @@ def validate_http_url(value: str) -> None:
     check_http_url(value)
 
 
+class StoryQuerySet(models.QuerySet):
+    def with_stats(self) -> StoryQuerySet:
+        """Each story with its article count, visible event count, the span
+        of its articles' publication dates and of its events' dates (for
+        /stories/)."""
+        visible = ~Q(articles__mentions__event__status=Status.REJECTED)
+        return self.annotate(
+            n_articles=Count("articles", distinct=True),
+            n_events=Count("articles__mentions__event", distinct=True, filter=visible),
+            first_day=models.Min("articles__mentions__event__start", filter=visible),
+            last_day=models.Max("articles__mentions__event__end", filter=visible),
+            first_published=models.Min("articles__published"),
+            last_published=models.Max("articles__published"),
+        )
+
+
+class Story(models.Model):
+    """A named set of articles on one story ("Libya war"); an article may
+    belong to several."""
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=100, unique=True)
+    created = models.DateTimeField(auto_now_add=True)
+
+    objects = StoryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name", "id"]
+        verbose_name_plural = "stories"
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class Article(models.Model):
     title = models.CharField(max_length=500, blank=True)
     source_url = models.URLField(
@@ -153,6 +187,7 @@ class Article(models.Model):
     extraction_error = models.TextField(blank=True)
     # The id the article had in its source (a JSONL "id"), for reference.
     external_id = models.CharField(max_length=200, blank=True)
+    stories = models.ManyToManyField(Story, related_name="articles", blank=True)
 
     class Meta:
         ordering = ["-published", "-id"]

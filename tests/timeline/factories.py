@@ -28,6 +28,7 @@ from timeline.models import (
     EventActor,
     EventCountry,
     Mention,
+    Story,
 )
 
 
@@ -323,3 +324,87 @@ class FakePipeline:
                 timexes=(),
                 events=tuple(self.events.get(doc.text, ())),
             )
+
+
+# --- Stories and key events ----------------------------------------------------
+
+
+def make_story(name: str = "Libya war", *articles: Article, slug: str = "") -> Story:
+    """A story (slug from the name unless given) holding these articles."""
+    from django.utils.text import slugify
+
+    story = Story.objects.create(name=name, slug=slug or slugify(name))
+    story.articles.add(*articles)
+    return story
+
+
+def add_report(event: Event, article: Article, sentence: str = "") -> Mention:
+    """Another article's evidence for `event`: `sentence`, dated "on Monday"."""
+    sentence = sentence or f"{event.title} on Monday, {article.title} reports."
+    i = sentence.index("on Monday")
+    at = 10_000 + Mention.objects.filter(article=article).count() * 1000
+    return Mention.objects.create(
+        event=event,
+        article=article,
+        sentence=sentence,
+        sentence_start=at,
+        sentence_end=at + len(sentence),
+        expression="on Monday",
+        expression_start=at + i,
+        expression_end=at + i + 9,
+        anchor_date=article.published,
+        value=event.value,
+        title=event.title,
+    )
+
+
+D1, D2, D3 = date(2025, 2, 24), date(2025, 3, 3), date(2025, 3, 10)
+
+
+def make_key_coverage() -> dict:
+    """D1: the vote (4 articles) and a statement (1); D2: the bombing (3);
+    D3: a minor meeting (1). A month-precision report from 6 articles must
+    never take a day's place."""
+    arts = [make_report(title=f"A{i}", published=date(2025, 3, 12)) for i in range(8)]
+    vote = make_reported_event(
+        title="Council voted sanctions",
+        kind="sanctions",
+        countries=("LY",),
+        start=D1,
+        article=arts[0],
+        sentence="The Security Council voted for sanctions on Monday.",
+    )
+    for a in arts[1:4]:
+        add_report(
+            vote, a, "The Security Council imposed sanctions on Monday, diplomats said."
+        )
+    statement = make_reported_event(
+        title="Minister spoke", kind="statement", start=D1, article=arts[4]
+    )
+    bombing = make_reported_event(
+        title="Port bombed", kind="attack", start=D2, article=arts[1], countries=("LY",)
+    )
+    for a in arts[2:4]:
+        add_report(
+            bombing, a, "Aircraft bombed the port of Misrata on Monday, officials said."
+        )
+    meeting = make_reported_event(title="Envoys met", start=D3, article=arts[5])
+    month = make_reported_event(
+        title="Talks during March",
+        start=date(2025, 3, 1),
+        end=date(2025, 3, 31),
+        precision="month",
+        value="2025-03",
+        article=arts[6],
+    )
+    for a in arts[:6]:
+        add_report(month, a, "Talks went on throughout March on Monday and after.")
+    story = make_story("Libya war", arts[1], arts[2], arts[3])
+    return {
+        "vote": vote,
+        "statement": statement,
+        "bombing": bombing,
+        "meeting": meeting,
+        "month": month,
+        "story": story,
+    }

@@ -15,7 +15,8 @@ from django.http import HttpRequest
 from timeline.domain.services import delete_articles
 from timeline.ingestion.sources import InvalidArticle, check_text, check_url
 from timeline.ingestion.sources import parse_published as _parse_published
-from timeline.models import Article, ExtractionStatus, text_sha256
+from timeline.models import Article, ExtractionStatus, Story, text_sha256
+from timeline.query import facet_counts
 from timeline.tasks import extract_off_request
 
 
@@ -37,7 +38,7 @@ class ArticleChangeForm(forms.ModelForm):
 
     class Meta:
         model = Article
-        fields = ["title", "source_url", "publisher"]
+        fields = ["title", "source_url", "publisher", "stories"]
 
     def clean_source_url(self) -> str:
         try:
@@ -64,7 +65,7 @@ class ArticleAddForm(ArticleChangeForm):
 
     class Meta:
         model = Article
-        fields = ["text", "published", "title", "source_url", "publisher"]
+        fields = ["text", "published", "title", "source_url", "publisher", "stories"]
         help_texts = {
             "published": "The date relative expressions ('on Monday') are "
             "resolved against. Not in the future.",
@@ -143,8 +144,9 @@ class ArticleAdmin(admin.ModelAdmin):
         "event_count",
         "extraction_status",
     ]
-    list_filter = ["extraction_status"]
+    list_filter = ["extraction_status", "stories"]
     search_fields = ["title", "publisher", "external_id"]
+    autocomplete_fields = ["stories"]
     date_hierarchy = "published"
     actions = ["reextract_selected"]
     list_per_page = 50
@@ -181,6 +183,7 @@ class ArticleAdmin(admin.ModelAdmin):
             "title",
             "source_url",
             "publisher",
+            "stories",
             "published",
             "external_id",
             "extraction_status",
@@ -211,6 +214,12 @@ class ArticleAdmin(admin.ModelAdmin):
         obj.extraction_status = ExtractionStatus.PENDING
         super().save_model(request, obj, form, change)
         extract_off_request(request=request, article_ids=[obj.pk])
+
+    def save_related(self, request, form, formsets, change) -> None:
+        super().save_related(request, form, formsets, change)
+        if "stories" in form.changed_data:
+            # The page's cached counts for ?story= must see the new members.
+            facet_counts.bump_version()
 
     def response_add(self, request, obj, post_url_continue=None):
         self.message_user(
@@ -243,3 +252,20 @@ class ArticleAdmin(admin.ModelAdmin):
                 "`manage.py reextract` (or start Celery workers) to extract them."
             )
         self.message_user(request, message, messages.SUCCESS)
+
+
+@admin.register(Story)
+class StoryAdmin(admin.ModelAdmin):
+    """Stories: named sets of articles (`manage.py ingest --story`, feeds)."""
+
+    list_display = ["name", "slug", "article_count", "created"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    readonly_fields = ["created"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Story]:
+        return super().get_queryset(request).annotate(n_articles=Count("articles"))
+
+    @admin.display(description="articles", ordering="n_articles")
+    def article_count(self, obj: Story) -> int:
+        return getattr(obj, "n_articles", 0)

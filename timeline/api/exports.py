@@ -26,7 +26,9 @@ from timeline.api.views import (
     allow_any_origin,
     api_view,
     error_response,
+    key_event_rows,
     parse_filters,
+    parse_key_request,
 )
 from timeline.models import Event, Kind, Precision
 from timeline.query.filters import TimelineFilters
@@ -51,8 +53,9 @@ def is_web_url(url: str) -> bool:
 
 def describe(filters: TimelineFilters) -> str:
     """A short human description of the filters, for export titles."""
-    parts = [f"{k}={v}" for k, v in filters.to_query() if k != "order"]
-    return "Newsline timeline" + (f" ({', '.join(parts)})" if parts else "")
+    parts = [f"{k}={v}" for k, v in filters.to_query() if k not in ("order", "view")]
+    title = "Newsline key events" if filters.view == "key" else "Newsline timeline"
+    return title + (f" ({', '.join(parts)})" if parts else "")
 
 
 def filename(filters: TimelineFilters, ext: str) -> str:
@@ -365,6 +368,12 @@ def _filtered(
     request: HttpRequest,
 ) -> tuple[TimelineFilters, Iterator[EventRow]]:
     filters = parse_filters(request)
+    key_req = parse_key_request(request, filters)  # refused even without view=key
+    if filters.view == "key":
+        # A few hundred events at most: the key dates in date order, each
+        # day's events best first, each with its chosen source first.
+        found = key_event_rows(filters, key_req, max_sources=MAX_SOURCES)
+        return filters, iter([row for _, rows in found for row in rows])
     return filters, iter_events(Event.objects.for_timeline(filters))
 
 

@@ -12,6 +12,7 @@ documented filter parameters are exactly TimelineFilters.PARAMETERS.
 
 from __future__ import annotations
 
+import datetime
 from datetime import date
 from typing import Annotated, Any, Literal
 
@@ -25,8 +26,10 @@ from pydantic import BeforeValidator
 from timeline.api import exports
 from timeline.api import views as api
 from timeline.api.serializers import Event, KindName, StatusName
+from timeline.keyevents.data import MAX_KEY_DATES, MAX_PER_DATE
+from timeline.keyevents.rank import UNITS
 from timeline.models import ActorKind
-from timeline.query.filters import MAX_MULTI, MAX_QUERY_CHARS, ORDERS
+from timeline.query.filters import MAX_MULTI, MAX_QUERY_CHARS, ORDERS, VIEWS
 
 MAX_ID = 10**18 - 1  # TimelineFilters takes ids of at most 18 digits
 MAX_OFFSET = 10**9 - 1
@@ -62,6 +65,7 @@ def _many(item: Any, description: str) -> Any:
 
 Id = Annotated[int, Field(ge=0, le=MAX_ID)]
 CountryCode = Annotated[str, Field(pattern=r"^[A-Za-z]{2}$")]
+StorySlug = Annotated[str, Field(pattern=r"^[-a-zA-Z0-9_]{1,100}$")]
 
 
 class FilterQuery(Schema):
@@ -70,6 +74,7 @@ class FilterQuery(Schema):
     actor: _many(Id, "Person ids (repeat or comma-separate; any of them).")
     org: _many(Id, "Organisation ids (any of them).")
     country: _many(CountryCode, "ISO 3166-1 alpha-2 codes (any of them).")
+    story: _many(StorySlug, "Story slugs (any of them): events their articles report.")
     kind: _many(KindName, "Event kinds (any of them).")
     status: _many(
         StatusName,
@@ -91,6 +96,34 @@ class FilterQuery(Schema):
     order: Literal[(*ORDERS, "")] = Field(
         "newest", description="Newest or oldest first, by (start, id)."
     )
+    view: Literal[(*VIEWS, "")] = Field(
+        "all",
+        description="all: every event; key: the key events (the exports; "
+        "/api/key-events/ answers them as JSON, /api/events/ refuses it).",
+    )
+
+
+class KeyParams(Schema):
+    """The key-events request (timeline/keyevents): over start..end."""
+
+    dates: Annotated[int, Field(ge=1, le=MAX_KEY_DATES)] | Blank = Field(
+        "",
+        description="At most this many key dates (default: one per 10 "
+        "events of the filtered set, at most 50).",
+    )
+    per_date: Annotated[int, Field(ge=1, le=MAX_PER_DATE)] | Blank = Field(
+        "", description="At most this many events a date, best first (default 3)."
+    )
+    unit: Literal[(*UNITS, "")] = Field("day", description="Key days, months or years.")
+
+
+class KeyEventsQuery(FilterQuery, KeyParams):
+    pass
+
+
+class ExportQuery(FilterQuery, KeyParams):
+    """view=key exports the key events (dates, per_date, unit as for
+    /api/key-events/), in date order."""
 
 
 class Limit(Schema):
@@ -100,6 +133,9 @@ class Limit(Schema):
 
 
 class EventPageQuery(FilterQuery, Limit):
+    view: Literal["all", ""] = Field(
+        "all", description="all only: the key events are at /api/key-events/."
+    )
     cursor: str = Field(
         "",
         max_length=64,
@@ -108,7 +144,7 @@ class EventPageQuery(FilterQuery, Limit):
     )
 
 
-class TimelineJSQuery(FilterQuery):
+class TimelineJSQuery(ExportQuery):
     group: Literal["kind", "country"] = Field(
         "kind", description="Group rows by kind or by (first) country."
     )
@@ -173,6 +209,21 @@ class CountryList(Schema):
     results: list[Country]
 
 
+class KeyDate(Schema):
+    date: datetime.date = Field(
+        description="The day (or the first day of the month or year)."
+    )
+    score: float = Field(description="How much the coverage comes back to it.")
+    events: list[Event] = Field(
+        description="Its most important events, best first; each event's "
+        "first source is its clearest statement."
+    )
+
+
+class KeyEvents(Schema):
+    dates: list[KeyDate] = Field(description="In date order.")
+
+
 class TimelineJS(Schema):
     """TimelineJS3's JSON format (https://timeline.knightlab.com/docs/json-format.html)."""
 
@@ -195,7 +246,13 @@ newsline_api = NinjaAPI(
 )
 
 # The routes that take TimelineFilters.
-FILTERED = {"events", "export-csv", "export-timelinejs", "export-ical"}
+FILTERED = {
+    "events",
+    "key-events",
+    "export-csv",
+    "export-timelinejs",
+    "export-ical",
+}
 
 
 def _download(description: str, media_type: str = "") -> dict:
@@ -237,8 +294,13 @@ def invalid_parameters(request: HttpRequest, exc: ValidationError) -> HttpRespon
     filters' own parser names the problem, in its words (as on the page)."""
     try:
         api.reject_nul(request)
-        if request.resolver_match and request.resolver_match.url_name in FILTERED:
-            api.parse_filters(request)
+        name = request.resolver_match.url_name if request.resolver_match else ""
+        if name in FILTERED:
+            filters = api.parse_filters(request)
+            if name == "events":
+                api.refuse_key_view(filters)
+            else:
+                api.parse_key_request(request, filters)
     except api.BadRequest as bad:
         return api.error_response(bad.error, bad.details)
     details: dict[str, str] = {}
@@ -263,6 +325,19 @@ def invalid_parameters(request: HttpRequest, exc: ValidationError) -> HttpRespon
 )
 def list_events(request: HttpRequest, params: Query[EventPageQuery]) -> HttpResponse:
     return api.events(request)
+
+
+@newsline_api.get(
+    "/api/key-events/",
+    response={200: KeyEvents, 400: Error},
+    url_name="key-events",
+    operation_id="listKeyEvents",
+    summary="The key dates of the filtered events, each with its best events.",
+)
+def list_key_events(
+    request: HttpRequest, params: Query[KeyEventsQuery]
+) -> HttpResponse:
+    return api.key_events(request)
 
 
 @newsline_api.get(
@@ -308,7 +383,7 @@ def list_countries(request: HttpRequest, params: Query[CountryQuery]) -> HttpRes
     summary="CSV download of the filtered timeline (UTF-8, BOM).",
     openapi_extra=_download("CSV", "text/csv"),
 )
-def export_csv(request: HttpRequest, params: Query[FilterQuery]) -> HttpResponse:
+def export_csv(request: HttpRequest, params: Query[ExportQuery]) -> HttpResponse:
     return exports.export_csv(request)
 
 
@@ -334,5 +409,5 @@ def export_timelinejs(
     summary="iCalendar of the filtered timeline (all-day events).",
     openapi_extra=_download("iCalendar", "text/calendar"),
 )
-def export_ical(request: HttpRequest, params: Query[FilterQuery]) -> HttpResponse:
+def export_ical(request: HttpRequest, params: Query[ExportQuery]) -> HttpResponse:
     return exports.export_ical(request)

@@ -60,6 +60,7 @@ class EventRow:
     organisations: list[tuple[int, str]] = field(default_factory=list)
     countries: list[tuple[str, str]] = field(default_factory=list)  # (code, name)
     sources: list[SourceRow] = field(default_factory=list)  # oldest article first
+    stories: list[str] = field(default_factory=list)  # slugs; only if asked for
 
     @property
     def kind_label(self) -> str:
@@ -79,8 +80,11 @@ def event_values(qs: QuerySet) -> QuerySet:
     return qs.values_list(*EVENT_FIELDS)
 
 
-def attach(rows: Iterable[tuple], *, max_sources: int | None = None) -> list[EventRow]:
-    """EventRows for a batch of event tuples, with their related rows (3 queries)."""
+def attach(
+    rows: Iterable[tuple], *, max_sources: int | None = None, stories: bool = False
+) -> list[EventRow]:
+    """EventRows for a batch of event tuples, with their related rows (3
+    queries; `stories`: a 4th, the slugs of the stories reporting each)."""
     events = {row[0]: EventRow(*row) for row in rows}
     if not events:
         return []
@@ -120,6 +124,14 @@ def attach(rows: Iterable[tuple], *, max_sources: int | None = None) -> list[Eve
         sources = events[event_id].sources
         if max_sources is None or len(sources) < max_sources:
             sources.append(SourceRow(*source))
+    if stories:
+        for event_id, slug in (
+            Mention.objects.filter(event_id__in=ids, article__stories__isnull=False)
+            .order_by("article__stories__slug")
+            .values_list("event_id", "article__stories__slug")
+            .distinct()
+        ):
+            events[event_id].stories.append(slug)
     return list(events.values())
 
 
@@ -188,6 +200,9 @@ class Event(Schema):
     countries: list[CountryRef]
     source_count: int
     sources: list[Source]
+    stories: list[str] = Field(
+        description="Slugs of the stories whose articles report it."
+    )
 
 
 def source_dict(source: SourceRow) -> dict[str, Any]:
@@ -221,4 +236,5 @@ def event_dict(event: EventRow, *, base_url: str = "") -> dict[str, Any]:
         "countries": [{"code": c, "name": name} for c, name in event.countries],
         "source_count": event.source_count,
         "sources": [source_dict(m) for m in event.sources],
+        "stories": event.stories,
     }

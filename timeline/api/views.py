@@ -29,7 +29,13 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
 from django.views import defaults
 
-from timeline.api.serializers import attach, event_dict, event_values
+from timeline.api.serializers import EventRow, attach, event_dict, event_values
+from timeline.keyevents.data import (
+    InvalidKeyRequest,
+    filtered_key_events,
+    key_request,
+)
+from timeline.keyevents.rank import KeyDate, RankedEvent
 from timeline.models import (
     Actor,
     ActorKind,
@@ -200,6 +206,7 @@ def api_view(view):
 def events(request: HttpRequest) -> HttpResponse:
     """Events matching the page's filters, newest (or oldest) first."""
     filters = parse_filters(request)
+    refuse_key_view(filters)
     limit = parse_limit(request.GET)
     if "page" in request.GET or "offset" in request.GET:
         raise BadRequest(
@@ -207,7 +214,9 @@ def events(request: HttpRequest) -> HttpResponse:
             ["page/offset: events are paged by cursor; follow the 'next' link."],
         )
     after = parse_cursor(request, filters.order)
-    rows = attach(event_values(page_events(filters, after=after))[: limit + 1])
+    rows = attach(
+        event_values(page_events(filters, after=after))[: limit + 1], stories=True
+    )
     has_next = len(rows) > limit
     rows = rows[:limit]
     next_cursor = (
@@ -225,12 +234,88 @@ def events(request: HttpRequest) -> HttpResponse:
     )
 
 
+# --- Key events ----------------------------------------------------------------
+
+
+def refuse_key_view(filters: TimelineFilters) -> None:
+    """/api/events/ pages every event; the key events have their own route."""
+    if filters.view == "key":
+        raise BadRequest(
+            "Invalid parameters.",
+            ["view=key: the key events are at /api/key-events/."],
+        )
+
+
+def parse_key_request(request: HttpRequest, filters: TimelineFilters):
+    """The key-events request (dates, per_date, unit); a BadRequest if bad."""
+    try:
+        return key_request(request.GET, filters)
+    except InvalidKeyRequest as exc:
+        raise BadRequest("Invalid key-events parameters.", exc.details) from None
+
+
+def _lead_with(row: EventRow, ranked: RankedEvent) -> EventRow:
+    """The row with the source the ranking chose (its clearest statement of
+    the event) first: sources[0].evidence is the event's summary."""
+    chosen = ranked.first_source
+    for i, source in enumerate(row.sources):
+        if (
+            source.article_id == chosen.article_id
+            and source.sentence == chosen.sentence
+        ):
+            row.sources.insert(0, row.sources.pop(i))
+            break
+    return row
+
+
+def key_event_rows(
+    filters: TimelineFilters, key_req, *, max_sources: int | None = None
+) -> list[tuple[KeyDate, list[EventRow]]]:
+    """Each key date with its events as rows (best first), each row's
+    chosen source first, at most `max_sources` sources."""
+    key_dates = filtered_key_events(filters, key_req)
+    ids = [e.event_id for k in key_dates for e in k.events]
+    events = event_values(Event.objects.filter(id__in=ids))
+    rows = {r.id: r for r in attach(events, stories=True)}
+    out = []
+    for k in key_dates:
+        chosen = [
+            _lead_with(rows[e.event_id], e) for e in k.events if e.event_id in rows
+        ]
+        if max_sources is not None:
+            for row in chosen:
+                del row.sources[max_sources:]
+        out.append((k, chosen))
+    return out
+
+
+@api_view
+def key_events(request: HttpRequest) -> HttpResponse:
+    """The key dates of the filtered events, in date order, each with its
+    most important events (best first) as /api/events/ shows them."""
+    filters = parse_filters(request)
+    found = key_event_rows(filters, parse_key_request(request, filters))
+    base_url = _events_url(request)
+    return json_response(
+        {
+            "dates": [
+                {
+                    "date": k.date,
+                    "score": k.score,
+                    "events": [event_dict(e, base_url=base_url) for e in rows],
+                }
+                for k, rows in found
+            ]
+        }
+    )
+
+
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """One event; rejected events exist only for reviewers (may_review)."""
     if pk >= 2**63:  # no such id; the database can't even compare it
         return error_response("Not found.", [f"No event with id {pk}."], status=404)
     qs = Event.objects.visible_to(request.user)
-    found = attach(event_values(qs.filter(pk=pk)))
+    found = attach(event_values(qs.filter(pk=pk)), stories=True)
     if not found:
         return error_response("Not found.", [f"No event with id {pk}."], status=404)
     return json_response(event_dict(found[0], base_url=_events_url(request)))
@@ -316,5 +401,6 @@ __all__ = [
     "countries",
     "event_detail",
     "events",
+    "key_events",
     "parse_filters",
 ]

@@ -6,8 +6,9 @@ from collections.abc import Iterable
 
 from django.db import transaction
 from django.db.models import Count, Min, QuerySet
+from django.utils.text import slugify
 
-from timeline.models import Article, Event, Mention
+from timeline.models import Article, Event, Mention, Story
 from timeline.query import facet_counts
 
 
@@ -90,3 +91,61 @@ def delete_articles(*, articles: QuerySet[Article]) -> tuple[int, dict[str, int]
     refresh_event_sources(event_ids=event_ids - {e.id for e in orphans})
     facet_counts.refresh_months(months=months)
     return result
+
+
+# --- stories -------------------------------------------------------------------
+
+MAX_STORY_NAME = 200
+
+
+class InvalidStory(ValueError):
+    """A story name that cannot name a story."""
+
+
+def story_named(*, name: str) -> tuple[Story, bool]:
+    """The story whose slug this name makes ("Libya war" -> libya-war),
+    created (with this name) if there is none yet; and whether it was."""
+    name = " ".join(str(name).split())
+    if not name:
+        raise InvalidStory("the story name is empty")
+    if len(name) > MAX_STORY_NAME:
+        raise InvalidStory(f"the story name is longer than {MAX_STORY_NAME} characters")
+    slug = slugify(name)[:100].strip("-")
+    if not slug:
+        raise InvalidStory(
+            f"the story name {name!r} has no letters or digits to make its slug from"
+        )
+    return Story.objects.get_or_create(slug=slug, defaults={"name": name})
+
+
+def forget_story_if_empty(*, story: Story) -> bool:
+    """Delete a story no article joined (one a failed run just made)."""
+    if story.articles.exists():
+        return False
+    story.delete()
+    return True
+
+
+def add_to_story(*, story: Story, article_ids: Iterable[int]) -> int:
+    """Make these articles members of the story; members already are kept
+    as they are (idempotent). Returns how many joined."""
+    through = Article.stories.through
+    ids = sorted(set(article_ids))
+    added = 0
+    with transaction.atomic():
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            have = set(
+                through.objects.filter(story=story, article_id__in=chunk).values_list(
+                    "article_id", flat=True
+                )
+            )
+            rows = [
+                through(story_id=story.pk, article_id=a) for a in chunk if a not in have
+            ]
+            through.objects.bulk_create(rows, ignore_conflicts=True)
+            added += len(rows)
+        if added:
+            # The page's cached counts for ?story= must see the new members.
+            facet_counts.bump_version()
+    return added

@@ -46,8 +46,8 @@ class Feed(models.Model):
     story = models.SlugField(
         max_length=100,
         blank=True,
-        help_text="The story its articles will join (a slug; stories come "
-        "later, for now it is recorded only).",
+        help_text="The slug of the story its articles join (the story is "
+        "created with the first article polled).",
     )
     active = models.BooleanField(default=True)
     poll_interval = models.DurationField(

@@ -21,6 +21,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from timeline.domain.services import add_to_story, story_named
 from timeline.feeds.fetch import FEED_TYPES, Fetcher, FetchError, FetchPolicy
 from timeline.feeds.models import MIN_INTERVAL, EntryState, Feed, FeedEntry
 from timeline.feeds.pages import fetch_article
@@ -255,12 +256,15 @@ def poll_feed(
             yield p.item
 
     stored_before = summary.stored
+    # Feed.story is the slug of the story its articles join.
+    story = story_named(name=feed.story)[0] if feed.story else None
     ingest(
         items(),
         batch_size=batch_size,
         queue=queue,
         on_article=on_article,
         summary=summary,
+        story=story,
     )
     failures = {f.origin: f.reason for f in summary.failures}
     for p in pending:
@@ -274,6 +278,10 @@ def poll_feed(
                 p.state = EntryState.FAILED
                 p.error = failures.get(p.item.origin, "not stored")
         _save_entry(feed, p)
+    if story is not None:  # entries already stored (by URL) join it too
+        add_to_story(
+            story=story, article_ids=[p.article_id for p in pending if p.article_id]
+        )
 
     added = summary.stored - stored_before
     failed = [p for p in pending if p.state == EntryState.FAILED]

@@ -27,7 +27,7 @@ from django.db.models import QuerySet
 from simple_history.utils import bulk_create_with_history
 
 from timeline.domain.corrections import sync_link_starts
-from timeline.domain.services import refresh_event_sources
+from timeline.domain.services import add_to_story, refresh_event_sources
 from timeline.extraction.pipeline import EXTRACTION_VERSION, extract
 from timeline.extraction.types import Document, ExtractedEvent, Extraction, Lexicon
 from timeline.extraction.values import (
@@ -51,6 +51,7 @@ from timeline.models import (
     Mention,
     Modality,
     Precision,
+    Story,
     text_sha256,
 )
 from timeline.query import facet_counts
@@ -120,7 +121,10 @@ def set_event_date(
 
 
 def create_article(
-    *, item: ArticleInput, status: str = ExtractionStatus.PENDING
+    *,
+    item: ArticleInput,
+    status: str = ExtractionStatus.PENDING,
+    stories: Sequence[Story] = (),
 ) -> Article:
     """Store an article (extraction pending). Raises DuplicateArticle."""
     sha = text_sha256(item.text)
@@ -136,6 +140,7 @@ def create_article(
                 extraction_status=status,
             )
             article.save()
+            article.stories.add(*stories)
     except IntegrityError:
         existing = (
             Article.objects.filter(text_sha256=sha).values_list("id", flat=True).first()
@@ -697,9 +702,11 @@ def store_article(
     item: ArticleInput,
     extraction: Extraction,
     resolver: NameResolver | None = None,
+    stories: Sequence[Story] = (),
 ) -> StoreResult:
-    """Store a new article and its extraction atomically; a duplicate is
-    reported, not stored (also when another process stored it meanwhile)."""
+    """Store a new article, its extraction and its stories atomically; a
+    duplicate is reported, not stored (also when another process stored it
+    meanwhile: the caller adds it to its stories)."""
     resolver = resolver or NameResolver()
     sha = text_sha256(item.text)
     try:
@@ -713,6 +720,7 @@ def store_article(
                 external_id=item.external_id,
             )
             article.save()
+            article.stories.add(*stories)
             result = apply_extraction(
                 article=article, extraction=extraction, resolver=resolver, lock=False
             )
@@ -808,9 +816,11 @@ def ingest(
     on_article: Tick = _noop,
     model: str | None = None,
     summary: Summary | None = None,
+    story: Story | None = None,
 ) -> Summary:
     """Store articles and their events; `queue` stores them pending and
-    enqueues one extraction task per article instead.
+    enqueues one extraction task per article instead. With `story`, every
+    article read joins it, also those already stored (idempotently).
 
     Totals go into `summary` as the run goes, so a caller still has them when
     the run is interrupted.
@@ -820,6 +830,16 @@ def ingest(
     batch: list[tuple[ArticleInput, str]] = []
     lexicon: Lexicon | None = None
     resolver = NameResolver()
+    stories = (story,) if story is not None else ()
+
+    def join_story(shas: Iterable[str]) -> None:
+        if story is not None:
+            add_to_story(
+                story=story,
+                article_ids=Article.objects.filter(
+                    text_sha256__in=list(shas)
+                ).values_list("id", flat=True),
+            )
 
     def flush() -> None:
         nonlocal lexicon, resolver
@@ -830,6 +850,7 @@ def ingest(
                 text_sha256__in=[sha for _, sha in batch]
             ).values_list("text_sha256", flat=True)
         )
+        join_story(stored)
         todo = []
         for item, sha in batch:
             if sha in stored:
@@ -841,7 +862,7 @@ def ingest(
         if not todo:
             return
         if queue:
-            _enqueue(todo, summary, on_article)
+            _enqueue(todo, summary, on_article, stories)
             return
         if lexicon is None or resolver.changed:
             # Names the last batch stored apply to this one.
@@ -867,7 +888,7 @@ def ingest(
                 continue
             try:
                 result = store_article(
-                    item=item, extraction=extraction, resolver=resolver
+                    item=item, extraction=extraction, resolver=resolver, stories=stories
                 )
             except (KeyboardInterrupt, SystemExit):
                 raise
@@ -880,6 +901,8 @@ def ingest(
                 continue
             if result.duplicate:
                 summary.duplicates += 1
+                if story is not None and result.article_id is not None:
+                    add_to_story(story=story, article_ids=[result.article_id])
             else:
                 summary.stored += 1
                 summary.add(result)
@@ -910,12 +933,20 @@ def ingest(
     return summary
 
 
-def _enqueue(items: list[ArticleInput], summary: Summary, on_article: Tick) -> None:
+def _enqueue(
+    items: list[ArticleInput],
+    summary: Summary,
+    on_article: Tick,
+    stories: Sequence[Story] = (),
+) -> None:
     for item in items:
         try:
-            article = create_article(item=item)
-        except DuplicateArticle:
+            article = create_article(item=item, stories=stories)
+        except DuplicateArticle as dup:
             summary.duplicates += 1
+            for story in stories:
+                if dup.article_id is not None:
+                    add_to_story(story=story, article_ids=[dup.article_id])
             on_article()
             continue
         summary.stored += 1

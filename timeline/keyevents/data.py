@@ -4,13 +4,14 @@ and the ranking model's input built from an Event queryset."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 
 from django.db.models import QuerySet
 
 from timeline.extraction.types import Timex
 from timeline.keyevents.rank import (
+    UNITS,
     EventInput,
     Evidence,
     KeyDate,
@@ -27,6 +28,11 @@ from timeline.models import (
     EventCountry,
     Mention,
 )
+from timeline.query.filters import TimelineFilters
+
+# Bounds of the key-events parameters (`dates=`, `per_date=`).
+MAX_KEY_DATES = 500
+MAX_PER_DATE = 50
 
 
 def replace_date_references(*, article: Article, timexes: Iterable[Timex]) -> int:
@@ -41,49 +47,49 @@ def replace_date_references(*, article: Article, timexes: Iterable[Timex]) -> in
     return len(rows)
 
 
-def _chunks(ids: list[int], size: int = 900) -> Iterable[list[int]]:
-    for i in range(0, len(ids), size):
-        yield ids[i : i + size]
-
-
 def model_input(
     events: QuerySet[Event],
     *,
     articles: QuerySet[Article] | None = None,
     start: date | None = None,
     end: date | None = None,
+    sources_in_articles: bool = False,
 ) -> tuple[list[EventInput], Evidence]:
     """The ranking model's input for these (already filtered) events.
 
     `articles` is the collection the evidence comes from (default: the
-    articles reporting the events); references to days outside
-    [start - 31 days, end] are not read.
+    articles reporting the events); `sources_in_articles`: an event's
+    sources are only its mentions in those articles (a story's articles:
+    reports from outside the story do not count). References to days
+    outside [start - 31 days, end] are not read.
     """
     rows = list(
         events.visible().values_list(
             "id", "start", "end", "precision", "kind", "modality", "title"
         )
     )
-    ids = [r[0] for r in rows]
+    # The related rows of the same events by subquery: no id list to build
+    # (a Python IN list of thousands of ids cost more than the queries).
+    chosen = events.visible().order_by().values("id")
     actors: dict[int, list[str]] = defaultdict(list)
     sources: dict[int, list[Source]] = defaultdict(list)
     reporting: set[int] = set()
-    for chunk in _chunks(ids):
-        for event_id, actor_id in EventActor.objects.filter(
-            event_id__in=chunk
-        ).values_list("event_id", "actor_id"):
-            actors[event_id].append(f"a{actor_id}")
-        for event_id, country_id in EventCountry.objects.filter(
-            event_id__in=chunk
-        ).values_list("event_id", "country_id"):
-            actors[event_id].append(f"c{country_id}")
-        for event_id, article_id, published, sentence in (
-            Mention.objects.filter(event_id__in=chunk)
-            .order_by("id")
-            .values_list("event_id", "article_id", "article__published", "sentence")
-        ):
-            sources[event_id].append(Source(article_id, published, sentence))
-            reporting.add(article_id)
+    for event_id, actor_id in EventActor.objects.filter(
+        event_id__in=chosen
+    ).values_list("event_id", "actor_id"):
+        actors[event_id].append(f"a{actor_id}")
+    for event_id, country_id in EventCountry.objects.filter(
+        event_id__in=chosen
+    ).values_list("event_id", "country_id"):
+        actors[event_id].append(f"c{country_id}")
+    mentions = Mention.objects.filter(event_id__in=chosen)
+    if sources_in_articles and articles is not None:
+        mentions = mentions.filter(article_id__in=articles.values("id"))
+    for event_id, article_id, published, sentence in mentions.order_by(
+        "id"
+    ).values_list("event_id", "article_id", "article__published", "sentence"):
+        sources[event_id].append(Source(article_id, published, sentence))
+        reporting.add(article_id)
     inputs = [
         EventInput(
             id=i,
@@ -134,6 +140,7 @@ def key_events(
     request: Request,
     *,
     articles: QuerySet[Article] | None = None,
+    sources_in_articles: bool = False,
 ) -> list[KeyDate]:
     """The key dates of a filtered event set (what /api/key-events/ answers)."""
     if request.start is not None:
@@ -141,6 +148,64 @@ def key_events(
     if request.end is not None:
         events = events.filter(start__lte=request.end)
     inputs, evidence = model_input(
-        events, articles=articles, start=request.start, end=request.end
+        events,
+        articles=articles,
+        start=request.start,
+        end=request.end,
+        sources_in_articles=sources_in_articles,
     )
     return rank(inputs, evidence, request)
+
+
+class InvalidKeyRequest(ValueError):
+    """Key-events parameters that cannot be used; `details` names each."""
+
+    def __init__(self, details: list[str]) -> None:
+        super().__init__("; ".join(details))
+        self.details = details
+
+
+def key_request(params: Mapping, filters: TimelineFilters) -> Request:
+    """The key-events request of a query string (`dates=`, `per_date=`,
+    `unit=`) over the filters' date range. Raises InvalidKeyRequest."""
+    problems: list[str] = []
+
+    def number(name: str, top: int) -> int | None:
+        raw = str(params.get(name) or "").strip()
+        if not raw:
+            return None
+        if raw.isascii() and raw.isdigit() and 1 <= int(raw) <= top:
+            return int(raw)
+        problems.append(f"{name}={raw!r}: use a whole number from 1 to {top}.")
+        return None
+
+    dates = number("dates", MAX_KEY_DATES)
+    per_date = number("per_date", MAX_PER_DATE)
+    unit = str(params.get("unit") or "day")
+    if unit not in UNITS:
+        problems.append(f"unit={unit!r}: use {', '.join(UNITS)}.")
+        unit = "day"
+    if problems:
+        raise InvalidKeyRequest(problems)
+    return Request(
+        start=filters.start,
+        end=filters.end,
+        dates=dates,
+        per_date=per_date,
+        unit=unit,
+    )
+
+
+def filtered_key_events(filters: TimelineFilters, request: Request) -> list[KeyDate]:
+    """The key dates of the timeline's filtered events (the page's key view,
+    /api/key-events/ and the exports' view=key). The evidence is the
+    filtered stories' articles (their reports of each event, the days they
+    refer to), or every article without a story filter."""
+    # One order whatever the page shows: the same input, the same result.
+    events = Event.objects.for_timeline(filters.replace(order="newest"))
+    if not filters.stories:
+        return key_events(events, request, articles=Article.objects.all())
+    members = Article.stories.through.objects.filter(story__slug__in=filters.stories)
+    articles = Article.objects.filter(id__in=members.values("article_id"))
+    # The story is the collection: its articles' reports and references only.
+    return key_events(events, request, articles=articles, sources_in_articles=True)

@@ -23,7 +23,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from timeline.models import (
     Actor,
@@ -34,6 +34,7 @@ from timeline.models import (
     EventCountry,
     Kind,
     Status,
+    Story,
 )
 from timeline.query import facet_counts
 from timeline.query.filters import TimelineFilters
@@ -44,6 +45,7 @@ SKIP_FIELD = {
     "actor": "actors",
     "org": "organizations",
     "country": "countries",
+    "story": "stories",
     "kind": "kinds",
     "status": "statuses",
 }
@@ -96,6 +98,7 @@ class Summary:
     countries: tuple[FacetValue, ...] = ()
     kinds: tuple[FacetValue, ...] = ()
     density: Density = field(default_factory=lambda: Density("month"))
+    stories: tuple[FacetValue, ...] = ()
 
     @property
     def total(self) -> int:
@@ -288,6 +291,29 @@ def country_facet(
     return [
         FacetValue(c.code, c.name, n, c.code in selected_codes, exact)
         for c, n in _ranked(counts, fetch, selected_ids, limit)
+    ]
+
+
+def story_facet(
+    filters: TimelineFilters, *, limit: int = FACET_LIMIT
+) -> list[FacetValue]:
+    """Stories with the number of matching events (other filters applied)
+    their articles report: the chosen ones first, then the largest."""
+    members = Story.articles.through.objects.filter(
+        article__mentions__event__in=event_set(filters, skip="story").values("pk")
+    )
+    counts = dict(
+        members.values_list("story_id")
+        .annotate(n=Count("article__mentions__event", distinct=True))
+        .order_by()
+    )
+    chosen = set(filters.stories)
+    stories = Story.objects.filter(Q(id__in=counts) | Q(slug__in=chosen))
+    ranked = sorted(stories, key=lambda s: (-counts.get(s.id, 0), s.name))
+    shown = [s for s in ranked if s.slug in chosen]
+    shown += [s for s in ranked if s.slug not in chosen][:limit]
+    return [
+        FacetValue(s.slug, s.name, counts.get(s.id, 0), s.slug in chosen) for s in shown
     ]
 
 
@@ -484,6 +510,7 @@ def _compute_summary(filters: TimelineFilters) -> Summary:
         countries=tuple(country_facet(filters, memo=memo)),
         kinds=tuple(kind_facet(filters, memo=memo)),
         density=density(filters, memo=memo),
+        stories=tuple(story_facet(filters)),
     )
 
 

@@ -20,11 +20,21 @@ from django.db import connection
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
-from timeline.models import Event, EventActor, EventCountry, Kind, Mention, Status
+from timeline.models import (
+    Article,
+    Event,
+    EventActor,
+    EventCountry,
+    Kind,
+    Mention,
+    Status,
+)
 
 MAX_MULTI = 20  # choices per facet; more is a malformed request
 MAX_QUERY_CHARS = 200
 ORDERS = ("newest", "oldest")
+VIEWS = ("all", "key")  # every event, or the key events (timeline.keyevents)
+STORY_SLUG = re.compile(r"[-a-zA-Z0-9_]{1,100}")
 
 
 @dataclass(frozen=True)
@@ -32,12 +42,14 @@ class TimelineFilters:
     actors: tuple[int, ...] = ()
     countries: tuple[str, ...] = ()  # ISO 3166-1 alpha-2, upper case
     organizations: tuple[int, ...] = ()
+    stories: tuple[str, ...] = ()  # Story slugs: events reported by their articles
     kinds: tuple[str, ...] = ()
     statuses: tuple[str, ...] = ()  # staff only; default hides rejected
     start: date | None = None
     end: date | None = None
     q: str = ""
     order: str = "newest"
+    view: str = "all"  # how the events are shown, not which: like `order`
     notes: tuple[str, ...] = field(default=(), compare=False)
 
     # The query parameters from_query reads (the API documents exactly these).
@@ -45,12 +57,14 @@ class TimelineFilters:
         "actor",
         "org",
         "country",
+        "story",
         "kind",
         "status",
         "start",
         "end",
         "q",
         "order",
+        "view",
     )
 
     @classmethod
@@ -100,6 +114,12 @@ class TimelineFilters:
                 countries.append(v.upper())
             else:
                 notes.append(f"Ignored country={v!r}: not an ISO 3166 code.")
+        stories = []
+        for v in getlist("story"):
+            if STORY_SLUG.fullmatch(v):
+                stories.append(v)
+            else:
+                notes.append(f"Ignored story={v!r}: not a story slug.")
         kinds = []
         for v in getlist("kind"):
             if v in Kind.values:
@@ -131,16 +151,23 @@ class TimelineFilters:
         if order not in ORDERS:
             notes.append(f"Ignored order={order!r}: use newest or oldest.")
             order = "newest"
+        view_values = getlist("view")
+        view = view_values[0] if view_values else "all"
+        if view not in VIEWS:
+            notes.append(f"Ignored view={view!r}: use all or key.")
+            view = "all"
         return cls(
             actors=ids("actor"),
             countries=tuple(dict.fromkeys(countries)),
             organizations=ids("org"),
+            stories=tuple(stories),
             kinds=tuple(kinds),
             statuses=tuple(statuses),
             start=start,
             end=end,
             q=q,
             order=order,
+            view=view,
             notes=tuple(notes),
         )
 
@@ -153,6 +180,7 @@ class TimelineFilters:
             self.actors
             or self.countries
             or self.organizations
+            or self.stories
             or self.kinds
             or self.statuses
             or self.start
@@ -166,6 +194,7 @@ class TimelineFilters:
         pairs += [("actor", str(i)) for i in self.actors]
         pairs += [("org", str(i)) for i in self.organizations]
         pairs += [("country", c) for c in self.countries]
+        pairs += [("story", s) for s in self.stories]
         pairs += [("kind", k) for k in self.kinds]
         pairs += [("status", s) for s in self.statuses]
         if self.start:
@@ -176,6 +205,8 @@ class TimelineFilters:
             pairs.append(("q", self.q))
         if self.order != "newest":
             pairs.append(("order", self.order))
+        if self.view != "all":
+            pairs.append(("view", self.view))
         return pairs
 
     def apply(self, qs: QuerySet, *, skip: str = "") -> QuerySet:
@@ -208,6 +239,8 @@ class TimelineFilters:
                     )
                 )
             )
+        if self.stories and skip != "story":
+            qs = qs.filter(pk__in=story_events(self.stories))
         if self.kinds and skip != "kind":
             qs = qs.filter(kind__in=self.kinds)
         if self.start:
@@ -219,6 +252,15 @@ class TimelineFilters:
         if self.order == "oldest":
             return qs.order_by("start", "id")
         return qs.order_by("-start", "-id")
+
+
+def story_events(slugs: tuple[str, ...]) -> QuerySet:
+    """Ids of the events reported by an article of any of these stories
+    (a subquery: a story may hold more articles than SQL parameters)."""
+    members = Article.stories.through.objects.filter(story__slug__in=slugs)
+    return Mention.objects.filter(article_id__in=members.values("article_id")).values(
+        "event_id"
+    )
 
 
 # PostgreSQL full-text search configuration; the GIN indexes of migration

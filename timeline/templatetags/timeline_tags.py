@@ -179,7 +179,19 @@ def filter_url(context, *, add: str = "", remove: str = "", value="", **extra) -
 KEY_ORDER = {
     k: i
     for i, k in enumerate(
-        ("actor", "org", "country", "kind", "status", "start", "end", "q", "order")
+        (
+            "actor",
+            "org",
+            "country",
+            "story",
+            "kind",
+            "status",
+            "start",
+            "end",
+            "q",
+            "order",
+            "view",
+        )
     )
 }
 

@@ -7,6 +7,7 @@ app_name = "timeline"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("stories/", views.stories, name="stories"),
     path("events/<int:pk>/", views.event_detail, name="event"),
     path("articles/<int:pk>/", views.article_detail, name="article"),
     path("typeahead/actors/", views.typeahead_actors, name="typeahead-actors"),

@@ -17,6 +17,11 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
+from timeline.keyevents.data import (
+    InvalidKeyRequest,
+    filtered_key_events,
+    key_request,
+)
 from timeline.models import (
     Actor,
     ActorKind,
@@ -28,6 +33,7 @@ from timeline.models import (
     Mention,
     Precision,
     Status,
+    Story,
     may_review,
     normalise_alias,
 )
@@ -106,6 +112,14 @@ def _selected_names(filters: TimelineFilters) -> tuple[TimelineFilters, dict]:
     known_actors = tuple(i for i in filters.actors if i in actors)
     known_orgs = tuple(i for i in filters.organizations if i in actors)
     known_countries = tuple(c for c in filters.countries if c in countries)
+    stories = (
+        {s.slug: s for s in Story.objects.filter(slug__in=filters.stories)}
+        if filters.stories
+        else {}
+    )
+    for slug in filters.stories:
+        if slug not in stories:
+            notes.append(f"Ignored story={slug}: no such story.")
     for i in filters.actors:
         if i not in actors:
             notes.append(f"Ignored actor={i}: no such person or organisation.")
@@ -119,9 +133,10 @@ def _selected_names(filters: TimelineFilters) -> tuple[TimelineFilters, dict]:
         actors=known_actors,
         organizations=known_orgs,
         countries=known_countries,
+        stories=tuple(s for s in filters.stories if s in stories),
         notes=tuple(notes),
     )
-    return filters, {"actors": actors, "countries": countries}
+    return filters, {"actors": actors, "countries": countries, "stories": stories}
 
 
 def _cursor(
@@ -190,6 +205,8 @@ def active_filters(filters: TimelineFilters, names: dict) -> list[dict]:
         out.append(("Organisation", names["actors"][i].name, "org", str(i)))
     for c in filters.countries:
         out.append(("Country", names["countries"][c].name, "country", c))
+    for slug in filters.stories:
+        out.append(("Story", names["stories"][slug].name, "story", slug))
     kind_labels = dict(Kind.choices)
     for k in filters.kinds:
         out.append(("Kind", kind_labels[k], "kind", k))
@@ -228,6 +245,57 @@ def page_of_events(filters: TimelineFilters, *, after: Cursor | None) -> list[Ev
     return list(events_for_list(page_events(filters, after=after))[: PAGE_SIZE + 1])
 
 
+@dataclass
+class KeyDay:
+    """One key date of the key-events view, with its events best first."""
+
+    date: object
+    unit: str
+    label: str
+    why: str
+    year_label: str = ""  # the year heading above it, "" when it continues a year
+    events: list = field(default_factory=list)  # (event, why it is key)
+
+
+KEY_PARAMS = ("dates", "per_date", "unit")
+
+
+def _key_day_label(day, unit: str) -> str:
+    if unit == "year":
+        return str(day.year)
+    if unit == "month":
+        return f"{MONTH_NAME[day.month - 1]} {day.year}"
+    return f"{day.day} {MONTH_NAME[day.month - 1]} {day.year}"
+
+
+def key_days(request: HttpRequest, filters: TimelineFilters):
+    """(the key days, the key-events parameters to keep in links, filters
+    with a note for each bad parameter) for the key-events view."""
+    kept = [(k, request.GET[k]) for k in KEY_PARAMS if request.GET.get(k)]
+    try:
+        key_req = key_request(request.GET, filters)
+    except InvalidKeyRequest as exc:
+        notes = (*filters.notes, *(f"Ignored {d}" for d in exc.details))
+        filters = filters.replace(notes=notes)
+        key_req = key_request({}, filters)
+        kept = []
+    found = filtered_key_events(filters, key_req)
+    ids = [e.event_id for k in found for e in k.events]
+    events = {e.id: e for e in events_for_list(Event.objects.filter(id__in=ids))}
+    days = []
+    prev_year = None
+    for k in found:
+        day = KeyDay(k.date, k.unit, _key_day_label(k.date, k.unit), k.explain())
+        if k.unit != "year" and k.date.year != prev_year:
+            day.year_label = str(k.date.year)
+        prev_year = k.date.year
+        day.events = [
+            (events[e.event_id], e.explain()) for e in k.events if e.event_id in events
+        ]
+        days.append(day)
+    return days, kept, filters
+
+
 @require_GET
 @vary_on_headers("HX-Request", "HX-History-Restore-Request")
 def index(request: HttpRequest) -> HttpResponse:
@@ -238,10 +306,15 @@ def index(request: HttpRequest) -> HttpResponse:
     after, filters = _cursor(request, filters)
     filters = _page_notes(request, filters)
 
-    events = page_of_events(filters, after=after)
+    days, key_params = None, []
+    if filters.view == "key":
+        days, key_params, filters = key_days(request, filters)
+        events = []
+    else:
+        events = page_of_events(filters, after=after)
     has_more = len(events) > PAGE_SIZE
     events = events[:PAGE_SIZE]
-    query = urlencode(filters.to_query())
+    query = urlencode([*filters.to_query(), *key_params])
     more_url = ""
     if has_more:
         more_url = (
@@ -261,6 +334,12 @@ def index(request: HttpRequest) -> HttpResponse:
         "active": active_filters(filters, names),
         "term_suggestions": term_suggestions(request, filters),
         "groups": group_events(events, after=_previous_event(after)),
+        "key_days": days,
+        "key_params": key_params,
+        "view_urls": {
+            "all": index_url(filters.replace(view="all").to_query()),
+            "key": index_url(filters.replace(view="key").to_query()),
+        },
         "events": events,
         "more_url": more_url,
         "after": after,
@@ -276,6 +355,25 @@ def index(request: HttpRequest) -> HttpResponse:
     if _partial(request):
         return render(request, "timeline/index.html#timeline", ctx)
     return render(request, "timeline/index.html", ctx)
+
+
+@require_GET
+def stories(request: HttpRequest) -> HttpResponse:
+    """Every story with its article and event counts and date span, each
+    linking to the timeline filtered by it."""
+    rows = [
+        {
+            "story": s,
+            "url": index_url([("story", s.slug)]),
+            "key_url": index_url([("story", s.slug), ("view", "key")]),
+        }
+        for s in Story.objects.with_stats()
+    ]
+    return render(
+        request,
+        "timeline/stories.html",
+        {"stories": rows, "filters": TimelineFilters()},
+    )
 
 
 def _visible_events(request: HttpRequest) -> QuerySet:

@@ -294,3 +294,37 @@ def test_its_bulk_delete_goes_through_the_same_rule(staff):
     assert not Article.objects.exists()
     assert not Event.objects.filter(pk__in=[e.pk for e in only]).exists()
     assert Event.objects.filter(pk=rejected.pk).exists()
+
+
+def test_the_article_form_carries_its_stories(staff, pipeline):
+    from timeline.models import Story
+    from timeline.query.facet_counts import data_stamp
+
+    libya = Story.objects.create(name="Libya war", slug="libya-war")
+    nato = Story.objects.create(name="NATO", slug="nato")
+    staff.post(ADD, form(stories=[libya.pk]))
+    article = Article.objects.get()
+    assert list(article.stories.all()) == [libya]
+    before = data_stamp()
+    url = reverse("admin:timeline_article_change", args=[article.pk])
+    response = staff.post(
+        url,
+        {
+            "title": "Vote",
+            "source_url": "",
+            "publisher": "",
+            "stories": [libya.pk, nato.pk],
+        },
+    )
+    assert response.status_code == 302
+    assert set(article.stories.all()) == {libya, nato}
+    assert data_stamp() != before  # the page's cached story counts are renewed
+    assert (
+        "libya-war"
+        in staff.get(reverse("admin:timeline_story_changelist")).content.decode()
+    )
+
+
+def test_the_story_admin_needs_staff(client):
+    response = client.get(reverse("admin:timeline_story_changelist"))
+    assert response.status_code == 302 and "/login/" in response["Location"]

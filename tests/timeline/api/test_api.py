@@ -233,8 +233,8 @@ def test_it_bounds_the_queries_of_a_page(client, django_assert_max_num_queries):
             value=e.value,
         )
     get_json(client, "/api/events/", {"limit": "30"})  # builds the facet index
-    # The data stamp, the events, their actors, countries and sources.
-    with django_assert_max_num_queries(5):
+    # The data stamp, the events, their actors, countries, sources and stories.
+    with django_assert_max_num_queries(6):
         data = get_json(client, "/api/events/", {"limit": "30"})
     assert len(data["results"]) == 30
     assert all(len(r["sources"]) == 2 for r in data["results"])
@@ -251,7 +251,8 @@ def test_it_escapes_markup_in_json(client):
 
 def test_it_shows_one_event(client, django_assert_max_num_queries):
     event = make_reported_event(title="One", people=("Anna Bauer",))
-    with django_assert_max_num_queries(4):
+    # the event, its actors, countries, sources and stories
+    with django_assert_max_num_queries(5):
         data = get_json(client, f"/api/events/{event.id}/")
     assert data["id"] == event.id and data["actors"][0]["name"] == "Anna Bauer"
 

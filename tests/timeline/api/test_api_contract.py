@@ -141,6 +141,7 @@ def test_it_serves_the_generated_document(client):
     assert set(response.json()["paths"]) == {
         "/api/events/",
         "/api/events/{id}/",
+        "/api/key-events/",
         "/api/actors/",
         "/api/countries/",
         "/export/events.csv",

@@ -440,3 +440,26 @@ def test_an_entry_without_a_guid_is_known_by_its_canonical_url(site):
 
     assert again.new_entries == 0
     assert list(FeedEntry.objects.values_list("guid", "url")) == [(url, url)]
+
+
+def test_a_feeds_articles_join_its_story_also_when_already_stored(site):
+    """Feed.story is the slug of the story its articles join: created with
+    the first article; an entry stored before (by another feed) joins too."""
+    from timeline.models import Story
+
+    stories = wikinews(2)
+    items = [(s.slug, site.serve_page(s), s) for s in stories]
+    body = rss(site.base, items)
+    first = _feed(
+        site.serve("/rss.xml", body, "application/rss+xml"), story="libya-war"
+    )
+    _poll(first)
+    story = Story.objects.get(slug="libya-war")
+    assert story.articles.count() == 2
+    other = _feed(site.serve("/other.xml", body, "application/rss+xml"), story="world")
+    result = _poll(other)
+    assert result.summary.stored == 0
+    assert Story.objects.get(slug="world").articles.count() == 2
+    assert story.articles.count() == 2  # polling again adds nothing twice
+    _poll(first)
+    assert Story.articles.through.objects.count() == 4

@@ -161,3 +161,27 @@ def test_key_events_rank_the_filtered_queryset():
     assert key.date == date(2025, 2, 24)
     assert key.events[0].first_source.sentence == VOTE_1
     assert key.events[0].explain().startswith("reported by 1 of 2 articles")
+
+
+@pytest.mark.django_db
+def test_a_story_is_the_collection_its_reports_are_counted_in():
+    """With ?story=, an event's reports and the article total are the
+    story's: reports of the same event from outside it do not count."""
+    from tests.timeline.factories import make_key_coverage
+    from timeline.keyevents.data import filtered_key_events, key_request
+    from timeline.query.filters import TimelineFilters
+
+    coverage = make_key_coverage()  # the vote: 4 articles, 3 in the story
+
+    def vote(filters):
+        for day in filtered_key_events(filters, key_request({"dates": "5"}, filters)):
+            for ranked in day.events:
+                if ranked.event_id == coverage["vote"].id:
+                    return ranked
+        raise AssertionError("the vote is not a key event")
+
+    everything = vote(TimelineFilters())
+    assert (everything.reports, everything.n_articles) == (4, 8)
+    story = vote(TimelineFilters(stories=("libya-war",)))
+    assert (story.reports, story.n_articles) == (3, 3)
+    assert "reported by 3 of 3 articles" in story.explain()

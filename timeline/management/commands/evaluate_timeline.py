@@ -10,6 +10,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connections
+from django.test import Client, override_settings
+from django.urls import reverse
 
 from timeline.ingestion.sources import SourceOptions, read_sources
 from timeline.ingestion.store import ingest
@@ -71,6 +74,38 @@ def collection_pairs(directory: Path) -> list[tuple[str, Path, Path]]:
         if timelines.exists():
             pairs.append((name, articles, timelines))
     return pairs
+
+
+def ask_key_events(
+    *, start: date, end: date, dates: int, per_date: int
+) -> dict[date, list[str]]:
+    """The predicted timeline as users get it: GET /api/key-events/ (in this
+    process, through the whole request stack), each event's summary its
+    first source's evidence sentence, {date: [summary, ...]}."""
+    # The test client's host, allowed for this in-process request only.
+    with override_settings(ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, "testserver"]):
+        response = Client().get(
+            reverse("api:key-events"),
+            {
+                "start": start.isoformat(),
+                "end": end.isoformat(),
+                "dates": dates,
+                "per_date": per_date,
+            },
+            secure=True,
+        )
+    if response.status_code != 200:
+        raise CommandError(
+            f"/api/key-events/ answered {response.status_code}: "
+            f"{response.content.decode(errors='replace')[:500]}"
+        )
+    return {
+        date.fromisoformat(d["date"]): [
+            " ".join(e["sources"][0]["evidence"].split()) for e in d["events"]
+        ]
+        for d in response.json()["dates"]
+        if d["events"]
+    }
 
 
 def _name(articles: Path) -> str:
@@ -175,10 +210,6 @@ class Command(BaseCommand):
     def _evaluate(
         self, name: str, articles: Path, timelines: Path, options: dict[str, Any]
     ) -> dict[str, Any]:
-        from timeline.keyevents.data import key_events
-        from timeline.keyevents.rank import Request, predicted_timeline
-        from timeline.models import Article, Event
-
         call_command("migrate", verbosity=0, interactive=False)
         started = time.perf_counter()
         summary = ingest(read_sources([articles], SourceOptions()))
@@ -198,17 +229,12 @@ class Command(BaseCommand):
         }
         for n, gold in enumerate(read_gold(timelines)):
             started = time.perf_counter()
-            key_dates = key_events(
-                Event.objects.all(),
-                Request(
-                    start=gold.start,
-                    end=gold.end,
-                    dates=gold.n_dates,
-                    per_date=gold.sentences_per_date,
-                ),
-                articles=Article.objects.all(),
+            predicted = ask_key_events(
+                start=gold.start,
+                end=gold.end,
+                dates=gold.n_dates,
+                per_date=gold.sentences_per_date,
             )
-            predicted = predicted_timeline(key_dates)
             rank_seconds = time.perf_counter() - started
             if options["pred_dir"]:
                 path = Path(options["pred_dir"]) / f"{name}.{n}.pred.json"

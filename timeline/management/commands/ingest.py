@@ -11,6 +11,11 @@ from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from timeline.domain.services import (
+    InvalidStory,
+    forget_story_if_empty,
+    story_named,
+)
 from timeline.feeds.fetch import Fetcher, FetchPolicy
 from timeline.feeds.services import read_urls
 from timeline.ingestion.progress import Progress, estimate_total, summary_lines
@@ -91,6 +96,12 @@ class Command(BaseCommand):
             "--publisher", default="", help="Publisher (a single file only)."
         )
         parser.add_argument(
+            "--story",
+            metavar="NAME",
+            help='The story the articles join, e.g. "Libya war" (created if '
+            "new; articles already stored join it too).",
+        )
+        parser.add_argument(
             "--queue",
             action="store_true",
             help="Store the articles and queue one extraction task each for "
@@ -143,6 +154,12 @@ class Command(BaseCommand):
             source_url=url,
             publisher=options["publisher"],
         )
+        story, made_story = None, False
+        if options["story"] is not None:
+            try:
+                story, made_story = story_named(name=options["story"])
+            except InvalidStory as exc:
+                raise CommandError(f"--story: {exc}.") from None
         tty = sys.stderr.isatty()
         progress = Progress(
             sys.stderr,
@@ -170,6 +187,7 @@ class Command(BaseCommand):
                     queue=options["queue"],
                     on_article=progress.tick,
                     summary=summary,
+                    story=story,
                 )
             except KeyboardInterrupt:
                 progress.finish()
@@ -181,6 +199,8 @@ class Command(BaseCommand):
                 ) from None
             finally:
                 progress.finish()
+                if made_story:  # a run that stored nothing leaves no story
+                    forget_story_if_empty(story=story)
         for line in summary_lines(summary, seconds=time.monotonic() - started):
             self.stdout.write(line)
         if summary.failed:
