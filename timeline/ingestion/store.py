@@ -36,7 +36,7 @@ from timeline.extraction.values import (
     in_supported_range,
     value_range,
 )
-from timeline.ingestion import boilerplate, merge
+from timeline.ingestion import boilerplate, duplicates, merge
 from timeline.ingestion.lexicon import NameResolver, build_lexicon
 from timeline.ingestion.sources import ArticleInput, SourceError, printable
 from timeline.keyevents.data import replace_date_references
@@ -569,6 +569,29 @@ def _serialise_merging() -> None:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [MERGE_LOCK_KEY])
 
 
+def link_duplicates(*, articles: QuerySet[Article]) -> int:
+    """Detect near-duplicates among stored articles (oldest first) and fix
+    the source counts of their events: what ingestion does for each new
+    article, re-run on a database ingested before it (`manage.py
+    link_duplicates`). One transaction per article; idempotent. Returns
+    the number of articles linked as copies."""
+    for article_id in articles.order_by("id").values_list("id", flat=True):
+        with transaction.atomic():
+            _serialise_merging()
+            article = Article.objects.filter(pk=article_id).first()
+            if article is None:
+                continue
+            before = article.duplicate_of_id
+            moved = duplicates.link(article=article)
+            if moved or before != article.duplicate_of_id:
+                refresh_event_sources(
+                    event_ids=Mention.objects.filter(
+                        article_id__in=moved | {article.pk}
+                    ).values_list("event_id", flat=True)
+                )
+    return articles.exclude(duplicate_of=None).count()
+
+
 def _first_in_sentence(done: set[tuple], target: tuple, ee: ExtractedEvent) -> bool:
     """One mention per event and sentence: a second date expression of the
     same sentence that resolves to the same event ("on Tuesday at 18:00
@@ -689,6 +712,14 @@ def apply_extraction(
             _mention(t.event if isinstance(t, _Candidate) else t, article, c)
             for t, c in reports
         )
+        # A near-duplicate of an earlier article is not an independent source.
+        moved = duplicates.link(article=article)
+        if moved:
+            touched |= set(
+                Mention.objects.filter(article_id__in=moved).values_list(
+                    "event_id", flat=True
+                )
+            )
         refresh_event_sources(event_ids=touched)
         # Every day the article refers to, for the key-events ranking.
         replace_date_references(article=article, timexes=extraction.timexes)

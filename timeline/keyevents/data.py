@@ -77,13 +77,20 @@ def model_input(
             event_id__in=chunk
         ).values_list("event_id", "country_id"):
             actors[event_id].append(f"c{country_id}")
-        for event_id, article_id, published, sentence in (
+        for event_id, article_id, published, sentence, origin in (
             Mention.objects.filter(event_id__in=chunk)
             .order_by("id")
-            .values_list("event_id", "article_id", "article__published", "sentence")
+            .values_list(
+                "event_id",
+                "article_id",
+                "article__published",
+                "sentence",
+                "article__duplicate_of_id",
+            )
         ):
-            sources[event_id].append(Source(article_id, published, sentence))
-            reporting.add(article_id)
+            source = Source(article_id, published, sentence, origin)
+            sources[event_id].append(source)
+            reporting.add(source.source_id)
     inputs = [
         EventInput(
             id=i,
@@ -106,9 +113,10 @@ def model_input(
         )
         n_articles = len(reporting)
     else:
-        n_articles = articles.count()
+        n_articles = articles.originals().count()
     # Subqueries: the collection may hold more articles than SQL parameters.
-    refs = DateReference.objects.filter(article__in=articles.values("id"))
+    # A near-duplicate's references are its original's: counted once.
+    refs = DateReference.objects.filter(article__in=articles.originals().values("id"))
     if start is not None:
         refs = refs.filter(day__gte=start - timedelta(days=31))
     if end is not None:

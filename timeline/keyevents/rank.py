@@ -87,6 +87,13 @@ class Source:
     article_id: int
     published: date
     sentence: str
+    # The article this one is a near-duplicate of (None: an original): a
+    # syndicated copy counts once, with the article it copies.
+    origin: int | None = None
+
+    @property
+    def source_id(self) -> int:
+        return self.origin if self.origin is not None else self.article_id
 
 
 @dataclass(frozen=True)
@@ -279,11 +286,13 @@ def _eligible(event: EventInput, request: Request) -> bool:
 
 
 def _articles(sources: Iterable[Source]) -> dict[int, date]:
-    """Each reporting article once, with its publication date."""
+    """Each independent reporting article once (copies with the article they
+    copy), with its earliest publication date."""
     out: dict[int, date] = {}
     for s in sources:
-        if s.article_id not in out or s.published < out[s.article_id]:
-            out[s.article_id] = s.published
+        key = s.source_id
+        if key not in out or s.published < out[key]:
+            out[key] = s.published
     return out
 
 
@@ -415,7 +424,7 @@ def _vocabulary(events: Sequence[EventInput], n_articles: int) -> _Vocabulary:
     per_article: dict[int, set[str]] = defaultdict(set)
     for e in events:
         for src in e.sources:
-            per_article[src.article_id] |= _tokens(src.sentence)
+            per_article[src.source_id] |= _tokens(src.sentence)
     counts: Counter[str] = Counter()
     for toks in per_article.values():
         counts.update(toks)
