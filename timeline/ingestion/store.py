@@ -173,6 +173,7 @@ class _Clean:
     country_ids: frozenset[int]
     title_tokens: frozenset[str]
     sentence_tokens: frozenset[str]
+    common: frozenset[str]
     numbers: frozenset[str]
 
     @property
@@ -205,6 +206,7 @@ def _clean(ee: ExtractedEvent, resolver: NameResolver) -> _Clean | None:
         country_ids=frozenset(countries - {None}),
         title_tokens=merge.tokens(title),
         sentence_tokens=merge.tokens(ee.sentence),
+        common=merge.common_words(ee.sentence),
         numbers=merge.numbers(ee.sentence, ee.expression),
     )
 
@@ -228,6 +230,7 @@ class _Candidate:
     country_ids: set[int] = field(default_factory=set)
     sentences: list[frozenset[str]] = field(default_factory=list)
     numbers: list[frozenset[str]] = field(default_factory=list)
+    common: list[frozenset[str]] = field(default_factory=list)
     in_article: bool = False
     conflicts: set[int] = field(default_factory=set)
 
@@ -348,6 +351,7 @@ def _candidates(c: _Clean, in_article: set[int]) -> list[_Candidate]:
         cand = found[event_id]
         if len(cand.sentences) < _SENTENCES_PER_EVENT:
             cand.sentences.append(merge.tokens(sentence))
+            cand.common.append(merge.common_words(sentence))
             cand.numbers.append(merge.numbers(sentence, expression))
     return list(found.values())
 
@@ -374,7 +378,13 @@ def _match(
         )
         if merge.dates_compatible(ee.start, ee.end, cand.start, cand.end):
             if shared:
-                same = score >= merge.MERGE_SIMILARITY
+                same = score >= merge.MERGE_SIMILARITY or merge.paraphrase(
+                    c.kind,
+                    score,
+                    len(c.actor_ids & cand.actor_ids),
+                    c.common,
+                    cand.common,
+                )
             else:  # no participants to go by: the wording and figures must agree
                 same = score >= merge.UNNAMED_SIMILARITY and (
                     not cand.numbers
@@ -482,6 +492,7 @@ def _new_event(c: _Clean, article: Article, conflicts: set[int]) -> _Candidate:
         actor_ids=set(c.actor_ids),
         country_ids=set(c.country_ids),
         sentences=[c.sentence_tokens],
+        common=[c.common],
         in_article=True,
         conflicts=conflicts,
     )
@@ -495,6 +506,7 @@ def _merge_pending(cand: _Candidate, c: _Clean) -> None:
     cand.country_ids |= c.country_ids
     if len(cand.sentences) < _SENTENCES_PER_EVENT:
         cand.sentences.append(c.sentence_tokens)
+        cand.common.append(c.common)
     if _finer_inside(event, c.event):
         event.start, event.end = c.event.start, c.event.end
         event.value, event.precision = c.event.value[:40], c.precision
