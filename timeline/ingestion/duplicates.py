@@ -20,7 +20,7 @@ one day sharing background paragraphs, and a short sidebar repeated inside
 longer pages has a small Jaccard however much of it is contained.
 
 Concurrency: `link` runs inside the article's ingestion transaction after
-the merge lock (`store._serialise_merging`: a PostgreSQL advisory lock held
+the merge lock (`store.serialise_merging`: a PostgreSQL advisory lock held
 to the end of the transaction; SQLite has one writer at a time), so of two
 copies stored at once, the second sees the first's committed bands and
 links to it. Articles arriving one by one, or re-extracted in any order,

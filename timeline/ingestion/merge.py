@@ -14,7 +14,7 @@ a conflict to flag, not a merge.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 # Similar enough wording to merge (token Jaccard of title or sentence).
@@ -184,6 +184,30 @@ def paraphrase(
     if kind in BROAD_KINDS or score < PARAPHRASE_SIMILARITY:
         return False
     return shared_actors >= 2 or any(common & c for c in other_common)
+
+
+def same_event(
+    *,
+    kind: str,
+    score: float,
+    shared_actors: int,
+    named: bool,
+    common: frozenset[str],
+    other_common: Iterable[frozenset[str]],
+    numbers: frozenset[str],
+    other_numbers: Sequence[frozenset[str]],
+) -> bool:
+    """Two reports of one kind on compatible dates, worded `score` alike,
+    sharing a participant (`named`; `shared_actors` of them people or
+    organisations) or both naming no one: are they one event?"""
+    if named:
+        return score >= MERGE_SIMILARITY or paraphrase(
+            kind, score, shared_actors, common, other_common
+        )
+    # No participants to go by: the wording and the figures must agree.
+    return score >= UNNAMED_SIMILARITY and (
+        not other_numbers or any(numbers_agree(numbers, n) for n in other_numbers)
+    )
 
 
 def dates_compatible(a_start: date, a_end: date, b_start: date, b_end: date) -> bool:

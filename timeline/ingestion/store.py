@@ -377,19 +377,16 @@ def _match(
             c.title_tokens, c.sentence_tokens, merge.tokens(cand.title), cand.sentences
         )
         if merge.dates_compatible(ee.start, ee.end, cand.start, cand.end):
-            if shared:
-                same = score >= merge.MERGE_SIMILARITY or merge.paraphrase(
-                    c.kind,
-                    score,
-                    len(c.actor_ids & cand.actor_ids),
-                    c.common,
-                    cand.common,
-                )
-            else:  # no participants to go by: the wording and figures must agree
-                same = score >= merge.UNNAMED_SIMILARITY and (
-                    not cand.numbers
-                    or any(merge.numbers_agree(c.numbers, n) for n in cand.numbers)
-                )
+            same = merge.same_event(
+                kind=c.kind,
+                score=score,
+                shared_actors=len(c.actor_ids & cand.actor_ids),
+                named=bool(shared),
+                common=c.common,
+                other_common=cand.common,
+                numbers=c.numbers,
+                other_numbers=cand.numbers,
+            )
             if same and (best is None or score > best[0]):
                 best = (score, cand)
         elif (
@@ -570,7 +567,7 @@ def _clear_extraction(
 MERGE_LOCK_KEY = 0x6E77_736C
 
 
-def _serialise_merging() -> None:
+def serialise_merging() -> None:
     """Writers take turns between looking for an event to merge into and
     inserting a new one, so two workers storing two reports of the same
     event at once cannot both create it. PostgreSQL: a lock held until the
@@ -589,7 +586,7 @@ def link_duplicates(*, articles: QuerySet[Article]) -> int:
     the number of articles linked as copies."""
     for article_id in articles.order_by("id").values_list("id", flat=True):
         with transaction.atomic():
-            _serialise_merging()
+            serialise_merging()
             article = Article.objects.filter(pk=article_id).first()
             if article is None:
                 continue
@@ -633,7 +630,7 @@ def apply_extraction(
     result = StoreResult(article_id=article.pk)
     limit = settings.NEWSLINE_MAX_EVENTS_PER_ARTICLE
     with transaction.atomic():
-        _serialise_merging()
+        serialise_merging()
         if lock:
             # Two workers re-extracting one article take turns (PostgreSQL;
             # SQLite writers are serialised anyway).
