@@ -80,7 +80,7 @@ W_QUALITY = 5.0
 # event's other evidence sentences).
 W_CENTRALITY = 2.0
 # Two chosen events whose sentences overlap this much say the same thing.
-DUPLICATE_OVERLAP = 0.3
+DUPLICATE_OVERLAP = 0.5
 
 
 @dataclass(frozen=True)
