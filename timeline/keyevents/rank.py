@@ -79,7 +79,6 @@ W_QUALITY = 5.0
 # The first source: quality * (1 + W_CENTRALITY * mean overlap with the
 # event's other evidence sentences).
 W_CENTRALITY = 2.0
-CENTRALITY_PEERS = 40  # enough to tell the common statement; bounded cost
 # Two chosen events whose sentences overlap this much say the same thing.
 DUPLICATE_OVERLAP = 0.5
 
@@ -359,38 +358,38 @@ def _sentence_quality(sentence: str, vocab: _Vocabulary) -> float:
 
 def _centrality(event: EventInput) -> dict[str, float]:
     """For each distinct evidence sentence, its mean word overlap with the
-    other sources' sentences (at most CENTRALITY_PEERS of them, the earliest
-    listed): the statement the reports have in common scores high, one
-    source's aside or quotation low. 0 for a lone sentence."""
+    other sources' sentences: the statement the reports have in common
+    scores high, one source's aside or quotation low. 0 for a lone source."""
     sentences = list(dict.fromkeys(s.sentence for s in event.sources))
     if len(sentences) < 2:
         return dict.fromkeys(sentences, 0.0)
     toks = [_tokens(s) for s in sentences]
-    peers = list(enumerate(toks[:CENTRALITY_PEERS]))
-    out = {}
-    for i, sentence in enumerate(sentences):
-        others = [_overlap(toks[i], t) for j, t in peers if j != i]
-        out[sentence] = sum(others) / len(others)
-    return out
+    return {
+        s: sum(_overlap(toks[i], t) for j, t in enumerate(toks) if j != i)
+        / (len(toks) - 1)
+        for i, s in enumerate(sentences)
+    }
 
 
 def _choose_source(event: EventInput, vocab: _Vocabulary) -> tuple[Source, float]:
     """The clearest statement of the event: a well-formed sentence of a
     readable length, in the words the whole story is told in, central to
-    what the event's other sources say; ties go to the earliest report.
-    Returns it and its quality (without centrality, which compares the
-    sources of one event, not events with each other)."""
+    what the event's other sources say; ties go to the earliest report. Returns it and its quality (centrality
+    left out: it ranks sources of one event, not events against each other)."""
     central = _centrality(event)
+
+    def quality(s: Source) -> float:
+        return _sentence_quality(s.sentence, vocab)
+
     best = max(
         event.sources,
         key=lambda s: (
-            _sentence_quality(s.sentence, vocab)
-            * (1.0 + W_CENTRALITY * central[s.sentence]),
+            quality(s) * (1.0 + W_CENTRALITY * central[s.sentence]),
             -s.published.toordinal(),
             -s.article_id,
         ),
     )
-    return best, _sentence_quality(best.sentence, vocab)
+    return best, quality(best)
 
 
 def _prominence(events: Sequence[EventInput]) -> dict[str, float]:
