@@ -374,22 +374,20 @@ def _centrality(event: EventInput) -> dict[str, float]:
 def _choose_source(event: EventInput, vocab: _Vocabulary) -> tuple[Source, float]:
     """The clearest statement of the event: a well-formed sentence of a
     readable length, in the words the whole story is told in, central to
-    what the event's other sources say; ties go to the earliest report. Returns it and its quality (centrality
-    left out: it ranks sources of one event, not events against each other)."""
+    what the event's other sources say; ties go to the earliest report.
+    Returns it and its quality (without centrality, which compares the
+    sources of one event, not events with each other)."""
     central = _centrality(event)
-
-    def quality(s: Source) -> float:
-        return _sentence_quality(s.sentence, vocab)
-
     best = max(
         event.sources,
         key=lambda s: (
-            quality(s) * (1.0 + W_CENTRALITY * central[s.sentence]),
+            _sentence_quality(s.sentence, vocab)
+            * (1.0 + W_CENTRALITY * central[s.sentence]),
             -s.published.toordinal(),
             -s.article_id,
         ),
     )
-    return best, quality(best)
+    return best, _sentence_quality(best.sentence, vocab)
 
 
 def _prominence(events: Sequence[EventInput]) -> dict[str, float]:
