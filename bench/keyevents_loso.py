@@ -31,6 +31,7 @@ GRID = {
     "W_AHEAD": [0.5, 1.0],
     "W_LASTING": [0.5, 1.0],
     "DUPLICATE_OVERLAP": [0.3, 0.5],
+    "W_CENTRALITY": [0.0, 2.0],
 }
 
 

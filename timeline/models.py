@@ -145,6 +145,12 @@ class StoryQuerySet(models.QuerySet):
         )
 
 
+class ArticleQuerySet(models.QuerySet):
+    def originals(self) -> ArticleQuerySet:
+        """Independent sources: no article that is a near-duplicate of another."""
+        return self.filter(duplicate_of__isnull=True)
+
+
 class Story(models.Model):
     """A named set of articles on one story ("Libya war"); an article may
     belong to several."""
@@ -188,6 +194,19 @@ class Article(models.Model):
     # The id the article had in its source (a JSONL "id"), for reference.
     external_id = models.CharField(max_length=200, blank=True)
     stories = models.ManyToManyField(Story, related_name="articles", blank=True)
+    # A near-duplicate (a syndicated copy, an updated version) of this
+    # earlier article: not an independent source (timeline.ingestion.duplicates).
+    duplicate_of = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="copies",
+        help_text="The earlier article this one is a near-duplicate of.",
+    )
+
+    objects = ArticleQuerySet.as_manager()
 
     class Meta:
         ordering = ["-published", "-id"]
@@ -203,6 +222,11 @@ class Article(models.Model):
         # Derived, not business logic: the hash always matches the text.
         self.text_sha256 = text_sha256(self.text)
         super().save(*args, **kwargs)
+
+    @property
+    def origin_id(self) -> int | None:
+        """The article this text first came in: what counts as one source."""
+        return self.duplicate_of_id or self.pk
 
     def source_key(self) -> str:
         """Who published it, for spotting text repeated across one source's
@@ -503,6 +527,18 @@ class BoilerplateLine(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source_key} {self.line_hash[:12]} x{self.articles}"
+
+
+class ArticleBand(models.Model):
+    """One locality-sensitive hash band of an article's MinHash signature
+    (timeline.ingestion.duplicates): articles sharing a band are candidate
+    near-duplicates. Derived from the text, rebuilt at every extraction."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    key = models.BigIntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["key", "article"], name="articleband_key_idx")]
 
 
 class BoilerplateSighting(models.Model):

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from django.db import transaction
 from django.db.models import Count, Min, QuerySet
+from django.db.models.functions import Coalesce
 from django.utils.text import slugify
 
 from timeline.models import Article, Event, Mention, Story
@@ -13,14 +14,18 @@ from timeline.query import facet_counts
 
 
 def refresh_event_sources(*, event_ids: Iterable[int]) -> None:
-    """Recompute the denormalised source count and first-reported date."""
+    """Recompute the denormalised source count (independent articles: a
+    near-duplicate counts with the article it copies) and first-reported date."""
     ids = list(set(event_ids))
     if not ids:
         return
     stats = (
         Mention.objects.filter(event_id__in=ids)
         .values("event_id")
-        .annotate(n=Count("article", distinct=True), first=Min("article__published"))
+        .annotate(
+            n=Count(Coalesce("article__duplicate_of_id", "article_id"), distinct=True),
+            first=Min("article__published"),
+        )
     )
     seen = {row["event_id"]: row for row in stats}
     events = list(Event.objects.filter(id__in=ids).only("id"))
@@ -60,6 +65,22 @@ def retract_mentions(*, mention_ids: Iterable[int]) -> int:
     return len(doomed)
 
 
+def _relink_copies(*, article_ids: list[int]) -> None:
+    """Copies of an article about to be deleted stay one source: the
+    earliest remaining copy becomes the article the others copy."""
+    copies: dict[int, list[int]] = {}
+    for copy_id, origin_id in (
+        Article.objects.filter(duplicate_of_id__in=article_ids)
+        .exclude(id__in=article_ids)
+        .order_by("id")
+        .values_list("id", "duplicate_of_id")
+    ):
+        copies.setdefault(origin_id, []).append(copy_id)
+    for first, *rest in copies.values():
+        Article.objects.filter(id=first).update(duplicate_of=None)
+        Article.objects.filter(id__in=rest).update(duplicate_of=first)
+
+
 @transaction.atomic
 def delete_articles(*, articles: QuerySet[Article]) -> tuple[int, dict[str, int]]:
     """Delete articles, and the events that only they reported: every
@@ -85,6 +106,7 @@ def delete_articles(*, articles: QuerySet[Article]) -> tuple[int, dict[str, int]
         for e in Event.objects.filter(id__in=event_ids - still_reported)
         if not e.is_admin_touched()
     ]
+    _relink_copies(article_ids=article_ids)
     months = facet_counts.months_of(event_ids=[e.id for e in orphans])
     result = Article.objects.filter(id__in=article_ids).delete()
     Event.objects.filter(id__in=[e.id for e in orphans]).delete()

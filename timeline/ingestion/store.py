@@ -36,7 +36,7 @@ from timeline.extraction.values import (
     in_supported_range,
     value_range,
 )
-from timeline.ingestion import boilerplate, merge
+from timeline.ingestion import boilerplate, duplicates, merge
 from timeline.ingestion.lexicon import NameResolver, build_lexicon
 from timeline.ingestion.sources import ArticleInput, SourceError, printable
 from timeline.keyevents.data import replace_date_references
@@ -168,6 +168,7 @@ class _Clean:
     country_ids: frozenset[int]
     title_tokens: frozenset[str]
     sentence_tokens: frozenset[str]
+    common: frozenset[str]
     numbers: frozenset[str]
 
     @property
@@ -200,6 +201,7 @@ def _clean(ee: ExtractedEvent, resolver: NameResolver) -> _Clean | None:
         country_ids=frozenset(countries - {None}),
         title_tokens=merge.tokens(title),
         sentence_tokens=merge.tokens(ee.sentence),
+        common=merge.common_words(ee.sentence),
         numbers=merge.numbers(ee.sentence, ee.expression),
     )
 
@@ -223,6 +225,7 @@ class _Candidate:
     country_ids: set[int] = field(default_factory=set)
     sentences: list[frozenset[str]] = field(default_factory=list)
     numbers: list[frozenset[str]] = field(default_factory=list)
+    common: list[frozenset[str]] = field(default_factory=list)
     in_article: bool = False
     conflicts: set[int] = field(default_factory=set)
 
@@ -343,6 +346,7 @@ def _candidates(c: _Clean, in_article: set[int]) -> list[_Candidate]:
         cand = found[event_id]
         if len(cand.sentences) < _SENTENCES_PER_EVENT:
             cand.sentences.append(merge.tokens(sentence))
+            cand.common.append(merge.common_words(sentence))
             cand.numbers.append(merge.numbers(sentence, expression))
     return list(found.values())
 
@@ -368,13 +372,16 @@ def _match(
             c.title_tokens, c.sentence_tokens, merge.tokens(cand.title), cand.sentences
         )
         if merge.dates_compatible(ee.start, ee.end, cand.start, cand.end):
-            if shared:
-                same = score >= merge.MERGE_SIMILARITY
-            else:  # no participants to go by: the wording and figures must agree
-                same = score >= merge.UNNAMED_SIMILARITY and (
-                    not cand.numbers
-                    or any(merge.numbers_agree(c.numbers, n) for n in cand.numbers)
-                )
+            same = merge.same_event(
+                kind=c.kind,
+                score=score,
+                shared_actors=len(c.actor_ids & cand.actor_ids),
+                named=bool(shared),
+                common=c.common,
+                other_common=cand.common,
+                numbers=c.numbers,
+                other_numbers=cand.numbers,
+            )
             if same and (best is None or score > best[0]):
                 best = (score, cand)
         elif (
@@ -473,6 +480,7 @@ def _new_event(c: _Clean, article: Article, conflicts: set[int]) -> _Candidate:
         actor_ids=set(c.actor_ids),
         country_ids=set(c.country_ids),
         sentences=[c.sentence_tokens],
+        common=[c.common],
         in_article=True,
         conflicts=conflicts,
     )
@@ -486,6 +494,7 @@ def _merge_pending(cand: _Candidate, c: _Clean) -> None:
     cand.country_ids |= c.country_ids
     if len(cand.sentences) < _SENTENCES_PER_EVENT:
         cand.sentences.append(c.sentence_tokens)
+        cand.common.append(c.common)
     if _finer_inside(event, c.event):
         event.start, event.end = c.event.start, c.event.end
         event.value, event.precision = c.event.value[:40], c.precision
@@ -549,7 +558,7 @@ def _clear_extraction(
 MERGE_LOCK_KEY = 0x6E77_736C
 
 
-def _serialise_merging() -> None:
+def serialise_merging() -> None:
     """Writers take turns between looking for an event to merge into and
     inserting a new one, so two workers storing two reports of the same
     event at once cannot both create it. PostgreSQL: a lock held until the
@@ -558,6 +567,29 @@ def _serialise_merging() -> None:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [MERGE_LOCK_KEY])
+
+
+def link_duplicates(*, articles: QuerySet[Article]) -> int:
+    """Detect near-duplicates among stored articles (oldest first) and fix
+    the source counts of their events: what ingestion does for each new
+    article, re-run on a database ingested before it (`manage.py
+    link_duplicates`). One transaction per article; idempotent. Returns
+    the number of articles linked as copies."""
+    for article_id in articles.order_by("id").values_list("id", flat=True):
+        with transaction.atomic():
+            serialise_merging()
+            article = Article.objects.filter(pk=article_id).first()
+            if article is None:
+                continue
+            before = article.duplicate_of_id
+            moved = duplicates.link(article=article)
+            if moved or before != article.duplicate_of_id:
+                refresh_event_sources(
+                    event_ids=Mention.objects.filter(
+                        article_id__in=moved | {article.pk}
+                    ).values_list("event_id", flat=True)
+                )
+    return articles.exclude(duplicate_of=None).count()
 
 
 def _first_in_sentence(done: set[tuple], target: tuple, ee: ExtractedEvent) -> bool:
@@ -589,7 +621,7 @@ def apply_extraction(
     result = StoreResult(article_id=article.pk)
     limit = settings.NEWSLINE_MAX_EVENTS_PER_ARTICLE
     with transaction.atomic():
-        _serialise_merging()
+        serialise_merging()
         if lock:
             # Two workers re-extracting one article take turns (PostgreSQL;
             # SQLite writers are serialised anyway).
@@ -680,6 +712,14 @@ def apply_extraction(
             _mention(t.event if isinstance(t, _Candidate) else t, article, c)
             for t, c in reports
         )
+        # A near-duplicate of an earlier article is not an independent source.
+        moved = duplicates.link(article=article)
+        if moved:
+            touched |= set(
+                Mention.objects.filter(article_id__in=moved).values_list(
+                    "event_id", flat=True
+                )
+            )
         refresh_event_sources(event_ids=touched)
         # Every day the article refers to, for the key-events ranking.
         replace_date_references(article=article, timexes=extraction.timexes)

@@ -85,11 +85,18 @@ def model_input(
     mentions = Mention.objects.filter(event_id__in=chosen)
     if sources_in_articles and articles is not None:
         mentions = mentions.filter(article_id__in=articles.values("id"))
-    for event_id, article_id, published, sentence in mentions.order_by(
+    for event_id, article_id, published, sentence, origin in mentions.order_by(
         "id"
-    ).values_list("event_id", "article_id", "article__published", "sentence"):
-        sources[event_id].append(Source(article_id, published, sentence))
-        reporting.add(article_id)
+    ).values_list(
+        "event_id",
+        "article_id",
+        "article__published",
+        "sentence",
+        "article__duplicate_of_id",
+    ):
+        source = Source(article_id, published, sentence, origin)
+        sources[event_id].append(source)
+        reporting.add(source.source_id)
     inputs = [
         EventInput(
             id=i,
@@ -112,9 +119,10 @@ def model_input(
         )
         n_articles = len(reporting)
     else:
-        n_articles = articles.count()
+        n_articles = articles.originals().count()
     # Subqueries: the collection may hold more articles than SQL parameters.
-    refs = DateReference.objects.filter(article__in=articles.values("id"))
+    # A near-duplicate's references are its original's: counted once.
+    refs = DateReference.objects.filter(article__in=articles.originals().values("id"))
     if start is not None:
         refs = refs.filter(day__gte=start - timedelta(days=31))
     if end is not None:

@@ -76,8 +76,11 @@ MIN_WORDS, MAX_WORDS = 8, 45
 # A day's events are ordered by event score * sentence quality ** W_QUALITY:
 # what the chosen sentence says counts for more than how often it was said.
 W_QUALITY = 5.0
+# The first source: quality * (1 + W_CENTRALITY * mean overlap with the
+# event's other evidence sentences).
+W_CENTRALITY = 2.0
 # Two chosen events whose sentences overlap this much say the same thing.
-DUPLICATE_OVERLAP = 0.3
+DUPLICATE_OVERLAP = 0.5
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,13 @@ class Source:
     article_id: int
     published: date
     sentence: str
+    # The article this one is a near-duplicate of (None: an original): a
+    # syndicated copy counts once, with the article it copies.
+    origin: int | None = None
+
+    @property
+    def source_id(self) -> int:
+        return self.origin if self.origin is not None else self.article_id
 
 
 @dataclass(frozen=True)
@@ -279,11 +289,13 @@ def _eligible(event: EventInput, request: Request) -> bool:
 
 
 def _articles(sources: Iterable[Source]) -> dict[int, date]:
-    """Each reporting article once, with its publication date."""
+    """Each independent reporting article once (copies with the article they
+    copy), with its earliest publication date."""
     out: dict[int, date] = {}
     for s in sources:
-        if s.article_id not in out or s.published < out[s.article_id]:
-            out[s.article_id] = s.published
+        key = s.source_id
+        if key not in out or s.published < out[key]:
+            out[key] = s.published
     return out
 
 
@@ -344,14 +356,33 @@ def _sentence_quality(sentence: str, vocab: _Vocabulary) -> float:
     )
 
 
+def _centrality(event: EventInput) -> dict[str, float]:
+    """For each distinct evidence sentence, its mean word overlap with the
+    other sources' sentences: the statement the reports have in common
+    scores high, one source's aside or quotation low. 0 for a lone source."""
+    sentences = list(dict.fromkeys(s.sentence for s in event.sources))
+    if len(sentences) < 2:
+        return dict.fromkeys(sentences, 0.0)
+    toks = [_tokens(s) for s in sentences]
+    return {
+        s: sum(_overlap(toks[i], t) for j, t in enumerate(toks) if j != i)
+        / (len(toks) - 1)
+        for i, s in enumerate(sentences)
+    }
+
+
 def _choose_source(event: EventInput, vocab: _Vocabulary) -> tuple[Source, float]:
     """The clearest statement of the event: a well-formed sentence of a
-    readable length, in the words the whole story is told in; ties go to
-    the earliest report."""
+    readable length, in the words the whole story is told in, central to
+    what the event's other sources say; ties go to the earliest report.
+    Returns it and its quality (without centrality, which compares the
+    sources of one event, not events with each other)."""
+    central = _centrality(event)
     best = max(
         event.sources,
         key=lambda s: (
-            _sentence_quality(s.sentence, vocab),
+            _sentence_quality(s.sentence, vocab)
+            * (1.0 + W_CENTRALITY * central[s.sentence]),
             -s.published.toordinal(),
             -s.article_id,
         ),
@@ -415,7 +446,7 @@ def _vocabulary(events: Sequence[EventInput], n_articles: int) -> _Vocabulary:
     per_article: dict[int, set[str]] = defaultdict(set)
     for e in events:
         for src in e.sources:
-            per_article[src.article_id] |= _tokens(src.sentence)
+            per_article[src.source_id] |= _tokens(src.sentence)
     counts: Counter[str] = Counter()
     for toks in per_article.values():
         counts.update(toks)

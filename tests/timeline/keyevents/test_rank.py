@@ -427,3 +427,47 @@ def test_a_month_lasts_from_its_last_day_on():
         3,
     )
     assert key.explain().startswith("the month is referred to by 7 articles (3 ")
+
+
+def test_the_first_source_is_the_statement_the_reports_have_in_common():
+    # The story is told in the words of the aside (the company, the lease),
+    # so it is the most "topical" sentence; but the reports of this event
+    # have the explosion in common, and that sentence states it.
+    aside = "The company leased the oil rig in the Gulf of Mexico from the firm."
+    common = "The oil rig exploded in the Gulf of Mexico, killing eleven workers."
+    background = [
+        ev(
+            D2 + timedelta(days=i),
+            sources=(
+                Source(
+                    500 + i, D2, "The company leased the rig from the firm in the Gulf."
+                ),
+            ),
+        )
+        for i in range(4)
+    ]
+    event = ev(
+        D1,
+        sources=(
+            Source(1, D1, aside),
+            Source(2, D1 + timedelta(days=1), common),
+            Source(3, D1 + timedelta(days=2), "rig exploded killing eleven workers"),
+            Source(4, D1 + timedelta(days=3), "eleven workers killed as rig exploded"),
+        ),
+    )
+    key_dates = rank([event, *background], NO_EVIDENCE, Request(dates=5, per_date=1))
+    (key,) = [k for k in key_dates if k.date == D1]
+    assert key.events[0].first_source.sentence == common
+
+
+def test_a_syndicated_copy_counts_once():
+    copies = ev(
+        D1,
+        sources=(
+            Source(1, D1, "The rig exploded."),
+            Source(2, D1, "The rig exploded.", origin=1),
+            Source(3, D1, "The rig exploded.", origin=1),
+        ),
+    )
+    (key,) = rank([copies], NO_EVIDENCE, Request(dates=1))
+    assert key.events[0].reports == 1 and key.reports == 1
