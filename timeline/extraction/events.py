@@ -61,7 +61,24 @@ def build_events(
 ) -> list[ExtractedEvent]:
     """The events of a parsed article, in text order."""
     text = doc.text
+    timexes = list(timexes)
     events = []
+    all_spans: list[Span] | None = None
+
+    def spans_in(sent: Span) -> list[Span]:
+        """The date expressions of the sentence, as spans."""
+        nonlocal all_spans
+        if all_spans is None:
+            all_spans = [
+                s
+                for t in timexes
+                if 0 <= t.start < t.end <= len(text)
+                and (s := doc.char_span(t.start, t.end, alignment_mode="expand"))
+                is not None
+                and len(s)
+            ]
+        return [s for s in all_spans if sent.start <= s.start < sent.end]
+
     seen: set[tuple[int, int]] = set()
     sents: list[Span] | None = None
     sent_starts: list[int] = []
@@ -88,6 +105,7 @@ def build_events(
             # "BUDAPEST, March 12 (Xinhua) --" + the sentence it dates.
             sent = doc[sent.start : sents[k + 1].end]
         s_start, s_end = _evidence_bounds(text, sent, tx.start, tx.end)
+        s_start = _after_dateline(text, s_start, tx.start)
         if (s_start, tx.start) in seen:
             continue
         seen.add((s_start, tx.start))
@@ -100,7 +118,9 @@ def build_events(
         if non_event_reason(verb, span, scheduled=start > dct) is not None:
             continue
         line_tokens = {t.i for t in sent if s_start <= t.idx < s_end}
-        skip = _date_tokens(doc, timex_tokens)
+        skip = _date_tokens(doc, timex_tokens) | _same_predicate_dates(
+            doc, spans_in(sent), span, governor
+        )
         off_line = (
             {t.i for t in sent if t.i not in line_tokens} if line_tokens else set()
         )
@@ -150,6 +170,45 @@ def _date_tokens(doc: Doc, timex_tokens: set[int]) -> set[int]:
             if child.dep_ in _DATE_PARTS:
                 skip.add(child.i)
     return skip
+
+
+# A dateline before the story's first sentence: "ROBERT, Louisiana (Reuters)
+# - BP Plc suffered ...", "AP ROBERT, Louisiana -- BP admitted ...".
+_AGENCY_DATELINE = re.compile(
+    r"\((?:Reuters|AP|AFP|CNN|Xinhua|UPI|Bloomberg|PA|dpa|IANS|RIA Novosti|"
+    r"[A-Z][A-Za-z]+ (?:News|Press|Wire))\)\s*(?:--?|–|—|:)\s*"
+)
+_CAPS_DATELINE = re.compile(r"(?:[A-Z][\w.'’/\\-]*,?[ \t]+){1,6}(?:--|—|–)\s+")
+_PLACE_IN_CAPS = re.compile(r"\b[A-Z]{3,}\b")
+_DATELINE_MAX = 250  # characters of glued furniture a dateline may close
+
+
+def _after_dateline(text: str, start: int, limit: int) -> int:
+    """Where the sentence starts after a dateline (and what was glued before
+    it), if one opens it before the date expression at `limit`."""
+    head = text[start : min(limit, start + _DATELINE_MAX)]
+    found = start
+    for m in _AGENCY_DATELINE.finditer(head):
+        found = start + m.end()
+    if found == start and (m := _CAPS_DATELINE.match(head)):
+        if _PLACE_IN_CAPS.search(m.group()):  # "WASHINGTON --", not "Obama --"
+            found = start + m.end()
+    return found if found < limit else start
+
+
+def _same_predicate_dates(
+    doc: Doc, spans: list[Span], dated: Span, governor: Token
+) -> set[int]:
+    """The other date expressions of the predicate ("reported profit from 2000
+    to 2006", "collected 10,500 barrels on Saturday"): not part of its title."""
+    out: set[int] = set()
+    for other in spans:
+        if other.start == dated.start:
+            continue
+        sent = other.sent
+        if _reported(_governor(other, sent), other).i == governor.i:
+            out |= _date_tokens(doc, {t.i for t in other})
+    return out
 
 
 def _reported(governor: Token, span: Span) -> Token:

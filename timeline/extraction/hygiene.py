@@ -164,9 +164,17 @@ _CAPTION_SENTENCE = re.compile(
 # Notes about the page itself: "This article appeared on p15 of the Observer
 # Review section …", "This article was amended on …", a contact address.
 _PAGE_NOTE = re.compile(
-    r"(?:^|(?<=[.!?]\s))This\s+(?:article|story|report|page|content|copy)\s+"
+    r"(?:^|(?<=\s))This\s+(?:article|story|report|page|content|copy)\s+"
     r"(?:appeared|was\s+(?:first\s+)?(?:published|amended|corrected|updated)|has\s+been|"
     r"may\s+(?:not|be))\b[^\n]*?(?:[.!?](?=\s|$)|$)"
+)
+# A photo caption: "In this image taken from video provided by BP PLC ...",
+# "A logo is seen at a BP fuel station in London July 27, 2010."
+_CAPTION_IMAGE = re.compile(
+    r"(?:^|(?<=[.!?]\s))In\s+this\s+(?:\w+\s+){0,2}(?:image|photo|photograph|picture|"
+    r"frame\s+grab|video\s+grab|handout)\b[^\n]*?(?:[.!?](?=\s|$)|$)"
+    rf"|(?:^|(?<=[.!?]\s))[A-Z][^.!?\n]{{0,160}}?\b(?:is|are)\s+(?:seen|pictured|shown)\b"
+    rf"[^.!?\n]{{0,160}}?{_DATE}\.?(?=\s|$)"
 )
 _EMAIL_ADDRESS = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 # "(Reporting by Maggie Fox; Editing by Will Dunham)".
@@ -367,6 +375,8 @@ def _line_spans(line: str, offset: int) -> list[Span]:
     if m := _CAPTION_LINE.match(line):
         add(m.start(), m.end(), CAPTION)
     for m in _CAPTION_SENTENCE.finditer(line):
+        add(m.start(), m.end(), CAPTION)
+    for m in _CAPTION_IMAGE.finditer(line):
         add(m.start(), m.end(), CAPTION)
     for m in _PAGE_NOTE.finditer(line):
         add(m.start(), m.end(), NAVIGATION)

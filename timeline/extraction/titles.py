@@ -136,10 +136,18 @@ _DANGLING = frozenset(
 )
 _BAD_STARTS = frozenset({"CCONJ", "SCONJ", "VERB", "AUX", "PART", "ADP"})
 _QUOTE_CHARS = frozenset('"“”«»') | {"``", "''"}
+# Adverbs that change what the verb says: never left out.
+_NEGATIONS = frozenset({"not", "never", "n't", "rarely", "seldom", "hardly", "barely"})
+_DASHES = frozenset({"-", "--", "–", "—"})
+# Words a title never starts with: a conjunction left from a cut clause.
+_LEADING = frozenset(
+    ["and", "but", "or", "nor", "so", "yet", "also", "then", "meanwhile", "however"]
+)
 _SPACES = re.compile(r"\s+")
 _REPEATED = re.compile(r"\b(\w+) \1\b", re.IGNORECASE)
 _EMPTIED_PREP = re.compile(r"\b(?:from|on|in|at|since) (to|until|through)\b")
 _TRIM = " ,;:–—-\n\t"
+_SHORT_QUOTE = 4  # tokens, quotation marks included
 _WINDOW_SENTENCES = 4  # how far back a pronoun looks for its referent
 
 
@@ -217,8 +225,8 @@ class ArticleContext:
     def person_in(self, tok: Token) -> str | None:
         """The one person named at the end of a subject phrase: 'Apple CEO Steve Jobs'."""
         end = tok.right_edge.idx + len(tok.right_edge.text)
-        if tok.i == tok.right_edge.i:
-            return None
+        if tok.i == tok.right_edge.i or _is_plural(tok):
+            return None  # "friends of Cook" are not Cook
         names = {
             m.value
             for m in self.entities.within(tok.left_edge.idx, end)
@@ -424,17 +432,36 @@ def _render(tokens: list[Token], replace: dict[int, str] | None = None) -> str:
     return "".join(out)
 
 
-def _asides(sent: Span) -> set[int]:
-    """Tokens inside parentheses, brackets or dashes-delimited asides."""
+def _asides(sent: Span, verb: Token) -> set[int]:
+    """Tokens inside parentheses, brackets or dashes-delimited asides ("an
+    explosion - thought to have occurred after a surge of methane gas -
+    destroyed the rig"), but the aside that holds `verb` (the clause titled)."""
     inside: set[int] = set()
     depth = 0
+    opened = 0
     for t in sent:
         if t.text in ("(", "["):
+            if not depth:
+                opened = t.i
             depth += 1
         if depth:
             inside.add(t.i)
         if t.text in (")", "]") and depth:
             depth -= 1
+            if not depth and opened < verb.i < t.i:
+                inside -= set(range(opened, t.i + 1))
+    dashes = [  # spaced dashes only: not the hyphen of "first-quarter"
+        t.i
+        for t in sent
+        if t.text in _DASHES
+        and t.i not in inside
+        and t.whitespace_
+        and t.i > 0
+        and t.doc[t.i - 1].whitespace_
+    ]
+    for a, b in zip(dashes[::2], dashes[1::2], strict=False):
+        if not a < verb.i < b:
+            inside.update(range(a, b + 1))
     return inside
 
 
@@ -509,19 +536,34 @@ def _verb_group(
             child.dep_ in ("aux", "auxpass", "neg")
             and child.i < verb.i
             or child.dep_ == "advmod"
-            and child.lower_ in ("not", "never", "n't")
+            and child.lower_ in _NEGATIONS
         ):
             aux.append(child)
         elif child.dep_ == "prt":
             group.append(child)
     lemma = verb.lemma_.lower()
     planning = lemma in _PLANNING or any(c.dep_ == "xcomp" for c in verb.children)
+    if modality == "scheduled" and verb.dep_ == "xcomp":
+        # "the sale, which is expected to be completed by Dec. 28": will be
+        for a in aux:
+            if a.lower_ == "to" and a.tag_ == "TO":
+                replace[a.i] = "will"
     if not aux and verb.dep_ == "conj" and verb.tag_ == "VB":
         # "will then bypass the stop ... and fly directly to Sydney"
         shared = [c.text for c in verb.head.children if c.dep_ == "aux"]
         if shared and verb.i not in skip:
             replace[verb.i] = f"{' '.join(shared)} {verb.text}"
             return sorted(group, key=lambda t: t.i), replace
+    if (
+        verb.tag_ == "VBG"
+        and not aux
+        and verb.i not in skip
+        and verb.dep_ in ("advcl", "pcomp", "acl")
+        and modality == "done"
+    ):  # "with the IMF predicting this week that ...": the IMF predicted
+        past = _past(verb)
+        if past:
+            replace[verb.i] = past
     if verb.tag_ in ("VBZ", "VBP") and not aux and verb.i not in skip and not planning:
         if modality == "scheduled":
             replace[verb.i] = "will " + (lemma if lemma != "be" else "be")
@@ -617,7 +659,7 @@ def build_title(
     glued to it), left out too, except a subject the line broke off from its
     verb ("former Sen. Paul Simon (D-Ill.)\ntried to get Dodd ...").
     """
-    subject_skip = set(skip) | _asides(sent)
+    subject_skip = set(skip) | _asides(sent, verb)
     skip = subject_skip | set(off_line)
     quoted = _quoted(sent)
     subject = subject_of(verb)
@@ -682,7 +724,11 @@ def build_title(
         t.i in in_quote and t.pos_ in ("VERB", "AUX") and t.dep_ != "amod"
         for t in objects
     )  # 'said the spill "could be one of the greatest ..."' keeps its verb
-    if in_quote and len(in_quote) < len(objects) and not quoted_clause:
+    if (
+        len(in_quote) > _SHORT_QUOTE
+        and len(in_quote) < len(objects)
+        and not quoted_clause
+    ):  # a long quote out; 'was labeled a "disgrace"' keeps its word
         objects = [t for t in objects if t.i not in in_quote]
     keep = {t.i for t in group} | ({subject.i} if subject is not None else set())
     if not subject_text and not subject_tokens:
@@ -735,6 +781,11 @@ def _tidy(title: str) -> str:
 def tidy(title: str) -> str:
     """Quotes and stray spaces out, no dangling word, capitalised, within the limits."""
     title = _tidy(title)
+    while True:  # "But the president will return ...": no leading conjunction
+        first, _, rest = title.partition(" ")
+        if not rest or first.lower().strip(",") not in _LEADING:
+            break
+        title = rest.lstrip(_TRIM)
     words = title.split()
     if len(words) > TITLE_MAX_WORDS:
         title = _tidy(" ".join(words[:TITLE_MAX_WORDS]))
