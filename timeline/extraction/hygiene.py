@@ -176,6 +176,8 @@ _CAPTION_IMAGE = re.compile(
     rf"|(?:^|(?<=[.!?]\s))[A-Z][^.!?\n]{{0,160}}?\b(?:is|are)\s+(?:seen|pictured|shown)\b"
     rf"[^.!?\n]{{0,160}}?{_DATE}\.?(?=\s|$)"
 )
+# A graphic's source line: "SOURCES: BP, NOAA | The Washington Post - Oct. 20, 2010".
+_SOURCE_LINE = re.compile(r"(?:^|(?<=\s))(?:SOURCES?|Sources?|GRAPHIC|Graphic)\s*:[^\n]*")
 _EMAIL_ADDRESS = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 # "(Reporting by Maggie Fox; Editing by Will Dunham)".
 _CREDIT = re.compile(
@@ -376,6 +378,8 @@ def _line_spans(line: str, offset: int) -> list[Span]:
         add(m.start(), m.end(), CAPTION)
     for m in _CAPTION_SENTENCE.finditer(line):
         add(m.start(), m.end(), CAPTION)
+    for m in _SOURCE_LINE.finditer(line):
+        add(m.start(), m.end(), CREDIT)
     for m in _CAPTION_IMAGE.finditer(line):
         add(m.start(), m.end(), CAPTION)
     for m in _PAGE_NOTE.finditer(line):

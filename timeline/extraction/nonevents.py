@@ -76,6 +76,8 @@ FORECAST_VERBS = frozenset(
 )
 _MODALS = frozenset({"should", "would", "could", "might", "must", "ought"})
 _CONDITIONS = frozenset({"if", "unless"})
+# Prepositions that place the predicate before or after another thing.
+_TEMPORAL_PREPS = frozenset({"after", "before", "since", "following", "until", "amid"})
 # Adverbs of frequency: what they modify is a habit.
 _FREQUENCY = frozenset(
     [
@@ -330,8 +332,8 @@ def _dates_another_event(span: Span, verb: Token) -> bool:
             not span.start <= head.i < span.end
             and head.pos_ == "NOUN"
             and head.dep_ == "pobj"
-            and is_event_nominal(head)
-        ):
+            and (is_event_nominal(head) or head.head.lower_ in _TEMPORAL_PREPS)
+        ):  # "to relieve Ford after a US$ 1.6 billion loss last year"
             return True
         if head.pos_ in ("VERB", "AUX"):
             return False

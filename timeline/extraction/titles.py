@@ -147,6 +147,7 @@ _SPACES = re.compile(r"\s+")
 _REPEATED = re.compile(r"\b(\w+) \1\b", re.IGNORECASE)
 _EMPTIED_PREP = re.compile(r"\b(?:from|on|in|at|since) (to|until|through)\b")
 _TRIM = " ,;:–—-\n\t"
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "pobj", "oprd"})
 _SHORT_QUOTE = 4  # tokens, quotation marks included
 _WINDOW_SENTENCES = 4  # how far back a pronoun looks for its referent
 
@@ -724,11 +725,17 @@ def build_title(
         t.i in in_quote and t.pos_ in ("VERB", "AUX") and t.dep_ != "amod"
         for t in objects
     )  # 'said the spill "could be one of the greatest ..."' keeps its verb
+    quote_roots = [
+        t for t in objects if t.i in in_quote and t.head.i not in in_quote
+    ]
+    argument = any(t.dep_ in _ARGUMENTS for t in quote_roots)
     if (
         len(in_quote) > _SHORT_QUOTE
         and len(in_quote) < len(objects)
         and not quoted_clause
-    ):  # a long quote out; 'was labeled a "disgrace"' keeps its word
+        and not argument
+    ):  # a long aside quote out; a quoted subject or object stays
+        # ('said "a failed piece of equipment" was to blame')
         objects = [t for t in objects if t.i not in in_quote]
     keep = {t.i for t in group} | ({subject.i} if subject is not None else set())
     if not subject_text and not subject_tokens:
