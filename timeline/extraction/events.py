@@ -105,7 +105,7 @@ def build_events(
             # "BUDAPEST, March 12 (Xinhua) --" + the sentence it dates.
             sent = doc[sent.start : sents[k + 1].end]
         s_start, s_end = _evidence_bounds(text, sent, tx.start, tx.end)
-        s_start = _after_dateline(text, s_start, tx.start)
+        line_start, s_start = s_start, _after_dateline(text, s_start, tx.start)
         if (s_start, tx.start) in seen:
             continue
         seen.add((s_start, tx.start))
@@ -121,6 +121,7 @@ def build_events(
         skip = _date_tokens(doc, timex_tokens) | _same_predicate_dates(
             doc, spans_in(sent), span, governor
         )
+        skip |= {t.i for t in sent if line_start <= t.idx < s_start}  # dateline
         off_line = (
             {t.i for t in sent if t.i not in line_tokens} if line_tokens else set()
         )
@@ -190,9 +191,9 @@ def _after_dateline(text: str, start: int, limit: int) -> int:
     found = start
     for m in _AGENCY_DATELINE.finditer(head):
         found = start + m.end()
-    if found == start and (m := _CAPS_DATELINE.match(head)):
-        if _PLACE_IN_CAPS.search(m.group()):  # "WASHINGTON --", not "Obama --"
-            found = start + m.end()
+    m = _CAPS_DATELINE.match(head) if found == start else None
+    if m and _PLACE_IN_CAPS.search(m.group()):  # "WASHINGTON --", not "Obama --"
+        found = start + m.end()
     return found if found < limit else start
 
 
@@ -290,6 +291,8 @@ def _governor(span: Span, sent: Span) -> Token:
         tok = tok.head
         if tok.i in inside:
             continue
+        if tok.dep_ == "prep":
+            continue  # "following", "including", "according": prepositions
         if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ != "aux"):
             return tok
     # No verb above the expression (a dateline "BUDAPEST, March 12 (Xinhua) --",

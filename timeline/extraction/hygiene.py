@@ -171,13 +171,15 @@ _PAGE_NOTE = re.compile(
 # A photo caption: "In this image taken from video provided by BP PLC ...",
 # "A logo is seen at a BP fuel station in London July 27, 2010."
 _CAPTION_IMAGE = re.compile(
-    r"(?:^|(?<=[.!?]\s))In\s+this\s+(?:\w+\s+){0,2}(?:image|photo|photograph|picture|"
-    r"frame\s+grab|video\s+grab|handout)\b[^\n]*?(?:[.!?](?=\s|$)|$)"
+    r"(?:^|(?<=\s))In\s+this\s+(?:\w+\s+){0,2}(?:image|photo|photograph|picture|"
+    r"frame\s+grab|video\s+grab|handout)\b[^\n]*?(?:[a-z]{2}[.!?](?=\s+[A-Z\"“]|\s*$)|$)"
     rf"|(?:^|(?<=[.!?]\s))[A-Z][^.!?\n]{{0,160}}?\b(?:is|are)\s+(?:seen|pictured|shown)\b"
     rf"[^.!?\n]{{0,160}}?{_DATE}\.?(?=\s|$)"
 )
 # A graphic's source line: "SOURCES: BP, NOAA | The Washington Post - Oct. 20, 2010".
-_SOURCE_LINE = re.compile(r"(?:^|(?<=\s))(?:SOURCES?|Sources?|GRAPHIC|Graphic)\s*:[^\n]*")
+_SOURCE_LINE = re.compile(
+    r"(?:^|(?<=\s))(?:SOURCES?|Sources?|GRAPHIC|Graphic)\s*:[^\n]*"
+)
 _EMAIL_ADDRESS = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 # "(Reporting by Maggie Fox; Editing by Will Dunham)".
 _CREDIT = re.compile(

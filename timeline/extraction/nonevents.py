@@ -76,8 +76,9 @@ FORECAST_VERBS = frozenset(
 )
 _MODALS = frozenset({"should", "would", "could", "might", "must", "ought"})
 _CONDITIONS = frozenset({"if", "unless"})
-# Prepositions that place the predicate before or after another thing.
-_TEMPORAL_PREPS = frozenset({"after", "before", "since", "following", "until", "amid"})
+# Prepositions that place the predicate after another thing ("before" is
+# also a place: "testify before two Senate committees").
+_TEMPORAL_PREPS = frozenset({"after", "since", "following", "until"})
 # Adverbs of frequency: what they modify is a habit.
 _FREQUENCY = frozenset(
     [
@@ -115,10 +116,7 @@ def _eventive_argument(
     A copula's complement says what the subject is: only an eventive one ("It
     was the first attack since ...") tells an occurrence; "the spill was an
     uncontrolled calamity" describes one."""
-    for c in verb.children:
-        if c.dep_ in deps and is_event_nominal(c):
-            return True
-    return False
+    return any(c.dep_ in deps and is_event_nominal(c) for c in verb.children)
 
 
 def _reports_a_change(verb: Token) -> bool:
@@ -334,7 +332,7 @@ def _dates_another_event(span: Span, verb: Token) -> bool:
             and head.dep_ == "pobj"
             and (is_event_nominal(head) or head.head.lower_ in _TEMPORAL_PREPS)
         ):  # "to relieve Ford after a US$ 1.6 billion loss last year"
-            return True
+            return not _right_after(head, verb)
         if head.pos_ in ("VERB", "AUX"):
             return False
         tok = head
@@ -356,11 +354,7 @@ def _is_condition(verb: Token) -> bool:
 def _counterfactual(verb: Token) -> bool:
     """'Britain should have signed it in 2001', 'could have been avoided'."""
     aux = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    return (
-        verb.tag_ == "VBN"
-        and "have" in aux
-        and any(a in _MODALS for a in aux)
-    )
+    return verb.tag_ == "VBN" and "have" in aux and any(a in _MODALS for a in aux)
 
 
 def _is_forecast(verb: Token) -> bool:
@@ -386,12 +380,27 @@ def _is_forecast(verb: Token) -> bool:
     subject = subject_of(verb)
     if subject is None:
         return False
-    if subject.pos_ == "PRON" or is_event_nominal(subject):
+    if subject.pos_ in ("PRON", "PROPN") or is_event_nominal(subject):
         return False
-    return not any(t.ent_type_ in _ACTOR_LABELS for t in subject.subtree)
+    return subject.ent_type_ not in _ACTOR_LABELS  # "the U.S. unemployment rate"
 
 
 def _habitual(verb: Token) -> bool:
     """'is often accompanied by a fine bottle of wine in the evening', 'has
     rarely given interviews since 1970'."""
     return any(c.dep_ == "advmod" and c.lower_ in _FREQUENCY for c in verb.children)
+
+
+def _right_after(nominal: Token, verb: Token) -> bool:
+    """'the gloom that descended ... after the anti-Iraq war demonstrations in
+    February 2003': a done predicate right after a dated event (no "two days"
+    between them) shares its date, at that precision."""
+    prep = nominal.head
+    if prep.lower_ not in ("after", "following") or not is_event_nominal(nominal):
+        return False
+    if any(c.dep_ == "npadvmod" for c in prep.children):
+        return False  # "two days after Jackson's death on 25 June"
+    return not any(
+        c.dep_ == "aux" and (c.lower_ in _MODALS or c.lower_ in ("will", "to"))
+        for c in verb.children
+    )

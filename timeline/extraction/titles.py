@@ -394,11 +394,16 @@ def subject_of(verb: Token) -> Token | None:
     """The verb's subject, or that of the verb it is coordinated with or completes."""
     tok = verb
     for _ in range(6):
-        for child in tok.children:
-            if child.dep_ in SUBJECT_DEPS:
-                if child.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
-                    return _antecedent(tok)  # "Akerson, who was appointed ..."
-                return child
+        # of two subjects, the nearest before the verb ("AP ROBERT, Louisiana
+        # -- BP admitted ...": a dateline parsed as a subject)
+        subjects = sorted(
+            (c for c in tok.children if c.dep_ in SUBJECT_DEPS),
+            key=lambda c: (c.i > tok.i, -c.i if c.i < tok.i else c.i),
+        )
+        for child in subjects[:1]:
+            if child.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
+                return _antecedent(tok)  # "Akerson, who was appointed ..."
+            return child
         if tok.dep_ == "relcl":
             return _antecedent(tok)
         if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i:
@@ -707,6 +712,10 @@ def build_title(
                     who = context.nearest(kind, t.idx, context.window_start(t))
                     if who:
                         replace[t.i] = f"{who}’s"
+    elif subject is not None and (
+        rest := [t for t in _phrase(subject, skip | {verb.i}) if not t.is_punct]
+    ):  # "AP ROBERT, Louisiana -- BP admitted": the dateline out, BP stays
+        subject_tokens = rest
     else:  # no subject, or one outside the evidence line: the referent
         subject_text = context.resolve(None, verb) or ""
     group, verb_replace = _verb_group(verb, skip, modality)
@@ -725,9 +734,7 @@ def build_title(
         t.i in in_quote and t.pos_ in ("VERB", "AUX") and t.dep_ != "amod"
         for t in objects
     )  # 'said the spill "could be one of the greatest ..."' keeps its verb
-    quote_roots = [
-        t for t in objects if t.i in in_quote and t.head.i not in in_quote
-    ]
+    quote_roots = [t for t in objects if t.i in in_quote and t.head.i not in in_quote]
     argument = any(t.dep_ in _ARGUMENTS for t in quote_roots)
     if (
         len(in_quote) > _SHORT_QUOTE
