@@ -322,7 +322,10 @@ def _lift(verb: Token) -> Token:
     for _ in range(4):
         if any(c.dep_ in _SUBJECT_DEPS for c in tok.children):
             return tok
-        if tok.tag_ not in ("VB", "VBG") or tok.dep_ not in ("xcomp", "pcomp", "advcl"):
+        gerund_object = tok.tag_ == "VBG" and tok.dep_ == "dobj"  # "resume pumping"
+        if not gerund_object and (
+            tok.tag_ not in ("VB", "VBG") or tok.dep_ not in ("xcomp", "pcomp", "advcl")
+        ):
             return tok
         head = tok.head
         while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:

@@ -76,6 +76,7 @@ FORECAST_VERBS = frozenset(
 )
 _MODALS = frozenset({"should", "would", "could", "might", "must", "ought"})
 _CONDITIONS = frozenset({"if", "unless"})
+_CAPTION_VERBS = frozenset({"show", "picture", "photograph"})
 # Prepositions that place the predicate after another thing ("before" is
 # also a place: "testify before two Senate committees").
 _TEMPORAL_PREPS = frozenset({"after", "since", "following", "until"})
@@ -170,6 +171,12 @@ def non_event_reason(verb: Token, span: Span, *, scheduled: bool) -> str | None:
         return "the date belongs to an aside, not to the predicate"
     if _dates_another_event(span, verb):
         return "the date belongs to another event named in the sentence"
+    if verb.pos_ not in ("VERB", "AUX"):
+        return "a fragment without a verb ('3.15 pm CDT: Oh dear.')"
+    if _compares(verb):
+        return "a comparison ('than it did before ...', 'as was done in ...')"
+    if verb.dep_ == "acl" and _lemma(verb) in _CAPTION_VERBS and verb.tag_ == "VBN":
+        return "a caption ('Lawyers for Dr Murray, shown in 2010, ...')"
     if _habitual(verb):
         return "a habit ('often', 'rarely'), not an occurrence"
     if _is_question(span):
@@ -404,3 +411,15 @@ def _right_after(nominal: Token, verb: Token) -> bool:
         c.dep_ == "aux" and (c.lower_ in _MODALS or c.lower_ in ("will", "to"))
         for c in verb.children
     )
+
+
+def _compares(verb: Token) -> bool:
+    """'the U.S. imports more oil now than it did before the Sept. 11, 2001,
+    terror attacks', 'as was done off Saudi Arabia in the 1990s': a clause
+    that only says how something compares with what happened then."""
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    if "than" in marks:
+        return True
+    if "as" in marks and not _has(verb, _SUBJECT_DEPS - {"expl"}):
+        return True
+    return _lemma(verb) == "do" and not _has(verb, {"dobj", "ccomp", "xcomp", "prt"})

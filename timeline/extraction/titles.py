@@ -225,9 +225,13 @@ class ArticleContext:
 
     def person_in(self, tok: Token) -> str | None:
         """The one person named at the end of a subject phrase: 'Apple CEO Steve Jobs'."""
-        end = tok.right_edge.idx + len(tok.right_edge.text)
-        if tok.i == tok.right_edge.i or _is_plural(tok):
+        phrase = [t for t in _phrase(tok, set()) if not t.is_punct]
+        last = phrase[-1] if phrase else tok
+        end = last.idx + len(last.text)
+        if tok.i == last.i or _is_plural(tok):
             return None  # "friends of Cook" are not Cook
+        # a name in a clause hanging off the phrase is not its head: "The
+        # trial of the doctor accused of causing the death of Michael Jackson"
         names = {
             m.value
             for m in self.entities.within(tok.left_edge.idx, end)
@@ -318,6 +322,10 @@ class ArticleContext:
                 or self.main.get(PERSON)
             )
         if word in _THING_PRONOUNS:
+            if any(
+                c.dep_ == "ccomp" and c.i > subject.i for c in subject.head.children
+            ):
+                return None  # "it was announced that ...": no referent
             return (
                 self.previous_subject(subject, plural=False)
                 or self.nearest(ORGANIZATION, before, floor)
@@ -570,6 +578,15 @@ def _verb_group(
         past = _past(verb)
         if past:
             replace[verb.i] = past
+    if (
+        modality == "scheduled"
+        and aux
+        and aux[0].lower_ in ("is", "are", "am")
+        and aux[0].dep_ == "auxpass"
+        and aux[0].i not in skip
+        and not planning
+    ):  # "before the bill is published in October": will be published
+        replace[aux[0].i] = "will be"
     if verb.tag_ in ("VBZ", "VBP") and not aux and verb.i not in skip and not planning:
         if modality == "scheduled":
             replace[verb.i] = "will " + (lemma if lemma != "be" else "be")

@@ -182,3 +182,27 @@ def test_a_dated_subject_still_dates_its_predicate():
         "bpoil_foxnews/2010-09-04/1673.htm.txt", "explosion aboard the", "April 20"
     )
     assert e.title == "The explosion aboard the Deepwater Horizon killed 11 workers"
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression"),
+    [
+        # a live blog's verbless entry: "3.15 pm CDT: Oh dear."
+        ("bpoil_guardian/2010-05-28/656.htm.txt", "Oh dear.", None),
+        # comparisons: "... imports more oil now than it did before the Sept.
+        # 11, 2001, terror attacks", "as was done off Saudi Arabia in the 1990s"
+        (
+            "bpoil_foxnews/2010-06-06/308.htm.txt",
+            "than it did before the Sept. 11",
+            None,
+        ),
+        ("bpoil_guardian/2010-05-28/656.htm.txt", "as was done off Saudi Arabia", None),
+        # a caption glued into the text: "Lawyers for Dr Murray, shown in 2010, ..."
+        ("MJ_bbc/2011-05-02/512.htm.txt", "shown in 2010", "2010"),
+    ],
+)
+def test_it_makes_no_event_from_a_fragment_comparison_or_caption(
+    article_id, fragment, expression
+):
+    found = events_in(article_id, fragment)
+    assert [e.title for e in found if expression in (None, e.expression)] == []

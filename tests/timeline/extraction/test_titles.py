@@ -281,3 +281,29 @@ def test_it_tells_an_expected_completion_with_will():
     )
     assert e.title == "The sale will be completed"
     assert e.modality == "scheduled"
+
+
+def test_it_leaves_an_extraposed_it_alone():
+    # "Yesterday, it was announced that her son Jack had also died.": "it"
+    # stands for the that-clause, not for the last thing named
+    e = event_in("H1N1_bbc/2009-06-16/12.htm.txt", "it was announced that", "Yesterday")
+    assert e.title.startswith("It was announced that her son")
+
+
+def test_it_tells_a_scheduled_passive_in_the_present_with_will():
+    # "... before the bill is published in October."
+    e = event_in(
+        "IraqWar_guardian/2005-07-18/110.htm.txt",
+        "before the bill is published",
+        "October",
+    )
+    assert e.title == "The bill will be published"
+
+
+def test_it_titles_a_dated_gerund_object_with_the_verb_it_completes():
+    # "... and that the company hoped to resume pumping by midnight, if federal
+    # officials approved."
+    e = event_in(
+        "bpoil_guardian/2010-05-28/656.htm.txt", "hoped to resume pumping", "midnight"
+    )
+    assert e.title == "BP hoped to resume pumping"
