@@ -184,10 +184,21 @@ _PLACE_IN_CAPS = re.compile(r"\b[A-Z]{3,}\b")
 _DATELINE_MAX = 250  # characters of glued furniture a dateline may close
 
 
+# A photo credit glued before the sentence: "Photograph: Patrick Semansky/AP
+# BP will begin ...", "Dave Martin\/AP BP's woes ...".
+_CREDIT_PREFIX = re.compile(
+    r"(?:Photograph|Photo|Picture):?\s*(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*\\?/"
+    r"(?:AP|Reuters|AFP|Getty\s+Images|EPA|PA|Bloomberg)\s+"
+    r"|(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*\\?/(?:AP|Reuters|AFP|Getty\s+Images|EPA|PA)\s+"
+)
+
+
 def _after_dateline(text: str, start: int, limit: int) -> int:
-    """Where the sentence starts after a dateline (and what was glued before
-    it), if one opens it before the date expression at `limit`."""
+    """Where the sentence starts after a dateline or a photo credit (and what
+    was glued before it), if one opens it before the date expression at `limit`."""
     head = text[start : min(limit, start + _DATELINE_MAX)]
+    if (m := _CREDIT_PREFIX.match(head)) and start + m.end() < limit:
+        start, head = start + m.end(), head[m.end() :]
     found = start
     for m in _AGENCY_DATELINE.finditer(head):
         found = start + m.end()
@@ -322,6 +333,16 @@ def _lift(verb: Token) -> Token:
     for _ in range(4):
         if any(c.dep_ in _SUBJECT_DEPS for c in tok.children):
             return tok
+        if tok.tag_ == "VB" and tok.dep_ == "acl" and tok.head.pos_ == "NOUN":
+            # "forced engineers to delay efforts to place a chamber ... on
+            # Saturday": the efforts' verb, not "to place"
+            head = tok.head
+            while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+                head = head.head
+            if head.pos_ not in ("VERB", "AUX"):
+                return tok
+            tok = head
+            continue
         gerund_object = tok.tag_ == "VBG" and tok.dep_ == "dobj"  # "resume pumping"
         if not gerund_object and (
             tok.tag_ not in ("VB", "VBG") or tok.dep_ not in ("xcomp", "pcomp", "advcl")

@@ -194,7 +194,7 @@ _NAV_PAREN = re.compile(
 _WEB_NOUN = (
     r"(?:here|link|page|inbox|e-?mail|newsletter|feeds?|rss|twitter|facebook|"
     r"video|photos?|gallery|graphics?|blog|site|website|coverage|podcast|"
-    r"comments?|updates|alerts?|F5|button|form|box|app)"
+    r"comments?|updates|alerts?|F5|button|form|box|app|weeknights|weekdays|nightly)"
 )
 _NAV_SENTENCE = re.compile(
     rf"(?:^|(?<=[.!?]\s))(?:[Pp]lease\s+)?(?:Click|Tap|Read|Follow|Sign\s+up|"

@@ -181,7 +181,9 @@ def non_event_reason(verb: Token, span: Span, *, scheduled: bool) -> str | None:
         return "a habit ('often', 'rarely'), not an occurrence"
     if _is_question(span):
         return "a question, not a report"
-    if _is_condition(verb):
+    if _ends_a_period(span) and not _future(verb):
+        return "the date ends a period ('barred him until April 2009')"
+    if _is_condition(verb) or _conditional_consequence(verb):
         return "a condition ('if ...'), not an occurrence"
     if _counterfactual(verb):
         return "what should or could have happened, not what did"
@@ -281,7 +283,12 @@ def _dates_a_thing(span: Span, verb: Token) -> bool:
         head = head.head
     elif root.dep_ not in ("poss", "compound", "amod", "nmod", "nummod"):
         return False
-    if head.i == verb.i or head.pos_ != "NOUN" or span.start <= head.i < span.end:
+    if head.i == verb.i or span.start <= head.i < span.end:
+        return False
+    if head.pos_ == "PROPN" and root.dep_ in ("compound", "nummod", "amod"):
+        # a dated name: "BP's sponsorship of the 2012 Games"
+        return head.dep_ not in _SUBJECT_DEPS
+    if head.pos_ != "NOUN":
         return False
     if is_event_nominal(head):
         return False
@@ -423,3 +430,46 @@ def _compares(verb: Token) -> bool:
     if "as" in marks and not _has(verb, _SUBJECT_DEPS - {"expl"}):
         return True
     return _lemma(verb) == "do" and not _has(verb, {"dobj", "ccomp", "xcomp", "prt"})
+
+
+_PERIOD_ENDS = frozenset({"until", "till", "through", "thru"})
+
+
+def _ends_a_period(span: Span) -> bool:
+    """'barred him from working until April 2009', 'lost revenue from July
+    through December', 'received 862 citations between 2007 and 2010': the
+    date is where a period ends, not when anything happened."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is None:
+        return False
+    if before.lower_ in _PERIOD_ENDS:
+        return True
+    if before.lower_ == "to" and span.start > 1 and doc[span.start - 2].lower_ == "up":
+        return True
+    if before.lower_ in ("to", "and", "-", "–"):
+        window = doc[max(span.sent.start, span.start - 8) : span.start - 1]
+        return any(t.lower_ in ("from", "between") for t in window) and any(
+            t.ent_type_ in ("DATE", "TIME") or t.like_num for t in window
+        )
+    return False
+
+
+def _conditional_consequence(verb: Token) -> bool:
+    """'if the oil was leaking out through different parts of the well, it
+    would probably take until the middle of August': what would follow a
+    condition."""
+    modal = any(
+        c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "'d")
+        for c in verb.children
+    )
+    return modal and any(c.dep_ == "advcl" and _is_condition(c) for c in verb.children)
+
+
+def _future(verb: Token) -> bool:
+    """'BP says it will withhold dividends until the end of the year': a plan
+    dated by the end of its period (a done one is not: "barred him until")."""
+    return any(
+        c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall", "would", "wo")
+        for c in verb.children
+    )

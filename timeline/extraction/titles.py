@@ -514,8 +514,17 @@ def _prune(tokens: list[Token], keep: set[int]) -> list[Token]:
         ]
         if not candidates:
             break
-        # the rightmost optional part, and among nested ones the outermost
-        victim = max(candidates, key=lambda t: (t.right_edge.i, -len(list(t.subtree))))
+        # the rightmost optional part, and among nested ones the outermost;
+        # what a speech verb reports goes last ("told a White House briefing
+        # Monday that a cap ... is keeping up to 462,000 gallons ...")
+        victim = max(
+            candidates,
+            key=lambda t: (
+                not (t.dep_ == "ccomp" and _speech(t.head)),
+                t.right_edge.i,
+                -len(list(t.subtree)),
+            ),
+        )
         drop = {t.i for t in victim.subtree}
         if victim.dep_ == "conj":
             drop.update(

@@ -428,3 +428,10 @@ def test_it_makes_no_event_from_captions_page_notes_or_source_lines(
     article_id, fragment
 ):
     assert events_in(article_id, fragment) == []
+
+
+def test_it_makes_no_event_from_a_programme_promotion():
+    # 'Watch “The O'Reilly Factor” weeknights at 8 p.m. and 11 p.m. ET!'
+    assert (
+        events_in("bpoil_foxnews/2010-06-16/44.htm.txt", "weeknights at 8 p.m.") == []
+    )

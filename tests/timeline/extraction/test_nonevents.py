@@ -206,3 +206,31 @@ def test_it_makes_no_event_from_a_fragment_comparison_or_caption(
 ):
     found = events_in(article_id, fragment)
     assert [e.title for e in found if expression in (None, e.expression)] == []
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression"),
+    [
+        # "Adm Allen said if the oil was leaking out through different parts of
+        # the well, it would probably take until the middle of August ..."
+        ("bpoil_bbc/2010-07-08/1162.htm.txt", "it would probably take until", None),
+        # a dated name: "... will not harm BP's sponsorship of the 2012 Games."
+        ("bpoil_bbc/2010-06-21/1571.htm.txt", "sponsorship of the 2012 Games", "2012"),
+        # the end of a period: "... a United States federal judge barred him
+        # from working until April 2009."
+        ("wikinews-meantime-199629", "barred him from working until", "April 2009"),
+        # "... filed a claim for about $240,000 for lost revenue from July
+        # through December ...": July may date it, December does not
+        (
+            "bpoil_foxnews/2010-10-05/1903.htm.txt",
+            "from July through December",
+            "December",
+        ),
+        ("bpoil_reuters/2010-05-17/786.htm.txt", "between 2007 and 2010", "2010"),
+    ],
+)
+def test_it_makes_no_event_from_a_consequence_a_dated_name_or_a_periods_end(
+    article_id, fragment, expression
+):
+    found = events_in(article_id, fragment)
+    assert [e.title for e in found if expression in (None, e.expression)] == []

@@ -13,7 +13,7 @@ import pytest
 from timeline.extraction.nlp import get_nlp
 from timeline.extraction.titles import TITLE_MAX_WORDS, tidy
 
-from .realtext import WIKINEWS, event_in, events_of
+from .realtext import WIKINEWS, event_in, events_in, events_of
 
 _CONJUNCTIONS = re.compile(
     r"^(and|but|or|nor|so|because|while|when|if|although|though|unless)\b",
@@ -248,11 +248,14 @@ def test_it_tells_an_absolute_gerund_in_the_past():
 
 
 def test_it_leaves_the_predicates_other_dates_out():
-    # "... the bank reported profit of more than $13 billion from 2000 to 2006."
+    # "... the bank reported profit of more than $13 billion from 2000 to 2006.":
+    # the range's start dates it, its end makes no second event
     e = event_in(
-        "Finan_washingtonpost/2008-10-25/460.htm.txt", "profit of more than", "2006"
+        "Finan_washingtonpost/2008-10-25/460.htm.txt", "profit of more than", "2000"
     )
     assert e.title == "PNC reported profit of more than $13 billion"
+    found = events_in("Finan_washingtonpost/2008-10-25/460.htm.txt", "profit of more")
+    assert [x.expression for x in found] == ["2000"]
 
 
 def test_it_keeps_a_short_quote_and_a_quoted_argument():
@@ -307,3 +310,49 @@ def test_it_titles_a_dated_gerund_object_with_the_verb_it_completes():
         "bpoil_guardian/2010-05-28/656.htm.txt", "hoped to resume pumping", "midnight"
     )
     assert e.title == "BP hoped to resume pumping"
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression", "title"),
+    [
+        # "Dave Martin\/AP BP's woes over the Deepwater Horizon oil disaster
+        # increased today when ..."
+        (
+            "bpoil_guardian/2010-06-02/2185.htm.txt",
+            "BP's woes over the Deepwater",
+            "today",
+            "BP's woes over the Deepwater Horizon oil disaster increased",
+        ),
+        # "Photograph: Patrick Semansky\/AP BP will begin its legal offensive
+        # this month ..."
+        (
+            "bpoil_guardian/2010-08-01/1962.htm.txt",
+            "BP will begin its legal offensive",
+            "this month",
+            "BP will begin its legal offensive",
+        ),
+    ],
+)
+def test_it_leaves_a_glued_photo_credit_out_of_the_title(
+    article_id, fragment, expression, title
+):
+    assert event_in(article_id, fragment, expression).title == title
+
+
+def test_it_titles_an_infinitive_of_a_noun_with_the_verb_above_it():
+    # "... after a buildup of crystallized gas in the dome forced engineers to
+    # delay efforts to place a massive four-story containment chamber over
+    # the rupture on Saturday.": not "BP to place ..."
+    e = event_in(
+        "bpoil_reuters/2010-05-09/1904.htm.txt", "forced engineers", "Saturday"
+    )
+    assert "forced engineers to delay efforts" in e.title
+
+
+def test_it_keeps_what_a_speech_verb_reports_when_the_title_is_cut():
+    # "Coast Guard Adm. Thad Allen told a White House briefing Monday that a
+    # cap on the damaged oil well is now keeping up to 462,000 gallons ..."
+    e = event_in("bpoil_foxnews/2010-06-08/949.htm.txt", "told a White House", "Monday")
+    assert e.title.startswith(
+        "Coast Guard Adm. Thad Allen told a White House briefing that a cap"
+    )
