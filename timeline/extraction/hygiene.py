@@ -180,6 +180,14 @@ _CAPTION_IMAGE = re.compile(
 _SOURCE_LINE = re.compile(
     r"(?:^|(?<=\s))(?:SOURCES?|Sources?|GRAPHIC|Graphic)\s*:[^\n]*"
 )
+# A programme listing: "This Prom will be broadcast on BBC Four at 7.30 pm
+# tonight, and is repeated on BBC Radio 3 ...".
+_LISTING = re.compile(
+    r"(?:^|(?<=\s))This\s+(?:Prom|programme|program|show|episode|concert|broadcast|"
+    r"documentary|series|edition)\s+(?:is|will\s+be|can\s+be)\s+(?:\w+\s+)?"
+    r"(?:broadcast|repeated|shown|aired|heard|screened|available)\b[^\n]*?"
+    r"(?:[a-z0-9]{2}[.!?](?=\s+[A-Z\"“]|\s*$)|$)"
+)
 _EMAIL_ADDRESS = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 # "(Reporting by Maggie Fox; Editing by Will Dunham)".
 _CREDIT = re.compile(
@@ -380,6 +388,8 @@ def _line_spans(line: str, offset: int) -> list[Span]:
         add(m.start(), m.end(), CAPTION)
     for m in _CAPTION_SENTENCE.finditer(line):
         add(m.start(), m.end(), CAPTION)
+    for m in _LISTING.finditer(line):
+        add(m.start(), m.end(), NAVIGATION)
     for m in _SOURCE_LINE.finditer(line):
         add(m.start(), m.end(), CREDIT)
     for m in _CAPTION_IMAGE.finditer(line):

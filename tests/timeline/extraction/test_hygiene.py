@@ -435,3 +435,10 @@ def test_it_makes_no_event_from_a_programme_promotion():
     assert (
         events_in("bpoil_foxnews/2010-06-16/44.htm.txt", "weeknights at 8 p.m.") == []
     )
+
+
+def test_it_makes_no_event_from_a_programme_listing():
+    # "This Prom will be broadcast on BBC Four at 7.30 pm tonight, and is
+    # repeated on BBC Radio 3 on Thursday 26 August at 2.45 pm."
+    found = events_in("MJ_bbc/2010-08-01/601.htm.txt", "This Prom will be broadcast")
+    assert found == []
