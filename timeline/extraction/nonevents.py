@@ -6,7 +6,12 @@ is largely uninvestable", "The streak is the index's best"), an opinion, a
 habit or a generic fact ("the iTunes store accounts for 70% of sales") is not,
 nor a date that only marks a comparison ("its lowest level since April
 1997"). Read from the parse: copular and stative main predicates, the simple
-present of a done event, and the preposition over the date.
+present of a done event, and the preposition over the date. Nor are
+forecasts about no actor, questions, conditions and their consequences,
+counterfactuals, habits, comparisons, verbless fragments and captions; and a
+date that belongs to another thing in the sentence (an event noun in a
+prepositional phrase, an aside, a dated name, the end of a done period)
+dates no event of the predicate.
 """
 
 from __future__ import annotations
