@@ -61,7 +61,24 @@ def build_events(
 ) -> list[ExtractedEvent]:
     """The events of a parsed article, in text order."""
     text = doc.text
+    timexes = list(timexes)
     events = []
+    all_spans: list[Span] | None = None
+
+    def spans_in(sent: Span) -> list[Span]:
+        """The date expressions of the sentence, as spans."""
+        nonlocal all_spans
+        if all_spans is None:
+            all_spans = [
+                s
+                for t in timexes
+                if 0 <= t.start < t.end <= len(text)
+                and (s := doc.char_span(t.start, t.end, alignment_mode="expand"))
+                is not None
+                and len(s)
+            ]
+        return [s for s in all_spans if sent.start <= s.start < sent.end]
+
     seen: set[tuple[int, int]] = set()
     sents: list[Span] | None = None
     sent_starts: list[int] = []
@@ -88,6 +105,7 @@ def build_events(
             # "BUDAPEST, March 12 (Xinhua) --" + the sentence it dates.
             sent = doc[sent.start : sents[k + 1].end]
         s_start, s_end = _evidence_bounds(text, sent, tx.start, tx.end)
+        line_start, s_start = s_start, _after_dateline(text, s_start, tx.start)
         if (s_start, tx.start) in seen:
             continue
         seen.add((s_start, tx.start))
@@ -100,7 +118,10 @@ def build_events(
         if non_event_reason(verb, span, scheduled=start > dct) is not None:
             continue
         line_tokens = {t.i for t in sent if s_start <= t.idx < s_end}
-        skip = _date_tokens(doc, timex_tokens)
+        skip = _date_tokens(doc, timex_tokens) | _same_predicate_dates(
+            doc, spans_in(sent), span, governor
+        )
+        skip |= {t.i for t in sent if line_start <= t.idx < s_start}  # dateline
         off_line = (
             {t.i for t in sent if t.i not in line_tokens} if line_tokens else set()
         )
@@ -150,6 +171,56 @@ def _date_tokens(doc: Doc, timex_tokens: set[int]) -> set[int]:
             if child.dep_ in _DATE_PARTS:
                 skip.add(child.i)
     return skip
+
+
+# A dateline before the story's first sentence: "ROBERT, Louisiana (Reuters)
+# - BP Plc suffered ...", "AP ROBERT, Louisiana -- BP admitted ...".
+_AGENCY_DATELINE = re.compile(
+    r"\((?:Reuters|AP|AFP|CNN|Xinhua|UPI|Bloomberg|PA|dpa|IANS|RIA Novosti|"
+    r"[A-Z][A-Za-z]+ (?:News|Press|Wire))\)\s*(?:--?|–|—|:)\s*"
+)
+_CAPS_DATELINE = re.compile(r"(?:[A-Z][\w.'’/\\-]*,?[ \t]+){1,6}(?:--|—|–)\s+")
+_PLACE_IN_CAPS = re.compile(r"\b[A-Z]{3,}\b")
+_DATELINE_MAX = 250  # characters of glued furniture a dateline may close
+
+
+# A photo credit glued before the sentence: "Photograph: Patrick Semansky/AP
+# BP will begin ...", "Dave Martin\/AP BP's woes ...".
+_CREDIT_PREFIX = re.compile(
+    r"(?:Photograph|Photo|Picture):?\s*(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*\\?/"
+    r"(?:AP|Reuters|AFP|Getty\s+Images|EPA|PA|Bloomberg)\s+"
+    r"|(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*\\?/(?:AP|Reuters|AFP|Getty\s+Images|EPA|PA)\s+"
+)
+
+
+def _after_dateline(text: str, start: int, limit: int) -> int:
+    """Where the sentence starts after a dateline or a photo credit (and what
+    was glued before it), if one opens it before the date expression at `limit`."""
+    head = text[start : min(limit, start + _DATELINE_MAX)]
+    if (m := _CREDIT_PREFIX.match(head)) and start + m.end() < limit:
+        start, head = start + m.end(), head[m.end() :]
+    found = start
+    for m in _AGENCY_DATELINE.finditer(head):
+        found = start + m.end()
+    m = _CAPS_DATELINE.match(head) if found == start else None
+    if m and _PLACE_IN_CAPS.search(m.group()):  # "WASHINGTON --", not "Obama --"
+        found = start + m.end()
+    return found if found < limit else start
+
+
+def _same_predicate_dates(
+    doc: Doc, spans: list[Span], dated: Span, governor: Token
+) -> set[int]:
+    """The other date expressions of the predicate ("reported profit from 2000
+    to 2006", "collected 10,500 barrels on Saturday"): not part of its title."""
+    out: set[int] = set()
+    for other in spans:
+        if other.start == dated.start:
+            continue
+        sent = other.sent
+        if _reported(_governor(other, sent), other).i == governor.i:
+            out |= _date_tokens(doc, {t.i for t in other})
+    return out
 
 
 def _reported(governor: Token, span: Span) -> Token:
@@ -231,6 +302,8 @@ def _governor(span: Span, sent: Span) -> Token:
         tok = tok.head
         if tok.i in inside:
             continue
+        if tok.dep_ == "prep":
+            continue  # "following", "including", "according": prepositions
         if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ != "aux"):
             return tok
     # No verb above the expression (a dateline "BUDAPEST, March 12 (Xinhua) --",
@@ -260,7 +333,20 @@ def _lift(verb: Token) -> Token:
     for _ in range(4):
         if any(c.dep_ in _SUBJECT_DEPS for c in tok.children):
             return tok
-        if tok.tag_ not in ("VB", "VBG") or tok.dep_ not in ("xcomp", "pcomp", "advcl"):
+        if tok.tag_ == "VB" and tok.dep_ == "acl" and tok.head.pos_ == "NOUN":
+            # "forced engineers to delay efforts to place a chamber ... on
+            # Saturday": the efforts' verb, not "to place"
+            head = tok.head
+            while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+                head = head.head
+            if head.pos_ not in ("VERB", "AUX"):
+                return tok
+            tok = head
+            continue
+        gerund_object = tok.tag_ == "VBG" and tok.dep_ == "dobj"  # "resume pumping"
+        if not gerund_object and (
+            tok.tag_ not in ("VB", "VBG") or tok.dep_ not in ("xcomp", "pcomp", "advcl")
+        ):
             return tok
         head = tok.head
         while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:

@@ -164,9 +164,29 @@ _CAPTION_SENTENCE = re.compile(
 # Notes about the page itself: "This article appeared on p15 of the Observer
 # Review section …", "This article was amended on …", a contact address.
 _PAGE_NOTE = re.compile(
-    r"(?:^|(?<=[.!?]\s))This\s+(?:article|story|report|page|content|copy)\s+"
+    r"(?:^|(?<=\s))This\s+(?:article|story|report|page|content|copy)\s+"
     r"(?:appeared|was\s+(?:first\s+)?(?:published|amended|corrected|updated)|has\s+been|"
     r"may\s+(?:not|be))\b[^\n]*?(?:[.!?](?=\s|$)|$)"
+)
+# A photo caption: "In this image taken from video provided by BP PLC ...",
+# "A logo is seen at a BP fuel station in London July 27, 2010."
+_CAPTION_IMAGE = re.compile(
+    r"(?:^|(?<=\s))In\s+this\s+(?:\w+\s+){0,2}(?:image|photo|photograph|picture|"
+    r"frame\s+grab|video\s+grab|handout)\b[^\n]*?(?:[a-z]{2}[.!?](?=\s+[A-Z\"“]|\s*$)|$)"
+    rf"|(?:^|(?<=[.!?]\s))[A-Z][^.!?\n]{{0,160}}?\b(?:is|are)\s+(?:seen|pictured|shown)\b"
+    rf"[^.!?\n]{{0,160}}?{_DATE}\.?(?=\s|$)"
+)
+# A graphic's source line: "SOURCES: BP, NOAA | The Washington Post - Oct. 20, 2010".
+_SOURCE_LINE = re.compile(
+    r"(?:^|(?<=\s))(?:SOURCES?|Sources?|GRAPHIC|Graphic)\s*:[^\n]*"
+)
+# A programme listing: "This Prom will be broadcast on BBC Four at 7.30 pm
+# tonight, and is repeated on BBC Radio 3 ...".
+_LISTING = re.compile(
+    r"(?:^|(?<=\s))This\s+(?:Prom|programme|program|show|episode|concert|broadcast|"
+    r"documentary|series|edition)\s+(?:is|will\s+be|can\s+be)\s+(?:\w+\s+)?"
+    r"(?:broadcast|repeated|shown|aired|heard|screened|available)\b[^\n]*?"
+    r"(?:[a-z0-9]{2}[.!?](?=\s+[A-Z\"“]|\s*$)|$)"
 )
 _EMAIL_ADDRESS = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 # "(Reporting by Maggie Fox; Editing by Will Dunham)".
@@ -182,7 +202,7 @@ _NAV_PAREN = re.compile(
 _WEB_NOUN = (
     r"(?:here|link|page|inbox|e-?mail|newsletter|feeds?|rss|twitter|facebook|"
     r"video|photos?|gallery|graphics?|blog|site|website|coverage|podcast|"
-    r"comments?|updates|alerts?|F5|button|form|box|app)"
+    r"comments?|updates|alerts?|F5|button|form|box|app|weeknights|weekdays|nightly)"
 )
 _NAV_SENTENCE = re.compile(
     rf"(?:^|(?<=[.!?]\s))(?:[Pp]lease\s+)?(?:Click|Tap|Read|Follow|Sign\s+up|"
@@ -367,6 +387,12 @@ def _line_spans(line: str, offset: int) -> list[Span]:
     if m := _CAPTION_LINE.match(line):
         add(m.start(), m.end(), CAPTION)
     for m in _CAPTION_SENTENCE.finditer(line):
+        add(m.start(), m.end(), CAPTION)
+    for m in _LISTING.finditer(line):
+        add(m.start(), m.end(), NAVIGATION)
+    for m in _SOURCE_LINE.finditer(line):
+        add(m.start(), m.end(), CREDIT)
+    for m in _CAPTION_IMAGE.finditer(line):
         add(m.start(), m.end(), CAPTION)
     for m in _PAGE_NOTE.finditer(line):
         add(m.start(), m.end(), NAVIGATION)

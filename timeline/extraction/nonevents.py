@@ -6,7 +6,12 @@ is largely uninvestable", "The streak is the index's best"), an opinion, a
 habit or a generic fact ("the iTunes store accounts for 70% of sales") is not,
 nor a date that only marks a comparison ("its lowest level since April
 1997"). Read from the parse: copular and stative main predicates, the simple
-present of a done event, and the preposition over the date.
+present of a done event, and the preposition over the date. Nor are
+forecasts about no actor, questions, conditions and their consequences,
+counterfactuals, habits, comparisons, verbless fragments and captions; and a
+date that belongs to another thing in the sentence (an event noun in a
+prepositional phrase, an aside, a dated name, the end of a done period)
+dates no event of the predicate.
 """
 
 from __future__ import annotations
@@ -69,18 +74,55 @@ _COMPARING = frozenset({"compare", "compared", "than"})
 _SINCE_MARKERS = frozenset(
     {"first", "not", "never", "highest", "lowest", "worst", "best"}
 )
+# Verbs that put a forecast in the clause they govern ("predicts that the
+# rate will top out", "the economy is expected to shrink").
+FORECAST_VERBS = frozenset(
+    ["predict", "forecast", "project", "estimate", "expect", "anticipate"]
+)
+_MODALS = frozenset({"should", "would", "could", "might", "must", "ought"})
+_CONDITIONS = frozenset({"if", "unless"})
+_CAPTION_VERBS = frozenset({"show", "picture", "photograph"})
+# Prepositions that place the predicate after another thing ("before" is
+# also a place: "testify before two Senate committees").
+_TEMPORAL_PREPS = frozenset({"after", "since", "following", "until"})
+# Adverbs of frequency: what they modify is a habit.
+_FREQUENCY = frozenset(
+    [
+        "often",
+        "usually",
+        "always",
+        "sometimes",
+        "frequently",
+        "regularly",
+        "typically",
+        "normally",
+        "generally",
+        "rarely",
+        "seldom",
+        "routinely",
+        "customarily",
+    ]
+)
+_FIRST_PERSON = frozenset({"i", "me", "you", "we", "us"})
+# Names that hold a date-like word: "Reporter of the Year", "Decade".
+_AWARD_WORDS = frozenset({"Year", "Decade", "Century", "Month", "Week"})
+# Entity labels of an actor: a forecast about one is its plan, not a forecast.
+_ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
-def _eventive_argument(verb: Token) -> bool:
-    """A subject or complement that names an event: 'The meeting was on Monday'."""
-    for c in verb.children:
-        if c.dep_ in _SUBJECT_DEPS | _COMPLEMENTS | {"dobj"} and is_event_nominal(c):
-            return True
-    return False
+def _eventive_argument(
+    verb: Token, deps: frozenset[str] = _SUBJECT_DEPS | _COMPLEMENTS | {"dobj"}
+) -> bool:
+    """A subject or complement that names an event: 'The meeting was on Monday'.
+
+    A copula's complement says what the subject is: only an eventive one ("It
+    was the first attack since ...") tells an occurrence; "the spill was an
+    uncontrolled calamity" describes one."""
+    return any(c.dep_ in deps and is_event_nominal(c) for c in verb.children)
 
 
 def _reports_a_change(verb: Token) -> bool:
@@ -128,6 +170,30 @@ def non_event_reason(verb: Token, span: Span, *, scheduled: bool) -> str | None:
     """
     if _is_about_the_date(span, verb):
         return "the date is the subject: the sentence is about the day"
+    if _names_an_award(span):
+        return "the date word is part of a name ('Reporter of the Year')"
+    if _in_an_aside(span, verb):
+        return "the date belongs to an aside, not to the predicate"
+    if _dates_another_event(span, verb):
+        return "the date belongs to another event named in the sentence"
+    if verb.pos_ not in ("VERB", "AUX"):
+        return "a fragment without a verb ('3.15 pm CDT: Oh dear.')"
+    if _compares(verb):
+        return "a comparison ('than it did before ...', 'as was done in ...')"
+    if verb.dep_ == "acl" and _lemma(verb) in _CAPTION_VERBS and verb.tag_ == "VBN":
+        return "a caption ('Lawyers for Dr Murray, shown in 2010, ...')"
+    if _habitual(verb):
+        return "a habit ('often', 'rarely'), not an occurrence"
+    if _is_question(span):
+        return "a question, not a report"
+    if _ends_a_period(span) and not _future(verb):
+        return "the date ends a period ('barred him until April 2009')"
+    if _is_condition(verb) or _conditional_consequence(verb):
+        return "a condition ('if ...'), not an occurrence"
+    if _counterfactual(verb):
+        return "what should or could have happened, not what did"
+    if _is_forecast(verb):
+        return "a forecast, not an occurrence"
     if _dates_a_comparison(span, verb):
         return "the date only marks a comparison"
     if _dates_a_thing(span, verb):
@@ -137,7 +203,7 @@ def non_event_reason(verb: Token, span: Span, *, scheduled: bool) -> str | None:
     if (
         copula
         and _has(verb, _COMPLEMENTS)
-        and not _eventive_argument(verb)
+        and not _eventive_argument(verb, _COMPLEMENTS)
         and not _reports_a_change(verb)
     ):
         return "a copular predicate states a condition"
@@ -164,18 +230,22 @@ def non_event_reason(verb: Token, span: Span, *, scheduled: bool) -> str | None:
 
 
 def _is_about_the_date(span: Span, verb: Token) -> bool:
-    """'Sunday was chosen as its date', 'Today marked a day in history'."""
+    """'Sunday was chosen as its date', 'Today marked a day in history', 'The
+    70s turned into the 80s' (a subject that is another date)."""
     return any(
-        c.dep_ in _SUBJECT_DEPS and span.start <= c.i < span.end for c in verb.children
+        c.dep_ in _SUBJECT_DEPS
+        and (span.start <= c.i < span.end or c.ent_type_ == "DATE")
+        for c in verb.children
     )
 
 
 def _first_person_comment(verb: Token) -> bool:
-    """'I was sitting outside a cafe': the writer or a commenter, no news."""
+    """'I was sitting outside a cafe', 'we are told by industry apologists':
+    the writer or a commenter, no news."""
     from timeline.extraction.titles import speaker_of, subject_of
 
     subject = subject_of(verb)
-    if subject is None or subject.lower_ not in ("i", "me", "you"):
+    if subject is None or subject.lower_ not in _FIRST_PERSON:
         return False
     return speaker_of(verb) is None
 
@@ -218,8 +288,193 @@ def _dates_a_thing(span: Span, verb: Token) -> bool:
         head = head.head
     elif root.dep_ not in ("poss", "compound", "amod", "nmod", "nummod"):
         return False
-    if head.i == verb.i or head.pos_ != "NOUN" or span.start <= head.i < span.end:
+    if head.i == verb.i or span.start <= head.i < span.end:
+        return False
+    if head.pos_ == "PROPN" and root.dep_ in ("compound", "nummod", "amod"):
+        # a dated name: "BP's sponsorship of the 2012 Games"
+        return head.dep_ not in _SUBJECT_DEPS
+    if head.pos_ != "NOUN":
         return False
     if is_event_nominal(head):
         return False
     return noun_kind(head) not in _FIGURE_KINDS
+
+
+def _names_an_award(span: Span) -> bool:
+    """'Reporter of the Year', 'Campaign of the Decade': a title, not a date."""
+    last = span[-1]
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return (
+        last.text in _AWARD_WORDS
+        and before is not None
+        and before.lower_ == "of"
+        and span.start + len(span) - 1 > span.start  # "the Year", not bare "Year"
+    )
+
+
+def _asides(sent: Span) -> list[tuple[int, int]]:
+    """Token ranges inside parentheses or brackets."""
+    out = []
+    opened = None
+    for t in sent:
+        if t.text in ("(", "[") and opened is None:
+            opened = t.i
+        elif t.text in (")", "]") and opened is not None:
+            out.append((opened, t.i))
+            opened = None
+    return out
+
+
+def _in_an_aside(span: Span, verb: Token) -> bool:
+    """'The Unified Command (set up ... on the explosion on 20 April) posted the
+    first clip': a date in parentheses dates the aside, not the verb outside."""
+    for a, b in _asides(span.sent):
+        if a < span.start and span.end - 1 < b and not a < verb.i < b:
+            return True
+    return False
+
+
+def _dates_another_event(span: Span, verb: Token) -> bool:
+    """'interviewed him two days after Jackson's death on 25 June 2009', 'brought
+    up his support for the 1991 Gulf war': the date modifies a noun naming
+    another event inside a prepositional phrase of the predicate; it dates
+    that event, not the predicate. A dated subject or object ("The April 20
+    explosion killed 11", "held a vote on Monday") is the predicate's own."""
+    tok = span.root
+    for _ in range(8):
+        head = tok.head
+        if head.i == tok.i or head.i == verb.i:
+            return False
+        if (
+            not span.start <= head.i < span.end
+            and head.pos_ == "NOUN"
+            and head.dep_ == "pobj"
+            and (is_event_nominal(head) or head.head.lower_ in _TEMPORAL_PREPS)
+        ):  # "to relieve Ford after a US$ 1.6 billion loss last year"
+            return not _right_after(head, verb)
+        if head.pos_ in ("VERB", "AUX"):
+            return False
+        tok = head
+    return False
+
+
+def _is_question(span: Span) -> bool:
+    """'If all this was happening 60 years ago, where would we be now?'"""
+    sent = span.sent
+    last = [t for t in sent if t.text not in ('"', "”", "’", "'", ")")]
+    return bool(last) and last[-1].text == "?" and sent[0].text not in ('"', "“")
+
+
+def _is_condition(verb: Token) -> bool:
+    """'if the vote goes against them in May', 'unless talks resume Monday'."""
+    return any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in verb.children)
+
+
+def _counterfactual(verb: Token) -> bool:
+    """'Britain should have signed it in 2001', 'could have been avoided'."""
+    aux = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.tag_ == "VBN" and "have" in aux and any(a in _MODALS for a in aux)
+
+
+def _is_forecast(verb: Token) -> bool:
+    """'predicts that the U.S. unemployment rate will top out at 7.5 percent in
+    the third quarter', 'the economy is expected to shrink in 2009': a future
+    or possible clause under a forecasting verb, about no actor. An actor's
+    expected step ("Toyota is expected to report ...") is a scheduled event."""
+    from timeline.extraction.titles import subject_of
+
+    head = verb.head
+    if verb.dep_ == "ccomp" and _lemma(head) in FORECAST_VERBS:
+        modal = any(
+            c.dep_ == "aux" and c.lower_ in _MODALS | {"will", "'ll", "shall"}
+            for c in verb.children
+        )
+        if not modal:
+            return False
+    elif _lemma(verb) in FORECAST_VERBS and _has(verb, {"auxpass"}):
+        if not _has(verb, {"xcomp"}):
+            return False
+    else:
+        return False
+    subject = subject_of(verb)
+    if subject is None:
+        return False
+    if subject.pos_ in ("PRON", "PROPN") or is_event_nominal(subject):
+        return False
+    return subject.ent_type_ not in _ACTOR_LABELS  # "the U.S. unemployment rate"
+
+
+def _habitual(verb: Token) -> bool:
+    """'is often accompanied by a fine bottle of wine in the evening', 'has
+    rarely given interviews since 1970'."""
+    return any(c.dep_ == "advmod" and c.lower_ in _FREQUENCY for c in verb.children)
+
+
+def _right_after(nominal: Token, verb: Token) -> bool:
+    """'the gloom that descended ... after the anti-Iraq war demonstrations in
+    February 2003': a done predicate right after a dated event (no "two days"
+    between them) shares its date, at that precision."""
+    prep = nominal.head
+    if prep.lower_ not in ("after", "following") or not is_event_nominal(nominal):
+        return False
+    if any(c.dep_ == "npadvmod" for c in prep.children):
+        return False  # "two days after Jackson's death on 25 June"
+    return not any(
+        c.dep_ == "aux" and (c.lower_ in _MODALS or c.lower_ in ("will", "to"))
+        for c in verb.children
+    )
+
+
+def _compares(verb: Token) -> bool:
+    """'the U.S. imports more oil now than it did before the Sept. 11, 2001,
+    terror attacks', 'as was done off Saudi Arabia in the 1990s': a clause
+    that only says how something compares with what happened then."""
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    if "than" in marks:
+        return True
+    if "as" in marks and not _has(verb, _SUBJECT_DEPS - {"expl"}):
+        return True
+    return _lemma(verb) == "do" and not _has(verb, {"dobj", "ccomp", "xcomp", "prt"})
+
+
+_PERIOD_ENDS = frozenset({"until", "till", "through", "thru"})
+
+
+def _ends_a_period(span: Span) -> bool:
+    """'barred him from working until April 2009', 'lost revenue from July
+    through December', 'received 862 citations between 2007 and 2010': the
+    date is where a period ends, not when anything happened."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is None:
+        return False
+    if before.lower_ in _PERIOD_ENDS:
+        return True
+    if before.lower_ == "to" and span.start > 1 and doc[span.start - 2].lower_ == "up":
+        return True
+    if before.lower_ in ("to", "and", "-", "–"):
+        window = doc[max(span.sent.start, span.start - 8) : span.start - 1]
+        return any(t.lower_ in ("from", "between") for t in window) and any(
+            t.ent_type_ in ("DATE", "TIME") or t.like_num for t in window
+        )
+    return False
+
+
+def _conditional_consequence(verb: Token) -> bool:
+    """'if the oil was leaking out through different parts of the well, it
+    would probably take until the middle of August': what would follow a
+    condition."""
+    modal = any(
+        c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "'d")
+        for c in verb.children
+    )
+    return modal and any(c.dep_ == "advcl" and _is_condition(c) for c in verb.children)
+
+
+def _future(verb: Token) -> bool:
+    """'BP says it will withhold dividends until the end of the year': a plan
+    dated by the end of its period (a done one is not: "barred him until")."""
+    return any(
+        c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall", "would", "wo")
+        for c in verb.children
+    )

@@ -21,7 +21,7 @@ from timeline.extraction.types import (
 )
 
 # Bump when extraction output changes, so `reextract` knows what is stale.
-EXTRACTION_VERSION = "1.3"
+EXTRACTION_VERSION = "1.4"
 
 # Resolvers of the last few lexicons: building one compiles an alias matcher,
 # and callers (ingestion) pass the same lexicon for document after document.

@@ -136,10 +136,19 @@ _DANGLING = frozenset(
 )
 _BAD_STARTS = frozenset({"CCONJ", "SCONJ", "VERB", "AUX", "PART", "ADP"})
 _QUOTE_CHARS = frozenset('"“”«»') | {"``", "''"}
+# Adverbs that change what the verb says: never left out.
+_NEGATIONS = frozenset({"not", "never", "n't", "rarely", "seldom", "hardly", "barely"})
+_DASHES = frozenset({"-", "--", "–", "—"})
+# Words a title never starts with: a conjunction left from a cut clause.
+_LEADING = frozenset(
+    ["and", "but", "or", "nor", "so", "yet", "also", "then", "meanwhile", "however"]
+)
 _SPACES = re.compile(r"\s+")
 _REPEATED = re.compile(r"\b(\w+) \1\b", re.IGNORECASE)
 _EMPTIED_PREP = re.compile(r"\b(?:from|on|in|at|since) (to|until|through)\b")
 _TRIM = " ,;:–—-\n\t"
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "pobj", "oprd"})
+_SHORT_QUOTE = 4  # tokens, quotation marks included
 _WINDOW_SENTENCES = 4  # how far back a pronoun looks for its referent
 
 
@@ -216,9 +225,13 @@ class ArticleContext:
 
     def person_in(self, tok: Token) -> str | None:
         """The one person named at the end of a subject phrase: 'Apple CEO Steve Jobs'."""
-        end = tok.right_edge.idx + len(tok.right_edge.text)
-        if tok.i == tok.right_edge.i:
-            return None
+        phrase = [t for t in _phrase(tok, set()) if not t.is_punct]
+        last = phrase[-1] if phrase else tok
+        end = last.idx + len(last.text)
+        if tok.i == last.i or _is_plural(tok):
+            return None  # "friends of Cook" are not Cook
+        # a name in a clause hanging off the phrase is not its head: "The
+        # trial of the doctor accused of causing the death of Michael Jackson"
         names = {
             m.value
             for m in self.entities.within(tok.left_edge.idx, end)
@@ -309,6 +322,10 @@ class ArticleContext:
                 or self.main.get(PERSON)
             )
         if word in _THING_PRONOUNS:
+            if any(
+                c.dep_ == "ccomp" and c.i > subject.i for c in subject.head.children
+            ):
+                return None  # "it was announced that ...": no referent
             return (
                 self.previous_subject(subject, plural=False)
                 or self.nearest(ORGANIZATION, before, floor)
@@ -385,11 +402,16 @@ def subject_of(verb: Token) -> Token | None:
     """The verb's subject, or that of the verb it is coordinated with or completes."""
     tok = verb
     for _ in range(6):
-        for child in tok.children:
-            if child.dep_ in SUBJECT_DEPS:
-                if child.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
-                    return _antecedent(tok)  # "Akerson, who was appointed ..."
-                return child
+        # of two subjects, the nearest before the verb ("AP ROBERT, Louisiana
+        # -- BP admitted ...": a dateline parsed as a subject)
+        subjects = sorted(
+            (c for c in tok.children if c.dep_ in SUBJECT_DEPS),
+            key=lambda c: (c.i > tok.i, -c.i if c.i < tok.i else c.i),
+        )
+        for child in subjects[:1]:
+            if child.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
+                return _antecedent(tok)  # "Akerson, who was appointed ..."
+            return child
         if tok.dep_ == "relcl":
             return _antecedent(tok)
         if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i:
@@ -424,17 +446,36 @@ def _render(tokens: list[Token], replace: dict[int, str] | None = None) -> str:
     return "".join(out)
 
 
-def _asides(sent: Span) -> set[int]:
-    """Tokens inside parentheses, brackets or dashes-delimited asides."""
+def _asides(sent: Span, verb: Token) -> set[int]:
+    """Tokens inside parentheses, brackets or dashes-delimited asides ("an
+    explosion - thought to have occurred after a surge of methane gas -
+    destroyed the rig"), but the aside that holds `verb` (the clause titled)."""
     inside: set[int] = set()
     depth = 0
+    opened = 0
     for t in sent:
         if t.text in ("(", "["):
+            if not depth:
+                opened = t.i
             depth += 1
         if depth:
             inside.add(t.i)
         if t.text in (")", "]") and depth:
             depth -= 1
+            if not depth and opened < verb.i < t.i:
+                inside -= set(range(opened, t.i + 1))
+    dashes = [  # spaced dashes only: not the hyphen of "first-quarter"
+        t.i
+        for t in sent
+        if t.text in _DASHES
+        and t.i not in inside
+        and t.whitespace_
+        and t.i > 0
+        and t.doc[t.i - 1].whitespace_
+    ]
+    for a, b in zip(dashes[::2], dashes[1::2], strict=False):
+        if not a < verb.i < b:
+            inside.update(range(a, b + 1))
     return inside
 
 
@@ -473,8 +514,17 @@ def _prune(tokens: list[Token], keep: set[int]) -> list[Token]:
         ]
         if not candidates:
             break
-        # the rightmost optional part, and among nested ones the outermost
-        victim = max(candidates, key=lambda t: (t.right_edge.i, -len(list(t.subtree))))
+        # the rightmost optional part, and among nested ones the outermost;
+        # what a speech verb reports goes last ("told a White House briefing
+        # Monday that a cap ... is keeping up to 462,000 gallons ...")
+        victim = max(
+            candidates,
+            key=lambda t: (
+                not (t.dep_ == "ccomp" and _speech(t.head)),
+                t.right_edge.i,
+                -len(list(t.subtree)),
+            ),
+        )
         drop = {t.i for t in victim.subtree}
         if victim.dep_ == "conj":
             drop.update(
@@ -509,19 +559,43 @@ def _verb_group(
             child.dep_ in ("aux", "auxpass", "neg")
             and child.i < verb.i
             or child.dep_ == "advmod"
-            and child.lower_ in ("not", "never", "n't")
+            and child.lower_ in _NEGATIONS
         ):
             aux.append(child)
         elif child.dep_ == "prt":
             group.append(child)
     lemma = verb.lemma_.lower()
     planning = lemma in _PLANNING or any(c.dep_ == "xcomp" for c in verb.children)
+    if modality == "scheduled" and verb.dep_ == "xcomp":
+        # "the sale, which is expected to be completed by Dec. 28": will be
+        for a in aux:
+            if a.lower_ == "to" and a.tag_ == "TO":
+                replace[a.i] = "will"
     if not aux and verb.dep_ == "conj" and verb.tag_ == "VB":
         # "will then bypass the stop ... and fly directly to Sydney"
         shared = [c.text for c in verb.head.children if c.dep_ == "aux"]
         if shared and verb.i not in skip:
             replace[verb.i] = f"{' '.join(shared)} {verb.text}"
             return sorted(group, key=lambda t: t.i), replace
+    if (
+        verb.tag_ == "VBG"
+        and not aux
+        and verb.i not in skip
+        and verb.dep_ in ("advcl", "pcomp", "acl")
+        and modality == "done"
+    ):  # "with the IMF predicting this week that ...": the IMF predicted
+        past = _past(verb)
+        if past:
+            replace[verb.i] = past
+    if (
+        modality == "scheduled"
+        and aux
+        and aux[0].lower_ in ("is", "are", "am")
+        and aux[0].dep_ == "auxpass"
+        and aux[0].i not in skip
+        and not planning
+    ):  # "before the bill is published in October": will be published
+        replace[aux[0].i] = "will be"
     if verb.tag_ in ("VBZ", "VBP") and not aux and verb.i not in skip and not planning:
         if modality == "scheduled":
             replace[verb.i] = "will " + (lemma if lemma != "be" else "be")
@@ -617,7 +691,7 @@ def build_title(
     glued to it), left out too, except a subject the line broke off from its
     verb ("former Sen. Paul Simon (D-Ill.)\ntried to get Dodd ...").
     """
-    subject_skip = set(skip) | _asides(sent)
+    subject_skip = set(skip) | _asides(sent, verb)
     skip = subject_skip | set(off_line)
     quoted = _quoted(sent)
     subject = subject_of(verb)
@@ -664,6 +738,10 @@ def build_title(
                     who = context.nearest(kind, t.idx, context.window_start(t))
                     if who:
                         replace[t.i] = f"{who}’s"
+    elif subject is not None and (
+        rest := [t for t in _phrase(subject, skip | {verb.i}) if not t.is_punct]
+    ):  # "AP ROBERT, Louisiana -- BP admitted": the dateline out, BP stays
+        subject_tokens = rest
     else:  # no subject, or one outside the evidence line: the referent
         subject_text = context.resolve(None, verb) or ""
     group, verb_replace = _verb_group(verb, skip, modality)
@@ -682,7 +760,15 @@ def build_title(
         t.i in in_quote and t.pos_ in ("VERB", "AUX") and t.dep_ != "amod"
         for t in objects
     )  # 'said the spill "could be one of the greatest ..."' keeps its verb
-    if in_quote and len(in_quote) < len(objects) and not quoted_clause:
+    quote_roots = [t for t in objects if t.i in in_quote and t.head.i not in in_quote]
+    argument = any(t.dep_ in _ARGUMENTS for t in quote_roots)
+    if (
+        len(in_quote) > _SHORT_QUOTE
+        and len(in_quote) < len(objects)
+        and not quoted_clause
+        and not argument
+    ):  # a long aside quote out; a quoted subject or object stays
+        # ('said "a failed piece of equipment" was to blame')
         objects = [t for t in objects if t.i not in in_quote]
     keep = {t.i for t in group} | ({subject.i} if subject is not None else set())
     if not subject_text and not subject_tokens:
@@ -735,6 +821,11 @@ def _tidy(title: str) -> str:
 def tidy(title: str) -> str:
     """Quotes and stray spaces out, no dangling word, capitalised, within the limits."""
     title = _tidy(title)
+    while True:  # "But the president will return ...": no leading conjunction
+        first, _, rest = title.partition(" ")
+        if not rest or first.lower().strip(",") not in _LEADING:
+            break
+        title = rest.lstrip(_TRIM)
     words = title.split()
     if len(words) > TITLE_MAX_WORDS:
         title = _tidy(" ".join(words[:TITLE_MAX_WORDS]))

@@ -39,6 +39,8 @@ from timeline.extraction.hygiene import (
 from timeline.extraction.pipeline import extract
 from timeline.extraction.types import Document
 
+from .realtext import events_in
+
 T17 = SHARED / "t17"
 SAMPLES = Path(__file__).resolve().parents[3] / "samples"  # shipped
 
@@ -405,3 +407,37 @@ def test_it_returns_sorted_spans_inside_any_text(pieces):
     assert all(0 <= s.start < s.end <= len(text) for s in spans)
     screen = Screen(spans)
     assert 0 <= screen.covered(0, len(text)) <= len(text)
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment"),
+    [
+        # "In this image taken from video provided by BP PLC at 12:23 a.m. EDT, ..."
+        ("bpoil_foxnews/2010-09-04/1673.htm.txt", "In this image taken from video"),
+        # "A logo is seen at a BP fuel station in London July 27, 2010."
+        ("bpoil_reuters/2010-09-10/899.htm.txt", "A logo is seen at a BP"),
+        # "Andrew Marshall, former Reuters Baghdad bureau chief This article
+        # appeared on p56 of the MediaGuardian section ..."
+        ("IraqWar_guardian/2005-09-05/180.htm.txt", "This article appeared on p56"),
+        # "SOURCES: BP, Gulf Coast Claims Facility, NOAA | The Washington Post - Oct. 20, 2010"
+        ("bpoil_washingtonpost/2010-10-20/2104.htm.txt", "SOURCES: BP, Gulf Coast"),
+    ],
+)
+def test_it_makes_no_event_from_captions_page_notes_or_source_lines(
+    article_id, fragment
+):
+    assert events_in(article_id, fragment) == []
+
+
+def test_it_makes_no_event_from_a_programme_promotion():
+    # 'Watch “The O'Reilly Factor” weeknights at 8 p.m. and 11 p.m. ET!'
+    assert (
+        events_in("bpoil_foxnews/2010-06-16/44.htm.txt", "weeknights at 8 p.m.") == []
+    )
+
+
+def test_it_makes_no_event_from_a_programme_listing():
+    # "This Prom will be broadcast on BBC Four at 7.30 pm tonight, and is
+    # repeated on BBC Radio 3 on Thursday 26 August at 2.45 pm."
+    found = events_in("MJ_bbc/2010-08-01/601.htm.txt", "This Prom will be broadcast")
+    assert found == []

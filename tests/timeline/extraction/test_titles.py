@@ -13,7 +13,7 @@ import pytest
 from timeline.extraction.nlp import get_nlp
 from timeline.extraction.titles import TITLE_MAX_WORDS, tidy
 
-from .realtext import WIKINEWS, event_in, events_of
+from .realtext import WIKINEWS, event_in, events_in, events_of
 
 _CONJUNCTIONS = re.compile(
     r"^(and|but|or|nor|so|because|while|when|if|although|though|unless)\b",
@@ -199,3 +199,160 @@ def test_it_tidies_what_cutting_out_the_date_leaves():
     long = " ".join(f"word{i}" for i in range(30))
     assert len(tidy(long).split()) == TITLE_MAX_WORDS
     assert "…" not in tidy(long)
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression", "start"),
+    [
+        # "AP ROBERT, Louisiana -- BP admitted defeat Saturday in its attempt ..."
+        (
+            "bpoil_foxnews/2010-05-29/245.htm.txt",
+            "BP admitted defeat",
+            "Saturday",
+            "BP admitted defeat",
+        ),
+        # "... | Sat May 8, 2010 5:29 pm EDT ROBERT, Louisiana (Reuters) - BP Plc
+        # suffered a setback on Saturday ..."
+        (
+            "bpoil_reuters/2010-05-08/218.htm.txt",
+            "BP Plc suffered a setback",
+            "Saturday",
+            "BP Plc suffered a setback",
+        ),
+    ],
+)
+def test_it_leaves_the_dateline_out_of_the_title_and_evidence(
+    article_id, fragment, expression, start
+):
+    e = event_in(article_id, fragment, expression)
+    assert e.title.startswith(start)
+    assert e.sentence.startswith(start)
+
+
+def test_it_titles_the_clause_inside_the_dashes_when_the_date_is_there():
+    # "... to halt the leak -- which began after the Deepwater Horizon rig
+    # exploded on April 20, killing 11 crew members -- but ..."
+    e = event_in("bpoil_reuters/2010-05-08/218.htm.txt", "rig exploded on", "April 20")
+    assert e.title.startswith("The Deepwater Horizon rig exploded")
+
+
+def test_it_tells_an_absolute_gerund_in_the_past():
+    # "..., with the International Monetary Fund predicting this week that its
+    # economy would contract by 3.7 percent."
+    e = event_in(
+        "Finan_washingtonpost/2009-04-27/1041.htm.txt",
+        "International Monetary Fund predicting",
+        "this week",
+    )
+    assert e.title.startswith("The International Monetary Fund predicted that")
+
+
+def test_it_leaves_the_predicates_other_dates_out():
+    # "... the bank reported profit of more than $13 billion from 2000 to 2006.":
+    # the range's start dates it, its end makes no second event
+    e = event_in(
+        "Finan_washingtonpost/2008-10-25/460.htm.txt", "profit of more than", "2000"
+    )
+    assert e.title == "PNC reported profit of more than $13 billion"
+    found = events_in("Finan_washingtonpost/2008-10-25/460.htm.txt", "profit of more")
+    assert [x.expression for x in found] == ["2000"]
+
+
+def test_it_keeps_a_short_quote_and_a_quoted_argument():
+    # 'George Galloway, ..., was labeled a “disgrace” last night by ... Hitchens'
+    e = event_in("IraqWar_guardian/2005-09-15/207.htm.txt", "labeled a", "last night")
+    assert e.title.startswith("George Galloway was labeled a disgrace by")
+    # '... said Sunday that “a failed piece of equipment” was to blame ...'
+    e = event_in("bpoil_foxnews/2010-04-29/1636.htm.txt", "failed piece", "Sunday")
+    assert "said that a failed piece of equipment was to blame" in e.title
+
+
+def test_it_does_not_take_a_group_for_the_person_it_is_of():
+    # "Last night, friends of Cook said his demise had left a huge gap ..."
+    e = event_in(
+        "IraqWar_guardian/2005-08-07/183.htm.txt", "friends of Cook", "Last night"
+    )
+    assert e.title.startswith("Friends of Cook said")
+
+
+def test_it_tells_an_expected_completion_with_will():
+    # "... the sale, which is expected to be completed by Dec. 28."
+    e = event_in(
+        "bpoil_washingtonpost/2010-11-28/1172.htm.txt",
+        "expected to be completed",
+        "Dec. 28",
+    )
+    assert e.title == "The sale will be completed"
+    assert e.modality == "scheduled"
+
+
+def test_it_leaves_an_extraposed_it_alone():
+    # "Yesterday, it was announced that her son Jack had also died.": "it"
+    # stands for the that-clause, not for the last thing named
+    e = event_in("H1N1_bbc/2009-06-16/12.htm.txt", "it was announced that", "Yesterday")
+    assert e.title.startswith("It was announced that her son")
+
+
+def test_it_tells_a_scheduled_passive_in_the_present_with_will():
+    # "... before the bill is published in October."
+    e = event_in(
+        "IraqWar_guardian/2005-07-18/110.htm.txt",
+        "before the bill is published",
+        "October",
+    )
+    assert e.title == "The bill will be published"
+
+
+def test_it_titles_a_dated_gerund_object_with_the_verb_it_completes():
+    # "... and that the company hoped to resume pumping by midnight, if federal
+    # officials approved."
+    e = event_in(
+        "bpoil_guardian/2010-05-28/656.htm.txt", "hoped to resume pumping", "midnight"
+    )
+    assert e.title == "BP hoped to resume pumping"
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression", "title"),
+    [
+        # "Dave Martin\/AP BP's woes over the Deepwater Horizon oil disaster
+        # increased today when ..."
+        (
+            "bpoil_guardian/2010-06-02/2185.htm.txt",
+            "BP's woes over the Deepwater",
+            "today",
+            "BP's woes over the Deepwater Horizon oil disaster increased",
+        ),
+        # "Photograph: Patrick Semansky\/AP BP will begin its legal offensive
+        # this month ..."
+        (
+            "bpoil_guardian/2010-08-01/1962.htm.txt",
+            "BP will begin its legal offensive",
+            "this month",
+            "BP will begin its legal offensive",
+        ),
+    ],
+)
+def test_it_leaves_a_glued_photo_credit_out_of_the_title(
+    article_id, fragment, expression, title
+):
+    assert event_in(article_id, fragment, expression).title == title
+
+
+def test_it_titles_an_infinitive_of_a_noun_with_the_verb_above_it():
+    # "... after a buildup of crystallized gas in the dome forced engineers to
+    # delay efforts to place a massive four-story containment chamber over
+    # the rupture on Saturday.": not "BP to place ..."
+    e = event_in(
+        "bpoil_reuters/2010-05-09/1904.htm.txt", "forced engineers", "Saturday"
+    )
+    assert "forced engineers to delay efforts" in e.title
+
+
+def test_it_keeps_what_a_speech_verb_reports_when_the_title_is_cut():
+    # "Coast Guard Adm. Thad Allen told a White House briefing Monday that a
+    # cap on the damaged oil well is now keeping up to 462,000 gallons ..."
+    e = event_in("bpoil_foxnews/2010-06-08/949.htm.txt", "told a White House", "Monday")
+    assert e.title.startswith(
+        "Coast Guard Adm. Thad Allen told a White House briefing that a cap"
+    )
