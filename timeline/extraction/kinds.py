@@ -112,6 +112,7 @@ class Lexicon:
     object_verbs: frozenset[str]
     market_verbs: frozenset[str]
     economic_entities: frozenset[str]
+    office_nouns: frozenset[str] = frozenset()
 
 
 @cache
@@ -144,6 +145,7 @@ def lexicon() -> Lexicon:
         object_verbs=frozenset(data["object_verbs"].split()),
         market_verbs=frozenset(data["market_verbs"].split()),
         economic_entities=frozenset(data["economic_entities"].split()),
+        office_nouns=frozenset(data.get("office_nouns", "").split()),
     )
 
 
@@ -269,6 +271,10 @@ def classify(verb: Token, span: Span) -> str:
             pair = f"{lemma} {_lemma(w)}"
             if pair in lex.verb_objects:
                 return lex.verb_objects[pair]
+    if lemma == "become" and any(
+        c.dep_ == "attr" and _lemma(c) in lex.office_nouns for c in verb.children
+    ):
+        return APPOINTMENT  # "became chief executive", "will become president"
     if lemma in SPEAK_VERBS or (lemma == "call" and _is_phone_call(verb)):
         return _speaking(verb, lemma)
     if lemma == "call":
