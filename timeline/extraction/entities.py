@@ -123,6 +123,10 @@ class ArticleEntities:
     # names no country happened there.
     home: str | None = None
     _starts: list[int] = field(init=False, repr=False)
+    _surfaces: dict[str, list[Mention]] | None = field(
+        default=None, init=False, repr=False
+    )
+    _pattern: re.Pattern[str] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.mentions.sort(key=lambda m: (m.start, m.end))
@@ -156,6 +160,43 @@ class ArticleEntities:
             tuple(found[COUNTRY]),
             tuple(found[ORGANIZATION]),
         )
+
+    def named_in(
+        self, title: str, text: str
+    ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+        """(actors, countries, organizations) a title names by one of the
+        article's mentions of them ("BP announced ..." for "the company
+        announced ..."), with the countries of the officials and bodies so
+        named; `text` is the article text the mentions index."""
+        if self._surfaces is None:
+            self._surfaces = {}
+            for m in self.mentions:
+                if m.kind != COUNTRY:
+                    surface = text[m.start : m.end]
+                    if len(surface) > 1 and surface[:1].isupper():
+                        self._surfaces.setdefault(surface, []).append(m)
+            self._pattern = (
+                re.compile(
+                    r"(?<!\w)(?:"
+                    + "|".join(
+                        re.escape(s)
+                        for s in sorted(self._surfaces, key=len, reverse=True)
+                    )
+                    + r")(?!\w)"
+                )
+                if self._surfaces
+                else None
+            )
+        found: dict[str, dict[str, None]] = {PERSON: {}, COUNTRY: {}, ORGANIZATION: {}}
+        if self._pattern is None:
+            return (), (), ()
+        at = {(m.start, m.end): m.value for m in self.mentions if m.kind == COUNTRY}
+        for match in self._pattern.finditer(title):
+            for m in self._surfaces.get(match.group(0), ())[:1]:
+                found[m.kind][m.value] = None
+                if (m.start, m.end) in at:
+                    found[COUNTRY][at[(m.start, m.end)]] = None
+        return tuple(found[PERSON]), tuple(found[COUNTRY]), tuple(found[ORGANIZATION])
 
 
 class EntityResolver:
@@ -519,7 +560,7 @@ class EntityResolver:
                 if self._not_an_actor(doc, start_tok, end_tok, value, publisher_keys):
                     return
                 value = self._long_form(value, org_keys)
-            if kind == COUNTRY and _names_a_thing(doc[end_tok - 1]):
+            if kind == COUNTRY and _names_a_thing(doc, end_tok):
                 return  # "Spanish flu", "Hong Kong flu": a name, no country
             mentions.append(
                 Mention(
@@ -1750,9 +1791,12 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words)
 
 
-def _names_a_thing(tok: Token) -> bool:
-    """'Spanish' of 'Spanish flu'; 'Hong Kong' of 'Spanish, Asian and Hong
-    Kong influenza'."""
+def _names_a_thing(doc: Doc, end: int) -> bool:
+    """'Spanish' of 'the 1918 Spanish flu pandemic'; 'Hong Kong' of 'Spanish,
+    Asian and Hong Kong influenza'."""
+    if end < len(doc) and doc[end].lower_ in _THING_HEADS:
+        return True
+    tok = doc[end - 1]
     for _ in range(4):
         if tok.dep_ != "conj" or tok.head.i == tok.i:
             break

@@ -158,9 +158,12 @@ def noun_kind(tok: Token) -> str | None:
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
     nouns = lexicon().nouns
-    compounds = [c for c in tok.children if c.dep_ == "compound" and c.i == tok.i - 1]
-    if compounds:
-        pair = f"{_lemma(compounds[0])} {_lemma(tok)}"
+    # "oil spill"; "hostile fire" (an attack, where "fire" alone is a disaster)
+    modifiers = [
+        c for c in tok.children if c.dep_ in ("compound", "amod") and c.i == tok.i - 1
+    ]
+    if modifiers:
+        pair = f"{_lemma(modifiers[0])} {_lemma(tok)}"
         if pair in nouns:
             return nouns[pair]
     if tok.pos_ == "PROPN" and _lemma(tok) not in _NAMED_NOUNS:
@@ -315,8 +318,11 @@ def classify(verb: Token, span: Span) -> str:
         if found is not None:
             return found  # "reported a loss", "fired missiles", "cut 300 jobs"
     if lemma in lex.market_verbs and _economic(verb):
-        # "shares fell 3%" is the market; "GM lost $1.6 billion" the company
-        if any(t.ent_type_ == "ORG" and noun_kind(t) is None for t in subjects):
+        # "shares fell 3%" is the market; "GM lost $1.6 billion" and "its
+        # earnings dropped 24%" the company
+        if _first_kind(subjects) == BUSINESS or any(
+            t.ent_type_ == "ORG" and noun_kind(t) is None for t in subjects
+        ):
             return BUSINESS
         return ECONOMY
     if lemma in lex.object_verbs:
@@ -326,7 +332,10 @@ def classify(verb: Token, span: Span) -> str:
             return _by_subject(lex.verbs[lemma], subjects)
         return _first_kind(subjects) or OTHER
     if lemma in lex.verbs and lemma not in lex.light_verbs:
-        return _by_subject(lex.verbs[lemma], subjects)
+        kind = _by_subject(lex.verbs[lemma], subjects)
+        if kind == MEETING and _first_kind(objects) == CALL:
+            return CALL  # "will discuss the issue ... during their phone call"
+        return kind
     if lemma in lex.complement_verbs or (
         lemma in lex.light_verbs and not _first_kind(objects)
     ):
