@@ -1805,8 +1805,8 @@ def _names_a_thing(doc: Doc, end: int) -> bool:
 
 
 def _dominant_country(mentions: list[Mention]) -> str | None:
-    """The country named most in the article, if it has at least two
-    mentions and at least half of all its country mentions."""
+    """The country named most in the article, if it has at least three
+    mentions and three in five of all its country mentions."""
     counts: dict[str, int] = {}
     for m in mentions:
         if m.kind == COUNTRY and not m.incidental:
@@ -1814,7 +1814,7 @@ def _dominant_country(mentions: list[Mention]) -> str | None:
     if not counts:
         return None
     code, n = max(counts.items(), key=lambda kv: kv[1])
-    if n >= 2 and 2 * n >= sum(counts.values()):
+    if n >= 3 and 5 * n >= 3 * sum(counts.values()):
         return code
     return None
 

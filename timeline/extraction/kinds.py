@@ -268,8 +268,8 @@ def classify(verb: Token, span: Span) -> str:
     # verb + particle or object: "stepped down", "opened fire", "signed into law"
     for c in verb.children:
         words = [c] if c.dep_ in ("prt", "dobj") else []
-        if c.dep_ == "prep":
-            words = [p for p in c.children if p.dep_ == "pobj"]
+        if c.dep_ == "prep":  # "signed into law"; "run out (of money)"
+            words = [p for p in c.children if p.dep_ == "pobj"] or [c]
         for w in words:
             pair = f"{lemma} {_lemma(w)}"
             if pair in lex.verb_objects:
@@ -320,10 +320,12 @@ def classify(verb: Token, span: Span) -> str:
     if lemma in lex.market_verbs and _economic(verb):
         # "shares fell 3%" is the market; "GM lost $1.6 billion" and "its
         # earnings dropped 24%" the company
-        if _first_kind(subjects) == BUSINESS or any(
-            t.ent_type_ == "ORG" and noun_kind(t) is None for t in subjects
+        if (
+            _first_kind(subjects) == BUSINESS
+            or any(t.ent_type_ == "ORG" and noun_kind(t) is None for t in subjects)
+            or (_first_kind(subjects) != ECONOMY and _money_object(verb))
         ):
-            return BUSINESS
+            return BUSINESS  # "it lost $1.6 billion": a company's money
         return ECONOMY
     if lemma in lex.object_verbs:
         if lemma in lex.verbs and not (
@@ -345,6 +347,15 @@ def classify(verb: Token, span: Span) -> str:
                 if told != OTHER:
                     return told
     return _first_kind(objects + subjects) or OTHER
+
+
+def _money_object(verb: Token) -> bool:
+    """An amount of money the verb has as its object: 'lost $1.6 billion'."""
+    return any(
+        c.dep_ in _OBJECT_DEPS | {"npadvmod"}
+        and any(t.ent_type_ == "MONEY" for t in c.subtree)
+        for c in verb.children
+    )
 
 
 def _by_subject(kind: str, subjects: list[Token]) -> str:
