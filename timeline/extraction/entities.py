@@ -1016,6 +1016,8 @@ class EntityResolver:
                 code = self.countries.get(" ".join(words[i : i + n]))
                 if code:
                     return code
+        if any(w in _INTERNATIONAL for w in words):
+            return None  # "the Security Council", "European Commission"
         return home
 
     def _acting_countries(
@@ -1776,6 +1778,18 @@ def _clean_name(text: str) -> str:
     return text
 
 
+_INTERNATIONAL = frozenset(
+    {
+        "united",
+        "nations",
+        "un",
+        "u.n.",
+        "international",
+        "world",
+        "european",
+        "security",
+    }
+)
 _INITIAL_SKIP = frozenset({"and", "of", "the", "for", "on", "in", "&", "de"})
 _THING_HEADS = frozenset({"flu", "influenza", "virus", "strain"})
 

@@ -319,3 +319,21 @@ def test_the_title_subject_is_an_actor_of_the_event():
     )
     assert event.title.startswith("Tony Hayward")
     assert event.actors == ("Tony Hayward",)
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("Pentagon", "US"),
+        ("National Oceanic and Atmospheric Administration", "US"),
+        ("U.S. Coast Guard", "US"),  # a government word and a country word
+        ("Iraqi army", "IQ"),
+        ("Ministry of Defence", "GB"),
+        ("Senate", "AU"),  # no country word: the article's own
+        ("United Nations Security Council", None),  # no state's body
+        ("European Commission", None),
+        ("BP", None),  # a company acts for no country
+    ],
+)
+def test_a_government_body_acts_for_its_country_and_a_company_for_none(name, country):
+    assert EntityResolver().org_country(name, home="AU") == country
