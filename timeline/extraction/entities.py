@@ -1045,13 +1045,16 @@ class EntityResolver:
         return out
 
     def _long_form(self, name: str, article_orgs: dict[str, str]) -> str:
-        """An acronym's long form, when one name of the article or of the
-        known organisations has those initials ("NOAA" -> National Oceanic
-        and Atmospheric Administration); the name itself otherwise."""
+        """An acronym's long form, when one name of the article, or of the
+        known organisations if the acronym is none of them yet, has those
+        initials ("NOAA" -> National Oceanic and Atmospheric Administration);
+        the name itself otherwise."""
         if not (2 <= len(name) <= 6 and name.isupper() and name.isalpha()):
             return name
         found = {v for v in article_orgs.values() if _initials(v) == name and v != name}
         if not found:
+            if normalise_alias(name) in self.organizations:
+                return name  # known under its acronym ("BP"), not "Booker Prize"
             if self._acronyms is None:
                 self._acronyms = {}
                 for v in set(self.organizations.values()):

@@ -256,6 +256,11 @@ def test_an_acronym_and_its_long_form_are_one_organisation_in_real_text():
     )
     assert event.organizations == ("National Oceanic and Atmospheric Administration",)
     assert event.countries == ("US",)  # a US government agency
+    # An acronym known as an organisation of its own stays itself: "BP" is
+    # no "Booker Prize" because a stored prize has those initials.
+    lexicon = Lexicon(organizations={"bp": "BP", "booker prize": "Booker Prize"})
+    (event,) = events_of("BP capped the well on Thursday.", lexicon=lexicon)
+    assert event.organizations == ("BP",)
 
 
 def test_a_wire_is_no_organisation_where_it_is_told_or_quoted_in_real_text():
