@@ -102,6 +102,7 @@ def main() -> None:
                         "expression": e.expression,
                         "sentence": e.sentence,
                         "actors": list(e.actors),
+                        "organizations": list(e.organizations),
                         "countries": list(e.countries),
                     }
                 )

@@ -118,7 +118,15 @@ class ArticleEntities:
     # (a surname, a variant spelling) -> canonical name. Ingestion stores them
     # as aliases (`learn_aliases`), so later articles resolve them too.
     aliases: dict[str, str] = field(default_factory=dict)
+    # The article's own country: the one its places, officials and bodies
+    # name most (None when no country dominates). An event whose sentence
+    # names no country happened there.
+    home: str | None = None
     _starts: list[int] = field(init=False, repr=False)
+    _surfaces: dict[str, list[Mention]] | None = field(
+        default=None, init=False, repr=False
+    )
+    _pattern: re.Pattern[str] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.mentions.sort(key=lambda m: (m.start, m.end))
@@ -145,11 +153,50 @@ class ArticleEntities:
         for m in self.within(start, end):
             if not m.incidental:
                 found[m.kind][m.value] = None
+        if not found[COUNTRY] and self.home:
+            found[COUNTRY][self.home] = None
         return (
             tuple(found[PERSON]),
             tuple(found[COUNTRY]),
             tuple(found[ORGANIZATION]),
         )
+
+    def named_in(
+        self, title: str, text: str
+    ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+        """(actors, countries, organizations) a title names by one of the
+        article's mentions of them ("BP announced ..." for "the company
+        announced ..."), with the countries of the officials and bodies so
+        named; `text` is the article text the mentions index."""
+        if self._surfaces is None:
+            self._surfaces = {}
+            for m in self.mentions:
+                if m.kind != COUNTRY:
+                    surface = text[m.start : m.end]
+                    if len(surface) > 1 and surface[:1].isupper():
+                        self._surfaces.setdefault(surface, []).append(m)
+            self._pattern = (
+                re.compile(
+                    r"(?<!\w)(?:"
+                    + "|".join(
+                        re.escape(s)
+                        for s in sorted(self._surfaces, key=len, reverse=True)
+                    )
+                    + r")(?!\w)"
+                )
+                if self._surfaces
+                else None
+            )
+        found: dict[str, dict[str, None]] = {PERSON: {}, COUNTRY: {}, ORGANIZATION: {}}
+        if self._pattern is None:
+            return (), (), ()
+        at = {(m.start, m.end): m.value for m in self.mentions if m.kind == COUNTRY}
+        for match in self._pattern.finditer(title):
+            for m in self._surfaces.get(match.group(0), ())[:1]:
+                found[m.kind][m.value] = None
+                if (m.start, m.end) in at:
+                    found[COUNTRY][at[(m.start, m.end)]] = None
+        return tuple(found[PERSON]), tuple(found[COUNTRY]), tuple(found[ORGANIZATION])
 
 
 class EntityResolver:
@@ -184,6 +231,22 @@ class EntityResolver:
         self.org_after = frozenset(data.get("org_after", ()))
         org_data = _load("organizations.json")
         self.legal_suffixes = frozenset(org_data.get("legal_suffixes", ()))
+        self.org_countries = {
+            normalise_alias(k): v for k, v in org_data.get("countries", {}).items()
+        }
+        self.government_words = frozenset(org_data.get("government_words", ()))
+        self.news_media = frozenset(
+            normalise_alias(m) for m in org_data.get("news_media", ())
+        )
+        self.thing_nouns = frozenset(org_data.get("thing_nouns", ()))
+        self.features = {
+            normalise_alias(k): tuple(v)
+            for k, v in _load("countries.json").get("features", {}).items()
+        }
+        self.official_titles = frozenset(
+            normalise_alias(t) for t in data.get("government_titles", ())
+        )
+        self._acronyms: dict[str, set[str]] | None = None
         self.descriptors = [tuple(d.split()) for d in org_data.get("descriptors", ())]
         self.max_title_len = max(len(t) for t in self.titles)
         self.max_role_len = max(len(t) for t in self.roles)
@@ -493,10 +556,12 @@ class EntityResolver:
                 return
             for i in range(start_tok, end_tok):
                 taken[i] = 1
-            if kind == ORGANIZATION and self._not_an_actor(
-                doc, start_tok, end_tok, value, publisher_keys
-            ):
-                return
+            if kind == ORGANIZATION:
+                if self._not_an_actor(doc, start_tok, end_tok, value, publisher_keys):
+                    return
+                value = self._long_form(value, org_keys)
+            if kind == COUNTRY and _names_a_thing(doc, end_tok):
+                return  # "Spanish flu", "Hong Kong flu": a name, no country
             mentions.append(
                 Mention(
                     doc[start_tok].idx,
@@ -531,6 +596,12 @@ class EntityResolver:
                 if " " in key:
                     org_firsts.setdefault(first, key)
             product_firsts.add(key.split()[0])
+        # Names the article shows to be things: rigs, ships, viruses, storms,
+        # shows ("the Deepwater Horizon rig", "Tropical Storm Alex").
+        things = self._things(doc)
+        features: list[tuple[int, int, str]] = []  # "the Gulf of Mexico"
+        person_countries: dict[str, set[str]] = {}  # from "U.S. President ..."
+        officials: set[str] = set()  # "Sen. Mary Landrieu": the home country's
 
         # 1. People named by PERSON entities, titles dropped; their roles.
         # A candidate is kept only if it looks like a person's name and, for
@@ -579,9 +650,14 @@ class EntityResolver:
                     role,
                     country,
                     titled=any(w in self.title_words for w in before + words[:k]),
+                    official=self._official(before + words[:k]),
                 )
             )
         verdicts = self._judge_candidates(doc, candidates, org_keys, product_firsts)
+        for key in list(verdicts):
+            name = key[1] if isinstance(key, tuple) else key
+            if name in things and verdicts[key] in (PERSON, ORGANIZATION, "single"):
+                verdicts[key] = ""  # a thing is nobody
         # Names the article itself shows to be people: titled, or speaking.
         evidenced = {c.key for c in candidates if c.titled or self._speaks(c)}
         for cand in candidates:
@@ -613,6 +689,10 @@ class EntityResolver:
             if verdict == PERSON:
                 canonical = self._known_person(cand.key) or cand.name
                 persons.append((cand.ent, cand.start, cand.end, canonical))
+                if cand.country:
+                    person_countries.setdefault(canonical, set()).add(cand.country)
+                elif cand.official:
+                    officials.add(canonical)
                 if cand.role:
                     roles.setdefault(canonical, set()).add((cand.role, cand.country))
             elif (
@@ -684,6 +764,10 @@ class EntityResolver:
             key = normalise_alias(text)
             if not key:
                 continue
+            if key in things and key not in self.countries:
+                for i in range(s, e):
+                    taken[i] = 1  # "the Exxon Valdez tanker": no organisation
+                continue
             if key not in self.countries and ent.label_ in _PLACE_LIKE:
                 raw = normalise_alias(doc[s:e].text)
                 if raw in self.countries:  # "U.S." lost its last dot
@@ -735,6 +819,8 @@ class EntityResolver:
                 if _feature_name(key.split()):
                     for i in range(s, e):
                         taken[i] = 1  # "the Gulf of Mexico": a sea, no company
+                    if key in self.features:
+                        features.append((s, e, key))
                     continue
                 if gazetteer.lookup(text):
                     places.append((s, e, text, ent.label_ != "LOC"))
@@ -781,6 +867,8 @@ class EntityResolver:
             if len(normalise_alias(surface)) <= 3 and not surface.isupper():
                 continue  # "us", "Who", "Un": only in capitals
             key = normalise_alias(surface)
+            if key in things:
+                continue
             if span.label_ == COUNTRY and key in self.countries:
                 add(span.start, span.end, COUNTRY, self.countries[key])
             elif span.label_ == ORGANIZATION and key in self.organizations:
@@ -826,6 +914,22 @@ class EntityResolver:
                         )
                     )
 
+        # Seas and coasts: in the one of their countries the article names.
+        if features:
+            known = {m.value for m in mentions if m.kind == COUNTRY}
+            for s, e, key in features:
+                codes = self.features[key]
+                code = next((c for c in codes if c in known), codes[0])
+                mentions.append(
+                    Mention(
+                        doc[s].idx,
+                        doc[e - 1].idx + len(doc[e - 1].text),
+                        COUNTRY,
+                        code,
+                        incidental=_compared(doc, s),
+                    )
+                )
+
         ranges = sorted([*exclude, *self._bylines_and_furniture(doc)])
         if ranges:
             starts = [a for a, _ in ranges]
@@ -836,13 +940,131 @@ class EntityResolver:
                     continue
                 kept.append(m)
             mentions = kept
+        home = _dominant_country(mentions)
+        mentions += self._acting_countries(mentions, person_countries, officials, home)
         people = {m.value for m in mentions if m.kind == PERSON}
         aliases = {
             k: v
             for k, v in self._aliases(full_names, surnames, evidenced).items()
             if v in people
         }
-        return ArticleEntities(mentions, aliases=aliases)
+        return ArticleEntities(mentions, aliases=aliases, home=home)
+
+    # -- things, officials, government bodies, acronyms ---------------------------
+
+    def _things(self, doc: Doc) -> set[str]:
+        """Names the article shows to be things more often than actors: a
+        name before a thing noun ("the Deepwater Horizon rig", "the H1N1
+        virus") or after one ("the tanker Exxon Valdez", "Storm Alex"), not
+        outweighed by actor evidence (speaking, "BP's", "BP shares")."""
+        votes: dict[str, int] = {}
+        for ent in doc.ents:
+            if ent.label_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"):
+                continue
+            s, e = _trim_tokens(ent)
+            if s >= e:
+                continue
+            key = normalise_alias(_clean_name(doc[s:e].text))
+            if not key or key in self.countries:
+                continue
+            last, first = doc[e - 1], doc[s]
+            after = doc[e] if e < len(doc) else None
+            before = doc[s - 1] if s > 0 else None
+            thing = (
+                (after is not None and after.lower_ in self.thing_nouns)
+                or (first.lower_ in self.thing_nouns and e - s > 1)
+                or (
+                    before is not None
+                    and before.lower_ in self.thing_nouns
+                    and last.dep_ in ("appos", "compound", "npadvmod", "nmod")
+                )
+            )
+            actor = (
+                (after is not None and after.tag_ == "POS")
+                or (
+                    last.dep_ in ("nsubj", "nsubjpass")
+                    and last.head.lemma_.lower() in self.speech_verbs
+                )
+                or (after is not None and after.lower_ in self.org_after)
+                or (before is not None and before.lower_ in self.org_before)
+            )
+            if thing or actor:
+                votes[key] = votes.get(key, 0) + (1 if thing else -1)
+        return {k for k, v in votes.items() if v > 0}
+
+    def _official(self, words: list[str]) -> bool:
+        """Title words of an official: 'sen.', 'gov.', 'prime minister'."""
+        return any(
+            " ".join(words[i : i + n]) in self.official_titles
+            for i in range(len(words))
+            for n in (1, 2, 3)
+        )
+
+    def org_country(self, name: str, home: str | None = None) -> str | None:
+        """The country whose government or forces an organisation is: its
+        own ("the Pentagon", "NOAA"), the country its name says for a
+        government body ("U.S. Coast Guard", "Iraqi army"), else the
+        article's (`home`) for one ("the Senate"). Companies have none."""
+        key = normalise_alias(name)
+        if key in self.org_countries:
+            return self.org_countries[key]
+        words = key.split()
+        if not any(w in self.government_words for w in words):
+            return None
+        for i in range(len(words)):
+            for n in (3, 2, 1):
+                code = self.countries.get(" ".join(words[i : i + n]))
+                if code:
+                    return code
+        if any(w in _INTERNATIONAL for w in words):
+            return None  # "the Security Council", "European Commission"
+        return home
+
+    def _acting_countries(
+        self,
+        mentions: list[Mention],
+        person_countries: dict[str, set[str]],
+        officials: set[str],
+        home: str | None,
+    ) -> list[Mention]:
+        """Countries of the officials and government bodies mentioned: each
+        a country mention where they are ("whose officials act in it")."""
+        out = []
+        for m in mentions:
+            code = None
+            if m.kind == PERSON:
+                codes = person_countries.get(m.value, set())
+                if len(codes) == 1:
+                    code = next(iter(codes))
+                elif not codes and m.value in officials:
+                    code = home
+            elif m.kind == ORGANIZATION:
+                code = self.org_country(m.value, home)
+            if code:
+                out.append(Mention(m.start, m.end, COUNTRY, code))
+        return out
+
+    def _long_form(self, name: str, article_orgs: dict[str, str]) -> str:
+        """An acronym's long form, when one name of the article, or of the
+        known organisations if the acronym is none of them yet, has those
+        initials ("NOAA" -> National Oceanic and Atmospheric Administration);
+        the name itself otherwise."""
+        if not (2 <= len(name) <= 6 and name.isupper() and name.isalpha()):
+            return name
+        found = {v for v in article_orgs.values() if _initials(v) == name and v != name}
+        if not found:
+            if normalise_alias(name) in self.organizations:
+                return name  # known under its acronym ("BP"), not "Booker Prize"
+            if self._acronyms is None:
+                self._acronyms = {}
+                for v in set(self.organizations.values()):
+                    a = _initials(v)
+                    if a:
+                        self._acronyms.setdefault(a, set()).add(v)
+            found = self._acronyms.get(name, set())
+        if len(found) == 1:
+            return self.org_name(found.pop())
+        return name
 
     # -- what the article teaches about names -------------------------------------
 
@@ -929,7 +1151,9 @@ class EntityResolver:
             return True  # "Reply", "Share", "Print": a button, not a company
         byline = _byline_person(doc, e)
         is_publisher = any(
-            k in publisher_keys or any(k.startswith(p + " ") for p in publisher_keys)
+            k in publisher_keys
+            or k in self.news_media
+            or any(k.startswith(p + " ") for p in publisher_keys)
             for k in (normalise_alias(value), normalise_alias(doc[s:e].text))
         )
         if byline is not None and (
@@ -1027,6 +1251,7 @@ class _Candidate:
     role: str | None
     country: str | None
     titled: bool
+    official: bool = False  # titled as an official ("Sen.", "Gov.", "minister")
 
 
 _PARTICLES = frozenset(
@@ -1554,6 +1779,61 @@ def _clean_name(text: str) -> str:
     if text[:4].lower() == "the ":
         text = text[4:]
     return text
+
+
+_INTERNATIONAL = frozenset(
+    {
+        "united",
+        "nations",
+        "un",
+        "u.n.",
+        "international",
+        "world",
+        "european",
+        "security",
+    }
+)
+_INITIAL_SKIP = frozenset({"and", "of", "the", "for", "on", "in", "&", "de"})
+_THING_HEADS = frozenset({"flu", "influenza", "virus", "strain"})
+
+
+def _initials(name: str) -> str:
+    """'National Oceanic and Atmospheric Administration' -> 'NOAA' (at
+    least two capitalised words; '' otherwise)."""
+    words = [
+        w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _INITIAL_SKIP
+    ]
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return ""
+    return "".join(w[0] for w in words)
+
+
+def _names_a_thing(doc: Doc, end: int) -> bool:
+    """'Spanish' of 'the 1918 Spanish flu pandemic'; 'Hong Kong' of 'Spanish,
+    Asian and Hong Kong influenza'."""
+    if end < len(doc) and doc[end].lower_ in _THING_HEADS:
+        return True
+    tok = doc[end - 1]
+    for _ in range(4):
+        if tok.dep_ != "conj" or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return tok.dep_ in ("amod", "compound") and tok.head.lower_ in _THING_HEADS
+
+
+def _dominant_country(mentions: list[Mention]) -> str | None:
+    """The country named most in the article, if it has at least three
+    mentions and three in five of all its country mentions."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.kind == COUNTRY and not m.incidental:
+            counts[m.value] = counts.get(m.value, 0) + 1
+    if not counts:
+        return None
+    code, n = max(counts.items(), key=lambda kv: kv[1])
+    if n >= 3 and 5 * n >= 3 * sum(counts.values()):
+        return code
+    return None
 
 
 def _plausible_org(span: Span) -> bool:

@@ -112,6 +112,7 @@ class Lexicon:
     object_verbs: frozenset[str]
     market_verbs: frozenset[str]
     economic_entities: frozenset[str]
+    office_nouns: frozenset[str] = frozenset()
 
 
 @cache
@@ -144,6 +145,7 @@ def lexicon() -> Lexicon:
         object_verbs=frozenset(data["object_verbs"].split()),
         market_verbs=frozenset(data["market_verbs"].split()),
         economic_entities=frozenset(data["economic_entities"].split()),
+        office_nouns=frozenset(data.get("office_nouns", "").split()),
     )
 
 
@@ -156,9 +158,12 @@ def noun_kind(tok: Token) -> str | None:
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
     nouns = lexicon().nouns
-    compounds = [c for c in tok.children if c.dep_ == "compound" and c.i == tok.i - 1]
-    if compounds:
-        pair = f"{_lemma(compounds[0])} {_lemma(tok)}"
+    # "oil spill"; "hostile fire" (an attack, where "fire" alone is a disaster)
+    modifiers = [
+        c for c in tok.children if c.dep_ in ("compound", "amod") and c.i == tok.i - 1
+    ]
+    if modifiers:
+        pair = f"{_lemma(modifiers[0])} {_lemma(tok)}"
         if pair in nouns:
             return nouns[pair]
     if tok.pos_ == "PROPN" and _lemma(tok) not in _NAMED_NOUNS:
@@ -263,12 +268,16 @@ def classify(verb: Token, span: Span) -> str:
     # verb + particle or object: "stepped down", "opened fire", "signed into law"
     for c in verb.children:
         words = [c] if c.dep_ in ("prt", "dobj") else []
-        if c.dep_ == "prep":
-            words = [p for p in c.children if p.dep_ == "pobj"]
+        if c.dep_ == "prep":  # "signed into law"; "run out (of money)"
+            words = [p for p in c.children if p.dep_ == "pobj"] or [c]
         for w in words:
             pair = f"{lemma} {_lemma(w)}"
             if pair in lex.verb_objects:
                 return lex.verb_objects[pair]
+    if lemma == "become" and any(
+        c.dep_ == "attr" and _lemma(c) in lex.office_nouns for c in verb.children
+    ):
+        return APPOINTMENT  # "became chief executive", "will become president"
     if lemma in SPEAK_VERBS or (lemma == "call" and _is_phone_call(verb)):
         return _speaking(verb, lemma)
     if lemma == "call":
@@ -309,9 +318,14 @@ def classify(verb: Token, span: Span) -> str:
         if found is not None:
             return found  # "reported a loss", "fired missiles", "cut 300 jobs"
     if lemma in lex.market_verbs and _economic(verb):
-        # "shares fell 3%" is the market; "GM lost $1.6 billion" the company
-        if any(t.ent_type_ == "ORG" and noun_kind(t) is None for t in subjects):
-            return BUSINESS
+        # "shares fell 3%" is the market; "GM lost $1.6 billion" and "its
+        # earnings dropped 24%" the company
+        if (
+            _first_kind(subjects) == BUSINESS
+            or any(t.ent_type_ == "ORG" and noun_kind(t) is None for t in subjects)
+            or (_first_kind(subjects) != ECONOMY and _money_object(verb))
+        ):
+            return BUSINESS  # "it lost $1.6 billion": a company's money
         return ECONOMY
     if lemma in lex.object_verbs:
         if lemma in lex.verbs and not (
@@ -320,7 +334,10 @@ def classify(verb: Token, span: Span) -> str:
             return _by_subject(lex.verbs[lemma], subjects)
         return _first_kind(subjects) or OTHER
     if lemma in lex.verbs and lemma not in lex.light_verbs:
-        return _by_subject(lex.verbs[lemma], subjects)
+        kind = _by_subject(lex.verbs[lemma], subjects)
+        if kind == MEETING and _first_kind(objects) == CALL:
+            return CALL  # "will discuss the issue ... during their phone call"
+        return kind
     if lemma in lex.complement_verbs or (
         lemma in lex.light_verbs and not _first_kind(objects)
     ):
@@ -330,6 +347,15 @@ def classify(verb: Token, span: Span) -> str:
                 if told != OTHER:
                     return told
     return _first_kind(objects + subjects) or OTHER
+
+
+def _money_object(verb: Token) -> bool:
+    """An amount of money the verb has as its object: 'lost $1.6 billion'."""
+    return any(
+        c.dep_ in _OBJECT_DEPS | {"npadvmod"}
+        and any(t.ent_type_ == "MONEY" for t in c.subtree)
+        for c in verb.children
+    )
 
 
 def _by_subject(kind: str, subjects: list[Token]) -> str:

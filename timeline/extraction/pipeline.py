@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from timeline.extraction.entities import EntityResolver
+from timeline.extraction.entities import ArticleEntities, EntityResolver
 from timeline.extraction.events import build_events
 from timeline.extraction.hygiene import Screen, furniture_spans
 from timeline.extraction.nlp import get_nlp
@@ -19,6 +21,9 @@ from timeline.extraction.types import (
     Lexicon,
     Timex,
 )
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
 
 # Bump when extraction output changes, so `reextract` knows what is stale.
 EXTRACTION_VERSION = "1.4"
@@ -89,7 +94,7 @@ def extract(
         aliases.update(entities.aliases)
         timexes += shifted(found, offset, "start", "end")
         events += shifted(
-            build_events(doc, found, entities, dct),
+            _with_title_actors(build_events(doc, found, entities, dct), entities, doc),
             offset,
             *("sentence_start", "sentence_end", "expression_start", "expression_end"),
         )
@@ -101,6 +106,30 @@ def extract(
                 aliases=tuple(sorted(aliases.items())),
             )
             timexes, events, aliases = [], [], {}
+
+
+def _with_title_actors(
+    events: list[ExtractedEvent], entities: ArticleEntities, doc: Doc
+) -> list[ExtractedEvent]:
+    """The actors a title names are the event's, even where its sentence
+    says "the company" or "he" ("BP announced ..." from "the company
+    announced ..."): they come first, then the sentence's own."""
+    out = []
+    for event in events:
+        actors, countries, orgs = entities.named_in(event.title, doc.text)
+        if actors or orgs:
+            event = replace(
+                event,
+                actors=_union(actors, event.actors),
+                organizations=_union(orgs, event.organizations),
+                countries=_union(event.countries, countries),
+            )
+        out.append(event)
+    return out
+
+
+def _union(*groups: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(v for g in groups for v in g))
 
 
 def _without_furniture(

@@ -11,11 +11,15 @@ from __future__ import annotations
 import json
 from datetime import date
 
+import pytest
+
 from tests.conftest import needs_shared
 from timeline.extraction.entities import EntityResolver
 from timeline.extraction.nlp import get_nlp
 from timeline.extraction.pipeline import extract
 from timeline.extraction.types import Document, Lexicon
+
+from .realtext import event_in
 
 
 def events_of(text: str, *, publisher: str = "", lexicon: Lexicon | None = None):
@@ -201,3 +205,136 @@ def test_gaddafi_spellings_are_one_known_person_in_real_text():
             assert "LY" in countries
     assert "Muammar Gaddafi" in people
     assert not people & {"Muammar Qaddafi", "Moammar Gadhafi", "Qaddafi", "Gadhafi"}
+
+
+def _actors(extractions) -> tuple[set[str], set[str]]:
+    events = [e for x in extractions for e in x.events]
+    return {a for e in events for a in e.actors}, {
+        o for e in events for o in e.organizations
+    }
+
+
+def test_a_rig_a_tanker_and_a_virus_are_no_people_or_organisations_in_real_text():
+    cases = [
+        ("t17/bpoil_bbc.articles.jsonl", "the Deepwater Horizon rig", "Horizon"),
+        ("t17/bpoil_reuters.articles.jsonl", "the tanker Exxon Valdez", "Valdez"),
+        ("t17/H1N1_reuters.articles.jsonl", "the H1N1 virus", "H1N1"),
+    ]
+    for name, needle, word in cases:
+        people, orgs = _actors(extract_shared(shared_articles(name, needle, 2)))
+        named = {a for a in people | orgs if word in a}
+        assert not named, (needle, named)
+
+
+def test_an_acronym_and_its_long_form_are_one_organisation_in_real_text():
+    needle = "National Oceanic and Atmospheric Administration (NOAA)"
+    (article,) = shared_articles("t17/bpoil_reuters.articles.jsonl", needle, 1)
+    text = article["text"]
+    assert "NOAA" in text.replace(needle, "")  # the acronym alone, later
+    orgs = {
+        m.value
+        for m in EntityResolver().resolve(get_nlp()(text)).mentions
+        if m.kind == "organization"
+    }
+    assert "National Oceanic and Atmospheric Administration" in orgs
+    assert "NOAA" not in orgs
+    # Across articles: a later article naming only the acronym, with the long
+    # form known from the database (the Lexicon), gets the long form.
+    lexicon = Lexicon(
+        organizations={
+            "national oceanic and atmospheric administration": (
+                "National Oceanic and Atmospheric Administration"
+            )
+        }
+    )
+    (event,) = events_of(
+        "NOAA closed another 5,000 square miles to fishing on Monday.", lexicon=lexicon
+    )
+    assert event.organizations == ("National Oceanic and Atmospheric Administration",)
+    assert event.countries == ("US",)  # a US government agency
+    # An acronym known as an organisation of its own stays itself: "BP" is
+    # no "Booker Prize" because a stored prize has those initials.
+    lexicon = Lexicon(organizations={"bp": "BP", "booker prize": "Booker Prize"})
+    (event,) = events_of("BP capped the well on Thursday.", lexicon=lexicon)
+    assert event.organizations == ("BP",)
+
+
+def test_a_wire_is_no_organisation_where_it_is_told_or_quoted_in_real_text():
+    articles = shared_articles(
+        "t17/bpoil_foxnews.articles.jsonl", "told the Associated Press", 3
+    )
+    _, orgs = _actors(extract_shared(articles, publisher="Fox News"))
+    assert "Associated Press" not in orgs and "AP" not in orgs
+
+
+def test_spanish_flu_names_no_country_in_real_text():
+    articles = shared_articles("t17/H1N1_bbc.articles.jsonl", "Spanish flu", 3)
+    events = [
+        e
+        for x in extract_shared(articles)
+        for e in x.events
+        if "Spanish flu" in e.sentence and "Spain" not in e.sentence
+    ]
+    assert events
+    assert all("ES" not in e.countries for e in events), [e.sentence for e in events]
+
+
+def test_the_gulf_of_mexico_is_in_the_us_unless_the_article_says_otherwise():
+    (event,) = events_of(
+        "Oil from the ruptured well washed ashore along the Gulf of Mexico on Tuesday."
+    )
+    assert event.countries == ("US",)
+    (event,) = events_of(
+        "Mexico's navy said the slick had not reached its waters. A Mexican "
+        "ship sailed into the Gulf of Mexico on Monday."
+    )
+    assert event.countries == ("MX",)
+
+
+def test_an_event_whose_sentence_names_no_country_is_in_the_articles_country():
+    for article_id, fragment, expression in (
+        ("bpoil_guardian/2010-09-20/1794.htm.txt", "The spill was halted", "July"),
+        ("bpoil_washingtonpost/2010-07-12/340.htm.txt", "robots removed", "Saturday"),
+    ):
+        e = event_in(article_id, fragment, expression)
+        assert e.countries == ("US",), e.sentence
+
+
+def test_an_official_named_by_title_acts_for_their_country():
+    # The official's country, and the place's: "whose officials act in it".
+    (event,) = events_of(
+        "Lawmakers in Washington, Louisiana and Texas attacked the moratorium. Sen. "
+        "Mary Landrieu said in London on Thursday that it would cost thousands of jobs."
+    )
+    assert event.actors == ("Mary Landrieu",)
+    assert set(event.countries) == {"GB", "US"}
+
+
+def test_the_title_subject_is_an_actor_of_the_event():
+    # "he" in the sentence; the title names Tony Hayward, so the event does.
+    (event,) = events_of(
+        "BP chief executive Tony Hayward visited the Louisiana coast. Facing US "
+        "politicians in Washington last week he was repeatedly criticised for "
+        "dodging questions.",
+        publisher="BBC",
+    )
+    assert event.title.startswith("Tony Hayward")
+    assert event.actors == ("Tony Hayward",)
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("Pentagon", "US"),
+        ("National Oceanic and Atmospheric Administration", "US"),
+        ("U.S. Coast Guard", "US"),  # a government word and a country word
+        ("Iraqi army", "IQ"),
+        ("Ministry of Defence", "GB"),
+        ("Senate", "AU"),  # no country word: the article's own
+        ("United Nations Security Council", None),  # no state's body
+        ("European Commission", None),
+        ("BP", None),  # a company acts for no country
+    ],
+)
+def test_a_government_body_acts_for_its_country_and_a_company_for_none(name, country):
+    assert EntityResolver().org_country(name, home="AU") == country

@@ -220,3 +220,52 @@ def test_it_takes_the_kind_from_the_predicate_not_a_keyword_elsewhere(
     e = event_in(article_id, fragment, expression)
     assert keyword in e.sentence
     assert e.kind == kind, e.title
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression", "kind"),
+    [
+        # "killed by hostile fire": an attack, though "fire" alone is a disaster
+        (
+            "IraqWar_guardian/2005-05-02/159.htm.txt",
+            "killed by hostile fire",
+            "October 31",
+            "attack",
+        ),
+        # "its third-quarter earnings dropped nearly 24 percent": the company's
+        # results (business), not the market
+        (
+            "Finan_washingtonpost/2008-11-05/2124.htm.txt",
+            "third-quarter earnings dropped",
+            "its third-quarter",
+            "business",
+        ),
+        # "is scheduled to give evidence to a US House ... committee": testimony
+        (
+            "bpoil_bbc/2010-06-17/1870.htm.txt",
+            "scheduled to give evidence",
+            "Thursday",
+            "legal",
+        ),
+        # "When he became chief executive in 2007": an appointment
+        (
+            "bpoil_bbc/2010-07-25/135.htm.txt",
+            "became chief executive",
+            "2007",
+            "appointment",
+        ),
+        # "In preliminary findings released on Wednesday": a statement of
+        # findings, not a business launch
+        (
+            "bpoil_bbc/2010-10-07/549.htm.txt",
+            "In preliminary findings released",
+            "Wednesday",
+            "statement",
+        ),
+    ],
+)
+def test_it_fixes_the_kinds_the_review_found_wrong(
+    article_id, fragment, expression, kind
+):
+    e = event_in(article_id, fragment, expression)
+    assert e.kind == kind, e.title
