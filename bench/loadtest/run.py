@@ -97,7 +97,16 @@ def ingest_sources() -> list[Path]:
     return sources
 
 
-def start_ingest(env: dict[str, str], log: Path) -> subprocess.Popen:
+def _child_setup(niceness: int) -> None:
+    # SIGINT back to its default, so the command's KeyboardInterrupt summary
+    # works even when this runner was started in the background (where the
+    # shell ignores SIGINT for its children).
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    if niceness:
+        os.nice(niceness)
+
+
+def start_ingest(env: dict[str, str], log: Path, *, niceness: int) -> subprocess.Popen:
     """`manage.py ingest` of new articles, in the background."""
     with open(log, "w", encoding="utf-8") as out:
         return subprocess.Popen(
@@ -107,6 +116,7 @@ def start_ingest(env: dict[str, str], log: Path) -> subprocess.Popen:
             stdout=out,
             stderr=subprocess.STDOUT,
             start_new_session=True,
+            preexec_fn=lambda: _child_setup(niceness),  # noqa: PLW1509
         )
 
 
@@ -140,6 +150,14 @@ def main() -> int:
         "--ingest",
         action="store_true",
         help="ingest new articles (manage.py ingest) during the run",
+    )
+    ap.add_argument(
+        "--ingest-nice",
+        type=int,
+        default=0,
+        metavar="N",
+        help="run the ingestion at this CPU niceness (0: same priority as the "
+        "web server; 19: a batch job that yields to it)",
     )
     args = ap.parse_args()
     if args.ingest:
@@ -231,14 +249,17 @@ def main() -> int:
             "WARNING",
         ]
         if args.ingest:
-            ingestion = start_ingest(env, ingest_log)
+            ingestion = start_ingest(env, ingest_log, niceness=args.ingest_nice)
         t = time.perf_counter()
         subprocess.run(locust, cwd=ROOT, env=env, timeout=args.seconds + 120)
         ingest_ok = True
         if ingestion is not None:
             ingest_ok = stop_ingest(ingestion, ingest_log)
             ingestion = None
-            print(f"(ingestion ran for {time.perf_counter() - t:.0f} s)")
+            print(
+                f"(ingestion ran for {time.perf_counter() - t:.0f} s, "
+                f"niceness {args.ingest_nice})"
+            )
 
         with open(tmp / "stats_stats.csv", encoding="utf-8") as fh:
             rows = list(csv.DictReader(fh))
