@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import csv
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -122,7 +123,8 @@ def start_ingest(env: dict[str, str], log: Path, *, niceness: int) -> subprocess
 
 def stop_ingest(proc: subprocess.Popen, log: Path) -> bool:
     """Interrupt the ingestion (it prints its summary); True if it was sound:
-    still running or finished without errors."""
+    still running or finished cleanly, and its summary counts no failed
+    article."""
     running = proc.poll() is None
     if running:
         os.killpg(proc.pid, signal.SIGINT)
@@ -136,7 +138,11 @@ def stop_ingest(proc: subprocess.Popen, log: Path) -> bool:
     print("\ningestion during the run:")
     for line in lines[-12:]:
         print(f"  {line}")
-    return running or proc.returncode == 0
+    failed = re.search(r"^\s*Failed: (\d+)", text, re.MULTILINE)
+    if failed is None:
+        print("  (no summary: the ingestion did not stop cleanly)")
+        return False
+    return (running or proc.returncode == 0) and failed.group(1) == "0"
 
 
 def main() -> int:
