@@ -1,7 +1,7 @@
 """Load test: 50 users for 60 s against gunicorn with 100,000 events.
 
     .venv/bin/python bench/loadtest/run.py [--events 100000] [--users 50]
-        [--seconds 60] [--workers 4] [--threads 4] [--ingest]
+        [--seconds 60] [--workers 4] [--threads 4] [--ingest [--ingest-nice N]]
 
 Builds a fresh database (SQLite in a temporary folder, or DATABASE_URL if
 set: it must be a throw-away PostgreSQL database, e.g. from
