@@ -70,8 +70,14 @@ bench: install-dev
 	  echo "== $$script"; $(PY) "$$script"; done
 
 # 50 users for 60 s against gunicorn with the 100,000-event data (loopback only).
+# POSTGRES=1: on a throw-away PostgreSQL server (.ci/with-postgres); otherwise
+# SQLite in /tmp, or DATABASE_URL (a throw-away PostgreSQL database) if set.
+# INGEST=1: `manage.py ingest` stores new articles during the run, at CPU
+# niceness INGEST_NICE (default 0; 19: a batch job that yields to the server).
+INGEST_NICE ?= 0
+LOADTEST_ARGS := $(if $(filter 1,$(INGEST)),--ingest --ingest-nice $(INGEST_NICE))
 loadtest: install-dev
-	$(PY) bench/loadtest/run.py
+	$(if $(filter 1,$(POSTGRES)),.ci/with-postgres) $(PY) bench/loadtest/run.py $(LOADTEST_ARGS)
 
 # Python code blocks in Markdown docs are illustrations, not formatted code.
 RUFF_FORMAT_EXCLUDE := --exclude '*.md'

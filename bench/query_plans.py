@@ -57,6 +57,7 @@ def main() -> None:
     cases = {
         "unfiltered": {},
         "actor (frequent)": {"actor": [top]},
+        "country (frequent)": {"country": [country]},
         "kind": {"kind": ["vote"]},
         "date range (1 year)": {"start": ["2015-01-01"], "end": ["2015-12-31"]},
         "text (common word)": {"q": ["met"]},

@@ -1,14 +1,23 @@
 """Load test: 50 users for 60 s against gunicorn with 100,000 events.
 
     .venv/bin/python bench/loadtest/run.py [--events 100000] [--users 50]
-        [--seconds 60] [--workers 4] [--threads 4]
+        [--seconds 60] [--workers 4] [--threads 4] [--ingest [--ingest-nice N]]
 
 Builds a fresh database (SQLite in a temporary folder, or DATABASE_URL if
-set: it must be a throw-away PostgreSQL database), fills it with
+set: it must be a throw-away PostgreSQL database, e.g. from
+`.ci/with-postgres`, which `make loadtest POSTGRES=1` uses), fills it with
 bench.synth.generate, collects static files, starts gunicorn with production
 settings on 127.0.0.1 at a free port, runs locust headless for a bounded time,
 stops everything and prints requests/s, median and 95th percentile. Exits 1
 if any request failed. Only loopback addresses are used.
+
+With --ingest (`make loadtest INGEST=1`), `manage.py ingest` stores new
+articles while the users browse: the Wikinews sample
+(../shared/samples/wikinews-meantime.jsonl) and, when ../shared/t17 is there,
+the Timeline17 collections (read at run time, never copied), one article
+after another through extraction and merging, each in its own transaction.
+It is interrupted when locust stops and its summary (articles stored, events
+created) is printed; an ingestion that failed fails the run.
 """
 
 from __future__ import annotations
@@ -16,6 +25,7 @@ from __future__ import annotations
 import argparse
 import csv
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -28,6 +38,7 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT.parent / "shared"
 PY = sys.executable
 BIN = Path(PY).parent
 
@@ -78,6 +89,62 @@ def wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 60) -> None:
     raise SystemExit(f"{url} did not answer within {timeout} s")
 
 
+def ingest_sources() -> list[Path]:
+    """New articles for --ingest: the Wikinews sample, then Timeline17."""
+    sources = [SHARED / "samples" / "wikinews-meantime.jsonl"]
+    sources += sorted((SHARED / "t17").glob("*.articles.jsonl"))
+    if not sources[0].is_file():
+        raise SystemExit(f"--ingest needs the Wikinews sample: {sources[0]} is missing")
+    return sources
+
+
+def _child_setup(niceness: int) -> None:
+    # SIGINT back to its default, so the command's KeyboardInterrupt summary
+    # works even when this runner was started in the background (where the
+    # shell ignores SIGINT for its children).
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    if niceness:
+        os.nice(niceness)
+
+
+def start_ingest(env: dict[str, str], log: Path, *, niceness: int) -> subprocess.Popen:
+    """`manage.py ingest` of new articles, in the background."""
+    with open(log, "w", encoding="utf-8") as out:
+        return subprocess.Popen(
+            [PY, "manage.py", "ingest", *map(str, ingest_sources())],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            preexec_fn=lambda: _child_setup(niceness),  # noqa: PLW1509
+        )
+
+
+def stop_ingest(proc: subprocess.Popen, log: Path) -> bool:
+    """Interrupt the ingestion (it prints its summary); True if it was sound:
+    still running or finished cleanly, and its summary counts no failed
+    article."""
+    running = proc.poll() is None
+    if running:
+        os.killpg(proc.pid, signal.SIGINT)
+        try:
+            proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    text = log.read_text(encoding="utf-8") if log.exists() else ""
+    lines = [line for line in text.splitlines() if line.strip()]
+    print("\ningestion during the run:")
+    for line in lines[-12:]:
+        print(f"  {line}")
+    failed = re.search(r"^\s*Failed: (\d+)", text, re.MULTILINE)
+    if failed is None:
+        print("  (no summary: the ingestion did not stop cleanly)")
+        return False
+    return (running or proc.returncode == 0) and failed.group(1) == "0"
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--events", type=int, default=100_000)
@@ -85,7 +152,22 @@ def main() -> int:
     ap.add_argument("--seconds", type=int, default=60)
     ap.add_argument("--workers", type=int, default=4)
     ap.add_argument("--threads", type=int, default=4)
+    ap.add_argument(
+        "--ingest",
+        action="store_true",
+        help="ingest new articles (manage.py ingest) during the run",
+    )
+    ap.add_argument(
+        "--ingest-nice",
+        type=int,
+        default=0,
+        metavar="N",
+        help="run the ingestion at this CPU niceness (0: same priority as the "
+        "web server; 19: a batch job that yields to it)",
+    )
     args = ap.parse_args()
+    if args.ingest:
+        ingest_sources()  # fail before building anything
 
     tmp = Path(tempfile.mkdtemp(prefix="newsline-load-"))
     env = {
@@ -100,7 +182,8 @@ def main() -> int:
         "LOADTEST_IDS": str(tmp / "ids.json"),
     }
     env.setdefault("DATABASE_URL", f"sqlite:///{tmp / 'load.sqlite3'}")
-    gunicorn = None
+    gunicorn = ingestion = None
+    ingest_log = tmp / "ingest.log"
     try:
         t = time.perf_counter()
         subprocess.run(
@@ -171,7 +254,18 @@ def main() -> int:
             "--loglevel",
             "WARNING",
         ]
+        if args.ingest:
+            ingestion = start_ingest(env, ingest_log, niceness=args.ingest_nice)
+        t = time.perf_counter()
         subprocess.run(locust, cwd=ROOT, env=env, timeout=args.seconds + 120)
+        ingest_ok = True
+        if ingestion is not None:
+            ingest_ok = stop_ingest(ingestion, ingest_log)
+            ingestion = None
+            print(
+                f"(ingestion ran for {time.perf_counter() - t:.0f} s, "
+                f"niceness {args.ingest_nice})"
+            )
 
         with open(tmp / "stats_stats.csv", encoding="utf-8") as fh:
             rows = list(csv.DictReader(fh))
@@ -203,8 +297,13 @@ def main() -> int:
             log = tmp / "gunicorn.log"
             if log.exists():
                 print(log.read_text(encoding="utf-8")[-4000:], file=sys.stderr)
-        return 1 if failures else 0
+        if not ingest_ok:
+            print("the ingestion failed (see above)", file=sys.stderr)
+        return 1 if failures or not ingest_ok else 0
     finally:
+        if ingestion is not None and ingestion.poll() is None:
+            os.killpg(ingestion.pid, signal.SIGKILL)
+            ingestion.wait()
         if gunicorn is not None and gunicorn.poll() is None:
             os.killpg(gunicorn.pid, signal.SIGTERM)
             try:

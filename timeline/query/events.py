@@ -11,7 +11,7 @@ from django.db.models import QuerySet
 
 from timeline.models import Event, EventActor, EventCountry
 from timeline.query.cursors import Cursor
-from timeline.query.filters import TimelineFilters, text_match
+from timeline.query.filters import TimelineFilters, country_ids, text_match
 
 # Below this many links, a filter on actors/countries drives the list from
 # the link table's index (few rows to fetch and sort); above it, walking the
@@ -35,7 +35,9 @@ def timeline_events(filters: TimelineFilters) -> QuerySet:
     if filters.organizations:
         links.append(EventActor.objects.filter(actor_id__in=filters.organizations))
     if filters.countries:
-        links.append(EventCountry.objects.filter(country__code__in=filters.countries))
+        links.append(
+            EventCountry.objects.filter(country_id__in=country_ids(filters.countries))
+        )
     best = None
     for link in links:
         n = link.count()

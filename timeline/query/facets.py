@@ -37,7 +37,7 @@ from timeline.models import (
     Story,
 )
 from timeline.query import facet_counts
-from timeline.query.filters import TimelineFilters
+from timeline.query.filters import TimelineFilters, country_ids
 
 FACET_LIMIT = 10
 # Fields of TimelineFilters each facet reads (skipped when counting it).
@@ -140,14 +140,11 @@ def event_set(filters: TimelineFilters, *, skip: str = "") -> QuerySet:
         if ids
     ]
     if rest.countries:
-        # Ids, not a join on the code: the planner then knows from its
-        # statistics how many links a country has (PostgreSQL estimated a
-        # frequent country's 140,000 links at 4,000 and probed them one by
-        # one).
-        ids = list(
-            Country.objects.filter(code__in=rest.countries).values_list("id", flat=True)
+        chosen.append(
+            EventCountry.objects.filter(
+                country_id__in=country_ids(rest.countries), **bound
+            )
         )
-        chosen.append(EventCountry.objects.filter(country_id__in=ids, **bound))
     # Nested, the link filters intersect on the link indexes alone, before
     # any event row is read.
     inner = None
@@ -276,13 +273,7 @@ def country_facet(
             EventCountry.objects.all(), "country_id", filters, skip="country"
         )
     selected_codes = set(filters.countries)
-    selected_ids = (
-        set(
-            Country.objects.filter(code__in=selected_codes).values_list("id", flat=True)
-        )
-        if selected_codes
-        else set()
-    )
+    selected_ids = set(country_ids(filters.countries)) if selected_codes else set()
 
     def fetch(ids):
         return Country.objects.filter(id__in=ids).only("id", "code", "name")

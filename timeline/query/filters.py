@@ -22,6 +22,7 @@ from django.db.models.expressions import RawSQL
 
 from timeline.models import (
     Article,
+    Country,
     Event,
     EventActor,
     EventCountry,
@@ -235,7 +236,7 @@ class TimelineFilters:
             qs = qs.filter(
                 Exists(
                     EventCountry.objects.filter(
-                        event=OuterRef("pk"), country__code__in=self.countries
+                        event=OuterRef("pk"), country_id__in=country_ids(self.countries)
                     )
                 )
             )
@@ -252,6 +253,20 @@ class TimelineFilters:
         if self.order == "oldest":
             return qs.order_by("start", "id")
         return qs.order_by("-start", "-id")
+
+
+def country_ids(codes: tuple[str, ...]) -> list[int]:
+    """The ids of the countries with these codes (unknown codes match none).
+
+    Countries are few: one tiny query, then the link filters compare
+    EventCountry's own indexed country id, never a join on Country's code.
+    The planner then reads its statistics for those ids (PostgreSQL estimated
+    a frequent country's 140,000 links at 4,000 through the join, and a
+    combined filter at 1,000,000 events took 1.7 s).
+    """
+    return list(
+        Country.objects.filter(code__in=codes).order_by().values_list("id", flat=True)
+    )
 
 
 def story_events(slugs: tuple[str, ...]) -> QuerySet:
