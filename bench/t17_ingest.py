@@ -1,11 +1,14 @@
 """Ingest the Timeline17 collections in ../shared/t17 and report event quality.
 
     .venv/bin/python bench/t17_ingest.py [--db PATH] [--only NAME ...]
-        [--sample 120] [--seed 17] [--out /tmp/t17-sample.jsonl]
+        [--articles N] [--sample 120] [--seed 17] [--out /tmp/t17-sample.jsonl]
 
 Each collection is ingested the way a user would ingest a site's articles
 (`manage.py ingest` on its JSONL, the site as publisher) into one SQLite file
-database (a fresh temporary one unless `--db` names one to keep). Reported:
+database (a fresh temporary one unless `--db` names one to keep). With
+`--articles N`, a random subset (`--seed`) of about N articles is ingested
+instead, spread over the collections in proportion to their size (at least
+one each), for a run that fits a loaded machine. Reported:
 
 - articles per second and the process's peak resident memory;
 - events, the share of kind "other", events per kind;
@@ -47,12 +50,28 @@ def _collections(only: list[str]) -> list[Path]:
     return paths
 
 
-def _ingest(paths: list[Path]) -> tuple[int, int, float]:
+def _subset(items: list, share: float | None, rng: random.Random) -> list:
+    """A random subset of about `share` of `items` (at least one), in order."""
+    if share is None or not items:
+        return items
+    k = min(len(items), max(1, round(share * len(items))))
+    keep = set(rng.sample(range(len(items)), k))
+    return [item for i, item in enumerate(items) if i in keep]
+
+
+def _ingest(
+    paths: list[Path], articles: int | None = None, seed: int = 17
+) -> tuple[int, int, float]:
     from dataclasses import replace
 
     from timeline.ingestion.sources import ArticleInput, SourceOptions, read_jsonl_file
     from timeline.ingestion.store import ingest
 
+    share = None
+    if articles is not None:
+        total = sum(1 for p in paths for line in p.open() if line.strip())
+        share = min(1.0, articles / max(total, 1))
+    rng = random.Random(seed)
     read = stored = 0
     t0 = time.perf_counter()
     for path in paths:
@@ -63,6 +82,7 @@ def _ingest(paths: list[Path]) -> tuple[int, int, float]:
             if isinstance(item, ArticleInput) and not item.publisher:
                 item = replace(item, publisher=site)
             items.append(item)
+        items = _subset(items, share, rng)
         t1 = time.perf_counter()
         summary = ingest(items)
         read += len(items)
@@ -164,6 +184,9 @@ def main() -> None:
         "--db", type=Path, help="SQLite file to keep (default: temporary)"
     )
     parser.add_argument("--only", nargs="*", default=[], help="collection names")
+    parser.add_argument(
+        "--articles", type=int, help="ingest a random subset of about N articles"
+    )
     parser.add_argument("--sample", type=int, default=120)
     parser.add_argument("--seed", type=int, default=17)
     parser.add_argument("--out", type=Path, default=Path("/tmp/t17-sample.jsonl"))
@@ -185,7 +208,9 @@ def main() -> None:
     logging.getLogger("newsline.ingest").setLevel(logging.WARNING)
 
     if not args.report_only:
-        read, stored, seconds = _ingest(_collections(args.only))
+        read, stored, seconds = _ingest(
+            _collections(args.only), args.articles, args.seed
+        )
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(
             f"\n{read} articles read, {stored} stored in {seconds:.0f} s "

@@ -105,6 +105,8 @@ def build_events(
             # "BUDAPEST, March 12 (Xinhua) --" + the sentence it dates.
             sent = doc[sent.start : sents[k + 1].end]
         s_start, s_end = _evidence_bounds(text, sent, tx.start, tx.end)
+        if _stamp_before_dateline(text, s_start, s_end, tx, spans_in(sent)):
+            continue
         line_start, s_start = s_start, _after_dateline(text, s_start, tx.start)
         if (s_start, tx.start) in seen:
             continue
@@ -206,6 +208,19 @@ def _after_dateline(text: str, start: int, limit: int) -> int:
     if m and _PLACE_IN_CAPS.search(m.group()):  # "WASHINGTON --", not "Obama --"
         found = start + m.end()
     return found if found < limit else start
+
+
+def _stamp_before_dateline(
+    text: str, start: int, end: int, tx: Timex, spans: list[Span]
+) -> bool:
+    """The expression is in a page stamp or dateline that opens the evidence
+    ("2009 06 13 00:11 JST GENEVA (Reuters) - The WHO declared a pandemic on
+    Thursday"), and the story sentence after it has a date of its own: the
+    stamp dates the page, not the event."""
+    story = _after_dateline(text, start, end)
+    if story == start or tx.end > story:
+        return False
+    return any(s.start_char >= story for s in spans)
 
 
 def _same_predicate_dates(

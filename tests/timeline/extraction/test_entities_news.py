@@ -178,6 +178,13 @@ def test_obama_after_barack_obama_in_the_article_is_one_person():
     assert ("obama", "Barack Obama") in extraction.aliases
 
 
+def test_a_title_abbreviated_without_a_dot_is_no_part_of_the_name_in_real_text():
+    # British style drops the dot: "... Adm Thad Allen wrote to BP ..." is
+    # Thad Allen, as "Adm. Thad Allen" is (not a third "Adm Thad Allen").
+    e = event_in("bpoil_bbc/2010-06-09/440.htm.txt", "wrote to BP", "Tuesday")
+    assert e.actors == ("Thad Allen",)
+
+
 def test_gaddafi_spellings_are_one_known_person_in_real_text():
     lexicon = Lexicon(people={"muammar gaddafi": "Muammar Gaddafi"})
     articles = shared_articles(

@@ -229,6 +229,17 @@ def test_it_leaves_the_dateline_out_of_the_title_and_evidence(
     assert e.sentence.startswith(start)
 
 
+def test_it_dates_no_event_by_the_page_stamp_before_a_dateline():
+    # "2009 06 13 00:11 JST GENEVA (Reuters) - The World Health Organization
+    # declared an influenza pandemic on Thursday ...": the stamp is when the
+    # page was made; the sentence's own "Thursday" dates the declaration.
+    found = events_in("H1N1_reuters/2009-06-13/379.htm.txt", "declared an influenza")
+    assert [(e.expression, e.value) for e in found] == [("Thursday", "2009-06-11")]
+    assert (
+        found[0].title == "The World Health Organization declared an influenza pandemic"
+    )
+
+
 def test_it_titles_the_clause_inside_the_dashes_when_the_date_is_there():
     # "... to halt the leak -- which began after the Deepwater Horizon rig
     # exploded on April 20, killing 11 crew members -- but ..."
