@@ -84,8 +84,8 @@ MIN_WORDS, MAX_WORDS = 8, 45
 # A day's events are ordered by event score * sentence quality ** W_QUALITY:
 # what the chosen sentence says counts for more than how often it was said.
 W_QUALITY = 5.0
-# The first source: quality * (1 + W_CENTRALITY * mean overlap with the
-# event's other evidence sentences).
+# A candidate sentence's value is multiplied by (1 + W_CENTRALITY * its mean
+# overlap with the event's other evidence sentences): what its reports share.
 W_CENTRALITY = 2.0
 # Two chosen events whose sentences overlap this much say the same thing.
 DUPLICATE_OVERLAP = 0.5
