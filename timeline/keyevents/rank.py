@@ -18,6 +18,14 @@ states it best (its "first source": well formed, of a readable length, in
 the words the whole story is told in), and an event whose sentence repeats
 one already chosen is skipped.
 
+Every evidence sentence of a day's events is a candidate summary of the
+day: it is valued by its event's score, its quality, its agreement with the
+event's other reports and its closeness (TF-IDF cosine) to the centroid of
+the day's sentences and of the story's; the day's events are then chosen
+one by one by maximal marginal relevance (a sentence close to one already
+chosen loses), each event with the sentence chosen for it as its first
+source.
+
 Events dated more coarsely than the unit (a month-precision event in a day
 view) are never placed on a key date: they cannot crowd out dated ones.
 Every result carries the numbers behind it (`explain()`). The weights, and
@@ -76,11 +84,20 @@ MIN_WORDS, MAX_WORDS = 8, 45
 # A day's events are ordered by event score * sentence quality ** W_QUALITY:
 # what the chosen sentence says counts for more than how often it was said.
 W_QUALITY = 5.0
-# The first source: quality * (1 + W_CENTRALITY * mean overlap with the
-# event's other evidence sentences).
+# A candidate sentence's value is multiplied by (1 + W_CENTRALITY * its mean
+# overlap with the event's other evidence sentences): what its reports share.
 W_CENTRALITY = 2.0
 # Two chosen events whose sentences overlap this much say the same thing.
 DUPLICATE_OVERLAP = 0.5
+# A day's summary (every evidence sentence of its events is a candidate):
+# a sentence close to the day's centroid (what the day's reports say) and to
+# the story's (what the whole coverage says), TF-IDF over the collection, is
+# preferred by (1 + W_DAY_CENTRAL * cosine) and (1 + W_STORY_CENTRAL *
+# cosine); a candidate loses W_MMR times its largest cosine with the
+# sentences already chosen (maximal marginal relevance).
+W_DAY_CENTRAL = 2.0
+W_STORY_CENTRAL = 10.0
+W_MMR = 0.3
 
 
 @dataclass(frozen=True)
@@ -371,23 +388,46 @@ def _centrality(event: EventInput) -> dict[str, float]:
     }
 
 
-def _choose_source(event: EventInput, vocab: _Vocabulary) -> tuple[Source, float]:
-    """The clearest statement of the event: a well-formed sentence of a
-    readable length, in the words the whole story is told in, central to
-    what the event's other sources say; ties go to the earliest report.
-    Returns it and its quality (without centrality, which compares the
-    sources of one event, not events with each other)."""
-    central = _centrality(event)
-    best = max(
-        event.sources,
-        key=lambda s: (
-            _sentence_quality(s.sentence, vocab)
-            * (1.0 + W_CENTRALITY * central[s.sentence]),
-            -s.published.toordinal(),
-            -s.article_id,
-        ),
-    )
-    return best, _sentence_quality(best.sentence, vocab)
+Vector = Mapping[str, float]
+
+
+def tfidf(toks: frozenset[str], vocab: _Vocabulary) -> dict[str, float]:
+    """A sentence's words weighted by how rare they are across the
+    collection's articles (smoothed idf, binary term frequency), unit
+    length: words every article uses say little about one day."""
+    n = vocab.n_articles
+    weights = {t: math.log((1 + n) / (1 + vocab.collection[t])) + 1.0 for t in toks}
+    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+    return {t: w / norm for t, w in weights.items()}
+
+
+def cosine(a: Vector, b: Vector) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b.get(t, 0.0) for t, w in a.items())
+
+
+def centroid(vectors: Iterable[Vector]) -> dict[str, float]:
+    """The unit-length mean of the vectors (empty for none)."""
+    total: dict[str, float] = defaultdict(float)
+    for v in vectors:
+        for t, w in v.items():
+            total[t] += w
+    norm = math.sqrt(sum(w * w for w in total.values())) or 1.0
+    return {t: w / norm for t, w in total.items()}
+
+
+@dataclass
+class _Vectors:
+    """Each distinct sentence's TF-IDF vector, computed once per ranking."""
+
+    vocab: _Vocabulary
+    cache: dict[str, dict[str, float]] = field(default_factory=dict)
+
+    def __call__(self, sentence: str) -> dict[str, float]:
+        if sentence not in self.cache:
+            self.cache[sentence] = tfidf(_tokens(sentence), self.vocab)
+        return self.cache[sentence]
 
 
 def _prominence(events: Sequence[EventInput]) -> dict[str, float]:
@@ -469,6 +509,15 @@ def rank(
     per_date = request.per_date or PER_DATE
     prominence = _prominence(eligible)
     vocab = _vocabulary(eligible, evidence.n_articles)
+    vectors = _Vectors(vocab)
+    story = (
+        centroid(
+            vectors(s)
+            for s in dict.fromkeys(src.sentence for e in eligible for src in e.sources)
+        )
+        if W_STORY_CENTRAL
+        else {}
+    )
 
     by_date: dict[date, list[EventInput]] = defaultdict(list)
     for e in eligible:
@@ -492,7 +541,9 @@ def rank(
 
     out = []
     for score, day, day_events, refs, lasting_refs, reports in scored[:n_dates]:
-        chosen = _best_events(day_events, prominence, vocab, per_date)
+        chosen = _best_events(
+            day_events, prominence, vocab, per_date, vectors=vectors, story=story
+        )
         out.append(
             KeyDate(
                 date=day,
@@ -508,41 +559,119 @@ def rank(
     return out
 
 
+@dataclass(frozen=True)
+class _Candidate:
+    event: EventInput
+    source: Source
+    value: float  # event score * sentence quality ** W_QUALITY * centralities
+    score: float
+    reports: int
+    lasting: int
+    early: bool
+
+
+def _candidates(
+    day_events: Sequence[EventInput],
+    prominence: Mapping[str, float],
+    vocab: _Vocabulary,
+    vectors: _Vectors,
+    story: Vector,
+) -> list[_Candidate]:
+    """Every distinct evidence sentence of the day's events (its earliest
+    report), valued as a summary of the day, best first."""
+    first_report: dict[tuple[int, str], Source] = {}
+    for e in day_events:
+        for src in sorted(e.sources, key=lambda s: (s.published, s.article_id)):
+            first_report.setdefault((e.id, src.sentence), src)
+    day = centroid(vectors(sentence) for _, sentence in first_report)
+    scores = {e.id: _score_event(e, prominence) for e in day_events}
+    central = {e.id: _centrality(e) for e in day_events}
+    out = []
+    for e in day_events:
+        score, reports, lasting, early = scores[e.id]
+        for sentence in central[e.id]:
+            vec = vectors(sentence)
+            value = (
+                score
+                * _sentence_quality(sentence, vocab) ** W_QUALITY
+                * (1.0 + W_CENTRALITY * central[e.id][sentence])
+                * (1.0 + W_DAY_CENTRAL * cosine(vec, day))
+                * (1.0 + W_STORY_CENTRAL * cosine(vec, story))
+            )
+            out.append(
+                _Candidate(
+                    e,
+                    first_report[(e.id, sentence)],
+                    value,
+                    score,
+                    reports,
+                    lasting,
+                    early,
+                )
+            )
+    out.sort(key=lambda c: (-c.value, c.event.id, c.source.published))
+    return out
+
+
+def _select(
+    candidates: Sequence[_Candidate], vectors: _Vectors, per_date: int
+) -> list[_Candidate]:
+    """At most `per_date` candidates, one per event, by maximal marginal
+    relevance: value (relative to the best) minus W_MMR times the largest
+    cosine with a sentence already chosen; a sentence whose words mostly
+    repeat a chosen one (DUPLICATE_OVERLAP) is never chosen."""
+    top = candidates[0].value if candidates and candidates[0].value > 0 else 1.0
+    chosen: list[_Candidate] = []
+    used: set[int] = set()
+    while len(chosen) < per_date:
+        best: tuple[float, _Candidate] | None = None
+        for c in candidates:
+            if c.event.id in used:
+                continue
+            toks = _tokens(c.source.sentence)
+            if any(
+                _overlap(toks, _tokens(o.source.sentence)) >= DUPLICATE_OVERLAP
+                for o in chosen
+            ):
+                continue
+            vec = vectors(c.source.sentence)
+            redundancy = max(
+                (cosine(vec, vectors(o.source.sentence)) for o in chosen), default=0.0
+            )
+            gain = c.value / top - W_MMR * redundancy
+            if best is None or gain > best[0]:
+                best = (gain, c)
+        if best is None:
+            break
+        chosen.append(best[1])
+        used.add(best[1].event.id)
+    return chosen
+
+
 def _best_events(
     day_events: Sequence[EventInput],
     prominence: Mapping[str, float],
     vocab: _Vocabulary,
     per_date: int,
+    *,
+    vectors: _Vectors,
+    story: Vector,
 ) -> list[RankedEvent]:
-    ranked = []
-    for e in day_events:
-        score, reports, lasting, early = _score_event(e, prominence)
-        source, quality = _choose_source(e, vocab)
-        ranked.append(
-            (score * (quality**W_QUALITY), score, e, source, reports, lasting, early)
+    """The day's best events, each with the sentence chosen to say it as its
+    first source."""
+    candidates = _candidates(day_events, prominence, vocab, vectors, story)
+    return [
+        RankedEvent(
+            event_id=c.event.id,
+            score=round(c.score, 4),
+            reports=c.reports,
+            lasting=c.lasting,
+            early=c.early,
+            first_source=c.source,
+            n_articles=vocab.n_articles,
         )
-    ranked.sort(key=lambda x: (-x[0], x[2].id))
-    chosen: list[RankedEvent] = []
-    said: list[frozenset[str]] = []
-    for _, score, e, source, reports, lasting, early in ranked:
-        toks = _tokens(source.sentence)
-        if any(_overlap(toks, t) >= DUPLICATE_OVERLAP for t in said):
-            continue
-        said.append(toks)
-        chosen.append(
-            RankedEvent(
-                event_id=e.id,
-                score=round(score, 4),
-                reports=reports,
-                lasting=lasting,
-                early=early,
-                first_source=source,
-                n_articles=vocab.n_articles,
-            )
-        )
-        if len(chosen) == per_date:
-            break
-    return chosen
+        for c in _select(candidates, vectors, per_date)
+    ]
 
 
 def predicted_timeline(key_dates: Iterable[KeyDate]) -> dict[date, list[str]]:

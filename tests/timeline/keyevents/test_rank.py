@@ -1,6 +1,7 @@
 """The key-events model on small hand-made inputs: each signal, the
 "undated-within-range never crowds out dated" rule, the explanations."""
 
+from collections import Counter
 from datetime import date, timedelta
 
 import pytest
@@ -10,8 +11,15 @@ from timeline.keyevents.rank import (
     Evidence,
     Request,
     Source,
+    _Candidate,
+    _select,
+    _Vectors,
+    _Vocabulary,
+    centroid,
+    cosine,
     default_dates,
     rank,
+    tfidf,
 )
 
 D1, D2, D3 = date(2010, 4, 20), date(2010, 5, 2), date(2010, 6, 16)
@@ -429,35 +437,61 @@ def test_a_month_lasts_from_its_last_day_on():
     assert key.explain().startswith("the month is referred to by 7 articles (3 ")
 
 
-def test_the_first_source_is_the_statement_the_reports_have_in_common():
-    # The story is told in the words of the aside (the company, the lease),
-    # so it is the most "topical" sentence; but the reports of this event
-    # have the explosion in common, and that sentence states it.
-    aside = "The company leased the oil rig in the Gulf of Mexico from the firm."
-    common = "The oil rig exploded in the Gulf of Mexico, killing eleven workers."
-    background = [
-        ev(
-            D2 + timedelta(days=i),
-            sources=(
-                Source(
-                    500 + i, D2, "The company leased the rig from the firm in the Gulf."
-                ),
-            ),
-        )
-        for i in range(4)
-    ]
-    event = ev(
-        D1,
-        sources=(
-            Source(1, D1, aside),
-            Source(2, D1 + timedelta(days=1), common),
-            Source(3, D1 + timedelta(days=2), "rig exploded killing eleven workers"),
-            Source(4, D1 + timedelta(days=3), "eleven workers killed as rig exploded"),
-        ),
+def test_rare_words_weigh_more_and_the_same_sentence_is_closest():
+    vocab = _Vocabulary(
+        collection=Counter({"rig": 9, "oil": 9, "sealed": 1}), n_articles=10
     )
-    key_dates = rank([event, *background], NO_EVIDENCE, Request(dates=5, per_date=1))
+
+    v = tfidf(frozenset({"rig", "oil", "sealed"}), vocab)
+
+    assert v["sealed"] > v["rig"] == v["oil"]
+    assert cosine(v, v) == pytest.approx(1.0)
+    assert cosine(v, tfidf(frozenset({"vote"}), vocab)) == 0.0
+    assert cosine(v, centroid([v, v])) == pytest.approx(1.0)
+    assert centroid([]) == {}
+
+
+def test_the_first_source_is_the_sentence_closest_to_what_the_day_says():
+    # Two reports of one event say it in other words, each in words one
+    # other article uses (so the story uses both alike); the day's other
+    # event is told in the words of the first, a later day's in those of the
+    # second: the day's centroid decides.
+    on_day = "Engineers capped the leaking well on Thursday."
+    other = "Officials praised the careful crews on Thursday."
+    event = ev(D1, sources=(Source(1, D1, other), Source(2, D1, on_day)))
+    same_day = ev(D1, sources=(Source(3, D1, "Engineers capped the leaking well."),))
+    later = ev(D2, sources=(Source(4, D2, "Officials praised the careful crews."),))
+
+    key_dates = rank(
+        [event, same_day, later], NO_EVIDENCE, Request(dates=2, per_date=1)
+    )
+
     (key,) = [k for k in key_dates if k.date == D1]
-    assert key.events[0].first_source.sentence == common
+    assert [(e.event_id, e.first_source.sentence) for e in key.events] == [
+        (event.id, on_day)
+    ]
+
+
+def _candidate(sentence: str, value: float) -> _Candidate:
+    event = ev(D1, sources=(Source(1, D1, sentence),))
+    return _Candidate(event, event.sources[0], value, value, 1, 0, True)
+
+
+def test_a_days_next_event_is_one_that_says_something_new():
+    vocab = _Vocabulary(collection=Counter(), n_articles=10)
+    first = _candidate(
+        "The rig exploded in the Gulf of Mexico overnight, killing workers.", 1.0
+    )
+    again = _candidate(
+        "Rescuers searched the Gulf of Mexico for workers from the rig.", 0.8
+    )
+    new = _candidate("Shares in the company fell sharply in London trading.", 0.7)
+
+    chosen = _select([first, again, new], _Vectors(vocab), 2)
+
+    # `again` is worth more alone, but much of it is what `first` said
+    assert chosen == [first, new]
+    assert _select([first, again], _Vectors(vocab), 2) == [first, again]
 
 
 def test_a_syndicated_copy_counts_once():
