@@ -133,7 +133,7 @@ class StoryQuerySet(models.QuerySet):
     def with_stats(self) -> StoryQuerySet:
         """Each story with its article count, visible event count, the span
         of its articles' publication dates and of its events' dates (for
-        /stories/)."""
+        /stories/), by name."""
         visible = ~Q(articles__mentions__event__status=Status.REJECTED)
         return self.annotate(
             n_articles=Count("articles", distinct=True),
@@ -142,7 +142,7 @@ class StoryQuerySet(models.QuerySet):
             last_day=models.Max("articles__mentions__event__end", filter=visible),
             first_published=models.Min("articles__published"),
             last_published=models.Max("articles__published"),
-        )
+        ).order_by("name", "id")  # Meta.ordering is not applied to GROUP BY
 
 
 class ArticleQuerySet(models.QuerySet):
