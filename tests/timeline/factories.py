@@ -86,6 +86,14 @@ def make_reviewer(username: str = "reviewer"):
     return user
 
 
+def link_countries(event: Event, codes: Iterable[str]) -> None:
+    """Link `event` to the seeded countries with these ISO codes."""
+    for code in codes:
+        EventCountry.objects.create(
+            event=event, country=Country.objects.get(code=code), start=event.start
+        )
+
+
 # --- Pages: events dated by their value ---------------------------------------
 
 
@@ -128,10 +136,7 @@ def make_dated_event(
     )
     for a in actors:
         EventActor.objects.create(event=event, actor=a, start=start)
-    for code in countries:
-        EventCountry.objects.create(
-            event=event, country=Country.objects.get(code=code), start=start
-        )
+    link_countries(event, countries)
     if article is not None:
         sentence = sentence or f"{title} {expression}."
         at = article.text.find(sentence)
@@ -208,10 +213,7 @@ def make_reported_event(
     for name in orgs:
         actor, _ = Actor.objects.get_or_create(name=name, kind="organization")
         EventActor.objects.create(event=event, actor=actor, start=start)
-    for code in countries:
-        EventCountry.objects.create(
-            event=event, country=Country.objects.get(code=code), start=start
-        )
+    link_countries(event, countries)
     article = article or make_report()
     at = next(_n) * 1000
     Mention.objects.create(
