@@ -105,6 +105,17 @@ def _child_setup(niceness: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     if niceness:
         os.nice(niceness)
+        # With the kernel's autogroup scheduling (sched(7), on by default in
+        # most distributions) a thread's nice value only counts against the
+        # threads of its own autogroup, i.e. its session: this child starts a
+        # new session, so its niceness alone would leave it an equal share of
+        # the CPU beside gunicorn's session. The autogroup's own nice value
+        # is what ranks it against the server.
+        try:
+            with open("/proc/self/autogroup", "w") as group:
+                group.write(str(niceness))
+        except OSError:
+            pass  # no autogroup scheduling here: the thread's nice value is enough
 
 
 def start_ingest(env: dict[str, str], log: Path, *, niceness: int) -> subprocess.Popen:
