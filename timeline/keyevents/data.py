@@ -3,10 +3,14 @@ and the ranking model's input built from an Event queryset."""
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import QuerySet
 
 from timeline.extraction.types import Timex
@@ -15,6 +19,7 @@ from timeline.keyevents.rank import (
     EventInput,
     Evidence,
     KeyDate,
+    RankedEvent,
     Request,
     Source,
     rank,
@@ -27,12 +32,19 @@ from timeline.models import (
     EventActor,
     EventCountry,
     Mention,
+    Story,
 )
+from timeline.query import facet_counts
 from timeline.query.filters import TimelineFilters
 
 # Bounds of the key-events parameters (`dates=`, `per_date=`).
 MAX_KEY_DATES = 500
 MAX_PER_DATE = 50
+
+# An event's key status is worked out against its stories' timelines; an
+# event in no story against the whole collection, unless it holds more
+# events than this (ranking them all is a batch job, not a page view).
+KEY_STATUS_MAX_EVENTS = 20_000
 
 
 def replace_date_references(*, article: Article, timexes: Iterable[Timex]) -> int:
@@ -217,3 +229,93 @@ def filtered_key_events(filters: TimelineFilters, request: Request) -> list[KeyD
     articles = Article.objects.filter(id__in=members.values("article_id"))
     # The story is the collection: its articles' reports and references only.
     return key_events(events, request, articles=articles, sources_in_articles=True)
+
+
+def cached_key_events(filters: TimelineFilters, request: Request) -> list[KeyDate]:
+    """filtered_key_events(), cached per (filters, request, data stamp) for
+    as long as the timeline's summaries (NEWSLINE_FACET_CACHE_SECONDS)."""
+    seconds = getattr(settings, "NEWSLINE_FACET_CACHE_SECONDS", 60)
+    if not seconds:
+        return filtered_key_events(filters, request)
+    raw = repr((sorted(filters.to_query()), request, facet_counts.data_stamp()))
+    key = "key-events:" + hashlib.sha256(raw.encode()).hexdigest()
+    found = cache.get(key)
+    if found is None:
+        found = filtered_key_events(filters, request)
+        cache.set(key, found, seconds)
+    return found
+
+
+@dataclass(frozen=True)
+class KeyStatus:
+    """Why an event is, or is not, a key event of one story's timeline (the
+    whole collection's when `story` is None), in the evidence's own terms."""
+
+    story: Story | None
+    articles: int  # independent articles of the story
+    reports: int  # of them reporting the event
+    day_references: int  # of them referring to the event's day
+    key_date: KeyDate | None  # the key date the event is shown under
+    ranked: RankedEvent | None  # the event among that date's key events
+    ranked_here: bool = True  # False: too large a collection to rank here
+
+    @property
+    def is_key(self) -> bool:
+        return self.ranked is not None
+
+    def explain(self) -> str:
+        day = (
+            "the day is referred to by"
+            f" {self.day_references} article{'s' if self.day_references != 1 else ''}"
+        )
+        return f"reported by {self.reports} of {self.articles} articles; {day}"
+
+
+def key_status(event: Event) -> list[KeyStatus]:
+    """The event's key status in each story its articles belong to (the
+    whole collection if none), from the same ranking as the key view."""
+    stories = list(
+        Story.objects.filter(articles__mentions__event=event)
+        .distinct()
+        .order_by("name", "id")
+    )
+    return [_key_status(event, story) for story in (stories or [None])]
+
+
+def _key_status(event: Event, story: Story | None) -> KeyStatus:
+    if story is None:
+        filters = TimelineFilters()
+        articles = Article.objects.all()
+        ranked_here = Event.objects.visible().count() <= KEY_STATUS_MAX_EVENTS
+    else:
+        filters = TimelineFilters(stories=(story.slug,))
+        articles = Article.objects.filter(stories=story)
+        ranked_here = True
+    originals = articles.originals()
+    reporting = Mention.objects.filter(
+        event=event, article__in=articles.values("id")
+    ).values_list("article_id", "article__duplicate_of_id")
+    reports = len({origin or article for article, origin in reporting})
+    day_references = (
+        DateReference.objects.filter(
+            article__in=originals.values("id"), day=event.start, precision="day"
+        )
+        .values("article_id")
+        .distinct()
+        .count()
+    )
+    key_date = ranked = None
+    if ranked_here:
+        for found in cached_key_events(filters, key_request({}, filters)):
+            for candidate in found.events:
+                if candidate.event_id == event.id:
+                    key_date, ranked = found, candidate
+    return KeyStatus(
+        story=story,
+        articles=originals.count(),
+        reports=reports,
+        day_references=day_references,
+        key_date=key_date,
+        ranked=ranked,
+        ranked_here=ranked_here,
+    )

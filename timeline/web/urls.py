@@ -9,6 +9,7 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("stories/", views.stories, name="stories"),
     path("events/<int:pk>/", views.event_detail, name="event"),
+    path("events/<int:pk>/key/", views.event_key_status, name="event-key"),
     path("articles/<int:pk>/", views.article_detail, name="article"),
     path("typeahead/actors/", views.typeahead_actors, name="typeahead-actors"),
     path(

@@ -19,8 +19,9 @@ from django.views.decorators.vary import vary_on_headers
 
 from timeline.keyevents.data import (
     InvalidKeyRequest,
-    filtered_key_events,
+    cached_key_events,
     key_request,
+    key_status,
 )
 from timeline.models import (
     Actor,
@@ -279,7 +280,7 @@ def key_days(request: HttpRequest, filters: TimelineFilters):
         filters = filters.replace(notes=notes)
         key_req = key_request({}, filters)
         kept = []
-    found = filtered_key_events(filters, key_req)
+    found = cached_key_events(filters, key_req)
     ids = [e.event_id for k in found for e in k.events]
     events = {e.id: e for e in events_for_list(Event.objects.filter(id__in=ids))}
     days = []
@@ -400,6 +401,30 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if _partial(request):
         return render(request, "timeline/event_detail.html#event-detail", ctx)
     return render(request, "timeline/event_detail.html", ctx)
+
+
+@require_GET
+@vary_on_headers("HX-Request", "HX-History-Restore-Request")
+def event_key_status(request: HttpRequest, pk: int) -> HttpResponse:
+    """Whether the event is a key event of its stories' timelines, and why:
+    its own page, or the section the event page loads into itself."""
+    event = get_object_or_404(_visible_events(request), pk=pk)
+    statuses = [
+        {
+            "status": status,
+            "key_url": index_url(
+                [
+                    *([("story", status.story.slug)] if status.story else []),
+                    ("view", "key"),
+                ]
+            ),
+        }
+        for status in key_status(event)
+    ]
+    ctx = {"event": event, "statuses": statuses, "filters": TimelineFilters()}
+    if _partial(request):
+        return render(request, "timeline/event_key.html#key-status", ctx)
+    return render(request, "timeline/event_key.html", ctx)
 
 
 def article_spans(article: Article, mentions) -> list[tuple[int, int, str]]:
