@@ -11,6 +11,8 @@ from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html
 
 from timeline.domain.services import delete_articles
 from timeline.ingestion.sources import InvalidArticle, check_text, check_url
@@ -134,6 +136,24 @@ class ArticleAddForm(ArticleChangeForm):
         return data
 
 
+class DuplicateFilter(admin.SimpleListFilter):
+    """Originals or near-duplicates (timeline.ingestion.duplicates links
+    them at ingestion; a copy is not an independent source)."""
+
+    title = "near-duplicate"
+    parameter_name = "copy"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "near-duplicates"), ("no", "originals")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(duplicate_of__isnull=False)
+        if self.value() == "no":
+            return queryset.originals()
+        return queryset
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     form = ArticleChangeForm
@@ -143,8 +163,9 @@ class ArticleAdmin(admin.ModelAdmin):
         "publisher",
         "event_count",
         "extraction_status",
+        "copy_of",
     ]
-    list_filter = ["extraction_status", "stories"]
+    list_filter = ["extraction_status", "stories", DuplicateFilter]
     search_fields = ["title", "publisher", "external_id"]
     autocomplete_fields = ["stories"]
     date_hierarchy = "published"
@@ -155,13 +176,26 @@ class ArticleAdmin(admin.ModelAdmin):
         return (
             super()
             .get_queryset(request)
-            .defer("text")
+            .select_related("duplicate_of")
+            .defer("text", "duplicate_of__text")
             .annotate(n_events=Count("mentions__event", distinct=True))
         )
 
     @admin.display(description="events", ordering="n_events")
     def event_count(self, obj: Article) -> int:
         return getattr(obj, "n_events", 0)
+
+    @admin.display(description="near-duplicate of")
+    def copy_of(self, obj: Article):
+        """The earlier article this one repeats: its events count it once."""
+        if obj.duplicate_of_id is None:
+            return "-"
+        url = reverse("admin:timeline_article_change", args=[obj.duplicate_of_id])
+        return format_html('<a href="{}">{}</a>', url, obj.duplicate_of)
+
+    @admin.display(description="near-duplicates of this article")
+    def copy_count(self, obj: Article) -> int:
+        return obj.copies.count() if obj.pk else 0
 
     # Deletes go through the service: the events only these articles
     # reported go too, those an admin touched stay, the counts follow.
@@ -190,6 +224,8 @@ class ArticleAdmin(admin.ModelAdmin):
             "extraction_version",
             "extraction_error",
             "ingested_at",
+            "copy_of",
+            "copy_count",
             "text",
         ]
 
@@ -204,6 +240,8 @@ class ArticleAdmin(admin.ModelAdmin):
             "extraction_version",
             "extraction_error",
             "ingested_at",
+            "copy_of",
+            "copy_count",
             "text",
         ]
 

@@ -328,3 +328,28 @@ def test_the_article_form_carries_its_stories(staff, pipeline):
 def test_the_story_admin_needs_staff(client):
     response = client.get(reverse("admin:timeline_story_changelist"))
     assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def test_it_shows_and_filters_near_duplicates_with_a_link_to_the_original(staff):
+    original = Article.objects.create(
+        title="<b>Original</b>", text="The council voted.", published=date(2025, 2, 26)
+    )
+    copy = Article.objects.create(
+        title="Syndicated copy",
+        text="The council voted, sites said.",
+        published=date(2025, 2, 27),
+        duplicate_of=original,
+    )
+
+    html = staff.get(LIST).content.decode()
+    link = reverse("admin:timeline_article_change", args=[original.pk])
+    assert f'<a href="{link}">&lt;b&gt;Original&lt;/b&gt;</a>' in html  # escaped
+
+    copies = staff.get(LIST, {"copy": "yes"}).context["cl"].result_list
+    originals = staff.get(LIST, {"copy": "no"}).context["cl"].result_list
+    assert [a.pk for a in copies] == [copy.pk]
+    assert [a.pk for a in originals] == [original.pk]
+
+    change = reverse("admin:timeline_article_change", args=[original.pk])
+    html = staff.get(change).content.decode()
+    assert "Near-duplicates of this article" in html
