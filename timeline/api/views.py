@@ -32,7 +32,7 @@ from django.views import defaults
 from timeline.api.serializers import EventRow, attach, event_dict, event_values
 from timeline.keyevents.data import (
     InvalidKeyRequest,
-    filtered_key_events,
+    cached_key_events,
     key_request,
 )
 from timeline.keyevents.rank import KeyDate, RankedEvent
@@ -273,7 +273,7 @@ def key_event_rows(
 ) -> list[tuple[KeyDate, list[EventRow]]]:
     """Each key date with its events as rows (best first), each row's
     chosen source first, at most `max_sources` sources."""
-    key_dates = filtered_key_events(filters, key_req)
+    key_dates = cached_key_events(filters, key_req)
     ids = [e.event_id for k in key_dates for e in k.events]
     events = event_values(Event.objects.filter(id__in=ids))
     rows = {r.id: r for r in attach(events, stories=True)}
