@@ -626,6 +626,10 @@ def _select(
     while len(chosen) < per_date:
         best: tuple[float, _Candidate] | None = None
         for c in candidates:
+            # Best first, and redundancy only lowers a gain: no candidate
+            # from here on can beat the best one found.
+            if best is not None and c.value / top <= best[0]:
+                break
             if c.event.id in used:
                 continue
             toks = _tokens(c.source.sentence)
