@@ -340,8 +340,12 @@ def test_the_title_subject_is_an_actor_of_the_event():
         ("Senate", "AU"),  # no country word: the article's own
         ("United Nations Security Council", None),  # no state's body
         ("European Commission", None),
-        ("BP", None),  # a company acts for no country
+        ("BP", "GB"),  # a well-known company: its head office's
+        ("Aer Lingus", "IE"),
+        ("Halliburton Energy Services", None),  # no company the table knows
     ],
 )
-def test_a_government_body_acts_for_its_country_and_a_company_for_none(name, country):
+def test_a_government_body_acts_for_its_country_a_known_company_for_its_own(
+    name, country
+):
     assert EntityResolver().org_country(name, home="AU") == country
