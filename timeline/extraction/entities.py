@@ -62,6 +62,10 @@ class Mention:
     # A country only compared with ("more than in France", "like Britain"):
     # part of the article's countries, not of the event's.
     incidental: bool = False
+    # The head-office country of a company named here ("Aer Lingus" -> IE):
+    # the event's, but no sign of where it happened (the article's own
+    # country still is, when the sentence names no other).
+    company: bool = False
 
 
 def _load(name: str) -> dict:
@@ -164,11 +168,15 @@ class ArticleEntities:
                 if m.kind != COUNTRY and m.start not in participants
             }
             mentions = [m for m in mentions if (m.start, m.end) not in outside]
+        companies: dict[str, None] = {}
         for m in mentions:
-            if not m.incidental:
+            if m.company:
+                companies[m.value] = None
+            elif not m.incidental:
                 found[m.kind][m.value] = None
         if not found[COUNTRY] and self.home:
             found[COUNTRY][self.home] = None
+        found[COUNTRY].update(companies)
         return (
             tuple(found[PERSON]),
             tuple(found[COUNTRY]),
@@ -711,6 +719,15 @@ class EntityResolver:
                 continue
             canonical = self._known_person(cand.key) or cand.name
             full_names[cand.key] = canonical
+        # A full name that is the end of one longer name of the article is
+        # that person ("Fern ndez de Kirchner" of "Cristina Fern ndez de
+        # Kirchner", "Aguilar Zinser" of "Adolfo Aguilar Zinser").
+        for key in list(full_names):
+            longer = {
+                v for k, v in full_names.items() if k.endswith(" " + key) and k != key
+            }
+            if len(longer) == 1:
+                full_names[key] = longer.pop()
         for key, canonical in full_names.items():
             last = key.split()[-1]
             if surnames.get(last, canonical) != canonical:
@@ -832,8 +849,12 @@ class EntityResolver:
                     p.country == qualifier for p in gazetteer.lookup(text)
                 ):
                     add(s, e, COUNTRY, qualifier)  # "Paris, Texas"
-                elif gazetteer.place_country(text) not in (None, self.countries[key]):
-                    # "Georgia": a country and a US state; decided below.
+                elif any(
+                    p.subdivision and p.country != self.countries[key]
+                    for p in gazetteer.lookup(text)
+                ):
+                    # "Georgia": a country and a US state; decided below (a
+                    # town called "Venezuela" in Cuba is no reason to doubt).
                     places.append((s, e, text, True))
                     for i in range(s, e):
                         taken[i] = 1
@@ -922,8 +943,8 @@ class EntityResolver:
             if len(normalise_alias(surface)) <= 3 and not surface.isupper():
                 continue  # "us", "Who", "Un": only in capitals
             key = normalise_alias(surface)
-            if key in things:
-                continue
+            if key in things or _VIRUS_SUBTYPE.fullmatch(key):
+                continue  # a stored mislabel ("H1N1") names no one here
             if span.label_ == COUNTRY and key in self.countries:
                 add(span.start, span.end, COUNTRY, self.countries[key])
             elif span.label_ == ORGANIZATION and key in self.organizations:
@@ -1036,6 +1057,16 @@ class EntityResolver:
                 changed = True  # "Dave Martin\\/AP": a credit
                 i += 1
                 continue
+            if (
+                ent.label_ == "PERSON"
+                and ent.start >= 2
+                and self._letter_dropped(doc, ent.start - 1)
+                and not doc[ent.start - 2].ent_type_
+                and not (out and out[-1].end > ent.start - 2)
+            ):  # "Fern" "ndez" + "de Kirchner"
+                self._fragments.add(ent.start - 1)
+                ent = Span(doc, ent.start - 2, ent.end, label="PERSON")
+                changed = True
             if ent.label_ == "PERSON":
                 e = ent.end
                 while e > ent.start and (
@@ -1114,11 +1145,13 @@ class EntityResolver:
         )
 
     def _title_token(self, tok: Token) -> bool:
-        """A title word closing an organisation's span ("Adm.", "Sen.")."""
+        """An abbreviated title closing an organisation's span ("Coast Guard
+        Adm.", "Adm"), not a word of its name ("Korean Air")."""
+        low = tok.lower_
         return (
             tok.text[:1].isupper()
-            and tok.lower_ in self.title_words
-            and (tok.lower_ not in ("general", "secretary", "general."))
+            and low in self.title_words
+            and (low.endswith(".") or low in _BARE_TITLE_ABBREVIATIONS)
         )
 
     def _letter_dropped(self, doc: Doc, i: int) -> bool:
@@ -1263,10 +1296,18 @@ class EntityResolver:
                     code = next(iter(codes))
                 elif not codes and m.value in officials:
                     code = home
-            elif m.kind == ORGANIZATION:
-                code = ties.get(m.value) or self.org_country(m.value, home)
+            company = False
+            if m.kind == ORGANIZATION:
+                key = normalise_alias(m.value)
+                tied = ties.get(m.value)
+                code = tied or self.org_country(m.value, home)
+                company = (
+                    (tied is not None or key in self.company_countries)
+                    and key not in self.org_countries
+                    and not any(w in self.government_words for w in key.split())
+                )
             if code:
-                out.append(Mention(m.start, m.end, COUNTRY, code))
+                out.append(Mention(m.start, m.end, COUNTRY, code, company=company))
         return out
 
     def _tied_country(self, doc: Doc, s: int, e: int) -> str | None:
@@ -1306,14 +1347,18 @@ class EntityResolver:
         """The country a demonym ("Icelandic", "U.S.") or "X-based" at token
         `i` says."""
         tok = doc[i]
+        place = None
         if tok.lower_ == "based" and i >= 2 and doc[i - 1].text in ("-", "‐"):
             place = doc[i - 2].text
-            code = self.countries.get(normalise_alias(place))
-            return code or gazetteer.place_country(place)
-        if tok.lower_.endswith("-based"):
+        elif tok.lower_.endswith("-based"):
             place = tok.text[: -len("-based")]
+        if place:
             code = self.countries.get(normalise_alias(place))
-            return code or gazetteer.place_country(place)
+            if code:
+                return code
+            # "Florida-based": the US state, not the Colombian city.
+            states = {p.country for p in gazetteer.lookup(place) if p.subdivision}
+            return states.pop() if len(states) == 1 else gazetteer.place_country(place)
         if (
             tok.text[:1].isupper()
             and tok.ent_type_ in ("NORP", "GPE")
@@ -2111,6 +2156,9 @@ _INTERNATIONAL = frozenset(
         "european",
         "security",
     }
+)
+_BARE_TITLE_ABBREVIATIONS = frozenset(
+    {"adm", "gen", "col", "capt", "lt", "sgt", "prof", "cmdr", "sen", "rep", "gov"}
 )
 # A photo credit token: "Martin\\/AP", "Clarke/AFP".
 _CREDIT = re.compile(r"\w\\?/(?:AP|Reuters|AFP|Getty|EPA|PA|Bloomberg)\b")
