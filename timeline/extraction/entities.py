@@ -840,7 +840,12 @@ class EntityResolver:
             person = person_for(text, use_lexicon=" " in key) or (
                 key if key in known_single else None
             )
-            if person is not None and ent.label_ in _REPAIRABLE:
+            if (
+                person is not None
+                and ent.label_ in _REPAIRABLE
+                and key not in self.company_countries  # a stored mislabel
+                and key not in self.org_countries
+            ):
                 add(s, e, PERSON, person if person != key else text)
                 continue
             if key in self.countries and ent.label_ in _PLACE_LIKE:
@@ -2079,6 +2084,11 @@ def _pick_role(
 _PARTICIPANT_SUBJECTS = frozenset({"nsubj", "nsubjpass", "agent"})
 
 
+@cache
+def _report_verbs() -> frozenset[str]:
+    return frozenset(_person_data().get("speech_verbs", ())) | {"report", "reveal"}
+
+
 def participant_offsets(verb: Token) -> frozenset[int] | None:
     """The character offsets of the words that can name an event's
     participants: its predicate's own clause (`verb`'s subtree), the noun a
@@ -2106,6 +2116,12 @@ def participant_offsets(verb: Token) -> frozenset[int] | None:
             break
         tok = tok.head
         for child in tok.children:
+            if child.dep_ in _PARTICIPANT_SUBJECTS:
+                words.update(child.subtree)
+    # A clause someone reports is theirs too ("The entire family will be held
+    # for observation until May 21 ..., Akdag said"), not a clause inside it.
+    if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in _report_verbs():
+        for child in tok.head.children:
             if child.dep_ in _PARTICIPANT_SUBJECTS:
                 words.update(child.subtree)
     return frozenset(t.idx for t in words)

@@ -485,3 +485,32 @@ def test_glued_names_and_photo_credits_are_mended_in_real_text():
         for m in mentions
         if m.kind == "person"
     )
+
+
+def test_the_speaker_of_a_reported_clause_is_its_actor_in_real_text():
+    # "The entire family will be held for observation until May 21 ..., Akdag
+    # said": the minister who reports the measure is its actor.
+    e = event_in(
+        "H1N1_reuters/2009-05-16/146.htm.txt",
+        "The entire family will be held for observation",
+        "May 21",
+    )
+    assert e.actors == ("Recep Akdag",)
+
+
+def test_a_known_company_stored_as_a_person_stays_an_organisation_in_real_text():
+    # One article's mislabel in the database ("Fannie Mae" as a person) does
+    # not make the company a person in the next.
+    row = realtext.article("Finan_washingtonpost/2009-02-11/966.htm.txt")
+    document = Document(row["text"], date.fromisoformat(row["published"]))
+    (extraction,) = extract(
+        [document], lexicon=Lexicon(people={"fannie mae": "Fannie Mae"})
+    )
+    (e,) = [
+        e
+        for e in extraction.events
+        if "Fannie Mae and Freddie Mac temporarily suspended" in e.sentence
+    ]
+    assert e.actors == ()
+    assert e.organizations == ("Fannie Mae", "Freddie Mac")
+    assert e.countries == ("US",)
