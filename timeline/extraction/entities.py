@@ -2091,23 +2091,28 @@ def _report_verbs() -> frozenset[str]:
 
 def participant_offsets(verb: Token) -> frozenset[int] | None:
     """The character offsets of the words that can name an event's
-    participants: its predicate's own clause (`verb`'s subtree), the noun a
-    relative clause describes ("BP, which capped the well on Thursday"),
-    and the subject a coordinated verb shares ("BP capped the well and
-    began tests"). None for a sentence's main verb (all of it) and for a
-    verb that heads no clause of its own (no subject, neither coordinated nor
-    relative: a date the parse hangs on "to fishing on Monday" is the
-    sentence's)."""
-    if verb.dep_ == "ROOT" or verb.head.i == verb.i:
+    participants, when its predicate heads a clause of its own inside the
+    sentence: that clause (`verb`'s subtree; "... after Tropical Storm Alex
+    churned through the region last week" has none of the sentence's other
+    people), the noun a relative clause describes ("Gid Tanner who, in 1924,
+    ... became"), the subject a coordinated verb shares ("GM recovered ... and
+    re-entered the stock market in November 2010"), and the speaker of a
+    reported clause ("..., Akdag said"). None (all of the sentence) for a
+    main verb, a coordinated clause with a subject of its own, a participle
+    or infinitive modifying a noun ("another special event to be held on
+    October 12") and a verb with no subject (a date the parse hangs on "to
+    fishing on Monday")."""
+    if verb.dep_ in ("ROOT", "acl") or verb.head.i == verb.i:
         return None
-    if verb.dep_ not in ("relcl", "acl", "conj") and not any(
-        c.dep_ in _PARTICIPANT_SUBJECTS for c in verb.children
+    subject = any(c.dep_ in _PARTICIPANT_SUBJECTS for c in verb.children)
+    if (verb.dep_ == "conj" and subject) or (
+        verb.dep_ not in ("relcl", "conj") and not subject
     ):
         return None
     words = set(verb.subtree)
     tok = verb
     for _ in range(4):
-        if tok.dep_ in ("relcl", "acl"):
+        if tok.dep_ == "relcl":
             words.update(tok.head.subtree)
             break
         if tok.dep_ != "conj" or any(
