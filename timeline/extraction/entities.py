@@ -2100,15 +2100,13 @@ def participant_offsets(verb: Token) -> frozenset[int] | None:
     reported clause ("..., Akdag said"). None (all of the sentence) for a
     main verb, a coordinated clause with a subject of its own, a participle
     or infinitive modifying a noun ("another special event to be held on
-    October 12") and a verb with no subject (a date the parse hangs on "to
-    fishing on Monday")."""
+    October 12") and any other verb with no subject (a date the parse hangs
+    on "to fishing on Monday")."""
     if verb.dep_ in ("ROOT", "acl") or verb.head.i == verb.i:
         return None
     subject = any(c.dep_ in _PARTICIPANT_SUBJECTS for c in verb.children)
-    if (verb.dep_ == "conj" and subject) or (
-        verb.dep_ not in ("relcl", "conj") and not subject
-    ):
-        return None
+    if subject == (verb.dep_ == "conj"):
+        return None  # "and George W. Bush missed"; "an event to be held"
     words = set(verb.subtree)
     tok = verb
     for _ in range(4):
