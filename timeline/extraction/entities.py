@@ -2123,8 +2123,11 @@ def participant_offsets(verb: Token) -> frozenset[int] | None:
                 words.update(child.subtree)
     # A clause someone reports is theirs too ("The entire family will be held
     # for observation until May 21 ..., Akdag said"), not a clause inside it.
-    if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in _report_verbs():
-        for child in tok.head.children:
+    for _ in range(3):  # "..., Lichte said it is hoped the aircraft can be tested"
+        if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in _report_verbs():
+            break
+        tok = tok.head
+        for child in tok.children:
             if child.dep_ in _PARTICIPANT_SUBJECTS:
                 words.update(child.subtree)
     return frozenset(t.idx for t in words)
