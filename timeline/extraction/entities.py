@@ -1113,11 +1113,13 @@ class EntityResolver:
                     changed = True
                     i += 2
                     continue
-                e = ent.end
-                while e - 1 > ent.start and self._title_token(doc[e - 1]):
+                s, e = ent.start, ent.end
+                while e - 1 > s and self._title_token(doc[e - 1]):
                     e -= 1
+                if e < ent.end and doc[s].lower_ in ("retired", "former"):
+                    s += 1  # "Retired Coast Guard Adm. Thad Allen"
                 if e < ent.end:  # "Coast Guard Adm."
-                    out.append(Span(doc, ent.start, e, label="ORG"))
+                    out.append(Span(doc, s, e, label="ORG"))
                     changed = True
                     i += 1
                     continue

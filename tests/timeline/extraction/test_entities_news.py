@@ -514,3 +514,13 @@ def test_a_known_company_stored_as_a_person_stays_an_organisation_in_real_text()
     assert e.actors == ()
     assert e.organizations == ("Fannie Mae", "Freddie Mac")
     assert e.countries == ("US",)
+
+
+def test_a_title_glued_after_an_organisation_is_the_person_s_in_real_text():
+    # spaCy reads "Retired Coast Guard Adm." as one organisation before the
+    # name: the organisation is the Coast Guard, the admiral Thad Allen.
+    e = event_in(
+        "bpoil_foxnews/2010-08-27/926.htm.txt", "Retired Coast Guard Adm.", "Friday"
+    )
+    assert e.actors == ("Thad Allen",)
+    assert e.organizations == ("Coast Guard",)
