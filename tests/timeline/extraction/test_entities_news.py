@@ -365,8 +365,8 @@ def resolved(article_id: str) -> tuple[str, list]:
 
 
 def test_a_known_company_brings_its_head_office_country():
-    # "Korean Air also bought 20 Dreamliners earlier this month.": no place is
-    # named, the buyer is a Korean company (`companies` in organizations.json).
+    # "Korean Air also bought 20 Dreamliners earlier this month." (Wikinews): no
+    # place is named, the buyer is a Korean company (`companies`).
     e = event_in(
         "wikinews-meantime-8983", "Korean Air also bought", "earlier this month"
     )
@@ -375,8 +375,8 @@ def test_a_known_company_brings_its_head_office_country():
 
 
 def test_the_country_an_article_ties_a_company_to_is_its_own():
-    # "Florida-based BankUnited collapsed yesterday": the state, not the
-    # Colombian city Florida, and no table needed.
+    # "Florida-based BankUnited": the state, not the Colombian city Florida,
+    # and no table needed.
     e = event_in(
         "Finan_washingtonpost/2009-05-22/1878.htm.txt",
         "Florida-based BankUnited",
@@ -425,8 +425,8 @@ def test_a_flu_subtype_is_no_organisation_in_real_text():
 
 
 def test_a_bare_department_word_is_no_organisation_in_real_text():
-    # "Interior Secretary Ken Salazar said that the company's life ...": the
-    # article never names the Interior Department, so "Interior" is nobody.
+    # "Interior Secretary Ken Salazar": the article never names the Interior
+    # Department, so "Interior" is nobody.
     e = event_in(
         "bpoil_washingtonpost/2010-05-11/1951.htm.txt",
         "Interior Secretary Ken Salazar said that the company",
@@ -461,9 +461,8 @@ def test_a_name_cut_at_a_dropped_letter_is_one_person_in_real_text():
 
 
 def test_people_outside_the_event_s_clause_are_not_its_actors_in_real_text():
-    # "But Lopez said he had long predicted that the leaking crude could make
-    # its way into the lake, especially after Tropical Storm Alex churned
-    # through the region last week": the storm's churning has no actor.
+    # A man quoted in the main clause is no actor of the storm's churning in
+    # the subordinate one ("after Tropical Storm Alex churned").
     e = event_in(
         "bpoil_washingtonpost/2010-07-06/1699.htm.txt",
         "after Tropical Storm Alex churned",
@@ -488,8 +487,7 @@ def test_glued_names_and_photo_credits_are_mended_in_real_text():
 
 
 def test_the_speaker_of_a_reported_clause_is_its_actor_in_real_text():
-    # "The entire family will be held for observation until May 21 ..., Akdag
-    # said": the minister who reports the measure is its actor.
+    # A measure the minister reports ("..., Akdag said"): he is its actor.
     e = event_in(
         "H1N1_reuters/2009-05-16/146.htm.txt",
         "The entire family will be held for observation",
