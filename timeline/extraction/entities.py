@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -62,6 +62,10 @@ class Mention:
     # A country only compared with ("more than in France", "like Britain"):
     # part of the article's countries, not of the event's.
     incidental: bool = False
+    # The head-office country of a company named here ("Aer Lingus" -> IE):
+    # the event's, but no sign of where it happened (the article's own
+    # country still is, when the sentence names no other).
+    company: bool = False
 
 
 def _load(name: str) -> dict:
@@ -142,19 +146,37 @@ class ArticleEntities:
         return out
 
     def involved(
-        self, start: int, end: int
+        self, start: int, end: int, *, participants: Collection[int] | None = None
     ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-        """(actors, countries, organizations) mentioned in [start, end), in order."""
+        """(actors, countries, organizations) mentioned in [start, end), in order.
+
+        With `participants` (the character offsets of the words of the
+        event's clause, `participant_offsets`), people and organisations
+        outside it are not the event's, nor the countries they bring:
+        "Hayward ... said the rig exploded on April 20" has no actor.
+        """
         found: dict[str, dict[str, None]] = {
             PERSON: {},
             COUNTRY: {},
             ORGANIZATION: {},
         }
-        for m in self.within(start, end):
-            if not m.incidental:
+        mentions = self.within(start, end)
+        if participants is not None:
+            outside = {
+                (m.start, m.end)
+                for m in mentions
+                if m.kind != COUNTRY and m.start not in participants
+            }
+            mentions = [m for m in mentions if (m.start, m.end) not in outside]
+        companies: dict[str, None] = {}
+        for m in mentions:
+            if m.company:
+                companies[m.value] = None
+            elif not m.incidental:
                 found[m.kind][m.value] = None
         if not found[COUNTRY] and self.home:
             found[COUNTRY][self.home] = None
+        found[COUNTRY].update(companies)
         return (
             tuple(found[PERSON]),
             tuple(found[COUNTRY]),
@@ -235,10 +257,18 @@ class EntityResolver:
             normalise_alias(k): v for k, v in org_data.get("countries", {}).items()
         }
         self.government_words = frozenset(org_data.get("government_words", ()))
+        self.company_countries = {
+            normalise_alias(k): v for k, v in org_data.get("companies", {}).items()
+        }
         self.news_media = frozenset(
             normalise_alias(m) for m in org_data.get("news_media", ())
         )
         self.thing_nouns = frozenset(org_data.get("thing_nouns", ()))
+        self.thing_heads = frozenset(org_data.get("thing_heads", ()))
+        self.portfolios = frozenset(org_data.get("portfolios", ()))
+        self.known_org_names = frozenset(self.organizations) | {
+            normalise_alias(v) for v in self.organizations.values()
+        }
         self.features = {
             normalise_alias(k): tuple(v)
             for k, v in _load("countries.json").get("features", {}).items()
@@ -254,6 +284,9 @@ class EntityResolver:
         self._matchers: dict[int, object] = {}
         self._people_index: PeopleIndex | None = None
         self._words: frozenset[str] | None = None
+        # Tokens of the document being resolved that are the rest of a name
+        # cut at a dropped letter ("Fern" "ndez"): part of the name.
+        self._fragments: set[int] = set()
 
     @property
     def people_index(self) -> PeopleIndex:
@@ -378,9 +411,17 @@ class EntityResolver:
             ):
                 verdicts[key] = "place"  # "in Misrata", "near Ras Lanuf"
                 continue
-            org_like = key in org_keys or any(self._org_context(doc, c) for c in cands)
+            org_like = (
+                key in org_keys
+                or key in self.company_countries
+                or key in self.org_countries
+                or any(self._org_context(doc, c) for c in cands)
+            )
             group = any(_plural_group(doc, c) or _after_the(doc, c) for c in cands)
-            shaped = all(_name_shaped(doc, c, self.non_name_words) for c in cands)
+            shaped = all(
+                _name_shaped(doc, c, self.non_name_words, self._fragments)
+                for c in cands
+            )
             if len(words) >= 2:
                 if known or (titled and shaped):
                     verdicts[key] = PERSON
@@ -463,7 +504,13 @@ class EntityResolver:
         if i < len(doc) and doc[i].tag_ == "POS":
             i += 1
         # "Ryanair's fleet", "Ryanair CEO", "Ryanair shares".
-        return i < len(doc) and doc[i].lower_ in self.org_after
+        if i < len(doc) and doc[i].lower_ in self.org_after:
+            return True
+        # "Glitnir, an Icelandic bank,": an apposition that says what it is.
+        return any(
+            child.dep_ == "appos" and child.lower_ in self.org_before
+            for child in doc[cand.start : cand.end].root.children
+        )
 
     def _speaks(self, cand: _Candidate) -> bool:
         """The name is the subject of a communication or cognition verb."""
@@ -542,6 +589,7 @@ class EntityResolver:
         that published the article) is an organisation only where it acts,
         never in its dateline, bylines or credits.
         """
+        self._repair_entities(doc)
         n = len(doc)
         lowers = doc.to_array("LOWER")  # one array instead of a Token per word
         taken = bytearray(n)  # token -> already part of a mention
@@ -550,6 +598,9 @@ class EntityResolver:
         # known: (start token, end token, name, labelled a place by spaCy).
         places: list[tuple[int, int, str, bool]] = []
         publisher_keys = self._publisher_keys(publisher)
+        # Organisations the article ties to a country: "the Icelandic bank
+        # Glitnir", "London-based BP", "Glitnir, an Icelandic bank".
+        ties: dict[str, str] = {}
 
         def add(start_tok: int, end_tok: int, kind: str, value: str) -> None:
             if start_tok >= end_tok:
@@ -560,6 +611,9 @@ class EntityResolver:
                 if self._not_an_actor(doc, start_tok, end_tok, value, publisher_keys):
                     return
                 value = self._long_form(value, org_keys)
+                tie = self._tied_country(doc, start_tok, end_tok)
+                if tie:
+                    ties.setdefault(value, tie)
             if kind == COUNTRY and _names_a_thing(doc, end_tok):
                 return  # "Spanish flu", "Hong Kong flu": a name, no country
             mentions.append(
@@ -665,6 +719,15 @@ class EntityResolver:
                 continue
             canonical = self._known_person(cand.key) or cand.name
             full_names[cand.key] = canonical
+        # A full name that is the end of one longer name of the article is
+        # that person ("Fern ndez de Kirchner" of "Cristina Fern ndez de
+        # Kirchner", "Aguilar Zinser" of "Adolfo Aguilar Zinser").
+        for key in list(full_names):
+            longer = {
+                v for k, v in full_names.items() if k.endswith(" " + key) and k != key
+            }
+            if len(longer) == 1:
+                full_names[key] = longer.pop()
         for key, canonical in full_names.items():
             last = key.split()[-1]
             if surnames.get(last, canonical) != canonical:
@@ -777,7 +840,12 @@ class EntityResolver:
             person = person_for(text, use_lexicon=" " in key) or (
                 key if key in known_single else None
             )
-            if person is not None and ent.label_ in _REPAIRABLE:
+            if (
+                person is not None
+                and ent.label_ in _REPAIRABLE
+                and key not in self.company_countries  # a stored mislabel
+                and key not in self.org_countries
+            ):
                 add(s, e, PERSON, person if person != key else text)
                 continue
             if key in self.countries and ent.label_ in _PLACE_LIKE:
@@ -786,8 +854,12 @@ class EntityResolver:
                     p.country == qualifier for p in gazetteer.lookup(text)
                 ):
                     add(s, e, COUNTRY, qualifier)  # "Paris, Texas"
-                elif gazetteer.place_country(text) not in (None, self.countries[key]):
-                    # "Georgia": a country and a US state; decided below.
+                elif any(
+                    p.subdivision and p.country != self.countries[key]
+                    for p in gazetteer.lookup(text)
+                ):
+                    # "Georgia": a country and a US state; decided below (a
+                    # town called "Venezuela" in Cuba is no reason to doubt).
                     places.append((s, e, text, True))
                     for i in range(s, e):
                         taken[i] = 1
@@ -826,6 +898,15 @@ class EntityResolver:
                     places.append((s, e, text, ent.label_ != "LOC"))
                     for i in range(s, e):
                         taken[i] = 1  # a place is never an organisation
+            elif ent.label_ == "ORG" and key in self.portfolios:
+                # "Interior" of "Interior Secretary": the department the
+                # article names in full, else no organisation.
+                full = self._portfolio(key, org_keys)
+                if full:
+                    add(s, e, ORGANIZATION, self.org_name(full, org_keys))
+                else:
+                    for i in range(s, e):
+                        taken[i] = 1
             elif (
                 ent.label_ == "ORG"
                 and _plausible_org(doc[s:e])
@@ -867,8 +948,8 @@ class EntityResolver:
             if len(normalise_alias(surface)) <= 3 and not surface.isupper():
                 continue  # "us", "Who", "Un": only in capitals
             key = normalise_alias(surface)
-            if key in things:
-                continue
+            if key in things or _VIRUS_SUBTYPE.fullmatch(key):
+                continue  # a stored mislabel ("H1N1") names no one here
             if span.label_ == COUNTRY and key in self.countries:
                 add(span.start, span.end, COUNTRY, self.countries[key])
             elif span.label_ == ORGANIZATION and key in self.organizations:
@@ -941,7 +1022,9 @@ class EntityResolver:
                 kept.append(m)
             mentions = kept
         home = _dominant_country(mentions)
-        mentions += self._acting_countries(mentions, person_countries, officials, home)
+        mentions += self._acting_countries(
+            mentions, person_countries, officials, home, ties
+        )
         people = {m.value for m in mentions if m.kind == PERSON}
         aliases = {
             k: v
@@ -949,6 +1032,158 @@ class EntityResolver:
             if v in people
         }
         return ArticleEntities(mentions, aliases=aliases, home=home)
+
+    # -- entity spans the small model cuts or glues wrongly ------------------------
+
+    def _repair_entities(self, doc: Doc) -> None:
+        """Mend the spans of `doc.ents` that name no one as they stand:
+
+        - a photo credit ("Dave Martin\\/AP") is nobody of the story;
+        - a known organisation glued after a name ("Mark Bly BP's head of
+          safety") is an organisation of its own;
+        - a title glued after an organisation ("Coast Guard Adm. Thad
+          Allen") is the person's;
+        - an organisation cut at its "and" ("The Florida Fish and" +
+          "Wildlife Conservation Commission") is one;
+        - a name broken where the source dropped a non-ASCII letter
+          ("Cristina Fern" "ndez" "de Kirchner") is one name.
+        """
+        from spacy.tokens import Span
+
+        self._fragments = set()
+        ents = list(doc.ents)
+        out: list[Span] = []
+        changed = False
+        i = 0
+        while i < len(ents):
+            ent = ents[i]
+            nxt = ents[i + 1] if i + 1 < len(ents) else None
+            if ent.label_ == "PERSON" and any(_CREDIT.search(t.text) for t in ent):
+                changed = True  # "Dave Martin\\/AP": a credit
+                i += 1
+                continue
+            if (
+                ent.label_ == "PERSON"
+                and ent.start >= 2
+                and self._letter_dropped(doc, ent.start - 1)
+                and not doc[ent.start - 2].ent_type_
+                and not (out and out[-1].end > ent.start - 2)
+            ):  # "Fern" "ndez" + "de Kirchner"
+                self._fragments.add(ent.start - 1)
+                ent = Span(doc, ent.start - 2, ent.end, label="PERSON")
+                changed = True
+            if ent.label_ == "PERSON":
+                e = ent.end
+                while e > ent.start and (
+                    doc[e - 1].tag_ == "POS" or doc[e - 1].is_punct
+                ):
+                    e -= 1
+                k = e
+                while k - 1 > ent.start + 1 and self._known_org_token(doc[k - 1]):
+                    k -= 1
+                if k < e:  # "Mark Bly BP's"
+                    out.append(Span(doc, ent.start, k, label="PERSON"))
+                    out.append(Span(doc, k, e, label="ORG"))
+                    changed = True
+                    i += 1
+                    continue
+                end = ent.end
+                if end < len(doc) and self._letter_dropped(doc, end):
+                    self._fragments.add(end)
+                    end += 1  # "Cristina Fern" + "ndez"
+                    if (
+                        nxt is not None
+                        and nxt.label_ == "PERSON"
+                        and ent.end <= nxt.start <= end
+                    ):
+                        end = nxt.end  # + "de Kirchner"; "Hugo Ch" + "vez"
+                        i += 1
+                    out.append(Span(doc, ent.start, end, label="PERSON"))
+                    changed = True
+                    i += 1
+                    continue
+            if ent.label_ == "ORG":
+                if (
+                    nxt is not None
+                    and nxt.label_ == "ORG"
+                    and nxt.start == ent.end
+                    and doc[ent.end - 1].lower_ in ("and", "&")
+                ):  # "The Florida Fish and" + "Wildlife Conservation Commission"
+                    out.append(Span(doc, ent.start, nxt.end, label="ORG"))
+                    changed = True
+                    i += 2
+                    continue
+                s, e = ent.start, ent.end
+                while e - 1 > s and self._title_token(doc[e - 1]):
+                    e -= 1
+                if e < ent.end and doc[s].lower_ in ("retired", "former"):
+                    s += 1  # "Retired Coast Guard Adm. Thad Allen"
+                if e < ent.end:  # "Coast Guard Adm."
+                    out.append(Span(doc, s, e, label="ORG"))
+                    changed = True
+                    i += 1
+                    continue
+            out.append(ent)
+            i += 1
+        if changed:
+            doc.ents = out
+
+    def _portfolio(self, word: str, org_keys: Mapping[str, str]) -> str | None:
+        """The one department or ministry of a portfolio word the article
+        names in full ("Interior" -> "Interior Department", "Department of
+        the Interior")."""
+        found = {
+            text
+            for key, text in org_keys.items()
+            if word in key
+            and key != word
+            and any(w in ("department", "ministry", "dept.") for w in key.split())
+        }
+        return found.pop() if len(found) == 1 else None
+
+    def _known_org_token(self, tok: Token) -> bool:
+        """An all-capitals known organisation ("BP", "NASA")."""
+        key = tok.lower_
+        return (
+            tok.is_upper
+            and len(tok.text) >= 2
+            and tok.is_alpha
+            and (key in self.organizations or key in self.company_countries)
+        )
+
+    def _title_token(self, tok: Token) -> bool:
+        """An abbreviated title closing an organisation's span ("Coast Guard
+        Adm.", "Adm"), not a word of its name ("Korean Air")."""
+        low = tok.lower_
+        return (
+            tok.text[:1].isupper()
+            and low in self.title_words
+            and (low.endswith(".") or low in _BARE_TITLE_ABBREVIATIONS)
+        )
+
+    def _letter_dropped(self, doc: Doc, i: int) -> bool:
+        """The token at `i` is the rest of the word before it, cut where the
+        source lost a non-ASCII letter ("Fern" "ndez", "Ch" "vez")."""
+        tok = doc[i]
+        prev = doc[i - 1]
+        return bool(
+            self._words
+            and tok.is_alpha
+            and tok.is_lower
+            and len(tok.text) <= 5
+            and not tok.is_stop
+            and tok.pos_ in ("PROPN", "NOUN", "X")
+            and (
+                (
+                    tok.lower_ not in self._words
+                    and tok.lemma_.lower() not in self._words
+                )
+                or (len(tok.text) == 1 and tok.lower_ not in "aistdm")
+            )
+            and prev.is_alpha
+            and prev.text[:1].isupper()
+            and prev.whitespace_ == " "
+        )
 
     # -- things, officials, government bodies, acronyms ---------------------------
 
@@ -973,6 +1208,15 @@ class EntityResolver:
             thing = (
                 (after is not None and after.lower_ in self.thing_nouns)
                 or (first.lower_ in self.thing_nouns and e - s > 1)
+                or _VIRUS_SUBTYPE.fullmatch(key) is not None  # "H1N1", "H5N1"
+                or (e - s == 1 and key in self.thing_nouns)  # "Virus" as ORG
+                or (  # "the National Environmental Policy Act", "Neverland Ranch"
+                    e - s > 1
+                    and last.lower_ in self.thing_heads
+                    and last.text[:1].isupper()
+                    and ent.label_ != "PERSON"
+                    and key not in self.known_org_names
+                )
                 or (
                     before is not None
                     and before.lower_ in self.thing_nouns
@@ -990,7 +1234,21 @@ class EntityResolver:
             )
             if thing or actor:
                 votes[key] = votes.get(key, 0) + (1 if thing else -1)
-        return {k for k, v in votes.items() if v > 0}
+        things = {k for k, v in votes.items() if v > 0}
+        # The last word of a thing's name alone is that thing ("Horizon" of
+        # "the Deepwater Horizon"), unless the article shows it acting.
+        for key in list(things):
+            words = key.split()
+            last = words[-1]
+            if (
+                len(words) > 1
+                and len(last) > 3
+                and votes.get(last, 0) >= 0
+                and last not in self.countries
+                and last not in self.thing_heads
+            ):
+                things.add(last)
+        return things
 
     def _official(self, words: list[str]) -> bool:
         """Title words of an official: 'sen.', 'gov.', 'prime minister'."""
@@ -1004,10 +1262,14 @@ class EntityResolver:
         """The country whose government or forces an organisation is: its
         own ("the Pentagon", "NOAA"), the country its name says for a
         government body ("U.S. Coast Guard", "Iraqi army"), else the
-        article's (`home`) for one ("the Senate"). Companies have none."""
+        article's (`home`) for one ("the Senate"); a well-known company's
+        head-office country ("Aer Lingus" -> IE, `companies` in
+        data/organizations.json)."""
         key = normalise_alias(name)
         if key in self.org_countries:
             return self.org_countries[key]
+        if key in self.company_countries:
+            return self.company_countries[key]
         words = key.split()
         if not any(w in self.government_words for w in words):
             return None
@@ -1026,9 +1288,12 @@ class EntityResolver:
         person_countries: dict[str, set[str]],
         officials: set[str],
         home: str | None,
+        ties: Mapping[str, str] | None = None,
     ) -> list[Mention]:
-        """Countries of the officials and government bodies mentioned: each
-        a country mention where they are ("whose officials act in it")."""
+        """Countries of the officials, government bodies and companies
+        mentioned: each a country mention where they are ("whose officials
+        act in it"); the country the article ties an organisation to first."""
+        ties = ties or {}
         out = []
         for m in mentions:
             code = None
@@ -1038,11 +1303,76 @@ class EntityResolver:
                     code = next(iter(codes))
                 elif not codes and m.value in officials:
                     code = home
-            elif m.kind == ORGANIZATION:
-                code = self.org_country(m.value, home)
+            company = False
+            if m.kind == ORGANIZATION:
+                key = normalise_alias(m.value)
+                tied = ties.get(m.value)
+                code = tied or self.org_country(m.value, home)
+                company = (
+                    (tied is not None or key in self.company_countries)
+                    and key not in self.org_countries
+                    and not any(w in self.government_words for w in key.split())
+                )
             if code:
-                out.append(Mention(m.start, m.end, COUNTRY, code))
+                out.append(Mention(m.start, m.end, COUNTRY, code, company=company))
         return out
+
+    def _tied_country(self, doc: Doc, s: int, e: int) -> str | None:
+        """The country the text ties an organisation to where it names it:
+        a demonym or "X-based" before it ("the Icelandic bank Glitnir",
+        "London-based oil company BP"), a country's possessive ("Iceland's
+        Glitnir"), or either in an apposition ("Glitnir, an Icelandic bank")."""
+        j = s - 1
+        for _ in range(4):  # "the Icelandic bank", "London-based oil company"
+            if j < 0:
+                return None
+            tok = doc[j]
+            code = self._country_word(doc, j)
+            if code:
+                return code
+            if tok.tag_ == "POS" and j > 0:
+                return (
+                    self.countries.get(doc[j - 1].lower_)
+                    if (doc[j - 1].ent_type_ == "GPE")
+                    else None
+                )
+            if not (tok.is_lower and tok.pos_ in ("NOUN", "ADJ")):
+                return None
+            j -= 1
+        root = doc[s:e].root
+        for child in root.children:
+            if child.dep_ != "appos":
+                continue
+            for tok in child.subtree:
+                if tok.i < child.left_edge.i + 6 and tok.head.i == child.i:
+                    code = self._country_word(doc, tok.i)
+                    if code:
+                        return code
+        return None
+
+    def _country_word(self, doc: Doc, i: int) -> str | None:
+        """The country a demonym ("Icelandic", "U.S.") or "X-based" at token
+        `i` says."""
+        tok = doc[i]
+        place = None
+        if tok.lower_ == "based" and i >= 2 and doc[i - 1].text in ("-", "‐"):
+            place = doc[i - 2].text
+        elif tok.lower_.endswith("-based"):
+            place = tok.text[: -len("-based")]
+        if place:
+            code = self.countries.get(normalise_alias(place))
+            if code:
+                return code
+            # "Florida-based": the US state, not the Colombian city.
+            states = {p.country for p in gazetteer.lookup(place) if p.subdivision}
+            return states.pop() if len(states) == 1 else gazetteer.place_country(place)
+        if (
+            tok.text[:1].isupper()
+            and tok.ent_type_ in ("NORP", "GPE")
+            and tok.dep_ in ("amod", "compound")
+        ):
+            return self.countries.get(tok.lower_)
+        return None
 
     def _long_form(self, name: str, article_orgs: dict[str, str]) -> str:
         """An acronym's long form, when one name of the article, or of the
@@ -1259,13 +1589,19 @@ _PARTICLES = frozenset(
 )
 
 
-def _name_shaped(doc: Doc, cand: _Candidate, non_name_words: frozenset[str]) -> bool:
-    """Every word is a capitalised name, an initial or a particle; none is a
-    common noun of things ("Store", "Falcon", "App") or a web address."""
+def _name_shaped(
+    doc: Doc,
+    cand: _Candidate,
+    non_name_words: frozenset[str],
+    fragments: set[int] | frozenset[int] = frozenset(),
+) -> bool:
+    """Every word is a capitalised name, an initial or a particle (or the
+    rest of a word cut at a dropped letter, `fragments`); none is a common
+    noun of things ("Store", "Falcon", "App") or a web address."""
     for tok in doc[cand.start : cand.end]:
         text = tok.text
         low = tok.lower_
-        if tok.tag_ == "POS" or tok.is_punct and text in "-'’":
+        if tok.tag_ == "POS" or tok.is_punct and text in "-'’" or tok.i in fragments:
             continue
         if low in non_name_words or any(ch.isdigit() for ch in text):
             return False
@@ -1747,6 +2083,58 @@ def _pick_role(
     return anyone[0] if len(anyone) == 1 and not generic else None
 
 
+_PARTICIPANT_SUBJECTS = frozenset({"nsubj", "nsubjpass", "agent"})
+
+
+@cache
+def _report_verbs() -> frozenset[str]:
+    return frozenset(_person_data().get("speech_verbs", ())) | {"report", "reveal"}
+
+
+def participant_offsets(verb: Token) -> frozenset[int] | None:
+    """The character offsets of the words that can name an event's
+    participants, when its predicate heads a clause of its own inside the
+    sentence: that clause (`verb`'s subtree; "... after Tropical Storm Alex
+    churned through the region last week" has none of the sentence's other
+    people), the noun a relative clause describes ("Gid Tanner who, in 1924,
+    ... became"), the subject a coordinated verb shares ("GM recovered ... and
+    re-entered the stock market in November 2010"), and the speaker of a
+    reported clause ("..., Akdag said"). None (all of the sentence) for a
+    main verb, a coordinated clause with a subject of its own, a participle
+    or infinitive modifying a noun ("another special event to be held on
+    October 12") and any other verb with no subject (a date the parse hangs
+    on "to fishing on Monday")."""
+    if verb.dep_ in ("ROOT", "acl") or verb.head.i == verb.i:
+        return None
+    subject = any(c.dep_ in _PARTICIPANT_SUBJECTS for c in verb.children)
+    if subject == (verb.dep_ == "conj"):
+        return None  # "and George W. Bush missed"; "an event to be held"
+    words = set(verb.subtree)
+    tok = verb
+    for _ in range(4):
+        if tok.dep_ == "relcl":
+            words.update(tok.head.subtree)
+            break
+        if tok.dep_ != "conj" or any(
+            c.dep_ in _PARTICIPANT_SUBJECTS for c in tok.children
+        ):
+            break
+        tok = tok.head
+        for child in tok.children:
+            if child.dep_ in _PARTICIPANT_SUBJECTS:
+                words.update(child.subtree)
+    # A clause someone reports is theirs too ("The entire family will be held
+    # for observation until May 21 ..., Akdag said"), not a clause inside it.
+    for _ in range(3):  # "..., Lichte said it is hoped the aircraft can be tested"
+        if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in _report_verbs():
+            break
+        tok = tok.head
+        for child in tok.children:
+            if child.dep_ in _PARTICIPANT_SUBJECTS:
+                words.update(child.subtree)
+    return frozenset(t.idx for t in words)
+
+
 def _norm_keys(table: dict[str, str]) -> dict[str, str]:
     return {normalise_alias(k): v for k, v in table.items() if k and v}
 
@@ -1793,6 +2181,13 @@ _INTERNATIONAL = frozenset(
         "security",
     }
 )
+_BARE_TITLE_ABBREVIATIONS = frozenset(
+    {"adm", "gen", "col", "capt", "lt", "sgt", "prof", "cmdr", "sen", "rep", "gov"}
+)
+# A photo credit token: "Martin\\/AP", "Clarke/AFP".
+_CREDIT = re.compile(r"\w\\?/(?:AP|Reuters|AFP|Getty|EPA|PA|Bloomberg)\b")
+# Influenza A subtypes by their two proteins ("H1N1", "H5N1", "H3N2").
+_VIRUS_SUBTYPE = re.compile(r"h\d{1,2}n\d{1,2}")
 _INITIAL_SKIP = frozenset({"and", "of", "the", "for", "on", "in", "&", "de"})
 _THING_HEADS = frozenset({"flu", "influenza", "virus", "strain"})
 

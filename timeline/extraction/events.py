@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from timeline.extraction.entities import ArticleEntities
+from timeline.extraction.entities import ArticleEntities, participant_offsets
 from timeline.extraction.kinds import KINDS, STATEMENT, classify, lexicon
 from timeline.extraction.nonevents import non_event_reason
 from timeline.extraction.titles import (
@@ -135,7 +135,9 @@ def build_events(
         kind = classify(verb, span)
         if kind == "other" and governor.i != verb.i:
             kind = classify(governor, span)  # "plans to stand down"
-        actors, countries, orgs = entities.involved(s_start, s_end)
+        actors, countries, orgs = entities.involved(
+            s_start, s_end, participants=participant_offsets(verb)
+        )
         events.append(
             ExtractedEvent(
                 value=event_value(tx.value),
