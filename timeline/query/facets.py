@@ -23,9 +23,10 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Max, Q, QuerySet
 
 from timeline.models import (
+    SAMPLE_BUCKETS,
     Actor,
     ActorKind,
     Country,
@@ -89,6 +90,7 @@ class Density:
     bars: tuple[Bar, ...] = ()
     total: int = 0
     max_count: int = 0
+    exact: bool = True  # False: the total and bars are estimated from a sample
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,11 @@ class Summary:
     @property
     def total(self) -> int:
         return self.density.total
+
+    @property
+    def exact(self) -> bool:
+        """The total (and the chart) were counted, not estimated."""
+        return self.density.exact
 
 
 def date_only(filters: TimelineFilters) -> bool:
@@ -325,8 +332,11 @@ def kind_facet(
     `memo` shares one (start, kind) pass with density() when no kind is chosen.
     """
     counts = _kind_counts(filters, memo)
+    exact = not (memo or {}).get(("approximate", "kinds"))
     return [
-        FacetValue(k.value, k.label, counts.get(k.value, 0), k.value in filters.kinds)
+        FacetValue(
+            k.value, k.label, counts.get(k.value, 0), k.value in filters.kinds, exact
+        )
         for k in Kind
     ]
 
@@ -407,7 +417,8 @@ def density(filters: TimelineFilters, *, memo: dict | None = None) -> Density:
     for d, n in per_day:
         b = _bucket(unit, max(d, first))
         counts[b] = counts.get(b, 0) + n
-    return _bars(unit, first, last, counts, sum(n for _, n in per_day))
+    exact = not (memo or {}).get(("approximate", "per_day"))
+    return _bars(unit, first, last, counts, sum(n for _, n in per_day), exact=exact)
 
 
 def _axis(filters: TimelineFilters, first: date, last: date) -> tuple[date, date, str]:
@@ -444,7 +455,13 @@ def _bucket(unit: str, d: date) -> date:
 
 
 def _bars(
-    unit: str, first: date, last: date, counts: dict[date, int], total: int
+    unit: str,
+    first: date,
+    last: date,
+    counts: dict[date, int],
+    total: int,
+    *,
+    exact: bool = True,
 ) -> Density:
     """One bar per day, month or year from first to last, empty ones included."""
     bars = []
@@ -463,7 +480,7 @@ def _bars(
             end = date(last_year, 12, 31)
             label = f"{base}s" if unit == "decade" else f"{start.year}–{last_year}"
         bars.append(Bar(label, start, end, counts.get(start, 0)))
-    return Density(unit, tuple(bars), total, max(b.count for b in bars))
+    return Density(unit, tuple(bars), total, max(b.count for b in bars), exact)
 
 
 def _bucket_starts(unit: str, first: date, last: date) -> list[date]:
@@ -514,6 +531,12 @@ def _count_in_one_statement(filters: TimelineFilters, memo: dict) -> None:
     count a GROUP BY over a set: its people and organisations (the link
     table's (event, actor) unique index), countries, kinds, start days.
     Date-only sets are left to the FacetCount rollups (facet_counts).
+
+    Large sets are estimated (see estimate_share): the statement first runs
+    over the sampled events only; a set found larger than
+    NEWSLINE_ESTIMATE_ABOVE keeps those counts, scaled up and marked
+    approximate, and only the smaller sets are counted again over every
+    event.
     """
     asks: list[tuple[str, TimelineFilters, str]] = []  # (memo slot, set, what)
     same = not filters.actors and not filters.organizations
@@ -534,6 +557,58 @@ def _count_in_one_statement(filters: TimelineFilters, memo: dict) -> None:
     sets: dict[TimelineFilters, dict[str, str]] = {}  # set -> {what: slot}
     for slot, rest, what in asks:
         sets.setdefault(rest.replace(order="newest", notes=()), {})[what] = slot
+    todo = list(sets.items())
+    share = estimate_share()
+    if share < SAMPLE_BUCKETS:
+        found = _set_counts(todo, share)
+        exact = []
+        for i, (rest, wanted) in enumerate(todo):
+            if is_large(_scaled(found[f"n{i}"][0][3], share)):
+                _keep(memo, found, i, rest, wanted, share=share, same=same)
+            else:
+                exact.append((rest, wanted))
+        todo = exact
+    if todo:
+        found = _set_counts(todo, SAMPLE_BUCKETS)
+        for i, (rest, wanted) in enumerate(todo):
+            _keep(memo, found, i, rest, wanted, share=SAMPLE_BUCKETS, same=same)
+
+
+def estimate_share() -> int:
+    """p such that the events with Event.sample < p are a random sample of
+    about NEWSLINE_SAMPLE_ROWS of them (the table's size read as its largest
+    id: one index lookup, and deleted events only make the sample smaller),
+    or SAMPLE_BUCKETS (every event: nothing is estimated) when the table
+    holds fewer than four samples' worth of events."""
+    rows = settings.NEWSLINE_SAMPLE_ROWS
+    size = Event.objects.order_by().aggregate(n=Max("id"))["n"] or 0
+    if size < 4 * rows:
+        return SAMPLE_BUCKETS
+    return max(1, SAMPLE_BUCKETS * rows // size)
+
+
+def is_large(events: int) -> bool:
+    """A set this large is estimated from the sample instead of counted."""
+    return events > settings.NEWSLINE_ESTIMATE_ABOVE
+
+
+def _scaled(n: int, share: int) -> int:
+    """A count over the sample (sample < share) as a count over every event."""
+    if share >= SAMPLE_BUCKETS:
+        return n
+    return round(n * SAMPLE_BUCKETS / share)
+
+
+def _sampled(qs: QuerySet, share: int) -> QuerySet:
+    """The events of qs in the sample (all of them at SAMPLE_BUCKETS)."""
+    return qs if share >= SAMPLE_BUCKETS else qs.filter(sample__lt=share)
+
+
+def _set_counts(
+    todo: list[tuple[TimelineFilters, dict[str, str]]], share: int
+) -> dict[str, list[tuple]]:
+    """One statement counting what each set wants, over the events with
+    sample < share: {tag: [(key, day, kind, n)]}, tags as built below."""
     q = connection.ops.quote_name
     links = {
         "a": (q(EventActor._meta.db_table), q("actor_id")),
@@ -542,10 +617,10 @@ def _count_in_one_statement(filters: TimelineFilters, memo: dict) -> None:
     materialized = "MATERIALIZED " if _materialize_ok() else ""
     month = _month_sql()
     ctes, branches, params = [], [], []
-    for i, (rest, wanted) in enumerate(sets.items()):
+    for i, (rest, wanted) in enumerate(todo):
         try:
             sql, p = (
-                event_set(rest)
+                _sampled(event_set(rest), share)
                 .values_list("id", "start", "kind")
                 .query.sql_with_params()
             )
@@ -555,6 +630,9 @@ def _count_in_one_statement(filters: TimelineFilters, memo: dict) -> None:
             p = []
         ctes.append(f"s{i} (ev_id, ev_start, ev_kind) AS {materialized}({sql})")
         params.extend(p)
+        branches.append(
+            f"SELECT 'n{i}', {_NO_ID}, {_NO_DATE}, {_NO_KIND}, COUNT(*) FROM s{i}"  # noqa: S608
+        )
         if links.keys() & wanted.keys():
             # Every k-th event (by id) of a large set stands for k events
             # in its link counts (k = 1 up to SAMPLE_ABOVE events).
@@ -575,7 +653,7 @@ def _count_in_one_statement(filters: TimelineFilters, memo: dict) -> None:
         day, kind = "d" in wanted, "k" in wanted
         if day or kind:
             # Months, not days: a few hundred groups instead of thousands;
-            # a chart of days asks again (below).
+            # a chart of days asks again (_keep).
             cols = [month] * day + ["ev_kind"] * kind
             branches.append(
                 f"SELECT '{'d' * day}{'k' * kind}{i}', {_NO_ID}, "  # noqa: S608
@@ -597,43 +675,65 @@ def _count_in_one_statement(filters: TimelineFilters, memo: dict) -> None:
         cursor.execute(statement, params)
         for tag, key, day, kind, n in cursor.fetchall():
             found[tag].append((key, _as_date(day), kind, n))
-    for i, (rest, wanted) in enumerate(sets.items()):
-        step = found[f"k{i}"][0][0] if found[f"k{i}"] else 1
-        for what, slot in wanted.items():
-            if what in links:
-                counts = {int(k): n for k, _, _, n in found[f"{what}{i}"]}
-                if step > 1:
-                    memo[("approximate", slot)] = True
-                if slot == "people":
-                    memo[("actors", "" if same else "actor")] = counts
-                elif slot == "orgs":
-                    memo[("actors", "org")] = counts
-                else:
-                    memo[slot] = counts
-        day, kind = "d" in wanted, "k" in wanted
-        rows = found[f"{'d' * day}{'k' * kind}{i}"]
-        if kind:
-            kinds: dict[str, int] = defaultdict(int)
-            for _, _, k, n in rows:
-                kinds[k] += n
-            memo[wanted["k"]] = dict(kinds)
-        if day:
-            first, last = found[f"r{i}"][0][1], found[f"R{i}"][0][1]
-            if first is None:
-                memo["per_day"] = []
-            elif _axis(rest, first, last)[2] == "day":
-                memo["per_day"] = list(
-                    event_set(rest)
-                    .values_list("start")
-                    .annotate(n=Count("id"))
-                    .order_by("start")
-                )
+    return found
+
+
+def _keep(
+    memo: dict,
+    found: dict[str, list[tuple]],
+    i: int,
+    rest: TimelineFilters,
+    wanted: dict[str, str],
+    *,
+    share: int,
+    same: bool,
+) -> None:
+    """Set i's counts from _set_counts into `memo`, scaled from the sample
+    (and marked approximate) when share < SAMPLE_BUCKETS."""
+    estimated = share < SAMPLE_BUCKETS
+    step = found[f"k{i}"][0][0] if found[f"k{i}"] else 1
+    for what, slot in wanted.items():
+        if what in ("a", "c"):
+            counts = {int(k): _scaled(n, share) for k, _, _, n in found[f"{what}{i}"]}
+            if step > 1 or estimated:
+                memo[("approximate", slot)] = True
+            if slot == "people":
+                memo[("actors", "" if same else "actor")] = counts
+            elif slot == "orgs":
+                memo[("actors", "org")] = counts
             else:
-                months: dict[date, int] = defaultdict(int)
-                for _, d, _, n in rows:
-                    months[d] += n
-                memo["per_day"] = sorted(months.items())
-                memo["bounds"] = (first, last)
+                memo[slot] = counts
+    day, kind = "d" in wanted, "k" in wanted
+    rows = found[f"{'d' * day}{'k' * kind}{i}"]
+    if kind:
+        kinds: dict[str, int] = defaultdict(int)
+        for _, _, k, n in rows:
+            kinds[k] += n
+        memo[wanted["k"]] = {k: _scaled(n, share) for k, n in kinds.items()}
+        if estimated:
+            memo[("approximate", wanted["k"])] = True
+    if day:
+        if estimated:
+            memo[("approximate", "per_day")] = True
+        first, last = found[f"r{i}"][0][1], found[f"R{i}"][0][1]
+        if first is None:
+            memo["per_day"] = []
+        elif _axis(rest, first, last)[2] == "day":
+            memo["per_day"] = [
+                (d, _scaled(n, share))
+                for d, n in _sampled(event_set(rest), share)
+                .values_list("start")
+                .annotate(n=Count("id"))
+                .order_by("start")
+            ]
+        else:
+            months: dict[date, int] = defaultdict(int)
+            for _, d, _, n in rows:
+                months[d] += n
+            memo["per_day"] = [
+                (d, _scaled(n, share)) for d, n in sorted(months.items())
+            ]
+            memo["bounds"] = (first, last)
 
 
 # A set of more events than this has its link counts (people, organisations,

@@ -140,6 +140,7 @@ def test_it_serves_the_generated_document(client):
     assert response.json() == served_document()
     assert set(response.json()["paths"]) == {
         "/api/events/",
+        "/api/summary/",
         "/api/events/{id}/",
         "/api/key-events/",
         "/api/actors/",
