@@ -267,7 +267,7 @@ NEWSLINE_FACET_CACHE_SECONDS = env_int("NEWSLINE_FACET_CACHE_SECONDS", 60, minim
 # A matching set of more events than NEWSLINE_ESTIMATE_ABOVE has its total,
 # kinds, chart and facet counts estimated (shown as "≈") from a random sample
 # of about NEWSLINE_SAMPLE_ROWS events (Event.sample), instead of reading
-# every match; smaller sets, and tables under 4 samples, are counted exactly.
+# every match; smaller sets, and tables under 8 samples, are counted exactly.
 NEWSLINE_ESTIMATE_ABOVE = env_int("NEWSLINE_ESTIMATE_ABOVE", 2_500, minimum=1)
 NEWSLINE_SAMPLE_ROWS = env_int("NEWSLINE_SAMPLE_ROWS", 20_000, minimum=1)
 # Downloads (CSV, TimelineJS, iCalendar) streaming at once per process; one

@@ -8,6 +8,13 @@ EventActor/EventCountry (indexed by actor/country), top N only.
 `timeline_summary()` bundles everything the page needs and caches it briefly
 (see FACET_CACHE_SECONDS): the counts are exact for the data at the time they
 were computed; a new article or a staff edit changes the cache key.
+
+Large sets on a large table are estimated, not counted (the one home of that
+rule: estimate_share, is_large, _count_in_one_statement): the counts are made
+first over a random share of the events (Event.sample < p, indexed), and a
+set found to hold more than NEWSLINE_ESTIMATE_ABOVE events keeps those
+counts, scaled up and marked (FacetValue.exact, Density.exact: "≈" on the
+page, "exact": false in /api/summary/); smaller sets are counted exactly.
 """
 
 from __future__ import annotations
@@ -579,10 +586,11 @@ def estimate_share() -> int:
     about NEWSLINE_SAMPLE_ROWS of them (the table's size read as its largest
     id: one index lookup, and deleted events only make the sample smaller),
     or SAMPLE_BUCKETS (every event: nothing is estimated) when the table
-    holds fewer than four samples' worth of events."""
+    holds fewer than SAMPLE_WORTH samples' worth of events: reading a larger
+    share than that, then counting the small sets again, would not pay."""
     rows = settings.NEWSLINE_SAMPLE_ROWS
     size = Event.objects.order_by().aggregate(n=Max("id"))["n"] or 0
-    if size < 4 * rows:
+    if size < SAMPLE_WORTH * rows:
         return SAMPLE_BUCKETS
     return max(1, SAMPLE_BUCKETS * rows // size)
 
@@ -736,9 +744,14 @@ def _keep(
             memo["bounds"] = (first, last)
 
 
+# Sampling starts at a table of this many samples (NEWSLINE_SAMPLE_ROWS):
+# 160,000 events by default, so 100,000 are counted exactly as before.
+SAMPLE_WORTH = 8
+
 # A set of more events than this has its link counts (people, organisations,
 # countries) estimated from every k-th event, k = its size // SAMPLE_SIZE,
-# and shown as approximate ("≈"); kinds, the chart and the total stay exact.
+# and shown as approximate ("≈"); kinds, the chart and the total stay exact
+# unless the whole set is estimated (is_large, on the Event.sample rows).
 SAMPLE_ABOVE = 5000
 SAMPLE_SIZE = 2500
 

@@ -209,7 +209,7 @@ def estimating(data, settings):
 
 def test_it_samples_only_a_table_of_several_samples(data, settings):
     size = Event.objects.order_by("-id").values_list("id", flat=True)[0]
-    settings.NEWSLINE_SAMPLE_ROWS = size // 4 + 1
+    settings.NEWSLINE_SAMPLE_ROWS = size // facets.SAMPLE_WORTH + 1
     assert facets.estimate_share() == SAMPLE_BUCKETS  # every event: exact
     settings.NEWSLINE_SAMPLE_ROWS = 5
     assert facets.estimate_share() == max(1, SAMPLE_BUCKETS * 5 // size)
