@@ -474,7 +474,7 @@ class Event(models.Model):
             models.Index(
                 fields=["sample", "start"],
                 name="event_sample_idx",
-                include=["kind", "status", "end"],
+                include=["id", "kind", "status", "end"],
             ),
         ]
 

@@ -47,7 +47,7 @@ class Migration(migrations.Migration):
             model_name="event",
             index=models.Index(
                 fields=["sample", "start"],
-                include=("kind", "status", "end"),
+                include=("id", "kind", "status", "end"),
                 name="event_sample_idx",
             ),
         ),

@@ -275,3 +275,25 @@ def test_it_marks_the_estimates_on_the_page(estimating, client):
     assert count == "1 event"
     kinds = html.split('id="facet-kind"', 1)[1].split("</fieldset>", 1)[0]
     assert "≈" not in kinds and "Estimated events per" not in html
+
+
+def test_it_estimates_a_set_of_chosen_links_from_the_sample(estimating):
+    """People and countries chosen: the sampled events are tested for them
+    one by one (timeline.query.facets._linked_to)."""
+    brute = Brute()
+    share = facets.estimate_share()
+    people = estimating["people"]
+    f = TimelineFilters(actors=(people[0], people[1]), countries=("RU", "UA", "US"))
+    sampled = [e for e in brute.events if brute.matches(e, f) and e.pk % 3 == 0]
+    months = Counter(e.start.replace(day=1) for e in sampled)
+    expected = sum(round(n * SAMPLE_BUCKETS / share) for n in months.values())
+    assert expected > 8
+    summary = facets.compute_summary(f)
+    assert summary.total == expected and not summary.exact
+    # The kinds count the same links without the kind filter: the same set.
+    kinds = Counter(e.kind for e in sampled)
+    assert facet_counts_of(summary.kinds) == {
+        k: round(n * SAMPLE_BUCKETS / share) for k, n in kinds.items()
+    }
+    unknown = facets.compute_summary(f.replace(countries=("ZZ",)))
+    assert unknown.total == 0
