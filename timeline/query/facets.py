@@ -46,7 +46,7 @@ from timeline.models import (
     Story,
 )
 from timeline.query import facet_counts
-from timeline.query.filters import TimelineFilters, country_ids
+from timeline.query.filters import TimelineFilters, country_ids, text_match
 
 FACET_LIMIT = 10
 # Fields of TimelineFilters each facet reads (skipped when counting it).
@@ -570,6 +570,9 @@ def _count_in_one_statement(filters: TimelineFilters, memo: dict) -> None:
         sets.setdefault(rest.replace(order="newest", notes=()), {})[what] = slot
     todo = list(sets.items())
     share = estimate_share()
+    if filters.q and share < SAMPLE_BUCKETS:
+        # Text is tested event by event on a sample (_share_of): a smaller one.
+        share = max(1, share // TEXT_SHARE)
     if share < SAMPLE_BUCKETS:
         # Sets that are small for sure are counted exactly without asking.
         small = {r: _surely_small(r) for r, _ in todo}
@@ -645,28 +648,47 @@ def _share_of(filters: TimelineFilters, share: int) -> QuerySet:
     """
     if share >= SAMPLE_BUCKETS:
         return event_set(filters)
-    rest = filters.replace(actors=(), organizations=(), countries=())
+    rest = filters.replace(actors=(), organizations=(), countries=(), q="")
     qs = rest.apply(Event.objects.filter(sample__lt=share)).order_by()
-    for table, column, ids in (
-        (EventActor, "actor_id", filters.actors),
-        (EventActor, "actor_id", filters.organizations),
-        (EventCountry, "country_id", country_ids(filters.countries)),
-    ):
-        if ids or (table is EventCountry and filters.countries):
-            qs = qs.filter(_linked_to(table, column, list(ids)))
+    if filters.q:
+        # A common text is tested on each sampled event (its title, then its
+        # mentions) rather than finding its every match in the text indexes.
+        qs = qs.filter(text_match(filters.q, scan_if_common=True))
+    chosen = [
+        (table, column, list(ids))
+        for table, column, ids, asked in (
+            (EventActor, "actor_id", filters.actors, filters.actors),
+            (EventActor, "actor_id", filters.organizations, filters.organizations),
+            (
+                EventCountry,
+                "country_id",
+                country_ids(filters.countries),
+                filters.countries,
+            ),
+        )
+        if asked
+    ]
+    # A chosen value alone: its links may be hashed. With other filters the
+    # sample they leave is a few thousand events: probe those.
+    probe = len(chosen) > 1 or not rest.is_empty
+    for table, column, ids in chosen:
+        qs = qs.filter(_linked_to(table, column, ids, probe=probe))
     return qs
 
 
-def _linked_to(links, column: str, ids: list[int]) -> Q:
-    """The event has a link to one of these ids, tested event by event.
+def _linked_to(links, column: str, ids: list[int], *, probe: bool) -> Q:
+    """The event has a link to one of these ids.
 
-    PostgreSQL would turn a plain EXISTS into a join on every link of the
-    ids (a hash of 100,000 rows for a frequent person); OFFSET 0 keeps it a
-    probe per event. Elsewhere EXISTS is one already.
+    Alone, the planner may hash the ids' links (as cheap as probing every
+    sampled event); with other filters, `probe` tests the events they leave
+    one by one on the links' (event, actor|country) unique indexes, where
+    PostgreSQL would otherwise hash every link of each chosen value (100,000
+    rows for a frequent person, as many for a frequent country). OFFSET 0
+    keeps its EXISTS a probe per event; elsewhere EXISTS is one already.
     """
     if not ids:
         return Q(pk__in=[])  # an unknown country: nothing matches
-    if connection.vendor != "postgresql":
+    if connection.vendor != "postgresql" or not probe:
         return Q(
             Exists(links.objects.filter(event=OuterRef("pk"), **{f"{column}__in": ids}))
         )
@@ -812,6 +834,10 @@ def _keep(
             ]
             memo["bounds"] = (first, last)
 
+
+# A text filter's sets are estimated on 1 / TEXT_SHARE of the usual sample:
+# each sampled event's title and mentions are searched one by one.
+TEXT_SHARE = 8
 
 # Sampling starts at a table of this many samples (NEWSLINE_SAMPLE_ROWS):
 # 160,000 events by default, so 100,000 are counted exactly as before.

@@ -297,3 +297,22 @@ def test_it_estimates_a_set_of_chosen_links_from_the_sample(estimating):
     }
     unknown = facets.compute_summary(f.replace(countries=("ZZ",)))
     assert unknown.total == 0
+
+
+def test_it_estimates_a_text_search_on_a_smaller_sample(estimating, monkeypatch):
+    """A text's sets are sampled more thinly (each sampled event's title and
+    mentions are searched one by one)."""
+    from timeline.query import filters as filters_module
+
+    monkeypatch.setattr(filters_module, "TRIGRAM_COMMON", 1)  # the per-event test
+    brute = Brute()
+    share = max(1, facets.estimate_share() // facets.TEXT_SHARE)
+    f = TimelineFilters(q="Kyiv")
+    sampled = [e for e in brute.events if brute.matches(e, f) and e.pk % 3 == 0]
+    assert sampled
+    months = Counter(e.start.replace(day=1) for e in sampled)
+    summary = facets.compute_summary(f)
+    assert not summary.exact
+    assert summary.total == sum(
+        round(n * SAMPLE_BUCKETS / share) for n in months.values()
+    )
