@@ -668,10 +668,11 @@ def _share_of(filters: TimelineFilters, share: int) -> QuerySet:
         )
         if asked
     ]
-    # A chosen value alone: its links may be hashed. With other filters the
-    # sample they leave is a few thousand events: probe those.
-    probe = len(chosen) > 1 or not rest.is_empty
-    for table, column, ids in chosen:
+    # Without other filters the first chosen value's links may be hashed
+    # against the whole sample; the events that leaves, or that the other
+    # filters leave (a few thousand), are probed for the rest.
+    for i, (table, column, ids) in enumerate(chosen):
+        probe = i > 0 or not rest.is_empty
         qs = qs.filter(_linked_to(table, column, ids, probe=probe))
     return qs
 
@@ -679,9 +680,9 @@ def _share_of(filters: TimelineFilters, share: int) -> QuerySet:
 def _linked_to(links, column: str, ids: list[int], *, probe: bool) -> Q:
     """The event has a link to one of these ids.
 
-    Alone, the planner may hash the ids' links (as cheap as probing every
-    sampled event); with other filters, `probe` tests the events they leave
-    one by one on the links' (event, actor|country) unique indexes, where
+    Unprobed, the planner may hash the ids' links (as cheap as probing every
+    sampled event); `probe` tests the events the other filters leave one by
+    one on the links' (event, actor|country) unique indexes, where
     PostgreSQL would otherwise hash every link of each chosen value (100,000
     rows for a frequent person, as many for a frequent country). OFFSET 0
     keeps its EXISTS a probe per event; elsewhere EXISTS is one already.
