@@ -46,8 +46,8 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name="event",
             index=models.Index(
-                fields=["sample", "start"],
-                include=("id", "kind", "status", "end"),
+                fields=["sample", "kind", "start"],
+                include=("id", "status", "end"),
                 name="event_sample_idx",
             ),
         ),
