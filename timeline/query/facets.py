@@ -641,10 +641,11 @@ def _share_of(filters: TimelineFilters, share: int) -> QuerySet:
     matching event at SAMPLE_BUCKETS: event_set).
 
     A share is read from the sample index (which holds what the date, kind
-    and status filters read), and each of its events is then tested for
+    and status filters read), and the events it leaves are then tested for
     the chosen people, organisations and countries on the links' (event,
-    actor|country) unique indexes: a few thousand probes, instead of
-    intersecting the chosen values' every link first as event_set does.
+    actor|country) unique indexes (_linked_to): a few thousand probes,
+    instead of intersecting the chosen values' every link first as
+    event_set does.
     """
     if share >= SAMPLE_BUCKETS:
         return event_set(filters)
