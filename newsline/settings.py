@@ -264,6 +264,12 @@ NEWSLINE_MAX_EVENTS_PER_ARTICLE = env_int(
 # The timeline's facet counts and density chart are cached this many seconds
 # (0: computed for every request); new data or edits change the cache key.
 NEWSLINE_FACET_CACHE_SECONDS = env_int("NEWSLINE_FACET_CACHE_SECONDS", 60, minimum=0)
+# A matching set of more events than NEWSLINE_ESTIMATE_ABOVE has its total,
+# kinds, chart and facet counts estimated (shown as "≈") from a random sample
+# of about NEWSLINE_SAMPLE_ROWS events (Event.sample), instead of reading
+# every match; smaller sets, and tables under 8 samples, are counted exactly.
+NEWSLINE_ESTIMATE_ABOVE = env_int("NEWSLINE_ESTIMATE_ABOVE", 2_500, minimum=1)
+NEWSLINE_SAMPLE_ROWS = env_int("NEWSLINE_SAMPLE_ROWS", 20_000, minimum=1)
 # Downloads (CSV, TimelineJS, iCalendar) streaming at once per process; one
 # more gets 429 with Retry-After (a 100,000-event export is 10-15 s of CPU).
 NEWSLINE_MAX_EXPORTS = env_int("NEWSLINE_MAX_EXPORTS", 2, minimum=1)

@@ -187,6 +187,50 @@ class EventPage(Schema):
     order: Literal[ORDERS]
 
 
+class SummaryQuery(FilterQuery):
+    view: Literal["all", ""] = Field(
+        "all", description="all only: the counts are of every matching event."
+    )
+
+
+class FacetCount(Schema):
+    key: str = Field(description="The filter value: an id, a country code, a kind.")
+    label: str
+    count: int
+    selected: bool = Field(description="Chosen in the filters.")
+    exact: bool = Field(
+        description="false: estimated from a random sample of the events "
+        "(the page shows it as ≈)."
+    )
+
+
+class ChartBar(Schema):
+    label: str
+    start: date
+    end: date
+    count: int
+
+
+class Chart(Schema):
+    unit: Literal["day", "month", "year", "decade", "century"]
+    exact: bool = Field(description="false: the bars are estimated from a sample.")
+    bars: list[ChartBar]
+
+
+class TimelineSummary(Schema):
+    total: int = Field(description="How many events match the filters.")
+    exact: bool = Field(
+        description="false: the total is estimated from a random sample "
+        "(a large matching set; NEWSLINE_ESTIMATE_ABOVE)."
+    )
+    kinds: list[FacetCount]
+    people: list[FacetCount]
+    organisations: list[FacetCount]
+    countries: list[FacetCount]
+    stories: list[FacetCount]
+    chart: Chart
+
+
 class Actor(Schema):
     id: int
     name: str
@@ -248,6 +292,7 @@ newsline_api = NinjaAPI(
 # The routes that take TimelineFilters.
 FILTERED = {
     "events",
+    "summary",
     "key-events",
     "export-csv",
     "export-timelinejs",
@@ -297,7 +342,7 @@ def invalid_parameters(request: HttpRequest, exc: ValidationError) -> HttpRespon
         name = request.resolver_match.url_name if request.resolver_match else ""
         if name in FILTERED:
             filters = api.parse_filters(request)
-            if name == "events":
+            if name in ("events", "summary"):
                 api.refuse_key_view(filters)
             else:
                 api.parse_key_request(request, filters)
@@ -325,6 +370,17 @@ def invalid_parameters(request: HttpRequest, exc: ValidationError) -> HttpRespon
 )
 def list_events(request: HttpRequest, params: Query[EventPageQuery]) -> HttpResponse:
     return api.events(request)
+
+
+@newsline_api.get(
+    "/api/summary/",
+    response={200: TimelineSummary, 400: Error},
+    url_name="summary",
+    operation_id="getSummary",
+    summary="Counts of the events matching the filters: total, facets, chart.",
+)
+def get_summary(request: HttpRequest, params: Query[SummaryQuery]) -> HttpResponse:
+    return api.summary(request)
 
 
 @newsline_api.get(

@@ -1,4 +1,4 @@
-"""The read-only JSON API: events, actors, countries.
+"""The read-only JSON API: events, their counts (summary), actors, countries.
 
 Events take exactly the timeline page's filters (TimelineFilters and
 Event.objects.for_timeline), so the API, the exports and the page agree.
@@ -48,6 +48,7 @@ from timeline.models import (
 )
 from timeline.query.cursors import Cursor, InvalidCursor
 from timeline.query.events import page_events
+from timeline.query.facets import FacetValue, Summary, timeline_summary
 from timeline.query.filters import TimelineFilters
 
 # Paths that answer errors as JSON (see bad_request).
@@ -232,6 +233,50 @@ def events(request: HttpRequest) -> HttpResponse:
             "order": filters.order,
         }
     )
+
+
+def _counts(values: Iterable[FacetValue]) -> list[dict[str, Any]]:
+    return [
+        {
+            "key": v.key,
+            "label": v.label,
+            "count": v.count,
+            "selected": v.selected,
+            "exact": v.exact,
+        }
+        for v in values
+    ]
+
+
+def summary_dict(summary: Summary) -> dict[str, Any]:
+    """The page's counts and chart as JSON; `exact: false` marks an estimate."""
+    density = summary.density
+    return {
+        "total": summary.total,
+        "exact": summary.exact,
+        "kinds": _counts(summary.kinds),
+        "people": _counts(summary.people),
+        "organisations": _counts(summary.organisations),
+        "countries": _counts(summary.countries),
+        "stories": _counts(summary.stories),
+        "chart": {
+            "unit": density.unit,
+            "exact": density.exact,
+            "bars": [
+                {"label": b.label, "start": b.start, "end": b.end, "count": b.count}
+                for b in density.bars
+            ],
+        },
+    }
+
+
+@api_view
+def summary(request: HttpRequest) -> HttpResponse:
+    """What the page counts for these filters: the total, each facet's values
+    and the density chart (estimated for a large set, see facets.is_large)."""
+    filters = parse_filters(request)
+    refuse_key_view(filters)
+    return json_response(summary_dict(timeline_summary(filters)))
 
 
 # --- Key events ----------------------------------------------------------------

@@ -8,6 +8,13 @@ EventActor/EventCountry (indexed by actor/country), top N only.
 `timeline_summary()` bundles everything the page needs and caches it briefly
 (see FACET_CACHE_SECONDS): the counts are exact for the data at the time they
 were computed; a new article or a staff edit changes the cache key.
+
+Large sets on a large table are estimated, not counted (the one home of that
+rule: estimate_share, is_large, _count_in_one_statement): the counts are made
+first over a random share of the events (Event.sample < p, indexed), and a
+set found to hold more than NEWSLINE_ESTIMATE_ABOVE events keeps those
+counts, scaled up and marked (FacetValue.exact, Density.exact: "≈" on the
+page, "exact": false in /api/summary/); smaller sets are counted exactly.
 """
 
 from __future__ import annotations
@@ -23,9 +30,11 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import Count, Q, QuerySet
+from django.db.models import BooleanField, Count, Exists, Max, OuterRef, Q, QuerySet
+from django.db.models.expressions import RawSQL
 
 from timeline.models import (
+    SAMPLE_BUCKETS,
     Actor,
     ActorKind,
     Country,
@@ -37,7 +46,7 @@ from timeline.models import (
     Story,
 )
 from timeline.query import facet_counts
-from timeline.query.filters import TimelineFilters, country_ids
+from timeline.query.filters import TimelineFilters, country_ids, text_match
 
 FACET_LIMIT = 10
 # Fields of TimelineFilters each facet reads (skipped when counting it).
@@ -89,6 +98,7 @@ class Density:
     bars: tuple[Bar, ...] = ()
     total: int = 0
     max_count: int = 0
+    exact: bool = True  # False: the total and bars are estimated from a sample
 
 
 @dataclass(frozen=True)
@@ -103,6 +113,11 @@ class Summary:
     @property
     def total(self) -> int:
         return self.density.total
+
+    @property
+    def exact(self) -> bool:
+        """The total (and the chart) were counted, not estimated."""
+        return self.density.exact
 
 
 def date_only(filters: TimelineFilters) -> bool:
@@ -290,6 +305,9 @@ def story_facet(
 ) -> list[FacetValue]:
     """Stories with the number of matching events (other filters applied)
     their articles report: the chosen ones first, then the largest."""
+    if not Story.objects.exists():
+        # Nothing to count (PostgreSQL would still join every mention).
+        return []
     members = Story.articles.through.objects.filter(
         article__mentions__event__in=event_set(filters, skip="story").values("pk")
     )
@@ -325,8 +343,11 @@ def kind_facet(
     `memo` shares one (start, kind) pass with density() when no kind is chosen.
     """
     counts = _kind_counts(filters, memo)
+    exact = not (memo or {}).get(("approximate", "kinds"))
     return [
-        FacetValue(k.value, k.label, counts.get(k.value, 0), k.value in filters.kinds)
+        FacetValue(
+            k.value, k.label, counts.get(k.value, 0), k.value in filters.kinds, exact
+        )
         for k in Kind
     ]
 
@@ -407,7 +428,8 @@ def density(filters: TimelineFilters, *, memo: dict | None = None) -> Density:
     for d, n in per_day:
         b = _bucket(unit, max(d, first))
         counts[b] = counts.get(b, 0) + n
-    return _bars(unit, first, last, counts, sum(n for _, n in per_day))
+    exact = not (memo or {}).get(("approximate", "per_day"))
+    return _bars(unit, first, last, counts, sum(n for _, n in per_day), exact=exact)
 
 
 def _axis(filters: TimelineFilters, first: date, last: date) -> tuple[date, date, str]:
@@ -444,7 +466,13 @@ def _bucket(unit: str, d: date) -> date:
 
 
 def _bars(
-    unit: str, first: date, last: date, counts: dict[date, int], total: int
+    unit: str,
+    first: date,
+    last: date,
+    counts: dict[date, int],
+    total: int,
+    *,
+    exact: bool = True,
 ) -> Density:
     """One bar per day, month or year from first to last, empty ones included."""
     bars = []
@@ -463,7 +491,7 @@ def _bars(
             end = date(last_year, 12, 31)
             label = f"{base}s" if unit == "decade" else f"{start.year}–{last_year}"
         bars.append(Bar(label, start, end, counts.get(start, 0)))
-    return Density(unit, tuple(bars), total, max(b.count for b in bars))
+    return Density(unit, tuple(bars), total, max(b.count for b in bars), exact)
 
 
 def _bucket_starts(unit: str, first: date, last: date) -> list[date]:
@@ -514,6 +542,12 @@ def _count_in_one_statement(filters: TimelineFilters, memo: dict) -> None:
     count a GROUP BY over a set: its people and organisations (the link
     table's (event, actor) unique index), countries, kinds, start days.
     Date-only sets are left to the FacetCount rollups (facet_counts).
+
+    Large sets are estimated (see estimate_share): the statement first runs
+    over the sampled events only; a set found larger than
+    NEWSLINE_ESTIMATE_ABOVE keeps those counts, scaled up and marked
+    approximate, and only the smaller sets are counted again over every
+    event.
     """
     asks: list[tuple[str, TimelineFilters, str]] = []  # (memo slot, set, what)
     same = not filters.actors and not filters.organizations
@@ -534,6 +568,148 @@ def _count_in_one_statement(filters: TimelineFilters, memo: dict) -> None:
     sets: dict[TimelineFilters, dict[str, str]] = {}  # set -> {what: slot}
     for slot, rest, what in asks:
         sets.setdefault(rest.replace(order="newest", notes=()), {})[what] = slot
+    todo = list(sets.items())
+    share = estimate_share()
+    if filters.q and share < SAMPLE_BUCKETS:
+        # Text is tested event by event on a sample (_share_of): a smaller one.
+        share = max(1, share // TEXT_SHARE)
+    if share < SAMPLE_BUCKETS:
+        # Sets that are small for sure are counted exactly without asking.
+        small = {r: _surely_small(r) for r, _ in todo}
+        few = [(r, w) for r, w in todo if small[r]]
+        maybe = [(r, w) for r, w in todo if not small[r]]
+        found = _set_counts(maybe, share) if maybe else {}
+        for i, (rest, wanted) in enumerate(maybe):
+            if is_large(_scaled(found[f"n{i}"][0][3], share)):
+                _keep(memo, found, i, rest, wanted, share=share, same=same)
+            else:
+                few.append((rest, wanted))
+        todo = few
+    if todo:
+        found = _set_counts(todo, SAMPLE_BUCKETS)
+        for i, (rest, wanted) in enumerate(todo):
+            _keep(memo, found, i, rest, wanted, share=SAMPLE_BUCKETS, same=same)
+
+
+def estimate_share() -> int:
+    """p such that the events with Event.sample < p are a random sample of
+    about NEWSLINE_SAMPLE_ROWS of them (the table's size read as its largest
+    id: one index lookup, and deleted events only make the sample smaller),
+    or SAMPLE_BUCKETS (every event: nothing is estimated) when the table
+    holds fewer than SAMPLE_WORTH samples' worth of events: reading a larger
+    share than that, then counting the small sets again, would not pay."""
+    rows = settings.NEWSLINE_SAMPLE_ROWS
+    size = Event.objects.order_by().aggregate(n=Max("id"))["n"] or 0
+    if size < SAMPLE_WORTH * rows:
+        return SAMPLE_BUCKETS
+    return max(1, SAMPLE_BUCKETS * rows // size)
+
+
+def _surely_small(filters: TimelineFilters) -> bool:
+    """A chosen person, organisation or country set has at most
+    NEWSLINE_ESTIMATE_ABOVE links (an index range cut short there), so the
+    matching set cannot be large: no need to sample it."""
+    limit = settings.NEWSLINE_ESTIMATE_ABOVE
+    chosen = [
+        EventActor.objects.filter(actor_id__in=ids)
+        for ids in (filters.actors, filters.organizations)
+        if ids
+    ]
+    if filters.countries:
+        chosen.append(
+            EventCountry.objects.filter(country_id__in=country_ids(filters.countries))
+        )
+    return any(
+        links.order_by().values("pk")[: limit + 1].count() <= limit for links in chosen
+    )
+
+
+def is_large(events: int) -> bool:
+    """A set this large is estimated from the sample instead of counted."""
+    return events > settings.NEWSLINE_ESTIMATE_ABOVE
+
+
+def _scaled(n: int, share: int) -> int:
+    """A count over the sample (sample < share) as a count over every event."""
+    if share >= SAMPLE_BUCKETS:
+        return n
+    return round(n * SAMPLE_BUCKETS / share)
+
+
+def _share_of(filters: TimelineFilters, share: int) -> QuerySet:
+    """The events matching the filters with Event.sample < share (every
+    matching event at SAMPLE_BUCKETS: event_set).
+
+    A share is read from the sample index (which holds what the date, kind
+    and status filters read), and the events it leaves are then tested for
+    the chosen people, organisations and countries on the links' (event,
+    actor|country) unique indexes (_linked_to): a few thousand probes,
+    instead of intersecting the chosen values' every link first as
+    event_set does.
+    """
+    if share >= SAMPLE_BUCKETS:
+        return event_set(filters)
+    rest = filters.replace(actors=(), organizations=(), countries=(), q="")
+    qs = rest.apply(Event.objects.filter(sample__lt=share)).order_by()
+    if filters.q:
+        # A common text is tested on each sampled event (its title, then its
+        # mentions) rather than finding its every match in the text indexes.
+        qs = qs.filter(text_match(filters.q, scan_if_common=True))
+    chosen = [
+        (table, column, list(ids))
+        for table, column, ids, asked in (
+            (EventActor, "actor_id", filters.actors, filters.actors),
+            (EventActor, "actor_id", filters.organizations, filters.organizations),
+            (
+                EventCountry,
+                "country_id",
+                country_ids(filters.countries),
+                filters.countries,
+            ),
+        )
+        if asked
+    ]
+    # Without other filters the first chosen value's links may be hashed
+    # against the whole sample; the events that leaves, or that the other
+    # filters leave (a few thousand), are probed for the rest.
+    for i, (table, column, ids) in enumerate(chosen):
+        probe = i > 0 or not rest.is_empty
+        qs = qs.filter(_linked_to(table, column, ids, probe=probe))
+    return qs
+
+
+def _linked_to(links, column: str, ids: list[int], *, probe: bool) -> Q:
+    """The event has a link to one of these ids.
+
+    Unprobed, the planner may hash the ids' links (as cheap as probing every
+    sampled event); `probe` tests the events the other filters leave one by
+    one on the links' (event, actor|country) unique indexes, where
+    PostgreSQL would otherwise hash every link of each chosen value (100,000
+    rows for a frequent person, as many for a frequent country). OFFSET 0
+    keeps its EXISTS a probe per event; elsewhere EXISTS is one already.
+    """
+    if not ids:
+        return Q(pk__in=[])  # an unknown country: nothing matches
+    if connection.vendor != "postgresql" or not probe:
+        return Q(
+            Exists(links.objects.filter(event=OuterRef("pk"), **{f"{column}__in": ids}))
+        )
+    q = connection.ops.quote_name
+    marks = ", ".join(["%s"] * len(ids))
+    # Only names from the models reach the SQL; the ids are parameters.
+    sql = (
+        f"EXISTS (SELECT 1 FROM {q(links._meta.db_table)} l "  # noqa: S608
+        f"WHERE l.{q('event_id')} = {q(Event._meta.db_table)}.{q('id')} "
+        f"AND l.{q(column)} IN ({marks}) OFFSET 0)"
+    )
+    return Q(RawSQL(sql, ids, BooleanField()))  # noqa: S611
+
+
+def _set_counts(
+    todo: list[tuple[TimelineFilters, dict[str, str]]], share: int
+) -> dict[str, list[tuple]]:
+    """One statement counting what each set wants, over the events with
+    sample < share: {tag: [(key, day, kind, n)]}, tags as built below."""
     q = connection.ops.quote_name
     links = {
         "a": (q(EventActor._meta.db_table), q("actor_id")),
@@ -542,10 +718,10 @@ def _count_in_one_statement(filters: TimelineFilters, memo: dict) -> None:
     materialized = "MATERIALIZED " if _materialize_ok() else ""
     month = _month_sql()
     ctes, branches, params = [], [], []
-    for i, (rest, wanted) in enumerate(sets.items()):
+    for i, (rest, wanted) in enumerate(todo):
         try:
             sql, p = (
-                event_set(rest)
+                _share_of(rest, share)
                 .values_list("id", "start", "kind")
                 .query.sql_with_params()
             )
@@ -555,6 +731,9 @@ def _count_in_one_statement(filters: TimelineFilters, memo: dict) -> None:
             p = []
         ctes.append(f"s{i} (ev_id, ev_start, ev_kind) AS {materialized}({sql})")
         params.extend(p)
+        branches.append(
+            f"SELECT 'n{i}', {_NO_ID}, {_NO_DATE}, {_NO_KIND}, COUNT(*) FROM s{i}"  # noqa: S608
+        )
         if links.keys() & wanted.keys():
             # Every k-th event (by id) of a large set stands for k events
             # in its link counts (k = 1 up to SAMPLE_ABOVE events).
@@ -575,7 +754,7 @@ def _count_in_one_statement(filters: TimelineFilters, memo: dict) -> None:
         day, kind = "d" in wanted, "k" in wanted
         if day or kind:
             # Months, not days: a few hundred groups instead of thousands;
-            # a chart of days asks again (below).
+            # a chart of days asks again (_keep).
             cols = [month] * day + ["ev_kind"] * kind
             branches.append(
                 f"SELECT '{'d' * day}{'k' * kind}{i}', {_NO_ID}, "  # noqa: S608
@@ -597,48 +776,79 @@ def _count_in_one_statement(filters: TimelineFilters, memo: dict) -> None:
         cursor.execute(statement, params)
         for tag, key, day, kind, n in cursor.fetchall():
             found[tag].append((key, _as_date(day), kind, n))
-    for i, (rest, wanted) in enumerate(sets.items()):
-        step = found[f"k{i}"][0][0] if found[f"k{i}"] else 1
-        for what, slot in wanted.items():
-            if what in links:
-                counts = {int(k): n for k, _, _, n in found[f"{what}{i}"]}
-                if step > 1:
-                    memo[("approximate", slot)] = True
-                if slot == "people":
-                    memo[("actors", "" if same else "actor")] = counts
-                elif slot == "orgs":
-                    memo[("actors", "org")] = counts
-                else:
-                    memo[slot] = counts
-        day, kind = "d" in wanted, "k" in wanted
-        rows = found[f"{'d' * day}{'k' * kind}{i}"]
-        if kind:
-            kinds: dict[str, int] = defaultdict(int)
-            for _, _, k, n in rows:
-                kinds[k] += n
-            memo[wanted["k"]] = dict(kinds)
-        if day:
-            first, last = found[f"r{i}"][0][1], found[f"R{i}"][0][1]
-            if first is None:
-                memo["per_day"] = []
-            elif _axis(rest, first, last)[2] == "day":
-                memo["per_day"] = list(
-                    event_set(rest)
-                    .values_list("start")
-                    .annotate(n=Count("id"))
-                    .order_by("start")
-                )
-            else:
-                months: dict[date, int] = defaultdict(int)
-                for _, d, _, n in rows:
-                    months[d] += n
-                memo["per_day"] = sorted(months.items())
-                memo["bounds"] = (first, last)
+    return found
 
+
+def _keep(
+    memo: dict,
+    found: dict[str, list[tuple]],
+    i: int,
+    rest: TimelineFilters,
+    wanted: dict[str, str],
+    *,
+    share: int,
+    same: bool,
+) -> None:
+    """Set i's counts from _set_counts into `memo`, scaled from the sample
+    (and marked approximate) when share < SAMPLE_BUCKETS."""
+    estimated = share < SAMPLE_BUCKETS
+    step = found[f"k{i}"][0][0] if found[f"k{i}"] else 1
+    for what, slot in wanted.items():
+        if what in ("a", "c"):
+            counts = {int(k): _scaled(n, share) for k, _, _, n in found[f"{what}{i}"]}
+            if step > 1 or estimated:
+                memo[("approximate", slot)] = True
+            if slot == "people":
+                memo[("actors", "" if same else "actor")] = counts
+            elif slot == "orgs":
+                memo[("actors", "org")] = counts
+            else:
+                memo[slot] = counts
+    day, kind = "d" in wanted, "k" in wanted
+    rows = found[f"{'d' * day}{'k' * kind}{i}"]
+    if kind:
+        kinds: dict[str, int] = defaultdict(int)
+        for _, _, k, n in rows:
+            kinds[k] += n
+        memo[wanted["k"]] = {k: _scaled(n, share) for k, n in kinds.items()}
+        if estimated:
+            memo[("approximate", wanted["k"])] = True
+    if day:
+        if estimated:
+            memo[("approximate", "per_day")] = True
+        first, last = found[f"r{i}"][0][1], found[f"R{i}"][0][1]
+        if first is None:
+            memo["per_day"] = []
+        elif _axis(rest, first, last)[2] == "day":
+            memo["per_day"] = [
+                (d, _scaled(n, share))
+                for d, n in _share_of(rest, share)
+                .values_list("start")
+                .annotate(n=Count("id"))
+                .order_by("start")
+            ]
+        else:
+            months: dict[date, int] = defaultdict(int)
+            for _, d, _, n in rows:
+                months[d] += n
+            memo["per_day"] = [
+                (d, _scaled(n, share)) for d, n in sorted(months.items())
+            ]
+            memo["bounds"] = (first, last)
+
+
+# A text filter's sets are estimated on 1 / TEXT_SHARE of the usual sample:
+# each sampled event's title and mentions are searched one by one.
+TEXT_SHARE = 8
+
+# Sampling starts at a table of this many samples (NEWSLINE_SAMPLE_ROWS):
+# 160,000 events by default, so 100,000 are counted exactly as before.
+SAMPLE_WORTH = 8
 
 # A set of more events than this has its link counts (people, organisations,
 # countries) estimated from every k-th event, k = its size // SAMPLE_SIZE,
-# and shown as approximate ("≈"); kinds, the chart and the total stay exact.
+# and shown as approximate ("≈"); kinds, the chart and the total stay exact
+# unless the whole set is estimated (is_large, on the Event.sample rows).
 SAMPLE_ABOVE = 5000
 SAMPLE_SIZE = 2500
 

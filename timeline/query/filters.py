@@ -17,7 +17,7 @@ from typing import ClassVar
 
 from django.contrib.postgres.search import SearchQuery, SearchVector, SearchVectorExact
 from django.db import connection
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import BooleanField, Exists, OuterRef, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 from timeline.models import (
@@ -298,19 +298,30 @@ def text_match(q: str, *, scan_if_common: bool = False) -> Q:
         if not words:
             return Q(pk__in=[])
         # Only letters and digits reach the raw query: no tsquery operators.
-        query = SearchQuery(
-            " & ".join(f"{w}:*" for w in words), search_type="raw", config=SEARCH_CONFIG
+        raw = " & ".join(f"{w}:*" for w in words)
+        query = SearchQuery(raw, search_type="raw", config=SEARCH_CONFIG)
+        title = SearchVectorExact(SearchVector("title", config=SEARCH_CONFIG), query)
+        sentence = SearchVectorExact(
+            SearchVector("sentence", config=SEARCH_CONFIG), query
         )
+        if scan_if_common and _postgres_text_common(title, sentence):
+            # A first page of a common text: test each event, newest first,
+            # on the date index (an OR with a correlated EXISTS cannot become
+            # a join), and stop at a page, instead of hashing and sorting
+            # every match (docs/query-plans.md).
+            # Constant SQL; the words are a parameter.
+            per_event = RawSQL(  # noqa: S611
+                _MENTION_PER_EVENT,
+                [SEARCH_CONFIG, SEARCH_CONFIG, raw],
+                BooleanField(),
+            )
+            return Q(title) | Q(per_event)
         # One IN over a UNION of the two GIN index lookups (migration 0004),
         # not an OR with a correlated EXISTS: the planner can then drive by
         # the few matches of a rare word or hash the many of a common one,
         # instead of testing every event's mentions one by one.
-        by_title = Event.objects.filter(
-            SearchVectorExact(SearchVector("title", config=SEARCH_CONFIG), query)
-        ).values("pk")
-        by_sentence = Mention.objects.filter(
-            SearchVectorExact(SearchVector("sentence", config=SEARCH_CONFIG), query)
-        ).values("event_id")
+        by_title = Event.objects.filter(title).values("pk")
+        by_sentence = Mention.objects.filter(sentence).values("event_id")
         # Unordered: the models' default orderings would sort every match
         # (and join each mention to its article) for nothing.
         by_title, by_sentence = by_title.order_by(), by_sentence.order_by()
@@ -367,6 +378,27 @@ def text_match_rowids(q: str) -> tuple[list[int], list[int]] | None:
 # by reading events newest first and testing each (LIKE) than by fetching and
 # sorting every match.
 TRIGRAM_COMMON = 2000
+
+
+# The mentions of the event in hand, one by one (OFFSET 0: PostgreSQL would
+# otherwise turn the EXISTS into a hash of every matching mention).
+_MENTION_PER_EVENT = (
+    "EXISTS (SELECT 1 FROM timeline_mention m WHERE m.event_id = "
+    "timeline_event.id AND to_tsvector(%s::regconfig, COALESCE(m.sentence, '')) "
+    "@@ to_tsquery(%s::regconfig, %s) OFFSET 0)"
+)
+
+
+def _postgres_text_common(
+    title: SearchVectorExact, sentence: SearchVectorExact
+) -> bool:
+    """At least TRIGRAM_COMMON titles or sentences match (GIN index lookups,
+    cut short at that many rows)."""
+    for model, match in ((Event, title), (Mention, sentence)):
+        found = model.objects.filter(match).order_by().values("pk")[:TRIGRAM_COMMON]
+        if found.count() >= TRIGRAM_COMMON:
+            return True
+    return False
 
 
 def _sqlite_trigram_common(q: str) -> bool:

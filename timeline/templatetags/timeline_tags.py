@@ -293,7 +293,8 @@ def density_chart(context, density) -> SafeString:
     ]
     for i, bar in enumerate(bars):
         h = 0 if bar.count == 0 else max(2.0, round(height * bar.count / peak, 2))
-        words = f"{bar.label}: {bar.count} event{'s' if bar.count != 1 else ''}"
+        about = "" if density.exact else "≈ "
+        words = f"{bar.label}: {about}{bar.count} event{'s' if bar.count != 1 else ''}"
         rect = format_html(
             '<rect x="{}" y="{}" width="{}" height="{}"><title>{}</title></rect>',
             i * 10,

@@ -20,7 +20,10 @@ from django.test import Client
 from hypothesis import HealthCheck, settings
 from schemathesis import GenerationMode
 from schemathesis.checks import CHECKS
-from schemathesis.specs.openapi.checks import positive_data_acceptance
+from schemathesis.specs.openapi.checks import (
+    negative_data_rejection,
+    positive_data_acceptance,
+)
 
 from tests.timeline.factories import make_reported_event, make_reviewer
 from timeline.api.routes import FilterQuery, newsline_api
@@ -70,10 +73,28 @@ def documented_400(query: dict, *, reviewer: bool = False) -> bool:
     )
 
 
+def negates_one_alternative(case) -> bool:
+    """A "negative" case of schemathesis 4.32 that only breaks the `const`
+    of one anyOf branch (the empty value a form sends) with a value another
+    branch accepts (actor=0, a valid id): valid data, which the API rightly
+    accepts (schemathesis issue #3962)."""
+    meta = case.meta
+    description = getattr(getattr(meta, "phase", None), "data", None)
+    description = getattr(description, "description", "") or ""
+    return bool(
+        meta
+        and meta.generation.mode.is_negative
+        and description.startswith("violates `const` at ")
+        and "/anyOf/" in description
+    )
+
+
 def check(case, base_url: str, *, reviewer: bool = False, **kwargs) -> None:
     excluded = []
     if documented_400(case.query or {}, reviewer=reviewer):
         excluded.append(positive_data_acceptance)
+    if negates_one_alternative(case):
+        excluded.append(negative_data_rejection)
     case.call_and_validate(
         base_url=base_url, checks=CHECKS.get_all(), excluded_checks=excluded, **kwargs
     )
@@ -140,6 +161,7 @@ def test_it_serves_the_generated_document(client):
     assert response.json() == served_document()
     assert set(response.json()["paths"]) == {
         "/api/events/",
+        "/api/summary/",
         "/api/events/{id}/",
         "/api/key-events/",
         "/api/actors/",

@@ -92,3 +92,25 @@ def test_it_has_full_text_indexes_on_postgresql():
         )
         names = {row[0] for row in cursor.fetchall()}
     assert names == {"event_title_fts_idx", "mention_sentence_fts_idx"}
+
+
+def test_it_lists_a_common_text_as_it_lists_a_rare_one(monkeypatch):
+    """A common text's first page is found by testing events newest first
+    (PostgreSQL: a per-event full-text test; SQLite: LIKE) instead of from
+    the index matches: the same events in the same order either way."""
+    from timeline.query import filters as filters_module
+    from timeline.query.events import page_events
+
+    for day in range(1, 13):
+        e = make_event(f"Talks {day}", "Envoys met in Geneva." if day % 3 else "None.")
+        Event.objects.filter(pk=e.pk).update(start=date(2025, 1, day))
+        Event.objects.filter(pk=e.pk).update(end=date(2025, 1, day))
+    make_event("Ministers met", "Nothing said.")
+    f = TimelineFilters.from_query({"q": "met"})
+    by_index = list(page_events(f).values_list("id", flat=True))
+    monkeypatch.setattr(filters_module, "TRIGRAM_COMMON", 2)
+    common = page_events(f)
+    if connection.vendor == "postgresql":
+        assert "to_tsvector" in str(common.query) and "UNION" not in str(common.query)
+    assert list(common.values_list("id", flat=True)) == by_index
+    assert len(by_index) == 9

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.timeline.factories import make_dated_event, make_titled_article
-from timeline.models import Actor, Event, Kind, Status
+from timeline.models import SAMPLE_BUCKETS, Actor, Event, Kind, Status
 from timeline.query import facet_counts, facets
 from timeline.query.filters import TimelineFilters
 
@@ -186,3 +186,133 @@ def test_it_estimates_the_link_counts_of_a_large_set_from_a_sample(
     html = client.get("/?" + "&".join(f"kind={k}" for k in f.kinds)).content.decode()
     assert "≈</abbr>" in html
     assert "≈" not in client.get("/?q=Kyiv").content.decode()
+
+
+def put_in_sample(every: int) -> None:
+    """Every `every`-th event (by id) in the sample (Event.sample 0), the
+    others never in it (the last bucket)."""
+    for pk in Event.objects.values_list("pk", flat=True):
+        sample = 0 if pk % every == 0 else SAMPLE_BUCKETS - 1
+        Event.objects.filter(pk=pk).update(sample=sample)
+
+
+@pytest.fixture
+def estimating(data, settings):
+    """Thresholds lowered so that the 50 events are a large table and a
+    set of more than 8 events a large set."""
+    settings.NEWSLINE_SAMPLE_ROWS = 5
+    settings.NEWSLINE_ESTIMATE_ABOVE = 8
+    settings.NEWSLINE_FACET_CACHE_SECONDS = 0
+    put_in_sample(3)
+    return data
+
+
+def test_it_samples_only_a_table_of_several_samples(data, settings):
+    size = Event.objects.order_by("-id").values_list("id", flat=True)[0]
+    settings.NEWSLINE_SAMPLE_ROWS = size // facets.SAMPLE_WORTH + 1
+    assert facets.estimate_share() == SAMPLE_BUCKETS  # every event: exact
+    settings.NEWSLINE_SAMPLE_ROWS = 5
+    assert facets.estimate_share() == max(1, SAMPLE_BUCKETS * 5 // size)
+    settings.NEWSLINE_ESTIMATE_ABOVE = 8
+    assert facets.is_large(9) and not facets.is_large(8)
+
+
+def test_it_estimates_every_count_of_a_large_set_from_the_sample(estimating):
+    brute = Brute()
+    share = facets.estimate_share()
+    assert share < SAMPLE_BUCKETS
+
+    def scaled(n: int) -> int:
+        return round(n * SAMPLE_BUCKETS / share)
+
+    f = TimelineFilters(kinds=(Kind.STATEMENT, Kind.MEETING, Kind.OTHER, Kind.VOTE))
+    sampled = [e for e in brute.events if brute.matches(e, f) and e.pk % 3 == 0]
+    assert scaled(len(sampled)) > 8
+    summary = facets.compute_summary(f)
+    assert summary.total == sum(b.count for b in summary.density.bars)
+    by_month = Counter(e.start.replace(day=1) for e in sampled)
+    assert summary.total == sum(scaled(n) for n in by_month.values())
+    assert not summary.exact and not summary.density.exact
+    # Kinds count every visible event but the kind filter: sampled too.
+    visible = [e for e in brute.events if e.status != Status.REJECTED]
+    kinds = Counter(e.kind for e in visible if e.pk % 3 == 0)
+    assert facet_counts_of(summary.kinds) == {k: scaled(n) for k, n in kinds.items()}
+    countries = Counter(c.code for e in sampled for c in e.countries.all())
+    assert facet_counts_of(summary.countries) == {
+        c: scaled(n) for c, n in countries.items()
+    }
+    values = summary.kinds + summary.countries + summary.people
+    assert values and all(not v.exact for v in values)
+
+
+def test_it_counts_a_small_set_exactly_when_it_samples(estimating):
+    rare = Actor.objects.create(name="Rarely Seen", kind="person")
+    event = make_dated_event(value="2020-05-01", title="A rare meeting", actors=[rare])
+    Event.objects.filter(pk=event.pk).update(sample=SAMPLE_BUCKETS - 1)
+    summary = facets.compute_summary(TimelineFilters(actors=(rare.id,)))
+    assert summary.total == 1 and summary.exact and summary.density.exact
+    # The people are counted over every event (their own filter left out):
+    # a large set, estimated.
+    assert summary.people[0].label == "Rarely Seen"
+    assert all(not v.exact for v in summary.people)
+    # Its kinds count the events of that person, whatever their kind.
+    assert facet_counts_of(summary.kinds) == {"meeting": 1}
+    assert all(v.exact for v in summary.kinds)
+
+
+def test_it_marks_the_estimates_on_the_page(estimating, client):
+    html = client.get("/?kind=statement&kind=meeting&kind=other").content.decode()
+    count = html.split('id="result-count">', 1)[1].split("</span>", 1)[0]
+    assert count.startswith("<abbr") and "≈</abbr>" in count
+    assert "Estimated events per" in html
+    kinds = html.split('id="facet-kind"', 1)[1].split("</fieldset>", 1)[0]
+    assert kinds.count("≈</abbr>") == len(Kind)
+    rare = Actor.objects.create(name="Rarely Seen", kind="person")
+    event = make_dated_event(value="2020-05-01", title="A rare meeting", actors=[rare])
+    Event.objects.filter(pk=event.pk).update(sample=SAMPLE_BUCKETS - 1)
+    html = client.get(f"/?actor={rare.id}").content.decode()
+    count = html.split('id="result-count">', 1)[1].split("</span>", 1)[0]
+    assert count == "1 event"
+    kinds = html.split('id="facet-kind"', 1)[1].split("</fieldset>", 1)[0]
+    assert "≈" not in kinds and "Estimated events per" not in html
+
+
+def test_it_estimates_a_set_of_chosen_links_from_the_sample(estimating):
+    """People and countries chosen: the sampled events are tested for them
+    one by one (timeline.query.facets._linked_to)."""
+    brute = Brute()
+    share = facets.estimate_share()
+    people = estimating["people"]
+    f = TimelineFilters(actors=(people[0], people[1]), countries=("RU", "UA", "US"))
+    sampled = [e for e in brute.events if brute.matches(e, f) and e.pk % 3 == 0]
+    months = Counter(e.start.replace(day=1) for e in sampled)
+    expected = sum(round(n * SAMPLE_BUCKETS / share) for n in months.values())
+    assert expected > 8
+    summary = facets.compute_summary(f)
+    assert summary.total == expected and not summary.exact
+    # The kinds count the same links without the kind filter: the same set.
+    kinds = Counter(e.kind for e in sampled)
+    assert facet_counts_of(summary.kinds) == {
+        k: round(n * SAMPLE_BUCKETS / share) for k, n in kinds.items()
+    }
+    unknown = facets.compute_summary(f.replace(countries=("ZZ",)))
+    assert unknown.total == 0
+
+
+def test_it_estimates_a_text_search_on_a_smaller_sample(estimating, monkeypatch):
+    """A text's sets are sampled more thinly (each sampled event's title and
+    mentions are searched one by one)."""
+    from timeline.query import filters as filters_module
+
+    monkeypatch.setattr(filters_module, "TRIGRAM_COMMON", 1)  # the per-event test
+    brute = Brute()
+    share = max(1, facets.estimate_share() // facets.TEXT_SHARE)
+    f = TimelineFilters(q="Kyiv")
+    sampled = [e for e in brute.events if brute.matches(e, f) and e.pk % 3 == 0]
+    assert sampled
+    months = Counter(e.start.replace(day=1) for e in sampled)
+    summary = facets.compute_summary(f)
+    assert not summary.exact
+    assert summary.total == sum(
+        round(n * SAMPLE_BUCKETS / share) for n in months.values()
+    )
