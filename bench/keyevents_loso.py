@@ -1,6 +1,7 @@
 """Leave-one-story-out check of the key-events weights on Timeline17.
 
     .venv/bin/python bench/keyevents_loso.py DIR [--t17 ../shared/t17] [--out FILE]
+        [--grid NAME=V1,V2 ...]   (only these weights; the others as shipped)
 
 DIR holds one SQLite database per collection, made by `manage.py
 evaluate_timeline --all --keep-db DIR`. Every weight combination of a small
@@ -48,7 +49,20 @@ def main() -> None:
     parser.add_argument("dir", type=Path)
     parser.add_argument("--t17", type=Path, default=ROOT.parent / "shared" / "t17")
     parser.add_argument("--out", type=Path)
+    parser.add_argument(
+        "--grid",
+        action="append",
+        metavar="NAME=V1,V2",
+        help="check these weights instead of the default grid (repeatable; "
+        "the others stay at their shipped values)",
+    )
     args = parser.parse_args()
+    grid = GRID
+    if args.grid:
+        grid = {}
+        for item in args.grid:
+            name, _, values = item.partition("=")
+            grid[name] = [float(v) for v in values.split(",")]
     os.environ.setdefault("DEBUG", "true")
     os.environ["DJANGO_SETTINGS_MODULE"] = "newsline.settings"
     import django
@@ -74,10 +88,10 @@ def main() -> None:
                 model_input(Event.objects.all(), articles=Article.objects.all()),
                 timelines,
             )
-    defaults = {k: getattr(rank, k) for k in GRID}
+    defaults = {k: getattr(rank, k) for k in grid}
     combos = [
-        dict(zip(GRID, values, strict=True))
-        for values in itertools.product(*GRID.values())
+        dict(zip(grid, values, strict=True))
+        for values in itertools.product(*grid.values())
     ]
     if defaults not in combos:
         combos.append(defaults)
