@@ -101,7 +101,7 @@ _PARTICLES = frozenset(
     {"away", "up", "down", "off", "out", "over", "back", "in", "on", "aside"}
 )
 # Children that make a verb + word pair: "stepped down", "opened fire", "tested positive".
-_PAIRED = frozenset({"prt", "dobj", "acomp"})
+_PAIRED = frozenset({"prt", "dobj", "acomp", "oprd"})
 # Verbs of joining, leaving or forming a government or board.
 _MEMBERSHIP = frozenset({"join", "leave", "form", "quit"})
 _BODIES = frozenset({"board", "cabinet", "government", "coalition"})
@@ -214,6 +214,10 @@ def noun_kind(tok: Token) -> str | None:
     ]
     if modifiers:
         pair = f"{_lemma(modifiers[0])} {_lemma(tok)}"
+        if pair in nouns:
+            return nouns[pair]
+    if tok.i + 1 < len(tok.doc):  # "the relief well", "well" misread as an adverb
+        pair = f"{_lemma(tok)} {tok.doc[tok.i + 1].lower_}"
         if pair in nouns:
             return nouns[pair]
     if tok.pos_ == "PROPN" and _lemma(tok) not in _NAMED_NOUNS:
@@ -343,7 +347,10 @@ def classify(verb: Token, span: Span) -> str:
                 )
             if pair in lex.verb_objects:
                 return lex.verb_objects[pair]
-    if _office_complement(verb) and lex.verbs.get(lemma, APPOINTMENT) == APPOINTMENT:
+    if _office_complement(verb) and (
+        lex.verbs.get(lemma, APPOINTMENT) == APPOINTMENT
+        or lemma in lex.complement_verbs
+    ):
         return APPOINTMENT  # "tapped him to be Treasury secretary"
     if lemma == "become" and any(
         c.dep_ == "attr" and _lemma(c) in lex.office_nouns for c in verb.children
@@ -467,6 +474,8 @@ def _by_subject(kind: str, subjects: list[Token]) -> str:
         return LEGAL  # "the judge refused", "the Supreme Court said"
     if kind == ATTACK and first in (DISASTER, HEALTH):
         return first  # "an earthquake struck", "the hurricane devastated"
+    if kind == DISASTER and first in (ECONOMY, BUSINESS):
+        return first  # "the market crashed", "its sales collapsed"
     if kind == BUSINESS and any(_is_government(t) for t in subjects):
         return ECONOMY  # "the Treasury will buy mortgage assets"
     return kind
@@ -515,7 +524,9 @@ def _office_complement(verb: Token) -> bool:
     secretary', 'named her as its chief executive', 'took over as CEO'."""
     offices = lexicon().office_nouns
     for c in verb.children:
-        if c.dep_ in ("xcomp", "oprd") and (c.lemma_ == "be" or c.dep_ == "oprd"):
+        if c.dep_ in ("xcomp", "oprd") and (
+            c.lemma_ in ("be", "become") or c.dep_ == "oprd"
+        ):
             nouns = [c] if c.dep_ == "oprd" else c.children
             if any(
                 n.dep_ in _OFFICE_COMPLEMENT | {"oprd"} and _lemma(n) in offices
