@@ -105,6 +105,10 @@ _PAIRED = frozenset({"prt", "dobj", "acomp", "oprd"})
 # Verbs of joining, leaving or forming a government or board.
 _MEMBERSHIP = frozenset({"join", "leave", "form", "quit"})
 _BODIES = frozenset({"board", "cabinet", "government", "coalition"})
+# Nouns of a change whose "in" names what changes: "a 32% drop in US sales".
+_CHANGES = frozenset(
+    {"drop", "rise", "fall", "decline", "increase", "decrease", "jump", "cut", "slump"}
+)
 # Nouns of a quantity whose "of" names what the subject is: "the number of jobs".
 _QUANTITIES = frozenset(
     {"number", "amount", "level", "total", "value", "volume", "figure"}
@@ -238,11 +242,14 @@ def is_event_nominal(tok: Token) -> bool:
 
 
 def _heads(tok: Token) -> list[Token]:
-    """A noun and the nouns it is coordinated with or modified by ("no-fly zone vote")."""
+    """A noun and the nouns it is coordinated with or modified by ("no-fly zone
+    vote"); of a change, what changes ("a 32% drop in US sales")."""
     out = [tok]
     for c in tok.children:
         if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") or c.dep_ == "compound":
             out.append(c)
+        elif c.dep_ == "prep" and c.lower_ == "in" and _lemma(tok) in _CHANGES:
+            out.extend(p for p in c.children if p.dep_ == "pobj")
     return out
 
 
@@ -444,7 +451,9 @@ def classify(verb: Token, span: Span) -> str:
                 told = classify(c, span)
                 if told != OTHER:
                     return told
-    found = _first_kind(objects + subjects)
+    found = _first_kind(subjects)  # "the US economy shed 663,000 jobs"
+    if found != ECONOMY:
+        found = _first_kind(objects + subjects)
     if found is None and _money_object(verb):
         # "the Fed transferred $24 billion", "the company would generate $30 billion"
         if any(_is_government(t) for t in subjects):
