@@ -321,9 +321,9 @@ def classify(verb: Token, span: Span) -> str:
     """The kind of the event whose predicate is `verb`, dated by `span`."""
     lex = lexicon()
     lemma = _lemma(verb)
-    # An event nominal the date itself modifies ("after the April 20 rig
-    # explosion", "the anti-Iraq war demonstrations in February 2003") is
-    # what the date dates, whatever the clause's verb.
+    # An event nominal the date itself modifies, an argument of the verb
+    # ("the April 20 explosion killed 11"), is what the date dates; one in an
+    # adjunct ("tumbled ... since the Sept. 11, 2001, terrorist attacks") is not.
     dated = _dated_nominal(span, verb)
     if dated is not None:
         return noun_kind(dated) or OTHER
@@ -344,14 +344,16 @@ def classify(verb: Token, span: Span) -> str:
     # law", "fired on protesters", "passed away" (a particle parsed as advmod)
     for c in verb.children:
         words = [c] if c.dep_ in _PAIRED or _is_particle(c, verb) else []
-        if c.dep_ == "prep":  # "signed into law"; "run out (of money)"; "fire on"
-            words = [p for p in c.children if p.dep_ == "pobj"] + [c]
+        if c.dep_ == "prep":  # "signed into law"; "run out (of money)"
+            words = [p for p in c.children if p.dep_ == "pobj"]
+            if not words or not (
+                _has_object(verb) or any(p.ent_type_ in ("DATE", "TIME") for p in words)
+            ):
+                words.append(c)  # "fired on protesters", not "fired X on Monday"
         for w in words:
             pair = f"{lemma} {_lemma(w)}"
             if pair == "take over" and _took_office(verb):
-                return (
-                    APPOINTMENT  # "took over at Treasury", "took over the New York Fed"
-                )
+                return APPOINTMENT  # "took over at Treasury", "... the New York Fed"
             if pair in lex.verb_objects:
                 return lex.verb_objects[pair]
     if _office_complement(verb) and (
