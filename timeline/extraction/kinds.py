@@ -6,7 +6,8 @@ the governing verb's lemma, a verb + particle or object pair ("stepped down",
 "opened fire"), the verb's object, subject and prepositional objects ("imposed
 sanctions", "the spill began", "filed for bankruptcy") and event nominals on
 the path from the date to the verb ("a no-fly zone vote on Thursday"), never
-from words elsewhere in the sentence. Lemma lexicons: data/kinds.json.
+from words elsewhere in the sentence nor from an adjunct that names another
+event ("tumbled ... since the 2001 attacks"). Lemma lexicons: data/kinds.json.
 """
 
 from __future__ import annotations
