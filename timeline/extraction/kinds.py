@@ -6,7 +6,8 @@ the governing verb's lemma, a verb + particle or object pair ("stepped down",
 "opened fire"), the verb's object, subject and prepositional objects ("imposed
 sanctions", "the spill began", "filed for bankruptcy") and event nominals on
 the path from the date to the verb ("a no-fly zone vote on Thursday"), never
-from words elsewhere in the sentence. Lemma lexicons: data/kinds.json.
+from words elsewhere in the sentence nor from an adjunct that names another
+event ("tumbled ... since the 2001 attacks"). Lemma lexicons: data/kinds.json.
 """
 
 from __future__ import annotations
@@ -93,6 +94,60 @@ _PHASE_VERBS = frozenset({"collapse", "end", "fail", "stall", "resume", "escalat
 _TEMPORAL_PREPS = frozenset(
     {"after", "before", "since", "following", "until", "during"}
 )
+# Adjuncts that name another event, never the predicate's kind ("tumbled ...
+# since the 2001 attacks", "resigned amid protests").
+_ADJUNCT_PREPS = _TEMPORAL_PREPS | {"amid", "despite", "ahead"}
+# Adverbs spaCy parses as advmod where they are the verb's particle ("passed away").
+_PARTICLES = frozenset(
+    {"away", "up", "down", "off", "out", "over", "back", "in", "on", "aside"}
+)
+# Children that make a verb + word pair: "stepped down", "opened fire", "tested positive".
+_PAIRED = frozenset({"prt", "dobj", "acomp", "oprd"})
+# Verbs of joining, leaving or forming a government or board.
+_MEMBERSHIP = frozenset({"join", "leave", "form", "quit"})
+_BODIES = frozenset({"board", "cabinet", "government", "coalition"})
+# Nouns of a change whose "in" names what changes: "a 32% drop in US sales".
+_CHANGES = frozenset(
+    {"drop", "rise", "fall", "decline", "increase", "decrease", "jump", "cut", "slump"}
+)
+# Nouns of a quantity whose "of" names what the subject is: "the number of jobs".
+_QUANTITIES = frozenset(
+    {"number", "amount", "level", "total", "value", "volume", "figure"}
+)
+# Verbs of a level reached: economy when a price or an index reaches it ("oil
+# prices hit a record", "the Dow topped 14,000"), else their object's kind.
+_LEVEL_VERBS = frozenset({"hit", "reach", "top", "touch", "set", "exceed"})
+_LEVELS = frozenset({"low", "high", "peak"})
+# Verbs that put someone in an office named by their complement: "tapped him
+# to be Treasury secretary", "named her as chief executive", "took over as CEO".
+_OFFICE_COMPLEMENT = frozenset({"attr", "oprd", "pobj"})
+# Verbs that reach an office with "to": "rose to senior vice president".
+_TO_OFFICE = frozenset({"rise", "promote", "elevate", "appoint", "name", "nominate"})
+# Patients of "kill" that are no people: "the well was killed", "killed the bill".
+_NOT_KILLED = frozenset({ATTACK, DEATH, HEALTH})
+# Subjects that make a verb's decision a ruling: "the court ordered", "a judge refused".
+_JUDICIAL = frozenset({"court", "judge", "jury", "tribunal", "justice", "magistrate"})
+# Subjects that make a purchase or a launch a policy, not business: "the
+# Treasury will buy ...", "the government unveiled a plan".
+_GOVERNMENT = frozenset(
+    {
+        "government",
+        "administration",
+        "treasury",
+        "fed",
+        "ministry",
+        "minister",
+        "department",
+        "congress",
+        "parliament",
+        "regulator",
+        "regulators",
+        "authority",
+        "authorities",
+        "cabinet",
+        "state",
+    }
+)
 # Announcements are of the kind of what they announce.
 _ANNOUNCING = frozenset(
     {"announce", "confirm", "unveil", "disclose", "reveal", "report"}
@@ -166,6 +221,10 @@ def noun_kind(tok: Token) -> str | None:
         pair = f"{_lemma(modifiers[0])} {_lemma(tok)}"
         if pair in nouns:
             return nouns[pair]
+    if tok.i + 1 < len(tok.doc):  # "the relief well", "well" misread as an adverb
+        pair = f"{_lemma(tok)} {tok.doc[tok.i + 1].lower_}"
+        if pair in nouns:
+            return nouns[pair]
     if tok.pos_ == "PROPN" and _lemma(tok) not in _NAMED_NOUNS:
         return None  # a name is no event nominal ("Strike Force"; "Dow", "H1N1" aside)
     return nouns.get(tok.lower_) or nouns.get(_lemma(tok))
@@ -184,11 +243,14 @@ def is_event_nominal(tok: Token) -> bool:
 
 
 def _heads(tok: Token) -> list[Token]:
-    """A noun and the nouns it is coordinated with or modified by ("no-fly zone vote")."""
+    """A noun and the nouns it is coordinated with or modified by ("no-fly zone
+    vote"); of a change, what changes ("a 32% drop in US sales")."""
     out = [tok]
     for c in tok.children:
         if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") or c.dep_ == "compound":
             out.append(c)
+        elif c.dep_ == "prep" and c.lower_ == "in" and _lemma(tok) in _CHANGES:
+            out.extend(p for p in c.children if p.dep_ == "pobj")
     return out
 
 
@@ -201,7 +263,7 @@ def _objects(verb: Token) -> list[Token]:
     for c in verb.children:
         if c.dep_ == "nsubjpass" or c.dep_ in _OBJECT_DEPS:
             out.extend(_heads(c))
-        elif c.dep_ in ("prep", "agent"):
+        elif c.dep_ in ("prep", "agent") and c.lower_ not in _ADJUNCT_PREPS:
             for p in c.children:
                 if p.dep_ == "pobj":
                     out.extend(_heads(p))
@@ -211,13 +273,27 @@ def _objects(verb: Token) -> list[Token]:
 
 
 def _subjects(verb: Token) -> list[Token]:
-    """Head nouns of the subject; of a relative clause, its antecedent's."""
+    """Head nouns of the subject; of a relative clause, its antecedent's; of
+    a conjunct with none, the first conjunct's ("tripled in 2004, doubled in
+    2005"); of a quantity, what it counts ("the number of jobs rose")."""
     out = []
     for c in verb.children:
         if c.dep_ in _SUBJECT_DEPS:
             if c.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
                 c = verb.head  # "the spill, which began on April 20"
             out.extend(_heads(c))
+    if not out and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return _subjects(verb.head)
+    for t in list(out):
+        if _lemma(t) in _QUANTITIES:
+            out.extend(
+                h
+                for p in t.children
+                if p.dep_ == "prep" and p.lower_ == "of"
+                for o in p.children
+                if o.dep_ == "pobj"
+                for h in _heads(o)
+            )
     return out
 
 
@@ -246,9 +322,9 @@ def classify(verb: Token, span: Span) -> str:
     """The kind of the event whose predicate is `verb`, dated by `span`."""
     lex = lexicon()
     lemma = _lemma(verb)
-    # An event nominal the date itself modifies ("after the April 20 rig
-    # explosion", "the anti-Iraq war demonstrations in February 2003") is
-    # what the date dates, whatever the clause's verb.
+    # An event nominal the date itself modifies, an argument of the verb
+    # ("the April 20 explosion killed 11"), is what the date dates; one in an
+    # adjunct ("tumbled ... since the Sept. 11, 2001, terrorist attacks") is not.
     dated = _dated_nominal(span, verb)
     if dated is not None:
         return noun_kind(dated) or OTHER
@@ -259,21 +335,33 @@ def classify(verb: Token, span: Span) -> str:
         if tok.i == verb.i or tok.head.i == tok.i:
             break
         tok = tok.head
-        if tok.i == verb.i:
+        if tok.i == verb.i or (tok.dep_ == "prep" and tok.lower_ in _ADJUNCT_PREPS):
             break
         if tok.dep_ in _SUBJECT_DEPS | _OBJECT_DEPS | {"pobj", "compound", "npadvmod"}:
             kind = noun_kind(tok)
             if kind is not None and lemma in lex.light_verbs | lex.object_verbs:
                 return kind
-    # verb + particle or object: "stepped down", "opened fire", "signed into law"
+    # verb + particle or object: "stepped down", "opened fire", "signed into
+    # law", "fired on protesters", "passed away" (a particle parsed as advmod)
     for c in verb.children:
-        words = [c] if c.dep_ in ("prt", "dobj") else []
+        words = [c] if c.dep_ in _PAIRED or _is_particle(c, verb) else []
         if c.dep_ == "prep":  # "signed into law"; "run out (of money)"
-            words = [p for p in c.children if p.dep_ == "pobj"] or [c]
+            words = [p for p in c.children if p.dep_ == "pobj"]
+            if not words or not (
+                _has_object(verb) or any(p.ent_type_ in ("DATE", "TIME") for p in words)
+            ):
+                words.append(c)  # "fired on protesters", not "fired X on Monday"
         for w in words:
             pair = f"{lemma} {_lemma(w)}"
+            if pair == "take over" and _took_office(verb):
+                return APPOINTMENT  # "took over at Treasury", "... the New York Fed"
             if pair in lex.verb_objects:
                 return lex.verb_objects[pair]
+    if _office_complement(verb) and (
+        lex.verbs.get(lemma, APPOINTMENT) == APPOINTMENT
+        or lemma in lex.complement_verbs
+    ):
+        return APPOINTMENT  # "tapped him to be Treasury secretary"
     if lemma == "become" and any(
         c.dep_ == "attr" and _lemma(c) in lex.office_nouns for c in verb.children
     ):
@@ -301,6 +389,12 @@ def classify(verb: Token, span: Span) -> str:
         for t in subjects:  # "the talks collapsed", "the spill spread"
             if is_event_nominal(t):
                 return noun_kind(t) or OTHER
+    if lemma in _MEMBERSHIP and any(
+        _lemma(t) in _GOVERNMENT | _BODIES for t in _patients(verb)
+    ):
+        return (
+            APPOINTMENT  # "will leave the Obama administration", "formed a government"
+        )
     if lemma in lex.by_object_entity:  # "joined Apple", "left Baghdad"
         by_type = lex.by_object_entity[lemma]
         for t in objects:
@@ -312,18 +406,32 @@ def classify(verb: Token, span: Span) -> str:
         agent = _first_kind(subjects + [t for t in objects if t.head.dep_ == "agent"])
         if agent in (HEALTH, DISASTER):
             return agent  # "the virus has killed 60 people"
+        patient = _first_kind(_patients(verb))
+        if patient is not None and patient not in _NOT_KILLED:
+            return patient  # "the well was killed", "killed the bill"
         return ATTACK
     if lemma in lex.object_verbs:
         found = _first_kind(objects)
         if found is not None:
             return found  # "reported a loss", "fired missiles", "cut 300 jobs"
-    if lemma in lex.market_verbs and _economic(verb):
+    if lemma in lex.market_verbs and _first_kind(subjects) == BUSINESS:
+        return BUSINESS  # "annualised sales of vehicles dipped below nine million"
+    if (
+        lemma == "be"
+        and _first_kind(subjects) == ECONOMY
+        and any(c.lower_ in ("up", "down") for c in verb.children)
+    ):
+        return ECONOMY  # "stocks were down"
+    level = lemma in _LEVEL_VERBS and _first_kind(objects) in (None, ECONOMY)
+    if level and any(_lemma(t) in _LEVELS for o in objects for t in o.subtree):
+        return ECONOMY  # "(the index) hit an all time low"
+    if (lemma in lex.market_verbs or level) and _economic(verb):
         # "shares fell 3%" is the market; "GM lost $1.6 billion" and "its
         # earnings dropped 24%" the company
         if (
             _first_kind(subjects) == BUSINESS
             or any(t.ent_type_ == "ORG" and noun_kind(t) is None for t in subjects)
-            or (_first_kind(subjects) != ECONOMY and _money_object(verb))
+            or (_first_kind(subjects) is None and _money_object(verb))
         ):
             return BUSINESS  # "it lost $1.6 billion": a company's money
         return ECONOMY
@@ -346,7 +454,16 @@ def classify(verb: Token, span: Span) -> str:
                 told = classify(c, span)
                 if told != OTHER:
                     return told
-    return _first_kind(objects + subjects) or OTHER
+    found = _first_kind(subjects)  # "the US economy shed 663,000 jobs"
+    if found != ECONOMY:
+        found = _first_kind(objects + subjects)
+    if found is None and _money_object(verb):
+        # "the Fed transferred $24 billion", "the company would generate $30 billion"
+        if any(_is_government(t) for t in subjects):
+            return ECONOMY
+        if any(t.ent_type_ == "ORG" for t in subjects):
+            return BUSINESS
+    return found or OTHER
 
 
 def _money_object(verb: Token) -> bool:
@@ -359,34 +476,105 @@ def _money_object(verb: Token) -> bool:
 
 
 def _by_subject(kind: str, subjects: list[Token]) -> str:
-    """A court's or a judge's order is a ruling: "a US court ordered ..."."""
-    if kind == DEMAND and _first_kind(subjects) == LEGAL:
+    """The kind of a verb as its subject makes it: a court's order is a ruling
+    ("a US court ordered ..."), an earthquake that strikes a disaster, a
+    government that buys or launches something acts on the economy."""
+    first = _first_kind(subjects)
+    if kind == DEMAND and first == LEGAL:
         return LEGAL
+    if kind in (DEMAND, STATEMENT) and any(_lemma(t) in _JUDICIAL for t in subjects):
+        return LEGAL  # "the judge refused", "the Supreme Court said"
+    if kind == ATTACK and first in (DISASTER, HEALTH):
+        return first  # "an earthquake struck", "the hurricane devastated"
+    if kind == DISASTER and first in (ECONOMY, BUSINESS):
+        return first  # "the market crashed", "its sales collapsed"
+    if kind == BUSINESS and any(_is_government(t) for t in subjects):
+        return ECONOMY  # "the Treasury will buy mortgage assets"
     return kind
 
 
+def _is_government(tok: Token) -> bool:
+    """A government or its institution: 'the Treasury', 'the Fed', 'the government'."""
+    if _lemma(tok) == "bank" and any(_lemma(c) == "central" for c in tok.children):
+        return True  # "the central bank"
+    return _lemma(tok) in _GOVERNMENT or (
+        tok.ent_type_ == "ORG"
+        and any(_lemma(t) in _GOVERNMENT | {"reserve"} for t in tok.subtree)
+    )
+
+
+def _took_office(verb: Token) -> bool:
+    """'Took over' an office, not a company: with no object ("took over at
+    Treasury", "took over from Browne") or a government's institution."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return False  # "Bear Stearns was taken over by J.P. Morgan"
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    return not objects or any(_is_government(h) for o in objects for h in _heads(o))
+
+
+def _is_particle(tok: Token, verb: Token) -> bool:
+    """A particle spaCy parses as an adverb: 'passed away', 'stepped aside'."""
+    return (
+        tok.dep_ == "advmod"
+        and tok.i == verb.i + 1
+        and (tok.tag_ == "RP" or tok.lower_ in _PARTICLES)
+    )
+
+
+def _patients(verb: Token) -> list[Token]:
+    """What the verb acts on: its direct object, or a passive's subject."""
+    return [
+        h
+        for c in verb.children
+        if c.dep_ in ("dobj", "obj", "nsubjpass")
+        for h in _heads(c)
+    ]
+
+
+def _office_complement(verb: Token) -> bool:
+    """An office the verb puts someone in: 'tapped him to be Treasury
+    secretary', 'named her as its chief executive', 'took over as CEO'."""
+    offices = lexicon().office_nouns
+    for c in verb.children:
+        if c.dep_ in ("xcomp", "oprd") and (
+            c.lemma_ in ("be", "become") or c.dep_ == "oprd"
+        ):
+            nouns = [c] if c.dep_ == "oprd" else c.children
+            if any(
+                n.dep_ in _OFFICE_COMPLEMENT | {"oprd"} and _lemma(n) in offices
+                for n in nouns
+            ):
+                return True
+        if (
+            c.dep_ == "prep"
+            and (c.lower_ == "as" or (c.lower_ == "to" and _lemma(verb) in _TO_OFFICE))
+            and any(p.dep_ == "pobj" and _lemma(p) in offices for p in c.children)
+        ):
+            return True
+    return False
+
+
 def _dated_nominal(span: Span, verb: Token) -> Token | None:
-    """The event nominal the date expression modifies, if it modifies one."""
+    """The event nominal the date expression modifies, if it modifies one and
+    it is an argument of the predicate ("the April 20 explosion killed 11"),
+    not a reference event in an adjunct ("tumbled ... since the Sept. 11,
+    2001, terrorist attacks", "after the demonstrations in February 2003"):
+    the event is the predicate's, and so is its kind."""
     root = span.root
     head = root.head
-    if (
-        root.dep_ == "pobj"
-        and head.dep_ == "prep"
-        and head.lower_ in ("in", "on", "of")
-    ):
-        prep = head.lower_
+    if root.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "of":
         head = head.head
-        # "in"/"on" after a noun may attach to the verb instead ("campaigned
-        # at a conference on Sept. 10"); after "after", "before", "since" ...
-        # the noun is a reference event the date dates
-        if prep != "of" and not (
-            head.dep_ == "pobj" and head.head.lower_ in _TEMPORAL_PREPS
-        ):
-            return None
     elif root.dep_ not in ("poss", "compound", "amod", "nmod", "nummod"):
         return None
     if head.i == verb.i or span.start <= head.i < span.end:
         return None
+    tok = head
+    for _ in range(8):  # no adjunct between the nominal and the predicate
+        if tok.i == verb.i or tok.head.i == tok.i:
+            break
+        if tok.dep_ == "prep" and tok.lower_ in _ADJUNCT_PREPS:
+            return None
+        tok = tok.head
     return head if is_event_nominal(head) else None
 
 
