@@ -411,6 +411,12 @@ def subject_of(verb: Token) -> Token | None:
         for child in subjects[:1]:
             if child.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
                 return _antecedent(tok)  # "Akerson, who was appointed ..."
+            if (
+                child.tag_ in ("WDT", "WP")
+                and tok.dep_ == "ccomp"
+                and tok.head.dep_ == "relcl"
+            ):  # "The static kill, which officials say could start late Monday"
+                return _antecedent(tok.head)
             return child
         if tok.dep_ == "relcl":
             return _antecedent(tok)
@@ -426,12 +432,33 @@ def _phrase(tok: Token, skip: set[int], depth: int = 0) -> list[Token]:
     out = [] if tok.i in skip else [tok]
     if depth <= 8:
         for child in tok.children:
-            if child.dep_ in _NEVER or child.i in skip:
+            if child.i in skip or (child.dep_ in _NEVER and not _glued(child)):
                 continue
-            if child.dep_ == "punct" and child.text not in ("-", "'s", "’s", "%"):
+            if (
+                child.dep_ == "punct"
+                and child.text not in ("-", "'s", "’s", "%")
+                and not _between_conjuncts(child)
+            ):
                 continue
             out.extend(_phrase(child, skip, depth + 1))
     return sorted(out, key=lambda t: t.i)
+
+
+def _between_conjuncts(punct: Token) -> bool:
+    """'Mississippi, Alabama and Florida': the comma before a conjunct."""
+    return punct.text == "," and any(
+        c.dep_ == "conj" and c.i == punct.i + 1 for c in punct.head.children
+    )
+
+
+def _glued(tok: Token) -> bool:
+    """'$10m' parsed as 10 + an apposition 'm': a part written with no space
+    before it belongs to the word it follows."""
+    return (
+        tok.dep_ == "appos"
+        and tok.i == tok.head.i + 1
+        and not tok.doc[tok.head.i].whitespace_
+    )
 
 
 def _render(tokens: list[Token], replace: dict[int, str] | None = None) -> str:
@@ -562,7 +589,7 @@ def _verb_group(
             and child.lower_ in _NEGATIONS
         ):
             aux.append(child)
-        elif child.dep_ == "prt":
+        elif _particle(child):
             group.append(child)
     lemma = verb.lemma_.lower()
     planning = lemma in _PLANNING or any(c.dep_ == "xcomp" for c in verb.children)
@@ -606,6 +633,54 @@ def _verb_group(
     return sorted(aux + group, key=lambda t: t.i), replace
 
 
+def _infinitival_relative(verb: Token) -> bool:
+    """'in testimony to be given at separate hearings Tuesday': a passive
+    infinitive qualifying a noun tells what will be done to it."""
+    return (
+        verb.dep_ in ("relcl", "acl")
+        and verb.tag_ == "VBN"
+        and verb.head.pos_ == "NOUN"
+        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+        and any(c.dep_ == "auxpass" for c in verb.children)
+        and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    )
+
+
+def _reduced_relative(verb: Token, subject: Token | None) -> bool:
+    """'The latest case of swine flu, confirmed on Tuesday, was in an adult':
+    a past participle set off by commas after a noun, parsed as that noun's
+    verb; the clause goes on with another verb. It is a passive."""
+    if subject is None or verb.tag_ not in ("VBD", "VBN") or verb.i < 2:
+        return False
+    doc = verb.doc
+    if doc[verb.i - 1].text != "," or subject.i > verb.i:
+        return False
+    if subject.right_edge.i not in (verb.i - 2, verb.i - 1) or subject.pos_ not in (
+        "NOUN",
+        "PROPN",
+    ):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    if any(
+        c.dep_ in ("dobj", "dative", "attr", "acomp", "ccomp", "xcomp", "prt")
+        for c in verb.children
+    ):
+        return False
+    return any(
+        c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > verb.i
+        for c in verb.children
+    )
+
+
+def _particle(tok: Token) -> bool:
+    """'passed away', 'going on': the particle of a phrasal verb (the small
+    model parses some as adverbs, tagged RP all the same)."""
+    return tok.dep_ == "prt" or (
+        tok.dep_ == "advmod" and tok.tag_ == "RP" and tok.i > tok.head.i
+    )
+
+
 def _speech(verb: Token) -> bool:
     from timeline.extraction.kinds import STATEMENT, lexicon
 
@@ -631,6 +706,13 @@ def clause_tokens(
     preps = 0
     for child in verb.children:
         if child.i in skip:
+            if child.dep_ == "ccomp" and child.i < verb.i and _speech(verb):
+                # a headline glued before the quote ("BP says it won't fight
+                # ... NEW YORK (Reuters Legal) - BP Plc won't object ..."):
+                # what is left of it on the line
+                rest = [t for t in child.subtree if t.i not in skip]
+                if _words(rest) > 2:
+                    fronted.append(rest)
             continue
         if (
             child.dep_ == "advmod"
@@ -643,7 +725,17 @@ def clause_tokens(
             continue
         if child.i < verb.i:
             if child.dep_ == "ccomp" and _speech(verb):  # a quote before "said Trump"
-                fronted.append([t for t in child.subtree if t.i not in skip])
+                # its own clause (subject, verb, objects), not the clauses
+                # hanging off its subject ("A new flu that has killed up to
+                # 68 people in Mexico could start a global epidemic")
+                reported = (
+                    _clause(child, skip, depth + 1) if child.i not in skip else []
+                )
+                fronted.append(
+                    reported
+                    if _words(reported) > 2
+                    else [t for t in child.subtree if t.i not in skip]
+                )
             continue
         if child.dep_ == "ccomp":
             objects.extend(_clause(child, skip, depth + 1))
@@ -667,7 +759,7 @@ def _clause(verb: Token, skip: set[int], depth: int) -> list[Token]:
     for c in verb.children:
         if c.dep_ in SUBJECT_DEPS and c.i not in skip:
             out.extend(_phrase(c, skip))
-        elif c.dep_ in ("aux", "auxpass", "neg", "prt") and c.i not in skip:
+        elif (c.dep_ in ("aux", "auxpass", "neg") or _particle(c)) and c.i not in skip:
             out.append(c)
     if verb.i not in skip:
         out.append(verb)
@@ -706,11 +798,14 @@ def build_title(
         and verb.i < verb.head.i
         and verb.left_edge.i == sent.start  # the clause opens the sentence
     )  # "a report released by ...", "Appointed chief justice in 1953, Warren ..."
+    infinitival = _infinitival_relative(verb)  # "testimony to be given Tuesday"
+    reduced = _reduced_relative(verb, subject)  # "The case, confirmed on Tuesday,"
+    participle = participle or infinitival or reduced
     if participle:  # "to be released in mid-2011": no "to be" before "will be"
         skip = skip | {
             c.i for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i
         }
-    if participle and verb.dep_ == "acl":
+    if participle and (verb.dep_ == "acl" or infinitival):
         subject = verb.head  # "a report released by the Labor Department"
     if subject is not None and subject.i in off_line and subject.i not in subject_skip:
         skip = skip - {t.i for t in _phrase(subject, subject_skip)}
@@ -749,8 +844,9 @@ def build_title(
         aux = "were" if subject is not None and _is_plural(subject) else "was"
         if modality == "scheduled":
             aux = "will be"
-        if verb.tag_ == "VBN":
-            verb_replace[verb.i] = f"{aux} {verb.lower_}"
+        if verb.tag_ == "VBN" or reduced:
+            done = _inflect(verb.lemma_.lower(), "VBN") if reduced else None
+            verb_replace[verb.i] = f"{aux} {done or verb.lower_}"
         else:
             verb_replace[verb.i] = _past(verb) or verb.text
     replace.update(verb_replace)
@@ -788,6 +884,8 @@ def build_title(
         replace,
     )
     title = " ".join(w for w in (subject_text, head, pred) if w)
+    rendered = [t for t in group + objects if t.i in budget]
+    ends_in_particle = bool(rendered) and _particle(max(rendered, key=lambda t: t.i))
     if fronted:
         words_left = max(4, TITLE_MAX_WORDS - len(title.split()))
         quote_tokens = [
@@ -799,10 +897,11 @@ def build_title(
         quote = _tidy(" ".join(_render(quote_tokens).split()[:words_left]))
         if quote:
             title = f"{title}: {quote}" if title else quote
-    return tidy(title)
+            ends_in_particle = False
+    return tidy(title, keep_last=ends_in_particle)
 
 
-def _tidy(title: str) -> str:
+def _tidy(title: str, *, keep_last: bool = False) -> str:
     for q in ("``", "''", "“", "”", '"', "«", "»"):
         title = title.replace(q, "")
     title = _SPACES.sub(" ", title).strip(_TRIM)
@@ -810,7 +909,7 @@ def _tidy(title: str) -> str:
     title = re.sub(r"\s+(['’]s)\b", r"\1", title)
     title = _EMPTIED_PREP.sub(r"\1", title)  # "from 2009 to 2011" without 2009
     title = _REPEATED.sub(r"\1", title)  # "may or may not" without "or"
-    while True:  # no dangling "and", "to", "of" where something was cut out
+    while not keep_last:  # no dangling "and", "to", "of" where something was cut out
         head, _, last = title.rpartition(" ")
         if not head or last.lower() not in _DANGLING:
             break
@@ -818,9 +917,12 @@ def _tidy(title: str) -> str:
     return title.rstrip(_TRIM)
 
 
-def tidy(title: str) -> str:
-    """Quotes and stray spaces out, no dangling word, capitalised, within the limits."""
-    title = _tidy(title)
+def tidy(title: str, *, keep_last: bool = False) -> str:
+    """Quotes and stray spaces out, no dangling word, capitalised, within the limits.
+
+    `keep_last`: the last word is a verb's particle ("going on"), not a
+    preposition left dangling by a cut."""
+    title = _tidy(title, keep_last=keep_last)
     while True:  # "But the president will return ...": no leading conjunction
         first, _, rest = title.partition(" ")
         if not rest or first.lower().strip(",") not in _LEADING:

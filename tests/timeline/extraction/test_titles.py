@@ -367,3 +367,95 @@ def test_it_keeps_what_a_speech_verb_reports_when_the_title_is_cut():
     assert e.title.startswith(
         "Coast Guard Adm. Thad Allen told a White House briefing that a cap"
     )
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression", "title"),
+    [
+        # a particle the model parses as an adverb: "Kennedy passed away in
+        # August 2009, but Dodd chose not to take over the chairmanship"
+        (
+            "Finan_washingtonpost/2009-01-22/1289.htm.txt",
+            "Kennedy passed away",
+            "August 2009",
+            "Kennedy passed away",
+        ),
+        # a reduced relative parsed as the noun's verb: "The latest case of
+        # swine flu, confirmed on Tuesday, was in an adult from ..."
+        (
+            "H1N1_bbc/2009-05-05/976.htm.txt",
+            "The latest case of swine flu",
+            "Tuesday",
+            "The latest case of swine flu was confirmed",
+        ),
+        # a passive infinitive qualifying a noun: "... in testimony to be given
+        # at separate hearings Tuesday before two Senate committees"
+        (
+            "bpoil_foxnews/2010-05-11/1929.htm.txt",
+            "testimony to be given",
+            "Tuesday",
+            "Testimony was given at separate hearings",
+        ),
+        # a unit glued to its number: "Leahy said $10m was added to the
+        # foreign aid bill last year"
+        (
+            "IraqWar_guardian/2005-04-20/12.htm.txt",
+            "Leahy said $10m",
+            "last year",
+            "$10m was added to the foreign aid bill",
+        ),
+        # "Obama will visit Mississippi, Alabama and Florida during a two-day
+        # trip beginning on Monday, the White House said.": the visit, not
+        # "A two-day trip began"; the list keeps its commas
+        (
+            "bpoil_reuters/2010-06-08/1745.htm.txt",
+            "two-day trip beginning",
+            "Monday",
+            "Obama will visit Mississippi, Alabama and Florida during a two-day trip",
+        ),
+    ],
+)
+def test_it_keeps_the_words_that_make_the_clause(
+    article_id, fragment, expression, title
+):
+    assert event_in(article_id, fragment, expression).title == title
+
+
+def test_a_fronted_report_keeps_its_own_clause_not_its_subjects_relative():
+    # "A new flu that has killed up to 68 people in Mexico could start a global
+    # epidemic, the World Health Organization warned on Saturday, ..."
+    e = event_in("H1N1_reuters/2009-04-25/936.htm.txt", "A new flu", "Saturday")
+    assert e.title == (
+        "The World Health Organization warned: A new flu could start a global epidemic"
+    )
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression", "start"),
+    [
+        # "Friday, October 22, 2010; 8:45 PM The Interior Department is
+        # reviewing its first request ..., officials said Friday."
+        (
+            "bpoil_washingtonpost/2010-10-22/535.htm.txt",
+            "The Interior Department is reviewing",
+            "Friday",
+            "Officials said: The Interior Department is reviewing",
+        ),
+        # a headline and a stamp before a desk's dateline: "BP says it won't
+        # fight cap waiver on spill damages NEW YORK | Fri Nov 19, 2010 6:26 pm
+        # EST NEW YORK Nov 19 (Reuters Legal) - BP Plc won't object to ..."
+        (
+            "bpoil_reuters/2010-11-19/40.htm.txt",
+            "BP Plc won't object",
+            "Friday",
+            "BP said: BP Plc won't object to a court order",
+        ),
+    ],
+)
+def test_it_leaves_a_stamp_or_headline_before_the_sentence_out(
+    article_id, fragment, expression, start
+):
+    e = event_in(article_id, fragment, expression)
+    assert e.title.startswith(start)
+    assert not re.search(r"\d:\d\d|NEW YORK|Reuters", e.title)
+    assert not e.sentence.startswith(("Friday, October", "BP says"))
