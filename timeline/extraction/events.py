@@ -126,6 +126,7 @@ def build_events(
             doc, spans_in(sent), span, governor
         )
         skip |= {t.i for t in sent if line_start <= t.idx < s_start}  # dateline
+        skip |= _emptied(sent, skip)
         off_line = (
             {t.i for t in sent if t.i not in line_tokens} if line_tokens else set()
         )
@@ -175,6 +176,29 @@ def _date_tokens(doc: Doc, timex_tokens: set[int]) -> set[int]:
             if child.dep_ in _DATE_PARTS:
                 skip.add(child.i)
     return skip
+
+
+def _emptied(sent: Span, skip: set[int]) -> set[int]:
+    """Prepositions left with nothing once the dates are out: "expected
+    further impacts in the fourth quarter and into 2011" loses "in", "and",
+    "into" with the two dates."""
+    out: set[int] = set()
+    changed = True
+    while changed:
+        changed = False
+        for t in sent:
+            if t.i in skip or t.i in out or t.dep_ not in ("prep", "conj"):
+                continue
+            if t.pos_ != "ADP":
+                continue
+            children = list(t.children)
+            if children and all(
+                c.i in skip or c.i in out or c.dep_ in ("cc", "punct") for c in children
+            ):
+                out.add(t.i)
+                out.update(c.i for c in children if c.dep_ in ("cc", "punct"))
+                changed = True
+    return out
 
 
 # A dateline before the story's first sentence: "ROBERT, Louisiana (Reuters)

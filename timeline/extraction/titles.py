@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
 TITLE_MAX_WORDS = 20
+_SPEAKER_MAX_WORDS = 10  # of a title that goes on with what was said
 TITLE_MAX_CHARS = 160
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
@@ -53,6 +54,10 @@ _OPTIONAL = frozenset(
     {"prep", "npadvmod", "advmod", "conj", "amod", "nummod", "quantmod", "ccomp"}
 )
 _CHANGE_WORDS = frozenset({"up", "down", "higher", "lower", "off", "back"})
+# Adverbs of place that complete a verb: "came ashore", "ran aground".
+_PLACE_ADVERBS = frozenset(
+    ["ashore", "aground", "abroad", "home", "overboard", "offshore", "apart", "aside"]
+)
 # Verbs told as they are in the present: they announce a plan ("plans to").
 _PLANNING = frozenset(
     ["plan", "expect", "intend", "aim", "hope", "want", "seek", "schedule"]
@@ -132,6 +137,22 @@ _DANGLING = frozenset(
         "if",
         "while",
         "when",
+        "into",
+        "onto",
+        "about",
+        "after",
+        "before",
+        "between",
+        "during",
+        "through",
+        "toward",
+        "towards",
+        "against",
+        "amid",
+        "among",
+        "within",
+        "via",
+        "upon",
     ]
 )
 _BAD_STARTS = frozenset({"CCONJ", "SCONJ", "VERB", "AUX", "PART", "ADP"})
@@ -220,6 +241,11 @@ class ArticleContext:
                 continue
             if plural is False and self._is_person(cand):
                 continue
+            named = [
+                c for c in cand.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+            ]
+            if named and cand.ent_type_ == "GPE":
+                cand = named[0]  # "GRAND ISLE, La. -- BP said": BP, not "La."
             return _render(_phrase(cand, set()))
         return None
 
@@ -529,15 +555,20 @@ def _words(tokens: list[Token]) -> int:
     return sum(1 for t in tokens if not t.is_punct)
 
 
-def _prune(tokens: list[Token], keep: set[int]) -> list[Token]:
-    """Drop optional subtrees, the last first, until the tokens fit the word limit."""
+def _prune(
+    tokens: list[Token],
+    keep: set[int],
+    limit: int = TITLE_MAX_WORDS,
+    optional: frozenset[str] = _OPTIONAL,
+) -> list[Token]:
+    """Drop optional subtrees, the last first, until the tokens fit `limit` words."""
     present = {t.i for t in tokens}
     by_i = {t.i: t for t in tokens}
-    while _words([by_i[i] for i in present]) > TITLE_MAX_WORDS:
+    while _words([by_i[i] for i in present]) > limit:
         candidates = [
             by_i[i]
             for i in present
-            if by_i[i].dep_ in _OPTIONAL and i not in keep and by_i[i].head.i in present
+            if by_i[i].dep_ in optional and i not in keep and by_i[i].head.i in present
         ]
         if not candidates:
             break
@@ -547,7 +578,8 @@ def _prune(tokens: list[Token], keep: set[int]) -> list[Token]:
         victim = max(
             candidates,
             key=lambda t: (
-                not (t.dep_ == "ccomp" and _speech(t.head)),
+                not (t.dep_ == "ccomp" and (_speech(t.head) or t.head.i in keep)),
+                t.dep_ == "acl",  # a clause on a noun before its modifiers
                 t.right_edge.i,
                 -len(list(t.subtree)),
             ),
@@ -561,11 +593,11 @@ def _prune(tokens: list[Token], keep: set[int]) -> list[Token]:
             )
         present -= drop
     ordered = sorted(present)
-    if _words([by_i[i] for i in ordered]) > TITLE_MAX_WORDS:
+    if _words([by_i[i] for i in ordered]) > limit:
         kept, n = [], 0
         for i in ordered:
             n += 0 if by_i[i].is_punct else 1
-            if n > TITLE_MAX_WORDS:
+            if n > limit:
                 break
             kept.append(i)
         ordered = kept
@@ -633,6 +665,60 @@ def _verb_group(
     return sorted(aux + group, key=lambda t: t.i), replace
 
 
+_ASIDE_DEPS = frozenset({"relcl", "appos", "parataxis"})
+
+
+def _without_asides(clause: Token, skip: set[int]) -> list[Token]:
+    """A clause's tokens without relative clauses, appositions and asides."""
+    out: set[int] = set()
+    for t in clause.subtree:
+        if t.i in skip or t.i in out:
+            continue
+        if t.dep_ in _ASIDE_DEPS and t.i != clause.i and _aside(t):
+            skip = skip | {x.i for x in t.subtree}
+            continue
+        out.add(t.i)
+    return [t for t in clause.subtree if t.i in out and t.i not in skip]
+
+
+def _aside(tok: Token) -> bool:
+    """An apposition, a parenthetical, or a relative clause brought in by a
+    relative word ("that has killed up to 68 people"; not the infinitive of
+    "time to put an end to this bleeding")."""
+    if tok.dep_ != "relcl":
+        return True
+    return any(c.tag_ in ("WDT", "WP", "WP$", "WRB") for c in tok.children)
+
+
+def _relative_object(verb: Token) -> Token | None:
+    """The noun a relative clause's object pronoun stands for: 'a $20 billion
+    fund that BP set up in August' -> the fund."""
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for c in verb.children:
+        if (
+            c.dep_ == "dobj"
+            and c.i < verb.i
+            and c.lower_ in ("that", "which", "whom", "who")
+        ):
+            return verb.head
+    return None
+
+
+def _clause_core(tokens: list[Token]) -> set[int]:
+    """The root of a run of tokens, its subject and auxiliaries: never pruned."""
+    present = {t.i for t in tokens}
+    roots = [t for t in tokens if t.head.i not in present or t.head.i == t.i]
+    core = {t.i for t in roots}
+    for root in roots:
+        core.update(
+            c.i
+            for c in root.children
+            if c.dep_ in SUBJECT_DEPS | {"aux", "auxpass", "neg"} and c.i in present
+        )
+    return core
+
+
 def _infinitival_relative(verb: Token) -> bool:
     """'in testimony to be given at separate hearings Tuesday': a passive
     infinitive qualifying a noun tells what will be done to it."""
@@ -674,10 +760,15 @@ def _reduced_relative(verb: Token, subject: Token | None) -> bool:
 
 
 def _particle(tok: Token) -> bool:
-    """'passed away', 'going on': the particle of a phrasal verb (the small
-    model parses some as adverbs, tagged RP all the same)."""
-    return tok.dep_ == "prt" or (
-        tok.dep_ == "advmod" and tok.tag_ == "RP" and tok.i > tok.head.i
+    """'passed away', 'going on', 'came ashore': the particle of a phrasal
+    verb (the small model parses some as adverbs, tagged RP all the same), or
+    an adverb of place right after the verb that completes it."""
+    if tok.dep_ == "prt":
+        return True
+    if tok.dep_ != "advmod" or tok.i <= tok.head.i:
+        return False
+    return tok.tag_ == "RP" or (
+        tok.i == tok.head.i + 1 and tok.lower_ in _PLACE_ADVERBS
     )
 
 
@@ -725,17 +816,10 @@ def clause_tokens(
             continue
         if child.i < verb.i:
             if child.dep_ == "ccomp" and _speech(verb):  # a quote before "said Trump"
-                # its own clause (subject, verb, objects), not the clauses
-                # hanging off its subject ("A new flu that has killed up to
-                # 68 people in Mexico could start a global epidemic")
-                reported = (
-                    _clause(child, skip, depth + 1) if child.i not in skip else []
-                )
-                fronted.append(
-                    reported
-                    if _words(reported) > 2
-                    else [t for t in child.subtree if t.i not in skip]
-                )
+                # without the clauses and asides hanging off its nouns ("A new
+                # flu that has killed up to 68 people in Mexico could start a
+                # global epidemic"); a long one is pruned, not cut
+                fronted.append(_without_asides(child, skip))
             continue
         if child.dep_ == "ccomp":
             objects.extend(_clause(child, skip, depth + 1))
@@ -837,8 +921,22 @@ def build_title(
         rest := [t for t in _phrase(subject, skip | {verb.i}) if not t.is_punct]
     ):  # "AP ROBERT, Louisiana -- BP admitted": the dateline out, BP stays
         subject_tokens = rest
+    elif subject is not None and (
+        named := [c for c in subject.children if c.dep_ == "appos" and c.i not in skip]
+    ):  # "GRAND ISLE, La. -- BP said": the dateline parsed as the subject, BP
+        # as its apposition
+        subject_tokens = _phrase(named[0], skip | {verb.i})
     else:  # no subject, or one outside the evidence line: the referent
         subject_text = context.resolve(None, verb) or ""
+    if (
+        len(subject_tokens) > 1
+        and subject_tokens[0].lower_ == "that"
+        and subject_tokens[0].i != subject.i
+        and subject_tokens[0].text == "that"
+        and subject_tokens[0].i > sent.start
+    ):  # "told reporters in a briefing that drilling of the first of two
+        # relief wells ... could resume": the complementizer parsed into the subject
+        subject_tokens = subject_tokens[1:]
     group, verb_replace = _verb_group(verb, skip, modality)
     if participle:
         aux = "were" if subject is not None and _is_plural(subject) else "was"
@@ -851,6 +949,15 @@ def build_title(
             verb_replace[verb.i] = _past(verb) or verb.text
     replace.update(verb_replace)
     objects, fronted = clause_tokens(verb, skip)
+    if (antecedent := _relative_object(verb)) is not None and group:
+        # "Palin, whom McCain chose as his running mate": McCain chose Palin
+        last = max(group, key=lambda t: t.i)
+        phrase = _phrase(antecedent, skip | {t.i for t in verb.subtree})
+        words = _render(phrase)
+        if words and phrase[0].tag_ == "DT":
+            words = words[0].lower() + words[1:]  # "set up a $20 billion fund"
+        if words:
+            replace[last.i] = f"{replace.get(last.i, last.text)} {words}"
     in_quote = {t.i for t in objects if t.i in quoted}
     quoted_clause = any(
         t.i in in_quote and t.pos_ in ("VERB", "AUX") and t.dep_ != "amod"
@@ -876,7 +983,20 @@ def build_title(
                 return ""
     if not objects and not fronted and not (subject_text or subject_tokens):
         return ""
-    budget_tokens = _prune(subject_tokens + group + objects, keep)
+    if (
+        not fronted
+        and verb.dep_ == "parataxis"
+        and _speech(verb)
+        and verb.head.i < verb.i
+        and verb.head.pos_ in ("VERB", "AUX")
+    ):  # "The incident has so far cost BP $1.6 bn, the energy giant said on
+        # Monday": what it said is the clause the speech verb hangs on
+        own = {t.i for t in verb.subtree}
+        fronted = [_clause(verb.head, skip | own, 1)]
+    limit = TITLE_MAX_WORDS
+    if fronted:  # the speaker leaves room for what was said
+        limit = max(6, _SPEAKER_MAX_WORDS - len(subject_text.split()))
+    budget_tokens = _prune(subject_tokens + group + objects, keep, limit)
     budget = {t.i for t in budget_tokens}
     head = _render([t for t in subject_tokens if t.i in budget], replace)
     pred = _render(
@@ -887,13 +1007,16 @@ def build_title(
     rendered = [t for t in group + objects if t.i in budget]
     ends_in_particle = bool(rendered) and _particle(max(rendered, key=lambda t: t.i))
     if fronted:
-        words_left = max(4, TITLE_MAX_WORDS - len(title.split()))
+        words_left = max(6, TITLE_MAX_WORDS - len(title.split()))
         quote_tokens = [
             t
             for part in fronted
             for t in part
             if not t.is_punct or t.text in (",", "’", "'")
         ]
+        quote_tokens = _prune(
+            quote_tokens, _clause_core(quote_tokens), words_left, _OPTIONAL | {"acl"}
+        )
         quote = _tidy(" ".join(_render(quote_tokens).split()[:words_left]))
         if quote:
             title = f"{title}: {quote}" if title else quote
