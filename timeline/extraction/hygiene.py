@@ -167,7 +167,8 @@ _CAPTION_SENTENCE = re.compile(
 # "This post was last changed at 06:36 PM, April 2 2005, ...", "A version
 # appeared on p1 of the Main section ...".
 _PAGE_NOTE = re.compile(
-    r"(?:^|(?<=\s))(?:This\s+(?:article|story|report|page|content|copy|post|entry)\s+"
+    r"(?:^|(?<=[\s(]))(?:This\s+(?:article|story|report|page|content|copy|post|entry|caption|"
+    r"photo|picture|image|graphic)\s+"
     r"(?:appeared|was\s+(?:first\s+|last\s+)?(?:published|amended|corrected|updated|"
     r"changed|modified|edited|posted)|has\s+been|may\s+(?:not|be))"
     r"|A\s+version\s+(?:of\s+this\s+\w+\s+)?appeared\s+on\s+p\.?\s?\d+)"

@@ -675,7 +675,15 @@ def _without_asides(clause: Token, skip: set[int]) -> list[Token]:
         if t.i in skip or t.i in out:
             continue
         if t.dep_ in _ASIDE_DEPS and t.i != clause.i and _aside(t):
-            skip = skip | {x.i for x in t.subtree}
+            # the aside and the commas around it: "Ford Motor Company, the
+            # U.S. car maker, will reportedly pay ..."
+            doc = t.doc
+            around = {
+                j
+                for j in (t.left_edge.i - 1, t.right_edge.i + 1)
+                if 0 <= j < len(doc) and doc[j].text == ","
+            }
+            skip = skip | {x.i for x in t.subtree} | around
             continue
         out.add(t.i)
     return [t for t in clause.subtree if t.i in out and t.i not in skip]

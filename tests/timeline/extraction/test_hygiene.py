@@ -496,3 +496,11 @@ def test_it_makes_no_event_from_a_post_note_a_version_note_or_a_wire_caption(
 def test_a_dated_sentence_with_a_place_is_no_caption():
     text = "BP shares fell 3 percent, in London April 28, 2009, after the report."
     assert furniture_spans(text) == []
+
+
+def test_it_makes_no_event_from_a_caption_note():
+    # "Illustration: Eric Gay\/AP (This caption was amended on 6 May 2010."
+    assert (
+        events_in("bpoil_guardian/2010-05-05/307.htm.txt", "This caption was amended")
+        == []
+    )

@@ -551,3 +551,13 @@ def test_it_keeps_what_was_said_after_the_speaker(
     article_id, fragment, expression, title
 ):
     assert event_in(article_id, fragment, expression).title == title
+
+
+def test_a_fronted_report_loses_an_apposition_with_its_commas():
+    # "Ford Motor Company, the U.S. car maker, will reportedly pay $57 million
+    # (US$ 78 million) for a 72.4 percent stake in the Romanian assembly plant
+    # Automobile Craiova, a Romanian official said Friday."
+    e = event_in("wikinews-meantime-79240", "Ford Motor Company, the U.S.", "Friday")
+    assert e.title.startswith(
+        "A Romanian official said: Ford Motor Company will reportedly pay $57 million"
+    )
