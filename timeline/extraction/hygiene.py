@@ -162,6 +162,18 @@ _CAPTION_LINE = re.compile(
 _CAPTION_SENTENCE = re.compile(
     r"(?:^|(?<=[.!?]\s))(?:Shown|Pictured|Seen)\s+(?:here|above|below|left|right)\b[^\n]*?(?:[.!?](?=\s|$)|$)"
 )
+# Where a person stands in the picture: "BP Chairman Carl-Henric Svanberg
+# (left), CEO Tony Hayward and ... leave the White House": a caption's cue,
+# never prose's.
+_CAPTION_POSITION = re.compile(
+    r"\((?:(?:far|second|third|from|centre|center)\s+)?(?:left|right|centre|center|"
+    r"L-R|R-L|top|bottom)\)"  # not "(R)": a party, "Gov. Bobby Jindal (R)"
+)
+# A caption led by its date: "July 17, 2010: The containment stack is shown at
+# the site of the Deepwater Horizon oil spill".
+_DATED_CAPTION = re.compile(
+    rf"^\s*{_DATE}:\s+[^\n]*?\b(?:is|are)\s+(?:seen|pictured|shown)\b[^\n]*?(?:[.!?](?=\s|$)|$)"
+)
 # Notes about the page itself: "This article appeared on p15 of the Observer
 # Review section …", "This article was amended on …", a contact address.
 # "This post was last changed at 06:36 PM, April 2 2005, ...", "A version
@@ -421,6 +433,10 @@ def _line_spans(line: str, offset: int) -> list[Span]:
     if m := _CAPTION_LINE.match(line):
         add(m.start(), m.end(), CAPTION)
     for m in _CAPTION_SENTENCE.finditer(line):
+        add(m.start(), m.end(), CAPTION)
+    for m in _CAPTION_POSITION.finditer(line):
+        add(*_sentence_bounds(line, m.start()), CAPTION)
+    if m := _DATED_CAPTION.match(line):
         add(m.start(), m.end(), CAPTION)
     for m in _LISTING.finditer(line):
         add(m.start(), m.end(), NAVIGATION)

@@ -504,3 +504,27 @@ def test_it_makes_no_event_from_a_caption_note():
         events_in("bpoil_guardian/2010-05-05/307.htm.txt", "This caption was amended")
         == []
     )
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment"),
+    [
+        # "Wednesday: BP Chairman Carl-Henric Svanberg (left), CEO Tony Hayward and
+        # Managing Director Bob Dudley leave the White House after their meeting ..."
+        ("bpoil_foxnews/2010-06-21/941.htm.txt", "Svanberg (left), CEO Tony Hayward"),
+        # "July 17, 2010: The containment stack is shown at the site of the ..."
+        (
+            "bpoil_foxnews/2010-07-18/1322.htm.txt",
+            "July 17, 2010: The containment stack",
+        ),
+    ],
+)
+def test_it_makes_no_event_from_a_caption_by_its_position_cue_or_leading_date(
+    article_id, fragment
+):
+    assert events_in(article_id, fragment) == []
+
+
+def test_a_party_letter_is_no_caption_cue():
+    text = "Gov. Bobby Jindal (R) has reacted with fury to the moratorium on Monday."
+    assert furniture_spans(text) == []
