@@ -666,6 +666,35 @@ def _verb_group(
 
 
 _ASIDE_DEPS = frozenset({"relcl", "appos", "parataxis"})
+# Nouns a relative clause without a relative word qualifies adverbially: "the
+# day he died", "the way they voted".
+_ADVERBIAL_HEADS = frozenset(
+    _w
+    for _w in [
+        "time",
+        "day",
+        "night",
+        "week",
+        "month",
+        "year",
+        "moment",
+        "morning",
+        "evening",
+        "afternoon",
+        "hour",
+        "minute",
+        "decade",
+        "era",
+        "period",
+        "season",
+        "way",
+        "reason",
+        "place",
+    ]
+)
+_OBJECT_DEPS = frozenset(
+    {"dobj", "dative", "ccomp", "xcomp", "attr", "acomp", "oprd", "nsubjpass", "prt"}
+)
 
 
 def _without_asides(clause: Token, skip: set[int]) -> list[Token]:
@@ -699,8 +728,10 @@ def _aside(tok: Token) -> bool:
 
 
 def _relative_object(verb: Token) -> Token | None:
-    """The noun a relative clause's object pronoun stands for: 'a $20 billion
-    fund that BP set up in August' -> the fund."""
+    """The noun a relative clause's object stands for: 'a $20 billion fund
+    that BP set up in August' -> the fund; 'a trust fund Congress authorized
+    in 1990' (no relative word) -> the trust fund, unless the noun is a time,
+    a way or a reason ("the day he died")."""
     if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
         return None
     for c in verb.children:
@@ -710,6 +741,22 @@ def _relative_object(verb: Token) -> Token | None:
             and c.lower_ in ("that", "which", "whom", "who")
         ):
             return verb.head
+    head = verb.head
+    if verb.tag_ != "VBD" or head.ent_type_ in ("DATE", "TIME"):
+        return None
+    if head.lemma_.lower() in _ADVERBIAL_HEADS:
+        return None
+    if any(
+        c.dep_ in _OBJECT_DEPS or c.tag_ in ("WDT", "WP", "WRB") for c in verb.children
+    ):
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if (
+        len(subjects) == 1
+        and head.i < subjects[0].left_edge.i
+        and subjects[0].i < verb.i
+    ):
+        return head
     return None
 
 

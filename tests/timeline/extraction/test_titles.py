@@ -561,3 +561,43 @@ def test_a_fronted_report_loses_an_apposition_with_its_commas():
     assert e.title.startswith(
         "A Romanian official said: Ford Motor Company will reportedly pay $57 million"
     )
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression", "title"),
+    [
+        # "... reviewed the financial risks facing a trust fund Congress
+        # authorized in 1990 after the Exxon Valdez incident to pay ..."
+        (
+            "bpoil_washingtonpost/2010-11-14/1081.htm.txt",
+            "Congress authorized in 1990",
+            "1990",
+            "Congress authorized a trust fund after the Exxon Valdez incident",
+        ),
+        # "... lawmakers traded barbs over the agreement President Obama
+        # announced on Wednesday with BP for the establishment of a $20 billion
+        # relief fund."
+        (
+            "bpoil_foxnews/2010-06-17/496.htm.txt",
+            "the agreement President Obama announced",
+            "Wednesday",
+            "President Obama announced the agreement with BP for the establishment of a"
+            " $20 billion relief fund",
+        ),
+    ],
+)
+def test_a_relative_clause_without_a_relative_word_takes_its_noun_as_object(
+    article_id, fragment, expression, title
+):
+    assert event_in(article_id, fragment, expression).title == title
+
+
+def test_a_way_or_a_time_is_no_object_of_its_relative_clause():
+    from datetime import date
+
+    from timeline.extraction.pipeline import extract
+    from timeline.extraction.types import Document
+
+    text = "Voters disliked the way the council voted in March 2010."
+    (extraction,) = extract([Document(text, date(2009, 1, 1))])
+    assert [e.title for e in extraction.events] == ["The council voted"]
