@@ -744,6 +744,8 @@ def _relative_object(verb: Token) -> Token | None:
     head = verb.head
     if verb.tag_ != "VBD" or head.ent_type_ in ("DATE", "TIME"):
         return None
+    if head.dep_ in SUBJECT_DEPS:
+        return None  # "The American auto company Chrysler filed": a name misparsed
     if head.lemma_.lower() in _ADVERBIAL_HEADS:
         return None
     if any(

@@ -601,3 +601,12 @@ def test_a_way_or_a_time_is_no_object_of_its_relative_clause():
     text = "Voters disliked the way the council voted in March 2010."
     (extraction,) = extract([Document(text, date(2009, 1, 1))])
     assert [e.title for e in extraction.events] == ["The council voted"]
+
+
+def test_a_name_after_its_description_is_no_relative_clause_subject():
+    # "The American auto company Chrysler filed for bankruptcy Thursday, ...":
+    # parsed as a relative clause on "company", but no "filed the company"
+    e = event_in(
+        "wikinews-meantime-125796", "Chrysler filed for bankruptcy", "Thursday"
+    )
+    assert e.title == "Chrysler filed for bankruptcy"
