@@ -172,7 +172,7 @@ _CAPTION_POSITION = re.compile(
 # A caption led by its date: "July 17, 2010: The containment stack is shown at
 # the site of the Deepwater Horizon oil spill".
 _DATED_CAPTION = re.compile(
-    rf"^\s*{_DATE}:\s+[^\n]*?\b(?:is|are)\s+(?:seen|pictured|shown)\b[^\n]*?(?:[.!?](?=\s|$)|$)"
+    rf"^[ \t]*{_DATE}:[ \t]+[^\n]*?\b(?:is|are)\s+(?:seen|pictured|shown)\b[^\n]*?(?:[.!?](?=\s|$)|$)"
 )
 # Notes about the page itself: "This article appeared on p15 of the Observer
 # Review section …", "This article was amended on …", a contact address.
