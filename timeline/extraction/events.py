@@ -49,6 +49,8 @@ SCHEDULING_LEMMAS = frozenset(
     _w("plan schedule expect set due intend aim prepare propose go")
 )
 _SUBJECT_DEPS = SUBJECT_DEPS
+# Verbs of a phase: "a two-day trip beginning on Monday" dates the trip's verb.
+_ASPECTUAL = frozenset(_w("begin start commence end finish continue resume"))
 _DATE_PARTS = frozenset({"case", "det", "predet", "amod", "nummod", "quantmod"})
 _BAD_STARTS = frozenset({"CCONJ", "SCONJ", "VERB", "AUX", "PART", "ADP", "PUNCT"})
 
@@ -124,6 +126,7 @@ def build_events(
             doc, spans_in(sent), span, governor
         )
         skip |= {t.i for t in sent if line_start <= t.idx < s_start}  # dateline
+        skip |= _emptied(sent, skip)
         off_line = (
             {t.i for t in sent if t.i not in line_tokens} if line_tokens else set()
         )
@@ -177,11 +180,43 @@ def _date_tokens(doc: Doc, timex_tokens: set[int]) -> set[int]:
     return skip
 
 
+def _emptied(sent: Span, skip: set[int]) -> set[int]:
+    """Prepositions left with nothing once the dates are out: "expected
+    further impacts in the fourth quarter and into 2011" loses "in", "and",
+    "into" with the two dates."""
+    out: set[int] = set()
+    changed = True
+    while changed:
+        changed = False
+        for t in sent:
+            if t.i in skip or t.i in out or t.dep_ not in ("prep", "conj"):
+                continue
+            if t.pos_ != "ADP":
+                continue
+            children = list(t.children)
+            if children and all(
+                c.i in skip or c.i in out or c.dep_ in ("cc", "punct") for c in children
+            ):
+                out.add(t.i)
+                out.update(c.i for c in children if c.dep_ in ("cc", "punct"))
+                changed = True
+    return out
+
+
 # A dateline before the story's first sentence: "ROBERT, Louisiana (Reuters)
 # - BP Plc suffered ...", "AP ROBERT, Louisiana -- BP admitted ...".
 _AGENCY_DATELINE = re.compile(
-    r"\((?:Reuters|AP|AFP|CNN|Xinhua|UPI|Bloomberg|PA|dpa|IANS|RIA Novosti|"
+    r"\((?:(?:Reuters|AP|AFP|CNN|Xinhua|UPI|Bloomberg|PA|dpa|IANS|RIA Novosti)"
+    r"(?: [A-Z][a-z]+)?|"  # a desk of the agency: "(Reuters Legal)", "(Reuters Health)"
     r"[A-Z][A-Za-z]+ (?:News|Press|Wire))\)\s*(?:--?|–|—|:)\s*"
+)
+# A page stamp before the sentence: "Friday, October 22, 2010; 8:45 PM The
+# Interior Department is reviewing ...", "June 11, 2009 8:20 AM ET".
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_STAMP_PREFIX = re.compile(
+    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
+    rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})"
+    r"[;,]?\s+\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s+(?:[A-Z]{1,3}T|UTC)\b)?\s+"
 )
 _CAPS_DATELINE = re.compile(r"(?:[A-Z][\w.'’/\\-]*,?[ \t]+){1,6}(?:--|—|–)\s+")
 _PLACE_IN_CAPS = re.compile(r"\b[A-Z]{3,}\b")
@@ -202,6 +237,8 @@ def _after_dateline(text: str, start: int, limit: int) -> int:
     was glued before it), if one opens it before the date expression at `limit`."""
     head = text[start : min(limit, start + _DATELINE_MAX)]
     if (m := _CREDIT_PREFIX.match(head)) and start + m.end() < limit:
+        start, head = start + m.end(), head[m.end() :]
+    if (m := _STAMP_PREFIX.match(head)) and start + m.end() < limit:
         start, head = start + m.end(), head[m.end() :]
     found = start
     for m in _AGENCY_DATELINE.finditer(head):
@@ -350,6 +387,20 @@ def _lift(verb: Token) -> Token:
     for _ in range(4):
         if any(c.dep_ in _SUBJECT_DEPS for c in tok.children):
             return tok
+        if (
+            tok.tag_ == "VBG"
+            and tok.dep_ == "acl"
+            and tok.lemma_.lower() in _ASPECTUAL
+            and tok.head.dep_ == "pobj"
+        ):  # "Obama will visit Mississippi ... during a two-day trip beginning
+            # on Monday": the visit, not "A two-day trip began"
+            head = tok.head
+            while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+                head = head.head
+            if head.pos_ not in ("VERB", "AUX"):
+                return tok
+            tok = head
+            continue
         if tok.tag_ == "VB" and tok.dep_ == "acl" and tok.head.pos_ == "NOUN":
             # "forced engineers to delay efforts to place a chamber ... on
             # Saturday": the efforts' verb, not "to place"

@@ -35,6 +35,7 @@ COPYRIGHT = "copyright"
 HEADING = "heading"
 TRANSCRIPT = "transcript"
 FRAGMENT = "fragment"
+FACT_BOX = "fact-box"
 
 
 @dataclass(frozen=True)
@@ -161,13 +162,53 @@ _CAPTION_LINE = re.compile(
 _CAPTION_SENTENCE = re.compile(
     r"(?:^|(?<=[.!?]\s))(?:Shown|Pictured|Seen)\s+(?:here|above|below|left|right)\b[^\n]*?(?:[.!?](?=\s|$)|$)"
 )
+# Where a person stands in the picture: "BP Chairman Carl-Henric Svanberg
+# (left), CEO Tony Hayward and ... leave the White House": a caption's cue,
+# never prose's.
+_CAPTION_POSITION = re.compile(
+    r"\((?:(?:far|second|third|from|centre|center)\s+)?(?:left|right|centre|center|"
+    r"L-R|R-L|top|bottom)\)"  # not "(R)": a party, "Gov. Bobby Jindal (R)"
+)
+# A caption led by its date: "July 17, 2010: The containment stack is shown at
+# the site of the Deepwater Horizon oil spill".
+_DATED_CAPTION = re.compile(
+    rf"^[ \t]*{_DATE}:[ \t]+[^\n]*?\b(?:is|are)\s+(?:seen|pictured|shown)\b[^\n]*?(?:[.!?](?=\s|$)|$)"
+)
 # Notes about the page itself: "This article appeared on p15 of the Observer
 # Review section …", "This article was amended on …", a contact address.
+# "This post was last changed at 06:36 PM, April 2 2005, ...", "A version
+# appeared on p1 of the Main section ...".
 _PAGE_NOTE = re.compile(
-    r"(?:^|(?<=\s))This\s+(?:article|story|report|page|content|copy)\s+"
-    r"(?:appeared|was\s+(?:first\s+)?(?:published|amended|corrected|updated)|has\s+been|"
-    r"may\s+(?:not|be))\b[^\n]*?(?:[.!?](?=\s|$)|$)"
+    r"(?:^|(?<=[\s(]))(?:This\s+(?:article|story|report|page|content|copy|post|entry|caption|"
+    r"photo|picture|image|graphic)\s+"
+    r"(?:appeared|was\s+(?:first\s+|last\s+)?(?:published|amended|corrected|updated|"
+    r"changed|modified|edited|posted)|has\s+been|may\s+(?:not|be))"
+    r"|A\s+version\s+(?:of\s+this\s+\w+\s+)?appeared\s+on\s+p\.?\s?\d+)"
+    r"\b[^\n]*?(?:[.!?](?=\s|$)|$)"
 )
+# A fact box: fields of a label and items separated by semicolons, each item
+# with its year or the field of three or more items: "Career History:
+# President and CEO, Federal Reserve Bank of New York; Vice Chairman, ... (Nov.
+# 2003 to Jan. 2009); ... Alma Mater: Dartmouth College, Bachelor's Degree,
+# 1983; Johns Hopkins School ..., Master's, 1985".
+_FACT_FIELD = re.compile(
+    r"(?:^|(?<=\s))[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}:\s+"
+    r"(?:[^;:\n]{2,160};\s*)+[^;:\n]{2,160}?(?:\b(?:1[6-9]|20)\d\d\b\)?|\))"
+)
+_YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
+_PARENTHESIS = re.compile(r"\([^()]*\)")
+_LONG_LOWER = re.compile(r"(?<![\w'’])[a-z][a-z'’-]{3,}\b")  # "said", "again"
+
+
+def _is_fact_field(field: str) -> bool:
+    """Items of names, titles and years, not clauses: no lowercase word longer
+    than "the" or "for" outside parentheses ("B.A. (history)")."""
+    items = field.split(":", 1)[1].split(";")
+    if len(items) < 3 and not all(_YEAR.search(item) for item in items):
+        return False
+    return not _LONG_LOWER.search(_PARENTHESIS.sub("", field))
+
+
 # A photo caption: "In this image taken from video provided by BP PLC ...",
 # "A logo is seen at a BP fuel station in London July 27, 2010."
 _CAPTION_IMAGE = re.compile(
@@ -175,6 +216,11 @@ _CAPTION_IMAGE = re.compile(
     r"frame\s+grab|video\s+grab|handout)\b[^\n]*?(?:[a-z]{2}[.!?](?=\s+[A-Z\"“]|\s*$)|$)"
     rf"|(?:^|(?<=[.!?]\s))[A-Z][^.!?\n]{{0,160}}?\b(?:is|are)\s+(?:seen|pictured|shown)\b"
     rf"[^.!?\n]{{0,160}}?{_DATE}\.?(?=\s|$)"
+    # a wire photo's caption: a present tense, then ", in <place> <date>." with
+    # no "on" ("A BP petrol station is reflected in a car, in London April 28, 2009.")
+    rf"|(?:^|(?<=[.!?]\s))[A-Z][^.!?\n]{{0,160}}?\b(?:is|are)\s+(?:\w+\s+)?\w+(?:ed|en|ing)\b"
+    rf"[^.!?\n]{{0,160}}?,\s+in\s+[A-Z][\w'’-]*(?:,?\s+[A-Z][\w'’.-]*){{0,3}},?\s+{_DATE}"
+    r"\.?(?=\s|$)"
 )
 # A graphic's source line: "SOURCES: BP, NOAA | The Washington Post - Oct. 20, 2010".
 _SOURCE_LINE = re.compile(
@@ -388,6 +434,10 @@ def _line_spans(line: str, offset: int) -> list[Span]:
         add(m.start(), m.end(), CAPTION)
     for m in _CAPTION_SENTENCE.finditer(line):
         add(m.start(), m.end(), CAPTION)
+    for m in _CAPTION_POSITION.finditer(line):
+        add(*_sentence_bounds(line, m.start()), CAPTION)
+    if m := _DATED_CAPTION.match(line):
+        add(m.start(), m.end(), CAPTION)
     for m in _LISTING.finditer(line):
         add(m.start(), m.end(), NAVIGATION)
     for m in _SOURCE_LINE.finditer(line):
@@ -396,6 +446,9 @@ def _line_spans(line: str, offset: int) -> list[Span]:
         add(m.start(), m.end(), CAPTION)
     for m in _PAGE_NOTE.finditer(line):
         add(m.start(), m.end(), NAVIGATION)
+    for m in _FACT_FIELD.finditer(line):
+        if _is_fact_field(m.group()):
+            add(m.start(), m.end(), FACT_BOX)
     for m in _EMAIL_ADDRESS.finditer(line):
         add(*_sentence_bounds(line, m.start()), NAVIGATION)
     for m in _CAPTION_PAREN.finditer(line):

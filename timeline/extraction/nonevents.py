@@ -80,6 +80,51 @@ FORECAST_VERBS = frozenset(
     ["predict", "forecast", "project", "estimate", "expect", "anticipate"]
 )
 _MODALS = frozenset({"should", "would", "could", "might", "must", "ought"})
+# Modals of a possibility: "That may take all of Tuesday".
+_POSSIBLE = frozenset({"may", "might", "could"})
+_DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
+# Verbs whose complement clause is a guess, not a report: "comments suggesting
+# the oil giant could reinstate its dividend".
+_SPECULATING = frozenset(["suggest", "indicate", "signal", "hint", "imply"])
+# Linking verbs: with an adjective they state a condition or an opinion ("BP
+# now looks undervalued"); without one they can tell an occurrence ("appeared
+# in court").
+_LINKING = frozenset(["look", "seem", "appear", "sound", "feel"])
+# Participles of a state of mind: "is frustrated" tells how someone is.
+_PSYCH_PARTICIPLES = frozenset(
+    [
+        "frustrate",
+        "worry",
+        "concern",
+        "please",
+        "disappoint",
+        "satisfy",
+        "convince",
+        "determine",
+        "interest",
+        "surprise",
+        "shock",
+        "anger",
+        "alarm",
+        "delight",
+        "confuse",
+        "encourage",
+        "relieve",
+        "upset",
+        "scare",
+        "frighten",
+        "excite",
+        "impress",
+        "puzzle",
+        "annoy",
+        "irritate",
+        "dismay",
+        "baffle",
+        "embarrass",
+        "horrify",
+        "amaze",
+    ]
+)
 _CONDITIONS = frozenset({"if", "unless"})
 _CAPTION_VERBS = frozenset({"show", "picture", "photograph"})
 # Prepositions that place the predicate after another thing ("before" is
@@ -178,6 +223,8 @@ def non_event_reason(verb: Token, span: Span, *, scheduled: bool) -> str | None:
         return "the date belongs to another event named in the sentence"
     if verb.pos_ not in ("VERB", "AUX"):
         return "a fragment without a verb ('3.15 pm CDT: Oh dear.')"
+    if _dated_heading(span, verb):
+        return "a dated heading: its only verb is in a relative clause"
     if _compares(verb):
         return "a comparison ('than it did before ...', 'as was done in ...')"
     if verb.dep_ == "acl" and _lemma(verb) in _CAPTION_VERBS and verb.tag_ == "VBN":
@@ -194,6 +241,12 @@ def non_event_reason(verb: Token, span: Span, *, scheduled: bool) -> str | None:
         return "what should or could have happened, not what did"
     if _is_forecast(verb):
         return "a forecast, not an occurrence"
+    if _speculation(verb):
+        return "a guess about what may happen to an unnamed thing ('That may take')"
+    if _since_state(span, verb):
+        return (
+            "a state or a running total since the date ('have received ... since May')"
+        )
     if _dates_a_comparison(span, verb):
         return "the date only marks a comparison"
     if _dates_a_thing(span, verb):
@@ -216,6 +269,14 @@ def non_event_reason(verb: Token, span: Span, *, scheduled: bool) -> str | None:
         return "a copular predicate states where or how something is"
     if _first_person_comment(verb):
         return "a first-person comment outside reported speech"
+    if _states_an_opinion(verb) or any(
+        c.dep_ == "ccomp" and c.i > verb.i and _states_an_opinion(c)
+        for c in verb.children
+        if lexicon().verbs.get(lemma) in _SPEECH_KINDS
+    ):
+        return "a linking verb with an adjective states a condition or an opinion"
+    if _state_of_mind(verb) and not scheduled:
+        return "a present passive of a state of mind ('Scalise is frustrated')"
     if (
         lemma in STATIVE_VERBS
         and not _eventive_argument(verb)
@@ -478,3 +539,87 @@ def _future(verb: Token) -> bool:
         c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall", "would", "wo")
         for c in verb.children
     )
+
+
+def _aux_words(verb: Token) -> list[str]:
+    return [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+
+
+def _since_state(span: Span, verb: Token) -> bool:
+    """'have received only $5,000 in claims payments since May', 'has been
+    going on since the 1980s', 'have wiped ... off the energy giant's market
+    value since April': a perfect or progressive over "since" + the date is a
+    state or a running total, not an occurrence on that date."""
+    doc = span.doc
+    before = span.start - 1
+    if before < 0 or doc[before].lower_ != "since" or doc[before].dep_ != "prep":
+        return False
+    if doc[before].head.i != verb.i:
+        return False
+    aux = _aux_words(verb)
+    perfect = verb.tag_ == "VBN" and any(
+        a in ("have", "has", "had", "'ve") for a in aux
+    )
+    progressive = verb.tag_ == "VBG" and any(
+        a in ("is", "are", "am", "was", "were", "been", "'s", "'re") for a in aux
+    )
+    return perfect or progressive
+
+
+def _speculation(verb: Token) -> bool:
+    """'That may take all of Tuesday', 'That effort could get started next
+    week': a possibility about a thing only pointed at; and 'comments
+    suggesting the oil giant could reinstate its dividend in 2011': a guess
+    under a verb of indication."""
+    if verb.dep_ == "conj" and not _has(verb, _SUBJECT_DEPS | {"aux"}):
+        verb = (
+            verb.head
+        )  # "That may take all of Tuesday and possibly run into Wednesday"
+    aux = _aux_words(verb)
+    if not any(a in _POSSIBLE for a in aux):
+        return False
+    if verb.dep_ == "ccomp" and _lemma(verb.head) in _SPECULATING:
+        return True
+    for c in verb.children:
+        if c.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if c.lower_ in _DEMONSTRATIVES and c.tag_ == "DT":
+            return True  # "That may take"
+        return c.pos_ == "NOUN" and any(
+            d.dep_ == "det" and d.lower_ in _DEMONSTRATIVES for d in c.children
+        )  # "That effort could"
+    return False
+
+
+def _states_an_opinion(verb: Token) -> bool:
+    """'BP now looks undervalued versus its peers': a linking verb and its
+    adjective complement."""
+    return _lemma(verb) in _LINKING and _has(verb, {"acomp"})
+
+
+def _state_of_mind(verb: Token) -> bool:
+    """'8.49 pm: Scalise is frustrated': a present passive of a verb of feeling,
+    with no agent, tells how someone is."""
+    if verb.tag_ != "VBN" or _lemma(verb) not in _PSYCH_PARTICIPLES:
+        return False
+    if _has(verb, {"agent"}):
+        return False
+    return any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+
+
+def _dated_heading(span: Span, verb: Token) -> bool:
+    """'A summary of events Friday, June 25, Day 66 of the Gulf of Mexico oil
+    spill that began with the April 20 explosion ...': a verbless noun phrase
+    holds the date, and the verb found for it only qualifies one of its nouns
+    (a relative clause): a page's heading, not a report."""
+    sent = span.sent
+    if sent.root.pos_ in ("VERB", "AUX") or not sent.start <= verb.i < sent.end:
+        return False
+    if verb.dep_ != "relcl":
+        return False
+    tok = span.root
+    while tok.head.i != tok.i:
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return False
+    return True

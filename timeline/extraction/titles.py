@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
 TITLE_MAX_WORDS = 20
+_SPEAKER_MAX_WORDS = 10  # of a title that goes on with what was said
 TITLE_MAX_CHARS = 160
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
@@ -53,6 +54,10 @@ _OPTIONAL = frozenset(
     {"prep", "npadvmod", "advmod", "conj", "amod", "nummod", "quantmod", "ccomp"}
 )
 _CHANGE_WORDS = frozenset({"up", "down", "higher", "lower", "off", "back"})
+# Adverbs of place that complete a verb: "came ashore", "ran aground".
+_PLACE_ADVERBS = frozenset(
+    ["ashore", "aground", "abroad", "home", "overboard", "offshore", "apart", "aside"]
+)
 # Verbs told as they are in the present: they announce a plan ("plans to").
 _PLANNING = frozenset(
     ["plan", "expect", "intend", "aim", "hope", "want", "seek", "schedule"]
@@ -132,6 +137,22 @@ _DANGLING = frozenset(
         "if",
         "while",
         "when",
+        "into",
+        "onto",
+        "about",
+        "after",
+        "before",
+        "between",
+        "during",
+        "through",
+        "toward",
+        "towards",
+        "against",
+        "amid",
+        "among",
+        "within",
+        "via",
+        "upon",
     ]
 )
 _BAD_STARTS = frozenset({"CCONJ", "SCONJ", "VERB", "AUX", "PART", "ADP"})
@@ -220,6 +241,11 @@ class ArticleContext:
                 continue
             if plural is False and self._is_person(cand):
                 continue
+            named = [
+                c for c in cand.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+            ]
+            if named and cand.ent_type_ == "GPE":
+                cand = named[0]  # "GRAND ISLE, La. -- BP said": BP, not "La."
             return _render(_phrase(cand, set()))
         return None
 
@@ -411,6 +437,12 @@ def subject_of(verb: Token) -> Token | None:
         for child in subjects[:1]:
             if child.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
                 return _antecedent(tok)  # "Akerson, who was appointed ..."
+            if (
+                child.tag_ in ("WDT", "WP")
+                and tok.dep_ == "ccomp"
+                and tok.head.dep_ == "relcl"
+            ):  # "The static kill, which officials say could start late Monday"
+                return _antecedent(tok.head)
             return child
         if tok.dep_ == "relcl":
             return _antecedent(tok)
@@ -426,12 +458,33 @@ def _phrase(tok: Token, skip: set[int], depth: int = 0) -> list[Token]:
     out = [] if tok.i in skip else [tok]
     if depth <= 8:
         for child in tok.children:
-            if child.dep_ in _NEVER or child.i in skip:
+            if child.i in skip or (child.dep_ in _NEVER and not _glued(child)):
                 continue
-            if child.dep_ == "punct" and child.text not in ("-", "'s", "’s", "%"):
+            if (
+                child.dep_ == "punct"
+                and child.text not in ("-", "'s", "’s", "%")
+                and not _between_conjuncts(child)
+            ):
                 continue
             out.extend(_phrase(child, skip, depth + 1))
     return sorted(out, key=lambda t: t.i)
+
+
+def _between_conjuncts(punct: Token) -> bool:
+    """'Mississippi, Alabama and Florida': the comma before a conjunct."""
+    return punct.text == "," and any(
+        c.dep_ == "conj" and c.i == punct.i + 1 for c in punct.head.children
+    )
+
+
+def _glued(tok: Token) -> bool:
+    """'$10m' parsed as 10 + an apposition 'm': a part written with no space
+    before it belongs to the word it follows."""
+    return (
+        tok.dep_ == "appos"
+        and tok.i == tok.head.i + 1
+        and not tok.doc[tok.head.i].whitespace_
+    )
 
 
 def _render(tokens: list[Token], replace: dict[int, str] | None = None) -> str:
@@ -502,15 +555,20 @@ def _words(tokens: list[Token]) -> int:
     return sum(1 for t in tokens if not t.is_punct)
 
 
-def _prune(tokens: list[Token], keep: set[int]) -> list[Token]:
-    """Drop optional subtrees, the last first, until the tokens fit the word limit."""
+def _prune(
+    tokens: list[Token],
+    keep: set[int],
+    limit: int = TITLE_MAX_WORDS,
+    optional: frozenset[str] = _OPTIONAL,
+) -> list[Token]:
+    """Drop optional subtrees, the last first, until the tokens fit `limit` words."""
     present = {t.i for t in tokens}
     by_i = {t.i: t for t in tokens}
-    while _words([by_i[i] for i in present]) > TITLE_MAX_WORDS:
+    while _words([by_i[i] for i in present]) > limit:
         candidates = [
             by_i[i]
             for i in present
-            if by_i[i].dep_ in _OPTIONAL and i not in keep and by_i[i].head.i in present
+            if by_i[i].dep_ in optional and i not in keep and by_i[i].head.i in present
         ]
         if not candidates:
             break
@@ -520,7 +578,8 @@ def _prune(tokens: list[Token], keep: set[int]) -> list[Token]:
         victim = max(
             candidates,
             key=lambda t: (
-                not (t.dep_ == "ccomp" and _speech(t.head)),
+                not (t.dep_ == "ccomp" and (_speech(t.head) or t.head.i in keep)),
+                t.dep_ == "acl",  # a clause on a noun before its modifiers
                 t.right_edge.i,
                 -len(list(t.subtree)),
             ),
@@ -534,11 +593,11 @@ def _prune(tokens: list[Token], keep: set[int]) -> list[Token]:
             )
         present -= drop
     ordered = sorted(present)
-    if _words([by_i[i] for i in ordered]) > TITLE_MAX_WORDS:
+    if _words([by_i[i] for i in ordered]) > limit:
         kept, n = [], 0
         for i in ordered:
             n += 0 if by_i[i].is_punct else 1
-            if n > TITLE_MAX_WORDS:
+            if n > limit:
                 break
             kept.append(i)
         ordered = kept
@@ -562,7 +621,7 @@ def _verb_group(
             and child.lower_ in _NEGATIONS
         ):
             aux.append(child)
-        elif child.dep_ == "prt":
+        elif _particle(child):
             group.append(child)
     lemma = verb.lemma_.lower()
     planning = lemma in _PLANNING or any(c.dep_ == "xcomp" for c in verb.children)
@@ -606,6 +665,170 @@ def _verb_group(
     return sorted(aux + group, key=lambda t: t.i), replace
 
 
+_ASIDE_DEPS = frozenset({"relcl", "appos", "parataxis"})
+# Nouns a relative clause without a relative word qualifies adverbially: "the
+# day he died", "the way they voted".
+_ADVERBIAL_HEADS = frozenset(
+    _w
+    for _w in [
+        "time",
+        "day",
+        "night",
+        "week",
+        "month",
+        "year",
+        "moment",
+        "morning",
+        "evening",
+        "afternoon",
+        "hour",
+        "minute",
+        "decade",
+        "era",
+        "period",
+        "season",
+        "way",
+        "reason",
+        "place",
+    ]
+)
+_OBJECT_DEPS = frozenset(
+    {"dobj", "dative", "ccomp", "xcomp", "attr", "acomp", "oprd", "nsubjpass", "prt"}
+)
+
+
+def _without_asides(clause: Token, skip: set[int]) -> list[Token]:
+    """A clause's tokens without relative clauses, appositions and asides."""
+    out: set[int] = set()
+    for t in clause.subtree:
+        if t.i in skip or t.i in out:
+            continue
+        if t.dep_ in _ASIDE_DEPS and t.i != clause.i and _aside(t):
+            # the aside and the commas around it: "Ford Motor Company, the
+            # U.S. car maker, will reportedly pay ..."
+            doc = t.doc
+            around = {
+                j
+                for j in (t.left_edge.i - 1, t.right_edge.i + 1)
+                if 0 <= j < len(doc) and doc[j].text == ","
+            }
+            skip = skip | {x.i for x in t.subtree} | around
+            continue
+        out.add(t.i)
+    return [t for t in clause.subtree if t.i in out and t.i not in skip]
+
+
+def _aside(tok: Token) -> bool:
+    """An apposition, a parenthetical, or a relative clause brought in by a
+    relative word ("that has killed up to 68 people"; not the infinitive of
+    "time to put an end to this bleeding")."""
+    if tok.dep_ != "relcl":
+        return True
+    return any(c.tag_ in ("WDT", "WP", "WP$", "WRB") for c in tok.children)
+
+
+def _relative_object(verb: Token) -> Token | None:
+    """The noun a relative clause's object stands for: 'a $20 billion fund
+    that BP set up in August' -> the fund; 'a trust fund Congress authorized
+    in 1990' (no relative word) -> the trust fund, unless the noun is a time,
+    a way or a reason ("the day he died")."""
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for c in verb.children:
+        if (
+            c.dep_ == "dobj"
+            and c.i < verb.i
+            and c.lower_ in ("that", "which", "whom", "who")
+        ):
+            return verb.head
+    head = verb.head
+    if verb.tag_ != "VBD" or head.ent_type_ in ("DATE", "TIME"):
+        return None
+    if head.dep_ in SUBJECT_DEPS:
+        return None  # "The American auto company Chrysler filed": a name misparsed
+    if head.lemma_.lower() in _ADVERBIAL_HEADS:
+        return None
+    if any(
+        c.dep_ in _OBJECT_DEPS or c.tag_ in ("WDT", "WP", "WRB") for c in verb.children
+    ):
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if (
+        len(subjects) == 1
+        and head.i < subjects[0].left_edge.i
+        and subjects[0].i < verb.i
+    ):
+        return head
+    return None
+
+
+def _clause_core(tokens: list[Token]) -> set[int]:
+    """The root of a run of tokens, its subject and auxiliaries: never pruned."""
+    present = {t.i for t in tokens}
+    roots = [t for t in tokens if t.head.i not in present or t.head.i == t.i]
+    core = {t.i for t in roots}
+    for root in roots:
+        core.update(
+            c.i
+            for c in root.children
+            if c.dep_ in SUBJECT_DEPS | {"aux", "auxpass", "neg"} and c.i in present
+        )
+    return core
+
+
+def _infinitival_relative(verb: Token) -> bool:
+    """'in testimony to be given at separate hearings Tuesday': a passive
+    infinitive qualifying a noun tells what will be done to it."""
+    return (
+        verb.dep_ in ("relcl", "acl")
+        and verb.tag_ == "VBN"
+        and verb.head.pos_ == "NOUN"
+        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+        and any(c.dep_ == "auxpass" for c in verb.children)
+        and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    )
+
+
+def _reduced_relative(verb: Token, subject: Token | None) -> bool:
+    """'The latest case of swine flu, confirmed on Tuesday, was in an adult':
+    a past participle set off by commas after a noun, parsed as that noun's
+    verb; the clause goes on with another verb. It is a passive."""
+    if subject is None or verb.tag_ not in ("VBD", "VBN") or verb.i < 2:
+        return False
+    doc = verb.doc
+    if doc[verb.i - 1].text != "," or subject.i > verb.i:
+        return False
+    if subject.right_edge.i not in (verb.i - 2, verb.i - 1) or subject.pos_ not in (
+        "NOUN",
+        "PROPN",
+    ):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    if any(
+        c.dep_ in ("dobj", "dative", "attr", "acomp", "ccomp", "xcomp", "prt")
+        for c in verb.children
+    ):
+        return False
+    return any(
+        c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > verb.i
+        for c in verb.children
+    )
+
+
+def _particle(tok: Token) -> bool:
+    """'passed away', 'going on', 'came ashore': the particle of a phrasal
+    verb (the small model parses some as adverbs, tagged RP all the same), or
+    an adverb of place right after the verb that completes it."""
+    if tok.dep_ == "prt":
+        return True
+    if tok.dep_ != "advmod" or tok.i <= tok.head.i:
+        return False
+    return tok.tag_ == "RP" or (
+        tok.i == tok.head.i + 1 and tok.lower_ in _PLACE_ADVERBS
+    )
+
+
 def _speech(verb: Token) -> bool:
     from timeline.extraction.kinds import STATEMENT, lexicon
 
@@ -631,6 +854,13 @@ def clause_tokens(
     preps = 0
     for child in verb.children:
         if child.i in skip:
+            if child.dep_ == "ccomp" and child.i < verb.i and _speech(verb):
+                # a headline glued before the quote ("BP says it won't fight
+                # ... NEW YORK (Reuters Legal) - BP Plc won't object ..."):
+                # what is left of it on the line
+                rest = [t for t in child.subtree if t.i not in skip]
+                if _words(rest) > 2:
+                    fronted.append(rest)
             continue
         if (
             child.dep_ == "advmod"
@@ -643,7 +873,10 @@ def clause_tokens(
             continue
         if child.i < verb.i:
             if child.dep_ == "ccomp" and _speech(verb):  # a quote before "said Trump"
-                fronted.append([t for t in child.subtree if t.i not in skip])
+                # without the clauses and asides hanging off its nouns ("A new
+                # flu that has killed up to 68 people in Mexico could start a
+                # global epidemic"); a long one is pruned, not cut
+                fronted.append(_without_asides(child, skip))
             continue
         if child.dep_ == "ccomp":
             objects.extend(_clause(child, skip, depth + 1))
@@ -667,7 +900,7 @@ def _clause(verb: Token, skip: set[int], depth: int) -> list[Token]:
     for c in verb.children:
         if c.dep_ in SUBJECT_DEPS and c.i not in skip:
             out.extend(_phrase(c, skip))
-        elif c.dep_ in ("aux", "auxpass", "neg", "prt") and c.i not in skip:
+        elif (c.dep_ in ("aux", "auxpass", "neg") or _particle(c)) and c.i not in skip:
             out.append(c)
     if verb.i not in skip:
         out.append(verb)
@@ -706,11 +939,14 @@ def build_title(
         and verb.i < verb.head.i
         and verb.left_edge.i == sent.start  # the clause opens the sentence
     )  # "a report released by ...", "Appointed chief justice in 1953, Warren ..."
+    infinitival = _infinitival_relative(verb)  # "testimony to be given Tuesday"
+    reduced = _reduced_relative(verb, subject)  # "The case, confirmed on Tuesday,"
+    participle = participle or infinitival or reduced
     if participle:  # "to be released in mid-2011": no "to be" before "will be"
         skip = skip | {
             c.i for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i
         }
-    if participle and verb.dep_ == "acl":
+    if participle and (verb.dep_ == "acl" or infinitival):
         subject = verb.head  # "a report released by the Labor Department"
     if subject is not None and subject.i in off_line and subject.i not in subject_skip:
         skip = skip - {t.i for t in _phrase(subject, subject_skip)}
@@ -742,19 +978,43 @@ def build_title(
         rest := [t for t in _phrase(subject, skip | {verb.i}) if not t.is_punct]
     ):  # "AP ROBERT, Louisiana -- BP admitted": the dateline out, BP stays
         subject_tokens = rest
+    elif subject is not None and (
+        named := [c for c in subject.children if c.dep_ == "appos" and c.i not in skip]
+    ):  # "GRAND ISLE, La. -- BP said": the dateline parsed as the subject, BP
+        # as its apposition
+        subject_tokens = _phrase(named[0], skip | {verb.i})
     else:  # no subject, or one outside the evidence line: the referent
         subject_text = context.resolve(None, verb) or ""
+    if (
+        len(subject_tokens) > 1
+        and subject_tokens[0].lower_ == "that"
+        and subject_tokens[0].i != subject.i
+        and subject_tokens[0].text == "that"
+        and subject_tokens[0].i > sent.start
+    ):  # "told reporters in a briefing that drilling of the first of two
+        # relief wells ... could resume": the complementizer parsed into the subject
+        subject_tokens = subject_tokens[1:]
     group, verb_replace = _verb_group(verb, skip, modality)
     if participle:
         aux = "were" if subject is not None and _is_plural(subject) else "was"
         if modality == "scheduled":
             aux = "will be"
-        if verb.tag_ == "VBN":
-            verb_replace[verb.i] = f"{aux} {verb.lower_}"
+        if verb.tag_ == "VBN" or reduced:
+            done = _inflect(verb.lemma_.lower(), "VBN") if reduced else None
+            verb_replace[verb.i] = f"{aux} {done or verb.lower_}"
         else:
             verb_replace[verb.i] = _past(verb) or verb.text
     replace.update(verb_replace)
     objects, fronted = clause_tokens(verb, skip)
+    if (antecedent := _relative_object(verb)) is not None and group:
+        # "Palin, whom McCain chose as his running mate": McCain chose Palin
+        last = max(group, key=lambda t: t.i)
+        phrase = _phrase(antecedent, skip | {t.i for t in verb.subtree})
+        words = _render(phrase)
+        if words and phrase[0].tag_ == "DT":
+            words = words[0].lower() + words[1:]  # "set up a $20 billion fund"
+        if words:
+            replace[last.i] = f"{replace.get(last.i, last.text)} {words}"
     in_quote = {t.i for t in objects if t.i in quoted}
     quoted_clause = any(
         t.i in in_quote and t.pos_ in ("VERB", "AUX") and t.dep_ != "amod"
@@ -780,7 +1040,20 @@ def build_title(
                 return ""
     if not objects and not fronted and not (subject_text or subject_tokens):
         return ""
-    budget_tokens = _prune(subject_tokens + group + objects, keep)
+    if (
+        not fronted
+        and verb.dep_ == "parataxis"
+        and _speech(verb)
+        and verb.head.i < verb.i
+        and verb.head.pos_ in ("VERB", "AUX")
+    ):  # "The incident has so far cost BP $1.6 bn, the energy giant said on
+        # Monday": what it said is the clause the speech verb hangs on
+        own = {t.i for t in verb.subtree}
+        fronted = [_clause(verb.head, skip | own, 1)]
+    limit = TITLE_MAX_WORDS
+    if fronted:  # the speaker leaves room for what was said
+        limit = max(6, _SPEAKER_MAX_WORDS - len(subject_text.split()))
+    budget_tokens = _prune(subject_tokens + group + objects, keep, limit)
     budget = {t.i for t in budget_tokens}
     head = _render([t for t in subject_tokens if t.i in budget], replace)
     pred = _render(
@@ -788,21 +1061,27 @@ def build_title(
         replace,
     )
     title = " ".join(w for w in (subject_text, head, pred) if w)
+    rendered = [t for t in group + objects if t.i in budget]
+    ends_in_particle = bool(rendered) and _particle(max(rendered, key=lambda t: t.i))
     if fronted:
-        words_left = max(4, TITLE_MAX_WORDS - len(title.split()))
+        words_left = max(6, TITLE_MAX_WORDS - len(title.split()))
         quote_tokens = [
             t
             for part in fronted
             for t in part
             if not t.is_punct or t.text in (",", "’", "'")
         ]
+        quote_tokens = _prune(
+            quote_tokens, _clause_core(quote_tokens), words_left, _OPTIONAL | {"acl"}
+        )
         quote = _tidy(" ".join(_render(quote_tokens).split()[:words_left]))
         if quote:
             title = f"{title}: {quote}" if title else quote
-    return tidy(title)
+            ends_in_particle = False
+    return tidy(title, keep_last=ends_in_particle)
 
 
-def _tidy(title: str) -> str:
+def _tidy(title: str, *, keep_last: bool = False) -> str:
     for q in ("``", "''", "“", "”", '"', "«", "»"):
         title = title.replace(q, "")
     title = _SPACES.sub(" ", title).strip(_TRIM)
@@ -810,7 +1089,7 @@ def _tidy(title: str) -> str:
     title = re.sub(r"\s+(['’]s)\b", r"\1", title)
     title = _EMPTIED_PREP.sub(r"\1", title)  # "from 2009 to 2011" without 2009
     title = _REPEATED.sub(r"\1", title)  # "may or may not" without "or"
-    while True:  # no dangling "and", "to", "of" where something was cut out
+    while not keep_last:  # no dangling "and", "to", "of" where something was cut out
         head, _, last = title.rpartition(" ")
         if not head or last.lower() not in _DANGLING:
             break
@@ -818,9 +1097,12 @@ def _tidy(title: str) -> str:
     return title.rstrip(_TRIM)
 
 
-def tidy(title: str) -> str:
-    """Quotes and stray spaces out, no dangling word, capitalised, within the limits."""
-    title = _tidy(title)
+def tidy(title: str, *, keep_last: bool = False) -> str:
+    """Quotes and stray spaces out, no dangling word, capitalised, within the limits.
+
+    `keep_last`: the last word is a verb's particle ("going on"), not a
+    preposition left dangling by a cut."""
+    title = _tidy(title, keep_last=keep_last)
     while True:  # "But the president will return ...": no leading conjunction
         first, _, rest = title.partition(" ")
         if not rest or first.lower().strip(",") not in _LEADING:

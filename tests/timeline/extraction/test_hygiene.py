@@ -24,6 +24,7 @@ from timeline.extraction.hygiene import (
     COMMENT,
     COPYRIGHT,
     CREDIT,
+    FACT_BOX,
     FRAGMENT,
     HEADING,
     NAVIGATION,
@@ -441,3 +442,89 @@ def test_it_makes_no_event_from_a_programme_listing():
     # repeated on BBC Radio 3 on Thursday 26 August at 2.45 pm."
     found = events_in("MJ_bbc/2010-08-01/601.htm.txt", "This Prom will be broadcast")
     assert found == []
+
+
+@pytest.mark.parametrize(
+    ("article_id", "box", "news"),
+    [
+        (
+            "Finan_washingtonpost/2009-01-26/1866.htm.txt",
+            "Alma Mater: Dartmouth College, Bachelor's Degree, 1983; Johns Hopkins"
+            " School for Advanced International Studies, Master's, 1985",
+            "Geithner was born in New York City in 1961",
+        ),
+        (
+            "Finan_washingtonpost/2009-05-24/1066.htm.txt",
+            "Alma Mater: Yale University, B.A. (history), 1987; Oxford University,"
+            " M. Phil, 1989; Yale Law School, J.D., 1992",
+            "Barr grew up with a mom",
+        ),
+    ],
+)
+def test_it_finds_a_fact_box_and_keeps_the_sentence_glued_to_it(article_id, box, news):
+    text = t17(article_id)["text"]
+    assert FACT_BOX in _reasons(text, box)
+    assert _untouched(text, news)
+    found = events_in(article_id, box)
+    assert [e.expression for e in found if e.expression_start < text.index(news)] == []
+
+
+def test_a_sentence_with_semicolons_and_years_is_no_fact_box():
+    text = "Note: BP said on Monday 2010; it was 2011 again."
+    assert [s for s in furniture_spans(text) if s.reason == FACT_BOX] == []
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment"),
+    [
+        # "This post was last changed at 06:36 PM, April 2 2005, at a time when ..."
+        ("IraqWar_guardian/2005-04-02/134.htm.txt", "This post was last changed"),
+        # "A version appeared on p1 of the Main section section of the Guardian on
+        # 22.57 BST on Wednesday 25 August 2010 ..."
+        ("bpoil_guardian/2010-08-25/1633.htm.txt", "A version appeared on p1"),
+        # a wire photo's caption: "A BP petrol station is reflected in a car, in
+        # London April 28, 2009."
+        ("bpoil_reuters/2010-07-25/1008.htm.txt", "A BP petrol station is reflected"),
+    ],
+)
+def test_it_makes_no_event_from_a_post_note_a_version_note_or_a_wire_caption(
+    article_id, fragment
+):
+    assert events_in(article_id, fragment) == []
+
+
+def test_a_dated_sentence_with_a_place_is_no_caption():
+    text = "BP shares fell 3 percent, in London April 28, 2009, after the report."
+    assert furniture_spans(text) == []
+
+
+def test_it_makes_no_event_from_a_caption_note():
+    # "Illustration: Eric Gay\/AP (This caption was amended on 6 May 2010."
+    assert (
+        events_in("bpoil_guardian/2010-05-05/307.htm.txt", "This caption was amended")
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment"),
+    [
+        # "Wednesday: BP Chairman Carl-Henric Svanberg (left), CEO Tony Hayward and
+        # Managing Director Bob Dudley leave the White House after their meeting ..."
+        ("bpoil_foxnews/2010-06-21/941.htm.txt", "Svanberg (left), CEO Tony Hayward"),
+        # "July 17, 2010: The containment stack is shown at the site of the ..."
+        (
+            "bpoil_foxnews/2010-07-18/1322.htm.txt",
+            "July 17, 2010: The containment stack",
+        ),
+    ],
+)
+def test_it_makes_no_event_from_a_caption_by_its_position_cue_or_leading_date(
+    article_id, fragment
+):
+    assert events_in(article_id, fragment) == []
+
+
+def test_a_party_letter_is_no_caption_cue():
+    text = "Gov. Bobby Jindal (R) has reacted with fury to the moratorium on Monday."
+    assert furniture_spans(text) == []

@@ -234,3 +234,85 @@ def test_it_makes_no_event_from_a_consequence_a_dated_name_or_a_periods_end(
 ):
     found = events_in(article_id, fragment)
     assert [e.title for e in found if expression in (None, e.expression)] == []
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression"),
+    [
+        # a perfect progressive over "since": "The conflict has been going on
+        # since the 1980s, ..."
+        ("IraqWar_guardian/2005-08-04/95.htm.txt", "has been going on", "the 1980s"),
+        # a running total: "... have received only $5,000 in claims payments
+        # since May to support them ..."
+        ("bpoil_foxnews/2010-09-28/2156.htm.txt", "have received only", "May"),
+        # "Nervous investors have wiped about a quarter, or $50 billion, off the
+        # energy giant's market value since April."
+        ("bpoil_reuters/2010-05-27/735.htm.txt", "Nervous investors have", "April"),
+    ],
+)
+def test_it_makes_no_event_from_a_state_or_total_since_a_date(
+    article_id, fragment, expression
+):
+    found = events_in(article_id, fragment)
+    assert [e.title for e in found if e.expression == expression] == []
+
+
+def test_a_done_event_dated_inside_a_since_clause_is_kept():
+    # "... 5,000 barrels of oil a day that have been pumping unchecked into the
+    # sea since the rig exploded two weeks ago.": the explosion is an event
+    e = event_in(
+        "bpoil_guardian/2010-05-03/326.htm.txt", "since the rig", "two weeks ago"
+    )
+    assert e.title == "The rig exploded"
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment"),
+    [
+        # "That may take all of Tuesday and possibly run into Wednesday"
+        ("bpoil_bbc/2010-08-02/1313.htm.txt", "That may take all of Tuesday"),
+        # "That effort could get started next week."
+        ("bpoil_guardian/2010-05-10/20.htm.txt", "That effort could get started"),
+        # "... and comments suggesting the oil giant could reinstate its dividend
+        # in 2011 lifted its shares."
+        ("bpoil_reuters/2010-11-02/256.htm.txt", "could reinstate its dividend"),
+    ],
+)
+def test_it_makes_no_event_from_a_guess_about_an_unnamed_thing(article_id, fragment):
+    found = events_in(article_id, fragment)
+    assert [e.title for e in found if e.modality == "possible"] == []
+
+
+def test_it_makes_no_event_from_an_opinion_or_a_state_of_mind():
+    # "Gordon Gray and James Evan of Collins Stewart said today that BP now
+    # looks undervalued versus its peers in the oil sector, ..."
+    assert (
+        events_in("bpoil_guardian/2010-06-02/1726.htm.txt", "looks undervalued") == []
+    )
+    # a live blog's "8.49 pm: Scalise is frustrated: ..."
+    assert (
+        events_in("bpoil_guardian/2010-06-17/1029.htm.txt", "Scalise is frustrated")
+        == []
+    )
+
+
+def test_it_makes_no_event_from_a_dated_heading():
+    # AP's daily header, a different date on every page: "A summary of events
+    # Friday, June 25, Day 66 of the Gulf of Mexico oil spill that began with
+    # the April 20 explosion ..."
+    for article_id in (
+        "bpoil_foxnews/2010-06-25/1772.htm.txt",
+        "bpoil_foxnews/2010-07-15/1283.htm.txt",
+    ):
+        assert events_in(article_id, "A summary of events") == []
+
+
+def test_a_possible_event_of_a_named_thing_is_kept():
+    # "The static kill, which officials say could start late Monday or
+    # Tuesday, is effectively the same thing as the top kill ...": possible,
+    # and its subject is the static kill, not "Which"
+    e = event_in(
+        "bpoil_washingtonpost/2010-08-02/161.htm.txt", "static kill", "late Monday"
+    )
+    assert e.modality == "possible"
+    assert e.title == "The static kill could start"

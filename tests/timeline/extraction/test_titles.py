@@ -367,3 +367,246 @@ def test_it_keeps_what_a_speech_verb_reports_when_the_title_is_cut():
     assert e.title.startswith(
         "Coast Guard Adm. Thad Allen told a White House briefing that a cap"
     )
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression", "title"),
+    [
+        # a particle the model parses as an adverb: "Kennedy passed away in
+        # August 2009, but Dodd chose not to take over the chairmanship"
+        (
+            "Finan_washingtonpost/2009-01-22/1289.htm.txt",
+            "Kennedy passed away",
+            "August 2009",
+            "Kennedy passed away",
+        ),
+        # a reduced relative parsed as the noun's verb: "The latest case of
+        # swine flu, confirmed on Tuesday, was in an adult from ..."
+        (
+            "H1N1_bbc/2009-05-05/976.htm.txt",
+            "The latest case of swine flu",
+            "Tuesday",
+            "The latest case of swine flu was confirmed",
+        ),
+        # a passive infinitive qualifying a noun: "... in testimony to be given
+        # at separate hearings Tuesday before two Senate committees"
+        (
+            "bpoil_foxnews/2010-05-11/1929.htm.txt",
+            "testimony to be given",
+            "Tuesday",
+            "Testimony was given at separate hearings",
+        ),
+        # a unit glued to its number: "Leahy said $10m was added to the
+        # foreign aid bill last year"
+        (
+            "IraqWar_guardian/2005-04-20/12.htm.txt",
+            "Leahy said $10m",
+            "last year",
+            "$10m was added to the foreign aid bill",
+        ),
+        # "Obama will visit Mississippi, Alabama and Florida during a two-day
+        # trip beginning on Monday, the White House said.": the visit, not
+        # "A two-day trip began"; the list keeps its commas
+        (
+            "bpoil_reuters/2010-06-08/1745.htm.txt",
+            "two-day trip beginning",
+            "Monday",
+            "Obama will visit Mississippi, Alabama and Florida during a two-day trip",
+        ),
+    ],
+)
+def test_it_keeps_the_words_that_make_the_clause(
+    article_id, fragment, expression, title
+):
+    assert event_in(article_id, fragment, expression).title == title
+
+
+def test_a_fronted_report_keeps_its_own_clause_not_its_subjects_relative():
+    # "A new flu that has killed up to 68 people in Mexico could start a global
+    # epidemic, the World Health Organization warned on Saturday, ..."
+    e = event_in("H1N1_reuters/2009-04-25/936.htm.txt", "A new flu", "Saturday")
+    assert e.title == (
+        "The World Health Organization warned: A new flu could start a global epidemic"
+    )
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression", "start"),
+    [
+        # "Friday, October 22, 2010; 8:45 PM The Interior Department is
+        # reviewing its first request ..., officials said Friday."
+        (
+            "bpoil_washingtonpost/2010-10-22/535.htm.txt",
+            "The Interior Department is reviewing",
+            "Friday",
+            "Officials said: The Interior Department is reviewing",
+        ),
+        # a headline and a stamp before a desk's dateline: "BP says it won't
+        # fight cap waiver on spill damages NEW YORK | Fri Nov 19, 2010 6:26 pm
+        # EST NEW YORK Nov 19 (Reuters Legal) - BP Plc won't object to ..."
+        (
+            "bpoil_reuters/2010-11-19/40.htm.txt",
+            "BP Plc won't object",
+            "Friday",
+            "BP said: BP Plc won't object",
+        ),
+    ],
+)
+def test_it_leaves_a_stamp_or_headline_before_the_sentence_out(
+    article_id, fragment, expression, start
+):
+    e = event_in(article_id, fragment, expression)
+    assert e.title.startswith(start)
+    assert not re.search(r"\d:\d\d|NEW YORK|Reuters", e.title)
+    assert not e.sentence.startswith(("Friday, October", "BP says"))
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression", "title"),
+    [
+        # the object of a relative clause is its antecedent: "Palin, whom McCain
+        # chose as his running mate in August, has regaled crowds ..."
+        (
+            "Finan_washingtonpost/2008-09-24/1504.htm.txt",
+            "whom McCain chose",
+            "August",
+            "McCain chose Palin as his running mate",
+        ),
+        # "-- A $20 billion fund that BP set up in August for individuals and
+        # private businesses that were affected by the spill."
+        (
+            "bpoil_foxnews/2010-12-29/782.htm.txt",
+            "fund that BP set up",
+            "August",
+            "BP set up a $20 billion fund for individuals and private businesses",
+        ),
+        # prepositions emptied by the dates go with them: "... and expected
+        # further impacts in the fourth quarter and into 2011."
+        (
+            "bpoil_reuters/2010-12-01/38.htm.txt",
+            "expected further impacts",
+            "the fourth quarter",
+            "BP expected further impacts",
+        ),
+        # an adverb of place that completes the verb: "The center of Bonnie came
+        # ashore Friday near Cutler Bay, about 20 miles south of Miami."
+        (
+            "bpoil_foxnews/2010-07-24/1595.htm.txt",
+            "came ashore",
+            "Friday",
+            "The center of Bonnie came ashore near Cutler Bay about 20 miles south"
+            " of Miami",
+        ),
+        # a complementizer parsed into the subject: "... told reporters in a
+        # briefing that drilling of the first of two relief wells, seen as ...,
+        # could resume by Thursday."
+        (
+            "bpoil_reuters/2010-08-03/525.htm.txt",
+            "drilling of the first of two relief wells",
+            "Thursday",
+            "Drilling of the first of two relief wells could resume",
+        ),
+        # a dateline parsed as the subject, the company as its apposition:
+        # "GRAND ISLE, La. -- BP said Thursday that it plans to boost ..."
+        (
+            "bpoil_foxnews/2010-06-10/640.htm.txt",
+            "it plans to boost its ability",
+            "Thursday",
+            "BP said that it plans to boost its ability",
+        ),
+    ],
+)
+def test_it_builds_the_clause_from_what_the_parse_hides(
+    article_id, fragment, expression, title
+):
+    assert event_in(article_id, fragment, expression).title == title
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression", "title"),
+    [
+        # a speech verb hung on what was said: "The incident has so far cost BP
+        # $1.6 bn, the energy giant said on Monday."
+        (
+            "bpoil_bbc/2010-06-15/2135.htm.txt",
+            "The incident has so far cost BP",
+            "Monday",
+            "The energy giant said: The incident has cost BP $1.6 bn",
+        ),
+        # a long speaker is pruned to leave room for the report, which is
+        # pruned by its phrases, not cut: "“The fact that we are seeing ongoing
+        # transmission now indicates that we are seeing something different,”
+        # Dr. Daniel Jernigan of the U.S. Centers for Disease Control and
+        # Prevention told reporters this week."
+        (
+            "H1N1_reuters/2009-06-19/926.htm.txt",
+            "The fact that we are seeing ongoing",
+            "this week",
+            "Dr. Daniel Jernigan of the U.S. Centers told reporters: The fact"
+            " now indicates that we are seeing something different",
+        ),
+    ],
+)
+def test_it_keeps_what_was_said_after_the_speaker(
+    article_id, fragment, expression, title
+):
+    assert event_in(article_id, fragment, expression).title == title
+
+
+def test_a_fronted_report_loses_an_apposition_with_its_commas():
+    # "Ford Motor Company, the U.S. car maker, will reportedly pay $57 million
+    # (US$ 78 million) for a 72.4 percent stake in the Romanian assembly plant
+    # Automobile Craiova, a Romanian official said Friday."
+    e = event_in("wikinews-meantime-79240", "Ford Motor Company, the U.S.", "Friday")
+    assert e.title.startswith(
+        "A Romanian official said: Ford Motor Company will reportedly pay $57 million"
+    )
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression", "title"),
+    [
+        # "... reviewed the financial risks facing a trust fund Congress
+        # authorized in 1990 after the Exxon Valdez incident to pay ..."
+        (
+            "bpoil_washingtonpost/2010-11-14/1081.htm.txt",
+            "Congress authorized in 1990",
+            "1990",
+            "Congress authorized a trust fund after the Exxon Valdez incident",
+        ),
+        # "... lawmakers traded barbs over the agreement President Obama
+        # announced on Wednesday with BP for the establishment of a $20 billion
+        # relief fund."
+        (
+            "bpoil_foxnews/2010-06-17/496.htm.txt",
+            "the agreement President Obama announced",
+            "Wednesday",
+            "President Obama announced the agreement with BP for the establishment of a"
+            " $20 billion relief fund",
+        ),
+    ],
+)
+def test_a_relative_clause_without_a_relative_word_takes_its_noun_as_object(
+    article_id, fragment, expression, title
+):
+    assert event_in(article_id, fragment, expression).title == title
+
+
+def test_a_way_or_a_time_is_no_object_of_its_relative_clause():
+    from datetime import date
+
+    from timeline.extraction.pipeline import extract
+    from timeline.extraction.types import Document
+
+    text = "Voters disliked the way the council voted in March 2010."
+    (extraction,) = extract([Document(text, date(2009, 1, 1))])
+    assert [e.title for e in extraction.events] == ["The council voted"]
+
+
+def test_a_name_after_its_description_is_no_relative_clause_subject():
+    # "The American auto company Chrysler filed for bankruptcy Thursday, ...":
+    # parsed as a relative clause on "company", but no "filed the company"
+    e = event_in(
+        "wikinews-meantime-125796", "Chrysler filed for bankruptcy", "Thursday"
+    )
+    assert e.title == "Chrysler filed for bankruptcy"
