@@ -60,7 +60,8 @@ _CLOCK = r"\d{1,2}[:.]\d\d(?:\s*[aApP]\.?\s?[mM]\.?)?"
 _ZONE = r"(?:GMT|UTC|BST|CET|CEST|[ECMP][SD]?T|ET|UK)\b"
 _DATE = (
     rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
-    rf"\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{1,2}}[/-]\d{{1,2}}[/-]\d{{2,4}})"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|"
+    rf"\d{{1,2}}[/-]\d{{1,2}}[/-]\d{{2,4}})"
 )
 _STAMP_PART = rf"(?:{_DATE}|{_CLOCK}|{_ZONE}|{_WEEKDAY}|at|on|\d+\s+(?:minutes?|hours?|days?)\s+ago)"
 # A timestamp: a date and/or clock time with zones and weekdays around it.

@@ -195,6 +195,13 @@ REAL_FURNITURE = [
         None,
     ),
     (
+        # The day as an ordinal: "21st Jun 2010" (the BBC's other format).
+        "bpoil_bbc/2010-06-21/2075.htm.txt",
+        "At 21:31 21st Jun 2010, Ebi35 wrote:",
+        COMMENT,
+        None,
+    ),
+    (
         "bpoil_foxnews/2010-06-03/748.htm.txt",
         "Shown here is the shoreline of Orange Beach",
         CAPTION,
