@@ -377,6 +377,14 @@ def _governor(span: Span, sent: Span) -> Token:
     return sent.root if tok.i in inside else tok
 
 
+def _verb_above(tok: Token) -> Token | None:
+    """The nearest verb (or auxiliary) above `tok`, None if there is none."""
+    head = tok.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return head if head.pos_ in ("VERB", "AUX") else None
+
+
 def _lift(verb: Token) -> Token:
     """From a subjectless infinitive or gerund to the verb it completes.
 
@@ -387,39 +395,24 @@ def _lift(verb: Token) -> Token:
     for _ in range(4):
         if any(c.dep_ in _SUBJECT_DEPS for c in tok.children):
             return tok
-        if (
+        aspectual_trip = (
             tok.tag_ == "VBG"
             and tok.dep_ == "acl"
             and tok.lemma_.lower() in _ASPECTUAL
             and tok.head.dep_ == "pobj"
-        ):  # "Obama will visit Mississippi ... during a two-day trip beginning
-            # on Monday": the visit, not "A two-day trip began"
-            head = tok.head
-            while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
-                head = head.head
-            if head.pos_ not in ("VERB", "AUX"):
-                return tok
-            tok = head
-            continue
-        if tok.tag_ == "VB" and tok.dep_ == "acl" and tok.head.pos_ == "NOUN":
-            # "forced engineers to delay efforts to place a chamber ... on
-            # Saturday": the efforts' verb, not "to place"
-            head = tok.head
-            while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
-                head = head.head
-            if head.pos_ not in ("VERB", "AUX"):
-                return tok
-            tok = head
-            continue
+        )  # "Obama will visit Mississippi ... during a two-day trip beginning
+        # on Monday": the visit, not "A two-day trip began"
+        noun_infinitive = (
+            tok.tag_ == "VB" and tok.dep_ == "acl" and tok.head.pos_ == "NOUN"
+        )  # "forced engineers to delay efforts to place a chamber ... on
+        # Saturday": the efforts' verb, not "to place"
         gerund_object = tok.tag_ == "VBG" and tok.dep_ == "dobj"  # "resume pumping"
-        if not gerund_object and (
+        if not (aspectual_trip or noun_infinitive or gerund_object) and (
             tok.tag_ not in ("VB", "VBG") or tok.dep_ not in ("xcomp", "pcomp", "advcl")
         ):
             return tok
-        head = tok.head
-        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
-            head = head.head
-        if head.pos_ not in ("VERB", "AUX"):
+        head = _verb_above(tok)
+        if head is None:
             return tok
         tok = head
     return tok

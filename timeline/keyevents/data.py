@@ -3,14 +3,11 @@ and the ranking model's input built from an Event queryset."""
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.conf import settings
-from django.core.cache import cache
 from django.db.models import QuerySet
 
 from timeline.extraction.types import Timex
@@ -234,16 +231,11 @@ def filtered_key_events(filters: TimelineFilters, request: Request) -> list[KeyD
 def cached_key_events(filters: TimelineFilters, request: Request) -> list[KeyDate]:
     """filtered_key_events(), cached per (filters, request, data stamp) for
     as long as the timeline's summaries (NEWSLINE_FACET_CACHE_SECONDS)."""
-    seconds = getattr(settings, "NEWSLINE_FACET_CACHE_SECONDS", 60)
-    if not seconds:
-        return filtered_key_events(filters, request)
-    raw = repr((sorted(filters.to_query()), request, facet_counts.data_stamp()))
-    key = "key-events:" + hashlib.sha256(raw.encode()).hexdigest()
-    found = cache.get(key)
-    if found is None:
-        found = filtered_key_events(filters, request)
-        cache.set(key, found, seconds)
-    return found
+    return facet_counts.cached_while_unchanged(
+        "key-events",
+        (sorted(filters.to_query()), request),
+        lambda: filtered_key_events(filters, request),
+    )
 
 
 @dataclass(frozen=True)

@@ -24,13 +24,17 @@ recomputes everything (rebuild()).
 from __future__ import annotations
 
 import calendar
+import hashlib
 import secrets
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date, timedelta
+from typing import TypeVar
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, Max, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth, TruncYear
@@ -540,3 +544,25 @@ def data_stamp() -> str:
         cursor.execute("SELECT " + ", ".join(f"({sq})" for sq in subqueries))
         parts = cursor.fetchone()
     return "|".join(str(p) for p in parts)
+
+
+T = TypeVar("T")
+
+
+def cached_while_unchanged(
+    name: str, key: object, compute: Callable[[], T], *, stamp: str | None = None
+) -> T:
+    """compute(), cached per (key, data stamp) for NEWSLINE_FACET_CACHE_SECONDS
+    (0: not cached): a write changes the stamp, so nothing stale is served."""
+    seconds = getattr(settings, "NEWSLINE_FACET_CACHE_SECONDS", 60)
+    if not seconds:
+        return compute()
+    if stamp is None:
+        stamp = data_stamp()
+    raw = repr((key, stamp))
+    cache_key = f"{name}:" + hashlib.sha256(raw.encode()).hexdigest()
+    value = cache.get(cache_key)
+    if value is None:
+        value = compute()
+        cache.set(cache_key, value, seconds)
+    return value

@@ -20,14 +20,12 @@ page, "exact": false in /api/summary/); smaller sets are counted exactly.
 from __future__ import annotations
 
 import calendar
-import hashlib
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import BooleanField, Count, Exists, Max, OuterRef, Q, QuerySet
@@ -882,15 +880,9 @@ def _materialize_ok() -> bool:
 
 def timeline_summary(filters: TimelineFilters, *, stamp: str | None = None) -> Summary:
     """compute_summary(), cached per (filters, data stamp) for a short while."""
-    seconds = getattr(settings, "NEWSLINE_FACET_CACHE_SECONDS", 60)
-    if not seconds:
-        return compute_summary(filters)
-    if stamp is None:
-        stamp = facet_counts.data_stamp()
-    raw = repr((sorted(filters.to_query()), stamp))
-    key = "timeline-summary:" + hashlib.sha256(raw.encode()).hexdigest()
-    summary = cache.get(key)
-    if summary is None:
-        summary = compute_summary(filters)
-        cache.set(key, summary, seconds)
-    return summary
+    return facet_counts.cached_while_unchanged(
+        "timeline-summary",
+        sorted(filters.to_query()),
+        lambda: compute_summary(filters),
+        stamp=stamp,
+    )
