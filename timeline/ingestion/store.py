@@ -712,6 +712,9 @@ def apply_extraction(
             _mention(t.event if isinstance(t, _Candidate) else t, article, c)
             for t, c in reports
         )
+        # A surname stored as a person of its own before this article tied it
+        # to a full name: its events are that person's now.
+        resolver.absorb()
         # A near-duplicate of an earlier article is not an independent source.
         moved = duplicates.link(article=article)
         if moved:
