@@ -276,6 +276,31 @@ class NameResolver:
         self.changed = True
         return len(objs)
 
+    def replace_gone(self, actor_ids: Iterable[int]) -> dict[int, int]:
+        """Of these ids this resolver handed out, those whose actor is gone
+        since (merged into another by an admin or by another worker's
+        `absorb`): {old id: the actor its name resolves to now, through the
+        alias the merge left}. One query when none is gone."""
+        ids = {i for i in actor_ids if i > 0}
+        if not ids:
+            return {}
+        gone = ids - set(Actor.objects.filter(pk__in=ids).values_list("pk", flat=True))
+        out: dict[int, int] = {}
+        for cache in (self._actors, self._pending):
+            for key, value in list(cache.items()):
+                if value not in gone:
+                    continue
+                del cache[key]
+                found = (
+                    ActorAlias.objects.filter(normalised=key[0], actor__kind=key[1])
+                    .values_list("actor_id", flat=True)
+                    .first()
+                )
+                if found is not None:
+                    out[value] = found
+                    self._pending[key] = found
+        return out
+
     def absorb(self, surnames: Iterable[tuple[str, int]] | None = None) -> int:
         """Merge the one-word people named by a surname learned since the
         last call ("Obama", stored before any article said "Barack Obama")

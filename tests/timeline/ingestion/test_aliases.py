@@ -128,3 +128,21 @@ def test_a_surname_actor_an_admin_edited_stays_itself():
     assert people() == ["Barack Obama", "Obama"]
     earlier = Event.objects.get(start=date(2011, 3, 9))
     assert [a.name for a in earlier.actors.all()] == ["Obama"]
+
+
+def test_a_worker_that_resolved_obama_before_another_merged_him_links_barack():
+    # Worker A resolved "Obama" to the one-word actor; worker B then stores
+    # an article tying him to Barack Obama (the one-word actor is merged
+    # away); A's next article, extracted with A's stale lexicon, still says
+    # "Obama" and must link the merged person, not the deleted row.
+    lexicon = build_lexicon()
+    later = OBAMA_2.replace("Wednesday", "Friday")
+    docs = [Document(OBAMA_2, date(2011, 3, 9)), Document(later, date(2011, 3, 11))]
+    first, second = extract(docs, lexicon=lexicon)
+    worker_a = NameResolver()
+    store_article(item=item(OBAMA_2, 9), extraction=first, resolver=worker_a)
+    ingest([item(OBAMA_1, 7)])  # worker B
+    assert people() == ["Barack Obama"]
+    store_article(item=item(later, 11), extraction=second, resolver=worker_a)
+    assert people() == ["Barack Obama"]
+    assert Event.objects.filter(actors__name="Barack Obama").count() == 3
