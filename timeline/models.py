@@ -273,6 +273,22 @@ class Actor(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def is_admin_touched(self) -> bool:
+        """Edited by a person (the actor or one of its aliases, in their
+        history), or linked to an event whose actors a person set or
+        verified: extraction never merges it into another actor. The one
+        home of this rule."""
+        if self.history.filter(history_user__isnull=False).exists():
+            return True
+        if ActorAlias.history.filter(
+            actor_id=self.pk, history_user__isnull=False
+        ).exists():
+            return True
+        events = Event.objects.filter(actors=self).only(
+            "is_manual", "status", "corrected_fields"
+        )
+        return any(e.is_admin_touched("actors") for e in events.iterator())
+
 
 class ActorAlias(models.Model):
     """Another name for an actor ("Zelensky" -> Volodymyr Zelenskyy).

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.db import IntegrityError, transaction
 
-from tests.timeline.factories import make_article, make_event
+from tests.timeline.factories import make_article, make_event, make_reviewer
 from timeline.models import (
     Actor,
     ActorAlias,
@@ -71,6 +71,23 @@ def test_a_corrected_field_is_admin_touched_but_not_the_others():
     assert event.is_admin_touched("title")
     assert not event.is_admin_touched("actors")
     assert Event(status=Status.VERIFIED).is_admin_touched("actors")
+
+
+def test_an_actor_a_person_edited_or_whose_events_they_set_is_admin_touched():
+    actor = Actor.objects.create(name="Obama", kind="person")  # by extraction
+    event = make_event()
+    EventActor.objects.create(event=event, actor=actor, start=event.start)
+    assert not actor.is_admin_touched()
+    event.corrected_fields = ["actors"]
+    event.save()
+    assert actor.is_admin_touched()
+    event.corrected_fields = ["title"]
+    event.save()
+    assert not actor.is_admin_touched()
+    alias = ActorAlias(actor=actor, alias="Mr Obama")
+    alias._history_user = make_reviewer()
+    alias.save()
+    assert actor.is_admin_touched()
 
 
 def test_it_links_actors_and_countries_with_the_event_date():

@@ -10,7 +10,10 @@ name's surname ("Obama" -> Barack Obama, unless another known person has
 that surname) and another spelling of a known person ("Muammar Qaddafi" ->
 Muammar Gaddafi). Both are decided while the article's transaction holds the
 merge lock, against what is stored then, so two workers never make two
-actors of one person; an admin can edit or delete them like any alias.
+actors of one person; an admin can edit or delete them like any alias. A
+one-word person stored before its full name was known ("Obama", from
+articles that never said "Barack") is merged into that person when the
+alias is learned (`NameResolver.absorb`), unless a person edited it.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from collections.abc import Iterable
 from django.db.models import Count
 from simple_history.utils import bulk_create_with_history
 
+from timeline.domain.corrections import merge_actors
 from timeline.extraction.entities import PeopleIndex, learn_aliases
 from timeline.extraction.types import Lexicon
 from timeline.models import (
@@ -73,6 +77,7 @@ class NameResolver:
         self._people = PeopleIndex(())
         self._people_ids: dict[str, int] = {}
         self._people_seen = 0
+        self._learned: list[tuple[str, int]] = []  # surnames, for absorb()
         self.changed = False  # actors or aliases stored since it was made
         if preload:
             self.preload()
@@ -266,8 +271,75 @@ class NameResolver:
         )
         for obj in objs:
             self._pending[(obj.normalised, ActorKind.PERSON)] = obj.actor_id
+            if " " not in obj.normalised:
+                self._learned.append((obj.normalised, obj.actor_id))
         self.changed = True
         return len(objs)
+
+    def replace_gone(self, actor_ids: Iterable[int]) -> dict[int, int]:
+        """Of these ids this resolver handed out, those whose actor is gone
+        since (merged into another by an admin or by another worker's
+        `absorb`): {old id: the actor its name resolves to now, through the
+        alias the merge left}. One query when none is gone."""
+        ids = {i for i in actor_ids if i > 0}
+        if not ids:
+            return {}
+        gone = ids - set(Actor.objects.filter(pk__in=ids).values_list("pk", flat=True))
+        out: dict[int, int] = {}
+        for cache in (self._actors, self._pending):
+            for key, value in list(cache.items()):
+                if value not in gone:
+                    continue
+                del cache[key]
+                found = (
+                    ActorAlias.objects.filter(normalised=key[0], actor__kind=key[1])
+                    .values_list("actor_id", flat=True)
+                    .first()
+                )
+                if found is not None:
+                    out[value] = found
+                    self._pending[key] = found
+        return out
+
+    def absorb(self, surnames: Iterable[tuple[str, int]] | None = None) -> int:
+        """Merge the one-word people named by a surname learned since the
+        last call ("Obama", stored before any article said "Barack Obama")
+        into the person the surname now means, links, aliases and all
+        (`corrections.merge_actors`), unless a person edited them or their
+        events' actors (`Actor.is_admin_touched`). Call inside the article's
+        transaction after its links are written; how many were merged.
+        `surnames`: (normalised surname, person id) pairs to use instead."""
+        learned, self._learned = self._learned, []
+        if surnames is not None:
+            learned = [(n, a) for n, a in surnames if n and " " not in n]
+        merged = 0
+        for normalised, actor_id in learned:
+            others = [
+                actor
+                for actor in Actor.objects.filter(
+                    kind=ActorKind.PERSON, name__iexact=normalised
+                ).exclude(pk=actor_id)
+                if normalise_alias(actor.name) == normalised
+                and not actor.is_admin_touched()
+            ]
+            if not others:
+                continue
+            target = Actor.objects.get(pk=actor_id)
+            merge_actors(
+                target=target,
+                others=others,
+                user=None,
+                reason=f"learned by extraction: a surname of {target.name}",
+            )
+            gone = {actor.pk for actor in others}
+            for cache in (self._actors, self._pending, self._people_ids):
+                for key, value in cache.items():
+                    if value in gone:
+                        cache[key] = actor_id
+            merged += len(others)
+        if merged:
+            self.changed = True
+        return merged
 
     def commit(self) -> None:
         self._actors.update(self._pending)
@@ -276,3 +348,4 @@ class NameResolver:
     def rollback(self) -> None:
         self._pending.clear()
         self._new.clear()
+        self._learned.clear()

@@ -24,8 +24,17 @@ from django.db import transaction
 from timeline.domain.corrections import sync_link_starts
 from timeline.domain.services import refresh_event_sources
 from timeline.ingestion import merge
+from timeline.ingestion.lexicon import NameResolver
 from timeline.ingestion.store import serialise_merging
-from timeline.models import Event, EventActor, EventCountry, Mention, Status
+from timeline.models import (
+    ActorAlias,
+    ActorKind,
+    Event,
+    EventActor,
+    EventCountry,
+    Mention,
+    Status,
+)
 from timeline.query import facet_counts
 
 _SENTENCES_PER_EVENT = 5
@@ -110,6 +119,19 @@ def _same(ev: _Cluster, kept: _Cluster) -> float | None:
         )
     )
     return score if same else None
+
+
+def absorb_surnames() -> int:
+    """People stored under a surname alone before an article tied it to a
+    full name (a database ingested before `NameResolver.absorb`) become that
+    person, by the same rule; how many were merged. One transaction; safe to
+    run again."""
+    with transaction.atomic():
+        serialise_merging()
+        surnames = ActorAlias.objects.filter(actor__kind=ActorKind.PERSON).values_list(
+            "normalised", "actor_id"
+        )
+        return NameResolver().absorb(surnames=list(surnames))
 
 
 def remerge() -> int:

@@ -680,6 +680,13 @@ def apply_extraction(
         # Actors first seen in this article, stored in one go; then the
         # surnames and spellings it tied to them, as aliases.
         real = resolver.create_new()
+        # An actor this worker resolved earlier may have been merged into
+        # another since (an admin, or another worker's surname): its name
+        # resolves to that one now.
+        real |= resolver.replace_gone(
+            [real.get(a, a) for p in pending for a in p.actor_ids]
+            + [real.get(a, a) for _, c in reports for a in c.person_ids | c.org_ids]
+        )
         resolver.learn(extraction.aliases)
         for cand in pending:
             cand.actor_ids = {real.get(a, a) for a in cand.actor_ids}
@@ -712,6 +719,9 @@ def apply_extraction(
             _mention(t.event if isinstance(t, _Candidate) else t, article, c)
             for t, c in reports
         )
+        # A surname stored as a person of its own before this article tied it
+        # to a full name: its events are that person's now.
+        resolver.absorb()
         # A near-duplicate of an earlier article is not an independent source.
         moved = duplicates.link(article=article)
         if moved:

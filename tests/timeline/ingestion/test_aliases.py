@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from tests.timeline.factories import article_input
+from tests.timeline.factories import article_input, make_reviewer
 from timeline.extraction.pipeline import extract
 from timeline.extraction.types import Document
 from timeline.ingestion.lexicon import NameResolver, build_lexicon
@@ -98,3 +98,51 @@ def test_the_publisher_of_a_dateline_is_no_organisation():
     assert not Actor.objects.filter(kind=ActorKind.ORGANIZATION).exists()
     event = Event.objects.get()
     assert [c.code for c in event.countries.all()] == ["LY"]
+
+
+def test_obama_seen_before_barack_obama_becomes_him():
+    # The surname arrives first (an actor "Obama" of its own); when a later
+    # article ties it to the full name, the earlier events move to him too.
+    ingest([item(OBAMA_2, 9)])
+    assert people() == ["Obama"]
+    ingest([item(OBAMA_1, 7)])
+    assert people() == ["Barack Obama"]
+    earlier = Event.objects.get(start=date(2011, 3, 9))
+    assert [a.name for a in earlier.actors.all()] == ["Barack Obama"]
+    assert ActorAlias.objects.get(normalised="obama").actor.name == "Barack Obama"
+
+
+def test_obama_and_barack_obama_in_one_article_after_obama_alone():
+    ingest([item(OBAMA_2, 9)])
+    ingest([item(OBAMA_1 + " " + OBAMA_2.replace("Wednesday", "Thursday"), 10)])
+    assert people() == ["Barack Obama"]
+    assert Event.objects.filter(actors__name="Barack Obama").count() == 3
+
+
+def test_a_surname_actor_an_admin_edited_stays_itself():
+    ingest([item(OBAMA_2, 9)])
+    obama = Actor.objects.get(name="Obama")
+    obama._history_user = make_reviewer()
+    obama.save()  # an admin's edit of the actor, in its history
+    ingest([item(OBAMA_1, 7)])
+    assert people() == ["Barack Obama", "Obama"]
+    earlier = Event.objects.get(start=date(2011, 3, 9))
+    assert [a.name for a in earlier.actors.all()] == ["Obama"]
+
+
+def test_a_worker_that_resolved_obama_before_another_merged_him_links_barack():
+    # Worker A resolved "Obama" to the one-word actor; worker B then stores
+    # an article tying him to Barack Obama (the one-word actor is merged
+    # away); A's next article, extracted with A's stale lexicon, still says
+    # "Obama" and must link the merged person, not the deleted row.
+    lexicon = build_lexicon()
+    later = OBAMA_2.replace("Wednesday", "Friday")
+    docs = [Document(OBAMA_2, date(2011, 3, 9)), Document(later, date(2011, 3, 11))]
+    first, second = extract(docs, lexicon=lexicon)
+    worker_a = NameResolver()
+    store_article(item=item(OBAMA_2, 9), extraction=first, resolver=worker_a)
+    ingest([item(OBAMA_1, 7)])  # worker B
+    assert people() == ["Barack Obama"]
+    store_article(item=item(later, 11), extraction=second, resolver=worker_a)
+    assert people() == ["Barack Obama"]
+    assert Event.objects.filter(actors__name="Barack Obama").count() == 3

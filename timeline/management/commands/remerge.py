@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from timeline.ingestion.remerge import remerge
+from timeline.ingestion.remerge import absorb_surnames, remerge
 from timeline.models import Event
 
 
@@ -16,11 +16,18 @@ class Command(BaseCommand):
         "Merge stored extracted events that the current merge rule calls one "
         "event (after a change of the rule), without re-extracting: mentions "
         "move, source and facet counts follow; events an admin touched are "
-        "left alone. Safe to run again."
+        "left alone. People stored under a surname that an alias now ties to "
+        "a full name are merged into that person first. Safe to run again."
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
         started = time.perf_counter()
+        people = absorb_surnames()
+        if people:
+            self.stdout.write(
+                f"Merged {people} people stored under a surname into the "
+                "person it names."
+            )
         before = Event.objects.count()
         merged = remerge()
         self.stdout.write(
