@@ -6,9 +6,11 @@ passes the ids to use in LOADTEST_IDS (a JSON file).
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import random
+import re
 
 from locust import HttpUser, between, task
 
@@ -18,6 +20,14 @@ with open(os.environ["LOADTEST_IDS"], encoding="utf-8") as fh:
 WORDS = ["meets", "talks", "Putin", "Zelen", "summit", "United", "vote", "Biden"]
 KINDS = ["statement", "meeting", "call", "vote", "agreement", "attack"]
 HX = {"HX-Request": "true"}
+# The "Show more events" link at the end of a list (hx-trigger "revealed":
+# scrolling down loads it); the app pages with cursors, not ?page=N.
+MORE = re.compile(r'id="load-more">\s*<a class="button" href="([^"]+)"')
+
+
+def more_url(body: str) -> str | None:
+    match = MORE.search(body)
+    return html.unescape(match.group(1)) if match else None
 
 
 class Reader(HttpUser):
@@ -27,9 +37,13 @@ class Reader(HttpUser):
 
     @task(4)
     def browse(self) -> None:
-        self.client.get("/", name="/ (page)")
-        page = random.randint(2, 40)
-        self.client.get(f"/?page={page}", headers=HX, name="/?page=N (htmx)")
+        """Land on the timeline and scroll down one to three pages."""
+        url = more_url(self.client.get("/", name="/ (page)").text)
+        for _ in range(random.randint(1, 3)):
+            if url is None:
+                break
+            response = self.client.get(url, headers=HX, name="show more (htmx)")
+            url = more_url(response.text)
 
     @task(5)
     def filter(self) -> None:
