@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import QuerySet
+from django.db.models import Min, QuerySet
 
 from timeline.extraction.types import Timex
 from timeline.keyevents.rank import (
@@ -56,6 +56,21 @@ def replace_date_references(*, article: Article, timexes: Iterable[Timex]) -> in
     return len(rows)
 
 
+def _lead_starts(mentions: QuerySet[Mention]) -> dict[int, int]:
+    """For each article of these mentions, where its lead starts: the first
+    of its sentences stating a visible event (any event, not only these)."""
+    return dict(
+        Mention.objects.filter(
+            article_id__in=mentions.order_by().values("article_id"),
+            event__in=Event.objects.visible().order_by().values("id"),
+        )
+        .order_by()
+        .values("article_id")
+        .annotate(first=Min("sentence_start"))
+        .values_list("article_id", "first")
+    )
+
+
 def model_input(
     events: QuerySet[Event],
     *,
@@ -94,7 +109,8 @@ def model_input(
     mentions = Mention.objects.filter(event_id__in=chosen)
     if sources_in_articles and articles is not None:
         mentions = mentions.filter(article_id__in=articles.values("id"))
-    for event_id, article_id, published, sentence, origin in mentions.order_by(
+    leads = _lead_starts(mentions)
+    for event_id, article_id, published, sentence, origin, at in mentions.order_by(
         "id"
     ).values_list(
         "event_id",
@@ -102,8 +118,11 @@ def model_input(
         "article__published",
         "sentence",
         "article__duplicate_of_id",
+        "sentence_start",
     ):
-        source = Source(article_id, published, sentence, origin)
+        source = Source(
+            article_id, published, sentence, origin, lead=leads.get(article_id) == at
+        )
         sources[event_id].append(source)
         reporting.add(source.source_id)
     inputs = [
