@@ -97,11 +97,11 @@ DUPLICATE_OVERLAP = 0.5
 # cosine); a candidate loses W_MMR times its largest cosine with the
 # sentences already chosen (maximal marginal relevance).
 W_DAY_CENTRAL = 2.0
-W_STORY_CENTRAL = 10.0
+W_STORY_CENTRAL = 20.0
 W_MMR = 0.3
 # A candidate that is its article's lead (the first sentence stating an
 # event: what the reporter put first) is preferred by (1 + W_LEAD).
-W_LEAD = 1.0
+W_LEAD = 1.5
 
 
 @dataclass(frozen=True)
