@@ -29,6 +29,7 @@ from timeline.models import (
     EventActor,
     EventCountry,
     Mention,
+    Status,
     Story,
 )
 from timeline.query import facet_counts
@@ -56,14 +57,12 @@ def replace_date_references(*, article: Article, timexes: Iterable[Timex]) -> in
     return len(rows)
 
 
-def _lead_starts(mentions: QuerySet[Mention]) -> dict[int, int]:
-    """For each article of these mentions, where its lead starts: the first
-    of its sentences stating a visible event (any event, not only these)."""
+def _lead_starts(articles: QuerySet[Article]) -> dict[int, int]:
+    """For each of these articles, where its lead starts: the first of its
+    sentences stating a visible event (any event, not only those ranked)."""
     return dict(
-        Mention.objects.filter(
-            article_id__in=mentions.order_by().values("article_id"),
-            event__in=Event.objects.visible().order_by().values("id"),
-        )
+        Mention.objects.filter(article_id__in=articles.order_by().values("id"))
+        .exclude(event__status=Status.REJECTED)
         .order_by()
         .values("article_id")
         .annotate(first=Min("sentence_start"))
@@ -109,7 +108,11 @@ def model_input(
     mentions = Mention.objects.filter(event_id__in=chosen)
     if sources_in_articles and articles is not None:
         mentions = mentions.filter(article_id__in=articles.values("id"))
-    leads = _lead_starts(mentions)
+    leads = _lead_starts(
+        articles
+        if articles is not None
+        else Article.objects.filter(id__in=mentions.order_by().values("article_id"))
+    )
     for event_id, article_id, published, sentence, origin, at in mentions.order_by(
         "id"
     ).values_list(
