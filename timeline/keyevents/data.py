@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import QuerySet
+from django.db.models import Min, QuerySet
 
 from timeline.extraction.types import Timex
 from timeline.keyevents.rank import (
@@ -29,6 +29,7 @@ from timeline.models import (
     EventActor,
     EventCountry,
     Mention,
+    Status,
     Story,
 )
 from timeline.query import facet_counts
@@ -54,6 +55,19 @@ def replace_date_references(*, article: Article, timexes: Iterable[Timex]) -> in
     ]
     DateReference.objects.bulk_create(rows)
     return len(rows)
+
+
+def _lead_starts(articles: QuerySet[Article]) -> dict[int, int]:
+    """For each of these articles, where its lead starts: the first of its
+    sentences stating a visible event (any event, not only those ranked)."""
+    return dict(
+        Mention.objects.filter(article_id__in=articles.order_by().values("id"))
+        .exclude(event__status=Status.REJECTED)
+        .order_by()
+        .values("article_id")
+        .annotate(first=Min("sentence_start"))
+        .values_list("article_id", "first")
+    )
 
 
 def model_input(
@@ -94,7 +108,12 @@ def model_input(
     mentions = Mention.objects.filter(event_id__in=chosen)
     if sources_in_articles and articles is not None:
         mentions = mentions.filter(article_id__in=articles.values("id"))
-    for event_id, article_id, published, sentence, origin in mentions.order_by(
+    leads = _lead_starts(
+        articles
+        if articles is not None
+        else Article.objects.filter(id__in=mentions.order_by().values("article_id"))
+    )
+    for event_id, article_id, published, sentence, origin, at in mentions.order_by(
         "id"
     ).values_list(
         "event_id",
@@ -102,8 +121,11 @@ def model_input(
         "article__published",
         "sentence",
         "article__duplicate_of_id",
+        "sentence_start",
     ):
-        source = Source(article_id, published, sentence, origin)
+        source = Source(
+            article_id, published, sentence, origin, lead=leads.get(article_id) == at
+        )
         sources[event_id].append(source)
         reporting.add(source.source_id)
     inputs = [

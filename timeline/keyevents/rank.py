@@ -21,7 +21,8 @@ one already chosen is skipped.
 Every evidence sentence of a day's events is a candidate summary of the
 day: it is valued by its event's score, its quality, its agreement with the
 event's other reports and its closeness (TF-IDF cosine) to the centroid of
-the day's sentences and of the story's; the day's events are then chosen
+the day's sentences and of the story's, and whether it leads its article
+(the first sentence stating an event); the day's events are then chosen
 one by one by maximal marginal relevance (a sentence close to one already
 chosen loses), each event with the sentence chosen for it as its first
 source.
@@ -96,8 +97,11 @@ DUPLICATE_OVERLAP = 0.5
 # cosine); a candidate loses W_MMR times its largest cosine with the
 # sentences already chosen (maximal marginal relevance).
 W_DAY_CENTRAL = 2.0
-W_STORY_CENTRAL = 10.0
+W_STORY_CENTRAL = 20.0
 W_MMR = 0.3
+# A candidate that is its article's lead (the first sentence stating an
+# event: what the reporter put first) is preferred by (1 + W_LEAD).
+W_LEAD = 1.5
 
 
 @dataclass(frozen=True)
@@ -110,6 +114,9 @@ class Source:
     # The article this one is a near-duplicate of (None: an original): a
     # syndicated copy counts once, with the article it copies.
     origin: int | None = None
+    # The sentence is the article's lead: the first of its sentences that
+    # states an event (a news report opens with its main news).
+    lead: bool = False
 
     @property
     def source_id(self) -> int:
@@ -597,6 +604,7 @@ def _candidates(
                 * (1.0 + W_CENTRALITY * central[e.id][sentence])
                 * (1.0 + W_DAY_CENTRAL * cosine(vec, day))
                 * (1.0 + W_STORY_CENTRAL * cosine(vec, story))
+                * (1.0 + W_LEAD * first_report[(e.id, sentence)].lead)
             )
             out.append(
                 _Candidate(

@@ -185,3 +185,24 @@ def test_a_story_is_the_collection_its_reports_are_counted_in():
     story = vote(TimelineFilters(stories=("libya-war",)))
     assert (story.reports, story.n_articles) == (3, 3)
     assert "reported by 3 of 3 articles" in story.explain()
+
+
+def test_a_source_is_its_articles_lead_when_it_is_its_first_event_sentence():
+    from tests.timeline.factories import add_mention, make_article, make_event
+    from timeline.models import Status
+
+    article = make_article("Officials met on Monday in Kyiv. More on Monday.")
+    rejected = make_event(article, at=0, title="Furniture", status=Status.REJECTED)
+    first = make_event(article, at=40, title="Officials met")
+    later = make_event(article, at=90, title="They met again")
+    add_mention(later, make_article("Talks resumed on Monday."), at=5)
+
+    inputs, _ = model_input(Event.objects.all(), articles=Article.objects.all())
+
+    leads = {e.id: [s.lead for s in e.sources] for e in inputs}
+    # the rejected event's sentence does not count: the next one leads
+    assert rejected.id not in leads
+    assert leads[first.id] == [True]
+    # the later sentence of the first article is not its lead; the other
+    # article's only event sentence is
+    assert leads[later.id] == [False, True]

@@ -505,3 +505,26 @@ def test_a_syndicated_copy_counts_once():
     )
     (key,) = rank([copies], NO_EVIDENCE, Request(dates=1))
     assert key.events[0].reports == 1 and key.reports == 1
+
+
+def test_an_articles_lead_is_preferred_as_the_days_summary(monkeypatch):
+    # Two reports of one event, alike in every other way (length, words used
+    # by one article each, one day): the later one leads its article (the
+    # first sentence stating an event), the earlier one is further down.
+    aside = "Engineers finally capped the leaking well near Venice."
+    lead = "Crews sealed the ruptured pipe off Louisiana yesterday."
+    event = ev(
+        D1,
+        sources=(
+            Source(1, D1, aside),
+            Source(2, D1 + timedelta(days=1), lead, lead=True),
+        ),
+    )
+
+    def first_source():
+        (key,) = rank([event], NO_EVIDENCE, Request(dates=1, per_date=1))
+        return key.events[0].first_source.sentence
+
+    assert first_source() == lead
+    monkeypatch.setattr("timeline.keyevents.rank.W_LEAD", 0.0)
+    assert first_source() == aside  # without the rule: the earliest report
