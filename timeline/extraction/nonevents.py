@@ -663,16 +663,19 @@ def _progressive(verb: Token) -> bool:
 
 
 def _governing_prep(span: Span, verb: Token, *, anywhere: bool = False) -> Token | None:
-    """The preposition right before the date, if it attaches to the verb (or
-    to its infinitive: "is expected to reach ... by 2020"), or `anywhere`."""
+    """The preposition right before the date, if it attaches to the verb, to
+    its infinitive ("is expected to reach ... by 2020") or to its object, or
+    `anywhere`."""
     if span.start == 0:
         return None
     prep = span.doc[span.start - 1]
     if prep.dep_ != "prep":
         return None
     head = prep.head
-    if anywhere or head.i == verb.i or (head.dep_ == "xcomp" and head.head.i == verb.i):
+    if anywhere or head.i == verb.i:
         return prep
+    if head.dep_ in ("xcomp", "attr", "dobj") and head.head.i == verb.i:
+        return prep  # "There had been reports for the past week"
     return None
 
 

@@ -316,3 +316,66 @@ def test_a_possible_event_of_a_named_thing_is_kept():
     )
     assert e.modality == "possible"
     assert e.title == "The static kill could start"
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression"),
+    [
+        # a total reached by a date: "By 2008, though, BP had paid over $2
+        # billion in compensation claims related to Texas City, ..."
+        (
+            "bpoil_reuters/2010-12-17/840.htm.txt",
+            "By 2008, though, BP had paid",
+            "2008",
+        ),
+        # a projection: "This way Americans are becoming 85% obese by 2040."
+        ("bpoil_reuters/2010-07-06/139.htm.txt", "85% obese by 2040", "2040"),
+        # a state over the period up to then: "There had been reports for the
+        # past week that oil had washed ashore, ..."
+        (
+            "bpoil_foxnews/2010-05-06/1966.htm.txt",
+            "There had been reports for the past week",
+            "the past week",
+        ),
+    ],
+)
+def test_it_makes_no_event_from_a_total_or_a_state_reached_by_a_date(
+    article_id, fragment, expression
+):
+    found = events_in(article_id, fragment)
+    assert [e.title for e in found if e.expression == expression] == []
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression"),
+    [
+        # "... and that the economy expanded at a steady clip from 2003 to 2007."
+        ("Finan_washingtonpost/2009-01-12/90.htm.txt", "at a steady clip", "2003"),
+        # "there were more than 7,000 spills between 1970 and 2000."
+        ("bpoil_bbc/2010-06-15/1066.htm.txt", "7,000 spills between 1970", "1970"),
+        # "Against that, spills totaled about 176,000 barrels from 1969 to 2007."
+        ("bpoil_washingtonpost/2010-06-07/998.htm.txt", "176,000 barrels", "1969"),
+    ],
+)
+def test_it_makes_no_event_from_a_trend_or_a_total_over_years(
+    article_id, fragment, expression
+):
+    found = events_in(article_id, fragment)
+    assert [e.title for e in found if e.expression == expression] == []
+
+
+def test_a_plan_by_a_date_is_kept():
+    # "Following the meeting, she declared that Congress will write and pass
+    # legislation by August ...": a scheduled step, not a total
+    e = event_in(
+        "bpoil_guardian/2010-06-09/513.htm.txt", "pass legislation by August", "August"
+    )
+    assert e.title.startswith("Congress will pass legislation")
+
+
+def test_the_fall_of_a_regime_is_no_autumn():
+    # "Russian citizens who endured poverty after the fall of communism ..."
+    found = events_in(
+        "Finan_washingtonpost/2009-01-13/1349.htm.txt", "fall of communism"
+    )
+    assert [e.title for e in found if e.expression == "the fall"] == []
