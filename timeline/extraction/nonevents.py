@@ -644,6 +644,24 @@ def _names_an_event(span: Span) -> bool:
     )
 
 
+# Verbs of a state coming about: progressive, with "by" + a date, a projection.
+_BECOMING = frozenset(
+    [
+        "become",
+        "grow",
+        "rise",
+        "climb",
+        "fall",
+        "drop",
+        "increase",
+        "decrease",
+        "decline",
+        "reach",
+        "approach",
+        "shrink",
+        "double",
+    ]
+)
 _PERFECT_AUX = frozenset({"have", "has", "had", "'ve", "'d"})
 _PROGRESSIVE_AUX = frozenset({"is", "are", "am", "was", "were", "been", "'s", "'re"})
 
@@ -687,8 +705,14 @@ def _total_by(span: Span, verb: Token) -> bool:
     prep = _governing_prep(span, verb)
     if prep is None or prep.lower_ != "by":
         return False
-    if _perfect(verb) or _progressive(verb):
-        return True
+    if _perfect(verb):
+        # "By 2.30 pm the shares had staged a partial recovery": a clock time
+        # of the day dates a move, not a running total
+        return span.root.ent_type_ != "TIME"
+    if _progressive(verb):
+        # a state coming about ("are becoming 85% obese"), not a plan ("are
+        # planning to withdraw ... by early next year", "is going back")
+        return _lemma(verb) in _BECOMING and prep.head.i == verb.i
     if verb.dep_ == "xcomp" and _lemma(verb.head) in FORECAST_VERBS:
         return True
     return _lemma(verb) in FORECAST_VERBS and prep.head.dep_ == "xcomp"

@@ -379,3 +379,32 @@ def test_the_fall_of_a_regime_is_no_autumn():
         "Finan_washingtonpost/2009-01-13/1349.htm.txt", "fall of communism"
     )
     assert [e.title for e in found if e.expression == "the fall"] == []
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression"),
+    [
+        # a plan, progressive: "Britain and the US are privately planning to
+        # withdraw most of their forces from Iraq by early next year, ..."
+        (
+            "IraqWar_guardian/2005-12-28/94.htm.txt",
+            "planning to withdraw most of their forces",
+            "early next year",
+        ),
+        # "the company is now hoping to seal the well by mid-July, ..."
+        (
+            "bpoil_guardian/2010-06-28/270.htm.txt",
+            "hoping to seal the well",
+            "mid-July",
+        ),
+        # a move at a time of the day: "By 2.30 pm the shares had staged a
+        # partial recovery from early lows of 420p, ..."
+        (
+            "bpoil_guardian/2010-06-01/657.htm.txt",
+            "staged a partial recovery",
+            "2.30 pm",
+        ),
+    ],
+)
+def test_a_plan_or_a_days_move_by_a_time_is_kept(article_id, fragment, expression):
+    assert event_in(article_id, fragment, expression)
