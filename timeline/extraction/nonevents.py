@@ -16,6 +16,7 @@ dates no event of the predicate.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -706,9 +707,17 @@ def _total_by(span: Span, verb: Token) -> bool:
     if prep is None or prep.lower_ != "by":
         return False
     if _perfect(verb):
-        # "By 2.30 pm the shares had staged a partial recovery": a clock time
-        # of the day dates a move, not a running total
-        return span.root.ent_type_ != "TIME"
+        # a total is a figure ("had paid over $2 billion", "had confirmed
+        # 44,287 cases"): "By the following day this theory had been
+        # abandoned" tells an occurrence; and a clock time of the day dates a
+        # move ("By 17:30 UTC, the index had fallen by almost six per cent")
+        if any(t.ent_type_ == "TIME" or _CLOCK_WORD.match(t.text) for t in span):
+            return False
+        return any(
+            t.ent_type_ in _TOTALS
+            for t in verb.subtree
+            if not span.start <= t.i < span.end
+        )
     if _progressive(verb):
         # a state coming about ("are becoming 85% obese"), not a plan ("are
         # planning to withdraw ... by early next year", "is going back")
@@ -718,8 +727,10 @@ def _total_by(span: Span, verb: Token) -> bool:
     return _lemma(verb) in FORECAST_VERBS and prep.head.dep_ == "xcomp"
 
 
+_TOTALS = frozenset({"MONEY", "PERCENT", "CARDINAL", "QUANTITY"})
+_CLOCK_WORD = re.compile(r"\d{1,2}[:.]\d\d$")
 _PERIOD_WORDS = frozenset({"past", "last", "previous", "preceding"})
-_SPANNING = frozenset({"over", "in", "during", "for", "throughout", "within"})
+_SPANNING = frozenset({"over", "in", "during", "throughout", "within"})
 _PERIOD_UNITS = frozenset({"year", "decade", "month", "week", "century"})
 
 
@@ -728,14 +739,25 @@ def _over_a_period(span: Span, verb: Token) -> bool:
     clip from 2003 to 2007', 'there were more than 7,000 spills between 1970
     and 2000': a perfect over the period up to now, or a span of years
     opened by the date, tells a trend or a total, not an occurrence."""
+    if _future(verb):
+        return (
+            False  # a plan over a period: "will receive six aircraft from 2009 to 2011"
+        )
     prep = _governing_prep(span, verb)
-    words = {t.lower_ for t in span}
-    units = {t.lemma_.lower() for t in span}
-    if (
+    # the period up to now, the whole expression: "the past year", "the last
+    # five years" (not "the first quarter of last year", a point)
+    words = [t.lower_ for t in span if t.dep_ != "det"]
+    spanning = (
         prep is not None
-        and prep.lower_ in _SPANNING
-        and words & _PERIOD_WORDS
-        and units & _PERIOD_UNITS
+        and (
+            prep.lower_ in _SPANNING or (prep.lower_ == "for" and _lemma(verb) == "be")
+        )
+    )  # "There had been reports for the past week", not "posted a profit for the last year"
+    if (
+        spanning
+        and words
+        and words[0] in _PERIOD_WORDS
+        and span[-1].lemma_.lower() in _PERIOD_UNITS
         and (_perfect(verb) or _progressive(verb))
     ):
         return True

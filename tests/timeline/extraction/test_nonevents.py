@@ -408,3 +408,55 @@ def test_the_fall_of_a_regime_is_no_autumn():
 )
 def test_a_plan_or_a_days_move_by_a_time_is_kept(article_id, fragment, expression):
     assert event_in(article_id, fragment, expression)
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression"),
+    [
+        # a trend over the period up to now: "In the past year, the Shanghai
+        # Index, which is the most valued in mainland China, has lost nearly
+        # three quarters of its value."
+        ("wikinews-meantime-115711", "In the past year, the Shanghai", "the past year"),
+        # a projection: "... has since increased its holding to 46 percent,
+        # expected to increase to 57% by the end of this year."
+        (
+            "wikinews-meantime-264435",
+            "expected to increase to 57%",
+            "the end of this year",
+        ),
+    ],
+)
+def test_it_makes_no_event_from_a_trend_or_a_projection_on_wikinews(
+    article_id, fragment, expression
+):
+    found = events_in(article_id, fragment)
+    assert [e.title for e in found if e.expression == expression] == []
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression"),
+    [
+        # a day's move by a clock time: "By 17:30 UTC, the Argentinean MERVAL
+        # index had fallen by almost six per cent to 906.160 points, ..."
+        ("wikinews-meantime-115587", "By 17:30 UTC", "17:30 UTC"),
+        # an occurrence by a day, no total: "(By the following day this theory
+        # had been abandoned.)"
+        ("wikinews-meantime-180695", "By the following day", "the following day"),
+        # a point, not the period up to now: "In the first quarter of last
+        # year, GM had reported a loss of $381 million, ..."
+        (
+            "wikinews-meantime-126029",
+            "GM had reported a loss",
+            "the first quarter of last year",
+        ),
+        # a report of a period's figure: "Ford Motors Co. ... has posted an
+        # annual profit for the last year of US$ 2.7 billion, ..."
+        ("wikinews-meantime-150433", "has posted an annual profit", "the last year"),
+        # a plan over years: "... it will receive six new A330-300E aircraft
+        # from 2009 to 2011, then between 2014 and 2016 it will take delivery ..."
+        ("wikinews-meantime-71426", "will receive six new A330-300E", "2009"),
+        ("wikinews-meantime-71426", "will receive six new A330-300E", "2014"),
+    ],
+)
+def test_an_occurrence_by_or_over_a_date_is_kept(article_id, fragment, expression):
+    assert event_in(article_id, fragment, expression)
