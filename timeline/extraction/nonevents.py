@@ -713,18 +713,23 @@ def _total_by(span: Span, verb: Token) -> bool:
         # move ("By 17:30 UTC, the index had fallen by almost six per cent")
         if any(t.ent_type_ == "TIME" or _CLOCK_WORD.match(t.text) for t in span):
             return False
-        return any(
-            t.ent_type_ in _TOTALS
-            for t in verb.subtree
-            if not span.start <= t.i < span.end
-        )
+        return _has_a_figure(verb, span)
     if _progressive(verb):
         # a state coming about ("are becoming 85% obese"), not a plan ("are
         # planning to withdraw ... by early next year", "is going back")
         return _lemma(verb) in _BECOMING and prep.head.i == verb.i
-    if verb.dep_ == "xcomp" and _lemma(verb.head) in FORECAST_VERBS:
-        return True
-    return _lemma(verb) in FORECAST_VERBS and prep.head.dep_ == "xcomp"
+    forecast = (verb.dep_ == "xcomp" and _lemma(verb.head) in FORECAST_VERBS) or (
+        _lemma(verb) in FORECAST_VERBS and prep.head.dep_ == "xcomp"
+    )
+    # a projection is a figure reached: "expected to increase to 57% by the
+    # end of this year"; not "the sale ... is expected to be completed by Dec. 28"
+    return forecast and _has_a_figure(verb, span)
+
+
+def _has_a_figure(verb: Token, span: Span) -> bool:
+    return any(
+        t.ent_type_ in _TOTALS for t in verb.subtree if not span.start <= t.i < span.end
+    )
 
 
 _TOTALS = frozenset({"MONEY", "PERCENT", "CARDINAL", "QUANTITY"})
@@ -739,10 +744,10 @@ def _over_a_period(span: Span, verb: Token) -> bool:
     clip from 2003 to 2007', 'there were more than 7,000 spills between 1970
     and 2000': a perfect over the period up to now, or a span of years
     opened by the date, tells a trend or a total, not an occurrence."""
-    if _future(verb):
-        return (
-            False  # a plan over a period: "will receive six aircraft from 2009 to 2011"
-        )
+    if _future(verb):  # a plan: "will receive six aircraft from 2009 to 2011"
+        return False
+    if lexicon().verbs.get(_lemma(verb)) in _SPEECH_KINDS:
+        return False  # a report: "the bank reported profit ... from 2000 to 2006"
     prep = _governing_prep(span, verb)
     # the period up to now, the whole expression: "the past year", "the last
     # five years" (not "the first quarter of last year", a point)
