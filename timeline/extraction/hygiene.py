@@ -36,6 +36,8 @@ HEADING = "heading"
 TRANSCRIPT = "transcript"
 FRAGMENT = "fragment"
 FACT_BOX = "fact-box"
+LISTING = "listing"
+BLOG = "blog-chatter"
 
 
 @dataclass(frozen=True)
@@ -140,6 +142,12 @@ _DATED_CLOCK = re.compile(
     rf"(?:^[^|\n]{{0,60}}\|\s*)?(?:{_WEEKDAY}[\s,]+)?{_DATE}[\s,;]+(?:at\s+)?{_CLOCK}"
     rf"(?:\s*{_ZONE})?(?:\s*\|)?"
 )
+# A blog's byline with its stamp, the clock first: "James Reynolds | 07:37 UK
+# time, Friday, 29 May 2009".
+_BYLINE_CLOCK_DATE = re.compile(
+    rf"^[^|\n]{{0,60}}\|\s*{_CLOCK}(?:\s*(?:{_ZONE}|UK\s+time|local\s+time))?(?:\s+time)?"
+    rf"[\s,;]+(?:{_WEEKDAY}[\s,]+)?{_DATE}"
+)
 # A line that is nothing but a timestamp.
 _STAMP_LINE = re.compile(rf"^\s*(?:{_STAMP})\s*(?:\|.*)?$")
 # "(Getty Images)", "(By Brendan Hoffman -- Getty Images)", "(AP Photo/Gerald
@@ -184,7 +192,7 @@ _PAGE_NOTE = re.compile(
     r"photo|picture|image|graphic)\s+"
     r"(?:appeared|was\s+(?:first\s+|last\s+)?(?:published|amended|corrected|updated|"
     r"changed|modified|edited|posted)|has\s+been|may\s+(?:not|be))"
-    r"|A\s+version\s+(?:of\s+this\s+\w+\s+)?appeared\s+on\s+p\.?\s?\d+)"
+    r"|A\s+version\s+(?:of\s+this\s+\w+\s+)?appeared\s+(?:on\s+p\.?\s?\d+|in\s+(?:the\s+)?[A-Z]\w*))"
     r"\b[^\n]*?(?:[.!?](?=\s|$)|$)"
 )
 # A fact box: fields of a label and items separated by semicolons, each item
@@ -235,6 +243,40 @@ _LISTING = re.compile(
     r"(?:broadcast|repeated|shown|aired|heard|screened|available)\b[^\n]*?"
     r"(?:[a-z0-9]{2}[.!?](?=\s+[A-Z\"“]|\s*$)|$)"
 )
+# A live blog's entry stamp: "11.39 pm: Time to wrap things up", "2.05 pm:
+# Svanberg explains ...", "12.46 BST: ..." (a clock, then a colon: prose
+# writes "at 2.05 pm"). The stamp is furniture; the entry after it is not.
+_ENTRY_STAMP = re.compile(
+    rf"(?:^|(?<=\s))\d{{1,2}}[:.]\d\d(?:\s*[aApP]\.?\s?[mM]\.?)?(?:\s*{_ZONE})?:(?=\s)"
+    r"|^\d{1,2}[:.]\d\d(?:\s*[aApP]\.?\s?[mM]\.?)?\s*(?:GMT|UTC|BST|CET|CEST|[ECMP][SD]T)\b(?=\s+[A-Z])",
+    re.M,
+)
+# A live blog's own chatter at the start of an entry: greetings, hand-overs and
+# sign-offs ("Afternoon all, and welcome to our live coverage", "Time to wrap
+# things up for the night", "That's all from me").
+_BLOG_CHATTER = re.compile(
+    r"(?i:good\s+(?:morning|afternoon|evening|night)\b|(?:morning|afternoon|evening|hello|hi)"
+    r",?\s+(?:all|everyone|everybody)\b|welcome\s+(?:back\s+)?to\s+(?:our|the|this)\b"
+    r"|time\s+to\s+(?:wrap|sign\s+off|call\s+it|close|end|say\s+goodbye|leave\s+you)\b"
+    r"|that'?s\s+(?:all|it)\s+(?:from|for)\b|thanks?\s+(?:you\s+)?(?:all\s+)?for\s+"
+    r"(?:reading|following|joining|your\s+comments)|(?:we|I)'?(?:ll|\s+will)\s+be\s+back\b"
+    r"|(?:I'?m|I\s+am|we'?re|we\s+are)\s+(?:signing|handing)\s+(?:off|over)\b|signing\s+off\b)"
+)
+_ENTRIES_OF_A_BLOG = 3  # stamped entries that make a page a live blog
+# A broadcaster's schedule slot: "6.00-7.00 pm BBC RADIO 5 LIVE ...",
+# "12.00noon-6.00 pm", "From 9pm, ..."; or a short line of a clock or a
+# weekday and a title ("9.00 Today", "Monday: The Archers").
+_SLOT_CLOCK = r"\d{1,2}(?:[:.]\d\d)?\s*(?:[aApP]\.?[mM]\.?|noon|midnight)"
+_SLOT = re.compile(
+    rf"^\s*(?:\d{{1,2}}[:.]\d\d\s*(?:[aApP]\.?[mM]\.?|noon|midnight)?\s*[-–]\s*"
+    rf"\d{{1,2}}[:.]\d\d\s*(?:[aApP]\.?[mM]\.?|noon|midnight)?"
+    rf"|From\s+{_SLOT_CLOCK}\b)"
+)
+_SHORT_SLOT = re.compile(
+    rf"^\s*(?:\d{{1,2}}[:.]\d\d(?:\s*[aApP]\.?[mM]\.?)?|{_WEEKDAY}:?)\s+[A-Z][^.!?\n]{{0,60}}$"
+)
+# A listing: at least this many slots, at least one every that many lines.
+_SLOTS_OF_A_LISTING, _LINES_PER_SLOT = 3, 50
 _EMAIL_ADDRESS = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 # "(Reporting by Maggie Fox; Editing by Will Dunham)".
 _CREDIT = re.compile(
@@ -427,6 +469,8 @@ def _line_spans(line: str, offset: int) -> list[Span]:
         add(m.start(), m.end(), TIMESTAMP)
     for m in _DATED_CLOCK.finditer(line):
         add(m.start(), m.end(), TIMESTAMP)
+    if m := _BYLINE_CLOCK_DATE.match(line):
+        add(m.start(), m.end(), BYLINE)
     if _STAMP_LINE.match(line) and not _SIGNATURE.search(line):
         add(0, len(line), TIMESTAMP)
     if m := _CAPTION_PREFIX.match(line):
@@ -493,10 +537,46 @@ def _line_spans(line: str, offset: int) -> list[Span]:
     return out
 
 
+def _listing_spans(text: str) -> list[Span]:
+    """A programme schedule ("6.00-7.00 pm BBC RADIO 5 LIVE Mark Pougatch
+    presents ...", "From 9pm, ..."): slots that open lines, at least one in
+    every `_LINES_PER_SLOT` lines. Its blurbs are listings, not news: the
+    whole page is screened."""
+    lines = text.split("\n")
+    slots = sum(1 for line in lines if _SLOT.match(line) or _SHORT_SLOT.match(line))
+    if slots < _SLOTS_OF_A_LISTING or len(lines) > slots * _LINES_PER_SLOT:
+        return []
+    return [Span(0, len(text), LISTING)]
+
+
+def _blog_spans(text: str) -> list[Span]:
+    """A live blog's entry stamps ("11.39 pm:"), and, on a page of at least
+    `_ENTRIES_OF_A_BLOG` entries, the sentences of the blog's own chatter
+    that open an entry or a line."""
+    stamps = list(_ENTRY_STAMP.finditer(text))
+    spans = [Span(m.start(), m.end(), TIMESTAMP) for m in stamps]
+    if len(stamps) < _ENTRIES_OF_A_BLOG:
+        return spans
+    starts = [m.end() for m in stamps]
+    starts += [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    for start in starts:
+        while start < len(text) and text[start] in " \t":
+            start += 1
+        if not _BLOG_CHATTER.match(text, start):
+            continue
+        line_start, line_end = line_at(text, start)
+        _, end = _sentence_bounds(text[line_start:line_end], start - line_start)
+        end += line_start
+        colon = text.find(": ", start, end)  # "Good morning: BP said ..."
+        spans.append(Span(start, end if colon < 0 else colon + 1, BLOG))
+    return spans
+
+
 def furniture_spans(text: str) -> list[Span]:
     """The spans of `text` that are page furniture or reader comments, sorted
     by start (they may overlap; each carries the reason that found it)."""
     spans = _comment_spans(text) + _header_comment_spans(text) + _section_spans(text)
+    spans += _listing_spans(text) + _blog_spans(text)
     offset = 0
     for line in text.split("\n"):
         spans.extend(_line_spans(line, offset))

@@ -16,6 +16,7 @@ dates no event of the predicate.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -213,6 +214,8 @@ def non_event_reason(verb: Token, span: Span, *, scheduled: bool) -> str | None:
     `scheduled`: the date lies after the publication date (a present tense
     then announces a scheduled occurrence: "the summit opens on March 3").
     """
+    if _names_an_event(span):
+        return "'the fall of communism' names an event, not the autumn"
     if _is_about_the_date(span, verb):
         return "the date is the subject: the sentence is about the day"
     if _names_an_award(span):
@@ -247,6 +250,10 @@ def non_event_reason(verb: Token, span: Span, *, scheduled: bool) -> str | None:
         return (
             "a state or a running total since the date ('have received ... since May')"
         )
+    if _total_by(span, verb):
+        return "a running total or a projection reached by the date ('By 2008, BP had paid')"
+    if _over_a_period(span, verb):
+        return "a trend or a total over a period ('rose 40% over the past decade')"
     if _dates_a_comparison(span, verb):
         return "the date only marks a comparison"
     if _dates_a_thing(span, verb):
@@ -623,3 +630,153 @@ def _dated_heading(span: Span, verb: Token) -> bool:
         if tok.pos_ in ("VERB", "AUX"):
             return False
     return True
+
+
+def _names_an_event(span: Span) -> bool:
+    """'after the fall of communism': "fall" with an "of" phrase is a noun of
+    an event (the fall of a city, a regime), not the season."""
+    doc = span.doc
+    last = span[-1]
+    return (
+        last.lower_ in ("fall", "spring")
+        and span.end < len(doc)
+        and doc[span.end].lower_ == "of"
+        and doc[span.end].head.i == last.i
+    )
+
+
+# Verbs of a state coming about: progressive, with "by" + a date, a projection.
+_BECOMING = frozenset(
+    [
+        "become",
+        "grow",
+        "rise",
+        "climb",
+        "fall",
+        "drop",
+        "increase",
+        "decrease",
+        "decline",
+        "reach",
+        "approach",
+        "shrink",
+        "double",
+    ]
+)
+_PERFECT_AUX = frozenset({"have", "has", "had", "'ve", "'d"})
+_PROGRESSIVE_AUX = frozenset({"is", "are", "am", "was", "were", "been", "'s", "'re"})
+
+
+def _perfect(verb: Token) -> bool:
+    """'had paid', 'has risen', not 'will have drilled' (a plan)."""
+    aux = _aux_words(verb)
+    return (
+        verb.tag_ == "VBN"
+        and any(a in _PERFECT_AUX for a in aux)
+        and not any(a in ("will", "'ll", "shall", "would") for a in aux)
+    )
+
+
+def _progressive(verb: Token) -> bool:
+    return verb.tag_ == "VBG" and any(a in _PROGRESSIVE_AUX for a in _aux_words(verb))
+
+
+def _governing_prep(span: Span, verb: Token, *, anywhere: bool = False) -> Token | None:
+    """The preposition right before the date, if it attaches to the verb, to
+    its infinitive ("is expected to reach ... by 2020") or to its object, or
+    `anywhere`."""
+    if span.start == 0:
+        return None
+    prep = span.doc[span.start - 1]
+    if prep.dep_ != "prep":
+        return None
+    head = prep.head
+    if anywhere or head.i == verb.i:
+        return prep
+    if head.dep_ in ("xcomp", "attr", "dobj") and head.head.i == verb.i:
+        return prep  # "There had been reports for the past week"
+    return None
+
+
+def _total_by(span: Span, verb: Token) -> bool:
+    """'By 2008, BP had paid over $2 billion in compensation claims', 'are
+    becoming 85% obese by 2040', 'is expected to reach 10 million by 2020':
+    "by" + the date with a perfect or a progressive is a total or a state
+    reached by then; under a verb of forecasting, a projection."""
+    prep = _governing_prep(span, verb)
+    if prep is None or prep.lower_ != "by":
+        return False
+    if _perfect(verb):
+        # a total is a figure ("had paid over $2 billion", "had confirmed
+        # 44,287 cases"): "By the following day this theory had been
+        # abandoned" tells an occurrence; and a clock time of the day dates a
+        # move ("By 17:30 UTC, the index had fallen by almost six per cent")
+        if any(t.ent_type_ == "TIME" or _CLOCK_WORD.match(t.text) for t in span):
+            return False
+        return _has_a_figure(verb, span)
+    if _progressive(verb):
+        # a state coming about ("are becoming 85% obese"), not a plan ("are
+        # planning to withdraw ... by early next year", "is going back")
+        return _lemma(verb) in _BECOMING and prep.head.i == verb.i
+    forecast = (verb.dep_ == "xcomp" and _lemma(verb.head) in FORECAST_VERBS) or (
+        _lemma(verb) in FORECAST_VERBS and prep.head.dep_ == "xcomp"
+    )
+    # a projection is a figure reached: "expected to increase to 57% by the
+    # end of this year"; not "the sale ... is expected to be completed by Dec. 28"
+    return forecast and _has_a_figure(verb, span)
+
+
+def _has_a_figure(verb: Token, span: Span) -> bool:
+    return any(
+        t.ent_type_ in _TOTALS for t in verb.subtree if not span.start <= t.i < span.end
+    )
+
+
+_TOTALS = frozenset({"MONEY", "PERCENT", "CARDINAL", "QUANTITY"})
+_CLOCK_WORD = re.compile(r"\d{1,2}[:.]\d\d$")
+_PERIOD_WORDS = frozenset({"past", "last", "previous", "preceding"})
+_SPANNING = frozenset({"over", "in", "during", "throughout", "within"})
+_PERIOD_UNITS = frozenset({"year", "decade", "month", "week", "century"})
+
+
+def _over_a_period(span: Span, verb: Token) -> bool:
+    """'has risen 40% over the past decade', 'the economy expanded at a steady
+    clip from 2003 to 2007', 'there were more than 7,000 spills between 1970
+    and 2000': a perfect over the period up to now, or a span of years
+    opened by the date, tells a trend or a total, not an occurrence."""
+    if _future(verb):  # a plan: "will receive six aircraft from 2009 to 2011"
+        return False
+    if lexicon().verbs.get(_lemma(verb)) in _SPEECH_KINDS:
+        return False  # a report: "the bank reported profit ... from 2000 to 2006"
+    prep = _governing_prep(span, verb)
+    # the period up to now, the whole expression: "the past year", "the last
+    # five years" (not "the first quarter of last year", a point)
+    words = [t.lower_ for t in span if t.dep_ != "det"]
+    spanning = (
+        prep is not None
+        and (
+            prep.lower_ in _SPANNING or (prep.lower_ == "for" and _lemma(verb) == "be")
+        )
+    )  # "There had been reports for the past week", not "posted a profit for the last year"
+    if (
+        spanning
+        and words
+        and words[0] in _PERIOD_WORDS
+        and span[-1].lemma_.lower() in _PERIOD_UNITS
+        and (_perfect(verb) or _progressive(verb))
+    ):
+        return True
+    prep = _governing_prep(span, verb, anywhere=True)
+    if prep is None or prep.lower_ not in ("from", "between"):
+        return False
+    doc = span.doc
+    joint = doc[span.end] if span.end < len(doc) else None
+    if joint is None or joint.lower_ not in ("to", "and", "through", "until", "-", "–"):
+        return False
+    years = [t for t in doc[span.end + 1 : span.end + 4] if _is_year(t)]
+    first = [t for t in span if _is_year(t)]
+    return bool(years and first) and years[0].text != first[-1].text
+
+
+def _is_year(tok: Token) -> bool:
+    return tok.like_num and len(tok.text) == 4 and tok.text[:2] in ("18", "19", "20")

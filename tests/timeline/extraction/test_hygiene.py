@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import SHARED, needs_shared
 from timeline.extraction.hygiene import (
+    BLOG,
     BYLINE,
     CAPTION,
     COMMENT,
@@ -27,6 +28,7 @@ from timeline.extraction.hygiene import (
     FACT_BOX,
     FRAGMENT,
     HEADING,
+    LISTING,
     NAVIGATION,
     RELATED,
     SHARE,
@@ -535,3 +537,80 @@ def test_it_makes_no_event_from_a_caption_by_its_position_cue_or_leading_date(
 def test_a_party_letter_is_no_caption_cue():
     text = "Gov. Bobby Jindal (R) has reacted with fury to the moratorium on Monday."
     assert furniture_spans(text) == []
+
+
+def test_it_screens_a_programme_schedule_page_by_its_shape():
+    # BBC Network Radio's weekly listing: slots that open lines ("6.00-7.00 pm
+    # BBC RADIO 5 LIVE ...", "From 5pm, ...") and blurbs in prose ("Miller and
+    # Pinter went to Turkey in 1985 to protest ..."): no event from it
+    for article_id, blurb in (
+        ("MJ_bbc/2009-10-23/394.htm.txt", "are announced today"),
+        ("MJ_bbc/2010-04-16/716.htm.txt", "Miller and Pinter went to Turkey"),
+    ):
+        text = t17(article_id)["text"]
+        assert LISTING in _reasons(text, blurb)
+        assert events_in(article_id, blurb) == []
+
+
+def test_a_news_page_with_clock_times_is_no_schedule():
+    # one "From 9pm" or a time range in a story makes no listing
+    text = (
+        "Polls open from 7.00-10.00 pm in most states.\n"
+        "From 9pm, officials began counting the votes.\n"
+        "The governor conceded on Wednesday.\n"
+    )
+    assert [s for s in furniture_spans(text) if s.reason == LISTING] == []
+    for row in map(json.loads, (SAMPLES / "wikinews-meantime.jsonl").open()):
+        assert [s for s in furniture_spans(row["text"]) if s.reason == LISTING] == []
+
+
+def test_a_live_blogs_entry_stamp_dates_no_event():
+    # "2.05 pm: Svanberg explains that oil production is an inherently risky
+    # business, ...": the stamp is furniture and dates nothing
+    article_id = "bpoil_guardian/2010-06-04/796.htm.txt"
+    assert TIMESTAMP in _reasons(t17(article_id)["text"], "2.05 pm:")
+    assert events_in(article_id, "Svanberg explains that oil production") == []
+
+
+def test_a_live_blog_entry_keeps_its_own_date():
+    # "2.45 pm: Investors are asking for more details about exactly what went
+    # wrong on the Deepwater Horizon before it exploded on 20 April, ...": the
+    # stamp is out, the explosion's own date stays
+    found = events_in("bpoil_guardian/2010-06-04/796.htm.txt", "exploded on 20 April")
+    assert [e.expression for e in found] == ["20 April"]
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        # "11.39 pm: Time to wrap things up for the night, since ..."
+        "Time to wrap things up for the night",
+        # "5.30 pm: Good afternoon, this is Richard Adams in the Guardian's
+        # Washington DC bureau, taking over from Adam's excellent work."
+        "Good afternoon, this is Richard Adams",
+        # "That's all from me in London, but stay tuned, ..."
+        "That's all from me in London",
+    ],
+)
+def test_it_makes_no_event_from_a_live_blogs_own_chatter(fragment):
+    article_id = "bpoil_guardian/2010-09-08/1134.htm.txt"
+    assert BLOG in _reasons(t17(article_id)["text"], fragment)
+    assert events_in(article_id, fragment) == []
+
+
+def test_chatter_words_outside_a_live_blog_are_news():
+    text = "Good afternoon, the minister said as he arrived in Paris on Monday.\n"
+    assert [s for s in furniture_spans(text) if s.reason == BLOG] == []
+
+
+def test_it_makes_no_event_from_a_publication_note_or_a_blog_byline_stamp():
+    # "A version appeared in the Guardian on 12.46 BST on Sunday 30 May 2010 ..."
+    assert (
+        events_in("bpoil_guardian/2010-05-30/1775.htm.txt", "A version appeared") == []
+    )
+    # "James Reynolds | 07:37 UK time, Friday, 29 May 2009 China is taking the
+    # H1N1 threat pretty seriously.": the stamp is the date, not the news's
+    article_id = "H1N1_bbc/2009-05-29/67.htm.txt"
+    assert BYLINE in _reasons(t17(article_id)["text"], "07:37 UK time")
+    found = events_in(article_id, "James Reynolds | 07:37")
+    assert [e for e in found if e.expression == "Friday, 29 May 2009"] == []

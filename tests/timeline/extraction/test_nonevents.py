@@ -316,3 +316,147 @@ def test_a_possible_event_of_a_named_thing_is_kept():
     )
     assert e.modality == "possible"
     assert e.title == "The static kill could start"
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression"),
+    [
+        # a total reached by a date: "By 2008, though, BP had paid over $2
+        # billion in compensation claims related to Texas City, ..."
+        (
+            "bpoil_reuters/2010-12-17/840.htm.txt",
+            "By 2008, though, BP had paid",
+            "2008",
+        ),
+        # a projection: "This way Americans are becoming 85% obese by 2040."
+        ("bpoil_reuters/2010-07-06/139.htm.txt", "85% obese by 2040", "2040"),
+        # a state over the period up to then: "There had been reports for the
+        # past week that oil had washed ashore, ..."
+        (
+            "bpoil_foxnews/2010-05-06/1966.htm.txt",
+            "There had been reports for the past week",
+            "the past week",
+        ),
+    ],
+)
+def test_it_makes_no_event_from_a_total_or_a_state_reached_by_a_date(
+    article_id, fragment, expression
+):
+    found = events_in(article_id, fragment)
+    assert [e.title for e in found if e.expression == expression] == []
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression"),
+    [
+        # "... and that the economy expanded at a steady clip from 2003 to 2007."
+        ("Finan_washingtonpost/2009-01-12/90.htm.txt", "at a steady clip", "2003"),
+        # "there were more than 7,000 spills between 1970 and 2000."
+        ("bpoil_bbc/2010-06-15/1066.htm.txt", "7,000 spills between 1970", "1970"),
+        # "Against that, spills totaled about 176,000 barrels from 1969 to 2007."
+        ("bpoil_washingtonpost/2010-06-07/998.htm.txt", "176,000 barrels", "1969"),
+    ],
+)
+def test_it_makes_no_event_from_a_trend_or_a_total_over_years(
+    article_id, fragment, expression
+):
+    found = events_in(article_id, fragment)
+    assert [e.title for e in found if e.expression == expression] == []
+
+
+def test_a_plan_by_a_date_is_kept():
+    # "Following the meeting, she declared that Congress will write and pass
+    # legislation by August ...": a scheduled step, not a total
+    e = event_in(
+        "bpoil_guardian/2010-06-09/513.htm.txt", "pass legislation by August", "August"
+    )
+    assert e.title.startswith("Congress will pass legislation")
+
+
+def test_the_fall_of_a_regime_is_no_autumn():
+    # "Russian citizens who endured poverty after the fall of communism ..."
+    found = events_in(
+        "Finan_washingtonpost/2009-01-13/1349.htm.txt", "fall of communism"
+    )
+    assert [e.title for e in found if e.expression == "the fall"] == []
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression"),
+    [
+        # a plan, progressive: "Britain and the US are privately planning to
+        # withdraw most of their forces from Iraq by early next year, ..."
+        (
+            "IraqWar_guardian/2005-12-28/94.htm.txt",
+            "planning to withdraw most of their forces",
+            "early next year",
+        ),
+        # "the company is now hoping to seal the well by mid-July, ..."
+        (
+            "bpoil_guardian/2010-06-28/270.htm.txt",
+            "hoping to seal the well",
+            "mid-July",
+        ),
+        # a move at a time of the day: "By 2.30 pm the shares had staged a
+        # partial recovery from early lows of 420p, ..."
+        (
+            "bpoil_guardian/2010-06-01/657.htm.txt",
+            "staged a partial recovery",
+            "2.30 pm",
+        ),
+    ],
+)
+def test_a_plan_or_a_days_move_by_a_time_is_kept(article_id, fragment, expression):
+    assert event_in(article_id, fragment, expression)
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression"),
+    [
+        # a trend over the period up to now: "In the past year, the Shanghai
+        # Index, which is the most valued in mainland China, has lost nearly
+        # three quarters of its value."
+        ("wikinews-meantime-115711", "In the past year, the Shanghai", "the past year"),
+        # a projection: "... has since increased its holding to 46 percent,
+        # expected to increase to 57% by the end of this year."
+        (
+            "wikinews-meantime-264435",
+            "expected to increase to 57%",
+            "the end of this year",
+        ),
+    ],
+)
+def test_it_makes_no_event_from_a_trend_or_a_projection_on_wikinews(
+    article_id, fragment, expression
+):
+    found = events_in(article_id, fragment)
+    assert [e.title for e in found if e.expression == expression] == []
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression"),
+    [
+        # a day's move by a clock time: "By 17:30 UTC, the Argentinean MERVAL
+        # index had fallen by almost six per cent to 906.160 points, ..."
+        ("wikinews-meantime-115587", "By 17:30 UTC", "17:30 UTC"),
+        # an occurrence by a day, no total: "(By the following day this theory
+        # had been abandoned.)"
+        ("wikinews-meantime-180695", "By the following day", "the following day"),
+        # a point, not the period up to now: "In the first quarter of last
+        # year, GM had reported a loss of $381 million, ..."
+        (
+            "wikinews-meantime-126029",
+            "GM had reported a loss",
+            "the first quarter of last year",
+        ),
+        # a report of a period's figure: "Ford Motors Co. ... has posted an
+        # annual profit for the last year of US$ 2.7 billion, ..."
+        ("wikinews-meantime-150433", "has posted an annual profit", "the last year"),
+        # a plan over years: "... it will receive six new A330-300E aircraft
+        # from 2009 to 2011, then between 2014 and 2016 it will take delivery ..."
+        ("wikinews-meantime-71426", "will receive six new A330-300E", "2009"),
+        ("wikinews-meantime-71426", "will receive six new A330-300E", "2014"),
+    ],
+)
+def test_an_occurrence_by_or_over_a_date_is_kept(article_id, fragment, expression):
+    assert event_in(article_id, fragment, expression)
