@@ -87,6 +87,9 @@ _NAMED_NOUNS = frozenset(
         "index",
         "average",
         "composite",
+        "hurricane",
+        "typhoon",
+        "cyclone",
     }
 )
 # Verbs of a phase of what their subject names: "the talks collapsed".
@@ -136,6 +139,9 @@ _QUANTITIES = frozenset(
         "half",
         "rest",
         "majority",
+        "kind",
+        "sort",
+        "type",
     }
 )
 # Kinds of nouns of what is said about something, which their compound names
@@ -183,8 +189,19 @@ _GOVERNMENT = frozenset(
 )
 # Announcements are of the kind of what they announce.
 _ANNOUNCING = frozenset(
-    {"announce", "confirm", "unveil", "disclose", "reveal", "report"}
+    {
+        "announce",
+        "confirm",
+        "unveil",
+        "disclose",
+        "reveal",
+        "report",
+        "discover",
+        "learn",
+    }
 )
+# Nouns a company is called by: "the company generated cash of $7.7 billion".
+_FIRMS = frozenset({"company", "firm", "group", "corporation", "conglomerate"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 
 
@@ -240,7 +257,25 @@ def lexicon() -> Lexicon:
 
 
 def _lemma(tok: Token) -> str:
-    return tok.lemma_.lower()
+    lemma = tok.lemma_.lower()
+    if tok.tag_ in ("VBD", "VBN") and tok.lower_ == f"{lemma}ed":
+        # the small model drops a verb's final "e" ("fined" -> "fin", "hoped"
+        # -> "hop", "staged" -> "stag"): the lexicon's verb, where it has one
+        fixed = f"{lemma}e"
+        if fixed in _known_verbs():
+            return fixed
+    return lemma
+
+
+@cache
+def _known_verbs() -> frozenset[str]:
+    lex = lexicon()
+    return (
+        frozenset(lex.verbs)
+        | lex.light_verbs
+        | lex.object_verbs
+        | (lex.complement_verbs)
+    )
 
 
 def noun_kind(tok: Token, depth: int = 0) -> str | None:
@@ -274,9 +309,19 @@ def noun_kind(tok: Token, depth: int = 0) -> str | None:
     if tok.pos_ == "PROPN" and _lemma(tok) not in _NAMED_NOUNS:
         return None  # a name is no event nominal ("Strike Force"; "Dow", "H1N1" aside)
     found = nouns.get(tok.lower_) or nouns.get(_lemma(tok))
-    if found is None and _lemma(tok) in lex.content_nouns and depth < 4:
+    if found is not None or depth >= 4:
+        return found
+    if _lemma(tok) in lex.content_nouns or (
+        tok.tag_ == "NN" and tok.lower_.endswith("ing")
+    ):
+        # a content noun or a gerund's noun ("the spraying of dispersants")
         return _content_kind(tok, depth + 1)
-    return found
+    if any(
+        c.dep_ == "amod" and c.pos_ == "VERB" and lex.verbs.get(_lemma(c)) == DISASTER
+        for c in tok.children
+    ):
+        return DISASTER  # "the leaking pipe", "the sinking ship"
+    return None
 
 
 def _content_kind(tok: Token, depth: int) -> str | None:
@@ -594,7 +639,7 @@ def classify(verb: Token, span: Span) -> str:
         # "the Fed transferred $24 billion", "the company would generate $30 billion"
         if any(_is_government(t) for t in subjects):
             return ECONOMY
-        if any(t.ent_type_ == "ORG" for t in subjects):
+        if any(t.ent_type_ == "ORG" or _lemma(t) in _FIRMS for t in subjects):
             return BUSINESS
     return found or OTHER
 

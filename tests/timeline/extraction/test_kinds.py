@@ -673,3 +673,74 @@ def test_it_reads_the_senses_the_seed_1301_review_found_wrong(
 ):
     e = event_in(article_id, fragment, expression)
     assert e.kind == kind, e.title
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression", "kind"),
+    [
+        # the small model's lemma "fin" for "fined": the lexicon's "fine"
+        (
+            "bpoil_bbc/2010-04-29/1971.htm.txt",
+            "It was also fined $50m by the Department of Justice",
+            "2007",
+            "legal",
+        ),
+        # "cleared of child molestation": an acquittal
+        ("MJ_bbc/2011-08-23/474.htm.txt", "Jackson was cleared of", "2005", "legal"),
+        # "the company went bankrupt in 2004" (an acomp pair)
+        (
+            "bpoil_bbc/2011-01-17/5.htm.txt",
+            "the company went bankrupt",
+            "2004",
+            "business",
+        ),
+        # a person freed is a legal event: "Megrahi ... was freed by Scottish
+        # Justice Secretary Kenny MacAskill"
+        (
+            "bpoil_bbc/2010-07-15/1473.htm.txt",
+            "was freed by Scottish Justice Secretary",
+            "August 2009",
+            "legal",
+        ),
+        # markets and lending: "European bourses fell", "Lending froze up"
+        (
+            "Finan_washingtonpost/2008-09-30/1303.htm.txt",
+            "European bourses fell",
+            "earlier in the day",
+            "economy",
+        ),
+        (
+            "Finan_washingtonpost/2008-09-30/1235.htm.txt",
+            "Lending froze up",
+            "a decade ago",
+            "economy",
+        ),
+        # a storm's name tells a disaster, and "the kind of disaster" is one
+        (
+            "bpoil_bbc/2010-05-01/940.htm.txt",
+            "Hurricane Katrina brought to the region",
+            "2005",
+            "disaster",
+        ),
+        # a patient described by a disaster verb: "inserted into the leaking pipe"
+        (
+            "bpoil_bbc/2010-06-15/1440.htm.txt",
+            "A tube is inserted into the leaking pipe",
+            "16 May",
+            "disaster",
+        ),
+        # what a discovery finds: "The Coast Guard discovered Saturday that oil
+        # is leaking from the damaged well"
+        (
+            "bpoil_foxnews/2010-04-25/420.htm.txt",
+            "The Coast Guard discovered Saturday",
+            "Saturday",
+            "disaster",
+        ),
+    ],
+)
+def test_it_gives_general_predicates_their_kind_where_the_seed_4471_sample_had_other(
+    article_id, fragment, expression, kind
+):
+    e = event_in(article_id, fragment, expression)
+    assert e.kind == kind, e.title
