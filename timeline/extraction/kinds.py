@@ -142,6 +142,20 @@ _QUANTITIES = frozenset(
         "kind",
         "sort",
         "type",
+        "some",
+        "much",
+        "many",
+        "most",
+        "all",
+        "variety",
+        "range",
+        "host",
+        "handful",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "millions",
+        "copy",
     }
 )
 # Kinds of nouns of what is said about something, which their compound names
@@ -199,6 +213,11 @@ _ANNOUNCING = frozenset(
         "discover",
         "learn",
     }
+)
+# Verbs of effort, whose event is their goal: "BP was working on Thursday to
+# plug the leaking well", "Workers toiled ... to plug a gushing oil leak".
+_EFFORT_VERBS = frozenset(
+    {"work", "toil", "labor", "labour", "struggle", "strive", "scramble", "race"}
 )
 # Nouns a company is called by: "the company generated cash of $7.7 billion".
 _FIRMS = frozenset({"company", "firm", "group", "corporation", "conglomerate"})
@@ -632,6 +651,15 @@ def classify(verb: Token, span: Span) -> str:
                         told = classify(p, span)
                         if told != OTHER:
                             return told
+    if lemma in _EFFORT_VERBS:
+        for c in verb.children:  # "BP was working on Thursday to plug the well"
+            if (
+                c.dep_ == "advcl"
+                and c.pos_ == "VERB"
+                and any(a.tag_ == "TO" for a in c.children)
+                and (told := classify(c, span)) != OTHER
+            ):
+                return told
     found = _first_kind(subjects)  # "the US economy shed 663,000 jobs"
     if found != ECONOMY:
         found = _first_kind(objects + subjects)

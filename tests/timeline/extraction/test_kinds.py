@@ -744,3 +744,48 @@ def test_it_gives_general_predicates_their_kind_where_the_seed_4471_sample_had_o
 ):
     e = event_in(article_id, fragment, expression)
     assert e.kind == kind, e.title
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression", "kind"),
+    [
+        # a verb of effort is of its goal's kind: "BP ... was working on Thursday
+        # to plug the leaking well"
+        (
+            "bpoil_reuters/2010-05-27/367.htm.txt",
+            "was working on Thursday to plug",
+            "Thursday",
+            "disaster",
+        ),
+        # partitives: "some of the leaking oil", "a wide variety of estimates"
+        (
+            "bpoil_guardian/2010-05-17/1874.htm.txt",
+            "BP began funnelling some of the leaking oil",
+            "yesterday",
+            "disaster",
+        ),
+        (
+            "bpoil_guardian/2010-06-11/1285.htm.txt",
+            "gave a wide variety of estimates",
+            "last night",
+            "statement",
+        ),
+        # idioms: "came to BP's defense" (a statement), "huddled ... with top
+        # scientists" (a meeting)
+        (
+            "bpoil_washingtonpost/2010-06-18/2065.htm.txt",
+            "Cameron came to BP's defense",
+            "Thursday",
+            "statement",
+        ),
+        (
+            "bpoil_foxnews/2010-06-04/566.htm.txt",
+            "He huddled this week",
+            "this week",
+            "meeting",
+        ),
+    ],
+)
+def test_it_reads_efforts_partitives_and_idioms(article_id, fragment, expression, kind):
+    e = event_in(article_id, fragment, expression)
+    assert e.kind == kind, e.title
