@@ -219,6 +219,8 @@ _ANNOUNCING = frozenset(
 _EFFORT_VERBS = frozenset(
     {"work", "toil", "labor", "labour", "struggle", "strive", "scramble", "race"}
 )
+# What a bill to pay is for: "its tax bill", "the electricity bill".
+_BILLS = frozenset({"tax", "phone", "electricity", "power", "energy", "gas", "water"})
 # Nouns a company is called by: "the company generated cash of $7.7 billion".
 _FIRMS = frozenset({"company", "firm", "group", "corporation", "conglomerate"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
@@ -328,6 +330,8 @@ def noun_kind(tok: Token, depth: int = 0) -> str | None:
     if tok.pos_ == "PROPN" and _lemma(tok) not in _NAMED_NOUNS:
         return None  # a name is no event nominal ("Strike Force"; "Dow", "H1N1" aside)
     found = nouns.get(tok.lower_) or nouns.get(_lemma(tok))
+    if found == VOTE and _lemma(tok) == "bill" and _is_invoice(tok):
+        return BUSINESS  # "a $69m bill to BP", "its U.S. tax bill": no legislation
     if found is not None or depth >= 4:
         return found
     if _lemma(tok) in lex.content_nouns or (
@@ -341,6 +345,15 @@ def noun_kind(tok: Token, depth: int = 0) -> str | None:
     ):
         return DISASTER  # "the leaking pipe", "the sinking ship"
     return None
+
+
+def _is_invoice(tok: Token) -> bool:
+    """A bill to pay: an amount of money or a tax, phone or power bill."""
+    return any(
+        t.ent_type_ == "MONEY" or (t.dep_ == "compound" and t.lemma_ in _BILLS)
+        for t in tok.lefts
+        for t in t.subtree
+    )
 
 
 def _content_kind(tok: Token, depth: int) -> str | None:

@@ -784,6 +784,14 @@ def test_it_gives_general_predicates_their_kind_where_the_seed_4471_sample_had_o
             "this week",
             "meeting",
         ),
+        # a bill of an amount of money is one to pay, no legislation: "will send
+        # a $69m (# 47.1 m) bill to BP Plc on Thursday"
+        (
+            "bpoil_bbc/2010-06-03/2023.htm.txt",
+            "bill to BP Plc",
+            "Thursday",
+            "business",
+        ),
     ],
 )
 def test_it_reads_efforts_partitives_and_idioms(article_id, fragment, expression, kind):
