@@ -102,7 +102,20 @@ _TEMPORAL_PREPS = frozenset(
 _ADJUNCT_PREPS = _TEMPORAL_PREPS | {"amid", "despite", "ahead", "including"}
 # Adverbs spaCy parses as advmod where they are the verb's particle ("passed away").
 _PARTICLES = frozenset(
-    {"away", "up", "down", "off", "out", "over", "back", "in", "on", "aside"}
+    {
+        "away",
+        "up",
+        "down",
+        "off",
+        "out",
+        "over",
+        "back",
+        "in",
+        "on",
+        "aside",
+        "together",
+        "aground",
+    }
 )
 # Children that make a verb + word pair: "stepped down", "opened fire", "tested positive".
 _PAIRED = frozenset({"prt", "dobj", "acomp", "oprd"})
@@ -221,6 +234,10 @@ _EFFORT_VERBS = frozenset(
 )
 # What a bill to pay is for: "its tax bill", "the electricity bill".
 _BILLS = frozenset({"tax", "phone", "electricity", "power", "energy", "gas", "water"})
+# Bodies whose passing of something is a vote: "passed by Congress".
+_LEGISLATURES = frozenset(
+    {"congress", "parliament", "senate", "house", "assembly", "legislature"}
+)
 # Nouns a company is called by: "the company generated cash of $7.7 billion".
 _FIRMS = frozenset({"company", "firm", "group", "corporation", "conglomerate"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
@@ -552,6 +569,10 @@ def classify(verb: Token, span: Span) -> str:
         return APPOINTMENT  # "tapped him to be Treasury secretary"
     if lemma == "try" and any(c.dep_ == "nsubjpass" for c in verb.children):
         return LEGAL  # "the former president will be tried", not "tried to"
+    if lemma in ("pass", "adopt", "approve") and any(
+        _lemma(t) in _LEGISLATURES for t in _agents(verb)
+    ):
+        return VOTE  # "RICO, passed by Congress in 1970"
     if lemma == "become" and any(
         c.dep_ == "attr" and _lemma(c) in lex.office_nouns for c in verb.children
     ):
@@ -683,6 +704,18 @@ def classify(verb: Token, span: Span) -> str:
         if any(t.ent_type_ == "ORG" or _lemma(t) in _FIRMS for t in subjects):
             return BUSINESS
     return found or OTHER
+
+
+def _agents(verb: Token) -> list[Token]:
+    """A passive's agents: "passed by Congress", "approved by the Senate"."""
+    return [
+        h
+        for c in verb.children
+        if c.dep_ == "agent"
+        for p in c.children
+        if p.dep_ == "pobj"
+        for h in _heads(p)
+    ]
 
 
 def _money_arguments(verb: Token) -> list[Token]:

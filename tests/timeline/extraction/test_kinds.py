@@ -784,6 +784,27 @@ def test_it_gives_general_predicates_their_kind_where_the_seed_4471_sample_had_o
             "this week",
             "meeting",
         ),
+        # a law passed by a legislature is a vote: "RICO, passed by Congress in 1970"
+        (
+            "bpoil_foxnews/2010-07-19/1467.htm.txt",
+            "RICO, passed by Congress",
+            "1970",
+            "vote",
+        ),
+        # "the Exxon Valdez ran aground": an accident, no election run
+        (
+            "bpoil_reuters/2010-05-27/1627.htm.txt",
+            "ran aground",
+            "1989",
+            "disaster",
+        ),
+        # "Contogouris and Baldwin got together ... with a local attorney"
+        (
+            "bpoil_reuters/2010-12-23/514.htm.txt",
+            "Contogouris and Baldwin got together",
+            "late April",
+            "meeting",
+        ),
         # a bill of an amount of money is one to pay, no legislation: "will send
         # a $69m (# 47.1 m) bill to BP Plc on Thursday"
         (
