@@ -308,12 +308,8 @@ def _lemma(tok: Token) -> str:
 @cache
 def _known_verbs() -> frozenset[str]:
     lex = lexicon()
-    return (
-        frozenset(lex.verbs)
-        | lex.light_verbs
-        | lex.object_verbs
-        | (lex.complement_verbs)
-    )
+    known = frozenset(lex.verbs) | lex.light_verbs | lex.object_verbs
+    return known | lex.complement_verbs
 
 
 def noun_kind(tok: Token, depth: int = 0) -> str | None:
