@@ -238,6 +238,8 @@ _BILLS = frozenset({"tax", "phone", "electricity", "power", "energy", "gas", "wa
 _LEGISLATURES = frozenset(
     {"congress", "parliament", "senate", "house", "assembly", "legislature"}
 )
+# Lengths of time one spends: "spending a few hours with his family".
+_SPANS = frozenset({"hour", "day", "week", "month", "year", "time", "weekend"})
 # Nouns a company is called by: "the company generated cash of $7.7 billion".
 _FIRMS = frozenset({"company", "firm", "group", "corporation", "conglomerate"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
@@ -470,6 +472,12 @@ def _objects(verb: Token, *, above: bool = True) -> list[Token]:
     groups = []
     if above and verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD"):
         groups.append(_heads(verb.head))
+    if (
+        above
+        and verb.dep_ == "conj"
+        and not any(c.dep_ in _SUBJECT_DEPS | _OBJECT_DEPS for c in verb.children)
+    ):  # "The letter was dated 11 June and released on Saturday"
+        groups.extend(_heads(c) for c in verb.head.children if c.dep_ == "nsubjpass")
     for c in verb.children:
         if c.dep_ == "nsubjpass" or c.dep_ in _OBJECT_DEPS:
             groups.append(_heads(c))
@@ -619,6 +627,10 @@ def classify(verb: Token, span: Span) -> str:
         if patient is not None and patient not in _NOT_KILLED:
             return patient  # "the well was killed", "killed the bill"
         return ATTACK
+    if lemma == "spend" and any(
+        _lemma(t) in _SPANS or t.ent_type_ in ("TIME", "DATE") for t in _patients(verb)
+    ):
+        return OTHER  # "was spending a few hours with his family": no money spent
     if lemma in _MONEY_VERBS and _money_object(verb):
         # "spent more than $530,000 on federal elections": the spending, not
         # the elections; "paid $5bn in damages" is still the damages'
@@ -743,8 +755,13 @@ def _by_subject(kind: str, subjects: list[Token]) -> str:
         return LEGAL  # "the judge refused", "the Supreme Court said"
     if kind == ATTACK and first in (DISASTER, HEALTH):
         return first  # "an earthquake struck", "the hurricane devastated"
-    if kind == DISASTER and first in (ECONOMY, BUSINESS):
-        return first  # "the market crashed", "its sales collapsed"
+    heads = _first_kind([t for t in subjects if t.dep_ != "compound"])
+    if kind == DISASTER and heads in (ECONOMY, BUSINESS):
+        # "the market crashed", "its sales collapsed"; not "the drilling
+        # platform that burst into a fireball"
+        return heads
+    if kind == DISASTER and any(t.ent_type_ == "PERSON" for t in subjects):
+        return HEALTH  # "Jackson collapsed at his Los Angeles home"
     if kind == BUSINESS and any(_is_government(t) for t in subjects):
         return ECONOMY  # "the Treasury will buy mortgage assets"
     return kind
