@@ -87,6 +87,9 @@ _NAMED_NOUNS = frozenset(
         "index",
         "average",
         "composite",
+        "hurricane",
+        "typhoon",
+        "cyclone",
     }
 )
 # Verbs of a phase of what their subject names: "the talks collapsed".
@@ -96,10 +99,23 @@ _TEMPORAL_PREPS = frozenset(
 )
 # Adjuncts that name another event, never the predicate's kind ("tumbled ...
 # since the 2001 attacks", "resigned amid protests").
-_ADJUNCT_PREPS = _TEMPORAL_PREPS | {"amid", "despite", "ahead"}
+_ADJUNCT_PREPS = _TEMPORAL_PREPS | {"amid", "despite", "ahead", "including"}
 # Adverbs spaCy parses as advmod where they are the verb's particle ("passed away").
 _PARTICLES = frozenset(
-    {"away", "up", "down", "off", "out", "over", "back", "in", "on", "aside"}
+    {
+        "away",
+        "up",
+        "down",
+        "off",
+        "out",
+        "over",
+        "back",
+        "in",
+        "on",
+        "aside",
+        "together",
+        "aground",
+    }
 )
 # Children that make a verb + word pair: "stepped down", "opened fire", "tested positive".
 _PAIRED = frozenset({"prt", "dobj", "acomp", "oprd"})
@@ -110,10 +126,60 @@ _BODIES = frozenset({"board", "cabinet", "government", "coalition"})
 _CHANGES = frozenset(
     {"drop", "rise", "fall", "decline", "increase", "decrease", "jump", "cut", "slump"}
 )
-# Nouns of a quantity whose "of" names what the subject is: "the number of jobs".
+# Nouns of a quantity or a collection whose "of" names what the argument is:
+# "the number of jobs", "a series of proposals", "the pace of asset sales".
 _QUANTITIES = frozenset(
-    {"number", "amount", "level", "total", "value", "volume", "figure"}
+    {
+        "number",
+        "amount",
+        "level",
+        "total",
+        "value",
+        "volume",
+        "figure",
+        "series",
+        "pace",
+        "wave",
+        "round",
+        "string",
+        "spate",
+        "raft",
+        "first",
+        "second",
+        "last",
+        "one",
+        "part",
+        "half",
+        "rest",
+        "majority",
+        "kind",
+        "sort",
+        "type",
+        "some",
+        "much",
+        "many",
+        "most",
+        "all",
+        "variety",
+        "range",
+        "host",
+        "handful",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "millions",
+        "copy",
+    }
 )
+# Kinds of nouns of what is said about something, which their compound names
+# ("an earnings report", "a loss forecast", "the H1N1 threat").
+_SPEECH_NOUN_KINDS = frozenset({STATEMENT, DEMAND})
+# Prepositions that give a content noun its content: "a decision on whether to
+# suspend its dividend", "work on plugging the well", "the drilling of a well".
+_CONTENT_PREPS = frozenset({"of", "on", "for", "to", "into", "about"})
+# Verbs of money spent whose "on" or "for" names what the money buys, not the
+# event ("spent $530,000 on federal elections" is the company's spending).
+_MONEY_VERBS = frozenset({"spend", "pay", "invest", "allocate", "earmark"})
 # Verbs of a level reached: economy when a price or an index reaches it ("oil
 # prices hit a record", "the Dow topped 14,000"), else their object's kind.
 _LEVEL_VERBS = frozenset({"hit", "reach", "top", "touch", "set", "exceed"})
@@ -150,8 +216,32 @@ _GOVERNMENT = frozenset(
 )
 # Announcements are of the kind of what they announce.
 _ANNOUNCING = frozenset(
-    {"announce", "confirm", "unveil", "disclose", "reveal", "report"}
+    {
+        "announce",
+        "confirm",
+        "unveil",
+        "disclose",
+        "reveal",
+        "report",
+        "discover",
+        "learn",
+    }
 )
+# Verbs of effort, whose event is their goal: "BP was working on Thursday to
+# plug the leaking well", "Workers toiled ... to plug a gushing oil leak".
+_EFFORT_VERBS = frozenset(
+    {"work", "toil", "labor", "labour", "struggle", "strive", "scramble", "race"}
+)
+# What a bill to pay is for: "its tax bill", "the electricity bill".
+_BILLS = frozenset({"tax", "phone", "electricity", "power", "energy", "gas", "water"})
+# Bodies whose passing of something is a vote: "passed by Congress".
+_LEGISLATURES = frozenset(
+    {"congress", "parliament", "senate", "house", "assembly", "legislature"}
+)
+# Lengths of time one spends: "spending a few hours with his family".
+_SPANS = frozenset({"hour", "day", "week", "month", "year", "time", "weekend"})
+# Nouns a company is called by: "the company generated cash of $7.7 billion".
+_FIRMS = frozenset({"company", "firm", "group", "corporation", "conglomerate"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 
 
@@ -168,6 +258,7 @@ class Lexicon:
     market_verbs: frozenset[str]
     economic_entities: frozenset[str]
     office_nouns: frozenset[str] = frozenset()
+    content_nouns: frozenset[str] = frozenset()
 
 
 @cache
@@ -201,18 +292,44 @@ def lexicon() -> Lexicon:
         market_verbs=frozenset(data["market_verbs"].split()),
         economic_entities=frozenset(data["economic_entities"].split()),
         office_nouns=frozenset(data.get("office_nouns", "").split()),
+        content_nouns=frozenset(data.get("content_nouns", "").split()),
     )
 
 
 def _lemma(tok: Token) -> str:
-    return tok.lemma_.lower()
+    lemma = tok.lemma_.lower()
+    if tok.tag_ in ("VBD", "VBN") and tok.lower_ == f"{lemma}ed":
+        # the small model drops a verb's final "e" ("fined" -> "fin", "hoped"
+        # -> "hop", "staged" -> "stag"): the lexicon's verb, where it has one
+        fixed = f"{lemma}e"
+        if fixed in _known_verbs():
+            return fixed
+    return lemma
 
 
-def noun_kind(tok: Token) -> str | None:
-    """The kind a noun names: its lemma, or with its compound ("oil spill")."""
+@cache
+def _known_verbs() -> frozenset[str]:
+    lex = lexicon()
+    known = frozenset(lex.verbs) | lex.light_verbs | lex.object_verbs
+    return known | lex.complement_verbs
+
+
+def noun_kind(tok: Token, depth: int = 0) -> str | None:
+    """The kind a noun names: its lemma, or with its compound ("oil spill");
+    of a content noun, its content's ("a decision on ... its dividend")."""
+    lex = lexicon()
+    if (
+        tok.pos_ == "VERB"
+        and tok.dep_ in _SUBJECT_DEPS
+        and _lemma(tok) in lex.content_nouns
+        and not any(c.dep_ in _SUBJECT_DEPS for c in tok.children)
+    ):
+        # a content noun misread as a verb: "Work on plugging the well came
+        # to a standstill" (Work/csubj)
+        return _content_kind(tok, depth + 1) if depth < 4 else None
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
-    nouns = lexicon().nouns
+    nouns = lex.nouns
     # "oil spill"; "hostile fire" (an attack, where "fire" alone is a disaster)
     modifiers = [
         c for c in tok.children if c.dep_ in ("compound", "amod") and c.i == tok.i - 1
@@ -227,7 +344,90 @@ def noun_kind(tok: Token) -> str | None:
             return nouns[pair]
     if tok.pos_ == "PROPN" and _lemma(tok) not in _NAMED_NOUNS:
         return None  # a name is no event nominal ("Strike Force"; "Dow", "H1N1" aside)
-    return nouns.get(tok.lower_) or nouns.get(_lemma(tok))
+    found = nouns.get(tok.lower_) or nouns.get(_lemma(tok))
+    if found == VOTE and _lemma(tok) == "bill" and _is_invoice(tok):
+        return BUSINESS  # "a $69m bill to BP", "its U.S. tax bill": no legislation
+    if found is not None or depth >= 4:
+        return found
+    if _lemma(tok) in lex.content_nouns or (
+        tok.tag_ == "NN" and tok.lower_.endswith("ing")
+    ):
+        # a content noun or a gerund's noun ("the spraying of dispersants")
+        return _content_kind(tok, depth + 1)
+    if any(
+        c.dep_ == "amod" and c.pos_ == "VERB" and lex.verbs.get(_lemma(c)) == DISASTER
+        for c in tok.children
+    ):
+        return DISASTER  # "the leaking pipe", "the sinking ship"
+    return None
+
+
+def _is_invoice(tok: Token) -> bool:
+    """A bill to pay: an amount of money or a tax, phone or power bill."""
+    return any(
+        t.ent_type_ == "MONEY" or (t.dep_ == "compound" and t.lemma_ in _BILLS)
+        for t in tok.lefts
+        for t in t.subtree
+    )
+
+
+def _content_kind(tok: Token, depth: int) -> str | None:
+    """The kind of what a content noun is about, nearest first: its compound
+    ("the top kill plan"), its "of"/"on"/"for" complement ("a decision on
+    whether to suspend paying its dividend", "work on the relief wells", "the
+    fix of plugging the well") or its infinitive ("proposals to involve the
+    government more deeply in private markets")."""
+    for c in sorted(tok.children, key=lambda c: abs(c.i - tok.i)):
+        if c.dep_ == "compound" and c.i < tok.i:
+            kind = _verb_kind(c, depth) if c.pos_ == "VERB" else noun_kind(c, depth)
+        elif c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS:
+            kind = None
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    kind = kind or _first_noun_kind(_heads(p), depth)
+                elif p.dep_ == "pcomp" and p.pos_ in ("VERB", "AUX"):
+                    kind = kind or _verb_kind(p, depth)
+        elif c.dep_ == "acl" and c.pos_ == "VERB" and c.i > tok.i:
+            kind = _verb_kind(c, depth)
+        else:
+            continue
+        if kind is not None:
+            return kind
+    return None
+
+
+def _first_noun_kind(tokens: list[Token], depth: int) -> str | None:
+    for t in tokens:
+        kind = noun_kind(t, depth)
+        if kind is not None:
+            return kind
+    return None
+
+
+def _verb_kind(verb: Token, depth: int) -> str | None:
+    """The kind a verb inside a content noun names, from the lexicon or its
+    arguments below it ("to suspend paying its dividend", "whether the well
+    remains intact"), never from the noun it modifies."""
+    if depth > 5:
+        return None
+    lex = lexicon()
+    lemma = _lemma(verb)
+    args = _objects(verb, above=False)
+    deferring = lemma in lex.light_verbs or lemma in lex.object_verbs
+    if deferring and (found := _first_noun_kind(args, depth + 1)) is not None:
+        return found
+    if lemma in lex.verbs and lemma not in lex.light_verbs:
+        return lex.verbs[lemma]
+    for c in verb.children:
+        below = c.pos_ == "VERB" and (
+            c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "dobj" and c.tag_ == "VBG")
+        )
+        if below and (found := _verb_kind(c, depth + 1)) is not None:
+            return found
+    subjects = [
+        h for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for h in _heads(c)
+    ]
+    return _first_noun_kind(args + subjects, depth + 1)
 
 
 def is_event_nominal(tok: Token) -> bool:
@@ -244,32 +444,51 @@ def is_event_nominal(tok: Token) -> bool:
 
 def _heads(tok: Token) -> list[Token]:
     """A noun and the nouns it is coordinated with or modified by ("no-fly zone
-    vote"); of a change, what changes ("a 32% drop in US sales")."""
+    vote"), the noun first but for a report or threat, whose compound names
+    what it is about ("an earnings report", "the H1N1 threat"); of a change,
+    what changes ("a 32% drop in US sales"); of a quantity, what it counts
+    ("the number of jobs")."""
     out = [tok]
+    nouns = lexicon().nouns
+    about = (nouns.get(tok.lower_) or nouns.get(_lemma(tok))) in _SPEECH_NOUN_KINDS
     for c in tok.children:
-        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") or c.dep_ == "compound":
+        if about and c.dep_ == "compound" and c.i < tok.i:
+            out.insert(0, c)
+        elif c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") or c.dep_ == "compound":
             out.append(c)
         elif c.dep_ == "prep" and c.lower_ == "in" and _lemma(tok) in _CHANGES:
             out.extend(p for p in c.children if p.dep_ == "pobj")
+        elif c.dep_ == "prep" and c.lower_ == "of" and _lemma(tok) in _QUANTITIES:
+            out.extend(h for p in c.children if p.dep_ == "pobj" for h in _heads(p))
     return out
 
 
-def _objects(verb: Token) -> list[Token]:
-    """Head nouns of the verb's objects and prepositional objects, nearest first;
-    of a passive, its subject ("figures were released", "a suit filed in 2003")."""
-    out = []
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":
-        out.extend(_heads(verb.head))
+def _objects(verb: Token, *, above: bool = True) -> list[Token]:
+    """Head nouns of the verb's objects and prepositional objects, nearest first
+    (a noun before its compounds: "the stimulus bill" is a bill); of a passive,
+    its subject ("figures were released", "a suit filed in 2003"); of a
+    participle (tagged VBN, or VBD as the small model often does), with
+    `above`, the noun it modifies ("cables leaked tonight")."""
+    groups = []
+    if above and verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD"):
+        groups.append(_heads(verb.head))
+    if (
+        above
+        and verb.dep_ == "conj"
+        and not any(c.dep_ in _SUBJECT_DEPS | _OBJECT_DEPS for c in verb.children)
+    ):  # "The letter was dated 11 June and released on Saturday"
+        groups.extend(_heads(c) for c in verb.head.children if c.dep_ == "nsubjpass")
     for c in verb.children:
         if c.dep_ == "nsubjpass" or c.dep_ in _OBJECT_DEPS:
-            out.extend(_heads(c))
+            groups.append(_heads(c))
         elif c.dep_ in ("prep", "agent") and c.lower_ not in _ADJUNCT_PREPS:
             for p in c.children:
                 if p.dep_ == "pobj":
-                    out.extend(_heads(p))
+                    groups.append(_heads(p))
         elif c.dep_ == "xcomp":
-            out.extend(h for d in c.children if d.dep_ == "dobj" for h in _heads(d))
-    return sorted(out, key=lambda t: abs(t.i - verb.i))
+            groups.extend(_heads(d) for d in c.children if d.dep_ == "dobj")
+    groups.sort(key=lambda g: abs(g[0].i - verb.i))
+    return [t for g in groups for t in g]
 
 
 def _subjects(verb: Token) -> list[Token]:
@@ -284,16 +503,6 @@ def _subjects(verb: Token) -> list[Token]:
             out.extend(_heads(c))
     if not out and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return _subjects(verb.head)
-    for t in list(out):
-        if _lemma(t) in _QUANTITIES:
-            out.extend(
-                h
-                for p in t.children
-                if p.dep_ == "prep" and p.lower_ == "of"
-                for o in p.children
-                if o.dep_ == "pobj"
-                for h in _heads(o)
-            )
     return out
 
 
@@ -362,6 +571,12 @@ def classify(verb: Token, span: Span) -> str:
         or lemma in lex.complement_verbs
     ):
         return APPOINTMENT  # "tapped him to be Treasury secretary"
+    if lemma == "try" and any(c.dep_ == "nsubjpass" for c in verb.children):
+        return LEGAL  # "the former president will be tried", not "tried to"
+    if lemma in ("pass", "adopt", "approve") and any(
+        _lemma(t) in _LEGISLATURES for t in _agents(verb)
+    ):
+        return VOTE  # "RICO, passed by Congress in 1970"
     if lemma == "become" and any(
         c.dep_ == "attr" and _lemma(c) in lex.office_nouns for c in verb.children
     ):
@@ -385,6 +600,8 @@ def classify(verb: Token, span: Span) -> str:
                 if told not in (OTHER, STATEMENT):
                     return told
     own = lex.verbs.get(lemma) if lemma not in lex.light_verbs else None
+    if own == DISASTER and (_first_kind(objects) or _first_kind(subjects)) == STATEMENT:
+        return STATEMENT  # "other cables leaked tonight": a disclosure, no spill
     if not _has_object(verb) and (own is None or lemma in _PHASE_VERBS):
         for t in subjects:  # "the talks collapsed", "the spill spread"
             if is_event_nominal(t):
@@ -410,6 +627,15 @@ def classify(verb: Token, span: Span) -> str:
         if patient is not None and patient not in _NOT_KILLED:
             return patient  # "the well was killed", "killed the bill"
         return ATTACK
+    if lemma == "spend" and any(
+        _lemma(t) in _SPANS or t.ent_type_ in ("TIME", "DATE") for t in _patients(verb)
+    ):
+        return OTHER  # "was spending a few hours with his family": no money spent
+    if lemma in _MONEY_VERBS and _money_object(verb):
+        # "spent more than $530,000 on federal elections": the spending, not
+        # the elections; "paid $5bn in damages" is still the damages'
+        found = _first_kind(_money_arguments(verb))
+        return found or _by_subject(lex.verbs.get(lemma, BUSINESS), subjects)
     if lemma in lex.object_verbs:
         found = _first_kind(objects)
         if found is not None:
@@ -430,6 +656,7 @@ def classify(verb: Token, span: Span) -> str:
         # earnings dropped 24%" the company
         if (
             _first_kind(subjects) == BUSINESS
+            or _first_kind(_patients(verb)) == BUSINESS  # "increase ... asset sales"
             or any(t.ent_type_ == "ORG" and noun_kind(t) is None for t in subjects)
             or (_first_kind(subjects) is None and _money_object(verb))
         ):
@@ -454,6 +681,27 @@ def classify(verb: Token, span: Span) -> str:
                 told = classify(c, span)
                 if told != OTHER:
                     return told
+            if (
+                c.dep_ == "prep"
+                and c.lower_ in _CONTENT_PREPS
+                and lemma in lex.light_verbs
+            ):
+                # "put off a decision on Friday on whether to suspend paying
+                # its dividend": the clause a light verb's preposition holds
+                for p in c.children:
+                    if p.dep_ == "pcomp" and p.pos_ == "VERB":
+                        told = classify(p, span)
+                        if told != OTHER:
+                            return told
+    if lemma in _EFFORT_VERBS:
+        for c in verb.children:  # "BP was working on Thursday to plug the well"
+            if (
+                c.dep_ == "advcl"
+                and c.pos_ == "VERB"
+                and any(a.tag_ == "TO" for a in c.children)
+                and (told := classify(c, span)) != OTHER
+            ):
+                return told
     found = _first_kind(subjects)  # "the US economy shed 663,000 jobs"
     if found != ECONOMY:
         found = _first_kind(objects + subjects)
@@ -461,9 +709,30 @@ def classify(verb: Token, span: Span) -> str:
         # "the Fed transferred $24 billion", "the company would generate $30 billion"
         if any(_is_government(t) for t in subjects):
             return ECONOMY
-        if any(t.ent_type_ == "ORG" for t in subjects):
+        if any(t.ent_type_ == "ORG" or _lemma(t) in _FIRMS for t in subjects):
             return BUSINESS
     return found or OTHER
+
+
+def _agents(verb: Token) -> list[Token]:
+    """A passive's agents: "passed by Congress", "approved by the Senate"."""
+    return [
+        h
+        for c in verb.children
+        if c.dep_ == "agent"
+        for p in c.children
+        if p.dep_ == "pobj"
+        for h in _heads(p)
+    ]
+
+
+def _money_arguments(verb: Token) -> list[Token]:
+    """A money verb's arguments but what the money is spent on or for."""
+    out = _patients(verb)
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ not in _ADJUNCT_PREPS | {"on", "for", "to"}:
+            out.extend(h for p in c.children if p.dep_ == "pobj" for h in _heads(p))
+    return out
 
 
 def _money_object(verb: Token) -> bool:
@@ -486,8 +755,13 @@ def _by_subject(kind: str, subjects: list[Token]) -> str:
         return LEGAL  # "the judge refused", "the Supreme Court said"
     if kind == ATTACK and first in (DISASTER, HEALTH):
         return first  # "an earthquake struck", "the hurricane devastated"
-    if kind == DISASTER and first in (ECONOMY, BUSINESS):
-        return first  # "the market crashed", "its sales collapsed"
+    heads = _first_kind([t for t in subjects if t.dep_ != "compound"])
+    if kind == DISASTER and heads in (ECONOMY, BUSINESS):
+        # "the market crashed", "its sales collapsed"; not "the drilling
+        # platform that burst into a fireball"
+        return heads
+    if kind == DISASTER and any(t.ent_type_ == "PERSON" for t in subjects):
+        return HEALTH  # "Jackson collapsed at his Los Angeles home"
     if kind == BUSINESS and any(_is_government(t) for t in subjects):
         return ECONOMY  # "the Treasury will buy mortgage assets"
     return kind

@@ -7,6 +7,7 @@ and its ISO-TimeML value.
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -14,10 +15,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import needs_shared
 from timeline.extraction.nlp import get_nlp
 from timeline.extraction.temporal.tagger import tag_timexes
 from timeline.extraction.types import Timex
 from timeline.extraction.values import value_range
+
+from .realtext import article
 
 DCT = date(2025, 2, 24)  # a Monday: the seed article's publication date
 # The seed article, shipped in samples/ (the same text as ../shared/samples).
@@ -881,3 +885,63 @@ def test_it_regression_reads_years_later_without_a_date_as_a_length() -> None:
     assert found("Two days later, the talks resumed.") == {
         "Two days later": ("DURATION", "P2D")
     }
+
+
+# --- anchors of a narrative: the last date the article named ----------------
+
+
+def _article_timexes(article_id: str) -> dict[str, str]:
+    """{expression: value} of a whole real article (read at run time)."""
+    row = article(article_id)
+    text = row["text"]
+    return {
+        t.text: t.value
+        for t in tag_timexes(get_nlp()(text), date.fromisoformat(row["published"]))
+    }
+
+
+def test_it_anchors_the_following_year_at_the_year_the_article_last_named() -> None:
+    # "... an explosion at BP's Texas City oil refinery in 2005, killing 15
+    # workers. The following year, poor maintenance prompted ...": 2006, not
+    # the year after publication (2011)
+    got = _article_timexes("bpoil_guardian/2010-06-10/422.htm.txt")
+    assert got["The following year"] == "2006"
+
+
+def test_it_gives_a_day_followed_by_that_year_the_year_last_named() -> None:
+    # "... ministers tried, in 2007, ... Straw was lobbied on 15 October and 9
+    # November that year by Sir Mark Allen": 2007, not the last 9 November
+    got = _article_timexes("bpoil_guardian/2010-07-15/1693.htm.txt")
+    assert got["15 October"] == "2007-10-15"
+    assert got["9 November"] == "2007-11-09"
+
+
+def test_it_puts_the_same_day_in_the_month_the_narrative_is_at() -> None:
+    # "In May an Exxon Mobil pipeline in Akwa Ibom sprang a leak ... They say
+    # the leak was ... isolated on the same day": in May 2010, not on the day
+    # the article was published
+    got = _article_timexes("bpoil_bbc/2010-06-15/1066.htm.txt")
+    assert got["the same day"] == "2010-05"
+
+
+def test_it_anchors_the_following_month_as_timebank_does() -> None:
+    # TimeBank wsj_0786 (read from ../shared/corpora at run time): "... in
+    # March ... The following month, the company put itself up for sale" is
+    # April 1989 in the gold, not the month after the dct (November)
+    path = needs_shared("corpora", "timebank.jsonl")
+    with path.open(encoding="utf-8") as fh:
+        (doc,) = [d for line in fh if (d := json.loads(line))["doc_id"] == "wsj_0786"]
+    (gold,) = [t for t in doc["timexes"] if t["text"] == "The following month"]
+    timexes = tag_timexes(get_nlp()(doc["text"]), date.fromisoformat(doc["dct"]))
+    (got,) = [t for t in timexes if t.start == gold["start"]]
+    assert got.value == gold["value"] == "1989-04"
+
+
+def test_it_keeps_the_publication_year_for_a_future_following_year() -> None:
+    # a sentence about the future counts from its own reference, not the
+    # narrative's: no past tense, no narrative anchor
+    got = found(
+        "In 2005 the refinery exploded. The plant will reopen the following year.",
+        date(2010, 6, 10),
+    )
+    assert got["the following year"] == ("DATE", "2011")

@@ -32,6 +32,7 @@ class Context:
     sent_day: date | None = None  # any day seen earlier in the sentence
     sent_any_year: int | None = None  # a year written earlier, even alone
     doc_day: date | None = None  # the last day the document named
+    doc_last: str | None = None  # the last date (a year, month or day) it named
     doc_quarter: str | None = None  # last quarter value in the document
     start: int = 0
     end: int = 0
@@ -59,6 +60,8 @@ class Context:
     def remember(self, typ: str, value: str, start: int) -> None:
         if typ not in ("DATE", "TIME"):
             return
+        if m := re.match(r"^\d{4}(?:-\d\d(?:-\d\d)?)?(?=T|$)", value):
+            self.doc_last = m[0]
         if m := re.match(r"^(\d{4})-(\d{2})-(\d{2})", value):
             d = _safe_date(int(m[1]), int(m[2]), int(m[3]))
             self.sent_day = d
@@ -87,3 +90,21 @@ class Context:
     @property
     def anchor(self) -> date:
         return self.sent_anchor or self.dct
+
+    def narrated_anchor(self, unit: str) -> date | None:
+        """The date the narrative is at when the sentence names none: the last
+        date the document named ("in 2005 ... The following year", "March ...
+        The following month"), if it is precise enough for `unit`."""
+        if self.sent_anchor is not None or self.sent_any_year is not None:
+            return None
+        if self.sent_day is not None or self.doc_last is None:
+            return None
+        parts = [int(x) for x in self.doc_last.split("-")]
+        wanted = {"year": 1, "decade": 1, "month": 2, "week": 3, "day": 3}.get(unit)
+        if wanted is None or len(parts) < wanted:
+            return None
+        if len(parts) == 1:
+            return date(parts[0], 7, 1)
+        if len(parts) == 2:
+            return date(parts[0], parts[1], 15)
+        return _safe_date(parts[0], parts[1], parts[2])

@@ -74,6 +74,8 @@ def _explicit(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None
     elif year is None:
         if (sent_year := _sentence_year(ctx, tense)) is not None:
             year = sent_year
+        elif (told := _that_year(ctx)) is not None and tense() == "past":
+            year = told  # "in 2007 ... lobbied on 15 October and 9 November that year"
         else:
             year = _resolve_year_for(ctx.dct, month, day, tense())
         ctx._explicit = False
@@ -92,6 +94,23 @@ def _explicit(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None
     if clock:
         return "TIME", f"{d.isoformat()}T{clock}", anchor
     return "DATE", d.isoformat(), anchor
+
+
+# "9 November that year", "15 October and 9 November that year", "May of that year"
+_THAT_YEAR = re.compile(
+    r"(?:\s*(?:,|and|or)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?[A-Z][a-z]+\.?"
+    r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?)?,?\s+(?:of\s+)?that\s+(?:same\s+)?year\b"
+)
+
+
+def _that_year(ctx: Context) -> int | None:
+    """The year of a month or day followed by "that year": the year of the last
+    date the document named, when the sentence has none of its own."""
+    if ctx.sent_anchor is not None or ctx.sent_any_year is not None:
+        return None
+    if ctx.doc_last is None or not _THAT_YEAR.match(ctx.text, ctx.end):
+        return None
+    return int(ctx.doc_last[:4])
 
 
 def _iso(low: str, ctx: Context) -> Result | None:
@@ -349,7 +368,11 @@ def _deictic(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
             d = ctx.dct - timedelta(days=2)
         return "DATE", d.isoformat(), anchor
     if re.search(r"\bsame\s+day", low):
-        # "a report released on the same day": the day under discussion
+        # "a report released on the same day": the day under discussion; after
+        # a month ("In May ... a leak ... isolated on the same day"), in it
+        month = ctx.doc_last if ctx.doc_last and len(ctx.doc_last) == 7 else None
+        if month and ctx.narrated_anchor("month") and tense() == "past":
+            return "DATE", month, ctx.dct
         day = ctx.sent_anchor or ctx.sent_day or ctx.doc_day or ctx.dct
         return "DATE", day.isoformat(), day
     if re.search(r"\bthat\s+day", low):
@@ -430,8 +453,12 @@ def _relunit(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
         # "in June 1998 ... later that year", "$37 million in 1988, ... of the
         # $1.5 billion in imports that year": the sentence's own year
         anchor = date(ctx.sent_any_year, 7, 1)
-    # "the following week", "that year", "the previous month": anchored
+    # "the following week", "that year", "the previous month": anchored; in a
+    # sentence narrating the past with no date of its own, at the last date
+    # the document named ("in 2005 ... The following year, ...")
     if re.search(r"\b(?:following|that)\b|\bthe previous\b", low):
+        if (narrated := ctx.narrated_anchor(unit)) is not None and tense() == "past":
+            anchor = narrated
         sign = 1 if "following" in low else (-1 if "previous" in low else 0)
         v = (
             shifted_value(anchor, 1, unit, sign)
