@@ -30,7 +30,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from timeline.extraction import gazetteer
-from timeline.extraction.countries import country_aliases
+from timeline.extraction.countries import country_aliases, country_name
 from timeline.extraction.names import normalise_alias
 from timeline.extraction.types import Lexicon
 
@@ -73,6 +73,13 @@ def _load(name: str) -> dict:
         resources.files("timeline.extraction").joinpath("data", name).read_text("utf-8")
     )
     return json.loads(text)
+
+
+@cache
+def government_words() -> frozenset[str]:
+    """Words naming a public body ("senate", "department", "guard"): an
+    organisation so named is no company."""
+    return frozenset(_load("organizations.json").get("government_words", ()))
 
 
 @cache
@@ -218,6 +225,12 @@ class ArticleEntities:
                 found[m.kind][m.value] = None
                 if (m.start, m.end) in at:
                     found[COUNTRY][at[(m.start, m.end)]] = None
+        # a country the title names for "the country" ("South Korea's
+        # currency fell" from "The country's currency ... fell")
+        for code in {m.value for m in self.mentions if m.kind == COUNTRY}:
+            name = country_name(code)
+            if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", title):
+                found[COUNTRY][code] = None
         return tuple(found[PERSON]), tuple(found[COUNTRY]), tuple(found[ORGANIZATION])
 
 
