@@ -30,7 +30,11 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from timeline.extraction import gazetteer
-from timeline.extraction.countries import country_aliases, country_name
+from timeline.extraction.countries import (
+    country_aliases,
+    country_name,
+    currency_countries,
+)
 from timeline.extraction.names import normalise_alias
 from timeline.extraction.types import Lexicon
 
@@ -861,7 +865,13 @@ class EntityResolver:
             ):
                 add(s, e, PERSON, person if person != key else text)
                 continue
-            if key in self.countries and ent.label_ in _PLACE_LIKE:
+            if key in self.countries and _feature_of(doc, s):
+                sea = normalise_alias(doc[s - 2 : e].text)
+                for i in range(s - 2, e):
+                    taken[i] = 1  # "the Gulf of [Mexico]": the sea, not Mexico
+                if sea in self.features:
+                    features.append((s - 2, e, sea))
+            elif key in self.countries and ent.label_ in _PLACE_LIKE:
                 qualifier = self._qualifier(doc, e)
                 if qualifier not in (None, self.countries[key]) and any(
                     p.country == qualifier for p in gazetteer.lookup(text)
@@ -963,7 +973,15 @@ class EntityResolver:
             key = normalise_alias(surface)
             if key in things or _VIRUS_SUBTYPE.fullmatch(key):
                 continue  # a stored mislabel ("H1N1") names no one here
-            if span.label_ == COUNTRY and key in self.countries:
+            if span.label_ == COUNTRY and _feature_of(doc, span.start):
+                # "Gulf of Mexico oil spill" with no place label: the sea
+                s = span.start - 2
+                for i in range(s, span.end):
+                    taken[i] = 1
+                sea = normalise_alias(doc[s : span.end].text)
+                if sea in self.features:
+                    features.append((s, span.end, sea))
+            elif span.label_ == COUNTRY and key in self.countries:
                 add(span.start, span.end, COUNTRY, self.countries[key])
             elif span.label_ == ORGANIZATION and key in self.organizations:
                 add(span.start, span.end, ORGANIZATION, self.organizations[key])
@@ -980,6 +998,12 @@ class EntityResolver:
         # 5. Role phrases: "the American president", "his Russian counterpart".
         if roles:
             self._resolve_roles(doc, lowers, taken, roles, add)
+
+        # 5b. Currencies: "the won fell 9.7 percent" is South Korea's money.
+        currencies = currency_countries()
+        for tok in _tokens_with(doc, lowers, list(currencies)):
+            if not taken[tok.i] and _names_a_currency(tok):
+                add(tok.i, tok.i + 1, COUNTRY, currencies[tok.lower_])
 
         # 6. Places: a city or region is in its country ("Benghazi" -> LY);
         # an ambiguous name goes by the article's other countries.
@@ -1235,6 +1259,21 @@ class EntityResolver:
                     and before.lower_ in self.thing_nouns
                     and last.dep_ in ("appos", "compound", "npadvmod", "nmod")
                 )
+                or _taken_as_a_dose(last)  # "775mg of Demerol", "addicted to Demerol"
+                or (  # "the painkiller Demerol" (not "the Pfizer drug")
+                    before is not None
+                    and before.lemma_.lower() in _SUBSTANCE_NOUNS
+                    and last.dep_ in ("appos", "compound", "npadvmod", "nmod")
+                )
+                or (  # "a new ship, the Helix Producer,"; "Demerol, a painkiller"
+                    last.dep_ == "appos"
+                    and last.head.lemma_.lower() in self.thing_nouns | _SUBSTANCE_NOUNS
+                )
+                or any(
+                    c.dep_ == "appos" and c.lemma_.lower() in _SUBSTANCE_NOUNS
+                    for c in last.children
+                )
+                or (before is not None and before.lower_ == "aboard")
             )
             actor = (
                 (after is not None and after.tag_ == "POS")
@@ -1680,6 +1719,69 @@ def _plural_group(doc: Doc, cand: _Candidate) -> bool:
     )
 
 
+# What is taken in doses, or what one is addicted to, is a substance:
+# "775mg of Demerol", "an overdose of propofol", "dependent upon Demerol".
+_DOSE = re.compile(r"\d[\d.,]*(?:mg|mcg|g|ml|cc)")
+_DOSE_NOUNS = frozenset(
+    [
+        "mg",
+        "milligram",
+        "microgram",
+        "millilitre",
+        "milliliter",
+        "dose",
+        "overdose",
+        "injection",
+        "vial",
+        "tablet",
+        "pill",
+        "prescription",
+    ]
+)
+_SUBSTANCE_NOUNS = frozenset(
+    [
+        "drug",
+        "painkiller",
+        "sedative",
+        "anaesthetic",
+        "anesthetic",
+        "medication",
+        "medicine",
+        "tranquilliser",
+        "tranquilizer",
+        "opiate",
+        "narcotic",
+        "antiviral",
+    ]
+)
+_DEPENDENT_ON = frozenset(["addicted", "dependent", "hooked", "allergic", "addiction"])
+
+
+def _taken_as_a_dose(tok: Token) -> bool:
+    if tok.dep_ != "pobj":
+        return False
+    prep, holder = tok.head, tok.head.head
+    if prep.lower_ == "of":
+        return holder.lemma_.lower() in _DOSE_NOUNS or bool(
+            _DOSE.fullmatch(holder.lower_)
+        )
+    return (
+        prep.lower_ in ("to", "on", "upon") and holder.lemma_.lower() in _DEPENDENT_ON
+    )
+
+
+def _names_a_currency(tok: Token) -> bool:
+    """'the won', 'the Japanese yen': a currency's word as a common noun after
+    'the' (or a number: "1,000 won"), not "the won of" or a verb."""
+    if tok.tag_ not in ("NN", "NNS") or not tok.text.islower():
+        return False  # "Rand" the surname, "won" the verb
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return False
+    return any(
+        c.lower_ == "the" or c.like_num or c.dep_ == "nummod" for c in tok.children
+    )
+
+
 def _tokens_with(doc: Doc, lowers, words) -> list:
     """The tokens whose lower-cased text is one of `words`, found without a loop."""
     import numpy
@@ -1905,6 +2007,16 @@ _FEATURE_WORDS = frozenset(
 
 
 _FEATURE_FIRST = frozenset({"mount", "lake", "cape"})
+
+
+def _feature_of(doc: Doc, start: int) -> bool:
+    """A country's name that ends a sea's: "Gulf of [Mexico]", "Sea of [Japan]"."""
+    return (
+        start >= 2
+        and doc[start - 1].lower_ == "of"
+        and doc[start - 2].lower_ in _FEATURE_WORDS
+        and doc[start - 2].text[:1].isupper()
+    )
 
 
 def _feature_name(words: list[str]) -> bool:
