@@ -1286,6 +1286,8 @@ class EntityResolver:
             )
             if thing or actor:
                 votes[key] = votes.get(key, 0) + (1 if thing else -1)
+        for key in self._named_with_a_thing_noun(doc):
+            votes[key] = votes.get(key, 0) + 1
         things = {k for k, v in votes.items() if v > 0}
         # The last word of a thing's name alone is that thing ("Horizon" of
         # "the Deepwater Horizon"), unless the article shows it acting.
@@ -1301,6 +1303,33 @@ class EntityResolver:
             ):
                 things.add(last)
         return things
+
+    def _named_with_a_thing_noun(self, doc: Doc) -> list[str]:
+        """Names of two or more proper nouns the parse ties to a thing noun,
+        whatever the entity labels say: before it, through other nouns ("the
+        Deepwater Horizon oil rig", "BP's Deepwater Horizon drilling rig"), or
+        right after it ("the drilling rig Deepwater Horizon", "the tanker
+        Exxon Valdez"; one word is too weak: "the rig BP leased")."""
+        out = []
+        for tok in _tokens_with(doc, doc.to_array("LOWER"), list(self.thing_nouns)):
+            if tok.pos_ != "NOUN":
+                continue
+            words: list[Token] = []
+            j = tok.i - 1
+            while j >= 0 and doc[j].pos_ == "NOUN" and doc[j].dep_ == "compound":
+                j -= 1  # "oil", "drilling"
+            while j >= 0 and doc[j].pos_ == "PROPN" and doc[j].dep_ == "compound":
+                words.insert(0, doc[j])
+                j -= 1
+            if len(words) < 2:
+                words = []
+                j = tok.i + 1
+                while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title:
+                    words.append(doc[j])
+                    j += 1
+            if len(words) >= 2 and not any(t.ent_type_ == "GPE" for t in words):
+                out.append(normalise_alias(" ".join(t.text for t in words)))
+        return out
 
     def _official(self, words: list[str]) -> bool:
         """Title words of an official: 'sen.', 'gov.', 'prime minister'."""

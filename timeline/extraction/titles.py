@@ -239,16 +239,26 @@ class ArticleContext:
                 found = ent.text
         return found
 
-    def nearest_company(self, before: int, floor: int) -> str | None:
-        """'The company', 'the oil major': the last organisation named before
-        it in the window that is no public body ("told Senate committees
-        that the company would attempt"), else the article's main one."""
+    def nearest_company(self, tok: Token, *, subjects: bool = True) -> str | None:
+        """'The company', 'the oil major': the company the subject of this or
+        an earlier clause names ("Aer Lingus ... since the formerly
+        state-owned company was floated", not the "all-Airbus fleet" between),
+        else the last one named before it in the window, else the article's
+        main one; never a public body ("told Senate committees that the
+        company would attempt"). `subjects=False`: the last one named
+        ("Pavel Molchanov, an analyst with ..., downgraded the stock")."""
         public = government_words()
 
         def company(name: str) -> bool:
             return not any(w in public for w in name.lower().split())
 
-        for m in reversed(self.entities.within(floor, before)):
+        for cand in self._subjects_before(tok) if subjects else ():
+            for m in self.entities.within(
+                cand.left_edge.idx, cand.right_edge.idx + len(cand.right_edge)
+            ):
+                if m.kind == ORGANIZATION and company(m.value):
+                    return m.value
+        for m in reversed(self.entities.within(self.window_start(tok), tok.idx)):
             if m.kind == ORGANIZATION and company(m.value):
                 return m.value
         main = self.main.get(ORGANIZATION)
@@ -404,7 +414,7 @@ class ArticleContext:
         if word in _PLURAL_PRONOUNS:
             return self.previous_subject(subject, plural=True)
         if _is_description(subject, _COMPANY_HEADS):
-            return self.nearest_company(before, floor)
+            return self.nearest_company(subject)
         if _is_description(subject, ORG_HEADS):
             return self.nearest(ORGANIZATION, before, floor) or self.main.get(
                 ORGANIZATION
@@ -433,7 +443,7 @@ class ArticleContext:
             anchor = tok.doc[before[0].i] if before else tok
             floor = self.window_start(tok)
             if stock or tok.lemma_.lower() in _COMPANY_HEADS:
-                name = self.nearest_company(anchor.idx, floor)
+                name = self.nearest_company(anchor, subjects=not stock)
             elif tok.lemma_.lower() in ORG_HEADS:
                 name = self.nearest(ORGANIZATION, anchor.idx, floor)
             else:

@@ -531,7 +531,7 @@ def test_it_builds_the_clause_from_what_the_parse_hides(
             "bpoil_bbc/2010-06-15/2135.htm.txt",
             "The incident has so far cost BP",
             "Monday",
-            "The energy giant said: The incident has cost BP $1.6 bn",
+            "BP said: The incident has cost BP $1.6 bn",
         ),
         # a long speaker is pruned to leave room for the report, which is
         # pruned by its phrases, not cut: "“The fact that we are seeing ongoing
