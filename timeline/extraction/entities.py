@@ -935,6 +935,7 @@ class EntityResolver:
                 and _plausible_org(doc[s:e])
                 and ("product", key) not in verdicts
                 and key not in index_keys
+                and key not in self.legal_suffixes  # "Chrysler" + "LLC" split apart
             ):
                 add(s, e, ORGANIZATION, self.org_name(text, org_keys))
 

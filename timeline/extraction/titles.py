@@ -1139,6 +1139,8 @@ def build_title(
         if subject.pos_ == "PRON" or _is_description(subject, ORG_HEADS | PLACE_HEADS):
             named = context.resolve(subject, verb)
         name = _proper_apposition(subject)
+        if name is not None and name.i in skip:
+            name = None  # "four members of Obama's Cabinet -- Janet Napolitano, ... --"
         person = (
             context.person_in(subject)
             if subject.pos_ not in ("PRON", "PROPN", "VERB")
