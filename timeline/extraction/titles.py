@@ -240,11 +240,12 @@ class ArticleContext:
         return found
 
     def nearest_company(self, tok: Token, *, subjects: bool = True) -> str | None:
-        """'The company', 'the oil major': the company the subject of this or
-        an earlier clause names ("Aer Lingus ... since the formerly
-        state-owned company was floated", not the "all-Airbus fleet" between),
-        else the last one named before it in the window, else the article's
-        main one; never a public body ("told Senate committees that the
+        """'The company', 'the oil major': the company a subject before it in
+        its sentence names ("Aer Lingus ... since the formerly state-owned
+        company was floated", not the "all-Airbus fleet" between), else the
+        last one named before it in the sentence ("cost BP $1.6 bn, the
+        energy giant said"), else the same in the sentences before, else the
+        article's main one; never a public body ("told Senate committees that the
         company would attempt"). `subjects=False`: the last one named
         ("Pavel Molchanov, an analyst with ..., downgraded the stock")."""
         public = government_words()
@@ -252,17 +253,46 @@ class ArticleContext:
         def company(name: str) -> bool:
             return not any(w in public for w in name.lower().split())
 
-        for cand in self._subjects_before(tok) if subjects else ():
-            for m in self.entities.within(
-                cand.left_edge.idx, cand.right_edge.idx + len(cand.right_edge)
-            ):
-                if m.kind == ORGANIZATION and company(m.value):
-                    return m.value
-        for m in reversed(self.entities.within(self.window_start(tok), tok.idx)):
-            if m.kind == ORGANIZATION and company(m.value):
-                return m.value
+        def named(start: int, end: int, *, last: bool) -> str | None:
+            found = [
+                m.value
+                for m in self.entities.within(start, end)
+                if m.kind == ORGANIZATION and company(m.value)
+            ]
+            return (found[-1] if last else found[0]) if found else None
+
+        sentence = self.sents[self.sentence_index(tok)]
+        candidates = self._subjects_before(tok) if subjects else []
+        own = [c for c in candidates if c.i >= sentence.start]
+        # the subjects of its own sentence, the companies named in it, the
+        # subjects of the sentences before, the companies named in them
+        for cand in own:
+            if name := named(cand.left_edge.idx, _end(cand.right_edge), last=False):
+                return name
+        if name := named(sentence.start_char, tok.idx, last=True):
+            return name
+        if name := self._company_written(sentence.start_char, tok.idx, company):
+            return name  # "cost BP $1.6 bn" with no entity label on BP
+        for cand in candidates[len(own) :]:
+            if name := named(cand.left_edge.idx, _end(cand.right_edge), last=False):
+                return name
+        if name := named(self.window_start(tok), tok.idx, last=True):
+            return name
         main = self.main.get(ORGANIZATION)
         return main if main and company(main) else None
+
+    def _company_written(self, start: int, end: int, company) -> str | None:
+        """The last of the article's companies written in text[start:end],
+        by its name, whether or not the parse labelled it there."""
+        text = self.doc.text[start:end]
+        best, at = None, -1
+        for name in {m.value for m in self.entities.mentions if m.kind == ORGANIZATION}:
+            if not company(name):
+                continue
+            for found in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+                if found.start() > at:
+                    best, at = name, found.start()
+        return best
 
     def nearest_country(self, before: int, floor: int) -> str | None:
         """'The country': the last country named before it in the window
@@ -459,6 +489,10 @@ class ArticleContext:
             replace.update({c.i: "" for c in rest})
             replace[tok.i] = ""
         return replace
+
+
+def _end(tok: Token) -> int:
+    return tok.idx + len(tok)
 
 
 def _is_plural(tok: Token) -> bool:
