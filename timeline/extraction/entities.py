@@ -2392,6 +2392,8 @@ def _plausible_org(span: Span) -> bool:
         return False
     if not any(t.pos_ == "PROPN" or t.is_upper for t in span):
         return False
+    if any(t.text == "=" or t.text.endswith("=") for t in span):
+        return False  # a wire's ticker: "The Singapore dollar SGD= fell"
     return all(
         t.text[:1].isupper() or not t.is_alpha or t.pos_ in ("ADP", "DET", "CCONJ")
         for t in span

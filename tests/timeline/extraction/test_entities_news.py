@@ -600,3 +600,38 @@ def test_a_legal_suffix_alone_is_no_organisation():
     e = event_in("wikinews-meantime-126311", "the firm stated", "Thursday")
     assert e.title == "Chrysler stated its network has too many dealers"
     assert e.organizations == ("Chrysler",)
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression", "name"),
+    [
+        # "Six years ago came the Severe Acute Respiratory Syndrome (Sars) epidemic."
+        (
+            "H1N1_bbc/2009-04-27/682.htm.txt",
+            "Six years ago came",
+            "Six years ago",
+            "Severe Acute Respiratory Syndrome",
+        ),
+        # "... raising fears that the so-called Loop Current that runs from the
+        # Gulf of Mexico ..."
+        (
+            "bpoil_reuters/2010-05-30/417.htm.txt",
+            "Coast Guard officials found tar balls",
+            "the week of May 17",
+            "Loop Current",
+        ),
+        # "The Singapore dollar SGD= fell nearly 4 percent ...": a wire's ticker
+        (
+            "H1N1_reuters/2009-04-27/322.htm.txt",
+            "The Singapore dollar SGD",
+            "the end of January 2003",
+            "SGD =",
+        ),
+    ],
+)
+def test_a_disease_a_current_or_a_ticker_is_no_organisation(
+    article_id, fragment, expression, name
+):
+    e = event_in(article_id, fragment, expression)
+    assert name not in e.organizations
+    assert name not in e.actors
