@@ -231,7 +231,9 @@ class ArticleEntities:
                     found[COUNTRY][at[(m.start, m.end)]] = None
         # a country the title names for "the country" ("South Korea's
         # currency fell" from "The country's currency ... fell")
-        for code in {m.value for m in self.mentions if m.kind == COUNTRY}:
+        for code in {
+            m.value for m in self.mentions if m.kind == COUNTRY and not m.incidental
+        }:
             name = country_name(code)
             if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", title):
                 found[COUNTRY][code] = None
