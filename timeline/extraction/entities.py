@@ -288,6 +288,12 @@ class EntityResolver:
         self.known_org_names = frozenset(self.organizations) | {
             normalise_alias(v) for v in self.organizations.values()
         }
+        # the shipped ones only: a stored mislabel ("Exxon Valdez") is no proof
+        self.shipped_org_names = (
+            frozenset(base.organizations)
+            | {normalise_alias(v) for v in base.organizations.values()}
+            | set(self.company_countries)
+        )
         self.features = {
             normalise_alias(k): tuple(v)
             for k, v in _load("countries.json").get("features", {}).items()
@@ -1314,9 +1320,11 @@ class EntityResolver:
         right after it ("the drilling rig Deepwater Horizon", "the tanker
         Exxon Valdez"; one word is too weak: "the rig BP leased")."""
         out = []
-        for tok in _tokens_with(doc, doc.to_array("LOWER"), list(self.thing_nouns)):
+        nouns = [*self.thing_nouns, *_MISHAP_NOUNS]
+        for tok in _tokens_with(doc, doc.to_array("LOWER"), nouns):
             if tok.pos_ != "NOUN":
                 continue
+            mishap = tok.lower_ in _MISHAP_NOUNS
             words: list[Token] = []
             j = tok.i - 1
             while j >= 0 and doc[j].pos_ == "NOUN" and doc[j].dep_ == "compound":
@@ -1324,6 +1332,15 @@ class EntityResolver:
             while j >= 0 and doc[j].pos_ == "PROPN" and doc[j].dep_ == "compound":
                 words.insert(0, doc[j])
                 j -= 1
+            if mishap:  # "the 1989 Exxon Valdez disaster", not "the BP spill"
+                key = normalise_alias(" ".join(t.text for t in words))
+                if (
+                    len(words) >= 2
+                    and key not in self.shipped_org_names
+                    and not any(t.ent_type_ in ("GPE", "NORP") for t in words)
+                ):
+                    out.append(key)
+                continue
             if len(words) < 2:
                 words = []
                 j = tok.i + 1
@@ -1769,6 +1786,12 @@ _DOSE_NOUNS = frozenset(
         "pill",
         "prescription",
     ]
+)
+# What happens to a vessel or a well, named after it: "the Exxon Valdez
+# disaster", "the Deepwater Horizon accident" (a company known as one, "the
+# BP spill", stays a company).
+_MISHAP_NOUNS = frozenset(
+    ["disaster", "accident", "explosion", "blowout", "sinking", "spill", "leak"]
 )
 _SUBSTANCE_NOUNS = frozenset(
     [

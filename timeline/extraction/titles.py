@@ -248,6 +248,7 @@ class ArticleContext:
         article's main one; never a public body ("told Senate committees that the
         company would attempt"). `subjects=False`: the last one named
         ("Pavel Molchanov, an analyst with ..., downgraded the stock")."""
+        head, tok = tok, tok.doc[tok.left_edge.i]  # the words before it count
         public = government_words()
 
         def company(name: str) -> bool:
@@ -260,6 +261,21 @@ class ArticleContext:
                 if m.kind == ORGANIZATION and company(m.value)
             ]
             return (found[-1] if last else found[0]) if found else None
+
+        # "the young computer maker" of two Apples: the one named before it
+        # whose name, as written, says so ("Apple Computer")
+        hints = {c.lower_ for c in head.children if c.dep_ == "compound"}
+        fitting = list(
+            dict.fromkeys(
+                m.value
+                for m in self.entities.within(self.window_start(tok), tok.idx)
+                if m.kind == ORGANIZATION
+                and company(m.value)
+                and hints & set(self.doc.text[m.start : m.end].lower().split())
+            )
+        )  # by the names as written: "Apple Computer" is stored as Apple
+        if len(fitting) == 1:
+            return fitting[0]
 
         sentence = self.sents[self.sentence_index(tok)]
         candidates = self._subjects_before(tok) if subjects else []
@@ -467,13 +483,13 @@ class ArticleContext:
             stock = _is_description(tok, _STOCK_HEADS, plural=True)
             if not stock and not _is_description(tok, ORG_HEADS | COUNTRY_HEADS):
                 continue
-            before = [c for c in tok.children if c.i < tok.i]
+            before = list(tok.doc[tok.left_edge.i : tok.i])  # "the Craiova-based"
             if any(c.i not in present for c in before):
                 continue
-            anchor = tok.doc[before[0].i] if before else tok
+            anchor = before[0] if before else tok
             floor = self.window_start(tok)
             if stock or tok.lemma_.lower() in _COMPANY_HEADS:
-                name = self.nearest_company(anchor, subjects=not stock)
+                name = self.nearest_company(tok, subjects=not stock)
             elif tok.lemma_.lower() in ORG_HEADS:
                 name = self.nearest(ORGANIZATION, anchor.idx, floor)
             else:
@@ -521,6 +537,8 @@ def _is_description(tok: Token, heads: frozenset[str], *, plural: bool = False) 
             c.lower_ in _OTHER_ONE or c.tag_ in ("JJS", "JJR")
         ):
             return False  # "the other company", "the largest bank"
+        if c.dep_ == "amod" and any(t.pos_ == "PROPN" for t in c.subtree):
+            return False  # "the Craiova-based car maker": a company of its own
     return True
 
 

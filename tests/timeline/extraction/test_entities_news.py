@@ -635,3 +635,29 @@ def test_a_disease_a_current_or_a_ticker_is_no_organisation(
     e = event_in(article_id, fragment, expression)
     assert name not in e.organizations
     assert name not in e.actors
+
+
+def test_a_vessel_named_before_a_disaster_is_a_thing_even_when_stored():
+    # "The Gulf of Mexico leak has surpassed the 1989 Exxon Valdez disaster as
+    # the worst oil spill in U.S. history.", with "Exxon Valdez" stored as an
+    # organisation by an earlier article (a mislabel the lexicon carries)
+    row = realtext.article("bpoil_reuters/2010-05-28/923.htm.txt")
+    lexicon = Lexicon(organizations={"exxon valdez": "Exxon Valdez"})
+    doc = Document(row["text"], date.fromisoformat(row["published"]))
+    (extraction,) = extract([doc], lexicon=lexicon)
+    found = [e for e in extraction.events if "Exxon Valdez disaster" in e.sentence]
+    assert found
+    for e in found:
+        assert "Exxon Valdez" not in e.organizations + e.actors
+
+
+def test_the_company_named_by_its_noun_among_two():
+    # Apple Corps v Apple Computer: "... with the young computer maker paying
+    # $80,000" is Apple Computer, stored as Apple
+    e = event_in("wikinews-meantime-37313", "with the young computer maker", "1981")
+    assert "with Apple paying $80,000" in e.title
+    assert "Apple" in e.organizations
+    # "The Romanian government bought back the Craiova-based car maker from
+    # Daewoo Motors": a description naming its own place introduces a company
+    e = event_in("wikinews-meantime-79240", "bought back the Craiova", "late 2006")
+    assert "the Craiova-based car maker" in e.title
