@@ -1482,6 +1482,8 @@ class EntityResolver:
         the name itself otherwise."""
         if not (2 <= len(name) <= 6 and name.isupper() and name.isalpha()):
             return name
+        if normalise_alias(name) in self.company_countries:
+            return name  # a company known by its letters: "BP, or Beyond Petroleum"
         found = {v for v in article_orgs.values() if _initials(v) == name and v != name}
         if not found:
             if normalise_alias(name) in self.organizations:

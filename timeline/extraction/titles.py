@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
 
-from timeline.extraction.countries import country_name
+from timeline.extraction import gazetteer
+from timeline.extraction.countries import country_code, country_name
 from timeline.extraction.entities import (
     COUNTRY,
     ORGANIZATION,
@@ -206,6 +207,7 @@ class ArticleContext:
     _starts: list[int] = field(init=False)
     main: dict[str, str] = field(init=False)
     main_actor: str | None = field(init=False)
+    _companies: set[str] | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
         self.sents = list(self.doc.sents)
@@ -254,14 +256,6 @@ class ArticleContext:
         def company(name: str) -> bool:
             return not any(w in public for w in name.lower().split())
 
-        def named(start: int, end: int, *, last: bool) -> str | None:
-            found = [
-                m.value
-                for m in self.entities.within(start, end)
-                if m.kind == ORGANIZATION and company(m.value)
-            ]
-            return (found[-1] if last else found[0]) if found else None
-
         # "the young computer maker" of two Apples: the one named before it
         # whose name, as written, says so ("Apple Computer")
         hints = {c.lower_ for c in head.children if c.dep_ == "compound"}
@@ -278,24 +272,59 @@ class ArticleContext:
             return fitting[0]
 
         sentence = self.sents[self.sentence_index(tok)]
-        candidates = self._subjects_before(tok) if subjects else []
+        clause = _clause_verb(head)
+        candidates = [  # not the subject of its own clause: "The Fed was
+            c  # informed by the company" is not the Fed
+            for c in (self._subjects_before(tok) if subjects else [])
+            if clause is None or c.head.i != clause.i
+        ]
         own = [c for c in candidates if c.i >= sentence.start]
-        # the subjects of its own sentence, the companies named in it, the
-        # subjects of the sentences before, the companies named in them
-        for cand in own:
-            if name := named(cand.left_edge.idx, _end(cand.right_edge), last=False):
-                return name
-        if name := named(sentence.start_char, tok.idx, last=True):
-            return name
-        if name := self._company_written(sentence.start_char, tok.idx, company):
-            return name  # "cost BP $1.6 bn" with no entity label on BP
-        for cand in candidates[len(own) :]:
-            if name := named(cand.left_edge.idx, _end(cand.right_edge), last=False):
-                return name
-        if name := named(self.window_start(tok), tok.idx, last=True):
-            return name
         main = self.main.get(ORGANIZATION)
-        return main if main and company(main) else None
+        # the subjects of its own sentence, the companies named in it, the
+        # subjects of the sentences before, the companies named in them, the
+        # article's main one: a known company first ("BP" over "Greenpeace"),
+        # then any organisation that is no public body
+        for fits in (self._known_company, company):
+
+            def named(start: int, end: int, *, last: bool, fits=fits) -> str | None:
+                found = [
+                    m.value
+                    for m in self.entities.within(start, end)
+                    if m.kind == ORGANIZATION and fits(m.value)
+                ]
+                return (found[-1] if last else found[0]) if found else None
+
+            for cand in own:
+                if name := named(cand.left_edge.idx, _end(cand.right_edge), last=False):
+                    return name
+            if name := named(sentence.start_char, tok.idx, last=True):
+                return name
+            if name := self._company_written(sentence.start_char, tok.idx, fits):
+                return name  # "cost BP $1.6 bn" with no entity label on BP
+            for cand in candidates[len(own) :]:
+                if name := named(cand.left_edge.idx, _end(cand.right_edge), last=False):
+                    return name
+            if name := named(self.window_start(tok), tok.idx, last=True):
+                return name
+            if main and fits(main):
+                return main
+        return None
+
+    def _known_company(self, name: str) -> bool:
+        """A company the article or the shipped table gives a head office:
+        its mentions carry a company country ("BP" -> GB)."""
+        if self._companies is None:
+            at = {
+                (m.start, m.end)
+                for m in self.entities.mentions
+                if m.kind == COUNTRY and m.company
+            }
+            self._companies = {
+                m.value
+                for m in self.entities.mentions
+                if m.kind == ORGANIZATION and (m.start, m.end) in at
+            }
+        return name in self._companies
 
     def _company_written(self, start: int, end: int, company) -> str | None:
         """The last of the article's companies written in text[start:end],
@@ -315,9 +344,12 @@ class ArticleContext:
         (not one only compared with), else the article's own country."""
         for m in reversed(self.entities.within(floor, before)):
             if m.kind == COUNTRY and not m.incidental and not m.company:
-                return country_name(m.value)
+                surface = self.doc.text[m.start : m.end]
+                if country_code(surface) is None and not gazetteer.lookup(surface):
+                    continue  # a sea ("the Gulf of Mexico"), no country named
+                return _with_article(country_name(m.value))
         home = self.entities.home
-        return country_name(home) if home else None
+        return _with_article(country_name(home)) if home else None
 
     def window_start(self, tok: Token) -> int:
         k = max(0, self.sentence_index(tok) - _WINDOW_SENTENCES)
@@ -492,8 +524,11 @@ class ArticleContext:
                 name = self.nearest_company(tok, subjects=not stock)
             elif tok.lemma_.lower() in ORG_HEADS:
                 name = self.nearest(ORGANIZATION, anchor.idx, floor)
-            else:
+            elif tok.dep_ == "poss":  # "the country's currency"; not "the
+                # soul of the country", "addressed the nation"
                 name = self.nearest_country(anchor.idx, floor)
+            else:
+                continue
             if not name or name in named:
                 continue
             first, *rest = before
@@ -504,7 +539,29 @@ class ArticleContext:
             replace[first.i] = name
             replace.update({c.i: "" for c in rest})
             replace[tok.i] = ""
+            if name.endswith("s"):  # "the United States’ currency"
+                for c in tok.children:
+                    if c.dep_ == "case":
+                        replace[first.i], replace[c.i] = f"{name}’", ""
         return replace
+
+
+def _with_article(name: str) -> str:
+    """'the United States', 'the Philippines', 'the Czech Republic'; 'Norway'."""
+    if name.startswith("United ") or name.endswith(("Republic", "s", "Islands")):
+        return f"the {name}"
+    return name
+
+
+def _clause_verb(tok: Token) -> Token | None:
+    """The verb whose clause a noun is in."""
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
 
 
 def _end(tok: Token) -> int:

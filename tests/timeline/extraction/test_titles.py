@@ -731,3 +731,38 @@ def test_the_other_company_is_not_resolved():
         doc = nlp(text)
         subject = next(t for t in doc if t.dep_ == "nsubj")
         assert _is_description(subject, ORG_HEADS) is expected, text
+
+
+def test_the_countrys_is_the_country_named_before_it_not_a_sea():
+    # "Norway will apply lessons learned in the Gulf of Mexico oil spill ...,
+    # the country's prime minister said on Monday."
+    e = event_in(
+        "bpoil_reuters/2010-06-07/1506.htm.txt", "Norway will apply lessons", "Monday"
+    )
+    assert e.title.startswith("Norway's prime minister said: Norway will apply")
+    # "President Bush addressed the nation": an audience, not a country's name
+    e = event_in(
+        "Finan_washingtonpost/2008-10-05/669.htm.txt",
+        "addressed the nation",
+        "Sept. 16, 2001",
+    )
+    assert e.title.startswith("President Bush addressed the nation")
+
+
+def test_the_company_is_not_the_subject_of_its_own_clause_nor_a_long_form():
+    # "AIG executives said the Fed was informed three months ago by the company"
+    e = event_in(
+        "Finan_washingtonpost/2009-03-19/1269.htm.txt",
+        "AIG executives said the Fed",
+        "three months ago",
+    )
+    assert e.title.startswith("The Fed was informed by American International Group")
+    # "BP, or Beyond Petroleum" is still BP: "the explosion at the company's
+    # Texas City refinery in March 2005"
+    e = event_in(
+        "bpoil_guardian/2010-06-06/1864.htm.txt",
+        "So was the explosion at the company",
+        "March 2005",
+    )
+    assert "BP's Texas City refinery" in e.title
+    assert "BP" in e.organizations
