@@ -660,7 +660,7 @@ def test_a_name_after_its_description_is_no_relative_clause_subject():
             "wikinews-meantime-143480",
             "Smith announced the company",
             "Wednesday",
-            "Smith announced General Motors's move",
+            "Smith announced General Motors’ move",
             "General Motors",
         ),
     ],
