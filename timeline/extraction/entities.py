@@ -221,10 +221,8 @@ class ArticleEntities:
                 else None
             )
         found: dict[str, dict[str, None]] = {PERSON: {}, COUNTRY: {}, ORGANIZATION: {}}
-        if self._pattern is None:
-            return (), (), ()
         at = {(m.start, m.end): m.value for m in self.mentions if m.kind == COUNTRY}
-        for match in self._pattern.finditer(title):
+        for match in self._pattern.finditer(title) if self._pattern else ():
             for m in self._surfaces.get(match.group(0), ())[:1]:
                 found[m.kind][m.value] = None
                 if (m.start, m.end) in at:
@@ -235,7 +233,14 @@ class ArticleEntities:
             m.value for m in self.mentions if m.kind == COUNTRY and not m.incidental
         }:
             name = country_name(code)
-            if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", title):
+            for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", title):
+                before = title[: match.start()].lower().split()
+                if (
+                    before[-2:-1]
+                    and before[-1] == "of"
+                    and before[-2] in _FEATURE_WORDS
+                ):
+                    continue  # "the Gulf of Mexico": a sea
                 found[COUNTRY][code] = None
         return tuple(found[PERSON]), tuple(found[COUNTRY]), tuple(found[ORGANIZATION])
 
