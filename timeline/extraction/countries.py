@@ -77,3 +77,45 @@ def country_code(name: str) -> str | None:
     if len(text) == 2 and text.upper() in country_names():
         return text.upper()
     return country_aliases().get(normalise_alias(text))
+
+
+# Currency words that are also everyday English ("the mark", "the sum"):
+# never read as a currency.
+_COMMON_WORDS = frozenset(
+    ["mark", "sum", "sol", "real", "gold", "som", "kip", "dram", "convertible"]
+)
+
+
+@cache
+def currency_countries() -> dict[str, str]:
+    """A currency's word -> the one country it is the money of: "won" -> KR,
+    "yen" -> JP, "ringgit" -> MY, "yuan" -> CN (pycountry's ISO 4217 names,
+    whose code starts with the country's ISO 3166 code). Words several
+    countries' currencies share ("dollar", "peso", "franc") are left out."""
+    exact: dict[str, set[str]] = {}
+    parts: dict[str, set[str]] = {}
+    codes = country_names()
+    for currency in pycountry.currencies:
+        country = currency.alpha_3[:2]
+        if country not in codes or "(" in currency.name:
+            continue  # funds and units of account ("Mexican Unidad de Inversion (UDI)")
+        if any(
+            w.isupper() and normalise_alias(w) not in country_aliases()
+            for w in currency.name.split()
+        ):
+            continue  # "WIR Euro": a fund's, not "UAE Dirham"
+        words = currency.name.lower().split()
+        if len(words) == 1:
+            exact.setdefault(words[0], set()).add(country)
+        parts.setdefault(words[-1], set()).add(country)
+        if len(words) == 2 and normalise_alias(words[0]) not in country_aliases():
+            parts.setdefault(words[0], set()).add(country)  # "Yuan Renminbi"
+    found = {w: c.pop() for w, c in parts.items() if len(c) == 1}
+    found.update({w: c.pop() for w, c in exact.items() if len(c) == 1})
+    return {
+        w: c
+        for w, c in found.items()
+        if w not in _COMMON_WORDS
+        and w.isalpha()
+        and normalise_alias(w) not in country_aliases()
+    }

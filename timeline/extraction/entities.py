@@ -30,7 +30,11 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from timeline.extraction import gazetteer
-from timeline.extraction.countries import country_aliases
+from timeline.extraction.countries import (
+    country_aliases,
+    country_name,
+    currency_countries,
+)
 from timeline.extraction.names import normalise_alias
 from timeline.extraction.types import Lexicon
 
@@ -73,6 +77,13 @@ def _load(name: str) -> dict:
         resources.files("timeline.extraction").joinpath("data", name).read_text("utf-8")
     )
     return json.loads(text)
+
+
+@cache
+def government_words() -> frozenset[str]:
+    """Words naming a public body ("senate", "department", "guard"): an
+    organisation so named is no company."""
+    return frozenset(_load("organizations.json").get("government_words", ()))
 
 
 @cache
@@ -210,14 +221,27 @@ class ArticleEntities:
                 else None
             )
         found: dict[str, dict[str, None]] = {PERSON: {}, COUNTRY: {}, ORGANIZATION: {}}
-        if self._pattern is None:
-            return (), (), ()
         at = {(m.start, m.end): m.value for m in self.mentions if m.kind == COUNTRY}
-        for match in self._pattern.finditer(title):
+        for match in self._pattern.finditer(title) if self._pattern else ():
             for m in self._surfaces.get(match.group(0), ())[:1]:
                 found[m.kind][m.value] = None
                 if (m.start, m.end) in at:
                     found[COUNTRY][at[(m.start, m.end)]] = None
+        # a country the title names for "the country" ("South Korea's
+        # currency fell" from "The country's currency ... fell")
+        for code in {
+            m.value for m in self.mentions if m.kind == COUNTRY and not m.incidental
+        }:
+            name = country_name(code)
+            for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", title):
+                before = title[: match.start()].lower().split()
+                if (
+                    before[-2:-1]
+                    and before[-1] == "of"
+                    and before[-2] in _FEATURE_WORDS
+                ):
+                    continue  # "the Gulf of Mexico": a sea
+                found[COUNTRY][code] = None
         return tuple(found[PERSON]), tuple(found[COUNTRY]), tuple(found[ORGANIZATION])
 
 
@@ -269,6 +293,12 @@ class EntityResolver:
         self.known_org_names = frozenset(self.organizations) | {
             normalise_alias(v) for v in self.organizations.values()
         }
+        # the shipped ones only: a stored mislabel ("Exxon Valdez") is no proof
+        self.shipped_org_names = (
+            frozenset(base.organizations)
+            | {normalise_alias(v) for v in base.organizations.values()}
+            | set(self.company_countries)
+        )
         self.features = {
             normalise_alias(k): tuple(v)
             for k, v in _load("countries.json").get("features", {}).items()
@@ -848,7 +878,13 @@ class EntityResolver:
             ):
                 add(s, e, PERSON, person if person != key else text)
                 continue
-            if key in self.countries and ent.label_ in _PLACE_LIKE:
+            if key in self.countries and _feature_of(doc, s):
+                sea = normalise_alias(doc[s - 2 : e].text)
+                for i in range(s - 2, e):
+                    taken[i] = 1  # "the Gulf of [Mexico]": the sea, not Mexico
+                if sea in self.features:
+                    features.append((s - 2, e, sea))
+            elif key in self.countries and ent.label_ in _PLACE_LIKE:
                 qualifier = self._qualifier(doc, e)
                 if qualifier not in (None, self.countries[key]) and any(
                     p.country == qualifier for p in gazetteer.lookup(text)
@@ -912,6 +948,7 @@ class EntityResolver:
                 and _plausible_org(doc[s:e])
                 and ("product", key) not in verdicts
                 and key not in index_keys
+                and key not in self.legal_suffixes  # "Chrysler" + "LLC" split apart
             ):
                 add(s, e, ORGANIZATION, self.org_name(text, org_keys))
 
@@ -950,7 +987,15 @@ class EntityResolver:
             key = normalise_alias(surface)
             if key in things or _VIRUS_SUBTYPE.fullmatch(key):
                 continue  # a stored mislabel ("H1N1") names no one here
-            if span.label_ == COUNTRY and key in self.countries:
+            if span.label_ == COUNTRY and _feature_of(doc, span.start):
+                # "Gulf of Mexico oil spill" with no place label: the sea
+                s = span.start - 2
+                for i in range(s, span.end):
+                    taken[i] = 1
+                sea = normalise_alias(doc[s : span.end].text)
+                if sea in self.features:
+                    features.append((s, span.end, sea))
+            elif span.label_ == COUNTRY and key in self.countries:
                 add(span.start, span.end, COUNTRY, self.countries[key])
             elif span.label_ == ORGANIZATION and key in self.organizations:
                 add(span.start, span.end, ORGANIZATION, self.organizations[key])
@@ -967,6 +1012,12 @@ class EntityResolver:
         # 5. Role phrases: "the American president", "his Russian counterpart".
         if roles:
             self._resolve_roles(doc, lowers, taken, roles, add)
+
+        # 5b. Currencies: "the won fell 9.7 percent" is South Korea's money.
+        currencies = currency_countries()
+        for tok in _tokens_with(doc, lowers, list(currencies)):
+            if not taken[tok.i] and _names_a_currency(tok):
+                add(tok.i, tok.i + 1, COUNTRY, currencies[tok.lower_])
 
         # 6. Places: a city or region is in its country ("Benghazi" -> LY);
         # an ambiguous name goes by the article's other countries.
@@ -1222,6 +1273,21 @@ class EntityResolver:
                     and before.lower_ in self.thing_nouns
                     and last.dep_ in ("appos", "compound", "npadvmod", "nmod")
                 )
+                or _taken_as_a_dose(last)  # "775mg of Demerol", "addicted to Demerol"
+                or (  # "the painkiller Demerol" (not "the Pfizer drug")
+                    before is not None
+                    and before.lemma_.lower() in _SUBSTANCE_NOUNS
+                    and last.dep_ in ("appos", "compound", "npadvmod", "nmod")
+                )
+                or (  # "a new ship, the Helix Producer,"; "Demerol, a painkiller"
+                    last.dep_ == "appos"
+                    and last.head.lemma_.lower() in self.thing_nouns | _SUBSTANCE_NOUNS
+                )
+                or any(
+                    c.dep_ == "appos" and c.lemma_.lower() in _SUBSTANCE_NOUNS
+                    for c in last.children
+                )
+                or (before is not None and before.lower_ == "aboard")
             )
             actor = (
                 (after is not None and after.tag_ == "POS")
@@ -1234,6 +1300,8 @@ class EntityResolver:
             )
             if thing or actor:
                 votes[key] = votes.get(key, 0) + (1 if thing else -1)
+        for key in self._named_with_a_thing_noun(doc):
+            votes[key] = votes.get(key, 0) + 1
         things = {k for k, v in votes.items() if v > 0}
         # The last word of a thing's name alone is that thing ("Horizon" of
         # "the Deepwater Horizon"), unless the article shows it acting.
@@ -1249,6 +1317,44 @@ class EntityResolver:
             ):
                 things.add(last)
         return things
+
+    def _named_with_a_thing_noun(self, doc: Doc) -> list[str]:
+        """Names of two or more proper nouns the parse ties to a thing noun,
+        whatever the entity labels say: before it, through other nouns ("the
+        Deepwater Horizon oil rig", "BP's Deepwater Horizon drilling rig"), or
+        right after it ("the drilling rig Deepwater Horizon", "the tanker
+        Exxon Valdez"; one word is too weak: "the rig BP leased")."""
+        out = []
+        nouns = [*self.thing_nouns, *_MISHAP_NOUNS]
+        for tok in _tokens_with(doc, doc.to_array("LOWER"), nouns):
+            if tok.pos_ != "NOUN":
+                continue
+            mishap = tok.lower_ in _MISHAP_NOUNS
+            words: list[Token] = []
+            j = tok.i - 1
+            while j >= 0 and doc[j].pos_ == "NOUN" and doc[j].dep_ == "compound":
+                j -= 1  # "oil", "drilling"
+            while j >= 0 and doc[j].pos_ == "PROPN" and doc[j].dep_ == "compound":
+                words.insert(0, doc[j])
+                j -= 1
+            if mishap:  # "the 1989 Exxon Valdez disaster", not "the BP spill"
+                key = normalise_alias(" ".join(t.text for t in words))
+                if (
+                    len(words) >= 2
+                    and key not in self.shipped_org_names
+                    and not any(t.ent_type_ in ("GPE", "NORP") for t in words)
+                ):
+                    out.append(key)
+                continue
+            if len(words) < 2:
+                words = []
+                j = tok.i + 1
+                while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title:
+                    words.append(doc[j])
+                    j += 1
+            if len(words) >= 2 and not any(t.ent_type_ == "GPE" for t in words):
+                out.append(normalise_alias(" ".join(t.text for t in words)))
+        return out
 
     def _official(self, words: list[str]) -> bool:
         """Title words of an official: 'sen.', 'gov.', 'prime minister'."""
@@ -1381,6 +1487,8 @@ class EntityResolver:
         the name itself otherwise."""
         if not (2 <= len(name) <= 6 and name.isupper() and name.isalpha()):
             return name
+        if normalise_alias(name) in self.company_countries:
+            return name  # a company known by its letters: "BP, or Beyond Petroleum"
         found = {v for v in article_orgs.values() if _initials(v) == name and v != name}
         if not found:
             if normalise_alias(name) in self.organizations:
@@ -1667,6 +1775,75 @@ def _plural_group(doc: Doc, cand: _Candidate) -> bool:
     )
 
 
+# What is taken in doses, or what one is addicted to, is a substance:
+# "775mg of Demerol", "an overdose of propofol", "dependent upon Demerol".
+_DOSE = re.compile(r"\d[\d.,]*(?:mg|mcg|g|ml|cc)")
+_DOSE_NOUNS = frozenset(
+    [
+        "mg",
+        "milligram",
+        "microgram",
+        "millilitre",
+        "milliliter",
+        "dose",
+        "overdose",
+        "injection",
+        "vial",
+        "tablet",
+        "pill",
+        "prescription",
+    ]
+)
+# What happens to a vessel or a well, named after it: "the Exxon Valdez
+# disaster", "the Deepwater Horizon accident" (a company known as one, "the
+# BP spill", stays a company).
+_MISHAP_NOUNS = frozenset(
+    ["disaster", "accident", "explosion", "blowout", "sinking", "spill", "leak"]
+)
+_SUBSTANCE_NOUNS = frozenset(
+    [
+        "drug",
+        "painkiller",
+        "sedative",
+        "anaesthetic",
+        "anesthetic",
+        "medication",
+        "medicine",
+        "tranquilliser",
+        "tranquilizer",
+        "opiate",
+        "narcotic",
+        "antiviral",
+    ]
+)
+_DEPENDENT_ON = frozenset(["addicted", "dependent", "hooked", "allergic", "addiction"])
+
+
+def _taken_as_a_dose(tok: Token) -> bool:
+    if tok.dep_ != "pobj":
+        return False
+    prep, holder = tok.head, tok.head.head
+    if prep.lower_ == "of":
+        return holder.lemma_.lower() in _DOSE_NOUNS or bool(
+            _DOSE.fullmatch(holder.lower_)
+        )
+    return (
+        prep.lower_ in ("to", "on", "upon") and holder.lemma_.lower() in _DEPENDENT_ON
+    )
+
+
+def _names_a_currency(tok: Token) -> bool:
+    """'the won', 'the Japanese yen': a currency's word as a common noun after
+    'the' (or a number: "1,000 won"), not "the won of" or a verb."""
+    if tok.tag_ not in ("NN", "NNS") or not tok.text.islower():
+        return False  # "Rand" the surname, "won" the verb
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return False
+    return any(
+        c.lower_ == "the" or c.like_num or c.dep_ == "nummod" for c in tok.children
+    )
+
+
 def _tokens_with(doc: Doc, lowers, words) -> list:
     """The tokens whose lower-cased text is one of `words`, found without a loop."""
     import numpy
@@ -1892,6 +2069,16 @@ _FEATURE_WORDS = frozenset(
 
 
 _FEATURE_FIRST = frozenset({"mount", "lake", "cape"})
+
+
+def _feature_of(doc: Doc, start: int) -> bool:
+    """A country's name that ends a sea's: "Gulf of [Mexico]", "Sea of [Japan]"."""
+    return (
+        start >= 2
+        and doc[start - 1].lower_ == "of"
+        and doc[start - 2].lower_ in _FEATURE_WORDS
+        and doc[start - 2].text[:1].isupper()
+    )
 
 
 def _feature_name(words: list[str]) -> bool:
@@ -2237,6 +2424,8 @@ def _plausible_org(span: Span) -> bool:
         return False
     if not any(t.pos_ == "PROPN" or t.is_upper for t in span):
         return False
+    if any(t.text == "=" or t.text.endswith("=") for t in span):
+        return False  # a wire's ticker: "The Singapore dollar SGD= fell"
     return all(
         t.text[:1].isupper() or not t.is_alpha or t.pos_ in ("ADP", "DET", "CCONJ")
         for t in span

@@ -71,9 +71,18 @@ def places() -> dict[str, tuple[Place, ...]]:
                     put(other, place)
     for sub in pycountry.subdivisions:
         put(sub.name, Place(sub.country_code, 0, subdivision=True))
+    # a continent is in no country, whatever small town shares its name
+    # ("stocks fell across Asia": not Asia in the Philippines)
+    continents = {
+        place_key(name)
+        for continent in cache_.get_continents().values()
+        for name in (continent["name"], continent.get("asciiName", ""))
+        if name
+    }
     return {
         key: tuple(sorted(by.values(), key=lambda p: -p.population))
         for key, by in found.items()
+        if key not in continents
     }
 
 

@@ -117,7 +117,7 @@ def _with_title_actors(
     out = []
     for event in events:
         actors, countries, orgs = entities.named_in(event.title, doc.text)
-        if actors or orgs:
+        if actors or orgs or countries:
             event = replace(
                 event,
                 actors=_union(actors, event.actors),

@@ -20,7 +20,15 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
 
-from timeline.extraction.entities import ORGANIZATION, PERSON, ArticleEntities
+from timeline.extraction import gazetteer
+from timeline.extraction.countries import country_code, country_name
+from timeline.extraction.entities import (
+    COUNTRY,
+    ORGANIZATION,
+    PERSON,
+    ArticleEntities,
+    government_words,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -98,8 +106,16 @@ ORG_HEADS = frozenset(
         "producer",
         "chain",
         "partnership",
+        "major",
+        "carrier",
     ]
 )
+# Of those, the ones that stand for a company, never a public body.
+_COMPANY_HEADS = ORG_HEADS - {"agency", "organisation", "organization", "group"}
+# A company's stock: "the stock", "the shares" are the article's company's.
+_STOCK_HEADS = frozenset(["stock", "share"])
+# Heads that stand for a country, resolved to a country, not a city.
+COUNTRY_HEADS = frozenset(["country", "nation"])
 PLACE_HEADS = frozenset(
     ["city", "country", "capital", "state", "nation", "island", "town", "region"]
 )
@@ -191,6 +207,7 @@ class ArticleContext:
     _starts: list[int] = field(init=False)
     main: dict[str, str] = field(init=False)
     main_actor: str | None = field(init=False)
+    _companies: set[str] | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
         self.sents = list(self.doc.sents)
@@ -224,6 +241,116 @@ class ArticleContext:
                 found = ent.text
         return found
 
+    def nearest_company(self, tok: Token, *, subjects: bool = True) -> str | None:
+        """'The company', 'the oil major': the company a subject before it in
+        its sentence names ("Aer Lingus ... since the formerly state-owned
+        company was floated", not the "all-Airbus fleet" between), else the
+        last one named before it in the sentence ("cost BP $1.6 bn, the
+        energy giant said"), else the same in the sentences before, else the
+        article's main one; never a public body ("told Senate committees that the
+        company would attempt"). `subjects=False`: the last one named
+        ("Pavel Molchanov, an analyst with ..., downgraded the stock")."""
+        head, tok = tok, tok.doc[tok.left_edge.i]  # the words before it count
+        public = government_words()
+
+        def company(name: str) -> bool:
+            return not any(w in public for w in name.lower().split())
+
+        # "the young computer maker" of two Apples: the one named before it
+        # whose name, as written, says so ("Apple Computer")
+        hints = {c.lower_ for c in head.children if c.dep_ == "compound"}
+        fitting = list(
+            dict.fromkeys(
+                m.value
+                for m in self.entities.within(self.window_start(tok), tok.idx)
+                if m.kind == ORGANIZATION
+                and company(m.value)
+                and hints & set(self.doc.text[m.start : m.end].lower().split())
+            )
+        )  # by the names as written: "Apple Computer" is stored as Apple
+        if len(fitting) == 1:
+            return fitting[0]
+
+        sentence = self.sents[self.sentence_index(tok)]
+        clause = _clause_verb(head)
+        candidates = [  # not the subject of its own clause: "The Fed was
+            c  # informed by the company" is not the Fed
+            for c in (self._subjects_before(tok) if subjects else [])
+            if clause is None or c.head.i != clause.i
+        ]
+        own = [c for c in candidates if c.i >= sentence.start]
+        main = self.main.get(ORGANIZATION)
+        # the subjects of its own sentence, the companies named in it, the
+        # subjects of the sentences before, the companies named in them, the
+        # article's main one: a known company first ("BP" over "Greenpeace"),
+        # then any organisation that is no public body
+        for fits in (self._known_company, company):
+
+            def named(start: int, end: int, *, last: bool, fits=fits) -> str | None:
+                found = [
+                    m.value
+                    for m in self.entities.within(start, end)
+                    if m.kind == ORGANIZATION and fits(m.value)
+                ]
+                return (found[-1] if last else found[0]) if found else None
+
+            for cand in own:
+                if name := named(cand.left_edge.idx, _end(cand.right_edge), last=False):
+                    return name
+            if name := named(sentence.start_char, tok.idx, last=True):
+                return name
+            if name := self._company_written(sentence.start_char, tok.idx, fits):
+                return name  # "cost BP $1.6 bn" with no entity label on BP
+            for cand in candidates[len(own) :]:
+                if name := named(cand.left_edge.idx, _end(cand.right_edge), last=False):
+                    return name
+            if name := named(self.window_start(tok), tok.idx, last=True):
+                return name
+            if main and fits(main):
+                return main
+        return None
+
+    def _known_company(self, name: str) -> bool:
+        """A company the article or the shipped table gives a head office:
+        its mentions carry a company country ("BP" -> GB)."""
+        if self._companies is None:
+            at = {
+                (m.start, m.end)
+                for m in self.entities.mentions
+                if m.kind == COUNTRY and m.company
+            }
+            self._companies = {
+                m.value
+                for m in self.entities.mentions
+                if m.kind == ORGANIZATION and (m.start, m.end) in at
+            }
+        return name in self._companies
+
+    def _company_written(self, start: int, end: int, company) -> str | None:
+        """The last of the article's companies written in text[start:end],
+        by its name, whether or not the parse labelled it there."""
+        text = self.doc.text[start:end]
+        best, at = None, -1
+        for name in {m.value for m in self.entities.mentions if m.kind == ORGANIZATION}:
+            if not company(name):
+                continue
+            for found in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+                if found.start() > at:
+                    best, at = name, found.start()
+        return best
+
+    def nearest_country(self, before: int, floor: int) -> str | None:
+        """'The country': the last country named before it in the window
+        (not one only compared with), else the article's own country."""
+        for m in reversed(self.entities.within(floor, before)):
+            if m.kind == COUNTRY and not m.incidental and not m.company:
+                surface = self.doc.text[m.start : m.end]
+                if country_code(surface) is None and not gazetteer.lookup(surface):
+                    continue  # a sea ("the Gulf of Mexico"), no country named
+                return _with_article(country_name(m.value))
+        home = self.entities.home
+        return _with_article(country_name(home)) if home else None
+
     def window_start(self, tok: Token) -> int:
         k = max(0, self.sentence_index(tok) - _WINDOW_SENTENCES)
         return self.sents[k].start_char
@@ -246,6 +373,11 @@ class ArticleContext:
             ]
             if named and cand.ent_type_ == "GPE":
                 cand = named[0]  # "GRAND ISLE, La. -- BP said": BP, not "La."
+            if _is_description(cand, _COMPANY_HEADS | COUNTRY_HEADS):
+                # "The oil major had said that it would suspend dividends"
+                resolved = self.resolve(cand, cand.head)
+                if resolved:
+                    return resolved
             return _render(_phrase(cand, set()))
         return None
 
@@ -359,27 +491,143 @@ class ArticleContext:
             )
         if word in _PLURAL_PRONOUNS:
             return self.previous_subject(subject, plural=True)
+        if _is_description(subject, _COMPANY_HEADS):
+            return self.nearest_company(subject)
         if _is_description(subject, ORG_HEADS):
             return self.nearest(ORGANIZATION, before, floor) or self.main.get(
                 ORGANIZATION
             )
+        if _is_description(subject, COUNTRY_HEADS):
+            return self.nearest_country(before, floor)
         if _is_description(subject, PLACE_HEADS):
             return self.nearest_place(before, floor)
         return None
+
+    def descriptions(self, tokens: list[Token], named: str) -> dict[int, str]:
+        """Definite descriptions among a title's words, by the names they
+        stand for: "told senators that the company would attempt" -> BP,
+        "the country's currency" -> South Korea's, "downgraded the stock" ->
+        BP's stock. Only where the article resolves them, and not to a name
+        the title already gives ("BP sued the company" stays)."""
+        present = {t.i for t in tokens}
+        replace: dict[int, str] = {}
+        for tok in tokens:
+            stock = _is_description(tok, _STOCK_HEADS, plural=True)
+            if not stock and not _is_description(tok, ORG_HEADS | COUNTRY_HEADS):
+                continue
+            before = list(tok.doc[tok.left_edge.i : tok.i])  # "the Craiova-based"
+            if any(c.i not in present for c in before):
+                continue
+            anchor = before[0] if before else tok
+            floor = self.window_start(tok)
+            if stock or tok.lemma_.lower() in _COMPANY_HEADS:
+                name = self.nearest_company(tok, subjects=not stock)
+            elif tok.lemma_.lower() in ORG_HEADS:
+                name = self.nearest(ORGANIZATION, anchor.idx, floor)
+            elif tok.dep_ == "poss":  # "the country's currency"; not "the
+                # soul of the country", "addressed the nation"
+                name = self.nearest_country(anchor.idx, floor)
+            else:
+                continue
+            if not name or name in named:
+                continue
+            first, *rest = before
+            if stock:  # "the stock" -> "BP's stock"
+                replace[first.i] = f"{name}’s"
+                replace.update({c.i: "" for c in rest})
+                continue
+            replace[first.i] = name
+            replace.update({c.i: "" for c in rest})
+            replace[tok.i] = ""
+            if name.endswith("s"):  # "the United States’ currency"
+                for c in tok.children:
+                    if c.dep_ == "case":
+                        replace[first.i], replace[c.i] = f"{name}’", ""
+        return replace
+
+
+def _with_article(name: str) -> str:
+    """'the United States', 'the Philippines', 'the Czech Republic'; 'Norway'."""
+    if name.startswith("United ") or name.endswith(("Republic", "s", "Islands")):
+        return f"the {name}"
+    return name
+
+
+def _clause_verb(tok: Token) -> Token | None:
+    """The verb whose clause a noun is in."""
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _end(tok: Token) -> int:
+    return tok.idx + len(tok)
 
 
 def _is_plural(tok: Token) -> bool:
     return tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children)
 
 
-def _is_description(tok: Token, heads: frozenset[str]) -> bool:
-    """'The company', 'the carmaker': a head noun with only 'the' and adjectives."""
-    if tok.lemma_.lower() not in heads or tok.tag_ != "NN":
+def _is_description(tok: Token, heads: frozenset[str], *, plural: bool = False) -> bool:
+    """'The company', 'the carmaker', 'the oil major': a head noun with only
+    'the', adjectives and common nouns before it ("the British oil firm"),
+    nothing after it."""
+    if tok.lemma_.lower() not in heads or tok.tag_ not in (
+        ("NN", "NNS") if plural else ("NN",)
+    ):
         return False
     det = [c for c in tok.children if c.dep_ == "det"]
-    if not det or det[0].lower_ not in ("the", "this"):
+    if not det or det[0].lower_ not in ("the", "this") or det[0].i > tok.i:
         return False
-    return not any(c.dep_ in ("compound", "poss", "prep") for c in tok.children)
+    for c in tok.children:
+        if c.i > tok.i and c.dep_ not in ("punct", "appos", "relcl", "acl", "case"):
+            return False  # "shares in BP", "the bank of England"
+        if c.dep_ not in _DESCRIPTION_PARTS:
+            return False
+        if c.dep_ == "compound" and (c.pos_ != "NOUN" or any(c.children)):
+            return False  # "the BP company"
+        if c.dep_ in ("amod", "compound") and (
+            c.lower_ in _OTHER_ONE or c.tag_ in ("JJS", "JJR")
+        ):
+            return False  # "the other company", "the largest bank"
+        if c.dep_ == "amod" and any(t.pos_ == "PROPN" for t in c.subtree):
+            return False  # "the Craiova-based car maker": a company of its own
+    return True
+
+
+_DESCRIPTION_PARTS = frozenset(
+    {"det", "amod", "compound", "punct", "appos", "relcl", "acl", "case"}
+)
+# Modifiers that make a description point at another one than the article's
+# own: "the other company", "its parent company", "a rival bank".
+_OTHER_ONE = frozenset(
+    [
+        "other",
+        "another",
+        "rival",
+        "new",
+        "former",
+        "same",
+        "parent",
+        "sister",
+        "holding",
+        "subsidiary",
+        "joint",
+        "first",
+        "second",
+        "third",
+        "last",
+        "next",
+        "previous",
+        "second-largest",
+        "foreign",
+        "whole",
+    ]
+)
 
 
 def speaker_of(verb: Token) -> Token | None:
@@ -625,7 +873,11 @@ def _verb_group(
             group.append(child)
     lemma = verb.lemma_.lower()
     planning = lemma in _PLANNING or any(c.dep_ == "xcomp" for c in verb.children)
-    if modality == "scheduled" and verb.dep_ == "xcomp":
+    if (modality == "scheduled" and verb.dep_ == "xcomp") or (
+        verb.dep_ == "ccomp"  # "He expects BP to complete the drilling"
+        and verb.head.lemma_.lower() in _PLANNING
+        and any(c.dep_ == "nsubj" for c in verb.children)
+    ):
         # "the sale, which is expected to be completed by Dec. 28": will be
         for a in aux:
             if a.lower_ == "to" and a.tag_ == "TO":
@@ -816,6 +1068,37 @@ def _reduced_relative(verb: Token, subject: Token | None) -> bool:
     )
 
 
+_HEAD_NOUN_PARTS = frozenset({"det", "amod", "compound", "prep", "poss", "nummod"})
+
+
+def _noun_root_subject(verb: Token, sent: Span) -> Token | None:
+    """The noun a sentence without a finite verb opens with, when the verb
+    was parsed as a participle of its complement: "Fear of a deep global
+    recession washed over ..." (washed: an acl of "recession"). Only a past
+    form that is also the simple past, with no auxiliary and a complement
+    after it, on a noun of an "of" phrase of the sentence's root noun."""
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD"):
+        return None
+    if any(
+        c.dep_ in ("aux", "auxpass") or c.dep_ in SUBJECT_DEPS for c in verb.children
+    ):
+        return None
+    if _inflect(verb.lemma_.lower(), "VBD") != verb.lower_:
+        return None  # "taken", "given": participles only
+    if not any(
+        c.dep_ in ("prep", "dobj", "prt") and c.i > verb.i for c in verb.children
+    ):
+        return None
+    head = verb.head
+    prep = head.head
+    root = prep.head
+    if head.dep_ != "pobj" or prep.lower_ != "of" or prep.dep_ != "prep":
+        return None
+    if root.i != sent.root.i or root.pos_ != "NOUN" or root.i > verb.i:
+        return None
+    return root
+
+
 def _particle(tok: Token) -> bool:
     """'passed away', 'going on', 'came ashore': the particle of a phrasal
     verb (the small model parses some as adverbs, tagged RP all the same), or
@@ -942,6 +1225,16 @@ def build_title(
     infinitival = _infinitival_relative(verb)  # "testimony to be given Tuesday"
     reduced = _reduced_relative(verb, subject)  # "The case, confirmed on Tuesday,"
     participle = participle or infinitival or reduced
+    if participle and (noun := _noun_root_subject(verb, sent)) is not None:
+        # "Fear of a deep global recession washed over Asian and European
+        # markets": the verb read as the participle of the complement
+        participle, subject = False, noun
+        skip = skip | {
+            t.i
+            for c in noun.children
+            if c.dep_ not in _HEAD_NOUN_PARTS
+            for t in c.subtree
+        }
     if participle:  # "to be released in mid-2011": no "to be" before "will be"
         skip = skip | {
             c.i for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i
@@ -955,6 +1248,8 @@ def build_title(
         if subject.pos_ == "PRON" or _is_description(subject, ORG_HEADS | PLACE_HEADS):
             named = context.resolve(subject, verb)
         name = _proper_apposition(subject)
+        if name is not None and name.i in skip:
+            name = None  # "four members of Obama's Cabinet -- Janet Napolitano, ... --"
         person = (
             context.person_in(subject)
             if subject.pos_ not in ("PRON", "PROPN", "VERB")
@@ -1015,6 +1310,9 @@ def build_title(
             words = words[0].lower() + words[1:]  # "set up a $20 billion fund"
         if words:
             replace[last.i] = f"{replace.get(last.i, last.text)} {words}"
+    said = " ".join([subject_text, _render(subject_tokens + group + objects)])
+    for i, words in context.descriptions(subject_tokens + objects, said).items():
+        replace.setdefault(i, words)
     in_quote = {t.i for t in objects if t.i in quoted}
     quoted_clause = any(
         t.i in in_quote and t.pos_ in ("VERB", "AUX") and t.dep_ != "amod"

@@ -473,3 +473,14 @@ def test_it_keeps_apple_corps_apart_from_apple():
     resolver = EntityResolver()
     assert resolver.org_name("Apple Corps", {"apple": "Apple"}) == "Apple Corps"
     assert resolver.org_name("Apple Corps Ltd") == "Apple Corps"
+
+
+def test_a_title_names_a_country_but_not_in_a_seas_name():
+    from timeline.extraction.entities import ArticleEntities, Mention
+
+    found = ArticleEntities(
+        [Mention(0, 6, "country", "MX"), Mention(10, 16, "country", "KR")]
+    )
+    text = "Mexico... Korea"
+    assert found.named_in("South Korea's currency fell", text)[1] == ("KR",)
+    assert found.named_in("Scientists agreed the Gulf of Mexico", text)[1] == ()

@@ -62,3 +62,11 @@ def test_it_is_not_loaded_at_import():
         check=True,
     )
     assert out.stdout.strip() == "False"
+
+
+def test_a_continent_is_in_no_country():
+    # GeoNames has a town called Asia in the Philippines: "Across Asia, stocks
+    # fell nearly 9 percent" is no event in the Philippines
+    for name in ("Asia", "Europe", "Africa", "South America"):
+        assert lookup(name) == (), name
+        assert place_country(name) is None, name
