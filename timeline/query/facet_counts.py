@@ -1,8 +1,10 @@
 """Pre-aggregated facet counts: the timeline's counts without scanning links.
 
 FacetCount holds, for visible (not rejected) events, how many start in each
-month, each year and all time, per actor, country, kind and in total, plus
-the longest span (end - start) per precision. Counts over a date range
+month, each year and all time, per actor, country, kind and in total, per
+actor and kind and per country and kind (key "id:kind": one person's,
+organisation's or country's total, kinds and chart), plus the longest span
+(end - start) per precision. Counts over a date range
 [S, E] (events overlapping it: start <= E and end >= S) are then
 
     sum of the year and month rows wholly inside [S, E]
@@ -36,7 +38,7 @@ from typing import TypeVar
 from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Count, Max, Q, QuerySet, Sum
+from django.db.models import Count, Exists, Max, Min, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth, TruncYear
 
 from timeline.models import (
@@ -45,12 +47,16 @@ from timeline.models import (
     EventActor,
     EventCountry,
     FacetCount,
+    Kind,
     Mention,
     Status,
 )
 
 ALL_TIME = date(1, 1, 1)
-FACETS = ("a", "c", "k", "t", "s")
+FACETS = ("a", "c", "k", "t", "s", "p", "q")
+# Per value and kind: "p" an actor's links, "q" a country's, key "id:kind".
+BY_KIND = {"a": "p", "c": "q"}
+_LINKS = {"a": (EventActor, "actor_id"), "c": (EventCountry, "country_id")}
 _MIN, _MAX = date(1, 1, 1), date(9999, 12, 31)
 
 
@@ -87,16 +93,17 @@ def _compute_months(months: set[date] | None) -> list[FacetCount]:
     events = _visible().filter(_month_q(months)).order_by()
     rows: list[FacetCount] = []
 
-    def add(qs: QuerySet, facet: str, key_field: str | None) -> None:
-        fields = ["m"] + ([key_field] if key_field else [])
+    def add(qs: QuerySet, facet: str, *key_fields: str) -> None:
         for row in (
-            qs.annotate(m=TruncMonth("start")).values(*fields).annotate(n=Count("*"))
+            qs.annotate(m=TruncMonth("start"))
+            .values("m", *key_fields)
+            .annotate(n=Count("*"))
         ):
-            key = str(row[key_field]) if key_field else ""
+            key = ":".join(str(row[f]) for f in key_fields)
             rows.append(FacetCount(level="m", period=row["m"], facet=facet, key=key))
             rows[-1].n = row["n"]
 
-    add(events, "t", None)
+    add(events, "t")
     add(events, "k", "kind")
     rejected = Event.objects.filter(status=Status.REJECTED).values("pk")
     for through, facet, key in (
@@ -109,6 +116,7 @@ def _compute_months(months: set[date] | None) -> list[FacetCount]:
             .order_by()
         )
         add(links, facet, key)
+        add(links, BY_KIND[facet], key, "event__kind")
     spans: dict[tuple[date, str], int] = {}
     for start, end, precision in events.exclude(precision="day").values_list(
         "start", "end", "precision"
@@ -135,7 +143,7 @@ def _roll_up(level: str, periods: set[date] | None) -> None:
         target = target.filter(period__in=periods)
     target.exclude(facet__in=("b", "g")).delete()  # markers, not counts
     rows = []
-    for agg, facets in ((Sum("n"), ("a", "c", "k", "t")), (Max("n"), ("s",))):
+    for agg, facets in ((Sum("n"), ("a", "c", "k", "t", "p", "q")), (Max("n"), ("s",))):
         values = ["facet", "key"] + (["year"] if level == "y" else [])
         qs = src.filter(facet__in=facets).order_by()
         if level == "y":
@@ -471,6 +479,70 @@ def range_counts(facet: str, start: date | None, end: date | None) -> dict[str, 
     elif facet == "t":
         counts[""] += len(extra)
     return {k: n for k, n in counts.items() if n > 0}
+
+
+def value_months(
+    facet: str,
+    value: int,
+    *,
+    kinds: Iterable[str] = (),
+    start: date | None = None,
+    end: date | None = None,
+) -> tuple[list[tuple[date, str, int]], tuple[date, date] | None]:
+    """One actor's ("a") or country's ("c") visible events of these kinds
+    (any when none) overlapping [start, end], exactly: ([(month they start
+    in, kind, n)], (earliest, latest start) or None when there are none).
+
+    The value's "p"/"q" month rows wholly inside the range (a few hundred
+    entries of facetcount_value_idx), plus its events starting in a partial
+    first or last month or before `start` and still reaching it.
+    """
+    kinds = tuple(kinds) or tuple(Kind.values)
+    through, column = _LINKS[facet]
+    lo, hi = start or _MIN, end or _MAX
+    first = lo if lo.day == 1 else _next_month(lo)  # first whole month
+    last = hi if hi == _month_end(hi) else _month(hi) - timedelta(days=1)
+    counts: dict[tuple[date, str], int] = defaultdict(int)
+    days: list[date] = []
+    if first <= last:
+        month_rows = FacetCount.objects.filter(
+            facet=BY_KIND[facet],
+            key__in=[f"{value}:{k}" for k in kinds],
+            level="m",
+            period__gte=first,
+            period__lte=last,
+        )
+        for period, key, n in month_rows.values_list("period", "key", "n"):
+            counts[(period, key.partition(":")[2])] += n
+        edges = Q(start__gte=lo, start__lt=first) | Q(start__gt=last, start__lte=hi)
+    else:
+        edges = Q(start__gte=lo, start__lte=hi)
+    if start is not None or end is not None:
+        linked = Exists(through.objects.filter(event=OuterRef("pk"), **{column: value}))
+        extra = (
+            _visible()
+            .filter(edges | _spanning_in(start), linked, kind__in=kinds)
+            .order_by()
+        )
+        for d, kind, n in extra.values_list("start", "kind").annotate(n=Count("*")):
+            counts[(_month(d), kind)] += n
+            days.append(d)
+    rows = sorted((m, k, n) for (m, k), n in counts.items() if n > 0)
+    if not rows:
+        return [], None
+    # The earliest and latest start: the value's links (their copied start,
+    # on its (value, start) index) in the first and last month found.
+    months = {rows[0][0], rows[-1][0]}
+    within = Q(pk__in=[])
+    for m in months:
+        within |= Q(start__gte=max(m, lo), start__lte=min(_month_end(m), hi))
+    found = (
+        through.objects.filter(within, **{column: value}, event__kind__in=kinds)
+        .exclude(event__status=Status.REJECTED)
+        .aggregate(first=Min("start"), last=Max("start"))
+    )
+    candidates = [d for d in (found["first"], found["last"], *days) if d is not None]
+    return rows, (min(candidates), max(candidates))
 
 
 def start_days(start: date | None, end: date | None, *, by_day: bool) -> list:
