@@ -316,3 +316,40 @@ def test_it_estimates_a_text_search_on_a_smaller_sample(estimating, monkeypatch)
     assert summary.total == sum(
         round(n * SAMPLE_BUCKETS / share) for n in months.values()
     )
+
+
+def test_it_counts_one_values_events_from_its_rollups(data, monkeypatch, settings):
+    """One person, organisation or country (with kinds and a range): the
+    total, kinds and chart exactly from the per-value rollups, even where
+    the table is sampled; its link counts from every k-th of its events."""
+    facet_counts.rebuild()
+    settings.NEWSLINE_SAMPLE_ROWS = 5  # a sampled table: 50 events
+    settings.NEWSLINE_ESTIMATE_ABOVE = 8
+    put_in_sample(3)
+    monkeypatch.setattr(facets, "SAMPLE_ABOVE", 6)
+    monkeypatch.setattr(facets, "SAMPLE_SIZE", 3)
+    brute = Brute()
+    for f in (
+        TimelineFilters(organizations=(data["orgs"][0],)),
+        TimelineFilters(countries=("RU",), start=date(2019, 6, 1)),
+        TimelineFilters(actors=(data["people"][1],), end=date(2022, 6, 30)),
+    ):
+        matching = [e for e in brute.events if brute.matches(e, f)]
+        assert len(matching) > 6, f  # large: its links are sampled
+        k = len(matching) // 3
+        summary = facets.compute_summary(f)
+        assert summary.total == len(matching) and summary.exact
+        assert summary.density.exact
+        assert sum(b.count for b in summary.density.bars) == len(matching)
+        assert facet_counts_of(summary.kinds) == dict(
+            brute.counts(f, "kind", lambda e: [e.kind])
+        )
+        assert all(v.exact for v in summary.kinds)
+        sampled: Counter = Counter()
+        for e in matching:
+            if e.id % k == 0:
+                sampled.update(str(a.id) for a in e.actors.all() if a.kind == "person")
+        people = summary.people if not f.actors else ()
+        if people:
+            assert facet_counts_of(people) == {a: k * n for a, n in sampled.items()}
+            assert all(not v.exact for v in people)
