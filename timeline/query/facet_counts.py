@@ -32,14 +32,26 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Count, Exists, Max, Min, OuterRef, Q, QuerySet, Sum
-from django.db.models.functions import TruncMonth, TruncYear
+from django.db.models import (
+    BigIntegerField,
+    Count,
+    Exists,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Sum,
+)
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Mod, TruncMonth, TruncYear
 
 from timeline.models import (
     Article,
@@ -481,6 +493,16 @@ def range_counts(facet: str, start: date | None, end: date | None) -> dict[str, 
     return {k: n for k, n in counts.items() if n > 0}
 
 
+@dataclass(frozen=True)
+class ValueCounts:
+    """value_counts(): one value's events, exactly, and its sampled links."""
+
+    rows: list[tuple[date, str, int]]  # (month they start in, kind, n)
+    span: tuple[date, date] | None  # earliest and latest start
+    step: int = 1  # the links counted are those of every step-th event
+    links: dict[str, dict[int, int]] = field(default_factory=dict)
+
+
 def value_months(
     facet: str,
     value: int,
@@ -489,60 +511,175 @@ def value_months(
     start: date | None = None,
     end: date | None = None,
 ) -> tuple[list[tuple[date, str, int]], tuple[date, date] | None]:
-    """One actor's ("a") or country's ("c") visible events of these kinds
-    (any when none) overlapping [start, end], exactly: ([(month they start
-    in, kind, n)], (earliest, latest start) or None when there are none).
+    """(rows, span) of value_counts(), without counting links."""
+    found = value_counts(facet, value, kinds=kinds, start=start, end=end)
+    return found.rows, found.span
 
-    The value's "p"/"q" month rows wholly inside the range (a few hundred
+
+def value_counts(
+    facet: str,
+    value: int,
+    *,
+    kinds: Iterable[str] = (),
+    start: date | None = None,
+    end: date | None = None,
+    events: QuerySet | None = None,
+    links: Iterable[str] = (),
+    sample_above: int = 0,
+    sample_size: int = 1,
+) -> ValueCounts:
+    """One actor's ("a") or country's ("c") visible events of these kinds
+    (any when none) overlapping [start, end], exactly, in one statement:
+    the value's "p"/"q" month rows wholly inside the range (a few hundred
     entries of facetcount_value_idx), plus its events starting in a partial
-    first or last month or before `start` and still reaching it.
+    first or last month or before `start` and still reaching it, and its
+    earliest and latest start (its links' copied start, on their (value,
+    start) index).
+
+    `links` ("a" actors, "c" countries): also count the links of `events`
+    (the set's events without the value filter) linked to the value, over
+    every k-th of them by id, k = total // sample_size when the total is
+    above sample_above (else 1), read from the value's own links.
     """
     kinds = tuple(kinds) or tuple(Kind.values)
     through, column = _LINKS[facet]
+    q = connection.ops.quote_name
     lo, hi = start or _MIN, end or _MAX
     first = lo if lo.day == 1 else _next_month(lo)  # first whole month
     last = hi if hi == _month_end(hi) else _month(hi) - timedelta(days=1)
-    counts: dict[tuple[date, str], int] = defaultdict(int)
-    days: list[date] = []
+    month_rows = FacetCount.objects.filter(
+        facet=BY_KIND[facet],
+        key__in=[f"{value}:{k}" for k in kinds],
+        level="m",
+        period__gte=first,
+        period__lte=last,
+    )
     if first <= last:
-        month_rows = FacetCount.objects.filter(
-            facet=BY_KIND[facet],
-            key__in=[f"{value}:{k}" for k in kinds],
-            level="m",
-            period__gte=first,
-            period__lte=last,
-        )
-        for period, key, n in month_rows.values_list("period", "key", "n"):
-            counts[(period, key.partition(":")[2])] += n
         edges = Q(start__gte=lo, start__lt=first) | Q(start__gt=last, start__lte=hi)
     else:
+        month_rows = month_rows.none()
         edges = Q(start__gte=lo, start__lte=hi)
+    extra = _visible().none()
     if start is not None or end is not None:
         linked = Exists(through.objects.filter(event=OuterRef("pk"), **{column: value}))
-        extra = (
-            _visible()
-            .filter(edges | _spanning_in(start), linked, kind__in=kinds)
-            .order_by()
+        extra = _visible().filter(edges | _spanning_in(start), linked, kind__in=kinds)
+    own = through.objects.filter(
+        **{column: value}, start__gte=lo, start__lte=hi, event__kind__in=kinds
+    ).exclude(event__status=Status.REJECTED)
+    parts = [
+        ("vr", month_rows.order_by().values_list("period", "key", "n")),
+        ("vx", extra.order_by().values_list("id", "start", "kind")),
+        ("vb", own.order_by("start").values_list("start")[:1]),
+        ("vB", own.order_by("-start").values_list("start")[:1]),
+    ]
+    ctes, params = [], []
+    materialized = "MATERIALIZED " if _materialize_ok() else ""
+    sql: dict[str, str] = {}
+    later: list = []  # the bounds' parameters: they come after the CTEs
+    for name, qs in parts:
+        try:
+            sql[name], p = qs.query.sql_with_params()
+        except EmptyResultSet:
+            sql[name], p = "", []
+        (params if name in ("vr", "vx") else later).extend(p)
+    empty = {
+        "vr": f"SELECT {_NO_DATE}, {_NO_KEY}, 0 WHERE 1 = 0",
+        "vx": f"SELECT {_NO_ID}, {_NO_DATE}, {_NO_KEY} WHERE 1 = 0",
+        "vb": f"SELECT {_NO_DATE}",
+        "vB": f"SELECT {_NO_DATE}",
+    }
+    for name, columns in (("vr", "m, vkey, n"), ("vx", "ev_id, ev_start, ev_kind")):
+        ctes.append(f"{name} ({columns}) AS {materialized}({sql[name] or empty[name]})")
+    branches = [
+        f"SELECT 'r', {_NO_ID}, m, vkey, n FROM vr",  # noqa: S608
+        f"SELECT 'x', {_NO_ID}, ev_start, ev_kind, COUNT(*) FROM vx "  # noqa: S608
+        "GROUP BY ev_start, ev_kind",
+        f"SELECT 'b', {_NO_ID}, ({sql['vb'] or empty['vb']}), {_NO_KEY}, 0",
+        f"SELECT 'B', {_NO_ID}, ({sql['vB'] or empty['vB']}), {_NO_KEY}, 0",
+    ]
+    links = sorted(set(links))
+    if links:
+        ctes.append(
+            "vk (k) AS (SELECT CASE WHEN t > %s THEN t / %s ELSE 1 END FROM "
+            "(SELECT (SELECT COALESCE(SUM(n), 0) FROM vr) "
+            "+ (SELECT COUNT(*) FROM vx) AS t) vt)"
         )
-        for d, kind, n in extra.values_list("start", "kind").annotate(n=Count("*")):
-            counts[(_month(d), kind)] += n
-            days.append(d)
-    rows = sorted((m, k, n) for (m, k), n in counts.items() if n > 0)
-    if not rows:
-        return [], None
-    # The earliest and latest start: the value's links (their copied start,
-    # on its (value, start) index) in the first and last month found.
-    months = {rows[0][0], rows[-1][0]}
-    within = Q(pk__in=[])
-    for m in months:
-        within |= Q(start__gte=max(m, lo), start__lte=min(_month_end(m), hi))
-    found = (
-        through.objects.filter(within, **{column: value}, event__kind__in=kinds)
-        .exclude(event__status=Status.REJECTED)
-        .aggregate(first=Min("start"), last=Max("start"))
-    )
-    candidates = [d for d in (found["first"], found["last"], *days) if d is not None]
-    return rows, (min(candidates), max(candidates))
+        params.extend([sample_above, sample_size])
+        # The value's links whose event id is a multiple of k, then their
+        # events' other filters: k-th links before any event row is read.
+        step = RawSQL("(SELECT k FROM vk)", [], output_field=BigIntegerField())  # noqa: S611
+        bound = {"start__lte": end} if end else {}
+        ids = (
+            through.objects.filter(**{column: value}, **bound)
+            .order_by()
+            .annotate(r=Mod("event_id", step))
+            .filter(r=0)
+        )
+        chosen = (events if events is not None else _visible()).order_by()
+        try:
+            kth, p = (
+                chosen.filter(pk__in=ids.values("event_id"))
+                .values("pk")
+                .query.sql_with_params()
+            )
+        except EmptyResultSet:
+            kth, p = f"SELECT {_NO_ID} WHERE 1 = 0", []
+        ctes.append(f"ve (ev_id) AS {materialized}({kth})")
+        params.extend(p)
+        branches.append(f"SELECT 'k', k, {_NO_DATE}, {_NO_KEY}, 0 FROM vk")  # noqa: S608
+        for what in links:
+            table, key = _LINKS[what]
+            branches.append(
+                f"SELECT '{what}', {q(key)}, {_NO_DATE}, {_NO_KEY}, COUNT(*) "  # noqa: S608
+                f"FROM {q(table._meta.db_table)} WHERE {q('event_id')} IN "
+                f"(SELECT ev_id FROM ve) GROUP BY {q(key)}"
+            )
+    params.extend(later)
+    # Only names from the models and this module reach the SQL; the values
+    # are parameters.
+    statement = "WITH " + ", ".join(ctes) + " " + " UNION ALL ".join(branches)
+    counts: dict[tuple[date, str], int] = defaultdict(int)
+    days: list[date] = []
+    k, linked_counts = 1, {what: {} for what in links}
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)
+        for tag, key, day, text, n in cursor.fetchall():
+            day = _as_date(day)
+            if tag == "r":
+                counts[(day, text.partition(":")[2])] += n
+            elif tag == "x":
+                counts[(_month(day), text)] += n
+                days.append(day)
+            elif tag in "bB":
+                if day is not None:
+                    days.append(day)
+            elif tag == "k":
+                k = int(key)
+            else:
+                linked_counts[tag][int(key)] = n
+    rows = sorted((m, kind, n) for (m, kind), n in counts.items() if n > 0)
+    span = (min(days), max(days)) if rows and days else None
+    return ValueCounts(rows, span, k, linked_counts)
+
+
+def _as_date(value) -> date | None:
+    """A date from the database (SQLite answers raw queries with text)."""
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(value)
+
+
+_NO_ID = "CAST(NULL AS BIGINT)"
+_NO_DATE = "CAST(NULL AS DATE)"
+_NO_KEY = "CAST(NULL AS VARCHAR(40))"
+
+
+def _materialize_ok() -> bool:
+    """Common table expressions can be MATERIALIZED (PostgreSQL 12+, SQLite
+    3.35+): each is then computed once however often it is read."""
+    if connection.vendor == "sqlite":
+        return connection.Database.sqlite_version_info >= (3, 35)
+    return connection.vendor == "postgresql"
 
 
 def start_days(start: date | None, end: date | None, *, by_day: bool) -> list:

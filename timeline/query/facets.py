@@ -28,18 +28,8 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import (
-    BooleanField,
-    Count,
-    Exists,
-    Max,
-    OuterRef,
-    Q,
-    QuerySet,
-    Value,
-)
+from django.db.models import BooleanField, Count, Exists, Max, OuterRef, Q, QuerySet
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Mod
 
 from timeline.models import (
     SAMPLE_BUCKETS,
@@ -638,74 +628,45 @@ def _one_value(filters: TimelineFilters) -> tuple[str, int] | None:
 def _value_counts(
     rest: TimelineFilters, wanted: dict[str, str], facet: str, value: int
 ) -> dict[str, list[tuple]]:
-    """What _set_counts gives for one set (as its set 0), for the events
-    of one value (_one_value): the total, kinds and months exact from the
-    rollups; the link counts from every k-th of its events (by id, k =
-    its size // SAMPLE_SIZE above SAMPLE_ABOVE events, as _set_counts
-    does), found from the value's own links rather than from every event
-    of the set."""
-    rows, span = facet_counts.value_months(
-        facet, value, kinds=rest.kinds, start=rest.start, end=rest.end
+    """What _set_counts gives for one set (as its set 0), for the events of
+    one value (_one_value), from one statement (facet_counts.value_counts):
+    the total, kinds and months exact from the rollups; the link counts
+    from every k-th of its events by id (k = its size // SAMPLE_SIZE above
+    SAMPLE_ABOVE events, as _set_counts does), found from the value's own
+    links rather than from every event of the set."""
+    others = rest.replace(actors=(), organizations=(), countries=())
+    counted = facet_counts.value_counts(
+        facet,
+        value,
+        kinds=rest.kinds,
+        start=rest.start,
+        end=rest.end,
+        events=others.apply(Event.objects.all()),
+        links=wanted.keys() & {"a", "c"},
+        sample_above=SAMPLE_ABOVE,
+        sample_size=SAMPLE_SIZE,
     )
-    total = sum(n for _, _, n in rows)
     found: dict[str, list[tuple]] = defaultdict(list)
-    found["n0"].append((None, None, None, total))
+    found["n0"].append((None, None, None, sum(n for _, _, n in counted.rows)))
     day, kind = "d" in wanted, "k" in wanted
     if day or kind:
         grouped: dict[tuple, int] = defaultdict(int)
-        for month, k, n in rows:
+        for month, k, n in counted.rows:
             grouped[(month if day else None, k if kind else None)] += n
         found[f"{'d' * day}{'k' * kind}0"] = [
             (None, m, k, n) for (m, k), n in grouped.items()
         ]
     if day:
-        found["r0"].append((None, span[0] if span else None, None, 0))
-        found["R0"].append((None, span[1] if span else None, None, 0))
-    what_links = sorted(wanted.keys() & {"a", "c"})
-    if what_links:
-        step = total // SAMPLE_SIZE if total > SAMPLE_ABOVE else 1
-        found["k0"].append((step, None, None, 0))
-        sql, params = _every_kth(rest, facet, value, step).query.sql_with_params()
-        q = connection.ops.quote_name
-        materialized = "MATERIALIZED " if _materialize_ok() else ""
-        branches = []
-        for what in what_links:
-            links, key = (
-                (EventActor, "actor_id")
-                if what == "a"
-                else (EventCountry, "country_id")
-            )
-            branches.append(
-                f"SELECT '{what}', {q(key)}, COUNT(*) FROM "  # noqa: S608
-                f"{q(links._meta.db_table)} WHERE {q('event_id')} IN "
-                f"(SELECT ev_id FROM e) GROUP BY {q(key)}"
-            )
-        # One statement: the k-th events are found once for both link tables.
-        # Only names from the models reach the SQL; values are parameters.
-        statement = f"WITH e (ev_id) AS {materialized}({sql}) " + " UNION ALL ".join(
-            branches
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(statement, params)
-            for what, k, n in cursor.fetchall():
-                found[f"{what}0"].append((k, None, None, n * step))
+        first, last = counted.span or (None, None)
+        found["r0"].append((None, first, None, 0))
+        found["R0"].append((None, last, None, 0))
+    if counted.links:
+        found["k0"].append((counted.step, None, None, 0))
+        for what, by_key in counted.links.items():
+            found[f"{what}0"] = [
+                (k, None, None, n * counted.step) for k, n in by_key.items()
+            ]
     return found
-
-
-def _every_kth(rest: TimelineFilters, facet: str, value: int, step: int) -> QuerySet:
-    """Ids of the set's events whose id is a multiple of `step`, read from
-    the value's (value, start, event) link index: step > 1 leaves a
-    step-th of its links before any event row is read."""
-    links, column = (
-        (EventActor, "actor_id") if facet == "a" else (EventCountry, "country_id")
-    )
-    bound = {"start__lte": rest.end} if rest.end else {}
-    ids = links.objects.filter(**{column: value}, **bound).order_by()
-    if step > 1:
-        ids = ids.annotate(r=Mod("event_id", Value(step))).filter(r=0)
-    others = rest.replace(actors=(), organizations=(), countries=())
-    events = others.apply(Event.objects.all()).order_by()
-    return events.filter(pk__in=ids.values("event_id")).values("pk")
 
 
 def estimate_share() -> int:
