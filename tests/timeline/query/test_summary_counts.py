@@ -319,9 +319,9 @@ def test_it_estimates_a_text_search_on_a_smaller_sample(estimating, monkeypatch)
 
 
 def test_it_counts_one_values_events_from_its_rollups(data, monkeypatch, settings):
-    """One person, organisation or country (with kinds and a range): the
-    total, kinds and chart exactly from the per-value rollups, even where
-    the table is sampled; its link counts from every k-th of its events."""
+    """One person, organisation or country: the total, kinds and chart
+    exactly from the per-value rollups, even where the table is sampled;
+    its link counts from every k-th of its events."""
     facet_counts.rebuild()
     settings.NEWSLINE_SAMPLE_ROWS = 5  # a sampled table: 50 events
     settings.NEWSLINE_ESTIMATE_ABOVE = 8
@@ -331,8 +331,8 @@ def test_it_counts_one_values_events_from_its_rollups(data, monkeypatch, setting
     brute = Brute()
     for f in (
         TimelineFilters(organizations=(data["orgs"][0],)),
-        TimelineFilters(countries=("RU",), start=date(2019, 6, 1)),
-        TimelineFilters(actors=(data["people"][1],), end=date(2022, 6, 30)),
+        TimelineFilters(countries=("RU",)),
+        TimelineFilters(actors=(data["people"][1],)),
     ):
         matching = [e for e in brute.events if brute.matches(e, f)]
         assert len(matching) > 6, f  # large: its links are sampled
