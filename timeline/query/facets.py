@@ -567,16 +567,27 @@ def _count_in_one_statement(filters: TimelineFilters, memo: dict) -> None:
     for slot, rest, what in asks:
         sets.setdefault(rest.replace(order="newest", notes=()), {})[what] = slot
     todo = []
+    share = estimate_share()
     for rest, wanted in sets.items():
         one = _one_value(rest)
         if one is None:
             todo.append((rest, wanted))
-        else:  # one person's, organisation's or country's: from the rollups
-            found = _value_counts(rest, wanted, *one)
-            _keep(memo, found, 0, rest, wanted, share=SAMPLE_BUCKETS, same=same)
+            continue
+        # One person's, organisation's or country's events: the total,
+        # kinds and chart from its rollups. Its link counts too, from every
+        # k-th of its events, unless the table is sampled: the sample's
+        # statement below is then cheaper than reading the value's every
+        # link (a frequent person at 1M events: about 50 ms instead of 90).
+        links = {w: slot for w, slot in wanted.items() if w in ("a", "c")}
+        rows = {w: slot for w, slot in wanted.items() if w not in links}
+        here = wanted if share >= SAMPLE_BUCKETS else rows
+        if here:
+            found = _value_counts(rest, here, *one)
+            _keep(memo, found, 0, rest, here, share=SAMPLE_BUCKETS, same=same)
+        if links and here is rows:
+            todo.append((rest, links))
     if not todo:
         return
-    share = estimate_share()
     if filters.q and share < SAMPLE_BUCKETS:
         # Text is tested event by event on a sample (_share_of): a smaller one.
         share = max(1, share // TEXT_SHARE)

@@ -318,14 +318,19 @@ def test_it_estimates_a_text_search_on_a_smaller_sample(estimating, monkeypatch)
     )
 
 
-def test_it_counts_one_values_events_from_its_rollups(data, monkeypatch, settings):
+@pytest.mark.parametrize("sampled", [False, True], ids=["exact", "sampled"])
+def test_it_counts_one_values_events_from_its_rollups(
+    data, monkeypatch, settings, sampled
+):
     """One person, organisation or country: the total, kinds and chart
     exactly from the per-value rollups, even where the table is sampled;
-    its link counts from every k-th of its events."""
+    its link counts from every k-th of its events, or from the sample
+    where the table is sampled (estimated either way)."""
     facet_counts.rebuild()
-    settings.NEWSLINE_SAMPLE_ROWS = 5  # a sampled table: 50 events
-    settings.NEWSLINE_ESTIMATE_ABOVE = 8
-    put_in_sample(3)
+    if sampled:
+        settings.NEWSLINE_SAMPLE_ROWS = 5  # a sampled table: 50 events
+        settings.NEWSLINE_ESTIMATE_ABOVE = 8
+        put_in_sample(3)
     monkeypatch.setattr(facets, "SAMPLE_ABOVE", 6)
     monkeypatch.setattr(facets, "SAMPLE_SIZE", 3)
     brute = Brute()
@@ -336,7 +341,6 @@ def test_it_counts_one_values_events_from_its_rollups(data, monkeypatch, setting
     ):
         matching = [e for e in brute.events if brute.matches(e, f)]
         assert len(matching) > 6, f  # large: its links are sampled
-        k = len(matching) // 3
         summary = facets.compute_summary(f)
         assert summary.total == len(matching) and summary.exact
         assert summary.density.exact
@@ -345,11 +349,19 @@ def test_it_counts_one_values_events_from_its_rollups(data, monkeypatch, setting
             brute.counts(f, "kind", lambda e: [e.kind])
         )
         assert all(v.exact for v in summary.kinds)
-        sampled: Counter = Counter()
+        if f.actors:
+            continue  # the people are every event's (a rollup), not sampled
+        people = summary.people
+        assert people and all(not v.exact for v in people)
+        k = len(matching) // 3
+        sampled_people: Counter = Counter()
         for e in matching:
-            if e.id % k == 0:
-                sampled.update(str(a.id) for a in e.actors.all() if a.kind == "person")
-        people = summary.people if not f.actors else ()
-        if people:
-            assert facet_counts_of(people) == {a: k * n for a, n in sampled.items()}
-            assert all(not v.exact for v in people)
+            if (e.pk % 3 == 0) if sampled else (e.id % k == 0):
+                sampled_people.update(
+                    str(a.id) for a in e.actors.all() if a.kind == "person"
+                )
+        share = facets.estimate_share()
+        assert facet_counts_of(people) == {
+            a: round(n * SAMPLE_BUCKETS / share) if sampled else n * k
+            for a, n in sampled_people.items()
+        }
