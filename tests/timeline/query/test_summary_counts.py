@@ -334,6 +334,7 @@ def test_it_counts_one_values_events_from_its_rollups(
     monkeypatch.setattr(facets, "SAMPLE_ABOVE", 6)
     monkeypatch.setattr(facets, "SAMPLE_SIZE", 3)
     brute = Brute()
+    estimated = 0
     for f in (
         TimelineFilters(organizations=(data["orgs"][0],)),
         TimelineFilters(countries=("RU",)),
@@ -352,7 +353,7 @@ def test_it_counts_one_values_events_from_its_rollups(
         if f.actors:
             continue  # the people are every event's (a rollup), not sampled
         people = summary.people
-        assert people and all(not v.exact for v in people)
+        assert all(not v.exact for v in people)
         k = len(matching) // 3
         sampled_people: Counter = Counter()
         for e in matching:
@@ -365,3 +366,5 @@ def test_it_counts_one_values_events_from_its_rollups(
             a: round(n * SAMPLE_BUCKETS / share) if sampled else n * k
             for a, n in sampled_people.items()
         }
+        estimated += len(people)
+    assert estimated  # some people were estimated (ids decide which events)
