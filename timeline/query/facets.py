@@ -619,7 +619,7 @@ def _one_value(filters: TimelineFilters) -> tuple[str, int] | None:
     those exactly too) the set is left to _set_counts: such sets are a
     fraction of the value's events, and probing the value's every link for
     them cost more than the shared statement (SQLite 100k, combined filters:
-    about 550 ms instead of 340, docs/benchmarks.md).
+    510-630 ms instead of 330-350, docs/benchmarks.md).
     """
     if filters.q or filters.stories or filters.statuses or filters.kinds:
         return None
