@@ -604,8 +604,8 @@ class FacetCount(models.Model):
 
     Visible (not rejected) events counted by the month, year, or all time of
     their start: facet "a" actor id, "c" country id, "k" kind, "t" total
-    (key ""), "s" the longest end - start in days per precision (a max, not a
-    count). Two all-time marker rows: "b" (rebuild has run) and "g" (the
+    (key ""), "p" actor and kind, "q" country and kind (key "id:kind"), "s"
+    the longest end - start in days per precision (a max, not a count). Two all-time marker rows: "b" (rebuild has run) and "g" (the
     data version, a random number each write changes). Derived data:
     rebuilt by `manage.py rebuild_facets`, kept current by the service
     functions that write events.
@@ -614,13 +614,22 @@ class FacetCount(models.Model):
     level = models.CharField(max_length=1)  # "m" month, "y" year, "a" all time
     period = models.DateField()  # first day of the month / year; 0001-01-01
     facet = models.CharField(max_length=1)
-    key = models.CharField(max_length=20, blank=True)
+    key = models.CharField(max_length=40, blank=True)
     n = models.PositiveIntegerField()
 
     class Meta:
         constraints = [
             models.UniqueConstraint(
                 fields=["level", "facet", "period", "key"], name="facetcount_unique"
+            )
+        ]
+        indexes = [
+            # One value's rows (a person's kinds by month): a few hundred
+            # entries of one key range, not every key of each month.
+            models.Index(
+                fields=["facet", "key", "level", "period"],
+                include=["n"],
+                name="facetcount_value_idx",
             )
         ]
 

@@ -24,7 +24,7 @@ def timeline_events(filters: TimelineFilters) -> QuerySet:
 
     The filters' EXISTS clauses are right but, for an actor or country with
     few events, make the database walk every event by date to find them.
-    One index-only COUNT per chosen facet says which case we are in.
+    One index-only COUNT per chosen facet, capped, says which case we are in.
     """
     qs = Event.objects.for_timeline(filters.replace(q=""))
     if filters.q:
@@ -40,7 +40,9 @@ def timeline_events(filters: TimelineFilters) -> QuerySet:
         )
     best = None
     for link in links:
-        n = link.count()
+        # Cut short past the bound: a frequent value's every link (145,000
+        # index entries at 1M events, 20 ms) need not be counted to know.
+        n = link.order_by().values("pk")[: LINK_DRIVE_MAX + 1].count()
         if n <= LINK_DRIVE_MAX and (best is None or n < best[0]):
             best = (n, link)
     if best is not None:

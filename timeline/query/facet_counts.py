@@ -1,8 +1,10 @@
 """Pre-aggregated facet counts: the timeline's counts without scanning links.
 
 FacetCount holds, for visible (not rejected) events, how many start in each
-month, each year and all time, per actor, country, kind and in total, plus
-the longest span (end - start) per precision. Counts over a date range
+month, each year and all time, per actor, country, kind and in total, per
+actor and kind and per country and kind (key "id:kind": one person's,
+organisation's or country's total, kinds and chart), plus the longest span
+(end - start) per precision. Counts over a date range
 [S, E] (events overlapping it: start <= E and end >= S) are then
 
     sum of the year and month rows wholly inside [S, E]
@@ -30,13 +32,26 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Count, Max, Q, QuerySet, Sum
+from django.db.models import (
+    BigIntegerField,
+    Count,
+    Exists,
+    F,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Sum,
+)
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import TruncMonth, TruncYear
 
 from timeline.models import (
@@ -45,12 +60,16 @@ from timeline.models import (
     EventActor,
     EventCountry,
     FacetCount,
+    Kind,
     Mention,
     Status,
 )
 
 ALL_TIME = date(1, 1, 1)
-FACETS = ("a", "c", "k", "t", "s")
+FACETS = ("a", "c", "k", "t", "s", "p", "q")
+# Per value and kind: "p" an actor's links, "q" a country's, key "id:kind".
+BY_KIND = {"a": "p", "c": "q"}
+_LINKS = {"a": (EventActor, "actor_id"), "c": (EventCountry, "country_id")}
 _MIN, _MAX = date(1, 1, 1), date(9999, 12, 31)
 
 
@@ -87,16 +106,17 @@ def _compute_months(months: set[date] | None) -> list[FacetCount]:
     events = _visible().filter(_month_q(months)).order_by()
     rows: list[FacetCount] = []
 
-    def add(qs: QuerySet, facet: str, key_field: str | None) -> None:
-        fields = ["m"] + ([key_field] if key_field else [])
+    def add(qs: QuerySet, facet: str, *key_fields: str) -> None:
         for row in (
-            qs.annotate(m=TruncMonth("start")).values(*fields).annotate(n=Count("*"))
+            qs.annotate(m=TruncMonth("start"))
+            .values("m", *key_fields)
+            .annotate(n=Count("*"))
         ):
-            key = str(row[key_field]) if key_field else ""
+            key = ":".join(str(row[f]) for f in key_fields)
             rows.append(FacetCount(level="m", period=row["m"], facet=facet, key=key))
             rows[-1].n = row["n"]
 
-    add(events, "t", None)
+    add(events, "t")
     add(events, "k", "kind")
     rejected = Event.objects.filter(status=Status.REJECTED).values("pk")
     for through, facet, key in (
@@ -109,6 +129,7 @@ def _compute_months(months: set[date] | None) -> list[FacetCount]:
             .order_by()
         )
         add(links, facet, key)
+        add(links, BY_KIND[facet], key, "event__kind")
     spans: dict[tuple[date, str], int] = {}
     for start, end, precision in events.exclude(precision="day").values_list(
         "start", "end", "precision"
@@ -135,7 +156,7 @@ def _roll_up(level: str, periods: set[date] | None) -> None:
         target = target.filter(period__in=periods)
     target.exclude(facet__in=("b", "g")).delete()  # markers, not counts
     rows = []
-    for agg, facets in ((Sum("n"), ("a", "c", "k", "t")), (Max("n"), ("s",))):
+    for agg, facets in ((Sum("n"), ("a", "c", "k", "t", "p", "q")), (Max("n"), ("s",))):
         values = ["facet", "key"] + (["year"] if level == "y" else [])
         qs = src.filter(facet__in=facets).order_by()
         if level == "y":
@@ -471,6 +492,201 @@ def range_counts(facet: str, start: date | None, end: date | None) -> dict[str, 
     elif facet == "t":
         counts[""] += len(extra)
     return {k: n for k, n in counts.items() if n > 0}
+
+
+@dataclass(frozen=True)
+class ValueCounts:
+    """value_counts(): one value's events, exactly, and its sampled links."""
+
+    rows: list[tuple[date, str, int]]  # (month they start in, kind, n)
+    span: tuple[date, date] | None  # earliest and latest start
+    step: int = 1  # the links counted are those of every step-th event
+    links: dict[str, dict[int, int]] = field(default_factory=dict)
+
+
+def value_months(
+    facet: str,
+    value: int,
+    *,
+    kinds: Iterable[str] = (),
+    start: date | None = None,
+    end: date | None = None,
+) -> tuple[list[tuple[date, str, int]], tuple[date, date] | None]:
+    """(rows, span) of value_counts(), without counting links."""
+    found = value_counts(facet, value, kinds=kinds, start=start, end=end)
+    return found.rows, found.span
+
+
+def value_counts(
+    facet: str,
+    value: int,
+    *,
+    kinds: Iterable[str] = (),
+    start: date | None = None,
+    end: date | None = None,
+    events: QuerySet | None = None,
+    links: Iterable[str] = (),
+    sample_above: int = 0,
+    sample_size: int = 1,
+) -> ValueCounts:
+    """One actor's ("a") or country's ("c") visible events of these kinds
+    (any when none) overlapping [start, end], exactly, in one statement:
+    the value's "p"/"q" month rows wholly inside the range (a few hundred
+    entries of facetcount_value_idx), plus its events starting in a partial
+    first or last month or before `start` and still reaching it, and its
+    earliest and latest start (its links' copied start, on their (value,
+    start) index).
+
+    `links` ("a" actors, "c" countries): also count the links of `events`
+    (the set's events without the value filter) linked to the value, over
+    every k-th of them by id, k = total // sample_size when the total is
+    above sample_above (else 1), read from the value's own links.
+    """
+    kinds = tuple(kinds) or tuple(Kind.values)
+    through, column = _LINKS[facet]
+    q = connection.ops.quote_name
+    lo, hi = start or _MIN, end or _MAX
+    first = lo if lo.day == 1 else _next_month(lo)  # first whole month
+    last = hi if hi == _month_end(hi) else _month(hi) - timedelta(days=1)
+    month_rows = FacetCount.objects.filter(
+        facet=BY_KIND[facet],
+        key__in=[f"{value}:{k}" for k in kinds],
+        level="m",
+        period__gte=first,
+        period__lte=last,
+    )
+    if first <= last:
+        edges = Q(start__gte=lo, start__lt=first) | Q(start__gt=last, start__lte=hi)
+    else:
+        month_rows = month_rows.none()
+        edges = Q(start__gte=lo, start__lte=hi)
+    extra = _visible().none()
+    if start is not None or end is not None:
+        linked = Exists(through.objects.filter(event=OuterRef("pk"), **{column: value}))
+        # The kinds are tested on what this finds (vxk below): as an index
+        # condition, SQLite would walk every event of a kind for ten years
+        # instead of the few spanning ones (event_prec_start_idx).
+        extra = _visible().filter(edges | _spanning_in(start), linked)
+    own = through.objects.filter(
+        **{column: value}, start__gte=lo, start__lte=hi, event__kind__in=kinds
+    ).exclude(event__status=Status.REJECTED)
+    parts = [
+        ("vr", month_rows.order_by().values_list("period", "key", "n")),
+        ("vx", extra.order_by().values_list("id", "start", "kind")),
+        ("vb", own.order_by("start").values_list("start")[:1]),
+        ("vB", own.order_by("-start").values_list("start")[:1]),
+    ]
+    ctes, params = [], []
+    materialized = "MATERIALIZED " if _materialize_ok() else ""
+    sql: dict[str, str] = {}
+    later: list = []  # the bounds' parameters: they come after the CTEs
+    for name, qs in parts:
+        try:
+            sql[name], p = qs.query.sql_with_params()
+        except EmptyResultSet:
+            sql[name], p = "", []
+        (params if name in ("vr", "vx") else later).extend(p)
+    empty = {
+        "vr": f"SELECT {_NO_DATE}, {_NO_KEY}, 0 WHERE 1 = 0",
+        "vx": f"SELECT {_NO_ID}, {_NO_DATE}, {_NO_KEY} WHERE 1 = 0",
+        "vb": f"SELECT {_NO_DATE}",
+        "vB": f"SELECT {_NO_DATE}",
+    }
+    for name, columns in (("vr", "m, vkey, n"), ("vx", "ev_id, ev_start, ev_kind")):
+        ctes.append(f"{name} ({columns}) AS {materialized}({sql[name] or empty[name]})")
+    marks = ", ".join(["%s"] * len(kinds))
+    ctes.append(f"vxk AS (SELECT * FROM vx WHERE ev_kind IN ({marks}))")  # noqa: S608
+    params.extend(kinds)
+    branches = [
+        f"SELECT 'r', {_NO_ID}, m, vkey, n FROM vr",  # noqa: S608
+        f"SELECT 'x', {_NO_ID}, ev_start, ev_kind, COUNT(*) FROM vxk "  # noqa: S608
+        "GROUP BY ev_start, ev_kind",
+        f"SELECT 'b', {_NO_ID}, ({sql['vb'] or empty['vb']}), {_NO_KEY}, 0",
+        f"SELECT 'B', {_NO_ID}, ({sql['vB'] or empty['vB']}), {_NO_KEY}, 0",
+    ]
+    links = sorted(set(links))
+    if links:
+        ctes.append(
+            "vk (k) AS (SELECT CASE WHEN t > %s THEN t / %s ELSE 1 END FROM "
+            "(SELECT (SELECT COALESCE(SUM(n), 0) FROM vr) "
+            "+ (SELECT COUNT(*) FROM vxk) AS t) vt)"
+        )
+        params.extend([sample_above, sample_size])
+        # The value's links whose event id is a multiple of k, then their
+        # events' other filters: k-th links before any event row is read.
+        step = RawSQL("(SELECT k FROM vk)", [], output_field=BigIntegerField())  # noqa: S611
+        bound = {"start__lte": end} if end else {}
+        ids = (
+            through.objects.filter(**{column: value}, **bound)
+            .order_by()
+            .annotate(r=F("event_id") % step)
+            .filter(r=0)
+        )
+        chosen = (events if events is not None else _visible()).order_by()
+        try:
+            kth, p = (
+                chosen.filter(pk__in=ids.values("event_id"))
+                .values("pk")
+                .query.sql_with_params()
+            )
+        except EmptyResultSet:
+            kth, p = f"SELECT {_NO_ID} WHERE 1 = 0", []
+        ctes.append(f"ve (ev_id) AS {materialized}({kth})")
+        params.extend(p)
+        branches.append(f"SELECT 'k', k, {_NO_DATE}, {_NO_KEY}, 0 FROM vk")  # noqa: S608
+        for what in links:
+            table, key = _LINKS[what]
+            branches.append(
+                f"SELECT '{what}', {q(key)}, {_NO_DATE}, {_NO_KEY}, COUNT(*) "  # noqa: S608
+                f"FROM {q(table._meta.db_table)} WHERE {q('event_id')} IN "
+                f"(SELECT ev_id FROM ve) GROUP BY {q(key)}"
+            )
+    params.extend(later)
+    # Only names from the models and this module reach the SQL; the values
+    # are parameters.
+    statement = "WITH " + ", ".join(ctes) + " " + " UNION ALL ".join(branches)
+    counts: dict[tuple[date, str], int] = defaultdict(int)
+    days: list[date] = []
+    k, linked_counts = 1, {what: {} for what in links}
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)
+        for tag, key, day, text, n in cursor.fetchall():
+            day = _as_date(day)
+            if tag == "r":
+                counts[(day, text.partition(":")[2])] += n
+            elif tag == "x":
+                counts[(_month(day), text)] += n
+                days.append(day)
+            elif tag in "bB":
+                if day is not None:
+                    days.append(day)
+            elif tag == "k":
+                k = int(key)
+            else:
+                linked_counts[tag][int(key)] = n
+    rows = sorted((m, kind, n) for (m, kind), n in counts.items() if n > 0)
+    span = (min(days), max(days)) if rows and days else None
+    return ValueCounts(rows, span, k, linked_counts)
+
+
+def _as_date(value) -> date | None:
+    """A date from the database (SQLite answers raw queries with text)."""
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(value)
+
+
+_NO_ID = "CAST(NULL AS BIGINT)"
+_NO_DATE = "CAST(NULL AS DATE)"
+_NO_KEY = "CAST(NULL AS VARCHAR(40))"
+
+
+def _materialize_ok() -> bool:
+    """Common table expressions can be MATERIALIZED (PostgreSQL 12+, SQLite
+    3.35+): each is then computed once however often it is read."""
+    if connection.vendor == "sqlite":
+        return connection.Database.sqlite_version_info >= (3, 35)
+    return connection.vendor == "postgresql"
 
 
 def start_days(start: date | None, end: date | None, *, by_day: bool) -> list:

@@ -119,16 +119,56 @@ def rows() -> set[tuple]:
     return set(counts.values_list("level", "period", "facet", "key", "n"))
 
 
+def brute_value(
+    facet: str, value: int, kinds: tuple[str, ...], start: date | None, end: date | None
+) -> tuple[list[tuple[date, str, int]], tuple[date, date] | None]:
+    """value_months counted from the events themselves."""
+    events = Event.objects.exclude(status=Status.REJECTED)
+    if facet == "a":
+        events = events.filter(actors__id=value)
+    else:
+        events = events.filter(countries__id=value)
+    if kinds:
+        events = events.filter(kind__in=kinds)
+    if start:
+        events = events.filter(end__gte=start)
+    if end:
+        events = events.filter(start__lte=end)
+    counts: dict[tuple[date, str], int] = {}
+    for d, kind in events.values_list("start", "kind"):
+        key = (d.replace(day=1), kind)
+        counts[key] = counts.get(key, 0) + 1
+    starts = list(events.values_list("start", flat=True))
+    span = (min(starts), max(starts)) if starts else None
+    return sorted((m, k, n) for (m, k), n in counts.items()), span
+
+
 def assert_exact() -> None:
-    """The rows equal a rebuild, and every range equals a brute-force count."""
+    """The rows equal a rebuild, and every range equals a brute-force count,
+    in total and for each person, organisation and country."""
     incremental = rows()
     facet_counts.rebuild()
     assert incremental == rows()
+    values = [("a", a) for a in Actor.objects.values_list("id", flat=True)] + [
+        ("c", c) for c in EventCountry.objects.values_list("country_id", flat=True)
+    ]
     for start, end in RANGES:
         for facet in "ackt":
             assert facet_counts.range_counts(facet, start, end) == brute(
                 facet, start, end
             ), (facet, start, end)
+        for facet, value in sorted(set(values)):
+            for kinds in ((), ("vote",), ("call", "attack")):
+                found = facet_counts.value_months(
+                    facet, value, kinds=kinds, start=start, end=end
+                )
+                assert found == brute_value(facet, value, kinds, start, end), (
+                    facet,
+                    value,
+                    kinds,
+                    start,
+                    end,
+                )
 
 
 def test_it_counts_every_range_exactly(data):
@@ -138,11 +178,27 @@ def test_it_counts_every_range_exactly(data):
 
 
 def test_it_gives_the_page_the_same_summary_as_counting_the_links(data):
-    filters = [TimelineFilters(start=s, end=e) for s, e in RANGES] + [
-        TimelineFilters(actors=(data["people"][0].id,)),
-        TimelineFilters(countries=("UA",), start=date(2021, 1, 1)),
-        TimelineFilters(kinds=("vote",), end=date(2021, 6, 30)),
+    one_value = [
+        {"actors": (data["people"][0].id,)},
+        {"organizations": (data["orgs"][1].id,)},
+        {"countries": ("UA",)},
+        {"countries": ("ZZ",)},  # unknown: nothing matches
     ]
+    filters = (
+        [TimelineFilters(start=s, end=e) for s, e in RANGES]
+        + [
+            TimelineFilters(kinds=("vote",), end=date(2021, 6, 30)),
+            TimelineFilters(countries=("UA",), start=date(2021, 1, 1)),
+        ]
+        # One person's, organisation's or country's events (the per-value
+        # rollups, once built), with kinds and ranges, partial months too.
+        + [
+            TimelineFilters(**value, kinds=kinds, start=s, end=e)
+            for value in one_value
+            for kinds in ((), ("vote", "call"))
+            for s, e in RANGES
+        ]
+    )
     by_links = [facets.compute_summary(f) for f in filters]  # not built yet
     assert not facet_counts.ready()
     facet_counts.rebuild()

@@ -316,3 +316,55 @@ def test_it_estimates_a_text_search_on_a_smaller_sample(estimating, monkeypatch)
     assert summary.total == sum(
         round(n * SAMPLE_BUCKETS / share) for n in months.values()
     )
+
+
+@pytest.mark.parametrize("sampled", [False, True], ids=["exact", "sampled"])
+def test_it_counts_one_values_events_from_its_rollups(
+    data, monkeypatch, settings, sampled
+):
+    """One person, organisation or country: the total, kinds and chart
+    exactly from the per-value rollups, even where the table is sampled;
+    its link counts from every k-th of its events, or from the sample
+    where the table is sampled (estimated either way)."""
+    facet_counts.rebuild()
+    if sampled:
+        settings.NEWSLINE_SAMPLE_ROWS = 5  # a sampled table: 50 events
+        settings.NEWSLINE_ESTIMATE_ABOVE = 8
+        put_in_sample(3)
+    monkeypatch.setattr(facets, "SAMPLE_ABOVE", 6)
+    monkeypatch.setattr(facets, "SAMPLE_SIZE", 3)
+    brute = Brute()
+    estimated = 0
+    for f in (
+        TimelineFilters(organizations=(data["orgs"][0],)),
+        TimelineFilters(countries=("RU",)),
+        TimelineFilters(actors=(data["people"][1],)),
+    ):
+        matching = [e for e in brute.events if brute.matches(e, f)]
+        assert len(matching) > 6, f  # large: its links are sampled
+        summary = facets.compute_summary(f)
+        assert summary.total == len(matching) and summary.exact
+        assert summary.density.exact
+        assert sum(b.count for b in summary.density.bars) == len(matching)
+        assert facet_counts_of(summary.kinds) == dict(
+            brute.counts(f, "kind", lambda e: [e.kind])
+        )
+        assert all(v.exact for v in summary.kinds)
+        if f.actors:
+            continue  # the people are every event's (a rollup), not sampled
+        people = summary.people
+        assert all(not v.exact for v in people)
+        k = len(matching) // 3
+        sampled_people: Counter = Counter()
+        for e in matching:
+            if (e.pk % 3 == 0) if sampled else (e.id % k == 0):
+                sampled_people.update(
+                    str(a.id) for a in e.actors.all() if a.kind == "person"
+                )
+        share = facets.estimate_share()
+        assert facet_counts_of(people) == {
+            a: round(n * SAMPLE_BUCKETS / share) if sampled else n * k
+            for a, n in sampled_people.items()
+        }
+        estimated += len(people)
+    assert estimated  # some people were estimated (ids decide which events)
