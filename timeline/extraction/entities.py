@@ -393,6 +393,22 @@ class EntityResolver:
             return known
         return None
 
+    def _other_namesake(
+        self,
+        key: str,
+        surnames: Mapping[str, str | None],
+        full_names: Mapping[str, str],
+    ) -> bool:
+        """A surname alone that the article's own full names make ambiguous
+        (it names two people of that surname), whose database alias is
+        neither of them: the article's people come before another article's
+        ("Jackson" beside Michael and Jermaine Jackson is not Frank G.
+        Jackson, whom the database learned "Jackson" for)."""
+        if " " in key or key not in surnames or surnames[key] is not None:
+            return False
+        alias = self.people.get(key)
+        return alias is not None and alias not in set(full_names.values())
+
     def _first_names(self, full_names: dict[str, str]) -> set[str]:
         firsts: dict[str, int] = {}
         for key in full_names:
@@ -773,6 +789,12 @@ class EntityResolver:
                     if surnames.get(cand.key) or cand.key in first_names
                     else verdicts.get(("single", cand.key), "")
                 )
+            elif verdict == PERSON and self._other_namesake(
+                cand.key, surnames, full_names
+            ):
+                # "Jackson" where the article names Michael and Jermaine
+                # Jackson is neither, nor the database's Frank G. Jackson.
+                verdict = verdicts.get(("single", cand.key), "")
             if verdict == "place":
                 if not any(taken[cand.start : cand.end]):
                     places.append((cand.start, cand.end, cand.name, False))
@@ -825,6 +847,8 @@ class EntityResolver:
                 return full_names[key]
             if " " not in key and surnames.get(key):
                 return surnames[key]
+            if self._other_namesake(key, surnames, full_names):
+                return None
             if " " in key:  # "Aguilar Zinser" of "Adolfo Aguilar Zinser"
                 longer = {v for k, v in full_names.items() if k.endswith(" " + key)}
                 if len(longer) == 1:

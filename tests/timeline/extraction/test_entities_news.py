@@ -661,3 +661,20 @@ def test_the_company_named_by_its_noun_among_two():
     # Daewoo Motors": a description naming its own place introduces a company
     e = event_in("wikinews-meantime-79240", "bought back the Craiova", "late 2006")
     assert "the Craiova-based car maker" in e.title
+
+
+def test_a_surname_the_article_shares_between_two_people_is_not_the_databases():
+    # The database learned "Jackson" for Cleveland's mayor Frank G. Jackson;
+    # this article names Michael and Jermaine Jackson, so its "Jackson" is
+    # neither the mayor nor, alone, either of them.
+    article_id = "MJ_bbc/2011-09-27/120.htm.txt"
+    row = realtext.article(article_id)
+    lexicon = Lexicon(
+        people={"jackson": "Frank G. Jackson", "frank g. jackson": "Frank G. Jackson"}
+    )
+    document = Document(row["text"], date.fromisoformat(row["published"]), article_id)
+    (extraction,) = list(extract([document], lexicon=lexicon))
+    actors = {a for e in extraction.events for a in e.actors}
+    assert "Frank G. Jackson" not in actors
+    found = [e for e in extraction.events if "discovered unconscious" in e.sentence]
+    assert found and all("Michael Jackson" in e.actors for e in found)
