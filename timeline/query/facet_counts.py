@@ -577,7 +577,7 @@ def value_counts(
         ("vB", own.order_by("-start").values_list("start")[:1]),
     ]
     ctes, params = [], []
-    materialized = "MATERIALIZED " if _materialize_ok() else ""
+    materialized = "MATERIALIZED " if materialize_ok() else ""
     sql: dict[str, str] = {}
     later: list = []  # the bounds' parameters: they come after the CTEs
     for name, qs in parts:
@@ -587,10 +587,10 @@ def value_counts(
             sql[name], p = "", []
         (params if name in ("vr", "vx") else later).extend(p)
     empty = {
-        "vr": f"SELECT {_NO_DATE}, {_NO_KEY}, 0 WHERE 1 = 0",
-        "vx": f"SELECT {_NO_ID}, {_NO_DATE}, {_NO_KEY} WHERE 1 = 0",
-        "vb": f"SELECT {_NO_DATE}",
-        "vB": f"SELECT {_NO_DATE}",
+        "vr": f"SELECT {NO_DATE}, {_NO_KEY}, 0 WHERE 1 = 0",
+        "vx": f"SELECT {NO_ID}, {NO_DATE}, {_NO_KEY} WHERE 1 = 0",
+        "vb": f"SELECT {NO_DATE}",
+        "vB": f"SELECT {NO_DATE}",
     }
     for name, columns in (("vr", "m, vkey, n"), ("vx", "ev_id, ev_start, ev_kind")):
         ctes.append(f"{name} ({columns}) AS {materialized}({sql[name] or empty[name]})")
@@ -598,11 +598,11 @@ def value_counts(
     ctes.append(f"vxk AS (SELECT * FROM vx WHERE ev_kind IN ({marks}))")  # noqa: S608
     params.extend(kinds)
     branches = [
-        f"SELECT 'r', {_NO_ID}, m, vkey, n FROM vr",  # noqa: S608
-        f"SELECT 'x', {_NO_ID}, ev_start, ev_kind, COUNT(*) FROM vxk "  # noqa: S608
+        f"SELECT 'r', {NO_ID}, m, vkey, n FROM vr",  # noqa: S608
+        f"SELECT 'x', {NO_ID}, ev_start, ev_kind, COUNT(*) FROM vxk "  # noqa: S608
         "GROUP BY ev_start, ev_kind",
-        f"SELECT 'b', {_NO_ID}, ({sql['vb'] or empty['vb']}), {_NO_KEY}, 0",
-        f"SELECT 'B', {_NO_ID}, ({sql['vB'] or empty['vB']}), {_NO_KEY}, 0",
+        f"SELECT 'b', {NO_ID}, ({sql['vb'] or empty['vb']}), {_NO_KEY}, 0",
+        f"SELECT 'B', {NO_ID}, ({sql['vB'] or empty['vB']}), {_NO_KEY}, 0",
     ]
     links = sorted(set(links))
     if links:
@@ -630,14 +630,14 @@ def value_counts(
                 .query.sql_with_params()
             )
         except EmptyResultSet:
-            kth, p = f"SELECT {_NO_ID} WHERE 1 = 0", []
+            kth, p = f"SELECT {NO_ID} WHERE 1 = 0", []
         ctes.append(f"ve (ev_id) AS {materialized}({kth})")
         params.extend(p)
-        branches.append(f"SELECT 'k', k, {_NO_DATE}, {_NO_KEY}, 0 FROM vk")  # noqa: S608
+        branches.append(f"SELECT 'k', k, {NO_DATE}, {_NO_KEY}, 0 FROM vk")  # noqa: S608
         for what in links:
             table, key = _LINKS[what]
             branches.append(
-                f"SELECT '{what}', {q(key)}, {_NO_DATE}, {_NO_KEY}, COUNT(*) "  # noqa: S608
+                f"SELECT '{what}', {q(key)}, {NO_DATE}, {_NO_KEY}, COUNT(*) "  # noqa: S608
                 f"FROM {q(table._meta.db_table)} WHERE {q('event_id')} IN "
                 f"(SELECT ev_id FROM ve) GROUP BY {q(key)}"
             )
@@ -651,7 +651,7 @@ def value_counts(
     with connection.cursor() as cursor:
         cursor.execute(statement, params)
         for tag, key, day, text, n in cursor.fetchall():
-            day = _as_date(day)
+            day = as_date(day)
             if tag == "r":
                 counts[(day, text.partition(":")[2])] += n
             elif tag == "x":
@@ -669,19 +669,21 @@ def value_counts(
     return ValueCounts(rows, span, k, linked_counts)
 
 
-def _as_date(value) -> date | None:
+def as_date(value) -> date | None:
     """A date from the database (SQLite answers raw queries with text)."""
     if value is None or isinstance(value, date):
         return value
     return date.fromisoformat(value)
 
 
-_NO_ID = "CAST(NULL AS BIGINT)"
-_NO_DATE = "CAST(NULL AS DATE)"
+# Typed NULLs for the unused columns of a UNION ALL branch (raw statements
+# here and in timeline.query.facets).
+NO_ID = "CAST(NULL AS BIGINT)"
+NO_DATE = "CAST(NULL AS DATE)"
 _NO_KEY = "CAST(NULL AS VARCHAR(40))"
 
 
-def _materialize_ok() -> bool:
+def materialize_ok() -> bool:
     """Common table expressions can be MATERIALIZED (PostgreSQL 12+, SQLite
     3.35+): each is then computed once however often it is read."""
     if connection.vendor == "sqlite":

@@ -44,6 +44,7 @@ from timeline.models import (
     Story,
 )
 from timeline.query import facet_counts
+from timeline.query.facet_counts import NO_DATE, NO_ID
 from timeline.query.filters import TimelineFilters, country_ids, text_match
 
 FACET_LIMIT = 10
@@ -813,7 +814,7 @@ def _set_counts(
         "a": (q(EventActor._meta.db_table), q("actor_id")),
         "c": (q(EventCountry._meta.db_table), q("country_id")),
     }
-    materialized = "MATERIALIZED " if _materialize_ok() else ""
+    materialized = "MATERIALIZED " if facet_counts.materialize_ok() else ""
     month = _month_sql()
     ctes, branches, params = [], [], []
     for i, (rest, wanted) in enumerate(todo):
@@ -830,7 +831,7 @@ def _set_counts(
         ctes.append(f"s{i} (ev_id, ev_start, ev_kind) AS {materialized}({sql})")
         params.extend(p)
         branches.append(
-            f"SELECT 'n{i}', {_NO_ID}, {_NO_DATE}, {_NO_KIND}, COUNT(*) FROM s{i}"  # noqa: S608
+            f"SELECT 'n{i}', {NO_ID}, {NO_DATE}, {_NO_KIND}, COUNT(*) FROM s{i}"  # noqa: S608
         )
         if links.keys() & wanted.keys():
             # Every k-th event (by id) of a large set stands for k events
@@ -840,11 +841,11 @@ def _set_counts(
                 f"THEN COUNT(*) / %s ELSE 1 END FROM s{i})"
             )
             params.extend([SAMPLE_ABOVE, SAMPLE_SIZE])
-            branches.append(f"SELECT 'k{i}', k, {_NO_DATE}, {_NO_KIND}, 0 FROM k{i}")  # noqa: S608
+            branches.append(f"SELECT 'k{i}', k, {NO_DATE}, {_NO_KIND}, 0 FROM k{i}")  # noqa: S608
         for what in sorted(wanted.keys() & links.keys()):
             table, key = links[what]
             branches.append(
-                f"SELECT '{what}{i}', l.{key}, {_NO_DATE}, {_NO_KIND}, "  # noqa: S608
+                f"SELECT '{what}{i}', l.{key}, {NO_DATE}, {_NO_KIND}, "  # noqa: S608
                 f"COUNT(*) * (SELECT k FROM k{i}) "
                 f"FROM {table} l WHERE l.{q('event_id')} IN (SELECT ev_id "
                 f"FROM s{i}, k{i} WHERE ev_id %% k{i}.k = 0) GROUP BY l.{key}"
@@ -855,15 +856,15 @@ def _set_counts(
             # a chart of days asks again (_keep).
             cols = [month] * day + ["ev_kind"] * kind
             branches.append(
-                f"SELECT '{'d' * day}{'k' * kind}{i}', {_NO_ID}, "  # noqa: S608
-                f"{month if day else _NO_DATE}, "
+                f"SELECT '{'d' * day}{'k' * kind}{i}', {NO_ID}, "  # noqa: S608
+                f"{month if day else NO_DATE}, "
                 f"{'ev_kind' if kind else _NO_KIND}, COUNT(*) "
                 f"FROM s{i} GROUP BY {', '.join(cols)}"
             )
         if day:
             branches.append(
-                f"SELECT 'r{i}', {_NO_ID}, MIN(ev_start), {_NO_KIND}, 0 FROM s{i} "  # noqa: S608
-                f"UNION ALL SELECT 'R{i}', {_NO_ID}, MAX(ev_start), {_NO_KIND}, 0 "
+                f"SELECT 'r{i}', {NO_ID}, MIN(ev_start), {_NO_KIND}, 0 FROM s{i} "  # noqa: S608
+                f"UNION ALL SELECT 'R{i}', {NO_ID}, MAX(ev_start), {_NO_KIND}, 0 "
                 f"FROM s{i}"
             )
     # Only names from this module and the models reach the SQL; the filter
@@ -873,7 +874,7 @@ def _set_counts(
     with connection.cursor() as cursor:
         cursor.execute(statement, params)
         for tag, key, day, kind, n in cursor.fetchall():
-            found[tag].append((key, _as_date(day), kind, n))
+            found[tag].append((key, facet_counts.as_date(day), kind, n))
     return found
 
 
@@ -951,13 +952,6 @@ SAMPLE_ABOVE = 5000
 SAMPLE_SIZE = 2500
 
 
-def _as_date(value) -> date | None:
-    """A date from the database (SQLite answers raw queries with text)."""
-    if value is None or isinstance(value, date):
-        return value
-    return date.fromisoformat(value)
-
-
 def _month_sql() -> str:
     """The first day of ev_start's month, in this database's SQL."""
     if connection.vendor == "postgresql":
@@ -965,17 +959,7 @@ def _month_sql() -> str:
     return "SUBSTR(ev_start, 1, 8) || '01'"
 
 
-_NO_ID = "CAST(NULL AS BIGINT)"
-_NO_DATE = "CAST(NULL AS DATE)"
 _NO_KIND = "CAST(NULL AS VARCHAR(20))"
-
-
-def _materialize_ok() -> bool:
-    """Common table expressions can be MATERIALIZED (PostgreSQL 12+, SQLite
-    3.35+): each event set is then found once for all its counts."""
-    if connection.vendor == "sqlite":
-        return connection.Database.sqlite_version_info >= (3, 35)
-    return connection.vendor == "postgresql"
 
 
 def timeline_summary(filters: TimelineFilters, *, stamp: str | None = None) -> Summary:
