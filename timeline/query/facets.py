@@ -880,7 +880,8 @@ def _shared_sets(
         chosen = [(name, getattr(f, name)) for name in _LINK_FIELDS if getattr(f, name)]
         if not chosen:
             continue  # no link range to read it from
-        driver = min(chosen, key=size)  # ties: the first
+        # Counted only to choose (ties: the first).
+        driver = min(chosen, key=size) if len(chosen) > 1 else chosen[0]
         others = [link for link in chosen if link != driver]
         base = f.replace(kinds=(), **{name: () for name, _ in others})
         extras = frozenset(others + ([("kinds", f.kinds)] if f.kinds else []))
