@@ -863,16 +863,23 @@ def _shared_sets(
     sizes: dict[tuple[str, tuple], int] = {}
 
     def size(link: tuple[str, tuple]) -> int:
+        """The link range's size: its values' events from the rollups (one
+        row each), else its links counted up to DRIVE_COUNT_MAX."""
         if link not in sizes:
             name, values = link
             table, column = _LINK_FIELDS[name]
             ids = country_ids(values) if name == "countries" else list(values)
-            sizes[link] = (
-                table.objects.filter(**{f"{column}__in": ids})
-                .order_by()
-                .values("pk")[:DRIVE_COUNT_MAX]
-                .count()
-            )
+            if facet_counts.ready():
+                facet = "c" if name == "countries" else "a"
+                found = facet_counts.value_totals(facet, ids)
+                sizes[link] = sum(found.values())
+            else:
+                sizes[link] = (
+                    table.objects.filter(**{f"{column}__in": ids})
+                    .order_by()
+                    .values("pk")[:DRIVE_COUNT_MAX]
+                    .count()
+                )
         return sizes[link]
 
     groups: dict[TimelineFilters, list[tuple[int, frozenset]]] = {}
