@@ -825,10 +825,6 @@ _LINK_FIELDS = {
     "countries": (EventCountry, "country_id"),
 }
 
-# Link ranges are compared (to choose the one a set is read from) up to
-# this many links: past it a range is large either way.
-DRIVE_COUNT_MAX = 20_000
-
 
 @dataclass(frozen=True)
 class _Derived:
@@ -850,7 +846,8 @@ def _shared_sets(
     in an order where every parent comes before the sets read from it.
 
     A set with chosen people, organisations or countries is read from its
-    smallest link range (its driver): its base is the set without its kinds
+    smallest link range (its driver; by the values' all-time rollup rows,
+    else the first chosen): its base is the set without its kinds
     and its other link filters, which are then tested on the base's rows
     (the kind is a column of the set; a link one probe per row). The sets a
     page asks for leave out one filter each, so several share a base: it is
@@ -863,32 +860,24 @@ def _shared_sets(
     sizes: dict[tuple[str, tuple], int] = {}
 
     def size(link: tuple[str, tuple]) -> int:
-        """The link range's size: its values' events from the rollups (one
-        row each), else its links counted up to DRIVE_COUNT_MAX."""
+        """The link range's size: its values' events, one rollup row each."""
         if link not in sizes:
             name, values = link
-            table, column = _LINK_FIELDS[name]
             ids = country_ids(values) if name == "countries" else list(values)
-            if facet_counts.ready():
-                facet = "c" if name == "countries" else "a"
-                found = facet_counts.value_totals(facet, ids)
-                sizes[link] = sum(found.values())
-            else:
-                sizes[link] = (
-                    table.objects.filter(**{f"{column}__in": ids})
-                    .order_by()
-                    .values("pk")[:DRIVE_COUNT_MAX]
-                    .count()
-                )
+            facet = "c" if name == "countries" else "a"
+            sizes[link] = sum(facet_counts.value_totals(facet, ids).values())
         return sizes[link]
 
+    # Without the rollups (before rebuild_facets) the first link drives:
+    # the same set, read perhaps from the larger range.
+    compare = facet_counts.ready()
     groups: dict[TimelineFilters, list[tuple[int, frozenset]]] = {}
     for i, f in enumerate(sets):
         chosen = [(name, getattr(f, name)) for name in _LINK_FIELDS if getattr(f, name)]
         if not chosen:
             continue  # no link range to read it from
-        # Counted only to choose (ties: the first).
-        driver = min(chosen, key=size) if len(chosen) > 1 else chosen[0]
+        # Looked up only to choose (ties: the first).
+        driver = min(chosen, key=size) if len(chosen) > 1 and compare else chosen[0]
         others = [link for link in chosen if link != driver]
         base = f.replace(kinds=(), **{name: () for name, _ in others})
         extras = frozenset(others + ([("kinds", f.kinds)] if f.kinds else []))
@@ -916,7 +905,9 @@ def _shared_sets(
             )
             todo = extras - have
             kinds = next((v for n, v in todo if n == "kinds"), ())
-            links = sorted((link for link in todo if link[0] != "kinds"), key=size)
+            links = sorted(link for link in todo if link[0] != "kinds")
+            if compare:  # the smallest first: the most selective probe
+                links.sort(key=size)
             derived[i] = _Derived(parent, kinds, tuple(links))
             done.append((extras, f"s{i}"))
     return bases, derived
