@@ -494,6 +494,15 @@ def range_counts(facet: str, start: date | None, end: date | None) -> dict[str, 
     return {k: n for k, n in counts.items() if n > 0}
 
 
+def value_totals(facet: str, ids: Iterable[int]) -> dict[int, int]:
+    """{actor id ("a") or country id ("c"): its visible events of all time},
+    one all-time row each (the rows must be built: ready())."""
+    rows = FacetCount.objects.filter(
+        level="a", facet=facet, period=ALL_TIME, key__in=[str(i) for i in ids]
+    ).values_list("key", "n")
+    return {int(k): n for k, n in rows}
+
+
 @dataclass(frozen=True)
 class ValueCounts:
     """value_counts(): one value's events, exactly, and its sampled links."""

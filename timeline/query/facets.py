@@ -794,14 +794,140 @@ def _linked_to(links, column: str, ids: list[int], *, probe: bool) -> Q:
             Exists(links.objects.filter(event=OuterRef("pk"), **{f"{column}__in": ids}))
         )
     q = connection.ops.quote_name
+    sql, params = _probe_sql(links, column, ids, f"{q(Event._meta.db_table)}.{q('id')}")
+    return Q(RawSQL(sql, params, BooleanField()))  # noqa: S611
+
+
+def _probe_sql(links, column: str, ids: list[int], outer: str) -> tuple[str, list]:
+    """SQL true when the event whose id is `outer` (a column reference) has
+    a link to one of these ids: one probe of the link table's (event,
+    actor|country) unique index per outer row (_linked_to)."""
+    if not ids:
+        return "1 = 0", []  # an unknown country: nothing matches
+    q = connection.ops.quote_name
     marks = ", ".join(["%s"] * len(ids))
-    # Only names from the models reach the SQL; the ids are parameters.
+    # SQLite's EXISTS is a probe already (and it has no OFFSET without LIMIT).
+    offset = " OFFSET 0" if connection.vendor == "postgresql" else ""
+    # Only names from the models and the caller reach the SQL; the ids are
+    # parameters.
     sql = (
         f"EXISTS (SELECT 1 FROM {q(links._meta.db_table)} l "  # noqa: S608
-        f"WHERE l.{q('event_id')} = {q(Event._meta.db_table)}.{q('id')} "
-        f"AND l.{q(column)} IN ({marks}) OFFSET 0)"
+        f"WHERE l.{q('event_id')} = {outer} AND l.{q(column)} IN ({marks}){offset})"
     )
-    return Q(RawSQL(sql, ids, BooleanField()))  # noqa: S611
+    return sql, list(ids)
+
+
+# The link filters a materialized set's rows can be tested for, one probe
+# each (_probe_sql): the TimelineFilters field, its link table and column.
+_LINK_FIELDS = {
+    "actors": (EventActor, "actor_id"),
+    "organizations": (EventActor, "actor_id"),
+    "countries": (EventCountry, "country_id"),
+}
+
+
+@dataclass(frozen=True)
+class _Derived:
+    """A set read from an earlier set of the statement (its common table
+    expression `parent`), keeping the rows of these kinds (if any) and
+    linked to these values: (TimelineFilters field, values) pairs."""
+
+    parent: str
+    kinds: tuple[str, ...]
+    links: tuple[tuple[str, tuple], ...]
+
+
+def _shared_sets(
+    sets: list[TimelineFilters],
+) -> tuple[list[TimelineFilters], dict[int, _Derived]]:
+    """Which sets of one statement are read from another set's rows instead
+    of from the events: (bases, derived), bases the extra sets to
+    materialize first (b0, b1, ...), derived[i] how set i (s{i}) is read,
+    in an order where every parent comes before the sets read from it.
+
+    A set with chosen people, organisations or countries is read from its
+    smallest link range (its driver; by the values' all-time rollup rows,
+    else the first chosen): its base is the set without its kinds
+    and its other link filters, which are then tested on the base's rows
+    (the kind is a column of the set; a link one probe per row). The sets a
+    page asks for leave out one filter each, so several share a base: it is
+    then materialized once (or is one of them), and each of them read from
+    it, or from a sibling whose filters it extends (the combined filters:
+    two sets of event rows read instead of four, docs/benchmarks.md). A
+    base shared by no other set is not made: such a set is materialized
+    from its own filters, as before.
+    """
+    sizes: dict[tuple[str, tuple], int] = {}
+
+    def size(link: tuple[str, tuple]) -> int:
+        """The link range's size: its values' events, one rollup row each."""
+        if link not in sizes:
+            name, values = link
+            ids = country_ids(values) if name == "countries" else list(values)
+            facet = "c" if name == "countries" else "a"
+            sizes[link] = sum(facet_counts.value_totals(facet, ids).values())
+        return sizes[link]
+
+    # Without the rollups (before rebuild_facets) the first link drives:
+    # the same set, read perhaps from the larger range.
+    compare = facet_counts.ready()
+    groups: dict[TimelineFilters, list[tuple[int, frozenset]]] = {}
+    for i, f in enumerate(sets):
+        chosen = [(name, getattr(f, name)) for name in _LINK_FIELDS if getattr(f, name)]
+        if not chosen:
+            continue  # no link range to read it from
+        # Looked up only to choose (ties: the first).
+        driver = min(chosen, key=size) if len(chosen) > 1 and compare else chosen[0]
+        others = [link for link in chosen if link != driver]
+        base = f.replace(kinds=(), **{name: () for name, _ in others})
+        extras = frozenset(others + ([("kinds", f.kinds)] if f.kinds else []))
+        groups.setdefault(base, []).append((i, extras))
+    bases: list[TimelineFilters] = []
+    derived: dict[int, _Derived] = {}
+    for base, members in groups.items():
+        if len(members) < 2:
+            continue
+        own = [i for i, extras in members if not extras]
+        if own:
+            root = f"s{own[0]}"
+        else:
+            bases.append(base)
+            root = f"b{len(bases) - 1}"
+        done: list[tuple[frozenset, str]] = [(frozenset(), root)]
+        for i, extras in sorted(members, key=lambda m: len(m[1])):
+            if not extras:
+                continue
+            # The parent whose filters it extends with the fewest probes
+            # left: the most link filters already applied.
+            have, parent = max(
+                (d for d in done if d[0] < extras),
+                key=lambda d: (sum(n != "kinds" for n, _ in d[0]), len(d[0])),
+            )
+            todo = extras - have
+            kinds = next((v for n, v in todo if n == "kinds"), ())
+            links = sorted(link for link in todo if link[0] != "kinds")
+            if compare:  # the smallest first: the most selective probe
+                links.sort(key=size)
+            derived[i] = _Derived(parent, kinds, tuple(links))
+            done.append((extras, f"s{i}"))
+    return bases, derived
+
+
+def _derived_sql(d: _Derived) -> tuple[str, list]:
+    """The SELECT of a derived set (_shared_sets) over its parent's rows."""
+    conditions, params = [], []
+    if d.kinds:
+        conditions.append(f"ev_kind IN ({', '.join(['%s'] * len(d.kinds))})")
+        params.extend(d.kinds)
+    for name, values in d.links:
+        table, column = _LINK_FIELDS[name]
+        ids = country_ids(values) if name == "countries" else list(values)
+        sql, p = _probe_sql(table, column, ids, f"{d.parent}.ev_id")
+        conditions.append(sql)
+        params.extend(p)
+    where = " AND ".join(conditions)
+    # Only names from this module reach the SQL; the values are parameters.
+    return f"SELECT ev_id, ev_start, ev_kind FROM {d.parent} WHERE {where}", params  # noqa: S608
 
 
 def _set_counts(
@@ -817,7 +943,8 @@ def _set_counts(
     materialized = "MATERIALIZED " if facet_counts.materialize_ok() else ""
     month = _month_sql()
     ctes, branches, params = [], [], []
-    for i, (rest, wanted) in enumerate(todo):
+
+    def materialize(name: str, rest: TimelineFilters) -> None:
         try:
             sql, p = (
                 _share_of(rest, share)
@@ -828,8 +955,20 @@ def _set_counts(
             columns = ", ".join(q(c) for c in ("id", "start", "kind"))
             sql = f"SELECT {columns} FROM {q(Event._meta.db_table)} WHERE 1 = 0"  # noqa: S608
             p = []
+        ctes.append(f"{name} (ev_id, ev_start, ev_kind) AS {materialized}({sql})")
+        params.extend(p)
+
+    bases, derived = _shared_sets([rest for rest, _ in todo])
+    for j, base in enumerate(bases):
+        materialize(f"b{j}", base)
+    for i, (rest, _) in enumerate(todo):
+        if i not in derived:
+            materialize(f"s{i}", rest)
+    for i, d in derived.items():  # parents first
+        sql, p = _derived_sql(d)
         ctes.append(f"s{i} (ev_id, ev_start, ev_kind) AS {materialized}({sql})")
         params.extend(p)
+    for i, (_, wanted) in enumerate(todo):
         branches.append(
             f"SELECT 'n{i}', {NO_ID}, {NO_DATE}, {_NO_KIND}, COUNT(*) FROM s{i}"  # noqa: S608
         )

@@ -368,3 +368,74 @@ def test_it_counts_one_values_events_from_its_rollups(
         }
         estimated += len(people)
     assert estimated  # some people were estimated (ids decide which events)
+
+
+@pytest.mark.parametrize("rollups", [False, True], ids=["links", "rollups"])
+def test_it_reads_the_sets_sharing_a_link_range_once(data, rollups):
+    """Person, country, kind and range chosen: the people are counted over
+    the set without the person, the countries without the country, the
+    kinds without the kind, the chart over all four. The three sets with
+    the smaller link range (by the rollups; without them the person's) are
+    read from one set of its events in the range (a kind test and a probe
+    for the other link on its rows), so the statement reads events for two
+    sets, not four, and counts what the brute force counts."""
+    from django.test.utils import CaptureQueriesContext
+
+    if rollups:
+        facet_counts.rebuild()
+    brute = Brute()
+    # An event with a person and a country in the range: the set is not empty.
+    e = next(
+        e
+        for e in brute.events
+        if e.status != Status.REJECTED
+        and e.start >= date(2019, 6, 1)
+        and [a for a in e.actors.all() if a.kind == "person"]
+        and e.countries.all()
+    )
+    f = TimelineFilters(
+        actors=(next(a.id for a in e.actors.all() if a.kind == "person"),),
+        countries=(e.countries.all()[0].code,),
+        kinds=(e.kind,),
+        start=date(2019, 6, 1),
+        end=date(2022, 12, 31),
+    )
+    sets = [f.replace(actors=()), f, f.replace(countries=()), f.replace(kinds=())]
+    with facet_counts.reading():
+        bases, derived = facets._shared_sets(sets)
+    assert len(bases) == 1 and len(derived) == 3
+    # The base is read from the smaller link range (ties: the person's).
+    visible = Event.objects.exclude(status=Status.REJECTED)
+    by_person = visible.filter(actors__in=f.actors).count() if rollups else 0
+    by_country = visible.filter(countries__code__in=f.countries).count()
+    assert bases == [
+        f.replace(countries=(), kinds=())
+        if by_person <= by_country
+        else f.replace(actors=(), kinds=())
+    ]
+    with CaptureQueriesContext(connection) as ctx:
+        summary = facets.compute_summary(f)
+    (statement,) = [
+        q["sql"] for q in ctx.captured_queries if "MATERIALIZED" in q["sql"]
+    ]
+    # One SELECT of event rows per set read from the events.
+    assert statement.count('"timeline_event"."kind" AS "kind"') == 2
+
+    def people(kind):
+        return lambda e: [str(a.id) for a in e.actors.all() if a.kind == kind]
+
+    assert facet_counts_of(summary.people) == dict(
+        brute.counts(f, "actor", people("person"))
+    )
+    assert facet_counts_of(summary.organisations) == dict(
+        brute.counts(f, "org", people("organization"))
+    )
+    assert facet_counts_of(summary.countries) == dict(
+        brute.counts(f, "country", lambda e: [c.code for c in e.countries.all()])
+    )
+    assert facet_counts_of(summary.kinds) == dict(
+        brute.counts(f, "kind", lambda e: [e.kind])
+    )
+    starts = [e.start for e in brute.events if brute.matches(e, f)]
+    assert summary.total == len(starts) > 0
+    assert sum(b.count for b in summary.density.bars) == len(starts)
