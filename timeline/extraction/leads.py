@@ -7,7 +7,10 @@ dates events by their date expressions, so such a sentence made no event
 and could never summarise a day. Like DATEWISE and CLUST, which date
 undated sentences by their article's publication, `lead_events` makes an
 event of each of an article's first LEAD_SENTENCES statements (after page
-furniture) that holds no DATE/TIME expression and states an occurrence: a
+furniture), in a report of the day's news (its opening dates something to
+the day of publication or the day before: "on Thursday", "yesterday"; a
+feature, a column or a profile does not), that holds no DATE/TIME
+expression and states an occurrence: a
 finite past or present-perfect predicate (not a modal, a future or a
 question), an explicit subject, and none of the reasons the extraction has
 for a non-event (`nonevents.non_event_reason`: a condition, a state, a
@@ -21,21 +24,26 @@ kind and participants the extraction's own (`titles.build_title`,
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from timeline.extraction.entities import ArticleEntities, participant_offsets
 from timeline.extraction.hygiene import Screen
 from timeline.extraction.kinds import classify
 from timeline.extraction.nonevents import non_event_reason
+from timeline.extraction.pieces import split_text
 from timeline.extraction.titles import SUBJECT_DEPS, ArticleContext, build_title
 from timeline.extraction.types import ExtractedEvent, Timex
+from timeline.extraction.values import value_range
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
 # How many of an article's first (non-furniture) statements are its lead.
 LEAD_SENTENCES = 3
+# Its opening: the lead lies there, after whatever furniture the page begins
+# with (the backfill, `pipeline.extract_leads`, parses no more).
+LEAD_CHARS = 3000
 # A shorter sentence is a heading or a fragment, a longer one a run-on page.
 MIN_WORDS = 6
 MAX_WORDS = 60
@@ -84,9 +92,13 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _glued(tok: Token) -> bool:
-    """A capitalised article or demonstrative inside the sentence, right
-    after a word: where a heading ran into the text without a full stop."""
-    if tok.i == tok.sent.start or tok.text not in _CAPITAL_DETERMINERS:
+    """A capitalised article, demonstrative, preposition or conjunction
+    inside the sentence, right after a word: where a heading ran into the
+    text without a full stop ("Probe Into Fannie Mae ... Widens")."""
+    if tok.i == tok.sent.start or not (
+        tok.text in _CAPITAL_DETERMINERS
+        or (tok.pos_ in ("ADP", "CCONJ") and tok.text[:1].isupper())
+    ):
         return False
     before = tok.doc[tok.i - 1]
     return before.is_alpha or before.is_digit
@@ -112,6 +124,8 @@ def lead_reason(sent: Span) -> str | None:
         return "starts in lower case: a fragment of the page"
     if first.pos_ == "SCONJ" or first.lower_ in _SCENE_SETTERS:
         return "opens on a clause ('When ...', 'As ...'): a feature's scene"
+    if first.pos_ == "ADV" and first.nbor().is_punct:
+        return "opens on a comment ('Thus, ...', 'Clearly, ...'), not the news"
     if any(_glued(t) for t in sent):
         return "a heading glued to it ('... monstrous power The Mexico swine flu')"
     if any(t.lower_ in _FIRST_PERSON for t in sent if not _in_quotes(t, sent)):
@@ -123,6 +137,8 @@ def lead_reason(sent: Span) -> str | None:
         return "no finite past or present-perfect predicate"
     if _subject(verb) is None:
         return "no explicit subject"
+    if any(c.dep_ == "neg" for c in verb.children):
+        return "negated: what did not happen"
     reason = non_event_reason(verb, verb.doc[verb.i : verb.i + 1], scheduled=False)
     return reason
 
@@ -149,6 +165,26 @@ def _bounds(sent: Span) -> tuple[int, int]:
     return solid[0].idx, solid[-1].idx + len(solid[-1].text)
 
 
+def opening(text: str) -> str:
+    """An article's opening, where its lead lies: its first LEAD_CHARS
+    characters, cut where a paragraph or line ends."""
+    return split_text(text, LEAD_CHARS)[0][1] if text else ""
+
+
+def reports_the_day(timexes: Iterable[Timex], dct: date, *, end: int) -> bool:
+    """The text before `end` (its opening) dates something to the day of
+    publication or the day before ("on Thursday", "yesterday", "today"):
+    a report of the day's news, not a feature, a column or a profile."""
+    days = {dct, dct - timedelta(days=1)}
+    for t in timexes:
+        if t.type not in _DATED or t.start >= end:
+            continue
+        rng = value_range(t.value)
+        if rng is not None and rng[0] == rng[1] and rng[0] in days:
+            return True
+    return False
+
+
 def lead_events(
     doc: Doc,
     timexes: Iterable[Timex],
@@ -162,6 +198,9 @@ def lead_events(
     by its publication `dct` (see the module's docstring). `doc` is the
     article's first piece (or its opening), `timexes` its date expressions;
     `screen` screens `text`, the whole article."""
+    timexes = list(timexes)
+    if not reports_the_day(timexes, dct, end=len(opening(text))):
+        return []
     dated = [(t.start, t.end) for t in timexes if t.type in _DATED]
     out: list[ExtractedEvent] = []
     context: ArticleContext | None = None

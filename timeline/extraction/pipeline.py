@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from timeline.extraction.entities import ArticleEntities, EntityResolver
 from timeline.extraction.events import build_events
 from timeline.extraction.hygiene import Screen, furniture_spans
-from timeline.extraction.leads import lead_events
+from timeline.extraction.leads import lead_events, opening
 from timeline.extraction.nlp import get_nlp
 from timeline.extraction.pieces import batches, shifted, split_text
 from timeline.extraction.temporal.tagger import tag_timexes
@@ -120,11 +120,6 @@ def extract(
             timexes, events, aliases = [], [], {}
 
 
-# Backfilling leads (`extract_leads`) parses an article's opening only: its
-# first statements lie there, after whatever furniture the page begins with.
-LEAD_CHARS = 3000
-
-
 def extract_leads(
     documents: Iterable[Document],
     *,
@@ -133,8 +128,8 @@ def extract_leads(
     batch_size: int = 16,
 ) -> Iterator[tuple[str, tuple[ExtractedEvent, ...]]]:
     """(doc_id, lead events) for each document, in order: what `extract`
-    makes of the article's lead (leads.py), from its opening only (its first
-    LEAD_CHARS characters, cut where a paragraph or line ends), for a
+    makes of the article's lead (leads.py), from its opening only
+    (`leads.opening`: its first 3,000 characters), for a
     database ingested before leads were events (`manage.py attach_leads`).
     Only the opening is resolved for names, so a lead's participants can
     differ from a full extraction's where the rest of the article decides
@@ -144,7 +139,7 @@ def extract_leads(
     resolver.use_dictionary(nlp)
     documents = iter(documents)
     while batch := list(islice(documents, batch_size)):
-        heads = [split_text(d.text, LEAD_CHARS)[0][1] for d in batch]
+        heads = [opening(d.text) for d in batch]
         for document, doc in zip(
             batch, nlp.pipe(heads, batch_size=len(heads)), strict=True
         ):

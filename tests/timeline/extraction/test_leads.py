@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from timeline.extraction.leads import reports_the_day
 from timeline.extraction.pipeline import extract_leads
-from timeline.extraction.types import Document
+from timeline.extraction.types import Document, Timex
 
 from . import realtext
 
@@ -62,3 +63,32 @@ def test_the_opening_alone_gives_the_leads_a_full_extraction_gives():
         assert [(e.sentence_start, e.title, e.kind) for e in got[article_id]] == [
             (e.sentence_start, e.title, e.kind) for e in _leads(article_id)
         ]
+
+
+def test_a_column_a_comment_and_a_glued_heading_make_no_lead_event():
+    """Real Washington Post pages: an investment column ("'Buy and hold'
+    has proved a good method ..."), an analysis opening on "Thus, ...", and
+    a page whose heading runs into its lead ("Probe Into Fannie Mae,
+    Freddie Mac Widens District-based Fannie Mae said ...")."""
+    for article_id in (
+        "Finan_washingtonpost/2009-04-12/1508.htm.txt",
+        "Finan_washingtonpost/2008-09-30/570.htm.txt",
+        "Finan_washingtonpost/2008-10-01/1854.htm.txt",
+    ):
+        assert _leads(article_id) == [], article_id
+
+
+def test_only_a_report_of_the_days_news_has_lead_events():
+    """The opening must date something to the publication day or the day
+    before; a date later in the article, or another day, does not count."""
+    friday = date(2009, 4, 24)
+
+    def tx(start: int, value: str, kind: str = "DATE") -> Timex:
+        return Timex(start=start, end=start + 8, text="x", type=kind, value=value)
+
+    assert reports_the_day([tx(100, "2009-04-23")], friday, end=3000)
+    assert reports_the_day([tx(10, "2009-04-24T10:32", "TIME")], friday, end=3000)
+    assert not reports_the_day([tx(3500, "2009-04-24")], friday, end=3000)
+    assert not reports_the_day([tx(100, "2009-04-22")], friday, end=3000)
+    assert not reports_the_day([tx(100, "2009-W17")], friday, end=3000)
+    assert not reports_the_day([tx(100, "P3D", "DURATION")], friday, end=3000)
