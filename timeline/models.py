@@ -655,9 +655,6 @@ class Mention(models.Model):
     value = models.CharField(max_length=40)
     title = models.CharField(max_length=300, blank=True)
     confidence = models.FloatField(default=0.5)
-    # An undated lead sentence of the article (extraction/leads.py): dated by
-    # its publication, with an empty expression.
-    dated_by_publication = models.BooleanField(default=False)
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -689,7 +686,7 @@ class Mention(models.Model):
         """The sentence split around the date expression, for highlighting."""
         a = self.expression_start - self.sentence_start
         b = self.expression_end - self.sentence_start
-        if 0 <= a < b <= len(self.sentence):  # none in a lead dated by publication
+        if 0 <= a <= b <= len(self.sentence):
             return self.sentence[:a], self.sentence[a:b], self.sentence[b:]
         return self.sentence, "", ""
 

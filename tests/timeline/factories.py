@@ -7,9 +7,8 @@
   reported by an article with a unique URL, as the API and exports show it);
   make_reviewer.
 - Extraction results, built by hand so storing and merging are tested
-  deterministically: event, lead (an undated lead dated by publication),
-  extraction, article_input, FakePipeline (a stand-in for the pipeline
-  that returns them), VOTE_1, VOTE_2, VOTE_LEAD.
+  deterministically: event, extraction, article_input, FakePipeline (a
+  stand-in for the pipeline that returns them), VOTE_1, VOTE_2.
 """
 
 from __future__ import annotations
@@ -243,12 +242,6 @@ VOTE_2 = (
     "the Russian invasion of Ukraine, diplomats said."
 )
 
-# An undated lead of the next day's paper stating the vote.
-VOTE_LEAD = (
-    "The UN General Assembly has voted for a resolution that condemns "
-    "the Russian invasion of Ukraine."
-)
-
 
 def event(
     sentence: str = VOTE_1,
@@ -290,40 +283,6 @@ def event(
         countries=countries,
         modality=modality,
         confidence=confidence,
-    )
-
-
-def lead(
-    sentence: str = VOTE_LEAD,
-    *,
-    at: int = 0,
-    published: date = date(2025, 2, 25),
-    kind: str = "vote",
-    actors: tuple[str, ...] = (),
-    organizations: tuple[str, ...] = ("United Nations General Assembly",),
-    countries: tuple[str, ...] = ("UA", "RU"),
-) -> ExtractedEvent:
-    """An article's undated lead as extraction makes it an event
-    (extraction/leads.py): dated by the publication, no expression."""
-    return ExtractedEvent(
-        value=published.isoformat(),
-        start=published,
-        end=published,
-        precision="day",
-        title=sentence.rstrip("."),
-        kind=kind,
-        sentence=sentence,
-        sentence_start=at,
-        sentence_end=at + len(sentence),
-        expression="",
-        expression_start=at,
-        expression_end=at,
-        anchor=published,
-        actors=actors,
-        organizations=organizations,
-        countries=countries,
-        confidence=0.4,
-        dated_by_publication=True,
     )
 
 

@@ -41,7 +41,6 @@ class SourceRow:
     published: date
     sentence: str
     expression: str
-    dated_by_publication: bool = False
 
 
 @dataclass(slots=True)
@@ -120,7 +119,6 @@ def attach(
             "article__published",
             "sentence",
             "expression",
-            "dated_by_publication",
         )
     ):
         sources = events[event_id].sources
@@ -181,15 +179,7 @@ class Source(Schema):
     publisher: str
     published: date | None
     evidence: str = Field(description="The sentence that reports the event.")
-    expression: str = Field(
-        description="The date expression in that sentence; empty when the "
-        "sentence has none (dated_by_publication)."
-    )
-    dated_by_publication: bool = Field(
-        description="The sentence is its article's lead and holds no date: "
-        "the event is dated by the article's publication (that day, or the "
-        "day before when it joined that day's event)."
-    )
+    expression: str = Field(description="The date expression in that sentence.")
 
 
 class Event(Schema):
@@ -224,7 +214,6 @@ def source_dict(source: SourceRow) -> dict[str, Any]:
         "published": source.published,
         "evidence": source.sentence,
         "expression": source.expression,
-        "dated_by_publication": source.dated_by_publication,
     }
 
 

@@ -6,13 +6,11 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import datetime
-from itertools import islice
 from typing import TYPE_CHECKING
 
 from timeline.extraction.entities import ArticleEntities, EntityResolver
 from timeline.extraction.events import build_events
 from timeline.extraction.hygiene import Screen, furniture_spans
-from timeline.extraction.leads import lead_events, opening
 from timeline.extraction.nlp import get_nlp
 from timeline.extraction.pieces import batches, shifted, split_text
 from timeline.extraction.temporal.tagger import tag_timexes
@@ -95,18 +93,8 @@ def extract(
         )
         aliases.update(entities.aliases)
         timexes += shifted(found, offset, "start", "end")
-        made = build_events(doc, found, entities, dct)
-        if offset == 0:  # the article's first piece holds its lead
-            made += lead_events(
-                doc,
-                found,
-                entities,
-                Screen(furniture_spans(document.text)),
-                dct=dct,
-                text=document.text,
-            )
         events += shifted(
-            _with_title_actors(made, entities, doc),
+            _with_title_actors(build_events(doc, found, entities, dct), entities, doc),
             offset,
             *("sentence_start", "sentence_end", "expression_start", "expression_end"),
         )
@@ -118,52 +106,6 @@ def extract(
                 aliases=tuple(sorted(aliases.items())),
             )
             timexes, events, aliases = [], [], {}
-
-
-def extract_leads(
-    documents: Iterable[Document],
-    *,
-    lexicon: Lexicon | None = None,
-    model: str | None = None,
-    batch_size: int = 16,
-) -> Iterator[tuple[str, tuple[ExtractedEvent, ...]]]:
-    """(doc_id, lead events) for each document, in order: what `extract`
-    makes of the article's lead (leads.py), from its opening only
-    (`leads.opening`: its first 3,000 characters), for a
-    database ingested before leads were events (`manage.py attach_leads`).
-    Only the opening is resolved for names, so a lead's participants can
-    differ from a full extraction's where the rest of the article decides
-    them."""
-    nlp = get_nlp(model)
-    resolver = _resolver(lexicon)
-    resolver.use_dictionary(nlp)
-    documents = iter(documents)
-    while batch := list(islice(documents, batch_size)):
-        heads = [opening(d.text) for d in batch]
-        for document, doc in zip(
-            batch, nlp.pipe(heads, batch_size=len(heads)), strict=True
-        ):
-            dct = document.published
-            if isinstance(dct, datetime):
-                dct = dct.date()
-            found = tuple(tag_timexes(doc, dct))
-            entities = resolver.resolve(
-                doc,
-                exclude=[(t.start, t.end) for t in found],
-                publisher=document.publisher,
-            )
-            screen = Screen(furniture_spans(document.text))
-            made = lead_events(
-                doc, found, entities, screen, dct=dct, text=document.text
-            )
-            yield (
-                document.doc_id,
-                tuple(
-                    _without_furniture(
-                        document.text, _with_title_actors(made, entities, doc)
-                    )
-                ),
-            )
 
 
 def _with_title_actors(

@@ -64,9 +64,6 @@ class ExtractedEvent:
     organizations: tuple[str, ...] = ()  # canonical organisation names
     modality: str = "done"  # done, scheduled, possible
     confidence: float = 0.5
-    # An undated lead sentence (extraction/leads.py): dated by the article's
-    # publication, with an empty expression at the sentence's start.
-    dated_by_publication: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)

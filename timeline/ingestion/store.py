@@ -352,20 +352,15 @@ def _candidates(c: _Clean, in_article: set[int]) -> list[_Candidate]:
 
 
 def _match(
-    c: _Clean,
-    pending: list[_Candidate],
-    in_article: set[int],
-    *,
-    day_only: bool = False,
+    c: _Clean, pending: list[_Candidate], in_article: set[int]
 ) -> tuple[_Candidate | None, set[int]]:
     """The event this report merges into, or the stored events whose date it
-    contradicts (same kind, actors, countries and wording; close dates).
-    `day_only`: only events of one day's precision (a lead's)."""
+    contradicts (same kind, actors, countries and wording; close dates)."""
     ee = c.event
     best: tuple[float, _Candidate] | None = None
     conflicts: set[int] = set()
     for cand in _candidates(c, in_article) + pending:
-        if cand.kind != c.kind or (day_only and cand.start != cand.end):
+        if cand.kind != c.kind:
             continue
         shared = (c.actor_ids & cand.actor_ids) or (c.country_ids & cand.country_ids)
         nobody = not (
@@ -402,30 +397,6 @@ def _match(
     if best is not None:
         return best[1], set()
     return None, conflicts
-
-
-# A lead dated by its article's publication (extraction/leads.py) reports
-# that day's news or the day before's ("BP said on Thursday ..." in Friday's
-# paper): it joins the matching day event of either, the publication day's
-# first.
-LEAD_DAYS_BEFORE = 1
-
-
-def _match_lead(
-    c: _Clean, pending: list[_Candidate], in_article: set[int]
-) -> _Candidate | None:
-    """The day event a publication-dated lead states, or None (it makes a
-    new one). Only events of one day: a lead's date is inferred, so it never
-    refines a coarser event's date, nor contradicts one."""
-    for back in range(LEAD_DAYS_BEFORE + 1):
-        day = _shift(c.event.start, -back)
-        shifted = replace(c, event=_replace_dates(c.event, day, day))
-        cand, _ = _match(
-            shifted, [p for p in pending if p.start == p.end], in_article, day_only=True
-        )
-        if cand is not None:
-            return cand
-    return None
 
 
 def _remap(c: _Clean, real: dict[int, int]) -> _Clean:
@@ -546,24 +517,23 @@ def _mention(event: Event, article: Article, c: _Clean) -> Mention:
         value=ee.value[:40],
         title=c.title,
         confidence=ee.confidence,
-        dated_by_publication=ee.dated_by_publication,
     )
 
 
 def _clear_extraction(
-    article: Article, *, leads_only: bool = False
+    article: Article,
 ) -> tuple[dict[tuple[int, int], Event], set[int]]:
-    """Remove what extraction made from this article (`leads_only`: its
-    publication-dated lead mentions only), keeping admin work.
+    """Remove what extraction made from this article, keeping admin work.
 
     Returns the admin-touched events that lost a mention here, keyed by the
     expression offsets the mention had (a new extraction of the same words
     re-attaches to them), and the ids of surviving events that lost one.
     """
-    mentions = Mention.objects.filter(article=article)
-    if leads_only:
-        mentions = mentions.filter(dated_by_publication=True)
-    rows = list(mentions.values_list("event_id", "expression_start", "expression_end"))
+    rows = list(
+        Mention.objects.filter(article=article).values_list(
+            "event_id", "expression_start", "expression_end"
+        )
+    )
     if not rows:
         return {}, set()
     event_ids = {r[0] for r in rows}
@@ -578,14 +548,8 @@ def _clear_extraction(
         event = events.get(event_id)
         if event is not None and event.is_admin_touched():
             protected.setdefault((expr_start, expr_end), event)
-    if leads_only:  # the article's other mentions keep their events
-        reported_elsewhere |= set(
-            Mention.objects.filter(event_id__in=event_ids, article=article)
-            .exclude(pk__in=mentions.values("pk"))
-            .values_list("event_id", flat=True)
-        )
     keep = {i for i, e in events.items() if e.is_admin_touched()} | reported_elsewhere
-    mentions.delete()
+    Mention.objects.filter(article=article).delete()
     Event.objects.filter(id__in=event_ids - keep).delete()
     return protected, event_ids & keep
 
@@ -645,17 +609,13 @@ def apply_extraction(
     extraction: Extraction,
     resolver: NameResolver | None = None,
     lock: bool = True,
-    leads_only: bool = False,
 ) -> StoreResult:
     """Replace the article's extracted events with this extraction's, merging
     into events already on the timeline. One transaction.
 
     Reports are matched first (against stored events and the ones this
     article creates), then new events, their links and all mentions are
-    written in bulk. `leads_only`: the extraction holds only the article's
-    publication-dated lead events (`pipeline.extract_leads`), which replace
-    its lead mentions; its other mentions, date references and extraction
-    version stay (`manage.py attach_leads`).
+    written in bulk.
     """
     resolver = resolver or NameResolver()
     result = StoreResult(article_id=article.pk)
@@ -672,7 +632,7 @@ def apply_extraction(
                 "event_id", flat=True
             )
         )
-        protected, touched = _clear_extraction(article, leads_only=leads_only)
+        protected, touched = _clear_extraction(article)
         seen: set[tuple[int, int]] = set()
         in_sentence: set[tuple] = set()
         pending: list[_Candidate] = []
@@ -694,10 +654,7 @@ def apply_extraction(
             seen.add(key)
             stored = protected.get((ee.expression_start, ee.expression_end))
             if stored is None:
-                if ee.dated_by_publication:
-                    cand, conflicts = _match_lead(c, pending, touched), set()
-                else:
-                    cand, conflicts = _match(c, pending, touched)
+                cand, conflicts = _match(c, pending, touched)
                 if cand is not None and cand.pending:
                     if not _first_in_sentence(in_sentence, ("new", id(cand)), ee):
                         continue
@@ -774,13 +731,11 @@ def apply_extraction(
                 )
             )
         refresh_event_sources(event_ids=touched)
+        # Every day the article refers to, for the key-events ranking.
+        replace_date_references(article=article, timexes=extraction.timexes)
         facet_counts.refresh_for_events(
             event_ids=touched | {p.event.pk for p in pending}, before=months
         )
-        if leads_only:
-            return result
-        # Every day the article refers to, for the key-events ranking.
-        replace_date_references(article=article, timexes=extraction.timexes)
         Article.objects.filter(pk=article.pk).update(
             extraction_status=ExtractionStatus.DONE,
             extraction_version=EXTRACTION_VERSION,

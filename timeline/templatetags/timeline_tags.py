@@ -120,14 +120,8 @@ def resolution(mention) -> str:
     """How a mention's date was resolved, in words.
 
     "'last week', relative to the article's date 24 Feb 2025 → week of
-    17–23 Feb 2025"; a lead dated by its article's publication says so.
-    Returns plain text (autoescaped by the template).
+    17–23 Feb 2025". Returns plain text (autoescaped by the template).
     """
-    if mention.dated_by_publication:
-        return (
-            "no date in the sentence: the lead of an article published "
-            f"{_day(mention.article.published)}"
-        )
     return (
         f"‘{mention.expression}’, relative to the article’s date "
         f"{_day(mention.anchor_date)} → {value_display(mention.value)}"

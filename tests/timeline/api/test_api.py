@@ -70,7 +70,6 @@ def test_it_lists_events_with_stable_fields(client):
             "published": "2025-02-25",
             "evidence": "Zelenskyy met Macron on Monday.",
             "expression": "on Monday",
-            "dated_by_publication": False,
         }
     ]
     assert row["url"].endswith(f"/api/events/{event.id}/")
@@ -372,18 +371,3 @@ def test_it_answers_too_many_parameters_with_400_json(client, path):
     assert response.status_code == 400
     assert response["Content-Type"].startswith("application/json")
     assert "more than 1,000 parameters" in response.json()["error"]
-
-
-def test_a_lead_source_says_it_is_dated_by_publication(client):
-    from tests.timeline.factories import VOTE_LEAD, article_input, extraction, lead
-    from timeline.ingestion.store import store_article
-
-    store_article(
-        item=article_input(VOTE_LEAD, published=date(2025, 2, 25)),
-        extraction=extraction(lead(published=date(2025, 2, 25))),
-    )
-    (row,) = get_json(client, "/api/events/")["results"]
-    assert row["start"] == "2025-02-25"
-    assert row["sources"][0]["evidence"] == VOTE_LEAD
-    assert row["sources"][0]["expression"] == ""
-    assert row["sources"][0]["dated_by_publication"] is True

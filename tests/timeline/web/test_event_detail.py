@@ -113,21 +113,3 @@ def test_it_shows_an_event_without_evidence(client, timeline):
 def test_its_query_count_is_bounded(client, timeline, django_assert_max_num_queries):
     with django_assert_max_num_queries(6):
         client.get(f"/events/{timeline['met'].id}/")
-
-
-def test_a_lead_source_is_shown_whole_and_dated_by_its_publication(client):
-    from datetime import date
-
-    from tests.timeline.factories import VOTE_LEAD, article_input, extraction, lead
-    from timeline.ingestion.store import store_article
-    from timeline.models import Event
-
-    store_article(
-        item=article_input(VOTE_LEAD, published=date(2025, 2, 25)),
-        extraction=extraction(lead(published=date(2025, 2, 25))),
-    )
-    html = client.get(f"/events/{Event.objects.get().id}/").content.decode()
-    assert "The UN General Assembly has voted for a resolution" in html
-    assert (
-        "no date in the sentence: the lead of an article published 25 Feb 2025"
-    ) in html
