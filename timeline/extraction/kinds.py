@@ -670,6 +670,10 @@ def classify(verb: Token, span: Span) -> str:
         _lemma(t) in _LEGISLATURES for t in _agents(verb)
     ):
         return VOTE  # "RICO, passed by Congress in 1970"
+    if lemma == "pass" and any(
+        c.dep_ == "dobj" and _lemma(c) in _LEGISLATURES for c in verb.children
+    ):
+        return VOTE  # "a plan to bail out ... failed to pass the Senate"
     if lemma == "become" and any(
         c.dep_ == "attr" and _lemma(c) in lex.office_nouns for c in verb.children
     ):
@@ -677,15 +681,14 @@ def classify(verb: Token, span: Span) -> str:
     if lemma in SPEAK_VERBS or (lemma == "call" and _is_phone_call(verb)):
         return _speaking(verb, lemma)
     if lemma == "call":
-        if any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
-            return DEMAND  # "called for a ceasefire"
         called = _first_kind(
             [h for c in verb.children if c.dep_ == "dobj" for h in _heads(c)]
         )
         if called in _CONVENED:
-            return (
-                called  # "has called a special summit of the UN", "called an election"
-            )
+            # "has called a special summit of the UN for September 14 to 16"
+            return called
+        if any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
+            return DEMAND  # "called for a ceasefire"
         return STATEMENT  # "called the war unjust"
     objects = _objects(verb)
     subjects = _subjects(verb)
