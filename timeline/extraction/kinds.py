@@ -770,7 +770,11 @@ def classify(verb: Token, span: Span) -> str:
             lemma in _ONLY_WITHOUT_OBJECT and _has_object(verb)
         ):
             return _by_subject(lex.verbs[lemma], subjects)
-        return _first_kind(subjects) or OTHER
+        found = _first_kind(subjects)
+        if found is not None or lemma not in lex.complement_verbs:
+            return found or OTHER
+        # an aspectual verb takes the kind of the verb it completes ("the
+        # Senate hopes to finish voting on the plan", "stopped pumping")
     if lemma in lex.verbs and lemma not in lex.light_verbs:
         kind = _by_subject(lex.verbs[lemma], subjects)
         if kind == MEETING and _first_kind(objects) == CALL:
@@ -780,7 +784,9 @@ def classify(verb: Token, span: Span) -> str:
         lemma in lex.light_verbs and not _first_kind(objects)
     ):
         for c in verb.children:  # "began leaking", "is expected to extend ..."
-            if c.dep_ == "xcomp" and c.pos_ == "VERB":
+            if c.pos_ == "VERB" and (
+                c.dep_ == "xcomp" or (c.dep_ == "dobj" and c.tag_ == "VBG")
+            ):
                 told = classify(c, span)
                 if told != OTHER:
                     return told

@@ -1139,3 +1139,80 @@ def test_it_reads_the_predicates_the_seed_5005_sample_had_other_or_wrong(
 ):
     e = event_in(article_id, fragment, expression)
     assert e.kind == kind, e.title
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression", "kind"),
+    [
+        # verb + object idioms of general English: a case won, a seat lost,
+        # power won, landfall made, oil washed ashore, a name placed on a list
+        (
+            "IraqWar_guardian/2005-02-01/213.htm.txt",
+            "won his case",
+            "December",
+            "legal",
+        ),
+        (
+            "IraqWar_guardian/2005-05-10/244.htm.txt",
+            "lost her seat of Peterborough",
+            "Friday morning",
+            "election",
+        ),
+        (
+            "IraqWar_guardian/2005-08-06/142.htm.txt",
+            "the party won power in 1997",
+            "1997",
+            "election",
+        ),
+        (
+            "bpoil_foxnews/2010-07-01/988.htm.txt",
+            "It made landfall",
+            "late Wednesday",
+            "disaster",
+        ),
+        (
+            "bpoil_foxnews/2010-06-13/443.htm.txt",
+            "tar balls washed ashore",
+            "Saturday",
+            "disaster",
+        ),
+        (
+            "IraqWar_guardian/2005-04-30/299.htm.txt",
+            "list of terrorist regimes",
+            "1993",
+            "sanctions",
+        ),
+        # criticism and statements: faulted, a scenario laid out
+        (
+            "bpoil_reuters/2010-05-14/576.htm.txt",
+            "was faulted by some",
+            "2005",
+            "statement",
+        ),
+        (
+            "bpoil_guardian/2010-05-13/922.htm.txt",
+            "laid out a worst case scenario",
+            "last week",
+            "statement",
+        ),
+        # an aspectual verb takes its complement's kind: "hopes to finish voting"
+        (
+            "Finan_washingtonpost/2009-02-02/1153.htm.txt",
+            "hopes to finish voting on the plan",
+            "Friday",
+            "vote",
+        ),
+        # a drug for a disease is a health measure
+        (
+            "H1N1_bbc/2009-05-01/16.htm.txt",
+            "Antiviral drugs were issued",
+            "this afternoon",
+            "health",
+        ),
+    ],
+)
+def test_it_reads_general_english_idioms_and_aspectual_verbs(
+    article_id, fragment, expression, kind
+):
+    e = event_in(article_id, fragment, expression)
+    assert e.kind == kind, e.title
