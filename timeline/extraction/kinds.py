@@ -19,7 +19,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 STATEMENT = "statement"
 MEETING = "meeting"
@@ -225,6 +225,8 @@ _ANNOUNCING = frozenset(
         "report",
         "discover",
         "learn",
+        "emerge",  # "It emerged on Wednesday that a small part of the slick had entered ..."
+        "transpire",
     }
 )
 # Verbs of effort, whose event is their goal: "BP was working on Thursday to
@@ -243,6 +245,42 @@ _SPANS = frozenset({"hour", "day", "week", "month", "year", "time", "weekend"})
 # Nouns a company is called by: "the company generated cash of $7.7 billion".
 _FIRMS = frozenset({"company", "firm", "group", "corporation", "conglomerate"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
+# Bodies that hold hearings: "the panel heard from a BP manager".
+_HEARING_BODIES = frozenset(
+    {
+        "panel",
+        "committee",
+        "subcommittee",
+        "commission",
+        "inquiry",
+        "court",
+        "tribunal",
+        "jury",
+        "hearing",
+        "lawmaker",
+        "legislator",
+        "senator",
+    }
+)
+# Verbs that undo a restriction, and the restrictions a regulator imposes at
+# home: "eased a moratorium on new offshore drilling", "lifted the ban" is a
+# regulatory act (legal), not sanctions on someone; "lifted sanctions" stays.
+_REVERSING = frozenset(
+    {"lift", "ease", "relax", "loosen", "scrap", "rescind", "revoke", "overturn"}
+)
+_RESTRICTIONS = frozenset(
+    {"moratorium", "freeze", "restriction", "curfew", "suspension", "limit"}
+)
+# What one calls: "called a summit", "called an election", "called a vote".
+_CONVENED = frozenset({MEETING, ELECTION, VOTE})
+# Verbs of closing a place, and the places whose closing is a health measure
+# in an article about an outbreak ("three additional schools will be closed").
+_CLOSING = frozenset({"close", "shut", "reopen", "open"})
+_SCHOOLS = frozenset(
+    {"school", "kindergarten", "nursery", "university", "college", "academy"}
+)
+# How many mentions of a disease make an article one about an outbreak.
+_OUTBREAK_MENTIONS = 3
 
 
 @dataclass(frozen=True)
@@ -479,7 +517,9 @@ def _objects(verb: Token, *, above: bool = True) -> list[Token]:
     ):  # "The letter was dated 11 June and released on Saturday"
         groups.extend(_heads(c) for c in verb.head.children if c.dep_ == "nsubjpass")
     for c in verb.children:
-        if c.dep_ == "nsubjpass" or c.dep_ in _OBJECT_DEPS:
+        if c.dep_ in _OBJECT_DEPS and c.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+            groups.append(_heads(verb.head))  # "the 18,600 barrels that BP trapped"
+        elif c.dep_ == "nsubjpass" or c.dep_ in _OBJECT_DEPS:
             groups.append(_heads(c))
         elif c.dep_ in ("prep", "agent") and c.lower_ not in _ADJUNCT_PREPS:
             for p in c.children:
@@ -546,6 +586,8 @@ def classify(verb: Token, span: Span) -> str:
         tok = tok.head
         if tok.i == verb.i or (tok.dep_ == "prep" and tok.lower_ in _ADJUNCT_PREPS):
             break
+        if tok.dep_ == "pobj" and tok.head.lower_ in _ADJUNCT_PREPS:
+            break  # "Following the 1988 Piper Alpha disaster, UK regulation had been tightened"
         if tok.dep_ in _SUBJECT_DEPS | _OBJECT_DEPS | {"pobj", "compound", "npadvmod"}:
             kind = noun_kind(tok)
             if kind is not None and lemma in lex.light_verbs | lex.object_verbs:
@@ -554,18 +596,69 @@ def classify(verb: Token, span: Span) -> str:
     # law", "fired on protesters", "passed away" (a particle parsed as advmod)
     for c in verb.children:
         words = [c] if c.dep_ in _PAIRED or _is_particle(c, verb) else []
+        if (
+            c.dep_ == "advmod"
+            and c.i == verb.i + 1
+            and not words
+            and f"{lemma} {_lemma(c)}" in lex.verb_objects
+        ):
+            words = [c]  # an adjective the small model tags as an adverb: "feeling ill"
         if c.dep_ == "prep":  # "signed into law"; "run out (of money)"
             words = [p for p in c.children if p.dep_ == "pobj"]
             if not words or not (
                 _has_object(verb) or any(p.ent_type_ in ("DATE", "TIME") for p in words)
             ):
                 words.append(c)  # "fired on protesters", not "fired X on Monday"
+        if (
+            c.dep_ == "prep"
+            and c.lower_ in _TEMPORAL_PREPS
+            and any(p.ent_type_ in ("DATE", "TIME", "EVENT") for p in c.subtree)
+        ):
+            continue  # "appeared before Christmas": no pair with the date's preposition
         for w in words:
             pair = f"{lemma} {_lemma(w)}"
             if pair == "take over" and _took_office(verb):
                 return APPOINTMENT  # "took over at Treasury", "... the New York Fed"
             if pair in lex.verb_objects:
                 return lex.verb_objects[pair]
+    if any(  # "was set to confront the administration in court", "took BP to court"
+        c.dep_ == "prep"
+        and c.lower_ in ("in", "to", "into", "before")
+        and any(p.dep_ == "pobj" and _lemma(p) == "court" for p in c.children)
+        for c in verb.children
+    ):
+        return LEGAL
+    if lemma == "hear" and any(_lemma(t) in _HEARING_BODIES for t in _subjects(verb)):
+        return LEGAL  # "the panel heard from Ronald Sepulvado": a hearing
+    if lemma in _REVERSING and (
+        any(_lemma(t) in _RESTRICTIONS for t in _patients(verb))
+        or any(_lemma(t) in _JUDICIAL for t in _subjects(verb))
+    ):
+        return LEGAL  # "eased a moratorium on new offshore drilling", "a court lifted a ban"
+    if lemma == "run" and not _runs_for_office(verb):
+        # "the storm-prone period that runs from June 1": no candidate runs
+        return _first_kind(_subjects(verb)) or OTHER
+    if (
+        lemma in _CLOSING
+        and any(_lemma(t) in _SCHOOLS for t in _patients(verb) or _raised(verb))
+        and _about_outbreak(verb.doc)
+    ):
+        return HEALTH  # "Three additional schools will be closed" (swine flu)
+    if (
+        lemma in lex.complement_verbs
+        and lemma not in lex.verbs
+        and any(c.dep_ == "nsubjpass" for c in verb.children)
+    ):
+        # a passive of a complement verb: its subject is the infinitive's, not
+        # its patient ("the drilling industry was set to confront ... in court")
+        for c in verb.children:
+            if (
+                c.dep_ == "xcomp"
+                and c.pos_ == "VERB"
+                and any(a.tag_ == "TO" for a in c.children)
+                and (told := classify(c, span)) != OTHER
+            ):
+                return told
     if _office_complement(verb) and (
         lex.verbs.get(lemma, APPOINTMENT) == APPOINTMENT
         or lemma in lex.complement_verbs
@@ -577,6 +670,10 @@ def classify(verb: Token, span: Span) -> str:
         _lemma(t) in _LEGISLATURES for t in _agents(verb)
     ):
         return VOTE  # "RICO, passed by Congress in 1970"
+    if lemma == "pass" and any(
+        c.dep_ == "dobj" and _lemma(c) in _LEGISLATURES for c in verb.children
+    ):
+        return VOTE  # "a plan to bail out ... failed to pass the Senate"
     if lemma == "become" and any(
         c.dep_ == "attr" and _lemma(c) in lex.office_nouns for c in verb.children
     ):
@@ -584,6 +681,12 @@ def classify(verb: Token, span: Span) -> str:
     if lemma in SPEAK_VERBS or (lemma == "call" and _is_phone_call(verb)):
         return _speaking(verb, lemma)
     if lemma == "call":
+        called = _first_kind(
+            [h for c in verb.children if c.dep_ == "dobj" for h in _heads(c)]
+        )
+        if called in _CONVENED:
+            # "has called a special summit of the UN for September 14 to 16"
+            return called
         if any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
             return DEMAND  # "called for a ceasefire"
         return STATEMENT  # "called the war unjust"
@@ -667,7 +770,11 @@ def classify(verb: Token, span: Span) -> str:
             lemma in _ONLY_WITHOUT_OBJECT and _has_object(verb)
         ):
             return _by_subject(lex.verbs[lemma], subjects)
-        return _first_kind(subjects) or OTHER
+        found = _first_kind(subjects)
+        if found is not None or lemma not in lex.complement_verbs:
+            return found or OTHER
+        # an aspectual verb takes the kind of the verb it completes ("the
+        # Senate hopes to finish voting on the plan", "stopped pumping")
     if lemma in lex.verbs and lemma not in lex.light_verbs:
         kind = _by_subject(lex.verbs[lemma], subjects)
         if kind == MEETING and _first_kind(objects) == CALL:
@@ -677,7 +784,9 @@ def classify(verb: Token, span: Span) -> str:
         lemma in lex.light_verbs and not _first_kind(objects)
     ):
         for c in verb.children:  # "began leaking", "is expected to extend ..."
-            if c.dep_ == "xcomp" and c.pos_ == "VERB":
+            if c.pos_ == "VERB" and (
+                c.dep_ == "xcomp" or (c.dep_ == "dobj" and c.tag_ == "VBG")
+            ):
                 told = classify(c, span)
                 if told != OTHER:
                     return told
@@ -693,8 +802,12 @@ def classify(verb: Token, span: Span) -> str:
                         told = classify(p, span)
                         if told != OTHER:
                             return told
-    if lemma in _EFFORT_VERBS:
-        for c in verb.children:  # "BP was working on Thursday to plug the well"
+    operation = lemma in lex.object_verbs and lemma not in lex.verbs
+    if lemma in _EFFORT_VERBS or (operation and not _first_kind(objects)):
+        # "BP was working on Thursday to plug the well"; an operation with no
+        # kind of its own takes its purpose's: "A device ... was lowered over
+        # the blown-out well ... to try to capture most of the oil"
+        for c in verb.children:
             if (
                 c.dep_ == "advcl"
                 and c.pos_ == "VERB"
@@ -712,6 +825,43 @@ def classify(verb: Token, span: Span) -> str:
         if any(t.ent_type_ == "ORG" or _lemma(t) in _FIRMS for t in subjects):
             return BUSINESS
     return found or OTHER
+
+
+def _runs_for_office(verb: Token) -> bool:
+    """'Ran for president', 'he will run again': a candidate (a person or a
+    personal pronoun) or an office or race it runs for."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("for", "in", "against"):
+            return True
+        if c.dep_ in _SUBJECT_DEPS and (
+            c.ent_type_ in ("PERSON", "ORG", "NORP") or c.tag_ == "PRP"
+        ):
+            return True
+    return verb.dep_ == "xcomp"  # "decided to run", "considered running"
+
+
+def _raised(verb: Token) -> list[Token]:
+    """The subject of the verb an infinitive completes: "the school expects to
+    be closed" (the school is closed)."""
+    if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
+        return _subjects(verb.head)
+    return []
+
+
+def _about_outbreak(doc: Doc) -> bool:
+    """An article about an outbreak: it names a disease, a virus or an
+    epidemic at least _OUTBREAK_MENTIONS times (counted once per article)."""
+    key = "newsline_outbreak"
+    if key not in doc.user_data:
+        nouns = lexicon().nouns
+        count = sum(
+            1
+            for t in doc
+            if t.pos_ in ("NOUN", "PROPN")
+            and (nouns.get(t.lower_) or nouns.get(_lemma(t))) == HEALTH
+        )
+        doc.user_data[key] = count >= _OUTBREAK_MENTIONS
+    return bool(doc.user_data[key])
 
 
 def _agents(verb: Token) -> list[Token]:

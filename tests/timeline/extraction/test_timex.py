@@ -908,6 +908,14 @@ def test_it_anchors_the_following_year_at_the_year_the_article_last_named() -> N
     assert got["The following year"] == "2006"
 
 
+def test_it_counts_a_year_earlier_from_the_year_the_article_last_named() -> None:
+    # "The Health and Safety Executive issued Transocean with an improvement
+    # notice in 2006 ... A year earlier, the HSE issued an improvement notice":
+    # 2005, not a year before publication (2009)
+    got = _article_timexes("bpoil_guardian/2010-05-06/1092.htm.txt")
+    assert got["A year earlier"] == "2005"
+
+
 def test_it_gives_a_day_followed_by_that_year_the_year_last_named() -> None:
     # "... ministers tried, in 2007, ... Straw was lobbied on 15 October and 9
     # November that year by Sir Mark Allen": 2007, not the last 9 November

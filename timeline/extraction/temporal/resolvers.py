@@ -565,6 +565,15 @@ def _duration(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None
         sign = -1 if off[1] in ("ago", "earlier", "before") else 1
         anchor = ctx.dct if off[1] in ("ago", "from now") else ctx.anchor
         if (
+            off[1] == "earlier"
+            and unit in ("year", "month")
+            and (narrated := ctx.narrated_anchor(unit)) is not None
+            and tense() == "past"
+        ):
+            # "... an improvement notice in 2006. A year earlier, the HSE
+            # issued ...": counted from the last date the narrative named
+            anchor = narrated
+        if (
             off[1] in ("earlier", "later")
             and ctx.sent_anchor is None
             and (
