@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from importlib import resources
 
@@ -56,14 +57,58 @@ def country_aliases() -> dict[str, str]:
                 names[normalise_alias(value)] = c.alpha_2
     for code, short in country_names().items():
         names.setdefault(normalise_alias(short), code)
-    data = (
+    for alias, code in _data()["aliases"].items():
+        names[normalise_alias(alias)] = code
+    return names
+
+
+@cache
+def _data() -> dict:
+    return json.loads(
         resources.files("timeline.extraction")
         .joinpath("data", "countries.json")
         .read_text("utf-8")
     )
-    for alias, code in json.loads(data)["aliases"].items():
-        names[normalise_alias(alias)] = code
-    return names
+
+
+@cache
+def institution_countries() -> dict[str, str]:
+    """Normalised name of a stock index or a national public body -> the
+    country it belongs to ("Nikkei" -> JP, "NHS" -> GB, "Congressional Budget
+    Office" -> US): general knowledge, `institutions` in data/countries.json."""
+    return {
+        normalise_alias(name): code
+        for name, code in _data().get("institutions", {}).items()
+    }
+
+
+# What follows an index's name ("the Nikkei 225 index", "Dow Jones Industrial
+# Average"): not part of the name looked up.
+_INDEX_TAIL = ("index", "indices", "indexes", "average", "industrial", "industrials")
+
+
+def index_country(name: str) -> str | None:
+    """The country of a stock index named `name`: a known index ("the Dow
+    Jones Industrial Average", "Nikkei 225" -> JP), else the country its own
+    words name ("the Argentinean MERVAL index" -> AR, "the Brazilian Bovespa");
+    None when neither says."""
+    words = normalise_alias(name).split()
+    while words and words[-1] in _INDEX_TAIL:
+        words.pop()
+    known = institution_countries()
+    aliases = country_aliases()
+    for n in range(len(words), 0, -1):
+        code = known.get(" ".join(words[:n]))
+        if code:
+            return code
+    codes = {aliases[w] for w in words if w in aliases}
+    if len(codes) == 1:
+        return codes.pop()
+    for i in range(1, len(words)):  # "the Argentinean MERVAL": the name after it
+        code = known.get(" ".join(words[i:]))
+        if code:
+            return code
+    return None
 
 
 def country_code(name: str) -> str | None:
@@ -119,3 +164,28 @@ def currency_countries() -> dict[str, str]:
         and w.isalpha()
         and normalise_alias(w) not in country_aliases()
     }
+
+
+@cache
+def _institution_pattern() -> re.Pattern[str]:
+    # As written (case matters: "the Nikkei", not "nikkei"), names of 4
+    # characters or more ("Dow", "SET", "IPC" are words or other things).
+    names = sorted(
+        (n for n in _data().get("institutions", {}) if len(n) >= 4),
+        key=len,
+        reverse=True,
+    )
+    return re.compile(
+        r"(?<![\w&/-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w&/-])"
+    )
+
+
+def institution_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, country) of the stock indices and national bodies `text`
+    names as they are written, whatever a tagger made of them ("For the day,
+    the Nikkei closed down 6.4 percent" -> JP)."""
+    known = institution_countries()
+    return [
+        (m.start(), m.end(), known[normalise_alias(m.group(0))])
+        for m in _institution_pattern().finditer(text)
+    ]

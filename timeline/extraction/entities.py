@@ -34,6 +34,9 @@ from timeline.extraction.countries import (
     country_aliases,
     country_name,
     currency_countries,
+    index_country,
+    institution_countries,
+    institution_spans,
 )
 from timeline.extraction.names import normalise_alias
 from timeline.extraction.types import Lexicon
@@ -278,7 +281,8 @@ class EntityResolver:
         org_data = _load("organizations.json")
         self.legal_suffixes = frozenset(org_data.get("legal_suffixes", ()))
         self.org_countries = {
-            normalise_alias(k): v for k, v in org_data.get("countries", {}).items()
+            **institution_countries(),  # indices, national bodies (countries.py)
+            **{normalise_alias(k): v for k, v in org_data.get("countries", {}).items()},
         }
         self.government_words = frozenset(org_data.get("government_words", ()))
         self.company_countries = {
@@ -689,6 +693,8 @@ class EntityResolver:
             if ent.label_ == "ORG" and _is_index(doc, s, e, key):
                 index_keys.add(key)  # "the Hang Seng index": a stock index
                 index_keys.add(key.split()[0])
+                if code := index_country(key):
+                    add(s, e, COUNTRY, code)  # "the Nikkei 225 index" -> JP
                 continue
             if ent.label_ == "ORG":
                 org_keys.setdefault(key, _clean_name(doc[s:e].text))
@@ -1043,6 +1049,15 @@ class EntityResolver:
             if not taken[tok.i] and _names_a_currency(tok):
                 add(tok.i, tok.i + 1, COUNTRY, currencies[tok.lower_])
 
+        # 5c. Stock indices and national bodies however tagged: "the Nikkei
+        # closed down" is Japan's (countries.institution_spans).
+        if starts := [t.idx for t in doc]:
+            for start, end, code in institution_spans(doc.text):
+                i = bisect_left(starts, start)
+                j = bisect_left(starts, end)
+                if i < len(starts) and starts[i] == start and not any(taken[i:j]):
+                    add(i, j, COUNTRY, code)
+
         # 6. Places: a city or region is in its country ("Benghazi" -> LY);
         # an ambiguous name goes by the article's other countries.
         if places:
@@ -1055,6 +1070,7 @@ class EntityResolver:
                     name,
                     article_countries=known,
                     qualifier=self._qualifier(doc, e),
+                    placed=_locative_span(doc, s, e),
                 )
                 own = self.countries.get(normalise_alias(name))
                 if own is not None and (code not in known or own in known):
@@ -1401,6 +1417,8 @@ class EntityResolver:
         if key in self.company_countries:
             return self.company_countries[key]
         words = key.split()
+        if words[-1:] and words[-1] in _INDEX_WORDS and (code := index_country(key)):
+            return code  # "the Shanghai Composite Index" -> CN
         if not any(w in self.government_words for w in words):
             return None
         for i in range(len(words)):
