@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 import pycountry
 
 from timeline.extraction.names import normalise_alias
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
 
 # Short names where pycountry's official name is not what news uses.
 SHORT_NAMES = {
@@ -189,3 +194,51 @@ def institution_spans(text: str) -> list[tuple[int, int, str]]:
         (m.start(), m.end(), known[normalise_alias(m.group(0))])
         for m in _institution_pattern().finditer(text)
     ]
+
+
+# The article's main country: named at least this often, and either three in
+# five of its country mentions or this many times the next country.
+MAIN_MENTIONS = 2
+MAIN_LEAD = 2
+
+
+def main_country(counts: Mapping[str, int]) -> str | None:
+    """The country an article is about, from how often it names each (its
+    places, demonyms and capitals): the one named at least 3 times and in 3
+    of 5 country mentions, or else at least MAIN_MENTIONS times and
+    MAIN_LEAD times as often as any other ("London" and "British" 14 times,
+    Iraq 5 times: Britain). None when no country leads so."""
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    code, n = ranked[0]
+    if n >= 3 and 5 * n >= 3 * sum(counts.values()):
+        return code
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    if n >= MAIN_MENTIONS and n >= MAIN_LEAD * second:
+        return code
+    return None
+
+
+# "Brazilian-born", "German-made": where someone or something comes from.
+_ORIGIN_PARTICIPLES = frozenset(
+    ["born", "bred", "raised", "educated", "trained", "made", "built", "designed"]
+)
+_SUBJECTS = frozenset(["nsubj", "nsubjpass", "csubj", "csubjpass", "agent", "expl"])
+
+
+def owns_an_object(tok: Token) -> bool:
+    """A possessive whose noun is no subject: "antivirals like Roche's
+    Tamiflu", "approved a drug maker's vaccine" (the owner does not act)."""
+    return tok.dep_ == "poss" and tok.head.dep_ not in _SUBJECTS
+
+
+def only_a_modifier(doc: Doc, start: int, end: int) -> bool:
+    """A country word at tokens [start, end) that says where someone or
+    something comes from, not where the event is: "the Brazilian-born
+    striker", "approved a Swiss drug maker's vaccine" (the demonym of a
+    possessor that does not act)."""
+    if end + 1 < len(doc) and doc[end].text == "-":
+        return doc[end + 1].lower_ in _ORIGIN_PARTICIPLES
+    last = doc[end - 1]
+    return last.dep_ in ("amod", "compound") and owns_an_object(last.head)

@@ -37,6 +37,9 @@ from timeline.extraction.countries import (
     index_country,
     institution_countries,
     institution_spans,
+    main_country,
+    only_a_modifier,
+    owns_an_object,
 )
 from timeline.extraction.names import normalise_alias
 from timeline.extraction.types import Lexicon
@@ -672,7 +675,11 @@ class EntityResolver:
                     doc[end_tok - 1].idx + len(doc[end_tok - 1].text),
                     kind,
                     value,
-                    incidental=kind == COUNTRY and _compared(doc, start_tok),
+                    incidental=kind == COUNTRY
+                    and (
+                        _compared(doc, start_tok)
+                        or only_a_modifier(doc, start_tok, end_tok)
+                    ),
                 )
             )
 
@@ -1114,7 +1121,7 @@ class EntityResolver:
             mentions = kept
         home = _dominant_country(mentions)
         mentions += self._acting_countries(
-            mentions, person_countries, officials, home, ties
+            mentions, person_countries, officials, home, ties, doc
         )
         people = {m.value for m in mentions if m.kind == PERSON}
         aliases = {
@@ -1437,6 +1444,7 @@ class EntityResolver:
         officials: set[str],
         home: str | None,
         ties: Mapping[str, str] | None = None,
+        doc: Doc | None = None,
     ) -> list[Mention]:
         """Countries of the officials, government bodies and companies
         mentioned: each a country mention where they are ("whose officials
@@ -1461,6 +1469,10 @@ class EntityResolver:
                     and key not in self.org_countries
                     and not any(w in self.government_words for w in key.split())
                 )
+            if company and doc is not None:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is not None and owns_an_object(span[-1]):
+                    continue  # "like Roche's Tamiflu": the maker does not act
             if code:
                 out.append(Mention(m.start, m.end, COUNTRY, code, company=company))
         return out
@@ -2446,18 +2458,13 @@ def _names_a_thing(doc: Doc, end: int) -> bool:
 
 
 def _dominant_country(mentions: list[Mention]) -> str | None:
-    """The country named most in the article, if it has at least three
-    mentions and three in five of all its country mentions."""
+    """The article's main country (`countries.main_country`) from its
+    country mentions, comparisons left out."""
     counts: dict[str, int] = {}
     for m in mentions:
         if m.kind == COUNTRY and not m.incidental:
             counts[m.value] = counts.get(m.value, 0) + 1
-    if not counts:
-        return None
-    code, n = max(counts.items(), key=lambda kv: kv[1])
-    if n >= 3 and 5 * n >= 3 * sum(counts.values()):
-        return code
-    return None
+    return main_country(counts)
 
 
 def _plausible_org(span: Span) -> bool:

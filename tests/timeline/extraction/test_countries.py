@@ -60,3 +60,19 @@ def test_a_region_s_name_in_no_place_context_is_no_place():
     assert place_country("Louisiana", article_countries={"US"}, placed=False) == "US"
     found = events_in(FALCON, "the Falcon's bodyshell dates back")
     assert found and all("VE" not in e.countries for e in found)
+
+
+def test_a_country_one_was_born_in_is_not_where_the_event_is():
+    # "Gen Saadi's German-born wife Helma told the Guardian last night that
+    # she had heard from US sources ..."
+    found = events_in("IraqWar_guardian/2005-01-13/104.htm.txt", "German-born wife")
+    assert found and all("DE" not in e.countries for e in found)
+
+
+def test_the_maker_of_a_drug_named_as_an_example_does_not_act():
+    # "... did not plan to alter its guidance on when and whether to prescribe
+    # antivirals like Roche's Tamiflu or GlaxoSmithKline's Relenza"
+    found = events_in("H1N1_reuters/2009-05-14/712.htm.txt", "like Roche's Tamiflu")
+    assert found and all(not {"CH", "GB"} & set(e.countries) for e in found), [
+        (e.title, e.countries) for e in found
+    ]
