@@ -308,9 +308,10 @@ class NameResolver:
         is when that person is the most named, else it is removed (an
         ambiguous surname means no one). An alias a person added or edited
         is never changed. The events the old person was linked to through
-        the alias (none of their articles names him in full) move to the new
-        one, unless a person set or verified their actors. Call inside a
-        transaction holding the merge lock; how many aliases changed."""
+        the alias (none of their articles names him in full) follow
+        (`_relink`), unless a person set or verified their actors. Call
+        inside a transaction holding the merge lock; how many aliases
+        changed."""
         aliases = ActorAlias.objects.filter(actor__kind=ActorKind.PERSON).exclude(
             normalised__contains=" "
         )
@@ -338,6 +339,7 @@ class NameResolver:
                 )
                 alias.delete()
                 self._forget(key, old.pk, None)
+                _relink(old=old, new=None, namesakes=named)
             else:
                 alias.actor = best
                 alias._change_reason = (
@@ -345,7 +347,7 @@ class NameResolver:
                 )
                 alias.save()
                 self._forget(key, old.pk, best.pk)
-                _relink(old=old, new=best)
+                _relink(old=old, new=best, namesakes=named)
             changed += 1
         if changed:
             self.changed = True
@@ -482,33 +484,54 @@ def _counts(named: dict[Actor, int]) -> str:
     )
 
 
-def _relink(*, old: Actor, new: Actor) -> int:
-    """Move to `new` the events of `old` none of whose articles names `old`
-    in full (linked through the surname alone), unless a person set or
-    verified their actors; how many moved."""
-    full = [normalise_alias(f) for f in _full_names(old.name)]
-    moved = []
+def _relink(*, old: Actor, new: Actor | None, namesakes: Iterable[Actor]) -> int:
+    """The events of `old` none of whose articles names `old` in full (it
+    was linked through the surname alone), unless a person set or verified
+    their actors: each goes to the namesake its articles name in full when
+    they name one (or `new`, the alias's person, among several), to `new`
+    when they name none, else to no one of the name (a title that named
+    `old` names the new person); how many changed."""
+    full = {a: [normalise_alias(f) for f in _full_names(a.name)] for a in namesakes}
+    full[old] = [normalise_alias(f) for f in _full_names(old.name)]
+    changes: dict[int, Actor | None] = {}
+    events = {}
     for event in Event.objects.filter(actors=old).prefetch_related("mentions__article"):
         if event.is_admin_touched("actors"):
             continue
-        texts = {m.article_id: m.article.text for m in event.mentions.all()}
-        if not texts or any(
-            f in normalise_alias(t) for t in texts.values() for f in full
-        ):
+        texts = [normalise_alias(m.article.text) for m in event.mentions.all()]
+        named = {
+            a for a, names in full.items() if any(f in t for t in texts for f in names)
+        }
+        if not texts or old in named:
             continue
-        moved.append(event)
-    if not moved:
+        if new is not None and (new in named or not named):
+            changes[event.pk] = new
+        else:
+            changes[event.pk] = named.pop() if len(named) == 1 else None
+        events[event.pk] = event
+    if not changes:
         return 0
-    ids = [e.pk for e in moved]
+    ids = list(changes)
     months = facet_counts.months_of(event_ids=ids)
     have = set(
-        EventActor.objects.filter(event_id__in=ids, actor=new).values_list(
-            "event_id", flat=True
-        )
+        EventActor.objects.filter(event_id__in=ids).values_list("event_id", "actor_id")
     )
     EventActor.objects.filter(event_id__in=ids, actor=old).delete()
     EventActor.objects.bulk_create(
-        EventActor(event=e, actor=new, start=e.start) for e in moved if e.pk not in have
+        EventActor(event=events[i], actor=a, start=events[i].start)
+        for i, a in changes.items()
+        if a is not None and (i, a.pk) not in have
     )
+    for i, actor in changes.items():
+        event = events[i]
+        # a title that named the wrong person by the alias names the right one
+        if (
+            actor is not None
+            and old.name in event.title
+            and not event.is_admin_touched("title")
+        ):
+            event.title = event.title.replace(old.name, actor.name)
+            event._change_reason = f"{LEARNED}: {old.name} was {actor.name}"
+            event.save(update_fields=["title"])
     facet_counts.refresh_for_events(event_ids=ids, before=months)
-    return len(moved)
+    return len(changes)

@@ -69,6 +69,8 @@ def stale():
     learned_alias(mayor)
     (own,) = reported(mayor, MAYOR)
     (through_alias,) = reported(mayor, SURNAME)
+    through_alias.title = "Frank G. Jackson said"  # titled by the alias's person
+    through_alias.save()
     reported(singer, SINGER, n=6)
     return mayor, singer, own, through_alias
 
@@ -93,6 +95,8 @@ def test_the_alias_goes_to_the_far_more_reported_namesake(stale):
     assert redecide("jackson") == 1
     assert alias_of() == ["Michael Jackson"]
     assert names(through_alias) == ["Michael Jackson"]  # linked by "Jackson" alone
+    through_alias.refresh_from_db()
+    assert through_alias.title == "Michael Jackson said"
     assert names(own) == ["Frank G. Jackson"]  # his article names him in full
     reason = ActorAlias.history.filter(normalised="jackson").first()
     assert "Michael Jackson now" in reason.history_change_reason
@@ -114,8 +118,12 @@ def test_an_ambiguous_surname_means_no_one():
     learned_alias(mayor)
     reported(mayor, MAYOR, n=2)
     reported(singer, SINGER, n=3)
+    (alone,) = reported(mayor, SURNAME)
+    (beside_singer,) = reported(mayor, "Michael Jackson died. " + SURNAME)
     assert redecide() == 1
     assert alias_of() == []
+    assert names(beside_singer) == ["Michael Jackson"]  # the one its article names
+    assert names(alone) == []  # "Jackson" alone is no one now
 
 
 def test_an_alias_an_admin_edited_never_changes(stale):
