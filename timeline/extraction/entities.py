@@ -229,6 +229,8 @@ class ArticleEntities:
         found: dict[str, dict[str, None]] = {PERSON: {}, COUNTRY: {}, ORGANIZATION: {}}
         at = {(m.start, m.end): m.value for m in self.mentions if m.kind == COUNTRY}
         for match in self._pattern.finditer(title) if self._pattern else ():
+            if _inside_a_name(title, match.start(), match.end()):
+                continue  # "the BP Deepwater Horizon Oil Spill" (a commission's)
             for m in self._surfaces.get(match.group(0), ())[:1]:
                 found[m.kind][m.value] = None
                 if (m.start, m.end) in at:
@@ -249,6 +251,20 @@ class ArticleEntities:
                     continue  # "the Gulf of Mexico": a sea
                 found[COUNTRY][code] = None
         return tuple(found[PERSON]), tuple(found[COUNTRY]), tuple(found[ORGANIZATION])
+
+
+def _inside_a_name(text: str, start: int, end: int) -> bool:
+    """A name at [start, end) of a title that only begins a longer one after
+    "the": "oversee the National Commission on the BP Deepwater Horizon Oil
+    Spill" names no BP."""
+    before = text[:start].rstrip().rsplit(" ", 1)[-1]
+    after = text[end:].lstrip()
+    return (
+        before.lower() == "the"
+        and text[end : end + 1] == " "
+        and after[:1].isupper()
+        and after.split(" ", 1)[0].isalpha()
+    )
 
 
 class EntityResolver:

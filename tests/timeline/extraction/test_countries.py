@@ -76,3 +76,15 @@ def test_the_maker_of_a_drug_named_as_an_example_does_not_act():
     assert found and all(not {"CH", "GB"} & set(e.countries) for e in found), [
         (e.title, e.countries) for e in found
     ]
+
+
+def test_a_company_named_inside_a_commission_s_name_brings_no_country():
+    # "Last May, President Obama appointed Reilly and Graham to oversee the
+    # National Commission on the BP Deepwater Horizon Oil Spill and Offshore
+    # Drilling": no BP, so no Britain, for the appointment
+    (e,) = events_in(
+        "bpoil_washingtonpost/2011-01-06/1089.htm.txt",
+        "President Obama appointed Reilly and Graham",
+    )
+    assert "GB" not in e.countries, (e.title, e.countries)
+    assert "BP" not in e.organizations
