@@ -227,10 +227,15 @@ _ORIGIN_PARTICIPLES = frozenset(
 _SUBJECTS = frozenset(["nsubj", "nsubjpass", "csubj", "csubjpass", "agent", "expl"])
 
 
-def owns_an_object(tok: Token) -> bool:
-    """A possessive whose noun is no subject: "antivirals like Roche's
-    Tamiflu", "approved a drug maker's vaccine" (the owner does not act)."""
-    return tok.dep_ == "poss" and tok.head.dep_ not in _SUBJECTS
+def owns_an_object(tok: Token, *, named: bool = False) -> bool:
+    """A possessive whose noun is no subject: "approved a drug maker's
+    vaccine" (the owner does not act); with `named`, only of a thing's name
+    ("antivirals like Roche's Tamiflu", not "at BP's failure to plug")."""
+    return (
+        tok.dep_ == "poss"
+        and tok.head.dep_ not in _SUBJECTS
+        and (not named or tok.head.pos_ == "PROPN")
+    )
 
 
 def only_a_modifier(doc: Doc, start: int, end: int) -> bool:

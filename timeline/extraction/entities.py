@@ -1487,7 +1487,7 @@ class EntityResolver:
                 )
             if company and doc is not None:
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
-                if span is not None and owns_an_object(span[-1]):
+                if span is not None and owns_an_object(span[-1], named=True):
                     continue  # "like Roche's Tamiflu": the maker does not act
             if code:
                 out.append(Mention(m.start, m.end, COUNTRY, code, company=company))
