@@ -191,8 +191,8 @@ class ArticleEntities:
                 companies[m.value] = None
             elif not m.incidental:
                 found[m.kind][m.value] = None
-        if not found[COUNTRY] and self.home:
-            found[COUNTRY][self.home] = None
+        if not found[COUNTRY] and self.home and not _international(found[ORGANIZATION]):
+            found[COUNTRY][self.home] = None  # not the WHO's, the UN's events
         found[COUNTRY].update(companies)
         return (
             tuple(found[PERSON]),
@@ -251,6 +251,16 @@ class ArticleEntities:
                     continue  # "the Gulf of Mexico": a sea
                 found[COUNTRY][code] = None
         return tuple(found[PERSON]), tuple(found[COUNTRY]), tuple(found[ORGANIZATION])
+
+
+def _international(organizations: Iterable[str]) -> bool:
+    """One of these is an international body ("World Health Organization",
+    "International Monetary Fund"): its event is in no one country."""
+    return any(
+        w in _INTERNATIONAL and w != "united"
+        for name in organizations
+        for w in normalise_alias(name).split()
+    )
 
 
 def _inside_a_name(text: str, start: int, end: int) -> bool:

@@ -88,3 +88,11 @@ def test_a_company_named_inside_a_commission_s_name_brings_no_country():
     )
     assert "GB" not in e.countries, (e.title, e.countries)
     assert "BP" not in e.organizations
+
+
+def test_an_international_body_s_event_is_not_in_the_article_s_country():
+    # a Guardian story: "The WHO chief, Dr Margaret Chan, yesterday examined
+    # data from eight countries with large numbers of swine flu cases."
+    (e,) = events_in("H1N1_guardian/2009-06-11/796.htm.txt", "Margaret Chan, yesterday")
+    assert "World Health Organization" in e.organizations
+    assert e.countries == ()
