@@ -460,7 +460,8 @@ def _full_names(name: str) -> tuple[str, ...]:
 
 def _articles_naming(surname: str) -> dict[Actor, int]:
     """The stored people of this surname (a full name ending in it) -> how
-    many articles name them in full."""
+    many articles name them in full; {} unless there are two or more (the
+    text search runs only where a surname is shared)."""
     people = [
         a
         for a in Actor.objects.filter(
@@ -468,6 +469,8 @@ def _articles_naming(surname: str) -> dict[Actor, int]:
         )
         if normalise_alias(a.name).split()[-1] == surname
     ]
+    if len(people) < 2:
+        return {}
     out = {}
     for actor in people:
         q = Q()
