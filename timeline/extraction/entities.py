@@ -34,6 +34,12 @@ from timeline.extraction.countries import (
     country_aliases,
     country_name,
     currency_countries,
+    index_country,
+    institution_countries,
+    institution_spans,
+    main_country,
+    only_a_modifier,
+    owns_an_object,
 )
 from timeline.extraction.names import normalise_alias
 from timeline.extraction.types import Lexicon
@@ -185,8 +191,8 @@ class ArticleEntities:
                 companies[m.value] = None
             elif not m.incidental:
                 found[m.kind][m.value] = None
-        if not found[COUNTRY] and self.home:
-            found[COUNTRY][self.home] = None
+        if not found[COUNTRY] and self.home and not _international(found[ORGANIZATION]):
+            found[COUNTRY][self.home] = None  # not the WHO's, the UN's events
         found[COUNTRY].update(companies)
         return (
             tuple(found[PERSON]),
@@ -223,6 +229,8 @@ class ArticleEntities:
         found: dict[str, dict[str, None]] = {PERSON: {}, COUNTRY: {}, ORGANIZATION: {}}
         at = {(m.start, m.end): m.value for m in self.mentions if m.kind == COUNTRY}
         for match in self._pattern.finditer(title) if self._pattern else ():
+            if _inside_a_name(title, match.start(), match.end()):
+                continue  # "the BP Deepwater Horizon Oil Spill" (a commission's)
             for m in self._surfaces.get(match.group(0), ())[:1]:
                 found[m.kind][m.value] = None
                 if (m.start, m.end) in at:
@@ -243,6 +251,30 @@ class ArticleEntities:
                     continue  # "the Gulf of Mexico": a sea
                 found[COUNTRY][code] = None
         return tuple(found[PERSON]), tuple(found[COUNTRY]), tuple(found[ORGANIZATION])
+
+
+def _international(organizations: Iterable[str]) -> bool:
+    """One of these is an international body ("World Health Organization",
+    "International Monetary Fund"): its event is in no one country."""
+    return any(
+        w in _INTERNATIONAL and w != "united"
+        for name in organizations
+        for w in normalise_alias(name).split()
+    )
+
+
+def _inside_a_name(text: str, start: int, end: int) -> bool:
+    """A name at [start, end) of a title that only begins a longer one after
+    "the": "oversee the National Commission on the BP Deepwater Horizon Oil
+    Spill" names no BP."""
+    before = text[:start].rstrip().rsplit(" ", 1)[-1]
+    after = text[end:].lstrip()
+    return (
+        before.lower() == "the"
+        and text[end : end + 1] == " "
+        and after[:1].isupper()
+        and after.split(" ", 1)[0].isalpha()
+    )
 
 
 class EntityResolver:
@@ -278,7 +310,8 @@ class EntityResolver:
         org_data = _load("organizations.json")
         self.legal_suffixes = frozenset(org_data.get("legal_suffixes", ()))
         self.org_countries = {
-            normalise_alias(k): v for k, v in org_data.get("countries", {}).items()
+            **institution_countries(),  # indices, national bodies (countries.py)
+            **{normalise_alias(k): v for k, v in org_data.get("countries", {}).items()},
         }
         self.government_words = frozenset(org_data.get("government_words", ()))
         self.company_countries = {
@@ -668,7 +701,11 @@ class EntityResolver:
                     doc[end_tok - 1].idx + len(doc[end_tok - 1].text),
                     kind,
                     value,
-                    incidental=kind == COUNTRY and _compared(doc, start_tok),
+                    incidental=kind == COUNTRY
+                    and (
+                        _compared(doc, start_tok)
+                        or only_a_modifier(doc, start_tok, end_tok)
+                    ),
                 )
             )
 
@@ -689,6 +726,8 @@ class EntityResolver:
             if ent.label_ == "ORG" and _is_index(doc, s, e, key):
                 index_keys.add(key)  # "the Hang Seng index": a stock index
                 index_keys.add(key.split()[0])
+                if code := index_country(key):
+                    add(s, e, COUNTRY, code)  # "the Nikkei 225 index" -> JP
                 continue
             if ent.label_ == "ORG":
                 org_keys.setdefault(key, _clean_name(doc[s:e].text))
@@ -1043,6 +1082,15 @@ class EntityResolver:
             if not taken[tok.i] and _names_a_currency(tok):
                 add(tok.i, tok.i + 1, COUNTRY, currencies[tok.lower_])
 
+        # 5c. Stock indices and national bodies however tagged: "the Nikkei
+        # closed down" is Japan's (countries.institution_spans).
+        if starts := [t.idx for t in doc]:
+            for start, end, code in institution_spans(doc.text):
+                i = bisect_left(starts, start)
+                j = bisect_left(starts, end)
+                if i < len(starts) and starts[i] == start and not any(taken[i:j]):
+                    add(i, j, COUNTRY, code)
+
         # 6. Places: a city or region is in its country ("Benghazi" -> LY);
         # an ambiguous name goes by the article's other countries.
         if places:
@@ -1055,6 +1103,7 @@ class EntityResolver:
                     name,
                     article_countries=known,
                     qualifier=self._qualifier(doc, e),
+                    placed=_locative_span(doc, s, e),
                 )
                 own = self.countries.get(normalise_alias(name))
                 if own is not None and (code not in known or own in known):
@@ -1098,7 +1147,7 @@ class EntityResolver:
             mentions = kept
         home = _dominant_country(mentions)
         mentions += self._acting_countries(
-            mentions, person_countries, officials, home, ties
+            mentions, person_countries, officials, home, ties, doc
         )
         people = {m.value for m in mentions if m.kind == PERSON}
         aliases = {
@@ -1401,6 +1450,8 @@ class EntityResolver:
         if key in self.company_countries:
             return self.company_countries[key]
         words = key.split()
+        if words[-1:] and words[-1] in _INDEX_WORDS and (code := index_country(key)):
+            return code  # "the Shanghai Composite Index" -> CN
         if not any(w in self.government_words for w in words):
             return None
         for i in range(len(words)):
@@ -1419,6 +1470,7 @@ class EntityResolver:
         officials: set[str],
         home: str | None,
         ties: Mapping[str, str] | None = None,
+        doc: Doc | None = None,
     ) -> list[Mention]:
         """Countries of the officials, government bodies and companies
         mentioned: each a country mention where they are ("whose officials
@@ -1443,6 +1495,10 @@ class EntityResolver:
                     and key not in self.org_countries
                     and not any(w in self.government_words for w in key.split())
                 )
+            if company and doc is not None:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is not None and owns_an_object(span[-1], named=True):
+                    continue  # "like Roche's Tamiflu": the maker does not act
             if code:
                 out.append(Mention(m.start, m.end, COUNTRY, code, company=company))
         return out
@@ -2428,18 +2484,13 @@ def _names_a_thing(doc: Doc, end: int) -> bool:
 
 
 def _dominant_country(mentions: list[Mention]) -> str | None:
-    """The country named most in the article, if it has at least three
-    mentions and three in five of all its country mentions."""
+    """The article's main country (`countries.main_country`) from its
+    country mentions, comparisons left out."""
     counts: dict[str, int] = {}
     for m in mentions:
         if m.kind == COUNTRY and not m.incidental:
             counts[m.value] = counts.get(m.value, 0) + 1
-    if not counts:
-        return None
-    code, n = max(counts.items(), key=lambda kv: kv[1])
-    if n >= 3 and 5 * n >= 3 * sum(counts.values()):
-        return code
-    return None
+    return main_country(counts)
 
 
 def _plausible_org(span: Span) -> bool:

@@ -107,11 +107,17 @@ def place_country(
     *,
     article_countries: Collection[str] = (),
     qualifier: str | None = None,
+    placed: bool = True,
 ) -> str | None:
     """The country of the place called `name`, or None (unknown or ambiguous).
 
     `qualifier` is a country code the text attaches ("Paris, Texas" -> "US");
-    `article_countries` are the countries the article names unambiguously.
+    `article_countries` are the countries the article names unambiguously;
+    `placed` says the text puts the name where places stand ("in", "near",
+    "the town of"). A name that is only a region's (no city of that name), of
+    none of the article's countries and not so placed, is no place: "the
+    Falcon's bodyshell" in an Australian car story is not Venezuela's state
+    of Falcón.
     """
     found = lookup(name)
     if not found:
@@ -119,6 +125,13 @@ def place_country(
     countries = {p.country for p in found}
     if qualifier and qualifier in countries:
         return qualifier
+    if (
+        not placed
+        and article_countries
+        and all(p.subdivision for p in found)
+        and not countries & set(article_countries)
+    ):
+        return None
     if len(countries) == 1:
         return found[0].country
     top = found[0].population

@@ -13,29 +13,38 @@ merge lock, against what is stored then, so two workers never make two
 actors of one person; an admin can edit or delete them like any alias. A
 one-word person stored before its full name was known ("Obama", from
 articles that never said "Barack") is merged into that person when the
-alias is learned (`NameResolver.absorb`), unless a person edited it.
+alias is learned (`NameResolver.absorb`), unless a person edited it. A
+surname learned for the first person stored with it (Frank G. Jackson) is
+decided again when a namesake far more reported is stored later (Michael
+Jackson): the alias goes to that person, and the events it linked wrongly
+follow (`NameResolver.redecide`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from simple_history.utils import bulk_create_with_history
 
 from timeline.domain.corrections import merge_actors
-from timeline.extraction.entities import PeopleIndex, learn_aliases
+from timeline.extraction.entities import DOMINANT_PERSON, PeopleIndex, learn_aliases
 from timeline.extraction.types import Lexicon
 from timeline.models import (
     Actor,
     ActorAlias,
     ActorKind,
+    Article,
     Country,
     CountryAlias,
+    Event,
+    EventActor,
     normalise_alias,
 )
+from timeline.query import facet_counts
 
 MAX_NAME = 200
+LEARNED = "learned by extraction"
 
 
 def build_lexicon() -> Lexicon:
@@ -247,6 +256,19 @@ class NameResolver:
                 ):
                     known.setdefault(f"{key} <{name}>", name)
                     events[name] = n
+        # A surname this article ties to another person than the one it was
+        # learned for: decided again, by how many articles name each in full.
+        stale = {
+            k
+            for a, c in pairs
+            if " " not in (k := normalise_alias(a)) and known.get(k) not in (None, c)
+        }
+        if stale and self.redecide(stale):
+            known.update(
+                ActorAlias.objects.filter(
+                    normalised__in=stale, actor__kind=ActorKind.PERSON
+                ).values_list("normalised", "actor__name")
+            )
         new = learn_aliases(known=known, found=pairs, events=events)
         rows = []
         for alias, canonical in new.items():
@@ -275,6 +297,69 @@ class NameResolver:
                 self._learned.append((obj.normalised, obj.actor_id))
         self.changed = True
         return len(objs)
+
+    def redecide(self, surnames: Iterable[str] | None = None) -> int:
+        """Decide again the one-word aliases extraction learned (all of them,
+        or these normalised surnames): the person the surname means is the
+        one of its stored namesakes that at least DOMINANT_PERSON times as
+        many articles name in full as all the others together ("Jackson":
+        Michael Jackson, not Frank G. Jackson whom it was learned for when he
+        was the only Jackson stored); with none such, the alias stays where it
+        is when that person is the most named, else it is removed (an
+        ambiguous surname means no one). An alias a person added or edited
+        is never changed. The events the old person was linked to through
+        the alias (none of their articles names him in full) follow
+        (`_relink`), unless a person set or verified their actors. Call
+        inside a transaction holding the merge lock; how many aliases
+        changed."""
+        aliases = ActorAlias.objects.filter(actor__kind=ActorKind.PERSON).exclude(
+            normalised__contains=" "
+        )
+        if surnames is not None:
+            aliases = aliases.filter(normalised__in=set(surnames))
+        by_key: dict[str, list[ActorAlias]] = {}
+        for alias in aliases.select_related("actor"):
+            by_key.setdefault(alias.normalised, []).append(alias)
+        changed = 0
+        for key, rows in sorted(by_key.items()):
+            if len(rows) != 1 or not _learned(rows[0]):
+                continue  # one name, several actors: a person's doing
+            alias = rows[0]
+            named = _articles_naming(key)
+            if len(named) < 2:
+                continue
+            best = max(named, key=lambda a: (named[a], -a.pk))
+            others = sum(n for a, n in named.items() if a != best)
+            old = alias.actor
+            if best == old or (others and named[best] < DOMINANT_PERSON * others):
+                if best == old or named.get(old, 0) >= named[best]:
+                    continue
+                alias._change_reason = (
+                    f"{LEARNED}: {key!r} is ambiguous ({_counts(named)})"
+                )
+                alias.delete()
+                self._forget(key, old.pk, None)
+                _relink(old=old, new=None, namesakes=named)
+            else:
+                alias.actor = best
+                alias._change_reason = (
+                    f"{LEARNED}: {key!r} is {best.name} now ({_counts(named)})"
+                )
+                alias.save()
+                self._forget(key, old.pk, best.pk)
+                _relink(old=old, new=best, namesakes=named)
+            changed += 1
+        if changed:
+            self.changed = True
+        return changed
+
+    def _forget(self, key: str, old: int, new: int | None) -> None:
+        for cache in (self._actors, self._pending):
+            if cache.get((key, ActorKind.PERSON)) == old:
+                if new is None:
+                    del cache[(key, ActorKind.PERSON)]
+                else:
+                    cache[(key, ActorKind.PERSON)] = new
 
     def replace_gone(self, actor_ids: Iterable[int]) -> dict[int, int]:
         """Of these ids this resolver handed out, those whose actor is gone
@@ -349,3 +434,107 @@ class NameResolver:
         self._pending.clear()
         self._new.clear()
         self._learned.clear()
+
+
+def _learned(alias: ActorAlias) -> bool:
+    """An alias extraction made and no person edited since."""
+    rows = list(
+        ActorAlias.history.filter(id=alias.pk).values_list(
+            "history_user_id", "history_change_reason"
+        )
+    )
+    return (
+        bool(rows)
+        and all(user is None for user, _ in rows)
+        and any((reason or "").startswith(LEARNED) for _, reason in rows)
+    )
+
+
+def _full_names(name: str) -> tuple[str, ...]:
+    """The ways an article names a person in full: "Frank G. Jackson",
+    "Frank Jackson"."""
+    words = name.split()
+    short = f"{words[0]} {words[-1]}" if len(words) > 2 else name
+    return tuple(dict.fromkeys((name, short)))
+
+
+def _articles_naming(surname: str) -> dict[Actor, int]:
+    """The stored people of this surname (a full name ending in it) -> how
+    many articles name them in full; {} unless there are two or more (the
+    text search runs only where a surname is shared)."""
+    people = [
+        a
+        for a in Actor.objects.filter(
+            kind=ActorKind.PERSON, name__iendswith=" " + surname
+        )
+        if normalise_alias(a.name).split()[-1] == surname
+    ]
+    if len(people) < 2:
+        return {}
+    out = {}
+    for actor in people:
+        q = Q()
+        for full in _full_names(actor.name):
+            q |= Q(text__icontains=full)
+        out[actor] = Article.objects.filter(q).count()
+    return out
+
+
+def _counts(named: dict[Actor, int]) -> str:
+    return ", ".join(
+        f"{a.name} in {n} articles"
+        for a, n in sorted(named.items(), key=lambda kv: (-kv[1], kv[0].name))
+    )
+
+
+def _relink(*, old: Actor, new: Actor | None, namesakes: Iterable[Actor]) -> int:
+    """The events of `old` none of whose articles names `old` in full (it
+    was linked through the surname alone), unless a person set or verified
+    their actors: each goes to the namesake its articles name in full when
+    they name one (or `new`, the alias's person, among several), to `new`
+    when they name none, else to no one of the name (a title that named
+    `old` names the new person); how many changed."""
+    full = {a: [normalise_alias(f) for f in _full_names(a.name)] for a in namesakes}
+    full[old] = [normalise_alias(f) for f in _full_names(old.name)]
+    changes: dict[int, Actor | None] = {}
+    events = {}
+    for event in Event.objects.filter(actors=old).prefetch_related("mentions__article"):
+        if event.is_admin_touched("actors"):
+            continue
+        texts = [normalise_alias(m.article.text) for m in event.mentions.all()]
+        named = {
+            a for a, names in full.items() if any(f in t for t in texts for f in names)
+        }
+        if not texts or old in named:
+            continue
+        if new is not None and (new in named or not named):
+            changes[event.pk] = new
+        else:
+            changes[event.pk] = named.pop() if len(named) == 1 else None
+        events[event.pk] = event
+    if not changes:
+        return 0
+    ids = list(changes)
+    months = facet_counts.months_of(event_ids=ids)
+    have = set(
+        EventActor.objects.filter(event_id__in=ids).values_list("event_id", "actor_id")
+    )
+    EventActor.objects.filter(event_id__in=ids, actor=old).delete()
+    EventActor.objects.bulk_create(
+        EventActor(event=events[i], actor=a, start=events[i].start)
+        for i, a in changes.items()
+        if a is not None and (i, a.pk) not in have
+    )
+    for i, actor in changes.items():
+        event = events[i]
+        # a title that named the wrong person by the alias names the right one
+        if (
+            actor is not None
+            and old.name in event.title
+            and not event.is_admin_touched("title")
+        ):
+            event.title = event.title.replace(old.name, actor.name)
+            event._change_reason = f"{LEARNED}: {old.name} was {actor.name}"
+            event.save(update_fields=["title"])
+    facet_counts.refresh_for_events(event_ids=ids, before=months)
+    return len(changes)

@@ -124,14 +124,19 @@ def _same(ev: _Cluster, kept: _Cluster) -> float | None:
 def absorb_surnames() -> int:
     """People stored under a surname alone before an article tied it to a
     full name (a database ingested before `NameResolver.absorb`) become that
-    person, by the same rule; how many were merged. One transaction; safe to
-    run again."""
+    person, by the same rule; how many were merged. The surnames extraction
+    learned are decided again first (`NameResolver.redecide`: "Jackson" for
+    Michael Jackson once he is far more reported than Frank G. Jackson, the
+    events it linked wrongly relinked), so the merge follows the right alias.
+    One transaction; safe to run again."""
     with transaction.atomic():
         serialise_merging()
+        resolver = NameResolver()
+        resolver.redecide()
         surnames = ActorAlias.objects.filter(actor__kind=ActorKind.PERSON).values_list(
             "normalised", "actor_id"
         )
-        return NameResolver().absorb(surnames=list(surnames))
+        return resolver.absorb(surnames=list(surnames))
 
 
 def remerge() -> int:
