@@ -222,6 +222,8 @@ def non_event_reason(verb: Token, span: Span, *, scheduled: bool) -> str | None:
         return "the date word is part of a name ('Reporter of the Year')"
     if _in_an_aside(span, verb):
         return "the date belongs to an aside, not to the predicate"
+    if _dates_a_noun_of_an_argument(span, verb):
+        return "the date modifies a noun in an argument and dates that noun's event"
     if _dates_another_event(span, verb):
         return "the date belongs to another event named in the sentence"
     if verb.pos_ not in ("VERB", "AUX"):
@@ -254,7 +256,7 @@ def non_event_reason(verb: Token, span: Span, *, scheduled: bool) -> str | None:
         return "a running total or a projection reached by the date ('By 2008, BP had paid')"
     if _over_a_period(span, verb):
         return "a trend or a total over a period ('rose 40% over the past decade')"
-    if _dates_a_comparison(span, verb):
+    if _dates_a_comparison(span, verb) or _dates_a_baseline(span, verb):
         return "the date only marks a comparison"
     if _dates_a_thing(span, verb):
         return "the date dates a thing, not an occurrence"
@@ -346,6 +348,32 @@ def _dates_a_comparison(span: Span, verb: Token) -> bool:
     return False
 
 
+# A time told from another one: a comparison's baseline ("from a year
+# earlier", "up from 14% a year ago", "from the previous year").
+_RELATIVE_PAST = re.compile(
+    r"(?i)\b(?:ago|earlier|before|previous|prior|last|same|year-ago)\b"
+)
+_BASELINE_PREPS = frozenset({"from", "versus", "vs", "vs."})
+
+
+def _dates_a_baseline(span: Span, verb: Token) -> bool:
+    """'Toyota reported a 32% drop in US sales from a year earlier', 'its share
+    ... rose to 17%, up from 14% a year ago': a figure's change from a time
+    told from another time; the date is the baseline, not an occurrence (the
+    change's own date, "last month", still is one)."""
+    if not _RELATIVE_PAST.search(span.text):
+        return False
+    tok = span.root
+    for _ in range(4):
+        head = tok.head
+        if head.i == tok.i or head.i == verb.i:
+            return False
+        if head.lower_ in _BASELINE_PREPS and head.dep_ == "prep":
+            return any(t.ent_type_ in _FIGURES or t.text == "%" for t in verb.subtree)
+        tok = head
+    return False
+
+
 def _dates_a_thing(span: Span, verb: Token) -> bool:
     """'its November 20, 2008 low', 'the 1918 virus', 'the flu virus of 1918':
     the date modifies a noun that names no event (a period's figures, "the
@@ -423,6 +451,65 @@ def _dates_another_event(span: Span, verb: Token) -> bool:
         if head.pos_ in ("VERB", "AUX"):
             return False
         tok = head
+    return False
+
+
+# Prepositions that put the predicate inside the thing they govern: "died in
+# the April 20 explosion", "testified at the May 11 hearing".
+_CONTAINING = frozenset(
+    ["in", "at", "during", "amid", "throughout", "inside", "aboard"]
+)
+_NOUN_CHAIN = frozenset({"NOUN", "PROPN", "ADJ"})
+_DETERMINERS = frozenset({"DT", "PRP$"})
+
+
+def _prenominal_noun(span: Span) -> Token | None:
+    """The noun a date stands before as its modifier, between the noun's
+    determiner and the noun ("the April 20 well explosion", "an April 20
+    explosion", "its 2009 profit"), read from the words around it: the small
+    model often parses the date as the noun phrase's head."""
+    doc = span.doc
+    if span.start == 0 or doc[span.start - 1].tag_ not in _DETERMINERS:
+        return None
+    noun = None
+    for tok in doc[span.end : min(len(doc), span.end + 4)]:
+        if tok.pos_ not in _NOUN_CHAIN or tok.ent_type_ in ("DATE", "TIME"):
+            break
+        noun = tok if tok.pos_ == "NOUN" else noun
+    if noun is None or noun.i + 1 < len(doc) and doc[noun.i + 1].pos_ == "NOUN":
+        return None
+    return noun
+
+
+def _dates_a_noun_of_an_argument(span: Span, verb: Token) -> bool:
+    """'At a hearing on Tuesday into the April 20 explosion ...', 'raised the
+    specter of wide liability for BP ... after an April 20 explosion': a date
+    before a noun dates that noun's event; deeper in an argument than the
+    predicate's subject, direct object or a phrase that holds the predicate
+    ("11 workers died in the April 20 explosion"), it dates no event of the
+    predicate. Read from the date's own attachment (the parse may hang the
+    phrase on the date) and the noun's."""
+    noun = _prenominal_noun(span)
+    if noun is None or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if noun_kind(noun) in _FIGURE_KINDS and not is_event_nominal(noun):
+        return False  # "its 2009 profit": a period's figure
+    for tok in (span.root, noun):
+        if tok.head.i == verb.i and tok.dep_ in _SUBJECT_DEPS | {"dobj", "attr"}:
+            return False
+        head = tok.head
+        if tok.dep_ == "pobj" and head.head.i == verb.i and head.lower_ in _CONTAINING:
+            return False
+    # the phrase must hang below the predicate: a date of another clause
+    # ("..., the April 20 explosion killed 11") is another predicate's
+    for tok in (span.root, noun):
+        up = tok
+        for _ in range(10):
+            if up.i == verb.i:
+                return True
+            if up.head.i == up.i:
+                break
+            up = up.head
     return False
 
 
