@@ -454,11 +454,6 @@ def _dates_another_event(span: Span, verb: Token) -> bool:
     return False
 
 
-# Prepositions that put the predicate inside the thing they govern: "died in
-# the April 20 explosion", "testified at the May 11 hearing".
-_CONTAINING = frozenset(
-    ["in", "at", "during", "amid", "throughout", "inside", "aboard"]
-)
 _NOUN_CHAIN = frozenset({"NOUN", "PROPN", "ADJ"})
 _DETERMINERS = frozenset({"DT", "PRP$"})
 
@@ -484,11 +479,11 @@ def _prenominal_noun(span: Span) -> Token | None:
 def _dates_a_noun_of_an_argument(span: Span, verb: Token) -> bool:
     """'At a hearing on Tuesday into the April 20 explosion ...', 'raised the
     specter of wide liability for BP ... after an April 20 explosion': a date
-    before a noun dates that noun's event; deeper in an argument than the
-    predicate's subject, direct object or a phrase that holds the predicate
-    ("11 workers died in the April 20 explosion"), it dates no event of the
-    predicate. Read from the date's own attachment (the parse may hang the
-    phrase on the date) and the noun's."""
+    before a noun dates that noun's event; below the predicate and not its
+    subject or direct object ("The April 20 explosion killed 11", "won the
+    2008 election"), it dates no event of the predicate. Read from the date's
+    own attachment (the parse may hang the phrase on the date) and the noun's.
+    """
     noun = _prenominal_noun(span)
     if noun is None or verb.pos_ not in ("VERB", "AUX"):
         return False
@@ -496,9 +491,6 @@ def _dates_a_noun_of_an_argument(span: Span, verb: Token) -> bool:
         return False  # "its 2009 profit": a period's figure
     for tok in (span.root, noun):
         if tok.head.i == verb.i and tok.dep_ in _SUBJECT_DEPS | {"dobj", "attr"}:
-            return False
-        head = tok.head
-        if tok.dep_ == "pobj" and head.head.i == verb.i and head.lower_ in _CONTAINING:
             return False
     # the phrase must hang below the predicate: a date of another clause
     # ("..., the April 20 explosion killed 11") is another predicate's
