@@ -238,7 +238,7 @@ def non_event_reason(verb: Token, span: Span, *, scheduled: bool) -> str | None:
         return "a habit ('often', 'rarely'), not an occurrence"
     if _is_question(span):
         return "a question, not a report"
-    if _ends_a_period(span) and not _future(verb):
+    if _ends_a_period(span) and (not _future(verb) or _ends_a_span(span)):
         return "the date ends a period ('barred him until April 2009')"
     if _is_condition(verb) or _conditional_consequence(verb):
         return "a condition ('if ...'), not an occurrence"
@@ -284,6 +284,8 @@ def non_event_reason(verb: Token, span: Span, *, scheduled: bool) -> str | None:
         if lexicon().verbs.get(lemma) in _SPEECH_KINDS
     ):
         return "a linking verb with an adjective states a condition or an opinion"
+    if _quoted_opinion(verb):
+        return "a quoted opinion: the quote says what something is, not what happened"
     if _state_of_mind(verb) and not scheduled:
         return "a present passive of a state of mind ('Scalise is frustrated')"
     if (
@@ -599,12 +601,20 @@ def _ends_a_period(span: Span) -> bool:
         return True
     if before.lower_ == "to" and span.start > 1 and doc[span.start - 2].lower_ == "up":
         return True
-    if before.lower_ in ("to", "and", "-", "–"):
-        window = doc[max(span.sent.start, span.start - 8) : span.start - 1]
-        return any(t.lower_ in ("from", "between") for t in window) and any(
-            t.ent_type_ in ("DATE", "TIME") or t.like_num for t in window
-        )
-    return False
+    return _ends_a_span(span)
+
+
+def _ends_a_span(span: Span) -> bool:
+    """'will receive six new A330-300E aircraft from 2009 to 2011': the end of
+    a span opened by another date, which is the span's event (also a plan's)."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is None or before.lower_ not in ("to", "and", "-", "–"):
+        return False
+    window = doc[max(span.sent.start, span.start - 8) : span.start - 1]
+    return any(t.lower_ in ("from", "between") for t in window) and any(
+        t.ent_type_ in ("DATE", "TIME") or t.like_num for t in window
+    )
 
 
 def _conditional_consequence(verb: Token) -> bool:
@@ -681,6 +691,40 @@ def _states_an_opinion(verb: Token) -> bool:
     """'BP now looks undervalued versus its peers': a linking verb and its
     adjective complement."""
     return _lemma(verb) in _LINKING and _has(verb, {"acomp"})
+
+
+_OPEN_QUOTES = frozenset({"“", '"', "‘", "``", "'"})
+
+
+def _quoted_opinion(verb: Token) -> bool:
+    """'“It was an unprecedented string of bad news,” Simon Hawkins ... said
+    last month', '“It's a disaster zone,” Joye told reporters ... Tuesday
+    morning': a verb of saying whose only report is a quote before it, and the
+    quote a copula that says what something is (no event named, no figure
+    moved)."""
+    if lexicon().verbs.get(_lemma(verb)) not in _SPEECH_KINDS:
+        return False
+    reported = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
+    if len(reported) != 1 or reported[0].i > verb.i:
+        return False
+    clause = reported[0]
+    edge = clause.left_edge.i
+    doc = verb.doc
+    if not any(
+        0 <= i < len(doc) and doc[i].text in _OPEN_QUOTES for i in (edge, edge - 1)
+    ):
+        return False
+    return (
+        _lemma(clause) == "be"
+        and not _has(clause, {"auxpass"})
+        and _has(clause, _COMPLEMENTS)
+        and not _eventive_argument(clause, _COMPLEMENTS)
+        and not _reports_a_change(clause)
+        and not any(
+            c.pos_ in ("VERB", "AUX") and c.dep_ in ("ccomp", "xcomp", "advcl")
+            for c in clause.children
+        )
+    )
 
 
 def _state_of_mind(verb: Token) -> bool:

@@ -528,3 +528,44 @@ def test_the_change_of_a_comparison_keeps_its_own_date():
     # "Ford Motor Company sales dropped 42% last month from the previous year."
     e = event_in("wikinews-meantime-120578", "from the previous year", "last month")
     assert e.title == "Ford Motor Company sales dropped"
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression"),
+    [
+        # "“It was an unprecedented string of bad news,” Simon Hawkins, oil
+        # analyst at Ambrian said last month."
+        ("bpoil_reuters/2010-12-01/38.htm.txt", "unprecedented string", "last month"),
+        # "“It's a disaster zone,” Joye told reporters at a press conference
+        # Tuesday morning, ..."
+        ("bpoil_foxnews/2010-06-08/532.htm.txt", "a disaster zone", "Tuesday morning"),
+    ],
+)
+def test_a_quoted_opinion_is_no_event(article_id, fragment, expression):
+    found = events_in(article_id, fragment)
+    assert [e.title for e in found if e.expression == expression] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The cap is working,” Allen said on Monday.",
+        "“We have stopped the leak,” Allen said on Monday.",
+    ],
+)
+def test_a_quote_that_reports_an_occurrence_is_kept(text):
+    from datetime import date
+
+    from timeline.extraction.pipeline import extract
+    from timeline.extraction.types import Document
+
+    (extraction,) = extract([Document(text, date(2010, 6, 1), "t")])
+    assert [e.expression for e in extraction.events] == ["Monday"]
+
+
+def test_the_end_of_a_planned_span_is_no_second_event():
+    # "... Aer Lingus Group PLC said it will receive six new A330-300E aircraft
+    # from 2009 to 2011, then between 2014 and 2016 it will take delivery of six
+    # new A350 XWB ...": each plan once, at its start
+    found = events_in("wikinews-meantime-71426", "will receive six new A330-300E")
+    assert sorted(e.expression for e in found) == ["2009", "2014"]
