@@ -245,9 +245,12 @@ _CAPTION_IMAGE = re.compile(
 # voters from May 18 to May 19.", "The margin of error is ...".
 _METHOD_NOTE = re.compile(
     r"(?i:\b(?:poll|survey)s?\s+(?:was|were|is|has\s+been)\s+(?:\w+\s+)?conducted\b"
-    r"|\binterviewed\s+(?:an?\s+(?:\w+\s+){0,2}sample\s+of\s+)?(?:more\s+than\s+|some\s+)?"
-    r"\d[\d,]*\s+(?:\w+\s+){0,2}(?:adults|voters|people|respondents|residents|citizens|"
-    r"Americans|Britons|households)\b|\bmargin\s+of\s+(?:sampling\s+)?error\b)"
+    # a sample, or a count of respondents reached by telephone or online
+    r"|\binterviewed\s+(?:an?\s+(?:\w+\s+){0,2}sample\s+of\s+"
+    r"|(?:more\s+than\s+|some\s+)?\d[\d,]*\s+(?:\w+\s+){0,3}(?:adults|voters|people|"
+    r"respondents|residents|citizens|Americans|Britons|households)\b[^.\n]{0,80}?"
+    r"\b(?:by\s+(?:tele)?phone|online)\b)"
+    r"|\bmargin\s+of\s+(?:sampling\s+)?error\b)"
 )
 # A graphic's source line: "SOURCES: BP, NOAA | The Washington Post - Oct. 20, 2010".
 _SOURCE_LINE = re.compile(

@@ -238,7 +238,9 @@ def non_event_reason(verb: Token, span: Span, *, scheduled: bool) -> str | None:
         return "a habit ('often', 'rarely'), not an occurrence"
     if _is_question(span):
         return "a question, not a report"
-    if _ends_a_period(span) and (not _future(verb) or _ends_a_span(span)):
+    if _ends_a_period(span) and (
+        not _future(verb) or _ends_a_span(span, opened_by_a_date=True)
+    ):
         return "the date ends a period ('barred him until April 2009')"
     if _is_condition(verb) or _conditional_consequence(verb):
         return "a condition ('if ...'), not an occurrence"
@@ -604,17 +606,54 @@ def _ends_a_period(span: Span) -> bool:
     return _ends_a_span(span)
 
 
-def _ends_a_span(span: Span) -> bool:
+_MONTHS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
+
+
+def _ends_a_span(span: Span, *, opened_by_a_date: bool = False) -> bool:
     """'will receive six new A330-300E aircraft from 2009 to 2011': the end of
-    a span opened by another date, which is the span's event (also a plan's)."""
+    a span opened by another date, which is the span's event (also a plan's).
+    `opened_by_a_date`: the opener must be a date of its own (a year or a
+    month), not a bare day ("between 11 and 15 August" has one date only)."""
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
     if before is None or before.lower_ not in ("to", "and", "-", "–"):
         return False
     window = doc[max(span.sent.start, span.start - 8) : span.start - 1]
-    return any(t.lower_ in ("from", "between") for t in window) and any(
-        t.ent_type_ in ("DATE", "TIME") or t.like_num for t in window
-    )
+    if opened_by_a_date:
+        opener = any(
+            t.ent_type_ == "DATE" and (_is_year(t) or t.lower_.rstrip(".") in _MONTHS)
+            for t in window
+        )
+    else:
+        opener = any(t.ent_type_ in ("DATE", "TIME") or t.like_num for t in window)
+    return opener and any(t.lower_ in ("from", "between") for t in window)
 
 
 def _conditional_consequence(verb: Token) -> bool:

@@ -569,3 +569,9 @@ def test_the_end_of_a_planned_span_is_no_second_event():
     # new A350 XWB ...": each plan once, at its start
     found = events_in("wikinews-meantime-71426", "will receive six new A330-300E")
     assert sorted(e.expression for e in found) == ["2009", "2014"]
+
+
+def test_a_plan_in_a_window_of_days_keeps_its_one_date():
+    # "The relief well will reach the damaged well some time between 11 and 15
+    # August.": "11" is no date of its own, so "15 August" dates the plan
+    assert events_in("bpoil_bbc/2010-08-02/1313.htm.txt", "between 11 and 15 August")
