@@ -740,7 +740,8 @@ def _quoted_opinion(verb: Token) -> bool:
     last month', '“It's a disaster zone,” Joye told reporters ... Tuesday
     morning': a verb of saying whose only report is a quote before it, and the
     quote a copula that says what something is (no event named, no figure
-    moved)."""
+    moved), about no first person (the speaker's own stance is a statement).
+    """
     if lexicon().verbs.get(_lemma(verb)) not in _SPEECH_KINDS:
         return False
     reported = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
@@ -753,16 +754,24 @@ def _quoted_opinion(verb: Token) -> bool:
         0 <= i < len(doc) and doc[i].text in _OPEN_QUOTES for i in (edge, edge - 1)
     ):
         return False
+    if _lemma(clause) != "be" or _has(clause, {"auxpass"}):
+        return False
+    if any(
+        c.dep_ in _SUBJECT_DEPS and c.lower_ in _FIRST_PERSON for c in clause.children
+    ):
+        return False  # "“I was gung-ho for this test,” said Adm Thad Allen"
+    complements = [c for c in clause.children if c.dep_ in _COMPLEMENTS]
     return (
-        _lemma(clause) == "be"
-        and not _has(clause, {"auxpass"})
-        and _has(clause, _COMPLEMENTS)
+        bool(complements)
         and not _eventive_argument(clause, _COMPLEMENTS)
         and not _reports_a_change(clause)
         and not any(
             c.pos_ in ("VERB", "AUX") and c.dep_ in ("ccomp", "xcomp", "advcl")
             for c in clause.children
         )
+        # a clause inside the complement tells more ("the kind of moment where
+        # you think: ...")
+        and not any(t.pos_ in ("VERB", "AUX") for c in complements for t in c.subtree)
     )
 
 
