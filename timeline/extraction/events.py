@@ -225,10 +225,17 @@ _DATELINE_MAX = 250  # characters of glued furniture a dateline may close
 
 # A photo credit glued before the sentence: "Photograph: Patrick Semansky/AP
 # BP will begin ...", "Dave Martin\/AP BP's woes ...".
+# The agency alone or after the name, one or more ("Photograph: PA An
+# outbreak ...", "Photograph: Jim Watson/AFP/Getty Images Prolonged exposure ...").
+_PHOTO_AGENCY = (
+    r"(?:AP(?:\s+Photo)?|Reuters|AFP|Getty\s+Images|EPA|PA|Bloomberg|Rex\s+Features"
+    r"|Corbis|Alamy|Xinhua|Press\s+Association)"
+)
+_AGENCIES = rf"{_PHOTO_AGENCY}(?:\\?/{_PHOTO_AGENCY})*"
 _CREDIT_PREFIX = re.compile(
-    r"(?:Photograph|Photo|Picture):?\s*(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*\\?/"
-    r"(?:AP|Reuters|AFP|Getty\s+Images|EPA|PA|Bloomberg)\s+"
-    r"|(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*\\?/(?:AP|Reuters|AFP|Getty\s+Images|EPA|PA)\s+"
+    rf"(?:Photograph|Photo|Picture):?\s*(?:(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w.'’-]*\\?/)?"
+    rf"{_AGENCIES}\s+"
+    rf"|(?:[A-Z][\w.'’-]*\s+){{1,3}}[A-Z][\w.'’-]*\\?/{_AGENCIES}\s+"
 )
 
 

@@ -180,8 +180,13 @@ _CAPTION_POSITION = re.compile(
 )
 # A caption led by its date: "July 17, 2010: The containment stack is shown at
 # the site of the Deepwater Horizon oil spill".
+# Also with a day and no year, after the agency's name ("July 6: Barges lined
+# up to block oil are seen from the air ...", "AFP April 27: Weathered oil ...
+# is seen in the Gulf").
 _DATED_CAPTION = re.compile(
-    rf"^[ \t]*{_DATE}:[ \t]+[^\n]*?\b(?:is|are)\s+(?:seen|pictured|shown)\b[^\n]*?(?:[.!?](?=\s|$)|$)"
+    rf"^[ \t]*(?:(?:AP|AFP|Reuters|EPA|Getty\s+Images)\s+)?"
+    rf"(?:{_DATE}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?):[ \t]+"
+    rf"[^\n]*?\b(?:is|are)\s+(?:seen|pictured|shown)\b[^\n]*?(?:[.!?](?=\s|$)|$)"
 )
 # Notes about the page itself: "This article appeared on p15 of the Observer
 # Review section …", "This article was amended on …", a contact address.
@@ -192,7 +197,10 @@ _PAGE_NOTE = re.compile(
     r"photo|picture|image|graphic)\s+"
     r"(?:appeared|was\s+(?:first\s+|last\s+)?(?:published|amended|corrected|updated|"
     r"changed|modified|edited|posted)|has\s+been|may\s+(?:not|be))"
-    r"|A\s+version\s+(?:of\s+this\s+\w+\s+)?appeared\s+(?:on\s+p\.?\s?\d+|in\s+(?:the\s+)?[A-Z]\w*))"
+    r"|A\s+version\s+(?:of\s+this\s+\w+\s+)?appeared\s+(?:on\s+p\.?\s?\d+|in\s+(?:the\s+)?[A-Z]\w*)"
+    # a moderator's notice in place of a reader's comment
+    r"|This\s+(?:comment|post|entry|message|reply)\s+(?:was|has\s+been)\s+"
+    r"(?:removed|deleted|withdrawn|hidden|suspended|referred))"
     r"\b[^\n]*?(?:[.!?](?=\s|$)|$)"
 )
 # A fact box: fields of a label and items separated by semicolons, each item
@@ -230,6 +238,19 @@ _CAPTION_IMAGE = re.compile(
     rf"|(?:^|(?<=[.!?]\s))[A-Z][^.!?\n]{{0,160}}?\b(?:is|are)\s+(?:\w+\s+)?\w+(?:ed|en|ing)\b"
     rf"[^.!?\n]{{0,160}}?,\s+in\s+[A-Z][\w'’-]*(?:,?\s+[A-Z][\w'’.-]*){{0,3}},?\s+{_DATE}"
     r"\.?(?=\s|$)"
+)
+# A poll's methodology note: "ICM interviewed a random sample of 1,005 adults
+# aged 18+ by telephone between July 15 and 17.", "The national telephone poll
+# was conducted for Fox News by Opinion Dynamics Corp. among 900 registered
+# voters from May 18 to May 19.", "The margin of error is ...".
+_METHOD_NOTE = re.compile(
+    r"(?i:\b(?:poll|survey)s?\s+(?:was|were|is|has\s+been)\s+(?:\w+\s+)?conducted\b"
+    # a sample, or a count of respondents reached by telephone or online
+    r"|\binterviewed\s+(?:an?\s+(?:\w+\s+){0,2}sample\s+of\s+"
+    r"|(?:more\s+than\s+|some\s+)?\d[\d,]*\s+(?:\w+\s+){0,3}(?:adults|voters|people|"
+    r"respondents|residents|citizens|Americans|Britons|households)\b[^.\n]{0,80}?"
+    r"\b(?:by\s+(?:tele)?phone|online)\b)"
+    r"|\bmargin\s+of\s+(?:sampling\s+)?error\b)"
 )
 # A graphic's source line: "SOURCES: BP, NOAA | The Washington Post - Oct. 20, 2010".
 _SOURCE_LINE = re.compile(
@@ -485,6 +506,8 @@ def _line_spans(line: str, offset: int) -> list[Span]:
         add(m.start(), m.end(), CAPTION)
     for m in _LISTING.finditer(line):
         add(m.start(), m.end(), NAVIGATION)
+    for m in _METHOD_NOTE.finditer(line):
+        add(*_sentence_bounds(line, m.start()), NAVIGATION)
     for m in _SOURCE_LINE.finditer(line):
         add(m.start(), m.end(), CREDIT)
     for m in _CAPTION_IMAGE.finditer(line):

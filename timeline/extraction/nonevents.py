@@ -222,6 +222,8 @@ def non_event_reason(verb: Token, span: Span, *, scheduled: bool) -> str | None:
         return "the date word is part of a name ('Reporter of the Year')"
     if _in_an_aside(span, verb):
         return "the date belongs to an aside, not to the predicate"
+    if _dates_a_noun_of_an_argument(span, verb):
+        return "the date modifies a noun in an argument and dates that noun's event"
     if _dates_another_event(span, verb):
         return "the date belongs to another event named in the sentence"
     if verb.pos_ not in ("VERB", "AUX"):
@@ -236,7 +238,9 @@ def non_event_reason(verb: Token, span: Span, *, scheduled: bool) -> str | None:
         return "a habit ('often', 'rarely'), not an occurrence"
     if _is_question(span):
         return "a question, not a report"
-    if _ends_a_period(span) and not _future(verb):
+    if _ends_a_period(span) and (
+        not _future(verb) or _ends_a_span(span, opened_by_a_date=True)
+    ):
         return "the date ends a period ('barred him until April 2009')"
     if _is_condition(verb) or _conditional_consequence(verb):
         return "a condition ('if ...'), not an occurrence"
@@ -254,7 +258,7 @@ def non_event_reason(verb: Token, span: Span, *, scheduled: bool) -> str | None:
         return "a running total or a projection reached by the date ('By 2008, BP had paid')"
     if _over_a_period(span, verb):
         return "a trend or a total over a period ('rose 40% over the past decade')"
-    if _dates_a_comparison(span, verb):
+    if _dates_a_comparison(span, verb) or _dates_a_baseline(span, verb):
         return "the date only marks a comparison"
     if _dates_a_thing(span, verb):
         return "the date dates a thing, not an occurrence"
@@ -282,6 +286,8 @@ def non_event_reason(verb: Token, span: Span, *, scheduled: bool) -> str | None:
         if lexicon().verbs.get(lemma) in _SPEECH_KINDS
     ):
         return "a linking verb with an adjective states a condition or an opinion"
+    if _quoted_opinion(verb):
+        return "a quoted opinion: the quote says what something is, not what happened"
     if _state_of_mind(verb) and not scheduled:
         return "a present passive of a state of mind ('Scalise is frustrated')"
     if (
@@ -342,6 +348,32 @@ def _dates_a_comparison(span: Span, verb: Token) -> bool:
             return True
         if _lemma(head) in _COMPARING or head.lower_ in _COMPARING:
             return True
+        tok = head
+    return False
+
+
+# A time told from another one: a comparison's baseline ("from a year
+# earlier", "up from 14% a year ago", "from the previous year").
+_RELATIVE_PAST = re.compile(
+    r"(?i)\b(?:ago|earlier|before|previous|prior|last|same|year-ago)\b"
+)
+_BASELINE_PREPS = frozenset({"from", "versus", "vs", "vs."})
+
+
+def _dates_a_baseline(span: Span, verb: Token) -> bool:
+    """'Toyota reported a 32% drop in US sales from a year earlier', 'its share
+    ... rose to 17%, up from 14% a year ago': a figure's change from a time
+    told from another time; the date is the baseline, not an occurrence (the
+    change's own date, "last month", still is one)."""
+    if not _RELATIVE_PAST.search(span.text):
+        return False
+    tok = span.root
+    for _ in range(4):
+        head = tok.head
+        if head.i == tok.i or head.i == verb.i:
+            return False
+        if head.lower_ in _BASELINE_PREPS and head.dep_ == "prep":
+            return any(t.ent_type_ in _FIGURES or t.text == "%" for t in verb.subtree)
         tok = head
     return False
 
@@ -423,6 +455,57 @@ def _dates_another_event(span: Span, verb: Token) -> bool:
         if head.pos_ in ("VERB", "AUX"):
             return False
         tok = head
+    return False
+
+
+_NOUN_CHAIN = frozenset({"NOUN", "PROPN", "ADJ"})
+_DETERMINERS = frozenset({"DT", "PRP$"})
+
+
+def _prenominal_noun(span: Span) -> Token | None:
+    """The noun a date stands before as its modifier, between the noun's
+    determiner and the noun ("the April 20 well explosion", "an April 20
+    explosion", "its 2009 profit"), read from the words around it: the small
+    model often parses the date as the noun phrase's head."""
+    doc = span.doc
+    if span.start == 0 or doc[span.start - 1].tag_ not in _DETERMINERS:
+        return None
+    noun = None
+    for tok in doc[span.end : min(len(doc), span.end + 4)]:
+        if tok.pos_ not in _NOUN_CHAIN or tok.ent_type_ in ("DATE", "TIME"):
+            break
+        noun = tok if tok.pos_ == "NOUN" else noun
+    if noun is None or noun.i + 1 < len(doc) and doc[noun.i + 1].pos_ == "NOUN":
+        return None
+    return noun
+
+
+def _dates_a_noun_of_an_argument(span: Span, verb: Token) -> bool:
+    """'At a hearing on Tuesday into the April 20 explosion ...', 'raised the
+    specter of wide liability for BP ... after an April 20 explosion': a date
+    before a noun dates that noun's event; below the predicate and not its
+    subject or direct object ("The April 20 explosion killed 11", "won the
+    2008 election"), it dates no event of the predicate. Read from the date's
+    own attachment (the parse may hang the phrase on the date) and the noun's.
+    """
+    noun = _prenominal_noun(span)
+    if noun is None or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if noun_kind(noun) in _FIGURE_KINDS and not is_event_nominal(noun):
+        return False  # "its 2009 profit": a period's figure
+    for tok in (span.root, noun):
+        if tok.head.i == verb.i and tok.dep_ in _SUBJECT_DEPS | {"dobj", "attr"}:
+            return False
+    # the phrase must hang below the predicate: a date of another clause
+    # ("..., the April 20 explosion killed 11") is another predicate's
+    for tok in (span.root, noun):
+        up = tok
+        for _ in range(10):
+            if up.i == verb.i:
+                return True
+            if up.head.i == up.i:
+                break
+            up = up.head
     return False
 
 
@@ -520,12 +603,57 @@ def _ends_a_period(span: Span) -> bool:
         return True
     if before.lower_ == "to" and span.start > 1 and doc[span.start - 2].lower_ == "up":
         return True
-    if before.lower_ in ("to", "and", "-", "–"):
-        window = doc[max(span.sent.start, span.start - 8) : span.start - 1]
-        return any(t.lower_ in ("from", "between") for t in window) and any(
-            t.ent_type_ in ("DATE", "TIME") or t.like_num for t in window
+    return _ends_a_span(span)
+
+
+_MONTHS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
+
+
+def _ends_a_span(span: Span, *, opened_by_a_date: bool = False) -> bool:
+    """'will receive six new A330-300E aircraft from 2009 to 2011': the end of
+    a span opened by another date, which is the span's event (also a plan's).
+    `opened_by_a_date`: the opener must be a date of its own (a year or a
+    month), not a bare day ("between 11 and 15 August" has one date only)."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is None or before.lower_ not in ("to", "and", "-", "–"):
+        return False
+    window = doc[max(span.sent.start, span.start - 8) : span.start - 1]
+    if opened_by_a_date:
+        opener = any(
+            t.ent_type_ == "DATE" and (_is_year(t) or t.lower_.rstrip(".") in _MONTHS)
+            for t in window
         )
-    return False
+    else:
+        opener = any(t.ent_type_ in ("DATE", "TIME") or t.like_num for t in window)
+    return opener and any(t.lower_ in ("from", "between") for t in window)
 
 
 def _conditional_consequence(verb: Token) -> bool:
@@ -602,6 +730,49 @@ def _states_an_opinion(verb: Token) -> bool:
     """'BP now looks undervalued versus its peers': a linking verb and its
     adjective complement."""
     return _lemma(verb) in _LINKING and _has(verb, {"acomp"})
+
+
+_OPEN_QUOTES = frozenset({"“", '"', "‘", "``", "'"})
+
+
+def _quoted_opinion(verb: Token) -> bool:
+    """'“It was an unprecedented string of bad news,” Simon Hawkins ... said
+    last month', '“It's a disaster zone,” Joye told reporters ... Tuesday
+    morning': a verb of saying whose only report is a quote before it, and the
+    quote a copula that says what something is (no event named, no figure
+    moved), about no first person (the speaker's own stance is a statement).
+    """
+    if lexicon().verbs.get(_lemma(verb)) not in _SPEECH_KINDS:
+        return False
+    reported = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
+    if len(reported) != 1 or reported[0].i > verb.i:
+        return False
+    clause = reported[0]
+    edge = clause.left_edge.i
+    doc = verb.doc
+    if not any(
+        0 <= i < len(doc) and doc[i].text in _OPEN_QUOTES for i in (edge, edge - 1)
+    ):
+        return False
+    if _lemma(clause) != "be" or _has(clause, {"auxpass"}):
+        return False
+    if any(
+        c.dep_ in _SUBJECT_DEPS and c.lower_ in _FIRST_PERSON for c in clause.children
+    ):
+        return False  # "“I was gung-ho for this test,” said Adm Thad Allen"
+    complements = [c for c in clause.children if c.dep_ in _COMPLEMENTS]
+    return (
+        bool(complements)
+        and not _eventive_argument(clause, _COMPLEMENTS)
+        and not _reports_a_change(clause)
+        and not any(
+            c.pos_ in ("VERB", "AUX") and c.dep_ in ("ccomp", "xcomp", "advcl")
+            for c in clause.children
+        )
+        # a clause inside the complement tells more ("the kind of moment where
+        # you think: ...")
+        and not any(t.pos_ in ("VERB", "AUX") for c in complements for t in c.subtree)
+    )
 
 
 def _state_of_mind(verb: Token) -> bool:

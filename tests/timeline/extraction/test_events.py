@@ -255,3 +255,33 @@ def test_it_reads_would_with_a_future_date_as_scheduled():
     text = "Putin would accept peacekeepers this month."
     e = only(events_for(text, ("this month", "DATE", "2025-02")))
     assert e.modality == "possible"
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression", "evidence"),
+    [
+        # "Photograph: PA An outbreak of swine flu at a Birmingham primary school
+        # led to 44 new cases ...": the agency alone
+        (
+            "H1N1_guardian/2009-05-26/1128.htm.txt",
+            "An outbreak of swine flu at a Birmingham",
+            "yesterday",
+            "An outbreak of swine flu at a Birmingham",
+        ),
+        # "Photograph: Jim Watson\/AFP\/Getty Images Prolonged exposure to crude
+        # oil ...": two agencies
+        (
+            "bpoil_guardian/2010-05-28/378.htm.txt",
+            "Prolonged exposure to crude oil",
+            "yesterday",
+            "Prolonged exposure to crude oil",
+        ),
+    ],
+)
+def test_a_glued_photo_credit_is_stripped_and_the_news_kept(
+    article_id, fragment, expression, evidence
+):
+    from .realtext import event_in
+
+    e = event_in(article_id, fragment, expression)
+    assert e.sentence.startswith(evidence)

@@ -614,3 +614,41 @@ def test_it_makes_no_event_from_a_publication_note_or_a_blog_byline_stamp():
     assert BYLINE in _reasons(t17(article_id)["text"], "07:37 UK time")
     found = events_in(article_id, "James Reynolds | 07:37")
     assert [e for e in found if e.expression == "Friday, 29 May 2009"] == []
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment"),
+    [
+        # a photo caption led by a day without its year: "July 6: Barges lined up
+        # to block oil are seen from the air in Chef Menteur Pass, ..."
+        ("bpoil_foxnews/2010-07-08/1763.htm.txt", "Barges lined up to block oil"),
+        # "Sept. 18: Workers on the drilling floor are seen on from the window ..."
+        ("bpoil_foxnews/2010-09-19/1482.htm.txt", "Workers on the drilling floor"),
+        # a moderator's notice: "12th August 2011 - 23:07 This comment was
+        # removed because the moderators found it broke the house rules."
+        ("MJ_bbc/2011-07-26/1179.htm.txt", "This comment was removed"),
+        # a poll's methodology: "The national telephone poll was conducted for
+        # Fox News by Opinion Dynamics Corp. among 900 registered voters from May
+        # 18 to May 19."
+        ("bpoil_foxnews/2010-05-20/365.htm.txt", "telephone poll was conducted"),
+        # "ICM interviewed a random sample of 1,005 adults aged 18 + by telephone
+        # between July 15 and 17."
+        ("IraqWar_guardian/2005-07-19/182.htm.txt", "interviewed a random sample"),
+    ],
+)
+def test_it_makes_no_event_from_a_dated_caption_a_moderators_notice_or_a_poll_note(
+    article_id, fragment
+):
+    assert events_in(article_id, fragment) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police interviewed 12 people on Monday about the attack.",
+        "June 4: BP said it would try again on Saturday.",
+        "The poll, released on Monday, showed support falling.",
+    ],
+)
+def test_news_near_a_caption_or_poll_shape_is_not_furniture(text):
+    assert furniture_spans(text) == []

@@ -460,3 +460,118 @@ def test_it_makes_no_event_from_a_trend_or_a_projection_on_wikinews(
 )
 def test_an_occurrence_by_or_over_a_date_is_kept(article_id, fragment, expression):
     assert event_in(article_id, fragment, expression)
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression"),
+    [
+        # "Waxman, opening a hearing into the April 20 well explosion that
+        # unleashed a massive oil spill, said ...": the explosion's date, not
+        # the hearing's (the small model hangs "April" on "into")
+        ("bpoil_foxnews/2010-05-12/1614.htm.txt", "opening a hearing into", "April 20"),
+        # "Comments by U.S. Attorney General Eric Holder ... raised the specter of
+        # wide liability for BP over the spill after an April 20 explosion ..."
+        ("bpoil_reuters/2010-05-03/1417.htm.txt", "raised the specter", "April 20"),
+    ],
+)
+def test_a_date_before_a_noun_inside_an_argument_dates_no_event_of_the_predicate(
+    article_id, fragment, expression
+):
+    found = events_in(article_id, fragment)
+    assert [e.title for e in found if e.expression == expression] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "title"),
+    [
+        # the noun is the subject: the predicate is the noun's own event
+        (
+            "The April 20 explosion killed 11 workers on the rig.",
+            "April 20",
+            "The explosion killed 11 workers on the rig",
+        ),
+        # the direct object: the predicate happens at the noun's event
+        ("Obama won the 2008 election.", "2008", "Obama won the election"),
+    ],
+)
+def test_a_date_before_the_subject_or_the_object_dates_the_predicate(
+    text, expression, title
+):
+    from datetime import date
+
+    from timeline.extraction.pipeline import extract
+    from timeline.extraction.types import Document
+
+    (extraction,) = extract([Document(text, date(2010, 5, 1), "t")])
+    assert [(e.expression, e.title) for e in extraction.events] == [(expression, title)]
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression"),
+    [
+        # "Japanese automaker Toyota reported a 32% drop in US sales from a year
+        # earlier, ...": the baseline of a change
+        ("wikinews-meantime-120578", "32% drop in US sales", "a year earlier"),
+        # "Ford Motor Company sales dropped 42% last month from the previous year."
+        ("wikinews-meantime-120578", "from the previous year", "the previous year"),
+        # "... its share of the total US car market rose to 17%, up from 14% a
+        # year ago."
+        ("wikinews-meantime-160257", "up from 14% a year ago", "a year ago"),
+    ],
+)
+def test_a_comparisons_baseline_is_no_event(article_id, fragment, expression):
+    found = events_in(article_id, fragment)
+    assert [e.title for e in found if e.expression == expression] == []
+
+
+def test_the_change_of_a_comparison_keeps_its_own_date():
+    # "Ford Motor Company sales dropped 42% last month from the previous year."
+    e = event_in("wikinews-meantime-120578", "from the previous year", "last month")
+    assert e.title == "Ford Motor Company sales dropped"
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression"),
+    [
+        # "“It was an unprecedented string of bad news,” Simon Hawkins, oil
+        # analyst at Ambrian said last month."
+        ("bpoil_reuters/2010-12-01/38.htm.txt", "unprecedented string", "last month"),
+        # "“It's a disaster zone,” Joye told reporters at a press conference
+        # Tuesday morning, ..."
+        ("bpoil_foxnews/2010-06-08/532.htm.txt", "a disaster zone", "Tuesday morning"),
+    ],
+)
+def test_a_quoted_opinion_is_no_event(article_id, fragment, expression):
+    found = events_in(article_id, fragment)
+    assert [e.title for e in found if e.expression == expression] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The cap is working,” Allen said on Monday.",
+        "“We have stopped the leak,” Allen said on Monday.",
+    ],
+)
+def test_a_quote_that_reports_an_occurrence_is_kept(text):
+    from datetime import date
+
+    from timeline.extraction.pipeline import extract
+    from timeline.extraction.types import Document
+
+    (extraction,) = extract([Document(text, date(2010, 6, 1), "t")])
+    assert [e.expression for e in extraction.events] == ["Monday"]
+
+
+def test_the_end_of_a_planned_span_is_no_second_event():
+    # "... Aer Lingus Group PLC said it will receive six new A330-300E aircraft
+    # from 2009 to 2011, then between 2014 and 2016 it will take delivery of six
+    # new A350 XWB ...": each plan once, at its start
+    found = events_in("wikinews-meantime-71426", "will receive six new A330-300E")
+    assert sorted(e.expression for e in found) == ["2009", "2014"]
+
+
+def test_a_plan_in_a_window_of_days_keeps_its_one_date():
+    # "The relief well will reach the damaged well some time between 11 and 15
+    # August.": "11" is no date of its own, so "15 August" dates the plan
+    assert events_in("bpoil_bbc/2010-08-02/1313.htm.txt", "between 11 and 15 August")
