@@ -174,7 +174,11 @@ _DANGLING = frozenset(
 _BAD_STARTS = frozenset({"CCONJ", "SCONJ", "VERB", "AUX", "PART", "ADP"})
 _QUOTE_CHARS = frozenset('"“”«»') | {"``", "''"}
 # Adverbs that change what the verb says: never left out.
-_NEGATIONS = frozenset({"not", "never", "n't", "rarely", "seldom", "hardly", "barely"})
+_NEGATIONS = frozenset(
+    {"not", "never", "n't", "rarely", "seldom", "hardly", "barely", "nearly", "almost"}
+)
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 _DASHES = frozenset({"-", "--", "–", "—"})
 # Words a title never starts with: a conjunction left from a cut clause.
 _LEADING = frozenset(
@@ -482,7 +486,7 @@ class ArticleContext:
         if word in _THING_PRONOUNS:
             if any(
                 c.dep_ == "ccomp" and c.i > subject.i for c in subject.head.children
-            ):
+            ) or _extraposed(subject):
                 return None  # "it was announced that ...": no referent
             return (
                 self.previous_subject(subject, plural=False)
@@ -697,7 +701,69 @@ def subject_of(verb: Token) -> Token | None:
         if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i:
             tok = tok.head
             continue
+        if (
+            tok.dep_ == "pcomp"
+            and tok.tag_ in ("VBG", "VBN")
+            and tok.head.dep_ == "prep"
+            and tok.head.head.pos_ in ("VERB", "AUX")
+        ):  # "Despite being given a major facelift in 2002, the Falcon's
+            # bodyshell dates back to 1998": the gerund's subject is the clause's
+            tok = tok.head.head
+            continue
         break
+    return None
+
+
+# Verbs of deciding: "It is decided to slaughter all swine herds" has no referent.
+_DECIDING = frozenset(["decide", "agree", "propose", "recommend", "resolve", "order"])
+
+
+def _extraposed(it: Token) -> bool:
+    """'It took more than two months to plug a similar well', 'It is hard to
+    say', 'It is decided to slaughter': "it" holds the place of the
+    infinitive after the verb and stands for nothing named before."""
+    verb = it.head
+    infinitive = [
+        c
+        for c in verb.children
+        if c.dep_ == "xcomp"
+        and c.i > verb.i
+        and any(a.tag_ == "TO" and a.dep_ == "aux" for a in c.children)
+    ]
+    if not infinitive or it.i > verb.i:
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma == "take":  # the time or the effort it took
+        return any(c.dep_ == "dobj" for c in verb.children)
+    if lemma == "be":
+        return any(c.dep_ in ("acomp", "attr") for c in verb.children)
+    return it.dep_ == "nsubjpass" and lemma in _DECIDING
+
+
+def _when_clause(verb: Token, skip: set[int]) -> Token | None:
+    """'That hiatus ended on May 10, 1940, when Hitler invaded Belgium': a
+    clause whose subject only points back ("that hiatus", "it") with a
+    "when" clause on its date: the when clause tells what happened."""
+    subject = subject_of(verb)
+    if subject is None or subject.head.i != verb.i:
+        return None
+    pointing = subject.lower_ in _DEMONSTRATIVES | {"it"} or any(
+        c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in subject.children
+    )
+    if not pointing:
+        return None
+    for tok in verb.subtree:
+        if (
+            tok.i > verb.i
+            and tok.pos_ in ("VERB", "AUX")
+            and (
+                (tok.dep_ == "advcl" and tok.head.i == verb.i)
+                or (tok.dep_ == "relcl" and tok.head.i in skip)
+            )
+            and any(c.lower_ == "when" and c.i < tok.i for c in tok.children)
+            and any(c.dep_ in SUBJECT_DEPS for c in tok.children)
+        ):
+            return tok
     return None
 
 
@@ -852,6 +918,11 @@ def _prune(
     return [by_i[i] for i in ordered]
 
 
+def _changes_meaning(adverb: Token) -> bool:
+    """'no longer', 'not yet': an adverb its negation makes a negation."""
+    return any(c.dep_ == "neg" for c in adverb.children)
+
+
 def _verb_group(
     verb: Token, skip: set[int], modality: str
 ) -> tuple[list[Token], dict[int, str]]:
@@ -869,6 +940,11 @@ def _verb_group(
             and child.lower_ in _NEGATIONS
         ):
             aux.append(child)
+        elif (
+            child.dep_ == "advmod" and child.i < verb.i + 3 and _changes_meaning(child)
+        ):
+            # "was no longer up for debate": the negation stays
+            aux.extend(t for t in child.subtree if t.i not in skip)
         elif _particle(child):
             group.append(child)
     lemma = verb.lemma_.lower()
@@ -1185,6 +1261,8 @@ def _clause(verb: Token, skip: set[int], depth: int) -> list[Token]:
             out.extend(_phrase(c, skip))
         elif (c.dep_ in ("aux", "auxpass", "neg") or _particle(c)) and c.i not in skip:
             out.append(c)
+        elif c.dep_ == "advmod" and c.i not in skip and _changes_meaning(c):
+            out.extend(t for t in c.subtree if t.i not in skip)  # "was no longer"
     if verb.i not in skip:
         out.append(verb)
     objects, _ = clause_tokens(verb, skip, max_preps=1, depth=depth)
@@ -1207,6 +1285,8 @@ def build_title(
     glued to it), left out too, except a subject the line broke off from its
     verb ("former Sen. Paul Simon (D-Ill.)\ntried to get Dodd ...").
     """
+    if (when := _when_clause(verb, skip)) is not None:
+        verb = when
     subject_skip = set(skip) | _asides(sent, verb)
     skip = subject_skip | set(off_line)
     quoted = _quoted(sent)
@@ -1225,10 +1305,11 @@ def build_title(
     infinitival = _infinitival_relative(verb)  # "testimony to be given Tuesday"
     reduced = _reduced_relative(verb, subject)  # "The case, confirmed on Tuesday,"
     participle = participle or infinitival or reduced
+    simple_past = False  # a participle read as the simple past
     if participle and (noun := _noun_root_subject(verb, sent)) is not None:
         # "Fear of a deep global recession washed over Asian and European
         # markets": the verb read as the participle of the complement
-        participle, subject = False, noun
+        participle, subject, simple_past = False, noun, True
         skip = skip | {
             t.i
             for c in noun.children
@@ -1264,6 +1345,14 @@ def build_title(
         else:
             subject_tokens = _phrase(subject, skip | {verb.i})
             for t in subject_tokens:  # "his lawyer" -> "Jackson's lawyer"
+                if t.lower_ == "whose" and t.dep_ == "poss" and verb.dep_ == "relcl":
+                    # "The woman, whose illness began in early April": the
+                    # woman's illness
+                    noun = _antecedent(verb)
+                    words = _render(_phrase(noun, skip | {x.i for x in verb.subtree}))
+                    if words:
+                        replace[t.i] = f"{words}’s"
+                    continue
                 kind = _POSSESSIVES.get(t.lower_)
                 if kind and t.dep_ == "poss":
                     who = context.nearest(kind, t.idx, context.window_start(t))
@@ -1299,6 +1388,9 @@ def build_title(
             verb_replace[verb.i] = f"{aux} {done or verb.lower_}"
         else:
             verb_replace[verb.i] = _past(verb) or verb.text
+    if not participle and not simple_past and not _finite(group, verb_replace):
+        plural = subject is not None and _is_plural(subject)
+        verb_replace.update(_finite_forms(verb, group, modality, plural=plural))
     replace.update(verb_replace)
     objects, fronted = clause_tokens(verb, skip)
     if (antecedent := _relative_object(verb)) is not None and group:
@@ -1373,10 +1465,70 @@ def build_title(
             quote_tokens, _clause_core(quote_tokens), words_left, _OPTIONAL | {"acl"}
         )
         quote = _tidy(" ".join(_render(quote_tokens).split()[:words_left]))
+        while (first := quote.split(" ", 1))[0].lower().strip(",") in _LEADING:
+            # 'McKay said: But the domes are still being fabricated'
+            quote = _tidy(first[1]) if len(first) > 1 else ""
+            quote = quote[:1].upper() + quote[1:]
         if quote:
             title = f"{title}: {quote}" if title else quote
             ends_in_particle = False
     return tidy(title, keep_last=ends_in_particle)
+
+
+def _finite(group: list[Token], replace: dict[int, str]) -> bool:
+    """Whether a verb group, as it will be written, has a finite verb."""
+    for t in group:
+        if t.dep_ == "neg" or _particle(t) or t.dep_ == "advmod":
+            continue
+        words = replace.get(t.i)
+        if words is not None:
+            if words and not words.startswith("to "):
+                return True
+            continue
+        if t.tag_ in _FINITE_TAGS:
+            return True
+    return False
+
+
+def _finite_forms(
+    verb: Token, group: list[Token], modality: str, *, plural: bool
+) -> dict[int, str]:
+    """A verb group with no finite verb told as a clause: "its next dividend
+    to be announced on 27 July" -> will be announced, "being given a
+    facelift" -> was given, "GM plans to cut jobs and close 12 facilities by
+    2008" -> GM will close, "having boosted" -> boosted, "scheduled to enter
+    service" -> was scheduled. Nothing for a verb it cannot tell."""
+    if verb not in group or verb.tag_ not in ("VB", "VBG", "VBN"):
+        return {}
+    auxes = [t for t in group if t.dep_ in ("aux", "auxpass") and t.i < verb.i]
+    passive = (
+        verb.tag_ == "VBN"
+        and (
+            any(t.dep_ == "auxpass" for t in auxes)
+            or not auxes
+            and not any(c.dep_ in ("nsubj", "dobj", "dative") for c in verb.children)
+        )
+    )  # a bare participle with a subject of its own or an object: a past tense mistagged
+    if verb.tag_ == "VBN" and not passive and not auxes:
+        return {}
+    lemma = verb.lemma_.lower()
+    out = {t.i: "" for t in auxes}
+    if passive:
+        be = "were" if plural else "was"
+        if modality == "scheduled":  # "is scheduled to enter service in 2008"
+            be = ("are" if plural else "is") if lemma in _PLANNING else "will be"
+        if auxes:
+            out[auxes[0].i] = be
+        else:
+            out[verb.i] = f"{be} {verb.text}"
+        return out
+    if modality == "scheduled":
+        out[verb.i] = f"will {lemma}"
+    elif (past := _past(verb)) is not None:
+        out[verb.i] = past if verb.lower_ != "being" else ("were" if plural else "was")
+    else:
+        return {}
+    return out
 
 
 def _tidy(title: str, *, keep_last: bool = False) -> str:

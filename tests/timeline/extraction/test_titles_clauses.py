@@ -1,0 +1,106 @@
+"""Titles are whole clauses: a subject and a finite verb, the clause that
+carries the date, the words that change its meaning, pronouns that stand for
+nothing left alone. Real sentences, whole pipeline (Timeline17 articles are
+read from ../shared/t17 at test time, skipped when absent)."""
+
+from __future__ import annotations
+
+from .realtext import event_in
+
+
+def test_a_pointing_clause_gives_way_to_the_when_clause_on_its_date():
+    # "That hiatus ended on May 10, 1940, when Hitler invaded Belgium and its neighbors."
+    e = event_in(
+        "Finan_washingtonpost/2009-03-12/1877.htm.txt",
+        "That hiatus ended on May 10, 1940",
+        "May 10, 1940",
+    )
+    assert e.title == "Hitler invaded Belgium and its neighbors"
+
+
+def test_no_longer_stays_in_the_title():
+    # "Back in 1991, Summers argued that the subject of economics was no longer
+    # up for debate: ..."
+    e = event_in(
+        "Finan_washingtonpost/2009-04-19/1598.htm.txt",
+        "Summers argued that the subject of economics",
+        "1991",
+    )
+    assert "was no longer up for debate" in e.title
+
+
+def test_nearly_stays_in_the_title():
+    # "On Friday, the Dow Jones nearly broke that record when the market closed ..."
+    e = event_in("wikinews-meantime-82738", "the Dow Jones nearly broke", "Friday")
+    assert e.title.startswith("The Dow Jones nearly broke that record")
+
+
+def test_whose_takes_its_antecedent():
+    # "The woman, whose illness began in early April, had no known contact ..."
+    e = event_in(
+        "H1N1_guardian/2009-04-26/970.htm.txt", "whose illness began", "early April"
+    )
+    assert e.title == "The woman’s illness began"
+
+
+def test_an_infinitive_with_no_finite_verb_is_told_with_will():
+    # "BP's current dividend is due to be paid on 22 June, and its next
+    # dividend to be announced on 27 July."
+    e = event_in(
+        "bpoil_bbc/2010-06-03/520.htm.txt",
+        "its next dividend to be announced",
+        "27 July",
+    )
+    assert e.title == "BP’s next dividend will be announced"
+
+
+def test_a_coordinated_infinitive_is_told_with_will():
+    # "As part of the restructure, GM plans to cut 30,000 jobs and close 12
+    # facilities by 2008."
+    e = event_in("wikinews-meantime-31965", "close 12 facilities", "2008")
+    assert e.title == "GM will close 12 facilities"
+
+
+def test_a_gerund_after_a_preposition_takes_the_clauses_subject_and_a_tense():
+    # "Despite being given a major facelift in 2002 and another in 2005, the
+    # Falcon's bodyshell dates back to 1998."
+    e = event_in("wikinews-meantime-39951", "Despite being given", "2002")
+    assert e.title.startswith("The Falcon's bodyshell was given a major facelift")
+
+
+def test_a_perfect_participle_is_told_in_the_past():
+    # "The overall annual revenue of the company made up $7.1 billion in 2006,
+    # having boosted from $5.8 billion in 2005."
+    e = event_in("wikinews-meantime-58772", "having boosted", "2005")
+    assert "revenue of Apple boosted from $5.8 billion" in e.title
+    assert "having" not in e.title
+
+
+def test_a_bare_participle_gets_its_auxiliary():
+    # "The Boeing 787, or Dreamliner, is a mid-sized passenger airliner
+    # currently under development by Boeing Commercial Airplanes and scheduled
+    # to enter service in 2008."
+    e = event_in("wikinews-meantime-8983", "scheduled to enter service", "2008")
+    assert "is scheduled to enter service" in e.title
+
+
+def test_an_it_that_holds_the_place_of_an_infinitive_is_no_company():
+    # "It took more than two months to plug a similar well blowout off the
+    # coast of Australia late last year." (the Montara blowout was not BP's)
+    e = event_in(
+        "bpoil_washingtonpost/2010-04-30/882.htm.txt",
+        "It took more than two months",
+        "late last year",
+    )
+    assert e.title.startswith("It took more than two months to plug")
+
+
+def test_what_was_said_does_not_start_with_a_conjunction():
+    # "But the domes are still being fabricated in Louisiana and will not be
+    # deployed for six to eight days, McKay said Sunday."
+    e = event_in(
+        "bpoil_washingtonpost/2010-05-03/1779.htm.txt",
+        "domes are still being fabricated",
+        "Sunday",
+    )
+    assert e.title.startswith("McKay said: The domes are still being fabricated")
