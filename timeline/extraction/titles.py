@@ -169,6 +169,7 @@ _DANGLING = frozenset(
         "within",
         "via",
         "upon",
+        "over",
     ]
 )
 _BAD_STARTS = frozenset({"CCONJ", "SCONJ", "VERB", "AUX", "PART", "ADP"})
@@ -418,7 +419,17 @@ class ArticleContext:
         out.reverse()
         for j in range(k - 1, max(-1, k - _WINDOW_SENTENCES - 1), -1):
             root = self.sents[j].root
-            out.extend(c for c in root.children if c.dep_ in ("nsubj", "nsubjpass"))
+            found = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if _speech(root):  # 'Stolberg writes: "Mr. Obama is now on a
+                # quest ...': the reported clause's subject is the nearer one
+                found += [
+                    s
+                    for c in root.children
+                    if c.dep_ == "ccomp" and c.i > root.i
+                    for s in c.children
+                    if s.dep_ in ("nsubj", "nsubjpass")
+                ]
+            out.extend(sorted(found, key=lambda c: -c.i))
         return out
 
     def previous_person(self, tok: Token) -> str | None:
@@ -435,6 +446,8 @@ class ArticleContext:
             ]
             if names:
                 return names[0]
+            if name := self._parsed_person(cand):
+                return name
             if cand.lower_ in _PERSON_PRONOUNS:
                 continue
             if (
@@ -446,6 +459,27 @@ class ArticleContext:
             ):
                 return self.main[PERSON]
         return None
+
+    def _parsed_person(self, cand: Token) -> str | None:
+        """A subject the parse calls a person though no person mention covers
+        it ("Steve Jobs has been fighting pancreatic cancer", Jobs read as an
+        organisation): its name, or the article's one person of that surname;
+        never a person named further back ("He" is not Tim Cook)."""
+        if cand.pos_ != "PROPN" or cand.ent_type_ != "PERSON":
+            return None
+        parts = [
+            t
+            for t in cand.subtree
+            if t.ent_type_ == "PERSON" and t.pos_ == "PROPN" and t.i <= cand.i
+        ]
+        full = {
+            m.value
+            for m in self.entities.mentions
+            if m.kind == PERSON and m.value.split()[-1] == cand.text
+        }
+        if len(full) == 1:
+            return full.pop()
+        return " ".join(t.text for t in parts) or None
 
     def _is_person(self, tok: Token) -> bool:
         return any(
@@ -738,6 +772,35 @@ def _extraposed(it: Token) -> bool:
     if lemma == "be":
         return any(c.dep_ in ("acomp", "attr") for c in verb.children)
     return it.dep_ == "nsubjpass" and lemma in _DECIDING
+
+
+def _reporting_we(verb: Token) -> Token | None:
+    """The speech verb a quoted clause told by "we" hangs on, right above it."""
+    if verb.dep_ != "ccomp" or not _speech(verb.head) or verb.i > verb.head.i:
+        return None
+    if not any(c.dep_ == "nsubj" and c.lower_ == "we" for c in verb.children):
+        return None
+    if speaker_of(verb) is None:
+        return None
+    return verb.head
+
+
+# First-person hedges around what was said: "I think the impact ... is modest".
+_HEDGES = frozenset(["think", "believe", "guess", "feel", "suppose", "reckon"])
+
+
+def _hedged(verb: Token) -> Token | None:
+    """The clause an "I think" wraps: 'told Sky News: “I think the
+    environmental impact ... is likely to have been very modest”' -> the
+    impact."""
+    if verb.lemma_.lower() not in _HEDGES:
+        return None
+    if not any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children):
+        return None
+    if any(c.dep_ in ("neg", "aux") for c in verb.children):
+        return None  # "I don't think", "I would think": not a mere hedge
+    inner = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+    return inner[0] if len(inner) == 1 else None
 
 
 def _when_clause(verb: Token, skip: set[int]) -> Token | None:
@@ -1227,6 +1290,24 @@ def clause_tokens(
             and child.i > verb.i
         ):
             objects.append(child)  # "was down 3.76%"
+            objects.extend(  # and how much, from what: "up from 14%"
+                t
+                for c in child.children
+                if c.i not in skip and (_amount(c) or c.dep_ == "prep")
+                for t in _phrase(c, skip)
+            )
+            continue
+        if child.dep_ == "npadvmod" and child.i > verb.i and _amount(child):
+            objects.extend(_phrase(child, skip))  # "dropped 42%", "fell as much as 35%"
+            continue
+        if (
+            child.dep_ == "advcl"
+            and child.i < verb.i
+            and _speech(verb)
+            and _reported_advcl(child)
+        ):  # 'BP Plc permanently” killed” the runaway Macondo well ..., the top
+            # U.S. spill official said': the report parsed as an adverbial clause
+            fronted.append(_without_asides(child, skip))
             continue
         if child.dep_ not in _TITLE_DEPS or child.dep_ == "prt":
             continue
@@ -1251,10 +1332,109 @@ def clause_tokens(
     return objects, fronted
 
 
+def _amount(tok: Token) -> bool:
+    """A measure phrase: '42%', 'as much as 35%', '6.4 percent' (not a date)."""
+    if tok.ent_type_ in ("DATE", "TIME") or tok.pos_ not in ("NOUN", "NUM", "SYM"):
+        return False
+    return tok.like_num or any(c.like_num and c.dep_ == "nummod" for c in tok.children)
+
+
+# Nouns of complex prepositions: "in response to", "in an attempt to", "in
+# order to", "in favour of": nothing without their complement.
+_FRAME_NOUNS = frozenset(
+    [
+        "response",
+        "attempt",
+        "order",
+        "effort",
+        "bid",
+        "addition",
+        "favour",
+        "favor",
+        "spite",
+        "terms",
+        "view",
+        "light",
+        "search",
+        "exchange",
+        "preparation",
+        "protest",
+        "support",
+        "reply",
+        "anticipation",
+        "accordance",
+        "place",
+    ]
+)
+
+
+def _without_bare_frames(tokens: list[Token]) -> list[Token]:
+    """Without a complex preposition whose complement was cut ("will give
+    owners of its new iPhone 4 a free case in response")."""
+    present = {t.i for t in tokens}
+    drop: set[int] = set()
+    for t in tokens:
+        if not (
+            t.dep_ == "pobj"
+            and t.lemma_.lower() in _FRAME_NOUNS
+            and t.head.dep_ == "prep"
+            and t.head.i in present
+        ):
+            continue
+        if any(
+            c.dep_ in ("prep", "acl", "relcl") and c.i in present for c in t.children
+        ):
+            continue
+        if not any(c.dep_ in ("prep", "acl") for c in t.children):
+            continue  # "in response" said so in the text
+        drop.update(x.i for x in t.head.subtree)
+    return [t for t in tokens if t.i not in drop]
+
+
+def _without_opening_adverbials(tokens: list[Token]) -> list[Token]:
+    """A reported clause without the adverbials before its subject ("With a
+    final shot of cement, BP Plc permanently killed the runaway Macondo
+    well"): what goes first when it is too long."""
+    present = {t.i for t in tokens}
+    drop: set[int] = set()
+    for root in (t for t in tokens if t.head.i not in present or t.head.i == t.i):
+        subjects = [c.left_edge.i for c in root.children if c.dep_ in SUBJECT_DEPS]
+        if not subjects:
+            continue
+        for c in root.children:
+            if c.dep_ in ("prep", "advmod", "npadvmod", "advcl") and c.i < min(
+                subjects
+            ):
+                drop.update(t.i for t in c.subtree)
+                drop.update(
+                    t.i for t in root.children if t.is_punct and t.i < min(subjects)
+                )
+    return [t for t in tokens if t.i not in drop]
+
+
+def _reported_advcl(clause: Token) -> bool:
+    """An adverbial clause before a speech verb that is what was said: a
+    finite verb with its own subject, no subordinator, set off by a comma."""
+    if clause.tag_ not in _FINITE_TAGS:
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        return False
+    if any(c.dep_ == "mark" or c.tag_ == "WRB" for c in clause.children):
+        return False
+    after = (
+        clause.doc[clause.right_edge.i + 1]
+        if clause.right_edge.i + 1 < len(clause.doc)
+        else None
+    )
+    return after is not None and after.text == ","
+
+
 def _clause(verb: Token, skip: set[int], depth: int) -> list[Token]:
     """A complement clause: its marker, subject, verb group and objects."""
     if depth > 2 or verb.pos_ not in ("VERB", "AUX"):
         return _phrase(verb, skip)
+    if (inner := _hedged(verb)) is not None:
+        return _clause(inner, skip, depth)
     out = [c for c in verb.children if c.dep_ == "mark" and c.i not in skip]
     for c in verb.children:
         if c.dep_ in SUBJECT_DEPS and c.i not in skip:
@@ -1287,6 +1467,12 @@ def build_title(
     """
     if (when := _when_clause(verb, skip)) is not None:
         verb = when
+    if (reporter := _reporting_we(verb)) is not None:
+        # '"We got nothing today from them," said Nathan Cullen': not Cullen
+        # got nothing, but what he said
+        return build_title(
+            context, reporter, sent, skip, off_line=off_line, modality=modality
+        )
     subject_skip = set(skip) | _asides(sent, verb)
     skip = subject_skip | set(off_line)
     quoted = _quoted(sent)
@@ -1443,7 +1629,9 @@ def build_title(
     limit = TITLE_MAX_WORDS
     if fronted:  # the speaker leaves room for what was said
         limit = max(6, _SPEAKER_MAX_WORDS - len(subject_text.split()))
-    budget_tokens = _prune(subject_tokens + group + objects, keep, limit)
+    budget_tokens = _without_bare_frames(
+        _prune(subject_tokens + group + objects, keep, limit)
+    )
     budget = {t.i for t in budget_tokens}
     head = _render([t for t in subject_tokens if t.i in budget], replace)
     pred = _render(
@@ -1461,6 +1649,8 @@ def build_title(
             for t in part
             if not t.is_punct or t.text in (",", "’", "'")
         ]
+        if _words(quote_tokens) > words_left:
+            quote_tokens = _without_opening_adverbials(quote_tokens)
         quote_tokens = _prune(
             quote_tokens, _clause_core(quote_tokens), words_left, _OPTIONAL | {"acl"}
         )

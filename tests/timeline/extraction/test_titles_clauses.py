@@ -104,3 +104,89 @@ def test_what_was_said_does_not_start_with_a_conjunction():
         "Sunday",
     )
     assert e.title.startswith("McKay said: The domes are still being fabricated")
+
+
+def test_a_report_parsed_as_an_adverbial_clause_is_what_was_said():
+    # "With a final shot of cement, BP Plc permanently "killed" the runaway
+    # Macondo well in the Gulf of Mexico that had unleashed ..., the top U.S.
+    # spill official said on September 19, 2010."
+    e = event_in(
+        "bpoil_reuters/2010-09-20/17.htm.txt",
+        "With a final shot of cement",
+        "September 19, 2010",
+    )
+    assert e.title == (
+        "The top U.S. spill official said: BP Plc permanently killed the runaway"
+        " Macondo well in the Gulf of Mexico"
+    )
+
+
+def test_i_think_gives_way_to_what_is_thought():
+    # 'On May 18, he told Britain's Sky News: "I think the environmental impact
+    # of this disaster is likely to have been very, very modest."'
+    e = event_in("bpoil_reuters/2010-06-02/53.htm.txt", "Britain's Sky News", "May 18")
+    assert e.title.startswith(
+        "Tony Hayward told Britain's Sky News the environmental impact"
+    )
+    assert "I think" not in e.title
+
+
+def test_we_in_a_quote_is_not_the_speaker():
+    # '"We got nothing today from them," said Nathan Cullen of the ... New Democrats.'
+    e = event_in(
+        "bpoil_reuters/2010-05-13/1362.htm.txt", "We got nothing today", "today"
+    )
+    assert e.title.startswith("Nathan Cullen")
+    assert e.title.endswith("said: We got nothing from them")
+
+
+def test_a_preposition_the_date_leaves_goes():
+    # "BP shares rose in New York trading on Thursday after the flow was
+    # stopped, having already performed well over the day."
+    e = event_in(
+        "bpoil_bbc/2010-07-15/1473.htm.txt", "having already performed", "the day"
+    )
+    assert e.title == "BP shares performed well"
+
+
+def test_he_is_the_person_the_parse_names_as_the_last_subject():
+    # "Steve Jobs has been fighting pancreatic cancer since 2004 ... This was
+    # Jobs ' third period of medical leave. He briefly made an appearance in
+    # March": Jobs, not Tim Cook (named further back)
+    e = event_in("wikinews-meantime-279494", "He briefly made an appearance", "March")
+    assert e.title.startswith("Steve Jobs made an appearance")
+
+
+def test_he_after_a_quoted_report_is_the_reports_subject_not_the_writer():
+    # 'Sheryl Gay Stolberg writes in the New York Times: "Mr. Obama is now on a
+    # quest to reshape the legislation ... On Monday, he will meet with
+    # Congressional Democratic leaders ...'
+    e = event_in(
+        "Finan_washingtonpost/2009-02-02/1153.htm.txt",
+        "he will meet with Congressional Democratic leaders",
+        "Monday",
+    )
+    assert e.title.startswith("Barack Obama will meet with Congressional Democratic")
+
+
+def test_a_move_keeps_its_figure():
+    # "Ford Motor Company sales dropped 42% last month from the previous year."
+    # "For the day, the Nikkei closed down 6.4 percent, or 486.18 points, ..."
+    # "The Dow Jones, was down 2.62% at 16:08 UTC, ..."
+    e = event_in("wikinews-meantime-120578", "sales dropped 42%", "last month")
+    assert e.title == "Ford Motor Company sales dropped 42%"
+    e = event_in("wikinews-meantime-115711", "the Nikkei closed down", "the day")
+    assert e.title.startswith("The Nikkei closed down 6.4 percent")
+    e = event_in("wikinews-meantime-113227", "The Dow Jones, was down", "16:08 UTC")
+    assert e.title == "The Dow Jones was down 2.62%"
+
+
+def test_a_complex_preposition_goes_with_its_complement():
+    # "Apple Inc. announced Friday that it will give owners of its new iPhone 4
+    # a free case in response to mounting concerns over the device's antenna
+    # placement." / "It also plans to cut two Chrysler plants in an attempt to
+    # make Chrysler business profitable by 2008."
+    e = event_in("wikinews-meantime-195869", "a free case in response", "Friday")
+    assert e.title.endswith("a free case")
+    e = event_in("wikinews-meantime-60658", "in an attempt to make Chrysler", "2008")
+    assert e.title.endswith("plans to cut two Chrysler plants")
