@@ -432,11 +432,14 @@ class ArticleContext:
             out.extend(sorted(found, key=lambda c: -c.i))
         return out
 
-    def previous_person(self, tok: Token) -> str | None:
+    def previous_person(self, tok: Token, *, clause: Token | None = None) -> str | None:
         """'He', 'she': the person an earlier subject names; a subject that only
         describes one ("The singer had been dogged ...") stands for the article's
-        main person."""
+        main person. `clause`: the verb of an object pronoun, whose own subject
+        it is not ("Casey replaced him")."""
         for cand in self._subjects_before(tok):
+            if clause is not None and cand.head.i == clause.i:
+                continue
             names = [
                 m.value
                 for m in self.entities.within(
@@ -702,6 +705,13 @@ def _antecedent(relcl: Token) -> Token:
 
 def _proper_apposition(tok: Token) -> Token | None:
     """The name in apposition to a common-noun subject: 'Irish airline, Ryanair,'."""
+    if tok.pos_ == "PROPN" and tok.ent_type_ != "PERSON":
+        # "BP's CEO, Tony Hayward,", "President of the United States Barack
+        # Obama": a title the parse reads as a name, and the person's name
+        for c in tok.children:
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON":
+                return c
+        return None
     if tok.pos_ != "NOUN":
         return None
     for c in tok.children:
@@ -805,12 +815,12 @@ def _hedged(verb: Token) -> Token | None:
 
 def _when_clause(verb: Token, skip: set[int]) -> Token | None:
     """'That hiatus ended on May 10, 1940, when Hitler invaded Belgium': a
-    clause whose subject only points back ("that hiatus", "it") with a
+    clause whose subject only points back ("that hiatus", "this") with a
     "when" clause on its date: the when clause tells what happened."""
     subject = subject_of(verb)
     if subject is None or subject.head.i != verb.i:
         return None
-    pointing = subject.lower_ in _DEMONSTRATIVES | {"it"} or any(
+    pointing = subject.lower_ in _DEMONSTRATIVES or any(
         c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in subject.children
     )
     if not pointing:
@@ -1288,6 +1298,7 @@ def clause_tokens(
             child.dep_ == "advmod"
             and child.lower_ in _CHANGE_WORDS
             and child.i > verb.i
+            and not _set_off(child)
         ):
             objects.append(child)  # "was down 3.76%"
             objects.extend(  # and how much, from what: "up from 14%"
@@ -1297,7 +1308,12 @@ def clause_tokens(
                 for t in _phrase(c, skip)
             )
             continue
-        if child.dep_ == "npadvmod" and child.i > verb.i and _amount(child):
+        if (
+            child.dep_ == "npadvmod"
+            and child.i > verb.i
+            and _amount(child)
+            and not _set_off(child)
+        ):
             objects.extend(_phrase(child, skip))  # "dropped 42%", "fell as much as 35%"
             continue
         if (
@@ -1330,6 +1346,13 @@ def clause_tokens(
             continue
         objects.extend(_phrase(child, skip))
     return objects, fronted
+
+
+def _set_off(tok: Token) -> bool:
+    """A phrase after a comma or a dash: an aside ("42,000 gallons a day --
+    less than one-tenth of the amount"), not the verb's own figure."""
+    before = tok.left_edge.i - 1
+    return before >= 0 and tok.doc[before].is_punct
 
 
 def _amount(tok: Token) -> bool:
@@ -1378,9 +1401,12 @@ def _without_bare_frames(tokens: list[Token]) -> list[Token]:
             t.dep_ == "pobj"
             and t.lemma_.lower() in _FRAME_NOUNS
             and t.head.dep_ == "prep"
+            and t.head.lower_ in ("in", "on", "as", "by", "with", "for")
             and t.head.i in present
         ):
             continue
+        if any(c.dep_ in ("poss", "amod") or c.lower_ == "the" for c in t.children):
+            continue  # "about the latest attempt to stanch the spill": an argument
         if any(
             c.dep_ in ("prep", "acl", "relcl") and c.i in present for c in t.children
         ):
@@ -1588,6 +1614,15 @@ def build_title(
             words = words[0].lower() + words[1:]  # "set up a $20 billion fund"
         if words:
             replace[last.i] = f"{replace.get(last.i, last.text)} {words}"
+    for t in objects:  # "Gen George Casey replaced him as top commander"
+        if (
+            t.lower_ in ("him", "her")
+            and t.tag_ == "PRP"
+            and t.dep_ in ("dobj", "dative", "pobj")
+            and (who := context.previous_person(t, clause=verb))
+            and who not in subject_text + _render(subject_tokens)
+        ):
+            replace[t.i] = who
     said = " ".join([subject_text, _render(subject_tokens + group + objects)])
     for i, words in context.descriptions(subject_tokens + objects, said).items():
         replace.setdefault(i, words)
@@ -1699,6 +1734,16 @@ def _finite_forms(
             and not any(c.dep_ in ("nsubj", "dobj", "dative") for c in verb.children)
         )
     )  # a bare participle with a subject of its own or an object: a past tense mistagged
+    if (
+        passive
+        and not auxes
+        and verb.dep_ == "conj"
+        and verb.head.tag_ == "VBD"
+        and _inflect(verb.lemma_.lower(), "VBD") == verb.lower_
+        and not any(c.dep_ == "auxpass" for c in verb.head.children)
+    ):  # "tripled in 2004, doubled in 2005 and increased by 16 percent":
+        # a past tense like the one it is coordinated with
+        return {}
     if verb.tag_ == "VBN" and not passive and not auxes:
         return {}
     lemma = verb.lemma_.lower()
