@@ -408,7 +408,7 @@ class ArticleContext:
         last = self.sents[k - 1][-1]
         return first.text[:1].islower() and last.text not in (".", "!", "?", "”", '"')
 
-    def _subjects_before(self, tok: Token) -> list[Token]:
+    def _subjects_before(self, tok: Token, *, reported: bool = False) -> list[Token]:
         """Subjects before `tok`: in its sentence, then the earlier sentences', nearest first."""
         k = self.sentence_index(tok)
         out = [
@@ -420,7 +420,7 @@ class ArticleContext:
         for j in range(k - 1, max(-1, k - _WINDOW_SENTENCES - 1), -1):
             root = self.sents[j].root
             found = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if _speech(root):  # 'Stolberg writes: "Mr. Obama is now on a
+            if reported and _speech(root):  # 'Stolberg writes: "Mr. Obama is now on a
                 # quest ...': the reported clause's subject is the nearer one
                 found += [
                     s
@@ -437,7 +437,7 @@ class ArticleContext:
         describes one ("The singer had been dogged ...") stands for the article's
         main person. `clause`: the verb of an object pronoun, whose own subject
         it is not ("Casey replaced him")."""
-        for cand in self._subjects_before(tok):
+        for cand in self._subjects_before(tok, reported=True):
             if clause is not None and cand.head.i == clause.i:
                 continue
             names = [
@@ -1619,8 +1619,14 @@ def build_title(
             t.lower_ in ("him", "her")
             and t.tag_ == "PRP"
             and t.dep_ in ("dobj", "dative", "pobj")
-            and (who := context.previous_person(t, clause=verb))
+            and (own := _clause_verb(t.head)) is not None
+            and (who := context.previous_person(t, clause=own))
             and who not in subject_text + _render(subject_tokens)
+            and not any(  # "the Queen had told him": not the Queen
+                who.split()[-1] in _render(_phrase(c, set()))
+                for c in own.children
+                if c.dep_ in SUBJECT_DEPS
+            )
         ):
             replace[t.i] = who
     said = " ".join([subject_text, _render(subject_tokens + group + objects)])
@@ -1725,19 +1731,35 @@ def _finite_forms(
     service" -> was scheduled. Nothing for a verb it cannot tell."""
     if verb not in group or verb.tag_ not in ("VB", "VBG", "VBN"):
         return {}
+    if verb.text[:1].isupper() and verb.i > verb.sent.start:
+        return {}  # "Russia Business Report Watch the next program": a heading
+    if verb.dep_ in ("amod", "compound", "nmod", "npadvmod", "pobj", "dobj", "nsubj"):
+        return {}  # "This week retired coastguard Admiral Thad Allen": a modifier
     auxes = [t for t in group if t.dep_ in ("aux", "auxpass") and t.i < verb.i]
+    if verb.tag_ == "VB" and not auxes and verb.dep_ != "conj":
+        return {}  # an imperative, or a misparse: no tense to give it
+    if verb.tag_ == "VBG" and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in verb.children
+    ):
+        return {}  # "BP's doubling of net profits": a noun
     passive = (
         verb.tag_ == "VBN"
         and (
             any(t.dep_ == "auxpass" for t in auxes)
             or not auxes
             and not any(c.dep_ in ("nsubj", "dobj", "dative") for c in verb.children)
+            and (  # "Tony Blair injured" (a caption) is one, "Tropical Storm
+                # Colin dissipated" none
+                verb.dep_ != "ROOT"
+                or _inflect(verb.lemma_.lower(), "VBD") != verb.lower_
+                or any(c.dep_ in ("agent", "nsubjpass") for c in verb.children)
+            )
         )
     )  # a bare participle with a subject of its own or an object: a past tense mistagged
     if (
         passive
         and not auxes
-        and verb.dep_ == "conj"
+        and verb.dep_ in ("conj", "dep")
         and verb.head.tag_ == "VBD"
         and _inflect(verb.lemma_.lower(), "VBD") == verb.lower_
         and not any(c.dep_ == "auxpass" for c in verb.head.children)

@@ -91,6 +91,9 @@ def test_a_bare_participle_gets_its_auxiliary():
     e = event_in("wikinews-meantime-58772", "increased by 16 percent", "2006")
     assert e.title.endswith("increased by 16 percent")
     assert " was " not in e.title
+    # "Tropical Storm Colin formed then dissipated far out in the Atlantic on Tuesday"
+    e = event_in("bpoil_foxnews/2010-08-04/992.htm.txt", "Colin formed", "Tuesday")
+    assert e.title == "Tropical Storm Colin dissipated in the Atlantic"
 
 
 def test_an_it_that_holds_the_place_of_an_infinitive_is_no_company():
@@ -176,6 +179,12 @@ def test_he_after_a_quoted_report_is_the_reports_subject_not_the_writer():
         "Monday",
     )
     assert e.title.startswith("Barack Obama will meet with Congressional Democratic")
+    # "it" looks no further for a reported subject: "By June of that year, it
+    # had lifted an advisory warning ..." is the WHO of the sentence before
+    e = event_in(
+        "H1N1_reuters/2009-04-27/322.htm.txt", "it had lifted an advisory", "June"
+    )
+    assert e.title.startswith("The World Health Organisation had lifted")
 
 
 def test_a_move_keeps_its_figure():
@@ -212,6 +221,16 @@ def test_him_as_an_object_is_the_person_before_not_the_subject():
     assert (
         e.title == "Gen George Casey replaced Ricardo Sanchez as top commander in Iraq"
     )
+    # "Pte Beharry ... said the Queen had told him that ...": not the Queen,
+    # the subject of its own clause; "Mr Novak telling him": not Novak
+    e = event_in(
+        "IraqWar_guardian/2005-04-27/192.htm.txt", "said the Queen ha", "today"
+    )
+    assert "the Queen had told Johnson Beharry" in e.title
+    e = event_in(
+        "IraqWar_guardian/2005-07-15/64.htm.txt", "Mr Novak telling him", "last year"
+    )
+    assert "Mr Novak telling Karl Rove" in e.title
 
 
 def test_a_title_the_parse_reads_as_a_name_gives_way_to_the_persons_name():
