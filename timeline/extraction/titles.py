@@ -482,6 +482,8 @@ class ArticleContext:
         }
         if len(full) == 1:
             return full.pop()
+        if full:
+            return None  # two people of that surname: the mentions decide
         return " ".join(t.text for t in parts) or None
 
     def _is_person(self, tok: Token) -> bool:
