@@ -169,12 +169,17 @@ _DANGLING = frozenset(
         "within",
         "via",
         "upon",
+        "over",
     ]
 )
 _BAD_STARTS = frozenset({"CCONJ", "SCONJ", "VERB", "AUX", "PART", "ADP"})
 _QUOTE_CHARS = frozenset('"“”«»') | {"``", "''"}
 # Adverbs that change what the verb says: never left out.
-_NEGATIONS = frozenset({"not", "never", "n't", "rarely", "seldom", "hardly", "barely"})
+_NEGATIONS = frozenset(
+    {"not", "never", "n't", "rarely", "seldom", "hardly", "barely", "nearly", "almost"}
+)
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 _DASHES = frozenset({"-", "--", "–", "—"})
 # Words a title never starts with: a conjunction left from a cut clause.
 _LEADING = frozenset(
@@ -403,7 +408,7 @@ class ArticleContext:
         last = self.sents[k - 1][-1]
         return first.text[:1].islower() and last.text not in (".", "!", "?", "”", '"')
 
-    def _subjects_before(self, tok: Token) -> list[Token]:
+    def _subjects_before(self, tok: Token, *, reported: bool = False) -> list[Token]:
         """Subjects before `tok`: in its sentence, then the earlier sentences', nearest first."""
         k = self.sentence_index(tok)
         out = [
@@ -414,14 +419,27 @@ class ArticleContext:
         out.reverse()
         for j in range(k - 1, max(-1, k - _WINDOW_SENTENCES - 1), -1):
             root = self.sents[j].root
-            out.extend(c for c in root.children if c.dep_ in ("nsubj", "nsubjpass"))
+            found = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if reported and _speech(root):  # 'Stolberg writes: "Mr. Obama is now on a
+                # quest ...': the reported clause's subject is the nearer one
+                found += [
+                    s
+                    for c in root.children
+                    if c.dep_ == "ccomp" and c.i > root.i
+                    for s in c.children
+                    if s.dep_ in ("nsubj", "nsubjpass")
+                ]
+            out.extend(sorted(found, key=lambda c: -c.i))
         return out
 
-    def previous_person(self, tok: Token) -> str | None:
+    def previous_person(self, tok: Token, *, clause: Token | None = None) -> str | None:
         """'He', 'she': the person an earlier subject names; a subject that only
         describes one ("The singer had been dogged ...") stands for the article's
-        main person."""
-        for cand in self._subjects_before(tok):
+        main person. `clause`: the verb of an object pronoun, whose own subject
+        it is not ("Casey replaced him")."""
+        for cand in self._subjects_before(tok, reported=True):
+            if clause is not None and cand.head.i == clause.i:
+                continue
             names = [
                 m.value
                 for m in self.entities.within(
@@ -431,6 +449,8 @@ class ArticleContext:
             ]
             if names:
                 return names[0]
+            if name := self._parsed_person(cand):
+                return name
             if cand.lower_ in _PERSON_PRONOUNS:
                 continue
             if (
@@ -442,6 +462,29 @@ class ArticleContext:
             ):
                 return self.main[PERSON]
         return None
+
+    def _parsed_person(self, cand: Token) -> str | None:
+        """A subject the parse calls a person though no person mention covers
+        it ("Steve Jobs has been fighting pancreatic cancer", Jobs read as an
+        organisation): its name, or the article's one person of that surname;
+        never a person named further back ("He" is not Tim Cook)."""
+        if cand.pos_ != "PROPN" or cand.ent_type_ != "PERSON":
+            return None
+        parts = [
+            t
+            for t in cand.subtree
+            if t.ent_type_ == "PERSON" and t.pos_ == "PROPN" and t.i <= cand.i
+        ]
+        full = {
+            m.value
+            for m in self.entities.mentions
+            if m.kind == PERSON and m.value.split()[-1] == cand.text
+        }
+        if len(full) == 1:
+            return full.pop()
+        if full:
+            return None  # two people of that surname: the mentions decide
+        return " ".join(t.text for t in parts) or None
 
     def _is_person(self, tok: Token) -> bool:
         return any(
@@ -482,7 +525,7 @@ class ArticleContext:
         if word in _THING_PRONOUNS:
             if any(
                 c.dep_ == "ccomp" and c.i > subject.i for c in subject.head.children
-            ):
+            ) or _extraposed(subject):
                 return None  # "it was announced that ...": no referent
             return (
                 self.previous_subject(subject, plural=False)
@@ -664,6 +707,13 @@ def _antecedent(relcl: Token) -> Token:
 
 def _proper_apposition(tok: Token) -> Token | None:
     """The name in apposition to a common-noun subject: 'Irish airline, Ryanair,'."""
+    if tok.pos_ == "PROPN" and tok.ent_type_ != "PERSON":
+        # "BP's CEO, Tony Hayward,", "President of the United States Barack
+        # Obama": a title the parse reads as a name, and the person's name
+        for c in tok.children:
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON":
+                return c
+        return None
     if tok.pos_ != "NOUN":
         return None
     for c in tok.children:
@@ -697,7 +747,98 @@ def subject_of(verb: Token) -> Token | None:
         if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i:
             tok = tok.head
             continue
+        if (
+            tok.dep_ == "pcomp"
+            and tok.tag_ in ("VBG", "VBN")
+            and tok.head.dep_ == "prep"
+            and tok.head.head.pos_ in ("VERB", "AUX")
+        ):  # "Despite being given a major facelift in 2002, the Falcon's
+            # bodyshell dates back to 1998": the gerund's subject is the clause's
+            tok = tok.head.head
+            continue
         break
+    return None
+
+
+# Verbs of deciding: "It is decided to slaughter all swine herds" has no referent.
+_DECIDING = frozenset(["decide", "agree", "propose", "recommend", "resolve", "order"])
+
+
+def _extraposed(it: Token) -> bool:
+    """'It took more than two months to plug a similar well', 'It is hard to
+    say', 'It is decided to slaughter': "it" holds the place of the
+    infinitive after the verb and stands for nothing named before."""
+    verb = it.head
+    infinitive = [
+        c
+        for c in verb.children
+        if c.dep_ == "xcomp"
+        and c.i > verb.i
+        and any(a.tag_ == "TO" and a.dep_ == "aux" for a in c.children)
+    ]
+    if not infinitive or it.i > verb.i:
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma == "take":  # the time or the effort it took
+        return any(c.dep_ == "dobj" for c in verb.children)
+    if lemma == "be":
+        return any(c.dep_ in ("acomp", "attr") for c in verb.children)
+    return it.dep_ == "nsubjpass" and lemma in _DECIDING
+
+
+def _reporting_we(verb: Token) -> Token | None:
+    """The speech verb a quoted clause told by "we" hangs on, right above it."""
+    if verb.dep_ != "ccomp" or not _speech(verb.head) or verb.i > verb.head.i:
+        return None
+    if not any(c.dep_ == "nsubj" and c.lower_ == "we" for c in verb.children):
+        return None
+    if speaker_of(verb) is None:
+        return None
+    return verb.head
+
+
+# First-person hedges around what was said: "I think the impact ... is modest".
+_HEDGES = frozenset(["think", "believe", "guess", "feel", "suppose", "reckon"])
+
+
+def _hedged(verb: Token) -> Token | None:
+    """The clause an "I think" wraps: 'told Sky News: “I think the
+    environmental impact ... is likely to have been very modest”' -> the
+    impact."""
+    if verb.lemma_.lower() not in _HEDGES:
+        return None
+    if not any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children):
+        return None
+    if any(c.dep_ in ("neg", "aux") for c in verb.children):
+        return None  # "I don't think", "I would think": not a mere hedge
+    inner = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+    return inner[0] if len(inner) == 1 else None
+
+
+def _when_clause(verb: Token, skip: set[int]) -> Token | None:
+    """'That hiatus ended on May 10, 1940, when Hitler invaded Belgium': a
+    clause whose subject only points back ("that hiatus", "this") with a
+    "when" clause on its date: the when clause tells what happened."""
+    subject = subject_of(verb)
+    if subject is None or subject.head.i != verb.i:
+        return None
+    pointing = subject.lower_ in _DEMONSTRATIVES or any(
+        c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in subject.children
+    )
+    if not pointing:
+        return None
+    for tok in verb.subtree:
+        if (
+            tok.i > verb.i
+            and tok.pos_ in ("VERB", "AUX")
+            and (
+                (tok.dep_ == "advcl" and tok.head.i == verb.i)
+                or (tok.dep_ == "relcl" and tok.head.i in skip)
+            )
+            and any(c.lower_ == "when" and c.i < tok.i for c in tok.children)
+            and any(c.dep_ in SUBJECT_DEPS for c in tok.children)
+        ):
+            return tok
     return None
 
 
@@ -852,6 +993,11 @@ def _prune(
     return [by_i[i] for i in ordered]
 
 
+def _changes_meaning(adverb: Token) -> bool:
+    """'no longer', 'not yet': an adverb its negation makes a negation."""
+    return any(c.dep_ == "neg" for c in adverb.children)
+
+
 def _verb_group(
     verb: Token, skip: set[int], modality: str
 ) -> tuple[list[Token], dict[int, str]]:
@@ -869,6 +1015,11 @@ def _verb_group(
             and child.lower_ in _NEGATIONS
         ):
             aux.append(child)
+        elif (
+            child.dep_ == "advmod" and child.i < verb.i + 3 and _changes_meaning(child)
+        ):
+            # "was no longer up for debate": the negation stays
+            aux.extend(t for t in child.subtree if t.i not in skip)
         elif _particle(child):
             group.append(child)
     lemma = verb.lemma_.lower()
@@ -1149,8 +1300,32 @@ def clause_tokens(
             child.dep_ == "advmod"
             and child.lower_ in _CHANGE_WORDS
             and child.i > verb.i
+            and not _set_off(child)
         ):
             objects.append(child)  # "was down 3.76%"
+            objects.extend(  # and how much, from what: "up from 14%"
+                t
+                for c in child.children
+                if c.i not in skip and (_amount(c) or c.dep_ == "prep")
+                for t in _phrase(c, skip)
+            )
+            continue
+        if (
+            child.dep_ == "npadvmod"
+            and child.i > verb.i
+            and _amount(child)
+            and not _set_off(child)
+        ):
+            objects.extend(_phrase(child, skip))  # "dropped 42%", "fell as much as 35%"
+            continue
+        if (
+            child.dep_ == "advcl"
+            and child.i < verb.i
+            and _speech(verb)
+            and _reported_advcl(child)
+        ):  # 'BP Plc permanently” killed” the runaway Macondo well ..., the top
+            # U.S. spill official said': the report parsed as an adverbial clause
+            fronted.append(_without_asides(child, skip))
             continue
         if child.dep_ not in _TITLE_DEPS or child.dep_ == "prt":
             continue
@@ -1175,16 +1350,127 @@ def clause_tokens(
     return objects, fronted
 
 
+def _set_off(tok: Token) -> bool:
+    """A phrase after a comma or a dash: an aside ("42,000 gallons a day --
+    less than one-tenth of the amount"), not the verb's own figure."""
+    before = tok.left_edge.i - 1
+    return before >= 0 and tok.doc[before].is_punct
+
+
+def _amount(tok: Token) -> bool:
+    """A measure phrase: '42%', 'as much as 35%', '6.4 percent' (not a date)."""
+    if tok.ent_type_ in ("DATE", "TIME") or tok.pos_ not in ("NOUN", "NUM", "SYM"):
+        return False
+    return tok.like_num or any(c.like_num and c.dep_ == "nummod" for c in tok.children)
+
+
+# Nouns of complex prepositions: "in response to", "in an attempt to", "in
+# order to", "in favour of": nothing without their complement.
+_FRAME_NOUNS = frozenset(
+    [
+        "response",
+        "attempt",
+        "order",
+        "effort",
+        "bid",
+        "addition",
+        "favour",
+        "favor",
+        "spite",
+        "terms",
+        "view",
+        "light",
+        "search",
+        "exchange",
+        "preparation",
+        "protest",
+        "support",
+        "reply",
+        "anticipation",
+        "accordance",
+        "place",
+    ]
+)
+
+
+def _without_bare_frames(tokens: list[Token]) -> list[Token]:
+    """Without a complex preposition whose complement was cut ("will give
+    owners of its new iPhone 4 a free case in response")."""
+    present = {t.i for t in tokens}
+    drop: set[int] = set()
+    for t in tokens:
+        if not (
+            t.dep_ == "pobj"
+            and t.lemma_.lower() in _FRAME_NOUNS
+            and t.head.dep_ == "prep"
+            and t.head.lower_ in ("in", "on", "as", "by", "with", "for")
+            and t.head.i in present
+        ):
+            continue
+        if any(c.dep_ in ("poss", "amod") or c.lower_ == "the" for c in t.children):
+            continue  # "about the latest attempt to stanch the spill": an argument
+        if any(
+            c.dep_ in ("prep", "acl", "relcl") and c.i in present for c in t.children
+        ):
+            continue
+        if not any(c.dep_ in ("prep", "acl") for c in t.children):
+            continue  # "in response" said so in the text
+        drop.update(x.i for x in t.head.subtree)
+    return [t for t in tokens if t.i not in drop]
+
+
+def _without_opening_adverbials(tokens: list[Token]) -> list[Token]:
+    """A reported clause without the adverbials before its subject ("With a
+    final shot of cement, BP Plc permanently killed the runaway Macondo
+    well"): what goes first when it is too long."""
+    present = {t.i for t in tokens}
+    drop: set[int] = set()
+    for root in (t for t in tokens if t.head.i not in present or t.head.i == t.i):
+        subjects = [c.left_edge.i for c in root.children if c.dep_ in SUBJECT_DEPS]
+        if not subjects:
+            continue
+        for c in root.children:
+            if c.dep_ in ("prep", "advmod", "npadvmod", "advcl") and c.i < min(
+                subjects
+            ):
+                drop.update(t.i for t in c.subtree)
+                drop.update(
+                    t.i for t in root.children if t.is_punct and t.i < min(subjects)
+                )
+    return [t for t in tokens if t.i not in drop]
+
+
+def _reported_advcl(clause: Token) -> bool:
+    """An adverbial clause before a speech verb that is what was said: a
+    finite verb with its own subject, no subordinator, set off by a comma."""
+    if clause.tag_ not in _FINITE_TAGS:
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        return False
+    if any(c.dep_ == "mark" or c.tag_ == "WRB" for c in clause.children):
+        return False
+    after = (
+        clause.doc[clause.right_edge.i + 1]
+        if clause.right_edge.i + 1 < len(clause.doc)
+        else None
+    )
+    return after is not None and after.text == ","
+
+
 def _clause(verb: Token, skip: set[int], depth: int) -> list[Token]:
     """A complement clause: its marker, subject, verb group and objects."""
     if depth > 2 or verb.pos_ not in ("VERB", "AUX"):
         return _phrase(verb, skip)
+    if (inner := _hedged(verb)) is not None:
+        return _clause(inner, skip, depth)
     out = [c for c in verb.children if c.dep_ == "mark" and c.i not in skip]
     for c in verb.children:
         if c.dep_ in SUBJECT_DEPS and c.i not in skip:
             out.extend(_phrase(c, skip))
         elif (c.dep_ in ("aux", "auxpass", "neg") or _particle(c)) and c.i not in skip:
             out.append(c)
+        elif c.dep_ == "advmod" and c.i not in skip and _changes_meaning(c):
+            out.extend(t for t in c.subtree if t.i not in skip)  # "was no longer"
     if verb.i not in skip:
         out.append(verb)
     objects, _ = clause_tokens(verb, skip, max_preps=1, depth=depth)
@@ -1207,6 +1493,14 @@ def build_title(
     glued to it), left out too, except a subject the line broke off from its
     verb ("former Sen. Paul Simon (D-Ill.)\ntried to get Dodd ...").
     """
+    if (when := _when_clause(verb, skip)) is not None:
+        verb = when
+    if (reporter := _reporting_we(verb)) is not None:
+        # '"We got nothing today from them," said Nathan Cullen': not Cullen
+        # got nothing, but what he said
+        return build_title(
+            context, reporter, sent, skip, off_line=off_line, modality=modality
+        )
     subject_skip = set(skip) | _asides(sent, verb)
     skip = subject_skip | set(off_line)
     quoted = _quoted(sent)
@@ -1225,10 +1519,11 @@ def build_title(
     infinitival = _infinitival_relative(verb)  # "testimony to be given Tuesday"
     reduced = _reduced_relative(verb, subject)  # "The case, confirmed on Tuesday,"
     participle = participle or infinitival or reduced
+    simple_past = False  # a participle read as the simple past
     if participle and (noun := _noun_root_subject(verb, sent)) is not None:
         # "Fear of a deep global recession washed over Asian and European
         # markets": the verb read as the participle of the complement
-        participle, subject = False, noun
+        participle, subject, simple_past = False, noun, True
         skip = skip | {
             t.i
             for c in noun.children
@@ -1264,6 +1559,14 @@ def build_title(
         else:
             subject_tokens = _phrase(subject, skip | {verb.i})
             for t in subject_tokens:  # "his lawyer" -> "Jackson's lawyer"
+                if t.lower_ == "whose" and t.dep_ == "poss" and verb.dep_ == "relcl":
+                    # "The woman, whose illness began in early April": the
+                    # woman's illness
+                    noun = _antecedent(verb)
+                    words = _render(_phrase(noun, skip | {x.i for x in verb.subtree}))
+                    if words:
+                        replace[t.i] = f"{words}’s"
+                    continue
                 kind = _POSSESSIVES.get(t.lower_)
                 if kind and t.dep_ == "poss":
                     who = context.nearest(kind, t.idx, context.window_start(t))
@@ -1299,6 +1602,9 @@ def build_title(
             verb_replace[verb.i] = f"{aux} {done or verb.lower_}"
         else:
             verb_replace[verb.i] = _past(verb) or verb.text
+    if not participle and not simple_past and not _finite(group, verb_replace):
+        plural = subject is not None and _is_plural(subject)
+        verb_replace.update(_finite_forms(verb, group, modality, plural=plural))
     replace.update(verb_replace)
     objects, fronted = clause_tokens(verb, skip)
     if (antecedent := _relative_object(verb)) is not None and group:
@@ -1310,6 +1616,21 @@ def build_title(
             words = words[0].lower() + words[1:]  # "set up a $20 billion fund"
         if words:
             replace[last.i] = f"{replace.get(last.i, last.text)} {words}"
+    for t in objects:  # "Gen George Casey replaced him as top commander"
+        if (
+            t.lower_ in ("him", "her")
+            and t.tag_ == "PRP"
+            and t.dep_ in ("dobj", "dative", "pobj")
+            and (own := _clause_verb(t.head)) is not None
+            and (who := context.previous_person(t, clause=own))
+            and who not in subject_text + _render(subject_tokens)
+            and not any(  # "the Queen had told him": not the Queen
+                who.split()[-1] in _render(_phrase(c, set()))
+                for c in own.children
+                if c.dep_ in SUBJECT_DEPS
+            )
+        ):
+            replace[t.i] = who
     said = " ".join([subject_text, _render(subject_tokens + group + objects)])
     for i, words in context.descriptions(subject_tokens + objects, said).items():
         replace.setdefault(i, words)
@@ -1351,7 +1672,9 @@ def build_title(
     limit = TITLE_MAX_WORDS
     if fronted:  # the speaker leaves room for what was said
         limit = max(6, _SPEAKER_MAX_WORDS - len(subject_text.split()))
-    budget_tokens = _prune(subject_tokens + group + objects, keep, limit)
+    budget_tokens = _without_bare_frames(
+        _prune(subject_tokens + group + objects, keep, limit)
+    )
     budget = {t.i for t in budget_tokens}
     head = _render([t for t in subject_tokens if t.i in budget], replace)
     pred = _render(
@@ -1369,14 +1692,102 @@ def build_title(
             for t in part
             if not t.is_punct or t.text in (",", "’", "'")
         ]
+        if _words(quote_tokens) > words_left:
+            quote_tokens = _without_opening_adverbials(quote_tokens)
         quote_tokens = _prune(
             quote_tokens, _clause_core(quote_tokens), words_left, _OPTIONAL | {"acl"}
         )
         quote = _tidy(" ".join(_render(quote_tokens).split()[:words_left]))
+        while (first := quote.split(" ", 1))[0].lower().strip(",") in _LEADING:
+            # 'McKay said: But the domes are still being fabricated'
+            quote = _tidy(first[1]) if len(first) > 1 else ""
+            quote = quote[:1].upper() + quote[1:]
         if quote:
             title = f"{title}: {quote}" if title else quote
             ends_in_particle = False
     return tidy(title, keep_last=ends_in_particle)
+
+
+def _finite(group: list[Token], replace: dict[int, str]) -> bool:
+    """Whether a verb group, as it will be written, has a finite verb."""
+    for t in group:
+        if t.dep_ == "neg" or _particle(t) or t.dep_ == "advmod":
+            continue
+        words = replace.get(t.i)
+        if words is not None:
+            if words and not words.startswith("to "):
+                return True
+            continue
+        if t.tag_ in _FINITE_TAGS:
+            return True
+    return False
+
+
+def _finite_forms(
+    verb: Token, group: list[Token], modality: str, *, plural: bool
+) -> dict[int, str]:
+    """A verb group with no finite verb told as a clause: "its next dividend
+    to be announced on 27 July" -> will be announced, "being given a
+    facelift" -> was given, "GM plans to cut jobs and close 12 facilities by
+    2008" -> GM will close, "having boosted" -> boosted, "scheduled to enter
+    service" -> was scheduled. Nothing for a verb it cannot tell."""
+    if verb not in group or verb.tag_ not in ("VB", "VBG", "VBN"):
+        return {}
+    if verb.text[:1].isupper() and verb.i > verb.sent.start:
+        return {}  # "Russia Business Report Watch the next program": a heading
+    if verb.dep_ in ("amod", "compound", "nmod", "npadvmod", "pobj", "dobj", "nsubj"):
+        return {}  # "This week retired coastguard Admiral Thad Allen": a modifier
+    auxes = [t for t in group if t.dep_ in ("aux", "auxpass") and t.i < verb.i]
+    if verb.tag_ == "VB" and not auxes and verb.dep_ != "conj":
+        return {}  # an imperative, or a misparse: no tense to give it
+    if verb.tag_ == "VBG" and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in verb.children
+    ):
+        return {}  # "BP's doubling of net profits": a noun
+    passive = (
+        verb.tag_ == "VBN"
+        and (
+            any(t.dep_ == "auxpass" for t in auxes)
+            or not auxes
+            and not any(c.dep_ in ("nsubj", "dobj", "dative") for c in verb.children)
+            and (  # "Tony Blair injured" (a caption) is one, "Tropical Storm
+                # Colin dissipated" none
+                verb.dep_ != "ROOT"
+                or _inflect(verb.lemma_.lower(), "VBD") != verb.lower_
+                or any(c.dep_ in ("agent", "nsubjpass") for c in verb.children)
+            )
+        )
+    )  # a bare participle with a subject of its own or an object: a past tense mistagged
+    if (
+        passive
+        and not auxes
+        and verb.dep_ in ("conj", "dep")
+        and verb.head.tag_ == "VBD"
+        and _inflect(verb.lemma_.lower(), "VBD") == verb.lower_
+        and not any(c.dep_ == "auxpass" for c in verb.head.children)
+    ):  # "tripled in 2004, doubled in 2005 and increased by 16 percent":
+        # a past tense like the one it is coordinated with
+        return {}
+    if verb.tag_ == "VBN" and not passive and not auxes:
+        return {}
+    lemma = verb.lemma_.lower()
+    out = {t.i: "" for t in auxes}
+    if passive:
+        be = "were" if plural else "was"
+        if modality == "scheduled":  # "is scheduled to enter service in 2008"
+            be = ("are" if plural else "is") if lemma in _PLANNING else "will be"
+        if auxes:
+            out[auxes[0].i] = be
+        else:
+            out[verb.i] = f"{be} {verb.text}"
+        return out
+    if modality == "scheduled":
+        out[verb.i] = f"will {lemma}"
+    elif (past := _past(verb)) is not None:
+        out[verb.i] = past if verb.lower_ != "being" else ("were" if plural else "was")
+    else:
+        return {}
+    return out
 
 
 def _tidy(title: str, *, keep_last: bool = False) -> str:

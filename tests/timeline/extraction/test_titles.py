@@ -681,7 +681,7 @@ def test_the_country_is_the_country_named_before_it_not_a_continent():
         "The country's currency",
         "Thursday",
     )
-    assert e.title == "South Korea's currency fell"
+    assert e.title == "South Korea's currency fell 9.7 percent"
     assert e.countries == ("KR",)
 
 
