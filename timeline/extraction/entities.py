@@ -1609,7 +1609,12 @@ class EntityResolver:
         where it only reports."""
         if _dateline(doc, s, e) or _furniture_line(doc, s, e) or _time_zone(doc, s, e):
             return True
-        if e - s == 1 and self._dictionary_word(doc[s]) and not _in_clause(doc[s]):
+        if (
+            e - s == 1
+            and self._dictionary_word(doc[s])
+            and not _in_clause(doc[s])
+            and normalise_alias(value) not in self.shipped_org_names
+        ):  # a known company ("Toyota", "Ford") is no button
             return True  # "Reply", "Share", "Print": a button, not a company
         byline = _byline_person(doc, e)
         is_publisher = any(
@@ -2241,7 +2246,15 @@ def _furniture_line(doc: Doc, start: int, end: int) -> bool:
 
 def _in_clause(tok: Token) -> bool:
     """The word plays a part in a sentence (subject, object, possessor)."""
-    return tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj") or (
+    return tok.dep_ in (
+        "nsubj",
+        "nsubjpass",
+        "dobj",
+        "pobj",
+        "poss",
+        "conj",
+        "appos",  # "Japanese automaker Toyota reported"
+    ) or (
         tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN")
     )
 

@@ -678,3 +678,21 @@ def test_a_surname_the_article_shares_between_two_people_is_not_the_databases():
     assert "Frank G. Jackson" not in actors
     found = [e for e in extraction.events if "discovered unconscious" in e.sentence]
     assert found and all("Michael Jackson" in e.actors for e in found)
+
+
+# -- actors5: the main actor present, no things or fragments ------------------------
+
+
+def test_a_known_company_that_is_also_an_english_word_is_no_button_in_real_text():
+    # "toyota" and "ford" are in WordNet: a one-word ORG that is a dictionary
+    # word and plays no part in its sentence is a page button, but an
+    # apposition ("Japanese automaker Toyota") plays one, and a known company
+    # is no button.
+    toyota = event_in(
+        "wikinews-meantime-120578", "Japanese automaker Toyota", "a year earlier"
+    )
+    assert "Toyota" in toyota.organizations
+    ford = event_in(
+        "wikinews-meantime-118175", "automakers - Ford", "Earlier this week"
+    )
+    assert "Ford" in ford.organizations
