@@ -523,6 +523,34 @@ class EntityResolver:
         )
         return not self._org_context(doc, cand)
 
+    def _company_not_place(self, doc: Doc, s: int, e: int, text: str, key: str) -> bool:
+        """A company spaCy labels a place, nationality or product: a known
+        company (the company table) that names no state or large city, or
+        only where the text treats it as a company ("Cisco states",
+        "contractor Halliburton"); an unknown name the gazetteer does not
+        know either, labelled a place, that speaks or has company context
+        ("Alyeska said yesterday")."""
+        if not text[:1].isupper() or _feature_name(key.split()):
+            return False
+        cand = _Candidate(
+            doc[s:e], s, e, text, normalise_alias(text), None, None, False
+        )
+        if _locative_span(doc, s, e):
+            return False  # "in Toyota": the city
+        places = gazetteer.lookup(text)
+        context = self._org_context(doc, cand) or _conj_of_org(doc, cand)
+        if key in self.company_countries:
+            big = any(
+                p.subdivision or p.population >= _ORG_PLACE_POPULATION for p in places
+            )
+            return context or not big
+        return (
+            doc[s].ent_type_ == "GPE"
+            and not places
+            and all(t.pos_ == "PROPN" for t in doc[s:e])
+            and (context or self._speaks(cand))
+        )
+
     def _title_of(self, doc: Doc, start: int) -> bool:
         """'Bishop of Krakow', 'the mayor of Misrata': a title of a place."""
         return (
@@ -939,6 +967,14 @@ class EntityResolver:
                 )
             ):
                 add(s, e, ORGANIZATION, self.organizations[key])
+            elif (
+                ent.label_ in _MISLABELLED_COMPANY
+                and key not in index_keys
+                and self._company_not_place(doc, s, e, text, key)
+            ):
+                # "oil giant BP, rig owner Transocean and contractor
+                # Halliburton" (NORP, GPE); "Alyeska said" (GPE, no place)
+                add(s, e, ORGANIZATION, self.org_name(text, org_keys))
             elif ent.label_ in _GAZETTEER_LABELS or (
                 ent.label_ == "ORG"
                 and normalise_alias(self.organizations.get(key, key)) == key
@@ -1326,7 +1362,10 @@ class EntityResolver:
                 votes[key] = votes.get(key, 0) + (1 if thing else -1)
         for key in self._named_with_a_thing_noun(doc):
             votes[key] = votes.get(key, 0) + 1
-        things = {k for k, v in votes.items() if v > 0}
+        # a known company before a thing noun owns it ("another Transocean rig")
+        things = {
+            k for k, v in votes.items() if v > 0 and k not in self.company_countries
+        }
         # The last word of a thing's name alone is that thing ("Horizon" of
         # "the Deepwater Horizon"), unless the article shows it acting.
         for key in list(things):
@@ -2254,9 +2293,7 @@ def _in_clause(tok: Token) -> bool:
         "poss",
         "conj",
         "appos",  # "Japanese automaker Toyota reported"
-    ) or (
-        tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN")
-    )
+    ) or (tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"))
 
 
 def _byline_person(doc: Doc, end: int) -> Token | None:
@@ -2278,6 +2315,8 @@ _ROLE_DETERMINERS = {"the", "his", "her", "their", "its"}
 # Labels spaCy gives a person's name by mistake, repaired by article consistency.
 _REPAIRABLE = {"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT"}
 _PLACE_LIKE = {"GPE", "NORP", "LOC", "FAC", "ORG"}
+# Labels spaCy gives a company's name by mistake ("Transocean" NORP, "Cisco" GPE).
+_MISLABELLED_COMPANY = {"GPE", "NORP", "LOC", "PRODUCT"}
 
 
 def _pick_role(

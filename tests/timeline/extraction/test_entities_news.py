@@ -696,3 +696,33 @@ def test_a_known_company_that_is_also_an_english_word_is_no_button_in_real_text(
         "wikinews-meantime-118175", "automakers - Ford", "Earlier this week"
     )
     assert "Ford" in ford.organizations
+
+
+def test_a_company_labelled_a_place_or_nationality_is_an_organisation_in_real_text():
+    # spaCy: "Transocean" NORP, "Halliburton" GPE, "Cisco" GPE, "Alyeska" GPE
+    # (no place the gazetteer knows, and it speaks).
+    blamed = event_in(
+        "bpoil_washingtonpost/2011-01-06/1089.htm.txt",
+        "contractor Halliburton",
+        "Wednesday",
+    )
+    assert {"BP", "Transocean", "Halliburton"} <= set(blamed.organizations)
+    cisco = event_in("wikinews-meantime-58383", "Cisco states", "2000")
+    assert "Cisco" in cisco.organizations
+    alyeska = event_in(
+        "bpoil_guardian/2011-01-10/1136.htm.txt", "Alyeska said yesterday", "yesterday"
+    )
+    assert alyeska.organizations == ("Alyeska",)
+
+
+def test_a_known_company_before_a_thing_noun_owns_it_in_real_text():
+    # "on another Transocean rig" made "Transocean" a thing, so the article's
+    # "criticised Transocean in 2005" had no actor.
+    (event,) = [
+        e
+        for e in realtext.events_in(
+            "bpoil_guardian/2010-05-06/1092.htm.txt", "criticised Transocean"
+        )
+        if e.expression == "2005"
+    ]
+    assert "Transocean" in event.organizations
