@@ -803,7 +803,7 @@ class EntityResolver:
             if len(longer) == 1:
                 full_names[key] = longer.pop()
         for key, canonical in full_names.items():
-            last = key.split()[-1]
+            last = _surname(key)
             if surnames.get(last, canonical) != canonical:
                 surnames[last] = None
             else:
@@ -1587,7 +1587,7 @@ class EntityResolver:
                 continue
             if not (
                 key in evidenced
-                or key.split()[-1] in evidenced
+                or _surname(key) in evidenced
                 or key in self.people
                 or normalise_alias(canonical) != key
             ):
@@ -1595,7 +1595,7 @@ class EntityResolver:
             canonical_key = normalise_alias(canonical)
             if key != canonical_key:
                 out[key] = canonical  # "muammar qaddafi" -> Muammar Gaddafi
-            last = key.split()[-1]
+            last = _surname(key)
             if (
                 len(last) > 2
                 and surnames.get(last) == canonical
@@ -2396,6 +2396,18 @@ def participant_offsets(verb: Token) -> frozenset[int] | None:
             if child.dep_ in _PARTICIPANT_SUBJECTS:
                 words.update(child.subtree)
     return frozenset(t.idx for t in words)
+
+
+_GENERATIONS = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+def _surname(key: str) -> str:
+    """The surname of a normalised full name: its last word but a
+    generation ("eric h. holder jr." -> "holder")."""
+    words = key.replace(",", " ").split()
+    while len(words) > 2 and words[-1] in _GENERATIONS:
+        words.pop()
+    return words[-1]
 
 
 def _norm_keys(table: dict[str, str]) -> dict[str, str]:

@@ -726,3 +726,15 @@ def test_a_known_company_before_a_thing_noun_owns_it_in_real_text():
         if e.expression == "2005"
     ]
     assert "Transocean" in event.organizations
+
+
+def test_a_surname_after_a_full_name_ending_in_jr_is_that_person_in_real_text():
+    # "Attorney General Eric H. Holder Jr." then "Holder's trip" (ORG): the
+    # surname is Holder, not "Jr.", so "Holder" is he, not an organisation.
+    event = event_in(
+        "bpoil_washingtonpost/2010-06-01/334.htm.txt",
+        "Holder's trip",
+        "Tuesday afternoon",
+    )
+    assert event.organizations == ()
+    assert len(event.actors) == 1 and event.actors[0].startswith("Eric H. Holder")
