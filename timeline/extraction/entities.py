@@ -460,6 +460,8 @@ class EntityResolver:
             org_like = (
                 key in org_keys
                 or key in self.company_countries
+                # "Halliburton Co used flawed cement" (PERSON): a legal suffix
+                or (len(words) >= 2 and words[-1] in self.legal_suffixes)
                 or key in self.org_countries
                 or any(self._org_context(doc, c) for c in cands)
             )
@@ -522,6 +524,47 @@ class EntityResolver:
             doc[s:e], s, e, text, normalise_alias(text), None, None, False
         )
         return not self._org_context(doc, cand)
+
+    def _title_orgs(self, doc: Doc) -> set[str]:
+        """ORG names that are a person's title, not an organisation: made only
+        of title words ("Lance Corporal" Barry Singleton), or, not known and
+        of dictionary words only, never written but right before a title word
+        ("National Incident" of "National Incident Commander Thad Allen")."""
+        seen: dict[str, bool] = {}
+        for ent in doc.ents:
+            if ent.label_ != "ORG":
+                continue
+            s, e = _trim_tokens(ent)
+            if s >= e:
+                continue
+            key = normalise_alias(_clean_name(doc[s:e].text))
+            words = [t.lower_ for t in doc[s:e]]
+            if all(w in self.title_words for w in words):
+                seen[key] = True
+                continue
+            nxt = doc[e] if e < len(doc) else None
+            titled = (
+                nxt is not None
+                and nxt.text[:1].isupper()
+                and nxt.lower_ in self.title_words
+                and not nxt.lower_.endswith(".")
+                and nxt.ent_type_ in ("", "ORG")
+            )
+            seen[key] = (
+                seen.get(key, True)
+                and titled
+                and bool(self._words)
+                and key not in self.known_org_names
+                and key not in self.company_countries
+                and all(
+                    t.is_alpha
+                    and not t.is_upper
+                    and (t.lower_ in self._words or t.lemma_.lower() in self._words)
+                    and t.lower_ not in self.government_words
+                    for t in doc[s:e]
+                )
+            )
+        return {k for k, v in seen.items() if v}
 
     def _company_not_place(self, doc: Doc, s: int, e: int, text: str, key: str) -> bool:
         """A company spaCy labels a place, nationality or product: a known
@@ -610,6 +653,8 @@ class EntityResolver:
         key = normalise_alias(text)
         if key in self.organizations:
             return self.organizations[key]
+        if "." in key and key + "." in self.organizations:
+            return self.organizations[key + "."]  # "U.N" of "U.N." cut by the trim
         while len(words) > 1 and (
             words[-1].casefold() in self.legal_suffixes or words[-1] in ("&", "and")
         ):
@@ -724,6 +769,7 @@ class EntityResolver:
                 if " " in key:
                     org_firsts.setdefault(first, key)
             product_firsts.add(key.split()[0])
+        title_orgs = self._title_orgs(doc)
         # Names the article shows to be things: rigs, ships, viruses, storms,
         # shows ("the Deepwater Horizon rig", "Tropical Storm Alex").
         things = self._things(doc)
@@ -1008,6 +1054,7 @@ class EntityResolver:
                 and _plausible_org(doc[s:e])
                 and ("product", key) not in verdicts
                 and key not in index_keys
+                and key not in title_orgs
                 and key not in self.legal_suffixes  # "Chrysler" + "LLC" split apart
             ):
                 add(s, e, ORGANIZATION, self.org_name(text, org_keys))
@@ -1213,6 +1260,14 @@ class EntityResolver:
                     changed = True
                     i += 1
                     continue
+            cut = _unbalanced_bracket(ent) if ent.label_ in ("ORG", "PERSON") else None
+            if cut is not None:  # "The World Health Organisation (WHO": two names
+                for a, b in ((ent.start, cut), (cut + 1, ent.end)):
+                    if a < b and any(t.is_alpha for t in doc[a:b]):
+                        out.append(Span(doc, a, b, label=ent.label_))
+                changed = True
+                i += 1
+                continue
             if ent.label_ == "ORG":
                 if (
                     nxt is not None
@@ -2465,6 +2520,20 @@ _CREDIT = re.compile(r"\w\\?/(?:AP|Reuters|AFP|Getty|EPA|PA|Bloomberg)\b")
 _VIRUS_SUBTYPE = re.compile(r"h\d{1,2}n\d{1,2}")
 _INITIAL_SKIP = frozenset({"and", "of", "the", "for", "on", "in", "&", "de"})
 _THING_HEADS = frozenset({"flu", "influenza", "virus", "strain"})
+
+
+def _unbalanced_bracket(span: Span) -> int | None:
+    """The token index of a bracket the span opens or closes but not both
+    ("The World Health Organisation (WHO", "WHO) said"), else None."""
+    opened: list[int] = []
+    for tok in span:
+        if tok.text in ("(", "["):
+            opened.append(tok.i)
+        elif tok.text in (")", "]"):
+            if not opened:
+                return tok.i
+            opened.pop()
+    return opened[0] if opened else None
 
 
 def _initials(name: str) -> str:

@@ -738,3 +738,55 @@ def test_a_surname_after_a_full_name_ending_in_jr_is_that_person_in_real_text():
     )
     assert event.organizations == ()
     assert len(event.actors) == 1 and event.actors[0].startswith("Eric H. Holder")
+
+
+def test_a_title_tagged_as_an_organisation_is_no_organisation_in_real_text():
+    # "Lance Corporal" (ORG) is a rank; "National Incident" (ORG) only ever
+    # opens "National Incident Commander Thad Allen": a title, not a body.
+    hearing = event_in(
+        "IraqWar_guardian/2005-06-05/121.htm.txt", "Lance Corporal Barry", "Friday"
+    )
+    assert hearing.actors == ("Barry Singleton",)
+    assert hearing.organizations == ()
+    allen = event_in(
+        "bpoil_washingtonpost/2010-07-21/283.htm.txt",
+        "National Incident Commander Thad",
+        "Wednesday",
+    )
+    assert allen.actors == ("Thad Allen",)
+    assert allen.organizations == ()
+
+
+def test_a_counsel_is_a_title_and_a_legal_suffix_no_persons_name_in_real_text():
+    # "the commission's Chief Counsel Fred Bartlit"; "Halliburton Co used
+    # flawed cement" (PERSON): the company Halliburton.
+    events = realtext.events_in(
+        "bpoil_reuters/2010-11-08/338.htm.txt", "Bartlit released a stinging report"
+    )
+    (event,) = [e for e in events if e.expression == "last month"]
+    assert event.actors == ("Fred Bartlit",)
+    assert "Halliburton" in event.organizations
+    names = {
+        a
+        for e in realtext.events_of("bpoil_reuters/2010-11-08/338.htm.txt")
+        for a in e.actors
+    }
+    assert not {n for n in names if n.startswith("Counsel")}
+
+
+def test_a_bracket_or_a_dot_cut_from_a_name_leaves_no_fragment_in_real_text():
+    # spaCy's span "The World Health Organisation (WHO"; "U.N." trimmed to
+    # "U.N" beside the article's United Nations.
+    who = event_in(
+        "H1N1_bbc/2009-06-30/348.htm.txt",
+        "released a new global update",
+        "earlier today",
+    )
+    assert who.organizations == ("World Health Organization",)
+    un = event_in(
+        "Finan_washingtonpost/2008-11-25/132.htm.txt",
+        "major U.N. conference",
+        "next week",
+    )
+    assert "U.N" not in un.organizations
+    assert "United Nations" in un.organizations
