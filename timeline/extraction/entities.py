@@ -525,6 +525,61 @@ class EntityResolver:
         )
         return not self._org_context(doc, cand)
 
+    def _index_names(self, doc: Doc) -> set[str]:
+        """Names of stock indices in the article: before an index word ("the
+        MERVAL index", "NASDAQ composite", "Dow Jones Industrial Average",
+        "the S&P 500 Index"), or moving by points ("The Dow's 344.65-point
+        fall"); with their first word ("Dow") and without a demonym
+        ("Brazilian Bovespa" -> "bovespa"). spaCy tags them ORG; they are
+        no organisations."""
+        found: set[str] = set()
+
+        def note(words: list[str]) -> None:
+            if words:
+                found.add(" ".join(words))
+            while len(words) > 1 and words[0] in self.countries:
+                words = words[1:]  # "brazilian bovespa"
+            if words:
+                found.add(" ".join(words))
+                found.add(words[0])
+
+        for tok in doc:
+            if tok.lower_ not in _INDEX_AFTER or not tok.i:
+                continue
+            j = tok.i
+            if tok.lower_ == "average" and doc[j - 1].lower_ == "industrial":
+                j -= 1
+            run = []
+            while (
+                j > 0
+                and (doc[j - 1].pos_ == "PROPN" or doc[j - 1].like_num)
+                and doc[j - 1].ent_type_ not in ("GPE", "NORP", "LOC")
+            ):
+                j -= 1
+                run.insert(0, doc[j])
+            if not run or not run[0].text[:1].isupper():
+                continue
+            ent = tok.ent_type_ == "ORG" and tok.ent_iob_ == "I"
+            if ent and not (
+                run[-1].like_num or tok.lower_ not in _INDEX_WORDS
+            ):  # "IG Index": a company of that name
+                continue
+            if all(t.like_num for t in run):
+                continue
+            note([normalise_alias(t.text) for t in run if not t.like_num])
+        for ent in doc.ents:
+            if ent.label_ not in ("ORG", "PRODUCT"):
+                continue
+            s, e = _trim_tokens(ent)
+            key = normalise_alias(_clean_name(doc[s:e].text)) if s < e else ""
+            if key and (
+                (ent.label_ == "ORG" and _is_index(doc, s, e, key))
+                or _moves_by_points(doc[s:e].root)
+                or _numbered_index(doc, e)
+            ):
+                note(key.split())
+        return found
+
     def _title_orgs(self, doc: Doc) -> set[str]:
         """ORG names that are a person's title, not an organisation: made only
         of title words ("Lance Corporal" Barry Singleton), or, not known and
@@ -751,7 +806,7 @@ class EntityResolver:
         org_keys: dict[str, str] = {}  # normalised ORG name -> its text
         org_firsts: dict[str, str] = {}  # first word of a longer ORG -> ORG key
         product_firsts: set[str] = set()
-        index_keys: set[str] = set()
+        index_keys = self._index_names(doc)
         for ent in doc.ents:
             if ent.label_ not in ("ORG", "PRODUCT"):
                 continue
@@ -759,10 +814,8 @@ class EntityResolver:
             key = normalise_alias(_clean_name(doc[s:e].text)) if s < e else ""
             if not key:
                 continue
-            if ent.label_ == "ORG" and _is_index(doc, s, e, key):
-                index_keys.add(key)  # "the Hang Seng index": a stock index
-                index_keys.add(key.split()[0])
-                continue
+            if key in index_keys:
+                continue  # "the Hang Seng index": a stock index
             if ent.label_ == "ORG":
                 org_keys.setdefault(key, _clean_name(doc[s:e].text))
                 first = key.split()[0]
@@ -955,9 +1008,11 @@ class EntityResolver:
             key = normalise_alias(text)
             if not key:
                 continue
-            if key in things and key not in self.countries:
+            if (key in things or key in index_keys) and key not in self.countries:
                 for i in range(s, e):
-                    taken[i] = 1  # "the Exxon Valdez tanker": no organisation
+                    taken[i] = (
+                        1  # "the Exxon Valdez tanker", "the Dow": no organisation
+                    )
                 continue
             if key not in self.countries and ent.label_ in _PLACE_LIKE:
                 raw = normalise_alias(doc[s:e].text)
@@ -1092,8 +1147,8 @@ class EntityResolver:
             if len(normalise_alias(surface)) <= 3 and not surface.isupper():
                 continue  # "us", "Who", "Un": only in capitals
             key = normalise_alias(surface)
-            if key in things or _VIRUS_SUBTYPE.fullmatch(key):
-                continue  # a stored mislabel ("H1N1") names no one here
+            if key in things or key in index_keys or _VIRUS_SUBTYPE.fullmatch(key):
+                continue  # a stored mislabel ("H1N1"), an index names no one here
             if span.label_ == COUNTRY and _feature_of(doc, span.start):
                 # "Gulf of Mexico oil spill" with no place label: the sea
                 s = span.start - 2
@@ -1844,6 +1899,50 @@ def _name_shaped(
 
 
 _INDEX_WORDS = ("index", "indices", "indexes")
+# Words after a name that make it an index ("the Nasdaq composite").
+_INDEX_AFTER = frozenset({*_INDEX_WORDS, "composite", "industrials", "average"})
+# How an index moves, by points: "the Bovespa fell by 6.89% (2,328.45
+# points)", "The Dow's 344.65-point fall" (a share price moves by cents).
+_INDEX_MOVES = frozenset(
+    {
+        "rise", "fall", "gain", "lose", "close", "end", "drop", "climb", "add",
+        "shed", "finish", "jump", "slide", "tumble", "plunge", "slip", "dip",
+        "surge", "soar", "decline", "edge", "advance", "rally", "sink", "post",
+        "retreat", "loss", "increase", "decrease", "open", "have",
+    }
+)  # fmt: skip
+
+
+_INDEX_CUES = frozenset({"index", "point", "market", "stock", "share", "trading"})
+
+
+def _numbered_index(doc: Doc, end: int) -> bool:
+    """A name and a number, in a sentence about an index or the market: "The
+    FTSE 100 has today gone up ..., to take the index back" ("the Airbus 380
+    will wear the livery" is not)."""
+    if (
+        end >= len(doc)
+        or doc[end].ent_type_ not in ("", "CARDINAL")
+        or not doc[end].like_num
+    ):
+        return False
+    return any(t.lemma_.lower() in _INDEX_CUES for t in doc[end].sent)
+
+
+def _moves_by_points(tok: Token) -> bool:
+    """The name `tok` heads is the subject or possessor of a move by points."""
+    if tok.dep_ not in ("nsubj", "poss") or tok.head.lemma_.lower() not in _INDEX_MOVES:
+        return False
+    head = tok.head
+    for child in head.children:
+        if child.i == tok.i or child.dep_ in ("nsubj", "ccomp", "advcl", "relcl"):
+            continue
+        for t in child.subtree:
+            if t.lemma_.lower() == "point" or t.lower_.endswith("-point"):
+                return True
+    return False
+
+
 _INDEX_ENDINGS = (("industrials",), ("industrial", "average"), ("composite",))
 
 

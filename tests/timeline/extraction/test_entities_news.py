@@ -790,3 +790,22 @@ def test_a_bracket_or_a_dot_cut_from_a_name_leaves_no_fragment_in_real_text():
     )
     assert "U.N" not in un.organizations
     assert "United Nations" in un.organizations
+
+
+def test_a_stock_index_is_no_organisation_in_real_text():
+    # spaCy tags them ORG: "The FTSE 100 has today gone up ..., to take the
+    # index back", "The Dow's 344.65-point fall", "the Brazilian Bovespa fell
+    # by 6.89% (2,328.45 points)"; "IG Index", a company, stays one.
+    ftse = event_in("wikinews-meantime-115064", "The FTSE 100 has today", "today")
+    assert ftse.organizations == ()
+    dow = event_in("wikinews-meantime-112579", "344.65-point", "Wednesday")
+    assert dow.organizations == ()
+    markets = realtext.events_of("wikinews-meantime-115587")
+    orgs = {o for e in markets for o in e.organizations}
+    assert not orgs & {"Brazilian Bovespa", "Bovespa", "MERVAL", "Nasdaq", "FTSE"}
+    nlp = get_nlp()
+    resolver = EntityResolver()
+    resolver.use_dictionary(nlp)
+    text = realtext.article("wikinews-meantime-141225")["text"]
+    found = resolver.resolve(nlp(text)).mentions
+    assert "IG Index" in {m.value for m in found if m.kind == "organization"}
