@@ -1095,6 +1095,14 @@ class EntityResolver:
                     places.append((s, e, text, ent.label_ != "LOC"))
                     for i in range(s, e):
                         taken[i] = 1  # a place is never an organisation
+                elif ent.label_ == "FAC" and key not in self.shipped_org_names:
+                    for i in range(s, e):
+                        taken[i] = 1  # a building, a rig: no stored organisation
+            elif ent.label_ in _THING_LABELS and key not in self.shipped_org_names:
+                # "Roche's Tamiflu" (PRODUCT): a thing, even where the
+                # database lexicon stored it as an organisation
+                for i in range(s, e):
+                    taken[i] = 1
             elif ent.label_ == "ORG" and key in self.portfolios:
                 # "Interior" of "Interior Secretary": the department the
                 # article names in full, else no organisation.
@@ -2471,6 +2479,8 @@ _REPAIRABLE = {"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EV
 _PLACE_LIKE = {"GPE", "NORP", "LOC", "FAC", "ORG"}
 # Labels spaCy gives a company's name by mistake ("Transocean" NORP, "Cisco" GPE).
 _MISLABELLED_COMPANY = {"GPE", "NORP", "LOC", "PRODUCT"}
+# Labels of things: products, events, works ("Tamiflu", "WWDC", "Thriller").
+_THING_LABELS = {"PRODUCT", "EVENT", "WORK_OF_ART"}
 
 
 def _pick_role(

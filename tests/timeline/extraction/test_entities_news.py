@@ -809,3 +809,21 @@ def test_a_stock_index_is_no_organisation_in_real_text():
     text = realtext.article("wikinews-meantime-141225")["text"]
     found = resolver.resolve(nlp(text)).mentions
     assert "IG Index" in {m.value for m in found if m.kind == "organization"}
+
+
+def test_a_product_is_no_organisation_even_stored_as_one_in_real_text():
+    # "antivirals like Roche's Tamiflu" (PRODUCT): the database lexicon had
+    # stored "Tamiflu" as an organisation (seed 1401), which the alias
+    # matcher then found in free text.
+    row = realtext.article("H1N1_reuters/2009-05-14/712.htm.txt")
+    document = Document(row["text"], date.fromisoformat(row["published"]), row["id"])
+    (extraction,) = extract(
+        [document], lexicon=Lexicon(organizations={"tamiflu": "Tamiflu"})
+    )
+    (event,) = [
+        e
+        for e in extraction.events
+        if "like Roche's Tamiflu" in e.sentence and e.expression == "Thursday"
+    ]
+    assert "Roche" in event.organizations
+    assert "Tamiflu" not in event.organizations
