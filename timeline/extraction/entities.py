@@ -1466,6 +1466,13 @@ class EntityResolver:
                     for c in last.children
                 )
                 or (before is not None and before.lower_ == "aboard")
+                or (  # "keynote to the World Wide Developers Conference"
+                    ent.label_ == "ORG"
+                    and last.lower_ in _EVENT_HEADS
+                    and last.text[:1].isupper()
+                    and key not in self.known_org_names
+                    and _attended(last)
+                )
             )
             actor = (
                 (after is not None and after.tag_ == "POS")
@@ -1480,6 +1487,15 @@ class EntityResolver:
                 votes[key] = votes.get(key, 0) + (1 if thing else -1)
         for key in self._named_with_a_thing_noun(doc):
             votes[key] = votes.get(key, 0) + 1
+        for key in _acronyms_of_things(doc, self.government_words):
+            votes[key] = votes.get(key, 0) + 1  # "blow out preventer (BOP)"
+        # an event's acronym is the event ("(WWDC)")
+        for ent in doc.ents:
+            key = normalise_alias(_clean_name(ent.text))
+            if votes.get(key, 0) > 0 and ent.root.lower_ in _EVENT_HEADS:
+                short = _initials(_clean_name(ent.text))
+                if short:
+                    votes[normalise_alias(short)] = votes.get(short.lower(), 0) + 1
         # a known company before a thing noun owns it ("another Transocean rig")
         things = {
             k for k, v in votes.items() if v > 0 and k not in self.company_countries
@@ -2643,6 +2659,130 @@ def _unbalanced_bracket(span: Span) -> int | None:
                 return tok.i
             opened.pop()
     return opened[0] if opened else None
+
+
+# Last words of an event's name ("World Wide Developers Conference"), an
+# event only where it is attended or held, not where it acts (the
+# "Southern Christian Leadership Conference said").
+_EVENT_HEADS = frozenset(
+    {
+        "conference",
+        "summit",
+        "expo",
+        "exhibition",
+        "festival",
+        "forum",
+        "olympics",
+        "games",
+        "championship",
+        "championships",
+        "tournament",
+        "fair",
+        "congress",
+        "symposium",
+    }
+)
+_ATTENDING_PREPOSITIONS = frozenset(
+    {"at", "to", "during", "before", "after", "ahead", "for", "since", "from"}
+)
+_ATTENDING_VERBS = frozenset(
+    {
+        "attend",
+        "host",
+        "open",
+        "address",
+        "hold",
+        "skip",
+        "boycott",
+        "cancel",
+        "postpone",
+    }
+)
+
+
+def _attended(tok: Token) -> bool:
+    """The event's name is where someone goes or what is held: 'a keynote to
+    the X', 'at the X', 'attended the X'."""
+    if tok.dep_ == "pobj":
+        return tok.head.lower_ in _ATTENDING_PREPOSITIONS
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in _ATTENDING_VERBS
+
+
+# Nouns of a body: an acronym a phrase of them defines names an organisation
+# ("the joint intelligence committee (JIC)").
+_BODY_NOUNS = frozenset(
+    {
+        "committee",
+        "panel",
+        "board",
+        "group",
+        "party",
+        "union",
+        "association",
+        "organisation",
+        "organization",
+        "council",
+        "team",
+        "institute",
+        "fund",
+        "company",
+        "bank",
+        "network",
+    }
+)
+
+
+def _acronyms_of_things(doc: Doc, government_words: frozenset[str]) -> list[str]:
+    """Acronyms the article defines by a lower-case phrase of common nouns
+    ('a so-called blow out preventer (BOP)', 'gross domestic product
+    (GDP)'): things, not organisations (those a body's noun ends are not)."""
+    out = []
+    for tok in doc:
+        if not (
+            tok.text == "("
+            and tok.i + 2 < len(doc)
+            and doc[tok.i + 2].text == ")"
+            and doc[tok.i + 1].is_upper
+            and doc[tok.i + 1].is_alpha
+            and 2 <= len(doc[tok.i + 1].text) <= 6
+        ):
+            continue
+        letters = doc[tok.i + 1].lower_
+        words = [
+            t.lower_ for t in doc[max(0, tok.i - len(letters)) : tok.i] if t.is_alpha
+        ]
+        for n in range(len(words), 0, -1):
+            phrase = words[-n:]
+            if phrase[0][0] == letters[0] and _spells(letters, phrase):
+                break
+        else:
+            continue
+        span = doc[tok.i - n : tok.i]
+        if (
+            all(t.is_lower for t in span if t.is_alpha)
+            and phrase[-1] not in government_words
+            and phrase[-1] not in _BODY_NOUNS
+        ):
+            out.append(letters)
+    return out
+
+
+def _spells(letters: str, words: list[str]) -> bool:
+    """Each word's first letter, in order, is one of `letters`, and `letters`
+    is read off the words in order ('bop' from 'blowout preventer')."""
+    text = "".join(words)
+    i = 0
+    for ch in letters:
+        i = text.find(ch, i)
+        if i < 0:
+            return False
+        i += 1
+    starts = [w[0] for w in words]
+    j = 0
+    for ch in letters:
+        if j < len(starts) and ch == starts[j]:
+            j += 1
+    return j == len(starts)
 
 
 def _initials(name: str) -> str:

@@ -827,3 +827,24 @@ def test_a_product_is_no_organisation_even_stored_as_one_in_real_text():
     ]
     assert "Roche" in event.organizations
     assert "Tamiflu" not in event.organizations
+
+
+def test_a_conference_and_a_device_named_by_acronym_are_no_organisations_in_real_text():
+    # "his annual opening keynote to the World Wide Developers Conference
+    # (WWDC)" (ORG): an event; "a so-called blow out preventer (BOP)", then
+    # "operate the BOP" (ORG): a device.
+    keynote = event_in(
+        "wikinews-meantime-10450", "World Wide Developers Conference (WWDC)", "Monday"
+    )
+    assert keynote.organizations == ("Apple",)
+    orgs = {
+        o
+        for e in realtext.events_of("wikinews-meantime-10450")
+        for o in e.organizations
+    }
+    assert not orgs & {"WWDC", "World Wide Developers Conference"}
+    notice = event_in(
+        "bpoil_guardian/2010-05-06/1092.htm.txt", "BOP on another", "A year earlier"
+    )
+    assert "Health and Safety Executive" in notice.organizations
+    assert "BOP" not in notice.organizations
