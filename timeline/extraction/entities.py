@@ -208,6 +208,12 @@ class ArticleEntities:
                     surface = text[m.start : m.end]
                     if len(surface) > 1 and surface[:1].isupper():
                         self._surfaces.setdefault(surface, []).append(m)
+            # a title may give the canonical name the article spells
+            # otherwise ("World Health Organization's emergency committee"
+            # for "the organization's", the article's "Organisation")
+            for m in self.mentions:
+                if m.kind != COUNTRY and " " in m.value and m.value[:1].isupper():
+                    self._surfaces.setdefault(m.value, []).append(m)
             self._pattern = (
                 re.compile(
                     r"(?<!\w)(?:"

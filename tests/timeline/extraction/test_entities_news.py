@@ -848,3 +848,16 @@ def test_a_conference_and_a_device_named_by_acronym_are_no_organisations_in_real
     )
     assert "Health and Safety Executive" in notice.organizations
     assert "BOP" not in notice.organizations
+
+
+def test_a_title_giving_the_canonical_name_names_the_actor_in_real_text():
+    # "the organization's emergency committee last night raised ..." is
+    # titled with the canonical "World Health Organization", which the
+    # article spells "World Health Organisation".
+    event = event_in(
+        "H1N1_guardian/2009-04-28/128.htm.txt",
+        "emergency committee last night",
+        "last night",
+    )
+    assert event.title.startswith("World Health Organization's")
+    assert event.organizations == ("World Health Organization",)
