@@ -211,8 +211,14 @@ class ArticleEntities:
             # a title may give the canonical name the article spells
             # otherwise ("World Health Organization's emergency committee"
             # for "the organization's", the article's "Organisation")
+            # (an acronym's long form is no spelling: "VC" may be a medal)
             for m in self.mentions:
-                if m.kind != COUNTRY and " " in m.value and m.value[:1].isupper():
+                if (
+                    m.kind != COUNTRY
+                    and " " in m.value
+                    and " " in text[m.start : m.end].strip()
+                    and m.value[:1].isupper()
+                ):
                     self._surfaces.setdefault(m.value, []).append(m)
             self._pattern = (
                 re.compile(
@@ -1337,6 +1343,11 @@ class EntityResolver:
                 changed = True
                 i += 1
                 continue
+            if ent.label_ == "ORG" and self._person_by_apposition(ent):
+                out.append(Span(doc, ent.start, ent.end, label="PERSON"))
+                changed = True  # "Keiji Fukuda, acting WHO assistant director-general"
+                i += 1
+                continue
             if ent.label_ == "ORG":
                 if (
                     nxt is not None
@@ -1362,6 +1373,47 @@ class EntityResolver:
             i += 1
         if changed:
             doc.ents = out
+
+    def _person_by_apposition(self, ent: Span) -> bool:
+        """An ORG-labelled full name that an apposition calls a person
+        ("Keiji Fukuda, acting WHO assistant director-general"): two or
+        three capitalised proper nouns, no word of an organisation's name,
+        not a known organisation."""
+        toks = [t for t in ent if not t.is_punct]
+        if not 2 <= len(toks) <= 3 or not all(
+            t.pos_ == "PROPN" and t.is_title and t.is_alpha for t in toks
+        ):
+            return False
+        key = normalise_alias(_clean_name(ent.text))
+        if (
+            key in self.known_org_names
+            or key in self.company_countries
+            or any(
+                t.lower_ in self.government_words
+                or t.lower_ in self.legal_suffixes
+                or t.lower_ in self.org_after
+                or t.lower_ in self.org_before
+                or t.lower_ in self.title_words
+                or t.lower_ in _BODY_NOUNS
+                or t.lower_ in self.countries
+                for t in toks
+            )
+        ):
+            return False
+        doc = ent.doc
+        for c in ent.root.children:
+            if not (
+                c.dep_ in ("appos", "acl")
+                and c.i >= ent.end
+                and doc[ent.end].text == ","  # an aside: ", acting WHO ..."
+            ):
+                continue
+            for t in list(c.subtree)[:8]:
+                if t.ent_type_ in ("ORG", "GPE", "NORP") and t.ent_iob_ == "I":
+                    continue
+                if t.lower_ in self.title_words or t.lemma_.lower() in _PERSON_NOUNS:
+                    return True
+        return False
 
     def _portfolio(self, word: str, org_keys: Mapping[str, str]) -> str | None:
         """The one department or ministry of a portfolio word the article
@@ -2714,6 +2766,18 @@ def _attended(tok: Token) -> bool:
     return tok.dep_ == "dobj" and tok.head.lemma_.lower() in _ATTENDING_VERBS
 
 
+# Nouns of people (general English), beside the title words: an apposition
+# of one makes a name a person's ("Keiji Fukuda, a WHO official").
+_PERSON_NOUNS = frozenset(
+    {
+        "official", "expert", "scientist", "researcher", "lawyer", "attorney",
+        "adviser", "advisor", "aide", "officer", "manager", "engineer", "nurse",
+        "worker", "teacher", "student", "resident", "mother", "wife", "husband",
+        "son", "daughter", "brother", "sister", "man", "woman", "singer",
+        "actor", "actress", "author", "writer", "activist", "physician",
+        "surgeon", "pilot", "soldier", "spokesman", "spokeswoman",
+    }
+)  # fmt: skip
 # Nouns of a body: an acronym a phrase of them defines names an organisation
 # ("the joint intelligence committee (JIC)").
 _BODY_NOUNS = frozenset(

@@ -861,3 +861,14 @@ def test_a_title_giving_the_canonical_name_names_the_actor_in_real_text():
     )
     assert event.title.startswith("World Health Organization's")
     assert event.organizations == ("World Health Organization",)
+
+
+def test_a_name_an_apposition_calls_a_person_is_one_in_real_text():
+    # spaCy tags "Keiji Fukuda, acting WHO assistant director-general" and
+    # every later "Fukuda" ORG; the aside says he is a person, so "But
+    # Fukuda stressed on Thursday" has him as its actor.
+    event = event_in(
+        "H1N1_reuters/2009-05-14/712.htm.txt", "But Fukuda stressed", "Thursday"
+    )
+    assert event.actors == ("Keiji Fukuda",)
+    assert "Fukuda" not in event.organizations
