@@ -797,6 +797,8 @@ class EntityResolver:
                 if self._not_an_actor(doc, start_tok, end_tok, value, publisher_keys):
                     return
                 value = self._long_form(value, org_keys)
+                if normalise_alias(value) in things:
+                    return  # "Pte Beharry's VC": the Victoria Cross, a thing
                 tie = self._tied_country(doc, start_tok, end_tok)
                 if tie:
                     ties.setdefault(value, tie)

@@ -872,3 +872,13 @@ def test_a_name_an_apposition_calls_a_person_is_one_in_real_text():
     )
     assert event.actors == ("Keiji Fukuda",)
     assert "Fukuda" not in event.organizations
+
+
+def test_an_acronym_of_a_thing_is_no_organisation_in_real_text():
+    # "the Victoria Cross" is a medal in this article (a thing head), so its
+    # initials "Pte Beharry's VC" are the medal too, not an organisation.
+    event = event_in(
+        "IraqWar_guardian/2005-04-27/192.htm.txt", "Beharry's VC was announced", "March"
+    )
+    assert event.actors == ("Johnson Beharry",)
+    assert event.organizations == ()
