@@ -1496,6 +1496,7 @@ class EntityResolver:
             before = doc[s - 1] if s > 0 else None
             thing = (
                 (after is not None and after.lower_ in self.thing_nouns)
+                or self._modifies_a_thing(last, e)  # "the iMac personal computer"
                 or (first.lower_ in self.thing_nouns and e - s > 1)
                 or _VIRUS_SUBTYPE.fullmatch(key) is not None  # "H1N1", "H5N1"
                 or (e - s == 1 and key in self.thing_nouns)  # "Virus" as ORG
@@ -1612,6 +1613,18 @@ class EntityResolver:
             if len(words) >= 2 and not any(t.ent_type_ == "GPE" for t in words):
                 out.append(normalise_alias(" ".join(t.text for t in words)))
         return out
+
+    def _modifies_a_thing(self, tok: Token, end: int) -> bool:
+        """The name modifies a thing noun further on in its noun phrase ("the
+        iMac personal computer", "the Mac OS X operating system")."""
+        head = tok
+        for _ in range(3):
+            if head.dep_ not in ("compound", "nmod") or head.head.i < end:
+                return False
+            head = head.head
+            if head.lower_ in self.thing_nouns and head.pos_ == "NOUN":
+                return True
+        return False
 
     def _official(self, words: list[str]) -> bool:
         """Title words of an official: 'sen.', 'gov.', 'prime minister'."""

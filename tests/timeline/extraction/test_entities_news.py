@@ -882,3 +882,19 @@ def test_an_acronym_of_a_thing_is_no_organisation_in_real_text():
     )
     assert event.actors == ("Johnson Beharry",)
     assert event.organizations == ()
+
+
+def test_a_name_modifying_a_device_noun_is_a_thing_in_real_text():
+    # "its Macintosh computers", "the iMac personal computer" (ORG): products.
+    added = event_in(
+        "wikinews-meantime-37313", "added audio recording", "the late 1980's"
+    )
+    assert "Macintosh" not in added.organizations
+    assert "Apple" in added.organizations
+    nlp = get_nlp()
+    resolver = EntityResolver()
+    resolver.use_dictionary(nlp)
+    text = realtext.article("wikinews-meantime-287096")["text"]
+    orgs = {m.value for m in resolver.resolve(nlp(text)).mentions}
+    assert "iMac" not in orgs
+    assert "Apple" in orgs
