@@ -729,6 +729,17 @@ class EntityResolver:
         key = normalise_alias(" ".join(words))
         if key in self.organizations:
             return self.organizations[key]
+        # "BP Plc Canadian unit", "BP American": a known company and the
+        # country of its branch
+        rest = words[:]
+        while len(rest) > 1 and normalise_alias(rest[-1]) in self.countries:
+            rest.pop()
+        while len(rest) > 1 and rest[-1].casefold() in self.legal_suffixes:
+            rest.pop()
+        if len(rest) < len(words):
+            short = normalise_alias(" ".join(rest))
+            if short in self.company_countries or short in self.organizations:
+                return self.organizations.get(short, " ".join(rest))
         lowered = [w.casefold() for w in words]
         for desc in self.descriptors:
             n = len(desc)

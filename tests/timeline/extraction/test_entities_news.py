@@ -898,3 +898,11 @@ def test_a_name_modifying_a_device_noun_is_a_thing_in_real_text():
     orgs = {m.value for m in resolver.resolve(nlp(text)).mentions}
     assert "iMac" not in orgs
     assert "Apple" in orgs
+
+
+def test_a_known_company_and_its_branchs_country_is_that_company_in_real_text():
+    # spaCy's span "BP Plc Canadian" (of "the head of BP Plc Canadian unit").
+    event = event_in(
+        "bpoil_reuters/2010-05-13/1362.htm.txt", "BP Plc Canadian unit", "Thursday"
+    )
+    assert event.organizations == ("BP",)
