@@ -584,10 +584,15 @@ class EntityResolver:
                 continue
             s, e = _trim_tokens(ent)
             key = normalise_alias(_clean_name(doc[s:e].text)) if s < e else ""
-            if key and (
-                (ent.label_ == "ORG" and _is_index(doc, s, e, key))
-                or _moves_by_points(doc[s:e].root)
-                or _numbered_index(doc, e)
+            if (
+                key
+                and (
+                    (ent.label_ == "ORG" and _is_index(doc, s, e, key))
+                    or (
+                        key not in self.company_countries  # "BP fell": its shares
+                        and (_moves_by_points(doc[s:e].root) or _numbered_index(doc, e))
+                    )
+                )
             ):
                 note(key.split())
         return found
@@ -2043,10 +2048,19 @@ def _moves_by_points(tok: Token) -> bool:
         return False
     head = tok.head
     for child in head.children:
-        if child.i == tok.i or child.dep_ in ("nsubj", "ccomp", "advcl", "relcl"):
-            continue
+        if child.i == tok.i or child.dep_ in (
+            "nsubj",
+            "ccomp",
+            "xcomp",
+            "advcl",
+            "relcl",
+            "conj",
+        ):
+            continue  # "BP declined to answer ..., pointing to a statement"
         for t in child.subtree:
-            if t.lemma_.lower() == "point" or t.lower_.endswith("-point"):
+            if (t.lemma_.lower() == "point" and t.pos_ == "NOUN") or t.lower_.endswith(
+                "-point"
+            ):
                 return True
     return False
 

@@ -906,3 +906,14 @@ def test_a_known_company_and_its_branchs_country_is_that_company_in_real_text():
         "bpoil_reuters/2010-05-13/1362.htm.txt", "BP Plc Canadian unit", "Thursday"
     )
     assert event.organizations == ("BP",)
+
+
+def test_a_company_pointing_to_a_statement_is_no_index_in_real_text():
+    # "BP declined to answer ..., pointing to a general statement": the verb
+    # "point" is no move by points, and a known company is no index.
+    event = event_in(
+        "bpoil_guardian/2010-12-16/817.htm.txt",
+        "outgoing Azerbaijan president, David",
+        "November 2006",
+    )
+    assert "BP" in event.organizations
