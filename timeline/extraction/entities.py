@@ -1770,7 +1770,15 @@ class EntityResolver:
         """An acronym's long form, when one name of the article, or of the
         known organisations if the acronym is none of them yet, has those
         initials ("NOAA" -> National Oceanic and Atmospheric Administration);
-        the name itself otherwise."""
+        the name itself otherwise; an acronym written as a word ("Noaa", the
+        Guardian's style) only by the article's or a known long form."""
+        if 3 <= len(name) <= 6 and name.istitle() and name.isalpha():
+            found = {
+                v
+                for v in (*article_orgs.values(), *self.organizations.values())
+                if _initials(v) == name.upper()
+            }
+            return self.org_name(found.pop()) if len(found) == 1 else name
         if not (2 <= len(name) <= 6 and name.isupper() and name.isalpha()):
             return name
         if normalise_alias(name) in self.company_countries:

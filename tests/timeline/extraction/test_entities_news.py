@@ -917,3 +917,19 @@ def test_a_company_pointing_to_a_statement_is_no_index_in_real_text():
         "November 2006",
     )
     assert "BP" in event.organizations
+
+
+def test_an_acronym_written_as_a_word_is_its_long_form_in_real_text():
+    # The Guardian writes "Noaa": the National Oceanic and Atmospheric
+    # Administration, not an organisation "Noaa" beside it.
+    nlp = get_nlp()
+    resolver = EntityResolver()
+    resolver.use_dictionary(nlp)
+    text = realtext.article("bpoil_guardian/2010-06-25/1301.htm.txt")["text"]
+    orgs = {
+        m.value
+        for m in resolver.resolve(nlp(text)).mentions
+        if m.kind == "organization"
+    }
+    assert "National Oceanic and Atmospheric Administration" in orgs
+    assert "Noaa" not in orgs
