@@ -1766,6 +1766,16 @@ class EntityResolver:
             return self.countries.get(tok.lower_)
         return None
 
+    def _known_acronyms(self) -> dict[str, set[str]]:
+        """The initials of the known organisations' names (built once)."""
+        if self._acronyms is None:
+            self._acronyms = {}
+            for v in set(self.organizations.values()):
+                a = _initials(v)
+                if a:
+                    self._acronyms.setdefault(a, set()).add(v)
+        return self._acronyms
+
     def _long_form(self, name: str, article_orgs: dict[str, str]) -> str:
         """An acronym's long form, when one name of the article, or of the
         known organisations if the acronym is none of them yet, has those
@@ -1773,11 +1783,9 @@ class EntityResolver:
         the name itself otherwise; an acronym written as a word ("Noaa", the
         Guardian's style) only by the article's or a known long form."""
         if 3 <= len(name) <= 6 and name.istitle() and name.isalpha():
-            found = {
-                v
-                for v in (*article_orgs.values(), *self.organizations.values())
-                if _initials(v) == name.upper()
-            }
+            upper = name.upper()
+            found = {v for v in article_orgs.values() if _initials(v) == upper}
+            found |= self._known_acronyms().get(upper, set())
             return self.org_name(found.pop()) if len(found) == 1 else name
         if not (2 <= len(name) <= 6 and name.isupper() and name.isalpha()):
             return name
@@ -1787,13 +1795,7 @@ class EntityResolver:
         if not found:
             if normalise_alias(name) in self.organizations:
                 return name  # known under its acronym ("BP"), not "Booker Prize"
-            if self._acronyms is None:
-                self._acronyms = {}
-                for v in set(self.organizations.values()):
-                    a = _initials(v)
-                    if a:
-                        self._acronyms.setdefault(a, set()).add(v)
-            found = self._acronyms.get(name, set())
+            found = self._known_acronyms().get(name, set())
         if len(found) == 1:
             return self.org_name(found.pop())
         return name
@@ -2530,8 +2532,16 @@ def _before_dateline(doc: Doc, end: int) -> bool:
     )
 
 
+def _doc_text(doc: Doc) -> str:
+    """`doc.text`, built once per document (spaCy joins its tokens each time)."""
+    text = doc.user_data.get("_newsline_text")
+    if text is None:
+        text = doc.user_data["_newsline_text"] = doc.text
+    return text
+
+
 def _line_of(doc: Doc, start: int, end: int) -> str:
-    text = doc.text
+    text = _doc_text(doc)
     lo = text.rfind("\n", 0, doc[start].idx) + 1
     hi = text.find("\n", doc[end - 1].idx)
     return text[lo : hi if hi >= 0 else len(text)]
@@ -2552,7 +2562,7 @@ def _furniture_line(doc: Doc, start: int, end: int) -> bool:
     ('Posted by Keith Stuart at 10:48 AM | Comments (2) | Permalink'), or the
     first words of a credit, 'Posted by' or 'Reply' line."""
     line = _line_of(doc, start, end)
-    lo = doc.text.rfind("\n", 0, doc[start].idx) + 1
+    lo = _doc_text(doc).rfind("\n", 0, doc[start].idx) + 1
     offset = doc[start].idx - lo
     if _PIPE in line:
         a = line.rfind(_PIPE, 0, offset)
