@@ -214,6 +214,18 @@ class ArticleEntities:
                     surface = text[m.start : m.end]
                     if len(surface) > 1 and surface[:1].isupper():
                         self._surfaces.setdefault(surface, []).append(m)
+            # a title may give the canonical name the article spells
+            # otherwise ("World Health Organization's emergency committee"
+            # for "the organization's", the article's "Organisation")
+            # (an acronym's long form is no spelling: "VC" may be a medal)
+            for m in self.mentions:
+                if (
+                    m.kind != COUNTRY
+                    and " " in m.value
+                    and " " in text[m.start : m.end].strip()
+                    and m.value[:1].isupper()
+                ):
+                    self._surfaces.setdefault(m.value, []).append(m)
             self._pattern = (
                 re.compile(
                     r"(?<!\w)(?:"
@@ -493,6 +505,8 @@ class EntityResolver:
             org_like = (
                 key in org_keys
                 or key in self.company_countries
+                # "Halliburton Co used flawed cement" (PERSON): a legal suffix
+                or (len(words) >= 2 and words[-1] in self.legal_suffixes)
                 or key in self.org_countries
                 or any(self._org_context(doc, c) for c in cands)
             )
@@ -556,6 +570,135 @@ class EntityResolver:
         )
         return not self._org_context(doc, cand)
 
+    def _index_names(self, doc: Doc) -> set[str]:
+        """Names of stock indices in the article: before an index word ("the
+        MERVAL index", "NASDAQ composite", "Dow Jones Industrial Average",
+        "the S&P 500 Index"), or moving by points ("The Dow's 344.65-point
+        fall"); with their first word ("Dow") and without a demonym
+        ("Brazilian Bovespa" -> "bovespa"). spaCy tags them ORG; they are
+        no organisations."""
+        found: set[str] = set()
+
+        def note(words: list[str]) -> None:
+            if words:
+                found.add(" ".join(words))
+            while len(words) > 1 and words[0] in self.countries:
+                words = words[1:]  # "brazilian bovespa"
+            if words:
+                found.add(" ".join(words))
+                found.add(words[0])
+
+        for tok in doc:
+            if tok.lower_ not in _INDEX_AFTER or not tok.i:
+                continue
+            j = tok.i
+            if tok.lower_ == "average" and doc[j - 1].lower_ == "industrial":
+                j -= 1
+            run = []
+            while (
+                j > 0
+                and (doc[j - 1].pos_ == "PROPN" or doc[j - 1].like_num)
+                and doc[j - 1].ent_type_ not in ("GPE", "NORP", "LOC")
+            ):
+                j -= 1
+                run.insert(0, doc[j])
+            if not run or not run[0].text[:1].isupper():
+                continue
+            ent = tok.ent_type_ == "ORG" and tok.ent_iob_ == "I"
+            if ent and not (
+                run[-1].like_num or tok.lower_ not in _INDEX_WORDS
+            ):  # "IG Index": a company of that name
+                continue
+            if all(t.like_num for t in run):
+                continue
+            note([normalise_alias(t.text) for t in run if not t.like_num])
+        for ent in doc.ents:
+            if ent.label_ not in ("ORG", "PRODUCT"):
+                continue
+            s, e = _trim_tokens(ent)
+            key = normalise_alias(_clean_name(doc[s:e].text)) if s < e else ""
+            if (
+                key
+                and (
+                    (ent.label_ == "ORG" and _is_index(doc, s, e, key))
+                    or (
+                        key not in self.company_countries  # "BP fell": its shares
+                        and (_moves_by_points(doc[s:e].root) or _numbered_index(doc, e))
+                    )
+                )
+            ):
+                note(key.split())
+        return found
+
+    def _title_orgs(self, doc: Doc) -> set[str]:
+        """ORG names that are a person's title, not an organisation: made only
+        of title words ("Lance Corporal" Barry Singleton), or, not known and
+        of dictionary words only, never written but right before a title word
+        ("National Incident" of "National Incident Commander Thad Allen")."""
+        seen: dict[str, bool] = {}
+        for ent in doc.ents:
+            if ent.label_ != "ORG":
+                continue
+            s, e = _trim_tokens(ent)
+            if s >= e:
+                continue
+            key = normalise_alias(_clean_name(doc[s:e].text))
+            words = [t.lower_ for t in doc[s:e]]
+            if all(w in self.title_words for w in words):
+                seen[key] = True
+                continue
+            nxt = doc[e] if e < len(doc) else None
+            titled = (
+                nxt is not None
+                and nxt.text[:1].isupper()
+                and nxt.lower_ in self.title_words
+                and not nxt.lower_.endswith(".")
+                and nxt.ent_type_ in ("", "ORG")
+            )
+            seen[key] = (
+                seen.get(key, True)
+                and titled
+                and bool(self._words)
+                and key not in self.known_org_names
+                and key not in self.company_countries
+                and all(
+                    t.is_alpha
+                    and not t.is_upper
+                    and (t.lower_ in self._words or t.lemma_.lower() in self._words)
+                    and t.lower_ not in self.government_words
+                    for t in doc[s:e]
+                )
+            )
+        return {k for k, v in seen.items() if v}
+
+    def _company_not_place(self, doc: Doc, s: int, e: int, text: str, key: str) -> bool:
+        """A company spaCy labels a place, nationality or product: a known
+        company (the company table) that names no state or large city, or
+        only where the text treats it as a company ("Cisco states",
+        "contractor Halliburton"); an unknown name the gazetteer does not
+        know either, labelled a place, that speaks or has company context
+        ("Alyeska said yesterday")."""
+        if not text[:1].isupper() or _feature_name(key.split()):
+            return False
+        cand = _Candidate(
+            doc[s:e], s, e, text, normalise_alias(text), None, None, False
+        )
+        if _locative_span(doc, s, e):
+            return False  # "in Toyota": the city
+        places = gazetteer.lookup(text)
+        context = self._org_context(doc, cand) or _conj_of_org(doc, cand)
+        if key in self.company_countries:
+            big = any(
+                p.subdivision or p.population >= _ORG_PLACE_POPULATION for p in places
+            )
+            return context or not big
+        return (
+            doc[s].ent_type_ == "GPE"
+            and not places
+            and all(t.pos_ == "PROPN" for t in doc[s:e])
+            and (context or self._speaks(cand))
+        )
+
     def _title_of(self, doc: Doc, start: int) -> bool:
         """'Bishop of Krakow', 'the mayor of Misrata': a title of a place."""
         return (
@@ -615,6 +758,8 @@ class EntityResolver:
         key = normalise_alias(text)
         if key in self.organizations:
             return self.organizations[key]
+        if "." in key and key + "." in self.organizations:
+            return self.organizations[key + "."]  # "U.N" of "U.N." cut by the trim
         while len(words) > 1 and (
             words[-1].casefold() in self.legal_suffixes or words[-1] in ("&", "and")
         ):
@@ -622,6 +767,17 @@ class EntityResolver:
         key = normalise_alias(" ".join(words))
         if key in self.organizations:
             return self.organizations[key]
+        # "BP Plc Canadian unit", "BP American": a known company and the
+        # country of its branch
+        rest = words[:]
+        while len(rest) > 1 and normalise_alias(rest[-1]) in self.countries:
+            rest.pop()
+        while len(rest) > 1 and rest[-1].casefold() in self.legal_suffixes:
+            rest.pop()
+        if len(rest) < len(words):
+            short = normalise_alias(" ".join(rest))
+            if short in self.company_countries or short in self.organizations:
+                return self.organizations.get(short, " ".join(rest))
         lowered = [w.casefold() for w in words]
         for desc in self.descriptors:
             n = len(desc)
@@ -690,6 +846,8 @@ class EntityResolver:
                 if self._not_an_actor(doc, start_tok, end_tok, value, publisher_keys):
                     return
                 value = self._long_form(value, org_keys)
+                if normalise_alias(value) in things:
+                    return  # "Pte Beharry's VC": the Victoria Cross, a thing
                 tie = self._tied_country(doc, start_tok, end_tok)
                 if tie:
                     ties.setdefault(value, tie)
@@ -715,7 +873,7 @@ class EntityResolver:
         org_keys: dict[str, str] = {}  # normalised ORG name -> its text
         org_firsts: dict[str, str] = {}  # first word of a longer ORG -> ORG key
         product_firsts: set[str] = set()
-        index_keys: set[str] = set()
+        index_keys = self._index_names(doc)
         for ent in doc.ents:
             if ent.label_ not in ("ORG", "PRODUCT"):
                 continue
@@ -723,9 +881,7 @@ class EntityResolver:
             key = normalise_alias(_clean_name(doc[s:e].text)) if s < e else ""
             if not key:
                 continue
-            if ent.label_ == "ORG" and _is_index(doc, s, e, key):
-                index_keys.add(key)  # "the Hang Seng index": a stock index
-                index_keys.add(key.split()[0])
+            if key in index_keys:  # "the Hang Seng index": a stock index
                 if code := index_country(key):
                     add(s, e, COUNTRY, code)  # "the Nikkei 225 index" -> JP
                 continue
@@ -735,6 +891,7 @@ class EntityResolver:
                 if " " in key:
                     org_firsts.setdefault(first, key)
             product_firsts.add(key.split()[0])
+        title_orgs = self._title_orgs(doc)
         # Names the article shows to be things: rigs, ships, viruses, storms,
         # shows ("the Deepwater Horizon rig", "Tropical Storm Alex").
         things = self._things(doc)
@@ -814,7 +971,7 @@ class EntityResolver:
             if len(longer) == 1:
                 full_names[key] = longer.pop()
         for key, canonical in full_names.items():
-            last = key.split()[-1]
+            last = _surname(key)
             if surnames.get(last, canonical) != canonical:
                 surnames[last] = None
             else:
@@ -920,9 +1077,11 @@ class EntityResolver:
             key = normalise_alias(text)
             if not key:
                 continue
-            if key in things and key not in self.countries:
+            if (key in things or key in index_keys) and key not in self.countries:
                 for i in range(s, e):
-                    taken[i] = 1  # "the Exxon Valdez tanker": no organisation
+                    taken[i] = (
+                        1  # "the Exxon Valdez tanker", "the Dow": no organisation
+                    )
                 continue
             if key not in self.countries and ent.label_ in _PLACE_LIKE:
                 raw = normalise_alias(doc[s:e].text)
@@ -978,6 +1137,14 @@ class EntityResolver:
                 )
             ):
                 add(s, e, ORGANIZATION, self.organizations[key])
+            elif (
+                ent.label_ in _MISLABELLED_COMPANY
+                and key not in index_keys
+                and self._company_not_place(doc, s, e, text, key)
+            ):
+                # "oil giant BP, rig owner Transocean and contractor
+                # Halliburton" (NORP, GPE); "Alyeska said" (GPE, no place)
+                add(s, e, ORGANIZATION, self.org_name(text, org_keys))
             elif ent.label_ in _GAZETTEER_LABELS or (
                 ent.label_ == "ORG"
                 and normalise_alias(self.organizations.get(key, key)) == key
@@ -997,6 +1164,14 @@ class EntityResolver:
                     places.append((s, e, text, ent.label_ != "LOC"))
                     for i in range(s, e):
                         taken[i] = 1  # a place is never an organisation
+                elif ent.label_ == "FAC" and key not in self.shipped_org_names:
+                    for i in range(s, e):
+                        taken[i] = 1  # a building, a rig: no stored organisation
+            elif ent.label_ in _THING_LABELS and key not in self.shipped_org_names:
+                # "Roche's Tamiflu" (PRODUCT): a thing, even where the
+                # database lexicon stored it as an organisation
+                for i in range(s, e):
+                    taken[i] = 1
             elif ent.label_ == "ORG" and key in self.portfolios:
                 # "Interior" of "Interior Secretary": the department the
                 # article names in full, else no organisation.
@@ -1011,6 +1186,7 @@ class EntityResolver:
                 and _plausible_org(doc[s:e])
                 and ("product", key) not in verdicts
                 and key not in index_keys
+                and key not in title_orgs
                 and key not in self.legal_suffixes  # "Chrysler" + "LLC" split apart
             ):
                 add(s, e, ORGANIZATION, self.org_name(text, org_keys))
@@ -1048,8 +1224,8 @@ class EntityResolver:
             if len(normalise_alias(surface)) <= 3 and not surface.isupper():
                 continue  # "us", "Who", "Un": only in capitals
             key = normalise_alias(surface)
-            if key in things or _VIRUS_SUBTYPE.fullmatch(key):
-                continue  # a stored mislabel ("H1N1") names no one here
+            if key in things or key in index_keys or _VIRUS_SUBTYPE.fullmatch(key):
+                continue  # a stored mislabel ("H1N1"), an index names no one here
             if span.label_ == COUNTRY and _feature_of(doc, span.start):
                 # "Gulf of Mexico oil spill" with no place label: the sea
                 s = span.start - 2
@@ -1226,6 +1402,19 @@ class EntityResolver:
                     changed = True
                     i += 1
                     continue
+            cut = _unbalanced_bracket(ent) if ent.label_ in ("ORG", "PERSON") else None
+            if cut is not None:  # "The World Health Organisation (WHO": two names
+                for a, b in ((ent.start, cut), (cut + 1, ent.end)):
+                    if a < b and any(t.is_alpha for t in doc[a:b]):
+                        out.append(Span(doc, a, b, label=ent.label_))
+                changed = True
+                i += 1
+                continue
+            if ent.label_ == "ORG" and self._person_by_apposition(ent):
+                out.append(Span(doc, ent.start, ent.end, label="PERSON"))
+                changed = True  # "Keiji Fukuda, acting WHO assistant director-general"
+                i += 1
+                continue
             if ent.label_ == "ORG":
                 if (
                     nxt is not None
@@ -1251,6 +1440,47 @@ class EntityResolver:
             i += 1
         if changed:
             doc.ents = out
+
+    def _person_by_apposition(self, ent: Span) -> bool:
+        """An ORG-labelled full name that an apposition calls a person
+        ("Keiji Fukuda, acting WHO assistant director-general"): two or
+        three capitalised proper nouns, no word of an organisation's name,
+        not a known organisation."""
+        toks = [t for t in ent if not t.is_punct]
+        if not 2 <= len(toks) <= 3 or not all(
+            t.pos_ == "PROPN" and t.is_title and t.is_alpha for t in toks
+        ):
+            return False
+        key = normalise_alias(_clean_name(ent.text))
+        if (
+            key in self.known_org_names
+            or key in self.company_countries
+            or any(
+                t.lower_ in self.government_words
+                or t.lower_ in self.legal_suffixes
+                or t.lower_ in self.org_after
+                or t.lower_ in self.org_before
+                or t.lower_ in self.title_words
+                or t.lower_ in _BODY_NOUNS
+                or t.lower_ in self.countries
+                for t in toks
+            )
+        ):
+            return False
+        doc = ent.doc
+        for c in ent.root.children:
+            if not (
+                c.dep_ in ("appos", "acl")
+                and c.i >= ent.end
+                and doc[ent.end].text == ","  # an aside: ", acting WHO ..."
+            ):
+                continue
+            for t in list(c.subtree)[:8]:
+                if t.ent_type_ in ("ORG", "GPE", "NORP") and t.ent_iob_ == "I":
+                    continue
+                if t.lower_ in self.title_words or t.lemma_.lower() in _PERSON_NOUNS:
+                    return True
+        return False
 
     def _portfolio(self, word: str, org_keys: Mapping[str, str]) -> str | None:
         """The one department or ministry of a portfolio word the article
@@ -1331,6 +1561,7 @@ class EntityResolver:
             before = doc[s - 1] if s > 0 else None
             thing = (
                 (after is not None and after.lower_ in self.thing_nouns)
+                or self._modifies_a_thing(last, e)  # "the iMac personal computer"
                 or (first.lower_ in self.thing_nouns and e - s > 1)
                 or _VIRUS_SUBTYPE.fullmatch(key) is not None  # "H1N1", "H5N1"
                 or (e - s == 1 and key in self.thing_nouns)  # "Virus" as ORG
@@ -1361,6 +1592,13 @@ class EntityResolver:
                     for c in last.children
                 )
                 or (before is not None and before.lower_ == "aboard")
+                or (  # "keynote to the World Wide Developers Conference"
+                    ent.label_ == "ORG"
+                    and last.lower_ in _EVENT_HEADS
+                    and last.text[:1].isupper()
+                    and key not in self.known_org_names
+                    and _attended(last)
+                )
             )
             actor = (
                 (after is not None and after.tag_ == "POS")
@@ -1375,7 +1613,19 @@ class EntityResolver:
                 votes[key] = votes.get(key, 0) + (1 if thing else -1)
         for key in self._named_with_a_thing_noun(doc):
             votes[key] = votes.get(key, 0) + 1
-        things = {k for k, v in votes.items() if v > 0}
+        for key in _acronyms_of_things(doc, self.government_words):
+            votes[key] = votes.get(key, 0) + 1  # "blow out preventer (BOP)"
+        # an event's acronym is the event ("(WWDC)")
+        for ent in doc.ents:
+            key = normalise_alias(_clean_name(ent.text))
+            if votes.get(key, 0) > 0 and ent.root.lower_ in _EVENT_HEADS:
+                short = _initials(_clean_name(ent.text))
+                if short:
+                    votes[normalise_alias(short)] = votes.get(short.lower(), 0) + 1
+        # a known company before a thing noun owns it ("another Transocean rig")
+        things = {
+            k for k, v in votes.items() if v > 0 and k not in self.company_countries
+        }
         # The last word of a thing's name alone is that thing ("Horizon" of
         # "the Deepwater Horizon"), unless the article shows it acting.
         for key in list(things):
@@ -1428,6 +1678,18 @@ class EntityResolver:
             if len(words) >= 2 and not any(t.ent_type_ == "GPE" for t in words):
                 out.append(normalise_alias(" ".join(t.text for t in words)))
         return out
+
+    def _modifies_a_thing(self, tok: Token, end: int) -> bool:
+        """The name modifies a thing noun further on in its noun phrase ("the
+        iMac personal computer", "the Mac OS X operating system")."""
+        head = tok
+        for _ in range(3):
+            if head.dep_ not in ("compound", "nmod") or head.head.i < end:
+                return False
+            head = head.head
+            if head.lower_ in self.thing_nouns and head.pos_ == "NOUN":
+                return True
+        return False
 
     def _official(self, words: list[str]) -> bool:
         """Title words of an official: 'sen.', 'gov.', 'prime minister'."""
@@ -1560,11 +1822,27 @@ class EntityResolver:
             return self.countries.get(tok.lower_)
         return None
 
+    def _known_acronyms(self) -> dict[str, set[str]]:
+        """The initials of the known organisations' names (built once)."""
+        if self._acronyms is None:
+            self._acronyms = {}
+            for v in set(self.organizations.values()):
+                a = _initials(v)
+                if a:
+                    self._acronyms.setdefault(a, set()).add(v)
+        return self._acronyms
+
     def _long_form(self, name: str, article_orgs: dict[str, str]) -> str:
         """An acronym's long form, when one name of the article, or of the
         known organisations if the acronym is none of them yet, has those
         initials ("NOAA" -> National Oceanic and Atmospheric Administration);
-        the name itself otherwise."""
+        the name itself otherwise; an acronym written as a word ("Noaa", the
+        Guardian's style) only by the article's or a known long form."""
+        if 3 <= len(name) <= 6 and name.istitle() and name.isalpha():
+            upper = name.upper()
+            found = {v for v in article_orgs.values() if _initials(v) == upper}
+            found |= self._known_acronyms().get(upper, set())
+            return self.org_name(found.pop()) if len(found) == 1 else name
         if not (2 <= len(name) <= 6 and name.isupper() and name.isalpha()):
             return name
         if normalise_alias(name) in self.company_countries:
@@ -1573,13 +1851,7 @@ class EntityResolver:
         if not found:
             if normalise_alias(name) in self.organizations:
                 return name  # known under its acronym ("BP"), not "Booker Prize"
-            if self._acronyms is None:
-                self._acronyms = {}
-                for v in set(self.organizations.values()):
-                    a = _initials(v)
-                    if a:
-                        self._acronyms.setdefault(a, set()).add(v)
-            found = self._acronyms.get(name, set())
+            found = self._known_acronyms().get(name, set())
         if len(found) == 1:
             return self.org_name(found.pop())
         return name
@@ -1604,7 +1876,7 @@ class EntityResolver:
                 continue
             if not (
                 key in evidenced
-                or key.split()[-1] in evidenced
+                or _surname(key) in evidenced
                 or key in self.people
                 or normalise_alias(canonical) != key
             ):
@@ -1612,7 +1884,7 @@ class EntityResolver:
             canonical_key = normalise_alias(canonical)
             if key != canonical_key:
                 out[key] = canonical  # "muammar qaddafi" -> Muammar Gaddafi
-            last = key.split()[-1]
+            last = _surname(key)
             if (
                 len(last) > 2
                 and surnames.get(last) == canonical
@@ -1665,7 +1937,12 @@ class EntityResolver:
         where it only reports."""
         if _dateline(doc, s, e) or _furniture_line(doc, s, e) or _time_zone(doc, s, e):
             return True
-        if e - s == 1 and self._dictionary_word(doc[s]) and not _in_clause(doc[s]):
+        if (
+            e - s == 1
+            and self._dictionary_word(doc[s])
+            and not _in_clause(doc[s])
+            and normalise_alias(value) not in self.shipped_org_names
+        ):  # a known company ("Toyota", "Ford") is no button
             return True  # "Reply", "Share", "Print": a button, not a company
         byline = _byline_person(doc, e)
         is_publisher = any(
@@ -1801,6 +2078,59 @@ def _name_shaped(
 
 
 _INDEX_WORDS = ("index", "indices", "indexes")
+# Words after a name that make it an index ("the Nasdaq composite").
+_INDEX_AFTER = frozenset({*_INDEX_WORDS, "composite", "industrials", "average"})
+# How an index moves, by points: "the Bovespa fell by 6.89% (2,328.45
+# points)", "The Dow's 344.65-point fall" (a share price moves by cents).
+_INDEX_MOVES = frozenset(
+    {
+        "rise", "fall", "gain", "lose", "close", "end", "drop", "climb", "add",
+        "shed", "finish", "jump", "slide", "tumble", "plunge", "slip", "dip",
+        "surge", "soar", "decline", "edge", "advance", "rally", "sink", "post",
+        "retreat", "loss", "increase", "decrease", "open", "have",
+    }
+)  # fmt: skip
+
+
+_INDEX_CUES = frozenset({"index", "point", "market", "stock", "share", "trading"})
+
+
+def _numbered_index(doc: Doc, end: int) -> bool:
+    """A name and a number, in a sentence about an index or the market: "The
+    FTSE 100 has today gone up ..., to take the index back" ("the Airbus 380
+    will wear the livery" is not)."""
+    if (
+        end >= len(doc)
+        or doc[end].ent_type_ not in ("", "CARDINAL")
+        or not doc[end].like_num
+    ):
+        return False
+    return any(t.lemma_.lower() in _INDEX_CUES for t in doc[end].sent)
+
+
+def _moves_by_points(tok: Token) -> bool:
+    """The name `tok` heads is the subject or possessor of a move by points."""
+    if tok.dep_ not in ("nsubj", "poss") or tok.head.lemma_.lower() not in _INDEX_MOVES:
+        return False
+    head = tok.head
+    for child in head.children:
+        if child.i == tok.i or child.dep_ in (
+            "nsubj",
+            "ccomp",
+            "xcomp",
+            "advcl",
+            "relcl",
+            "conj",
+        ):
+            continue  # "BP declined to answer ..., pointing to a statement"
+        for t in child.subtree:
+            if (t.lemma_.lower() == "point" and t.pos_ == "NOUN") or t.lower_.endswith(
+                "-point"
+            ):
+                return True
+    return False
+
+
 _INDEX_ENDINGS = (("industrials",), ("industrial", "average"), ("composite",))
 
 
@@ -2258,8 +2588,16 @@ def _before_dateline(doc: Doc, end: int) -> bool:
     )
 
 
+def _doc_text(doc: Doc) -> str:
+    """`doc.text`, built once per document (spaCy joins its tokens each time)."""
+    text = doc.user_data.get("_newsline_text")
+    if text is None:
+        text = doc.user_data["_newsline_text"] = doc.text
+    return text
+
+
 def _line_of(doc: Doc, start: int, end: int) -> str:
-    text = doc.text
+    text = _doc_text(doc)
     lo = text.rfind("\n", 0, doc[start].idx) + 1
     hi = text.find("\n", doc[end - 1].idx)
     return text[lo : hi if hi >= 0 else len(text)]
@@ -2280,7 +2618,7 @@ def _furniture_line(doc: Doc, start: int, end: int) -> bool:
     ('Posted by Keith Stuart at 10:48 AM | Comments (2) | Permalink'), or the
     first words of a credit, 'Posted by' or 'Reply' line."""
     line = _line_of(doc, start, end)
-    lo = doc.text.rfind("\n", 0, doc[start].idx) + 1
+    lo = _doc_text(doc).rfind("\n", 0, doc[start].idx) + 1
     offset = doc[start].idx - lo
     if _PIPE in line:
         a = line.rfind(_PIPE, 0, offset)
@@ -2297,9 +2635,15 @@ def _furniture_line(doc: Doc, start: int, end: int) -> bool:
 
 def _in_clause(tok: Token) -> bool:
     """The word plays a part in a sentence (subject, object, possessor)."""
-    return tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj") or (
-        tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN")
-    )
+    return tok.dep_ in (
+        "nsubj",
+        "nsubjpass",
+        "dobj",
+        "pobj",
+        "poss",
+        "conj",
+        "appos",  # "Japanese automaker Toyota reported"
+    ) or (tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"))
 
 
 def _byline_person(doc: Doc, end: int) -> Token | None:
@@ -2321,6 +2665,10 @@ _ROLE_DETERMINERS = {"the", "his", "her", "their", "its"}
 # Labels spaCy gives a person's name by mistake, repaired by article consistency.
 _REPAIRABLE = {"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT"}
 _PLACE_LIKE = {"GPE", "NORP", "LOC", "FAC", "ORG"}
+# Labels spaCy gives a company's name by mistake ("Transocean" NORP, "Cisco" GPE).
+_MISLABELLED_COMPANY = {"GPE", "NORP", "LOC", "PRODUCT"}
+# Labels of things: products, events, works ("Tamiflu", "WWDC", "Thriller").
+_THING_LABELS = {"PRODUCT", "EVENT", "WORK_OF_ART"}
 
 
 def _pick_role(
@@ -2402,6 +2750,18 @@ def participant_offsets(verb: Token) -> frozenset[int] | None:
     return frozenset(t.idx for t in words)
 
 
+_GENERATIONS = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+def _surname(key: str) -> str:
+    """The surname of a normalised full name: its last word but a
+    generation ("eric h. holder jr." -> "holder")."""
+    words = key.replace(",", " ").split()
+    while len(words) > 2 and words[-1] in _GENERATIONS:
+        words.pop()
+    return words[-1]
+
+
 def _norm_keys(table: dict[str, str]) -> dict[str, str]:
     return {normalise_alias(k): v for k, v in table.items() if k and v}
 
@@ -2457,6 +2817,156 @@ _CREDIT = re.compile(r"\w\\?/(?:AP|Reuters|AFP|Getty|EPA|PA|Bloomberg)\b")
 _VIRUS_SUBTYPE = re.compile(r"h\d{1,2}n\d{1,2}")
 _INITIAL_SKIP = frozenset({"and", "of", "the", "for", "on", "in", "&", "de"})
 _THING_HEADS = frozenset({"flu", "influenza", "virus", "strain"})
+
+
+def _unbalanced_bracket(span: Span) -> int | None:
+    """The token index of a bracket the span opens or closes but not both
+    ("The World Health Organisation (WHO", "WHO) said"), else None."""
+    opened: list[int] = []
+    for tok in span:
+        if tok.text in ("(", "["):
+            opened.append(tok.i)
+        elif tok.text in (")", "]"):
+            if not opened:
+                return tok.i
+            opened.pop()
+    return opened[0] if opened else None
+
+
+# Last words of an event's name ("World Wide Developers Conference"), an
+# event only where it is attended or held, not where it acts (the
+# "Southern Christian Leadership Conference said").
+_EVENT_HEADS = frozenset(
+    {
+        "conference",
+        "summit",
+        "expo",
+        "exhibition",
+        "festival",
+        "forum",
+        "olympics",
+        "games",
+        "championship",
+        "championships",
+        "tournament",
+        "fair",
+        "congress",
+        "symposium",
+    }
+)
+_ATTENDING_PREPOSITIONS = frozenset(
+    {"at", "to", "during", "before", "after", "ahead", "for", "since", "from"}
+)
+_ATTENDING_VERBS = frozenset(
+    {
+        "attend",
+        "host",
+        "open",
+        "address",
+        "hold",
+        "skip",
+        "boycott",
+        "cancel",
+        "postpone",
+    }
+)
+
+
+def _attended(tok: Token) -> bool:
+    """The event's name is where someone goes or what is held: 'a keynote to
+    the X', 'at the X', 'attended the X'."""
+    if tok.dep_ == "pobj":
+        return tok.head.lower_ in _ATTENDING_PREPOSITIONS
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in _ATTENDING_VERBS
+
+
+# Nouns of people (general English), beside the title words: an apposition
+# of one makes a name a person's ("Keiji Fukuda, a WHO official").
+_PERSON_NOUNS = frozenset(
+    {
+        "official", "expert", "scientist", "researcher", "lawyer", "attorney",
+        "adviser", "advisor", "aide", "officer", "manager", "engineer", "nurse",
+        "worker", "teacher", "student", "resident", "mother", "wife", "husband",
+        "son", "daughter", "brother", "sister", "man", "woman", "singer",
+        "actor", "actress", "author", "writer", "activist", "physician",
+        "surgeon", "pilot", "soldier", "spokesman", "spokeswoman",
+    }
+)  # fmt: skip
+# Nouns of a body: an acronym a phrase of them defines names an organisation
+# ("the joint intelligence committee (JIC)").
+_BODY_NOUNS = frozenset(
+    {
+        "committee",
+        "panel",
+        "board",
+        "group",
+        "party",
+        "union",
+        "association",
+        "organisation",
+        "organization",
+        "council",
+        "team",
+        "institute",
+        "fund",
+        "company",
+        "bank",
+        "network",
+    }
+)
+
+
+def _acronyms_of_things(doc: Doc, government_words: frozenset[str]) -> list[str]:
+    """Acronyms the article defines by a lower-case phrase of common nouns
+    ('a so-called blow out preventer (BOP)', 'gross domestic product
+    (GDP)'): things, not organisations (those a body's noun ends are not)."""
+    out = []
+    for tok in doc:
+        if not (
+            tok.text == "("
+            and tok.i + 2 < len(doc)
+            and doc[tok.i + 2].text == ")"
+            and doc[tok.i + 1].is_upper
+            and doc[tok.i + 1].is_alpha
+            and 2 <= len(doc[tok.i + 1].text) <= 6
+        ):
+            continue
+        letters = doc[tok.i + 1].lower_
+        words = [
+            t.lower_ for t in doc[max(0, tok.i - len(letters)) : tok.i] if t.is_alpha
+        ]
+        for n in range(len(words), 0, -1):
+            phrase = words[-n:]
+            if phrase[0][0] == letters[0] and _spells(letters, phrase):
+                break
+        else:
+            continue
+        span = doc[tok.i - n : tok.i]
+        if (
+            all(t.is_lower for t in span if t.is_alpha)
+            and phrase[-1] not in government_words
+            and phrase[-1] not in _BODY_NOUNS
+        ):
+            out.append(letters)
+    return out
+
+
+def _spells(letters: str, words: list[str]) -> bool:
+    """Each word's first letter, in order, is one of `letters`, and `letters`
+    is read off the words in order ('bop' from 'blowout preventer')."""
+    text = "".join(words)
+    i = 0
+    for ch in letters:
+        i = text.find(ch, i)
+        if i < 0:
+            return False
+        i += 1
+    starts = [w[0] for w in words]
+    j = 0
+    for ch in letters:
+        if j < len(starts) and ch == starts[j]:
+            j += 1
+    return j == len(starts)
 
 
 def _initials(name: str) -> str:

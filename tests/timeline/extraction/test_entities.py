@@ -484,3 +484,21 @@ def test_a_title_names_a_country_but_not_in_a_seas_name():
     text = "Mexico... Korea"
     assert found.named_in("South Korea's currency fell", text)[1] == ("KR",)
     assert found.named_in("Scientists agreed the Gulf of Mexico", text)[1] == ()
+
+
+def test_an_acronym_a_phrase_of_common_nouns_defines_is_a_thing_not_a_body():
+    from spacy.lang.en import English
+
+    from timeline.extraction.entities import _acronyms_of_things, government_words
+
+    nlp = English()
+    found = _acronyms_of_things(
+        nlp(
+            "They tested a so-called blow out preventer (BOP). Growth in gross "
+            "domestic product (GDP) slowed. The joint intelligence committee "
+            "(JIC) reported it. The National Oceanic and Atmospheric "
+            "Administration (NOAA) said so."
+        ),
+        government_words(),
+    )
+    assert found == ["bop", "gdp"]
