@@ -1124,14 +1124,6 @@ def test_it_gives_response_operations_the_disasters_kind(
             "July 2003",
             "economy",
         ),
-        # a nominal under an adjunct ("Following the 1988 Piper Alpha
-        # disaster") gives no kind: regulation tightened is a regulatory act
-        (
-            "bpoil_bbc/2010-06-14/210.htm.txt",
-            "UK regulation had been",
-            "1988",
-            "legal",
-        ),
     ],
 )
 def test_it_reads_the_predicates_the_seed_5005_sample_had_other_or_wrong(
@@ -1216,3 +1208,18 @@ def test_it_reads_general_english_idioms_and_aspectual_verbs(
 ):
     e = event_in(article_id, fragment, expression)
     assert e.kind == kind, e.title
+
+
+def test_it_takes_no_kind_from_a_nominal_under_an_adjunct():
+    # "Following the 1988 Piper Alpha disaster": the disaster gives the main
+    # clause no kind; regulation tightened is a regulatory act. (The extraction
+    # no longer dates the tightening by 1988, which dates the disaster: branch
+    # events5; the kind rule is read on the parse alone.)
+    kind = _kind_of(
+        "bpoil_bbc/2010-06-14/210.htm.txt",
+        "Following the 1988 Piper Alpha disaster, UK regulation had been"
+        " \u201csignificantly tightened\u201d, he said.",
+        "tightened",
+        "1988",
+    )
+    assert kind == "legal"
