@@ -39,6 +39,7 @@ from timeline.models import (
     CountryAlias,
     Event,
     EventActor,
+    Mention,
     normalise_alias,
 )
 from timeline.query import facet_counts
@@ -460,8 +461,9 @@ def _full_names(name: str) -> tuple[str, ...]:
 
 def _articles_naming(surname: str) -> dict[Actor, int]:
     """The stored people of this surname (a full name ending in it) -> how
-    many articles name them in full; {} unless there are two or more (the
-    text search runs only where a surname is shared)."""
+    many of the articles reporting their events name them in full; {}
+    unless there are two or more (the text search runs only where a surname
+    is shared)."""
     people = [
         a
         for a in Actor.objects.filter(
@@ -471,12 +473,18 @@ def _articles_naming(surname: str) -> dict[Actor, int]:
     ]
     if len(people) < 2:
         return {}
+    # Only the articles that report an event of one of them are read: the
+    # text search stays the size of these people's coverage, not of the
+    # database (it runs inside the merge lock).
+    theirs = Mention.objects.filter(
+        event__in=EventActor.objects.filter(actor__in=people).values("event_id")
+    ).values("article_id")
     out = {}
     for actor in people:
         q = Q()
         for full in _full_names(actor.name):
             q |= Q(text__icontains=full)
-        out[actor] = Article.objects.filter(q).count()
+        out[actor] = Article.objects.filter(q, pk__in=theirs).count()
     return out
 
 

@@ -20,7 +20,7 @@ from tests.timeline.factories import (
     make_event,
     make_reviewer,
 )
-from timeline.ingestion.lexicon import NameResolver
+from timeline.ingestion.lexicon import NameResolver, _articles_naming
 from timeline.ingestion.store import ingest
 from timeline.models import Actor, ActorAlias, ActorKind, EventActor
 
@@ -169,3 +169,13 @@ def test_ingesting_the_singer_s_article_redecides_the_alias(stale):
     assert summary.stored == 1
     assert alias_of() == ["Michael Jackson"]
     assert names(stale[3]) == ["Michael Jackson"]
+
+
+def test_only_the_articles_reporting_the_namesakes_events_are_counted(stale):
+    # the count reads the namesakes' own coverage, not every article's text
+    # (it runs inside the merge lock): an article naming the singer in full
+    # with no event of either Jackson is not read
+    mayor, singer, *_ = stale
+    make_article("Michael Jackson's album was mentioned in a review.")
+    named = _articles_naming("jackson")
+    assert named == {mayor: 1, singer: 6}
