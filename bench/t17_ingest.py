@@ -15,7 +15,9 @@ one each), for a run that fits a loaded machine. Reported:
 - the 50 most frequent people and organisations (by events), for a check by
   hand that no place is among them;
 - among the 100 most frequent people, single-word names that are the last
-  word of another listed person's name ("Obama" beside "Barack Obama");
+  word of another listed person's name ("Obama" beside "Barack Obama"),
+  and pairs that are one person under first-name variants ("Ken Feinberg"
+  beside "Kenneth Feinberg");
 - a random sample of events (`--seed`) written as JSON lines to `--out`, each
   with its title, kind, date, actors, countries and evidence, for review with
   ../shared/docs/event-quality.md. The sample stays outside the repository:
@@ -108,6 +110,19 @@ def _surname_pairs(names: list[str]) -> list[tuple[str, str]]:
     return pairs
 
 
+def _variant_pairs(names: list[str]) -> list[tuple[str, str]]:
+    """Pairs of listed people that are one person under first-name variants
+    ("Ken Feinberg" beside "Kenneth Feinberg")."""
+    from timeline.extraction.names import first_name_variant
+
+    return [
+        (a, b)
+        for i, a in enumerate(names)
+        for b in names[i + 1 :]
+        if first_name_variant(a, b)
+    ]
+
+
 def _report(sample: int, seed: int, out: Path) -> None:
     from django.db.models import Count
 
@@ -140,6 +155,10 @@ def _report(sample: int, seed: int, out: Path) -> None:
     print(f"\nsurname + full name among the 100 most frequent people: {len(pairs)}")
     for short, full in pairs:
         print(f"  {short!r} beside {full!r}")
+    variants = _variant_pairs(people)
+    print(f"first-name variants among the 100 most frequent people: {len(variants)}")
+    for a, b in variants:
+        print(f"  {a!r} beside {b!r}")
 
     ids = list(events.values_list("id", flat=True).order_by("id"))
     picked = sorted(random.Random(seed).sample(ids, min(sample, len(ids))))

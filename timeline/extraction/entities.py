@@ -41,7 +41,7 @@ from timeline.extraction.countries import (
     only_a_modifier,
     owns_an_object,
 )
-from timeline.extraction.names import normalise_alias
+from timeline.extraction.names import first_name_variant, normalise_alias
 from timeline.extraction.types import Lexicon
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -453,6 +453,23 @@ class EntityResolver:
             return False
         alias = self.people.get(key)
         return alias is not None and alias not in set(full_names.values())
+
+    def _first_name_variants(self, full_names: dict[str, str]) -> None:
+        """ "Kenneth Feinberg" beside the article's "Ken Feinberg": one person
+        (`names.first_name_variant`), the stored one if one of them is, else
+        the one named first; a stored person stays themself, and a name two
+        of the article's people would both match stays its own."""
+        stored = set(self.people.values())
+        keys = list(full_names)
+        for i, key in enumerate(keys):
+            if full_names[key] in stored:
+                continue
+            alike = [k for k in keys if k != key and first_name_variant(k, key)]
+            same = {full_names[k] for k in alike} & stored or {
+                full_names[k] for k in alike if keys.index(k) < i
+            }
+            if len(same) == 1:
+                full_names[key] = same.pop()
 
     def _first_names(self, full_names: dict[str, str]) -> set[str]:
         firsts: dict[str, int] = {}
@@ -970,6 +987,7 @@ class EntityResolver:
             }
             if len(longer) == 1:
                 full_names[key] = longer.pop()
+        self._first_name_variants(full_names)
         for key, canonical in full_names.items():
             last = _surname(key)
             if surnames.get(last, canonical) != canonical:
@@ -2334,6 +2352,8 @@ class PeopleIndex:
                 == plain
                 and normalise_alias(known) != " ".join(words)
             }
+            if not same:  # "Ken Feinberg" is Kenneth Feinberg: a nickname
+                same = {k for k in self.surnames[last] if first_name_variant(k, name)}
             return next(iter(same)) if len(same) == 1 and len(plain) >= 2 else None
         found = self.by_key.get(spelling_key(last), set())
         if len(words) >= 2:

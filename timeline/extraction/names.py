@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _WS = re.compile(r"\s+")
 
@@ -21,3 +22,49 @@ def fold_accents(text: str) -> str:
     """'Mişrātah' -> 'Misratah': letters without their diacritics."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=1)
+def _nicknamer():  # noqa: ANN202 - the nicknames package's NickNamer
+    """The nicknames dataset (its CSV ships in the wheel), read on first use."""
+    from nicknames import NickNamer
+
+    return NickNamer()
+
+
+def given_name_variants(a: str, b: str) -> bool:
+    """'Ken' and 'Kenneth', 'Larry' and 'Lawrence': two different first
+    names one of which is a nickname of the other (the `nicknames` dataset
+    of English names); two nicknames of one name ('Ken', 'Kenny') are not."""
+    a, b = normalise_alias(a).rstrip("."), normalise_alias(b).rstrip(".")
+    if a == b or len(a) < 2 or len(b) < 2 or not (a.isalpha() and b.isalpha()):
+        return False
+    namer = _nicknamer()
+    return b in namer.nicknames_of(a) or a in namer.nicknames_of(b)
+
+
+def _middle(words: list[str]) -> list[str]:
+    return [w.replace(".", "") for w in words[1:-1]]
+
+
+def first_name_variant(a: str, b: str) -> bool:
+    """'Ken Feinberg' and 'Kenneth Feinberg' (or 'Kenneth R. Feinberg'):
+    one person named by a nickname and by the name it is short for. The
+    same surname, first names that are nickname and name of each other
+    (`given_name_variants`), the same middle names or initials where both
+    give them (none on one side is fine)."""
+    x, y = normalise_alias(a).split(), normalise_alias(b).split()
+    if len(x) < 2 or len(y) < 2 or x[-1] != y[-1]:
+        return False
+    mx, my = _middle(x), _middle(y)
+    if mx and my and [w[0] for w in mx] != [w[0] for w in my]:
+        return False
+    if (
+        mx
+        and my
+        and any(
+            len(p) > 1 and len(q) > 1 and p != q for p, q in zip(mx, my, strict=False)
+        )
+    ):
+        return False
+    return given_name_variants(x[0], y[0])

@@ -14,6 +14,9 @@ actors of one person; an admin can edit or delete them like any alias. A
 one-word person stored before its full name was known ("Obama", from
 articles that never said "Barack") is merged into that person when the
 alias is learned (`NameResolver.absorb`), unless a person edited it. A
+full name under a first-name variant of a stored person ("Ken Feinberg"
+beside Kenneth Feinberg, the `nicknames` dataset) is another spelling of
+them, and `NameResolver.absorb_variants` merges such pairs stored before. A
 surname learned for the first person stored with it (Frank G. Jackson) is
 decided again when a namesake far more reported is stored later (Michael
 Jackson): the alias goes to that person, and the events it linked wrongly
@@ -29,6 +32,7 @@ from simple_history.utils import bulk_create_with_history
 
 from timeline.domain.corrections import merge_actors
 from timeline.extraction.entities import DOMINANT_PERSON, PeopleIndex, learn_aliases
+from timeline.extraction.names import first_name_variant
 from timeline.extraction.types import Lexicon
 from timeline.models import (
     Actor,
@@ -423,6 +427,58 @@ class NameResolver:
                     if value in gone:
                         cache[key] = actor_id
             merged += len(others)
+        if merged:
+            self.changed = True
+        return merged
+
+    def absorb_variants(self) -> int:
+        """Merge the stored people that are one person under first-name
+        variants ("Ken Feinberg" into "Kenneth Feinberg",
+        `names.first_name_variant`), links, aliases and all: each pair of
+        one surname where each is the other's only variant among the stored
+        people of that surname (never when two would match), into the one
+        reported in more events (the first stored on a tie). A pair with a
+        person an admin edited (`Actor.is_admin_touched`) is left as it is.
+        Call inside a
+        transaction holding the merge lock; how many were merged."""
+        by_surname: dict[str, list[Actor]] = {}
+        for actor in (
+            Actor.objects.filter(kind=ActorKind.PERSON, name__contains=" ")
+            .annotate(n=Count("eventactor"))
+            .order_by("pk")
+        ):
+            words = normalise_alias(actor.name).split()
+            if len(words) >= 2:
+                by_surname.setdefault(words[-1], []).append(actor)
+        merged = 0
+        for people in by_surname.values():
+            if len(people) < 2:
+                continue
+            alike = {
+                a.pk: [b for b in people if first_name_variant(a.name, b.name)]
+                for a in people
+            }
+            for a in people:
+                if len(alike[a.pk]) != 1:
+                    continue
+                b = alike[a.pk][0]
+                if a.pk > b.pk or [x.pk for x in alike[b.pk]] != [a.pk]:
+                    continue  # each pair once; one of two matches is no one
+                if a.is_admin_touched() or b.is_admin_touched():
+                    continue  # a person's doing: left as they made it
+                target = max((a, b), key=lambda x: x.n)
+                other = b if target == a else a
+                merge_actors(
+                    target=target,
+                    others=[other],
+                    user=None,
+                    reason=f"{LEARNED}: a first-name variant of {target.name}",
+                )
+                for cache in (self._actors, self._pending, self._people_ids):
+                    for key, value in cache.items():
+                        if value == other.pk:
+                            cache[key] = target.pk
+                merged += 1
         if merged:
             self.changed = True
         return merged

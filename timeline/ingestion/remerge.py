@@ -139,6 +139,16 @@ def absorb_surnames() -> int:
         return resolver.absorb(surnames=list(surnames))
 
 
+def absorb_first_names() -> int:
+    """People stored twice under first-name variants ("Ken Feinberg",
+    "Kenneth Feinberg") become one (`NameResolver.absorb_variants`); how
+    many were merged. One transaction under the merge lock; safe to run
+    again."""
+    with transaction.atomic():
+        serialise_merging()
+        return NameResolver().absorb_variants()
+
+
 def remerge() -> int:
     """Merge stored extracted events that today's rule calls one event;
     returns the number of events merged away."""

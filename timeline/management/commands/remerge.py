@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from timeline.ingestion.remerge import absorb_surnames, remerge
+from timeline.ingestion.remerge import absorb_first_names, absorb_surnames, remerge
 from timeline.models import Event
 
 
@@ -17,7 +17,8 @@ class Command(BaseCommand):
         "event (after a change of the rule), without re-extracting: mentions "
         "move, source and facet counts follow; events an admin touched are "
         "left alone. People stored under a surname that an alias now ties to "
-        "a full name are merged into that person first. Safe to run again."
+        "a full name, and people stored twice under first-name variants (Ken / "
+        "Kenneth Feinberg), are merged into that person first. Safe to run again."
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -27,6 +28,12 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Merged {people} people stored under a surname into the "
                 "person it names."
+            )
+        variants = absorb_first_names()
+        if variants:
+            self.stdout.write(
+                f"Merged {variants} people stored under a first-name variant "
+                "(Ken / Kenneth) into the other."
             )
         before = Event.objects.count()
         merged = remerge()

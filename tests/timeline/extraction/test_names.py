@@ -1,0 +1,92 @@
+"""One person under first-name variants ("Ken" / "Kenneth Feinberg").
+
+The rule (`names.first_name_variant`) on the `nicknames` dataset, then the
+real model on real Timeline17 articles (read from ../shared at test time,
+skipped when it is absent) that name one person both ways.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.extraction.entities import EntityResolver, PeopleIndex
+from timeline.extraction.names import first_name_variant, given_name_variants
+from timeline.extraction.nlp import get_nlp
+from timeline.extraction.types import Lexicon
+
+from . import realtext
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Ken Feinberg", "Kenneth Feinberg"),
+        ("Larry Summers", "Lawrence Summers"),
+        ("Kenneth R. Feinberg", "Ken Feinberg"),
+        ("Bob Dudley", "Robert Dudley"),
+        ("Bill Clinton", "William J. Clinton"),
+    ],
+)
+def test_a_nickname_and_its_name_with_one_surname_are_one_person(a, b):
+    assert first_name_variant(a, b)
+    assert first_name_variant(b, a)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Bill Clinton", "Hillary Clinton"),  # two first names
+        ("Ken Feinberg", "Kenneth Starr"),  # two surnames
+        ("Kenneth R. Feinberg", "Ken J. Feinberg"),  # two middle initials
+        ("Ken Feinberg", "Ken Feinberg"),  # the same name: no variant
+        ("Larry", "Lawrence"),  # no surname
+    ],
+)
+def test_other_people_are_not_first_name_variants(a, b):
+    assert not first_name_variant(a, b)
+
+
+def test_given_names_come_from_the_nicknames_dataset():
+    assert given_name_variants("Larry", "Lawrence")
+    assert given_name_variants("mike", "Michael")
+    assert not given_name_variants("Michael", "Michelle")
+
+
+def test_a_known_person_is_found_under_a_nickname_unless_two_would_match():
+    index = PeopleIndex(["Kenneth Feinberg", "Lawrence Summers", "Ken Salazar"])
+    assert index.variant_of("Ken Feinberg") == "Kenneth Feinberg"
+    assert index.variant_of("Larry Summers") == "Lawrence Summers"
+    assert index.variant_of("Kenneth Salazar") == "Ken Salazar"
+    two = PeopleIndex(["Kenneth Feinberg", "Kendrick Feinberg"])
+    assert two.variant_of("Ken Feinberg") is None  # both would match
+
+
+def _people(article_id: str, lexicon: Lexicon | None = None) -> set[str]:
+    doc = get_nlp()(realtext.article(article_id)["text"])
+    resolved = EntityResolver(lexicon).resolve(doc)
+    return {m.value for m in resolved.mentions if m.kind == "person"}
+
+
+@pytest.mark.parametrize(
+    ("article_id", "short", "full"),
+    [
+        ("bpoil_guardian/2010-06-16/1777.htm.txt", "Ken Feinberg", "Kenneth Feinberg"),
+        ("H1N1_guardian/2009-04-28/519.htm.txt", "Mike Bloomberg", "Michael Bloomberg"),
+        ("bpoil_foxnews/2010-06-21/941.htm.txt", "Bob Dudley", "Robert Dudley"),
+    ],
+)
+def test_an_article_naming_one_person_two_ways_has_one_person(article_id, short, full):
+    text = realtext.article(article_id)["text"]
+    assert short in text and full in text  # the text is real
+    people = _people(article_id)
+    assert len({short, full} & people) == 1, people
+
+
+def test_a_stored_person_is_met_under_a_nickname_in_real_text():
+    article_id = "bpoil_guardian/2010-06-16/1777.htm.txt"
+    lexicon = Lexicon(people={"lawrence feinberg": "Lawrence Feinberg"})
+    people = _people(
+        article_id, Lexicon(people={"kenneth feinberg": "Kenneth Feinberg"})
+    )
+    assert "Kenneth Feinberg" in people and "Ken Feinberg" not in people
+    assert "Lawrence Feinberg" not in _people(article_id, lexicon)
