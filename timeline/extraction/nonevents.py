@@ -250,7 +250,9 @@ def non_event_reason(verb: Token, span: Span, *, scheduled: bool) -> str | None:
         return "a forecast, not an occurrence"
     if _speculation(verb):
         return "a guess about what may happen to an unnamed thing ('That may take')"
-    if _since_state(span, verb):
+    if _as_of_tally(span, verb):
+        return "a tally or a state as of the date ('As of June 1, 150 cases had been confirmed')"
+    if _since_state(span, verb) or _since_start(span, verb):
         return (
             "a state or a running total since the date ('have received ... since May')"
         )
@@ -699,6 +701,54 @@ def _since_state(span: Span, verb: Token) -> bool:
         a in ("is", "are", "am", "was", "were", "been", "'s", "'re") for a in aux
     )
     return perfect or progressive
+
+
+# Verbs of a standing figure: "the toll stood at 150", "iTunes held 19 percent".
+_TALLY_VERBS = frozenset({"be", "hold", "stand", "number", "reach"})
+
+
+def _as_of_tally(span: Span, verb: Token) -> bool:
+    """'As of 1700 BST on 15 June 2009, 76 countries have officially reported
+    35,928 cases', 'About 145,000 claims had been submitted as of August 7':
+    "as of" + the date gives the day a count or a state was read, not when
+    anything happened, unless a done occurrence is the predicate ("As of
+    14:48 UTC, the primary UK index, the FTSE 100, dropped in value by
+    6.50%": a simple past)."""
+    doc = span.doc
+    of = span.start - 1
+    if of < 1 or doc[of].lower_ != "of" or doc[of - 1].lower_ != "as":
+        return False
+    if (
+        verb.tag_ == "VBD"
+        and not _aux_words(verb)
+        and _lemma(verb) not in STATIVE_VERBS | _TALLY_VERBS
+    ):
+        return False  # a done occurrence; not a state ("iTunes held 19 percent")
+    # a clock time reads a day's move as it goes ("as of 18:00 UTC, it had
+    # fallen 260.77 points"): the day's occurrence, as with "by 17:30 UTC"
+    return not any(_CLOCK_WORD.match(t.text) for t in span)
+
+
+def _since_start(span: Span, verb: Token) -> bool:
+    """'Since the 2003 invasion US forces have killed at least 18 media
+    workers', 'since supplies became available two years ago he had sold more
+    Coke than Pepsi', 'Since joining Reuters in 2001, Corinne has worked as a
+    picture editor': the date dates the start of a perfect's period (through
+    a "since" phrase or clause over the predicate), and the predicate is a
+    trend, a total or a state since then, not an occurrence on that date."""
+    if not (_perfect(verb) or _progressive(verb)):
+        return False
+    tok = span.root
+    for _ in range(8):
+        if tok.lower_ == "since" or any(
+            c.dep_ == "mark" and c.lower_ == "since" for c in tok.children
+        ):
+            return True
+        head = tok.head
+        if head.i == tok.i or head.i == verb.i:
+            return False
+        tok = head
+    return False
 
 
 def _speculation(verb: Token) -> bool:
