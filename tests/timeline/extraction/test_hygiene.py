@@ -666,10 +666,9 @@ def test_news_near_a_caption_or_poll_shape_is_not_furniture(text):
         # Guardian's Corrections and clarifications column, Sunday March 27,
         # 2005 In the article below we said ..."
         ("IraqWar_guardian/2005-03-20/24.htm.txt", "The following correction"),
-        # "An earlier version of this op-ed referred to the Natural Resources
-        # Damages Assessment process as prescribed by the Ocean Pollution Act
-        # of 1990."
-        ("bpoil_washingtonpost/2010-07-27/1091.htm.txt", "An earlier version"),
+        # "The following correction was printed in the Observer's For the
+        # record column, Sunday 20 June 2010 We reported below that ..."
+        ("bpoil_guardian/2010-06-13/1826.htm.txt", "For the record column"),
         # a live chat's reader question: "Santa Fe, N.M.: What's your
         # first-priority crisis fix? ... I guess I'm asking what the
         # government could do for us today to stabilize things ..."
