@@ -715,8 +715,8 @@ def _as_of_tally(span: Span, verb: Token) -> bool:
     14:48 UTC, the primary UK index, the FTSE 100, dropped in value by
     6.50%": a simple past)."""
     doc = span.doc
-    of = span.start - 1
-    if of < 1 or doc[of].lower_ != "of" or doc[of - 1].lower_ != "as":
+    start = _as_of_start(span)
+    if start is None:
         return False
     if (
         verb.tag_ == "VBD"
@@ -726,7 +726,26 @@ def _as_of_tally(span: Span, verb: Token) -> bool:
         return False  # a done occurrence; not a state ("iTunes held 19 percent")
     # a clock time reads a day's move as it goes ("as of 18:00 UTC, it had
     # fallen 260.77 points"): the day's occurrence, as with "by 17:30 UTC"
-    return not any(_CLOCK_WORD.match(t.text) for t in span)
+    return not any(_CLOCK_WORD.match(t.text) for t in doc[start : span.end])
+
+
+def _as_of_start(span: Span) -> int | None:
+    """Where the "as of" over the date starts: right before it ("as of August
+    7"), or before a clock time of that day ("As of 1700 BST on 15 June
+    2009")."""
+    doc = span.doc
+    of = span.start - 1
+    if of >= 1 and doc[of].lower_ == "of" and doc[of - 1].lower_ == "as":
+        return of - 1
+    if of < 0 or doc[of].lower_ not in ("on", "at"):
+        return None
+    for i in range(of - 1, max(0, of - 5), -1):
+        tok = doc[i]
+        if tok.is_punct or tok.pos_ in ("VERB", "AUX"):
+            return None
+        if tok.lower_ == "of" and i >= 1 and doc[i - 1].lower_ == "as":
+            return i - 1
+    return None
 
 
 def _since_start(span: Span, verb: Token) -> bool:

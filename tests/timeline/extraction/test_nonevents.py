@@ -586,6 +586,9 @@ def test_a_plan_in_a_window_of_days_keeps_its_one_date():
         # a count as of a day, in a quote: "As of February 19, 2009,
         # resistance to oseltamivir had been identified among 264 of 268 ..."
         ("H1N1_reuters/2009-03-02/291.htm.txt", "had been identified", None),
+        # a tally as of a clock time on a day: "As of 1700 BST on 15 June
+        # 2009, 76 countries have officially reported 35,928 cases ..."
+        ("H1N1_bbc/2009-06-30/348.htm.txt", "As of 1700 BST", None),
         # a state as of a month in the simple past: "Their projections showed
         # that as of January 2008, Apple's iTunes held 19 percent of the U.S.
         # music market"
