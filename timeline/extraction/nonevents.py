@@ -749,16 +749,20 @@ def _as_of_start(span: Span) -> int | None:
 
 
 def _since_start(span: Span, verb: Token) -> bool:
-    """'Since the 2003 invasion US forces have killed at least 18 media
-    workers', 'since supplies became available two years ago he had sold more
-    Coke than Pepsi', 'Since joining Reuters in 2001, Corinne has worked as a
-    picture editor': the date dates the start of a perfect's period (through
-    a "since" phrase or clause over the predicate), and the predicate is a
-    trend, a total or a state since then, not an occurrence on that date."""
+    """'Since the Deepwater Horizon drilling rig disaster on April 20, BP
+    shares have lost about $85 billion in value', 'Ryanair has been attempting
+    to take over Aer Lingus since December': the date dates the start of a
+    perfect's or a progressive's period (through a "since" phrase or clause
+    over the predicate, not right after "since": `_since_state`), and the
+    predicate is a trend, a total or a state since then, not an occurrence on
+    that date. A gerund after "since" keeps the date of its own occurrence
+    ("since becoming BP's chief executive in 2007")."""
     if not (_perfect(verb) or _progressive(verb)):
         return False
     tok = span.root
     for _ in range(8):
+        if tok.tag_ == "VBG" and tok.head.lower_ == "since":
+            return False  # "since becoming BP's chief executive in 2007"
         if tok.lower_ == "since" or any(
             c.dep_ == "mark" and c.lower_ == "since" for c in tok.children
         ):

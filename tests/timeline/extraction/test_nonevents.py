@@ -626,14 +626,28 @@ def test_a_move_as_of_a_clock_time_is_an_event(article_id, fragment, expression)
 @pytest.mark.parametrize(
     ("article_id", "fragment"),
     [
-        # the start of a state, in a "since" phrase over a perfect: "Since
-        # joining Reuters in Singapore in 2001, Corinne has worked as a picture
-        # editor ..."
-        ("bpoil_reuters/2010-09-20/1078.htm.txt", "Since joining Reuters"),
+        # a total since a start, in a "since" phrase over a perfect: "Since
+        # the Deepwater Horizon drilling rig disaster on April 20, BP shares
+        # have lost about $85 billion in value."
+        ("bpoil_foxnews/2010-07-08/1763.htm.txt", "BP shares have lost about"),
+        # a state since a start, the "since" under an infinitive: "Aer Lingus
+        # rival Ryanair has been attempting to take over Aer Lingus since
+        # December, ..."
+        ("wikinews-meantime-71426", "has been attempting to take over"),
     ],
 )
 def test_a_state_or_total_since_a_start_is_no_event(article_id, fragment):
     assert events_in(article_id, fragment) == []
+
+
+def test_a_gerund_after_since_keeps_its_date():
+    # "Tony Hayward has committed himself to reform since becoming BP's chief
+    # executive in 2007.": 2007 dates his becoming chief executive (the merge
+    # joins it to that event), as before
+    found = events_in(
+        "bpoil_washingtonpost/2010-06-08/1949.htm.txt", "since becoming BP"
+    )
+    assert [e.expression for e in found] == ["2007"]
 
 
 def test_the_start_of_a_since_clause_keeps_its_own_event():
