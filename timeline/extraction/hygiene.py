@@ -38,6 +38,8 @@ FRAGMENT = "fragment"
 FACT_BOX = "fact-box"
 LISTING = "listing"
 BLOG = "blog-chatter"
+CORRECTION = "correction"
+CHAT = "reader-question"
 
 
 @dataclass(frozen=True)
@@ -187,6 +189,27 @@ _DATED_CAPTION = re.compile(
     rf"^[ \t]*(?:(?:AP|AFP|Reuters|EPA|Getty\s+Images)\s+)?"
     rf"(?:{_DATE}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?):[ \t]+"
     rf"[^\n]*?\b(?:is|are)\s+(?:seen|pictured|shown)\b[^\n]*?(?:[.!?](?=\s|$)|$)"
+)
+# Led by a photo agency's credit (one or more: "AFP\\/Getty Images") and its
+# date, a caption whatever its verb: "AFP\\/Getty Images June 28: Tropical
+# Storm Alex is seen churning ...", "Reuters May 3: Workers clean a beach.".
+_CAPTION_AGENCY = r"(?:AP(?:\s+Photo)?|AFP|Reuters|EPA|Getty\s+Images|Bloomberg|PA)"
+_CREDITED_CAPTION = re.compile(
+    rf"^[ \t]*{_CAPTION_AGENCY}(?:[ \t]*\\?/[ \t]*{_CAPTION_AGENCY})*[ \t]+"
+    rf"(?:{_DATE}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?):[ \t]+"
+    r"[^\n]*?(?:[.!?](?=\s|$)|$)"
+)
+# A corrections notice: "An earlier version of this story misstated ...",
+# "The following correction was printed in the Guardian's Corrections and
+# clarifications column, Sunday March 27, 2005 In the article below we said
+# ...": about the page's own errors, not news (to the end of the line: the
+# notice quotes what was wrong).
+_CORRECTION = re.compile(
+    # "An earlier version of this op-ed", "A previous version of this edited transcript"
+    r"(?:^|(?<=[\s(]))(?:An?\s+(?:earlier|previous|original)\s+version\s+of\s+this\s+"
+    r"[\w-]+\b"
+    r"|The\s+following\s+correction\s+(?:was|has\s+been)\s+(?:printed|published|made|appended)\b"
+    r"|Corrections?\s*(?:and\s+clarifications\s*)?:\s)[^\n]*"
 )
 # Notes about the page itself: "This article appeared on p15 of the Observer
 # Review section …", "This article was amended on …", a contact address.
@@ -504,6 +527,10 @@ def _line_spans(line: str, offset: int) -> list[Span]:
         add(*_sentence_bounds(line, m.start()), CAPTION)
     if m := _DATED_CAPTION.match(line):
         add(m.start(), m.end(), CAPTION)
+    if m := _CREDITED_CAPTION.match(line):
+        add(m.start(), m.end(), CAPTION)
+    for m in _CORRECTION.finditer(line):
+        add(m.start(), m.end(), CORRECTION)
     for m in _LISTING.finditer(line):
         add(m.start(), m.end(), NAVIGATION)
     for m in _METHOD_NOTE.finditer(line):
@@ -595,11 +622,47 @@ def _blog_spans(text: str) -> list[Span]:
     return spans
 
 
+# A live chat's line label: "Santa Fe, N.M.: What's your ...?", "Laura Ellen
+# Kodres: Your wish list is long" (a place or a name, then a colon).
+_CHAT_LABEL = re.compile(
+    r"^[ \t]*([A-Z][\w.'’-]*(?:,?[ \t]+[A-Z][\w.'’-]*){0,4}):[ \t]+(?=\S)", re.M
+)
+_HOST_TURNS = 3  # answers under one label that make a page a chat
+_READER_TURNS = 2  # other labels, each a reader's question
+
+
+def _chat_spans(text: str) -> list[Span]:
+    """A live chat's reader questions ("Santa Fe, N.M.: What's your
+    first-priority crisis fix? ... I guess I'm asking what the government could
+    do for us today"): on a page where one label (the host) answers at least
+    `_HOST_TURNS` times and at least `_READER_TURNS` turns under other labels
+    hold a question, each reader's turn, to the host's next answer, is a
+    reader's words, not news. The host's answers stay."""
+    labels = list(_CHAT_LABEL.finditer(text))
+    if len(labels) < _HOST_TURNS + _READER_TURNS:
+        return []
+    counts: dict[str, int] = {}
+    for m in labels:
+        counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    host = max(counts, key=lambda k: counts[k])
+    if counts[host] < _HOST_TURNS:
+        return []
+    spans: list[Span] = []
+    for i, m in enumerate(labels):
+        if m.group(1) == host:
+            continue
+        nxt = next((n for n in labels[i + 1 :] if n.group(1) == host), None)
+        end = nxt.start() if nxt else line_at(text, m.start())[1]
+        if "?" in text[m.start() : end]:
+            spans.append(Span(m.start(), end, CHAT))
+    return spans if len(spans) >= _READER_TURNS else []
+
+
 def furniture_spans(text: str) -> list[Span]:
     """The spans of `text` that are page furniture or reader comments, sorted
     by start (they may overlap; each carries the reason that found it)."""
     spans = _comment_spans(text) + _header_comment_spans(text) + _section_spans(text)
-    spans += _listing_spans(text) + _blog_spans(text)
+    spans += _listing_spans(text) + _blog_spans(text) + _chat_spans(text)
     offset = 0
     for line in text.split("\n"):
         spans.extend(_line_spans(line, offset))

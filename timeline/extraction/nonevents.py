@@ -250,7 +250,9 @@ def non_event_reason(verb: Token, span: Span, *, scheduled: bool) -> str | None:
         return "a forecast, not an occurrence"
     if _speculation(verb):
         return "a guess about what may happen to an unnamed thing ('That may take')"
-    if _since_state(span, verb):
+    if _as_of_tally(span, verb):
+        return "a tally or a state as of the date ('As of June 1, 150 cases had been confirmed')"
+    if _since_state(span, verb) or _since_start(span, verb):
         return (
             "a state or a running total since the date ('have received ... since May')"
         )
@@ -699,6 +701,77 @@ def _since_state(span: Span, verb: Token) -> bool:
         a in ("is", "are", "am", "was", "were", "been", "'s", "'re") for a in aux
     )
     return perfect or progressive
+
+
+# Verbs of a standing figure: "the toll stood at 150", "iTunes held 19 percent".
+_TALLY_VERBS = frozenset({"be", "hold", "stand", "number", "reach"})
+
+
+def _as_of_tally(span: Span, verb: Token) -> bool:
+    """'As of 1700 BST on 15 June 2009, 76 countries have officially reported
+    35,928 cases', 'About 145,000 claims had been submitted as of August 7':
+    "as of" + the date gives the day a count or a state was read, not when
+    anything happened, unless a done occurrence is the predicate ("As of
+    14:48 UTC, the primary UK index, the FTSE 100, dropped in value by
+    6.50%": a simple past)."""
+    doc = span.doc
+    start = _as_of_start(span)
+    if start is None:
+        return False
+    if (
+        verb.tag_ == "VBD"
+        and not _aux_words(verb)
+        and _lemma(verb) not in STATIVE_VERBS | _TALLY_VERBS
+    ):
+        return False  # a done occurrence; not a state ("iTunes held 19 percent")
+    # a clock time reads a day's move as it goes ("as of 18:00 UTC, it had
+    # fallen 260.77 points"): the day's occurrence, as with "by 17:30 UTC"
+    return not any(_CLOCK_WORD.match(t.text) for t in doc[start : span.end])
+
+
+def _as_of_start(span: Span) -> int | None:
+    """Where the "as of" over the date starts: right before it ("as of August
+    7"), or before a clock time of that day ("As of 1700 BST on 15 June
+    2009")."""
+    doc = span.doc
+    of = span.start - 1
+    if of >= 1 and doc[of].lower_ == "of" and doc[of - 1].lower_ == "as":
+        return of - 1
+    if of < 0 or doc[of].lower_ not in ("on", "at"):
+        return None
+    for i in range(of - 1, max(0, of - 5), -1):
+        tok = doc[i]
+        if tok.is_punct or tok.pos_ in ("VERB", "AUX"):
+            return None
+        if tok.lower_ == "of" and i >= 1 and doc[i - 1].lower_ == "as":
+            return i - 1
+    return None
+
+
+def _since_start(span: Span, verb: Token) -> bool:
+    """'Since the Deepwater Horizon drilling rig disaster on April 20, BP
+    shares have lost about $85 billion in value', 'Ryanair has been attempting
+    to take over Aer Lingus since December': the date dates the start of a
+    perfect's or a progressive's period (through a "since" phrase or clause
+    over the predicate, not right after "since": `_since_state`), and the
+    predicate is a trend, a total or a state since then, not an occurrence on
+    that date. A gerund after "since" keeps the date of its own occurrence
+    ("since becoming BP's chief executive in 2007")."""
+    if not (_perfect(verb) or _progressive(verb)):
+        return False
+    tok = span.root
+    for _ in range(8):
+        if tok.tag_ == "VBG" and tok.head.lower_ == "since":
+            return False  # "since becoming BP's chief executive in 2007"
+        if tok.lower_ == "since" or any(
+            c.dep_ == "mark" and c.lower_ == "since" for c in tok.children
+        ):
+            return True
+        head = tok.head
+        if head.i == tok.i or head.i == verb.i:
+            return False
+        tok = head
+    return False
 
 
 def _speculation(verb: Token) -> bool:

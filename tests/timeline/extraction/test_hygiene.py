@@ -22,8 +22,10 @@ from timeline.extraction.hygiene import (
     BLOG,
     BYLINE,
     CAPTION,
+    CHAT,
     COMMENT,
     COPYRIGHT,
+    CORRECTION,
     CREDIT,
     FACT_BOX,
     FRAGMENT,
@@ -652,3 +654,48 @@ def test_it_makes_no_event_from_a_dated_caption_a_moderators_notice_or_a_poll_no
 )
 def test_news_near_a_caption_or_poll_shape_is_not_furniture(text):
     assert furniture_spans(text) == []
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment"),
+    [
+        # a caption led by two agencies' credit and its date: "AFP\/Getty
+        # Images June 28: Tropical Storm Alex is seen churning ..."
+        ("bpoil_foxnews/2010-06-29/1665.htm.txt", "Tropical Storm Alex is seen"),
+        # a corrections notice: "The following correction was printed in the
+        # Guardian's Corrections and clarifications column, Sunday March 27,
+        # 2005 In the article below we said ..."
+        ("IraqWar_guardian/2005-03-20/24.htm.txt", "The following correction"),
+        # "The following correction was printed in the Observer's For the
+        # record column, Sunday 20 June 2010 We reported below that ..."
+        ("bpoil_guardian/2010-06-13/1826.htm.txt", "For the record column"),
+        # a live chat's reader question: "Santa Fe, N.M.: What's your
+        # first-priority crisis fix? ... I guess I'm asking what the
+        # government could do for us today to stabilize things ..."
+        ("Finan_washingtonpost/2008-10-09/1724.htm.txt", "I guess I'm asking"),
+    ],
+)
+def test_it_makes_no_event_from_a_credited_caption_a_correction_or_a_reader_question(
+    article_id, fragment
+):
+    assert events_in(article_id, fragment) == []
+
+
+def test_a_chat_keeps_the_hosts_answers_and_screens_the_readers_questions():
+    text = t17("Finan_washingtonpost/2008-10-09/1724.htm.txt")["text"]
+    assert CHAT in _reasons(text, "Santa Fe, N.M.: What's your first-priority")
+    assert _untouched(text, "Your wish list is long")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a dateline and a labelled quote are no chat: one label, no host
+        "WASHINGTON: The Senate voted on Monday.\nObama: Is this fair?\n"
+        "Obama: We will act.\nPelosi: Why now?\n",
+        # a correction reported as news
+        "The newspaper printed a correction on Monday after the minister complained.",
+    ],
+)
+def test_news_in_a_chat_or_correction_shape_is_not_furniture(text):
+    assert [s for s in furniture_spans(text) if s.reason in (CHAT, CORRECTION)] == []

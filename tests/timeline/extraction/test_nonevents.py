@@ -575,3 +575,85 @@ def test_a_plan_in_a_window_of_days_keeps_its_one_date():
     # "The relief well will reach the damaged well some time between 11 and 15
     # August.": "11" is no date of its own, so "15 August" dates the plan
     assert events_in("bpoil_bbc/2010-08-02/1313.htm.txt", "between 11 and 15 August")
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression"),
+    [
+        # a tally "as of" a day: "About 145,000 claims had been submitted as
+        # of August 7, and 103,900 payments have been made, the company said"
+        ("bpoil_reuters/2010-08-09/1909.htm.txt", "submitted as of", "August 7"),
+        # a count as of a day, in a quote: "As of February 19, 2009,
+        # resistance to oseltamivir had been identified among 264 of 268 ..."
+        ("H1N1_reuters/2009-03-02/291.htm.txt", "had been identified", None),
+        # a tally as of a clock time on a day: "As of 1700 BST on 15 June
+        # 2009, 76 countries have officially reported 35,928 cases ..."
+        ("H1N1_bbc/2009-06-30/348.htm.txt", "As of 1700 BST", None),
+        # a state as of a month in the simple past: "Their projections showed
+        # that as of January 2008, Apple's iTunes held 19 percent of the U.S.
+        # music market"
+        ("wikinews-meantime-103623", "held 19 percent", "January 2008"),
+    ],
+)
+def test_a_tally_as_of_a_date_is_no_event(article_id, fragment, expression):
+    found = events_in(article_id, fragment)
+    if expression is None:
+        assert found == []
+    else:
+        assert expression not in [e.expression for e in found]
+
+
+def test_a_tally_as_of_a_date_keeps_the_report_of_it():
+    # "..., the company said on Monday": the statement stays an event
+    found = events_in("bpoil_reuters/2010-08-09/1909.htm.txt", "submitted as of")
+    assert [e.expression for e in found] == ["Monday"]
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression"),
+    [
+        # "As of 14:48 UTC, the primary UK index, the FTSE 100, dropped in
+        # value by 6.50% ...": a done move read at a clock time of the day
+        ("wikinews-meantime-114565", "As of 14:48 UTC", "14:48 UTC"),
+        # "... and, as of 18:00 UTC, it had fallen 260.77 points"
+        ("wikinews-meantime-114613", "it had fallen 260.77 points", "18:00 UTC"),
+    ],
+)
+def test_a_move_as_of_a_clock_time_is_an_event(article_id, fragment, expression):
+    assert event_in(article_id, fragment, expression)
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment"),
+    [
+        # a total since a start, in a "since" phrase over a perfect: "Since
+        # the Deepwater Horizon drilling rig disaster on April 20, BP shares
+        # have lost about $85 billion in value."
+        ("bpoil_foxnews/2010-07-08/1763.htm.txt", "BP shares have lost about"),
+        # a state since a start, the "since" under an infinitive: "Aer Lingus
+        # rival Ryanair has been attempting to take over Aer Lingus since
+        # December, ..."
+        ("wikinews-meantime-71426", "has been attempting to take over"),
+    ],
+)
+def test_a_state_or_total_since_a_start_is_no_event(article_id, fragment):
+    assert events_in(article_id, fragment) == []
+
+
+def test_a_gerund_after_since_keeps_its_date():
+    # "Tony Hayward has committed himself to reform since becoming BP's chief
+    # executive in 2007.": 2007 dates his becoming chief executive (the merge
+    # joins it to that event), as before
+    found = events_in(
+        "bpoil_washingtonpost/2010-06-08/1949.htm.txt", "since becoming BP"
+    )
+    assert [e.expression for e in found] == ["2007"]
+
+
+def test_the_start_of_a_since_clause_keeps_its_own_event():
+    # "Since the original iPhone was released in 2007, web servers for both
+    # Apple and AT&T have experienced issues ...": the release is an event
+    found = events_in("wikinews-meantime-191597", "Since the original iPhone")
+    assert [(e.expression, e.title) for e in found] == [
+        ("2007", "The original iPhone was released")
+    ]
