@@ -693,6 +693,22 @@ def speaker_of(verb: Token) -> Token | None:
     return None
 
 
+def _without_timestamp(subject: Token, tokens: list[Token]) -> list[Token]:
+    """A person's name with the byline's time stamp parsed into its phrase
+    ("Wednesday 18 May 2005 01.13 BST George Galloway, then a Labor MP, first
+    went to Iraq"): the name alone, when a date, a time or a number stands
+    before it."""
+    if subject.ent_type_ != "PERSON":
+        return tokens
+    start = subject.i
+    while start > 0 and subject.doc[start].ent_iob_ == "I":
+        start -= 1
+    prefix = [t for t in tokens if t.i < start]
+    if any(t.ent_type_ in ("DATE", "TIME") or t.like_num for t in prefix):
+        return [t for t in tokens if t.i >= start]
+    return tokens
+
+
 _VAGUE_DETERMINERS = frozenset(["the", "this", "that", "these", "those", "my", "our"])
 
 
@@ -1625,7 +1641,9 @@ def build_title(
         elif person is not None:
             subject_text = person  # "The co-founder of Apple Inc. Steve Jobs"
         else:
-            subject_tokens = _phrase(subject, skip | {verb.i})
+            subject_tokens = _without_timestamp(
+                subject, _phrase(subject, skip | {verb.i})
+            )
             for t in subject_tokens:  # "his lawyer" -> "Jackson's lawyer"
                 if t.lower_ == "whose" and t.dep_ == "poss":
                     # "The woman, whose illness began in early April": the

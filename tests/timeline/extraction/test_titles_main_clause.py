@@ -58,3 +58,14 @@ def test_a_vague_description_gives_way_to_its_named_speaker():
         "May",
     )
     assert e.title == "Karam said the center had passed its last government inspection"
+
+
+def test_a_bylines_time_stamp_is_not_part_of_the_subject():
+    # "... Wednesday 18 May 2005 01.13 BST George Galloway, then a Labor MP,
+    # first went to Iraq 10 years ago."
+    e = event_in(
+        "IraqWar_guardian/2005-05-18/300.htm.txt",
+        "01.13 BST George Galloway",
+        "10 years ago",
+    )
+    assert e.title == "George Galloway went to Iraq"
