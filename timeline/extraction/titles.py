@@ -170,6 +170,10 @@ _DANGLING = frozenset(
         "via",
         "upon",
         "over",
+        "according",
+        "despite",
+        "including",
+        "regarding",
     ]
 )
 _BAD_STARTS = frozenset({"CCONJ", "SCONJ", "VERB", "AUX", "PART", "ADP"})

@@ -58,6 +58,16 @@ def test_a_vague_description_gives_way_to_its_named_speaker():
         "May",
     )
     assert e.title == "Karam said the center had passed its last government inspection"
+    # "The New York Times and the Associated Press both report that the number
+    # of jobs in the service sector rose in August according to research done
+    # by ...": the reporters, and no "according" left dangling
+    e = event_in(
+        "wikinews-meantime-112579", "the number of jobs in the service sector", "August"
+    )
+    assert e.title == (
+        "The New York Times and the Associated Press reported that the number of"
+        " jobs in the service sector rose"
+    )
 
 
 def test_a_bylines_time_stamp_is_not_part_of_the_subject():
