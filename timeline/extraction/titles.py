@@ -170,6 +170,10 @@ _DANGLING = frozenset(
         "via",
         "upon",
         "over",
+        "according",
+        "despite",
+        "including",
+        "regarding",
     ]
 )
 _BAD_STARTS = frozenset({"CCONJ", "SCONJ", "VERB", "AUX", "PART", "ADP"})
@@ -693,6 +697,37 @@ def speaker_of(verb: Token) -> Token | None:
     return None
 
 
+def _without_timestamp(subject: Token, tokens: list[Token]) -> list[Token]:
+    """A person's name with the byline's time stamp parsed into its phrase
+    ("Wednesday 18 May 2005 01.13 BST George Galloway, then a Labor MP, first
+    went to Iraq"): the name alone, when a date, a time or a number stands
+    before it."""
+    if subject.ent_type_ != "PERSON":
+        return tokens
+    start = subject.i
+    while start > 0 and subject.doc[start].ent_iob_ == "I":
+        start -= 1
+    prefix = [t for t in tokens if t.i < start]
+    if any(t.ent_type_ in ("DATE", "TIME") or t.like_num for t in prefix):
+        return [t for t in tokens if t.i >= start]
+    return tokens
+
+
+_VAGUE_DETERMINERS = frozenset(["the", "this", "that", "these", "those", "my", "our"])
+
+
+def _vague(subject: Token, tokens: list[Token]) -> bool:
+    """'the center', 'my mother': a common noun with a definite or first-person
+    determiner and no name in its phrase, which stands for nothing named."""
+    return (
+        subject.pos_ == "NOUN"
+        and bool(tokens)
+        and tokens[0].lower_ in _VAGUE_DETERMINERS
+        and tokens[0].head.i == subject.i
+        and not any(t.pos_ == "PROPN" or t.like_num for t in tokens)
+    )
+
+
 def _antecedent(relcl: Token) -> Token:
     """What a relative clause is about: its head noun, or the subject of the
     copula that noun complements ("The Merval index is another one that fared
@@ -919,6 +954,49 @@ def _asides(sent: Span, verb: Token) -> set[int]:
         if not a < verb.i < b:
             inside.update(range(a, b + 1))
     return inside
+
+
+_DATELINE_MAX_TOKENS = 30
+
+
+def _dateline(sent: Span) -> set[int]:
+    """The dateline opening a sentence, up to and with its dash: "LONDON, Feb.
+    26 --", "LONDON (Reuters) -", "MESA, Ariz., Feb. 18 --", credits in
+    parentheses before it. A place written in capitals (a place entity or one
+    set off by a comma), nothing but capitalised words, numbers and
+    punctuation outside parentheses, then a spaced dash: never a title's
+    subject ("LONDON reported the largest corporate loss")."""
+    depth = 0
+    place = False
+    for t in sent[:_DATELINE_MAX_TOKENS]:
+        if t.text in ("(", "["):
+            depth += 1
+            continue
+        if t.text in (")", "]"):
+            depth = max(0, depth - 1)
+            continue
+        if depth:
+            continue
+        if (
+            t.text in _DASHES
+            and t.whitespace_
+            and t.i > sent.start
+            and t.doc[t.i - 1].whitespace_
+        ):
+            return set(range(sent.start, t.i + 1)) if place else set()
+        if t.is_alpha and t.text[:1].islower():
+            return set()  # a sentence, not a dateline
+        if (
+            t.is_alpha
+            and t.is_upper
+            and len(t.text) >= 3
+            and (
+                t.ent_type_ in ("GPE", "LOC")
+                or (t.i + 1 < sent.end and t.doc[t.i + 1].text in (",", "("))
+            )
+        ):
+            place = True
+    return set()
 
 
 def _quoted(sent: Span) -> set[int]:
@@ -1327,7 +1405,14 @@ def clause_tokens(
             # U.S. spill official said': the report parsed as an adverbial clause
             fronted.append(_without_asides(child, skip))
             continue
-        if child.dep_ not in _TITLE_DEPS or child.dep_ == "prt":
+        if _particle(child) and child.i > verb.i:
+            # "ran out of operating funds", "took over from Lord Browne": the
+            # particle's own preposition completes the phrasal verb
+            for c in child.children:
+                if c.dep_ == "prep" and c.i == child.i + 1 and c.i not in skip:
+                    objects.extend(_phrase(c, skip))
+            continue
+        if child.dep_ not in _TITLE_DEPS:
             continue
         if child.i < verb.i:
             if child.dep_ == "ccomp" and _speech(verb):  # a quote before "said Trump"
@@ -1495,6 +1580,9 @@ def build_title(
     """
     if (when := _when_clause(verb, skip)) is not None:
         verb = when
+    given_skip = skip
+    if (dateline := _dateline(sent)) and verb.i not in dateline:
+        skip = set(skip) | dateline  # "LONDON, Feb. 26 -- The Royal Bank ..."
     if (reporter := _reporting_we(verb)) is not None:
         # '"We got nothing today from them," said Nathan Cullen': not Cullen
         # got nothing, but what he said
@@ -1557,13 +1645,24 @@ def build_title(
         elif person is not None:
             subject_text = person  # "The co-founder of Apple Inc. Steve Jobs"
         else:
-            subject_tokens = _phrase(subject, skip | {verb.i})
+            subject_tokens = _without_timestamp(
+                subject, _phrase(subject, skip | {verb.i})
+            )
             for t in subject_tokens:  # "his lawyer" -> "Jackson's lawyer"
-                if t.lower_ == "whose" and t.dep_ == "poss" and verb.dep_ == "relcl":
+                if t.lower_ == "whose" and t.dep_ == "poss":
                     # "The woman, whose illness began in early April": the
-                    # woman's illness
-                    noun = _antecedent(verb)
-                    words = _render(_phrase(noun, skip | {x.i for x in verb.subtree}))
+                    # woman's illness; a relative clause misparsed ("Boeing
+                    # and Airbus whose double-decker A380 first flew"): the
+                    # noun "whose" follows
+                    clause = {x.i for x in verb.subtree}
+                    if verb.dep_ == "relcl":
+                        noun = _antecedent(verb)
+                    elif t.i > sent.start and t.nbor(-1).pos_ in ("NOUN", "PROPN"):
+                        noun = t.nbor(-1)
+                        clause = {i for i in clause if i >= t.i}
+                    else:
+                        continue
+                    words = _render(_phrase(noun, skip | clause))
                     if words:
                         replace[t.i] = f"{words}’s"
                     continue
@@ -1583,6 +1682,21 @@ def build_title(
         subject_tokens = _phrase(named[0], skip | {verb.i})
     else:  # no subject, or one outside the evidence line: the referent
         subject_text = context.resolve(None, verb) or ""
+    if (
+        not subject_text
+        and subject is not None
+        and _vague(subject, subject_tokens)
+        and verb.dep_ == "ccomp"
+        and verb.head.i not in skip
+        and _speech(verb.head)
+        and (speaker := speaker_of(verb)) is not None
+        and speaker.pos_ == "PROPN"
+        and speaker.i not in skip
+    ):  # "Karam said the center had passed its last government inspection":
+        # "the center" names nothing the article resolves; its speaker does
+        return build_title(
+            context, verb.head, sent, given_skip, off_line=off_line, modality=modality
+        )
     if (
         len(subject_tokens) > 1
         and subject_tokens[0].lower_ == "that"
