@@ -315,7 +315,9 @@ def test_it_serves_the_favicon_every_page_links(events, page):
         "/embed/",
         "/admin/login/",
     ):
-        page.goto(path)
+        # networkidle: the browser's own request for the icon is done before
+        # the next page (or the context's end) would abort it
+        page.goto(path, wait_until="networkidle")
         href = page.locator("link[rel=icon]").get_attribute("href")
         assert href, f"{path} links no favicon"
         icon = page.request.get(href)
