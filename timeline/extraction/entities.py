@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -143,6 +144,10 @@ class ArticleEntities:
     # name most (None when no country dominates). An event whose sentence
     # names no country happened there.
     home: str | None = None
+    # The company the article is about (`EntityResolver._main_company`): the
+    # actor of an event whose subject is one of its things or the company
+    # itself ("The A380 was revealed", "The service is intended to launch").
+    main_company: str | None = None
     _starts: list[int] = field(init=False, repr=False)
     _surfaces: dict[str, list[Mention]] | None = field(
         default=None, init=False, repr=False
@@ -163,7 +168,12 @@ class ArticleEntities:
         return out
 
     def involved(
-        self, start: int, end: int, *, participants: Collection[int] | None = None
+        self,
+        start: int,
+        end: int,
+        *,
+        participants: Collection[int] | None = None,
+        verb: Token | None = None,
     ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
         """(actors, countries, organizations) mentioned in [start, end), in order.
 
@@ -171,6 +181,9 @@ class ArticleEntities:
         event's clause, `participant_offsets`), people and organisations
         outside it are not the event's, nor the countries they bring:
         "Hayward ... said the rig exploded on April 20" has no actor.
+        With `verb` (the event's predicate), an event naming no one whose
+        subject is a thing or a description ("The A380 was revealed", "the
+        company") is the article's main company's.
         """
         found: dict[str, dict[str, None]] = {
             PERSON: {},
@@ -193,6 +206,15 @@ class ArticleEntities:
                 found[m.kind][m.value] = None
         if not found[COUNTRY] and self.home and not _international(found[ORGANIZATION]):
             found[COUNTRY][self.home] = None  # not the WHO's, the UN's events
+        if (
+            verb is not None
+            and self.main_company
+            and not any(
+                m.kind in (PERSON, ORGANIZATION) for m in self.within(start, end)
+            )
+            and _thing_subject(verb)
+        ):
+            found[ORGANIZATION][self.main_company] = None
         found[COUNTRY].update(companies)
         return (
             tuple(found[PERSON]),
@@ -561,6 +583,8 @@ class EntityResolver:
         found = gazetteer.lookup(text)
         if not found or not text[:1].isupper():
             return False
+        if normalise_alias(text) in self.company_countries:
+            return False  # "Toyota is expected to report": the company
         if not any(
             p.subdivision or p.population >= _ORG_PLACE_POPULATION for p in found
         ):
@@ -1331,7 +1355,34 @@ class EntityResolver:
             for k, v in self._aliases(full_names, surnames, evidenced).items()
             if v in people
         }
-        return ArticleEntities(mentions, aliases=aliases, home=home)
+        return ArticleEntities(
+            mentions,
+            aliases=aliases,
+            home=home,
+            main_company=self._main_company(mentions, index_keys),
+        )
+
+    def _main_company(
+        self, mentions: list[Mention], index_keys: Collection[str]
+    ) -> str | None:
+        """The company the article is about: the organisation it names most,
+        at least twice and more often than any other; no public body ("the
+        Senate"), news medium or stock index."""
+        public = government_words()
+        indices = {normalise_alias(n) for n in index_keys}
+        counts = Counter(
+            m.value
+            for m in mentions
+            if m.kind == ORGANIZATION
+            and not public & set(m.value.lower().split())
+            and normalise_alias(m.value) not in self.news_media
+            and normalise_alias(m.value) not in indices
+        ).most_common(2)
+        if not counts or counts[0][1] < 2:
+            return None
+        if len(counts) == 2 and counts[1][1] == counts[0][1]:
+            return None  # two companies alike: "Apple" and "Wal-Mart"
+        return counts[0][0]
 
     # -- entity spans the small model cuts or glues wrongly ------------------------
 
@@ -2748,6 +2799,79 @@ def participant_offsets(verb: Token) -> frozenset[int] | None:
             if child.dep_ in _PARTICIPANT_SUBJECTS:
                 words.update(child.subtree)
     return frozenset(t.idx for t in words)
+
+
+def _event_subject(verb: Token) -> Token | None:
+    """The subject of an event's predicate, or of the verb it is the
+    complement or conjunct of ("Toyota is expected to report", "The service
+    is intended to launch"); the noun a participle describes ("plans
+    announced in January"), the antecedent of a relative pronoun."""
+    tok = verb
+    for _ in range(4):
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        for c in subjects:
+            if c.tag_ not in ("WDT", "WP"):
+                return c  # "which the Republicans insisted": the Republicans
+        if subjects:
+            return tok.head if tok.dep_ == "relcl" else None
+        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+            return tok.head
+        if tok.dep_ not in ("xcomp", "conj") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+# Subjects that are people, groups of people or markets, never a company's
+# thing: "Analysts expect", "Investors sold", "Prices rose".
+_NOT_THINGS = frozenset(
+    {
+        "people", "public", "crowd", "family", "member", "staff", "employee",
+        "index", "market", "stock", "share", "price", "rate", "dollar",
+        "economy", "trading", "investor", "consumer", "voter", "fan", "sale",
+    }
+)  # fmt: skip
+_AGENT_SUFFIXES = ("ist", "ian", "ers", "ors")
+
+
+def _thing_subject(verb: Token) -> bool:
+    """The event's subject is a thing or a description, no one named: "The
+    A380 was revealed", "The first flight will take off", "It is slated",
+    "the company said" (a subject no mention covers)."""
+    subject = _event_subject(verb)
+    if subject is None:
+        return False
+    if subject.pos_ == "PRON":  # "It is slated for a U.S. release"; not "the
+        # index ... when it hit", "Accenture saw ..., although it later rebounded"
+        return subject.lower_ == "it" and not any(
+            t.pos_ in ("NOUN", "PROPN") for t in subject.sent if t.i < subject.i
+        )
+    if subject.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if (
+        subject.pos_ == "PROPN"
+        and subject.dep_ != "nsubjpass"
+        and subject.ent_type_ != "PRODUCT"
+    ):
+        return False  # a name that acts is no one's thing: "Accenture rebounded"
+    if subject.dep_ != "nsubjpass" and any(
+        c.dep_ in ("compound", "appos")
+        and c.pos_ == "PROPN"
+        and c.ent_type_ not in ("GPE", "LOC", "PRODUCT")
+        for c in subject.children
+    ):
+        return False  # "the technology blog Gizmodo obtained", "Android phones"
+    if subject.ent_type_ in ("PERSON", "NORP", "GPE", "LOC"):
+        return False
+    lemma, word = subject.lemma_.lower(), subject.lower_
+    return not (
+        lemma in _NOT_THINGS
+        or lemma in _PERSON_NOUNS
+        or lemma in government_words()
+        or word in government_words()
+        or word.endswith(_AGENT_SUFFIXES)
+        or lemma.endswith(_AGENT_SUFFIXES[:2])
+    )
 
 
 _GENERATIONS = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})

@@ -937,3 +937,41 @@ def test_an_acronym_written_as_a_word_is_its_long_form_in_real_text():
     }
     assert "National Oceanic and Atmospheric Administration" in orgs
     assert "Noaa" not in orgs
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "company"),
+    [
+        # a product as the subject: the article's main company's event
+        ("wikinews-meantime-8951", "The A380 was revealed in January 2005", "Airbus"),
+        ("wikinews-meantime-60086", "The Taurus was discontinued in", "Ford"),
+        # "it", with nothing before it in its sentence to stand for
+        ("wikinews-meantime-191597", "It is slated for a U.S. release", "Apple"),
+        # a thing described, no name at all
+        ("wikinews-meantime-31706", "the Atlanta and St. Louis plants", "Ford"),
+    ],
+)
+def test_a_things_subject_is_the_articles_main_company_in_real_text(
+    article_id, fragment, company
+):
+    (event,) = realtext.events_in(article_id, fragment)
+    assert event.organizations == (company,)
+
+
+def test_a_named_or_pronoun_subject_is_not_the_main_company_in_real_text():
+    # "the technology blog Gizmodo obtained": a name acts, not Apple; "the
+    # index ... when it hit": "it" is the index, not AIG
+    (gizmodo,) = realtext.events_in("wikinews-meantime-190356", "blog Gizmodo")
+    assert "Apple" not in gizmodo.organizations
+    events = realtext.events_in("wikinews-meantime-113219", "when it hit an all")
+    assert events
+    assert all("AIG" not in e.organizations for e in events)
+
+
+def test_a_known_company_named_like_a_city_is_the_company_in_real_text():
+    # Toyota is a Japanese city of 400,000 too; a known company labelled ORG
+    # is a place only where the text makes it one ("in Toyota")
+    (event,) = realtext.events_in(
+        "wikinews-meantime-31965", "Toyota is expected to report"
+    )
+    assert event.organizations == ("Toyota",)
