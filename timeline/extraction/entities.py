@@ -1403,14 +1403,19 @@ class EntityResolver:
 
         self._fragments = set()
         ents = list(doc.ents)
+        # one-word organisations the article names on their own elsewhere:
+        # glued after a name they are no part of it ("Tony Hayward Greenpeace's")
+        org_words = {e.text for e in ents if e.label_ == "ORG" and len(e) == 1}
         out: list[Span] = []
         changed = False
         i = 0
         while i < len(ents):
             ent = ents[i]
             nxt = ents[i + 1] if i + 1 < len(ents) else None
-            if ent.label_ == "PERSON" and any(_CREDIT.search(t.text) for t in ent):
-                changed = True  # "Dave Martin\\/AP": a credit
+            if ent.label_ == "PERSON" and any(
+                _CREDIT.search(t.text) or _CREDIT_WORD.match(t.text) for t in ent
+            ):
+                changed = True  # "Dave Martin\\/AP", "Photo\\/Sang Tan": a credit
                 i += 1
                 continue
             if (
@@ -1430,9 +1435,12 @@ class EntityResolver:
                 ):
                     e -= 1
                 k = e
-                while k - 1 > ent.start + 1 and self._known_org_token(doc[k - 1]):
+                while k - 1 > ent.start + 1 and (
+                    self._known_org_token(doc[k - 1])
+                    or (k == e and doc[k - 1].text in org_words)
+                ):
                     k -= 1
-                if k < e:  # "Mark Bly BP's"
+                if k < e:  # "Mark Bly BP's", "Tony Hayward Greenpeace's video"
                     out.append(Span(doc, ent.start, k, label="PERSON"))
                     out.append(Span(doc, k, e, label="ORG"))
                     changed = True
@@ -2937,6 +2945,11 @@ _BARE_TITLE_ABBREVIATIONS = frozenset(
 )
 # A photo credit token: "Martin\\/AP", "Clarke/AFP".
 _CREDIT = re.compile(r"\w\\?/(?:AP|Reuters|AFP|Getty|EPA|PA|Bloomberg)\b")
+# A word of a credit inside a person's span: "Photo\\/Sang Tan", "Sang Tan - AP"
+# (a wire agency or a photo word is never part of a name).
+_CREDIT_WORD = re.compile(
+    r"(?:Photo|Photograph|Photos|Picture)(?:\\?/|$)|(?:AP|AFP|Reuters|Getty|EPA)$"
+)
 # Influenza A subtypes by their two proteins ("H1N1", "H5N1", "H3N2").
 _VIRUS_SUBTYPE = re.compile(r"h\d{1,2}n\d{1,2}")
 _INITIAL_SKIP = frozenset({"and", "of", "the", "for", "on", "in", "&", "de"})

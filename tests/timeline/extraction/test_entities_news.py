@@ -975,3 +975,28 @@ def test_a_known_company_named_like_a_city_is_the_company_in_real_text():
         "wikinews-meantime-31965", "Toyota is expected to report"
     )
     assert event.organizations == ("Toyota",)
+
+
+def test_a_photo_credit_in_a_persons_span_is_nobody_in_real_text():
+    # "(AP Photo\/Sang Tan) (Sang Tan - AP) LONDON, Feb. 26 -- The Royal Bank
+    # of Scotland ... reported": the photographer is no actor
+    event = event_in(
+        "Finan_washingtonpost/2009-02-27/308.htm.txt",
+        "reported the largest annual corporate loss",
+        "Feb. 26",
+    )
+    assert not [a for a in event.actors if "Tan" in a]
+    assert "Royal Bank of Scotland" in event.organizations
+
+
+def test_an_organisation_glued_after_a_name_is_its_own_in_real_text():
+    # a caption run into the text: "chief executive Tony Hayward Greenpeace's
+    # video of their protest"; Greenpeace is named on its own in the article
+    nlp = get_nlp()
+    resolver = EntityResolver()
+    resolver.use_dictionary(nlp)
+    text = realtext.article("bpoil_guardian/2010-06-22/1878.htm.txt")["text"]
+    mentions = resolver.resolve(nlp(text)).mentions
+    people = {m.value for m in mentions if m.kind == "person"}
+    assert "Tony Hayward Greenpeace" not in people
+    assert "Greenpeace" in {m.value for m in mentions if m.kind == "organization"}
