@@ -1365,24 +1365,24 @@ class EntityResolver:
     def _main_company(
         self, mentions: list[Mention], index_keys: Collection[str]
     ) -> str | None:
-        """The company the article is about: the organisation it names most,
-        at least twice and more often than any other; no public body ("the
-        Senate"), news medium or stock index."""
-        public = government_words()
+        """The company the article is about: its most named organisation, a
+        known company (the company table), named at least twice and more
+        often than any other organisation (a story about the WHO, the UN or
+        the Senate has none); no news medium or stock index counts."""
         indices = {normalise_alias(n) for n in index_keys}
         counts = Counter(
             m.value
             for m in mentions
             if m.kind == ORGANIZATION
-            and not public & set(m.value.lower().split())
             and normalise_alias(m.value) not in self.news_media
             and normalise_alias(m.value) not in indices
         ).most_common(2)
         if not counts or counts[0][1] < 2:
             return None
         if len(counts) == 2 and counts[1][1] == counts[0][1]:
-            return None  # two companies alike: "Apple" and "Wal-Mart"
-        return counts[0][0]
+            return None  # two organisations alike: "Apple" and "Wal-Mart"
+        name = counts[0][0]
+        return name if normalise_alias(name) in self.company_countries else None
 
     # -- entity spans the small model cuts or glues wrongly ------------------------
 
@@ -2837,6 +2837,7 @@ _NOT_THINGS = frozenset(
         "people", "public", "crowd", "family", "member", "staff", "employee",
         "index", "market", "stock", "share", "price", "rate", "dollar",
         "economy", "trading", "investor", "consumer", "voter", "fan", "sale",
+        "percent", "opposition", "poll",
     }
 )  # fmt: skip
 _AGENT_SUFFIXES = ("ist", "ian", "ers", "ors")
@@ -2871,6 +2872,34 @@ def _thing_subject(verb: Token) -> bool:
         return False  # "the technology blog Gizmodo obtained", "Android phones"
     if subject.ent_type_ in ("PERSON", "NORP", "GPE", "LOC"):
         return False
+    if any(c.dep_ == "agent" for c in subject.head.children):
+        return False  # "operated by Swiss-based driller Transocean": its own
+    if subject.lemma_.lower() in _COMPANY_WORDS:
+        return False  # "The bank said": the title's description, resolved there
+    if any(c.pos_ == "NUM" for c in subject.subtree):
+        return False  # "The 61 percent favored it", "Two more plants": tallies
+    of = [
+        g
+        for c in subject.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    if of and not _thing_noun(of[0]):
+        return False  # "A group of ... scientists released"
+    return _thing_noun(subject)
+
+
+# Heads of a description of a company or body: the title resolves them.
+_COMPANY_WORDS = {
+    "company", "group", "committee", "board", "network", "organisation",
+    "organization", "union", "association", "fund", "firm", "carrier", "airline", "automaker", "carmaker", "lender", "insurer",
+    "giant", "maker", "major", "corporation", "business", "retailer", "bank",
+}  # fmt: skip
+
+
+def _thing_noun(subject: Token) -> bool:
+    """A noun naming no person, group of people, public body or market."""
     lemma, word = subject.lemma_.lower(), subject.lower_
     return not (
         lemma in _NOT_THINGS
