@@ -580,7 +580,7 @@ class EntityResolver:
     def _place_not_org(self, doc: Doc, s: int, e: int, text: str) -> bool:
         """An ORG-labelled state, region or large city with no company
         context ("Alabama", "Louisiana"): a place."""
-        found = gazetteer.lookup(text)
+        found = gazetteer.lookup(text) or _halves_of(text)
         if not found or not text[:1].isupper():
             return False
         if normalise_alias(text) in self.company_countries:
@@ -1188,6 +1188,9 @@ class EntityResolver:
                     places.append((s, e, text, ent.label_ != "LOC"))
                     for i in range(s, e):
                         taken[i] = 1  # a place is never an organisation
+                elif ent.label_ == "ORG" and _halves_of(text):
+                    for i in range(s, e):
+                        taken[i] = 1  # "chief constable of Sussex": a region
                 elif ent.label_ == "FAC" and key not in self.shipped_org_names:
                     for i in range(s, e):
                         taken[i] = 1  # a building, a rig: no stored organisation
@@ -2574,6 +2577,22 @@ def _locative_span(doc: Doc, start: int, end: int) -> bool:
         return True
     # "the town of Zawiya", "35 miles south west of Krakow"
     return j >= 1 and doc[j].lower_ == "of" and doc[j - 1].lower_ in _PLACE_NOUNS
+
+
+_COMPASS = ("North", "South", "East", "West")
+
+
+def _halves_of(text: str) -> list:
+    """The regions a one-word name is the whole of ("Sussex": East and West
+    Sussex, subdivisions the gazetteer knows; it has no "Sussex" itself)."""
+    if " " in text or not text.isalpha():
+        return []
+    return [
+        p
+        for side in _COMPASS
+        for p in gazetteer.lookup(f"{side} {text}")
+        if p.subdivision
+    ]
 
 
 def _locative(doc: Doc, cand: _Candidate) -> bool:

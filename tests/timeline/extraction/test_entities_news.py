@@ -1000,3 +1000,15 @@ def test_an_organisation_glued_after_a_name_is_its_own_in_real_text():
     people = {m.value for m in mentions if m.kind == "person"}
     assert "Tony Hayward Greenpeace" not in people
     assert "Greenpeace" in {m.value for m in mentions if m.kind == "organization"}
+
+
+def test_a_region_of_two_halves_is_no_organisation_in_real_text():
+    # "chief constable of Sussex" (ORG): the gazetteer knows East and West
+    # Sussex only; a region, no organisation of the event
+    event = event_in(
+        "IraqWar_guardian/2005-06-23/276.htm.txt",
+        "chief constable of Sussex",
+        "yesterday",
+    )
+    assert "Sussex" not in event.organizations
+    assert "Ken Jones" in event.actors
