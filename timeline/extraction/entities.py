@@ -1408,7 +1408,10 @@ class EntityResolver:
         ents = list(doc.ents)
         # one-word organisations the article names on their own elsewhere:
         # glued after a name they are no part of it ("Tony Hayward Greenpeace's")
+        # (in no other person's name there: "James M. Flaherty" when a bare
+        # "Flaherty" was tagged ORG once, and PERSON elsewhere)
         org_words = {e.text for e in ents if e.label_ == "ORG" and len(e) == 1}
+        person_words = Counter(t.text for e in ents if e.label_ == "PERSON" for t in e)
         out: list[Span] = []
         changed = False
         i = 0
@@ -1440,7 +1443,12 @@ class EntityResolver:
                 k = e
                 while k - 1 > ent.start + 1 and (
                     self._known_org_token(doc[k - 1])
-                    or (k == e and doc[k - 1].text in org_words)
+                    or (
+                        k == e
+                        and e < ent.end
+                        and doc[k - 1].text in org_words
+                        and person_words[doc[k - 1].text] == 1
+                    )
                 ):
                     k -= 1
                 if k < e:  # "Mark Bly BP's", "Tony Hayward Greenpeace's video"
@@ -2917,12 +2925,19 @@ _COMPANY_WORDS = {
 }  # fmt: skip
 
 
+@cache
+def _single_titles() -> frozenset[str]:
+    """One-word titles ("president", "minister"): a person's, no thing."""
+    return frozenset(t for t in _person_data()["titles"] if " " not in t)
+
+
 def _thing_noun(subject: Token) -> bool:
     """A noun naming no person, group of people, public body or market."""
     lemma, word = subject.lemma_.lower(), subject.lower_
     return not (
         lemma in _NOT_THINGS
         or lemma in _PERSON_NOUNS
+        or lemma in _single_titles()
         or lemma in government_words()
         or word in government_words()
         or word.endswith(_AGENT_SUFFIXES)
