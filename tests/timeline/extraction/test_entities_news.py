@@ -1012,3 +1012,15 @@ def test_a_region_of_two_halves_is_no_organisation_in_real_text():
     )
     assert "Sussex" not in event.organizations
     assert "Ken Jones" in event.actors
+
+
+def test_a_surname_once_tagged_org_stays_in_the_full_name_in_real_text():
+    # "James M. Flaherty" while a bare "Flaherty" was tagged ORG once: the
+    # glued-organisation rule leaves a word of another person's name alone
+    event = event_in(
+        "Finan_washingtonpost/2008-11-09/2014.htm.txt",
+        "made a fairly dramatic rate drop this week",
+        "this week",
+    )
+    assert event.actors == ("James M. Flaherty",)
+    assert "Flaherty" not in event.organizations
