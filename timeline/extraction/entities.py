@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -143,6 +144,10 @@ class ArticleEntities:
     # name most (None when no country dominates). An event whose sentence
     # names no country happened there.
     home: str | None = None
+    # The company the article is about (`EntityResolver._main_company`): the
+    # actor of an event whose subject is one of its things or the company
+    # itself ("The A380 was revealed", "The service is intended to launch").
+    main_company: str | None = None
     _starts: list[int] = field(init=False, repr=False)
     _surfaces: dict[str, list[Mention]] | None = field(
         default=None, init=False, repr=False
@@ -163,7 +168,12 @@ class ArticleEntities:
         return out
 
     def involved(
-        self, start: int, end: int, *, participants: Collection[int] | None = None
+        self,
+        start: int,
+        end: int,
+        *,
+        participants: Collection[int] | None = None,
+        verb: Token | None = None,
     ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
         """(actors, countries, organizations) mentioned in [start, end), in order.
 
@@ -171,6 +181,9 @@ class ArticleEntities:
         event's clause, `participant_offsets`), people and organisations
         outside it are not the event's, nor the countries they bring:
         "Hayward ... said the rig exploded on April 20" has no actor.
+        With `verb` (the event's predicate), an event naming no one whose
+        subject is a thing or a description ("The A380 was revealed", "the
+        company") is the article's main company's.
         """
         found: dict[str, dict[str, None]] = {
             PERSON: {},
@@ -193,6 +206,15 @@ class ArticleEntities:
                 found[m.kind][m.value] = None
         if not found[COUNTRY] and self.home and not _international(found[ORGANIZATION]):
             found[COUNTRY][self.home] = None  # not the WHO's, the UN's events
+        if (
+            verb is not None
+            and self.main_company
+            and not any(
+                m.kind in (PERSON, ORGANIZATION) for m in self.within(start, end)
+            )
+            and _thing_subject(verb)
+        ):
+            found[ORGANIZATION][self.main_company] = None
         found[COUNTRY].update(companies)
         return (
             tuple(found[PERSON]),
@@ -575,9 +597,11 @@ class EntityResolver:
     def _place_not_org(self, doc: Doc, s: int, e: int, text: str) -> bool:
         """An ORG-labelled state, region or large city with no company
         context ("Alabama", "Louisiana"): a place."""
-        found = gazetteer.lookup(text)
+        found = gazetteer.lookup(text) or _halves_of(text)
         if not found or not text[:1].isupper():
             return False
+        if normalise_alias(text) in self.company_countries:
+            return False  # "Toyota is expected to report": the company
         if not any(
             p.subdivision or p.population >= _ORG_PLACE_POPULATION for p in found
         ):
@@ -1182,6 +1206,9 @@ class EntityResolver:
                     places.append((s, e, text, ent.label_ != "LOC"))
                     for i in range(s, e):
                         taken[i] = 1  # a place is never an organisation
+                elif ent.label_ == "ORG" and _halves_of(text):
+                    for i in range(s, e):
+                        taken[i] = 1  # "chief constable of Sussex": a region
                 elif ent.label_ == "FAC" and key not in self.shipped_org_names:
                     for i in range(s, e):
                         taken[i] = 1  # a building, a rig: no stored organisation
@@ -1349,7 +1376,34 @@ class EntityResolver:
             for k, v in self._aliases(full_names, surnames, evidenced).items()
             if v in people
         }
-        return ArticleEntities(mentions, aliases=aliases, home=home)
+        return ArticleEntities(
+            mentions,
+            aliases=aliases,
+            home=home,
+            main_company=self._main_company(mentions, index_keys),
+        )
+
+    def _main_company(
+        self, mentions: list[Mention], index_keys: Collection[str]
+    ) -> str | None:
+        """The company the article is about: its most named organisation, a
+        known company (the company table), named at least twice and more
+        often than any other organisation (a story about the WHO, the UN or
+        the Senate has none); no news medium or stock index counts."""
+        indices = {normalise_alias(n) for n in index_keys}
+        counts = Counter(
+            m.value
+            for m in mentions
+            if m.kind == ORGANIZATION
+            and normalise_alias(m.value) not in self.news_media
+            and normalise_alias(m.value) not in indices
+        ).most_common(2)
+        if not counts or counts[0][1] < 2:
+            return None
+        if len(counts) == 2 and counts[1][1] == counts[0][1]:
+            return None  # two organisations alike: "Apple" and "Wal-Mart"
+        name = counts[0][0]
+        return name if normalise_alias(name) in self.company_countries else None
 
     # -- entity spans the small model cuts or glues wrongly ------------------------
 
@@ -1370,14 +1424,22 @@ class EntityResolver:
 
         self._fragments = set()
         ents = list(doc.ents)
+        # one-word organisations the article names on their own elsewhere:
+        # glued after a name they are no part of it ("Tony Hayward Greenpeace's")
+        # (in no other person's name there: "James M. Flaherty" when a bare
+        # "Flaherty" was tagged ORG once, and PERSON elsewhere)
+        org_words = {e.text for e in ents if e.label_ == "ORG" and len(e) == 1}
+        person_words = Counter(t.text for e in ents if e.label_ == "PERSON" for t in e)
         out: list[Span] = []
         changed = False
         i = 0
         while i < len(ents):
             ent = ents[i]
             nxt = ents[i + 1] if i + 1 < len(ents) else None
-            if ent.label_ == "PERSON" and any(_CREDIT.search(t.text) for t in ent):
-                changed = True  # "Dave Martin\\/AP": a credit
+            if ent.label_ == "PERSON" and any(
+                _CREDIT.search(t.text) or _CREDIT_WORD.match(t.text) for t in ent
+            ):
+                changed = True  # "Dave Martin\\/AP", "Photo\\/Sang Tan": a credit
                 i += 1
                 continue
             if (
@@ -1397,9 +1459,17 @@ class EntityResolver:
                 ):
                     e -= 1
                 k = e
-                while k - 1 > ent.start + 1 and self._known_org_token(doc[k - 1]):
+                while k - 1 > ent.start + 1 and (
+                    self._known_org_token(doc[k - 1])
+                    or (
+                        k == e
+                        and e < ent.end
+                        and doc[k - 1].text in org_words
+                        and person_words[doc[k - 1].text] == 1
+                    )
+                ):
                     k -= 1
-                if k < e:  # "Mark Bly BP's"
+                if k < e:  # "Mark Bly BP's", "Tony Hayward Greenpeace's video"
                     out.append(Span(doc, ent.start, k, label="PERSON"))
                     out.append(Span(doc, k, e, label="ORG"))
                     changed = True
@@ -2537,6 +2607,22 @@ def _locative_span(doc: Doc, start: int, end: int) -> bool:
     return j >= 1 and doc[j].lower_ == "of" and doc[j - 1].lower_ in _PLACE_NOUNS
 
 
+_COMPASS = ("North", "South", "East", "West")
+
+
+def _halves_of(text: str) -> list:
+    """The regions a one-word name is the whole of ("Sussex": East and West
+    Sussex, subdivisions the gazetteer knows; it has no "Sussex" itself)."""
+    if " " in text or not text.isalpha():
+        return []
+    return [
+        p
+        for side in _COMPASS
+        for p in gazetteer.lookup(f"{side} {text}")
+        if p.subdivision
+    ]
+
+
 def _locative(doc: Doc, cand: _Candidate) -> bool:
     return _locative_span(doc, cand.ent.start, cand.ent.end)
 
@@ -2770,6 +2856,115 @@ def participant_offsets(verb: Token) -> frozenset[int] | None:
     return frozenset(t.idx for t in words)
 
 
+def _event_subject(verb: Token) -> Token | None:
+    """The subject of an event's predicate, or of the verb it is the
+    complement or conjunct of ("Toyota is expected to report", "The service
+    is intended to launch"); the noun a participle describes ("plans
+    announced in January"), the antecedent of a relative pronoun."""
+    tok = verb
+    for _ in range(4):
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        for c in subjects:
+            if c.tag_ not in ("WDT", "WP"):
+                return c  # "which the Republicans insisted": the Republicans
+        if subjects:
+            return tok.head if tok.dep_ == "relcl" else None
+        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+            return tok.head
+        if tok.dep_ not in ("xcomp", "conj") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+# Subjects that are people, groups of people or markets, never a company's
+# thing: "Analysts expect", "Investors sold", "Prices rose".
+_NOT_THINGS = frozenset(
+    {
+        "people", "public", "crowd", "family", "member", "staff", "employee",
+        "index", "market", "stock", "share", "price", "rate", "dollar",
+        "economy", "trading", "investor", "consumer", "voter", "fan", "sale",
+        "percent", "opposition", "poll",
+    }
+)  # fmt: skip
+_AGENT_SUFFIXES = ("ist", "ian", "ers", "ors")
+
+
+def _thing_subject(verb: Token) -> bool:
+    """The event's subject is a thing or a description, no one named: "The
+    A380 was revealed", "The first flight will take off", "It is slated",
+    "the company said" (a subject no mention covers)."""
+    subject = _event_subject(verb)
+    if subject is None:
+        return False
+    if subject.pos_ == "PRON":  # "It is slated for a U.S. release"; not "the
+        # index ... when it hit", "Accenture saw ..., although it later rebounded"
+        return subject.lower_ == "it" and not any(
+            t.pos_ in ("NOUN", "PROPN") for t in subject.sent if t.i < subject.i
+        )
+    if subject.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if (
+        subject.pos_ == "PROPN"
+        and subject.dep_ != "nsubjpass"
+        and subject.ent_type_ != "PRODUCT"
+    ):
+        return False  # a name that acts is no one's thing: "Accenture rebounded"
+    if subject.dep_ != "nsubjpass" and any(
+        c.dep_ in ("compound", "appos")
+        and c.pos_ == "PROPN"
+        and c.ent_type_ not in ("GPE", "LOC", "PRODUCT")
+        for c in subject.children
+    ):
+        return False  # "the technology blog Gizmodo obtained", "Android phones"
+    if subject.ent_type_ in ("PERSON", "NORP", "GPE", "LOC"):
+        return False
+    if any(c.dep_ == "agent" for c in subject.head.children):
+        return False  # "operated by Swiss-based driller Transocean": its own
+    if subject.lemma_.lower() in _COMPANY_WORDS:
+        return False  # "The bank said": the title's description, resolved there
+    if any(c.pos_ == "NUM" for c in subject.subtree):
+        return False  # "The 61 percent favored it", "Two more plants": tallies
+    of = [
+        g
+        for c in subject.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    if of and not _thing_noun(of[0]):
+        return False  # "A group of ... scientists released"
+    return _thing_noun(subject)
+
+
+# Heads of a description of a company or body: the title resolves them.
+_COMPANY_WORDS = {
+    "company", "group", "committee", "board", "network", "organisation",
+    "organization", "union", "association", "fund", "firm", "carrier", "airline", "automaker", "carmaker", "lender", "insurer",
+    "giant", "maker", "major", "corporation", "business", "retailer", "bank",
+}  # fmt: skip
+
+
+@cache
+def _single_titles() -> frozenset[str]:
+    """One-word titles ("president", "minister"): a person's, no thing."""
+    return frozenset(t for t in _person_data()["titles"] if " " not in t)
+
+
+def _thing_noun(subject: Token) -> bool:
+    """A noun naming no person, group of people, public body or market."""
+    lemma, word = subject.lemma_.lower(), subject.lower_
+    return not (
+        lemma in _NOT_THINGS
+        or lemma in _PERSON_NOUNS
+        or lemma in _single_titles()
+        or lemma in government_words()
+        or word in government_words()
+        or word.endswith(_AGENT_SUFFIXES)
+        or lemma.endswith(_AGENT_SUFFIXES[:2])
+    )
+
+
 _GENERATIONS = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 
 
@@ -2833,6 +3028,11 @@ _BARE_TITLE_ABBREVIATIONS = frozenset(
 )
 # A photo credit token: "Martin\\/AP", "Clarke/AFP".
 _CREDIT = re.compile(r"\w\\?/(?:AP|Reuters|AFP|Getty|EPA|PA|Bloomberg)\b")
+# A word of a credit inside a person's span: "Photo\\/Sang Tan", "Sang Tan - AP"
+# (a wire agency or a photo word is never part of a name).
+_CREDIT_WORD = re.compile(
+    r"(?:Photo|Photograph|Photos|Picture)(?:\\?/|$)|(?:AP|AFP|Reuters|Getty|EPA)$"
+)
 # Influenza A subtypes by their two proteins ("H1N1", "H5N1", "H3N2").
 _VIRUS_SUBTYPE = re.compile(r"h\d{1,2}n\d{1,2}")
 _INITIAL_SKIP = frozenset({"and", "of", "the", "for", "on", "in", "&", "de"})

@@ -139,7 +139,7 @@ def build_events(
         if kind == "other" and governor.i != verb.i:
             kind = classify(governor, span)  # "plans to stand down"
         actors, countries, orgs = entities.involved(
-            s_start, s_end, participants=participant_offsets(verb)
+            s_start, s_end, participants=participant_offsets(verb), verb=verb
         )
         events.append(
             ExtractedEvent(
