@@ -636,8 +636,10 @@ def _chat_spans(text: str) -> list[Span]:
     first-priority crisis fix? ... I guess I'm asking what the government could
     do for us today"): on a page where one label (the host) answers at least
     `_HOST_TURNS` times and at least `_READER_TURNS` turns under other labels
-    hold a question, each reader's turn, to the host's next answer, is a
-    reader's words, not news. The host's answers stay."""
+    hold a question answered by the host's next turn, each such reader's
+    turn, up to that answer, is a reader's words, not news. The host's
+    answers stay, and a turn the host does not answer next (a labelled
+    paragraph of a column: "Town Hall Tryout: Obama has ...") is no question."""
     labels = list(_CHAT_LABEL.finditer(text))
     if len(labels) < _HOST_TURNS + _READER_TURNS:
         return []
@@ -651,10 +653,11 @@ def _chat_spans(text: str) -> list[Span]:
     for i, m in enumerate(labels):
         if m.group(1) == host:
             continue
-        nxt = next((n for n in labels[i + 1 :] if n.group(1) == host), None)
-        end = nxt.start() if nxt else line_at(text, m.start())[1]
-        if "?" in text[m.start() : end]:
-            spans.append(Span(m.start(), end, CHAT))
+        nxt = labels[i + 1] if i + 1 < len(labels) else None
+        if nxt is None or nxt.group(1) != host:
+            continue  # no answer from the host next: not a chat's question
+        if "?" in text[m.start() : nxt.start()]:
+            spans.append(Span(m.start(), nxt.start(), CHAT))
     return spans if len(spans) >= _READER_TURNS else []
 
 

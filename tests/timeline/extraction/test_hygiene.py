@@ -687,6 +687,14 @@ def test_a_chat_keeps_the_hosts_answers_and_screens_the_readers_questions():
     assert _untouched(text, "Your wish list is long")
 
 
+def test_a_columns_labelled_paragraphs_are_no_chat():
+    # "Two-Day Ohio Tour: Obama should spend ...", "Town Hall Tryout: ...": a
+    # column's labelled paragraphs, none answered by the most frequent label
+    # next, are no reader questions (the page's later sentences stay news)
+    text = t17("Finan_washingtonpost/2008-09-16/995.htm.txt")["text"]
+    assert [s for s in furniture_spans(text) if s.reason == CHAT] == []
+
+
 @pytest.mark.parametrize(
     "text",
     [
