@@ -119,14 +119,31 @@ def facet_counts_of(values) -> dict[str, int]:
     return {v.key: v.count for v in values if v.count}
 
 
+def _linked(kind):
+    return lambda e: [str(a.id) for a in e.actors.all() if a.kind == kind]
+
+
+def assert_facets_match(summary, brute, f) -> None:
+    """The summary's four facets count what the brute-force pass counts."""
+    assert facet_counts_of(summary.people) == dict(
+        brute.counts(f, "actor", _linked("person"))
+    )
+    assert facet_counts_of(summary.organisations) == dict(
+        brute.counts(f, "org", _linked("organization"))
+    )
+    assert facet_counts_of(summary.countries) == dict(
+        brute.counts(f, "country", lambda e: [c.code for c in e.countries.all()])
+    )
+    assert facet_counts_of(summary.kinds) == dict(
+        brute.counts(f, "kind", lambda e: [e.kind])
+    )
+
+
 @pytest.mark.parametrize("rollups", [False, True], ids=["links", "rollups"])
 def test_it_counts_what_a_brute_force_pass_counts(data, rollups):
     if rollups:
         facet_counts.rebuild()  # unfiltered and date-only counts from FacetCount
     brute = Brute()
-
-    def people(kind):
-        return lambda e: [str(a.id) for a in e.actors.all() if a.kind == kind]
 
     @settings(
         max_examples=80,
@@ -136,18 +153,7 @@ def test_it_counts_what_a_brute_force_pass_counts(data, rollups):
     @given(filters_strategy(data))
     def check(f):
         summary = facets.compute_summary(f)
-        assert facet_counts_of(summary.people) == dict(
-            brute.counts(f, "actor", people("person"))
-        )
-        assert facet_counts_of(summary.organisations) == dict(
-            brute.counts(f, "org", people("organization"))
-        )
-        assert facet_counts_of(summary.countries) == dict(
-            brute.counts(f, "country", lambda e: [c.code for c in e.countries.all()])
-        )
-        assert facet_counts_of(summary.kinds) == dict(
-            brute.counts(f, "kind", lambda e: [e.kind])
-        )
+        assert_facets_match(summary, brute, f)
         starts = [e.start for e in brute.events if brute.matches(e, f)]
         assert summary.total == len(starts)
         bars = summary.density.bars
@@ -421,21 +427,7 @@ def test_it_reads_the_sets_sharing_a_link_range_once(data, rollups):
     # One SELECT of event rows per set read from the events.
     assert statement.count('"timeline_event"."kind" AS "kind"') == 2
 
-    def people(kind):
-        return lambda e: [str(a.id) for a in e.actors.all() if a.kind == kind]
-
-    assert facet_counts_of(summary.people) == dict(
-        brute.counts(f, "actor", people("person"))
-    )
-    assert facet_counts_of(summary.organisations) == dict(
-        brute.counts(f, "org", people("organization"))
-    )
-    assert facet_counts_of(summary.countries) == dict(
-        brute.counts(f, "country", lambda e: [c.code for c in e.countries.all()])
-    )
-    assert facet_counts_of(summary.kinds) == dict(
-        brute.counts(f, "kind", lambda e: [e.kind])
-    )
+    assert_facets_match(summary, brute, f)
     starts = [e.start for e in brute.events if brute.matches(e, f)]
     assert summary.total == len(starts) > 0
     assert sum(b.count for b in summary.density.bars) == len(starts)
