@@ -503,6 +503,21 @@ def value_totals(facet: str, ids: Iterable[int]) -> dict[int, int]:
     return {int(k): n for k, n in rows}
 
 
+def value_total(facet: str, value: int, *, kinds: Iterable[str] = ()) -> int:
+    """One actor's ("a") or country's ("c") visible events of all time of
+    these kinds (any when none): its all-time rows (they must be built)."""
+    kinds = tuple(kinds)
+    if not kinds:
+        return value_totals(facet, [value]).get(value, 0)
+    rows = FacetCount.objects.filter(
+        level="a",
+        facet=BY_KIND[facet],
+        period=ALL_TIME,
+        key__in=[f"{value}:{k}" for k in kinds],
+    )
+    return rows.aggregate(n=Sum("n"))["n"] or 0
+
+
 @dataclass(frozen=True)
 class ValueCounts:
     """value_counts(): one value's events, exactly, and its sampled links."""

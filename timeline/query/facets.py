@@ -28,7 +28,16 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import BooleanField, Count, Exists, Max, OuterRef, Q, QuerySet
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    F,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+)
 from django.db.models.expressions import RawSQL
 
 from timeline.models import (
@@ -622,7 +631,15 @@ def _one_value(filters: TimelineFilters) -> tuple[str, int] | None:
     them cost more than the shared statement (SQLite 100k, combined filters:
     510-630 ms instead of 330-350, docs/benchmarks.md).
     """
-    if filters.q or filters.stories or filters.statuses or filters.kinds:
+    if filters.kinds:
+        return None
+    return _value_of(filters)
+
+
+def _value_of(filters: TimelineFilters) -> tuple[str, int] | None:
+    """_one_value(), kinds allowed: ("a" | "c", id) when the set is one
+    value's events (of some kinds) and the rollups are built."""
+    if filters.q or filters.stories or filters.statuses:
         return None
     if filters.start or filters.end:
         return None
@@ -838,7 +855,7 @@ class _Derived:
 
 
 def _shared_sets(
-    sets: list[TimelineFilters],
+    sets: list[TimelineFilters], *, alone: set[int] | None = None
 ) -> tuple[list[TimelineFilters], dict[int, _Derived]]:
     """Which sets of one statement are read from another set's rows instead
     of from the events: (bases, derived), bases the extra sets to
@@ -873,6 +890,8 @@ def _shared_sets(
     compare = facet_counts.ready()
     groups: dict[TimelineFilters, list[tuple[int, frozenset]]] = {}
     for i, f in enumerate(sets):
+        if alone and i in alone:
+            continue  # read its own way (the sets in `alone`)
         chosen = [(name, getattr(f, name)) for name in _LINK_FIELDS if getattr(f, name)]
         if not chosen:
             continue  # no link range to read it from
@@ -913,6 +932,55 @@ def _shared_sets(
     return bases, derived
 
 
+@dataclass(frozen=True)
+class _Kth:
+    """A set read from every k-th event (by id) of one value's links: its
+    size (from the value's all-time rollup rows) is above SAMPLE_ABOVE, and
+    only its link counts are asked, which count every k-th event anyway."""
+
+    facet: str  # "a" (an actor's links) or "c" (a country's)
+    value: int
+    size: int  # the set's events, exactly
+    k: int
+
+
+def _kth_plan(rest: TimelineFilters, wanted: Mapping[str, str]) -> _Kth | None:
+    """How set `rest` is read from its value's k-th links (_Kth), or None
+    when it is read whole: it asks for more than link counts, is not one
+    value's events (of some kinds), or is not large. k is the rule of
+    _set_counts (size // SAMPLE_SIZE above SAMPLE_ABOVE), the size counted
+    from the rollups instead of from the set: the same events are counted,
+    and the set's other events are never read (the people of a frequent
+    country's statements: half its links read instead of all)."""
+    if not wanted.keys() <= {"a", "c"}:
+        return None
+    one = _value_of(rest)
+    if one is None:
+        return None
+    facet, value = one
+    size = facet_counts.value_total(facet, value, kinds=rest.kinds)
+    if size <= SAMPLE_ABOVE:
+        return None
+    return _Kth(facet, value, size, size // SAMPLE_SIZE)
+
+
+def _kth_events(rest: TimelineFilters, plan: _Kth) -> QuerySet:
+    """The set's events whose id is a multiple of plan.k, found from the
+    value's links whose event id is one, before any event row is read."""
+    table, column = (
+        (EventActor, "actor_id") if plan.facet == "a" else (EventCountry, "country_id")
+    )
+    ids = (
+        table.objects.filter(**{column: plan.value})
+        .order_by()
+        .annotate(r=F("event_id") % plan.k)
+        .filter(r=0)
+        .values("event_id")
+    )
+    others = rest.replace(actors=(), organizations=(), countries=())
+    return others.apply(Event.objects.all()).filter(pk__in=ids).order_by()
+
+
 def _derived_sql(d: _Derived) -> tuple[str, list]:
     """The SELECT of a derived set (_shared_sets) over its parent's rows."""
     conditions, params = [], []
@@ -944,13 +1012,10 @@ def _set_counts(
     month = _month_sql()
     ctes, branches, params = [], [], []
 
-    def materialize(name: str, rest: TimelineFilters) -> None:
+    def materialize(name: str, rest: TimelineFilters, plan: _Kth | None = None) -> None:
+        events = _kth_events(rest, plan) if plan else _share_of(rest, share)
         try:
-            sql, p = (
-                _share_of(rest, share)
-                .values_list("id", "start", "kind")
-                .query.sql_with_params()
-            )
+            sql, p = events.values_list("id", "start", "kind").query.sql_with_params()
         except EmptyResultSet:  # a filter that cannot match (an unknown country)
             columns = ", ".join(q(c) for c in ("id", "start", "kind"))
             sql = f"SELECT {columns} FROM {q(Event._meta.db_table)} WHERE 1 = 0"  # noqa: S608
@@ -958,21 +1023,39 @@ def _set_counts(
         ctes.append(f"{name} (ev_id, ev_start, ev_kind) AS {materialized}({sql})")
         params.extend(p)
 
-    bases, derived = _shared_sets([rest for rest, _ in todo])
+    kth: dict[int, _Kth] = {}
+    if share >= SAMPLE_BUCKETS and facet_counts.ready():
+        for i, (rest, wanted) in enumerate(todo):
+            if plan := _kth_plan(rest, wanted):
+                kth[i] = plan
+    bases, derived = _shared_sets([rest for rest, _ in todo], alone=set(kth))
     for j, base in enumerate(bases):
         materialize(f"b{j}", base)
     for i, (rest, _) in enumerate(todo):
         if i not in derived:
-            materialize(f"s{i}", rest)
+            materialize(f"s{i}", rest, kth.get(i))
     for i, d in derived.items():  # parents first
         sql, p = _derived_sql(d)
         ctes.append(f"s{i} (ev_id, ev_start, ev_kind) AS {materialized}({sql})")
         params.extend(p)
     for i, (_, wanted) in enumerate(todo):
-        branches.append(
-            f"SELECT 'n{i}', {NO_ID}, {NO_DATE}, {_NO_KIND}, COUNT(*) FROM s{i}"  # noqa: S608
-        )
-        if links.keys() & wanted.keys():
+        if i in kth:
+            # Its size and k known beforehand: s{i} holds its k-th events only.
+            ctes.append(
+                f"k{i} (k, n) AS {materialized}(SELECT CAST(%s AS BIGINT), "
+                "CAST(%s AS BIGINT))"
+            )
+            params.extend([kth[i].k, kth[i].size])
+            branches.append(
+                f"SELECT 'n{i}', {NO_ID}, {NO_DATE}, {_NO_KIND}, n FROM k{i}"  # noqa: S608
+            )
+        else:
+            branches.append(
+                f"SELECT 'n{i}', {NO_ID}, {NO_DATE}, {_NO_KIND}, COUNT(*) FROM s{i}"  # noqa: S608
+            )
+        if i in kth:
+            branches.append(f"SELECT 'k{i}', k, {NO_DATE}, {_NO_KIND}, 0 FROM k{i}")  # noqa: S608
+        elif links.keys() & wanted.keys():
             # Every k-th event (by id) of a large set stands for k events
             # in its link counts (k = 1 up to SAMPLE_ABOVE events).
             ctes.append(

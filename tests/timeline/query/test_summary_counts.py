@@ -431,3 +431,50 @@ def test_it_reads_the_sets_sharing_a_link_range_once(data, rollups):
     starts = [e.start for e in brute.events if brute.matches(e, f)]
     assert summary.total == len(starts) > 0
     assert sum(b.count for b in summary.density.bars) == len(starts)
+
+
+def test_it_reads_a_large_value_and_kind_set_from_every_kth_link(data, monkeypatch):
+    """Person, country and kinds chosen: the people are counted over the
+    country's events of those kinds. That set is one value's (of some
+    kinds), so its size is known from the rollups; when it is large, only
+    the events of the country's links whose event id is a multiple of k are
+    read (k as ever: size // SAMPLE_SIZE), and its people are counted from
+    them, scaled and marked, as from the whole set's every k-th event. The
+    kinds, total and chart stay exact."""
+    import re
+
+    from django.test.utils import CaptureQueriesContext
+
+    facet_counts.rebuild()
+    monkeypatch.setattr(facets, "SAMPLE_ABOVE", 4)
+    monkeypatch.setattr(facets, "SAMPLE_SIZE", 2)
+    brute = Brute()
+    kinds = tuple(Kind.values[:-2])
+    f = TimelineFilters(actors=(data["people"][0],), countries=("RU",), kinds=kinds)
+    people_set = f.replace(actors=())
+    matching = [e for e in brute.events if brute.matches(e, people_set)]
+    assert len(matching) > 4  # large
+    k = len(matching) // 2
+    with facet_counts.reading():
+        plan = facets._kth_plan(people_set, {"a": "people"})
+        # A set asked for more than link counts is read whole.
+        assert facets._kth_plan(people_set, {"a": "people", "k": "kinds"}) is None
+    assert (plan.size, plan.k) == (len(matching), k)
+    sampled: Counter = Counter()
+    for e in matching:
+        if e.id % k == 0:
+            sampled.update(str(a.id) for a in e.actors.all() if a.kind == "person")
+    with CaptureQueriesContext(connection) as ctx:
+        summary = facets.compute_summary(f)
+    (statement,) = [
+        q["sql"] for q in ctx.captured_queries if "MATERIALIZED" in q["sql"]
+    ]
+    # The country's links are cut to every k-th event before any event row.
+    assert re.search(rf'"event_id" % {k}\) = 0', statement)
+    assert facet_counts_of(summary.people) == {a: n * k for a, n in sampled.items()}
+    assert summary.people and all(not v.exact for v in summary.people)
+    assert facet_counts_of(summary.kinds) == dict(
+        brute.counts(f, "kind", lambda e: [e.kind])
+    )
+    assert all(v.exact for v in summary.kinds)
+    assert summary.total == sum(1 for e in brute.events if brute.matches(e, f))
