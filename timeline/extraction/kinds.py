@@ -353,6 +353,8 @@ _OFFICIALS = frozenset(
 # Verbs that extend or widen a restriction named by their clause: "NOAA
 # extended the area closed to fishing".
 _EXTENDING = frozenset({"extend", "expand", "widen", "enlarge", "broaden"})
+# Where a person is held: "the release of ... from prison" frees a person.
+_CUSTODY = frozenset({"prison", "jail", "custody", "detention", "captivity"})
 # Verbs of showing a product for the first time: "presented the iPhone".
 _PRESENTING = frozenset(
     {"present", "reveal", "unveil", "introduce", "show", "demonstrate", "preview"}
@@ -461,6 +463,10 @@ def noun_kind(tok: Token, depth: int = 0) -> str | None:
     found = nouns.get(tok.lower_) or nouns.get(_lemma(tok))
     if found == VOTE and _lemma(tok) == "bill" and _is_invoice(tok):
         return BUSINESS  # "a $69m bill to BP", "its U.S. tax bill": no legislation
+    if _lemma(tok) == "release" and any(
+        t.ent_type_ == "PERSON" or _lemma(t) in _CUSTODY for t in tok.subtree
+    ):
+        return LEGAL  # "the release of Lockerbie bomber ... from prison", as "freed"
     if found == ATTACK and _lemma(tok) in _STRUGGLES and depth < 4:
         fought = _first_noun_kind(_fought(tok), depth + 1)
         if fought not in (None, ATTACK):
@@ -804,7 +810,14 @@ def classify(verb: Token, span: Span) -> str:
         )  # the nearest subject's head
         if travellers and travellers[0].tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
             travellers = [verb.head]  # "the plane, which arrived on Monday"
-        if travellers and _is_thing(travellers[0]):
+        flown = [t for t in _patients(verb) if t.tag_ not in ("WDT", "WP")]
+        if verb.dep_ == "relcl" and any(
+            c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") for c in verb.children
+        ):
+            flown = [verb.head]  # "new A380's which it will begin to fly in 2009"
+        if flown and _is_model(flown[0]):
+            return BUSINESS
+        if not flown and travellers and _is_thing(travellers[0]):
             return _travel_kind(verb, travellers)  # "the A380 first flew"
     if lemma in _ANNOUNCING and not _first_kind(objects):
         for c in verb.children:  # "announced it would cut 13,000 jobs"
