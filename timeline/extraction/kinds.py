@@ -502,7 +502,8 @@ def _content_kind(tok: Token, depth: int) -> str | None:
     fix of plugging the well") or its infinitive ("proposals to involve the
     government more deeply in private markets")."""
     for c in sorted(tok.children, key=lambda c: abs(c.i - tok.i)):
-        if c.dep_ == "compound" and c.i < tok.i:
+        if c.dep_ in ("compound", "nmod") and c.i < tok.i:
+            # an nmod where quotes part them: the "top kill" procedure
             kind = _verb_kind(c, depth) if c.pos_ == "VERB" else noun_kind(c, depth)
         elif c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS:
             kind = None

@@ -1051,6 +1051,13 @@ def test_it_reads_health_measures(article_id, fragment, expression, kind):
             "Wednesday",
             "disaster",
         ),
+        # a response operation named in quotes keeps the disaster's kind
+        (
+            "bpoil_bbc/2010-05-27/1082.htm.txt",
+            "procedure, which began on Wednesday",
+            "Wednesday",
+            "disaster",
+        ),
     ],
 )
 def test_it_gives_response_operations_the_disasters_kind(
