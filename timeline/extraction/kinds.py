@@ -169,6 +169,9 @@ _QUANTITIES = frozenset(
         "thousands",
         "millions",
         "copy",
+        "percent",
+        "proportion",
+        "fraction",
     }
 )
 # Kinds of nouns of what is said about something, which their compound names
@@ -281,6 +284,81 @@ _SCHOOLS = frozenset(
 )
 # How many mentions of a disease make an article one about an outbreak.
 _OUTBREAK_MENTIONS = 3
+# Verbs and nouns of drawing forces down: "will cut the number of its troops",
+# "will begin withdrawing his country's troops", "a major withdrawal from
+# Iraq". Troops are an attack's participants, but their drawdown is no attack
+# (CAMEO 08, a kind the rubric does not have).
+_DRAWDOWN = frozenset(
+    {
+        "withdraw",
+        "cut",
+        "reduce",
+        "halve",
+        "trim",
+        "pull",
+        "scale",
+        "redeploy",
+        "demobilise",
+        "demobilize",
+        "downsize",
+    }
+)
+_DRAWDOWN_NOUNS = frozenset(
+    {"withdrawal", "pullout", "pull-out", "drawdown", "reduction", "redeployment"}
+)
+# Attack nominals whose "against" or "on" names what is fought: "the battle
+# against the giant oil slick" is the response to a disaster, "the fight
+# against the flu" a health measure.
+_STRUGGLES = frozenset({"battle", "fight", "war", "fighting", "offensive"})
+# Verbs of travel, a visit only of people: "the A380 first flew in April
+# 2005", "a sheen of oil began arriving on land" are no meetings.
+_TRAVEL = frozenset({"arrive", "fly", "travel", "tour", "depart"})
+_VEHICLES = frozenset(
+    {
+        "aircraft",
+        "airliner",
+        "plane",
+        "jet",
+        "jetliner",
+        "ship",
+        "vessel",
+        "boat",
+        "tanker",
+        "barge",
+        "train",
+        "truck",
+        "helicopter",
+        "flight",
+    }
+)
+# Members and chambers of a legislature, whose rejecting or approving a
+# proposal is a vote ("Congressional lawmakers rejected the proposal"), as is
+# a defeat "in the House of Commons".
+_LEGISLATORS = _LEGISLATURES | {
+    "lawmaker",
+    "legislator",
+    "mp",
+    "senator",
+    "congressman",
+    "congresswoman",
+    "commons",
+}
+_VOTING = frozenset({"reject", "approve", "back", "defeat", "pass", "adopt"})
+_OUTCOMES = frozenset({"defeat", "victory", "setback", "rebellion"})
+# Officials whose approval is a regulatory act (legal, as permits are), not a
+# vote: "federal officials approved the use of underwater dispersants".
+_OFFICIALS = frozenset(
+    {"official", "regulator", "agency", "authority", "department", "ministry"}
+)
+# Verbs that extend or widen a restriction named by their clause: "NOAA
+# extended the area closed to fishing".
+_EXTENDING = frozenset({"extend", "expand", "widen", "enlarge", "broaden"})
+# Where a person is held: "the release of ... from prison" frees a person.
+_CUSTODY = frozenset({"prison", "jail", "custody", "detention", "captivity"})
+# Verbs of showing a product for the first time: "presented the iPhone".
+_PRESENTING = frozenset(
+    {"present", "reveal", "unveil", "introduce", "show", "demonstrate", "preview"}
+)
 
 
 @dataclass(frozen=True)
@@ -385,6 +463,14 @@ def noun_kind(tok: Token, depth: int = 0) -> str | None:
     found = nouns.get(tok.lower_) or nouns.get(_lemma(tok))
     if found == VOTE and _lemma(tok) == "bill" and _is_invoice(tok):
         return BUSINESS  # "a $69m bill to BP", "its U.S. tax bill": no legislation
+    if _lemma(tok) == "release" and any(
+        t.ent_type_ == "PERSON" or _lemma(t) in _CUSTODY for t in tok.subtree
+    ):
+        return LEGAL  # "the release of Lockerbie bomber ... from prison", as "freed"
+    if found == ATTACK and _lemma(tok) in _STRUGGLES and depth < 4:
+        fought = _first_noun_kind(_fought(tok), depth + 1)
+        if fought not in (None, ATTACK):
+            return fought  # "the battle against the giant oil slick": a disaster's
     if found is not None or depth >= 4:
         return found
     if _lemma(tok) in lex.content_nouns or (
@@ -416,7 +502,8 @@ def _content_kind(tok: Token, depth: int) -> str | None:
     fix of plugging the well") or its infinitive ("proposals to involve the
     government more deeply in private markets")."""
     for c in sorted(tok.children, key=lambda c: abs(c.i - tok.i)):
-        if c.dep_ == "compound" and c.i < tok.i:
+        if c.dep_ in ("compound", "nmod") and c.i < tok.i:
+            # an nmod where quotes part them: the "top kill" procedure
             kind = _verb_kind(c, depth) if c.pos_ == "VERB" else noun_kind(c, depth)
         elif c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS:
             kind = None
@@ -621,6 +708,19 @@ def classify(verb: Token, span: Span) -> str:
                 return APPOINTMENT  # "took over at Treasury", "... the New York Fed"
             if pair in lex.verb_objects:
                 return lex.verb_objects[pair]
+    if _drawdown(verb):
+        return OTHER  # "will cut the number of its troops": no attack
+    if _closed_to_activity(verb) or (
+        lemma in _EXTENDING
+        and any(
+            _closed_to_activity(d)
+            for c in verb.children
+            if c.dep_ in ("ccomp", "dobj")
+            for d in [c, *c.children]
+            if d.pos_ == "VERB"
+        )
+    ):
+        return SANCTIONS  # "extended the area closed to fishing": a ban
     if any(  # "was set to confront the administration in court", "took BP to court"
         c.dep_ == "prep"
         and c.lower_ in ("in", "to", "into", "before")
@@ -666,6 +766,13 @@ def classify(verb: Token, span: Span) -> str:
         return APPOINTMENT  # "tapped him to be Treasury secretary"
     if lemma == "try" and any(c.dep_ == "nsubjpass" for c in verb.children):
         return LEGAL  # "the former president will be tried", not "tried to"
+    if _legislature_votes(verb, lemma):
+        return VOTE  # "Congressional lawmakers rejected the proposal"
+    if lemma == "approve" and any(
+        _lemma(t) in _OFFICIALS or (_is_government(t) and _lemma(t) != "cabinet")
+        for t in _subjects(verb) + _agents(verb)
+    ):
+        return LEGAL  # "federal officials approved the use of dispersants"
     if lemma in ("pass", "adopt", "approve") and any(
         _lemma(t) in _LEGISLATURES for t in _agents(verb)
     ):
@@ -692,6 +799,27 @@ def classify(verb: Token, span: Span) -> str:
         return STATEMENT  # "called the war unjust"
     objects = _objects(verb)
     subjects = _subjects(verb)
+    if lemma in _PRESENTING and _presents_product(verb, subjects):
+        return BUSINESS  # "the company presented the iPhone", "the A380 was revealed"
+    if lemma in _TRAVEL and lex.verbs.get(lemma) == MEETING:
+        travellers = (
+            sorted(
+                (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")),
+                key=lambda c: abs(c.i - verb.i),
+            )[:1]
+            or (subjects or _raised(verb))[:1]
+        )  # the nearest subject's head
+        if travellers and travellers[0].tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+            travellers = [verb.head]  # "the plane, which arrived on Monday"
+        flown = [t for t in _patients(verb) if t.tag_ not in ("WDT", "WP")]
+        if verb.dep_ == "relcl" and any(
+            c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") for c in verb.children
+        ):
+            flown = [verb.head]  # "new A380's which it will begin to fly in 2009"
+        if flown and _is_model(flown[0]):
+            return BUSINESS
+        if not flown and travellers and _is_thing(travellers[0]):
+            return _travel_kind(verb, travellers)  # "the A380 first flew"
     if lemma in _ANNOUNCING and not _first_kind(objects):
         for c in verb.children:  # "announced it would cut 13,000 jobs"
             if (
@@ -726,10 +854,26 @@ def classify(verb: Token, span: Span) -> str:
         agent = _first_kind(subjects + [t for t in objects if t.head.dep_ == "agent"])
         if agent in (HEALTH, DISASTER):
             return agent  # "the virus has killed 60 people"
+        setting = _first_kind(
+            [
+                h
+                for c in verb.children
+                if c.dep_ == "prep" and c.lower_ == "in"
+                for p in c.children
+                if p.dep_ == "pobj"
+                for h in _heads(p)
+            ]
+        )
+        if setting in (HEALTH, DISASTER):
+            return setting  # "Eleven workers were killed in the explosion"
         patient = _first_kind(_patients(verb))
         if patient is not None and patient not in _NOT_KILLED:
             return patient  # "the well was killed", "killed the bill"
         return ATTACK
+    if own == ATTACK:
+        fought = _first_kind(_patients(verb) + _fought(verb))
+        if fought in (DISASTER, HEALTH):
+            return fought  # "was capturing more oil", "fought against the flu"
     if lemma == "spend" and any(
         _lemma(t) in _SPANS or t.ent_type_ in ("TIME", "DATE") for t in _patients(verb)
     ):
@@ -1033,3 +1177,133 @@ def _is_phone_call(verb: Token) -> bool:
         c.dep_ == "dobj" and c.ent_type_ in ("PERSON", "GPE", "ORG")
         for c in verb.children
     )
+
+
+def _fought(tok: Token) -> list[Token]:
+    """What a struggle is against or on: 'the battle against the oil slick'."""
+    return [
+        h
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in ("against", "on")
+        for p in c.children
+        if p.dep_ == "pobj"
+        for h in _heads(p)
+    ]
+
+
+def _forces(tok: Token) -> bool:
+    """Armed forces: an attack's participant ("troops", "soldiers"), not an
+    attack nominal."""
+    return noun_kind(tok) == ATTACK and not is_event_nominal(tok)
+
+
+def _drawdown(verb: Token, depth: int = 0) -> bool:
+    """Forces drawn down: a drawdown verb of troops ("will cut the number of
+    its troops"), a drawdown noun beside them ("British troops will start a
+    major withdrawal from Iraq"), or a complement verb completed by one ("is
+    planning to withdraw up to 40,000 US troops")."""
+    lex = lexicon()
+    lemma = _lemma(verb)
+    patients = _patients(verb) or [
+        t for t in _subjects(verb) or _raised(verb) if t.dep_ != "nsubjpass"
+    ]
+    if lemma in _DRAWDOWN and any(_forces(t) for t in patients):
+        return True
+    near = _objects(verb, above=False) + _subjects(verb)
+    nouns = [t for t in near if _lemma(t) in _DRAWDOWN_NOUNS]
+    if nouns and any(_forces(t) for n in nouns + near for t in n.subtree):
+        return True
+    if depth < 3 and (lemma in lex.complement_verbs or lemma in lex.light_verbs):
+        return any(
+            c.dep_ == "xcomp" and c.pos_ == "VERB" and _drawdown(c, depth + 1)
+            for c in verb.children
+        )
+    return False
+
+
+def _closed_to_activity(verb: Token) -> bool:
+    """A place closed to an activity, a ban: 'the area closed to fishing'."""
+    if _lemma(verb) not in ("close", "shut"):
+        return False
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "to"
+        and any(
+            p.dep_ == "pobj"
+            and (p.tag_ == "VBG" or (p.tag_ == "NN" and p.lower_.endswith("ing")))
+            for p in c.children
+        )
+        for c in verb.children
+    )
+
+
+def _legislator(tok: Token) -> bool:
+    """A legislature or its member: 'lawmakers', 'the Senate', 'the House of
+    Commons' (not the White House)."""
+    return _lemma(tok) in _LEGISLATORS and not any(
+        c.lower_ == "white" for c in tok.children
+    )
+
+
+def _legislature_votes(verb: Token, lemma: str) -> bool:
+    """A legislature's decision: its members reject or approve ("Congressional
+    lawmakers rejected the proposal"), or a defeat in it ("plans ... suffered
+    a surprise defeat in the House of Commons")."""
+    outcomes = [t for t in _patients(verb) if _lemma(t) in _OUTCOMES]
+    if lemma not in _VOTING and not outcomes:
+        return False
+    if any(_legislator(t) for t in _subjects(verb) + _agents(verb)):
+        return True
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("in", "by")
+        and any(p.dep_ == "pobj" and _legislator(p) for p in c.children)
+        for t in [verb, *outcomes]
+        for c in t.children
+    )
+
+
+def _presents_product(verb: Token, subjects: list[Token]) -> bool:
+    """A product shown: a product named as the patient ("the A380 was
+    revealed"), or a name a company presents ("the company presented the
+    iPhone"); not a report, a plan or a person."""
+    for t in _patients(verb):
+        if t.ent_type_ == "PRODUCT":
+            return True
+        if (
+            t.pos_ == "PROPN"
+            and t.ent_type_ not in ("PERSON", "GPE", "NORP", "LOC")
+            and noun_kind(t) is None
+            and any(_lemma(s) in _FIRMS for s in subjects)
+        ):
+            return True
+    return False
+
+
+def _is_thing(tok: Token) -> bool:
+    """A traveller that is no person nor party: a vehicle, a model ("the
+    787"), a product, or what has a kind of its own ("the storms")."""
+    if _is_model(tok) or tok.lower_ == "it":
+        return True
+    if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return False
+    return _lemma(tok) in _VEHICLES or noun_kind(tok) in (DISASTER, BUSINESS, ECONOMY)
+
+
+def _is_model(tok: Token) -> bool:
+    """A product or a model number: 'the A380', 'the Airbus 380', 'the 787'."""
+    if tok.pos_ != "PROPN" and any(ch.isdigit() for ch in tok.text):
+        return True
+    return any(
+        t.ent_type_ == "PRODUCT"
+        for t in [tok, *(c for c in tok.children if c.dep_ in ("nummod", "compound"))]
+    )
+
+
+def _travel_kind(verb: Token, travellers: list[Token]) -> str:
+    """A thing's travel: a model's first flight or delivery is business, as a
+    maiden flight is; else its own kind ("the storms will arrive")."""
+    first = any(_lemma(c) in ("first", "maiden") for c in verb.children)
+    if first or any(_is_model(t) for t in travellers):
+        return BUSINESS
+    return _first_kind(travellers) or OTHER

@@ -1051,6 +1051,13 @@ def test_it_reads_health_measures(article_id, fragment, expression, kind):
             "Wednesday",
             "disaster",
         ),
+        # a response operation named in quotes keeps the disaster's kind
+        (
+            "bpoil_bbc/2010-05-27/1082.htm.txt",
+            "procedure, which began on Wednesday",
+            "Wednesday",
+            "disaster",
+        ),
     ],
 )
 def test_it_gives_response_operations_the_disasters_kind(
@@ -1223,3 +1230,195 @@ def test_it_takes_no_kind_from_a_nominal_under_an_adjunct():
         "1988",
     )
     assert kind == "legal"
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression", "kind"),
+    [
+        # troops drawn down are no attack (CAMEO 08, no kind in the rubric)
+        (
+            "IraqWar_guardian/2005-12-28/94.htm.txt",
+            "cut the number of its troops",
+            "the middle of next year",
+            "other",
+        ),
+        (
+            "IraqWar_guardian/2005-12-28/94.htm.txt",
+            "start a major withdrawal",
+            "next May",
+            "other",
+        ),
+        (
+            "IraqWar_guardian/2005-12-28/94.htm.txt",
+            "begin withdrawing his country",
+            "September",
+            "other",
+        ),
+        (
+            "IraqWar_guardian/2005-11-27/67.htm.txt",
+            "withdraw up to 40,000",
+            "next year",
+            "other",
+        ),
+        # an attack verb of a disaster's patient, a kill in a disaster, a
+        # battle against a spill: the disaster's
+        (
+            "bpoil_reuters/2010-06-08/1745.htm.txt",
+            "was capturing more oil",
+            "Tuesday",
+            "disaster",
+        ),
+        (
+            "bpoil_foxnews/2010-05-07/1209.htm.txt",
+            "capturing up to 85 percent of the oil",
+            "Sunday",
+            "disaster",
+        ),
+        (
+            "bpoil_bbc/2010-05-27/1082.htm.txt",
+            "Eleven workers were killed in the explosion",
+            "20 April",
+            "disaster",
+        ),
+        (
+            "bpoil_bbc/2010-06-10/1692.htm.txt",
+            "those killed in disaster",
+            "Thursday",
+            "disaster",
+        ),
+        (
+            "bpoil_washingtonpost/2010-05-06/1060.htm.txt",
+            "The battle against the giant",
+            "Wednesday",
+            "disaster",
+        ),
+        (
+            "bpoil_washingtonpost/2010-07-23/392.htm.txt",
+            "wage a low-tech battle",
+            "Thursday",
+            "disaster",
+        ),
+        # a person released from prison is legal, as "freed" is
+        (
+            "bpoil_guardian/2010-07-22/767.htm.txt",
+            "the release of Lockerbie bomber",
+            "last year",
+            "legal",
+        ),
+        # a legal battle is legal
+        (
+            "bpoil_reuters/2010-12-15/1254.htm.txt",
+            "launched a legal battle",
+            "Wednesday",
+            "legal",
+        ),
+    ],
+)
+def test_it_reads_attack_words_by_their_arguments(
+    article_id, fragment, expression, kind
+):
+    e = event_in(article_id, fragment, expression)
+    assert e.kind == kind, e.title
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression", "kind"),
+    [
+        # bans: an activity restricted, a place closed to it
+        (
+            "bpoil_reuters/2010-05-03/1417.htm.txt",
+            "Fishing in a wide swathe",
+            "Sunday",
+            "sanctions",
+        ),
+        (
+            "bpoil_reuters/2010-05-30/901.htm.txt",
+            "extended the area closed to fishing",
+            "Friday",
+            "sanctions",
+        ),
+        # statements: declining to comment, an allusion ("I'm sorry")
+        (
+            "bpoil_guardian/2010-06-03/1998.htm.txt",
+            "declined to comment on its strategy",
+            "tonight",
+            "statement",
+        ),
+        (
+            "bpoil_guardian/2010-06-01/232.htm.txt",
+            "alluded to the role",
+            "Sunday",
+            "statement",
+        ),
+        # a legislature's decision is a vote, an official approval a
+        # regulatory act
+        (
+            "wikinews-meantime-1173",
+            "Congressional lawmakers rejected the proposal",
+            "October",
+            "vote",
+        ),
+        (
+            "H1N1_bbc/2009-05-01/452.htm.txt",
+            "surprise defeat in the House of Commons",
+            "Wednesday",
+            "vote",
+        ),
+        (
+            "bpoil_washingtonpost/2010-05-20/2184.htm.txt",
+            "federal officials approved the use of underwater dispersants",
+            "late last week",
+            "legal",
+        ),
+    ],
+)
+def test_it_reads_bans_refusals_and_a_legislatures_decisions(
+    article_id, fragment, expression, kind
+):
+    e = event_in(article_id, fragment, expression)
+    assert e.kind == kind, e.title
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression", "kind"),
+    [
+        # a product shown or released, a model's first flight: business
+        ("wikinews-meantime-58772", "presented the iPhone", "Last week", "business"),
+        (
+            "wikinews-meantime-8951",
+            "The A380 was revealed",
+            "January 2005",
+            "business",
+        ),
+        (
+            "wikinews-meantime-214601",
+            "the release of Apple",
+            "Wednesday",
+            "business",
+        ),
+        (
+            "wikinews-meantime-73808",
+            "A380 first flew",
+            "April 2005",
+            "business",
+        ),
+        (
+            "wikinews-meantime-82548",
+            "The first flight will take off",
+            "October 25",
+            "business",
+        ),
+        # oil that arrives is the spill's, no visit
+        (
+            "bpoil_foxnews/2010-05-08/1145.htm.txt",
+            "A sheen of oil began arriving on land",
+            "last week",
+            "disaster",
+        ),
+    ],
+)
+def test_it_gives_things_shown_or_travelling_no_meeting(
+    article_id, fragment, expression, kind
+):
+    e = event_in(article_id, fragment, expression)
+    assert e.kind == kind, e.title
