@@ -283,6 +283,10 @@ def non_event_reason(
         return (
             "a projection of a figure ('will grow to 90 million barrels a day by 2015')"
         )
+    if _so_far_this(span, verb):
+        return (
+            "a running total this year ('have plunged more than 68% this year-to-date')"
+        )
     if _over_a_period(span, verb):
         return "a trend or a total over a period ('rose 40% over the past decade')"
     if _dates_a_comparison(span, verb) or _dates_a_baseline(span, verb):
@@ -1095,6 +1099,33 @@ _PERIOD_WORDS = frozenset({"past", "last", "previous", "preceding"})
 _SPANNING = frozenset({"over", "in", "during", "throughout", "within"})
 _PERIOD_UNITS = frozenset({"year", "decade", "month", "week", "century"})
 _LONG_UNITS = frozenset({"year", "decade", "century"})
+
+
+_THIS_PERIOD = re.compile(r"(?i)^this (?:year|month)$")
+_LOSING = frozenset(["lose", "gain", "shed", "add"])
+
+
+def _so_far_this(span: Span, verb: Token) -> bool:
+    """'stocks for both banks have plunged more than 68% this year-to-date',
+    'continuing their trend of having risen 23 percent this year', 'has lost
+    a quarter of its value during this month': a perfect of a figure's move
+    over the period up to now is a running total, not an occurrence ("BP
+    this month turned down Alabama's claim", a simple past, stays)."""
+    if not _THIS_PERIOD.match(span.text):
+        return False
+    perfect = _perfect(verb) or (verb.tag_ == "VBN" and "having" in _aux_words(verb))
+    if not perfect or _lemma(verb) not in _QUANTITY_VERBS | _LOSING:
+        return False
+    return any(
+        (
+            t.ent_type_ in _TOTALS
+            or t.text == "%"
+            or t.lower_ in ("quarter", "half", "third")
+        )
+        and _in_the_clause(t, verb)
+        for t in verb.subtree
+        if not span.start <= t.i < span.end
+    )
 
 
 def _simple_past(verb: Token) -> bool:

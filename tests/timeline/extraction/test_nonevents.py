@@ -739,3 +739,22 @@ def test_a_simple_past_over_the_past_week_stays_an_event():
 )
 def test_a_line_without_a_verb_makes_no_event(article_id, fragment):
     assert [e for e in events_in(article_id, fragment) if e.sentence == fragment] == []
+
+
+def test_a_running_total_this_year_is_no_event():
+    # "However, stocks for both banks have plunged more than 68% this
+    # year-to-date."
+    assert events_in("wikinews-meantime-121416", "this year-to-date") == []
+    # "Shares of Apple Inc. rose US $5.41 yesterday in regular trading,
+    # continuing their trend of having risen 23 percent this year.": the day's
+    # rise stays
+    found = events_in("wikinews-meantime-191597", "having risen 23 percent")
+    assert [e.expression for e in found] == ["yesterday"]
+
+
+def test_a_done_act_this_month_stays_an_event():
+    # "BP this month turned down Alabama's claim for $148 million in lost
+    # government revenue because ..."
+    assert event_in(
+        "bpoil_reuters/2010-09-27/1004.htm.txt", "turned down Alabama", "this month"
+    )
