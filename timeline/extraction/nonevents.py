@@ -819,10 +819,13 @@ def _possibility(verb: Token, span: Span) -> bool:
     occurrence; a passive one is someone's possible act unless negated.
     An actor's possible step ("BP could start its static kill by this
     weekend"), a possible event ("The vote could come on Tuesday") and a
-    phase ("The static kill ... could start late Monday") stay."""
+    phase or an occurrence ("The static kill ... could start late Monday", "a
+    pull-out of US troops could take place next spring") stay."""
     from timeline.extraction.titles import subject_of
 
-    if _lemma(verb) in _PHASES:
+    if _lemma(verb) in _PHASES or (
+        _lemma(verb) == "take" and any(c.lower_ == "place" for c in verb.children)
+    ):
         return False  # "The static kill ... could start late Monday": a plan's phase
     if not any(
         c.dep_ == "aux" and c.lower_ in _POSSIBLE and not span.start <= c.i < span.end

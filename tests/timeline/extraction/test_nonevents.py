@@ -692,6 +692,9 @@ def test_a_forecast_of_a_figure_or_a_thing_is_no_event(article_id, fragment):
         # a refusal that happened: "A spokesman for the group would not
         # confirm any numbers on Sunday, ..."
         ("bpoil_reuters/2010-06-20/462.htm.txt", "would not confirm", "Sunday"),
+        # a possible occurrence: "... he believes a “fairly substantial”
+        # pull-out of US troops could take place next spring and summer."
+        ("IraqWar_guardian/2005-12-28/94.htm.txt", "could take place", "next spring"),
     ],
 )
 def test_a_possible_act_or_a_scheduled_one_stays_an_event(
