@@ -119,9 +119,14 @@ def build_events(
         governor = _reported(_governor(span, sent), span)
         verb = _lift(governor)
         modality = _modality(governor, start, end, dct)
-        if non_event_reason(verb, span, scheduled=start > dct) is not None:
+        if (
+            non_event_reason(verb, span, scheduled=start > dct, past=end < dct)
+            is not None
+        ):
             continue
         line_tokens = {t.i for t in sent if s_start <= t.idx < s_end}
+        if line_tokens and _verbless(doc, line_tokens, span):
+            continue
         skip = _date_tokens(doc, timex_tokens) | _same_predicate_dates(
             doc, spans_in(sent), span, governor
         )
@@ -382,6 +387,16 @@ def _governor(span: Span, sent: Span) -> Token:
     if best is not None:
         return best
     return sent.root if tok.i in inside else tok
+
+
+def _verbless(doc: Doc, line_tokens: set[int], span: Span) -> bool:
+    """'In April, CDC.' (a line cut from "CDC.gov saw a 142 percent increase"):
+    the evidence's line holds no verb of its own and states nothing, though
+    the parse may hang its date on a verb of the next line."""
+    return not any(
+        doc[i].pos_ in ("VERB", "AUX") and not span.start <= i < span.end
+        for i in line_tokens
+    )
 
 
 def _verb_above(tok: Token) -> Token | None:

@@ -16,7 +16,9 @@ dates no event of the predicate.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -160,6 +162,17 @@ def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
+def _heads(tok: Token, limit: int, *, stop: Token | None = None) -> Iterator[Token]:
+    """The heads above `tok`, nearest first, at most `limit` of them; the walk
+    ends at the root, and before `stop` (the predicate) when given."""
+    for _ in range(limit):
+        head = tok.head
+        if head.i == tok.i or (stop is not None and head.i == stop.i):
+            return
+        yield head
+        tok = head
+
+
 def _eventive_argument(
     verb: Token, deps: frozenset[str] = _SUBJECT_DEPS | _COMPLEMENTS | {"dobj"}
 ) -> bool:
@@ -208,11 +221,15 @@ def _past_form(word: str) -> bool:
     return False
 
 
-def non_event_reason(verb: Token, span: Span, *, scheduled: bool) -> str | None:
+def non_event_reason(
+    verb: Token, span: Span, *, scheduled: bool, past: bool = False
+) -> str | None:
     """Why the predicate `verb`, dated by `span`, states no event; None if it does.
 
     `scheduled`: the date lies after the publication date (a present tense
     then announces a scheduled occurrence: "the summit opens on March 3").
+    `past`: the date ends before the publication date ("could not reach the
+    site on Monday" tells what happened, not what may).
     """
     if _names_an_event(span):
         return "'the fall of communism' names an event, not the autumn"
@@ -250,6 +267,10 @@ def non_event_reason(verb: Token, span: Span, *, scheduled: bool) -> str | None:
         return "a forecast, not an occurrence"
     if _speculation(verb):
         return "a guess about what may happen to an unnamed thing ('That may take')"
+    if not past and _possibility(verb, span):
+        return (
+            "a possibility about a thing, no one's act ('winds could move the spill')"
+        )
     if _as_of_tally(span, verb):
         return "a tally or a state as of the date ('As of June 1, 150 cases had been confirmed')"
     if _since_state(span, verb) or _since_start(span, verb):
@@ -258,6 +279,14 @@ def non_event_reason(verb: Token, span: Span, *, scheduled: bool) -> str | None:
         )
     if _total_by(span, verb):
         return "a running total or a projection reached by the date ('By 2008, BP had paid')"
+    if _projects_a_figure(verb):
+        return (
+            "a projection of a figure ('will grow to 90 million barrels a day by 2015')"
+        )
+    if _so_far_this(span, verb):
+        return (
+            "a running total this year ('have plunged more than 68% this year-to-date')"
+        )
     if _over_a_period(span, verb):
         return "a trend or a total over a period ('rose 40% over the past decade')"
     if _dates_a_comparison(span, verb) or _dates_a_baseline(span, verb):
@@ -341,16 +370,11 @@ def _dates_a_comparison(span: Span, verb: Token) -> bool:
         head = doc[before].head
         if head.dep_ == "acl" and head.tag_ == "VBN":
             return True
-    tok = span.root
-    for _ in range(6):
-        head = tok.head
-        if head.i == tok.i or head.i == verb.i:
-            return False
+    for head in _heads(span.root, 6, stop=verb):
         if head.lower_ == "since" and head.head.pos_ in ("NOUN", "ADJ", "ADV"):
             return True
         if _lemma(head) in _COMPARING or head.lower_ in _COMPARING:
             return True
-        tok = head
     return False
 
 
@@ -369,14 +393,9 @@ def _dates_a_baseline(span: Span, verb: Token) -> bool:
     change's own date, "last month", still is one)."""
     if not _RELATIVE_PAST.search(span.text):
         return False
-    tok = span.root
-    for _ in range(4):
-        head = tok.head
-        if head.i == tok.i or head.i == verb.i:
-            return False
+    for head in _heads(span.root, 4, stop=verb):
         if head.lower_ in _BASELINE_PREPS and head.dep_ == "prep":
             return any(t.ent_type_ in _FIGURES or t.text == "%" for t in verb.subtree)
-        tok = head
     return False
 
 
@@ -442,11 +461,7 @@ def _dates_another_event(span: Span, verb: Token) -> bool:
     another event inside a prepositional phrase of the predicate; it dates
     that event, not the predicate. A dated subject or object ("The April 20
     explosion killed 11", "held a vote on Monday") is the predicate's own."""
-    tok = span.root
-    for _ in range(8):
-        head = tok.head
-        if head.i == tok.i or head.i == verb.i:
-            return False
+    for head in _heads(span.root, 8, stop=verb):
         if (
             not span.start <= head.i < span.end
             and head.pos_ == "NOUN"
@@ -456,7 +471,6 @@ def _dates_another_event(span: Span, verb: Token) -> bool:
             return not _right_after(head, verb)
         if head.pos_ in ("VERB", "AUX"):
             return False
-        tok = head
     return False
 
 
@@ -500,15 +514,11 @@ def _dates_a_noun_of_an_argument(span: Span, verb: Token) -> bool:
             return False
     # the phrase must hang below the predicate: a date of another clause
     # ("..., the April 20 explosion killed 11") is another predicate's
-    for tok in (span.root, noun):
-        up = tok
-        for _ in range(10):
-            if up.i == verb.i:
-                return True
-            if up.head.i == up.i:
-                break
-            up = up.head
-    return False
+    return any(
+        up.i == verb.i
+        for tok in (span.root, noun)
+        for up in itertools.chain((tok,), _heads(tok, 9))
+    )
 
 
 def _is_question(span: Span) -> bool:
@@ -759,18 +769,13 @@ def _since_start(span: Span, verb: Token) -> bool:
     ("since becoming BP's chief executive in 2007")."""
     if not (_perfect(verb) or _progressive(verb)):
         return False
-    tok = span.root
-    for _ in range(8):
+    for tok in itertools.chain((span.root,), _heads(span.root, 7, stop=verb)):
         if tok.tag_ == "VBG" and tok.head.lower_ == "since":
             return False  # "since becoming BP's chief executive in 2007"
         if tok.lower_ == "since" or any(
             c.dep_ == "mark" and c.lower_ == "since" for c in tok.children
         ):
             return True
-        head = tok.head
-        if head.i == tok.i or head.i == verb.i:
-            return False
-        tok = head
     return False
 
 
@@ -797,6 +802,54 @@ def _speculation(verb: Token) -> bool:
             d.dep_ == "det" and d.lower_ in _DEMONSTRATIVES for d in c.children
         )  # "That effort could"
     return False
+
+
+# Verbs of a phase or an occurrence: a thing's possible start is a plan's date
+# ("which could happen by mid- to late August": the bottom kill's).
+_PHASES = frozenset(
+    ["start", "begin", "commence", "end", "finish", "resume", "happen", "occur"]
+)
+
+
+def _possibility(verb: Token, span: Span) -> bool:
+    """'winds forecast later this week could move the spill towards the
+    Mississippi and Alabama coasts', 'Oil could reach landfall in the
+    Mississippi Delta region by late Friday', 'the leak might not be stopped
+    before August': what may happen to or by a thing is a forecast, not an
+    occurrence; a passive one is someone's possible act unless negated.
+    An actor's possible step ("BP could start its static kill by this
+    weekend"), a possible event ("The vote could come on Tuesday") and a
+    phase or an occurrence ("The static kill ... could start late Monday", "a
+    pull-out of US troops could take place next spring") stay."""
+    from timeline.extraction.titles import subject_of
+
+    if _lemma(verb) in _PHASES or (
+        _lemma(verb) == "take" and any(c.lower_ == "place" for c in verb.children)
+    ):
+        return False  # "The static kill ... could start late Monday": a plan's phase
+    if not any(
+        c.dep_ == "aux" and c.lower_ in _POSSIBLE and not span.start <= c.i < span.end
+        for c in verb.children
+    ):
+        return False  # the date's own "May" read as a modal is none
+    if _has(verb, {"auxpass"}) and not _has(verb, {"neg"}):
+        return False  # someone's possible act: "the contract may be signed on September 12"
+    subject = subject_of(verb)
+    if subject is None or subject.pos_ != "NOUN" or is_event_nominal(subject):
+        return False
+    if subject.ent_type_ in _ACTOR_LABELS:
+        return False
+    if not (
+        subject.is_lower
+        or subject.tag_ == "NNS"
+        or _has(subject, {"det", "poss", "amod", "compound"})
+    ):
+        return False  # a name read as a noun: "Zelenskyy could potentially visit"
+    # a thing of an actor's is still the actor's ("BP's relief well")
+    return not any(
+        c.dep_ in ("poss", "compound") and c.ent_type_ in _ACTOR_LABELS
+        for c in subject.children
+    )
 
 
 def _states_an_opinion(verb: Token) -> bool:
@@ -960,14 +1013,81 @@ def _total_by(span: Span, verb: Token) -> bool:
         return _has_a_figure(verb, span)
     if _progressive(verb):
         # a state coming about ("are becoming 85% obese"), not a plan ("are
-        # planning to withdraw ... by early next year", "is going back")
-        return _lemma(verb) in _BECOMING and prep.head.i == verb.i
+        # planning to withdraw ... by early next year", "is going back"); in
+        # the past, a state reached by then ("By 2001, Corrigan was working as
+        # an ambulance technician", "By the Fifties, research was hinting")
+        if prep.head.i != verb.i:
+            return False
+        return _lemma(verb) in _BECOMING or any(
+            a in ("was", "were") for a in _aux_words(verb)
+        )
     forecast = (verb.dep_ == "xcomp" and _lemma(verb.head) in FORECAST_VERBS) or (
         _lemma(verb) in FORECAST_VERBS and prep.head.dep_ == "xcomp"
     )
     # a projection is a figure reached: "expected to increase to 57% by the
     # end of this year"; not "the sale ... is expected to be completed by Dec. 28"
     return forecast and _has_a_figure(verb, span)
+
+
+# Verbs of a figure's size or move: in the future or a possibility, with a
+# figure, they forecast a quantity ("could cost as much as $20 billion by
+# 2015"), not an act anyone is scheduled to do ("will vote on Monday").
+_QUANTITY_VERBS = _BECOMING | frozenset(
+    [
+        "cost",
+        "total",
+        "exceed",
+        "top",
+        "surpass",
+        "amount",
+        "expand",
+        "contract",
+        "jump",
+        "soar",
+        "plunge",
+        "slump",
+        "tumble",
+        "triple",
+        "halve",
+    ]
+)
+# Verbs whose size needs no figure: "is projected to double by 2012".
+_MULTIPLYING = frozenset({"double", "triple", "halve"})
+_PROJECTING_AUX = frozenset({"will", "'ll", "shall", "would", "could", "may", "might"})
+
+
+def _projects_a_figure(verb: Token) -> bool:
+    """'Global demand will grow to 90 million barrels a day by 2015', 'The
+    cleanup could cost as much as $20 billion', 'is expected to reach 10
+    million', 'is projected to double by 2012': a figure's size or move in
+    the future or as a possibility (or under a verb of forecasting) is a
+    forecast of a quantity, not a scheduled occurrence. The figure must be
+    the verb's own (not in a clause below it); a date is none."""
+    if _lemma(verb) in FORECAST_VERBS and _has(verb, {"auxpass"}):
+        verb = next(
+            (c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"),
+            verb,
+        )
+    elif not any(
+        c.dep_ == "aux" and c.lower_ in _PROJECTING_AUX for c in verb.children
+    ):
+        return False
+    lemma = _lemma(verb)
+    if lemma not in _QUANTITY_VERBS:
+        return False
+    if lemma in _MULTIPLYING:
+        return True
+    return any(
+        (t.ent_type_ in _TOTALS or t.text == "%") and _in_the_clause(t, verb)
+        for t in verb.subtree
+        if t.ent_type_ not in ("DATE", "TIME")
+    )
+
+
+def _in_the_clause(tok: Token, verb: Token) -> bool:
+    """`tok` hangs below `verb` through no other verb (a figure of a relative
+    clause, "who will call for ... 135,000 troops", is that clause's)."""
+    return all(h.pos_ not in ("VERB", "AUX") for h in _heads(tok, 20, stop=verb))
 
 
 def _has_a_figure(verb: Token, span: Span) -> bool:
@@ -981,6 +1101,38 @@ _CLOCK_WORD = re.compile(r"\d{1,2}[:.]\d\d$")
 _PERIOD_WORDS = frozenset({"past", "last", "previous", "preceding"})
 _SPANNING = frozenset({"over", "in", "during", "throughout", "within"})
 _PERIOD_UNITS = frozenset({"year", "decade", "month", "week", "century"})
+_LONG_UNITS = frozenset({"year", "decade", "century"})
+
+
+_THIS_PERIOD = re.compile(r"(?i)^this (?:year|month)$")
+_LOSING = frozenset(["lose", "gain", "shed", "add"])
+
+
+def _so_far_this(span: Span, verb: Token) -> bool:
+    """'stocks for both banks have plunged more than 68% this year-to-date',
+    'continuing their trend of having risen 23 percent this year', 'has lost
+    a quarter of its value during this month': a perfect of a figure's move
+    over the period up to now is a running total, not an occurrence ("BP
+    this month turned down Alabama's claim", a simple past, stays)."""
+    if not _THIS_PERIOD.match(span.text):
+        return False
+    perfect = _perfect(verb) or (verb.tag_ == "VBN" and "having" in _aux_words(verb))
+    if not perfect or _lemma(verb) not in _QUANTITY_VERBS | _LOSING:
+        return False
+    return any(
+        (
+            t.ent_type_ in _TOTALS
+            or t.text == "%"
+            or t.lower_ in ("quarter", "half", "third")
+        )
+        and _in_the_clause(t, verb)
+        for t in verb.subtree
+        if not span.start <= t.i < span.end
+    )
+
+
+def _simple_past(verb: Token) -> bool:
+    return verb.tag_ == "VBD" and not _aux_words(verb)
 
 
 def _over_a_period(span: Span, verb: Token) -> bool:
@@ -1007,8 +1159,16 @@ def _over_a_period(span: Span, verb: Token) -> bool:
         and words
         and words[0] in _PERIOD_WORDS
         and span[-1].lemma_.lower() in _PERIOD_UNITS
-        and (_perfect(verb) or _progressive(verb))
+        and (
+            _perfect(verb)
+            or _progressive(verb)
+            or (_simple_past(verb) and span[-1].lemma_.lower() in _LONG_UNITS)
+        )
     ):
+        # a simple past over a long period up to now is a state or a trend
+        # too ("Taiwan found a powerful new friend over the past year"); over
+        # a week, an occurrence ("In the past week, the United States
+        # submitted its second request")
         return True
     prep = _governing_prep(span, verb, anywhere=True)
     if prep is None or prep.lower_ not in ("from", "between"):
