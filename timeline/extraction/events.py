@@ -328,9 +328,11 @@ def _fallback_title(sent: Span, skip: set[int]) -> str:
 
 
 # A chronology's entry: the date opens its line and a capitalised clause
-# follows, after at most a dash or a colon ("28 June 2009 Los Angeles police
-# interview Dr Murray", "March 17 - The Security Council votes ...").
-_ENTRY_AFTER_DATE = re.compile(r"[ \t]*(?:[-\u2013\u2014:][ \t]*)?[\"\u201c]?[A-Z]")
+# follows, after at most a dash ("28 June 2009 Los Angeles police interview
+# Dr Murray", "March 17 - The Security Council votes ..."). Not after a
+# colon: "May 23: A young heron sits dying amidst oil" is a gallery's
+# caption, "1938: Brian Woodahl writes" a live page's clock time.
+_ENTRY_AFTER_DATE = re.compile(r"[ \t]*(?:[-\u2013\u2014][ \t]*)?[\"\u201c]?[A-Z]")
 
 
 def _chronology_entry(text: str, start: int, end: int) -> bool:
