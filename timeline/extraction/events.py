@@ -119,8 +119,15 @@ def build_events(
         governor = _reported(_governor(span, sent), span)
         verb = _lift(governor)
         modality = _modality(governor, start, end, dct)
+        chronology = _chronology_entry(text, tx.start, tx.end)
         if (
-            non_event_reason(verb, span, scheduled=start > dct, past=end < dct)
+            non_event_reason(
+                verb,
+                span,
+                scheduled=start > dct,
+                past=end < dct,
+                chronology=chronology,
+            )
             is not None
         ):
             continue
@@ -326,6 +333,26 @@ def _fallback_title(sent: Span, skip: set[int]) -> str:
             break
         words.append(t.text_with_ws)
     return tidy("".join(words))
+
+
+# A chronology's entry: the date opens its line and a capitalised clause
+# follows, after at most a dash ("28 June 2009 Los Angeles police interview
+# Dr Murray", "March 17 - The Security Council votes ..."). Not after a
+# colon: "May 23: A young heron sits dying amidst oil" is a gallery's
+# caption, "1938: Brian Woodahl writes" a live page's clock time.
+_ENTRY_AFTER_DATE = re.compile(r"[ \t]*(?:[-\u2013\u2014][ \t]*)?[\"\u201c]?[A-Z]")
+
+
+def _chronology_entry(text: str, start: int, end: int) -> bool:
+    """The date expression `text[start:end]`, a calendar date with a number,
+    opens a line of a chronology: what follows is told in the historical
+    present and the date is never its subject."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return False
+    if not any(ch.isdigit() for ch in text[start:end]):
+        return False
+    return _ENTRY_AFTER_DATE.match(text, end) is not None
 
 
 def _is_dateline(text: str, sent: Span, span: Span) -> bool:

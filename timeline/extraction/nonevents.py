@@ -222,7 +222,12 @@ def _past_form(word: str) -> bool:
 
 
 def non_event_reason(
-    verb: Token, span: Span, *, scheduled: bool, past: bool = False
+    verb: Token,
+    span: Span,
+    *,
+    scheduled: bool,
+    past: bool = False,
+    chronology: bool = False,
 ) -> str | None:
     """Why the predicate `verb`, dated by `span`, states no event; None if it does.
 
@@ -230,10 +235,14 @@ def non_event_reason(
     then announces a scheduled occurrence: "the summit opens on March 3").
     `past`: the date ends before the publication date ("could not reach the
     site on Monday" tells what happened, not what may).
+    `chronology`: the date opens a line of a chronology ("30 September 2011
+    Paramedics tell the court ..."): its present is the historical present of
+    a done event, and the parser's attaching the date to the subject's noun
+    does not make the day the subject.
     """
     if _names_an_event(span):
         return "'the fall of communism' names an event, not the autumn"
-    if _is_about_the_date(span, verb):
+    if not chronology and _is_about_the_date(span, verb):
         return "the date is the subject: the sentence is about the day"
     if _names_an_award(span):
         return "the date word is part of a name ('Reporter of the Year')"
@@ -327,7 +336,7 @@ def non_event_reason(
         and not (lemma == "have" and _has(verb, {"ccomp", "xcomp"}))
     ):
         return "a stative predicate states a condition"
-    if _simple_present(verb) and not scheduled:
+    if _simple_present(verb) and not scheduled and not chronology:
         kind = lexicon().verbs.get(lemma)
         if kind not in _SPEECH_KINDS:
             return "the simple present states a habit or a generic fact"
