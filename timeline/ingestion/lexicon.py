@@ -72,6 +72,19 @@ def build_lexicon() -> Lexicon:
     return Lexicon(people=people, organizations=organizations, countries=countries)
 
 
+def display_name(name: str, kind: str) -> str:
+    """A person's name as it is shown: "BARACK OBAMA" from a headline set in
+    capitals is Barack Obama. Organisations keep their capitals (BP, NATO)."""
+    if (
+        kind == ActorKind.PERSON
+        and name.isupper()
+        and " " in name
+        and sum(ch.isalpha() for ch in name) > 5
+    ):
+        return name.title()
+    return name
+
+
 class NameResolver:
     """Names and codes to Actor/Country ids, cached for one unit of work.
 
@@ -129,7 +142,7 @@ class NameResolver:
         A name not stored yet gets a temporary negative id; `create_new()`
         stores all of them at once and says which real id each one became.
         """
-        name = " ".join(name.split())[:MAX_NAME]
+        name = display_name(" ".join(name.split())[:MAX_NAME], kind)
         key = (normalise_alias(name), kind)
         if not key[0]:
             return None

@@ -146,3 +146,16 @@ def test_a_worker_that_resolved_obama_before_another_merged_him_links_barack():
     store_article(item=item(later, 11), extraction=second, resolver=worker_a)
     assert people() == ["Barack Obama"]
     assert Event.objects.filter(actors__name="Barack Obama").count() == 3
+
+
+def test_a_person_first_seen_in_capitals_is_stored_in_mixed_case():
+    # seed 6363's review: "BARACK OBAMA" from a headline set in capitals
+    # became the name shown on 88 events.
+    resolver = NameResolver()
+    person = resolver.actor_id("BARACK OBAMA", ActorKind.PERSON)
+    org = resolver.actor_id("NATO", ActorKind.ORGANIZATION)
+    mapping = resolver.create_new()
+    assert Actor.objects.get(pk=mapping[person]).name == "Barack Obama"
+    assert Actor.objects.get(pk=mapping[org]).name == "NATO"
+    # The same person in mixed case is the same actor.
+    assert resolver.actor_id("Barack Obama", ActorKind.PERSON) == mapping[person]
