@@ -1269,12 +1269,6 @@ def test_it_takes_no_kind_from_a_nominal_under_an_adjunct():
             "disaster",
         ),
         (
-            "bpoil_foxnews/2010-05-07/1209.htm.txt",
-            "capturing up to 85 percent of the oil",
-            "Sunday",
-            "disaster",
-        ),
-        (
             "bpoil_bbc/2010-05-27/1082.htm.txt",
             "Eleven workers were killed in the explosion",
             "20 April",
