@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
@@ -490,6 +491,18 @@ class ArticleContext:
             return None  # two people of that surname: the mentions decide
         return " ".join(t.text for t in parts) or None
 
+    def _names_actor(self, tok: Token) -> bool:
+        """A person or organisation mention covers the head word `tok`, or
+        it is a name the parse gives no other type ("BP", unlabelled)."""
+        if any(c.dep_ == "nummod" for c in tok.children):
+            return False  # "the Airbus 380", "the Boeing 787": a model, a thing
+        if tok.pos_ == "PROPN" and tok.ent_type_ in ("", "ORG", "PERSON"):
+            return True
+        return any(
+            m.kind in (PERSON, ORGANIZATION) and m.start <= tok.idx < m.end
+            for m in self.entities.within(tok.left_edge.idx, _end(tok.right_edge))
+        )
+
     def _is_person(self, tok: Token) -> bool:
         return any(
             m.kind == PERSON
@@ -531,7 +544,7 @@ class ArticleContext:
                 c.dep_ == "ccomp" and c.i > subject.i for c in subject.head.children
             ) or _extraposed(subject):
                 return None  # "it was announced that ...": no referent
-            if (thing := _undergoer_before(subject)) is not None:
+            if (thing := _undergoer_before(subject, self._names_actor)) is not None:
                 return _render(_phrase(thing, set()))
             return (
                 self.previous_subject(subject, plural=False)
@@ -600,14 +613,16 @@ _NOT_THINGS = frozenset(
 )
 
 
-def _undergoer_before(it: Token) -> Token | None:
+def _undergoer_before(it: Token, actor: Callable[[Token], bool]) -> Token | None:
     """'BP was operating the Deepwater Horizon drilling rig when it exploded',
     'Boeing has received five orders ... for the 777-200LR since it was
     announced': "it" as the subject of an adverbial clause that does nothing
     to anything (no object: it exploded, was announced) is the thing the
-    clause it hangs on named before it, the nearest singular one, not its
-    agent, or what the relative clause it hangs on is about. A clause with an object of its own ("when it held its
-    conference") keeps the agent."""
+    clause it hangs on named before it, the nearest singular one, not that
+    clause's agent (a person or organisation, `actor`: not "the Airbus 380
+    will wear the livery ... when it arrives"); or what the relative clause
+    it hangs on is about. A clause with an object of its own ("when it held
+    its conference") keeps the agent."""
     clause = it.head
     if it.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "advcl":
         return None
@@ -617,6 +632,9 @@ def _undergoer_before(it: Token) -> Token | None:
     if main.pos_ not in ("VERB", "AUX"):
         return None
     found = None
+    agents = [c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if main.dep_ != "relcl" and (not agents or not actor(agents[0])):
+        return None
     for c in main.children:
         if c.i > it.i:
             break
@@ -627,6 +645,7 @@ def _undergoer_before(it: Token) -> Token | None:
             if (
                 n.tag_ in ("NN", "NNP")
                 and n.ent_type_ not in _NOT_THINGS
+                and any(k.dep_ in ("det", "compound") for k in n.children)
                 and not any(k.dep_ == "conj" for k in n.children)
                 and not any(k.dep_ == "poss" for k in n.children)
             ):
@@ -978,7 +997,9 @@ def _identified_subject(verb: Token) -> Token | None:
     applied last Thursday stopped oil leaking': a past participle on the
     subject, whose date only says which figures, which cap; what they did is
     the event: the verb of that subject. Not a copula or "have" ("The
-    commitment the president made yesterday is ..."), nor a negation."""
+    commitment the president made yesterday is ..."), nor a negation, nor a
+    participle set off by a comma, which tells a time of its own ("The
+    channel, launched in 1996 ..., recently reconfirmed")."""
     if verb.dep_ != "acl" or verb.i < verb.head.i:
         return None
     if verb.tag_ != "VBN" and not (  # "The cap applied last Thursday"
@@ -987,6 +1008,8 @@ def _identified_subject(verb: Token) -> Token | None:
         return None
     if any(c.dep_ in SUBJECT_DEPS | {"aux", "auxpass"} for c in verb.children):
         return None
+    if verb.doc[verb.i - 1].is_punct:
+        return None  # "The CIA report, completed last month, remains": an aside
     noun, main = verb.head, verb.head.head
     if noun.dep_ not in ("nsubj", "nsubjpass") or noun.pos_ not in ("NOUN", "PROPN"):
         return None

@@ -110,3 +110,27 @@ def test_a_noun_keeps_the_infinitive_that_says_what_it_is():
         "Sunday",
     )
     assert e.title == "BP will present a plan to increase oil capture"
+
+
+def test_a_participle_set_off_by_commas_keeps_its_own_time():
+    # "The channel, launched in 1996 and watched by some 35 million viewers,
+    # recently reconfirmed that it was going to seek ...": 1996 is the launch
+    e = event_in(
+        "IraqWar_guardian/2005-02-01/155.htm.txt",
+        "The channel, launched in 1996",
+        "1996",
+    )
+    assert e.title == "The channel was launched"
+
+
+def test_it_after_a_thing_or_a_fixed_phrase_is_no_object_before_it():
+    # "It is expected that the Airbus 380 will wear the livery of Singapore
+    # Airlines when it arrives on November 11, ...": the plane, not the livery
+    e = event_in(
+        "wikinews-meantime-25501", "when it arrives on November 11", "November 11"
+    )
+    assert e.title == "The Airbus 380 will arrive"
+    # "... for instance, consulting firm Accenture saw its shares plummet from
+    # about $42 to four cents, although it later rebounded to close the day"
+    e = event_in("wikinews-meantime-180695", "although it later rebounded", "the day")
+    assert e.title == "Consulting firm Accenture rebounded"
