@@ -1021,6 +1021,15 @@ def _identified_subject(verb: Token) -> Token | None:
         or any(c.dep_ in ("neg", "aux", "auxpass") for c in main.children)
     ):
         return None
+    dated = ("DATE", "TIME")
+    if any(  # "a containment cap system placed ... last week collected 15,800
+        # barrels of oil on Wednesday": the verb has a date of its own
+        c.ent_type_ in dated
+        or c.dep_ == "prep"
+        and any(p.dep_ == "pobj" and p.ent_type_ in dated for p in c.children)
+        for c in main.children
+    ):
+        return None
     return main
 
 

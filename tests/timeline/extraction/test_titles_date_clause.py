@@ -134,3 +134,15 @@ def test_it_after_a_thing_or_a_fixed_phrase_is_no_object_before_it():
     # about $42 to four cents, although it later rebounded to close the day"
     e = event_in("wikinews-meantime-180695", "although it later rebounded", "the day")
     assert e.title == "Consulting firm Accenture rebounded"
+
+
+def test_a_subject_identified_by_its_date_keeps_it_when_its_verb_has_its_own():
+    # "BP says a containment cap system placed on the blown-out well last week
+    # collected 15,800 barrels of oil on Wednesday - ...": last week dates the
+    # placing, not the collecting
+    e = event_in(
+        "bpoil_bbc/2010-06-10/1692.htm.txt",
+        "a containment cap system placed",
+        "last week",
+    )
+    assert "collected" not in e.title
