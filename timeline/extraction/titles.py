@@ -1033,29 +1033,6 @@ def _identified_subject(verb: Token) -> Token | None:
     return main
 
 
-def _emptied_by_the_date(sent: Span, dates: set[int], skip: set[int]) -> set[int]:
-    """'showed up at an on-base medical clinic over the weekend complaining of
-    flu-like symptoms', 'may tail off in the summer months': a date parsed as
-    the modifier of the noun after it, with the determiner; without the date
-    the noun is left bare ("over complaining", "in months"): the phrase goes
-    with it. Not "in the 2008 election", whose determiner stays."""
-    out: set[int] = set()
-    for prep in sent:
-        if prep.dep_ != "prep" or prep.i in skip:
-            continue
-        for obj in prep.children:
-            if obj.dep_ != "pobj" or obj.i in skip:
-                continue
-            before = [t for t in obj.subtree if t.i < obj.i]
-            if (
-                any(t.i in dates and t.dep_ in ("compound", "nmod") for t in before)
-                and any(t.i in dates and t.dep_ == "det" for t in before)
-                and not any(t.dep_ == "det" and t.i not in dates for t in before)
-            ):
-                out.update(t.i for t in prep.subtree)
-    return out
-
-
 def _phrase(tok: Token, skip: set[int], depth: int = 0) -> list[Token]:
     """A token's subtree in text order, without clauses and asides hanging off it."""
     out = [] if tok.i in skip else [tok]
@@ -1814,7 +1791,6 @@ def build_title(
         )
     subject_skip = set(skip) | _asides(sent, verb)
     skip = subject_skip | set(off_line)
-    skip |= _emptied_by_the_date(sent, given_skip, skip)
     skip |= {  # "to increase oil capture later on Sunday": no "later" left
         t.i
         for t in sent

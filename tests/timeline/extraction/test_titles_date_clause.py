@@ -146,21 +146,3 @@ def test_a_subject_identified_by_its_date_keeps_it_when_its_verb_has_its_own():
         "last week",
     )
     assert "collected" not in e.title
-
-
-def test_a_phrase_the_date_leaves_bare_goes_with_it():
-    # "It is likely that cases in the northern hemisphere may tail off in the
-    # summer months, with a much bigger outbreak in the autumn."
-    e = event_in(
-        "H1N1_bbc/2009-06-30/348.htm.txt", "tail off in the summer months", "the summer"
-    )
-    assert "in months" not in e.title
-    assert e.title.startswith("Cases in the northern hemisphere may tail off")
-    # "... so the fish could make it to stores that day for the weekend buying
-    # rush."
-    e = event_in(
-        "bpoil_washingtonpost/2010-07-10/1354.htm.txt",
-        "the weekend buying rush",
-        "that day",
-    )
-    assert e.title == "The fish could make it to stores"
