@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
@@ -59,7 +60,7 @@ _TITLE_DEPS = frozenset(
 _NEVER = frozenset({"relcl", "appos", "advcl", "parataxis", "acl", "meta", "dep"})
 # Parts a long title loses first (the last one first).
 _OPTIONAL = frozenset(
-    {"prep", "npadvmod", "advmod", "conj", "amod", "nummod", "quantmod", "ccomp"}
+    {"prep", "npadvmod", "advmod", "conj", "amod", "nummod", "quantmod", "ccomp", "acl"}
 )
 _CHANGE_WORDS = frozenset({"up", "down", "higher", "lower", "off", "back"})
 # Adverbs of place that complete a verb: "came ashore", "ran aground".
@@ -490,6 +491,18 @@ class ArticleContext:
             return None  # two people of that surname: the mentions decide
         return " ".join(t.text for t in parts) or None
 
+    def _names_actor(self, tok: Token) -> bool:
+        """A person or organisation mention covers the head word `tok`, or
+        it is a name the parse gives no other type ("BP", unlabelled)."""
+        if any(c.dep_ == "nummod" for c in tok.children):
+            return False  # "the Airbus 380", "the Boeing 787": a model, a thing
+        if tok.pos_ == "PROPN" and tok.ent_type_ in ("", "ORG", "PERSON"):
+            return True
+        return any(
+            m.kind in (PERSON, ORGANIZATION) and m.start <= tok.idx < m.end
+            for m in self.entities.within(tok.left_edge.idx, _end(tok.right_edge))
+        )
+
     def _is_person(self, tok: Token) -> bool:
         return any(
             m.kind == PERSON
@@ -531,6 +544,8 @@ class ArticleContext:
                 c.dep_ == "ccomp" and c.i > subject.i for c in subject.head.children
             ) or _extraposed(subject):
                 return None  # "it was announced that ...": no referent
+            if (thing := _undergoer_before(subject, self._names_actor)) is not None:
+                return _render(_phrase(thing, set()))
             return (
                 self.previous_subject(subject, plural=False)
                 or self.nearest(ORGANIZATION, before, floor)
@@ -591,6 +606,57 @@ class ArticleContext:
                     if c.dep_ == "case":
                         replace[first.i], replace[c.i] = f"{name}’", ""
         return replace
+
+
+_NOT_THINGS = frozenset(
+    ["DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "PERSON", "ORDINAL"]
+)
+
+
+def _undergoer_before(it: Token, actor: Callable[[Token], bool]) -> Token | None:
+    """'BP was operating the Deepwater Horizon drilling rig when it exploded',
+    'Boeing has received five orders ... for the 777-200LR since it was
+    announced': "it" as the subject of an adverbial clause that does nothing
+    to anything (no object: it exploded, was announced) is the thing the
+    clause it hangs on named before it, the nearest singular one, not that
+    clause's agent (a person or organisation, `actor`: not "the Airbus 380
+    will wear the livery ... when it arrives"); or what the relative clause
+    it hangs on is about. A clause with an object of its own ("when it held
+    its conference") keeps the agent."""
+    clause = it.head
+    if it.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "advcl":
+        return None
+    if any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp") for c in clause.children):
+        return None
+    main = clause.head
+    if main.pos_ not in ("VERB", "AUX"):
+        return None
+    found = None
+    agents = [c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if main.dep_ != "relcl" and (not agents or not actor(agents[0])):
+        return None
+    for c in main.children:
+        if c.i > it.i:
+            break
+        nouns = [c] if c.dep_ in ("dobj", "attr") else []
+        if c.dep_ == "prep":
+            nouns = [p for p in c.children if p.dep_ == "pobj"]
+        for n in nouns:
+            if (
+                n.tag_ in ("NN", "NNP")
+                and n.ent_type_ not in _NOT_THINGS
+                and any(k.dep_ in ("det", "compound") for k in n.children)
+                and not any(k.dep_ == "conj" for k in n.children)
+                and not any(k.dep_ == "poss" for k in n.children)
+            ):
+                found = n
+    if found is None and main.dep_ == "relcl":
+        # "Suvarnabhumi airport, which has suffered various incidents since it
+        # opened": what the relative clause is about
+        head = _antecedent(main)
+        if head.tag_ in ("NN", "NNP") and head.ent_type_ not in _NOT_THINGS:
+            found = head
+    return found
 
 
 def _with_article(name: str) -> str:
@@ -877,12 +943,104 @@ def _when_clause(verb: Token, skip: set[int]) -> Token | None:
     return None
 
 
+# Conjunctions of a clause told as the background of another one, at the same
+# time: "as he drove towards a checkpoint", "while the FTSE fell".
+_BACKGROUND_MARKS = frozenset(["as"])
+_BACKGROUND_ARGUMENTS = frozenset({"prep", "prt", "acomp", "advmod"})
+
+
+def _background_of(verb: Token, skip: set[int]) -> Token | None:
+    """'Salihee died instantly when a bullet entered his right eye as he drove
+    towards a checkpoint in Baghdad in June': the date of an "as" clause with
+    no object, told as what was going on, dates what it is the background of,
+    and that is the event: the verb it hangs on, and up through the "when"
+    clause that one is in. Not a clause with an object ("as she gave her
+    testimony on Tuesday"), a comment clause with a gap ("as Mr Galloway
+    hinted yesterday", "as he had promised in 2008"), nor a report."""
+    if verb.dep_ != "advcl" or not any(
+        c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in verb.children
+    ):
+        return None
+    if _speech(verb) or not any(
+        c.dep_ in _BACKGROUND_ARGUMENTS and c.i > verb.i and c.i not in skip
+        for c in verb.children
+    ):
+        return None
+    if any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp") for c in verb.children):
+        return None  # "as she gave her testimony on Tuesday": an event of its own
+    if any(c.dep_ == "aux" and c.lemma_ in ("have", "will") for c in verb.children):
+        return None  # "as it had done in 2008": a comparison with another time
+    found = None
+    tok = verb
+    while tok.dep_ == "advcl" and tok.head.i != tok.i:
+        head = tok.head
+        if (
+            head.pos_ != "VERB"
+            or head.tag_ != "VBD"
+            or head.lemma_ == "be"
+            or _speech(head)
+            or not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
+            or any(c.dep_ == "neg" for c in head.children)
+        ):
+            break
+        found = head
+        if not any(
+            c.lower_ == "when" and c.dep_ in ("advmod", "mark") for c in head.children
+        ):
+            break
+        tok = head
+    return found
+
+
+def _identified_subject(verb: Token) -> Token | None:
+    """'Figures issued this week showed that Brazil is in recession', 'The cap
+    applied last Thursday stopped oil leaking': a past participle on the
+    subject, whose date only says which figures, which cap; what they did is
+    the event: the verb of that subject. Not a copula or "have" ("The
+    commitment the president made yesterday is ..."), nor a negation, nor a
+    participle set off by a comma, which tells a time of its own ("The
+    channel, launched in 1996 ..., recently reconfirmed")."""
+    if verb.dep_ != "acl" or verb.i < verb.head.i:
+        return None
+    if verb.tag_ != "VBN" and not (  # "The cap applied last Thursday"
+        verb.tag_ == "VBD" and _inflect(verb.lemma_.lower(), "VBN") == verb.lower_
+    ):
+        return None
+    if any(c.dep_ in SUBJECT_DEPS | {"aux", "auxpass"} for c in verb.children):
+        return None
+    if verb.doc[verb.i - 1].is_punct:
+        return None  # "The CIA report, completed last month, remains": an aside
+    noun, main = verb.head, verb.head.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if (
+        main.pos_ != "VERB"
+        or main.tag_ not in ("VBD", "VBZ", "VBP")
+        or main.lemma_ in ("be", "have")
+        or main.i < verb.i
+        or any(c.dep_ in ("neg", "aux", "auxpass") for c in main.children)
+    ):
+        return None
+    dated = ("DATE", "TIME")
+    if any(  # "a containment cap system placed ... last week collected 15,800
+        # barrels of oil on Wednesday": the verb has a date of its own
+        c.ent_type_ in dated
+        or c.dep_ == "prep"
+        and any(p.dep_ == "pobj" and p.ent_type_ in dated for p in c.children)
+        for c in main.children
+    ):
+        return None
+    return main
+
+
 def _phrase(tok: Token, skip: set[int], depth: int = 0) -> list[Token]:
     """A token's subtree in text order, without clauses and asides hanging off it."""
     out = [] if tok.i in skip else [tok]
     if depth <= 8:
         for child in tok.children:
-            if child.i in skip or (child.dep_ in _NEVER and not _glued(child)):
+            if child.i in skip or (
+                child.dep_ in _NEVER and not _glued(child) and not _completes(child)
+            ):
                 continue
             if (
                 child.dep_ == "punct"
@@ -892,6 +1050,22 @@ def _phrase(tok: Token, skip: set[int], depth: int = 0) -> list[Token]:
                 continue
             out.extend(_phrase(child, skip, depth + 1))
     return sorted(out, key=lambda t: t.i)
+
+
+def _completes(tok: Token) -> bool:
+    """'an independent inquiry into the decision to go to war', 'a plan to
+    increase oil capture': the infinitive a noun takes, which says what the
+    noun is; not a participle or relative clause hanging off it, and not
+    one set off by a comma."""
+    return (
+        tok.dep_ == "acl"
+        and tok.tag_ == "VB"
+        and tok.head.pos_ == "NOUN"
+        and tok.i > tok.head.i
+        and tok.left_edge.i == tok.i - 1
+        and tok.doc[tok.i - 1].tag_ == "TO"
+        and not any(c.dep_ in SUBJECT_DEPS for c in tok.children)
+    )
 
 
 def _between_conjuncts(punct: Token) -> bool:
@@ -1341,6 +1515,28 @@ def _particle(tok: Token) -> bool:
     )
 
 
+def _comment(verb: Token) -> bool:
+    """A speech verb told as a comment on the clause it hangs on: after it
+    ("..., the energy giant said on Monday"), inside it between commas
+    ("That, the scientists say today, helped"), or in an "as" clause with
+    nothing said of its own ("as the conservator said in September, they're
+    reviewing")."""
+    if not _speech(verb) or verb.head.i == verb.i:
+        return False
+    if verb.dep_ == "parataxis":
+        doc = verb.doc
+        first, last = verb.left_edge.i, verb.right_edge.i
+        return verb.head.i < verb.i or (
+            "," in (doc[first].text, doc[max(0, first - 1)].text)
+            and "," in (doc[last].text, doc[min(len(doc) - 1, last + 1)].text)
+        )
+    return (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+        and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children)
+    )
+
+
 def _speech(verb: Token) -> bool:
     from timeline.extraction.kinds import STATEMENT, lexicon
 
@@ -1580,6 +1776,10 @@ def build_title(
     """
     if (when := _when_clause(verb, skip)) is not None:
         verb = when
+    elif (main := _background_of(verb, skip)) is not None:
+        verb = main  # "Salihee died instantly ... as he drove ... in June"
+    elif (main := _identified_subject(verb)) is not None:
+        verb = main  # "Figures issued this week showed that ..."
     given_skip = skip
     if (dateline := _dateline(sent)) and verb.i not in dateline:
         skip = set(skip) | dateline  # "LONDON, Feb. 26 -- The Royal Bank ..."
@@ -1591,6 +1791,16 @@ def build_title(
         )
     subject_skip = set(skip) | _asides(sent, verb)
     skip = subject_skip | set(off_line)
+    skip |= {  # "to increase oil capture later on Sunday": no "later" left
+        t.i
+        for t in sent
+        if t.lower_ in ("later", "earlier")
+        and t.dep_ == "advmod"
+        and (
+            t.i + 1 in given_skip  # "later on Sunday"
+            or (any(t.children) and all(c.i in given_skip for c in t.children))
+        )
+    }
     quoted = _quoted(sent)
     subject = subject_of(verb)
     subject_text = ""
@@ -1774,13 +1984,11 @@ def build_title(
     if not objects and not fronted and not (subject_text or subject_tokens):
         return ""
     if (
-        not fronted
-        and verb.dep_ == "parataxis"
-        and _speech(verb)
-        and verb.head.i < verb.i
-        and verb.head.pos_ in ("VERB", "AUX")
+        not fronted and _comment(verb) and verb.head.pos_ in ("VERB", "AUX")
     ):  # "The incident has so far cost BP $1.6 bn, the energy giant said on
-        # Monday": what it said is the clause the speech verb hangs on
+        # Monday": what it said is the clause the speech verb hangs on; also
+        # "That, the scientists say today, helped reduce ...", "as the
+        # conservator said in September, they're reviewing ..."
         own = {t.i for t in verb.subtree}
         fronted = [_clause(verb.head, skip | own, 1)]
     limit = TITLE_MAX_WORDS
