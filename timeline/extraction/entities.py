@@ -2884,10 +2884,50 @@ _NOT_THINGS = frozenset(
         "people", "public", "crowd", "family", "member", "staff", "employee",
         "index", "market", "stock", "share", "price", "rate", "dollar",
         "economy", "trading", "investor", "consumer", "voter", "fan", "sale",
-        "percent", "opposition", "poll",
+        "percent", "opposition", "poll", "crew", "team", "reporter", "boss",
+        "celebrity", "skipper", "lawmaker",
     }
 )  # fmt: skip
 _AGENT_SUFFIXES = ("ist", "ian", "ers", "ors")
+_PEOPLE_SUFFIXES = ("man", "men")  # "fishermen", "a congressman"
+# Public acts: what a legislature, government, regulator or court makes,
+# never a company's thing even in a story about one ("The new moratorium
+# will end", "a fishing ban", "the climate bill", "routine inspections").
+# The heads of the rubric's vote, sanctions and legal kinds' acts (see
+# data/kinds.json), kept here as nouns, not as event triggers: a small
+# closed class of general English (no WordNet in the pipeline's model).
+_PUBLIC_ACTS = frozenset(
+    {
+        "moratorium", "ban", "embargo", "sanction", "boycott", "blockade",
+        "bill", "law", "legislation", "act", "amendment", "regulation", "rule",
+        "resolution", "ordinance", "statute", "decree", "referendum", "vote",
+        "ballot", "election", "veto", "inquiry", "investigation", "probe",
+        "hearing", "inspection", "subpoena", "ruling", "verdict", "indictment",
+        "injunction", "reform",
+    }
+)  # fmt: skip
+# Natural forces: weather and the sea act on their own ("Bad weather
+# halted", "A tropical storm watch was issued", "the hurricane season").
+_NATURAL_FORCES = frozenset(
+    {
+        "weather", "storm", "hurricane", "wind", "rain", "cloud",
+        "season", "tide", "current", "earthquake", "quake", "tsunami",
+        "flood", "drought", "temperature", "typhoon", "cyclone", "tornado",
+    }
+)  # fmt: skip
+
+
+def _public_or_natural(tok: Token) -> bool:
+    """A public act or a natural force, by its head or a noun modifying it
+    ("a fishing ban", "A tropical storm watch", "the energy and climate
+    bill")."""
+    words = [tok] + [
+        c for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN"
+    ]
+    return any(
+        w.lemma_.lower() in _PUBLIC_ACTS or w.lemma_.lower() in _NATURAL_FORCES
+        for w in words
+    )
 
 
 def _thing_subject(verb: Token) -> bool:
@@ -2899,9 +2939,13 @@ def _thing_subject(verb: Token) -> bool:
         return False
     if subject.pos_ == "PRON":  # "It is slated for a U.S. release"; not "the
         # index ... when it hit", "Accenture saw ..., although it later rebounded"
-        return subject.lower_ == "it" and not any(
+        if subject.lower_ != "it" or any(
             t.pos_ in ("NOUN", "PROPN") for t in subject.sent if t.i < subject.i
-        )
+        ):
+            return False
+        referent = _previous_subject(subject)  # "The new moratorium ... It
+        # will end by 30 November": the moratorium's, no company's
+        return referent is None or not _public_or_natural(referent)
     if subject.pos_ not in ("NOUN", "PROPN"):
         return False
     if (
@@ -2934,7 +2978,21 @@ def _thing_subject(verb: Token) -> bool:
     ]
     if of and not _thing_noun(of[0]):
         return False  # "A group of ... scientists released"
+    if _public_or_natural(subject):
+        return False  # "The new moratorium will end": the government's
     return _thing_noun(subject)
+
+
+def _previous_subject(tok: Token) -> Token | None:
+    """The subject of the main verb of the sentence before `tok`'s, a noun."""
+    sent = tok.sent
+    if sent.start == 0:
+        return None
+    root = tok.doc[sent.start - 1].sent.root
+    for c in root.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN":
+            return c
+    return None
 
 
 # Heads of a description of a company or body: the title resolves them.
@@ -2962,6 +3020,7 @@ def _thing_noun(subject: Token) -> bool:
         or word in government_words()
         or word.endswith(_AGENT_SUFFIXES)
         or lemma.endswith(_AGENT_SUFFIXES[:2])
+        or lemma.endswith(_PEOPLE_SUFFIXES)
     )
 
 

@@ -968,6 +968,26 @@ def test_a_named_or_pronoun_subject_is_not_the_main_company_in_real_text():
     assert all("AIG" not in e.organizations for e in events)
 
 
+@pytest.mark.parametrize(
+    ("article_id", "fragment"),
+    [
+        # a public act: the government's, though the story is BP's
+        ("bpoil_bbc/2010-07-12/1327.htm.txt", "It will end by 30 November"),
+        ("bpoil_guardian/2010-05-11/32.htm.txt", "energy and climate bill"),
+        # a natural force acts on its own
+        ("bpoil_reuters/2010-06-29/1491.htm.txt", "Bad weather halted"),
+        # people: fishermen are no company's thing
+        ("bpoil_guardian/2010-05-31/350.htm.txt", "commercial fishermen landed"),
+    ],
+)
+def test_a_public_act_nature_or_people_are_not_the_main_companys_in_real_text(
+    article_id, fragment
+):
+    events = realtext.events_in(article_id, fragment)
+    assert events
+    assert all("BP" not in e.organizations for e in events)
+
+
 def test_a_known_company_named_like_a_city_is_the_company_in_real_text():
     # Toyota is a Japanese city of 400,000 too; a known company labelled ORG
     # is a place only where the text makes it one ("in Toyota")
