@@ -988,6 +988,26 @@ def test_a_public_act_nature_or_people_are_not_the_main_companys_in_real_text(
     assert all("BP" not in e.organizations for e in events)
 
 
+def test_a_description_subject_is_the_person_the_article_titles_so_in_real_text():
+    # "The president plans to visit the Gulf coast": the article's "President
+    # Obama", not "Former President Bill Clinton" named nearer
+    (event,) = realtext.events_in(
+        "bpoil_foxnews/2010-05-27/2130.htm.txt", "The president plans to visit"
+    )
+    assert "Obama" in event.actors
+    assert "Bill Clinton" not in event.actors
+
+
+def test_a_surname_two_people_share_is_the_one_named_first_in_real_text():
+    # "Relatives of Michael Jackson ... Rev Jesse Jackson ... Jackson, who had
+    # a history of health problems, collapsed": the story's Jackson, no place
+    events = realtext.events_in(
+        "MJ_bbc/2009-06-28/606.htm.txt", "collapsed at his Los Angeles home"
+    )
+    assert events
+    assert all(e.actors == ("Michael Jackson",) for e in events)
+
+
 def test_a_known_company_named_like_a_city_is_the_company_in_real_text():
     # Toyota is a Japanese city of 400,000 too; a known company labelled ORG
     # is a place only where the text makes it one ("in Toyota")
