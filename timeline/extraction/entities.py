@@ -1068,7 +1068,11 @@ class EntityResolver:
         }
         first_full: dict[str, tuple[int, str]] = {}
         for cand in candidates:
-            if cand.key in full_names and full_names[cand.key] not in by_first:
+            if (
+                cand.key in full_names
+                and full_names[cand.key] not in by_first
+                and not _pull_quote(doc, cand.end)
+            ):
                 first_full.setdefault(
                     _surname(cand.key), (cand.start, full_names[cand.key])
                 )
@@ -3048,6 +3052,17 @@ def _thing_subject(verb: Token) -> bool:
     if _public_or_natural(subject):
         return False  # "The new moratorium will end": the government's
     return _thing_noun(subject)
+
+
+def _pull_quote(doc: Doc, end: int) -> bool:
+    """The name ending at token `end` heads a pull quote ("Katherine Jackson:
+    “Four years won't bring my son back”"): a caption, not the story's
+    introduction of its people."""
+    return (
+        end + 1 < len(doc)
+        and doc[end].text == ":"
+        and doc[end + 1].text in ("“", '"', "‘")
+    )
 
 
 def _quoted(doc: Doc, i: int) -> bool:

@@ -1006,6 +1006,13 @@ def test_a_surname_two_people_share_is_the_one_named_first_in_real_text():
     )
     assert events
     assert all(e.actors == ("Michael Jackson",) for e in events)
+    # a pull quote ("Katherine Jackson: “Four years won't bring my son
+    # back”") introduces no one: "Jackson's family" before the story names
+    # Michael Jackson in full stays no one's
+    (event,) = realtext.events_in(
+        "MJ_bbc/2011-11-29/130.htm.txt", "The legal teams will return"
+    )
+    assert "Katherine Jackson" not in event.actors
 
 
 def test_a_known_company_named_like_a_city_is_the_company_in_real_text():
