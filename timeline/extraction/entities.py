@@ -565,12 +565,17 @@ class EntityResolver:
                 or (alias is None and self.people_index.variant_of(key) is not None)
             )
             titled = any(c.titled for c in cands)
+            placed = [
+                _locative(doc, c) or self._title_of(doc, c.ent.start) for c in cands
+            ]
+            if (
+                len(words) >= 2
+                and 2 * sum(placed) < len(cands)
+                and all(c.ent.label_ == "PERSON" for c in cands)
+            ):
+                placed = []  # "stood in Steve Jobs' place" once: still him
             if not (known or titled) and (
-                key in self.countries
-                or _feature_name(words)
-                or any(
-                    _locative(doc, c) or self._title_of(doc, c.ent.start) for c in cands
-                )
+                key in self.countries or _feature_name(words) or any(placed)
             ):
                 verdicts[key] = "place"  # "in Misrata", "near Ras Lanuf"
                 continue
@@ -2669,8 +2674,8 @@ _DASHES = frozenset({"--", "-", "—", "–"})
 
 def _locative_span(doc: Doc, start: int, end: int) -> bool:
     """'in Misrata', 'near Ras Lanuf', 'the town of Zawiya' (and no 's after)."""
-    if end < len(doc) and doc[end].tag_ == "POS":
-        return False
+    if end < len(doc) and (doc[end].tag_ == "POS" or doc[end].text in ("'", "’")):
+        return False  # "in Steve Jobs ' place": his place
     j = start - 1
     if j >= 0 and doc[j].lower_ in _LOCATIVE:
         return True

@@ -1015,6 +1015,17 @@ def test_a_surname_two_people_share_is_the_one_named_first_in_real_text():
     assert "Katherine Jackson" not in event.actors
 
 
+def test_a_person_named_once_after_in_is_still_a_person_in_real_text():
+    # "He also stood in Steve Jobs ' place": one locative mention of four
+    # (and a possessive) makes Steve Jobs no place, nor his "Jobs" a company
+    events = realtext.events_in(
+        "wikinews-meantime-279494", "He briefly made an appearance"
+    )
+    assert events
+    assert all("Steve Jobs" in e.actors for e in events)
+    assert all("Jobs" not in e.organizations for e in events)
+
+
 def test_a_known_company_named_like_a_city_is_the_company_in_real_text():
     # Toyota is a Japanese city of 400,000 too; a known company labelled ORG
     # is a place only where the text makes it one ("in Toyota")
