@@ -572,8 +572,10 @@ class EntityResolver:
                 len(words) >= 2
                 and 2 * sum(placed) < len(cands)
                 and all(c.ent.label_ == "PERSON" for c in cands)
+                and not any(p.population for p in gazetteer.lookup(key))
             ):
                 placed = []  # "stood in Steve Jobs' place" once: still him
+                # (not a city the parse calls a person: "Porto Alegre")
             if not (known or titled) and (
                 key in self.countries or _feature_name(words) or any(placed)
             ):
