@@ -2962,7 +2962,7 @@ _NOT_THINGS = frozenset(
         "people", "public", "crowd", "family", "member", "staff", "employee",
         "index", "market", "stock", "share", "price", "rate", "dollar",
         "economy", "trading", "investor", "consumer", "voter", "fan", "sale",
-        "percent", "opposition", "poll", "crew", "team", "reporter", "boss",
+        "percent", "opposition", "poll", "team", "reporter", "boss",
         "celebrity", "skipper", "lawmaker",
     }
 )  # fmt: skip
