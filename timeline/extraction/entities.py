@@ -215,12 +215,45 @@ class ArticleEntities:
             and _thing_subject(verb)
         ):
             found[ORGANIZATION][self.main_company] = None
+        if verb is not None and (person := self._described_person(verb)):
+            found[PERSON] = {person: None, **found[PERSON]}
         found[COUNTRY].update(companies)
         return (
             tuple(found[PERSON]),
             tuple(found[COUNTRY]),
             tuple(found[ORGANIZATION]),
         )
+
+    def _described_person(self, verb: Token) -> str | None:
+        """The person a description subject stands for ("the US president
+        last year planned", "the singer prepared"): the one the article
+        names with its words ("US President George W Bush", "pop singer
+        Michael Jackson") most often, the nearest of those; None where no
+        mention ties the description to a name."""
+        subject = _event_subject(verb)
+        words = _description_words(subject) if subject is not None else None
+        if not words:
+            return None
+        text = _doc_text(verb.doc)
+        if self.within(subject.idx, subject.idx + len(subject)):
+            return None  # a name of its own
+        ties: Counter[str] = Counter()
+        nearest: dict[str, int] = {}
+        for m in self.mentions:
+            if m.kind != PERSON:
+                continue
+            lead = text[max(0, m.start - 60) : m.end].lower().split()[:-1][-5:]
+            lead = [w.strip(".,;:()\"'’") for w in lead]
+            if words[0] not in lead:
+                continue
+            at = lead.index(words[0])
+            if lead[at : at + len(words)] != words or (at and lead[at - 1] in _NOT_NOW):
+                continue  # "Former President Bill Clinton", "Vice President Biden"
+            ties[m.value] += 1
+            nearest[m.value] = abs(subject.idx - m.start)
+        if not ties:
+            return None
+        return min(ties, key=lambda v: (-ties[v], nearest[v]))
 
     def named_in(
         self, title: str, text: str
@@ -532,12 +565,19 @@ class EntityResolver:
                 or (alias is None and self.people_index.variant_of(key) is not None)
             )
             titled = any(c.titled for c in cands)
+            placed = [
+                _locative(doc, c) or self._title_of(doc, c.ent.start) for c in cands
+            ]
+            if (
+                len(words) >= 2
+                and 2 * sum(placed) < len(cands)
+                and all(c.ent.label_ == "PERSON" for c in cands)
+                and not any(p.population for p in gazetteer.lookup(key))
+            ):
+                placed = []  # "stood in Steve Jobs' place" once: still him
+                # (not a city the parse calls a person: "Porto Alegre")
             if not (known or titled) and (
-                key in self.countries
-                or _feature_name(words)
-                or any(
-                    _locative(doc, c) or self._title_of(doc, c.ent.start) for c in cands
-                )
+                key in self.countries or _feature_name(words) or any(placed)
             ):
                 verdicts[key] = "place"  # "in Misrata", "near Ras Lanuf"
                 continue
@@ -1019,9 +1059,44 @@ class EntityResolver:
             else:
                 surnames[last] = canonical
         first_names = self._first_names(full_names)
+        # The namesake a shared surname alone stands for: the one the article
+        # names in full first, once it has ("Relatives of Michael Jackson
+        # ... Rev Jesse Jackson ... Jackson, who had a history of health
+        # problems, collapsed": the story's Jackson, named first).
+        # Not one it calls by first name alone outside a quotation ("Elian
+        # Gonzalez and his father Juan Miguel Gonzalez ... Elian smiled.
+        # Gonzalez said nothing": the father).
+        by_first = {
+            full_names[k]
+            for cand in candidates
+            if " " not in cand.key and not _quoted(doc, cand.start)
+            for k in full_names
+            if k.split()[0] == cand.key
+        }
+        first_full: dict[str, tuple[int, str]] = {}
+        for cand in candidates:
+            if (
+                cand.key in full_names
+                and full_names[cand.key] not in by_first
+                and not _pull_quote(doc, cand.end)
+            ):
+                first_full.setdefault(
+                    _surname(cand.key), (cand.start, full_names[cand.key])
+                )
+        namesake: dict[int, str] = {}
         for cand in candidates:
             verdict = verdicts[cand.key]
-            if verdict == "single":  # one word: a person only with support
+            shared = (
+                " " not in cand.key
+                and cand.key in surnames
+                and surnames[cand.key] is None
+                and cand.ent.label_ == "PERSON"
+                and first_full.get(cand.key, (cand.start, ""))[0] < cand.start
+            )
+            if verdict == "single" and shared:
+                verdict = PERSON
+                namesake[cand.start] = first_full[cand.key][1]
+            elif verdict == "single":  # one word: a person only with support
                 verdict = (
                     PERSON
                     if surnames.get(cand.key) or cand.key in first_names
@@ -1031,8 +1106,11 @@ class EntityResolver:
                 cand.key, surnames, full_names
             ):
                 # "Jackson" where the article names Michael and Jermaine
-                # Jackson is neither, nor the database's Frank G. Jackson.
-                verdict = verdicts.get(("single", cand.key), "")
+                # Jackson is not the database's Frank G. Jackson.
+                if shared:
+                    namesake[cand.start] = first_full[cand.key][1]
+                else:
+                    verdict = verdicts.get(("single", cand.key), "")
             if verdict == "place":
                 if not any(taken[cand.start : cand.end]):
                     places.append((cand.start, cand.end, cand.name, False))
@@ -1103,7 +1181,7 @@ class EntityResolver:
 
         for _ent, name_s, e, canonical in persons:
             name = _clean_name(doc[name_s:e].text)
-            resolved = person_for(name) or canonical
+            resolved = namesake.get(name_s) or person_for(name) or canonical
             if any(taken[name_s:e]):
                 continue
             add(name_s, e, PERSON, resolved)
@@ -2598,8 +2676,8 @@ _DASHES = frozenset({"--", "-", "—", "–"})
 
 def _locative_span(doc: Doc, start: int, end: int) -> bool:
     """'in Misrata', 'near Ras Lanuf', 'the town of Zawiya' (and no 's after)."""
-    if end < len(doc) and doc[end].tag_ == "POS":
-        return False
+    if end < len(doc) and (doc[end].tag_ == "POS" or doc[end].text in ("'", "’")):
+        return False  # "in Steve Jobs ' place": his place
     j = start - 1
     if j >= 0 and doc[j].lower_ in _LOCATIVE:
         return True
@@ -2884,10 +2962,50 @@ _NOT_THINGS = frozenset(
         "people", "public", "crowd", "family", "member", "staff", "employee",
         "index", "market", "stock", "share", "price", "rate", "dollar",
         "economy", "trading", "investor", "consumer", "voter", "fan", "sale",
-        "percent", "opposition", "poll",
+        "percent", "opposition", "poll", "team", "reporter", "boss",
+        "celebrity", "skipper", "lawmaker",
     }
 )  # fmt: skip
 _AGENT_SUFFIXES = ("ist", "ian", "ers", "ors")
+_PEOPLE_SUFFIXES = ("man", "men")  # "fishermen", "a congressman"
+# Public acts: what a legislature, government, regulator or court makes,
+# never a company's thing even in a story about one ("The new moratorium
+# will end", "a fishing ban", "the climate bill", "routine inspections").
+# The heads of the rubric's vote, sanctions and legal kinds' acts (see
+# data/kinds.json), kept here as nouns, not as event triggers: a small
+# closed class of general English (no WordNet in the pipeline's model).
+_PUBLIC_ACTS = frozenset(
+    {
+        "moratorium", "ban", "embargo", "sanction", "boycott", "blockade",
+        "bill", "law", "legislation", "act", "amendment", "regulation", "rule",
+        "resolution", "ordinance", "statute", "decree", "referendum", "vote",
+        "ballot", "election", "veto", "inquiry", "investigation", "probe",
+        "hearing", "inspection", "subpoena", "ruling", "verdict", "indictment",
+        "injunction", "reform",
+    }
+)  # fmt: skip
+# Natural forces: weather and the sea act on their own ("Bad weather
+# halted", "A tropical storm watch was issued", "the hurricane season").
+_NATURAL_FORCES = frozenset(
+    {
+        "weather", "storm", "hurricane", "wind", "rain", "cloud",
+        "season", "tide", "current", "earthquake", "quake", "tsunami",
+        "flood", "drought", "temperature", "typhoon", "cyclone", "tornado",
+    }
+)  # fmt: skip
+
+
+def _public_or_natural(tok: Token) -> bool:
+    """A public act or a natural force, by its head or a noun modifying it
+    ("a fishing ban", "A tropical storm watch", "the energy and climate
+    bill")."""
+    words = [tok] + [
+        c for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN"
+    ]
+    return any(
+        w.lemma_.lower() in _PUBLIC_ACTS or w.lemma_.lower() in _NATURAL_FORCES
+        for w in words
+    )
 
 
 def _thing_subject(verb: Token) -> bool:
@@ -2899,9 +3017,13 @@ def _thing_subject(verb: Token) -> bool:
         return False
     if subject.pos_ == "PRON":  # "It is slated for a U.S. release"; not "the
         # index ... when it hit", "Accenture saw ..., although it later rebounded"
-        return subject.lower_ == "it" and not any(
+        if subject.lower_ != "it" or any(
             t.pos_ in ("NOUN", "PROPN") for t in subject.sent if t.i < subject.i
-        )
+        ):
+            return False
+        referent = _previous_subject(subject)  # "The new moratorium ... It
+        # will end by 30 November": the moratorium's, no company's
+        return referent is None or not _public_or_natural(referent)
     if subject.pos_ not in ("NOUN", "PROPN"):
         return False
     if (
@@ -2934,7 +3056,86 @@ def _thing_subject(verb: Token) -> bool:
     ]
     if of and not _thing_noun(of[0]):
         return False  # "A group of ... scientists released"
+    if _public_or_natural(subject):
+        return False  # "The new moratorium will end": the government's
     return _thing_noun(subject)
+
+
+def _pull_quote(doc: Doc, end: int) -> bool:
+    """The name ending at token `end` heads a pull quote ("Katherine Jackson:
+    “Four years won't bring my son back”"): a caption, not the story's
+    introduction of its people."""
+    return (
+        end + 1 < len(doc)
+        and doc[end].text == ":"
+        and doc[end + 1].text in ("“", '"', "‘")
+    )
+
+
+def _quoted(doc: Doc, i: int) -> bool:
+    """Token `i` is inside a quotation of its paragraph."""
+    text = _doc_text(doc)
+    at = doc[i].idx
+    line = text[text.rfind("\n", 0, at) + 1 : at]
+    return line.count("“") > line.count("”") or line.count('"') % 2 == 1
+
+
+# Words before a title that make it another office or another time.
+_NOT_NOW = frozenset({"former", "ex", "ex-", "vice", "late", "deputy", "then"})
+# Person nouns too generic or relational to stand for one named person.
+_GENERIC_PEOPLE = frozenset(
+    {
+        "man", "woman", "mother", "wife", "husband", "son", "daughter",
+        "brother", "sister", "resident", "worker", "student", "official",
+        "mr", "mrs", "ms", "miss", "sir", "former", "late", "acting", "head",
+        "chief", "leader", "executive", "candidate",
+    }
+)  # fmt: skip
+
+
+def _description_words(subject: Token) -> list[str] | None:
+    """The words of a definite description of one person ("the US
+    president" -> ["president"], "the prime minister" -> ["prime",
+    "minister"], "the singer"): its head, a title or a person noun, and the
+    common words before it (not a country: the article may call him "US
+    President" or "President"); None for anything else."""
+    head = subject.lemma_.lower()
+    if (
+        subject.pos_ != "NOUN"
+        or subject.tag_ != "NN"
+        or subject.dep_ not in ("nsubj", "nsubjpass")
+        or head in _GENERIC_PEOPLE
+        or not (head in _single_titles() or head in _PERSON_NOUNS)
+    ):
+        return None
+    words = [subject.lower_]
+    for c in subject.children:
+        if c.dep_ == "det":
+            if c.lower_ != "the":
+                return None
+        elif c.i < subject.i and c.dep_ in ("amod", "compound"):
+            if c.ent_type_ in ("GPE", "NORP", "ORG"):
+                continue  # "the US president", "the BP chief"
+            if c.pos_ not in ("NOUN", "ADJ") or any(c.children):
+                return None
+            words.insert(-1, c.lower_)
+        elif c.i < subject.i or c.dep_ not in ("punct", "acl", "relcl"):
+            return None  # "his lawyer", "the president of the company"
+    if not any(c.dep_ == "det" for c in subject.children):
+        return None
+    return words
+
+
+def _previous_subject(tok: Token) -> Token | None:
+    """The subject of the main verb of the sentence before `tok`'s, a noun."""
+    sent = tok.sent
+    if sent.start == 0:
+        return None
+    root = tok.doc[sent.start - 1].sent.root
+    for c in root.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN":
+            return c
+    return None
 
 
 # Heads of a description of a company or body: the title resolves them.
@@ -2962,6 +3163,7 @@ def _thing_noun(subject: Token) -> bool:
         or word in government_words()
         or word.endswith(_AGENT_SUFFIXES)
         or lemma.endswith(_AGENT_SUFFIXES[:2])
+        or lemma.endswith(_PEOPLE_SUFFIXES)
     )
 
 

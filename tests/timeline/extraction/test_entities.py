@@ -232,10 +232,11 @@ def test_it_maps_a_unique_first_name_to_the_full_name():
     start = text.index("Elian smiled")
     actors, _, _ = resolved.involved(start, start + len("Elian smiled"))
     assert actors == ("Elian Gonzalez",)
-    # "Gonzalez" could be either of them: it stays as written.
+    # "Gonzalez" could be either of them, but the article calls the boy
+    # "Elian": the surname alone is his father's.
     start = text.index("Gonzalez said")
     actors, _, _ = resolved.involved(start, start + len("Gonzalez said"))
-    assert actors == ("Gonzalez",)
+    assert actors == ("Juan Miguel Gonzalez",)
 
 
 def test_it_does_not_spread_a_one_word_person_from_the_lexicon():

@@ -968,6 +968,64 @@ def test_a_named_or_pronoun_subject_is_not_the_main_company_in_real_text():
     assert all("AIG" not in e.organizations for e in events)
 
 
+@pytest.mark.parametrize(
+    ("article_id", "fragment"),
+    [
+        # a public act: the government's, though the story is BP's
+        ("bpoil_bbc/2010-07-12/1327.htm.txt", "It will end by 30 November"),
+        ("bpoil_guardian/2010-05-11/32.htm.txt", "energy and climate bill"),
+        # a natural force acts on its own
+        ("bpoil_reuters/2010-06-29/1491.htm.txt", "Bad weather halted"),
+        # people: fishermen are no company's thing
+        ("bpoil_guardian/2010-05-31/350.htm.txt", "commercial fishermen landed"),
+    ],
+)
+def test_a_public_act_nature_or_people_are_not_the_main_companys_in_real_text(
+    article_id, fragment
+):
+    events = realtext.events_in(article_id, fragment)
+    assert events
+    assert all("BP" not in e.organizations for e in events)
+
+
+def test_a_description_subject_is_the_person_the_article_titles_so_in_real_text():
+    # "The president plans to visit the Gulf coast": the article's "President
+    # Obama", not "Former President Bill Clinton" named nearer
+    (event,) = realtext.events_in(
+        "bpoil_foxnews/2010-05-27/2130.htm.txt", "The president plans to visit"
+    )
+    assert "Obama" in event.actors
+    assert "Bill Clinton" not in event.actors
+
+
+def test_a_surname_two_people_share_is_the_one_named_first_in_real_text():
+    # "Relatives of Michael Jackson ... Rev Jesse Jackson ... Jackson, who had
+    # a history of health problems, collapsed": the story's Jackson, no place
+    events = realtext.events_in(
+        "MJ_bbc/2009-06-28/606.htm.txt", "collapsed at his Los Angeles home"
+    )
+    assert events
+    assert all(e.actors == ("Michael Jackson",) for e in events)
+    # a pull quote ("Katherine Jackson: “Four years won't bring my son
+    # back”") introduces no one: "Jackson's family" before the story names
+    # Michael Jackson in full stays no one's
+    (event,) = realtext.events_in(
+        "MJ_bbc/2011-11-29/130.htm.txt", "The legal teams will return"
+    )
+    assert "Katherine Jackson" not in event.actors
+
+
+def test_a_person_named_once_after_in_is_still_a_person_in_real_text():
+    # "He also stood in Steve Jobs ' place": one locative mention of four
+    # (and a possessive) makes Steve Jobs no place, nor his "Jobs" a company
+    events = realtext.events_in(
+        "wikinews-meantime-279494", "He briefly made an appearance"
+    )
+    assert events
+    assert all("Steve Jobs" in e.actors for e in events)
+    assert all("Jobs" not in e.organizations for e in events)
+
+
 def test_a_known_company_named_like_a_city_is_the_company_in_real_text():
     # Toyota is a Japanese city of 400,000 too; a known company labelled ORG
     # is a place only where the text makes it one ("in Toyota")
