@@ -340,7 +340,7 @@ def test_it_counts_one_values_events_from_its_rollups(
     monkeypatch.setattr(facets, "SAMPLE_ABOVE", 6)
     monkeypatch.setattr(facets, "SAMPLE_SIZE", 3)
     brute = Brute()
-    estimated = 0
+    estimated = expected = 0
     for f in (
         TimelineFilters(organizations=(data["orgs"][0],)),
         TimelineFilters(countries=("RU",)),
@@ -373,7 +373,11 @@ def test_it_counts_one_values_events_from_its_rollups(
             for a, n in sampled_people.items()
         }
         estimated += len(people)
-    assert estimated  # some people were estimated (ids decide which events)
+        expected += len(sampled_people)
+    # Which events are read depends on their ids (a database's sequences are
+    # not reset between tests): on PostgreSQL, late in a run, the k-th events
+    # may hold no person at all. The counts above are compared either way.
+    assert estimated == expected
 
 
 @pytest.mark.parametrize("rollups", [False, True], ids=["links", "rollups"])
