@@ -22,10 +22,11 @@ Every evidence sentence of a day's events is a candidate summary of the
 day: it is valued by its event's score, its quality, its agreement with the
 event's other reports and its closeness (TF-IDF cosine) to the centroid of
 the day's sentences and of the story's, and whether it leads its article
-(the first sentence stating an event); the day's events are then chosen
-one by one by maximal marginal relevance (a sentence close to one already
-chosen loses), each event with the sentence chosen for it as its first
-source.
+(the first sentence stating an event), that product then raised to a
+power learned from Timeline17 (`SUMMARY_COEFFICIENTS`, a log-linear value);
+the day's events are then chosen one by one by maximal marginal relevance
+(a sentence close to one already chosen loses), each event with the
+sentence chosen for it as its first source.
 
 Events dated more coarsely than the unit (a month-precision event in a day
 view) are never placed on a key date: they cannot crowd out dated ones.
