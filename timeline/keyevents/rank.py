@@ -22,10 +22,11 @@ Every evidence sentence of a day's events is a candidate summary of the
 day: it is valued by its event's score, its quality, its agreement with the
 event's other reports and its closeness (TF-IDF cosine) to the centroid of
 the day's sentences and of the story's, and whether it leads its article
-(the first sentence stating an event); the day's events are then chosen
-one by one by maximal marginal relevance (a sentence close to one already
-chosen loses), each event with the sentence chosen for it as its first
-source.
+(the first sentence stating an event), that product then raised to a
+power learned from Timeline17 (`SUMMARY_COEFFICIENTS`, a log-linear value);
+the day's events are then chosen one by one by maximal marginal relevance
+(a sentence close to one already chosen loses), each event with the
+sentence chosen for it as its first source.
 
 Events dated more coarsely than the unit (a month-precision event in a day
 view) are never placed on a key date: they cannot crowd out dated ones.
@@ -102,6 +103,24 @@ W_MMR = 0.3
 # A candidate that is its article's lead (the first sentence stating an
 # event: what the reporter put first) is preferred by (1 + W_LEAD).
 W_LEAD = 1.5
+
+# The learned candidate value (branch `summ6`, docs/key-events.md): a
+# candidate is valued exp(sum of coefficient * feature) over
+# `summary_features` and "product" (the log of the product above: the
+# product is one log-linear model, with its weights set by hand). Fitted by
+# SUMMARY_TRAINING on the 11 Timeline17 collections (a logistic regression
+# on pairs of a gold date's candidates: the one nearer the journalists' text
+# by ROUGE-1 wins), checked by leaving one story out. Of every feature, the
+# product alone generalises: to the power 0.224 it orders a day's candidates
+# as before, and MMR then weighs what a next sentence adds against a value
+# that says how sure the model is that one candidate beats another.
+# Empty: the product itself.
+SUMMARY_COEFFICIENTS: Mapping[str, float] = {"product": 0.2242}
+SUMMARY_TRAINING = (
+    ".venv/bin/python bench/keyevents_learn.py DIR --features product"
+    "  # DIR: evaluate_timeline --all --keep-db DIR (EXTRACTION_VERSION 2.0)"
+)
+_ATTRIBUTION = re.compile(r"\b(?:said|says|told|according to)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -504,17 +523,23 @@ def default_dates(n_events: int) -> int:
     return max(1, min(MAX_DATES, round(n_events / EVENTS_PER_DATE)))
 
 
-def rank(
-    events: Iterable[EventInput], evidence: Evidence, request: Request | None = None
-) -> list[KeyDate]:
-    """The key dates of `events` (best `request.dates`), in date order, each
-    with its best `request.per_date` events, best first."""
-    request = request or Request()
-    events = list(events)
+@dataclass
+class _Context:
+    """What one ranking computes once for all its dates: the eligible events
+    by date, the actors' prominence, the vocabulary, the sentence vectors and
+    the story centroid."""
+
+    by_date: dict[date, list[EventInput]]
+    prominence: dict[str, float]
+    vocab: _Vocabulary
+    vectors: _Vectors
+    story: Vector
+
+
+def _context(
+    events: Sequence[EventInput], evidence: Evidence, request: Request
+) -> _Context:
     eligible = [e for e in events if e.sources and _eligible(e, request)]
-    n_dates = request.dates or default_dates(len(events))
-    per_date = request.per_date or PER_DATE
-    prominence = _prominence(eligible)
     vocab = _vocabulary(eligible, evidence.n_articles)
     vectors = _Vectors(vocab)
     story = (
@@ -522,13 +547,52 @@ def rank(
             vectors(s)
             for s in dict.fromkeys(src.sentence for e in eligible for src in e.sources)
         )
-        if W_STORY_CENTRAL
+        if W_STORY_CENTRAL or SUMMARY_COEFFICIENTS
         else {}
     )
-
     by_date: dict[date, list[EventInput]] = defaultdict(list)
     for e in eligible:
         by_date[_unit_start(e.start, request.unit)].append(e)
+    return _Context(
+        by_date=by_date,
+        prominence=_prominence(eligible),
+        vocab=vocab,
+        vectors=vectors,
+        story=story,
+    )
+
+
+def summary_candidates(
+    events: Iterable[EventInput], evidence: Evidence, request: Request
+) -> dict[date, list[_Candidate]]:
+    """Every date's candidate summaries with their features, valued as `rank`
+    values them, best first (what `bench/keyevents_learn.py` trains on)."""
+    context = _context(list(events), evidence, request)
+    return {
+        day: _candidates(
+            day_events,
+            context.prominence,
+            context.vocab,
+            context.vectors,
+            context.story,
+            all_features=True,
+        )
+        for day, day_events in context.by_date.items()
+    }
+
+
+def rank(
+    events: Iterable[EventInput], evidence: Evidence, request: Request | None = None
+) -> list[KeyDate]:
+    """The key dates of `events` (best `request.dates`), in date order, each
+    with its best `request.per_date` events, best first."""
+    request = request or Request()
+    events = list(events)
+    n_dates = request.dates or default_dates(len(events))
+    per_date = request.per_date or PER_DATE
+    context = _context(events, evidence, request)
+    prominence, vocab = context.prominence, context.vocab
+    vectors, story, by_date = context.vectors, context.story, context.by_date
 
     scored: list[tuple[float, KeyDate]] = []
     for day, day_events in by_date.items():
@@ -575,6 +639,52 @@ class _Candidate:
     reports: int
     lasting: int
     early: bool
+    features: Mapping[str, float] = field(default_factory=dict)
+
+
+def summary_features(
+    *,
+    source: Source,
+    event: EventInput,
+    score: float,
+    vocab: _Vocabulary,
+    central: float,
+    day_cosine: float,
+    story_cosine: float,
+) -> dict[str, float]:
+    """A candidate summary's features, in the log-linear model's terms: the
+    logarithms of the product's factors (event score, readable length, well
+    formed, topical), the centralities and cosines as they are, and what the
+    product does not use (length, attribution, how long after the day it
+    was published, whether before it, whether a statement, a quotation)."""
+    sentence = source.sentence
+    words = len(sentence.split())
+    after = (source.published - event.start).days
+    return {
+        "event_score": math.log(max(score, 1e-6)),
+        "readable": math.log(_readable(sentence) or 1e-6),
+        "well_formed": math.log(_well_formed(sentence)),
+        "topical": math.log(vocab.topical(_tokens(sentence)) + 1e-6),
+        "centrality": central,
+        "day_centroid": day_cosine,
+        "story_centroid": story_cosine,
+        "lead": 1.0 if source.lead else 0.0,
+        "words": math.log1p(words),
+        "attribution": 1.0 if _ATTRIBUTION.search(sentence) else 0.0,
+        "days_after": math.log1p(max(after, 0)),
+        "before_day": 1.0 if after < 0 else 0.0,
+        "statement": 1.0 if event.kind == "statement" else 0.0,
+        "quotation": 1.0 if sentence.strip()[:1] in "\"“'‘" else 0.0,
+    }
+
+
+def learned_value(
+    features: Mapping[str, float], coefficients: Mapping[str, float]
+) -> float:
+    """exp(sum of coefficient * feature): the learned log-linear value."""
+    return math.exp(
+        min(sum(w * features[name] for name, w in coefficients.items()), 700.0)
+    )
 
 
 def _candidates(
@@ -583,9 +693,13 @@ def _candidates(
     vocab: _Vocabulary,
     vectors: _Vectors,
     story: Vector,
+    *,
+    all_features: bool = False,
 ) -> list[_Candidate]:
     """Every distinct evidence sentence of the day's events (its earliest
-    report), valued as a summary of the day, best first."""
+    report), valued as a summary of the day, best first. Each candidate's
+    features are those the coefficients use (`all_features`: every one)."""
+    some = all_features or any(n != "product" for n in SUMMARY_COEFFICIENTS)
     first_report: dict[tuple[int, str], Source] = {}
     for e in day_events:
         for src in sorted(e.sources, key=lambda s: (s.published, s.article_id)):
@@ -598,24 +712,35 @@ def _candidates(
         score, reports, lasting, early = scores[e.id]
         for sentence in central[e.id]:
             vec = vectors(sentence)
+            source = first_report[(e.id, sentence)]
+            day_cosine, story_cosine = cosine(vec, day), cosine(vec, story)
+            features = (
+                summary_features(
+                    source=source,
+                    event=e,
+                    score=score,
+                    vocab=vocab,
+                    central=central[e.id][sentence],
+                    day_cosine=day_cosine,
+                    story_cosine=story_cosine,
+                )
+                if some
+                else {}
+            )
             value = (
                 score
                 * _sentence_quality(sentence, vocab) ** W_QUALITY
                 * (1.0 + W_CENTRALITY * central[e.id][sentence])
-                * (1.0 + W_DAY_CENTRAL * cosine(vec, day))
-                * (1.0 + W_STORY_CENTRAL * cosine(vec, story))
-                * (1.0 + W_LEAD * first_report[(e.id, sentence)].lead)
+                * (1.0 + W_DAY_CENTRAL * day_cosine)
+                * (1.0 + W_STORY_CENTRAL * story_cosine)
+                * (1.0 + W_LEAD * source.lead)
             )
+            # the product is itself a feature: {"product": 1.0} is the product
+            features["product"] = math.log(max(value, 1e-300))
+            if SUMMARY_COEFFICIENTS:
+                value = learned_value(features, SUMMARY_COEFFICIENTS)
             out.append(
-                _Candidate(
-                    e,
-                    first_report[(e.id, sentence)],
-                    value,
-                    score,
-                    reports,
-                    lasting,
-                    early,
-                )
+                _Candidate(e, source, value, score, reports, lasting, early, features)
             )
     out.sort(key=lambda c: (-c.value, c.event.id, c.source.published))
     return out

@@ -1,12 +1,16 @@
 """The key-events model on small hand-made inputs: each signal, the
 "undated-within-range never crowds out dated" rule, the explanations."""
 
+import math
 from collections import Counter
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
 from timeline.keyevents.rank import (
+    SUMMARY_COEFFICIENTS,
+    SUMMARY_TRAINING,
     EventInput,
     Evidence,
     Request,
@@ -19,6 +23,7 @@ from timeline.keyevents.rank import (
     cosine,
     default_dates,
     rank,
+    summary_candidates,
     tfidf,
 )
 
@@ -528,3 +533,86 @@ def test_an_articles_lead_is_preferred_as_the_days_summary(monkeypatch):
     assert first_source() == lead
     monkeypatch.setattr("timeline.keyevents.rank.W_LEAD", 0.0)
     assert first_source() == aside  # without the rule: the earliest report
+
+
+def _values(events, coefficients, monkeypatch):
+    monkeypatch.setattr("timeline.keyevents.rank.SUMMARY_COEFFICIENTS", coefficients)
+    (candidates,) = summary_candidates(
+        events, NO_EVIDENCE, Request(dates=1, per_date=3)
+    ).values()
+    return {c.source.sentence: c.value for c in candidates}
+
+
+def test_the_learned_value_is_the_product_to_the_fitted_power(monkeypatch):
+    # The shipped coefficients (bench/keyevents_learn.py) put the product
+    # of the hand-set factors to a power: what it orders first stays first.
+    (power,) = SUMMARY_COEFFICIENTS.values()
+    events = [
+        ev(D1, 3, sources=sources(D1, 3, sentence="The rig exploded in the Gulf.")),
+        ev(D1, sources=(Source(9, D1, "Crews fought the fire all night long."),)),
+    ]
+
+    learned = _values(events, SUMMARY_COEFFICIENTS, monkeypatch)
+    product = _values(events, {}, monkeypatch)
+
+    assert learned == {s: pytest.approx(v**power) for s, v in product.items()}
+
+
+def test_the_heaviest_coefficient_decides_the_days_summary(monkeypatch):
+    # Two reports of one event, alike in every way but the heaviest feature
+    # (the product: here the later report leads its article); with that
+    # coefficient at 0 every candidate is worth the same and the earliest
+    # report is chosen.
+    heaviest = max(SUMMARY_COEFFICIENTS, key=lambda n: abs(SUMMARY_COEFFICIENTS[n]))
+    aside = "Engineers finally capped the leaking well near Venice."
+    lead = "Crews sealed the ruptured pipe off Louisiana yesterday."
+    event = ev(
+        D1,
+        sources=(
+            Source(1, D1, aside),
+            Source(2, D1 + timedelta(days=1), lead, lead=True),
+        ),
+    )
+
+    def first_source(coefficients):
+        monkeypatch.setattr(
+            "timeline.keyevents.rank.SUMMARY_COEFFICIENTS", coefficients
+        )
+        (key,) = rank([event], NO_EVIDENCE, Request(dates=1, per_date=1))
+        return key.events[0].first_source.sentence
+
+    assert first_source(SUMMARY_COEFFICIENTS) == lead
+    assert first_source({**SUMMARY_COEFFICIENTS, heaviest: 0.0}) == aside
+
+
+def test_the_learned_power_lets_a_days_next_event_say_something_new(monkeypatch):
+    # Worth half the best alone, a sentence saying something new beats one
+    # worth nine tenths that repeats much of the best's words; under the
+    # product (MMR's redundancy weighed against value / best) it does not.
+    vocab = _Vocabulary(collection=Counter(), n_articles=10)
+    power = SUMMARY_COEFFICIENTS["product"]
+    best, again, new = (
+        "The rig exploded in the Gulf of Mexico overnight, killing workers.",
+        "Rescuers searched the Gulf of Mexico for workers from the rig.",
+        "Shares in the company fell sharply in London trading.",
+    )
+
+    def second(exponent):
+        worth = ((best, 1.0), (again, 0.9), (new, 0.5))
+        cands = [_candidate(s, v**exponent) for s, v in worth]
+        return _select(cands, _Vectors(vocab), 2)[1].source.sentence
+
+    assert second(1.0) == again
+    assert second(power) == new
+
+
+def test_the_coefficients_are_finite_features_with_their_training_command():
+    event = ev(D1, sources=(Source(1, D1, "The rig exploded in the Gulf."),))
+    (candidates,) = summary_candidates([event], NO_EVIDENCE, Request(dates=1)).values()
+    names = set(candidates[0].features)
+
+    assert SUMMARY_COEFFICIENTS and set(SUMMARY_COEFFICIENTS) <= names
+    assert all(math.isfinite(w) for w in SUMMARY_COEFFICIENTS.values())
+    command = SUMMARY_TRAINING.split()
+    assert command[:2] == [".venv/bin/python", "bench/keyevents_learn.py"]
+    assert (Path(__file__).resolve().parents[3] / command[1]).is_file()
