@@ -32,13 +32,14 @@ from typing import TYPE_CHECKING
 
 from timeline.extraction import gazetteer
 from timeline.extraction.countries import (
+    article_home,
+    branch_country,
     country_aliases,
     country_name,
     currency_countries,
     index_country,
     institution_countries,
     institution_spans,
-    main_country,
     only_a_modifier,
     owns_an_object,
 )
@@ -1444,7 +1445,7 @@ class EntityResolver:
                     continue
                 kept.append(m)
             mentions = kept
-        home = _dominant_country(mentions)
+        home = _dominant_country(mentions, doc, publisher)
         mentions += self._acting_countries(
             mentions, person_countries, officials, home, ties, doc
         )
@@ -1916,7 +1917,9 @@ class EntityResolver:
             company = False
             if m.kind == ORGANIZATION:
                 key = normalise_alias(m.value)
-                tied = ties.get(m.value)
+                tied = ties.get(m.value) or (
+                    branch_country(doc.text[m.start : m.end]) if doc else None
+                )
                 code = tied or self.org_country(m.value, home)
                 company = (
                     (tied is not None or key in self.company_countries)
@@ -3415,14 +3418,17 @@ def _names_a_thing(doc: Doc, end: int) -> bool:
     return tok.dep_ in ("amod", "compound") and tok.head.lower_ in _THING_HEADS
 
 
-def _dominant_country(mentions: list[Mention]) -> str | None:
-    """The article's main country (`countries.main_country`) from its
+def _dominant_country(
+    mentions: list[Mention], doc: Doc, publisher: str = ""
+) -> str | None:
+    """The article's main country (`countries.article_home`) from its
     country mentions, comparisons left out."""
-    counts: dict[str, int] = {}
-    for m in mentions:
-        if m.kind == COUNTRY and not m.incidental:
-            counts[m.value] = counts.get(m.value, 0) + 1
-    return main_country(counts)
+    spans = [
+        (m.start, m.end, m.value)
+        for m in mentions
+        if m.kind == COUNTRY and not m.incidental
+    ]
+    return article_home(doc, spans, publisher=publisher)
 
 
 def _plausible_org(span: Span) -> bool:
