@@ -233,6 +233,8 @@ def institution_spans(text: str) -> list[tuple[int, int, str]]:
 # five of its country mentions or this many times the next country.
 MAIN_MENTIONS = 2
 MAIN_LEAD = 2
+# A list of this many places of one country is one mention of it.
+LIST_ITEMS = 3
 
 
 def main_country(counts: Mapping[str, int]) -> str | None:
@@ -342,11 +344,13 @@ _CURRENCY_SIGNS = frozenset("$€£¥₹")
 
 
 def article_home(
-    doc: Doc, spans: Iterable[tuple[int, int, str]], *, publisher: str = ""
+    doc: Doc, spans: Iterable[tuple[int, int, str, bool]], *, publisher: str = ""
 ) -> str | None:
     """The article's own country (`main_country`) from its country mentions
-    (`spans`: character start, end and code of each one that is not only
-    compared with).
+    (`spans`: character start, end, code, and whether it is only incidental
+    to its event). Of the incidental ones only an amount's currency counts
+    ("iLife '11 was released as a US$ 49 upgrade": no event of the US, but
+    a sign the story is American); comparisons and likenesses do not.
 
     A list of places is one mention of where ("flights to New York, Boston,
     Chicago, Los Angeles, Dubai" names the US once, not four times: an Irish
@@ -356,15 +360,18 @@ def article_home(
     often as half the most named one (a Guardian story naming the US 4
     times, Britain 3 and Iraq 3 is British); a wire (Reuters, AP) has none.
     """
-    counts: dict[str, int] = {}
-    seen: set[tuple[int, str]] = set()
-    for start, end, code in spans:
+    groups: dict[tuple[int, str], int] = {}
+    for start, end, code, incidental in spans:
         span = doc.char_span(start, end, alignment_mode="expand")
-        key = (_list_head(span[-1]).i if span is not None else -start - 1, code)
-        if key in seen:
+        if incidental and (span is None or not in_an_amount(doc, span.start, span.end)):
             continue
-        seen.add(key)
-        counts[code] = counts.get(code, 0) + 1
+        key = (_list_head(span[-1]).i if span is not None else -start - 1, code)
+        groups[key] = groups.get(key, 0) + 1
+    counts: dict[str, int] = {}
+    for (_, code), n in groups.items():
+        # a list of LIST_ITEMS or more is one mention; "Cupertino,
+        # California" (a place and its state) stays two
+        counts[code] = counts.get(code, 0) + (1 if n >= LIST_ITEMS else n)
     home = main_country(counts)
     if home or not (own := publisher_country(publisher)):
         return home

@@ -3424,9 +3424,7 @@ def _dominant_country(
     """The article's main country (`countries.article_home`) from its
     country mentions, comparisons left out."""
     spans = [
-        (m.start, m.end, m.value)
-        for m in mentions
-        if m.kind == COUNTRY and not m.incidental
+        (m.start, m.end, m.value, m.incidental) for m in mentions if m.kind == COUNTRY
     ]
     return article_home(doc, spans, publisher=publisher)
 
