@@ -356,9 +356,11 @@ def article_home(
     Chicago, Los Angeles, Dubai" names the US once, not four times: an Irish
     airline's routes do not make its story American). When no country leads
     so, the publisher's home country (`publisher_country`) is the article's
-    if the article names no country at all, or names the publisher's as
-    often as half the most named one (a Guardian story naming the US 4
-    times, Britain 3 and Iraq 3 is British); a wire (Reuters, AP) has none.
+    when the article names it at least MAIN_MENTIONS times and half as often
+    as the most named one (a Guardian story naming the US 4 times, Britain 3
+    and Iraq 3 is British); not when it names no country at all (a BBC
+    story on a Los Angeles trial that never says "US"), nor for a wire
+    (Reuters, AP), which has no home.
     """
     groups: dict[tuple[int, str], int] = {}
     for start, end, code, incidental in spans:
@@ -373,10 +375,8 @@ def article_home(
         # California" (a place and its state) stays two
         counts[code] = counts.get(code, 0) + (1 if n >= LIST_ITEMS else n)
     home = main_country(counts)
-    if home or not (own := publisher_country(publisher)):
+    if home or not counts or not (own := publisher_country(publisher)):
         return home
-    if not counts:
-        return own
     top = max(counts.values())
     if counts.get(own, 0) >= MAIN_MENTIONS and 2 * counts[own] >= top:
         return own

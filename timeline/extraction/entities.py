@@ -1445,9 +1445,13 @@ class EntityResolver:
                     continue
                 kept.append(m)
             mentions = kept
-        home = _dominant_country(mentions, doc, publisher)
+        # the article's own country; the publisher's stands in for it only
+        # where an event names none, never for officials and bodies ("the
+        # House committee" in a Guardian story on Congress is no British one)
+        own = _dominant_country(mentions, doc)
+        home = _dominant_country(mentions, doc, publisher) if own is None else own
         mentions += self._acting_countries(
-            mentions, person_countries, officials, home, ties, doc
+            mentions, person_countries, officials, own, ties, doc
         )
         people = {m.value for m in mentions if m.kind == PERSON}
         aliases = {
