@@ -287,7 +287,7 @@ def only_a_modifier(doc: Doc, start: int, end: int) -> bool:
 
 
 # "as in Vietnam", "instead of France", "apart from Spain": where the event
-# is not. Words before the country (with "the", "in", "of" skipped).
+# is not. Words before the country (a "the" or "of" skipped).
 _NOT_HERE = (("as", "in"), ("as", "with"), ("instead",), ("except",), ("apart", "from"))
 # "the new Vietnam", "another Vietnam", "a second Iraq": a likeness
 _LIKENESS = frozenset(["new", "another", "second", "next", "latest"])
@@ -420,8 +420,16 @@ def publisher_country(publisher: str) -> str | None:
         if key.endswith(suffix) and key[: -len(suffix)] in known:
             return known[key[: -len(suffix)]]
     if "." in host and " " not in host:
-        tld = host.rsplit(".", 1)[1].upper()
-        tld = "GB" if tld == "UK" else tld
-        if len(tld) == 2 and tld in country_names():
-            return tld
+        tld = host.rsplit(".", 1)[1]
+        if tld not in _VANITY_DOMAINS:
+            code = "GB" if tld == "uk" else tld.upper()
+            if len(code) == 2 and code in country_names():
+                return code
     return None
+
+
+# Country-code domains sold to anyone ("bit.ly", "news.co", "x.tv"): no home.
+_VANITY_DOMAINS = frozenset(
+    ["ac", "ai", "am", "cc", "co", "fm", "gg", "io", "la", "ly", "me", "nu", "sh"]
+    + ["tk", "to", "tv", "ws"]
+)

@@ -162,6 +162,7 @@ def test_a_publisher_s_home_country():
     assert publisher_country("BBC News") == "GB"
     assert publisher_country("foxnews") == "US"
     assert publisher_country("abc.net.au") == "AU"  # a country's domain
+    assert publisher_country("newsroom.tv") is None  # a domain sold to anyone
     assert publisher_country("Reuters") is None  # a wire is from everywhere
     assert publisher_country("") is None
 
