@@ -1922,7 +1922,9 @@ class EntityResolver:
             if m.kind == ORGANIZATION:
                 key = normalise_alias(m.value)
                 tied = ties.get(m.value) or (
-                    branch_country(doc.text[m.start : m.end]) if doc else None
+                    branch_country(doc.text[m.start : m.end])
+                    if doc is not None
+                    else None
                 )
                 code = tied or self.org_country(m.value, home)
                 company = (
