@@ -354,7 +354,8 @@ def article_home(
 
     A list of places is one mention of where ("flights to New York, Boston,
     Chicago, Los Angeles, Dubai" names the US once, not four times: an Irish
-    airline's routes do not make its story American). When no country leads
+    airline's routes do not make its story American), unless the article
+    names no other country (then each place counts). When no country leads
     so, the publisher's home country (`publisher_country`) is the article's
     when the article names it at least MAIN_MENTIONS times and half as often
     as the most named one (a Guardian story naming the US 4 times, Britain 3
@@ -374,6 +375,8 @@ def article_home(
         # a list of LIST_ITEMS or more is one mention; "Cupertino,
         # California" (a place and its state) stays two
         counts[code] = counts.get(code, 0) + (1 if n >= LIST_ITEMS else n)
+    if len(counts) == 1:  # no other country for a list to outvote
+        counts = {code: sum(groups.values()) for code in counts}
     home = main_country(counts)
     if home or not counts or not (own := publisher_country(publisher)):
         return home
