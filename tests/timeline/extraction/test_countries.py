@@ -189,3 +189,14 @@ def test_the_publisher_s_country_when_no_country_leads():
     # a wire's story stays without one
     (wire,) = [e for e in _events(story, "Reuters") if fragment in e.sentence]
     assert wire.countries == ()
+
+
+def test_a_list_of_places_counts_in_full_where_no_other_country_is_named():
+    # a story naming the US only by "many from Washington, Chicago, New
+    # Orleans and Dallas" (and US bodies): "Testimony this week has focused
+    # on usual suspects: the construction of the well ..." is American
+    (e,) = events_in(
+        "bpoil_washingtonpost/2010-08-25/688.htm.txt",
+        "Testimony this week has focused on usual suspects",
+    )
+    assert e.countries == ("US",), (e.title, e.countries)
