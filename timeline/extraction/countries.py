@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
 import pycountry
 
+from timeline.extraction import gazetteer
 from timeline.extraction.names import normalise_alias
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -129,6 +130,38 @@ def country_code(name: str) -> str | None:
     return country_aliases().get(normalise_alias(text))
 
 
+@cache
+def _plain_names() -> dict[str, str]:
+    """Normalised names of countries (no demonyms, capitals or metonyms)."""
+    names = {
+        normalise_alias(v): c.alpha_2
+        for c in pycountry.countries
+        for v in (getattr(c, a, None) for a in ("name", "common_name"))
+        if v and "," not in v
+    }
+    names.update({normalise_alias(v): k for k, v in country_names().items()})
+    for alias in ("america", "britain", "great britain", "uk", "us", "usa"):
+        names[alias] = country_code(alias) or ""
+    return {k: v for k, v in names.items() if v}
+
+
+def branch_country(name: str) -> str | None:
+    """The country a company's own name ends with: the branch's ("Ford
+    Australia" -> AU, "Vodafone Ireland" -> IE, "BP America" -> US), not
+    its parent's head office; None when the name ends with no country's
+    name, or with one that is also another country's region ("University
+    of Georgia")."""
+    words = normalise_alias(name).split()
+    plain = _plain_names()
+    for n in (3, 2, 1):
+        tail = " ".join(words[-n:])
+        if len(words) > n and (code := plain.get(tail)):
+            if any(p.subdivision and p.country != code for p in gazetteer.lookup(tail)):
+                return None  # "University of Georgia": the US state's
+            return code
+    return None
+
+
 # Currency words that are also everyday English ("the mark", "the sum"):
 # never read as a currency.
 _COMMON_WORDS = frozenset(
@@ -200,6 +233,8 @@ def institution_spans(text: str) -> list[tuple[int, int, str]]:
 # five of its country mentions or this many times the next country.
 MAIN_MENTIONS = 2
 MAIN_LEAD = 2
+# A list of this many places of one country is one mention of it.
+LIST_ITEMS = 3
 
 
 def main_country(counts: Mapping[str, int]) -> str | None:
@@ -246,4 +281,158 @@ def only_a_modifier(doc: Doc, start: int, end: int) -> bool:
     if end + 1 < len(doc) and doc[end].text == "-":
         return doc[end + 1].lower_ in _ORIGIN_PARTICIPLES
     last = doc[end - 1]
+    if in_an_amount(doc, start, end) or only_a_likeness(doc, start, end):
+        return True
     return last.dep_ in ("amod", "compound") and owns_an_object(last.head)
+
+
+# "as in Vietnam", "instead of France", "apart from Spain": where the event
+# is not. Words before the country (a "the" or "of" skipped).
+_NOT_HERE = (("as", "in"), ("as", "with"), ("instead",), ("except",), ("apart", "from"))
+# "the new Vietnam", "another Vietnam", "a second Iraq": a likeness
+_LIKENESS = frozenset(["new", "another", "second", "next", "latest"])
+
+
+def only_a_likeness(doc: Doc, start: int, end: int) -> bool:
+    """A country at tokens [start, end) named as a likeness or as where the
+    event is not: "as in Vietnam", "as with Iraq", "instead of France",
+    "apart from Spain", "Is this the new Vietnam?", "a Vietnam-style war".
+    ("than", "like", "unlike", "compared with" are `entities._compared`.)"""
+    words = [t.lower_ for t in doc[max(0, start - 3) : start]]
+    while words and words[-1] in ("the", "of"):
+        words.pop()
+    if any(tuple(words[-len(p) :]) == p for p in _NOT_HERE):
+        return True
+    if (
+        end + 1 < len(doc)
+        and doc[end].text in ("-", "‐")
+        and doc[end + 1].lower_ == "style"
+    ):
+        return True
+    if doc[end - 1].text.lower().endswith("-style"):
+        return True
+    last = doc[end - 1]
+    # as what something is ("Is this the new Vietnam?"), not "the new Iraq"
+    # that someone builds
+    return last.dep_ in ("attr", "oprd") and any(
+        c.lower_ in _LIKENESS and c.dep_ in ("amod", "det") and c.i < start
+        for c in last.children
+    )
+
+
+def in_an_amount(doc: Doc, start: int, end: int) -> bool:
+    """A country word at tokens [start, end) that names the currency of an
+    amount: "(US$ 40.4 million)", "60 billion rubles (US $2.63 billion)",
+    "5 million US dollars". The money is that country's, the event need
+    not be: an Australian grant converted to US dollars is not American."""
+    last = doc[end - 1]
+    if any(ch in last.text for ch in _CURRENCY_SIGNS) or (
+        end < len(doc) and doc[end].is_currency
+    ):
+        return True
+    if last.ent_type_ != "MONEY":
+        return False
+    i, j = end - 1, end  # the MONEY entity around the word: an amount in it
+    while i > 0 and doc[i].ent_iob_ == "I":
+        i -= 1
+    while j < len(doc) and doc[j].ent_iob_ == "I":
+        j += 1
+    return any(t.like_num for t in doc[i:j])
+
+
+_CURRENCY_SIGNS = frozenset("$€£¥₹")
+
+
+def article_home(
+    doc: Doc, spans: Iterable[tuple[int, int, str, bool]], *, publisher: str = ""
+) -> str | None:
+    """The article's own country (`main_country`) from its country mentions
+    (`spans`: character start, end, code, and whether it is only incidental
+    to its event). Of the incidental ones only an amount's currency counts
+    ("iLife '11 was released as a US$ 49 upgrade": no event of the US, but
+    a sign the story is American); comparisons and likenesses do not.
+
+    A list of places is one mention of where ("flights to New York, Boston,
+    Chicago, Los Angeles, Dubai" names the US once, not four times: an Irish
+    airline's routes do not make its story American), unless the article
+    names no other country (then each place counts). When no country leads
+    so, the publisher's home country (`publisher_country`) is the article's
+    when the article names it at least MAIN_MENTIONS times and half as often
+    as the most named one (a Guardian story naming the US 4 times, Britain 3
+    and Iraq 3 is British); not when it names no country at all (a BBC
+    story on a Los Angeles trial that never says "US"), nor for a wire
+    (Reuters, AP), which has no home.
+    """
+    groups: dict[tuple[int, str], int] = {}
+    for start, end, code, incidental in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if incidental and (span is None or not in_an_amount(doc, span.start, span.end)):
+            continue
+        key = (_list_head(span[-1]).i if span is not None else -start - 1, code)
+        groups[key] = groups.get(key, 0) + 1
+    counts: dict[str, int] = {}
+    for (_, code), n in groups.items():
+        # a list of LIST_ITEMS or more is one mention; "Cupertino,
+        # California" (a place and its state) stays two
+        counts[code] = counts.get(code, 0) + (1 if n >= LIST_ITEMS else n)
+    if len(counts) == 1:  # no other country for a list to outvote
+        counts = {code: sum(groups.values()) for code in counts}
+    home = main_country(counts)
+    if home or not counts or not (own := publisher_country(publisher)):
+        return home
+    top = max(counts.values())
+    if counts.get(own, 0) >= MAIN_MENTIONS and 2 * counts[own] >= top:
+        return own
+    return None
+
+
+def _list_head(tok: Token) -> Token:
+    """The first item of the list `tok` is in ("Boston" in "New York,
+    Boston, Chicago"); `tok` itself when it is in none."""
+    while tok.dep_ == "conj" and tok.head.i < tok.i:
+        tok = tok.head
+    return tok
+
+
+@cache
+def _publishers() -> dict[str, str]:
+    out = {}
+    for name, code in _data().get("publishers", {}).items():
+        key = normalise_alias(name)
+        out[key] = code
+        out[key.replace(" ", "")] = code  # "foxnews", "washingtonpost"
+        out["the" + key.replace(" ", "")] = code  # "theguardian.com"
+    return out
+
+
+def publisher_country(publisher: str) -> str | None:
+    """The home country of a news site or paper ("The Guardian", "BBC
+    News", "guardian", "www.bbc.co.uk" -> GB; "Fox News" -> US): the
+    shipped table (`publishers` in data/countries.json, national media
+    only, no wires), else a site's country-code domain ("abc.net.au" ->
+    AU); None when unknown."""
+    key = normalise_alias(publisher or "")
+    if not key:
+        return None
+    known = _publishers()
+    host = key.removeprefix("www.")
+    for candidate in (key, key.replace(" ", ""), host.split(".")[0]):
+        if candidate in known:
+            return known[candidate]
+    for suffix in (" news", " online", ".com", ".co.uk"):
+        if key.endswith(suffix) and key[: -len(suffix)] in known:
+            return known[key[: -len(suffix)]]
+    if "." in host and " " not in host:
+        tld = host.rsplit(".", 1)[1]
+        if tld not in _VANITY_DOMAINS:
+            code = "GB" if tld == "uk" else tld.upper()
+            if len(code) == 2 and code in country_names():
+                return code
+    return None
+
+
+# Country-code domains sold to anyone ("bit.ly", "news.co", "x.tv"): no home.
+_VANITY_DOMAINS = frozenset(
+    ["ac", "ai", "am", "cc", "co", "fm", "gg", "io", "la", "ly", "me", "nu", "sh"]
+    + ["tk", "to", "tv", "ws"]
+)

@@ -32,13 +32,14 @@ from typing import TYPE_CHECKING
 
 from timeline.extraction import gazetteer
 from timeline.extraction.countries import (
+    article_home,
+    branch_country,
     country_aliases,
     country_name,
     currency_countries,
     index_country,
     institution_countries,
     institution_spans,
-    main_country,
     only_a_modifier,
     owns_an_object,
 )
@@ -1444,9 +1445,13 @@ class EntityResolver:
                     continue
                 kept.append(m)
             mentions = kept
-        home = _dominant_country(mentions)
+        # the article's own country; the publisher's stands in for it only
+        # where an event names none, never for officials and bodies ("the
+        # House committee" in a Guardian story on Congress is no British one)
+        own = _dominant_country(mentions, doc)
+        home = _dominant_country(mentions, doc, publisher) if own is None else own
         mentions += self._acting_countries(
-            mentions, person_countries, officials, home, ties, doc
+            mentions, person_countries, officials, own, ties, doc
         )
         people = {m.value for m in mentions if m.kind == PERSON}
         aliases = {
@@ -1916,7 +1921,11 @@ class EntityResolver:
             company = False
             if m.kind == ORGANIZATION:
                 key = normalise_alias(m.value)
-                tied = ties.get(m.value)
+                tied = ties.get(m.value) or (
+                    branch_country(doc.text[m.start : m.end])
+                    if doc is not None
+                    else None
+                )
                 code = tied or self.org_country(m.value, home)
                 company = (
                     (tied is not None or key in self.company_countries)
@@ -3415,14 +3424,15 @@ def _names_a_thing(doc: Doc, end: int) -> bool:
     return tok.dep_ in ("amod", "compound") and tok.head.lower_ in _THING_HEADS
 
 
-def _dominant_country(mentions: list[Mention]) -> str | None:
-    """The article's main country (`countries.main_country`) from its
+def _dominant_country(
+    mentions: list[Mention], doc: Doc, publisher: str = ""
+) -> str | None:
+    """The article's main country (`countries.article_home`) from its
     country mentions, comparisons left out."""
-    counts: dict[str, int] = {}
-    for m in mentions:
-        if m.kind == COUNTRY and not m.incidental:
-            counts[m.value] = counts.get(m.value, 0) + 1
-    return main_country(counts)
+    spans = [
+        (m.start, m.end, m.value, m.incidental) for m in mentions if m.kind == COUNTRY
+    ]
+    return article_home(doc, spans, publisher=publisher)
 
 
 def _plausible_org(span: Span) -> bool:

@@ -5,9 +5,19 @@ sentences (the bundled sample) run through the whole pipeline."""
 
 from __future__ import annotations
 
-from tests.timeline.extraction.realtext import events_in
-from timeline.extraction.countries import index_country, institution_spans
+from dataclasses import replace
+from datetime import date
+
+from tests.timeline.extraction.realtext import article, events_in
+from timeline.extraction.countries import (
+    branch_country,
+    index_country,
+    institution_spans,
+    publisher_country,
+)
 from timeline.extraction.gazetteer import place_country
+from timeline.extraction.pipeline import extract
+from timeline.extraction.types import Document, ExtractedEvent
 
 MARKETS = "wikinews-meantime-115711"  # Asian markets, October 2008
 RUSSIA = "wikinews-meantime-113227"  # Russia's exchanges suspend trading
@@ -96,3 +106,97 @@ def test_an_international_body_s_event_is_not_in_the_article_s_country():
     (e,) = events_in("H1N1_guardian/2009-06-11/796.htm.txt", "Margaret Chan, yesterday")
     assert "World Health Organization" in e.organizations
     assert e.countries == ()
+
+
+# -- the article's own country, amounts, likenesses, branches (countries8) ----
+
+AER_LINGUS = "wikinews-meantime-71426"  # an Irish airline's Airbus order
+RUBLES = "wikinews-meantime-113267"  # Russia's central bank lends to banks
+
+
+def test_a_list_of_places_is_one_mention_of_the_article_s_country():
+    # "The airline already offers flights to New York, Boston, Chicago, Los
+    # Angeles, Dubai, and recently launched 3 new U.S. routes to San
+    # Francisco, Orlando, and Washington." (the story names Ireland 4 times)
+    (e,) = events_in(AER_LINGUS, "Aer Lingus shares on the Irish Stock Exchange fell")
+    assert e.countries == ("IE",), (e.title, e.countries)
+    found = events_in(AER_LINGUS, "it will take delivery of six new A350 XWB")
+    assert found and all("US" not in e.countries for e in found)
+
+
+def test_the_currency_of_an_amount_is_not_where_the_event_is():
+    # "the Central Bank responded by offering to loan an additional 60
+    # billion rubles (US $2.63 billion) on top of the 1.13 trillion rubles
+    # (US$ 44.6 billion) that it offered yesterday to Sberbank, ..."
+    found = events_in(RUBLES, "60 billion rubles (US $2.63 billion)")
+    assert found and all(e.countries == ("RU",) for e in found), [
+        (e.title, e.countries) for e in found
+    ]
+
+
+def test_a_company_s_branch_is_in_the_country_its_name_ends_with():
+    # "... the federal government would be providing Ford Australia with a
+    # AU$ 52.5 million (US$ 40.4 million) `` financial assistance package ''"
+    assert branch_country("Ford Australia") == "AU"
+    assert branch_country("University of Georgia") is None  # the US state's
+    assert branch_country("Aer Lingus") is None
+    (e,) = events_in(FALCON, "would be providing Ford Australia with")
+    assert e.countries == ("AU",), (e.title, e.countries)
+
+
+def test_a_country_named_as_a_likeness_is_not_the_event_s():
+    # "A year after the Iraq insurgency began in 2003, sceptics asked: “Is
+    # this the new Vietnam?”"
+    found = events_in(
+        "IraqWar_guardian/2005-06-24/41.htm.txt", "Is this the new Vietnam"
+    )
+    assert found and all("VN" not in e.countries for e in found), [
+        (e.title, e.countries) for e in found
+    ]
+
+
+def test_a_publisher_s_home_country():
+    assert publisher_country("The Guardian") == "GB"
+    assert publisher_country("guardian") == "GB"  # Timeline17's site names
+    assert publisher_country("www.theguardian.com") == "GB"
+    assert publisher_country("BBC News") == "GB"
+    assert publisher_country("foxnews") == "US"
+    assert publisher_country("abc.net.au") == "AU"  # a country's domain
+    assert publisher_country("newsroom.tv") is None  # a domain sold to anyone
+    assert publisher_country("Reuters") is None  # a wire is from everywhere
+    assert publisher_country("") is None
+
+
+def _events(article_id: str, publisher: str) -> tuple[ExtractedEvent, ...]:
+    row = article(article_id)
+    doc = Document(row["text"], date.fromisoformat(row["published"]), article_id)
+    (extraction,) = list(extract([replace(doc, publisher=publisher)]))
+    return extraction.events
+
+
+def test_the_publisher_s_country_when_no_country_leads():
+    # A Guardian story on charges under the Official Secrets Act names the
+    # US 4 times, Iraq 3 and Britain 3: "Last week, Leo O'Connor, a former
+    # researcher for Mr Clarke, was charged with receiving a document under
+    # section 5 of the act." is British.
+    story = "IraqWar_guardian/2005-11-23/272.htm.txt"
+    fragment = "a former researcher for Mr Clarke, was charged"
+    assert fragment in article(story)["text"]
+    (alone,) = [e for e in _events(story, "") if fragment in e.sentence]
+    (british,) = [e for e in _events(story, "guardian") if fragment in e.sentence]
+    assert alone.countries == ()
+    assert british.countries == ("GB",)
+    # a wire's story stays without one
+    (wire,) = [e for e in _events(story, "Reuters") if fragment in e.sentence]
+    assert wire.countries == ()
+
+
+def test_a_list_of_places_counts_in_full_where_no_other_country_is_named():
+    # a story naming the US only by "many from Washington, Chicago, New
+    # Orleans and Dallas" (and US bodies): "Testimony this week has focused
+    # on usual suspects: the construction of the well ..." is American
+    (e,) = events_in(
+        "bpoil_washingtonpost/2010-08-25/688.htm.txt",
+        "Testimony this week has focused on usual suspects",
+    )
+    assert e.countries == ("US",), (e.title, e.countries)
