@@ -42,7 +42,11 @@ from timeline.extraction.countries import (
     only_a_modifier,
     owns_an_object,
 )
-from timeline.extraction.names import first_name_variant, normalise_alias
+from timeline.extraction.names import (
+    first_name_variant,
+    is_given_name,
+    normalise_alias,
+)
 from timeline.extraction.types import Lexicon
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -841,6 +845,26 @@ class EntityResolver:
             return self.organizations[key]
         if "." in key and key + "." in self.organizations:
             return self.organizations[key + "."]  # "U.N" of "U.N." cut by the trim
+        # "U.S. Centers for Disease Control and Prevention", "US Coast Guard":
+        # the country's body is the known or the article's name without it
+        for n in (2, 1):
+            if len(words) > n + 1 and normalise_alias(" ".join(words[:n])) in (
+                self.countries
+            ):
+                rest = normalise_alias(" ".join(words[n:]))
+                if rest in self.organizations:
+                    return self.organizations[rest]
+                if rest in article_orgs:
+                    return self.org_name(article_orgs[rest])
+        # "Fannie" and "Freddie" where the article names Fannie Mae and
+        # Freddie Mac: the one longer organisation its first word starts
+        if len(words) == 1 and key not in self.company_countries:
+            longer = {k for k in article_orgs if k.startswith(key + " ") and k != key}
+            longer = {
+                k for k in longer if not any(o != k and k.startswith(o) for o in longer)
+            }
+            if len(longer) == 1:
+                return self.org_name(article_orgs[longer.pop()])
         while len(words) > 1 and (
             words[-1].casefold() in self.legal_suffixes or words[-1] in ("&", "and")
         ):
@@ -1576,6 +1600,11 @@ class EntityResolver:
                 changed = True
                 i += 1
                 continue
+            if ent.label_ == "ORG" and self._titled_surname(ent):
+                out.append(Span(doc, ent.start, ent.end, label="PERSON"))
+                changed = True  # "Cpl Kenyon", "Dr Curtis": a rank or honorific
+                i += 1
+                continue
             if ent.label_ == "ORG" and self._person_by_apposition(ent):
                 out.append(Span(doc, ent.start, ent.end, label="PERSON"))
                 changed = True  # "Keiji Fukuda, acting WHO assistant director-general"
@@ -1606,6 +1635,38 @@ class EntityResolver:
             i += 1
         if changed:
             doc.ents = out
+
+    def _titled_surname(self, ent: Span) -> bool:
+        """An ORG span that is an abbreviated rank or honorific and one or two
+        capitalised names ("Cpl Kenyon", "Dr Curtis", "Mr O'Connor"): a
+        person; not "General Motors" (a title word written out) nor a body
+        ("Dr Foster Hospital": a government or organisation word)."""
+        s, e = _trim_tokens(ent)
+        if not 2 <= e - s <= 3:
+            return False
+        first = ent.doc[s]
+        low = first.lower_
+        if not (
+            first.text[:1].isupper()
+            and low != "st."  # "St. Jude": a saint's name, a place's
+            and low in self.title_words
+        ):
+            return False
+        abbreviated = (
+            low.endswith(".") or low in _BARE_TITLE_ABBREVIATIONS or low in _HONORIFICS
+        )
+        rest = ent.doc[s + 1 : e]
+        if not abbreviated and not (len(rest) == 2 and is_given_name(rest[0].text)):
+            return False  # "Corporal Daniel Kenyon", not "General Motors"
+        return all(
+            t.pos_ == "PROPN"
+            and t.text[:1].isupper()
+            and t.lower_ not in self.title_words
+            and t.lower_ not in self.government_words
+            and t.lower_ not in _BODY_NOUNS
+            and not self._known_org_token(t)
+            for t in rest
+        )
 
     def _person_by_apposition(self, ent: Span) -> bool:
         """An ORG-labelled full name that an apposition calls a person
@@ -1713,6 +1774,13 @@ class EntityResolver:
         virus") or after one ("the tanker Exxon Valdez", "Storm Alex"), not
         outweighed by actor evidence (speaking, "BP's", "BP shares")."""
         votes: dict[str, int] = {}
+        # a person is released or introduced too ("Megrahi was released"):
+        # a name the article ever tags PERSON is no product by its verb
+        people = {
+            normalise_alias(_clean_name(ent.text))
+            for ent in doc.ents
+            if ent.label_ == "PERSON"
+        }
         for ent in doc.ents:
             if ent.label_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"):
                 continue
@@ -1758,6 +1826,11 @@ class EntityResolver:
                     for c in last.children
                 )
                 or (before is not None and before.lower_ == "aboard")
+                or any(  # "Deepwater Horizon, a drilling rig owned by Transocean"
+                    c.dep_ == "appos" and c.lemma_.lower() in self.thing_nouns
+                    for c in last.children
+                )
+                or (key not in people and _launched(last))  # "released iOS 5"
                 or (  # "keynote to the World Wide Developers Conference"
                     ent.label_ == "ORG"
                     and last.lower_ in _EVENT_HEADS
@@ -1771,6 +1844,11 @@ class EntityResolver:
                 or (
                     last.dep_ in ("nsubj", "nsubjpass")
                     and last.head.lemma_.lower() in self.speech_verbs
+                    # what "was announced" is said, nobody speaking
+                    and not (
+                        last.dep_ == "nsubjpass"
+                        and last.head.lemma_.lower() in _ANNOUNCED
+                    )
                 )
                 or (after is not None and after.lower_ in self.org_after)
                 or (before is not None and before.lower_ in self.org_before)
@@ -1779,6 +1857,9 @@ class EntityResolver:
                 votes[key] = votes.get(key, 0) + (1 if thing else -1)
         for key in self._named_with_a_thing_noun(doc):
             votes[key] = votes.get(key, 0) + 1
+        for key in _launched_names(doc):
+            if key not in people:
+                votes[key] = votes.get(key, 0) + 1
         for key in _acronyms_of_things(doc, self.government_words):
             votes[key] = votes.get(key, 0) + 1  # "blow out preventer (BOP)"
         # an event's acronym is the event ("(WWDC)")
@@ -1797,6 +1878,11 @@ class EntityResolver:
         for key in list(things):
             words = key.split()
             last = words[-1]
+            # its longer tails too ("OS X Lion" of "Mac OS X Lion")
+            for i in range(1, len(words) - 1):
+                tail = " ".join(words[i:])
+                if votes.get(tail, 0) >= 0 and tail not in self.company_countries:
+                    things.add(tail)
             if (
                 len(words) > 1
                 and len(last) > 3
@@ -2393,6 +2479,74 @@ _SUBSTANCE_NOUNS = frozenset(
     ]
 )
 _DEPENDENT_ON = frozenset(["addicted", "dependent", "hooked", "allergic", "addiction"])
+
+
+# What a maker puts out: the object of these verbs, or of "the release of",
+# is a product or a work, not an organisation ("Apple released Apple TV", "the
+# Mac OS X operating system was released", "introduced the new MacBook line").
+_LAUNCH_VERBS = frozenset(
+    ["launch", "release", "introduce", "unveil", "ship", "debut", "preview"]
+)
+_LAUNCH_NOUNS = frozenset(
+    ["launch", "release", "introduction", "unveiling", "debut", "rollout"]
+)
+_NOUN_PHRASE_LINKS = frozenset(["compound", "nmod", "appos", "conj", "amod"])
+
+
+def _launched(tok: Token, depth: int = 0) -> bool:
+    """The noun phrase `tok` is part of is something launched or released, or
+    what such a thing includes ("the iLife suite, which includes the iPhoto,
+    iMovie, and GarageBand programs")."""
+    head = tok
+    for _ in range(5):  # up to the phrase's head: "MacBook" -> "line"
+        if head.dep_ not in _NOUN_PHRASE_LINKS or head.head.pos_ not in (
+            "NOUN",
+            "PROPN",
+        ):
+            break
+        head = head.head
+    verb = head.head
+    if head.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB":
+        if verb.lemma_.lower() in _LAUNCH_VERBS:
+            return True
+        # "..., which includes X": X is part of the thing the clause is about
+        return (
+            depth == 0
+            and verb.lemma_.lower() in ("include", "feature")
+            and verb.dep_ == "relcl"
+            and _launched(verb.head, 1)
+        )
+    return (
+        head.dep_ == "pobj"
+        and head.head.lower_ == "of"
+        and head.head.head.lemma_.lower() in _LAUNCH_NOUNS
+    )
+
+
+_ANNOUNCED = frozenset(["announce", "reveal", "disclose", "unveil", "report"])
+
+
+def _launched_names(doc: Doc) -> list[str]:
+    """Proper names put out by a launch verb, whatever the entity labels say
+    ("Apple also released their Media Center device - Apple TV"): the run of
+    proper nouns ending in the verb's object or passive subject; never a
+    person's name ("Obama introduced Sotomayor")."""
+    out = []
+    for tok in doc:
+        if (
+            tok.pos_ != "PROPN"
+            or tok.dep_ not in ("dobj", "nsubjpass")
+            or tok.head.lemma_.lower() not in _LAUNCH_VERBS
+            or tok.ent_type_ == "PERSON"
+        ):
+            continue
+        j = tok.i
+        while j > 0 and doc[j - 1].pos_ == "PROPN" and doc[j - 1].dep_ == "compound":
+            j -= 1
+        if any(t.ent_type_ == "PERSON" for t in doc[j : tok.i + 1]):
+            continue
+        out.append(normalise_alias(_clean_name(doc[j : tok.i + 1].text)))
+    return out
 
 
 def _taken_as_a_dose(tok: Token) -> bool:
@@ -3228,6 +3382,9 @@ _INTERNATIONAL = frozenset(
 _BARE_TITLE_ABBREVIATIONS = frozenset(
     {"adm", "gen", "col", "capt", "lt", "sgt", "prof", "cmdr", "sen", "rep", "gov"}
 )
+# Honorifics and ranks written without a dot, British style ("Dr Curtis",
+# "Cpl Kenyon"): only before a name, never a word of an organisation's.
+_HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "cpl", "pte", "sgt", "sir", "dame"})
 # A photo credit token: "Martin\\/AP", "Clarke/AFP".
 _CREDIT = re.compile(r"\w\\?/(?:AP|Reuters|AFP|Getty|EPA|PA|Bloomberg)\b")
 # A word of a credit inside a person's span: "Photo\\/Sang Tan", "Sang Tan - AP"
