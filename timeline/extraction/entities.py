@@ -2624,12 +2624,20 @@ class PeopleIndex:
     def __init__(self, names: Iterable[str]) -> None:
         self.by_key: dict[str, set[str]] = {}
         self.surnames: dict[str, set[str]] = {}
+        # short surnames: first name and surname -> the people so named with
+        # middle initials ("george bush" -> {"George W Bush"})
+        self.initialled: dict[str, set[str]] = {}
         for name in set(names):
             self.add(name)
 
     def add(self, name: str) -> None:
         words = normalise_alias(name).split()
-        if len(words) < 2 or len(words[-1]) < MIN_VARIANT_SURNAME:
+        if len(words) < 2:
+            return
+        if len(words[-1]) < MIN_VARIANT_SURNAME:
+            plain = [w for w in words if not _initial(w)]
+            if len(plain) == 2 and len(plain) < len(words):
+                self.initialled.setdefault(" ".join(plain), set()).add(name)
             return
         self.by_key.setdefault(spelling_key(words[-1]), set()).add(name)
         self.surnames.setdefault(words[-1], set()).add(name)
@@ -2641,6 +2649,13 @@ class PeopleIndex:
         like first name; one word needs a known surname spelled alike.
         """
         words = normalise_alias(name).split()
+        if len(words) == 2 and len(words[-1]) < MIN_VARIANT_SURNAME:
+            # "George Bush" is the one known George <initials> Bush ("George
+            # W Bush"); none when two are known (George H. W. Bush too); a
+            # name with initials never becomes a bare one, nor a variant
+            # spelling or nickname of a short surname (they collide)
+            found = self.initialled.get(" ".join(words), set())
+            return next(iter(found)) if len(found) == 1 else None
         if not words or len(words[-1]) < MIN_VARIANT_SURNAME:
             return None
         last = words[-1]
