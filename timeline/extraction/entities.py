@@ -213,9 +213,14 @@ class ArticleEntities:
         if (
             verb is not None
             and self.main_company
-            and not any(
-                m.kind in (PERSON, ORGANIZATION) for m in self.within(start, end)
-            )
+            # no one else named in the sentence ("In 1998 Apple introduced the
+            # iMac ... and the Mac OS X operating system was released")
+            and {
+                m.value
+                for m in self.within(start, end)
+                if m.kind in (PERSON, ORGANIZATION)
+            }
+            <= {self.main_company}
             and _thing_subject(verb)
         ):
             found[ORGANIZATION][self.main_company] = None
@@ -848,13 +853,13 @@ class EntityResolver:
         # "U.S. Centers for Disease Control and Prevention", "US Coast Guard":
         # the country's body is the known or the article's name without it
         for n in (2, 1):
-            if len(words) > n + 1 and normalise_alias(" ".join(words[:n])) in (
+            if len(words) > n and normalise_alias(" ".join(words[:n])) in (
                 self.countries
             ):
                 rest = normalise_alias(" ".join(words[n:]))
                 if rest in self.organizations:
-                    return self.organizations[rest]
-                if rest in article_orgs:
+                    return self.organizations[rest]  # "U.S. Senate"
+                if len(words) > n + 1 and rest in article_orgs:
                     return self.org_name(article_orgs[rest])
         # "Fannie" and "Freddie" where the article names Fannie Mae and
         # Freddie Mac: the one longer organisation its first word starts
@@ -1831,6 +1836,9 @@ class EntityResolver:
                     for c in last.children
                 )
                 or (key not in people and _launched(last))  # "released iOS 5"
+                or any(  # "effectively an IOU to shareholders": a common noun
+                    c.dep_ == "det" and c.lower_ in ("a", "an") for c in last.children
+                )
                 or (  # "keynote to the World Wide Developers Conference"
                     ent.label_ == "ORG"
                     and last.lower_ in _EVENT_HEADS
@@ -3082,6 +3090,11 @@ def participant_offsets(verb: Token) -> frozenset[int] | None:
     for _ in range(4):
         if tok.dep_ == "relcl":
             words.update(tok.head.subtree)
+            if tok.head.dep_ == "appos" and tok.head.head.pos_ == "PROPN":
+                # "Young Jeezy, the Southern rap star who last year released"
+                name = tok.head.head
+                words.add(name)
+                words.update(c for c in name.children if c.dep_ == "compound")
             break
         if tok.dep_ != "conj" or any(
             c.dep_ in _PARTICIPANT_SUBJECTS for c in tok.children
@@ -3195,13 +3208,14 @@ def _thing_subject(verb: Token) -> bool:
         return referent is None or not _public_or_natural(referent)
     if subject.pos_ not in ("NOUN", "PROPN"):
         return False
-    if (
-        subject.pos_ == "PROPN"
-        and subject.dep_ != "nsubjpass"
-        and subject.ent_type_ != "PRODUCT"
-    ):
+    # the passive of the event's own clause: "Mac OS X Snow Leopard, which
+    # was released in 2009" (the name is the object of another verb)
+    passive = subject.dep_ == "nsubjpass" or any(
+        c.dep_ == "nsubjpass" and c.tag_ in ("WDT", "WP") for c in verb.children
+    )
+    if subject.pos_ == "PROPN" and not passive and subject.ent_type_ != "PRODUCT":
         return False  # a name that acts is no one's thing: "Accenture rebounded"
-    if subject.dep_ != "nsubjpass" and any(
+    if not passive and any(
         c.dep_ in ("compound", "appos")
         and c.pos_ == "PROPN"
         and c.ent_type_ not in ("GPE", "LOC", "PRODUCT")
@@ -3214,7 +3228,7 @@ def _thing_subject(verb: Token) -> bool:
         return False  # "operated by Swiss-based driller Transocean": its own
     if subject.lemma_.lower() in _COMPANY_WORDS:
         return False  # "The bank said": the title's description, resolved there
-    if any(c.pos_ == "NUM" for c in subject.subtree):
+    if any(c.pos_ == "NUM" for c in subject.subtree if c.i < subject.i):
         return False  # "The 61 percent favored it", "Two more plants": tallies
     of = [
         g

@@ -1200,3 +1200,40 @@ def test_a_rank_or_honorific_and_a_name_tagged_org_is_a_person_in_real_text(
     assert events
     assert all(org not in e.organizations for e in events)
     assert any(person in e.actors for e in events)
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment"),
+    [
+        # the sentence names only the article's company, in another clause
+        ("wikinews-meantime-287096", "operating system was released"),
+        # a relative clause's passive: the product "which was released"
+        ("wikinews-meantime-265977", "Snow Leopard, which was released in 2009"),
+    ],
+)
+def test_a_product_released_beside_its_maker_is_the_makers_event_in_real_text(
+    article_id, fragment
+):
+    events = realtext.events_in(article_id, fragment)
+    assert events
+    assert all(e.organizations == ("Apple",) for e in events)
+
+
+def test_a_relative_clause_of_an_apposition_is_the_named_persons_in_real_text():
+    # "Young Jeezy, the Southern rap star who last year released a
+    # chart-topping album": the rapper released it
+    (event,) = realtext.events_in(
+        "Finan_washingtonpost/2009-03-24/1148.htm.txt", "the Southern rap star who"
+    )
+    assert event.actors == ("Young Jeezy",)
+
+
+def test_a_name_after_an_indefinite_article_is_no_organisation_in_real_text():
+    # "issue dividend payments as 'scrip', effectively an IOU to
+    # shareholders" (ORG): a common noun in capitals
+    events = realtext.events_in(
+        "bpoil_guardian/2010-06-13/1762.htm.txt", "effectively an IOU"
+    )
+    assert events
+    assert all("IOU" not in e.organizations for e in events)
+    assert all("BP" in e.organizations for e in events)
