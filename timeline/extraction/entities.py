@@ -3228,7 +3228,8 @@ def _thing_subject(verb: Token) -> bool:
         return False  # "operated by Swiss-based driller Transocean": its own
     if subject.lemma_.lower() in _COMPANY_WORDS:
         return False  # "The bank said": the title's description, resolved there
-    if any(c.pos_ == "NUM" for c in subject.subtree if c.i < subject.i):
+    clause = {t.i for t in verb.subtree}  # "Snow Leopard, which ... in 2009"
+    if any(c.pos_ == "NUM" and c.i not in clause for c in subject.subtree):
         return False  # "The 61 percent favored it", "Two more plants": tallies
     of = [
         g
