@@ -3228,7 +3228,9 @@ def _thing_subject(verb: Token) -> bool:
         return False  # "operated by Swiss-based driller Transocean": its own
     if subject.lemma_.lower() in _COMPANY_WORDS:
         return False  # "The bank said": the title's description, resolved there
-    clause = {t.i for t in verb.subtree}  # "Snow Leopard, which ... in 2009"
+    # not the numbers of the relative clause the event is ("Snow Leopard,
+    # which was released in 2009")
+    clause = {t.i for t in verb.subtree} if subject.is_ancestor(verb) else set()
     if any(c.pos_ == "NUM" and c.i not in clause for c in subject.subtree):
         return False  # "The 61 percent favored it", "Two more plants": tallies
     of = [
