@@ -1161,6 +1161,12 @@ def test_a_first_word_of_the_articles_organisation_is_that_organisation_in_real_
             "Federal Reserve",
             "U.S. Federal Reserve",
         ),
+        (  # the body's known name, the article names no other
+            "H1N1_reuters/2009-03-02/291.htm.txt",
+            "the U.S. Centers for Disease Control and Prevention reported",
+            "Centers for Disease Control and Prevention",
+            "U.S. Centers for Disease Control and Prevention",
+        ),
         (
             "H1N1_bbc/2009-06-30/348.htm.txt",
             "the US Centers for Disease Control",
