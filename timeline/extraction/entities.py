@@ -43,7 +43,11 @@ from timeline.extraction.countries import (
     only_a_modifier,
     owns_an_object,
 )
-from timeline.extraction.names import first_name_variant, normalise_alias
+from timeline.extraction.names import (
+    first_name_variant,
+    is_given_name,
+    normalise_alias,
+)
 from timeline.extraction.types import Lexicon
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -210,9 +214,14 @@ class ArticleEntities:
         if (
             verb is not None
             and self.main_company
-            and not any(
-                m.kind in (PERSON, ORGANIZATION) for m in self.within(start, end)
-            )
+            # no one else named in the sentence ("In 1998 Apple introduced the
+            # iMac ... and the Mac OS X operating system was released")
+            and {
+                m.value
+                for m in self.within(start, end)
+                if m.kind in (PERSON, ORGANIZATION)
+            }
+            <= {self.main_company}
             and _thing_subject(verb)
         ):
             found[ORGANIZATION][self.main_company] = None
@@ -842,6 +851,26 @@ class EntityResolver:
             return self.organizations[key]
         if "." in key and key + "." in self.organizations:
             return self.organizations[key + "."]  # "U.N" of "U.N." cut by the trim
+        # "U.S. Centers for Disease Control and Prevention", "US Coast Guard":
+        # the country's body is the known or the article's name without it
+        for n in (2, 1):
+            if len(words) > n and normalise_alias(" ".join(words[:n])) in (
+                self.countries
+            ):
+                rest = normalise_alias(" ".join(words[n:]))
+                if rest in self.organizations:
+                    return self.organizations[rest]  # "U.S. Senate"
+                if len(words) > n + 1 and rest in article_orgs:
+                    return self.org_name(article_orgs[rest])
+        # "Fannie" and "Freddie" where the article names Fannie Mae and
+        # Freddie Mac: the one longer organisation its first word starts
+        if len(words) == 1 and key not in self.company_countries:
+            longer = {k for k in article_orgs if k.startswith(key + " ") and k != key}
+            longer = {
+                k for k in longer if not any(o != k and k.startswith(o) for o in longer)
+            }
+            if len(longer) == 1:
+                return self.org_name(article_orgs[longer.pop()])
         while len(words) > 1 and (
             words[-1].casefold() in self.legal_suffixes or words[-1] in ("&", "and")
         ):
@@ -1581,6 +1610,11 @@ class EntityResolver:
                 changed = True
                 i += 1
                 continue
+            if ent.label_ == "ORG" and self._titled_surname(ent):
+                out.append(Span(doc, ent.start, ent.end, label="PERSON"))
+                changed = True  # "Cpl Kenyon", "Dr Curtis": a rank or honorific
+                i += 1
+                continue
             if ent.label_ == "ORG" and self._person_by_apposition(ent):
                 out.append(Span(doc, ent.start, ent.end, label="PERSON"))
                 changed = True  # "Keiji Fukuda, acting WHO assistant director-general"
@@ -1611,6 +1645,38 @@ class EntityResolver:
             i += 1
         if changed:
             doc.ents = out
+
+    def _titled_surname(self, ent: Span) -> bool:
+        """An ORG span that is an abbreviated rank or honorific and one or two
+        capitalised names ("Cpl Kenyon", "Dr Curtis", "Mr O'Connor"): a
+        person; not "General Motors" (a title word written out) nor a body
+        ("Dr Foster Hospital": a government or organisation word)."""
+        s, e = _trim_tokens(ent)
+        if not 2 <= e - s <= 3:
+            return False
+        first = ent.doc[s]
+        low = first.lower_
+        if not (
+            first.text[:1].isupper()
+            and low != "st."  # "St. Jude": a saint's name, a place's
+            and low in self.title_words
+        ):
+            return False
+        abbreviated = (
+            low.endswith(".") or low in _BARE_TITLE_ABBREVIATIONS or low in _HONORIFICS
+        )
+        rest = ent.doc[s + 1 : e]
+        if not abbreviated and not (len(rest) == 2 and is_given_name(rest[0].text)):
+            return False  # "Corporal Daniel Kenyon", not "General Motors"
+        return all(
+            t.pos_ == "PROPN"
+            and t.text[:1].isupper()
+            and t.lower_ not in self.title_words
+            and t.lower_ not in self.government_words
+            and t.lower_ not in _BODY_NOUNS
+            and not self._known_org_token(t)
+            for t in rest
+        )
 
     def _person_by_apposition(self, ent: Span) -> bool:
         """An ORG-labelled full name that an apposition calls a person
@@ -1718,6 +1784,13 @@ class EntityResolver:
         virus") or after one ("the tanker Exxon Valdez", "Storm Alex"), not
         outweighed by actor evidence (speaking, "BP's", "BP shares")."""
         votes: dict[str, int] = {}
+        # a person is released or introduced too ("Megrahi was released"):
+        # a name the article ever tags PERSON is no product by its verb
+        people = {
+            normalise_alias(_clean_name(ent.text))
+            for ent in doc.ents
+            if ent.label_ == "PERSON"
+        }
         for ent in doc.ents:
             if ent.label_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"):
                 continue
@@ -1763,6 +1836,14 @@ class EntityResolver:
                     for c in last.children
                 )
                 or (before is not None and before.lower_ == "aboard")
+                or any(  # "Deepwater Horizon, a drilling rig owned by Transocean"
+                    c.dep_ == "appos" and c.lemma_.lower() in self.thing_nouns
+                    for c in last.children
+                )
+                or (key not in people and _launched(last))  # "released iOS 5"
+                or any(  # "effectively an IOU to shareholders": a common noun
+                    c.dep_ == "det" and c.lower_ in ("a", "an") for c in last.children
+                )
                 or (  # "keynote to the World Wide Developers Conference"
                     ent.label_ == "ORG"
                     and last.lower_ in _EVENT_HEADS
@@ -1776,6 +1857,11 @@ class EntityResolver:
                 or (
                     last.dep_ in ("nsubj", "nsubjpass")
                     and last.head.lemma_.lower() in self.speech_verbs
+                    # what "was announced" is said, nobody speaking
+                    and not (
+                        last.dep_ == "nsubjpass"
+                        and last.head.lemma_.lower() in _ANNOUNCED
+                    )
                 )
                 or (after is not None and after.lower_ in self.org_after)
                 or (before is not None and before.lower_ in self.org_before)
@@ -1784,6 +1870,9 @@ class EntityResolver:
                 votes[key] = votes.get(key, 0) + (1 if thing else -1)
         for key in self._named_with_a_thing_noun(doc):
             votes[key] = votes.get(key, 0) + 1
+        for key in _launched_names(doc):
+            if key not in people:
+                votes[key] = votes.get(key, 0) + 1
         for key in _acronyms_of_things(doc, self.government_words):
             votes[key] = votes.get(key, 0) + 1  # "blow out preventer (BOP)"
         # an event's acronym is the event ("(WWDC)")
@@ -1802,6 +1891,11 @@ class EntityResolver:
         for key in list(things):
             words = key.split()
             last = words[-1]
+            # its longer tails too ("OS X Lion" of "Mac OS X Lion")
+            for i in range(1, len(words) - 1):
+                tail = " ".join(words[i:])
+                if votes.get(tail, 0) >= 0 and tail not in self.company_countries:
+                    things.add(tail)
             if (
                 len(words) > 1
                 and len(last) > 3
@@ -2404,6 +2498,74 @@ _SUBSTANCE_NOUNS = frozenset(
 _DEPENDENT_ON = frozenset(["addicted", "dependent", "hooked", "allergic", "addiction"])
 
 
+# What a maker puts out: the object of these verbs, or of "the release of",
+# is a product or a work, not an organisation ("Apple released Apple TV", "the
+# Mac OS X operating system was released", "introduced the new MacBook line").
+_LAUNCH_VERBS = frozenset(
+    ["launch", "release", "introduce", "unveil", "ship", "debut", "preview"]
+)
+_LAUNCH_NOUNS = frozenset(
+    ["launch", "release", "introduction", "unveiling", "debut", "rollout"]
+)
+_NOUN_PHRASE_LINKS = frozenset(["compound", "nmod", "appos", "conj", "amod"])
+
+
+def _launched(tok: Token, depth: int = 0) -> bool:
+    """The noun phrase `tok` is part of is something launched or released, or
+    what such a thing includes ("the iLife suite, which includes the iPhoto,
+    iMovie, and GarageBand programs")."""
+    head = tok
+    for _ in range(5):  # up to the phrase's head: "MacBook" -> "line"
+        if head.dep_ not in _NOUN_PHRASE_LINKS or head.head.pos_ not in (
+            "NOUN",
+            "PROPN",
+        ):
+            break
+        head = head.head
+    verb = head.head
+    if head.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB":
+        if verb.lemma_.lower() in _LAUNCH_VERBS:
+            return True
+        # "..., which includes X": X is part of the thing the clause is about
+        return (
+            depth == 0
+            and verb.lemma_.lower() in ("include", "feature")
+            and verb.dep_ == "relcl"
+            and _launched(verb.head, 1)
+        )
+    return (
+        head.dep_ == "pobj"
+        and head.head.lower_ == "of"
+        and head.head.head.lemma_.lower() in _LAUNCH_NOUNS
+    )
+
+
+_ANNOUNCED = frozenset(["announce", "reveal", "disclose", "unveil", "report"])
+
+
+def _launched_names(doc: Doc) -> list[str]:
+    """Proper names put out by a launch verb, whatever the entity labels say
+    ("Apple also released their Media Center device - Apple TV"): the run of
+    proper nouns ending in the verb's object or passive subject; never a
+    person's name ("Obama introduced Sotomayor")."""
+    out = []
+    for tok in doc:
+        if (
+            tok.pos_ != "PROPN"
+            or tok.dep_ not in ("dobj", "nsubjpass")
+            or tok.head.lemma_.lower() not in _LAUNCH_VERBS
+            or tok.ent_type_ == "PERSON"
+        ):
+            continue
+        j = tok.i
+        while j > 0 and doc[j - 1].pos_ == "PROPN" and doc[j - 1].dep_ == "compound":
+            j -= 1
+        if any(t.ent_type_ == "PERSON" for t in doc[j : tok.i + 1]):
+            continue
+        out.append(normalise_alias(_clean_name(doc[j : tok.i + 1].text)))
+    return out
+
+
 def _taken_as_a_dose(tok: Token) -> bool:
     if tok.dep_ != "pobj":
         return False
@@ -2479,12 +2641,20 @@ class PeopleIndex:
     def __init__(self, names: Iterable[str]) -> None:
         self.by_key: dict[str, set[str]] = {}
         self.surnames: dict[str, set[str]] = {}
+        # short surnames: first name and surname -> the people so named with
+        # middle initials ("george bush" -> {"George W Bush"})
+        self.initialled: dict[str, set[str]] = {}
         for name in set(names):
             self.add(name)
 
     def add(self, name: str) -> None:
         words = normalise_alias(name).split()
-        if len(words) < 2 or len(words[-1]) < MIN_VARIANT_SURNAME:
+        if len(words) < 2:
+            return
+        if len(words[-1]) < MIN_VARIANT_SURNAME:
+            plain = [w for w in words if not _initial(w)]
+            if len(plain) == 2 and len(plain) < len(words):
+                self.initialled.setdefault(" ".join(plain), set()).add(name)
             return
         self.by_key.setdefault(spelling_key(words[-1]), set()).add(name)
         self.surnames.setdefault(words[-1], set()).add(name)
@@ -2496,6 +2666,13 @@ class PeopleIndex:
         like first name; one word needs a known surname spelled alike.
         """
         words = normalise_alias(name).split()
+        if len(words) == 2 and len(words[-1]) < MIN_VARIANT_SURNAME:
+            # "George Bush" is the one known George <initials> Bush ("George
+            # W Bush"); none when two are known (George H. W. Bush too); a
+            # name with initials never becomes a bare one, nor a variant
+            # spelling or nickname of a short surname (they collide)
+            found = self.initialled.get(" ".join(words), set())
+            return next(iter(found)) if len(found) == 1 else None
         if not words or len(words[-1]) < MIN_VARIANT_SURNAME:
             return None
         last = words[-1]
@@ -2922,6 +3099,11 @@ def participant_offsets(verb: Token) -> frozenset[int] | None:
     for _ in range(4):
         if tok.dep_ == "relcl":
             words.update(tok.head.subtree)
+            if tok.head.dep_ == "appos" and tok.head.head.pos_ == "PROPN":
+                # "Young Jeezy, the Southern rap star who last year released"
+                name = tok.head.head
+                words.add(name)
+                words.update(c for c in name.children if c.dep_ == "compound")
             break
         if tok.dep_ != "conj" or any(
             c.dep_ in _PARTICIPANT_SUBJECTS for c in tok.children
@@ -3035,13 +3217,14 @@ def _thing_subject(verb: Token) -> bool:
         return referent is None or not _public_or_natural(referent)
     if subject.pos_ not in ("NOUN", "PROPN"):
         return False
-    if (
-        subject.pos_ == "PROPN"
-        and subject.dep_ != "nsubjpass"
-        and subject.ent_type_ != "PRODUCT"
-    ):
+    # the passive of the event's own clause: "Mac OS X Snow Leopard, which
+    # was released in 2009" (the name is the object of another verb)
+    passive = subject.dep_ == "nsubjpass" or any(
+        c.dep_ == "nsubjpass" and c.tag_ in ("WDT", "WP") for c in verb.children
+    )
+    if subject.pos_ == "PROPN" and not passive and subject.ent_type_ != "PRODUCT":
         return False  # a name that acts is no one's thing: "Accenture rebounded"
-    if subject.dep_ != "nsubjpass" and any(
+    if not passive and any(
         c.dep_ in ("compound", "appos")
         and c.pos_ == "PROPN"
         and c.ent_type_ not in ("GPE", "LOC", "PRODUCT")
@@ -3054,7 +3237,10 @@ def _thing_subject(verb: Token) -> bool:
         return False  # "operated by Swiss-based driller Transocean": its own
     if subject.lemma_.lower() in _COMPANY_WORDS:
         return False  # "The bank said": the title's description, resolved there
-    if any(c.pos_ == "NUM" for c in subject.subtree):
+    # not the numbers of the relative clause the event is ("Snow Leopard,
+    # which was released in 2009")
+    clause = {t.i for t in verb.subtree} if subject.is_ancestor(verb) else set()
+    if any(c.pos_ == "NUM" and c.i not in clause for c in subject.subtree):
         return False  # "The 61 percent favored it", "Two more plants": tallies
     of = [
         g
@@ -3237,6 +3423,9 @@ _INTERNATIONAL = frozenset(
 _BARE_TITLE_ABBREVIATIONS = frozenset(
     {"adm", "gen", "col", "capt", "lt", "sgt", "prof", "cmdr", "sen", "rep", "gov"}
 )
+# Honorifics and ranks written without a dot, British style ("Dr Curtis",
+# "Cpl Kenyon"): only before a name, never a word of an organisation's.
+_HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "cpl", "pte", "sgt", "sir", "dame"})
 # A photo credit token: "Martin\\/AP", "Clarke/AFP".
 _CREDIT = re.compile(r"\w\\?/(?:AP|Reuters|AFP|Getty|EPA|PA|Bloomberg)\b")
 # A word of a credit inside a person's span: "Photo\\/Sang Tan", "Sang Tan - AP"

@@ -43,6 +43,16 @@ def given_name_variants(a: str, b: str) -> bool:
     return b in namer.nicknames_of(a) or a in namer.nicknames_of(b)
 
 
+def is_given_name(word: str) -> bool:
+    """'Daniel', 'Kate': a first name of the `nicknames` dataset (a name with
+    nicknames, or a nickname of one)."""
+    w = normalise_alias(word)
+    if len(w) < 2 or not w.isalpha():
+        return False
+    namer = _nicknamer()
+    return bool(namer.nicknames_of(w) or namer.canonicals_of(w))
+
+
 def _middle(words: list[str]) -> list[str]:
     return [w.replace(".", "") for w in words[1:-1]]
 

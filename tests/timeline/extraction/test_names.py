@@ -10,7 +10,11 @@ from __future__ import annotations
 import pytest
 
 from timeline.extraction.entities import EntityResolver, PeopleIndex
-from timeline.extraction.names import first_name_variant, given_name_variants
+from timeline.extraction.names import (
+    first_name_variant,
+    given_name_variants,
+    is_given_name,
+)
 from timeline.extraction.nlp import get_nlp
 from timeline.extraction.types import Lexicon
 
@@ -90,3 +94,17 @@ def test_a_stored_person_is_met_under_a_nickname_in_real_text():
     )
     assert "Kenneth Feinberg" in people and "Ken Feinberg" not in people
     assert "Lawrence Feinberg" not in _people(article_id, lexicon)
+
+
+@pytest.mark.parametrize(
+    ("word", "given"),
+    [
+        ("Daniel", True),
+        ("Kate", True),
+        ("Motors", False),
+        ("League", False),
+        ("D.", False),
+    ],
+)
+def test_a_given_name_is_one_of_the_nicknames_dataset(word, given):
+    assert is_given_name(word) is given

@@ -75,3 +75,15 @@ def test_a_middle_initial_is_the_same_person():
     assert index.variant_of("Thad W. Allen") == "Thad Allen"
     assert index.variant_of("Woody Allen") is None
     assert index.variant_of("Thad Allen") is None  # itself, no variant
+
+
+def test_a_short_surname_without_initials_is_the_one_known_with_them():
+    # "George Bush" beside a stored "George W Bush": one person; not when
+    # George H. W. Bush is stored too, and a name with initials never
+    # becomes a stored bare one (that "George Bush" may be either man)
+    assert PeopleIndex(["George W Bush"]).variant_of("George Bush") == "George W Bush"
+    both = PeopleIndex(["George W Bush", "George H. W. Bush"])
+    assert both.variant_of("George Bush") is None
+    assert PeopleIndex(["George Bush"]).variant_of("George H. W. Bush") is None
+    assert PeopleIndex(["George W Bush"]).variant_of("Laura Bush") is None
+    assert PeopleIndex(["Dan Ray"]).variant_of("Dan Rey") is None  # no spellings

@@ -264,7 +264,11 @@ def test_it_leaves_the_predicates_other_dates_out():
     e = event_in(
         "Finan_washingtonpost/2008-10-25/460.htm.txt", "profit of more than", "2000"
     )
-    assert e.title == "PNC reported profit of more than $13 billion"
+    # ("PNC" is the article's PNC Financial Services Group, one organisation)
+    assert (
+        e.title
+        == "PNC Financial Services Group reported profit of more than $13 billion"
+    )
     found = events_in("Finan_washingtonpost/2008-10-25/460.htm.txt", "profit of more")
     assert [x.expression for x in found] == ["2000"]
 
