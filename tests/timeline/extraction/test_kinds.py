@@ -1416,3 +1416,213 @@ def test_it_gives_things_shown_or_travelling_no_meeting(
 ):
     e = event_in(article_id, fragment, expression)
     assert e.kind == kind, e.title
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression", "kind"),
+    [
+        # what breaks out is of the kind of its subject: an outbreak of illness
+        (
+            "H1N1_guardian/2009-04-30/55.htm.txt",
+            "erupted in La Gloria",
+            "early April",
+            "health",
+        ),
+        # a rig the small model reads as a person explodes; only a person
+        # who collapses falls ill
+        (
+            "bpoil_bbc/2010-05-21/1940.htm.txt",
+            "Deepwater Horizon exploded off the coast",
+            "20 April",
+            "disaster",
+        ),
+        (
+            "bpoil_guardian/2010-05-28/550.htm.txt",
+            "rig exploded on 20 April",
+            "20 April",
+            "disaster",
+        ),
+        # the subject's own date dates the subject, not what it caused
+        (
+            "bpoil_bbc/2010-07-25/135.htm.txt",
+            "raised questions about his leadership",
+            "20 April",
+            "disaster",
+        ),
+        # a rupture is an accident
+        (
+            "bpoil_reuters/2010-11-18/1653.htm.txt",
+            "similar pipeline rupture",
+            "2001",
+            "disaster",
+        ),
+        # health checks are a health measure
+        (
+            "H1N1_reuters/2009-05-21/630.htm.txt",
+            "winding down strict health checks",
+            "the end of the week",
+            "health",
+        ),
+    ],
+)
+def test_it_tells_health_from_disaster_by_the_trigger(
+    article_id, fragment, expression, kind
+):
+    e = event_in(article_id, fragment, expression)
+    assert e.kind == kind, e.title
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression", "kind"),
+    [
+        # an index or a company's shares are the market, whatever names them
+        (
+            "wikinews-meantime-115711",
+            "Straits Times Index, which fell 8.3 percent",
+            "Friday",
+            "economy",
+        ),
+        (
+            "bpoil_bbc/2010-07-16/61.htm.txt",
+            "BP shares rose modestly on Friday",
+            "Friday",
+            "economy",
+        ),
+        # jobs counted and people claiming benefits: labour-market data
+        (
+            "wikinews-meantime-112579",
+            "the number of jobs in the service sector",
+            "August",
+            "economy",
+        ),
+        (
+            "wikinews-meantime-112579",
+            "claiming weekly unemployment benefits",
+            "last week",
+            "economy",
+        ),
+    ],
+)
+def test_it_reads_market_and_jobs_data_as_the_economy(
+    article_id, fragment, expression, kind
+):
+    e = event_in(article_id, fragment, expression)
+    assert e.kind == kind, e.title
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression", "kind"),
+    [
+        # a visit: a person heads back to a place
+        (
+            "bpoil_foxnews/2010-05-25/1383.htm.txt",
+            "will head back to Louisiana",
+            "Friday",
+            "meeting",
+        ),
+        # control or responsibility handed over: a leadership change
+        (
+            "bpoil_guardian/2010-06-25/1128.htm.txt",
+            "handed over day-to-day control",
+            "this week",
+            "appointment",
+        ),
+        (
+            "bpoil_guardian/2010-06-07/582.htm.txt",
+            "handing responsibility for running the clean-up operation",
+            "last week",
+            "appointment",
+        ),
+        # a term of office that ends
+        (
+            "Finan_washingtonpost/2009-05-24/1066.htm.txt",
+            "presidency ended",
+            "2001",
+            "appointment",
+        ),
+        # raising the alarm is saying something
+        (
+            "bpoil_guardian/2011-01-11/1894.htm.txt",
+            "raised the alarm",
+            "last week",
+            "statement",
+        ),
+        # pressing someone to act is a demand
+        (
+            "Finan_washingtonpost/2009-03-25/267.htm.txt",
+            "pressed Congress",
+            "yesterday",
+            "demand",
+        ),
+        # places named by their activity closed: a ban
+        (
+            "bpoil_washingtonpost/2010-05-26/1992.htm.txt",
+            "closed more fishing grounds",
+            "Tuesday",
+            "sanctions",
+        ),
+        (
+            "bpoil_reuters/2010-05-28/832.htm.txt",
+            "extending the closed fishing area",
+            "Friday",
+            "sanctions",
+        ),
+        # regulatory acts: inspections, decrees
+        (
+            "bpoil_bbc/2010-04-26/481.htm.txt",
+            "carried out routine inspections",
+            "February",
+            "legal",
+        ),
+        (
+            "H1N1_guardian/2009-04-26/1194.htm.txt",
+            "issued a decree",
+            "yesterday",
+            "legal",
+        ),
+    ],
+)
+def test_it_reads_visits_handovers_alarms_and_closures(
+    article_id, fragment, expression, kind
+):
+    e = event_in(article_id, fragment, expression)
+    assert e.kind == kind, e.title
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression", "kind"),
+    [
+        # a product's new edition announced, a release scheduled, aircraft
+        # delivered, a product outselling another: business
+        (
+            "wikinews-meantime-127576",
+            "latest iteration of their popular iPhone",
+            "today",
+            "business",
+        ),
+        (
+            "wikinews-meantime-214601",
+            "scheduled for release",
+            "next summer",
+            "business",
+        ),
+        (
+            "wikinews-meantime-191597",
+            "slated for a U.S. release",
+            "June 24",
+            "business",
+        ),
+        ("wikinews-meantime-71426", "six new A330", "2009", "business"),
+        (
+            "wikinews-meantime-190356",
+            "Android phones",
+            "Earlier this year",
+            "business",
+        ),
+    ],
+)
+def test_it_reads_launches_releases_and_deliveries_as_business(
+    article_id, fragment, expression, kind
+):
+    e = event_in(article_id, fragment, expression)
+    assert e.kind == kind, e.title
