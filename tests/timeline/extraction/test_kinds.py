@@ -1626,3 +1626,61 @@ def test_it_reads_launches_releases_and_deliveries_as_business(
 ):
     e = event_in(article_id, fragment, expression)
     assert e.kind == kind, e.title
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression", "kind"),
+    [
+        # an emergency declared is of the emergency's kind
+        (
+            "bpoil_bbc/2010-04-30/1549.htm.txt",
+            "declared a state of emergency",
+            "Friday",
+            "disaster",
+        ),
+        (
+            "bpoil_reuters/2010-05-10/2067.htm.txt",
+            "declared states of emergency",
+            "Sunday",
+            "disaster",
+        ),
+        # a leakage is a spill
+        (
+            "bpoil_reuters/2010-05-14/555.htm.txt",
+            "leakage of oil",
+            "1979",
+            "disaster",
+        ),
+        # dining with someone is a meeting; tributes and reassurance are said
+        (
+            "IraqWar_guardian/2005-02-21/256.htm.txt",
+            "He will dine later today with Mr Chirac",
+            "later today",
+            "meeting",
+        ),
+        (
+            "IraqWar_guardian/2005-02-27/26.htm.txt",
+            "led the political tributes",
+            "last night",
+            "statement",
+        ),
+        (
+            "bpoil_foxnews/2010-06-12/82.htm.txt",
+            "reassured Prime Minister",
+            "Saturday",
+            "statement",
+        ),
+        # a prisoner freed
+        (
+            "bpoil_bbc/2010-07-16/1098.htm.txt",
+            "was freed by the Scottish",
+            "August 2009",
+            "legal",
+        ),
+    ],
+)
+def test_it_reads_emergencies_leaks_dinners_tributes_and_releases(
+    article_id, fragment, expression, kind
+):
+    e = event_in(article_id, fragment, expression)
+    assert e.kind == kind, e.title
