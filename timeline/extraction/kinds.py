@@ -172,6 +172,10 @@ _QUANTITIES = frozenset(
         "millions",
         "copy",
         "cluster",
+        "line",  # "a line of oil mixed with seaweed stretched all across the beach"
+        "patch",
+        "plume",
+        "streak",
         "percent",
         "proportion",
         "fraction",

@@ -1684,3 +1684,29 @@ def test_it_reads_emergencies_leaks_dinners_tributes_and_releases(
 ):
     e = event_in(article_id, fragment, expression)
     assert e.kind == kind, e.title
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression", "kind"),
+    [
+        # giving in to a demand is agreeing to it
+        (
+            "bpoil_reuters/2010-06-17/1219.htm.txt",
+            "BP acquiesced on Wednesday",
+            "Wednesday",
+            "agreement",
+        ),
+        # a line of oil is oil: the spill's
+        (
+            "bpoil_foxnews/2010-06-06/355.htm.txt",
+            "A line of oil mixed with seaweed",
+            "Sunday morning",
+            "disaster",
+        ),
+    ],
+)
+def test_it_reads_acquiescence_and_what_a_line_is_of(
+    article_id, fragment, expression, kind
+):
+    e = event_in(article_id, fragment, expression)
+    assert e.kind == kind, e.title
