@@ -712,7 +712,9 @@ def classify(verb: Token, span: Span) -> str:
     # verb + particle or object: "stepped down", "opened fire", "signed into
     # law", "fired on protesters", "passed away" (a particle parsed as advmod)
     for c in verb.children:
-        words = [c] if c.dep_ in _PAIRED or _is_particle(c, verb) else []
+        # a passive's subject is its object: "the concerns were raised by Jay"
+        paired = c.dep_ in _PAIRED or (c.dep_ == "nsubjpass" and c.pos_ == "NOUN")
+        words = [c] if paired or _is_particle(c, verb) else []
         if (
             c.dep_ == "advmod"
             and c.i == verb.i + 1
@@ -738,6 +740,10 @@ def classify(verb: Token, span: Span) -> str:
                 return APPOINTMENT  # "took over at Treasury", "... the New York Fed"
             if pair in lex.verb_objects:
                 return lex.verb_objects[pair]
+    if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD"):
+        pair = f"{lemma} {_lemma(verb.head)}"  # "the concerns raised by Jay"
+        if pair in lex.verb_objects:
+            return lex.verb_objects[pair]
     if _drawdown(verb):
         return OTHER  # "will cut the number of its troops": no attack
     if _closed_to_activity(verb) or (

@@ -1696,6 +1696,13 @@ def test_it_reads_emergencies_leaks_dinners_tributes_and_releases(
             "Wednesday",
             "agreement",
         ),
+        # a participle's noun is its object: concerns raised are a statement
+        (
+            "IraqWar_guardian/2005-08-28/124.htm.txt",
+            "the concerns raised by Jay",
+            "eight months earlier",
+            "statement",
+        ),
         # a line of oil is oil: the spill's
         (
             "bpoil_foxnews/2010-06-06/355.htm.txt",
@@ -1705,7 +1712,7 @@ def test_it_reads_emergencies_leaks_dinners_tributes_and_releases(
         ),
     ],
 )
-def test_it_reads_acquiescence_and_what_a_line_is_of(
+def test_it_reads_acquiescence_raised_concerns_and_what_a_line_is_of(
     article_id, fragment, expression, kind
 ):
     e = event_in(article_id, fragment, expression)
