@@ -478,6 +478,8 @@ def noun_kind(tok: Token, depth: int = 0) -> str | None:
     if tok.pos_ == "PROPN" and _lemma(tok) not in _NAMED_NOUNS:
         return None  # a name is no event nominal ("Strike Force"; "Dow", "H1N1" aside)
     found = nouns.get(tok.lower_) or nouns.get(_lemma(tok))
+    if found is None and _state_of_emergency(tok):
+        return DISASTER  # "declared a state of emergency"; not "emergency action"
     if found == VOTE and _lemma(tok) == "bill" and _is_invoice(tok):
         return BUSINESS  # "a $69m bill to BP", "its U.S. tax bill": no legislation
     if _lemma(tok) == "release" and any(
@@ -501,6 +503,18 @@ def noun_kind(tok: Token, depth: int = 0) -> str | None:
     ):
         return DISASTER  # "the leaking pipe", "the sinking ship"
     return None
+
+
+def _state_of_emergency(tok: Token) -> bool:
+    """The emergency of "a state of emergency" (a health emergency is the
+    lexicon's "health emergency")."""
+    head = tok.head
+    return (
+        _lemma(tok) == "emergency"
+        and tok.dep_ == "pobj"
+        and head.lower_ == "of"
+        and _lemma(head.head) == "state"
+    )
 
 
 def _is_invoice(tok: Token) -> bool:
