@@ -1717,3 +1717,41 @@ def test_it_reads_acquiescence_raised_concerns_and_what_a_line_is_of(
 ):
     e = event_in(article_id, fragment, expression)
     assert e.kind == kind, e.title
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression", "kind"),
+    [
+        # an oath of office taken, an industry that takes a hit, workers
+        # presumed dead, a person treated: idioms by the verb and its object
+        (
+            "IraqWar_guardian/2005-01-09/174.htm.txt",
+            "take his oath of office",
+            "20 January",
+            "appointment",
+        ),
+        (
+            "H1N1_reuters/2009-06-07/37.htm.txt",
+            "took a hit in late April",
+            "late April",
+            "economy",
+        ),
+        (
+            "bpoil_guardian/2010-04-30/241.htm.txt",
+            "presumed dead",
+            "last week",
+            "death",
+        ),
+        (
+            "MJ_bbc/2011-08-30/1143.htm.txt",
+            "A nurse who treated Jackson",
+            "2009",
+            "health",
+        ),
+    ],
+)
+def test_it_reads_oaths_hits_presumed_deaths_and_treatment(
+    article_id, fragment, expression, kind
+):
+    e = event_in(article_id, fragment, expression)
+    assert e.kind == kind, e.title
