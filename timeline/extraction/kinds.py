@@ -1065,6 +1065,19 @@ def classify(verb: Token, span: Span) -> str:
             return ECONOMY
         if any(t.ent_type_ == "ORG" or _lemma(t) in _FIRMS for t in subjects):
             return BUSINESS
+    if found is None and lemma not in lex.verbs:
+        # a verb of no kind with nothing of one to act on takes its purpose's:
+        # "sent officials ... to monitor BP's handling of the spill", "used
+        # his employee discount to buy himself a Chevrolet"
+        for c in verb.children:
+            if (
+                c.dep_ in ("advcl", "xcomp")
+                and c.pos_ == "VERB"
+                and c.i > verb.i
+                and any(a.tag_ == "TO" for a in c.children)
+                and (told := classify(c, span)) != OTHER
+            ):
+                return told
     return found or OTHER
 
 

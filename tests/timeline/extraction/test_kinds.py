@@ -1755,3 +1755,28 @@ def test_it_reads_oaths_hits_presumed_deaths_and_treatment(
 ):
     e = event_in(article_id, fragment, expression)
     assert e.kind == kind, e.title
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression", "kind"),
+    [
+        # a verb of no kind takes its purpose's: a purchase, a response operation
+        (
+            "Finan_washingtonpost/2008-12-01/1162.htm.txt",
+            "used his 11 percent employee discount",
+            "February",
+            "business",
+        ),
+        (
+            "bpoil_foxnews/2010-08-06/1005.htm.txt",
+            "poured in cement to complete a plug",
+            "this week",
+            "disaster",
+        ),
+    ],
+)
+def test_it_gives_a_verb_of_no_kind_its_purposes(
+    article_id, fragment, expression, kind
+):
+    e = event_in(article_id, fragment, expression)
+    assert e.kind == kind, e.title
