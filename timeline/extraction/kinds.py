@@ -170,6 +170,9 @@ _QUANTITIES = frozenset(
         "hundreds",
         "thousands",
         "millions",
+        "thousand",  # lemmas: "millions of gallons of oil"
+        "million",
+        "billion",
         "copy",
         "cluster",
         "line",  # "a line of oil mixed with seaweed stretched all across the beach"
@@ -468,9 +471,12 @@ def noun_kind(tok: Token, depth: int = 0) -> str | None:
         c for c in tok.children if c.dep_ in ("compound", "amod") and c.i == tok.i - 1
     ]
     if modifiers:
-        pair = f"{_lemma(modifiers[0])} {_lemma(tok)}"
-        if pair in nouns:
-            return nouns[pair]
+        for pair in (  # "oil spill"; "a controlled burn" by its participle's form
+            f"{_lemma(modifiers[0])} {_lemma(tok)}",
+            f"{modifiers[0].lower_} {_lemma(tok)}",
+        ):
+            if pair in nouns:
+                return nouns[pair]
     if tok.i + 1 < len(tok.doc):  # "the relief well", "well" misread as an adverb
         pair = f"{_lemma(tok)} {tok.doc[tok.i + 1].lower_}"
         if pair in nouns:
@@ -478,6 +484,18 @@ def noun_kind(tok: Token, depth: int = 0) -> str | None:
     if tok.pos_ == "PROPN" and _lemma(tok) not in _NAMED_NOUNS:
         return None  # a name is no event nominal ("Strike Force"; "Dow", "H1N1" aside)
     found = nouns.get(tok.lower_) or nouns.get(_lemma(tok))
+    if (
+        found is None
+        and _lemma(tok) in ("zone", "area")
+        and any(
+            c.dep_ in ("compound", "amod")
+            and (
+                c.lower_.startswith("no-") or any(d.lower_ == "no" for d in c.children)
+            )
+            for c in tok.children
+        )
+    ):
+        return SANCTIONS  # "doubles a no-fishing zone": a ban
     if found is None and _state_of_emergency(tok):
         return DISASTER  # "declared a state of emergency"; not "emergency action"
     if found == VOTE and _lemma(tok) == "bill" and _is_invoice(tok):

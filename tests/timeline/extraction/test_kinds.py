@@ -1780,3 +1780,42 @@ def test_it_gives_a_verb_of_no_kind_its_purposes(
 ):
     e = event_in(article_id, fragment, expression)
     assert e.kind == kind, e.title
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression", "kind"),
+    [
+        # persuading someone to act is pressing them, whatever the act
+        (
+            "Finan_washingtonpost/2009-01-18/1530.htm.txt",
+            "persuaded Congress to allocate",
+            "October",
+            "demand",
+        ),
+        # a no-fishing zone is a ban
+        (
+            "bpoil_reuters/2010-06-01/570.htm.txt",
+            "doubles a no-fishing zone",
+            "May 18",
+            "sanctions",
+        ),
+        # millions of gallons of oil are oil; a controlled burn fights a spill
+        (
+            "bpoil_washingtonpost/2010-06-29/1830.htm.txt",
+            "dumped millions of gallons of oil",
+            "Twenty years ago",
+            "disaster",
+        ),
+        (
+            "bpoil_reuters/2010-04-29/1396.htm.txt",
+            "began a controlled burn",
+            "Wednesday",
+            "disaster",
+        ),
+    ],
+)
+def test_it_reads_persuasion_no_go_zones_quantities_and_burns(
+    article_id, fragment, expression, kind
+):
+    e = event_in(article_id, fragment, expression)
+    assert e.kind == kind, e.title
