@@ -173,6 +173,9 @@ _QUANTITIES = frozenset(
         "thousand",  # lemmas: "millions of gallons of oil"
         "million",
         "billion",
+        "litre",  # "as much as 8.3 m litres of oil"
+        "liter",
+        "tonne",
         "copy",
         "cluster",
         "line",  # "a line of oil mixed with seaweed stretched all across the beach"

@@ -1807,6 +1807,12 @@ def test_it_gives_a_verb_of_no_kind_its_purposes(
             "disaster",
         ),
         (
+            "bpoil_guardian/2010-06-15/1873.htm.txt",
+            "trap as much as 8.3 m litres",
+            "the end of June",
+            "disaster",
+        ),
+        (
             "bpoil_reuters/2010-04-29/1396.htm.txt",
             "began a controlled burn",
             "Wednesday",
