@@ -499,6 +499,15 @@ def noun_kind(tok: Token, depth: int = 0) -> str | None:
         )
     ):
         return SANCTIONS  # "doubles a no-fishing zone": a ban
+    if (
+        found is None
+        and _lemma(tok) == "case"
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+        and _about_outbreak(tok.doc)
+    ):
+        # a case of nothing named, in an article about an outbreak: "The
+        # first case was seen in La Gloria" (a case of fraud stays fraud's)
+        return HEALTH
     if found is None and _state_of_emergency(tok):
         return DISASTER  # "declared a state of emergency"; not "emergency action"
     if found == VOTE and _lemma(tok) == "bill" and _is_invoice(tok):

@@ -1825,3 +1825,27 @@ def test_it_reads_persuasion_no_go_zones_quantities_and_burns(
 ):
     e = event_in(article_id, fragment, expression)
     assert e.kind == kind, e.title
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression", "kind"),
+    [
+        # cases in an article about an outbreak are the disease's
+        (
+            "H1N1_reuters/2009-05-11/764.htm.txt",
+            "The first case was seen in La Gloria",
+            "February 15",
+            "health",
+        ),
+        # rules put in place are regulation
+        (
+            "bpoil_guardian/2010-07-20/651.htm.txt",
+            "rules put in place in 2003",
+            "2003",
+            "legal",
+        ),
+    ],
+)
+def test_it_reads_an_outbreaks_cases_and_rules(article_id, fragment, expression, kind):
+    e = event_in(article_id, fragment, expression)
+    assert e.kind == kind, e.title
