@@ -370,6 +370,8 @@ _OFFICIALS = frozenset(
 _EXTENDING = frozenset({"extend", "expand", "widen", "enlarge", "broaden"})
 # Where a person is held: "the release of ... from prison" frees a person.
 _CUSTODY = frozenset({"prison", "jail", "custody", "detention", "captivity"})
+# Verbs of rescuing, a bailout of what is economy's or a company's.
+_SAVING = frozenset({"rescue", "save", "salvage"})
 # Nouns of a product put on the market: "scheduled for release".
 _MARKETING = frozenset({"release", "launch", "debut", "sale", "delivery"})
 # Verbs of pressing someone to act, a demand: "pressed Congress to give".
@@ -502,6 +504,7 @@ def noun_kind(tok: Token, depth: int = 0) -> str | None:
     if (
         found is None
         and _lemma(tok) == "case"
+        and tok.dep_ not in ("compound", "amod", "nmod")  # no "worst-case scenarios"
         and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
         and _about_outbreak(tok.doc)
     ):
@@ -989,6 +992,9 @@ def classify(verb: Token, span: Span) -> str:
         if patient is not None and patient not in _NOT_KILLED:
             return patient  # "the well was killed", "killed the bill"
         return ATTACK
+    if lemma in _SAVING and _first_kind(_patients(verb)) in (ECONOMY, BUSINESS):
+        # "to rescue the global financial system": a bailout, no rescue at sea
+        return _first_kind(_patients(verb)) or OTHER
     if own == ATTACK:
         fought = _first_kind(_patients(verb) + _fought(verb))
         if fought in (DISASTER, HEALTH):

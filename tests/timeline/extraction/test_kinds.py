@@ -1849,3 +1849,35 @@ def test_it_reads_persuasion_no_go_zones_quantities_and_burns(
 def test_it_reads_an_outbreaks_cases_and_rules(article_id, fragment, expression, kind):
     e = event_in(article_id, fragment, expression)
     assert e.kind == kind, e.title
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression", "kind"),
+    [
+        # rescuing a financial system is a bailout; clamouring for action a demand
+        (
+            "Finan_washingtonpost/2008-10-13/584.htm.txt",
+            "to rescue the global financial system",
+            "Sunday",
+            "economy",
+        ),
+        (
+            "bpoil_reuters/2010-05-30/811.htm.txt",
+            "clamored on Sunday",
+            "Sunday",
+            "demand",
+        ),
+    ],
+)
+def test_it_reads_bailouts_and_clamour(article_id, fragment, expression, kind):
+    e = event_in(article_id, fragment, expression)
+    assert e.kind == kind, e.title
+
+
+def test_it_reads_no_case_of_disease_in_a_worst_case_scenario():
+    e = event_in(
+        "Finan_washingtonpost/2009-04-28/1011.htm.txt",
+        "forced to digest worst-case scenarios",
+        "yesterday",
+    )
+    assert e.kind != "health", e.title
