@@ -370,6 +370,10 @@ _OFFICIALS = frozenset(
 _EXTENDING = frozenset({"extend", "expand", "widen", "enlarge", "broaden"})
 # Where a person is held: "the release of ... from prison" frees a person.
 _CUSTODY = frozenset({"prison", "jail", "custody", "detention", "captivity"})
+# Words that count an outbreak's cases: "the first case", "535 new cases".
+_COUNTED_CASES = frozenset(
+    {"first", "new", "confirmed", "suspected", "probable", "fatal", "latest"}
+)
 # Verbs of rescuing, a bailout of what is economy's or a company's.
 _SAVING = frozenset({"rescue", "save", "salvage"})
 # Nouns of a product put on the market: "scheduled for release".
@@ -506,6 +510,9 @@ def noun_kind(tok: Token, depth: int = 0) -> str | None:
         and _lemma(tok) == "case"
         and tok.dep_ not in ("compound", "amod", "nmod")  # no "worst-case scenarios"
         and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+        and any(  # cases counted, not "their case" (a prosecution's)
+            c.dep_ == "nummod" or c.lower_ in _COUNTED_CASES for c in tok.children
+        )
         and _about_outbreak(tok.doc)
     ):
         # a case of nothing named, in an article about an outbreak: "The
