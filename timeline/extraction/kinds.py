@@ -119,6 +119,8 @@ _PARTICLES = frozenset(
 )
 # Children that make a verb + word pair: "stepped down", "opened fire", "tested positive".
 _PAIRED = frozenset({"prt", "dobj", "acomp", "oprd"})
+# Disaster verbs that befall a body: a person who collapses falls ill.
+_BODILY = frozenset({"collapse", "faint", "choke", "overdose"})
 # Verbs of joining, leaving or forming a government or board.
 _MEMBERSHIP = frozenset({"join", "leave", "form", "quit"})
 _BODIES = frozenset({"board", "cabinet", "government", "coalition"})
@@ -168,7 +170,18 @@ _QUANTITIES = frozenset(
         "hundreds",
         "thousands",
         "millions",
+        "thousand",  # lemmas: "millions of gallons of oil"
+        "million",
+        "billion",
+        "litre",  # "as much as 8.3 m litres of oil"
+        "liter",
+        "tonne",
         "copy",
+        "cluster",
+        "line",  # "a line of oil mixed with seaweed stretched all across the beach"
+        "patch",
+        "plume",
+        "streak",
         "percent",
         "proportion",
         "fraction",
@@ -245,6 +258,8 @@ _LEGISLATURES = frozenset(
 )
 # Lengths of time one spends: "spending a few hours with his family".
 _SPANS = frozenset({"hour", "day", "week", "month", "year", "time", "weekend"})
+# Nouns of work counted, the labour market's figures unless a company's.
+_LABOUR = frozenset({"job", "jobs", "employment", "payroll", "payrolls", "hiring"})
 # Nouns a company is called by: "the company generated cash of $7.7 billion".
 _FIRMS = frozenset({"company", "firm", "group", "corporation", "conglomerate"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
@@ -355,6 +370,20 @@ _OFFICIALS = frozenset(
 _EXTENDING = frozenset({"extend", "expand", "widen", "enlarge", "broaden"})
 # Where a person is held: "the release of ... from prison" frees a person.
 _CUSTODY = frozenset({"prison", "jail", "custody", "detention", "captivity"})
+# Words that count an outbreak's cases: "the first case", "535 new cases".
+_COUNTED_CASES = frozenset(
+    {"first", "new", "confirmed", "suspected", "probable", "fatal", "latest"}
+)
+# Verbs of rescuing, a bailout of what is economy's or a company's.
+_SAVING = frozenset({"rescue", "save", "salvage"})
+# Nouns of a product put on the market: "scheduled for release".
+_MARKETING = frozenset({"release", "launch", "debut", "sale", "delivery"})
+# Verbs of pressing someone to act, a demand: "pressed Congress to give".
+_PRESSING = frozenset({"press", "lobby", "pressure", "pressurise", "pressurize"})
+# Nouns of a product's edition: "its latest iteration of the iPhone".
+_VERSIONS = frozenset({"iteration", "generation", "version", "edition", "model"})
+# Verbs of getting a thing by delivery: "will receive six new A330 aircraft".
+_ACQUIRING = frozenset({"receive", "order", "purchase", "lease", "buy"})
 # Verbs of showing a product for the first time: "presented the iPhone".
 _PRESENTING = frozenset(
     {"present", "reveal", "unveil", "introduce", "show", "demonstrate", "preview"}
@@ -451,9 +480,12 @@ def noun_kind(tok: Token, depth: int = 0) -> str | None:
         c for c in tok.children if c.dep_ in ("compound", "amod") and c.i == tok.i - 1
     ]
     if modifiers:
-        pair = f"{_lemma(modifiers[0])} {_lemma(tok)}"
-        if pair in nouns:
-            return nouns[pair]
+        for pair in (  # "oil spill"; "a controlled burn" by its participle's form
+            f"{_lemma(modifiers[0])} {_lemma(tok)}",
+            f"{modifiers[0].lower_} {_lemma(tok)}",
+        ):
+            if pair in nouns:
+                return nouns[pair]
     if tok.i + 1 < len(tok.doc):  # "the relief well", "well" misread as an adverb
         pair = f"{_lemma(tok)} {tok.doc[tok.i + 1].lower_}"
         if pair in nouns:
@@ -461,6 +493,33 @@ def noun_kind(tok: Token, depth: int = 0) -> str | None:
     if tok.pos_ == "PROPN" and _lemma(tok) not in _NAMED_NOUNS:
         return None  # a name is no event nominal ("Strike Force"; "Dow", "H1N1" aside)
     found = nouns.get(tok.lower_) or nouns.get(_lemma(tok))
+    if (
+        found is None
+        and _lemma(tok) in ("zone", "area")
+        and any(
+            c.dep_ in ("compound", "amod")
+            and (
+                c.lower_.startswith("no-") or any(d.lower_ == "no" for d in c.children)
+            )
+            for c in tok.children
+        )
+    ):
+        return SANCTIONS  # "doubles a no-fishing zone": a ban
+    if (
+        found is None
+        and _lemma(tok) == "case"
+        and tok.dep_ not in ("compound", "amod", "nmod")  # no "worst-case scenarios"
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+        and any(  # cases counted, not "their case" (a prosecution's)
+            c.dep_ == "nummod" or c.lower_ in _COUNTED_CASES for c in tok.children
+        )
+        and _about_outbreak(tok.doc)
+    ):
+        # a case of nothing named, in an article about an outbreak: "The
+        # first case was seen in La Gloria" (a case of fraud stays fraud's)
+        return HEALTH
+    if found is None and _state_of_emergency(tok):
+        return DISASTER  # "declared a state of emergency"; not "emergency action"
     if found == VOTE and _lemma(tok) == "bill" and _is_invoice(tok):
         return BUSINESS  # "a $69m bill to BP", "its U.S. tax bill": no legislation
     if _lemma(tok) == "release" and any(
@@ -484,6 +543,18 @@ def noun_kind(tok: Token, depth: int = 0) -> str | None:
     ):
         return DISASTER  # "the leaking pipe", "the sinking ship"
     return None
+
+
+def _state_of_emergency(tok: Token) -> bool:
+    """The emergency of "a state of emergency" (a health emergency is the
+    lexicon's "health emergency")."""
+    head = tok.head
+    return (
+        _lemma(tok) == "emergency"
+        and tok.dep_ == "pobj"
+        and head.lower_ == "of"
+        and _lemma(head.head) == "state"
+    )
 
 
 def _is_invoice(tok: Token) -> bool:
@@ -584,7 +655,20 @@ def _heads(tok: Token) -> list[Token]:
         elif c.dep_ == "prep" and c.lower_ == "in" and _lemma(tok) in _CHANGES:
             out.extend(p for p in c.children if p.dep_ == "pobj")
         elif c.dep_ == "prep" and c.lower_ == "of" and _lemma(tok) in _QUANTITIES:
-            out.extend(h for p in c.children if p.dep_ == "pobj" for h in _heads(p))
+            for p in c.children:
+                if p.dep_ != "pobj":
+                    continue
+                out.extend(_heads(p))
+                # "the number of people claiming weekly unemployment benefits":
+                # what the counted people do names what is counted
+                out.extend(
+                    h
+                    for a in p.children
+                    if a.dep_ == "acl" and a.pos_ == "VERB"
+                    for d in a.children
+                    if d.dep_ == "dobj"
+                    for h in _heads(d)
+                )
     return out
 
 
@@ -682,7 +766,9 @@ def classify(verb: Token, span: Span) -> str:
     # verb + particle or object: "stepped down", "opened fire", "signed into
     # law", "fired on protesters", "passed away" (a particle parsed as advmod)
     for c in verb.children:
-        words = [c] if c.dep_ in _PAIRED or _is_particle(c, verb) else []
+        # a passive's subject is its object: "the concerns were raised by Jay"
+        paired = c.dep_ in _PAIRED or (c.dep_ == "nsubjpass" and c.pos_ == "NOUN")
+        words = [c] if paired or _is_particle(c, verb) else []
         if (
             c.dep_ == "advmod"
             and c.i == verb.i + 1
@@ -708,6 +794,10 @@ def classify(verb: Token, span: Span) -> str:
                 return APPOINTMENT  # "took over at Treasury", "... the New York Fed"
             if pair in lex.verb_objects:
                 return lex.verb_objects[pair]
+    if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD"):
+        pair = f"{lemma} {_lemma(verb.head)}"  # "the concerns raised by Jay"
+        if pair in lex.verb_objects:
+            return lex.verb_objects[pair]
     if _drawdown(verb):
         return OTHER  # "will cut the number of its troops": no attack
     if _closed_to_activity(verb) or (
@@ -718,6 +808,13 @@ def classify(verb: Token, span: Span) -> str:
             if c.dep_ in ("ccomp", "dobj")
             for d in [c, *c.children]
             if d.pos_ == "VERB"
+        )
+        or any(  # "was extending the closed fishing area" ("closed" an adjective)
+            _activity_place(t)
+            and any(
+                a.dep_ == "amod" and a.lower_ in ("closed", "shut") for a in t.children
+            )
+            for t in _patients(verb)
         )
     ):
         return SANCTIONS  # "extended the area closed to fishing": a ban
@@ -785,6 +882,26 @@ def classify(verb: Token, span: Span) -> str:
         c.dep_ == "attr" and _lemma(c) in lex.office_nouns for c in verb.children
     ):
         return APPOINTMENT  # "became chief executive", "will become president"
+    if (
+        lemma in _PRESSING
+        and any(  # someone pressed, not a button
+            c.dep_ == "dobj"
+            and (
+                c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+                or c.tag_ == "PRP"
+                or _is_government(c)
+                or _legislator(c)
+            )
+            for c in verb.children
+        )
+        and any(
+            c.dep_ in ("xcomp", "ccomp", "advcl")  # the small model's advcl
+            and c.pos_ == "VERB"
+            and any(a.tag_ == "TO" for a in c.children)
+            for c in verb.children
+        )
+    ):
+        return DEMAND  # "Geithner and Bernanke pressed Congress yesterday to give ..."
     if lemma in SPEAK_VERBS or (lemma == "call" and _is_phone_call(verb)):
         return _speaking(verb, lemma)
     if lemma == "call":
@@ -799,8 +916,20 @@ def classify(verb: Token, span: Span) -> str:
         return STATEMENT  # "called the war unjust"
     objects = _objects(verb)
     subjects = _subjects(verb)
-    if lemma in _PRESENTING and _presents_product(verb, subjects):
+    if lemma in _PRESENTING | {"announce"} and _presents_product(verb, subjects):
         return BUSINESS  # "the company presented the iPhone", "the A380 was revealed"
+    if _scheduled_for_market(verb, subjects):
+        return BUSINESS  # "OS X is scheduled for release", "slated for a U.S. release"
+    if (
+        lemma in _ACQUIRING
+        and any(
+            (_is_model(t) or _lemma(t) in _VEHICLES)
+            and t.ent_type_ not in ("MONEY", "CARDINAL", "QUANTITY", "PERCENT")
+            for t in _patients(verb)
+        )
+        and not any(_is_government(t) for t in subjects)
+    ):
+        return BUSINESS  # "Aer Lingus will receive six new A330-300E aircraft"
     if lemma in _TRAVEL and lex.verbs.get(lemma) == MEETING:
         travellers = (
             sorted(
@@ -845,7 +974,7 @@ def classify(verb: Token, span: Span) -> str:
         )
     if lemma in lex.by_object_entity:  # "joined Apple", "left Baghdad"
         by_type = lex.by_object_entity[lemma]
-        for t in objects:
+        for t in objects + _destinations(verb):
             if t.ent_type_ in by_type:
                 return by_type[t.ent_type_]
         if objects and "" in by_type:
@@ -870,6 +999,9 @@ def classify(verb: Token, span: Span) -> str:
         if patient is not None and patient not in _NOT_KILLED:
             return patient  # "the well was killed", "killed the bill"
         return ATTACK
+    if lemma in _SAVING and _first_kind(_patients(verb)) in (ECONOMY, BUSINESS):
+        # "to rescue the global financial system": a bailout, no rescue at sea
+        return _first_kind(_patients(verb)) or OTHER
     if own == ATTACK:
         fought = _first_kind(_patients(verb) + _fought(verb))
         if fought in (DISASTER, HEALTH):
@@ -887,6 +1019,11 @@ def classify(verb: Token, span: Span) -> str:
         found = _first_kind(objects)
         if found is not None:
             return found  # "reported a loss", "fired missiles", "cut 300 jobs"
+    if lemma in lex.market_verbs and _market_data(subjects):
+        # "the number of jobs in the service sector rose", "late payments on
+        # mortgages and home foreclosures rose": the labour or housing
+        # market's figures, not a company's
+        return ECONOMY
     if lemma in lex.market_verbs and _first_kind(subjects) == BUSINESS:
         return BUSINESS  # "annualised sales of vehicles dipped below nine million"
     if (
@@ -904,7 +1041,10 @@ def classify(verb: Token, span: Span) -> str:
         if (
             _first_kind(subjects) == BUSINESS
             or _first_kind(_patients(verb)) == BUSINESS  # "increase ... asset sales"
-            or any(t.ent_type_ == "ORG" and noun_kind(t) is None for t in subjects)
+            or any(
+                t.ent_type_ == "ORG" and t.dep_ != "compound" and noun_kind(t) is None
+                for t in subjects
+            )  # "Aer Lingus shares fell", "the Straits Times Index fell": markets
             or (_first_kind(subjects) is None and _money_object(verb))
         ):
             return BUSINESS  # "it lost $1.6 billion": a company's money
@@ -968,7 +1108,46 @@ def classify(verb: Token, span: Span) -> str:
             return ECONOMY
         if any(t.ent_type_ == "ORG" or _lemma(t) in _FIRMS for t in subjects):
             return BUSINESS
+    if found is None and lemma not in lex.verbs:
+        # a verb of no kind with nothing of one to act on takes its purpose's:
+        # "sent officials ... to monitor BP's handling of the spill", "used
+        # his employee discount to buy himself a Chevrolet"
+        for c in verb.children:
+            if (
+                c.dep_ in ("advcl", "xcomp")
+                and c.pos_ == "VERB"
+                and c.i > verb.i
+                and any(a.tag_ == "TO" for a in c.children)
+                and (told := classify(c, span)) != OTHER
+            ):
+                return told
     return found or OTHER
+
+
+def _market_data(subjects: list[Token]) -> bool:
+    """Figures of a whole market, which no company owns: jobs counted ("the
+    number of jobs rose"), or a business noun beside a market's ("payments on
+    mortgages and home foreclosures"); not "its sales", "GM's jobs"."""
+    heads = [t for t in subjects if t.dep_ != "compound"]
+    owned = any(
+        c.dep_ == "poss" or (c.dep_ == "compound" and c.ent_type_ == "ORG")
+        for t in heads
+        for c in t.children
+    ) or any(t.ent_type_ == "ORG" or _lemma(t) in _FIRMS for t in heads)
+    if owned or not heads:
+        return False
+    of = [  # "payments on mortgages": what the figures are of
+        p
+        for t in heads
+        for c in t.children
+        if c.dep_ == "prep" and c.lower_ in ("on", "of", "for")
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    kinds = [noun_kind(t) for t in heads + of]
+    return BUSINESS in kinds and (
+        ECONOMY in kinds or any(_lemma(t) in _LABOUR for t in heads)
+    )
 
 
 def _runs_for_office(verb: Token) -> bool:
@@ -1049,13 +1228,21 @@ def _by_subject(kind: str, subjects: list[Token]) -> str:
         return LEGAL  # "the judge refused", "the Supreme Court said"
     if kind == ATTACK and first in (DISASTER, HEALTH):
         return first  # "an earthquake struck", "the hurricane devastated"
+    if kind == DISASTER and first == HEALTH:
+        # what breaks out is the subject's: "a cluster of influenza-like
+        # illnesses erupted in La Gloria", "the outbreak spread"
+        return HEALTH
     heads = _first_kind([t for t in subjects if t.dep_ != "compound"])
     if kind == DISASTER and heads in (ECONOMY, BUSINESS):
         # "the market crashed", "its sales collapsed"; not "the drilling
         # platform that burst into a fireball"
         return heads
-    if kind == DISASTER and any(t.ent_type_ == "PERSON" for t in subjects):
-        return HEALTH  # "Jackson collapsed at his Los Angeles home"
+    if kind == DISASTER and any(
+        t.ent_type_ == "PERSON" and _lemma(t.head) in _BODILY for t in subjects
+    ):
+        # "Jackson collapsed at his Los Angeles home"; a rig the small model
+        # reads as a person still explodes ("Deepwater Horizon exploded")
+        return HEALTH
     if kind == BUSINESS and any(_is_government(t) for t in subjects):
         return ECONOMY  # "the Treasury will buy mortgage assets"
     return kind
@@ -1131,6 +1318,19 @@ def _dated_nominal(span: Span, verb: Token) -> Token | None:
     root = span.root
     head = root.head
     if root.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "of":
+        head = head.head
+    elif (
+        root.dep_ == "pobj"
+        and head.dep_ == "prep"
+        and head.lower_ in ("on", "in")
+        and head.head.pos_ == "NOUN"
+        and (
+            head.head.dep_ in _SUBJECT_DEPS
+            or (head.head.dep_ == "conj" and head.head.head.dep_ in _SUBJECT_DEPS)
+        )
+    ):
+        # "the explosion on the drilling rig off Louisiana on 20 April ... has
+        # raised questions": the subject's date dates the subject
         head = head.head
     elif root.dep_ not in ("poss", "compound", "amod", "nmod", "nummod"):
         return None
@@ -1221,10 +1421,38 @@ def _drawdown(verb: Token, depth: int = 0) -> bool:
     return False
 
 
+def _destinations(verb: Token) -> list[Token]:
+    """Where an adverb of direction leads: "will head back to Louisiana",
+    "returned home to Texas"."""
+    return [
+        p
+        for a in verb.children
+        if a.dep_ == "advmod" and a.lower_ in ("back", "home", "over")
+        for c in a.children
+        if c.dep_ == "prep" and c.lower_ == "to"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+
+
+def _activity_place(tok: Token) -> bool:
+    """A place named by its activity: 'fishing grounds', 'the fishing area'."""
+    return any(
+        c.dep_ in ("compound", "amod")
+        and (c.tag_ == "VBG" or (c.tag_ == "NN" and c.lower_.endswith("ing")))
+        for c in tok.children
+    )
+
+
 def _closed_to_activity(verb: Token) -> bool:
-    """A place closed to an activity, a ban: 'the area closed to fishing'."""
+    """A place closed to an activity, a ban: 'the area closed to fishing',
+    'closed more fishing grounds', 'the closed fishing area'."""
     if _lemma(verb) not in ("close", "shut"):
         return False
+    if any(_activity_place(t) for t in _patients(verb)) or (
+        verb.dep_ == "amod" and _activity_place(verb.head)
+    ):
+        return True
     return any(
         c.dep_ == "prep"
         and c.lower_ == "to"
@@ -1267,17 +1495,48 @@ def _presents_product(verb: Token, subjects: list[Token]) -> bool:
     """A product shown: a product named as the patient ("the A380 was
     revealed"), or a name a company presents ("the company presented the
     iPhone"); not a report, a plan or a person."""
-    for t in _patients(verb):
+    patients = _patients(verb)
+    for t in list(patients):
+        if _lemma(t) in _VERSIONS:  # "its latest iteration of their popular iPhone"
+            patients.extend(
+                p
+                for c in t.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children
+                if p.dep_ == "pobj"
+            )
+    for t in patients:
         if t.ent_type_ == "PRODUCT":
             return True
         if (
             t.pos_ == "PROPN"
             and t.ent_type_ not in ("PERSON", "GPE", "NORP", "LOC")
             and noun_kind(t) is None
-            and any(_lemma(s) in _FIRMS for s in subjects)
+            and any(_lemma(s) in _FIRMS or s.ent_type_ == "ORG" for s in subjects)
         ):
             return True
     return False
+
+
+def _scheduled_for_market(verb: Token, subjects: list[Token]) -> bool:
+    """A thing set for its release or launch: 'OS X is scheduled for
+    release', 'the newest iPhone will be slated for a U.S. release'."""
+    slated = verb.lower_ in ("slate", "slated")  # the small model's lemma "slat"
+    if _lemma(verb) not in lexicon().complement_verbs and not slated:
+        return False
+    things = [t for t in subjects if t.dep_ != "compound"]
+    if not things or any(  # a thing, "it" included; no person
+        t.ent_type_ in ("PERSON", "NORP")
+        or (t.tag_ in ("PRP", "WP") and t.lower_ != "it")
+        for t in things
+    ):
+        return False
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "for"
+        and any(p.dep_ == "pobj" and _lemma(p) in _MARKETING for p in c.children)
+        for c in verb.children
+    )
 
 
 def _is_thing(tok: Token) -> bool:

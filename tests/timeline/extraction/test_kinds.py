@@ -1416,3 +1416,468 @@ def test_it_gives_things_shown_or_travelling_no_meeting(
 ):
     e = event_in(article_id, fragment, expression)
     assert e.kind == kind, e.title
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression", "kind"),
+    [
+        # what breaks out is of the kind of its subject: an outbreak of illness
+        (
+            "H1N1_guardian/2009-04-30/55.htm.txt",
+            "erupted in La Gloria",
+            "early April",
+            "health",
+        ),
+        # a rig the small model reads as a person explodes; only a person
+        # who collapses falls ill
+        (
+            "bpoil_bbc/2010-05-21/1940.htm.txt",
+            "Deepwater Horizon exploded off the coast",
+            "20 April",
+            "disaster",
+        ),
+        (
+            "bpoil_guardian/2010-05-28/550.htm.txt",
+            "rig exploded on 20 April",
+            "20 April",
+            "disaster",
+        ),
+        # the subject's own date dates the subject, not what it caused
+        (
+            "bpoil_bbc/2010-07-25/135.htm.txt",
+            "raised questions about his leadership",
+            "20 April",
+            "disaster",
+        ),
+        # a rupture is an accident
+        (
+            "bpoil_reuters/2010-11-18/1653.htm.txt",
+            "similar pipeline rupture",
+            "2001",
+            "disaster",
+        ),
+        # health checks are a health measure
+        (
+            "H1N1_reuters/2009-05-21/630.htm.txt",
+            "winding down strict health checks",
+            "the end of the week",
+            "health",
+        ),
+    ],
+)
+def test_it_tells_health_from_disaster_by_the_trigger(
+    article_id, fragment, expression, kind
+):
+    e = event_in(article_id, fragment, expression)
+    assert e.kind == kind, e.title
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression", "kind"),
+    [
+        # an index or a company's shares are the market, whatever names them
+        (
+            "wikinews-meantime-115711",
+            "Straits Times Index, which fell 8.3 percent",
+            "Friday",
+            "economy",
+        ),
+        (
+            "bpoil_bbc/2010-07-16/61.htm.txt",
+            "BP shares rose modestly on Friday",
+            "Friday",
+            "economy",
+        ),
+        # jobs counted and people claiming benefits: labour-market data
+        (
+            "wikinews-meantime-112579",
+            "the number of jobs in the service sector",
+            "August",
+            "economy",
+        ),
+        (
+            "wikinews-meantime-112579",
+            "claiming weekly unemployment benefits",
+            "last week",
+            "economy",
+        ),
+    ],
+)
+def test_it_reads_market_and_jobs_data_as_the_economy(
+    article_id, fragment, expression, kind
+):
+    e = event_in(article_id, fragment, expression)
+    assert e.kind == kind, e.title
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression", "kind"),
+    [
+        # a visit: a person heads back to a place
+        (
+            "bpoil_foxnews/2010-05-25/1383.htm.txt",
+            "will head back to Louisiana",
+            "Friday",
+            "meeting",
+        ),
+        # control or responsibility handed over: a leadership change
+        (
+            "bpoil_guardian/2010-06-25/1128.htm.txt",
+            "handed over day-to-day control",
+            "this week",
+            "appointment",
+        ),
+        (
+            "bpoil_guardian/2010-06-07/582.htm.txt",
+            "handing responsibility for running the clean-up operation",
+            "last week",
+            "appointment",
+        ),
+        # a term of office that ends
+        (
+            "Finan_washingtonpost/2009-05-24/1066.htm.txt",
+            "presidency ended",
+            "2001",
+            "appointment",
+        ),
+        # raising the alarm is saying something
+        (
+            "bpoil_guardian/2011-01-11/1894.htm.txt",
+            "raised the alarm",
+            "last week",
+            "statement",
+        ),
+        # pressing someone to act is a demand
+        (
+            "Finan_washingtonpost/2009-03-25/267.htm.txt",
+            "pressed Congress",
+            "yesterday",
+            "demand",
+        ),
+        # places named by their activity closed: a ban
+        (
+            "bpoil_washingtonpost/2010-05-26/1992.htm.txt",
+            "closed more fishing grounds",
+            "Tuesday",
+            "sanctions",
+        ),
+        (
+            "bpoil_reuters/2010-05-28/832.htm.txt",
+            "extending the closed fishing area",
+            "Friday",
+            "sanctions",
+        ),
+        # regulatory acts: inspections, decrees
+        (
+            "bpoil_bbc/2010-04-26/481.htm.txt",
+            "carried out routine inspections",
+            "February",
+            "legal",
+        ),
+        (
+            "H1N1_guardian/2009-04-26/1194.htm.txt",
+            "issued a decree",
+            "yesterday",
+            "legal",
+        ),
+    ],
+)
+def test_it_reads_visits_handovers_alarms_and_closures(
+    article_id, fragment, expression, kind
+):
+    e = event_in(article_id, fragment, expression)
+    assert e.kind == kind, e.title
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression", "kind"),
+    [
+        # a product's new edition announced, a release scheduled, aircraft
+        # delivered, a product outselling another: business
+        (
+            "wikinews-meantime-127576",
+            "latest iteration of their popular iPhone",
+            "today",
+            "business",
+        ),
+        (
+            "wikinews-meantime-214601",
+            "scheduled for release",
+            "next summer",
+            "business",
+        ),
+        (
+            "wikinews-meantime-191597",
+            "slated for a U.S. release",
+            "June 24",
+            "business",
+        ),
+        ("wikinews-meantime-71426", "six new A330", "2009", "business"),
+        (
+            "wikinews-meantime-190356",
+            "Android phones",
+            "Earlier this year",
+            "business",
+        ),
+    ],
+)
+def test_it_reads_launches_releases_and_deliveries_as_business(
+    article_id, fragment, expression, kind
+):
+    e = event_in(article_id, fragment, expression)
+    assert e.kind == kind, e.title
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression", "kind"),
+    [
+        # an emergency declared is of the emergency's kind
+        (
+            "bpoil_bbc/2010-04-30/1549.htm.txt",
+            "declared a state of emergency",
+            "Friday",
+            "disaster",
+        ),
+        (
+            "bpoil_reuters/2010-05-10/2067.htm.txt",
+            "declared states of emergency",
+            "Sunday",
+            "disaster",
+        ),
+        # a leakage is a spill
+        (
+            "bpoil_reuters/2010-05-14/555.htm.txt",
+            "leakage of oil",
+            "1979",
+            "disaster",
+        ),
+        # dining with someone is a meeting; tributes and reassurance are said
+        (
+            "IraqWar_guardian/2005-02-21/256.htm.txt",
+            "He will dine later today with Mr Chirac",
+            "later today",
+            "meeting",
+        ),
+        (
+            "IraqWar_guardian/2005-02-27/26.htm.txt",
+            "led the political tributes",
+            "last night",
+            "statement",
+        ),
+        (
+            "bpoil_foxnews/2010-06-12/82.htm.txt",
+            "reassured Prime Minister",
+            "Saturday",
+            "statement",
+        ),
+        # a prisoner freed
+        (
+            "bpoil_bbc/2010-07-16/1098.htm.txt",
+            "was freed by the Scottish",
+            "August 2009",
+            "legal",
+        ),
+    ],
+)
+def test_it_reads_emergencies_leaks_dinners_tributes_and_releases(
+    article_id, fragment, expression, kind
+):
+    e = event_in(article_id, fragment, expression)
+    assert e.kind == kind, e.title
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression", "kind"),
+    [
+        # giving in to a demand is agreeing to it
+        (
+            "bpoil_reuters/2010-06-17/1219.htm.txt",
+            "BP acquiesced on Wednesday",
+            "Wednesday",
+            "agreement",
+        ),
+        # a participle's noun is its object: concerns raised are a statement
+        (
+            "IraqWar_guardian/2005-08-28/124.htm.txt",
+            "the concerns raised by Jay",
+            "eight months earlier",
+            "statement",
+        ),
+        # a line of oil is oil: the spill's
+        (
+            "bpoil_foxnews/2010-06-06/355.htm.txt",
+            "A line of oil mixed with seaweed",
+            "Sunday morning",
+            "disaster",
+        ),
+    ],
+)
+def test_it_reads_acquiescence_raised_concerns_and_what_a_line_is_of(
+    article_id, fragment, expression, kind
+):
+    e = event_in(article_id, fragment, expression)
+    assert e.kind == kind, e.title
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression", "kind"),
+    [
+        # an oath of office taken, an industry that takes a hit, workers
+        # presumed dead, a person treated: idioms by the verb and its object
+        (
+            "IraqWar_guardian/2005-01-09/174.htm.txt",
+            "take his oath of office",
+            "20 January",
+            "appointment",
+        ),
+        (
+            "H1N1_reuters/2009-06-07/37.htm.txt",
+            "took a hit in late April",
+            "late April",
+            "economy",
+        ),
+        (
+            "bpoil_guardian/2010-04-30/241.htm.txt",
+            "presumed dead",
+            "last week",
+            "death",
+        ),
+        (
+            "MJ_bbc/2011-08-30/1143.htm.txt",
+            "A nurse who treated Jackson",
+            "2009",
+            "health",
+        ),
+    ],
+)
+def test_it_reads_oaths_hits_presumed_deaths_and_treatment(
+    article_id, fragment, expression, kind
+):
+    e = event_in(article_id, fragment, expression)
+    assert e.kind == kind, e.title
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression", "kind"),
+    [
+        # a verb of no kind takes its purpose's: a purchase, a response operation
+        (
+            "Finan_washingtonpost/2008-12-01/1162.htm.txt",
+            "used his 11 percent employee discount",
+            "February",
+            "business",
+        ),
+        (
+            "bpoil_foxnews/2010-08-06/1005.htm.txt",
+            "poured in cement to complete a plug",
+            "this week",
+            "disaster",
+        ),
+    ],
+)
+def test_it_gives_a_verb_of_no_kind_its_purposes(
+    article_id, fragment, expression, kind
+):
+    e = event_in(article_id, fragment, expression)
+    assert e.kind == kind, e.title
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression", "kind"),
+    [
+        # persuading someone to act is pressing them, whatever the act
+        (
+            "Finan_washingtonpost/2009-01-18/1530.htm.txt",
+            "persuaded Congress to allocate",
+            "October",
+            "demand",
+        ),
+        # a no-fishing zone is a ban
+        (
+            "bpoil_reuters/2010-06-01/570.htm.txt",
+            "doubles a no-fishing zone",
+            "May 18",
+            "sanctions",
+        ),
+        # millions of gallons of oil are oil; a controlled burn fights a spill
+        (
+            "bpoil_washingtonpost/2010-06-29/1830.htm.txt",
+            "dumped millions of gallons of oil",
+            "Twenty years ago",
+            "disaster",
+        ),
+        (
+            "bpoil_guardian/2010-06-15/1873.htm.txt",
+            "trap as much as 8.3 m litres",
+            "the end of June",
+            "disaster",
+        ),
+        (
+            "bpoil_reuters/2010-04-29/1396.htm.txt",
+            "began a controlled burn",
+            "Wednesday",
+            "disaster",
+        ),
+    ],
+)
+def test_it_reads_persuasion_no_go_zones_quantities_and_burns(
+    article_id, fragment, expression, kind
+):
+    e = event_in(article_id, fragment, expression)
+    assert e.kind == kind, e.title
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression", "kind"),
+    [
+        # cases in an article about an outbreak are the disease's
+        (
+            "H1N1_reuters/2009-05-11/764.htm.txt",
+            "The first case was seen in La Gloria",
+            "February 15",
+            "health",
+        ),
+        # rules put in place are regulation
+        (
+            "bpoil_guardian/2010-07-20/651.htm.txt",
+            "rules put in place in 2003",
+            "2003",
+            "legal",
+        ),
+    ],
+)
+def test_it_reads_an_outbreaks_cases_and_rules(article_id, fragment, expression, kind):
+    e = event_in(article_id, fragment, expression)
+    assert e.kind == kind, e.title
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression", "kind"),
+    [
+        # rescuing a financial system is a bailout; clamouring for action a demand
+        (
+            "Finan_washingtonpost/2008-10-13/584.htm.txt",
+            "to rescue the global financial system",
+            "Sunday",
+            "economy",
+        ),
+        (
+            "bpoil_reuters/2010-05-30/811.htm.txt",
+            "clamored on Sunday",
+            "Sunday",
+            "demand",
+        ),
+    ],
+)
+def test_it_reads_bailouts_and_clamour(article_id, fragment, expression, kind):
+    e = event_in(article_id, fragment, expression)
+    assert e.kind == kind, e.title
+
+
+def test_it_reads_no_case_of_disease_in_a_worst_case_scenario():
+    e = event_in(
+        "Finan_washingtonpost/2009-04-28/1011.htm.txt",
+        "forced to digest worst-case scenarios",
+        "yesterday",
+    )
+    assert e.kind != "health", e.title
