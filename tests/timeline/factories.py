@@ -90,7 +90,7 @@ def link_countries(event: Event, codes: Iterable[str]) -> None:
     """Link `event` to the seeded countries with these ISO codes."""
     for code in codes:
         EventCountry.objects.create(
-            event=event, country=Country.objects.get(code=code), start=event.start
+            event=event, country=Country.objects.get(code=code), **event.link_copies()
         )
 
 
@@ -135,7 +135,7 @@ def make_dated_event(
         **kw,
     )
     for a in actors:
-        EventActor.objects.create(event=event, actor=a, start=start)
+        EventActor.objects.create(event=event, actor=a, **event.link_copies())
     link_countries(event, countries)
     if article is not None:
         sentence = sentence or f"{title} {expression}."
@@ -209,10 +209,10 @@ def make_reported_event(
     )
     for name in people:
         actor, _ = Actor.objects.get_or_create(name=name, kind="person")
-        EventActor.objects.create(event=event, actor=actor, start=start)
+        EventActor.objects.create(event=event, actor=actor, **event.link_copies())
     for name in orgs:
         actor, _ = Actor.objects.get_or_create(name=name, kind="organization")
-        EventActor.objects.create(event=event, actor=actor, start=start)
+        EventActor.objects.create(event=event, actor=actor, **event.link_copies())
     link_countries(event, countries)
     article = article or make_report()
     at = next(_n) * 1000

@@ -48,9 +48,9 @@ def staff():
 
 def link(event: Event, *, actors=(), countries=()) -> None:
     for a in actors:
-        EventActor.objects.create(event=event, actor=a, start=event.start)
+        EventActor.objects.create(event=event, actor=a, **event.link_copies())
     for c in countries:
-        EventCountry.objects.create(event=event, country=c, start=event.start)
+        EventCountry.objects.create(event=event, country=c, **event.link_copies())
 
 
 def test_it_marks_changed_fields_corrected_and_verifies(staff):
