@@ -21,6 +21,7 @@ from timeline.extraction.types import Document, ExtractedEvent, Extraction, Lexi
 from timeline.extraction.values import value_range
 from timeline.ingestion.sources import ArticleInput
 from timeline.models import (
+    LINK_COPIES,
     Actor,
     Article,
     Country,
@@ -84,6 +85,21 @@ def make_reviewer(username: str = "reviewer"):
     )
     user.user_permissions.add(Permission.objects.get(codename="view_event"))
     return user
+
+
+def stale_link_copies() -> list[tuple[str, int, int]]:
+    """The EventActor/EventCountry rows whose copies of their event's start
+    and kind (LINK_COPIES) are not the event's own: (table, event id, actor
+    or country id) each; [] when every copy is current."""
+    stale = []
+    for through, key in ((EventActor, "actor_id"), (EventCountry, "country_id")):
+        for event_id, value, *copies in through.objects.values_list(
+            "event_id", key, *LINK_COPIES
+        ):
+            event = Event.objects.values_list(*LINK_COPIES).get(pk=event_id)
+            if tuple(copies) != event:
+                stale.append((through.__name__, event_id, value))
+    return sorted(stale)
 
 
 def link_countries(event: Event, codes: Iterable[str]) -> None:
