@@ -1053,6 +1053,39 @@ def _derived_sql(d: _Derived, *, hide_rejected: bool = False) -> tuple[str, list
     )
 
 
+def _intersect_sql(links: tuple[str, int], d: _Derived) -> tuple[str, list] | None:
+    """A derived set (_shared_sets) of a base of one value's links (`links`,
+    _value_links) whose other links are each to one value: the INTERSECT of
+    the value ranges, kinds and all ((event id, start, kind): the copies of
+    start and kind are the same on every link of an event), merged in
+    (kind, event, start) order, the order of the (value, kind, event, start)
+    indexes: two index ranges read side by side instead of a probe per
+    link; then the rejected events left out. None when a link filter names
+    several values (or none: an unknown country)."""
+    chosen = TimelineFilters(kinds=d.kinds)
+    sides = [_value_links(chosen, *links, hide_rejected=False)]
+    for name, values in d.links:
+        ids = country_ids(values) if name == "countries" else list(values)
+        if len(ids) != 1:
+            return None
+        facet = "c" if name == "countries" else "a"
+        sides.append(_value_links(chosen, facet, ids[0], hide_rejected=False))
+    merged = sides[0].intersection(*sides[1:]).order_by("kind", "event_id", "start")
+    sql, params = merged.query.sql_with_params()
+    rejected, p = (
+        Event.objects.filter(status=Status.REJECTED)
+        .order_by()
+        .values("pk")
+        .query.sql_with_params()
+    )
+    # Only names from the models reach the SQL; the values are parameters.
+    return (
+        f"SELECT m.event_id, m.start, m.kind FROM ({sql}) m "  # noqa: S608
+        f"WHERE NOT (m.event_id IN ({rejected}))",
+        [*params, *p],
+    )
+
+
 def _set_counts(
     todo: list[tuple[TimelineFilters, dict[str, str]]], share: int
 ) -> dict[str, list[tuple]]:
@@ -1069,8 +1102,9 @@ def _set_counts(
 
     def materialize(
         name: str, rest: TimelineFilters, plan: _Kth | None = None, *, base=False
-    ) -> bool:
-        """Add set `name`; True when it holds the rejected events too."""
+    ) -> tuple[str, int] | None:
+        """Add set `name`; the value whose links it holds, rejected events
+        included (a base read by the sets derived from it), else None."""
         one = _link_range(rest) if share >= SAMPLE_BUCKETS else None
         how, raw = materialized, False
         if one is not None:
@@ -1094,7 +1128,7 @@ def _set_counts(
             p = []
         ctes.append(f"{name} (ev_id, ev_start, ev_kind) AS {how}({sql})")
         params.extend(p)
-        return raw
+        return one if raw else None
 
     kth: dict[int, _Kth] = {}
     if share >= SAMPLE_BUCKETS and facet_counts.ready():
@@ -1103,13 +1137,15 @@ def _set_counts(
                 kth[i] = plan
     bases, derived = _shared_sets([rest for rest, _ in todo], alone=set(kth))
     raw = {
-        f"b{j}" for j, base in enumerate(bases) if materialize(f"b{j}", base, base=True)
+        f"b{j}": materialize(f"b{j}", base, base=True) for j, base in enumerate(bases)
     }
     for i, (rest, _) in enumerate(todo):
         if i not in derived:
             materialize(f"s{i}", rest, kth.get(i))
     for i, d in derived.items():  # parents first
-        sql, p = _derived_sql(d, hide_rejected=d.parent in raw)
+        own = raw.get(d.parent)
+        merged = _intersect_sql(own, d) if own and d.links else None
+        sql, p = merged or _derived_sql(d, hide_rejected=own is not None)
         ctes.append(f"s{i} (ev_id, ev_start, ev_kind) AS {materialized}({sql})")
         params.extend(p)
     for i, (_, wanted) in enumerate(todo):
