@@ -329,9 +329,11 @@ def generate(n_events: int, *, seed: int = 0) -> dict[str, int]:
             events, plans, strict=True
         ):
             for a in actors:
-                links_a.append(EventActor(event=event, actor=a, start=event.start))
+                links_a.append(EventActor(event=event, actor=a, **event.link_copies()))
             for c in where:
-                links_c.append(EventCountry(event=event, country=c, start=event.start))
+                links_c.append(
+                    EventCountry(event=event, country=c, **event.link_copies())
+                )
             for art in (by_id[i] for i in sources):
                 expr = rng.choice(EXPRESSIONS[precision]).format(
                     d=day.strftime("%-d %B"),

@@ -506,6 +506,11 @@ class Event(models.Model):
     def is_corrected(self, field: str) -> bool:
         return field in (self.corrected_fields or [])
 
+    def link_copies(self) -> dict[str, Any]:
+        """What a new EventActor/EventCountry row of this event copies from
+        it (LINK_COPIES): EventActor(event=e, actor=a, **e.link_copies())."""
+        return {name: getattr(self, name) for name in LINK_COPIES}
+
     def is_admin_touched(self, field: str | None = None) -> bool:
         """Made by hand, verified, rejected or corrected (`field`, or any
         field when None): extraction never removes the event, nor changes
@@ -517,11 +522,21 @@ class Event(models.Model):
         return self.is_corrected(field)
 
 
+# The event's fields its EventActor and EventCountry rows hold copies of,
+# for their indexes: "this value's events by date" and "this value's events
+# of some kinds" are each one index range, without an event row read. Every
+# link is created with them (Event.link_copies) and every change of an
+# event's start or kind copies them again in its transaction
+# (timeline.domain.corrections.sync_link_copies).
+LINK_COPIES = ("start", "kind")
+
+
 class EventActor(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE)
     actor = models.ForeignKey(Actor, on_delete=models.CASCADE)
-    # Copy of event.start, so "events of this actor by date" reads one index.
+    # Copies of event.start and event.kind (LINK_COPIES).
     start = models.DateField()
+    kind = models.CharField(max_length=20, choices=Kind.choices)
 
     class Meta:
         constraints = [
@@ -530,14 +545,22 @@ class EventActor(models.Model):
         indexes = [
             # Timeline filtered by actor/organisation, ordered by date; facets.
             models.Index(fields=["actor", "start", "event"], name="eventactor_idx"),
+            # One actor's events of some kinds (actor_id = ? AND kind IN
+            # (...)), each kind's by event id, with their start: the facet
+            # sets of one value (timeline.query.facets._value_links) read
+            # from this index alone, and other links probed in id order.
+            models.Index(
+                fields=["actor", "kind", "event", "start"], name="eventactor_kind_idx"
+            ),
         ]
 
 
 class EventCountry(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE)
     country = models.ForeignKey(Country, on_delete=models.CASCADE)
-    # Copy of event.start, so "events in this country by date" reads one index.
+    # Copies of event.start and event.kind (LINK_COPIES).
     start = models.DateField()
+    kind = models.CharField(max_length=20, choices=Kind.choices)
 
     class Meta:
         constraints = [
@@ -548,6 +571,11 @@ class EventCountry(models.Model):
         indexes = [
             # Timeline filtered by country, ordered by date; facet counts.
             models.Index(fields=["country", "start", "event"], name="eventcountry_idx"),
+            # One country's events of some kinds, as eventactor_kind_idx.
+            models.Index(
+                fields=["country", "kind", "event", "start"],
+                name="eventcountry_kind_idx",
+            ),
         ]
 
 
@@ -770,6 +798,7 @@ __all__ = [
     "EventCountry",
     "ExtractionStatus",
     "Kind",
+    "LINK_COPIES",
     "Mention",
     "Modality",
     "Precision",

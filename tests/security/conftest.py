@@ -68,9 +68,9 @@ def hostile(db) -> Hostile:
         first_reported=date(2025, 2, 24),
     )
     actor = Actor.objects.create(name=f"{SCRIPT}{IMG}", kind="person")
-    EventActor.objects.create(event=event, actor=actor, start=event.start)
+    EventActor.objects.create(event=event, actor=actor, **event.link_copies())
     EventCountry.objects.create(
-        event=event, country=Country.objects.get(code="UA"), start=event.start
+        event=event, country=Country.objects.get(code="UA"), **event.link_copies()
     )
     s_start = text.index(sentence)
     Mention.objects.create(

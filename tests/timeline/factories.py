@@ -21,6 +21,7 @@ from timeline.extraction.types import Document, ExtractedEvent, Extraction, Lexi
 from timeline.extraction.values import value_range
 from timeline.ingestion.sources import ArticleInput
 from timeline.models import (
+    LINK_COPIES,
     Actor,
     Article,
     Country,
@@ -86,11 +87,26 @@ def make_reviewer(username: str = "reviewer"):
     return user
 
 
+def stale_link_copies() -> list[tuple[str, int, int]]:
+    """The EventActor/EventCountry rows whose copies of their event's start
+    and kind (LINK_COPIES) are not the event's own: (table, event id, actor
+    or country id) each; [] when every copy is current."""
+    stale = []
+    for through, key in ((EventActor, "actor_id"), (EventCountry, "country_id")):
+        for event_id, value, *copies in through.objects.values_list(
+            "event_id", key, *LINK_COPIES
+        ):
+            event = Event.objects.values_list(*LINK_COPIES).get(pk=event_id)
+            if tuple(copies) != event:
+                stale.append((through.__name__, event_id, value))
+    return sorted(stale)
+
+
 def link_countries(event: Event, codes: Iterable[str]) -> None:
     """Link `event` to the seeded countries with these ISO codes."""
     for code in codes:
         EventCountry.objects.create(
-            event=event, country=Country.objects.get(code=code), start=event.start
+            event=event, country=Country.objects.get(code=code), **event.link_copies()
         )
 
 
@@ -135,7 +151,7 @@ def make_dated_event(
         **kw,
     )
     for a in actors:
-        EventActor.objects.create(event=event, actor=a, start=start)
+        EventActor.objects.create(event=event, actor=a, **event.link_copies())
     link_countries(event, countries)
     if article is not None:
         sentence = sentence or f"{title} {expression}."
@@ -209,10 +225,10 @@ def make_reported_event(
     )
     for name in people:
         actor, _ = Actor.objects.get_or_create(name=name, kind="person")
-        EventActor.objects.create(event=event, actor=actor, start=start)
+        EventActor.objects.create(event=event, actor=actor, **event.link_copies())
     for name in orgs:
         actor, _ = Actor.objects.get_or_create(name=name, kind="organization")
-        EventActor.objects.create(event=event, actor=actor, start=start)
+        EventActor.objects.create(event=event, actor=actor, **event.link_copies())
     link_countries(event, countries)
     article = article or make_report()
     at = next(_n) * 1000

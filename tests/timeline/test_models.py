@@ -76,7 +76,7 @@ def test_a_corrected_field_is_admin_touched_but_not_the_others():
 def test_an_actor_a_person_edited_or_whose_events_they_set_is_admin_touched():
     actor = Actor.objects.create(name="Obama", kind="person")  # by extraction
     event = make_event()
-    EventActor.objects.create(event=event, actor=actor, start=event.start)
+    EventActor.objects.create(event=event, actor=actor, **event.link_copies())
     assert not actor.is_admin_touched()
     event.corrected_fields = ["actors"]
     event.save()
@@ -93,9 +93,9 @@ def test_an_actor_a_person_edited_or_whose_events_they_set_is_admin_touched():
 def test_it_links_actors_and_countries_with_the_event_date():
     event = make_event()
     putin = Actor.objects.create(name="Vladimir Putin", kind="person")
-    EventActor.objects.create(event=event, actor=putin, start=event.start)
+    EventActor.objects.create(event=event, actor=putin, **event.link_copies())
     EventCountry.objects.create(
-        event=event, country=Country.objects.get(code="RU"), start=event.start
+        event=event, country=Country.objects.get(code="RU"), **event.link_copies()
     )
     assert list(event.actors.all()) == [putin]
     assert [c.code for c in event.countries.all()] == ["RU"]

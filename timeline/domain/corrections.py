@@ -29,6 +29,7 @@ from timeline.domain.services import refresh_event_sources
 from timeline.extraction.values import MAX_DATE, MIN_DATE, value_range
 from timeline.models import (
     CORRECTABLE_FIELDS,
+    LINK_COPIES,
     Actor,
     ActorAlias,
     Country,
@@ -189,16 +190,18 @@ def resolve_date(*, event: Event, changes: Mapping[str, Any]) -> dict[str, Any]:
     return new
 
 
-def sync_link_starts(*, event_ids: Iterable[int]) -> None:
-    """Copy each event's start onto its EventActor/EventCountry rows."""
+def sync_link_copies(*, event_ids: Iterable[int]) -> None:
+    """Copy each event's start and kind (LINK_COPIES) onto its EventActor
+    and EventCountry rows that hold other values: the one home of keeping
+    the copies current, called in the transaction of every change of an
+    event's start or kind."""
     ids = list(set(event_ids))
-    for event_id, start in Event.objects.filter(id__in=ids).values_list("id", "start"):
-        EventActor.objects.filter(event_id=event_id).exclude(start=start).update(
-            start=start
-        )
-        EventCountry.objects.filter(event_id=event_id).exclude(start=start).update(
-            start=start
-        )
+    for event_id, *values in Event.objects.filter(id__in=ids).values_list(
+        "id", *LINK_COPIES
+    ):
+        copies = dict(zip(LINK_COPIES, values, strict=True))
+        for through in (EventActor, EventCountry):
+            through.objects.filter(event_id=event_id).exclude(**copies).update(**copies)
 
 
 # --- links ------------------------------------------------------------------
@@ -231,7 +234,7 @@ def _set_links(
     ).delete()
     through.objects.bulk_create(
         [
-            through(event=event, start=event.start, **{f"{key}_id": pk})
+            through(event=event, **event.link_copies(), **{f"{key}_id": pk})
             for pk in sorted(wanted_ids - current_ids)
         ]
     )
@@ -272,6 +275,7 @@ def correct_event(
         )
     event = Event.objects.select_for_update().get(pk=event.pk)
     months_before = {event.start}
+    kind_before = event.kind
     corrected = list(event.corrected_fields or [])
 
     def mark(name: str) -> None:
@@ -336,8 +340,8 @@ def correct_event(
         f for f in corrected if f not in CORRECTABLE_FIELDS
     ]
     _save(event, user=user, reason=_join_reason(reason, notes))
-    if date_changed:
-        sync_link_starts(event_ids=[event.pk])
+    if date_changed or kind_before != event.kind:
+        sync_link_copies(event_ids=[event.pk])
     facet_counts.refresh_months(months=months_before | {event.start})
     return event
 
@@ -372,13 +376,15 @@ def create_manual_event(
     _save(event, user=user, reason=reason)
     EventActor.objects.bulk_create(
         [
-            EventActor(event=event, actor_id=getattr(a, "pk", a), start=event.start)
+            EventActor(event=event, actor_id=getattr(a, "pk", a), **event.link_copies())
             for a in fields.get("actors") or ()
         ]
     )
     EventCountry.objects.bulk_create(
         [
-            EventCountry(event=event, country_id=getattr(c, "pk", c), start=event.start)
+            EventCountry(
+                event=event, country_id=getattr(c, "pk", c), **event.link_copies()
+            )
             for c in fields.get("countries") or ()
         ]
     )
@@ -450,7 +456,7 @@ def merge_events(
         )
         through.objects.bulk_create(
             [
-                through(event=target, start=target.start, **{key: pk})
+                through(event=target, **target.link_copies(), **{key: pk})
                 for pk in sorted(incoming - have)
             ]
         )
@@ -514,7 +520,7 @@ def split_mention(*, mention: Mention, user: Any, reason: str = "") -> Event:
     mention.save(update_fields=["event"])
     EventActor.objects.bulk_create(
         [
-            EventActor(event=new, actor_id=pk, start=new.start)
+            EventActor(event=new, actor_id=pk, **new.link_copies())
             for pk in EventActor.objects.filter(event=source).values_list(
                 "actor_id", flat=True
             )
@@ -522,7 +528,7 @@ def split_mention(*, mention: Mention, user: Any, reason: str = "") -> Event:
     )
     EventCountry.objects.bulk_create(
         [
-            EventCountry(event=new, country_id=pk, start=new.start)
+            EventCountry(event=new, country_id=pk, **new.link_copies())
             for pk in EventCountry.objects.filter(event=source).values_list(
                 "country_id", flat=True
             )

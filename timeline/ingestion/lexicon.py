@@ -598,7 +598,7 @@ def _relink(*, old: Actor, new: Actor | None, namesakes: Iterable[Actor]) -> int
     )
     EventActor.objects.filter(event_id__in=ids, actor=old).delete()
     EventActor.objects.bulk_create(
-        EventActor(event=events[i], actor=a, start=events[i].start)
+        EventActor(event=events[i], actor=a, **events[i].link_copies())
         for i, a in changes.items()
         if a is not None and (i, a.pk) not in have
     )

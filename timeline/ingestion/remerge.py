@@ -21,12 +21,13 @@ from datetime import date
 
 from django.db import transaction
 
-from timeline.domain.corrections import sync_link_starts
+from timeline.domain.corrections import sync_link_copies
 from timeline.domain.services import refresh_event_sources
 from timeline.ingestion import merge
 from timeline.ingestion.lexicon import NameResolver
 from timeline.ingestion.store import serialise_merging
 from timeline.models import (
+    LINK_COPIES,
     ActorAlias,
     ActorKind,
     Event,
@@ -224,20 +225,25 @@ def _apply(into: dict[int, int], clusters: dict[int, _Cluster]) -> None:
             "event_id", "country_id"
         )
     )
-    starts = dict(Event.objects.filter(id__in=targets).values_list("id", "start"))
+    copies = {
+        i: dict(zip(LINK_COPIES, values, strict=True))
+        for i, *values in Event.objects.filter(id__in=targets).values_list(
+            "id", *LINK_COPIES
+        )
+    }
     EventActor.objects.bulk_create(
-        EventActor(event_id=dst, actor_id=a, start=starts[dst])
+        EventActor(event_id=dst, actor_id=a, **copies[dst])
         for dst in targets
         for a in sorted(clusters[dst].actors)
         if (dst, a) not in have_a
     )
     EventCountry.objects.bulk_create(
-        EventCountry(event_id=dst, country_id=k, start=starts[dst])
+        EventCountry(event_id=dst, country_id=k, **copies[dst])
         for dst in targets
         for k in sorted(clusters[dst].countries)
         if (dst, k) not in have_c
     )
     Event.objects.filter(id__in=list(into)).delete()
-    sync_link_starts(event_ids=list(targets))
+    sync_link_copies(event_ids=list(targets))
     refresh_event_sources(event_ids=targets)
     facet_counts.refresh_for_events(event_ids=targets, before=months)

@@ -26,7 +26,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import QuerySet
 from simple_history.utils import bulk_create_with_history
 
-from timeline.domain.corrections import sync_link_starts
+from timeline.domain.corrections import sync_link_copies
 from timeline.domain.services import add_to_story, refresh_event_sources
 from timeline.extraction.pipeline import EXTRACTION_VERSION, extract
 from timeline.extraction.types import Document, ExtractedEvent, Extraction, Lexicon
@@ -113,11 +113,12 @@ def set_event_date(
     """Change an event's date, keeping the copies of `start` on its links in step.
 
     EventActor.start and EventCountry.start are copies of Event.start (for
-    the by-actor and by-country indexes); every date change goes through here.
+    the by-actor and by-country indexes, LINK_COPIES); every date change of
+    ingestion goes through here.
     """
     event.value, event.start, event.end, event.precision = value, start, end, precision
     event.save(update_fields=["value", "start", "end", "precision", "updated"])
-    sync_link_starts(event_ids=[event.pk])
+    sync_link_copies(event_ids=[event.pk])
 
 
 def create_article(
@@ -422,7 +423,7 @@ def _link_existing(event: Event, c: _Clean) -> None:
             EventActor.objects.filter(event=event).values_list("actor_id", flat=True)
         )
         EventActor.objects.bulk_create(
-            EventActor(event=event, actor_id=a, start=event.start)
+            EventActor(event=event, actor_id=a, **event.link_copies())
             for a in sorted(c.actor_ids - have)
         )
     if c.country_ids and _may_change(event, "countries"):
@@ -432,7 +433,7 @@ def _link_existing(event: Event, c: _Clean) -> None:
             )
         )
         EventCountry.objects.bulk_create(
-            EventCountry(event=event, country_id=k, start=event.start)
+            EventCountry(event=event, country_id=k, **event.link_copies())
             for k in sorted(c.country_ids - have)
         )
 
@@ -703,12 +704,12 @@ def apply_extraction(
             for cand, event in zip(pending, created, strict=True):
                 cand.event = event
         EventActor.objects.bulk_create(
-            EventActor(event=p.event, actor_id=a, start=p.event.start)
+            EventActor(event=p.event, actor_id=a, **p.event.link_copies())
             for p in pending
             for a in sorted(p.actor_ids)
         )
         EventCountry.objects.bulk_create(
-            EventCountry(event=p.event, country_id=k, start=p.event.start)
+            EventCountry(event=p.event, country_id=k, **p.event.link_copies())
             for p in pending
             for k in sorted(p.country_ids)
         )

@@ -234,7 +234,9 @@ def _ranked(
     chunks, so a facet rarely loads more than a few dozen actors. Ties in
     count go by id.
     """
-    ranked = sorted(counts, key=lambda k: (-counts[k], k))
+    # By count, ties by id: sorted by id, then stably by count (C-level keys:
+    # a thousand people's counts at 100,000 events).
+    ranked = sorted(sorted(counts), key=counts.__getitem__, reverse=True)
     chosen = {o.id: o for o in fetch(list(selected_ids))} if selected_ids else {}
     others: dict[int, object] = {}
     pos, chunk = 0, max(4 * limit, 40)
@@ -639,6 +641,15 @@ def _one_value(filters: TimelineFilters) -> tuple[str, int] | None:
 def _value_of(filters: TimelineFilters) -> tuple[str, int] | None:
     """_one_value(), kinds allowed: ("a" | "c", id) when the set is one
     value's events (of some kinds) and the rollups are built."""
+    if not facet_counts.ready():
+        return None
+    return _link_range(filters)
+
+
+def _link_range(filters: TimelineFilters) -> tuple[str, int] | None:
+    """("a" | "c", id) when the set is one person's, organisation's or
+    country's visible events (of some kinds) and nothing else: its rows are
+    then that value's links (_value_links)."""
     if filters.q or filters.stories or filters.statuses:
         return None
     if filters.start or filters.end:
@@ -652,7 +663,7 @@ def _value_of(filters: TimelineFilters) -> tuple[str, int] | None:
         )
         if values
     ]
-    if len(chosen) != 1 or len(chosen[0][1]) != 1 or not facet_counts.ready():
+    if len(chosen) != 1 or len(chosen[0][1]) != 1:
         return None
     facet, (value,) = chosen[0]
     if facet == "c":
@@ -964,38 +975,115 @@ def _kth_plan(rest: TimelineFilters, wanted: Mapping[str, str]) -> _Kth | None:
     return _Kth(facet, value, size, size // SAMPLE_SIZE)
 
 
-def _kth_events(rest: TimelineFilters, plan: _Kth) -> QuerySet:
-    """The set's events whose id is a multiple of plan.k, found from the
-    value's links whose event id is one, before any event row is read."""
+def _value_links(
+    rest: TimelineFilters,
+    facet: str,
+    value: int,
+    *,
+    k: int = 1,
+    hide_rejected: bool = True,
+) -> QuerySet:
+    """The set of one value's events (of some kinds; _link_range) as its
+    links' (event id, start, kind), every k-th event by id: the kind and
+    start are copies on the link rows (LINK_COPIES), so the set is one
+    range of eventactor_kind_idx / eventcountry_kind_idx, cut to every k-th
+    event on it, and no event row is read but the few rejected ones' ids
+    (event_status_start_idx), which are left out (unless `hide_rejected`
+    is False: the caller does it)."""
     table, column = (
-        (EventActor, "actor_id") if plan.facet == "a" else (EventCountry, "country_id")
+        (EventActor, "actor_id") if facet == "a" else (EventCountry, "country_id")
     )
-    ids = (
-        table.objects.filter(**{column: plan.value})
-        .order_by()
-        .annotate(r=F("event_id") % plan.k)
-        .filter(r=0)
-        .values("event_id")
-    )
-    others = rest.replace(actors=(), organizations=(), countries=())
-    return others.apply(Event.objects.all()).filter(pk__in=ids).order_by()
+    links = table.objects.filter(**{column: value}).order_by()
+    if rest.kinds:
+        links = links.filter(kind__in=rest.kinds)
+    if k > 1:
+        links = links.annotate(r=F("event_id") % k).filter(r=0)
+    if hide_rejected:
+        rejected = Event.objects.filter(status=Status.REJECTED).values("pk")
+        links = links.exclude(event_id__in=rejected)
+    return links.values_list("event_id", "start", "kind")
 
 
-def _derived_sql(d: _Derived) -> tuple[str, list]:
-    """The SELECT of a derived set (_shared_sets) over its parent's rows."""
-    conditions, params = [], []
+def _derived_sql(d: _Derived, *, hide_rejected: bool = False) -> tuple[str, list]:
+    """The SELECT of a derived set (_shared_sets) over its parent's rows.
+
+    A link to one value is a join (an event has at most one link to it: the
+    (event, value) pair is unique), to several a probe (_probe_sql).
+    `hide_rejected`: the parent's rows include the rejected events (a base
+    of one value's links, _value_links), left out here after the other
+    tests, on the few rows they leave (the test names the last joined link,
+    so SQLite makes it there)."""
+    q = connection.ops.quote_name
+    parent = d.parent
+    joins, conditions, params, where_params = [], [], [], []
+    last = f"{parent}.ev_id"
     if d.kinds:
-        conditions.append(f"ev_kind IN ({', '.join(['%s'] * len(d.kinds))})")
-        params.extend(d.kinds)
-    for name, values in d.links:
+        conditions.append(f"{parent}.ev_kind IN ({', '.join(['%s'] * len(d.kinds))})")
+        where_params.extend(d.kinds)
+    for n, (name, values) in enumerate(d.links):
         table, column = _LINK_FIELDS[name]
         ids = country_ids(values) if name == "countries" else list(values)
-        sql, p = _probe_sql(table, column, ids, f"{d.parent}.ev_id")
+        if len(ids) == 1:
+            joins.append(
+                f"JOIN {q(table._meta.db_table)} j{n} ON j{n}.{q('event_id')} = "
+                f"{parent}.ev_id AND j{n}.{q(column)} = %s"
+            )
+            params.append(ids[0])
+            last = f"j{n}.{q('event_id')}"
+            continue
+        sql, p = _probe_sql(table, column, ids, f"{parent}.ev_id")
         conditions.append(sql)
-        params.extend(p)
-    where = " AND ".join(conditions)
-    # Only names from this module reach the SQL; the values are parameters.
-    return f"SELECT ev_id, ev_start, ev_kind FROM {d.parent} WHERE {where}", params  # noqa: S608
+        where_params.extend(p)
+    if hide_rejected:
+        rejected, p = (
+            Event.objects.filter(status=Status.REJECTED)
+            .order_by()
+            .values("pk")
+            .query.sql_with_params()
+        )
+        conditions.append(f"NOT ({last} IN ({rejected}))")
+        where_params.extend(p)
+    where = " AND ".join(conditions) or "1 = 1"
+    # Only names from this module and the models reach the SQL; the values
+    # are parameters.
+    return (
+        f"SELECT {parent}.ev_id, {parent}.ev_start, {parent}.ev_kind "  # noqa: S608
+        f"FROM {parent} {' '.join(joins)} WHERE {where}",
+        params + where_params,
+    )
+
+
+def _intersect_sql(links: tuple[str, int], d: _Derived) -> tuple[str, list] | None:
+    """A derived set (_shared_sets) of a base of one value's links (`links`,
+    _value_links) whose other links are each to one value: the INTERSECT of
+    the value ranges, kinds and all ((event id, start, kind): the copies of
+    start and kind are the same on every link of an event), merged in
+    (kind, event, start) order, the order of the (value, kind, event, start)
+    indexes: two index ranges read side by side instead of a probe per
+    link; then the rejected events left out. None when a link filter names
+    several values (or none: an unknown country)."""
+    chosen = TimelineFilters(kinds=d.kinds)
+    sides = [_value_links(chosen, *links, hide_rejected=False)]
+    for name, values in d.links:
+        ids = country_ids(values) if name == "countries" else list(values)
+        if len(ids) != 1:
+            return None
+        facet = "c" if name == "countries" else "a"
+        sides.append(_value_links(chosen, facet, ids[0], hide_rejected=False))
+    merged = sides[0].intersection(*sides[1:]).order_by("kind", "event_id", "start")
+    sql, params = merged.query.sql_with_params()
+    rejected, p = (
+        Event.objects.filter(status=Status.REJECTED)
+        .order_by()
+        .values("pk")
+        .query.sql_with_params()
+    )
+    # Only names from the models reach the SQL; the values are parameters.
+    return (
+        f"SELECT m.event_id, m.start, m.kind FROM ({sql}) m "  # noqa: S608
+        f"WHERE NOT (m.event_id IN ({rejected}))",
+        [*params, *p],
+    )
 
 
 def _set_counts(
@@ -1012,16 +1100,35 @@ def _set_counts(
     month = _month_sql()
     ctes, branches, params = [], [], []
 
-    def materialize(name: str, rest: TimelineFilters, plan: _Kth | None = None) -> None:
-        events = _kth_events(rest, plan) if plan else _share_of(rest, share)
+    def materialize(
+        name: str, rest: TimelineFilters, plan: _Kth | None = None, *, base=False
+    ) -> tuple[str, int] | None:
+        """Add set `name`; the value whose links it holds, rejected events
+        included (a base read by the sets derived from it), else None."""
+        one = _link_range(rest) if share >= SAMPLE_BUCKETS else None
+        how, raw = materialized, False
+        if one is not None:
+            # A base of one value's links is not copied first: each set read
+            # from it reads the range itself (its kinds a range of the
+            # index, not a test of every row copied), and leaves out the
+            # rejected events after its own tests (_derived_sql).
+            raw = base and bool(materialized)
+            events = _value_links(
+                rest, *one, k=plan.k if plan else 1, hide_rejected=not raw
+            )
+            if raw:
+                how = "NOT MATERIALIZED "
+        else:
+            events = _share_of(rest, share).values_list("id", "start", "kind")
         try:
-            sql, p = events.values_list("id", "start", "kind").query.sql_with_params()
+            sql, p = events.query.sql_with_params()
         except EmptyResultSet:  # a filter that cannot match (an unknown country)
             columns = ", ".join(q(c) for c in ("id", "start", "kind"))
             sql = f"SELECT {columns} FROM {q(Event._meta.db_table)} WHERE 1 = 0"  # noqa: S608
             p = []
-        ctes.append(f"{name} (ev_id, ev_start, ev_kind) AS {materialized}({sql})")
+        ctes.append(f"{name} (ev_id, ev_start, ev_kind) AS {how}({sql})")
         params.extend(p)
+        return one if raw else None
 
     kth: dict[int, _Kth] = {}
     if share >= SAMPLE_BUCKETS and facet_counts.ready():
@@ -1029,13 +1136,16 @@ def _set_counts(
             if plan := _kth_plan(rest, wanted):
                 kth[i] = plan
     bases, derived = _shared_sets([rest for rest, _ in todo], alone=set(kth))
-    for j, base in enumerate(bases):
-        materialize(f"b{j}", base)
+    raw = {
+        f"b{j}": materialize(f"b{j}", base, base=True) for j, base in enumerate(bases)
+    }
     for i, (rest, _) in enumerate(todo):
         if i not in derived:
             materialize(f"s{i}", rest, kth.get(i))
     for i, d in derived.items():  # parents first
-        sql, p = _derived_sql(d)
+        own = raw.get(d.parent)
+        merged = _intersect_sql(own, d) if own and d.links else None
+        sql, p = merged or _derived_sql(d, hide_rejected=own is not None)
         ctes.append(f"s{i} (ev_id, ev_start, ev_kind) AS {materialized}({sql})")
         params.extend(p)
     for i, (_, wanted) in enumerate(todo):
@@ -1116,7 +1226,11 @@ def _keep(
     step = found[f"k{i}"][0][0] if found[f"k{i}"] else 1
     for what, slot in wanted.items():
         if what in ("a", "c"):
-            counts = {int(k): _scaled(n, share) for k, _, _, n in found[f"{what}{i}"]}
+            linked = found[f"{what}{i}"]
+            if estimated:
+                counts = {int(k): _scaled(n, share) for k, _, _, n in linked}
+            else:
+                counts = {int(k): n for k, _, _, n in linked}
             if step > 1 or estimated:
                 memo[("approximate", slot)] = True
             if slot == "people":

@@ -116,9 +116,11 @@ def populate(n: int, offset: int = 0) -> None:
         article = make_article(f"Story {i}: officials met on Monday in Kyiv.")
         event = make_event(article, title=f"Event {i}")
         for actor in (putin, un):
-            EventActor.objects.create(event=event, actor=actor, start=event.start)
+            EventActor.objects.create(event=event, actor=actor, **event.link_copies())
         for country in (ru, ua):
-            EventCountry.objects.create(event=event, country=country, start=event.start)
+            EventCountry.objects.create(
+                event=event, country=country, **event.link_copies()
+            )
 
 
 def test_it_lists_events_with_their_sources_actors_and_countries(admin_client):
@@ -203,7 +205,7 @@ def test_it_marks_an_edit_corrected_and_records_it_with_user_and_reason(
 def test_it_derives_the_range_when_only_the_value_changes(admin_client):
     event = make_event()
     putin = Actor.objects.create(name="Vladimir Putin", kind="person")
-    EventActor.objects.create(event=event, actor=putin, start=event.start)
+    EventActor.objects.create(event=event, actor=putin, **event.link_copies())
     response = admin_client.post(change_url(event), change_data(event, value="2024-11"))
     assert response.status_code == 302
     event.refresh_from_db()
@@ -250,7 +252,7 @@ def test_it_corrects_actors_and_countries_with_before_and_after_in_history(
     putin = Actor.objects.create(name="Vladimir Putin", kind="person")
     zel = Actor.objects.create(name="Volodymyr Zelenskyy", kind="person")
     un = Actor.objects.create(name="United Nations", kind="organization")
-    EventActor.objects.create(event=event, actor=putin, start=event.start)
+    EventActor.objects.create(event=event, actor=putin, **event.link_copies())
     ua = Country.objects.get(code="UA")
     response = admin_client.post(
         change_url(event),
@@ -399,7 +401,7 @@ def test_it_merges_actors_into_the_chosen_one(admin_client, admin_user):
     zel = Actor.objects.create(name="Volodymyr Zelenskyy", kind="person")
     dup = Actor.objects.create(name="Zelensky", kind="person")
     event = make_event()
-    EventActor.objects.create(event=event, actor=dup, start=event.start)
+    EventActor.objects.create(event=event, actor=dup, **event.link_copies())
     url = reverse("admin:timeline_actor_changelist")
     selected = {"action": "merge", "_selected_action": [zel.pk, dup.pk]}
     page = admin_client.post(url, selected)
@@ -480,7 +482,7 @@ def test_it_merges_countries_into_the_chosen_one(admin_client):
     ua = Country.objects.get(code="UA")
     dup = Country.objects.create(code="XU", name="Ukrainia")
     event = make_event()
-    EventCountry.objects.create(event=event, country=dup, start=event.start)
+    EventCountry.objects.create(event=event, country=dup, **event.link_copies())
     response = admin_client.post(
         reverse("admin:timeline_country_changelist"),
         {

@@ -10,7 +10,12 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
-from tests.timeline.factories import add_mention, make_article, make_event
+from tests.timeline.factories import (
+    add_mention,
+    make_article,
+    make_event,
+    stale_link_copies,
+)
 from timeline.domain.corrections import (
     correct_event,
     merge_actors,
@@ -35,6 +40,8 @@ from timeline.models import (
     Mention,
     Status,
 )
+from timeline.query.facets import compute_summary
+from timeline.query.filters import TimelineFilters
 
 pytestmark = pytest.mark.django_db
 
@@ -48,9 +55,9 @@ def staff():
 
 def link(event: Event, *, actors=(), countries=()) -> None:
     for a in actors:
-        EventActor.objects.create(event=event, actor=a, start=event.start)
+        EventActor.objects.create(event=event, actor=a, **event.link_copies())
     for c in countries:
-        EventCountry.objects.create(event=event, country=c, start=event.start)
+        EventCountry.objects.create(event=event, country=c, **event.link_copies())
 
 
 def test_it_marks_changed_fields_corrected_and_verifies(staff):
@@ -81,6 +88,29 @@ def test_it_moves_the_start_copy_on_links_when_the_date_changes(staff):
     correct_event(event=event, user=staff, changes={"value": "2024-W08"})
     assert EventActor.objects.get(event=event).start == date(2024, 2, 19)
     assert EventCountry.objects.get(event=event).start == date(2024, 2, 19)
+
+
+def test_it_copies_a_corrected_kind_onto_the_links(staff):
+    """The links' kind is a copy of the event's: the facets read one
+    value's events of a kind from the links alone."""
+    event = make_event(kind="statement")
+    putin = Actor.objects.create(name="Vladimir Putin", kind="person")
+    zel = Actor.objects.create(name="Volodymyr Zelenskyy", kind="person")
+    ru = Country.objects.get(code="RU")
+    link(event, actors=[putin], countries=[ru])
+    correct_event(
+        event=event, user=staff, changes={"kind": "meeting", "actors": [putin, zel]}
+    )
+    assert set(EventActor.objects.values_list("kind", flat=True)) == {"meeting"}
+    assert EventCountry.objects.get(event=event).kind == "meeting"
+    assert stale_link_copies() == []
+    summary = compute_summary(TimelineFilters(actors=(putin.pk,), kinds=("meeting",)))
+    assert summary.total == 1
+    assert [(c.key, c.count) for c in summary.countries] == [("RU", 1)]
+    correct_event(event=event, user=staff, changes={"kind": "call"})
+    assert stale_link_copies() == []
+    gone = compute_summary(TimelineFilters(actors=(putin.pk,), kinds=("meeting",)))
+    assert gone.total == 0 and not [c for c in gone.countries if c.count]
 
 
 def test_it_replaces_actors_and_countries_and_notes_them_in_history(staff):
@@ -235,6 +265,20 @@ def test_it_merges_events_keeping_every_mention(staff):
     assert other.history.first().history_user == staff
 
 
+def test_it_gives_the_links_a_merge_moves_the_targets_kind(staff):
+    target = make_event(kind="statement")
+    day = date(2025, 3, 1)
+    other = make_event(
+        title="b", kind="meeting", value="2025-03-01", start=day, end=day
+    )
+    zel = Actor.objects.create(name="Volodymyr Zelenskyy", kind="person")
+    link(other, actors=[zel], countries=[Country.objects.get(code="UA")])
+    merged = merge_events(target=target, others=[other], user=staff)
+    assert EventActor.objects.get(event=merged).kind == "statement"
+    assert EventCountry.objects.get(event=merged).start == target.start
+    assert stale_link_copies() == []
+
+
 def test_it_refuses_to_merge_an_event_with_itself(staff):
     event = make_event()
     with pytest.raises(ValidationError, match="at least one other"):
@@ -262,6 +306,7 @@ def test_it_splits_a_mention_into_its_own_event(staff):
     assert new.title == "mention at 0"
     assert new.status == Status.VERIFIED
     assert EventCountry.objects.get(event=new).start == date(2025, 3, 1)
+    assert stale_link_copies() == []
     assert (event.source_count, new.source_count) == (1, 1)
     assert Mention.objects.count() == 2
     assert new.history.first().history_user == staff

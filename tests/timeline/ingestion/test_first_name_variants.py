@@ -41,7 +41,7 @@ def person(name: str, events: int = 1) -> Actor:
             end=day,
             value=day.isoformat(),
         )
-        EventActor.objects.create(event=event, actor=actor, start=event.start)
+        EventActor.objects.create(event=event, actor=actor, **event.link_copies())
     return actor
 
 

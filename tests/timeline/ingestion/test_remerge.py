@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from tests.timeline.factories import stale_link_copies
 from tests.timeline.ingestion.test_merge_paraphrase import (
     CALL_1,
     CALL_2,
@@ -42,6 +43,7 @@ def test_it_merges_what_todays_rule_calls_one_event(stored_apart):
     assert ev.source_count == 2
     assert Mention.objects.filter(event=ev).count() == 2
     assert EventActor.objects.filter(event=ev).count() == 2
+    assert stale_link_copies() == []
     assert remerge() == 0  # again: nothing new
 
 

@@ -8,6 +8,7 @@ from tests.timeline.factories import (
     article_input,
     event,
     extraction,
+    stale_link_copies,
 )
 from timeline.ingestion import store
 from timeline.ingestion.lexicon import NameResolver
@@ -294,6 +295,36 @@ def test_it_replaces_untouched_events_on_reextract():
     assert not Event.objects.filter(pk=old.pk).exists()
     assert list(Event.objects.values_list("kind", flat=True)) == ["statement"]
     assert Mention.objects.get().article == article
+
+
+def test_it_copies_the_new_kind_onto_the_links_on_reextract():
+    article, old = _stored()
+    assert set(EventActor.objects.values_list("kind", flat=True)) == {"vote"}
+    apply_extraction(
+        article=article, extraction=extraction(event(VOTE_1, kind="statement"))
+    )
+
+    new = Event.objects.get()
+    assert new.kind == "statement"
+    assert set(EventActor.objects.values_list("kind", flat=True)) == {"statement"}
+    assert set(EventCountry.objects.values_list("kind", flat=True)) == {"statement"}
+    assert stale_link_copies() == []
+
+
+def test_it_keeps_a_corrected_kind_on_the_links_on_reextract():
+    from timeline.domain.corrections import correct_event
+
+    article, e = _stored()
+    correct_event(event=e, user=None, changes={"kind": "statement"})
+    # The new extraction still calls it a vote: the event keeps the admin's
+    # kind, and so do its links.
+    apply_extraction(article=article, extraction=extraction(event(VOTE_1)))
+
+    e.refresh_from_db()
+    assert e.kind == "statement" and e.mentions.count() == 1
+    assert set(EventActor.objects.values_list("kind", flat=True)) == {"statement"}
+    assert set(EventCountry.objects.values_list("kind", flat=True)) == {"statement"}
+    assert stale_link_copies() == []
 
 
 def test_it_keeps_an_admin_correction_on_reextract():

@@ -55,7 +55,7 @@ def reported(actor: Actor, text: str, n: int = 1) -> list:
             end=day,
             value=day.isoformat(),
         )
-        EventActor.objects.create(event=event, actor=actor, start=event.start)
+        EventActor.objects.create(event=event, actor=actor, **event.link_copies())
         events.append(event)
     return events
 

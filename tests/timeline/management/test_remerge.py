@@ -28,7 +28,7 @@ def test_it_merges_a_surname_stored_as_a_person_of_its_own():
     obama = Actor.objects.create(name="Obama", kind=ActorKind.PERSON)
     ActorAlias.objects.create(actor=barack, alias="Obama")
     event = make_event()
-    EventActor.objects.create(event=event, actor=obama, start=event.start)
+    EventActor.objects.create(event=event, actor=obama, **event.link_copies())
     out = StringIO()
     call_command("remerge", stdout=out)
     assert "Merged 1 people stored under a surname" in out.getvalue()

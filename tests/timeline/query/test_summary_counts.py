@@ -482,3 +482,42 @@ def test_it_reads_a_large_value_and_kind_set_from_every_kth_link(data, monkeypat
     )
     assert all(v.exact for v in summary.kinds)
     assert summary.total == sum(1 for e in brute.events if brute.matches(e, f))
+
+
+@pytest.mark.parametrize("rollups", [False, True], ids=["links", "rollups"])
+def test_it_reads_one_values_sets_from_its_links_alone(data, rollups):
+    """Person, country and kind chosen, no dates: every set the facets
+    count is one value's events of some kinds, or two values' intersected.
+    They are read from the links alone (their copies of the events' kind
+    and start, on the (value, kind, event, start) indexes), the two
+    values' ranges by INTERSECT, and count what the brute force counts."""
+    from django.test.utils import CaptureQueriesContext
+
+    if rollups:
+        facet_counts.rebuild()
+    brute = Brute()
+    e = next(
+        e
+        for e in brute.events
+        if e.status != Status.REJECTED
+        and [a for a in e.actors.all() if a.kind == "person"]
+        and e.countries.all()
+    )
+    f = TimelineFilters(
+        actors=(next(a.id for a in e.actors.all() if a.kind == "person"),),
+        countries=(e.countries.all()[0].code,),
+        kinds=(e.kind,),
+    )
+    with CaptureQueriesContext(connection) as ctx:
+        summary = facets.compute_summary(f)
+    (statement,) = [
+        q["sql"] for q in ctx.captured_queries if "MATERIALIZED" in q["sql"]
+    ]
+    assert "INTERSECT" in statement
+    # No set is read from the event rows (only the rejected ones' ids).
+    assert '"timeline_event"."kind"' not in statement
+
+    assert_facets_match(summary, brute, f)
+    starts = [e.start for e in brute.events if brute.matches(e, f)]
+    assert summary.total == len(starts) > 0
+    assert sum(b.count for b in summary.density.bars) == len(starts)

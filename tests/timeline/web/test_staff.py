@@ -148,7 +148,7 @@ def test_it_edits_the_title_and_answers_with_the_event_item(editor_client, edito
 def test_it_corrects_the_date_and_reloads_the_list_in_place(editor_client):
     event = make_event()
     putin = Actor.objects.create(name="Vladimir Putin", kind="person")
-    EventActor.objects.create(event=event, actor=putin, start=event.start)
+    EventActor.objects.create(event=event, actor=putin, **event.link_copies())
     response = editor_client.post(
         url("staff-event-date", event), {"value": "2024-W08"}, **HX
     )
