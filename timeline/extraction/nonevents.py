@@ -228,6 +228,7 @@ def non_event_reason(
     scheduled: bool,
     past: bool = False,
     chronology: bool = False,
+    precision: str | None = None,
 ) -> str | None:
     """Why the predicate `verb`, dated by `span`, states no event; None if it does.
 
@@ -239,6 +240,7 @@ def non_event_reason(
     Paramedics tell the court ..."): its present is the historical present of
     a done event, and the parser's attaching the date to the subject's noun
     does not make the day the subject.
+    `precision`: the date's own precision ("decade" for "in the 1990s").
     """
     if _names_an_event(span):
         return "'the fall of communism' names an event, not the autumn"
@@ -276,10 +278,16 @@ def non_event_reason(
         return "a forecast, not an occurrence"
     if _speculation(verb):
         return "a guess about what may happen to an unnamed thing ('That may take')"
-    if not past and _possibility(verb, span):
+    if (not past or _forecast_now(verb)) and _possibility(verb, span):
         return (
             "a possibility about a thing, no one's act ('winds could move the spill')"
         )
+    if _hope_of_no_one(verb) or (not past and _past_hope(verb)):
+        return "a hope, no one's act ('it is hoped ...', 'had hoped to have it ready for 2012')"
+    if precision == "decade" and _background_of_an_era(span, verb):
+        return "a state or a background over a decade ('had worked ... in the 1990s')"
+    if _projected_share(verb):
+        return "a projection of a share ('only 7 percent would be spent in 2009')"
     if _as_of_tally(span, verb):
         return "a tally or a state as of the date ('As of June 1, 150 cases had been confirmed')"
     if _since_state(span, verb) or _since_start(span, verb):
@@ -1193,3 +1201,113 @@ def _over_a_period(span: Span, verb: Token) -> bool:
 
 def _is_year(tok: Token) -> bool:
     return tok.like_num and len(tok.text) == 4 and tok.text[:2] in ("18", "19", "20")
+
+
+# Verbs of a hope or an expectation: "had hoped to have it ready for 2012".
+_HOPING = frozenset(
+    ["hope", "expect", "plan", "intend", "bank", "count", "wish", "aim"]
+)
+
+
+def _is_hoping(tok: Token) -> bool:
+    """A verb of hoping, whatever the small model's lemma ("hoped" -> "hop")."""
+    if tok.pos_ != "VERB":
+        return False
+    return _lemma(tok) in _HOPING or not _HOPING.isdisjoint(_verb_lemmas(tok.lower_))
+
+
+@lru_cache(maxsize=4096)
+def _verb_lemmas(word: str) -> tuple[str, ...]:
+    from lemminflect import getAllLemmas
+
+    return tuple(getAllLemmas(word).get("VERB", ()))
+
+
+def _hoped(verb: Token) -> Token | None:
+    """The verb of hoping `verb` is or completes ("had hoped to have ..."), if any."""
+    for tok in (verb, verb.head):
+        if _is_hoping(tok):
+            return tok
+        if tok.dep_ not in ("xcomp", "ccomp"):
+            return None
+    return None
+
+
+def _hope_of_no_one(verb: Token) -> bool:
+    """'said it is hoped the first aircraft can be tested in 2010': an
+    impersonal passive of hoping ("it is hoped", "it was expected") and the
+    clause it governs tell a hope, no one's plan or act."""
+    hope = verb.head if verb.dep_ == "ccomp" else verb
+    if not _is_hoping(hope) or not _has(hope, {"auxpass"}):
+        return False
+    return any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in hope.children)
+
+
+def _past_hope(verb: Token) -> bool:
+    """'Boeing had hoped to have their's ready for 2012', 'Many were banking on
+    this year as the “big one”': a pluperfect or a past progressive of hoping
+    over a date still to come tells what was hoped (and did not come about),
+    not a plan; a past date keeps the hope's telling ("They had hoped to
+    begin the test Monday but delayed it")."""
+    hope = _hoped(verb)
+    if hope is None:
+        return False
+    aux = _aux_words(hope)
+    pluperfect = hope.tag_ == "VBN" and any(a in ("had", "'d") for a in aux)
+    return pluperfect or (hope.tag_ == "VBG" and any(a in ("was", "were") for a in aux))
+
+
+# Prepositions and phase verbs of a period: "during the 1980s", "Starting in
+# the 1990s".
+_DURING = frozenset({"during", "throughout", "since", "from", "through"})
+
+
+def _background_of_an_era(span: Span, verb: Token) -> bool:
+    """'Bolten himself had worked for the influential investment bank in
+    Europe in the 1990s', 'Cleveland's prospects had soared ... earlier this
+    decade', 'During the 1980s Spielberg planned to transform ...', 'Starting
+    in the 1990s, the flood of cheap products from China kept global inflation
+    low', 'the “boxy” cars of the 70s and 80s': a decade with a perfect or a
+    progressive, over "during" or "starting in", or of a noun, tells a career,
+    a trend or a background, not an occurrence. A simple past in a decade
+    stays ("In the 1980s, Hackworth returned to the US")."""
+    if _perfect(verb) or _progressive(verb):
+        return True
+    for tok in itertools.chain((span.root,), _heads(span.root, 6, stop=verb)):
+        if span.start <= tok.i < span.end:
+            continue
+        if tok.dep_ == "prep" and tok.lower_ in _DURING:
+            return True
+        if tok.lower_ == "of" and tok.head.pos_ == "NOUN":
+            return True  # "the cars of the 70s"
+        if tok.tag_ == "VBG" and _lemma(tok) in ("start", "begin"):
+            return True  # "Starting in the 1990s"
+        if tok.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def _projected_share(verb: Token) -> bool:
+    """'concluded that only 7 percent would be spent in 2009 and 31 percent in
+    2010': a figure as the subject of a modal or a future ("would be spent",
+    "could go to ...") is a projection of a share, not anyone's act."""
+    if not any(c.dep_ == "aux" and c.lower_ in _PROJECTING_AUX for c in verb.children):
+        return False
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and (c.ent_type_ in _FIGURES or c.text == "%")
+        for c in verb.children
+    )
+
+
+def _forecast_now(verb: Token) -> bool:
+    """'Forecasters say the edge of the tropical storm could reach the spill
+    area by early on Saturday': a possibility reported in the present tense is
+    a forecast whatever day the date was read as (a past "could" of a done
+    day, "could not reach the site on Monday", is told in the past)."""
+    head = verb.head
+    return (
+        verb.dep_ == "ccomp"
+        and head.tag_ in ("VBZ", "VBP")
+        and lexicon().verbs.get(_lemma(head)) in _SPEECH_KINDS
+        and not _has(verb, {"neg"})
+    )
