@@ -282,7 +282,7 @@ def non_event_reason(
         return (
             "a possibility about a thing, no one's act ('winds could move the spill')"
         )
-    if _hope_of_no_one(verb) or (not past and _past_hope(verb)):
+    if _hope_of_no_one(verb) or _past_hope(verb, scheduled=scheduled, past=past):
         return "a hope, no one's act ('it is hoped ...', 'had hoped to have it ready for 2012')"
     if precision == "decade" and _background_of_an_era(span, verb):
         return "a state or a background over a decade ('had worked ... in the 1990s')"
@@ -1243,18 +1243,20 @@ def _hope_of_no_one(verb: Token) -> bool:
     return any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in hope.children)
 
 
-def _past_hope(verb: Token) -> bool:
+def _past_hope(verb: Token, *, scheduled: bool, past: bool) -> bool:
     """'Boeing had hoped to have their's ready for 2012', 'Many were banking on
-    this year as the “big one”': a pluperfect or a past progressive of hoping
-    over a date still to come tells what was hoped (and did not come about),
-    not a plan; a past date keeps the hope's telling ("They had hoped to
-    begin the test Monday but delayed it")."""
+    this year as the “big one”': a pluperfect of hoping over a date after the
+    publication, or a past progressive of hoping over one not yet over, tells
+    what was hoped (and did not come about), not a plan; a day come keeps the
+    hope's telling ("They had hoped to begin the test Monday but delayed it",
+    published that Monday)."""
     hope = _hoped(verb)
     if hope is None:
         return False
     aux = _aux_words(hope)
-    pluperfect = hope.tag_ == "VBN" and any(a in ("had", "'d") for a in aux)
-    return pluperfect or (hope.tag_ == "VBG" and any(a in ("was", "were") for a in aux))
+    if hope.tag_ == "VBN" and any(a in ("had", "'d") for a in aux):
+        return scheduled
+    return not past and hope.tag_ == "VBG" and any(a in ("was", "were") for a in aux)
 
 
 # Prepositions and phase verbs of a period: "during the 1980s", "Starting in
