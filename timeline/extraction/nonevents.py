@@ -288,6 +288,10 @@ def non_event_reason(
         return "a state or a background over a decade ('had worked ... in the 1990s')"
     if _projected_share(verb):
         return "a projection of a share ('only 7 percent would be spent in 2009')"
+    if _open_question(verb):
+        return "an open question ('how the virus will behave later this year')"
+    if precision == "year" and _yearly_statistic(span, verb):
+        return "a figure's move over a year ('tripled in 2004, doubled in 2005')"
     if _as_of_tally(span, verb):
         return "a tally or a state as of the date ('As of June 1, 150 cases had been confirmed')"
     if _since_state(span, verb) or _since_start(span, verb):
@@ -1207,13 +1211,14 @@ def _is_year(tok: Token) -> bool:
 _HOPING = frozenset(
     ["hope", "expect", "plan", "intend", "bank", "count", "wish", "aim"]
 )
+_WISHING = frozenset(["hope", "wish"])
 
 
-def _is_hoping(tok: Token) -> bool:
+def _is_hoping(tok: Token, verbs: frozenset[str] = _HOPING) -> bool:
     """A verb of hoping, whatever the small model's lemma ("hoped" -> "hop")."""
     if tok.pos_ != "VERB":
         return False
-    return _lemma(tok) in _HOPING or not _HOPING.isdisjoint(_verb_lemmas(tok.lower_))
+    return _lemma(tok) in verbs or not verbs.isdisjoint(_verb_lemmas(tok.lower_))
 
 
 @lru_cache(maxsize=4096)
@@ -1235,10 +1240,12 @@ def _hoped(verb: Token) -> Token | None:
 
 def _hope_of_no_one(verb: Token) -> bool:
     """'said it is hoped the first aircraft can be tested in 2010': an
-    impersonal passive of hoping ("it is hoped", "it was expected") and the
-    clause it governs tell a hope, no one's plan or act."""
+    impersonal passive of hoping ("it is hoped", "it was wished") and the
+    clause it governs tell a hope, no one's plan or act (an expectation is
+    one's scheduled act: "It was widely expected that BP would proceed on
+    Sunday with a so-called “top kill” operation")."""
     hope = verb.head if verb.dep_ == "ccomp" else verb
-    if not _is_hoping(hope) or not _has(hope, {"auxpass"}):
+    if not _is_hoping(hope, _WISHING) or not _has(hope, {"auxpass"}):
         return False
     return any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in hope.children)
 
@@ -1312,4 +1319,45 @@ def _forecast_now(verb: Token) -> bool:
         and head.tag_ in ("VBZ", "VBP")
         and lexicon().verbs.get(_lemma(head)) in _SPEECH_KINDS
         and not _has(verb, {"neg"})
+    )
+
+
+def _open_question(verb: Token) -> bool:
+    """'a good indicator of how the virus will behave in Europe and North
+    America later this year': a future or a possibility inside an indirect
+    question ("how", "whether") is what is asked, not what is scheduled."""
+    if verb.dep_ not in ("pcomp", "ccomp", "xcomp", "advcl", "pobj"):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in _PROJECTING_AUX for c in verb.children):
+        return False
+    return any(
+        c.dep_ in ("advmod", "mark") and c.lower_ in ("how", "whether")
+        for c in verb.children
+    )
+
+
+def _yearly_statistic(span: Span, verb: Token) -> bool:
+    """'the stock capital of Apple Inc tripled in 2004, doubled in 2005 and
+    increased by 16 percent in 2006': a figure's move in a whole year, told
+    in the simple past and reported by no one (the writer's "It should be
+    mentioned that ..." is no one), is a statistic of the year, not
+    an occurrence ("Ford said that its share ... rose to 17%" is a report;
+    "In 2009, Fiat bought a twenty percent stake" an act)."""
+    if _lemma(verb) not in _QUANTITY_VERBS or _aux_words(verb):
+        return False
+    if verb.tag_ != "VBD" and not (verb.tag_ == "VBN" and verb.dep_ == "conj"):
+        return False
+    prep = _governing_prep(span, verb)
+    if prep is None or prep.lower_ not in ("in", "during"):
+        return False
+    clause = verb
+    while clause.dep_ == "conj":
+        clause = clause.head
+    head = clause.head
+    if clause.dep_ != "ccomp" or lexicon().verbs.get(_lemma(head)) not in _SPEECH_KINDS:
+        return True
+    # reported by someone ("Ford said"), not the writer's "It should be mentioned"
+    return not any(
+        c.dep_ in ("nsubj", "agent") or (c.dep_ == "nsubjpass" and c.lower_ != "it")
+        for c in head.children
     )

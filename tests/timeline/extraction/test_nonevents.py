@@ -836,3 +836,26 @@ def test_a_storms_forecast_track_is_no_event_whatever_day_the_date_was_read_as()
         events_in("bpoil_bbc/2010-07-23/246.htm.txt", "the edge of the tropical storm")
         == []
     )
+
+
+def test_a_figures_move_over_a_year_is_a_statistic_not_an_event():
+    # "It should be mentioned that the stock capital of Apple Inc tripled in
+    # 2004, doubled in 2005 and increased by 16 percent in 2006."
+    assert events_in("wikinews-meantime-58772", "tripled in 2004") == []
+
+
+def test_a_future_in_an_indirect_question_is_no_event():
+    # "What happens in the southern hemisphere in the coming months will be a
+    # good indicator of how the virus will behave in Europe and North America
+    # later this year."
+    assert (
+        events_in("H1N1_bbc/2009-06-30/348.htm.txt", "how the virus will behave") == []
+    )
+
+
+def test_an_impersonal_expectation_of_an_act_stays_an_event():
+    # "It was widely expected that BP would proceed on Sunday with a so-called
+    # “top kill” operation to plug the well, ...": BP's expected step
+    assert event_in(
+        "bpoil_bbc/2010-05-21/1940.htm.txt", "It was widely expected", "Sunday"
+    )
