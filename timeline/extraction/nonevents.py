@@ -288,6 +288,8 @@ def non_event_reason(
         return "a state or a background over a decade ('had worked ... in the 1990s')"
     if _projected_share(verb):
         return "a projection of a share ('only 7 percent would be spent in 2009')"
+    if _reporter_patter(verb):
+        return "a reporter's note ('did not immediately return a telephone message on Monday')"
     if _open_question(verb):
         return "an open question ('how the virus will behave later this year')"
     if precision == "year" and _yearly_statistic(span, verb):
@@ -1361,3 +1363,31 @@ def _yearly_statistic(span: Span, verb: Token) -> bool:
         c.dep_ in ("nsubj", "agent") or (c.dep_ == "nsubjpass" and c.lower_ != "it")
         for c in head.children
     )
+
+
+# What a reporter asks for: "did not return a telephone message", "did not
+# respond to requests for comment", "could not be reached for comment".
+_INQUIRIES = frozenset(
+    ["call", "message", "email", "e-mail", "request", "inquiry", "query", "comment"]
+)
+
+
+def _reporter_patter(verb: Token) -> bool:
+    """'Feick did not immediately return a telephone message on Monday seeking
+    additional details': a negated reply to the reporter's call or message
+    (or "could not be reached for comment") tells how the story was reported,
+    not news."""
+    if not _has(verb, {"neg"}):
+        return False
+    lemma = _lemma(verb)
+    if lemma == "reach" and _has(verb, {"auxpass"}):
+        objects = [t for t in verb.subtree if t.dep_ == "pobj"]
+    elif lemma in ("return", "respond", "reply"):
+        objects = [
+            t
+            for t in verb.subtree
+            if t.dep_ in ("dobj", "pobj") and _in_the_clause(t, verb)
+        ]
+    else:
+        return False
+    return any(_lemma(t) in _INQUIRIES for t in objects)

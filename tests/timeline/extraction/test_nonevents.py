@@ -859,3 +859,12 @@ def test_an_impersonal_expectation_of_an_act_stays_an_event():
     assert event_in(
         "bpoil_bbc/2010-05-21/1940.htm.txt", "It was widely expected", "Sunday"
     )
+
+
+def test_a_reporters_unanswered_call_is_no_event():
+    # "Feick did not immediately return a telephone message on Monday seeking
+    # additional details."
+    assert (
+        events_in("bpoil_foxnews/2011-01-31/1185.htm.txt", "did not immediately return")
+        == []
+    )
