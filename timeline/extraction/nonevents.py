@@ -288,6 +288,12 @@ def non_event_reason(
         return "a state or a background over a decade ('had worked ... in the 1990s')"
     if _projected_share(verb):
         return "a projection of a share ('only 7 percent would be spent in 2009')"
+    if _lets_us(verb):
+        return "the writer's address to the reader ('let's go back to 1999')"
+    if _since_a_record(verb):
+        return (
+            "a record's start ('the most tepid growth ... since data collection began')"
+        )
     if _reporter_patter(verb):
         return "a reporter's note ('did not immediately return a telephone message on Monday')"
     if _open_question(verb):
@@ -1391,3 +1397,35 @@ def _reporter_patter(verb: Token) -> bool:
     else:
         return False
     return any(_lemma(t) in _INQUIRIES for t in objects)
+
+
+def _lets_us(verb: Token) -> bool:
+    """'To understand the role of that relationship ..., let's go back to
+    1999.': the writer's "let's" invites the reader, it tells no news."""
+    head = verb.head
+    return (
+        _lemma(head) == "let"
+        and head.i != verb.i
+        and any(
+            c.dep_ == "nsubj" and c.lower_ in ("'s", "’s", "us") for c in verb.children
+        )
+    )
+
+
+def _since_a_record(verb: Token) -> bool:
+    """'the most tepid growth over any eight-year span since data collection
+    began seven decades ago', 'the first time since the war ended in 1945': a
+    "since" clause of a superlative or a first only says how far back the
+    record goes; its date is no occurrence of the story."""
+    if verb.dep_ != "advcl" or not any(
+        c.dep_ == "mark" and c.lower_ == "since" for c in verb.children
+    ):
+        return False
+    head = verb.head
+    if head.pos_ not in ("NOUN", "ADJ", "ADV"):
+        return False
+    return any(
+        (t.tag_ in ("JJS", "RBS") or t.lower_ in _SINCE_MARKERS) and t.i < verb.i
+        for t in head.subtree
+        if not verb.left_edge.i <= t.i <= verb.right_edge.i
+    )

@@ -868,3 +868,20 @@ def test_a_reporters_unanswered_call_is_no_event():
         events_in("bpoil_foxnews/2011-01-31/1185.htm.txt", "did not immediately return")
         == []
     )
+
+
+def test_the_writers_lets_is_no_event():
+    # "To understand the role of that relationship in our current troubles,
+    # let's go back to 1999."
+    assert (
+        events_in("Finan_washingtonpost/2008-09-21/1012.htm.txt", "let's go back") == []
+    )
+
+
+def test_the_start_of_a_record_is_no_event():
+    # "..., the most tepid growth over any eight-year span since data
+    # collection began seven decades ago."
+    assert (
+        events_in("Finan_washingtonpost/2009-01-12/90.htm.txt", "most tepid growth")
+        == []
+    )
