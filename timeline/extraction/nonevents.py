@@ -1347,14 +1347,21 @@ def _open_question(verb: Token) -> bool:
 def _yearly_statistic(span: Span, verb: Token) -> bool:
     """'the stock capital of Apple Inc tripled in 2004, doubled in 2005 and
     increased by 16 percent in 2006': a figure's move in a whole year, told
-    in the simple past and reported by no one (the writer's "It should be
+    in the simple past with its figure and reported by no one (the writer's "It should be
     mentioned that ..." is no one), is a statistic of the year, not
     an occurrence ("Ford said that its share ... rose to 17%" is a report;
     "In 2009, Fiat bought a twenty percent stake" an act)."""
-    if _lemma(verb) not in _QUANTITY_VERBS or _aux_words(verb):
+    lemma = _lemma(verb)
+    if lemma not in _QUANTITY_VERBS or _aux_words(verb):
         return False
     if verb.tag_ != "VBD" and not (verb.tag_ == "VBN" and verb.dep_ == "conj"):
         return False
+    if lemma not in _MULTIPLYING and not any(
+        (t.ent_type_ in _TOTALS or t.text == "%") and _in_the_clause(t, verb)
+        for t in verb.subtree
+        if not span.start <= t.i < span.end
+    ):
+        return False  # no figure: "When he became chief executive in 2007"
     prep = _governing_prep(span, verb)
     if prep is None or prep.lower_ not in ("in", "during"):
         return False

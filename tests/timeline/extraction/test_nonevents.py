@@ -885,3 +885,9 @@ def test_the_start_of_a_record_is_no_event():
         events_in("Finan_washingtonpost/2009-01-12/90.htm.txt", "most tepid growth")
         == []
     )
+
+
+def test_a_change_of_state_in_a_year_without_a_figure_stays_an_event():
+    # "When he became chief executive in 2007, he told journalists his
+    # number-one task was to focus “laser-like” on safety and reliability."
+    assert event_in("bpoil_bbc/2010-07-25/135.htm.txt", "When he became chief", "2007")
