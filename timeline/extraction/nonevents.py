@@ -1413,6 +1413,8 @@ def _lets_us(verb: Token) -> bool:
     return (
         _lemma(head) == "let"
         and head.i != verb.i
+        and head.tag_ == "VB"  # an imperative, not "If they'd let us go out"
+        and not _has(head, _SUBJECT_DEPS | {"aux"})
         and any(
             c.dep_ == "nsubj" and c.lower_ in ("'s", "’s", "us") for c in verb.children
         )
@@ -1421,9 +1423,12 @@ def _lets_us(verb: Token) -> bool:
 
 def _since_a_record(verb: Token) -> bool:
     """'the most tepid growth over any eight-year span since data collection
-    began seven decades ago', 'the first time since the war ended in 1945': a
-    "since" clause of a superlative or a first only says how far back the
-    record goes; its date is no occurrence of the story."""
+    began seven decades ago': a "since" clause of a superlative or a first
+    whose verb is a start ("since records began") only says how far back the
+    record goes; its date is no occurrence of the story ("for the first time
+    since the rig exploded a month ago" dates the explosion)."""
+    if _lemma(verb) not in ("begin", "start", "commence"):
+        return False
     if verb.dep_ != "advcl" or not any(
         c.dep_ == "mark" and c.lower_ == "since" for c in verb.children
     ):

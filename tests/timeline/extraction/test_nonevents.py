@@ -891,3 +891,11 @@ def test_a_change_of_state_in_a_year_without_a_figure_stays_an_event():
     # "When he became chief executive in 2007, he told journalists his
     # number-one task was to focus “laser-like” on safety and reliability."
     assert event_in("bpoil_bbc/2010-07-25/135.htm.txt", "When he became chief", "2007")
+
+
+def test_an_occurrence_since_a_first_keeps_its_date():
+    # "Sheets of heavy oil came ashore in Louisiana's wetlands on Wednesday for
+    # the first time since the rig exploded a month ago."
+    assert event_in(
+        "bpoil_reuters/2010-05-20/1828.htm.txt", "since the rig exploded", "a month ago"
+    )
