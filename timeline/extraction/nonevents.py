@@ -1290,18 +1290,24 @@ def _background_of_an_era(span: Span, verb: Token) -> bool:
     stays ("In the 1980s, Hackworth returned to the US")."""
     if _perfect(verb) or _progressive(verb):
         return True
-    for tok in itertools.chain((span.root,), _heads(span.root, 6, stop=verb)):
-        if span.start <= tok.i < span.end:
-            continue
-        if tok.dep_ == "prep" and tok.lower_ in _DURING:
-            return True
-        if tok.lower_ == "of" and tok.head.pos_ == "NOUN":
-            return True  # "the cars of the 70s"
-        if tok.tag_ == "VBG" and _lemma(tok) in ("start", "begin"):
-            return True  # "Starting in the 1990s"
-        if tok.pos_ in ("VERB", "AUX"):
-            return False
-    return False
+    # the decade itself is the preposition's object ("during the last crisis a
+    # decade ago" dates the crisis: "Suharto stepped down" stays)
+    tok = span.root
+    while tok.dep_ == "conj" and tok.head.ent_type_ == "DATE":
+        tok = tok.head  # "the 70s and 80s"
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    if prep.dep_ == "prep" and prep.lower_ in _DURING:
+        return True
+    if prep.lower_ == "of" and prep.head.pos_ == "NOUN":
+        return True  # "the cars of the 70s"
+    head = prep.head
+    return (
+        prep.lower_ == "in"
+        and head.tag_ == "VBG"
+        and _lemma(head) in ("start", "begin")
+    )  # "Starting in the 1990s"
 
 
 def _projected_share(verb: Token) -> bool:
