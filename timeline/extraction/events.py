@@ -127,6 +127,7 @@ def build_events(
                 scheduled=start > dct,
                 past=end < dct,
                 chronology=chronology,
+                precision=precision,
             )
             is not None
         ):
@@ -251,9 +252,20 @@ _CREDIT_PREFIX = re.compile(
 )
 
 
+# A photo credit inside the line, after the caption and teasers glued before
+# it: "... from top US firms Photograph: Michael Nagle\\/Getty Images US
+# jobless claims fell 14,000 this week".
+_INLINE_CREDIT = re.compile(
+    r"(?<=\S\s)(?:Photograph|Photo|Picture):\s*[^\n/:]{1,60}?"
+    rf"(?:\\?/(?:{_PHOTO_AGENCY}|[A-Z][\w&-]*))+\s+"
+)
+
+
 def _after_dateline(text: str, start: int, limit: int) -> int:
     """Where the sentence starts after a dateline or a photo credit (and what
     was glued before it), if one opens it before the date expression at `limit`."""
+    for m in _INLINE_CREDIT.finditer(text, start, limit):
+        start = m.end()  # the caption and teasers before it are not the story
     head = text[start : min(limit, start + _DATELINE_MAX)]
     if (m := _CREDIT_PREFIX.match(head)) and start + m.end() < limit:
         start, head = start + m.end(), head[m.end() :]

@@ -161,6 +161,31 @@ _AGENCY = (
 _CAPTION_PAREN = re.compile(
     rf"\((?:[^()\n]{{0,80}}?(?:--|—|/|\\/)\s*)?[^()\n]{{0,60}}?\b{_AGENCY}\b[^()\n]{{0,60}}\)"
 )
+# A parenthesis that tells where a person is in the picture: "Health Minister
+# Jose Angel Cordova (pictured above with President Felipe Calderon last week;
+# ...) was visibly relieved": a caption's aside, never news.
+_PICTURED_PAREN = re.compile(
+    r"\((?:[Pp]ictured|[Ss]hown|[Pp]hotographed|[Ss]een)\s+(?:here|above|below|left|right|"
+    r"top|bottom|center|centre|at\s+left|at\s+right|on\s+the\s+(?:left|right))\b[^()\n]{0,200}\)"
+)
+# A photo credit inside a line: "... The Wall Street Bull awaits quarterly
+# reports from top US firms Photograph: Michael Nagle\/Getty Images US jobless
+# claims fell ...": what comes before it on the line, from the last sentence's
+# end, is the picture's caption (and the teasers glued to it).
+_INLINE_CREDIT = re.compile(
+    r"(?<=\S\s)(?:Photograph|Photo|Picture):\s*[^\n/:]{1,60}?(?:\\?/[A-Z][\w&-]*(?:\s+[Ii]mages)?)+"
+)
+# A related-link teaser cut short after a little word ("... settlement between
+# BP PLC and... British oil giant BP has agreed ..., the... BP PLC reached
+# ..."): a run of two or more cut snippets, one of them cut after a word that
+# never ends a sentence, is a list of links, not prose ("... the blowout
+# preventer... Only seven of the 126 ..." is an ellipsis between sentences).
+_SNIPPET_CUT = re.compile(r"(?<=\w)(?:\.\.\.|…)(?=\s|$)")
+_LITTLE_WORD = re.compile(
+    r"(?i)\b(?:the|a|an|and|or|but|of|to|in|on|at|by|for|from|with|into|that|which|"
+    r"who|whose|its|their|his|her|is|are|was|were|has|have|had|will|would|could|"
+    r"should|can|may|than|as|be|been|being|this|these|those|said)(?:\.\.\.|…)$"
+)
 _CAPTION_PREFIX = re.compile(
     r"^(?:Photograph|Photo|Picture|Image|Illustration|Video|Graphic)s?:\s*"
     r"[^\n/]{1,60}?(?:\\?/[A-Z][\w&-]*(?:\s+[Ii]mages)?)+"
@@ -338,7 +363,8 @@ _WEB_NOUN = (
     r"comments?|updates|alerts?|F5|button|form|box|app|weeknights|weekdays|nightly)"
 )
 _NAV_SENTENCE = re.compile(
-    rf"(?:^|(?<=[.!?]\s))(?:[Pp]lease\s+)?(?:Click|Tap|Read|Follow|Sign\s+up|"
+    # also after a line's dash or bullet: "-- Watch “Hannity” weeknights at 9 p.m. ET!"
+    rf"(?:^(?:[ \t]*(?:--?|—|–|•)[ \t]*)?|(?<=[.!?]\s))(?:[Pp]lease\s+)?(?:Click|Tap|Read|Follow|Sign\s+up|"
     rf"Subscribe|Send|E-?mail|Share|Watch|Listen|View|Explore|Get|Download|"
     rf"Tell|Join|Visit|See|Find|Register|Log\s+in|To\s+refresh|Press|Print)\b"
     rf"(?i:[^.!?\n]{{0,160}}?\b{_WEB_NOUN}\b[^.!?\n]{{0,160}}[.!?]?)"
@@ -548,6 +574,13 @@ def _line_spans(line: str, offset: int) -> list[Span]:
         add(*_sentence_bounds(line, m.start()), NAVIGATION)
     for m in _CAPTION_PAREN.finditer(line):
         add(m.start(), m.end(), CAPTION)
+    for m in _PICTURED_PAREN.finditer(line):
+        add(m.start(), m.end(), CAPTION)
+    for m in _INLINE_CREDIT.finditer(line):
+        ends = [e.end() for e in _SENTENCE_END.finditer(line, 0, m.start())]
+        add(ends[-1] if ends else 0, m.end(), CAPTION)
+    if teasers := _teaser_run_end(line):
+        add(0, teasers, RELATED)
     for m in _CREDIT.finditer(line):
         add(m.start(), m.end(), CREDIT)
     for m in _NAV_PAREN.finditer(line):
@@ -585,6 +618,18 @@ def _line_spans(line: str, offset: int) -> list[Span]:
     ):
         add(0, len(line), FRAGMENT)  # a button or label: "Change to 1992"
     return out
+
+
+def _teaser_run_end(line: str) -> int:
+    """Where a run of cut related-link teasers ends on the line (0: none)."""
+    cuts = list(_SNIPPET_CUT.finditer(line))
+    if len(cuts) < 2:
+        return 0
+    if not any(
+        _LITTLE_WORD.search(line, max(0, c.start() - 12), c.end()) for c in cuts
+    ):
+        return 0
+    return cuts[-1].end()
 
 
 def _listing_spans(text: str) -> list[Span]:

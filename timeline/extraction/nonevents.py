@@ -228,6 +228,7 @@ def non_event_reason(
     scheduled: bool,
     past: bool = False,
     chronology: bool = False,
+    precision: str | None = None,
 ) -> str | None:
     """Why the predicate `verb`, dated by `span`, states no event; None if it does.
 
@@ -239,6 +240,7 @@ def non_event_reason(
     Paramedics tell the court ..."): its present is the historical present of
     a done event, and the parser's attaching the date to the subject's noun
     does not make the day the subject.
+    `precision`: the date's own precision ("decade" for "in the 1990s").
     """
     if _names_an_event(span):
         return "'the fall of communism' names an event, not the autumn"
@@ -276,10 +278,28 @@ def non_event_reason(
         return "a forecast, not an occurrence"
     if _speculation(verb):
         return "a guess about what may happen to an unnamed thing ('That may take')"
-    if not past and _possibility(verb, span):
+    if (not past or _forecast_now(verb)) and _possibility(verb, span):
         return (
             "a possibility about a thing, no one's act ('winds could move the spill')"
         )
+    if _hope_of_no_one(verb) or _past_hope(verb, scheduled=scheduled, past=past):
+        return "a hope, no one's act ('it is hoped ...', 'had hoped to have it ready for 2012')"
+    if precision == "decade" and _background_of_an_era(span, verb):
+        return "a state or a background over a decade ('had worked ... in the 1990s')"
+    if _projected_share(verb):
+        return "a projection of a share ('only 7 percent would be spent in 2009')"
+    if _lets_us(verb):
+        return "the writer's address to the reader ('let's go back to 1999')"
+    if _since_a_record(verb):
+        return (
+            "a record's start ('the most tepid growth ... since data collection began')"
+        )
+    if _reporter_patter(verb):
+        return "a reporter's note ('did not immediately return a telephone message on Monday')"
+    if _open_question(verb):
+        return "an open question ('how the virus will behave later this year')"
+    if precision == "year" and _yearly_statistic(span, verb):
+        return "a figure's move over a year ('tripled in 2004, doubled in 2005')"
     if _as_of_tally(span, verb):
         return "a tally or a state as of the date ('As of June 1, 150 cases had been confirmed')"
     if _since_state(span, verb) or _since_start(span, verb):
@@ -1193,3 +1213,237 @@ def _over_a_period(span: Span, verb: Token) -> bool:
 
 def _is_year(tok: Token) -> bool:
     return tok.like_num and len(tok.text) == 4 and tok.text[:2] in ("18", "19", "20")
+
+
+# Verbs of a hope or an expectation: "had hoped to have it ready for 2012".
+_HOPING = frozenset(
+    ["hope", "expect", "plan", "intend", "bank", "count", "wish", "aim"]
+)
+_WISHING = frozenset(["hope", "wish"])
+
+
+def _is_hoping(tok: Token, verbs: frozenset[str] = _HOPING) -> bool:
+    """A verb of hoping, whatever the small model's lemma ("hoped" -> "hop")."""
+    if tok.pos_ != "VERB":
+        return False
+    return _lemma(tok) in verbs or not verbs.isdisjoint(_verb_lemmas(tok.lower_))
+
+
+@lru_cache(maxsize=4096)
+def _verb_lemmas(word: str) -> tuple[str, ...]:
+    from lemminflect import getAllLemmas
+
+    return tuple(getAllLemmas(word).get("VERB", ()))
+
+
+def _hoped(verb: Token) -> Token | None:
+    """The verb of hoping `verb` is or completes ("had hoped to have ..."), if any."""
+    for tok in (verb, verb.head):
+        if _is_hoping(tok):
+            return tok
+        if tok.dep_ not in ("xcomp", "ccomp"):
+            return None
+    return None
+
+
+def _hope_of_no_one(verb: Token) -> bool:
+    """'said it is hoped the first aircraft can be tested in 2010': an
+    impersonal passive of hoping ("it is hoped", "it was wished") and the
+    clause it governs tell a hope, no one's plan or act (an expectation is
+    one's scheduled act: "It was widely expected that BP would proceed on
+    Sunday with a so-called “top kill” operation")."""
+    hope = verb.head if verb.dep_ == "ccomp" else verb
+    if not _is_hoping(hope, _WISHING) or not _has(hope, {"auxpass"}):
+        return False
+    return any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in hope.children)
+
+
+def _past_hope(verb: Token, *, scheduled: bool, past: bool) -> bool:
+    """'Boeing had hoped to have their's ready for 2012', 'Many were banking on
+    this year as the “big one”': a pluperfect of hoping over a date after the
+    publication, or a past progressive of hoping over one not yet over, tells
+    what was hoped (and did not come about), not a plan; a day come keeps the
+    hope's telling ("They had hoped to begin the test Monday but delayed it",
+    published that Monday)."""
+    hope = _hoped(verb)
+    if hope is None:
+        return False
+    aux = _aux_words(hope)
+    if hope.tag_ == "VBN" and any(a in ("had", "'d") for a in aux):
+        return scheduled
+    return not past and hope.tag_ == "VBG" and any(a in ("was", "were") for a in aux)
+
+
+# Prepositions and phase verbs of a period: "during the 1980s", "Starting in
+# the 1990s".
+_DURING = frozenset({"during", "throughout", "since", "from", "through"})
+
+
+def _background_of_an_era(span: Span, verb: Token) -> bool:
+    """'Bolten himself had worked for the influential investment bank in
+    Europe in the 1990s', 'Cleveland's prospects had soared ... earlier this
+    decade', 'During the 1980s Spielberg planned to transform ...', 'Starting
+    in the 1990s, the flood of cheap products from China kept global inflation
+    low', 'the “boxy” cars of the 70s and 80s': a decade with a perfect or a
+    progressive, over "during" or "starting in", or of a noun, tells a career,
+    a trend or a background, not an occurrence. A simple past in a decade
+    stays ("In the 1980s, Hackworth returned to the US")."""
+    if _perfect(verb) or _progressive(verb):
+        return True
+    # the decade itself is the preposition's object ("during the last crisis a
+    # decade ago" dates the crisis: "Suharto stepped down" stays)
+    tok = span.root
+    while tok.dep_ == "conj" and tok.head.ent_type_ == "DATE":
+        tok = tok.head  # "the 70s and 80s"
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    if prep.dep_ == "prep" and prep.lower_ in _DURING:
+        return True
+    if prep.lower_ == "of" and prep.head.pos_ == "NOUN":
+        return True  # "the cars of the 70s"
+    head = prep.head
+    return (
+        prep.lower_ == "in"
+        and head.tag_ == "VBG"
+        and _lemma(head) in ("start", "begin")
+    )  # "Starting in the 1990s"
+
+
+def _projected_share(verb: Token) -> bool:
+    """'concluded that only 7 percent would be spent in 2009 and 31 percent in
+    2010': a figure as the subject of a modal or a future ("would be spent",
+    "could go to ...") is a projection of a share, not anyone's act."""
+    if not any(c.dep_ == "aux" and c.lower_ in _PROJECTING_AUX for c in verb.children):
+        return False
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and (c.ent_type_ in _FIGURES or c.text == "%")
+        for c in verb.children
+    )
+
+
+def _forecast_now(verb: Token) -> bool:
+    """'Forecasters say the edge of the tropical storm could reach the spill
+    area by early on Saturday': a possibility reported in the present tense is
+    a forecast whatever day the date was read as (a past "could" of a done
+    day, "could not reach the site on Monday", is told in the past)."""
+    head = verb.head
+    return (
+        verb.dep_ == "ccomp"
+        and head.tag_ in ("VBZ", "VBP")
+        and lexicon().verbs.get(_lemma(head)) in _SPEECH_KINDS
+        and not _has(verb, {"neg"})
+    )
+
+
+def _open_question(verb: Token) -> bool:
+    """'a good indicator of how the virus will behave in Europe and North
+    America later this year': a future or a possibility inside an indirect
+    question ("how", "whether") is what is asked, not what is scheduled."""
+    if verb.dep_ not in ("pcomp", "ccomp", "xcomp", "advcl", "pobj"):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in _PROJECTING_AUX for c in verb.children):
+        return False
+    return any(
+        c.dep_ in ("advmod", "mark") and c.lower_ in ("how", "whether")
+        for c in verb.children
+    )
+
+
+def _yearly_statistic(span: Span, verb: Token) -> bool:
+    """'the stock capital of Apple Inc tripled in 2004, doubled in 2005 and
+    increased by 16 percent in 2006': a figure's move in a whole year, told
+    in the simple past with its figure and reported by no one (the writer's "It should be
+    mentioned that ..." is no one), is a statistic of the year, not
+    an occurrence ("Ford said that its share ... rose to 17%" is a report;
+    "In 2009, Fiat bought a twenty percent stake" an act)."""
+    lemma = _lemma(verb)
+    if lemma not in _QUANTITY_VERBS or _aux_words(verb):
+        return False
+    if verb.tag_ != "VBD" and not (verb.tag_ == "VBN" and verb.dep_ == "conj"):
+        return False
+    if lemma not in _MULTIPLYING and not any(
+        (t.ent_type_ in _TOTALS or t.text == "%") and _in_the_clause(t, verb)
+        for t in verb.subtree
+        if not span.start <= t.i < span.end
+    ):
+        return False  # no figure: "When he became chief executive in 2007"
+    prep = _governing_prep(span, verb)
+    if prep is None or prep.lower_ not in ("in", "during"):
+        return False
+    clause = verb
+    while clause.dep_ == "conj":
+        clause = clause.head
+    head = clause.head
+    if clause.dep_ != "ccomp" or lexicon().verbs.get(_lemma(head)) not in _SPEECH_KINDS:
+        return True
+    # reported by someone ("Ford said"), not the writer's "It should be mentioned"
+    return not any(
+        c.dep_ in ("nsubj", "agent") or (c.dep_ == "nsubjpass" and c.lower_ != "it")
+        for c in head.children
+    )
+
+
+# What a reporter asks for: "did not return a telephone message", "did not
+# respond to requests for comment", "could not be reached for comment".
+_INQUIRIES = frozenset(
+    ["call", "message", "email", "e-mail", "request", "inquiry", "query", "comment"]
+)
+
+
+def _reporter_patter(verb: Token) -> bool:
+    """'Feick did not immediately return a telephone message on Monday seeking
+    additional details': a negated reply to the reporter's call or message
+    (or "could not be reached for comment") tells how the story was reported,
+    not news."""
+    if not _has(verb, {"neg"}):
+        return False
+    lemma = _lemma(verb)
+    if lemma == "reach" and _has(verb, {"auxpass"}):
+        objects = [t for t in verb.subtree if t.dep_ == "pobj"]
+    elif lemma in ("return", "respond", "reply"):
+        objects = [
+            t
+            for t in verb.subtree
+            if t.dep_ in ("dobj", "pobj") and _in_the_clause(t, verb)
+        ]
+    else:
+        return False
+    return any(_lemma(t) in _INQUIRIES for t in objects)
+
+
+def _lets_us(verb: Token) -> bool:
+    """'To understand the role of that relationship ..., let's go back to
+    1999.': the writer's "let's" invites the reader, it tells no news."""
+    head = verb.head
+    return (
+        _lemma(head) == "let"
+        and head.i != verb.i
+        and head.tag_ == "VB"  # an imperative, not "If they'd let us go out"
+        and not _has(head, _SUBJECT_DEPS | {"aux"})
+        and any(
+            c.dep_ == "nsubj" and c.lower_ in ("'s", "’s", "us") for c in verb.children
+        )
+    )
+
+
+def _since_a_record(verb: Token) -> bool:
+    """'the most tepid growth over any eight-year span since data collection
+    began seven decades ago': a "since" clause of a superlative or a first
+    whose verb is a start ("since records began") only says how far back the
+    record goes; its date is no occurrence of the story ("for the first time
+    since the rig exploded a month ago" dates the explosion)."""
+    if _lemma(verb) not in ("begin", "start", "commence"):
+        return False
+    if verb.dep_ != "advcl" or not any(
+        c.dep_ == "mark" and c.lower_ == "since" for c in verb.children
+    ):
+        return False
+    head = verb.head
+    if head.pos_ not in ("NOUN", "ADJ", "ADV"):
+        return False
+    return any(
+        (t.tag_ in ("JJS", "RBS") or t.lower_ in _SINCE_MARKERS) and t.i < verb.i
+        for t in head.subtree
+        if not verb.left_edge.i <= t.i <= verb.right_edge.i
+    )

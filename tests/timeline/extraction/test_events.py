@@ -276,6 +276,15 @@ def test_it_reads_would_with_a_future_date_as_scheduled():
             "yesterday",
             "Prolonged exposure to crude oil",
         ),
+        # "... The Wall Street Bull awaits quarterly reports from top US firms
+        # Photograph: Michael Nagle\/Getty Images US jobless claims fell 14,000
+        # this week, ...": teasers and a caption before a credit inside the line
+        (
+            "H1N1_guardian/2009-04-27/599.htm.txt",
+            "US jobless claims fell 14,000",
+            "this week",
+            "US jobless claims fell 14,000",
+        ),
     ],
 )
 def test_a_glued_photo_credit_is_stripped_and_the_news_kept(

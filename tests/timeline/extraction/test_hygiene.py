@@ -707,3 +707,36 @@ def test_a_columns_labelled_paragraphs_are_no_chat():
 )
 def test_news_in_a_chat_or_correction_shape_is_not_furniture(text):
     assert [s for s in furniture_spans(text) if s.reason in (CHAT, CORRECTION)] == []
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment"),
+    [
+        # where a person is in the picture: "Health Minister Jose Angel Cordova
+        # (pictured above with President Felipe Calderon last week; ...)"
+        ("H1N1_reuters/2009-05-04/421.htm.txt", "pictured above with"),
+        # a promo after a dash: "-- Watch “Hannity” weeknights at 9 p.m. ET!"
+        ("bpoil_foxnews/2010-06-18/411.htm.txt", "weeknights at 9 p.m. ET"),
+        # a run of related-link teasers cut short: "... settlement between BP PLC
+        # and... British oil giant BP has agreed ..., the... BP PLC reached a
+        # settlement late Friday night ..., a federal judge said..."
+        ("bpoil_foxnews/2010-04-29/652.htm.txt", "BP PLC reached a settlement late"),
+    ],
+)
+def test_it_makes_no_event_from_a_pictured_aside_a_promo_or_a_teaser_run(
+    article_id, fragment
+):
+    assert events_in(article_id, fragment) == []
+
+
+def test_a_caption_before_an_inline_photo_credit_is_furniture():
+    text = t17("H1N1_guardian/2009-04-27/599.htm.txt")["text"]
+    assert CAPTION in _reasons(text, "The Wall Street Bull awaits quarterly reports")
+    assert _untouched(text, "US jobless claims fell 14,000 this week")
+
+
+def test_an_ellipsis_between_sentences_is_no_teaser_run():
+    # "... including the blowout preventer... Only seven of the 126 onboard the
+    # Deepwater Horizon were BP employees... Blowout preventers are used ..."
+    text = t17("bpoil_guardian/2010-05-11/97.htm.txt")["text"]
+    assert _untouched(text, "Only seven of the 126 onboard")

@@ -401,9 +401,6 @@ def test_it_fixes_the_kinds_the_review_found_wrong(
             "1994",
             "legal",
         ),
-        # a conjunct shares the first verb's subject: "the stock capital of Apple Inc
-        # tripled in 2004, doubled in 2005"
-        ("wikinews-meantime-58772", "doubled in 2005", "2005", "economy"),
     ],
 )
 def test_it_gives_a_kind_where_the_review_found_other(

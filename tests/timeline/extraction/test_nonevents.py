@@ -761,3 +761,141 @@ def test_a_done_act_this_month_stays_an_event():
     assert event_in(
         "bpoil_reuters/2010-09-27/1004.htm.txt", "turned down Alabama", "this month"
     )
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment"),
+    [
+        # a past hope for a date still to come: "Boeing had hoped to have
+        # their's ready for 2012."
+        ("wikinews-meantime-106653", "Boeing had hoped"),
+        # an impersonal hope: "... said it is hoped the first aircraft can be
+        # tested in 2010 and in operation three years afterwards."
+        ("wikinews-meantime-100911", "it is hoped the first aircraft"),
+        # a past progressive of hoping: "Many were banking on this year as the
+        # “big one” as the economy recovers from recession."
+        ("bpoil_reuters/2010-05-31/2033.htm.txt", "Many were banking on this year"),
+    ],
+)
+def test_a_hope_is_no_event(article_id, fragment):
+    assert events_in(article_id, fragment) == []
+
+
+def test_a_past_hope_for_a_past_day_keeps_its_telling():
+    # "They had hoped to begin the hours-long test Monday but delayed it until
+    # Tuesday after a small leak was discovered ...": the day's plan and delay
+    assert event_in(
+        "bpoil_foxnews/2010-08-02/1702.htm.txt", "They had hoped to begin", "Monday"
+    )
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment"),
+    [
+        # a career in the pluperfect: "Bolten himself had worked for the
+        # influential investment bank in Europe in the 1990s"
+        (
+            "Finan_washingtonpost/2008-09-19/791.htm.txt",
+            "had worked for the influential",
+        ),
+        # over "during": "During the 1980s Spielberg planned to transform The War
+        # of the Worlds into a roller-coaster ride ..."
+        ("IraqWar_guardian/2005-06-12/25.htm.txt", "During the 1980s Spielberg"),
+        # a decade of a noun: "... leading to a design revolution that completely
+        # rid Detroit of the ``boxy'' cars of the 70s and 80s."
+        ("wikinews-meantime-60086", "cars of the 70s and 80s"),
+    ],
+)
+def test_a_background_over_a_decade_is_no_event(article_id, fragment):
+    assert [e for e in events_in(article_id, fragment) if e.precision == "decade"] == []
+
+
+def test_a_done_act_in_a_decade_stays_an_event():
+    # "In the 1980s, Hackworth returned to the US after his medals were
+    # reissued, ...": a simple past of an occurrence
+    assert event_in(
+        "IraqWar_guardian/2005-05-09/229.htm.txt",
+        "In the 1980s, Hackworth returned",
+        "the 1980s",
+    )
+
+
+def test_a_projected_share_is_no_event():
+    # "The Congressional Budget Office examined $356 billion in spending
+    # proposals and concluded that only 7 percent would be spent in 2009 and 31
+    # percent in 2010."
+    assert (
+        events_in("Finan_washingtonpost/2009-01-26/572.htm.txt", "only 7 percent") == []
+    )
+
+
+def test_a_storms_forecast_track_is_no_event_whatever_day_the_date_was_read_as():
+    # "Forecasters say the edge of the tropical storm could reach the spill area
+    # by early on Saturday." (Saturday read as the day before publication)
+    assert (
+        events_in("bpoil_bbc/2010-07-23/246.htm.txt", "the edge of the tropical storm")
+        == []
+    )
+
+
+def test_a_figures_move_over_a_year_is_a_statistic_not_an_event():
+    # "It should be mentioned that the stock capital of Apple Inc tripled in
+    # 2004, doubled in 2005 and increased by 16 percent in 2006."
+    assert events_in("wikinews-meantime-58772", "tripled in 2004") == []
+
+
+def test_a_future_in_an_indirect_question_is_no_event():
+    # "What happens in the southern hemisphere in the coming months will be a
+    # good indicator of how the virus will behave in Europe and North America
+    # later this year."
+    assert (
+        events_in("H1N1_bbc/2009-06-30/348.htm.txt", "how the virus will behave") == []
+    )
+
+
+def test_an_impersonal_expectation_of_an_act_stays_an_event():
+    # "It was widely expected that BP would proceed on Sunday with a so-called
+    # “top kill” operation to plug the well, ...": BP's expected step
+    assert event_in(
+        "bpoil_bbc/2010-05-21/1940.htm.txt", "It was widely expected", "Sunday"
+    )
+
+
+def test_a_reporters_unanswered_call_is_no_event():
+    # "Feick did not immediately return a telephone message on Monday seeking
+    # additional details."
+    assert (
+        events_in("bpoil_foxnews/2011-01-31/1185.htm.txt", "did not immediately return")
+        == []
+    )
+
+
+def test_the_writers_lets_is_no_event():
+    # "To understand the role of that relationship in our current troubles,
+    # let's go back to 1999."
+    assert (
+        events_in("Finan_washingtonpost/2008-09-21/1012.htm.txt", "let's go back") == []
+    )
+
+
+def test_the_start_of_a_record_is_no_event():
+    # "..., the most tepid growth over any eight-year span since data
+    # collection began seven decades ago."
+    assert (
+        events_in("Finan_washingtonpost/2009-01-12/90.htm.txt", "most tepid growth")
+        == []
+    )
+
+
+def test_a_change_of_state_in_a_year_without_a_figure_stays_an_event():
+    # "When he became chief executive in 2007, he told journalists his
+    # number-one task was to focus “laser-like” on safety and reliability."
+    assert event_in("bpoil_bbc/2010-07-25/135.htm.txt", "When he became chief", "2007")
+
+
+def test_an_occurrence_since_a_first_keeps_its_date():
+    # "Sheets of heavy oil came ashore in Louisiana's wetlands on Wednesday for
+    # the first time since the rig exploded a month ago."
+    assert event_in(
+        "bpoil_reuters/2010-05-20/1828.htm.txt", "since the rig exploded", "a month ago"
+    )

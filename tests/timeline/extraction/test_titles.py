@@ -278,7 +278,7 @@ def test_it_keeps_a_short_quote_and_a_quoted_argument():
     e = event_in("IraqWar_guardian/2005-09-15/207.htm.txt", "labeled a", "last night")
     assert e.title.startswith("George Galloway was labeled a disgrace by")
     # '... said Sunday that “a failed piece of equipment” was to blame ...'
-    e = event_in("bpoil_foxnews/2010-04-29/1636.htm.txt", "failed piece", "Sunday")
+    e = event_in("bpoil_foxnews/2010-05-02/1068.htm.txt", "failed piece", "Sunday")
     assert "said that a failed piece of equipment was to blame" in e.title
 
 
