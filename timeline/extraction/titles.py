@@ -468,18 +468,45 @@ class ArticleContext:
                 return self.main[PERSON]
         return None
 
+    def possessor(self, tok: Token) -> str | None:
+        """'His', 'her': the last person named before it in its sentence or
+        the one before, not inside a quote or a prepositional phrase (not
+        "a dispute between Tony Blair and George Bush" for "His intervention"
+        after "the consent of the attorney-general"); None if there is none."""
+        k = self.sentence_index(tok)
+        floor = self.sents[max(0, k - 1)].start_char
+        for m in reversed(self.entities.within(floor, tok.idx)):
+            if m.kind != PERSON:
+                continue
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            head = span.root
+            if head.i in _quoted(head.sent) or _in_prepositional_phrase(head):
+                continue
+            return m.value
+        return None
+
     def _parsed_person(self, cand: Token) -> str | None:
         """A subject the parse calls a person though no person mention covers
         it ("Steve Jobs has been fighting pancreatic cancer", Jobs read as an
         organisation): its name, or the article's one person of that surname;
         never a person named further back ("He" is not Tim Cook)."""
-        if cand.pos_ != "PROPN" or cand.ent_type_ != "PERSON":
+        if cand.pos_ != "PROPN":
+            return None
+        courtesy = _courtesy_title(cand)
+        if cand.ent_type_ != "PERSON" and courtesy is None:
             return None
         parts = [
             t
             for t in cand.subtree
             if t.ent_type_ == "PERSON" and t.pos_ == "PROPN" and t.i <= cand.i
         ]
+        if courtesy is not None and not parts:
+            # "Dr Curtis, head of the Department of the Ancient Near East at
+            # the British Museum, has worked ...", Curtis read as an
+            # organisation: a courtesy title before a name makes it a person's
+            parts = list(cand.doc[courtesy.i : cand.i + 1])
         full = {
             m.value
             for m in self.entities.mentions
@@ -611,6 +638,59 @@ class ArticleContext:
 _NOT_THINGS = frozenset(
     ["DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "PERSON", "ORDINAL"]
 )
+
+
+# Courtesy titles and ranks written before a surname: "Dr Curtis", "Mr Blair",
+# "Adm Allen". Whatever the parse calls the name, it is a person's.
+_COURTESY_TITLES = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mister",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "dr",
+        "prof",
+        "professor",
+        "rev",
+        "sen",
+        "rep",
+        "gov",
+        "gen",
+        "adm",
+        "col",
+        "capt",
+        "sgt",
+        "lt",
+        "cpl",
+        "maj",
+    ]
+)
+
+
+def _in_prepositional_phrase(tok: Token) -> bool:
+    """The noun is (in) a preposition's object, below its clause's verb."""
+    while tok.head.i != tok.i and tok.pos_ not in ("VERB", "AUX"):
+        if tok.dep_ == "pobj":
+            return True
+        tok = tok.head
+    return False
+
+
+def _courtesy_title(name: Token) -> Token | None:
+    """The courtesy title written right before the name `name` ("Dr" of "Dr
+    Curtis"), with only capitalised name words between; None if there is none."""
+    doc, i = name.doc, name.i - 1
+    while i >= name.sent.start and doc[i].pos_ == "PROPN" and doc[i].head.i == name.i:
+        word = doc[i].lower_.rstrip(".")
+        if word in _COURTESY_TITLES and doc[i].text[:1].isupper():
+            return doc[i]
+        i -= 1
+    return None
 
 
 def _undergoer_before(it: Token, actor: Callable[[Token], bool]) -> Token | None:
@@ -823,6 +903,29 @@ def _proper_apposition(tok: Token) -> Token | None:
     return None
 
 
+_FLOATING = frozenset(["each", "both", "all"])
+
+
+def _quantified(subject: Token) -> Token | None:
+    """The noun a floating quantifier parsed as the subject follows: "The
+    three major US stock market indices each fell two percent" -> indices."""
+    if subject.lower_ not in _FLOATING or any(subject.children) or subject.i == 0:
+        return None
+    before = subject.doc[subject.i - 1]
+    noun = before if before.dep_ in SUBJECT_DEPS else None
+    if (
+        noun is None
+        or noun.head.i != subject.head.i
+        or noun.pos_
+        not in (
+            "NOUN",
+            "PROPN",
+        )
+    ):
+        return None
+    return noun
+
+
 def subject_of(verb: Token) -> Token | None:
     """The verb's subject, or that of the verb it is coordinated with or completes."""
     tok = verb
@@ -834,6 +937,8 @@ def subject_of(verb: Token) -> Token | None:
             key=lambda c: (c.i > tok.i, -c.i if c.i < tok.i else c.i),
         )
         for child in subjects[:1]:
+            if (noun := _quantified(child)) is not None:
+                return noun  # "The three major US stock market indices each fell"
             if child.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
                 return _antecedent(tok)  # "Akerson, who was appointed ..."
             if (
@@ -1780,6 +1885,7 @@ def build_title(
         verb = main  # "Salihee died instantly ... as he drove ... in June"
     elif (main := _identified_subject(verb)) is not None:
         verb = main  # "Figures issued this week showed that ..."
+    skip = skip - _date_object(verb, skip)  # "will spend the rest of the week in"
     given_skip = skip
     if (dateline := _dateline(sent)) and verb.i not in dateline:
         skip = set(skip) | dateline  # "LONDON, Feb. 26 -- The Royal Bank ..."
@@ -1878,7 +1984,11 @@ def build_title(
                     continue
                 kind = _POSSESSIVES.get(t.lower_)
                 if kind and t.dep_ == "poss":
-                    who = context.nearest(kind, t.idx, context.window_start(t))
+                    who = (
+                        context.possessor(t)
+                        if kind == PERSON
+                        else context.nearest(kind, t.idx, context.window_start(t))
+                    )
                     if who:
                         replace[t.i] = f"{who}’s"
     elif subject is not None and (
@@ -1931,7 +2041,12 @@ def build_title(
         verb_replace.update(_finite_forms(verb, group, modality, plural=plural))
     replace.update(verb_replace)
     objects, fronted = clause_tokens(verb, skip)
-    if (antecedent := _relative_object(verb)) is not None and group:
+    antecedent = _relative_object(verb)
+    if not objects and not fronted and group and antecedent is None:
+        objects = _purpose(verb, skip)  # "BP crews worked to slowly raise ..."
+    if not objects and not fronted and (said := _said_before(verb, sent, skip)):
+        fronted = [said]  # "BP could start ..., the top U.S. official ... said"
+    if antecedent is not None and group:
         # "Palin, whom McCain chose as his running mate": McCain chose Palin
         last = max(group, key=lambda t: t.i)
         phrase = _phrase(antecedent, skip | {t.i for t in verb.subtree})
@@ -1974,6 +2089,9 @@ def build_title(
         # ('said "a failed piece of equipment" was to blame')
         objects = [t for t in objects if t.i not in in_quote]
     keep = {t.i for t in group} | ({subject.i} if subject is not None else set())
+    halves = _hyphen_halves(group + objects, skip | {t.i for t in subject_tokens})
+    objects = objects + halves  # "Russia's exchanges will re-open", not "will re"
+    keep |= {t.i for t in halves}
     if not subject_text and not subject_tokens:
         first = min(group + objects, key=lambda t: t.i, default=None)
         if first is None or first.pos_ in _BAD_STARTS or first.lower_ == "to":
@@ -2028,6 +2146,82 @@ def build_title(
             title = f"{title}: {quote}" if title else quote
             ends_in_particle = False
     return tidy(title, keep_last=ends_in_particle)
+
+
+def _hyphen_halves(tokens: list[Token], skip: set[int]) -> list[Token]:
+    """The rest of words the tokenizer split at a hyphen ("re" "-" "open"):
+    the hyphen and the part after it, or before it, written with no space."""
+    present = {t.i for t in tokens}
+    out: list[Token] = []
+    for t in tokens:
+        doc = t.doc
+        for a, hyphen, b in ((t.i, t.i + 1, t.i + 2), (t.i - 2, t.i - 1, t.i)):
+            if a < t.sent.start or b >= t.sent.end:
+                continue
+            if (
+                doc[hyphen].text == "-"
+                and not doc[a].whitespace_
+                and not doc[hyphen].whitespace_
+                and doc[a].is_alpha
+                and doc[b].is_alpha
+            ):
+                for i in (a, hyphen, b):
+                    if i not in present and i not in skip:
+                        present.add(i)
+                        out.append(doc[i])
+    return out
+
+
+def _date_object(verb: Token, skip: set[int]) -> set[int]:
+    """A date left out that is the verb's only direct object, which the verb
+    says nothing without: "All 5,200 participating developers will spend the
+    rest of the week in workshops" (not "will spend in workshops")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if len(objects) != 1 or objects[0].i not in skip:
+        return set()
+    obj = objects[0]
+    words = {t.i for t in obj.subtree}
+    if obj.i < verb.i or not words <= skip:
+        return set()
+    return words
+
+
+def _purpose(verb: Token, skip: set[int]) -> list[Token]:
+    """What a verb with nothing after it was done for, a to-infinitive not set
+    off by a comma: "BP crews worked Saturday to slowly raise the 300-ton
+    blowout preventer", "BP acquiesced on Wednesday to fork over $20 billion"."""
+    for c in verb.children:
+        if (
+            c.dep_ in ("advcl", "xcomp")
+            and c.i > verb.i
+            and c.i not in skip
+            and c.tag_ == "VB"
+            and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
+            and not _set_off(c)
+        ):
+            return _clause(c, skip, 1)
+    return []
+
+
+def _said_before(verb: Token, sent: Span, skip: set[int]) -> list[Token]:
+    """What a speech verb with nothing said of its own reports: the clause of
+    the sentence's root before it, which the parse hung it on ("BP could
+    start its static kill plan ... by this weekend, ... the top U.S. official
+    dealing with the spill said on Thursday", "said" read as a relative
+    clause). Nothing when the root is the speech verb itself."""
+    root = sent.root
+    if (
+        not _speech(verb)
+        or root.i == verb.i
+        or root.i > verb.i
+        or root.i in skip
+        or root.pos_ not in ("VERB", "AUX")
+    ):
+        return []
+    said = _clause(root, skip | {t.i for t in verb.subtree}, 1)
+    if root not in said or _words(said) < 3:
+        return []
+    return said
 
 
 def _finite(group: list[Token], replace: dict[int, str]) -> bool:
