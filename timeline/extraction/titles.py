@@ -469,22 +469,26 @@ class ArticleContext:
         return None
 
     def possessor(self, tok: Token) -> str | None:
-        """'His', 'her': the last person named before it in its sentence or
-        the one before, not inside a quote or a prepositional phrase (not
-        "a dispute between Tony Blair and George Bush" for "His intervention"
-        after "the consent of the attorney-general"); None if there is none."""
+        """'His', 'her': a person named before it in its sentence, else in the
+        one before; in each, a subject first, else the nearest, never one
+        inside a quote. None if neither names one: "His intervention" after
+        "the consent of the attorney-general" is not George Bush's, named in
+        "a dispute between Tony Blair and George Bush" two sentences back."""
         k = self.sentence_index(tok)
-        floor = self.sents[max(0, k - 1)].start_char
-        for m in reversed(self.entities.within(floor, tok.idx)):
-            if m.kind != PERSON:
+        for sent in (self.sents[k], self.sents[k - 1] if k > 0 else None):
+            if sent is None:
                 continue
-            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None:
-                continue
-            head = span.root
-            if head.i in _quoted(head.sent) or _in_prepositional_phrase(head):
-                continue
-            return m.value
+            people = []
+            for m in reversed(self.entities.within(sent.start_char, tok.idx)):
+                span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+                if m.kind != PERSON or span is None or span.root.i in _quoted(sent):
+                    continue
+                people.append((span.root, m.value))
+            for head, name in people:  # not "want King Carl XVI Gustaf to take part"
+                if head.dep_ in ("nsubj", "nsubjpass") and head.head.tag_ != "VB":
+                    return name
+            if people:
+                return people[0][1]
         return None
 
     def _parsed_person(self, cand: Token) -> str | None:
@@ -670,15 +674,6 @@ _COURTESY_TITLES = frozenset(
         "maj",
     ]
 )
-
-
-def _in_prepositional_phrase(tok: Token) -> bool:
-    """The noun is (in) a preposition's object, below its clause's verb."""
-    while tok.head.i != tok.i and tok.pos_ not in ("VERB", "AUX"):
-        if tok.dep_ == "pobj":
-            return True
-        tok = tok.head
-    return False
 
 
 def _courtesy_title(name: Token) -> Token | None:
@@ -1174,9 +1169,10 @@ def _completes(tok: Token) -> bool:
 
 
 def _between_conjuncts(punct: Token) -> bool:
-    """'Mississippi, Alabama and Florida': the comma before a conjunct."""
+    """'Mississippi, Alabama and Florida', 'the Bank of Canada, the European
+    Central Bank': the comma before a conjunct (its first word)."""
     return punct.text == "," and any(
-        c.dep_ == "conj" and c.i == punct.i + 1 for c in punct.head.children
+        c.dep_ == "conj" and c.left_edge.i == punct.i + 1 for c in punct.head.children
     )
 
 
@@ -1331,11 +1327,13 @@ def _prune(
             ),
         )
         drop = {t.i for t in victim.subtree}
-        if victim.dep_ == "conj":
+        if victim.dep_ == "conj":  # the comma and "and" before it, not
+            # those between the conjuncts that stay
             drop.update(
                 c.i
                 for c in victim.head.children
-                if c.dep_ in ("cc", "punct") and c.i < victim.i
+                if c.dep_ in ("cc", "punct")
+                and victim.left_edge.i - 2 <= c.i < victim.left_edge.i
             )
         present -= drop
     ordered = sorted(present)
@@ -2181,8 +2179,8 @@ def _date_object(verb: Token, skip: set[int]) -> set[int]:
         return set()
     obj = objects[0]
     words = {t.i for t in obj.subtree}
-    if obj.i < verb.i or not words <= skip:
-        return set()
+    if obj.i < verb.i or obj.pos_ != "NOUN" or not words <= skip:
+        return set()  # "exploded April 20": a calendar date is no object
     return words
 
 
@@ -2212,6 +2210,8 @@ def _said_before(verb: Token, sent: Span, skip: set[int]) -> list[Token]:
     root = sent.root
     if (
         not _speech(verb)
+        or verb.tag_ not in _FINITE_TAGS  # "the 777, announced last November"
+        or not any(c.dep_ == "nsubj" for c in verb.children)
         or root.i == verb.i
         or root.i > verb.i
         or root.i in skip
@@ -2220,6 +2220,14 @@ def _said_before(verb: Token, sent: Span, skip: set[int]) -> list[Token]:
         return []
     said = _clause(root, skip | {t.i for t in verb.subtree}, 1)
     if root not in said or _words(said) < 3:
+        return []
+    doc = sent.doc
+    if any(  # a headline glued before it: "... over legal threat Officers say"
+        doc[i].text[:1].isupper()
+        and doc[i].pos_ not in ("PROPN", "PRON")
+        and not doc[i - 1].is_punct
+        for i in range(said[0].i + 1, said[-1].i + 1)
+    ):
         return []
     return said
 

@@ -81,3 +81,34 @@ def test_his_is_no_one_named_only_in_a_prepositional_phrase():
         "IraqWar_guardian/2005-11-23/272.htm.txt", "His intervention", "yesterday"
     )
     assert e.title.startswith("His intervention suggested that the prosecution")
+
+
+def test_a_list_cut_short_keeps_the_commas_between_the_names_left():
+    # "At 0800 UTC, the Bank of Canada, the Bank of England, the European
+    # Central Bank (ECB), the United States Federal Reserve, the Bank of
+    # Japan, and the Swiss National Bank jointly announced that ..."
+    e = event_in("wikinews-meantime-113278", "the Bank of Canada,", "0800 UTC")
+    assert e.title.startswith("The Bank of Canada, the European Central Bank, the")
+
+
+def test_no_calendar_date_or_participle_gets_an_object_or_a_report():
+    # "... what caused the Deepwater Horizon rig to explode April 20 and sink
+    # into the gulf two days later": "April 20" parsed as an object
+    e = event_in(
+        "bpoil_washingtonpost/2010-04-30/131.htm.txt", "to explode April 20", "April 20"
+    )
+    assert e.title == "The Deepwater Horizon rig exploded"
+    # "The 777-200LR will be the basis for an all-freight version of the
+    # 777, announced last November.": a participle reports nothing
+    e = event_in("wikinews-meantime-4764", "announced last November", "last November")
+    assert e.title == "The 777-200LR was announced"
+
+
+def test_his_is_a_person_named_in_a_prepositional_phrase_of_its_own_sentence():
+    # "The kidnappers ... also want Sweden's King Carl XVI Gustaf to take part
+    # in negotiations for the freedom of Minas Ibrahim al-Yousifi, ..., his
+    # family told Radio Joenkoeping over the weekend."
+    e = event_in(
+        "IraqWar_guardian/2005-02-14/136.htm.txt", "his family told", "the weekend"
+    )
+    assert e.title.startswith("Minas Ibrahim al-Yousifi’s family told")
