@@ -468,6 +468,40 @@ class ArticleContext:
                 return self.main[PERSON]
         return None
 
+    def named_by_head(self, tok: Token) -> str | None:
+        """'The commission', 'the court': the last organisation named before
+        it in the article whose written name ends in that noun ("the White
+        House oil spill commission") or has it capitalised ("the National
+        Commission on the BP Deepwater Horizon Oil Spill")."""
+        if not _is_description(tok, frozenset([tok.lemma_.lower()])):
+            return None
+        word = tok.text.lower()
+        for m in reversed(self.entities.within(0, tok.left_edge.idx)):
+            if m.kind != ORGANIZATION:
+                continue
+            written = self.doc.text[m.start : m.end].split()
+            if written and written[-1].lower() == word:
+                return m.value  # "the White House oil spill commission"
+            if any(w.lower() == word and w[:1].isupper() for w in written):
+                return m.value
+        lemma = tok.lemma_.lower()
+        for t in reversed(self.doc[: tok.left_edge.i]):
+            if t.pos_ != "NOUN" or t.lemma_.lower() != lemma or t.tag_ != "NN":
+                continue
+            before = [
+                c for c in t.children if c.i < t.i and c.dep_ in ("compound", "amod")
+            ]
+            if any(x.pos_ == "PROPN" for c in before for x in c.subtree):
+                # an earlier, fuller description: "the White House oil spill
+                # commission investigating the BP disaster" for "The commission"
+                words = list(self.doc[t.left_edge.i : t.i + 1])
+                if words[0].dep_ == "det":
+                    words = words[1:]
+                if any(w.is_punct for w in words) or len(words) > 8:
+                    return None
+                return "the " + _render(words)
+        return None
+
     def possessor(self, tok: Token) -> str | None:
         """'His', 'her': a person named before it in its sentence, else in the
         one before; in each, a subject first, else the nearest, never one
@@ -1952,6 +1986,8 @@ def build_title(
             if subject.pos_ not in ("PRON", "PROPN", "VERB")
             else None
         )
+        if not named and subject.pos_ == "NOUN":
+            named = context.named_by_head(subject)  # "The commission" -> its name
         if named:
             subject_text = named
         elif name is not None:
@@ -2211,7 +2247,9 @@ def _said_before(verb: Token, sent: Span, skip: set[int]) -> list[Token]:
     if (
         not _speech(verb)
         or verb.tag_ not in _FINITE_TAGS  # "the 777, announced last November"
-        or not any(c.dep_ == "nsubj" for c in verb.children)
+        or not any(  # not "Shell, which also reports this week"
+            c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in verb.children
+        )
         or root.i == verb.i
         or root.i > verb.i
         or root.i in skip

@@ -112,3 +112,30 @@ def test_his_is_a_person_named_in_a_prepositional_phrase_of_its_own_sentence():
         "IraqWar_guardian/2005-02-14/136.htm.txt", "his family told", "the weekend"
     )
     assert e.title.startswith("Minas Ibrahim al-Yousifi’s family told")
+
+
+def test_a_bare_description_takes_the_fuller_one_the_article_gave_before():
+    # "..., the White House oil spill commission said today. ... The
+    # commission is holding its last public hearings today and tomorrow ..."
+    e = event_in(
+        "bpoil_guardian/2010-12-02/602.htm.txt",
+        "The commission is holding its last public hearings",
+        "today",
+    )
+    assert e.title.startswith("The White House oil spill commission is holding")
+    # "... the new iCloud service ... The service is intended to launch in the
+    # fall of 2011 alongside iOS 5 ..."
+    e = event_in(
+        "wikinews-meantime-265977", "The service is intended", "the fall of 2011"
+    )
+    assert e.title.startswith("The new iCloud service is intended to launch")
+
+
+def test_a_relative_speech_verb_reports_no_other_clause():
+    # "They are forecasting that BP will report a $5bn profit ..., with
+    # analysts expecting a similar figure from Shell, which also reports this
+    # week."
+    e = event_in(
+        "bpoil_guardian/2011-01-30/2142.htm.txt", "which also reports", "this week"
+    )
+    assert "forecasting" not in e.title
