@@ -471,8 +471,9 @@ class ArticleContext:
     def named_by_head(self, tok: Token) -> str | None:
         """'The commission', 'the court': the last organisation named before
         it in the article whose written name ends in that noun ("the White
-        House oil spill commission") or has it capitalised ("the National
-        Commission on the BP Deepwater Horizon Oil Spill")."""
+        House oil spill commission"), else the last fuller description of it
+        with a name in it ("the new iCloud service"); not one with modifiers
+        of its own ("the Mexican government")."""
         if not _is_description(tok, frozenset([tok.lemma_.lower()])):
             return None
         word = tok.text.lower()
@@ -480,23 +481,34 @@ class ArticleContext:
             if m.kind != ORGANIZATION:
                 continue
             written = self.doc.text[m.start : m.end].split()
-            if written and written[-1].lower() == word:
+            if len(written) > 1 and written[-1].lower() == word:
                 return m.value  # "the White House oil spill commission"
-            if any(w.lower() == word and w[:1].isupper() for w in written):
-                return m.value
+        if any(c.dep_ not in ("det", "compound") for c in tok.children):
+            return None  # "the Mexican government" is no other one named before
         lemma = tok.lemma_.lower()
+        own = {t.lower_ for t in tok.subtree if t.dep_ == "compound"}
         for t in reversed(self.doc[: tok.left_edge.i]):
             if t.pos_ != "NOUN" or t.lemma_.lower() != lemma or t.tag_ != "NN":
                 continue
+            if not t.text.islower():
+                continue  # "Outbreak Threatens ...": a headline's words
             before = [
                 c for c in t.children if c.i < t.i and c.dep_ in ("compound", "amod")
             ]
-            if any(x.pos_ == "PROPN" for c in before for x in c.subtree):
+            if not own <= {x.lower_ for c in before for x in c.subtree}:
+                continue  # "the oil spill" is not "the April spill"
+            if any(
+                x.pos_ == "PROPN" and x.ent_type_ not in ("DATE", "TIME")
+                for c in before
+                for x in c.subtree
+            ):
                 # an earlier, fuller description: "the White House oil spill
                 # commission investigating the BP disaster" for "The commission"
                 words = list(self.doc[t.left_edge.i : t.i + 1])
-                if words[0].dep_ == "det":
-                    words = words[1:]
+                while words and words[0].dep_ in ("det", "poss", "case"):
+                    words = words[1:]  # "its United Kingdom iTunes store"
+                if any(w.dep_ == "nummod" for w in words):
+                    continue  # "the 60 Boeing 787 Dreamliner aircraft": some of them
                 if any(w.is_punct for w in words) or len(words) > 8:
                     return None
                 return "the " + _render(words)
