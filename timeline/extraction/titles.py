@@ -483,7 +483,7 @@ class ArticleContext:
             written = self.doc.text[m.start : m.end].split()
             if len(written) > 1 and written[-1].lower() == word:
                 return m.value  # "the White House oil spill commission"
-        if any(c.dep_ not in ("det", "compound") for c in tok.children):
+        if any(c.dep_ not in _BARE_PARTS for c in tok.children):
             return None  # "the Mexican government" is no other one named before
         lemma = tok.lemma_.lower()
         own = {t.lower_ for t in tok.subtree if t.dep_ == "compound"}
@@ -690,6 +690,8 @@ _NOT_THINGS = frozenset(
 )
 
 
+# What a bare description ("the sale, which is expected to ...") may have.
+_BARE_PARTS = frozenset({"det", "compound", "punct", "relcl", "acl", "appos"})
 # Courtesy titles and ranks written before a surname: "Dr Curtis", "Mr Blair",
 # "Adm Allen". Whatever the parse calls the name, it is a person's.
 _COURTESY_TITLES = frozenset(
