@@ -481,12 +481,18 @@ class ArticleContext:
             if m.kind != ORGANIZATION:
                 continue
             written = self.doc.text[m.start : m.end].split()
-            if len(written) > 1 and written[-1].lower() == word:
+            if len(written) > 1 and written[-1].lower() == word in government_words():
                 return m.value  # "the White House oil spill commission"
         if any(c.dep_ not in _BARE_PARTS for c in tok.children):
             return None  # "the Mexican government" is no other one named before
         lemma = tok.lemma_.lower()
         own = {t.lower_ for t in tok.subtree if t.dep_ == "compound"}
+        orgs = {
+            w
+            for m in self.entities.mentions
+            if m.kind == ORGANIZATION
+            for w in m.value.split()
+        }
         for t in reversed(self.doc[: tok.left_edge.i]):
             if t.pos_ != "NOUN" or t.lemma_.lower() != lemma or t.tag_ != "NN":
                 continue
@@ -497,11 +503,19 @@ class ArticleContext:
             ]
             if not own <= {x.lower_ for c in before for x in c.subtree}:
                 continue  # "the oil spill" is not "the April spill"
-            if any(
-                x.pos_ == "PROPN" and x.ent_type_ not in ("DATE", "TIME")
+            names = [
+                x
                 for c in before
                 for x in c.subtree
+                if x.pos_ == "PROPN" and x.ent_type_ not in ("DATE", "TIME")
+            ]
+            if any(
+                x.ent_type_ in ("ORG", "PRODUCT")
+                or x.text in orgs  # "BP oil spill cost hits ...", BP unlabelled
+                for x in names
             ):
+                return None  # "the BP oil spill": the title would make BP an actor
+            if names:
                 # an earlier, fuller description: "the White House oil spill
                 # commission investigating the BP disaster" for "The commission"
                 words = list(self.doc[t.left_edge.i : t.i + 1])

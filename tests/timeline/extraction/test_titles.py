@@ -293,8 +293,7 @@ def test_it_tells_an_expected_completion_with_will():
         "expected to be completed",
         "Dec. 28",
     )
-    # "the BP sale" named before it (titles8: a bare description takes it)
-    assert e.title == "The BP sale will be completed"
+    assert e.title == "The sale will be completed"
     assert e.modality == "scheduled"
 
 
