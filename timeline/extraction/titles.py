@@ -468,18 +468,109 @@ class ArticleContext:
                 return self.main[PERSON]
         return None
 
+    def named_by_head(self, tok: Token) -> str | None:
+        """'The commission', 'the court': the last organisation named before
+        it in the article whose written name ends in that noun ("the White
+        House oil spill commission"), else the last fuller description of it
+        with a name in it ("the new iCloud service"); not one with modifiers
+        of its own ("the Mexican government")."""
+        if not _is_description(tok, frozenset([tok.lemma_.lower()])):
+            return None
+        word = tok.text.lower()
+        for m in reversed(self.entities.within(0, tok.left_edge.idx)):
+            if m.kind != ORGANIZATION:
+                continue
+            written = self.doc.text[m.start : m.end].split()
+            if len(written) > 1 and written[-1].lower() == word in government_words():
+                return m.value  # "the White House oil spill commission"
+        if any(c.dep_ not in _BARE_PARTS for c in tok.children):
+            return None  # "the Mexican government" is no other one named before
+        lemma = tok.lemma_.lower()
+        own = {t.lower_ for t in tok.subtree if t.dep_ == "compound"}
+        orgs = {
+            w
+            for m in self.entities.mentions
+            if m.kind == ORGANIZATION
+            for w in m.value.split()
+        }
+        for t in reversed(self.doc[: tok.left_edge.i]):
+            if t.pos_ != "NOUN" or t.lemma_.lower() != lemma or t.tag_ != "NN":
+                continue
+            if not t.text.islower():
+                continue  # "Outbreak Threatens ...": a headline's words
+            before = [
+                c for c in t.children if c.i < t.i and c.dep_ in ("compound", "amod")
+            ]
+            if not own <= {x.lower_ for c in before for x in c.subtree}:
+                continue  # "the oil spill" is not "the April spill"
+            names = [
+                x
+                for c in before
+                for x in c.subtree
+                if x.pos_ == "PROPN" and x.ent_type_ not in ("DATE", "TIME")
+            ]
+            if any(
+                x.ent_type_ in ("ORG", "PRODUCT")
+                or x.text in orgs  # "BP oil spill cost hits ...", BP unlabelled
+                for x in names
+            ):
+                return None  # "the BP oil spill": the title would make BP an actor
+            if names:
+                # an earlier, fuller description: "the White House oil spill
+                # commission investigating the BP disaster" for "The commission"
+                words = list(self.doc[t.left_edge.i : t.i + 1])
+                while words and words[0].dep_ in ("det", "poss", "case"):
+                    words = words[1:]  # "its United Kingdom iTunes store"
+                if any(w.dep_ == "nummod" for w in words):
+                    continue  # "the 60 Boeing 787 Dreamliner aircraft": some of them
+                if any(w.is_punct for w in words) or len(words) > 8:
+                    return None
+                return "the " + _render(words)
+        return None
+
+    def possessor(self, tok: Token) -> str | None:
+        """'His', 'her': a person named before it in its sentence, else in the
+        one before; in each, a subject first, else the nearest, never one
+        inside a quote. None if neither names one: "His intervention" after
+        "the consent of the attorney-general" is not George Bush's, named in
+        "a dispute between Tony Blair and George Bush" two sentences back."""
+        k = self.sentence_index(tok)
+        for sent in (self.sents[k], self.sents[k - 1] if k > 0 else None):
+            if sent is None:
+                continue
+            people = []
+            for m in reversed(self.entities.within(sent.start_char, tok.idx)):
+                span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+                if m.kind != PERSON or span is None or span.root.i in _quoted(sent):
+                    continue
+                people.append((span.root, m.value))
+            for head, name in people:  # not "want King Carl XVI Gustaf to take part"
+                if head.dep_ in ("nsubj", "nsubjpass") and head.head.tag_ != "VB":
+                    return name
+            if people:
+                return people[0][1]
+        return None
+
     def _parsed_person(self, cand: Token) -> str | None:
         """A subject the parse calls a person though no person mention covers
         it ("Steve Jobs has been fighting pancreatic cancer", Jobs read as an
         organisation): its name, or the article's one person of that surname;
         never a person named further back ("He" is not Tim Cook)."""
-        if cand.pos_ != "PROPN" or cand.ent_type_ != "PERSON":
+        if cand.pos_ != "PROPN":
+            return None
+        courtesy = _courtesy_title(cand)
+        if cand.ent_type_ != "PERSON" and courtesy is None:
             return None
         parts = [
             t
             for t in cand.subtree
             if t.ent_type_ == "PERSON" and t.pos_ == "PROPN" and t.i <= cand.i
         ]
+        if courtesy is not None and not parts:
+            # "Dr Curtis, head of the Department of the Ancient Near East at
+            # the British Museum, has worked ...", Curtis read as an
+            # organisation: a courtesy title before a name makes it a person's
+            parts = list(cand.doc[courtesy.i : cand.i + 1])
         full = {
             m.value
             for m in self.entities.mentions
@@ -611,6 +702,52 @@ class ArticleContext:
 _NOT_THINGS = frozenset(
     ["DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "PERSON", "ORDINAL"]
 )
+
+
+# What a bare description ("the sale, which is expected to ...") may have.
+_BARE_PARTS = frozenset({"det", "compound", "punct", "relcl", "acl", "appos"})
+# Courtesy titles and ranks written before a surname: "Dr Curtis", "Mr Blair",
+# "Adm Allen". Whatever the parse calls the name, it is a person's.
+_COURTESY_TITLES = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mister",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "dr",
+        "prof",
+        "professor",
+        "rev",
+        "sen",
+        "rep",
+        "gov",
+        "gen",
+        "adm",
+        "col",
+        "capt",
+        "sgt",
+        "lt",
+        "cpl",
+        "maj",
+    ]
+)
+
+
+def _courtesy_title(name: Token) -> Token | None:
+    """The courtesy title written right before the name `name` ("Dr" of "Dr
+    Curtis"), with only capitalised name words between; None if there is none."""
+    doc, i = name.doc, name.i - 1
+    while i >= name.sent.start and doc[i].pos_ == "PROPN" and doc[i].head.i == name.i:
+        word = doc[i].lower_.rstrip(".")
+        if word in _COURTESY_TITLES and doc[i].text[:1].isupper():
+            return doc[i]
+        i -= 1
+    return None
 
 
 def _undergoer_before(it: Token, actor: Callable[[Token], bool]) -> Token | None:
@@ -823,6 +960,29 @@ def _proper_apposition(tok: Token) -> Token | None:
     return None
 
 
+_FLOATING = frozenset(["each", "both", "all"])
+
+
+def _quantified(subject: Token) -> Token | None:
+    """The noun a floating quantifier parsed as the subject follows: "The
+    three major US stock market indices each fell two percent" -> indices."""
+    if subject.lower_ not in _FLOATING or any(subject.children) or subject.i == 0:
+        return None
+    before = subject.doc[subject.i - 1]
+    noun = before if before.dep_ in SUBJECT_DEPS else None
+    if (
+        noun is None
+        or noun.head.i != subject.head.i
+        or noun.pos_
+        not in (
+            "NOUN",
+            "PROPN",
+        )
+    ):
+        return None
+    return noun
+
+
 def subject_of(verb: Token) -> Token | None:
     """The verb's subject, or that of the verb it is coordinated with or completes."""
     tok = verb
@@ -834,6 +994,8 @@ def subject_of(verb: Token) -> Token | None:
             key=lambda c: (c.i > tok.i, -c.i if c.i < tok.i else c.i),
         )
         for child in subjects[:1]:
+            if (noun := _quantified(child)) is not None:
+                return noun  # "The three major US stock market indices each fell"
             if child.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
                 return _antecedent(tok)  # "Akerson, who was appointed ..."
             if (
@@ -1069,9 +1231,10 @@ def _completes(tok: Token) -> bool:
 
 
 def _between_conjuncts(punct: Token) -> bool:
-    """'Mississippi, Alabama and Florida': the comma before a conjunct."""
+    """'Mississippi, Alabama and Florida', 'the Bank of Canada, the European
+    Central Bank': the comma before a conjunct (its first word)."""
     return punct.text == "," and any(
-        c.dep_ == "conj" and c.i == punct.i + 1 for c in punct.head.children
+        c.dep_ == "conj" and c.left_edge.i == punct.i + 1 for c in punct.head.children
     )
 
 
@@ -1226,11 +1389,13 @@ def _prune(
             ),
         )
         drop = {t.i for t in victim.subtree}
-        if victim.dep_ == "conj":
+        if victim.dep_ == "conj":  # the comma and "and" before it, not
+            # those between the conjuncts that stay
             drop.update(
                 c.i
                 for c in victim.head.children
-                if c.dep_ in ("cc", "punct") and c.i < victim.i
+                if c.dep_ in ("cc", "punct")
+                and victim.left_edge.i - 2 <= c.i < victim.left_edge.i
             )
         present -= drop
     ordered = sorted(present)
@@ -1780,6 +1945,7 @@ def build_title(
         verb = main  # "Salihee died instantly ... as he drove ... in June"
     elif (main := _identified_subject(verb)) is not None:
         verb = main  # "Figures issued this week showed that ..."
+    skip = skip - _date_object(verb, skip)  # "will spend the rest of the week in"
     given_skip = skip
     if (dateline := _dateline(sent)) and verb.i not in dateline:
         skip = set(skip) | dateline  # "LONDON, Feb. 26 -- The Royal Bank ..."
@@ -1848,6 +2014,8 @@ def build_title(
             if subject.pos_ not in ("PRON", "PROPN", "VERB")
             else None
         )
+        if not named and subject.pos_ == "NOUN":
+            named = context.named_by_head(subject)  # "The commission" -> its name
         if named:
             subject_text = named
         elif name is not None:
@@ -1878,7 +2046,11 @@ def build_title(
                     continue
                 kind = _POSSESSIVES.get(t.lower_)
                 if kind and t.dep_ == "poss":
-                    who = context.nearest(kind, t.idx, context.window_start(t))
+                    who = (
+                        context.possessor(t)
+                        if kind == PERSON
+                        else context.nearest(kind, t.idx, context.window_start(t))
+                    )
                     if who:
                         replace[t.i] = f"{who}’s"
     elif subject is not None and (
@@ -1931,7 +2103,12 @@ def build_title(
         verb_replace.update(_finite_forms(verb, group, modality, plural=plural))
     replace.update(verb_replace)
     objects, fronted = clause_tokens(verb, skip)
-    if (antecedent := _relative_object(verb)) is not None and group:
+    antecedent = _relative_object(verb)
+    if not objects and not fronted and group and antecedent is None:
+        objects = _purpose(verb, skip)  # "BP crews worked to slowly raise ..."
+    if not objects and not fronted and (said := _said_before(verb, sent, skip)):
+        fronted = [said]  # "BP could start ..., the top U.S. official ... said"
+    if antecedent is not None and group:
         # "Palin, whom McCain chose as his running mate": McCain chose Palin
         last = max(group, key=lambda t: t.i)
         phrase = _phrase(antecedent, skip | {t.i for t in verb.subtree})
@@ -1974,6 +2151,9 @@ def build_title(
         # ('said "a failed piece of equipment" was to blame')
         objects = [t for t in objects if t.i not in in_quote]
     keep = {t.i for t in group} | ({subject.i} if subject is not None else set())
+    halves = _hyphen_halves(group + objects, skip | {t.i for t in subject_tokens})
+    objects = objects + halves  # "Russia's exchanges will re-open", not "will re"
+    keep |= {t.i for t in halves}
     if not subject_text and not subject_tokens:
         first = min(group + objects, key=lambda t: t.i, default=None)
         if first is None or first.pos_ in _BAD_STARTS or first.lower_ == "to":
@@ -2028,6 +2208,94 @@ def build_title(
             title = f"{title}: {quote}" if title else quote
             ends_in_particle = False
     return tidy(title, keep_last=ends_in_particle)
+
+
+def _hyphen_halves(tokens: list[Token], skip: set[int]) -> list[Token]:
+    """The rest of words the tokenizer split at a hyphen ("re" "-" "open"):
+    the hyphen and the part after it, or before it, written with no space."""
+    present = {t.i for t in tokens}
+    out: list[Token] = []
+    for t in tokens:
+        doc = t.doc
+        for a, hyphen, b in ((t.i, t.i + 1, t.i + 2), (t.i - 2, t.i - 1, t.i)):
+            if a < t.sent.start or b >= t.sent.end:
+                continue
+            if (
+                doc[hyphen].text == "-"
+                and not doc[a].whitespace_
+                and not doc[hyphen].whitespace_
+                and doc[a].is_alpha
+                and doc[b].is_alpha
+            ):
+                for i in (a, hyphen, b):
+                    if i not in present and i not in skip:
+                        present.add(i)
+                        out.append(doc[i])
+    return out
+
+
+def _date_object(verb: Token, skip: set[int]) -> set[int]:
+    """A date left out that is the verb's only direct object, which the verb
+    says nothing without: "All 5,200 participating developers will spend the
+    rest of the week in workshops" (not "will spend in workshops")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if len(objects) != 1 or objects[0].i not in skip:
+        return set()
+    obj = objects[0]
+    words = {t.i for t in obj.subtree}
+    if obj.i < verb.i or obj.pos_ != "NOUN" or not words <= skip:
+        return set()  # "exploded April 20": a calendar date is no object
+    return words
+
+
+def _purpose(verb: Token, skip: set[int]) -> list[Token]:
+    """What a verb with nothing after it was done for, a to-infinitive not set
+    off by a comma: "BP crews worked Saturday to slowly raise the 300-ton
+    blowout preventer", "BP acquiesced on Wednesday to fork over $20 billion"."""
+    for c in verb.children:
+        if (
+            c.dep_ in ("advcl", "xcomp")
+            and c.i > verb.i
+            and c.i not in skip
+            and c.tag_ == "VB"
+            and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
+            and not _set_off(c)
+        ):
+            return _clause(c, skip, 1)
+    return []
+
+
+def _said_before(verb: Token, sent: Span, skip: set[int]) -> list[Token]:
+    """What a speech verb with nothing said of its own reports: the clause of
+    the sentence's root before it, which the parse hung it on ("BP could
+    start its static kill plan ... by this weekend, ... the top U.S. official
+    dealing with the spill said on Thursday", "said" read as a relative
+    clause). Nothing when the root is the speech verb itself."""
+    root = sent.root
+    if (
+        not _speech(verb)
+        or verb.tag_ not in _FINITE_TAGS  # "the 777, announced last November"
+        or not any(  # not "Shell, which also reports this week"
+            c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in verb.children
+        )
+        or root.i == verb.i
+        or root.i > verb.i
+        or root.i in skip
+        or root.pos_ not in ("VERB", "AUX")
+    ):
+        return []
+    said = _clause(root, skip | {t.i for t in verb.subtree}, 1)
+    if root not in said or _words(said) < 3:
+        return []
+    doc = sent.doc
+    if any(  # a headline glued before it: "... over legal threat Officers say"
+        doc[i].text[:1].isupper()
+        and doc[i].pos_ not in ("PROPN", "PRON")
+        and not doc[i - 1].is_punct
+        for i in range(said[0].i + 1, said[-1].i + 1)
+    ):
+        return []
+    return said
 
 
 def _finite(group: list[Token], replace: dict[int, str]) -> bool:
