@@ -31,8 +31,10 @@ from django.db import connection
 from django.db.models import (
     BooleanField,
     Count,
+    DateField,
     Exists,
     F,
+    Func,
     Max,
     OuterRef,
     Q,
@@ -1002,7 +1004,7 @@ def _value_links(
     links = table.objects.filter(**{column: value}).order_by()
     if rest.kinds:
         links = links.filter(kind__in=rest.kinds)
-    links = links.filter(_dated(rest))
+    links = _dated(links, rest)
     if k > 1:
         links = links.annotate(r=F("event_id") % k).filter(r=0)
     if hide_rejected:
@@ -1011,17 +1013,35 @@ def _value_links(
     return links.values_list("event_id", "start", "kind")
 
 
-def _dated(rest: TimelineFilters) -> Q:
+class _Tested(Func):
+    """A column tested on the rows the other conditions find, not searched
+    for by an index of its own: SQLite's unary plus (elsewhere the column).
+    A link's start so is a test of each entry of its value's range of the
+    (value, kind, event, start) index, in that order (_intersect_sql), not
+    a MULTI-INDEX OR of (value, start) ranges, the link rows read and
+    sorted (24 against 13 ms at 100k)."""
+
+    template = "%(expressions)s"
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return super().as_sql(compiler, connection, template="+%(expressions)s")
+
+
+def _dated(links: QuerySet, rest: TimelineFilters) -> QuerySet:
     """The links of the events overlapping rest's date range (end >= start
     of the range, start <= its end), from the links' copy of the start:
     those starting in the range, and those of the events that start before
     it and still reach it (facet_counts.spanning_ids: a few ids)."""
-    dated = Q(start__lte=rest.end) if rest.end else Q()
+    if not rest.start and not rest.end:
+        return links
+    links = links.alias(on=_Tested(F("start"), output_field=DateField()))
+    if rest.end:
+        links = links.filter(on__lte=rest.end)
     if rest.start:
-        within = Q(start__gte=rest.start)
+        within = Q(on__gte=rest.start)
         spanning = facet_counts.spanning_ids(rest.start)
-        dated &= within | Q(event_id__in=spanning) if spanning else within
-    return dated
+        links = links.filter(within | Q(event_id__in=spanning) if spanning else within)
+    return links
 
 
 def _derived_sql(d: _Derived, *, hide_rejected: bool = False) -> tuple[str, list]:
