@@ -446,6 +446,13 @@ def _spanning_rows(start: date | None) -> list[Row]:
     )
 
 
+def spanning_ids(start: date) -> list[int]:
+    """The ids of the visible events that start before `start` and still
+    reach it (the rollups must be built: their longest span per precision
+    bounds the search)."""
+    return [event_id for event_id, _, _ in _spanning_rows(start)]
+
+
 def _extra_rows(start: date | None, end: date | None) -> list[Row]:
     """The overlapping events the whole-month rows leave out: those starting
     in a partial first or last month, and those starting before `start`."""

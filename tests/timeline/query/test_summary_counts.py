@@ -428,8 +428,10 @@ def test_it_reads_the_sets_sharing_a_link_range_once(data, rollups):
     (statement,) = [
         q["sql"] for q in ctx.captured_queries if "MATERIALIZED" in q["sql"]
     ]
-    # One SELECT of event rows per set read from the events.
-    assert statement.count('"timeline_event"."kind" AS "kind"') == 2
+    # One SELECT of event rows per set read from the events; with the
+    # rollups none: the sets are one value's events in the range, read
+    # from its links (test_it_reads_a_date_ranges_sets_from_the_links_alone).
+    assert statement.count('"timeline_event"."kind" AS "kind"') == (0 if rollups else 2)
 
     assert_facets_match(summary, brute, f)
     starts = [e.start for e in brute.events if brute.matches(e, f)]
@@ -521,3 +523,57 @@ def test_it_reads_one_values_sets_from_its_links_alone(data, rollups):
     starts = [e.start for e in brute.events if brute.matches(e, f)]
     assert summary.total == len(starts) > 0
     assert sum(b.count for b in summary.density.bars) == len(starts)
+
+
+def test_it_reads_a_date_ranges_sets_from_the_links_alone(data):
+    """Person, country, kind and a date range chosen (rollups built): each
+    set is one value's events of some kinds overlapping the range, or two
+    values' intersected. They are read from the links alone: the links'
+    copy of the start in the range, and the few events that start before
+    it and still reach it by id (from the rollups' longest spans); the
+    counts are the brute force's, for any person, country, kind and range."""
+    from django.test.utils import CaptureQueriesContext
+
+    facet_counts.rebuild()
+    brute = Brute()
+    # Events starting before a range and reaching into it: "201X" and years.
+    assert any(e.start < date(2020, 3, 4) <= e.end for e in brute.events)
+    people = st.sampled_from(data["people"] + data["orgs"][:1])
+    ranges = st.tuples(st.sampled_from(DATES), st.sampled_from(DATES)).filter(
+        lambda r: (r[0] or r[1]) and not (r[0] and r[1] and r[0] > r[1])
+    )
+
+    @settings(
+        max_examples=40,
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture],
+    )
+    @given(
+        people,
+        st.sampled_from(CODES),
+        st.lists(st.sampled_from(list(Kind.values)), min_size=1, max_size=2),
+        ranges,
+    )
+    def check(person, code, kinds, dates):
+        f = TimelineFilters(
+            actors=(person,),
+            countries=(code,),
+            kinds=tuple(sorted(set(kinds))),
+            start=dates[0],
+            end=dates[1],
+        )
+        with CaptureQueriesContext(connection) as ctx:
+            summary = facets.compute_summary(f)
+        statements = [
+            q["sql"] for q in ctx.captured_queries if "MATERIALIZED" in q["sql"]
+        ]
+        (statement,) = statements
+        assert "INTERSECT" in statement
+        # No set is read from the event rows (only the rejected ones' ids).
+        assert '"timeline_event"."kind"' not in statement
+        assert_facets_match(summary, brute, f)
+        starts = [e.start for e in brute.events if brute.matches(e, f)]
+        assert summary.total == len(starts)
+        assert sum(b.count for b in summary.density.bars) == len(starts)
+
+    check()
