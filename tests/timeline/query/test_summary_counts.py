@@ -429,9 +429,12 @@ def test_it_reads_the_sets_sharing_a_link_range_once(data, rollups):
         q["sql"] for q in ctx.captured_queries if "MATERIALIZED" in q["sql"]
     ]
     # One SELECT of event rows per set read from the events; with the
-    # rollups none: the sets are one value's events in the range, read
-    # from its links (test_it_reads_a_date_ranges_sets_from_the_links_alone).
-    assert statement.count('"timeline_event"."kind" AS "kind"') == (0 if rollups else 2)
+    # rollups none on SQLite: the sets are one value's events in the range,
+    # read from its links (test_it_reads_a_date_ranges_sets_from_the_links_alone).
+    from_links = rollups and connection.vendor == "sqlite"
+    assert statement.count('"timeline_event"."kind" AS "kind"') == (
+        0 if from_links else 2
+    )
 
     assert_facets_match(summary, brute, f)
     starts = [e.start for e in brute.events if brute.matches(e, f)]
@@ -568,9 +571,10 @@ def test_it_reads_a_date_ranges_sets_from_the_links_alone(data):
             q["sql"] for q in ctx.captured_queries if "MATERIALIZED" in q["sql"]
         ]
         (statement,) = statements
-        assert "INTERSECT" in statement
-        # No set is read from the event rows (only the rejected ones' ids).
-        assert '"timeline_event"."kind"' not in statement
+        if connection.vendor == "sqlite":  # PostgreSQL reads ranges from events
+            assert "INTERSECT" in statement
+            # No set is read from the event rows (only the rejected ones' ids).
+            assert '"timeline_event"."kind"' not in statement
         assert_facets_match(summary, brute, f)
         starts = [e.start for e in brute.events if brute.matches(e, f)]
         assert summary.total == len(starts)
