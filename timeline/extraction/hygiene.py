@@ -706,11 +706,85 @@ def _chat_spans(text: str) -> list[Span]:
     return spans if len(spans) >= _READER_TURNS else []
 
 
+# A reader's post quoted under its sender's name: "Margi: “I am looking for
+# any information ...”", "... a query by Robin Barna in May 2010: David: “In
+# response to ...”" (a name of one to three words, a colon, an opening
+# quotation mark), at a line's start or after a colon.
+_POST_LABEL = re.compile(
+    r"(?:^|(?<=[:)])[ \t]+)[ \t]*([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2})"
+    r"[ \t]*:[ \t]*[“\"]",
+    re.M,
+)
+_POST_CLOSE = re.compile(r"[”\"]")
+_FIRST_PERSON_WORD = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|[Mm]y|[Mm]e|[Ww]e|[Oo]ur)\b")
+_POSTS_MIN = 4  # quoted first-person posts under names that make a page of them
+_POST_MAX = 5_000  # a post longer than this is not one post
+_POSTS_PAGE = 0.4  # a page this much of whose text is posts is all posts
+
+
+def _post_spans(text: str) -> list[Span]:
+    """A page of readers' posts (letters, queries, "your views"): when at
+    least `_POSTS_MIN` quotations in the first person each open under a
+    sender's first name, the sender named in full just before ("Margi Kelly
+    would like ...: Margi: “I am looking for ...”"), each such quotation, from its line's start (the site's line introducing it: "Margi
+    Kelly would like information about a relative from Knighton:") to its
+    last closing quotation mark before the next one (unclosed: to the next
+    one's line), is a reader's words,
+    not news; so is a short line before it that names the sender ("Rosalyn
+    Fisher of Ottawa sent us this reply ..."). When the posts are
+    `_POSTS_PAGE` of the text or more, the whole page is."""
+    labels = list(_POST_LABEL.finditer(text))
+    if len(labels) < _POSTS_MIN:
+        return []
+    posts: list[tuple[int, int, str]] = []
+    first_person = 0
+    for m, nxt in zip(labels, [*labels[1:], None], strict=True):
+        limit = min(len(text), m.end() + _POST_MAX)
+        if nxt is not None:
+            limit = min(limit, nxt.start())
+        closes = [c.end() for c in _POST_CLOSE.finditer(text, m.end(), limit)]
+        if closes:
+            end = closes[-1]
+        elif nxt is not None and nxt.start() - m.end() <= _SECTION_GAP:
+            end = text.rfind("\n", 0, nxt.start()) + 1  # unclosed: to the next
+        else:
+            end = line_at(text, m.end())[1]
+        sender = m.group(1)
+        # The site introduced the sender by full name just before ("Margi
+        # Kelly would like ...: Margi: “"): a hearing's or a debate's
+        # speakers ("Hayward: “", "Senator Boxer: “") are not readers.
+        if " " in sender or not re.search(
+            rf"\b{re.escape(sender)}[ \t]+[A-Z]",
+            text[max(0, m.start() - 300) : m.start()],
+        ):
+            continue
+        first_person += bool(_FIRST_PERSON_WORD.search(text, m.end(), end))
+        posts.append((m.start(), end, sender))
+    if first_person < _POSTS_MIN:
+        return []
+    spans = []
+    for start, end, sender in posts:
+        line_start = text.rfind("\n", 0, start) + 1
+        before = text.rfind("\n", 0, max(line_start - 1, 0)) + 1
+        introduction = text[before : max(line_start - 1, before)]
+        if 0 < len(introduction) <= 300 and re.search(
+            rf"\b{re.escape(sender)}\b", introduction
+        ):
+            line_start = before
+        spans.append(Span(line_start, end, COMMENT))
+    if Screen(spans).covered(0, len(text)) >= _POSTS_PAGE * len(text):
+        # Mostly posts: a page of them, whose other lines are posts too
+        # (unlabelled ones, "My grandfather was born in 1897 ...").
+        return [Span(0, len(text), COMMENT)]
+    return spans
+
+
 def furniture_spans(text: str) -> list[Span]:
     """The spans of `text` that are page furniture or reader comments, sorted
     by start (they may overlap; each carries the reason that found it)."""
     spans = _comment_spans(text) + _header_comment_spans(text) + _section_spans(text)
     spans += _listing_spans(text) + _blog_spans(text) + _chat_spans(text)
+    spans += _post_spans(text)
     offset = 0
     for line in text.split("\n"):
         spans.extend(_line_spans(line, offset))

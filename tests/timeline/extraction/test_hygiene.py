@@ -740,3 +740,54 @@ def test_an_ellipsis_between_sentences_is_no_teaser_run():
     # Deepwater Horizon were BP employees... Blowout preventers are used ..."
     text = t17("bpoil_guardian/2010-05-11/97.htm.txt")["text"]
     assert _untouched(text, "Only seven of the 126 onboard")
+
+
+def test_it_screens_a_page_of_readers_posts():
+    # A BBC page of family-history queries: readers' posts quoted under the
+    # sender's first name, each introduced by the site with the full name.
+    text = t17("MJ_bbc/2010-06-29/1069.htm.txt")["text"]
+    screen = Screen(furniture_spans(text))
+    for post in (
+        "Margi Kelly would like information about a relative from Knighton",
+        "I am looking for any information or photo of my 2nd cousin",
+        "Rosalyn Fisher of Ottawa sent us this reply",
+        "married Elizabeth Hekin in Guilsfield church in 1795",
+    ):
+        start = text.index(post)
+        assert screen.covered(start, start + len(post)) == len(post), post
+        assert COMMENT in _reasons(text, post)
+    # Posts are most of the page: all of it is readers' words, the posts
+    # under no name too.
+    assert Screen(furniture_spans(text)).covered(0, len(text)) == len(text)
+    assert COMMENT in _reasons(text, "Lauri-Ann Lowe from Victoria, BC Canada")
+
+
+def test_it_keeps_a_hearings_quoted_speakers():
+    # A live blog of a hearing quotes its speakers under their names in the
+    # first person ("Hayward: “I'm not prepared ...”"): they are not readers.
+    text = t17("bpoil_guardian/2010-06-17/1029.htm.txt")["text"]
+    assert _untouched(text, "Based on what I know, this was a tragic accident")
+
+
+def test_it_needs_several_introduced_posts_for_a_page_of_them():
+    posts = [
+        ("Ann Jones asked about her family from Brecon.", "Ann", "I am looking for"),
+        ("Tom Price sent us this reply.", "Tom", "My grandfather was"),
+        ("Mary Hughes would like help.", "Mary", "I have found them"),
+        ("Dan Roberts from Ohio wrote in.", "Dan", "We never knew"),
+    ]
+    page = "".join(
+        f"{intro}\n{name}: “{words} a farmer in 1881.”\n"
+        for intro, name, words in posts
+    )
+    spans = furniture_spans(page)
+    assert Screen(spans).covered(0, len(page)) >= len(page) - len(posts)
+    assert {s.reason for s in spans} == {COMMENT}
+    # Three are a letter page's quotations, not a page of posts.
+    three = page.split("Dan Roberts")[0]
+    assert furniture_spans(three) == []
+    # Posts below a longer story: the posts only, the story untouched.
+    story = "The council voted on Monday to close the library in Brecon.\n" * 12
+    spans = furniture_spans(story + page)
+    assert Screen(spans).covered(0, len(story)) == 0
+    assert Screen(spans).covered(len(story), len(story + page)) >= len(page) - 4
