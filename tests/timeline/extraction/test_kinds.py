@@ -474,15 +474,6 @@ def test_it_takes_no_kind_from_a_temporal_adjunct(
             "20 years ago",
             "economy",
         ),
-        # "My Grandparents moved to No 1 Sackville in 1937.": a move is no visit
-        # (was "Jacob Epstein moved to Paris in 1902", on a programme listing
-        # page, which makes no event since events4)
-        (
-            "MJ_bbc/2010-06-29/1069.htm.txt",
-            "My Grandparents moved to",
-            "1937",
-            "other",
-        ),
         # a government buying is economic policy, not business: "The Romanian
         # government bought back the Craiova-based car maker"
         (
