@@ -764,13 +764,14 @@ def _post_spans(text: str) -> list[Span]:
         return []
     spans = []
     for start, end, sender in posts:
-        line_start = text.rfind("\n", 0, start) + 1
-        before = text.rfind("\n", 0, max(line_start - 1, 0)) + 1
-        introduction = text[before : max(line_start - 1, before)]
-        if 0 < len(introduction) <= 300 and re.search(
-            rf"\b{re.escape(sender)}\b", introduction
-        ):
-            line_start = before
+        line_start = line_at(text, start)[0]
+        if line_start:  # the line before: the site's introduction?
+            before, before_end = line_at(text, line_start - 1)
+            introduction = text[before:before_end]
+            if 0 < len(introduction) <= 300 and re.search(
+                rf"\b{re.escape(sender)}\b", introduction
+            ):
+                line_start = before
         spans.append(Span(line_start, end, COMMENT))
     if Screen(spans).covered(0, len(text)) >= _POSTS_PAGE * len(text):
         # Mostly posts: a page of them, whose other lines are posts too
