@@ -1869,3 +1869,91 @@ def test_it_reads_no_case_of_disease_in_a_worst_case_scenario():
         "yesterday",
     )
     assert e.kind != "health", e.title
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression", "kind"),
+    [
+        # an office taken: "took the job", "became the 23rd ... commandant"; a
+        # sacking: "dispensed with his services" (were business, other, business)
+        (
+            "bpoil_reuters/2010-04-27/1972.htm.txt",
+            "when he took the job three years ago",
+            "three years ago",
+            "appointment",
+        ),
+        (
+            "bpoil_washingtonpost/2010-05-21/580.htm.txt",
+            "Allen became the 23rd Coast Guard commandant",
+            "May 2006",
+            "appointment",
+        ),
+        (
+            "IraqWar_guardian/2005-08-08/20.htm.txt",
+            "Blair dispensed with his services in 2001",
+            "2001",
+            "appointment",
+        ),
+        # "picked up the phone ... to urge": a call (was statement)
+        (
+            "IraqWar_guardian/2005-08-30/108.htm.txt",
+            "George Bush picked up the phone last week",
+            "last week",
+            "call",
+        ),
+        # a party's nomination is fought in an election (was appointment)
+        (
+            "Finan_washingtonpost/2008-10-21/1124.htm.txt",
+            "Battling George W. Bush for the GOP presidential nomination in 2000",
+            "2000",
+            "election",
+        ),
+        # a company's office closed is business (was other)
+        (
+            "bpoil_guardian/2010-06-14/375.htm.txt",
+            "it closed the London HQ of BP Alternative Energy",
+            "June 2009",
+            "business",
+        ),
+        # what someone is confirmed as: a case of flu (was statement)
+        (
+            "H1N1_guardian/2009-05-01/371.htm.txt",
+            "was confirmed as the first person to catch swine flu",
+            "Today",
+            "health",
+        ),
+        # a nation's retail sales are the economy's figures (was business)
+        (
+            "Finan_washingtonpost/2008-11-05/2124.htm.txt",
+            "September retail sales fell by the largest amount",
+            "September",
+            "economy",
+        ),
+        # a plan to withdraw troops is a drawdown, no attack
+        (
+            "Finan_washingtonpost/2009-02-25/2012.htm.txt",
+            "considering a plan to withdraw all U.S. combat troops",
+            "August 2010",
+            "other",
+        ),
+        # a central bank's repurchase agreement is the economy's, no treaty
+        (
+            "wikinews-meantime-76437",
+            "the Fed entered into a $38 billion repurchase agreement",
+            "Friday",
+            "economy",
+        ),
+        # a generation of a company's products announced is a launch
+        (
+            "wikinews-meantime-30414",
+            "announced on Tuesday the first generation of their products",
+            "Tuesday",
+            "business",
+        ),
+    ],
+)
+def test_it_reads_offices_taken_calls_nominations_closures_and_a_central_banks_deals(
+    article_id, fragment, expression, kind
+):
+    e = event_in(article_id, fragment, expression)
+    assert e.kind == kind, e.title
