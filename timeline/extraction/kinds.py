@@ -325,6 +325,35 @@ _WORKPLACES = frozenset(
 # economy's, not a company's or a treaty: "the Fed entered into a $38 billion
 # repurchase agreement", "the Central Bank offered 1.13 trillion rubles".
 _CENTRAL_BANK_KINDS = frozenset({AGREEMENT, BUSINESS, AID, OTHER})
+# Equipment whose failing is an accident: "the blowout preventer (BOP) device
+# failed", "the cofferdam failed due to a build up of crystallised gas".
+_FAILING = frozenset({"fail", "malfunction"})
+_EQUIPMENT = frozenset(
+    {
+        "device",
+        "preventer",
+        "valve",
+        "backstop",
+        "cofferdam",
+        "dome",
+        "seal",
+        "pump",
+        "engine",
+        "brake",
+        "brakes",
+        "dam",
+        "levee",
+        "pipe",
+        "pipeline",
+        "cable",
+        "equipment",
+        "machinery",
+        "generator",
+        "reactor",
+        "turbine",
+        "wing",
+    }
+)
 # How many mentions of a disease make an article one about an outbreak.
 _OUTBREAK_MENTIONS = 3
 # Verbs and nouns of drawing forces down: "will cut the number of its troops",
@@ -1011,6 +1040,10 @@ def _classify(verb: Token, span: Span) -> str:
         for t in subjects:  # "the talks collapsed", "the spill spread"
             if is_event_nominal(t):
                 return noun_kind(t) or OTHER
+    if lemma in _FAILING and any(
+        _lemma(t) in _EQUIPMENT and t.dep_ in _SUBJECT_DEPS for t in subjects
+    ):
+        return DISASTER  # "the blowout preventer (BOP) device failed": an accident
     if lemma in _MEMBERSHIP and any(
         _lemma(t) in _GOVERNMENT | _BODIES for t in _patients(verb)
     ):

@@ -1957,3 +1957,37 @@ def test_it_reads_offices_taken_calls_nominations_closures_and_a_central_banks_d
 ):
     e = event_in(article_id, fragment, expression)
     assert e.kind == kind, e.title
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression", "kind"),
+    [
+        # equipment that fails is an accident (were other)
+        (
+            "bpoil_bbc/2010-06-21/1276.htm.txt",
+            "the blowout preventer (BOP) device failed",
+            "20 April",
+            "disaster",
+        ),
+        (
+            "bpoil_guardian/2010-08-03/280.htm.txt",
+            "the cofferdam failed due to a build up of crystallised gas",
+            "early May",
+            "disaster",
+        ),
+    ],
+)
+def test_it_reads_equipment_failing_as_an_accident(
+    article_id, fragment, expression, kind
+):
+    e = event_in(article_id, fragment, expression)
+    assert e.kind == kind, e.title
+
+
+def test_it_reads_no_accident_when_talks_fail():
+    # the failure of an event nominal stays that event's kind; a bank's is no
+    # equipment's ("fail" of no device): both guards of the rule above
+    doc = get_nlp()("The talks failed on Monday. The bank failed on Monday.")
+    talks, bank = [t for t in doc if t.text == "failed"]
+    assert kinds.classify(talks, doc[4:5]) != "disaster"
+    assert kinds.classify(bank, doc[10:11]) != "disaster"
