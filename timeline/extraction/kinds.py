@@ -909,6 +909,8 @@ def _classify(verb: Token, span: Span) -> str:
         return HEALTH  # "Three additional schools will be closed" (swine flu)
     if lemma in _CLOSING and any(_lemma(t) in _WORKPLACES for t in _patients(verb)):
         return BUSINESS  # "it closed the London HQ of BP Alternative Energy"
+    if _floated(verb):
+        return BUSINESS  # "the company was floated on British and Irish stock markets"
     if lemma == "tap" and any(
         c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in verb.children
     ):
@@ -1200,6 +1202,24 @@ def _classify(verb: Token, span: Span) -> str:
             ):
                 return told
     return found or OTHER
+
+
+def _floated(verb: Token) -> bool:
+    """A company floated or listed on a stock market or exchange (its offering
+    of shares, a company's act), not the market's movement."""
+    return (
+        _lemma(verb) in ("float", "list")
+        and any(c.dep_ == "nsubjpass" for c in verb.children)
+        and any(
+            c.dep_ == "prep"
+            and c.lower_ in ("on", "in")
+            and any(
+                p.dep_ == "pobj" and _lemma(p) in ("market", "exchange", "bourse")
+                for p in c.children
+            )
+            for c in verb.children
+        )
+    )
 
 
 def _confirmed_as(verb: Token, span: Span) -> str | None:

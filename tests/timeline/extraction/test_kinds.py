@@ -1943,6 +1943,13 @@ def test_it_reads_no_case_of_disease_in_a_worst_case_scenario():
             "Friday",
             "economy",
         ),
+        # a company floated on stock markets is its offering, no market move
+        (
+            "wikinews-meantime-71426",
+            "was floated on British and Irish stock markets",
+            "September 2006",
+            "business",
+        ),
         # a generation of a company's products announced is a launch
         (
             "wikinews-meantime-30414",
