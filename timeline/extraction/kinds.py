@@ -325,6 +325,29 @@ _WORKPLACES = frozenset(
 # economy's, not a company's or a treaty: "the Fed entered into a $38 billion
 # repurchase agreement", "the Central Bank offered 1.13 trillion rubles".
 _CENTRAL_BANK_KINDS = frozenset({AGREEMENT, BUSINESS, AID, OTHER})
+# What one takes charge of, as an office: "Dodd took over the Banking
+# Committee in 2007", "took over the day-to-day operations in the Gulf".
+_CHARGES = frozenset(
+    {
+        "committee",
+        "panel",
+        "commission",
+        "operation",
+        "operations",
+        "process",
+        "command",
+        "control",
+        "leadership",
+        "presidency",
+        "chairmanship",
+        "management",
+        "role",
+        "duty",
+        "duties",
+        "responsibility",
+        "running",
+    }
+)
 # Equipment whose failing is an accident: "the blowout preventer (BOP) device
 # failed", "the cofferdam failed due to a build up of crystallised gas".
 _FAILING = frozenset({"fail", "malfunction"})
@@ -1396,7 +1419,13 @@ def _took_office(verb: Token) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return False  # "Bear Stearns was taken over by J.P. Morgan"
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
-    return not objects or any(_is_government(h) for o in objects for h in _heads(o))
+    return not objects or any(
+        _is_government(h)
+        or _lemma(h) in _LEGISLATURES | _BODIES | _CHARGES
+        or _lemma(h) in lexicon().office_nouns
+        for o in objects
+        for h in _heads(o)
+    )
 
 
 def _is_particle(tok: Token, verb: Token) -> bool:

@@ -1998,3 +1998,35 @@ def test_it_reads_no_accident_when_talks_fail():
     talks, bank = [t for t in doc if t.text == "failed"]
     assert kinds.classify(talks, doc[4:5]) != "disaster"
     assert kinds.classify(bank, doc[10:11]) != "disaster"
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression", "kind"),
+    [
+        # taking over a committee or the operations is taking charge (were business)
+        (
+            "Finan_washingtonpost/2009-01-22/1289.htm.txt",
+            "When Dodd took over the Banking Committee in 2007",
+            "2007",
+            "appointment",
+        ),
+        (
+            "bpoil_bbc/2010-07-25/135.htm.txt",
+            "took over the day-to-day operations in the Gulf last month",
+            "last month",
+            "appointment",
+        ),
+        # ... taking over a company stays a deal (a guard)
+        (
+            "bpoil_bbc/2010-06-23/1213.htm.txt",
+            "moving to BP when it took over Amoco in 1998",
+            "1998",
+            "business",
+        ),
+    ],
+)
+def test_it_reads_taking_over_a_body_as_taking_charge(
+    article_id, fragment, expression, kind
+):
+    e = event_in(article_id, fragment, expression)
+    assert e.kind == kind, e.title
