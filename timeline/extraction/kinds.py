@@ -348,6 +348,34 @@ _CHARGES = frozenset(
         "running",
     }
 )
+# Private people, whose travels are no visit (CAMEO's visits are those of
+# officials, leaders and delegations): "The Mexican man arrived in Hong Kong
+# from Mexico on Thursday", "2.35 million passengers flew from Mexico".
+_PRIVATE_PEOPLE = frozenset(
+    {
+        "man",
+        "woman",
+        "boy",
+        "girl",
+        "child",
+        "children",
+        "passenger",
+        "tourist",
+        "traveller",
+        "traveler",
+        "holidaymaker",
+        "student",
+        "pupil",
+        "family",
+        "couple",
+        "patient",
+        "person",
+        "people",
+        "someone",
+        "resident",
+        "fan",
+    }
+)
 # Equipment whose failing is an accident: "the blowout preventer (BOP) device
 # failed", "the cofferdam failed due to a build up of crystallised gas".
 _FAILING = frozenset({"fail", "malfunction"})
@@ -1046,6 +1074,12 @@ def _classify(verb: Token, span: Span) -> str:
             return BUSINESS
         if not flown and travellers and _is_thing(travellers[0]):
             return _travel_kind(verb, travellers)  # "the A380 first flew"
+        if (
+            travellers
+            and _lemma(travellers[0]) in _PRIVATE_PEOPLE
+            and travellers[0].ent_type_ not in ("PERSON", "ORG", "GPE")
+        ):
+            return OTHER  # "The Mexican man arrived in Hong Kong": no visit
     if lemma in _ANNOUNCING and (told := _confirmed_as(verb, span)) is not None:
         return told  # "was confirmed as the first person to catch swine flu"
     if lemma in _ANNOUNCING and not _first_kind(objects):

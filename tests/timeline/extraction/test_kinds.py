@@ -2030,3 +2030,35 @@ def test_it_reads_taking_over_a_body_as_taking_charge(
 ):
     e = event_in(article_id, fragment, expression)
     assert e.kind == kind, e.title
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression", "kind"),
+    [
+        # a private person's journey is no visit (were meeting)
+        (
+            "H1N1_reuters/2009-05-02/670.htm.txt",
+            "The Mexican man arrived in Hong Kong from Mexico",
+            "Thursday",
+            "other",
+        ),
+        (
+            "H1N1_reuters/2009-05-27/242.htm.txt",
+            "The woman arrived from New York early on Tuesday",
+            "Tuesday",
+            "other",
+        ),
+    ],
+)
+def test_it_gives_a_private_persons_journey_no_visit(
+    article_id, fragment, expression, kind
+):
+    e = event_in(article_id, fragment, expression)
+    assert e.kind == kind, e.title
+
+
+def test_it_keeps_an_officials_journey_a_visit():
+    # a guard of the rule above: a minister's arrival stays a visit
+    doc = get_nlp()("The foreign minister arrived in Paris on Friday.")
+    (verb,) = [t for t in doc if t.text == "arrived"]
+    assert kinds.classify(verb, doc[7:8]) == "meeting"
