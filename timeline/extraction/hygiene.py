@@ -822,12 +822,43 @@ def _closed_posts_spans(text: str) -> list[Span]:
     return [Span(m.start(), len(text), COMMENT)]
 
 
+# A writer's bio opens with their full name and their post ("Emma Farge is an
+# energy correspondent, ...", "Ben Klayman is based in Detroit and ...").
+_BIO_OPENING = re.compile(
+    r"^([A-Z][\w'’-]+)(?:[ \t]+[A-Z]\.?)?(?:[ \t]+([A-Z][\w'’-]+))+[ \t]+(?:is|has[ \t]+been)[ \t]+"
+    r"(?:based[ \t]+in\b|an?[ \t]+(?:[\w-]+[ \t]+){0,4}?(?:writer|reporter|correspondent"
+    r"|editor|columnist|journalist|blogger)s?\b)",
+    re.M,
+)
+_BIO_MAX = 1_500  # a bio at the page's foot is short
+_BIO_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
+
+
+def _bio_spans(text: str) -> list[Span]:
+    """A writer's bio at the page's foot: a line naming a writer in full with
+    their post ("Ben Klayman is based in Detroit and in April was named
+    leader of the global automotive team for Reuters."), within the last
+    `_BIO_MAX` characters, and after it only lines about that person (each
+    names them or says "he"/"she": "He joined Reuters in Detroit in 1998 to
+    cover autos."). From that line to the end is the byline's, not news."""
+    tail = max(0, len(text) - _BIO_MAX)
+    for m in _BIO_OPENING.finditer(text, text.rfind("\n", 0, tail) + 1):
+        first, last = m.group(1), m.group(2)
+        person = re.compile(rf"\b(?:{re.escape(first)}|{re.escape(last)})\b")
+        rest = [
+            ln for ln in text[line_at(text, m.start())[1] :].split("\n") if ln.strip()
+        ]
+        if all(person.search(ln) or _BIO_PRONOUN.search(ln) for ln in rest):
+            return [Span(m.start(), len(text), BYLINE)]
+    return []
+
+
 def furniture_spans(text: str) -> list[Span]:
     """The spans of `text` that are page furniture or reader comments, sorted
     by start (they may overlap; each carries the reason that found it)."""
     spans = _comment_spans(text) + _header_comment_spans(text) + _section_spans(text)
     spans += _listing_spans(text) + _blog_spans(text) + _chat_spans(text)
-    spans += _post_spans(text) + _closed_posts_spans(text)
+    spans += _post_spans(text) + _closed_posts_spans(text) + _bio_spans(text)
     offset = 0
     for line in text.split("\n"):
         spans.extend(_line_spans(line, offset))

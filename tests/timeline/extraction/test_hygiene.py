@@ -818,3 +818,25 @@ def test_a_closing_notice_opens_posts_only_when_readers_speak_after_it():
     assert Screen(spans).covered(0, len(posts)) == len(posts)
     # A story's comments closed at its foot: the story stays.
     assert _untouched(news + "This discussion is now closed.\n" + posts, "The council")
+
+
+def test_it_screens_a_writers_bio_at_the_pages_foot():
+    text = t17("H1N1_reuters/2009-05-01/616.htm.txt")["text"]
+    for line in (
+        "Ben Klayman is based in Detroit and in April was named leader",
+        "He joined Reuters in Detroit in 1998 to cover autos.",
+        "Ben graduated from Washington University in St. Louis in 1989",
+    ):
+        assert BYLINE in _reasons(text, line), line
+    assert _untouched(text, "Tests are being run to see if it was the H1N1 virus.")
+
+
+def test_a_writer_in_the_news_is_no_bio():
+    story = "The council voted on Monday to close the library in Brecon.\n"
+    arrest = "John Smith is a reporter for the Post who was arrested on Monday.\n"
+    # Another line after it, about something else: news, not a bio.
+    page = story + arrest + "The embassy declined to comment.\n"
+    assert _untouched(page, "John Smith is a reporter")
+    # Far from the page's foot: the story's own line.
+    page = story + arrest + "He was held in Cairo.\n" + story * 30
+    assert _untouched(page, "John Smith is a reporter")
