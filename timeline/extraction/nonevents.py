@@ -85,6 +85,9 @@ FORECAST_VERBS = frozenset(
 _MODALS = frozenset({"should", "would", "could", "might", "must", "ought"})
 # Modals of a possibility: "That may take all of Tuesday".
 _POSSIBLE = frozenset({"may", "might", "could"})
+# ... and of an expectation about a thing: "the aircraft should enter airline
+# service in 2008", "That should enable it to ... reinstate dividends".
+_EXPECTED = _POSSIBLE | {"should"}
 _DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
 # Verbs whose complement clause is a guess, not a report: "comments suggesting
 # the oil giant could reinstate its dividend".
@@ -298,6 +301,12 @@ def non_event_reason(
         return "a reporter's note ('did not immediately return a telephone message on Monday')"
     if _open_question(verb):
         return "an open question ('how the virus will behave later this year')"
+    if _a_goal(verb):
+        return "a plan's goal ('The plan ... is to end Ford's losses by 2008')"
+    if _press_review(span, verb):
+        return "a press review ('writes Jonathan Jones in today's Guardian')"
+    if _continued_state(verb):
+        return "a state that goes on ('the economy would continue to be slow in 2009')"
     if precision == "year" and _yearly_statistic(span, verb):
         return "a figure's move over a year ('tripled in 2004, doubled in 2005')"
     if _as_of_tally(span, verb):
@@ -813,12 +822,14 @@ def _speculation(verb: Token) -> bool:
     week': a possibility about a thing only pointed at; and 'comments
     suggesting the oil giant could reinstate its dividend in 2011': a guess
     under a verb of indication."""
-    if verb.dep_ == "conj" and not _has(verb, _SUBJECT_DEPS | {"aux"}):
-        verb = (
-            verb.head
-        )  # "That may take all of Tuesday and possibly run into Wednesday"
+    # "That may take all of Tuesday and possibly run into Wednesday", "That
+    # should enable it to shrink its debt and reinstate dividends next year"
+    while (verb.dep_ == "conj" and not _has(verb, _SUBJECT_DEPS | {"aux"})) or (
+        verb.dep_ == "xcomp" and not _has(verb, _SUBJECT_DEPS)
+    ):
+        verb = verb.head
     aux = _aux_words(verb)
-    if not any(a in _POSSIBLE for a in aux):
+    if not any(a in _EXPECTED for a in aux):
         return False
     if verb.dep_ == "ccomp" and _lemma(verb.head) in _SPECULATING:
         return True
@@ -857,7 +868,7 @@ def _possibility(verb: Token, span: Span) -> bool:
     ):
         return False  # "The static kill ... could start late Monday": a plan's phase
     if not any(
-        c.dep_ == "aux" and c.lower_ in _POSSIBLE and not span.start <= c.i < span.end
+        c.dep_ == "aux" and c.lower_ in _EXPECTED and not span.start <= c.i < span.end
         for c in verb.children
     ):
         return False  # the date's own "May" read as a modal is none
@@ -1446,4 +1457,61 @@ def _since_a_record(verb: Token) -> bool:
         (t.tag_ in ("JJS", "RBS") or t.lower_ in _SINCE_MARKERS) and t.i < verb.i
         for t in head.subtree
         if not verb.left_edge.i <= t.i <= verb.right_edge.i
+    )
+
+
+# Nouns of an aim: "The plan is to ...", "The goal is to ...".
+_GOALS = frozenset(
+    ["plan", "aim", "goal", "target", "objective", "intention", "ambition", "purpose"]
+)
+
+
+def _a_goal(verb: Token) -> bool:
+    """'The plan, called "Way Forward", ... is to end Ford's North American
+    losses by 2008': an infinitive complement of "be" under a noun of an aim
+    says what is aimed at, not what happened or was scheduled."""
+    if _lemma(verb) == "be":  # the date read as the copula's: "is to end ..."
+        infinitive = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+        if infinitive is None:
+            return False
+        head, verb = verb, infinitive
+    else:
+        head = verb.head
+        if verb.dep_ != "xcomp" or _lemma(head) != "be":
+            return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    return any(
+        c.dep_ == "nsubj" and c.pos_ == "NOUN" and _lemma(c) in _GOALS
+        for c in head.children
+    )
+
+
+def _press_review(span: Span, verb: Token) -> bool:
+    """'Martin Samuels, writing in today's Times, observes that ...', '...,"
+    writes Jonathan Jones in today's Guardian': a writer's words in the
+    present under a paper's edition of the day ("in today's Times") review
+    the press; "Paulson wrote in Tuesday's Washington Post" (a past) stays."""
+    if verb.tag_ not in ("VBZ", "VBG"):
+        return False
+    if (
+        _lemma(verb) != "write"
+        and lexicon().verbs.get(_lemma(verb)) not in _SPEECH_KINDS
+    ):
+        return False
+    root = span.root
+    if root.dep_ != "poss" or root.head.dep_ != "pobj" or root.head.pos_ != "PROPN":
+        return False
+    prep = root.head.head
+    return prep.lower_ == "in" and prep.head.i == verb.i
+
+
+def _continued_state(verb: Token) -> bool:
+    """'the American economy would continue to be slow in 2009': "continue to
+    be" with an adjective or a noun states a condition, as "be" does."""
+    if _lemma(verb) != "continue":
+        return False
+    return any(
+        c.dep_ == "xcomp" and _lemma(c) == "be" and _has(c, _COMPLEMENTS)
+        for c in verb.children
     )
