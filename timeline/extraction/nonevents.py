@@ -1406,11 +1406,13 @@ def _reporter_patter(verb: Token) -> bool:
     """'Feick did not immediately return a telephone message on Monday seeking
     additional details': a negated reply to the reporter's call or message
     (or "could not be reached for comment") tells how the story was reported,
-    not news."""
+    not news; so does "could not be reached", whatever follows."""
     if not _has(verb, {"neg"}):
         return False
     lemma = _lemma(verb)
     if lemma == "reach" and _has(verb, {"auxpass"}):
+        if any(c.dep_ == "aux" and c.lower_ in _POSSIBLE for c in verb.children):
+            return True  # "was traveling ... and could not be reached late last week"
         objects = [t for t in verb.subtree if t.dep_ == "pobj"]
     elif lemma in ("return", "respond", "reply"):
         objects = [

@@ -966,3 +966,10 @@ def test_a_column_written_in_a_days_paper_stays_an_event():
         "wrote in Saturday's Washington Post",
         "Saturday",
     )
+
+
+def test_someone_who_could_not_be_reached_is_no_event():
+    # "Nickles, who also represents Exxon Mobil, was traveling outside the
+    # country and could not be reached late last week."
+    fragment = "could not be reached late last week"
+    assert events_in("bpoil_washingtonpost/2010-06-21/1535.htm.txt", fragment) == []
