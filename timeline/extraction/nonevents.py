@@ -305,6 +305,8 @@ def non_event_reason(
         return "a plan's goal ('The plan ... is to end Ford's losses by 2008')"
     if _press_review(span, verb):
         return "a press review ('writes Jonathan Jones in today's Guardian')"
+    if _still_holding(span, verb):
+        return "a holding that lasts ('At the end of 2009, trusts still held $350,000 in BP stock')"
     if _continued_state(verb):
         return "a state that goes on ('the economy would continue to be slow in 2009')"
     if precision == "year" and _yearly_statistic(span, verb):
@@ -1043,12 +1045,18 @@ def _total_by(span: Span, verb: Token) -> bool:
     prep = _governing_prep(span, verb)
     if prep is None or prep.lower_ != "by":
         return False
+    clock = any(t.ent_type_ == "TIME" or _CLOCK_WORD.match(t.text) for t in span)
+    preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
+    if {"from", "to"} <= preps and not clock and _has_a_figure(verb, span):
+        # a figure's move reached by then: "saw her investment ... grow from
+        # a minimum of $15,000 to a minimum of $50,000 by the end of 2009"
+        return True
     if _perfect(verb):
         # a total is a figure ("had paid over $2 billion", "had confirmed
         # 44,287 cases"): "By the following day this theory had been
         # abandoned" tells an occurrence; and a clock time of the day dates a
         # move ("By 17:30 UTC, the index had fallen by almost six per cent")
-        if any(t.ent_type_ == "TIME" or _CLOCK_WORD.match(t.text) for t in span):
+        if clock:
             return False
         return _has_a_figure(verb, span)
     if _progressive(verb):
@@ -1517,3 +1525,15 @@ def _continued_state(verb: Token) -> bool:
         c.dep_ == "xcomp" and _lemma(c) == "be" and _has(c, _COMPLEMENTS)
         for c in verb.children
     )
+
+
+def _still_holding(span: Span, verb: Token) -> bool:
+    """'At the end of 2009, however, Heinz family trusts still held between
+    $350,000 and $750,000 in BP stock': "still" with a figure in the clause
+    tells what lasted to the date, not what happened on it ("The rebels
+    still attacked the town on Monday" has no figure and stays)."""
+    if not any(c.dep_ == "advmod" and c.lower_ == "still" for c in verb.children):
+        return False
+    if _perfect(verb) or _progressive(verb) or _future(verb):
+        return False
+    return _has_a_figure(verb, span)

@@ -973,3 +973,18 @@ def test_someone_who_could_not_be_reached_is_no_event():
     # country and could not be reached late last week."
     fragment = "could not be reached late last week"
     assert events_in("bpoil_washingtonpost/2010-06-21/1535.htm.txt", fragment) == []
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        # "At the end of 2009, however, Heinz family trusts still held between
+        # $350,000 and $750,000 in BP stock, coming in purchases last year."
+        "still held between",
+        # "... saw her investment in Clean Energy Fuels ... grow from a minimum
+        # of $15,000 to a minimum of $50,000 by the end of 2009."
+        "grow from a minimum of",
+    ],
+)
+def test_a_holding_that_lasts_or_a_figure_reached_by_a_date_is_no_event(fragment):
+    assert events_in("bpoil_washingtonpost/2010-06-16/1615.htm.txt", fragment) == []
