@@ -349,6 +349,8 @@ def non_event_reason(
         and not _eventive_argument(verb)
     ):
         return "a copular predicate states where or how something is"
+    if copula and _bare_copula(span, verb):
+        return "a copula with no complement ('but hasn't been this year', 'the panic that there was in November')"
     if _first_person_comment(verb):
         return "a first-person comment outside reported speech"
     if _states_an_opinion(verb) or any(
@@ -1537,3 +1539,27 @@ def _still_holding(span: Span, verb: Token) -> bool:
     if _perfect(verb) or _progressive(verb) or _future(verb):
         return False
     return _has_a_figure(verb, span)
+
+
+# What a copula's clause holds when it says what or where something is.
+_COPULA_FILLERS = frozenset(
+    {"attr", "acomp", "prep", "xcomp", "ccomp", "oprd", "dobj", "advcl", "agent"}
+)
+
+
+def _bare_copula(span: Span, verb: Token) -> bool:
+    """'“This is the way Grand Isle is supposed to be but hasn't been this
+    year,”': a negated or perfect "be" whose complement is left out points
+    back at a state; '“There's not that panic that there was in
+    November”': an existential whose noun is the one before it counts that
+    noun's state. "There was an explosion at the plant on Monday" (its
+    noun) and "The vote will be Monday" (neither negated nor perfect) stay."""
+    if any(
+        c.dep_ in _COPULA_FILLERS
+        and not c.left_edge.i <= span.start < c.right_edge.i + 1  # the date's own "in"
+        for c in verb.children
+    ):
+        return False
+    if _has(verb, {"expl"}):
+        return not _has(verb, {"nsubj", "attr"})
+    return _has(verb, {"neg"}) or _perfect(verb)

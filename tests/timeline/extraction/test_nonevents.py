@@ -988,3 +988,25 @@ def test_someone_who_could_not_be_reached_is_no_event():
 )
 def test_a_holding_that_lasts_or_a_figure_reached_by_a_date_is_no_event(fragment):
     assert events_in("bpoil_washingtonpost/2010-06-16/1615.htm.txt", fragment) == []
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment"),
+    [
+        # "“This is the way Grand Isle is supposed to be but hasn't been this
+        # year,” said Anne Leblanc of Metairie, Louisiana, ..."
+        ("bpoil_guardian/2010-07-25/1599.htm.txt", "but hasn't been this year"),
+        # "“There's not that panic that there was in November,” said Paul
+        # Nolte, ...": the existential's noun is the panic before it
+        ("wikinews-meantime-121225", "not that panic that there was in November"),
+    ],
+)
+def test_a_copula_with_no_complement_is_no_event(article_id, fragment):
+    assert events_in(article_id, fragment) == []
+
+
+def test_an_existential_with_its_noun_stays_an_event():
+    # "There were 204 new cases confirmed by lab tests today; ..."
+    assert event_in(
+        "H1N1_bbc/2009-06-30/348.htm.txt", "There were 204 new cases", "today"
+    )
