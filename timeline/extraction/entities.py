@@ -1548,8 +1548,9 @@ class EntityResolver:
         while i < len(ents):
             ent = ents[i]
             nxt = ents[i + 1] if i + 1 < len(ents) else None
-            if ent.label_ == "PERSON" and any(
-                _CREDIT.search(t.text) or _CREDIT_WORD.match(t.text) for t in ent
+            if ent.label_ == "PERSON" and (
+                any(_CREDIT.search(t.text) or _CREDIT_WORD.match(t.text) for t in ent)
+                or _bracketed_credit(doc, ent.start, ent.end)
             ):
                 changed = True  # "Dave Martin\\/AP", "Photo\\/Sang Tan": a credit
                 i += 1
@@ -1643,8 +1644,86 @@ class EntityResolver:
                     continue
             out.append(ent)
             i += 1
+        described = self._described_names(doc, out)
+        if described:
+            out = sorted(out + described, key=lambda e: e.start)
+            changed = True
         if changed:
             doc.ents = out
+
+    def _described_names(self, doc: Doc, ents: list) -> list:
+        """Names spaCy left untagged that a noun of their own describes:
+
+        - a company noun right before ("consulting firm Accenture", "the
+          technology blog Gizmodo": its compound or the head of its
+          apposition) makes an organisation;
+        - an apposition of a title or person noun right after a full name
+          ("Neel Kashkari, an assistant secretary of international affairs")
+          makes a person.
+
+        The name is capitalised proper nouns in no entity, no title, for a
+        person no organisation's words."""
+        from spacy.tokens import Span
+
+        tagged = bytearray(len(doc))
+        for e in ents:
+            for k in range(e.start, e.end):
+                tagged[k] = 1
+
+        def name_token(k: int) -> bool:
+            t = doc[k]
+            return not tagged[k] and t.pos_ == "PROPN" and t.text[:1].isupper()
+
+        found = []
+        i = 0
+        while i < len(doc):
+            if not name_token(i) or (i and name_token(i - 1)):
+                i += 1
+                continue
+            end = i + 1
+            while end < len(doc) and name_token(end):
+                end += 1
+            span = doc[i:end]
+            words = [t.lower_ for t in span]
+            if any(w in self.title_words for w in words):
+                i = end
+                continue
+            root = span.root
+            before = doc[i - 1] if i else None
+            if (
+                before is not None
+                and not tagged[i - 1]
+                and before.pos_ == "NOUN"
+                and before.lower_ in _DESCRIBED_BY
+                and (
+                    (before.dep_ == "compound" and before.head.i == root.i)
+                    or (root.dep_ == "appos" and root.head.i == before.i)
+                )
+                and self._known_person(normalise_alias(span.text)) is None
+            ):
+                found.append(Span(doc, i, end, label="ORG"))
+            elif (
+                2 <= len(span) <= 3
+                and end + 1 < len(doc)
+                and doc[end].text == ","
+                and not any(
+                    w in self.non_name_words or w in self.org_before for w in words
+                )
+                and normalise_alias(span.text) not in self.known_org_names
+                and any(
+                    c.dep_ == "appos"
+                    and c.i > end
+                    and c.tag_ == "NN"
+                    and (
+                        c.lemma_.lower() in _single_titles()
+                        or c.lemma_.lower() in _PERSON_NOUNS
+                    )
+                    for c in root.children
+                )
+            ):
+                found.append(Span(doc, i, end, label="PERSON"))
+            i = end
+        return found
 
     def _titled_surname(self, ent: Span) -> bool:
         """An ORG span that is an abbreviated rank or honorific and one or two
@@ -3428,6 +3507,37 @@ _BARE_TITLE_ABBREVIATIONS = frozenset(
 _HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "cpl", "pte", "sgt", "sir", "dame"})
 # A photo credit token: "Martin\\/AP", "Clarke/AFP".
 _CREDIT = re.compile(r"\w\\?/(?:AP|Reuters|AFP|Getty|EPA|PA|Bloomberg)\b")
+# Company nouns that introduce an untagged name as an organisation ("consulting
+# firm Accenture", "the technology blog Gizmodo"): kinds of business, not a
+# relation ("rival", "partner") nor a work ("label", "paper": "his label Motown").
+_DESCRIBED_BY = frozenset(
+    {
+        "airline", "automaker", "bank", "brand", "broker", "carmaker", "carrier",
+        "chain", "company", "conglomerate", "firm", "group", "insurer", "lender",
+        "maker", "manufacturer", "network", "operator", "planemaker", "retailer",
+        "startup", "subsidiary", "supplier", "website", "blog",
+    }
+)  # fmt: skip
+
+
+def _bracketed_credit(doc: Doc, start: int, end: int) -> bool:
+    """A person's name as a bracketed credit: "(By Ricky Carioti -- The
+    Washington Post)", "(Photo by Jim Watson - AFP)": the photographer's
+    line of a picture, nobody of the story."""
+    return (
+        start >= 2
+        and doc[start - 1].lower_ == "by"
+        and doc[start - 2].text == "("
+        and end < len(doc)
+        and doc[end].text in ("--", "-", "—", "–", "/")
+    ) or (
+        start >= 3
+        and doc[start - 1].lower_ == "by"
+        and doc[start - 2].lower_ in ("photo", "photograph", "picture")
+        and doc[start - 3].text == "("
+    )
+
+
 # A word of a credit inside a person's span: "Photo\\/Sang Tan", "Sang Tan - AP"
 # (a wire agency or a photo word is never part of a name).
 _CREDIT_WORD = re.compile(

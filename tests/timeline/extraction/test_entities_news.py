@@ -1244,3 +1244,41 @@ def test_a_name_after_an_indefinite_article_is_no_organisation_in_real_text():
     assert events
     assert all("IOU" not in e.organizations for e in events)
     assert all("BP" in e.organizations for e in events)
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "org"),
+    [
+        # "consulting firm Accenture saw its shares plummet": no entity tagged
+        ("wikinews-meantime-180695", "consulting firm Accenture", "Accenture"),
+        # "the technology blog Gizmodo obtained a prototype": an apposition
+        ("wikinews-meantime-190356", "the technology blog Gizmodo", "Gizmodo"),
+    ],
+)
+def test_an_untagged_name_a_company_noun_describes_is_an_organisation_in_real_text(
+    article_id, fragment, org
+):
+    events = realtext.events_in(article_id, fragment)
+    assert events
+    assert all(org in e.organizations for e in events)
+
+
+def test_a_bracketed_photographers_credit_is_nobody_in_real_text():
+    # "(By Ricky Carioti -- The Washington Post) BELTON, Mo., Oct. 20 --
+    # Battling George W. Bush ...": the picture's credit, not the story's
+    events = realtext.events_in(
+        "Finan_washingtonpost/2008-10-21/1124.htm.txt", "(By Ricky Carioti --"
+    )
+    assert events
+    assert all("Ricky Carioti" not in e.actors for e in events)
+    assert all("John McCain" in e.actors for e in events)
+
+
+def test_an_untagged_full_name_a_title_describes_is_a_person_in_real_text():
+    # "it will tap Neel Kashkari, an assistant secretary of international
+    # affairs and a former Goldman Sachs banker": no entity tagged
+    events = realtext.events_in(
+        "Finan_washingtonpost/2008-11-05/2124.htm.txt", "it will tap Neel Kashkari"
+    )
+    assert events
+    assert all("Neel Kashkari" in e.actors for e in events)
