@@ -211,20 +211,26 @@ class ArticleEntities:
                 found[m.kind][m.value] = None
         if not found[COUNTRY] and self.home and not _international(found[ORGANIZATION]):
             found[COUNTRY][self.home] = None  # not the WHO's, the UN's events
-        if (
-            verb is not None
-            and self.main_company
-            # no one else named in the sentence ("In 1998 Apple introduced the
-            # iMac ... and the Mac OS X operating system was released")
-            and {
+        if verb is not None and self.main_company:
+            named = {
                 m.value
                 for m in self.within(start, end)
                 if m.kind in (PERSON, ORGANIZATION)
             }
-            <= {self.main_company}
-            and _thing_subject(verb)
-        ):
-            found[ORGANIZATION][self.main_company] = None
+            if (
+                # no one else named in the sentence ("In 1998 Apple introduced
+                # the iMac ... and the Mac OS X operating system was released")
+                named <= {self.main_company} and _thing_subject(verb)
+            ) or (
+                # its product released, the company named beside others
+                # ("Since the original iPhone was released in 2007, web
+                # servers for both Apple and AT&T")
+                self.main_company in named and _launched_subject(verb)
+            ):
+                found[ORGANIZATION][self.main_company] = None
+            elif _owned_company_subject(verb):
+                # "his company sold 13.7 million Macs": the article's company
+                found[ORGANIZATION][self.main_company] = None
         if verb is not None and (person := self._described_person(verb)):
             found[PERSON] = {person: None, **found[PERSON]}
         found[COUNTRY].update(companies)
@@ -1612,7 +1618,12 @@ class EntityResolver:
                 i += 1
                 continue
             if ent.label_ == "ORG" and self._titled_surname(ent):
-                out.append(Span(doc, ent.start, ent.end, label="PERSON"))
+                s, e = _trim_tokens(ent)
+                if doc[s].lower_ in self.title_words and is_given_name(doc[s + 1].text):
+                    s += 1  # "the Interior Ken Salazar": the name, its title before
+                else:
+                    s = ent.start
+                out.append(Span(doc, s, ent.end, label="PERSON"))
                 changed = True  # "Cpl Kenyon", "Dr Curtis": a rank or honorific
                 i += 1
                 continue
@@ -1915,6 +1926,12 @@ class EntityResolver:
                     for c in last.children
                 )
                 or (before is not None and before.lower_ == "aboard")
+                or (  # "sold 13.7 million Macs", "two A380s": units counted
+                    last.tag_ == "NNPS"
+                    and ent.label_ != "PERSON"
+                    and key not in self.known_org_names
+                    and any(c.dep_ == "nummod" for c in last.children)
+                )
                 or any(  # "Deepwater Horizon, a drilling rig owned by Transocean"
                     c.dep_ == "appos" and c.lemma_.lower() in self.thing_nouns
                     for c in last.children
@@ -3333,6 +3350,37 @@ def _thing_subject(verb: Token) -> bool:
     if _public_or_natural(subject):
         return False  # "The new moratorium will end": the government's
     return _thing_noun(subject)
+
+
+def _launched_subject(verb: Token) -> bool:
+    """The event is its subject's release with no agent: "the original
+    iPhone was released" (a thing launched, `_LAUNCH_VERBS`)."""
+    subject = _event_subject(verb)
+    return (
+        subject is not None
+        and subject.dep_ == "nsubjpass"
+        and subject.head.i == verb.i
+        and verb.lemma_.lower() in _LAUNCH_VERBS
+        and subject.ent_type_ != "PERSON"
+        and not any(c.dep_ == "agent" for c in verb.children)
+    )
+
+
+def _owned_company_subject(verb: Token) -> bool:
+    """The event's subject is a company a pronoun owns: "his company sold",
+    "its airline will fly" (a person's or a group's own company, which
+    the title resolves to no organisation)."""
+    subject = _event_subject(verb)
+    return (
+        subject is not None
+        and subject.pos_ == "NOUN"
+        and subject.tag_ == "NN"
+        and subject.lemma_.lower() in _COMPANY_WORDS
+        and any(
+            c.dep_ == "poss" and c.lower_ in ("his", "her", "its", "their")
+            for c in subject.children
+        )
+    )
 
 
 def _pull_quote(doc: Doc, end: int) -> bool:

@@ -1282,3 +1282,36 @@ def test_an_untagged_full_name_a_title_describes_is_a_person_in_real_text():
     )
     assert events
     assert all("Neel Kashkari" in e.actors for e in events)
+
+
+def test_an_office_and_a_full_name_tagged_org_is_the_person_in_real_text():
+    # "Secretary of the Interior Ken Salazar" (ORG "the Interior Ken
+    # Salazar"), later "Salazar and Secretary of Homeland Security Janet
+    # Napolitano were to lead a Senate delegation": Salazar was a place
+    events = realtext.events_in(
+        "bpoil_foxnews/2010-05-24/398.htm.txt", "Salazar and Secretary of Homeland"
+    )
+    assert events
+    assert all("Ken Salazar" in e.actors for e in events)
+
+
+def test_a_company_a_pronoun_owns_is_the_articles_company_in_real_text():
+    # "Jobs said that his company sold 13.7 million Macs last year": Apple's
+    # sales, and the Macs counted are products, no organisation
+    events = realtext.events_in("wikinews-meantime-214601", "his company sold 13.7")
+    assert events
+    assert all(e.organizations == ("Apple",) for e in events)
+
+
+def test_a_product_released_beside_other_companies_is_its_makers_in_real_text():
+    # "Since the original iPhone was released in 2007, web servers for both
+    # Apple and AT&T have experienced issues"
+    events = [
+        e
+        for e in realtext.events_in(
+            "wikinews-meantime-191597", "Since the original iPhone was released"
+        )
+        if "iPhone was released" in e.title
+    ]
+    assert events
+    assert all("Apple" in e.organizations for e in events)
