@@ -1926,6 +1926,14 @@ class EntityResolver:
                     for c in last.children
                 )
                 or (before is not None and before.lower_ == "aboard")
+                or (  # "this Michael Forever concert": a show's title, no name
+                    ent.label_ == "PERSON"
+                    and e - s >= 2
+                    and after is not None
+                    and after.lemma_.lower() in _SHOW_HEADS
+                    and self._dictionary_word(last)
+                    and not is_given_name(last.text)
+                )
                 or (  # "sold 13.7 million Macs", "two A380s": units counted
                     last.tag_ == "NNPS"
                     and ent.label_ != "PERSON"
@@ -3632,6 +3640,9 @@ _EVENT_HEADS = frozenset(
         "symposium",
     }
 )
+# Heads of a show's name ("this Michael Forever concert", "the Bad tour"):
+# a title before them is the show's, not a person's.
+_SHOW_HEADS = _EVENT_HEADS | {"concert", "tour", "show", "gala", "tribute"}
 _ATTENDING_PREPOSITIONS = frozenset(
     {"at", "to", "during", "before", "after", "ahead", "for", "since", "from"}
 )

@@ -1315,3 +1315,13 @@ def test_a_product_released_beside_other_companies_is_its_makers_in_real_text():
     ]
     assert events
     assert all("Apple" in e.organizations for e in events)
+
+
+def test_a_shows_title_before_its_head_is_no_person_in_real_text():
+    # "this Michael Forever concert takes place in Cardiff" (PERSON): the
+    # tribute concert's name
+    events = realtext.events_in(
+        "MJ_bbc/2011-07-26/1179.htm.txt", "this Michael Forever concert"
+    )
+    assert events
+    assert all("Michael Forever" not in e.actors for e in events)
