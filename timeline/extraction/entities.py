@@ -220,7 +220,9 @@ class ArticleEntities:
             if (
                 # no one else named in the sentence ("In 1998 Apple introduced
                 # the iMac ... and the Mac OS X operating system was released")
-                named <= {self.main_company} and _thing_subject(verb)
+                named <= {self.main_company}
+                and _thing_subject(verb)
+                and not self._it_for_another(verb)
             ) or (
                 # its product released, the company named beside others
                 # ("Since the original iPhone was released in 2007, web
@@ -239,6 +241,29 @@ class ArticleEntities:
             tuple(found[COUNTRY]),
             tuple(found[ORGANIZATION]),
         )
+
+    def _it_for_another(self, verb: Token) -> bool:
+        """The event's subject is "it" and the sentence before is about
+        another organisation ("Apache, worth $29 billion, ... In 2003 it
+        paid $1.3 billion": Apache's, not the main company's)."""
+        subject = _event_subject(verb)
+        if subject is None or subject.lower_ != "it":
+            return False
+        sent = subject.sent
+        for _ in range(3):  # back over "It has a history of ..." too
+            if sent.start == 0:
+                return False
+            sent = verb.doc[sent.start - 1].sent
+            subjects = [c for c in sent.root.children if c.dep_ in _SUBJECTS]
+            if not subjects:
+                return False
+            if subjects[0].lower_ != "it":
+                c = subjects[0]
+                return any(
+                    m.kind == ORGANIZATION and m.value != self.main_company
+                    for m in self.within(c.idx, c.idx + len(c.text))
+                )
+        return False
 
     def _described_person(self, verb: Token) -> str | None:
         """The person a description subject stands for ("the US president
@@ -1326,6 +1351,20 @@ class EntityResolver:
                 elif ent.label_ == "FAC" and key not in self.shipped_org_names:
                     for i in range(s, e):
                         taken[i] = 1  # a building, a rig: no stored organisation
+            elif (
+                ent.label_ == "PRODUCT"
+                and e - s == 1
+                and key in org_firsts
+                and key not in things
+                and org_firsts[key] not in things
+                and org_firsts[key].split()[-1]
+                in self.legal_suffixes | _COMPANY_WORDS | _CORPORATE_WORDS
+                and doc[s].dep_ in ("nsubj", "nsubjpass", "poss", "compound", "dobj")
+            ):
+                # "Apache approached BP" (PRODUCT) after "Apache Corporation":
+                # the first word of the article's company is the company
+                target = org_firsts[key]
+                add(s, e, ORGANIZATION, self.org_name(org_keys[target], org_keys))
             elif ent.label_ in _THING_LABELS and key not in self.shipped_org_names:
                 # "Roche's Tamiflu" (PRODUCT): a thing, even where the
                 # database lexicon stored it as an organisation
@@ -3143,6 +3182,12 @@ _PLACE_LIKE = {"GPE", "NORP", "LOC", "FAC", "ORG"}
 _MISLABELLED_COMPANY = {"GPE", "NORP", "LOC", "PRODUCT"}
 # Labels of things: products, events, works ("Tamiflu", "WWDC", "Thriller").
 _THING_LABELS = {"PRODUCT", "EVENT", "WORK_OF_ART"}
+_SUBJECTS = ("nsubj", "nsubjpass")
+# Last words of a company's full name besides the legal suffixes and company
+# nouns: "Apache Corporation", "Anadarko Petroleum", "Penske Automotive".
+_CORPORATE_WORDS = frozenset(
+    {"corporation", "corp", "inc", "co", "petroleum", "industries", "holdings"}
+)
 
 
 def _pick_role(

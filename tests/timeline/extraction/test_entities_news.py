@@ -1325,3 +1325,19 @@ def test_a_shows_title_before_its_head_is_no_person_in_real_text():
     )
     assert events
     assert all("Michael Forever" not in e.actors for e in events)
+
+
+def test_a_companys_first_word_tagged_product_is_the_company_in_real_text():
+    # "Apache Corporation, an American rival", then "Apache" (PRODUCT):
+    # "Reports that Apache was seeking $6 billion to $7 billion ...", and
+    # "Apache, worth $29 billion, ... It has a history of doing similar
+    # smaller deals with BP. In 2003 it paid $1.3 billion": Apache's, not BP's
+    seeking = realtext.events_in(
+        "bpoil_reuters/2010-07-15/666.htm.txt", "Reports that Apache was seeking"
+    )
+    paid = realtext.events_in(
+        "bpoil_foxnews/2010-07-11/1184.htm.txt", "In 2003 it paid"
+    )
+    assert seeking and paid
+    assert all("Apache" in e.organizations for e in seeking)
+    assert all(e.organizations == ("Apache",) for e in paid)
