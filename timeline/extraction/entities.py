@@ -1593,9 +1593,22 @@ class EntityResolver:
         while i < len(ents):
             ent = ents[i]
             nxt = ents[i + 1] if i + 1 < len(ents) else None
-            if ent.label_ == "PERSON" and (
-                any(_CREDIT.search(t.text) or _CREDIT_WORD.match(t.text) for t in ent)
-                or _bracketed_credit(doc, ent.start, ent.end)
+            if ent.label_ == "PERSON" and _bracketed_credit(doc, ent.start, ent.end):
+                changed = True  # "(By Ron Schwane -- Associated Press)": nobody,
+                i += 1  # nor the agency credited
+                close = next(
+                    (
+                        k
+                        for k in range(ent.end, min(ent.end + 8, len(doc)))
+                        if doc[k].text == ")"
+                    ),
+                    ent.end,
+                )
+                if nxt is not None and nxt.start < close:
+                    i += 1
+                continue
+            if ent.label_ == "PERSON" and any(
+                _CREDIT.search(t.text) or _CREDIT_WORD.match(t.text) for t in ent
             ):
                 changed = True  # "Dave Martin\\/AP", "Photo\\/Sang Tan": a credit
                 i += 1

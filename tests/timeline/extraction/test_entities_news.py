@@ -1272,6 +1272,12 @@ def test_a_bracketed_photographers_credit_is_nobody_in_real_text():
     assert events
     assert all("Ricky Carioti" not in e.actors for e in events)
     assert all("John McCain" in e.actors for e in events)
+    # nor the agency it credits: "(By Ron Schwane -- Associated Press)"
+    events = realtext.events_in(
+        "Finan_washingtonpost/2008-10-25/460.htm.txt", "(By Ron Schwane --"
+    )
+    assert events
+    assert all("Associated Press" not in e.organizations for e in events)
 
 
 def test_an_untagged_full_name_a_title_describes_is_a_person_in_real_text():
