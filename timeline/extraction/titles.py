@@ -1832,10 +1832,10 @@ def _past(verb: Token) -> str | None:
     lemma = verb.lemma_.lower()
     if lemma == "be":
         return "were" if verb.lower_ in ("are", "'re") else "was"
-    form = _inflect(lemma, "VBD")
-    if form and verb.text[:1].isupper():
-        form = form[0].upper() + form[1:]
-    return form
+    # lower case: a capital that only opened the sentence goes ("Battling
+    # George W. Bush ..., John McCain lashed out": McCain battled); the
+    # title's first letter is capitalised by tidy()
+    return _inflect(lemma, "VBD")
 
 
 def clause_tokens(

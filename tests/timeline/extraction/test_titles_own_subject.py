@@ -101,3 +101,12 @@ def test_a_copula_with_nothing_after_it_tells_how_long_until_what():
     assert e.title.startswith(
         "BP said that it will be at least Tuesday before crews can begin a process"
     )
+
+
+def test_a_verb_told_in_the_past_loses_the_capital_that_opened_its_sentence():
+    # "BELTON, Mo., Oct. 20 -- Battling George W. Bush for the GOP presidential
+    # nomination in 2000, John McCain lashed out at the Texas governor, ..."
+    e = event_in(
+        "Finan_washingtonpost/2008-10-21/1124.htm.txt", "Battling George W. Bush", "2000"
+    )
+    assert e.title.startswith("Sen. John McCain battled George W. Bush for the GOP")
