@@ -21,7 +21,9 @@ def test_a_full_stop_parsed_as_a_subject_is_no_one():
 def test_a_chronology_entry_tells_the_name_after_its_date():
     # "June 14 - Obama, on his fourth trip to the Gulf, says he will press BP
     # executives ...": Obama parsed into the date phrase
-    e = event_in("bpoil_reuters/2010-06-28/489.htm.txt", "says he will press", "June 14")
+    e = event_in(
+        "bpoil_reuters/2010-06-28/489.htm.txt", "says he will press", "June 14"
+    )
     assert e.title.startswith("Obama said he will press BP executives")
 
 
@@ -34,7 +36,9 @@ def test_a_verb_parsed_as_a_nouns_participle_is_the_sentences_verb():
     )
     # "BARATARIA BAY, La. -- The executive in charge of fighting a Gulf of
     # Mexico oil spill acknowledged Monday everyone is frustrated ..."
-    e = event_in("bpoil_foxnews/2010-05-24/398.htm.txt", "acknowledged Monday", "Monday")
+    e = event_in(
+        "bpoil_foxnews/2010-05-24/398.htm.txt", "acknowledged Monday", "Monday"
+    )
     assert e.title.startswith(
         "The executive in charge of fighting a Gulf of Mexico oil spill acknowledged"
     )
@@ -107,6 +111,8 @@ def test_a_verb_told_in_the_past_loses_the_capital_that_opened_its_sentence():
     # "BELTON, Mo., Oct. 20 -- Battling George W. Bush for the GOP presidential
     # nomination in 2000, John McCain lashed out at the Texas governor, ..."
     e = event_in(
-        "Finan_washingtonpost/2008-10-21/1124.htm.txt", "Battling George W. Bush", "2000"
+        "Finan_washingtonpost/2008-10-21/1124.htm.txt",
+        "Battling George W. Bush",
+        "2000",
     )
     assert e.title.startswith("Sen. John McCain battled George W. Bush for the GOP")
