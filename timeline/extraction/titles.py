@@ -507,8 +507,17 @@ class ArticleContext:
         """The last person named in `sentence` before `tok`, outside quotes
         and outside the clause of `tok` itself ("After meeting Smith, he
         said" is not Smith)."""
+        if any(  # "He may have strong words for Mr Putin, whom he today
+            # urged": the "he" before it tells who
+            t.lower_ in _PERSON_PRONOUNS and t.dep_ in SUBJECT_DEPS
+            for t in sentence
+            if t.i < tok.i
+        ):
+            return None
         clause = _clause_verb(tok)
         inside = {t.i for t in clause.subtree} if clause is not None else set()
+        if clause is not None and clause.dep_ == "relcl":
+            inside |= {t.i for t in _phrase(clause.head, set())}  # its antecedent
         quoted = _quoted(sentence)
         for m in reversed(self.entities.within(sentence.start_char, tok.idx)):
             if m.kind != PERSON:
@@ -1553,7 +1562,13 @@ def _verb_group(
             for c in verb.head.children
             if c.dep_ in ("aux", "auxpass") and c.i < verb.head.i
         ]
-        if any(c.dep_ == "auxpass" for c in verb.head.children) and shared:
+        if (
+            any(c.dep_ == "auxpass" for c in verb.head.children)
+            and any(c.tag_ == "MD" for c in verb.head.children)  # a modal's
+            # gapping, not "was thought to be a backlash, and a unity rally
+            # ... fizzled out"
+            and not any(c.dep_ in ("prt", "dobj") for c in verb.children)
+        ):
             replace[verb.i] = f"{' '.join(shared)} {verb.text}"
             return sorted(group, key=lambda t: t.i), replace
     if (

@@ -116,3 +116,21 @@ def test_a_verb_told_in_the_past_loses_the_capital_that_opened_its_sentence():
         "2000",
     )
     assert e.title.startswith("Sen. John McCain battled George W. Bush for the GOP")
+
+
+def test_guard_he_after_a_he_of_its_sentence_is_that_one():
+    # "He may have strong words for Mr Putin, whom he today urged to ensure
+    # Russia stayed true to democratic principles": not Putin urging Putin
+    e = event_in(
+        "IraqWar_guardian/2005-02-21/256.htm.txt", "whom he today urged", "today"
+    )
+    assert e.title.startswith("George Bush urged Mr Putin")
+
+
+def test_guard_an_active_conjunct_of_a_passive_stays_active():
+    # "A subsequent spate of attacks against Sunnis was thought to be a
+    # backlash, and a unity rally near the bridge at the weekend fizzled out."
+    e = event_in(
+        "IraqWar_guardian/2005-09-05/199.htm.txt", "fizzled out", "the weekend"
+    )
+    assert e.title == "A unity rally near the bridge fizzled out"
