@@ -130,14 +130,15 @@ def _clock_only(low: str) -> str | None:
 
 def _day_of(low: str, ctx: Context, tense: Callable[[], str]) -> date | None:
     """The calendar day a deictic word or weekday in the text names."""
+    today = ctx.today
     if "yesterday" in low:
-        return ctx.dct - timedelta(days=1)
+        return today - timedelta(days=1)
     if "tomorrow" in low:
-        return ctx.dct + timedelta(days=1)
+        return today + timedelta(days=1)
     if "today" in low or "tonight" in low:
-        return ctx.dct
+        return today
     if m := _WD_RE.search(low):
-        return _resolve_weekday(ctx.dct, WEEKDAYS[m[1]], low, tense())
+        return _resolve_weekday(today, WEEKDAYS[m[1]], low, tense())
     return None
 
 

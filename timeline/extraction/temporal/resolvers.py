@@ -327,7 +327,7 @@ def _time(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
         m := _WEEKDAY_AFTER.match(ctx.text, ctx.end, min(len(ctx.text), ctx.end + 40))
     ):
         # "at about 10:35 a.m. (0735 GMT) Friday": the day named just after
-        day = _resolve_weekday(ctx.dct, WEEKDAYS[m[1].lower()], "", tense())
+        day = _resolve_weekday(ctx.today, WEEKDAYS[m[1].lower()], "", tense())
     # "made its first flight Tuesday ... at 18:00 UTC": the day of the sentence
     day = day or ctx.sent_day or ctx.anchor
     return "TIME", f"{day.isoformat()}T{clock}", ctx.dct
@@ -360,12 +360,12 @@ def _deictic(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
     if re.search(r"\b(?:next|following)\s+day|day after", low):
         d = anchor + timedelta(days=1)
         if "tomorrow" in low:
-            d = ctx.dct + timedelta(days=2)
+            d = ctx.today + timedelta(days=2)
         return "DATE", d.isoformat(), anchor
     if re.search(r"\bprevious\s+day|day before", low):
         d = anchor - timedelta(days=1)
         if "yesterday" in low:
-            d = ctx.dct - timedelta(days=2)
+            d = ctx.today - timedelta(days=2)
         return "DATE", d.isoformat(), anchor
     if re.search(r"\bsame\s+day", low):
         # "a report released on the same day": the day under discussion; after
@@ -387,13 +387,13 @@ def _deictic(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
     if re.search(r"\bthat\b", low):
         return "TIME", f"{anchor.isoformat()}T{part or 'DT'}", anchor
     if low.startswith("last") and part:
-        d = ctx.dct - timedelta(days=1)
+        d = ctx.today - timedelta(days=1)
         return "TIME", f"{d.isoformat()}T{part}", ctx.dct
     day = _day_of(low, ctx, tense)
     if day is None:
         if part is None:
             return None
-        day = ctx.dct
+        day = ctx.today
     if part and not re.fullmatch(
         r"(?:early |late |earlier |later )?(?:today|yesterday|tomorrow)", low
     ):

@@ -126,6 +126,8 @@ def tag_timexes(doc: Doc, dct: date) -> list[Timex]:
         typ, value, anchor = result
         out.append(Timex(start, end, surface, typ, value, anchor))
         ctx.remember(typ, value, start)
+        if family in ("explicit", "iso"):
+            ctx.open_line(start, end, value)
         if family == "explicit" and (
             second := _second_day(text, end, value, anchor, taken)
         ):
