@@ -154,6 +154,25 @@ def _sentence_year(ctx: Context, tense: Callable[[], str]) -> int | None:
     return y
 
 
+_NARRATIVE_REACH = 600  # characters a narrated date carries to a bare month
+
+
+def _narrated_year_anchor(ctx: Context, tense: Callable[[], str]) -> date | None:
+    """Where an essay's narrative is when a month or day comes without a year:
+    the date the document named just before ("... returned to Iraq in December
+    2002 ... until war began in March 2003. ... In January ... On March 7 ..."),
+    when it and the date before it are months or days a year or more before
+    the document's own date and the sentence, naming no date of its own, does
+    not tell the future. Else None."""
+    narrated = ctx.narrated_anchor("month")
+    if narrated is None or ctx.start - ctx.doc_last_at > _NARRATIVE_REACH:
+        return None
+    if ctx.doc_old_run < 2:
+        return None  # one old date in a story of now ("the Dec. 21, 1988,
+        # bombing ... Gadhafi agreed in April") leaves the story in its year
+    return narrated if tense() != "future" else None
+
+
 _DAY_WORD_RE = re.compile(
     r"\b(?:(twenty|thirty)[-\s])?(first|second|third|fourth|fifth|sixth|seventh|"
     r"eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|"

@@ -35,6 +35,7 @@ class Context:
     doc_last: str | None = None  # the last date (a year, month or day) it named
     doc_quarter: str | None = None  # last quarter value in the document
     doc_last_at: int = -1  # where the document named doc_last
+    doc_old_run: int = 0  # how many dates in a row it named a year or more back
     line_day: date | None = None  # the calendar date its line opens with ...
     line_span: tuple[int, int] = (-1, -1)  # ... and the text that date dates
     start: int = 0
@@ -66,6 +67,7 @@ class Context:
         if m := re.match(r"^\d{4}(?:-\d\d(?:-\d\d)?)?(?=T|$)", value):
             self.doc_last = m[0]
             self.doc_last_at = start
+            self.doc_old_run = self.doc_old_run + 1 if self._old(m[0]) else 0
         if m := re.match(r"^(\d{4})-(\d{2})-(\d{2})", value):
             d = _safe_date(int(m[1]), int(m[2]), int(m[3]))
             self.sent_day = d
@@ -90,6 +92,14 @@ class Context:
     _explicit: bool = False  # the value came from a date written in full
     _topic_quarter: bool = False  # the value is a quarter under discussion
     _forecast: bool = False  # ... in a sentence about the future
+
+    def _old(self, value: str) -> bool:
+        """A month or a day a year or more before the line's own date."""
+        parts = [int(x) for x in value.split("-")]
+        if len(parts) < 2:
+            return False
+        today = self.today
+        return (today.year * 12 + today.month) - (parts[0] * 12 + parts[1]) >= 12
 
     @property
     def anchor(self) -> date:

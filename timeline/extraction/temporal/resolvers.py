@@ -18,6 +18,7 @@ from timeline.extraction.temporal.anchors import (
     _day_of,
     _day_word,
     _find_year,
+    _narrated_year_anchor,
     _part,
     _resolve_weekday,
     _resolve_year_for,
@@ -76,6 +77,8 @@ def _explicit(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None
             year = sent_year
         elif (told := _that_year(ctx)) is not None and tense() == "past":
             year = told  # "in 2007 ... lobbied on 15 October and 9 November that year"
+        elif (narrated := _narrated_year_anchor(ctx, tense)) is not None:
+            year = _resolve_year_for(narrated, month, day, tense())
         else:
             year = _resolve_year_for(ctx.dct, month, day, tense())
         ctx._explicit = False
@@ -152,6 +155,8 @@ def _month(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
         year = anchor.year
     elif (sent_year := _sentence_year(ctx, tense)) is not None:
         year = sent_year
+    elif (narrated := _narrated_year_anchor(ctx, tense)) is not None:
+        year = _resolve_year_for(narrated, month, None, tense())
     else:
         year = _resolve_year_for(anchor, month, None, tense())
     return "DATE", f"{year:04d}-{month:02d}", anchor
@@ -357,6 +362,14 @@ def _deictic(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
         if d is not None:
             d += timedelta(days=-1 if m[1] == "before" else 1)
             return "DATE", d.isoformat(), ctx.dct
+    if (
+        re.search(r"\b(?:next|following|previous)\s+day\b", low)
+        and (narrated := ctx.narrated_anchor("day")) is not None
+        and tense() == "past"
+    ):
+        # "... a turbulent day yesterday ... (By the following day this theory
+        # had been abandoned.)": a day from the one the story is at
+        anchor = narrated
     if re.search(r"\b(?:next|following)\s+day|day after", low):
         d = anchor + timedelta(days=1)
         if "tomorrow" in low:

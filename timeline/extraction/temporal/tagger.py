@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from timeline.extraction.temporal.context import Context
 from timeline.extraction.temporal.grammar import PATTERNS, TRIGGER, trigger_families
 from timeline.extraction.temporal.normalise import normalise
-from timeline.extraction.temporal.tense import tense_of
+from timeline.extraction.temporal.tense import REPORTING, tense_of
 from timeline.extraction.types import Timex
 
 _MARGIN = 90
@@ -125,7 +125,13 @@ def tag_timexes(doc: Doc, dct: date) -> list[Timex]:
             continue
         typ, value, anchor = result
         out.append(Timex(start, end, surface, typ, value, anchor))
-        ctx.remember(typ, value, start)
+        if not (
+            family == "deictic" and ctx.doc_old_run and _reporting(doc, start, end)
+        ):
+            # "Mr Blix said last night: ..." in a narrative of 2003 is the
+            # interview's day, not the story's next step ("On March 7, ...
+            # On the same day, ElBaradei reported"): it leaves the story's date
+            ctx.remember(typ, value, start)
         if family in ("explicit", "iso"):
             ctx.open_line(start, end, value)
         if family == "explicit" and (
@@ -133,6 +139,12 @@ def tag_timexes(doc: Doc, dct: date) -> list[Timex]:
         ):
             out.append(second)
     return out
+
+
+def _reporting(doc: Doc, start: int, end: int) -> bool:
+    """Whether the expression dates a reporting verb ("said last night")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and span.root.head.lemma_ in REPORTING
 
 
 _AND_DAY = re.compile(r"\s+(?:and|or|&)\s+([12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b")
