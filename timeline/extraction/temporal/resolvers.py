@@ -364,12 +364,15 @@ def _deictic(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
             return "DATE", d.isoformat(), ctx.dct
     if (
         re.search(r"\b(?:next|following|previous)\s+day\b", low)
-        and (narrated := ctx.narrated_anchor("day")) is not None
+        and ctx.sent_anchor is None
+        and ctx.sent_day is None
+        and ctx.doc_day is not None
         and tense() == "past"
     ):
-        # "... a turbulent day yesterday ... (By the following day this theory
-        # had been abandoned.)": a day from the one the story is at
-        anchor = narrated
+        # "... a turbulent day yesterday ... its worst fall since 1987 ... (By
+        # the following day this theory had been abandoned.)": a day from the
+        # last day the story named
+        anchor = ctx.doc_day
     if re.search(r"\b(?:next|following)\s+day|day after", low):
         d = anchor + timedelta(days=1)
         if "tomorrow" in low:
