@@ -132,10 +132,13 @@ class Context:
         line_end = len(self.text) if line_end < 0 else line_end
         if re.match(r"\s*:", self.text[end:]):
             line_end = min(line_end, self.sent_end)
-        elif self._explicit:
-            # a post's or an entry's stamp with its year ("Aug 9, 2010 16:00
-            # UTC Oil caused the mess ..."): the lines after it are that
-            # entry's, up to the next line a date opens
+        elif self._explicit and (
+            "T" in value or re.match(r",?\s+\d{1,2}[:.]\d\d\b", self.text[end:])
+        ):
+            # a post's stamp, its year and clock time ("Aug 9, 2010 16:00 UTC
+            # Oil caused the mess ..."): the lines after it are that post's,
+            # up to the next line a date opens (a photo's date, "Thursday,
+            # July 29, 2010 The oil is then soaked up ...", dates its caption)
             line_end = len(self.text)
         self.line_day, self.line_span = day, (end, line_end)
 
