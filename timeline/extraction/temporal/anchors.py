@@ -49,7 +49,8 @@ def _resolve_weekday(anchor: date, wd: int, low: str, tense: str) -> date:
 
 def _resolve_year_for(anchor: date, month: int, day: int | None, tense: str) -> int:
     """The year of a month (and day) given without one: the nearest occurrence,
-    where one on the wrong side of the anchor for the tense counts 3x as far."""
+    where one on the wrong side of the anchor for the tense counts 6x as far
+    (tense "narrative": from the date a story is at, one before it 1.5x)."""
     best: tuple[float, int] | None = None
     for y in (anchor.year - 1, anchor.year, anchor.year + 1):
         if day is None:
@@ -64,6 +65,9 @@ def _resolve_year_for(anchor: date, month: int, day: int | None, tense: str) -> 
             dist *= 6
         elif tense in ("", "present") and delta > 0:
             dist *= 1.5  # news reports the past more often than the future
+        elif tense == "narrative" and delta < 0:
+            dist *= 1.5  # a story told in order moves on ("in February 2004
+            # ... in August"), though it may look back
         if best is None or dist < best[0]:
             best = (dist, y)
     return anchor.year if best is None else best[1]

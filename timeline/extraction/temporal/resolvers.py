@@ -78,7 +78,7 @@ def _explicit(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None
         elif (told := _that_year(ctx)) is not None and tense() == "past":
             year = told  # "in 2007 ... lobbied on 15 October and 9 November that year"
         elif (narrated := _narrated_year_anchor(ctx, tense)) is not None:
-            year = _resolve_year_for(narrated, month, day, tense())
+            year = _resolve_year_for(narrated, month, day, "narrative")
         else:
             year = _resolve_year_for(ctx.dct, month, day, tense())
         ctx._explicit = False
@@ -156,7 +156,7 @@ def _month(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
     elif (sent_year := _sentence_year(ctx, tense)) is not None:
         year = sent_year
     elif (narrated := _narrated_year_anchor(ctx, tense)) is not None:
-        year = _resolve_year_for(narrated, month, None, tense())
+        year = _resolve_year_for(narrated, month, None, "narrative")
     else:
         year = _resolve_year_for(anchor, month, None, tense())
     return "DATE", f"{year:04d}-{month:02d}", anchor
