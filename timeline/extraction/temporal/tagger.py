@@ -132,6 +132,15 @@ def tag_timexes(doc: Doc, dct: date) -> list[Timex]:
             # interview's day, not the story's next step ("On March 7, ...
             # On the same day, ElBaradei reported"): it leaves the story's date
             ctx.remember(typ, value, start)
+            if (
+                ctx.doc_old_run == 1
+                and family == "explicit"
+                and ctx._explicit
+                and _sets_the_scene(doc, start, end)
+            ):
+                # "On February 14 2003 he delivered a report ...": a story of
+                # that time begins (not "the Dec. 21, 1988, bombing")
+                ctx.doc_old_run = 2
         if family in ("explicit", "iso"):
             ctx.open_line(start, end, value)
         if family == "explicit" and (
@@ -139,6 +148,23 @@ def tag_timexes(doc: Doc, dct: date) -> list[Timex]:
         ):
             out.append(second)
     return out
+
+
+def _sets_the_scene(doc: Doc, start: int, end: int) -> bool:
+    """Whether a date is the time of its clause's verb ("On February 14 2003
+    he delivered", "returned to Iraq in December 2002"), not a noun's."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    if span.start > 0 and doc[span.start - 1].tag_ in ("DT", "PRP$", "POS"):
+        return False  # "the Dec. 21, 1988, bombing": a noun's date
+    root = span.root
+    head = root.head
+    if root.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    elif root.dep_ != "npadvmod":
+        return False
+    return head.pos_ in ("VERB", "AUX")
 
 
 def _reporting(doc: Doc, start: int, end: int) -> bool:
