@@ -1015,6 +1015,15 @@ def test_it_reads_an_essay_s_bare_months_in_the_year_it_narrates() -> None:
     assert _value_at(article_id, "account on ", "January 27") == "2003-01-27"
 
 
+def test_it_begins_a_narrative_at_one_old_date_its_clause_is_set_at() -> None:
+    # "On February 14 2003 he delivered a report to the council ... He
+    # followed up on February 28 with a more mixed assessment ... delivered on
+    # March 7": 2003, in an article of April 2005
+    article_id = "IraqWar_guardian/2005-04-27/167.htm.txt"
+    assert _value_at(article_id, "followed up on ", "February 28") == "2003-02-28"
+    assert _value_at(article_id, "delivered on ", "March 7") == "2003-03-07"
+
+
 def test_it_keeps_a_bare_month_in_its_year_after_one_old_date() -> None:
     # one date of the past in a story of now leaves its months in their year
     text = (
