@@ -151,11 +151,14 @@ def tag_timexes(doc: Doc, dct: date) -> list[Timex]:
 
 
 def _sets_the_scene(doc: Doc, start: int, end: int) -> bool:
-    """Whether a date is the time of its clause's verb ("On February 14 2003
-    he delivered", "returned to Iraq in December 2002"), not a noun's."""
+    """Whether a date that opens its sentence is the time of its clause's verb
+    ("On February 14 2003 he delivered ..."), not a noun's."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
+    if span.start - span.sent.start > 3:
+        return False  # not fronted: "a day before the window was to close on
+        # September 1, 2006, they demanded ..." tells one step, then goes on
     if span.start > 0 and doc[span.start - 1].tag_ in ("DT", "PRP$", "POS"):
         return False  # "the Dec. 21, 1988, bombing": a noun's date
     root = span.root
