@@ -953,3 +953,97 @@ def test_it_keeps_the_publication_year_for_a_future_following_year() -> None:
         date(2010, 6, 10),
     )
     assert got["the following year"] == ("DATE", "2011")
+
+
+# --- the date a line opens with, the year an essay's narrative is at ---------
+
+
+def _value_at(article_id: str, before: str, expression: str, after: str = "") -> str:
+    """The value of `expression` where the article reads before+expression+after."""
+    row = article(article_id)
+    text = row["text"]
+    at = text.index(before + expression + after) + len(before)
+    timexes = tag_timexes(get_nlp()(text), date.fromisoformat(row["published"]))
+    (got,) = [t for t in timexes if t.start == at and t.text == expression]
+    return got.value
+
+
+def test_it_counts_today_from_the_date_that_opens_its_line() -> None:
+    # "November 18, 2010 House Democrats introduced legislation today ...",
+    # crawled on November 17: the line's own day
+    got = _value_at(
+        "bpoil_washingtonpost/2010-11-17/4.htm.txt", "legislation ", "today"
+    )
+    assert got == "2010-11-18"
+
+
+def test_it_counts_last_night_from_a_chronology_entry_s_date() -> None:
+    # "September 27: Tony Blair and Gordon Brown were again at odds last night"
+    # in a list published on September 30: the night of the 26th
+    got = _value_at("IraqWar_guardian/2005-09-30/129.htm.txt", "at odds ", "last night")
+    assert got == "2005-09-26TNI"
+
+
+def test_it_dates_a_blog_entry_s_lines_by_the_entry_s_stamp() -> None:
+    # "Jul 23, 2010 21:29 UTC The Obama administration admitted today ... /
+    # Yesterday we heard ..." and, in the entry stamped "Jun 22, 2010 13:39
+    # UTC", "Just hours after Barton's remarks on Thursday": each entry's own
+    # days, not the crawl's (January 2011)
+    article_id = "bpoil_reuters/2011-01-11/1469.htm.txt"
+    assert _value_at(article_id, "", "Yesterday", " we heard") == "2010-07-22"
+    assert _value_at(article_id, "remarks on ", "Thursday") == "2010-06-17"
+
+
+def test_it_keeps_a_caption_s_date_to_its_own_sentence() -> None:
+    text = (
+        "May 10: Boats work with containment boom on the shoreline of Grand Isle. "
+        "(AP) Officials said on Tuesday that the leak had slowed."
+    )
+    got = found(text, date(2010, 5, 12))
+    assert got["May 10"] == ("DATE", "2010-05-10")
+    assert got["Tuesday"] == ("DATE", "2010-05-11")
+
+
+def test_it_reads_an_essay_s_bare_months_in_the_year_it_narrates() -> None:
+    # a 2005 essay narrating 2003: "... returned to Iraq in December 2002 ...
+    # until the week before war began in March 2003. ... in January ... In
+    # March, they (the Iraqis) cooperated like hell. In December and January,
+    # no.. That is why I gave a critical account on January 27."
+    article_id = "IraqWar_guardian/2005-04-28/269.htm.txt"
+    assert _value_at(article_id, "In ", "March", ", they") == "2003-03"
+    assert _value_at(article_id, "In ", "December", " and") == "2002-12"
+    assert _value_at(article_id, "account on ", "January 27") == "2003-01-27"
+
+
+def test_it_begins_a_narrative_at_one_old_date_its_clause_is_set_at() -> None:
+    # "On February 14 2003 he delivered a report to the council ... He
+    # followed up on February 28 with a more mixed assessment ... delivered on
+    # March 7": 2003, in an article of April 2005
+    article_id = "IraqWar_guardian/2005-04-27/167.htm.txt"
+    assert _value_at(article_id, "followed up on ", "February 28") == "2003-02-28"
+    assert _value_at(article_id, "delivered on ", "March 7") == "2003-03-07"
+
+
+def test_it_keeps_a_bare_month_in_its_year_after_one_old_date() -> None:
+    # one date of the past in a story of now leaves its months in their year
+    text = (
+        "Two Libyans were charged in the Dec. 21, 1988, bombing of a jet. They "
+        "were removed from the list after Libya agreed in April to hand them over."
+    )
+    assert found(text, date(1999, 6, 7))["April"] == ("DATE", "1999-04")
+
+
+def test_it_puts_the_same_day_on_the_story_s_day_not_the_interview_s() -> None:
+    # "On March 7, Mr Blix pleaded for more time ... Mr Blix said last night:
+    # '...' On the same day, the head of the IAEA, Mohamed ElBaradei,
+    # reported ...": March 7, 2003, not the night before publication
+    article_id = "IraqWar_guardian/2005-04-28/269.htm.txt"
+    assert _value_at(article_id, "On ", "the same day") == "2003-03-07"
+
+
+def test_it_counts_the_following_day_from_the_day_the_story_is_at() -> None:
+    # Wikinews: "US stock markets saw an unusually turbulent day yesterday ...
+    # (By the following day this theory had been abandoned.)", published on
+    # May 7: the 7th, the day after the crash
+    got = _value_at("wikinews-meantime-180695", "By ", "the following day")
+    assert got == "2010-05-07"

@@ -49,7 +49,8 @@ def _resolve_weekday(anchor: date, wd: int, low: str, tense: str) -> date:
 
 def _resolve_year_for(anchor: date, month: int, day: int | None, tense: str) -> int:
     """The year of a month (and day) given without one: the nearest occurrence,
-    where one on the wrong side of the anchor for the tense counts 3x as far."""
+    where one on the wrong side of the anchor for the tense counts 6x as far
+    (tense "narrative": from the date a story is at, one before it 1.5x)."""
     best: tuple[float, int] | None = None
     for y in (anchor.year - 1, anchor.year, anchor.year + 1):
         if day is None:
@@ -64,6 +65,9 @@ def _resolve_year_for(anchor: date, month: int, day: int | None, tense: str) -> 
             dist *= 6
         elif tense in ("", "present") and delta > 0:
             dist *= 1.5  # news reports the past more often than the future
+        elif tense == "narrative" and delta < 0:
+            dist *= 1.5  # a story told in order moves on ("in February 2004
+            # ... in August"), though it may look back
         if best is None or dist < best[0]:
             best = (dist, y)
     return anchor.year if best is None else best[1]
@@ -130,14 +134,15 @@ def _clock_only(low: str) -> str | None:
 
 def _day_of(low: str, ctx: Context, tense: Callable[[], str]) -> date | None:
     """The calendar day a deictic word or weekday in the text names."""
+    today = ctx.today
     if "yesterday" in low:
-        return ctx.dct - timedelta(days=1)
+        return today - timedelta(days=1)
     if "tomorrow" in low:
-        return ctx.dct + timedelta(days=1)
+        return today + timedelta(days=1)
     if "today" in low or "tonight" in low:
-        return ctx.dct
+        return today
     if m := _WD_RE.search(low):
-        return _resolve_weekday(ctx.dct, WEEKDAYS[m[1]], low, tense())
+        return _resolve_weekday(today, WEEKDAYS[m[1]], low, tense())
     return None
 
 
@@ -151,6 +156,25 @@ def _sentence_year(ctx: Context, tense: Callable[[], str]) -> int | None:
     if (t == "future" and y < ctx.dct.year) or (t == "past" and y > ctx.dct.year):
         return None
     return y
+
+
+_NARRATIVE_REACH = 600  # characters a narrated date carries to a bare month
+
+
+def _narrated_year_anchor(ctx: Context, tense: Callable[[], str]) -> date | None:
+    """Where an essay's narrative is when a month or day comes without a year:
+    the date the document named just before ("... returned to Iraq in December
+    2002 ... until war began in March 2003. ... In January ... On March 7 ..."),
+    when it and the date before it are months or days a year or more before
+    the document's own date and the sentence, naming no date of its own, does
+    not tell the future. Else None."""
+    narrated = ctx.narrated_anchor("month")
+    if narrated is None or ctx.start - ctx.doc_last_at > _NARRATIVE_REACH:
+        return None
+    if ctx.doc_old_run < 2:
+        return None  # one old date in a story of now ("the Dec. 21, 1988,
+        # bombing ... Gadhafi agreed in April") leaves the story in its year
+    return narrated if tense() != "future" else None
 
 
 _DAY_WORD_RE = re.compile(

@@ -34,6 +34,10 @@ class Context:
     doc_day: date | None = None  # the last day the document named
     doc_last: str | None = None  # the last date (a year, month or day) it named
     doc_quarter: str | None = None  # last quarter value in the document
+    doc_last_at: int = -1  # where the document named doc_last
+    doc_old_run: int = 0  # how many dates in a row it named a year or more back
+    line_day: date | None = None  # the calendar date its line opens with ...
+    line_span: tuple[int, int] = (-1, -1)  # ... and the text that date dates
     start: int = 0
     end: int = 0
     _sent_bounds: list[tuple[int, int]] = field(default_factory=list)
@@ -62,6 +66,8 @@ class Context:
             return
         if m := re.match(r"^\d{4}(?:-\d\d(?:-\d\d)?)?(?=T|$)", value):
             self.doc_last = m[0]
+            self.doc_last_at = start
+            self.doc_old_run = self.doc_old_run + 1 if self._old(m[0]) else 0
         if m := re.match(r"^(\d{4})-(\d{2})-(\d{2})", value):
             d = _safe_date(int(m[1]), int(m[2]), int(m[3]))
             self.sent_day = d
@@ -87,9 +93,54 @@ class Context:
     _topic_quarter: bool = False  # the value is a quarter under discussion
     _forecast: bool = False  # ... in a sentence about the future
 
+    def _old(self, value: str) -> bool:
+        """A month or a day a year or more before the line's own date."""
+        parts = [int(x) for x in value.split("-")]
+        if len(parts) < 2:
+            return False
+        today = self.today
+        return (today.year * 12 + today.month) - (parts[0] * 12 + parts[1]) >= 12
+
     @property
     def anchor(self) -> date:
-        return self.sent_anchor or self.dct
+        return self.sent_anchor or self.today
+
+    @property
+    def today(self) -> date:
+        """The day "today", "yesterday", a weekday and "last week" count from:
+        the date that opens the expression's line (a dateline or a chronology's entry:
+        "Jul 23, 2010 21:29 UTC The administration admitted today ...",
+        "September 27: Blair and Brown were at odds last night"), else the dct."""
+        s, e = self.line_span
+        if self.line_day is not None and s <= self.start < e:
+            return self.line_day
+        return self.dct
+
+    def open_line(self, start: int, end: int, value: str) -> None:
+        """Note a calendar day written at the very start of its line: it dates
+        the rest of the line, or only its sentence after a colon (a caption,
+        "May 10: Boats work ... (AP) A key safety device ...", runs into the
+        story)."""
+        line_start = self.text.rfind("\n", 0, start) + 1
+        if self.text[line_start:start].strip():
+            return
+        m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", value)
+        day = _safe_date(int(m[1]), int(m[2]), int(m[3])) if m else None
+        if day is None:
+            return
+        line_end = self.text.find("\n", end)
+        line_end = len(self.text) if line_end < 0 else line_end
+        if re.match(r"\s*:", self.text[end:]):
+            line_end = min(line_end, self.sent_end)
+        elif self._explicit and (
+            "T" in value or re.match(r",?\s+\d{1,2}[:.]\d\d\b", self.text[end:])
+        ):
+            # a post's stamp, its year and clock time ("Aug 9, 2010 16:00 UTC
+            # Oil caused the mess ..."): the lines after it are that post's,
+            # up to the next line a date opens (a photo's date, "Thursday,
+            # July 29, 2010 The oil is then soaked up ...", dates its caption)
+            line_end = len(self.text)
+        self.line_day, self.line_span = day, (end, line_end)
 
     def narrated_anchor(self, unit: str) -> date | None:
         """The date the narrative is at when the sentence names none: the last

@@ -18,6 +18,7 @@ from timeline.extraction.temporal.anchors import (
     _day_of,
     _day_word,
     _find_year,
+    _narrated_year_anchor,
     _part,
     _resolve_weekday,
     _resolve_year_for,
@@ -76,6 +77,8 @@ def _explicit(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None
             year = sent_year
         elif (told := _that_year(ctx)) is not None and tense() == "past":
             year = told  # "in 2007 ... lobbied on 15 October and 9 November that year"
+        elif (narrated := _narrated_year_anchor(ctx, tense)) is not None:
+            year = _resolve_year_for(narrated, month, day, "narrative")
         else:
             year = _resolve_year_for(ctx.dct, month, day, tense())
         ctx._explicit = False
@@ -152,6 +155,8 @@ def _month(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
         year = anchor.year
     elif (sent_year := _sentence_year(ctx, tense)) is not None:
         year = sent_year
+    elif (narrated := _narrated_year_anchor(ctx, tense)) is not None:
+        year = _resolve_year_for(narrated, month, None, "narrative")
     else:
         year = _resolve_year_for(anchor, month, None, tense())
     return "DATE", f"{year:04d}-{month:02d}", anchor
@@ -327,7 +332,7 @@ def _time(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
         m := _WEEKDAY_AFTER.match(ctx.text, ctx.end, min(len(ctx.text), ctx.end + 40))
     ):
         # "at about 10:35 a.m. (0735 GMT) Friday": the day named just after
-        day = _resolve_weekday(ctx.dct, WEEKDAYS[m[1].lower()], "", tense())
+        day = _resolve_weekday(ctx.today, WEEKDAYS[m[1].lower()], "", tense())
     # "made its first flight Tuesday ... at 18:00 UTC": the day of the sentence
     day = day or ctx.sent_day or ctx.anchor
     return "TIME", f"{day.isoformat()}T{clock}", ctx.dct
@@ -357,15 +362,26 @@ def _deictic(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
         if d is not None:
             d += timedelta(days=-1 if m[1] == "before" else 1)
             return "DATE", d.isoformat(), ctx.dct
+    if (
+        re.search(r"\b(?:next|following|previous)\s+day\b", low)
+        and ctx.sent_anchor is None
+        and ctx.sent_day is None
+        and ctx.doc_day is not None
+        and tense() == "past"
+    ):
+        # "... a turbulent day yesterday ... its worst fall since 1987 ... (By
+        # the following day this theory had been abandoned.)": a day from the
+        # last day the story named
+        anchor = ctx.doc_day
     if re.search(r"\b(?:next|following)\s+day|day after", low):
         d = anchor + timedelta(days=1)
         if "tomorrow" in low:
-            d = ctx.dct + timedelta(days=2)
+            d = ctx.today + timedelta(days=2)
         return "DATE", d.isoformat(), anchor
     if re.search(r"\bprevious\s+day|day before", low):
         d = anchor - timedelta(days=1)
         if "yesterday" in low:
-            d = ctx.dct - timedelta(days=2)
+            d = ctx.today - timedelta(days=2)
         return "DATE", d.isoformat(), anchor
     if re.search(r"\bsame\s+day", low):
         # "a report released on the same day": the day under discussion; after
@@ -387,13 +403,13 @@ def _deictic(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
     if re.search(r"\bthat\b", low):
         return "TIME", f"{anchor.isoformat()}T{part or 'DT'}", anchor
     if low.startswith("last") and part:
-        d = ctx.dct - timedelta(days=1)
+        d = ctx.today - timedelta(days=1)
         return "TIME", f"{d.isoformat()}T{part}", ctx.dct
     day = _day_of(low, ctx, tense)
     if day is None:
         if part is None:
             return None
-        day = ctx.dct
+        day = ctx.today
     if part and not re.fullmatch(
         r"(?:early |late |earlier |later )?(?:today|yesterday|tomorrow)", low
     ):

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from timeline.extraction.temporal.context import Context
 from timeline.extraction.temporal.grammar import PATTERNS, TRIGGER, trigger_families
 from timeline.extraction.temporal.normalise import normalise
-from timeline.extraction.temporal.tense import tense_of
+from timeline.extraction.temporal.tense import REPORTING, tense_of
 from timeline.extraction.types import Timex
 
 _MARGIN = 90
@@ -125,12 +125,55 @@ def tag_timexes(doc: Doc, dct: date) -> list[Timex]:
             continue
         typ, value, anchor = result
         out.append(Timex(start, end, surface, typ, value, anchor))
-        ctx.remember(typ, value, start)
+        if not (
+            family == "deictic" and ctx.doc_old_run and _reporting(doc, start, end)
+        ):
+            # "Mr Blix said last night: ..." in a narrative of 2003 is the
+            # interview's day, not the story's next step ("On March 7, ...
+            # On the same day, ElBaradei reported"): it leaves the story's date
+            ctx.remember(typ, value, start)
+            if (
+                ctx.doc_old_run == 1
+                and family == "explicit"
+                and ctx._explicit
+                and _sets_the_scene(doc, start, end)
+            ):
+                # "On February 14 2003 he delivered a report ...": a story of
+                # that time begins (not "the Dec. 21, 1988, bombing")
+                ctx.doc_old_run = 2
+        if family in ("explicit", "iso"):
+            ctx.open_line(start, end, value)
         if family == "explicit" and (
             second := _second_day(text, end, value, anchor, taken)
         ):
             out.append(second)
     return out
+
+
+def _sets_the_scene(doc: Doc, start: int, end: int) -> bool:
+    """Whether a date that opens its sentence is the time of its clause's verb
+    ("On February 14 2003 he delivered ..."), not a noun's."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    if span.start - span.sent.start > 3:
+        return False  # not fronted: "a day before the window was to close on
+        # September 1, 2006, they demanded ..." tells one step, then goes on
+    if span.start > 0 and doc[span.start - 1].tag_ in ("DT", "PRP$", "POS"):
+        return False  # "the Dec. 21, 1988, bombing": a noun's date
+    root = span.root
+    head = root.head
+    if root.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    elif root.dep_ != "npadvmod":
+        return False
+    return head.pos_ in ("VERB", "AUX")
+
+
+def _reporting(doc: Doc, start: int, end: int) -> bool:
+    """Whether the expression dates a reporting verb ("said last night")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and span.root.head.lemma_ in REPORTING
 
 
 _AND_DAY = re.compile(r"\s+(?:and|or|&)\s+([12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b")

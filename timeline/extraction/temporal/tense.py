@@ -30,7 +30,7 @@ _FUTURE_LEMMAS = {
     "pledge",
 }
 
-_REPORTING = {
+REPORTING = {
     "say",
     "tell",
     "announce",
@@ -84,7 +84,7 @@ def _verb_tense(verb, depth: int = 0) -> str:  # noqa: ANN001 - spaCy Token
     if (
         "would" in low
         and verb.dep_ == "ccomp"
-        and verb.head.lemma_ in _REPORTING
+        and verb.head.lemma_ in REPORTING
         and verb.head.tag_ == "VBD"
     ):
         return "future"  # reported future: "said he would visit on Thursday"
