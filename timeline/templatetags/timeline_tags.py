@@ -273,16 +273,25 @@ def event_chips(context, event) -> SafeString:
     list item linking to the timeline with it added ("" when none).
 
     One call per event instead of a template loop per chip keeps the list
-    fast to render; each piece is escaped by format_html.
+    fast to render; each piece is escaped by format_html, and a chip shown
+    on several events of the page is built once per render.
     """
+    cache = getattr(context, "render_context", {})
+    built = cache.setdefault("timeline_chips", {})
     chips = []
     for actor in _chip_people(event):
-        facet = "org" if actor.kind == ActorKind.ORGANIZATION else "actor"
-        url = _url_adding(context, (facet, str(actor.id)))
-        chips.append(format_html(CHIP, actor.kind, url, actor.name))
+        key = (actor.kind, actor.id, actor.name)
+        if key not in built:
+            facet = "org" if actor.kind == ActorKind.ORGANIZATION else "actor"
+            url = _url_adding(context, (facet, str(actor.id)))
+            built[key] = format_html(CHIP, actor.kind, url, actor.name)
+        chips.append(built[key])
     for country in _chip_places(event):
-        url = _url_adding(context, ("country", country.code))
-        chips.append(format_html(CHIP, "country", url, country.name))
+        key = ("country", country.code, country.name)
+        if key not in built:
+            url = _url_adding(context, ("country", country.code))
+            built[key] = format_html(CHIP, "country", url, country.name)
+        chips.append(built[key])
     return mark_safe("".join(chips))  # noqa: S308 - pieces escaped
 
 
