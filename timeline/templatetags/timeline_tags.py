@@ -267,6 +267,9 @@ def _chip_places(event) -> Iterable:
     return event.countries.all() if found is None else found
 
 
+CHIP = '<li><a class="chip chip--{}" href="{}">{}</a></li>'
+
+
 @register.simple_tag(takes_context=True)
 def event_chips(context, event) -> SafeString:
     """People, organisations and countries of an event as chips, each a
@@ -293,9 +296,6 @@ def event_chips(context, event) -> SafeString:
             built[key] = format_html(CHIP, "country", url, country.name)
         chips.append(built[key])
     return mark_safe("".join(chips))  # noqa: S308 - pieces escaped
-
-
-CHIP = '<li><a class="chip chip--{}" href="{}">{}</a></li>'
 
 
 @register.filter
