@@ -7,6 +7,7 @@ Everything that builds HTML escapes user text piece by piece with
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
@@ -225,28 +226,76 @@ def _url_prefix(name: str, script_prefix: str, *args) -> str:
     return reverse(name, args=args or None)
 
 
-@register.simple_tag(takes_context=True)
-def event_chips(context, event) -> list[dict]:
-    """People, organisations and countries of an event as chips:
-    {label, kind ('person', 'organization', 'country'), url adding it}.
+def _rank(pair: tuple[str, str]) -> int:
+    return KEY_ORDER.get(pair[0], len(KEY_ORDER))
 
-    Reads the prefetched actors and countries; one call per event instead of
-    a template loop per chip keeps the list fast to render.
+
+def _encoded_pairs(context) -> tuple[frozenset, list[int], list[str]]:
+    """The current filters' pairs (deduplicated, in canonical order), their
+    ranks and each one URL-encoded, worked out once per render."""
+    cache = getattr(context, "render_context", {})
+    if "timeline_encoded" not in cache:
+        unique = list(dict.fromkeys(_current_pairs(context)))
+        unique.sort(key=_rank)
+        cache["timeline_encoded"] = (
+            frozenset(unique),
+            [_rank(pair) for pair in unique],
+            [urlencode([pair]) for pair in unique],
+        )
+    return cache["timeline_encoded"]
+
+
+def _url_adding(context, pair: tuple[str, str]) -> str:
+    """index_url() of the current pairs plus `pair`, encoding only `pair`
+    (an event's chips are a hundred links on the same filters)."""
+    present, ranks, encoded = _encoded_pairs(context)
+    if pair not in present:
+        at = bisect_right(ranks, _rank(pair))
+        encoded = [*encoded[:at], urlencode([pair]), *encoded[at:]]
+    return f"{_index_path()}?{'&'.join(encoded)}"
+
+
+def _chip_people(event) -> Iterable:
+    """The event's actors: the list prefetched for the timeline's rows
+    (views.events_for_list), else the relation."""
+    found = getattr(event, "row_actors", None)
+    return event.actors.all() if found is None else found
+
+
+def _chip_places(event) -> Iterable:
+    found = getattr(event, "row_countries", None)
+    return event.countries.all() if found is None else found
+
+
+CHIP = '<li><a class="chip chip--{}" href="{}">{}</a></li>'
+
+
+@register.simple_tag(takes_context=True)
+def event_chips(context, event) -> SafeString:
+    """People, organisations and countries of an event as chips, each a
+    list item linking to the timeline with it added ("" when none).
+
+    One call per event instead of a template loop per chip keeps the list
+    fast to render; each piece is escaped by format_html, and a chip shown
+    on several events of the page is built once per render.
     """
-    pairs = _current_pairs(context)
+    cache = getattr(context, "render_context", {})
+    built = cache.setdefault("timeline_chips", {})
     chips = []
-    for actor in event.actors.all():
-        facet = "org" if actor.kind == ActorKind.ORGANIZATION else "actor"
-        pair = (facet, str(actor.id))
-        chips.append(
-            {"label": actor.name, "kind": actor.kind, "url": index_url([*pairs, pair])}
-        )
-    for country in event.countries.all():
-        pair = ("country", country.code)
-        chips.append(
-            {"label": country.name, "kind": "country", "url": index_url([*pairs, pair])}
-        )
-    return chips
+    for actor in _chip_people(event):
+        key = (actor.kind, actor.id, actor.name)
+        if key not in built:
+            facet = "org" if actor.kind == ActorKind.ORGANIZATION else "actor"
+            url = _url_adding(context, (facet, str(actor.id)))
+            built[key] = format_html(CHIP, actor.kind, url, actor.name)
+        chips.append(built[key])
+    for country in _chip_places(event):
+        key = ("country", country.code, country.name)
+        if key not in built:
+            url = _url_adding(context, ("country", country.code))
+            built[key] = format_html(CHIP, "country", url, country.name)
+        chips.append(built[key])
+    return mark_safe("".join(chips))  # noqa: S308 - pieces escaped
 
 
 @register.filter

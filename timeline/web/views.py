@@ -188,8 +188,18 @@ def events_for_list(qs: QuerySet) -> QuerySet:
         "source_count",
         "date_conflict",
     ).prefetch_related(
-        Prefetch("actors", queryset=Actor.objects.only("id", "name", "kind")),
-        Prefetch("countries", queryset=Country.objects.only("id", "code", "name")),
+        # Plain lists (event.row_actors, event.row_countries, read by the
+        # event_chips tag): no related manager and queryset per event.
+        Prefetch(
+            "actors",
+            queryset=Actor.objects.only("id", "name", "kind"),
+            to_attr="row_actors",
+        ),
+        Prefetch(
+            "countries",
+            queryset=Country.objects.only("id", "code", "name"),
+            to_attr="row_countries",
+        ),
     )
 
 

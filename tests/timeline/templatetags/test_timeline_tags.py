@@ -91,3 +91,73 @@ def test_it_builds_canonical_filter_links():
         "/?kind=call&start=2025-01-01&end=2025-01-31&q=a+b&order=oldest"
     )
     assert tags.filter_url({}, remove="x") == "/"
+
+
+def _chip_event(*actors, countries=()):
+    """An event as the timeline's rows have it: prefetched plain lists."""
+    return SimpleNamespace(
+        row_actors=[SimpleNamespace(id=i, kind=k, name=n) for i, k, n in actors],
+        row_countries=[SimpleNamespace(code=c, name=n) for c, n in countries],
+    )
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        TimelineFilters(),
+        TimelineFilters(kinds=("call",), q="a&b c", order="oldest"),
+        TimelineFilters(actors=(7,), countries=("RU",), start=date(2010, 1, 1)),
+        TimelineFilters(organizations=(9,), stories=("libya-war",), view="key"),
+    ],
+)
+def test_it_links_each_chip_as_index_url_adds_its_filter(filters):
+    from django.template import Context
+
+    context = Context({"filters": filters})
+    event = _chip_event(
+        (7, "person", "Vladimir Putin"),
+        (9, "organization", "United Nations"),
+        countries=[("RU", "Russia"), ("UA", "Ukraine")],
+    )
+    with context.render_context.push():
+        html = tags.event_chips(context, event)
+    pairs = filters.to_query()
+    expected = [
+        ("person", tags.index_url([*pairs, ("actor", "7")]), "Vladimir Putin"),
+        ("organization", tags.index_url([*pairs, ("org", "9")]), "United Nations"),
+        ("country", tags.index_url([*pairs, ("country", "RU")]), "Russia"),
+        ("country", tags.index_url([*pairs, ("country", "UA")]), "Ukraine"),
+    ]
+    assert html == "".join(
+        f'<li><a class="chip chip--{k}" href="{u.replace("&", "&amp;")}">{n}</a></li>'
+        for k, u, n in expected
+    )
+
+
+def test_it_builds_a_chip_shown_on_several_events_once_per_render():
+    from django.template import Context
+
+    context = Context({"filters": TimelineFilters(kinds=("vote",))})
+    first = _chip_event((3, "person", "Ann Lee"), countries=[("FR", "France")])
+    second = _chip_event((3, "person", "Ann Lee"), (4, "person", "Bo Day"))
+    with context.render_context.push():
+        a = tags.event_chips(context, first)
+        b = tags.event_chips(context, second)
+        built = context.render_context["timeline_chips"]
+    ann = '<li><a class="chip chip--person" href="/?actor=3&amp;kind=vote">Ann Lee</a></li>'
+    assert a == ann + (
+        '<li><a class="chip chip--country" href="/?country=FR&amp;kind=vote">'
+        "France</a></li>"
+    )
+    assert b == ann + (
+        '<li><a class="chip chip--person" href="/?actor=4&amp;kind=vote">Bo Day</a></li>'
+    )
+    assert len(built) == 3  # Ann Lee, France, Bo Day
+
+
+def test_it_escapes_chip_labels_and_has_no_chips_for_a_bare_event():
+    event = _chip_event((1, "person", '<b>"Al"</b>'), countries=[("XK", "A & B")])
+    html = tags.event_chips({}, event)
+    assert "&lt;b&gt;&quot;Al&quot;&lt;/b&gt;</a>" in html
+    assert ">A &amp; B</a>" in html and "<b>" not in html
+    assert tags.event_chips({}, _chip_event()) == ""

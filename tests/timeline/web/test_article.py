@@ -35,6 +35,19 @@ def test_it_lists_the_articles_events_oldest_first(client, timeline):
     assert ">week of 17 Feb 2025</time>" in html
 
 
+def test_it_shows_each_events_people_and_countries_as_chips(client, timeline, people):
+    html = client.get(f"/articles/{timeline['article'].id}/").content.decode()
+    met = html.split("They met in Riyadh</a>", 1)[1].split("</li>", 1)[0]
+    trump, putin = people["trump"].id, people["putin"].id
+    assert (
+        f'<a class="chip chip--person" href="/?actor={trump}">Donald Trump</a>' in met
+    )
+    assert (
+        f'<a class="chip chip--person" href="/?actor={putin}">Vladimir Putin</a>' in met
+    )
+    assert '<a class="chip chip--country" href="/?country=SA">' in met
+
+
 def test_it_answers_htmx_with_the_events_partial(client, timeline):
     html = client.get(
         f"/articles/{timeline['article'].id}/", headers=HX

@@ -76,6 +76,50 @@ def test_it_shows_chips_that_add_their_filter(client, timeline, people):
     assert 'href="/?country=RU&amp;kind=call"' in html
 
 
+def chips_of(html: str, event: Event) -> list[str]:
+    """The chip links of one event item, in order."""
+    item = html.split(f'id="event-{event.id}"', 1)[1].split("</article>", 1)[0]
+    return re.findall(r'<a class="chip chip--\w+" href="([^"]*)">', item)
+
+
+def test_it_links_each_chip_to_the_filters_with_it_added(client, timeline, people):
+    putin, trump = people["putin"].id, people["trump"].id
+    html = client.get(f"/?actor={putin}&kind=call&q=spoke").content.decode()
+    # Trump before Putin as linked; an added value takes its canonical place,
+    # a value already chosen links to the same filters.
+    assert chips_of(html, timeline["spoke"]) == [
+        f"/?actor={putin}&amp;actor={trump}&amp;kind=call&amp;q=spoke",
+        f"/?actor={putin}&amp;kind=call&amp;q=spoke",
+        f"/?actor={putin}&amp;country=RU&amp;kind=call&amp;q=spoke",
+        f"/?actor={putin}&amp;country=US&amp;kind=call&amp;q=spoke",
+    ]
+
+
+def test_it_shows_a_chip_on_every_event_it_belongs_to(client, timeline, people):
+    html = client.get("/").content.decode()
+    trump = f"/?actor={people['trump'].id}"
+    for name in ("spoke", "met", "summit"):
+        assert trump in chips_of(html, timeline[name])
+    assert chips_of(html, timeline["vote"]) == [
+        f"/?org={people['un'].id}",
+        "/?country=UA",
+    ]
+
+
+def test_it_shows_chips_on_an_event_item_rendered_alone(rf, timeline, people):
+    """Staff corrections answer with one item, fetched without the list's
+    prefetched rows: its chips come from the event's relations."""
+    from django.template.loader import render_to_string
+
+    request = rf.get("/")
+    request.user = User(is_staff=False)
+    event = Event.objects.get(pk=timeline["vote"].pk)
+    html = render_to_string(
+        "timeline/index.html#event-item", {"event": event}, request=request
+    )
+    assert chips_of(html, event) == [f"/?org={people['un'].id}", "/?country=UA"]
+
+
 def test_it_links_each_event_to_its_detail_in_place(client, timeline):
     html = client.get("/").content.decode()
     e = timeline["met"].id
