@@ -436,3 +436,51 @@ _VANITY_DOMAINS = frozenset(
     ["ac", "ai", "am", "cc", "co", "fm", "gg", "io", "la", "ly", "me", "nu", "sh"]
     + ["tk", "to", "tv", "ws"]
 )
+
+
+# "Boeing's European rival", "outsold rivals Toyota and General Motors": a
+# company named as another's competitor.
+_RIVALS = frozenset(["rival", "rivals", "competitor", "competitors"])
+
+
+def only_a_rival(doc: Doc, start: int, end: int) -> bool:
+    """A company at tokens [start, end) named only as whose rival the actor
+    is or whom it beat, not as an actor: "Boeing's European rival, Airbus,
+    is preparing" (Boeing does not prepare), "the automaker outsold rivals
+    Toyota and General Motors". Rivals that are the subject act ("Rivals
+    Toyota and Honda cut prices")."""
+    last = doc[end - 1]
+    if last.dep_ == "poss" and last.head.lower_ in _RIVALS:
+        return True
+    head = _list_head(last)
+    first = start if head.i == last.i else head.i
+    while (
+        first > 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].head == head
+    ):
+        first -= 1
+    prev = doc[first - 1] if first > 0 else None
+    return (
+        prev is not None
+        and prev.lower_ in _RIVALS
+        and prev.dep_ not in _SUBJECTS
+        and head.dep_ not in _SUBJECTS
+    )
+
+
+def in_a_background_clause(verb: Token, start: int, end: int) -> bool:
+    """A place at characters [start, end) of the event's sentence that is
+    inside a relative clause the event's verb is not in: the background of
+    a noun, not where the event is ("the crisis that started in the United
+    States engulfs developing nations, the World Bank warned": where the
+    crisis began, not where the bank warned)."""
+    span = verb.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.sent != verb.sent:
+        return False
+    tok = span[-1]
+    while tok.head.i != tok.i:
+        if tok.i == verb.i:
+            return False
+        if tok.dep_ == "relcl":
+            return verb not in tok.subtree
+        tok = tok.head
+    return False

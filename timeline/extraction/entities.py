@@ -37,10 +37,12 @@ from timeline.extraction.countries import (
     country_aliases,
     country_name,
     currency_countries,
+    in_a_background_clause,
     index_country,
     institution_countries,
     institution_spans,
     only_a_modifier,
+    only_a_rival,
     owns_an_object,
 )
 from timeline.extraction.names import (
@@ -203,14 +205,18 @@ class ArticleEntities:
                 if m.kind != COUNTRY and m.start not in participants
             }
             mentions = [m for m in mentions if (m.start, m.end) not in outside]
+        if verb is not None:  # "the crisis that started in the US" (countries9)
+            mentions = [
+                m
+                for m in mentions
+                if m.kind != COUNTRY or not in_a_background_clause(verb, m.start, m.end)
+            ]
         companies: dict[str, None] = {}
         for m in mentions:
             if m.company:
                 companies[m.value] = None
             elif not m.incidental:
                 found[m.kind][m.value] = None
-        if not found[COUNTRY] and self.home and not _international(found[ORGANIZATION]):
-            found[COUNTRY][self.home] = None  # not the WHO's, the UN's events
         if (
             verb is not None
             and self.main_company
@@ -225,6 +231,16 @@ class ArticleEntities:
             and _thing_subject(verb)
         ):
             found[ORGANIZATION][self.main_company] = None
+            companies.update(dict.fromkeys(self._company_codes(self.main_company)))
+        # a company acting is in its own country, not the article's ("Boeing
+        # will begin production" in a story on a Chinese order; countries9)
+        if (
+            not found[COUNTRY]
+            and not companies
+            and self.home
+            and not _international(found[ORGANIZATION])
+        ):
+            found[COUNTRY][self.home] = None  # not the WHO's, the UN's events
         if verb is not None and (person := self._described_person(verb)):
             found[PERSON] = {person: None, **found[PERSON]}
         found[COUNTRY].update(companies)
@@ -233,6 +249,14 @@ class ArticleEntities:
             tuple(found[COUNTRY]),
             tuple(found[ORGANIZATION]),
         )
+
+    def _company_codes(self, name: str) -> list[str]:
+        """The head-office country the article gives the company `name`
+        where it names it (its company country mentions)."""
+        at = {(m.start, m.end) for m in self.mentions if m.value == name}
+        return [m.value for m in self.mentions if m.company and (m.start, m.end) in at][
+            :1
+        ]
 
     def _described_person(self, verb: Token) -> str | None:
         """The person a description subject stands for ("the US president
@@ -2028,7 +2052,10 @@ class EntityResolver:
                 )
             if company and doc is not None:
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
-                if span is not None and owns_an_object(span[-1], named=True):
+                if span is not None and (
+                    owns_an_object(span[-1], named=True)
+                    or only_a_rival(doc, span.start, span.end)  # countries9
+                ):
                     continue  # "like Roche's Tamiflu": the maker does not act
             if code:
                 out.append(Mention(m.start, m.end, COUNTRY, code, company=company))

@@ -200,3 +200,54 @@ def test_a_list_of_places_counts_in_full_where_no_other_country_is_named():
         "Testimony this week has focused on usual suspects",
     )
     assert e.countries == ("US",), (e.title, e.countries)
+
+
+# -- rivals, acting companies, background clauses (countries9) ----------------
+
+
+def test_a_company_named_as_a_rival_brings_no_country():
+    # "Boeing's European rival, Airbus, is preparing to release a similar
+    # aircraft, the A350, in 2013."
+    (e,) = events_in("wikinews-meantime-145930", "Boeing's European rival, Airbus")
+    assert e.countries == ("FR",), (e.title, e.countries)
+    # "... as the automaker outsold rivals Toyota and General Motors."
+    found = events_in("wikinews-meantime-160257", "outsold rivals Toyota")
+    assert found and all(e.countries == ("US",) for e in found), [
+        (e.title, e.countries) for e in found
+    ]
+
+
+def test_a_company_acting_is_in_its_own_country_not_the_article_s():
+    # a story on a Chinese order: "Boeing will begin production in 2006 and
+    # the aircraft should enter airline service in 2008."
+    found = events_in("wikinews-meantime-3835", "Boeing will begin production")
+    assert found and all(e.countries == ("US",) for e in found), [
+        (e.title, e.countries) for e in found
+    ]
+    # a story on Apple's British prices: "Apple is the producer of the
+    # world's most-sold MP3 Player, the iPod and launched the iTunes Music
+    # Store, a online music store, on April 28, 2003."
+    (e,) = events_in("wikinews-meantime-89284", "launched the iTunes Music Store")
+    assert e.countries == ("US",), (e.title, e.countries)
+
+
+def test_the_main_company_s_thing_is_in_the_company_s_country():
+    # an Airbus story: "The double-deck commercial aircrafts ' delivery,
+    # originally due later this year, will be delayed until October 2007."
+    found = events_in("wikinews-meantime-51682", "delivery, originally due")
+    assert found and all(
+        e.organizations == ("Airbus",) and e.countries == ("FR",) for e in found
+    ), [(e.title, e.organizations, e.countries) for e in found]
+
+
+def test_a_place_in_a_relative_clause_is_background():
+    # "The world is falling into the first global recession since World War
+    # II as the crisis that started in the United States engulfs
+    # once-booming developing nations, ..., the World Bank warned yesterday."
+    found = events_in(
+        "Finan_washingtonpost/2009-03-09/561.htm.txt",
+        "the crisis that started in the United States",
+    )
+    assert found and all(e.countries == () for e in found), [
+        (e.title, e.countries) for e in found
+    ]
