@@ -472,7 +472,8 @@ def in_a_background_clause(verb: Token, start: int, end: int) -> bool:
     inside a relative clause the event's verb is not in: the background of
     a noun, not where the event is ("the crisis that started in the United
     States engulfs developing nations, the World Bank warned": where the
-    crisis began, not where the bank warned)."""
+    crisis began, not where the bank warned). Not when that noun is the
+    event's actor or a place the event is at."""
     span = verb.doc.char_span(start, end, alignment_mode="expand")
     if span is None or span.sent != verb.sent:
         return False
@@ -481,6 +482,18 @@ def in_a_background_clause(verb: Token, start: int, end: int) -> bool:
         if tok.i == verb.i:
             return False
         if tok.dep_ == "relcl":
-            return verb not in tok.subtree
+            noun = tok.head
+            return (
+                verb not in tok.subtree
+                # "The airline, which is the third largest in China,
+                # signed": who acts
+                and not (noun.dep_ in _SUBJECTS and noun.head.i == verb.i)
+                and noun.ent_type_ not in _PLACE_TYPES
+                and not (noun.dep_ == "pobj" and noun.head.lower_ in _AT_A_PLACE)
+            )  # "at Suvarnabhumi Airport, which serves Bangkok": where it is
         tok = tok.head
     return False
+
+
+_PLACE_TYPES = frozenset(["GPE", "LOC", "FAC"])
+_AT_A_PLACE = frozenset(["at", "in", "near", "from", "to", "into", "outside"])

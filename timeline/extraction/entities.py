@@ -231,7 +231,8 @@ class ArticleEntities:
             and _thing_subject(verb)
         ):
             found[ORGANIZATION][self.main_company] = None
-            companies.update(dict.fromkeys(self._company_codes(self.main_company)))
+            if not found[COUNTRY]:  # its country, where no place is named
+                companies.update(dict.fromkeys(self._company_codes(self.main_company)))
         # a company acting is in its own country, not the article's ("Boeing
         # will begin production" in a story on a Chinese order; countries9)
         if (

@@ -238,6 +238,11 @@ def test_the_main_company_s_thing_is_in_the_company_s_country():
     assert found and all(
         e.organizations == ("Airbus",) and e.countries == ("FR",) for e in found
     ), [(e.title, e.organizations, e.countries) for e in found]
+    # where the sentence names its places, they say where: "The first flight
+    # will take off for a `` special charity-flight '' from Singapore and
+    # land in Sydney on October 25." (Singapore Airlines' A380, not Airbus's)
+    (e,) = events_in("wikinews-meantime-82548", "from Singapore and land in Sydney")
+    assert e.countries == ("SG", "AU"), (e.title, e.countries)
 
 
 def test_a_place_in_a_relative_clause_is_background():
@@ -251,3 +256,14 @@ def test_a_place_in_a_relative_clause_is_background():
     assert found and all(e.countries == () for e in found), [
         (e.title, e.countries) for e in found
     ]
+
+
+def test_a_relative_clause_of_the_actor_or_of_the_place_still_counts():
+    # "The airline, which is the third largest in China, signed the
+    # agreement in Paris on June 15."
+    (e,) = events_in("wikinews-meantime-128016", "which is the third largest in China")
+    assert set(e.countries) >= {"CN", "FR"}, (e.title, e.countries)
+    # "... was delayed today after a superficial accident at Suvarnabhumi
+    # Airport, which serves Bangkok, Thailand."
+    (e,) = events_in("wikinews-meantime-78496", "which serves Bangkok, Thailand")
+    assert "TH" in e.countries, (e.title, e.countries)
