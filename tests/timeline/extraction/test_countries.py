@@ -267,3 +267,14 @@ def test_a_relative_clause_of_the_actor_or_of_the_place_still_counts():
     # Airport, which serves Bangkok, Thailand."
     (e,) = events_in("wikinews-meantime-78496", "which serves Bangkok, Thailand")
     assert "TH" in e.countries, (e.title, e.countries)
+
+
+def test_a_town_qualified_by_another_country_s_state_is_in_that_country():
+    # "He returned to Greenwich, Connecticut, in the 1980s." (a Guardian
+    # obituary: not London's Greenwich)
+    found = events_in(
+        "IraqWar_guardian/2005-05-09/229.htm.txt", "Greenwich, Connecticut"
+    )
+    assert found and all("GB" not in e.countries for e in found), [
+        (e.title, e.countries) for e in found
+    ]
