@@ -231,7 +231,7 @@ class ArticleEntities:
             and _thing_subject(verb)
         ):
             found[ORGANIZATION][self.main_company] = None
-            if not found[COUNTRY]:  # its country, where no place is named
+            if not found[COUNTRY] and not self.home:  # where nothing else says
                 companies.update(dict.fromkeys(self._company_codes(self.main_company)))
         # a company acting is in its own country, not the article's ("Boeing
         # will begin production" in a story on a Chinese order; countries9)
