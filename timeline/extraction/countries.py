@@ -483,6 +483,8 @@ def in_a_background_clause(verb: Token, start: int, end: int) -> bool:
             return False
         if tok.dep_ == "relcl":
             noun = tok.head
+            while noun.dep_ == "appos" and noun.head.i != noun.i:
+                noun = noun.head  # "Libby, the adviser who helped build the US case"
             return (
                 verb not in tok.subtree
                 # "The airline, which is the third largest in China,
