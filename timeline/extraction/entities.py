@@ -233,12 +233,7 @@ class ArticleEntities:
             found[ORGANIZATION][self.main_company] = None
             if not found[COUNTRY] and not self.home:  # where nothing else says
                 companies.update(dict.fromkeys(self._company_codes(self.main_company)))
-        if (
-            not found[COUNTRY]
-            and self.home
-            and not _international(found[ORGANIZATION])
-            and not self._other_company_acts(mentions)  # countries9
-        ):
+        if not found[COUNTRY] and self.home and not _international(found[ORGANIZATION]):
             found[COUNTRY][self.home] = None  # not the WHO's, the UN's events
         if verb is not None and (person := self._described_person(verb)):
             found[PERSON] = {person: None, **found[PERSON]}
@@ -247,17 +242,6 @@ class ArticleEntities:
             tuple(found[PERSON]),
             tuple(found[COUNTRY]),
             tuple(found[ORGANIZATION]),
-        )
-
-    def _other_company_acts(self, mentions: list[Mention]) -> bool:
-        """A company other than the article's main one acts in the event: it
-        is in its own country, not the article's ("Boeing's European rival,
-        Airbus, is preparing" in a Boeing story: France, not the US)."""
-        return any(
-            m.kind == ORGANIZATION
-            and m.value != self.main_company
-            and self._company_codes(m.value)
-            for m in mentions
         )
 
     def _company_codes(self, name: str) -> list[str]:

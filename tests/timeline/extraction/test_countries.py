@@ -213,19 +213,6 @@ def test_a_company_named_as_a_rival_brings_no_country():
     ]
 
 
-def test_another_company_acting_is_in_its_own_country_not_the_article_s():
-    # a story on Boeing's 787: "Boeing's European rival, Airbus, is preparing
-    # to release a similar aircraft, the A350, in 2013." is no American event
-    (e,) = events_in("wikinews-meantime-145930", "Boeing's European rival, Airbus")
-    assert e.countries == ("FR",), (e.title, e.countries)
-    # the article's own company keeps the article's country: "BP's shares
-    # fell sharply on Tuesday following the failure of its previous efforts"
-    found = events_in("bpoil_bbc/2010-06-01/689.htm.txt", "BP's shares fell sharply")
-    assert found and all(set(e.countries) == {"GB", "US"} for e in found), [
-        (e.title, e.countries) for e in found
-    ]
-
-
 def test_the_main_company_s_thing_is_in_the_company_s_country():
     # an Airbus story: "The double-deck commercial aircrafts ' delivery,
     # originally due later this year, will be delayed until October 2007."
