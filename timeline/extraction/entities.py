@@ -217,24 +217,38 @@ class ArticleEntities:
                 companies[m.value] = None
             elif not m.incidental:
                 found[m.kind][m.value] = None
-        if (
-            verb is not None
-            and self.main_company
-            # no one else named in the sentence ("In 1998 Apple introduced the
-            # iMac ... and the Mac OS X operating system was released")
-            and {
+        if not found[COUNTRY] and self.home and not _international(found[ORGANIZATION]):
+            found[COUNTRY][self.home] = None  # not the WHO's, the UN's events
+        named_before = set(found[ORGANIZATION])
+        if verb is not None and self.main_company:
+            named = {
                 m.value
                 for m in self.within(start, end)
                 if m.kind in (PERSON, ORGANIZATION)
             }
-            <= {self.main_company}
-            and _thing_subject(verb)
-        ):
-            found[ORGANIZATION][self.main_company] = None
-            if not found[COUNTRY] and not self.home:  # where nothing else says
-                companies.update(dict.fromkeys(self._company_codes(self.main_company)))
-        if not found[COUNTRY] and self.home and not _international(found[ORGANIZATION]):
-            found[COUNTRY][self.home] = None  # not the WHO's, the UN's events
+            if (
+                # no one else named in the sentence ("In 1998 Apple introduced
+                # the iMac ... and the Mac OS X operating system was released")
+                named <= {self.main_company}
+                and _thing_subject(verb)
+                and not self._it_for_another(verb)
+            ) or (
+                # its product released, the company named beside others
+                # ("Since the original iPhone was released in 2007, web
+                # servers for both Apple and AT&T")
+                self.main_company in named and _launched_subject(verb)
+            ):
+                found[ORGANIZATION][self.main_company] = None
+            elif _owned_company_subject(verb):
+                # "his company sold 13.7 million Macs": the article's company
+                found[ORGANIZATION][self.main_company] = None
+        if (
+            self.main_company in found[ORGANIZATION]
+            and self.main_company not in named_before
+            and not found[COUNTRY]
+            and not self.home
+        ):  # its thing is in its country where nothing else says (countries9)
+            companies.update(dict.fromkeys(self._company_codes(self.main_company)))
         if verb is not None and (person := self._described_person(verb)):
             found[PERSON] = {person: None, **found[PERSON]}
         found[COUNTRY].update(companies)
@@ -244,13 +258,35 @@ class ArticleEntities:
             tuple(found[ORGANIZATION]),
         )
 
+    def _it_for_another(self, verb: Token) -> bool:
+        """The event's subject is "it" and the sentence before is about
+        another organisation ("Apache, worth $29 billion, ... In 2003 it
+        paid $1.3 billion": Apache's, not the main company's)."""
+        subject = _event_subject(verb)
+        if subject is None or subject.lower_ != "it":
+            return False
+        sent = subject.sent
+        for _ in range(3):  # back over "It has a history of ..." too
+            if sent.start == 0:
+                return False
+            sent = verb.doc[sent.start - 1].sent
+            subjects = [c for c in sent.root.children if c.dep_ in _SUBJECTS]
+            if not subjects:
+                return False
+            if subjects[0].lower_ != "it":
+                c = subjects[0]
+                return any(
+                    m.kind == ORGANIZATION and m.value != self.main_company
+                    for m in self.within(c.idx, c.idx + len(c.text))
+                )
+        return False
+
     def _company_codes(self, name: str) -> list[str]:
         """The head-office country the article gives the company `name`
         where it names it (its company country mentions)."""
         at = {(m.start, m.end) for m in self.mentions if m.value == name}
-        return [m.value for m in self.mentions if m.company and (m.start, m.end) in at][
-            :1
-        ]
+        codes = [m.value for m in self.mentions if m.company and (m.start, m.end) in at]
+        return codes[:1]
 
     def _described_person(self, verb: Token) -> str | None:
         """The person a description subject stands for ("the US president
@@ -1338,6 +1374,20 @@ class EntityResolver:
                 elif ent.label_ == "FAC" and key not in self.shipped_org_names:
                     for i in range(s, e):
                         taken[i] = 1  # a building, a rig: no stored organisation
+            elif (
+                ent.label_ == "PRODUCT"
+                and e - s == 1
+                and key in org_firsts
+                and key not in things
+                and org_firsts[key] not in things
+                and org_firsts[key].split()[-1]
+                in self.legal_suffixes | _COMPANY_WORDS | _CORPORATE_WORDS
+                and doc[s].dep_ in ("nsubj", "nsubjpass", "poss", "compound", "dobj")
+            ):
+                # "Apache approached BP" (PRODUCT) after "Apache Corporation":
+                # the first word of the article's company is the company
+                target = org_firsts[key]
+                add(s, e, ORGANIZATION, self.org_name(org_keys[target], org_keys))
             elif ent.label_ in _THING_LABELS and key not in self.shipped_org_names:
                 # "Roche's Tamiflu" (PRODUCT): a thing, even where the
                 # database lexicon stored it as an organisation
@@ -1566,6 +1616,20 @@ class EntityResolver:
         while i < len(ents):
             ent = ents[i]
             nxt = ents[i + 1] if i + 1 < len(ents) else None
+            if ent.label_ == "PERSON" and _bracketed_credit(doc, ent.start, ent.end):
+                changed = True  # "(By Ron Schwane -- Associated Press)": nobody,
+                i += 1  # nor the agency credited
+                close = next(
+                    (
+                        k
+                        for k in range(ent.end, min(ent.end + 8, len(doc)))
+                        if doc[k].text == ")"
+                    ),
+                    ent.end,
+                )
+                if nxt is not None and nxt.start < close:
+                    i += 1
+                continue
             if ent.label_ == "PERSON" and any(
                 _CREDIT.search(t.text) or _CREDIT_WORD.match(t.text) for t in ent
             ):
@@ -1629,7 +1693,12 @@ class EntityResolver:
                 i += 1
                 continue
             if ent.label_ == "ORG" and self._titled_surname(ent):
-                out.append(Span(doc, ent.start, ent.end, label="PERSON"))
+                s, e = _trim_tokens(ent)
+                if doc[s].lower_ in self.title_words and is_given_name(doc[s + 1].text):
+                    s += 1  # "the Interior Ken Salazar": the name, its title before
+                else:
+                    s = ent.start
+                out.append(Span(doc, s, ent.end, label="PERSON"))
                 changed = True  # "Cpl Kenyon", "Dr Curtis": a rank or honorific
                 i += 1
                 continue
@@ -1661,8 +1730,86 @@ class EntityResolver:
                     continue
             out.append(ent)
             i += 1
+        described = self._described_names(doc, out)
+        if described:
+            out = sorted(out + described, key=lambda e: e.start)
+            changed = True
         if changed:
             doc.ents = out
+
+    def _described_names(self, doc: Doc, ents: list) -> list:
+        """Names spaCy left untagged that a noun of their own describes:
+
+        - a company noun right before ("consulting firm Accenture", "the
+          technology blog Gizmodo": its compound or the head of its
+          apposition) makes an organisation;
+        - an apposition of a title or person noun right after a full name
+          ("Neel Kashkari, an assistant secretary of international affairs")
+          makes a person.
+
+        The name is capitalised proper nouns in no entity, no title, for a
+        person no organisation's words."""
+        from spacy.tokens import Span
+
+        tagged = bytearray(len(doc))
+        for e in ents:
+            for k in range(e.start, e.end):
+                tagged[k] = 1
+
+        def name_token(k: int) -> bool:
+            t = doc[k]
+            return not tagged[k] and t.pos_ == "PROPN" and t.text[:1].isupper()
+
+        found = []
+        i = 0
+        while i < len(doc):
+            if not name_token(i) or (i and name_token(i - 1)):
+                i += 1
+                continue
+            end = i + 1
+            while end < len(doc) and name_token(end):
+                end += 1
+            span = doc[i:end]
+            words = [t.lower_ for t in span]
+            if any(w in self.title_words for w in words):
+                i = end
+                continue
+            root = span.root
+            before = doc[i - 1] if i else None
+            if (
+                before is not None
+                and not tagged[i - 1]
+                and before.pos_ == "NOUN"
+                and before.lower_ in _DESCRIBED_BY
+                and (
+                    (before.dep_ == "compound" and before.head.i == root.i)
+                    or (root.dep_ == "appos" and root.head.i == before.i)
+                )
+                and self._known_person(normalise_alias(span.text)) is None
+            ):
+                found.append(Span(doc, i, end, label="ORG"))
+            elif (
+                2 <= len(span) <= 3
+                and end + 1 < len(doc)
+                and doc[end].text == ","
+                and not any(
+                    w in self.non_name_words or w in self.org_before for w in words
+                )
+                and normalise_alias(span.text) not in self.known_org_names
+                and any(
+                    c.dep_ == "appos"
+                    and c.i > end
+                    and c.tag_ == "NN"
+                    and (
+                        c.lemma_.lower() in _single_titles()
+                        or c.lemma_.lower() in _PERSON_NOUNS
+                    )
+                    for c in root.children
+                )
+            ):
+                found.append(Span(doc, i, end, label="PERSON"))
+            i = end
+        return found
 
     def _titled_surname(self, ent: Span) -> bool:
         """An ORG span that is an abbreviated rank or honorific and one or two
@@ -1854,6 +2001,20 @@ class EntityResolver:
                     for c in last.children
                 )
                 or (before is not None and before.lower_ == "aboard")
+                or (  # "this Michael Forever concert": a show's title, no name
+                    ent.label_ == "PERSON"
+                    and e - s >= 2
+                    and after is not None
+                    and after.lemma_.lower() in _SHOW_HEADS
+                    and self._dictionary_word(last)
+                    and not is_given_name(last.text)
+                )
+                or (  # "sold 13.7 million Macs", "two A380s": units counted
+                    last.tag_ == "NNPS"
+                    and ent.label_ != "PERSON"
+                    and key not in self.known_org_names
+                    and any(c.dep_ == "nummod" for c in last.children)
+                )
                 or any(  # "Deepwater Horizon, a drilling rig owned by Transocean"
                     c.dep_ == "appos" and c.lemma_.lower() in self.thing_nouns
                     for c in last.children
@@ -3060,6 +3221,12 @@ _PLACE_LIKE = {"GPE", "NORP", "LOC", "FAC", "ORG"}
 _MISLABELLED_COMPANY = {"GPE", "NORP", "LOC", "PRODUCT"}
 # Labels of things: products, events, works ("Tamiflu", "WWDC", "Thriller").
 _THING_LABELS = {"PRODUCT", "EVENT", "WORK_OF_ART"}
+_SUBJECTS = ("nsubj", "nsubjpass")
+# Last words of a company's full name besides the legal suffixes and company
+# nouns: "Apache Corporation", "Anadarko Petroleum", "Penske Automotive".
+_CORPORATE_WORDS = frozenset(
+    {"corporation", "corp", "inc", "co", "petroleum", "industries", "holdings"}
+)
 
 
 def _pick_role(
@@ -3277,6 +3444,37 @@ def _thing_subject(verb: Token) -> bool:
     return _thing_noun(subject)
 
 
+def _launched_subject(verb: Token) -> bool:
+    """The event is its subject's release with no agent: "the original
+    iPhone was released" (a thing launched, `_LAUNCH_VERBS`)."""
+    subject = _event_subject(verb)
+    return (
+        subject is not None
+        and subject.dep_ == "nsubjpass"
+        and subject.head.i == verb.i
+        and verb.lemma_.lower() in _LAUNCH_VERBS
+        and subject.ent_type_ != "PERSON"
+        and not any(c.dep_ == "agent" for c in verb.children)
+    )
+
+
+def _owned_company_subject(verb: Token) -> bool:
+    """The event's subject is a company a pronoun owns: "his company sold",
+    "its airline will fly" (a person's or a group's own company, which
+    the title resolves to no organisation)."""
+    subject = _event_subject(verb)
+    return (
+        subject is not None
+        and subject.pos_ == "NOUN"
+        and subject.tag_ == "NN"
+        and subject.lemma_.lower() in _COMPANY_WORDS
+        and any(
+            c.dep_ == "poss" and c.lower_ in ("his", "her", "its", "their")
+            for c in subject.children
+        )
+    )
+
+
 def _pull_quote(doc: Doc, end: int) -> bool:
     """The name ending at token `end` heads a pull quote ("Katherine Jackson:
     “Four years won't bring my son back”"): a caption, not the story's
@@ -3449,6 +3647,37 @@ _BARE_TITLE_ABBREVIATIONS = frozenset(
 _HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "cpl", "pte", "sgt", "sir", "dame"})
 # A photo credit token: "Martin\\/AP", "Clarke/AFP".
 _CREDIT = re.compile(r"\w\\?/(?:AP|Reuters|AFP|Getty|EPA|PA|Bloomberg)\b")
+# Company nouns that introduce an untagged name as an organisation ("consulting
+# firm Accenture", "the technology blog Gizmodo"): kinds of business, not a
+# relation ("rival", "partner") nor a work ("label", "paper": "his label Motown").
+_DESCRIBED_BY = frozenset(
+    {
+        "airline", "automaker", "bank", "brand", "broker", "carmaker", "carrier",
+        "chain", "company", "conglomerate", "firm", "group", "insurer", "lender",
+        "maker", "manufacturer", "network", "operator", "planemaker", "retailer",
+        "startup", "subsidiary", "supplier", "website", "blog",
+    }
+)  # fmt: skip
+
+
+def _bracketed_credit(doc: Doc, start: int, end: int) -> bool:
+    """A person's name as a bracketed credit: "(By Ricky Carioti -- The
+    Washington Post)", "(Photo by Jim Watson - AFP)": the photographer's
+    line of a picture, nobody of the story."""
+    return (
+        start >= 2
+        and doc[start - 1].lower_ == "by"
+        and doc[start - 2].text == "("
+        and end < len(doc)
+        and doc[end].text in ("--", "-", "—", "–", "/")
+    ) or (
+        start >= 3
+        and doc[start - 1].lower_ == "by"
+        and doc[start - 2].lower_ in ("photo", "photograph", "picture")
+        and doc[start - 3].text == "("
+    )
+
+
 # A word of a credit inside a person's span: "Photo\\/Sang Tan", "Sang Tan - AP"
 # (a wire agency or a photo word is never part of a name).
 _CREDIT_WORD = re.compile(
@@ -3495,6 +3724,9 @@ _EVENT_HEADS = frozenset(
         "symposium",
     }
 )
+# Heads of a show's name ("this Michael Forever concert", "the Bad tour"):
+# a title before them is the show's, not a person's.
+_SHOW_HEADS = _EVENT_HEADS | {"concert", "tour", "show", "gala", "tribute"}
 _ATTENDING_PREPOSITIONS = frozenset(
     {"at", "to", "during", "before", "after", "ahead", "for", "since", "from"}
 )

@@ -780,12 +780,85 @@ def _post_spans(text: str) -> list[Span]:
     return spans
 
 
+# A notice that readers' posting has closed, as a page of posts opens with it
+# ("This topic has now closed.", "This debate is now closed.", "... but
+# commenting has closed.").
+_POSTING_CLOSED = re.compile(
+    r"(?i)\b(?:(?:this|the)\s+(?:topic|debate|discussion|forum|thread|conversation)"
+    r"\s+(?:has\s+|is\s+)?(?:now\s+)?(?:been\s+)?closed"
+    r"|comment(?:ing|s)?\s+(?:has|have|is|are)\s+(?:now\s+)?(?:been\s+)?closed)\b"
+)
+# A reader speaks for themselves or to the others: first- and second-person
+# words outside quotation marks.
+_PERSONAL_WORD = re.compile(
+    r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|[Mm]y|[Mm]e|[Ww]e|[Oo]ur|[Uu]s"
+    r"|[Yy]ou|[Yy]our)\b"
+)
+_QUOTED = re.compile(r"“[^”\n]*”?|\"[^\"\n]*\"?|``[^\n]*?''")
+_CLOSED_AT_MOST = 0.5  # the notice opens the posts: in the page's first half
+_CLOSED_POSTS_LINES = 10  # lines of posts after it, at least
+_CLOSED_POSTS_PERSONAL = 0.3  # of which this share speak in the first or second person
+
+
+def _closed_posts_spans(text: str) -> list[Span]:
+    """A page of readers' posts under no names: the site's prompt ("Tell me
+    about a piece of news which came as a bolt from the blue", "How concerned
+    are you?"), a notice that posting has closed, then the readers' posts.
+    When the notice lies in the page's first half and at least
+    `_CLOSED_POSTS_PERSONAL` of the lines after it (of four words or more)
+    speak in the first or second person outside quotation marks (news text:
+    a median of 4%), everything from the notice on is readers' words; the
+    prompt before it (the site's own news summary) is kept. A notice
+    closing a story's comments at its foot opens nothing."""
+    m = _POSTING_CLOSED.search(text)
+    if m is None or m.start() > _CLOSED_AT_MOST * len(text):
+        return []
+    lines = [ln for ln in text[m.end() :].split("\n") if len(ln.split()) >= 4]
+    if len(lines) < _CLOSED_POSTS_LINES:
+        return []
+    personal = sum(bool(_PERSONAL_WORD.search(_QUOTED.sub(" ", ln))) for ln in lines)
+    if personal < _CLOSED_POSTS_PERSONAL * len(lines):
+        return []
+    return [Span(m.start(), len(text), COMMENT)]
+
+
+# A writer's bio opens with their full name and their post ("Emma Farge is an
+# energy correspondent, ...", "Ben Klayman is based in Detroit and ...").
+_BIO_OPENING = re.compile(
+    r"^([A-Z][\w'’-]+)(?:[ \t]+[A-Z]\.?)?(?:[ \t]+([A-Z][\w'’-]+))+[ \t]+(?:is|has[ \t]+been)[ \t]+"
+    r"(?:based[ \t]+in\b|an?[ \t]+(?:[\w-]+[ \t]+){0,4}?(?:writer|reporter|correspondent"
+    r"|editor|columnist|journalist|blogger)s?\b)",
+    re.M,
+)
+_BIO_MAX = 1_500  # a bio at the page's foot is short
+_BIO_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
+
+
+def _bio_spans(text: str) -> list[Span]:
+    """A writer's bio at the page's foot: a line naming a writer in full with
+    their post ("Ben Klayman is based in Detroit and in April was named
+    leader of the global automotive team for Reuters."), within the last
+    `_BIO_MAX` characters, and after it only lines about that person (each
+    names them or says "he"/"she": "He joined Reuters in Detroit in 1998 to
+    cover autos."). From that line to the end is the byline's, not news."""
+    tail = max(0, len(text) - _BIO_MAX)
+    for m in _BIO_OPENING.finditer(text, text.rfind("\n", 0, tail) + 1):
+        first, last = m.group(1), m.group(2)
+        person = re.compile(rf"\b(?:{re.escape(first)}|{re.escape(last)})\b")
+        rest = [
+            ln for ln in text[line_at(text, m.start())[1] :].split("\n") if ln.strip()
+        ]
+        if all(person.search(ln) or _BIO_PRONOUN.search(ln) for ln in rest):
+            return [Span(m.start(), len(text), BYLINE)]
+    return []
+
+
 def furniture_spans(text: str) -> list[Span]:
     """The spans of `text` that are page furniture or reader comments, sorted
     by start (they may overlap; each carries the reason that found it)."""
     spans = _comment_spans(text) + _header_comment_spans(text) + _section_spans(text)
     spans += _listing_spans(text) + _blog_spans(text) + _chat_spans(text)
-    spans += _post_spans(text)
+    spans += _post_spans(text) + _closed_posts_spans(text) + _bio_spans(text)
     offset = 0
     for line in text.split("\n"):
         spans.extend(_line_spans(line, offset))

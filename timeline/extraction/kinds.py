@@ -297,6 +297,114 @@ _CLOSING = frozenset({"close", "shut", "reopen", "open"})
 _SCHOOLS = frozenset(
     {"school", "kindergarten", "nursery", "university", "college", "academy"}
 )
+# Places of work whose closing or opening is a company's act: "it closed the
+# London HQ of BP Alternative Energy", "will shut two plants".
+_WORKPLACES = frozenset(
+    {
+        "hq",
+        "headquarters",
+        "office",
+        "plant",
+        "factory",
+        "store",
+        "shop",
+        "branch",
+        "outlet",
+        "refinery",
+        "mill",
+        "mine",
+        "depot",
+        "showroom",
+        "dealership",
+        "subsidiary",
+        "division",
+        "unit",
+    }
+)
+# Central banks, whose agreements, loans and offers of money are the
+# economy's, not a company's or a treaty: "the Fed entered into a $38 billion
+# repurchase agreement", "the Central Bank offered 1.13 trillion rubles".
+_CENTRAL_BANK_KINDS = frozenset({AGREEMENT, BUSINESS, AID, OTHER})
+# What one takes charge of, as an office: "Dodd took over the Banking
+# Committee in 2007", "took over the day-to-day operations in the Gulf".
+_CHARGES = frozenset(
+    {
+        "committee",
+        "panel",
+        "commission",
+        "operation",
+        "operations",
+        "process",
+        "command",
+        "control",
+        "leadership",
+        "presidency",
+        "chairmanship",
+        "management",
+        "role",
+        "duty",
+        "duties",
+        "responsibility",
+        "running",
+    }
+)
+# Private people, whose travels are no visit (CAMEO's visits are those of
+# officials, leaders and delegations): "The Mexican man arrived in Hong Kong
+# from Mexico on Thursday", "2.35 million passengers flew from Mexico".
+_PRIVATE_PEOPLE = frozenset(
+    {
+        "man",
+        "woman",
+        "boy",
+        "girl",
+        "child",
+        "children",
+        "passenger",
+        "tourist",
+        "traveller",
+        "traveler",
+        "holidaymaker",
+        "student",
+        "pupil",
+        "family",
+        "couple",
+        "patient",
+        "person",
+        "people",
+        "someone",
+        "resident",
+        "fan",
+    }
+)
+# Equipment whose failing is an accident: "the blowout preventer (BOP) device
+# failed", "the cofferdam failed due to a build up of crystallised gas".
+_FAILING = frozenset({"fail", "malfunction"})
+_EQUIPMENT = frozenset(
+    {
+        "device",
+        "preventer",
+        "valve",
+        "backstop",
+        "cofferdam",
+        "dome",
+        "seal",
+        "pump",
+        "engine",
+        "brake",
+        "brakes",
+        "dam",
+        "levee",
+        "pipe",
+        "pipeline",
+        "cable",
+        "equipment",
+        "machinery",
+        "generator",
+        "reactor",
+        "turbine",
+        "wing",
+    }
+)
 # How many mentions of a disease make an article one about an outbreak.
 _OUTBREAK_MENTIONS = 3
 # Verbs and nouns of drawing forces down: "will cut the number of its troops",
@@ -608,6 +716,8 @@ def _verb_kind(verb: Token, depth: int) -> str | None:
         return None
     lex = lexicon()
     lemma = _lemma(verb)
+    if _drawdown(verb, depth):
+        return OTHER  # "a plan to withdraw all U.S. combat troops": no attack
     args = _objects(verb, above=False)
     deferring = lemma in lex.light_verbs or lemma in lex.object_verbs
     if deferring and (found := _first_noun_kind(args, depth + 1)) is not None:
@@ -740,6 +850,13 @@ def _economic(verb: Token) -> bool:
 
 def classify(verb: Token, span: Span) -> str:
     """The kind of the event whose predicate is `verb`, dated by `span`."""
+    kind = _classify(verb, span)
+    if kind in _CENTRAL_BANK_KINDS and _central_bank_money(verb):
+        return ECONOMY  # "the Fed entered into a $38 billion repurchase agreement"
+    return kind
+
+
+def _classify(verb: Token, span: Span) -> str:
     lex = lexicon()
     lemma = _lemma(verb)
     # An event nominal the date itself modifies, an argument of the verb
@@ -841,6 +958,14 @@ def classify(verb: Token, span: Span) -> str:
         and _about_outbreak(verb.doc)
     ):
         return HEALTH  # "Three additional schools will be closed" (swine flu)
+    if lemma in _CLOSING and any(_lemma(t) in _WORKPLACES for t in _patients(verb)):
+        return BUSINESS  # "it closed the London HQ of BP Alternative Energy"
+    if _floated(verb):
+        return BUSINESS  # "the company was floated on British and Irish stock markets"
+    if lemma == "tap" and any(
+        c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in verb.children
+    ):
+        return APPOINTMENT  # "it will tap Neel Kashkari ... to oversee ..."
     if (
         lemma in lex.complement_verbs
         and lemma not in lex.verbs
@@ -949,6 +1074,14 @@ def classify(verb: Token, span: Span) -> str:
             return BUSINESS
         if not flown and travellers and _is_thing(travellers[0]):
             return _travel_kind(verb, travellers)  # "the A380 first flew"
+        if (
+            travellers
+            and _lemma(travellers[0]) in _PRIVATE_PEOPLE
+            and travellers[0].ent_type_ not in ("PERSON", "ORG", "GPE")
+        ):
+            return OTHER  # "The Mexican man arrived in Hong Kong": no visit
+    if lemma in _ANNOUNCING and (told := _confirmed_as(verb, span)) is not None:
+        return told  # "was confirmed as the first person to catch swine flu"
     if lemma in _ANNOUNCING and not _first_kind(objects):
         for c in verb.children:  # "announced it would cut 13,000 jobs"
             if (
@@ -966,6 +1099,10 @@ def classify(verb: Token, span: Span) -> str:
         for t in subjects:  # "the talks collapsed", "the spill spread"
             if is_event_nominal(t):
                 return noun_kind(t) or OTHER
+    if lemma in _FAILING and any(
+        _lemma(t) in _EQUIPMENT and t.dep_ in _SUBJECT_DEPS for t in subjects
+    ):
+        return DISASTER  # "the blowout preventer (BOP) device failed": an accident
     if lemma in _MEMBERSHIP and any(
         _lemma(t) in _GOVERNMENT | _BODIES for t in _patients(verb)
     ):
@@ -1124,6 +1261,58 @@ def classify(verb: Token, span: Span) -> str:
     return found or OTHER
 
 
+def _floated(verb: Token) -> bool:
+    """A company floated or listed on a stock market or exchange (its offering
+    of shares, a company's act), not the market's movement."""
+    return (
+        _lemma(verb) in ("float", "list")
+        and any(c.dep_ == "nsubjpass" for c in verb.children)
+        and any(
+            c.dep_ == "prep"
+            and c.lower_ in ("on", "in")
+            and any(
+                p.dep_ == "pobj" and _lemma(p) in ("market", "exchange", "bourse")
+                for p in c.children
+            )
+            for c in verb.children
+        )
+    )
+
+
+def _confirmed_as(verb: Token, span: Span) -> str | None:
+    """What someone was confirmed or announced as, by the infinitive of the
+    "as" complement: "Pacitti ... was confirmed as the first person to catch
+    swine flu within the UK" (a case, health), not a statement."""
+    for c in verb.children:
+        if c.dep_ != "prep" or c.lower_ != "as":
+            continue
+        for p in c.children:
+            for a in p.children if p.dep_ == "pobj" else ():
+                if (
+                    a.dep_ in ("acl", "relcl")
+                    and a.pos_ == "VERB"
+                    and any(t.tag_ == "TO" for t in a.children)
+                    and (told := classify(a, span)) not in (OTHER, STATEMENT)
+                ):
+                    return told
+    return None
+
+
+def _central_bank_money(verb: Token) -> bool:
+    """A central bank's deal or offer of money: its subject a central bank (the
+    Fed, "the Central Bank", the ECB) and money or a deal its object."""
+    banks = [
+        t
+        for t in _subjects(verb)
+        if t.lower_ in ("fed", "ecb")
+        or (_lemma(t) == "bank" and any(_lemma(c) == "central" for c in t.children))
+        or (_lemma(t) == "reserve" and any(_lemma(c) == "federal" for c in t.children))
+    ]
+    if not banks:
+        return False
+    return _money_object(verb) or any(noun_kind(t) == AGREEMENT for t in _objects(verb))
+
+
 def _market_data(subjects: list[Token]) -> bool:
     """Figures of a whole market, which no company owns: jobs counted ("the
     number of jobs rose"), or a business noun beside a market's ("payments on
@@ -1264,7 +1453,13 @@ def _took_office(verb: Token) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return False  # "Bear Stearns was taken over by J.P. Morgan"
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
-    return not objects or any(_is_government(h) for o in objects for h in _heads(o))
+    return not objects or any(
+        _is_government(h)
+        or _lemma(h) in _LEGISLATURES | _BODIES | _CHARGES
+        or _lemma(h) in lexicon().office_nouns
+        for o in objects
+        for h in _heads(o)
+    )
 
 
 def _is_particle(tok: Token, verb: Token) -> bool:
@@ -1508,6 +1703,14 @@ def _presents_product(verb: Token, subjects: list[Token]) -> bool:
     for t in patients:
         if t.ent_type_ == "PRODUCT":
             return True
+        if (
+            _lemma(t) in ("product", "device")
+            and t.head.dep_ == "prep"
+            and _lemma(t.head.head) in _VERSIONS
+        ):
+            return (
+                True  # "the first generation of their products to use Intel processors"
+            )
         if (
             t.pos_ == "PROPN"
             and t.ent_type_ not in ("PERSON", "GPE", "NORP", "LOC")

@@ -85,6 +85,9 @@ FORECAST_VERBS = frozenset(
 _MODALS = frozenset({"should", "would", "could", "might", "must", "ought"})
 # Modals of a possibility: "That may take all of Tuesday".
 _POSSIBLE = frozenset({"may", "might", "could"})
+# ... and of an expectation about a thing: "the aircraft should enter airline
+# service in 2008", "That should enable it to ... reinstate dividends".
+_EXPECTED = _POSSIBLE | {"should"}
 _DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
 # Verbs whose complement clause is a guess, not a report: "comments suggesting
 # the oil giant could reinstate its dividend".
@@ -298,6 +301,14 @@ def non_event_reason(
         return "a reporter's note ('did not immediately return a telephone message on Monday')"
     if _open_question(verb):
         return "an open question ('how the virus will behave later this year')"
+    if _a_goal(verb):
+        return "a plan's goal ('The plan ... is to end Ford's losses by 2008')"
+    if _press_review(span, verb):
+        return "a press review ('writes Jonathan Jones in today's Guardian')"
+    if _still_holding(span, verb):
+        return "a holding that lasts ('At the end of 2009, trusts still held $350,000 in BP stock')"
+    if _continued_state(verb):
+        return "a state that goes on ('the economy would continue to be slow in 2009')"
     if precision == "year" and _yearly_statistic(span, verb):
         return "a figure's move over a year ('tripled in 2004, doubled in 2005')"
     if _as_of_tally(span, verb):
@@ -338,6 +349,8 @@ def non_event_reason(
         and not _eventive_argument(verb)
     ):
         return "a copular predicate states where or how something is"
+    if copula and _bare_copula(span, verb):
+        return "a copula with no complement ('but hasn't been this year', 'the panic that there was in November')"
     if _first_person_comment(verb):
         return "a first-person comment outside reported speech"
     if _states_an_opinion(verb) or any(
@@ -813,12 +826,14 @@ def _speculation(verb: Token) -> bool:
     week': a possibility about a thing only pointed at; and 'comments
     suggesting the oil giant could reinstate its dividend in 2011': a guess
     under a verb of indication."""
-    if verb.dep_ == "conj" and not _has(verb, _SUBJECT_DEPS | {"aux"}):
-        verb = (
-            verb.head
-        )  # "That may take all of Tuesday and possibly run into Wednesday"
+    # "That may take all of Tuesday and possibly run into Wednesday", "That
+    # should enable it to shrink its debt and reinstate dividends next year"
+    while (verb.dep_ == "conj" and not _has(verb, _SUBJECT_DEPS | {"aux"})) or (
+        verb.dep_ == "xcomp" and not _has(verb, _SUBJECT_DEPS)
+    ):
+        verb = verb.head
     aux = _aux_words(verb)
-    if not any(a in _POSSIBLE for a in aux):
+    if not any(a in _EXPECTED for a in aux):
         return False
     if verb.dep_ == "ccomp" and _lemma(verb.head) in _SPECULATING:
         return True
@@ -857,7 +872,7 @@ def _possibility(verb: Token, span: Span) -> bool:
     ):
         return False  # "The static kill ... could start late Monday": a plan's phase
     if not any(
-        c.dep_ == "aux" and c.lower_ in _POSSIBLE and not span.start <= c.i < span.end
+        c.dep_ == "aux" and c.lower_ in _EXPECTED and not span.start <= c.i < span.end
         for c in verb.children
     ):
         return False  # the date's own "May" read as a modal is none
@@ -1032,12 +1047,18 @@ def _total_by(span: Span, verb: Token) -> bool:
     prep = _governing_prep(span, verb)
     if prep is None or prep.lower_ != "by":
         return False
+    clock = any(t.ent_type_ == "TIME" or _CLOCK_WORD.match(t.text) for t in span)
+    preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
+    if {"from", "to"} <= preps and not clock and _has_a_figure(verb, span):
+        # a figure's move reached by then: "saw her investment ... grow from
+        # a minimum of $15,000 to a minimum of $50,000 by the end of 2009"
+        return True
     if _perfect(verb):
         # a total is a figure ("had paid over $2 billion", "had confirmed
         # 44,287 cases"): "By the following day this theory had been
         # abandoned" tells an occurrence; and a clock time of the day dates a
         # move ("By 17:30 UTC, the index had fallen by almost six per cent")
-        if any(t.ent_type_ == "TIME" or _CLOCK_WORD.match(t.text) for t in span):
+        if clock:
             return False
         return _has_a_figure(verb, span)
     if _progressive(verb):
@@ -1395,11 +1416,13 @@ def _reporter_patter(verb: Token) -> bool:
     """'Feick did not immediately return a telephone message on Monday seeking
     additional details': a negated reply to the reporter's call or message
     (or "could not be reached for comment") tells how the story was reported,
-    not news."""
+    not news; so does "could not be reached", whatever follows."""
     if not _has(verb, {"neg"}):
         return False
     lemma = _lemma(verb)
     if lemma == "reach" and _has(verb, {"auxpass"}):
+        if any(c.dep_ == "aux" and c.lower_ in _POSSIBLE for c in verb.children):
+            return True  # "was traveling ... and could not be reached late last week"
         objects = [t for t in verb.subtree if t.dep_ == "pobj"]
     elif lemma in ("return", "respond", "reply"):
         objects = [
@@ -1447,3 +1470,96 @@ def _since_a_record(verb: Token) -> bool:
         for t in head.subtree
         if not verb.left_edge.i <= t.i <= verb.right_edge.i
     )
+
+
+# Nouns of an aim: "The plan is to ...", "The goal is to ...".
+_GOALS = frozenset(
+    ["plan", "aim", "goal", "target", "objective", "intention", "ambition", "purpose"]
+)
+
+
+def _a_goal(verb: Token) -> bool:
+    """'The plan, called "Way Forward", ... is to end Ford's North American
+    losses by 2008': an infinitive complement of "be" under a noun of an aim
+    says what is aimed at, not what happened or was scheduled."""
+    if _lemma(verb) == "be":  # the date read as the copula's: "is to end ..."
+        infinitive = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+        if infinitive is None:
+            return False
+        head, verb = verb, infinitive
+    else:
+        head = verb.head
+        if verb.dep_ != "xcomp" or _lemma(head) != "be":
+            return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    return any(
+        c.dep_ == "nsubj" and c.pos_ == "NOUN" and _lemma(c) in _GOALS
+        for c in head.children
+    )
+
+
+def _press_review(span: Span, verb: Token) -> bool:
+    """'Martin Samuels, writing in today's Times, observes that ...', '...,"
+    writes Jonathan Jones in today's Guardian': a writer's words in the
+    present under a paper's edition of the day ("in today's Times") review
+    the press; "Paulson wrote in Tuesday's Washington Post" (a past) stays."""
+    if verb.tag_ not in ("VBZ", "VBG"):
+        return False
+    if (
+        _lemma(verb) != "write"
+        and lexicon().verbs.get(_lemma(verb)) not in _SPEECH_KINDS
+    ):
+        return False
+    root = span.root
+    if root.dep_ != "poss" or root.head.dep_ != "pobj" or root.head.pos_ != "PROPN":
+        return False
+    prep = root.head.head
+    return prep.lower_ == "in" and prep.head.i == verb.i
+
+
+def _continued_state(verb: Token) -> bool:
+    """'the American economy would continue to be slow in 2009': "continue to
+    be" with an adjective or a noun states a condition, as "be" does."""
+    if _lemma(verb) != "continue":
+        return False
+    return any(
+        c.dep_ == "xcomp" and _lemma(c) == "be" and _has(c, _COMPLEMENTS)
+        for c in verb.children
+    )
+
+
+def _still_holding(span: Span, verb: Token) -> bool:
+    """'At the end of 2009, however, Heinz family trusts still held between
+    $350,000 and $750,000 in BP stock': "still" with a figure in the clause
+    tells what lasted to the date, not what happened on it ("The rebels
+    still attacked the town on Monday" has no figure and stays)."""
+    if not any(c.dep_ == "advmod" and c.lower_ == "still" for c in verb.children):
+        return False
+    if _perfect(verb) or _progressive(verb) or _future(verb):
+        return False
+    return _has_a_figure(verb, span)
+
+
+# What a copula's clause holds when it says what or where something is.
+_COPULA_FILLERS = frozenset(
+    {"attr", "acomp", "prep", "xcomp", "ccomp", "oprd", "dobj", "advcl", "agent"}
+)
+
+
+def _bare_copula(span: Span, verb: Token) -> bool:
+    """'“This is the way Grand Isle is supposed to be but hasn't been this
+    year,”': a negated or perfect "be" whose complement is left out points
+    back at a state; '“There's not that panic that there was in
+    November”': an existential whose noun is the one before it counts that
+    noun's state. "There was an explosion at the plant on Monday" (its
+    noun) and "The vote will be Monday" (neither negated nor perfect) stay."""
+    if any(
+        c.dep_ in _COPULA_FILLERS
+        and not c.left_edge.i <= span.start < c.right_edge.i + 1  # the date's own "in"
+        for c in verb.children
+    ):
+        return False
+    if _has(verb, {"expl"}):
+        return not _has(verb, {"nsubj", "attr"})
+    return _has(verb, {"neg"}) or _perfect(verb)

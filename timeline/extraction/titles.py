@@ -365,9 +365,27 @@ class ArticleContext:
         k = max(0, self.sentence_index(tok) - _WINDOW_SENTENCES)
         return self.sents[k].start_char
 
-    def previous_subject(self, tok: Token, *, plural: bool | None) -> str | None:
-        """The subject of the nearest earlier clause that fits, resolved, as text."""
+    def previous_subject(
+        self, tok: Token, *, plural: bool | None, actor: bool = False
+    ) -> str | None:
+        """The subject of the nearest earlier clause that fits, resolved, as
+        text. `actor`: "it" doing something to an object ("it closed the
+        London HQ"): the nearest subject, or a subject's possessor, that names
+        a person or organisation first ("The company's own emissions were ...",
+        not "Solar power was allocated ...")."""
         candidates = self._subjects_before(tok)
+        for cand in candidates if actor else []:
+            if cand.pos_ == "PRON" or cand.tag_ in ("WDT", "WP", "EX"):
+                continue
+            if cand.pos_ == "PROPN" and self._names_actor(cand):
+                break  # the nearest subject below is one
+            owner = next((c for c in cand.children if c.dep_ == "poss"), None)
+            if (
+                owner is not None
+                and _is_description(owner, _COMPANY_HEADS)
+                and (name := self.nearest_company(owner))
+            ):
+                return name
         for cand in candidates:
             if cand.tag_ in ("WDT", "WP", "EX") or cand.lower_ in ("i", "we", "you"):
                 continue
@@ -388,7 +406,15 @@ class ArticleContext:
                 resolved = self.resolve(cand, cand.head)
                 if resolved:
                     return resolved
-            return _render(_phrase(cand, set()))
+            # without what commas set off: "Apache, worth $29 billion, is
+            # ..." -> "it paid" is Apache's
+            asides = {
+                t.i
+                for c in cand.children
+                if c.i > cand.i and (c.is_punct or _set_off(c))
+                for t in c.subtree
+            }
+            return _render(_phrase(cand, asides))
         return None
 
     def person_in(self, tok: Token) -> str | None:
@@ -442,9 +468,13 @@ class ArticleContext:
         describes one ("The singer had been dogged ...") stands for the article's
         main person. `clause`: the verb of an object pronoun, whose own subject
         it is not ("Casey replaced him")."""
+        sentence = self.sents[self.sentence_index(tok)]
+        own = self._person_before_in(sentence, tok)
         for cand in self._subjects_before(tok, reported=True):
             if clause is not None and cand.head.i == clause.i:
                 continue
+            if own is not None and cand.i < sentence.start:
+                return own  # a person its sentence names before it, first
             names = [
                 m.value
                 for m in self.entities.within(
@@ -463,9 +493,52 @@ class ArticleContext:
                 and cand.ent_type_ == ""
                 and any(c.lower_ == "the" for c in cand.children)
                 and cand.lemma_.lower() not in ORG_HEADS | PLACE_HEADS
-                and self.main.get(PERSON)
             ):
-                return self.main[PERSON]
+                if named := self._person_named_as(cand):
+                    return named  # "The latest speaker ... is Susan Shaw"
+                if own is not None:
+                    return own  # "The cabinet did not have ... read Patricia
+                    # Hewitt's own testimony to this: she first saw it"
+                if self.main.get(PERSON):
+                    return self.main[PERSON]
+        return own
+
+    def _person_before_in(self, sentence: Span, tok: Token) -> str | None:
+        """The last person named in `sentence` before `tok`, outside quotes
+        and outside the clause of `tok` itself ("After meeting Smith, he
+        said" is not Smith)."""
+        if any(  # "He may have strong words for Mr Putin, whom he today
+            # urged": the "he" before it tells who
+            t.lower_ in _PERSON_PRONOUNS and t.dep_ in SUBJECT_DEPS
+            for t in sentence
+            if t.i < tok.i
+        ):
+            return None
+        clause = _clause_verb(tok)
+        inside = {t.i for t in clause.subtree} if clause is not None else set()
+        if clause is not None and clause.dep_ == "relcl":
+            inside |= {t.i for t in _phrase(clause.head, set())}  # its antecedent
+        quoted = _quoted(sentence)
+        for m in reversed(self.entities.within(sentence.start_char, tok.idx)):
+            if m.kind != PERSON:
+                continue
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or span.root.i in quoted or span.root.i in inside:
+                continue
+            return m.value
+        return None
+
+    def _person_named_as(self, subject: Token) -> str | None:
+        """A description a copula names: "The latest speaker ... is Susan Shaw"."""
+        verb = subject.head
+        if verb.lemma_ != "be":
+            return None
+        for attr in verb.children:
+            if attr.dep_ != "attr" or attr.i < subject.i:
+                continue
+            for m in self.entities.within(attr.left_edge.idx, _end(attr.right_edge)):
+                if m.kind == PERSON:
+                    return m.value
         return None
 
     def named_by_head(self, tok: Token) -> str | None:
@@ -637,8 +710,11 @@ class ArticleContext:
                 return None  # "it was announced that ...": no referent
             if (thing := _undergoer_before(subject, self._names_actor)) is not None:
                 return _render(_phrase(thing, set()))
+            actor = subject.dep_ == "nsubj" and any(
+                c.dep_ == "dobj" for c in subject.head.children
+            )
             return (
-                self.previous_subject(subject, plural=False)
+                self.previous_subject(subject, plural=False, actor=actor)
                 or self.nearest(ORGANIZATION, before, floor)
                 or self.main.get(ORGANIZATION)
             )
@@ -993,6 +1069,8 @@ def subject_of(verb: Token) -> Token | None:
             (c for c in tok.children if c.dep_ in SUBJECT_DEPS),
             key=lambda c: (c.i > tok.i, -c.i if c.i < tok.i else c.i),
         )
+        if words := [c for c in subjects if not c.is_punct]:
+            subjects = words  # "The Treasury Dept. says": "." is no one
         for child in subjects[:1]:
             if (noun := _quantified(child)) is not None:
                 return noun  # "The three major US stock market indices each fell"
@@ -1007,6 +1085,8 @@ def subject_of(verb: Token) -> Token | None:
             return child
         if tok.dep_ == "relcl":
             return _antecedent(tok)
+        if (entry := _entry_subject(tok)) is not None:
+            return entry  # "June 14 - Obama, on his fourth trip ..., says"
         if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i:
             tok = tok.head
             continue
@@ -1020,6 +1100,24 @@ def subject_of(verb: Token) -> Token | None:
             tok = tok.head.head
             continue
         break
+    return None
+
+
+def _entry_subject(verb: Token) -> Token | None:
+    """A chronology's entry "June 14 - Obama, on his fourth trip to the Gulf,
+    says he will ...": the name after the date's dash, parsed into the date
+    phrase that opens the clause, is the subject of a verb that has none."""
+    for date in verb.children:
+        if date.dep_ != "npadvmod" or date.i > verb.i or date.ent_type_ != "DATE":
+            continue
+        for name in date.children:
+            if (
+                name.dep_ == "appos"
+                and name.pos_ == "PROPN"
+                and name.i > date.i
+                and any(t.text in _DASHES for t in name.doc[date.i : name.i])
+            ):
+                return name
     return None
 
 
@@ -1456,6 +1554,23 @@ def _verb_group(
         if shared and verb.i not in skip:
             replace[verb.i] = f"{' '.join(shared)} {verb.text}"
             return sorted(group, key=lambda t: t.i), replace
+    if not aux and verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.i not in skip:
+        # "25,000 positions should be cut and 14 plants closed by 2012": the
+        # passive's auxiliaries go with its conjunct (14 plants should be closed)
+        shared = [
+            c.text
+            for c in verb.head.children
+            if c.dep_ in ("aux", "auxpass") and c.i < verb.head.i
+        ]
+        if (
+            any(c.dep_ == "auxpass" for c in verb.head.children)
+            and any(c.tag_ == "MD" for c in verb.head.children)  # a modal's
+            # gapping, not "was thought to be a backlash, and a unity rally
+            # ... fizzled out"
+            and not any(c.dep_ in ("prt", "dobj") for c in verb.children)
+        ):
+            replace[verb.i] = f"{' '.join(shared)} {verb.text}"
+            return sorted(group, key=lambda t: t.i), replace
     if (
         verb.tag_ == "VBG"
         and not aux
@@ -1577,6 +1692,12 @@ def _relative_object(verb: Token) -> Token | None:
         len(subjects) == 1
         and head.i < subjects[0].left_edge.i
         and subjects[0].i < verb.i
+        # not a line glued after a colon or a dash ("Dow Jones Industrial
+        # Average: +401.35 September retail sales fell"): no relative clause
+        and not any(
+            t.text == ":" or t.text in _DASHES
+            for t in verb.doc[head.i + 1 : subjects[0].left_edge.i]
+        )
     ):
         return head
     return None
@@ -1653,11 +1774,25 @@ def _noun_root_subject(verb: Token, sent: Span) -> Token | None:
         return None
     if _inflect(verb.lemma_.lower(), "VBD") != verb.lower_:
         return None  # "taken", "given": participles only
+    head = verb.head
+    if (
+        (
+            head.i == sent.root.i  # or a dateline's apposition: "BARATARIA
+            or (head.dep_ == "appos" and head.head.i == sent.root.i)  # BAY, La. --"
+        )
+        and sent.root.pos_ in ("NOUN", "PROPN")
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.i < verb.i
+        and any(c.dep_ in ("ccomp", "dobj") for c in verb.children)
+    ):  # "General Motors Corporation (GM), an American automaker ...,
+        # announced on Friday that ...", "The executive in charge of fighting
+        # a Gulf of Mexico oil spill acknowledged Monday everyone is
+        # frustrated": a sentence with no finite verb but this one
+        return head
     if not any(
         c.dep_ in ("prep", "dobj", "prt") and c.i > verb.i for c in verb.children
     ):
         return None
-    head = verb.head
     prep = head.head
     root = prep.head
     if head.dep_ != "pobj" or prep.lower_ != "of" or prep.dep_ != "prep":
@@ -1712,10 +1847,10 @@ def _past(verb: Token) -> str | None:
     lemma = verb.lemma_.lower()
     if lemma == "be":
         return "were" if verb.lower_ in ("are", "'re") else "was"
-    form = _inflect(lemma, "VBD")
-    if form and verb.text[:1].isupper():
-        form = form[0].upper() + form[1:]
-    return form
+    # lower case: a capital that only opened the sentence goes ("Battling
+    # George W. Bush ..., John McCain lashed out": McCain battled); the
+    # title's first letter is capitalised by tidy()
+    return _inflect(lemma, "VBD")
 
 
 def clause_tokens(
@@ -1793,7 +1928,35 @@ def clause_tokens(
             objects.extend(part)
             continue
         objects.extend(_phrase(child, skip))
+    if verb.lemma_ == "be" and not objects and verb.i not in skip:
+        objects = _time_until(verb, skip)
     return objects, fronted
+
+
+_UNTIL_MARKS = frozenset(["before", "until", "till"])
+
+
+def _time_until(verb: Token, skip: set[int]) -> list[Token]:
+    """A copula with nothing else after it tells how long until something:
+    "BP said Friday that it will likely be at least Tuesday before crews can
+    begin a process known as a top kill" (not "it will be")."""
+    when = [
+        c
+        for c in verb.children
+        if c.dep_ == "npadvmod" and c.i > verb.i and not _set_off(c)
+    ]
+    until = [
+        c
+        for c in verb.children
+        if c.dep_ == "advcl"
+        and c.i > verb.i
+        and c.i not in skip
+        and any(m.dep_ == "mark" and m.lower_ in _UNTIL_MARKS for m in c.children)
+    ]
+    if len(when) != 1 or len(until) != 1 or any(t.i in skip for t in when[0].subtree):
+        return []  # the title's own date: not "BP will be at least before crews"
+    words = list(when[0].subtree) + _without_asides(until[0], skip)
+    return sorted(words, key=lambda t: t.i)
 
 
 def _set_off(tok: Token) -> bool:
@@ -1984,14 +2147,16 @@ def build_title(
     reduced = _reduced_relative(verb, subject)  # "The case, confirmed on Tuesday,"
     participle = participle or infinitival or reduced
     simple_past = False  # a participle read as the simple past
-    if participle and (noun := _noun_root_subject(verb, sent)) is not None:
+    if (participle or verb.dep_ == "acl") and (
+        noun := _noun_root_subject(verb, sent)
+    ) is not None:
         # "Fear of a deep global recession washed over Asian and European
         # markets": the verb read as the participle of the complement
         participle, subject, simple_past = False, noun, True
         skip = skip | {
             t.i
             for c in noun.children
-            if c.dep_ not in _HEAD_NOUN_PARTS
+            if c.dep_ not in _HEAD_NOUN_PARTS and c.i != verb.i
             for t in c.subtree
         }
     if participle:  # "to be released in mid-2011": no "to be" before "will be"

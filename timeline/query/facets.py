@@ -146,15 +146,18 @@ def event_set(filters: TimelineFilters, *, skip: str = "") -> QuerySet:
     country filters become IN (link-table index ranges) instead of EXISTS
     per event, and with nothing but the default (hide rejected) to apply it
     is a NOT IN over the few rejected events, which SQLite answers from a
-    covering index instead of reading every row.
+    covering index instead of reading every row; a text is every match's
+    id from the text indexes (text_match(every=True)).
     """
     rest = filters.replace(**{SKIP_FIELD[skip]: ()}) if skip else filters
     if rest.is_empty:
         rejected = Event.objects.filter(status=Status.REJECTED).values("pk")
         return Event.objects.exclude(pk__in=rejected)
-    qs = rest.replace(actors=(), organizations=(), countries=()).apply(
+    qs = rest.replace(actors=(), organizations=(), countries=(), q="").apply(
         Event.objects.all()
     )
+    if rest.q:
+        qs = qs.filter(text_match(rest.q, every=True))
     # The links' copied start bounds them by the chosen end (an event
     # starting after it cannot match), on their (actor|country, start,
     # event) indexes.

@@ -791,3 +791,52 @@ def test_it_needs_several_introduced_posts_for_a_page_of_them():
     spans = furniture_spans(story + page)
     assert Screen(spans).covered(0, len(story)) == 0
     assert Screen(spans).covered(len(story), len(story + page)) >= len(page) - 4
+
+
+def test_it_screens_readers_posts_after_a_closing_notice():
+    # A BBC Learning English page: a prompt, "This topic has now closed.",
+    # then readers' sentences under no name ("It was a bolt from the blue
+    # when he told me yesterday that ..."); the prompt is the site's.
+    text = t17("H1N1_bbc/2009-05-06/398.htm.txt")["text"]
+    for post in (
+        "It was a bolt from the blue when he told me yesterday",
+        "One day moring in 1997, a news came as a bolt in the blue",
+    ):
+        assert COMMENT in _reasons(text, post), post
+    assert _untouched(text, "Tell me about a piece of news which came as a bolt")
+    # A Have Your Say debate: the site's news summary above the notice stays.
+    text = t17("H1N1_bbc/2009-04-30/278.htm.txt")["text"]
+    assert _untouched(text, "Almost 900 cases had been confirmed across five")
+    assert COMMENT in _reasons(text, "Alan Davies interview this morning")
+
+
+def test_a_closing_notice_opens_posts_only_when_readers_speak_after_it():
+    news = "The council voted on Monday to close the library in Brecon.\n" * 12
+    posts = "I went there every week with my children.\n" * 12
+    assert furniture_spans("This debate is now closed.\n" + news) == []
+    spans = furniture_spans("This debate is now closed.\n" + posts)
+    assert Screen(spans).covered(0, len(posts)) == len(posts)
+    # A story's comments closed at its foot: the story stays.
+    assert _untouched(news + "This discussion is now closed.\n" + posts, "The council")
+
+
+def test_it_screens_a_writers_bio_at_the_pages_foot():
+    text = t17("H1N1_reuters/2009-05-01/616.htm.txt")["text"]
+    for line in (
+        "Ben Klayman is based in Detroit and in April was named leader",
+        "He joined Reuters in Detroit in 1998 to cover autos.",
+        "Ben graduated from Washington University in St. Louis in 1989",
+    ):
+        assert BYLINE in _reasons(text, line), line
+    assert _untouched(text, "Tests are being run to see if it was the H1N1 virus.")
+
+
+def test_a_writer_in_the_news_is_no_bio():
+    story = "The council voted on Monday to close the library in Brecon.\n"
+    arrest = "John Smith is a reporter for the Post who was arrested on Monday.\n"
+    # Another line after it, about something else: news, not a bio.
+    page = story + arrest + "The embassy declined to comment.\n"
+    assert _untouched(page, "John Smith is a reporter")
+    # Far from the page's foot: the story's own line.
+    page = story + arrest + "He was held in Cairo.\n" + story * 30
+    assert _untouched(page, "John Smith is a reporter")

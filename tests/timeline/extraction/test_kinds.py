@@ -1869,3 +1869,197 @@ def test_it_reads_no_case_of_disease_in_a_worst_case_scenario():
         "yesterday",
     )
     assert e.kind != "health", e.title
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression", "kind"),
+    [
+        # an office taken: "took the job", "became the 23rd ... commandant"; a
+        # sacking: "dispensed with his services" (were business, other, business)
+        (
+            "bpoil_reuters/2010-04-27/1972.htm.txt",
+            "when he took the job three years ago",
+            "three years ago",
+            "appointment",
+        ),
+        (
+            "bpoil_washingtonpost/2010-05-21/580.htm.txt",
+            "Allen became the 23rd Coast Guard commandant",
+            "May 2006",
+            "appointment",
+        ),
+        (
+            "IraqWar_guardian/2005-08-08/20.htm.txt",
+            "Blair dispensed with his services in 2001",
+            "2001",
+            "appointment",
+        ),
+        # "picked up the phone ... to urge": a call (was statement)
+        (
+            "IraqWar_guardian/2005-08-30/108.htm.txt",
+            "George Bush picked up the phone last week",
+            "last week",
+            "call",
+        ),
+        # a party's nomination is fought in an election (was appointment)
+        (
+            "Finan_washingtonpost/2008-10-21/1124.htm.txt",
+            "Battling George W. Bush for the GOP presidential nomination in 2000",
+            "2000",
+            "election",
+        ),
+        # a company's office closed is business (was other)
+        (
+            "bpoil_guardian/2010-06-14/375.htm.txt",
+            "it closed the London HQ of BP Alternative Energy",
+            "June 2009",
+            "business",
+        ),
+        # what someone is confirmed as: a case of flu (was statement)
+        (
+            "H1N1_guardian/2009-05-01/371.htm.txt",
+            "was confirmed as the first person to catch swine flu",
+            "Today",
+            "health",
+        ),
+        # a nation's retail sales are the economy's figures (was business)
+        (
+            "Finan_washingtonpost/2008-11-05/2124.htm.txt",
+            "September retail sales fell by the largest amount",
+            "September",
+            "economy",
+        ),
+        # a plan to withdraw troops is a drawdown, no attack
+        (
+            "Finan_washingtonpost/2009-02-25/2012.htm.txt",
+            "considering a plan to withdraw all U.S. combat troops",
+            "August 2010",
+            "other",
+        ),
+        # a central bank's repurchase agreement is the economy's, no treaty
+        (
+            "wikinews-meantime-76437",
+            "the Fed entered into a $38 billion repurchase agreement",
+            "Friday",
+            "economy",
+        ),
+        # a company floated on stock markets is its offering, no market move
+        (
+            "wikinews-meantime-71426",
+            "was floated on British and Irish stock markets",
+            "September 2006",
+            "business",
+        ),
+        # a generation of a company's products announced is a launch
+        (
+            "wikinews-meantime-30414",
+            "announced on Tuesday the first generation of their products",
+            "Tuesday",
+            "business",
+        ),
+    ],
+)
+def test_it_reads_offices_taken_calls_nominations_closures_and_a_central_banks_deals(
+    article_id, fragment, expression, kind
+):
+    e = event_in(article_id, fragment, expression)
+    assert e.kind == kind, e.title
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression", "kind"),
+    [
+        # equipment that fails is an accident (were other)
+        (
+            "bpoil_bbc/2010-06-21/1276.htm.txt",
+            "the blowout preventer (BOP) device failed",
+            "20 April",
+            "disaster",
+        ),
+        (
+            "bpoil_guardian/2010-08-03/280.htm.txt",
+            "the cofferdam failed due to a build up of crystallised gas",
+            "early May",
+            "disaster",
+        ),
+    ],
+)
+def test_it_reads_equipment_failing_as_an_accident(
+    article_id, fragment, expression, kind
+):
+    e = event_in(article_id, fragment, expression)
+    assert e.kind == kind, e.title
+
+
+def test_it_reads_no_accident_when_a_plan_fails():
+    # a guard of the rule above: a plan that fails to pass the Senate is no
+    # equipment failing, it stays the vote
+    e = event_in("wikinews-meantime-118175", "failed to pass the Senate", "this week")
+    assert e.kind == "vote", e.title
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression", "kind"),
+    [
+        # taking over a committee or the operations is taking charge (were business)
+        (
+            "Finan_washingtonpost/2009-01-22/1289.htm.txt",
+            "When Dodd took over the Banking Committee in 2007",
+            "2007",
+            "appointment",
+        ),
+        (
+            "bpoil_bbc/2010-07-25/135.htm.txt",
+            "took over the day-to-day operations in the Gulf last month",
+            "last month",
+            "appointment",
+        ),
+        # ... taking over a company stays a deal (a guard)
+        (
+            "bpoil_bbc/2010-06-23/1213.htm.txt",
+            "moving to BP when it took over Amoco in 1998",
+            "1998",
+            "business",
+        ),
+    ],
+)
+def test_it_reads_taking_over_a_body_as_taking_charge(
+    article_id, fragment, expression, kind
+):
+    e = event_in(article_id, fragment, expression)
+    assert e.kind == kind, e.title
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression", "kind"),
+    [
+        # a private person's journey is no visit (were meeting)
+        (
+            "H1N1_reuters/2009-05-02/670.htm.txt",
+            "The Mexican man arrived in Hong Kong from Mexico",
+            "Thursday",
+            "other",
+        ),
+        (
+            "H1N1_reuters/2009-05-27/242.htm.txt",
+            "The woman arrived from New York early on Tuesday",
+            "Tuesday",
+            "other",
+        ),
+    ],
+)
+def test_it_gives_a_private_persons_journey_no_visit(
+    article_id, fragment, expression, kind
+):
+    e = event_in(article_id, fragment, expression)
+    assert e.kind == kind, e.title
+
+
+def test_it_keeps_an_officials_journey_a_visit():
+    # a guard of the rule above: the president's journey stays a visit
+    e = event_in(
+        "bpoil_foxnews/2010-05-03/1834.htm.txt",
+        "the president flew into New Orleans Sunday",
+        "Sunday",
+    )
+    assert e.kind == "meeting", e.title

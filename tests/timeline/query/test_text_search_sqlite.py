@@ -8,6 +8,7 @@ from django.db import connection
 from tests.timeline.factories import make_dated_event, make_titled_article
 from timeline.models import Event, Mention
 from timeline.query import filters as filters_module
+from timeline.query.facets import event_set
 from timeline.query.filters import TimelineFilters, text_match
 
 pytestmark = [
@@ -81,3 +82,32 @@ def test_it_scans_for_common_text_with_the_same_results(events, monkeypatch):
         "Ministers met in Riyadh",
         "A quiet day",
     }
+
+
+def plan(qs) -> str:
+    sql, params = qs.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+        return " | ".join(row[-1] for row in cursor.fetchall())
+
+
+def test_it_counts_every_match_from_one_list_of_both_indexes(events):
+    for q in ("riyadh", "geneva", "in ", 'said "Ed"', "100%", "monday", "nowhere"):
+        assert found(q, every=True) == found(q), q
+    # One IN over the title and sentence matches, each sentence match's event
+    # read from mention_row_idx (migration 0018), not from its mention row.
+    qs = Event.objects.filter(text_match("monday", every=True))
+    assert "UNION ALL" in str(qs.query)
+    assert "COVERING INDEX mention_row_idx" in plan(qs)
+    # The facets count a text's sets that way.
+    counted = event_set(TimelineFilters(q="monday"))
+    assert "UNION ALL" in str(counted.query)
+    assert set(counted.values_list("title", flat=True)) == found("monday")
+
+
+def test_it_counts_every_match_without_the_mention_index_too(events):
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP INDEX {filters_module.MENTION_ROW_INDEX}")
+    qs = Event.objects.filter(text_match("monday", every=True))
+    assert "mention_row_idx" not in str(qs.query)
+    assert found("monday", every=True) == {"Ministers met in Riyadh", "A quiet day"}
