@@ -436,3 +436,66 @@ _VANITY_DOMAINS = frozenset(
     ["ac", "ai", "am", "cc", "co", "fm", "gg", "io", "la", "ly", "me", "nu", "sh"]
     + ["tk", "to", "tv", "ws"]
 )
+
+
+# "Boeing's European rival", "outsold rivals Toyota and General Motors": a
+# company named as another's competitor.
+_RIVALS = frozenset(["rival", "rivals", "competitor", "competitors"])
+
+
+def only_a_rival(doc: Doc, start: int, end: int) -> bool:
+    """A company at tokens [start, end) named only as whose rival the actor
+    is or whom it beat, not as an actor: "Boeing's European rival, Airbus,
+    is preparing" (Boeing does not prepare), "the automaker outsold rivals
+    Toyota and General Motors". Rivals that are the subject act ("Rivals
+    Toyota and Honda cut prices")."""
+    last = doc[end - 1]
+    if last.dep_ == "poss" and last.head.lower_ in _RIVALS:
+        return True
+    head = _list_head(last)
+    first = start if head.i == last.i else head.i
+    while (
+        first > 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].head == head
+    ):
+        first -= 1
+    prev = doc[first - 1] if first > 0 else None
+    return (
+        prev is not None
+        and prev.lower_ in _RIVALS
+        and prev.dep_ not in _SUBJECTS
+        and head.dep_ not in _SUBJECTS
+    )
+
+
+def in_a_background_clause(verb: Token, start: int, end: int) -> bool:
+    """A place at characters [start, end) of the event's sentence that is
+    inside a relative clause the event's verb is not in: the background of
+    a noun, not where the event is ("the crisis that started in the United
+    States engulfs developing nations, the World Bank warned": where the
+    crisis began, not where the bank warned). Not when that noun is the
+    event's actor or a place the event is at."""
+    span = verb.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.sent != verb.sent:
+        return False
+    tok = span[-1]
+    while tok.head.i != tok.i:
+        if tok.i == verb.i:
+            return False
+        if tok.dep_ == "relcl":
+            noun = tok.head
+            while noun.dep_ == "appos" and noun.head.i != noun.i:
+                noun = noun.head  # "Libby, the adviser who helped build the US case"
+            return (
+                verb not in tok.subtree
+                # "The airline, which is the third largest in China,
+                # signed": who acts
+                and not (noun.dep_ in _SUBJECTS and noun.head.i == verb.i)
+                and noun.ent_type_ not in _PLACE_TYPES
+                and not (noun.dep_ == "pobj" and noun.head.lower_ in _AT_A_PLACE)
+            )  # "at Suvarnabhumi Airport, which serves Bangkok": where it is
+        tok = tok.head
+    return False
+
+
+_PLACE_TYPES = frozenset(["GPE", "LOC", "FAC"])
+_AT_A_PLACE = frozenset(["at", "in", "near", "from", "to", "into", "outside"])

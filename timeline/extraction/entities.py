@@ -37,10 +37,12 @@ from timeline.extraction.countries import (
     country_aliases,
     country_name,
     currency_countries,
+    in_a_background_clause,
     index_country,
     institution_countries,
     institution_spans,
     only_a_modifier,
+    only_a_rival,
     owns_an_object,
 )
 from timeline.extraction.names import (
@@ -203,6 +205,12 @@ class ArticleEntities:
                 if m.kind != COUNTRY and m.start not in participants
             }
             mentions = [m for m in mentions if (m.start, m.end) not in outside]
+        if verb is not None:  # "the crisis that started in the US" (countries9)
+            mentions = [
+                m
+                for m in mentions
+                if m.kind != COUNTRY or not in_a_background_clause(verb, m.start, m.end)
+            ]
         companies: dict[str, None] = {}
         for m in mentions:
             if m.company:
@@ -211,6 +219,7 @@ class ArticleEntities:
                 found[m.kind][m.value] = None
         if not found[COUNTRY] and self.home and not _international(found[ORGANIZATION]):
             found[COUNTRY][self.home] = None  # not the WHO's, the UN's events
+        named_before = set(found[ORGANIZATION])
         if verb is not None and self.main_company:
             named = {
                 m.value
@@ -233,6 +242,13 @@ class ArticleEntities:
             elif _owned_company_subject(verb):
                 # "his company sold 13.7 million Macs": the article's company
                 found[ORGANIZATION][self.main_company] = None
+        if (
+            self.main_company in found[ORGANIZATION]
+            and self.main_company not in named_before
+            and not found[COUNTRY]
+            and not self.home
+        ):  # its thing is in its country where nothing else says (countries9)
+            companies.update(dict.fromkeys(self._company_codes(self.main_company)))
         if verb is not None and (person := self._described_person(verb)):
             found[PERSON] = {person: None, **found[PERSON]}
         found[COUNTRY].update(companies)
@@ -264,6 +280,13 @@ class ArticleEntities:
                     for m in self.within(c.idx, c.idx + len(c.text))
                 )
         return False
+
+    def _company_codes(self, name: str) -> list[str]:
+        """The head-office country the article gives the company `name`
+        where it names it (its company country mentions)."""
+        at = {(m.start, m.end) for m in self.mentions if m.value == name}
+        codes = [m.value for m in self.mentions if m.company and (m.start, m.end) in at]
+        return codes[:1]
 
     def _described_person(self, verb: Token) -> str | None:
         """The person a description subject stands for ("the US president
@@ -2184,7 +2207,10 @@ class EntityResolver:
                 )
             if company and doc is not None:
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
-                if span is not None and owns_an_object(span[-1], named=True):
+                if span is not None and (
+                    owns_an_object(span[-1], named=True)
+                    or only_a_rival(doc, span.start, span.end)  # countries9
+                ):
                     continue  # "like Roche's Tamiflu": the maker does not act
             if code:
                 out.append(Mention(m.start, m.end, COUNTRY, code, company=company))

@@ -27,6 +27,10 @@ MIN_ALTERNATE_POPULATION = 100_000
 # A place in one of the article's countries wins when it is at least this
 # share of the largest place of that name ("Tripoli" in a Lebanon story).
 LOCAL_SHARE = 0.1
+# A place no bigger than this that the text qualifies with another
+# country's region or name is there: the gazetteer (15,000 people or more)
+# misses the qualified namesake ("Greenwich, Connecticut").
+SMALL_TOWN = MIN_ALTERNATE_POPULATION
 # Without such evidence, the largest place wins when it is this many times
 # bigger than the next one in another country; otherwise the name is ambiguous.
 DOMINANT_RATIO = 5
@@ -111,7 +115,9 @@ def place_country(
 ) -> str | None:
     """The country of the place called `name`, or None (unknown or ambiguous).
 
-    `qualifier` is a country code the text attaches ("Paris, Texas" -> "US");
+    `qualifier` is a country code the text attaches ("Paris, Texas" -> "US",
+    and "Greenwich, Connecticut" -> "US" though the gazetteer knows only
+    London's Greenwich: a town under SMALL_TOWN people);
     `article_countries` are the countries the article names unambiguously;
     `placed` says the text puts the name where places stand ("in", "near",
     "the town of"). A name that is only a region's (no city of that name), of
@@ -124,6 +130,10 @@ def place_country(
         return None
     countries = {p.country for p in found}
     if qualifier and qualifier in countries:
+        return qualifier
+    if qualifier and found[0].population < SMALL_TOWN:
+        # the text says where a town the gazetteer knows only elsewhere is:
+        # "Greenwich, Connecticut" (not London's, 30,000 people)
         return qualifier
     if (
         not placed

@@ -36,6 +36,14 @@ def test_an_ambiguous_name_goes_by_qualifier_then_article_then_size():
     assert place_country("Tripoli", article_countries={"LB"}) == "LB"
 
 
+def test_a_town_the_text_places_in_another_country_is_there():
+    # GeoNames (15,000 people or more) knows only London's Greenwich; the
+    # text's "Greenwich, Connecticut" is in the US. A city stays where it is.
+    assert place_country("Greenwich") == "GB"
+    assert place_country("Greenwich", qualifier="US") == "US"
+    assert place_country("Beijing", qualifier="JP") == "CN"  # "Beijing, Japan and"
+
+
 def test_a_name_of_like_sized_places_in_two_countries_stays_open():
     found = lookup("Reading")
     assert {p.country for p in found} == {"GB", "US"}
