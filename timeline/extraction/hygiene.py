@@ -716,7 +716,8 @@ _POST_LABEL = re.compile(
     re.M,
 )
 _POST_CLOSE = re.compile(r"[”\"]")
-_FIRST_PERSON_WORD = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|[Mm]y|[Mm]e|[Ww]e|[Oo]ur)\b")
+_FIRST_PERSONS = r"I|I'm|I’m|I've|I’ve|[Mm]y|[Mm]e|[Ww]e|[Oo]ur"
+_FIRST_PERSON_WORD = re.compile(rf"\b(?:{_FIRST_PERSONS})\b")
 _POSTS_MIN = 4  # quoted first-person posts under names that make a page of them
 _POST_MAX = 5_000  # a post longer than this is not one post
 _POSTS_PAGE = 0.4  # a page this much of whose text is posts is all posts
@@ -791,8 +792,7 @@ _POSTING_CLOSED = re.compile(
 # A reader speaks for themselves or to the others: first- and second-person
 # words outside quotation marks.
 _PERSONAL_WORD = re.compile(
-    r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|[Mm]y|[Mm]e|[Ww]e|[Oo]ur|[Uu]s"
-    r"|[Yy]ou|[Yy]our)\b"
+    rf"\b(?:{_FIRST_PERSONS}|I'd|I’d|I'll|I’ll|[Uu]s|[Yy]ou|[Yy]our)\b"
 )
 _QUOTED = re.compile(r"“[^”\n]*”?|\"[^\"\n]*\"?|``[^\n]*?''")
 _CLOSED_AT_MOST = 0.5  # the notice opens the posts: in the page's first half

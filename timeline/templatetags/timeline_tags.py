@@ -197,13 +197,18 @@ KEY_ORDER = {
 }
 
 
+def _rank(pair: tuple[str, str]) -> int:
+    """A filter pair's place in the canonical order of a timeline URL."""
+    return KEY_ORDER.get(pair[0], len(KEY_ORDER))
+
+
 def index_url(pairs: list[tuple[str, str]]) -> str:
     """The timeline URL for these (valid) filter pairs, in canonical order.
 
     Built by string work only: a page renders hundreds of these links.
     """
     unique = list(dict.fromkeys(pairs))
-    unique.sort(key=lambda kv: KEY_ORDER.get(kv[0], len(KEY_ORDER)))
+    unique.sort(key=_rank)
     base = _index_path()
     return f"{base}?{urlencode(unique)}" if unique else base
 
@@ -224,10 +229,6 @@ def _index_path() -> str:
 @lru_cache(maxsize=32)
 def _url_prefix(name: str, script_prefix: str, *args) -> str:
     return reverse(name, args=args or None)
-
-
-def _rank(pair: tuple[str, str]) -> int:
-    return KEY_ORDER.get(pair[0], len(KEY_ORDER))
 
 
 def _encoded_pairs(context) -> tuple[frozenset, list[int], list[str]]:
@@ -255,16 +256,12 @@ def _url_adding(context, pair: tuple[str, str]) -> str:
     return f"{_index_path()}?{'&'.join(encoded)}"
 
 
-def _chip_people(event) -> Iterable:
-    """The event's actors: the list prefetched for the timeline's rows
-    (views.events_for_list), else the relation."""
-    found = getattr(event, "row_actors", None)
-    return event.actors.all() if found is None else found
-
-
-def _chip_places(event) -> Iterable:
-    found = getattr(event, "row_countries", None)
-    return event.countries.all() if found is None else found
+def _prefetched(event, attr: str, relation: str) -> Iterable:
+    """The event's actors or countries: the list prefetched for the
+    timeline's rows (views.events_for_list: `row_actors`, `row_countries`),
+    else the relation."""
+    found = getattr(event, attr, None)
+    return getattr(event, relation).all() if found is None else found
 
 
 CHIP = '<li><a class="chip chip--{}" href="{}">{}</a></li>'
@@ -282,14 +279,14 @@ def event_chips(context, event) -> SafeString:
     cache = getattr(context, "render_context", {})
     built = cache.setdefault("timeline_chips", {})
     chips = []
-    for actor in _chip_people(event):
+    for actor in _prefetched(event, "row_actors", "actors"):
         key = (actor.kind, actor.id, actor.name)
         if key not in built:
             facet = "org" if actor.kind == ActorKind.ORGANIZATION else "actor"
             url = _url_adding(context, (facet, str(actor.id)))
             built[key] = format_html(CHIP, actor.kind, url, actor.name)
         chips.append(built[key])
-    for country in _chip_places(event):
+    for country in _prefetched(event, "row_countries", "countries"):
         key = ("country", country.code, country.name)
         if key not in built:
             url = _url_adding(context, ("country", country.code))
