@@ -472,11 +472,15 @@ def _relunit(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
     # "the following week", "that year", "the previous month": anchored; in a
     # sentence narrating the past with no date of its own, at the last date
     # the document named ("in 2005 ... The following year, ...")
-    next_told = _narrated_next(low, ctx, tense)
+    next_told = None
+    if _narrated_next(low, ctx, tense):
+        told_at = ctx.narrated_anchor(unit) or anchor
+        if _a_unit_before(told_at, dct, unit):
+            next_told = told_at
     if re.search(r"\b(?:following|that)\b|\bthe previous\b", low) or next_told:
-        if (narrated := ctx.narrated_anchor(unit)) is not None and (
-            next_told or tense() == "past"
-        ):
+        if next_told is not None:
+            anchor = next_told
+        elif (narrated := ctx.narrated_anchor(unit)) is not None and tense() == "past":
             anchor = narrated
         sign = (
             1
@@ -561,6 +565,16 @@ def _narrated_next(low: str, ctx: Context, tense: Callable[[], str]) -> bool:
     before = ctx.text[max(0, ctx.start - 6) : ctx.start]
     opens = ctx.start == 0 or re.search(r"(?:[.!?][\"”’]?\s+|\n\s*)$", before)
     return t == "" and bool(opens)
+
+
+def _a_unit_before(at: date, dct: date, unit: str) -> bool:
+    """Whether a narrative's date lies in a year, month or week before the
+    document's (so its "next" one is not publication's)."""
+    if unit == "year":
+        return at.year < dct.year
+    if unit == "month":
+        return (at.year, at.month) < (dct.year, dct.month)
+    return (dct - at).days >= 7
 
 
 _SINGULAR_UNIT = re.compile(
