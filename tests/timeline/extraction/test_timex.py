@@ -1117,3 +1117,12 @@ def test_it_keeps_the_day_a_figure_is_for() -> None:
     # Monday would be more than 15,000 barrels", published on Tuesday June 8
     got = _value_at("bpoil_reuters/2010-06-08/1837.htm.txt", "total for ", "Monday")
     assert got == "2010-06-07"
+
+
+def test_it_counts_a_quoted_next_week_from_publication() -> None:
+    # "... and maybe shut the well in altogether in the next week," he said
+    # (a parse reads "shut" as a past verb): the week after publication
+    got = _value_at(
+        "bpoil_bbc/2010-07-11/1831.htm.txt", "altogether in ", "the next week"
+    )
+    assert got == "2010-W28"
