@@ -1047,3 +1047,82 @@ def test_it_counts_the_following_day_from_the_day_the_story_is_at() -> None:
     # May 7: the 7th, the day after the crash
     got = _value_at("wikinews-meantime-180695", "By ", "the following day")
     assert got == "2010-05-07"
+
+
+# --- a weekday ahead of publication, the next year of a narrative (dates10) --
+
+
+def test_it_reads_a_weekday_under_a_present_progressive_as_the_nearest() -> None:
+    # "A federal judicial panel is meeting Thursday in Boise, Idaho", published
+    # on Tuesday July 27: the coming Thursday, not the one before
+    got = _value_at("bpoil_foxnews/2010-07-27/932.htm.txt", "is meeting ", "Thursday")
+    assert got == "2010-07-29"
+    # "Seize BP is protesting in more than 50 cities from Thursday through
+    # Saturday", published on Thursday June 3: that Saturday, the 5th
+    got = _value_at("bpoil_foxnews/2010-06-03/636.htm.txt", "through ", "Saturday")
+    assert got == "2010-06-05"
+
+
+def test_it_keeps_a_progressive_s_weekday_of_the_day_before_publication() -> None:
+    # "Relatives of the 11 men who died ... are flying over the Gulf of Mexico
+    # on Wednesday", on a page dated Thursday: the day before, as on main
+    got = _value_at(
+        "bpoil_foxnews/2010-06-17/978.htm.txt", "Gulf of Mexico on ", "Wednesday"
+    )
+    assert got == "2010-06-16"
+
+
+def test_it_reads_a_bare_weekday_a_thing_is_set_for_as_the_coming_one() -> None:
+    # "Two Senate hearings were set for Tuesday, and a House hearing was
+    # scheduled for Wednesday", published on Monday May 10
+    article_id = "bpoil_foxnews/2010-05-10/216.htm.txt"
+    assert _value_at(article_id, "set for ", "Tuesday") == "2010-05-11"
+    assert _value_at(article_id, "scheduled for ", "Wednesday") == "2010-05-12"
+    # "trying to add additional acts for Sunday", published on Tuesday July 6
+    got = _value_at("bpoil_foxnews/2010-07-06/2108.htm.txt", "acts for ", "Sunday")
+    assert got == "2010-07-11"
+
+
+def test_it_keeps_a_past_weekday_s_possessive_after_for() -> None:
+    got = found("Two men were arrested for Sunday's attack.", date(2010, 5, 12))
+    assert got["Sunday"] == ("DATE", "2010-05-09")
+
+
+def test_it_counts_the_next_year_from_the_year_the_narrative_is_at() -> None:
+    # "But in 2002, when the Environmental Protection Agency submitted a study
+    # ..., Bush derided it ... The next year, when the EPA issued its first
+    # comprehensive Report on the Environment": 2003, in an article of 2005
+    got = _value_at("IraqWar_guardian/2005-09-02/153.htm.txt", "", "The next year")
+    assert got == "2003"
+    # "..., Ben Bernanke ... said in 2005. It happened the next year."
+    got = _value_at(
+        "bpoil_washingtonpost/2010-06-06/175.htm.txt", "happened ", "the next year"
+    )
+    assert got == "2006"
+
+
+def test_it_keeps_a_past_weekday_a_cancelled_thing_was_planned_for() -> None:
+    # AQUAINT APW19991024.0075 (a Sunday): "A memorial service planned at the
+    # University of Rochester for Saturday was canceled": the day before
+    got = found(
+        "A memorial service planned at the University of Rochester for Saturday "
+        "was canceled after security plans were leaked.",
+        date(1999, 10, 24),
+    )
+    assert got["Saturday"] == ("DATE", "1999-10-23")
+
+
+def test_it_keeps_the_day_a_figure_is_for() -> None:
+    # "If it collected the same amount the rest of the day, the total for
+    # Monday would be more than 15,000 barrels", published on Tuesday June 8
+    got = _value_at("bpoil_reuters/2010-06-08/1837.htm.txt", "total for ", "Monday")
+    assert got == "2010-06-07"
+
+
+def test_it_counts_a_quoted_next_week_from_publication() -> None:
+    # "... and maybe shut the well in altogether in the next week," he said
+    # (a parse reads "shut" as a past verb): the week after publication
+    got = _value_at(
+        "bpoil_bbc/2010-07-11/1831.htm.txt", "altogether in ", "the next week"
+    )
+    assert got == "2010-W28"

@@ -472,10 +472,21 @@ def _relunit(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
     # "the following week", "that year", "the previous month": anchored; in a
     # sentence narrating the past with no date of its own, at the last date
     # the document named ("in 2005 ... The following year, ...")
-    if re.search(r"\b(?:following|that)\b|\bthe previous\b", low):
-        if (narrated := ctx.narrated_anchor(unit)) is not None and tense() == "past":
+    next_told = None
+    if _narrated_next(low, ctx, tense):
+        told_at = ctx.narrated_anchor(unit) or anchor
+        if _a_unit_before(told_at, dct, unit):
+            next_told = told_at
+    if re.search(r"\b(?:following|that)\b|\bthe previous\b", low) or next_told:
+        if next_told is not None:
+            anchor = next_told
+        elif (narrated := ctx.narrated_anchor(unit)) is not None and tense() == "past":
             anchor = narrated
-        sign = 1 if "following" in low else (-1 if "previous" in low else 0)
+        sign = (
+            1
+            if re.search(r"\b(?:following|next)\b", low)
+            else (-1 if "previous" in low else 0)
+        )
         v = (
             shifted_value(anchor, 1, unit, sign)
             if sign
@@ -536,6 +547,34 @@ def _relunit(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
     if v is None:
         return None
     return "DATE", v, dct
+
+
+def _narrated_next(low: str, ctx: Context, tense: Callable[[], str]) -> bool:
+    """Whether "the next year/month/week" tells a past story's next step
+    ("Bernanke ... said in 2005. It happened the next year."; "in 2002, ...
+    Bush derided it ... The next year, when the EPA issued its first ...
+    Report"): counted, like "the following year", from the date the narrative
+    is at, not from publication. In the past tense, or opening its sentence
+    with no tense to go by (a clause the parser left unattached); never in
+    the future ("the next year will be decisive")."""
+    if not re.fullmatch(r"the next (?:year|month|week)", low):
+        return False
+    t = tense()
+    if t == "past":
+        return True
+    before = ctx.text[max(0, ctx.start - 6) : ctx.start]
+    opens = ctx.start == 0 or re.search(r"(?:[.!?][\"”’]?\s+|\n\s*)$", before)
+    return t == "" and bool(opens)
+
+
+def _a_unit_before(at: date, dct: date, unit: str) -> bool:
+    """Whether a narrative's date lies in a year, month or week before the
+    document's (so its "next" one is not publication's)."""
+    if unit == "year":
+        return at.year < dct.year
+    if unit == "month":
+        return (at.year, at.month) < (dct.year, dct.month)
+    return (dct - at).days >= 7
 
 
 _SINGULAR_UNIT = re.compile(

@@ -52,6 +52,13 @@ _FUTURE_PREP = re.compile(
     r"\beffective|\bpayable|\bdue)\s+(?:on\s+|in\s+)?$"
 )
 _PAST_PREP = re.compile(r"\bsince\s+$")
+# "acts for Sunday", "a vote scheduled for Friday": the day a thing is for
+_FOR_DAY = re.compile(r"\bfor\s+$")
+_WEEKDAY = re.compile(
+    r"(?:early |late )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?: (?:morning|afternoon|evening|night))?"
+)
+_PRESENT_BE = {"is", "are", "am", "'s", "'re"}
 
 # --- tense -----------------------------------------------------------------
 
@@ -126,10 +133,63 @@ def _pluperfect(tok) -> bool:  # noqa: ANN001 - spaCy Token
     return False
 
 
+_SCHEDULING = {"set", "schedule", "slate", "plan", "reschedule", "call"}
+
+
+def _set_for_weekday(doc: Doc, start: int, end: int, text: str, tense: str) -> bool:
+    """Whether a bare weekday is the day a verb sets a thing for, so the
+    coming one: "trying to add additional acts for Sunday", "has a status
+    hearing set for Friday", "Two Senate hearings were set for Tuesday". Not
+    a noun's ("the total for Monday would be"), nor "for Sunday's attack",
+    nor in the past unless the clause's own verb does the setting ("A
+    memorial service planned ... for Saturday was canceled" stays past)."""
+    if not _FOR_DAY.search(text[max(0, start - 6) : start].lower()):
+        return False
+    if not _WEEKDAY.fullmatch(text[start:end].lower()) or re.match(
+        r"\s*(?:'s|’s)", text[end : end + 3]
+    ):
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.root.dep_ != "pobj" or span.root.head.lower_ != "for":
+        return False
+    verb = span.root.head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if tense != "past":
+        return True
+    return verb.lemma_ in _SCHEDULING and verb.dep_ not in ("acl", "relcl", "advcl")
+
+
+def _present_progressive(span, verb) -> bool:  # noqa: ANN001 - spaCy Span, Token
+    """Whether the expression dates a present progressive directly: "a federal
+    judicial panel is meeting Thursday", "relatives ... are flying over the
+    Gulf on Wednesday" (the day nearest publication, either way), not a
+    noun's day under it ("are searching for survivors of Sunday's quake")."""
+    if verb.tag_ != "VBG":
+        return False
+    if not any(
+        c.dep_ == "aux" and c.lower_ in _PRESENT_BE and c.tag_ in ("VBZ", "VBP")
+        for c in verb.children
+    ):
+        return False
+    root = span.root
+    head = root.head
+    if root.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    return head.i == verb.i and root.dep_ in ("npadvmod", "pobj", "nmod", "obl")
+
+
 def tense_of(doc: Doc, start: int, end: int, text: str | None = None) -> str:
     """past / future / present / '' for the verb the expression attaches to."""
     if text is None:
         text = doc.text  # rebuilt from the tokens on every access: pass it in
+    tense = _tense_of(doc, start, end, text)
+    if tense != "future" and _set_for_weekday(doc, start, end, text, tense):
+        return "future"
+    return tense
+
+
+def _tense_of(doc: Doc, start: int, end: int, text: str) -> str:
     before = text[max(0, start - 16) : start].lower()
     prep = ""
     if _FUTURE_PREP.search(before):
@@ -161,4 +221,7 @@ def tense_of(doc: Doc, start: int, end: int, text: str | None = None) -> str:
         tok = root
     if _pluperfect(tok):
         return "past"
-    return _verb_tense(tok)
+    tense = _verb_tense(tok)
+    if not tense and _present_progressive(span, tok):
+        return "present"
+    return tense
