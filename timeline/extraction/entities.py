@@ -226,6 +226,28 @@ class ArticleEntities:
                 for m in self.within(start, end)
                 if m.kind in (PERSON, ORGANIZATION)
             }
+            # other bodies only outside the event's own clause: "The glitch
+            # was not reported when the plane made its maiden flight on 11
+            # December ..., German Der Spiegel cited" (Airbus's plane, the
+            # paper's report); never a person ("Benton told the program, which
+            # will be broadcast", "said Plater, ..., who noted that") nor
+            # another body as the sentence's subject ("BP has been struggling
+            # ... until a relief well is drilled" in a story Ford's name tops)
+            sentence = self.within(start, end)
+            if participants is not None and not any(
+                m.kind == PERSON
+                or (
+                    m.kind == ORGANIZATION
+                    and m.value != self.main_company
+                    and _in_main_subject(verb, m.start)
+                )
+                for m in sentence
+            ):
+                named = {
+                    m.value
+                    for m in mentions
+                    if m.kind in (PERSON, ORGANIZATION) and not m.company
+                }
             if (
                 # no one else named in the sentence ("In 1998 Apple introduced
                 # the iMac ... and the Mac OS X operating system was released")
@@ -257,6 +279,10 @@ class ArticleEntities:
             tuple(found[COUNTRY]),
             tuple(found[ORGANIZATION]),
         )
+
+    def people(self) -> frozenset[str]:
+        """The people the article names (their canonical names)."""
+        return frozenset(m.value for m in self.mentions if m.kind == PERSON)
 
     def _it_for_another(self, verb: Token) -> bool:
         """The event's subject is "it" and the sentence before is about
@@ -3428,8 +3454,10 @@ def _thing_subject(verb: Token) -> bool:
     # not the numbers of the relative clause the event is ("Snow Leopard,
     # which was released in 2009")
     clause = {t.i for t in verb.subtree} if subject.is_ancestor(verb) else set()
-    if any(c.pos_ == "NUM" and c.i not in clause for c in subject.subtree):
-        return False  # "The 61 percent favored it", "Two more plants": tallies
+    if not _counted_assets(subject) and any(
+        c.pos_ == "NUM" and c.i not in clause for c in subject.subtree
+    ):
+        return False  # "The 61 percent favored it", "8,000 homes": tallies
     of = [
         g
         for c in subject.children
@@ -3442,6 +3470,106 @@ def _thing_subject(verb: Token) -> bool:
     if _public_or_natural(subject):
         return False  # "The new moratorium will end": the government's
     return _thing_noun(subject)
+
+
+# What a company has and closes, opens, cuts or sells by the number: "Two
+# more plants will close in 2008", "14 plants closed by 2012", "25,000 to
+# 30,000 positions should be cut". Its own things, never a tally of a
+# period's people or homes ("8,000 homes", "The 61 percent").
+_COMPANY_ASSETS = frozenset(
+    {
+        "plant", "factory", "store", "shop", "outlet", "branch", "mill",
+        "refinery", "dealership", "showroom", "restaurant", "office",
+        "job", "position", "aircraft", "jet", "airliner", "route",
+    }
+)  # fmt: skip
+
+
+def _counted_assets(subject: Token) -> bool:
+    """A subject counting a company's own plants, stores or jobs ("Two more
+    plants will close in 2008"): a number of them, no "of" phrase."""
+    return (
+        subject.pos_ == "NOUN"
+        and subject.lemma_.lower() in _COMPANY_ASSETS
+        and any(c.dep_ == "nummod" for c in subject.children)
+        and not any(c.dep_ == "prep" for c in subject.children)
+    )
+
+
+# Heads of a description that stands for one company ("The company said",
+# "the carmaker announced"), never a public body or a committee.
+_ONE_COMPANY_WORDS = frozenset(
+    {
+        "company", "firm", "carrier", "airline", "automaker", "carmaker",
+        "lender", "insurer", "maker", "manufacturer", "corporation",
+        "retailer", "bank", "giant", "operator", "conglomerate",
+    }
+)  # fmt: skip
+# How an event's clause hangs from the clause whose subject does it: said
+# or announced ("The company said two more plants will close"), planned.
+_GOVERNED = frozenset({"ccomp", "xcomp", "conj"})
+
+
+def governing_subject(verb: Token) -> Token | None:
+    """The company description ("the company", "the airline") or the "he"
+    whose clause the event's is a complement or an object's relative clause
+    of: "The company said two more plants will close in 2008", "The company
+    also announced the iPhone 2.0 update that ... is scheduled for public
+    release in June", "This 'switch', he said, would happen beginning next
+    year", "He said that, after a lull ..., collections in its
+    largest markets ... improved in March and April" (the chief executive
+    just named). None where a name, another pronoun or another noun is the
+    subject on the way up (their own actors, or none)."""
+    for said in verb.children:  # "This 'switch', he said, would happen"
+        if said.dep_ == "parataxis" and said.lemma_.lower() in _report_verbs():
+            for c in said.children:
+                if c.dep_ == "nsubj" and (_one_company(c) or c.lower_ in ("he", "she")):
+                    return c
+    tok = verb
+    for _ in range(5):
+        subjects = [
+            c
+            for c in tok.children
+            if c.dep_ in _SUBJECTS and c.tag_ not in ("WDT", "WP")
+        ]
+        if subjects:
+            if tok is not verb and (
+                _one_company(subjects[0]) or subjects[0].lower_ in ("he", "she")
+            ):
+                return subjects[0]  # (its own subject: the title's to resolve)
+            if tok is not verb or subjects[0].pos_ != "NOUN" or subjects[0].ent_type_:
+                return None  # a name or a pronoun does it; or another clause's
+        if tok.dep_ == "relcl" and tok.head.dep_ in ("dobj", "nsubjpass"):
+            tok = tok.head.head  # "announced the update that was released"
+        elif tok.dep_ in _GOVERNED and tok.head.i != tok.i:
+            tok = tok.head
+        else:
+            return None
+    return None
+
+
+def _one_company(tok: Token) -> bool:
+    """`tok` is "the company", "the Japanese carmaker": a definite
+    description of one company, no name in it."""
+    return (
+        tok.pos_ == "NOUN"
+        and tok.tag_ == "NN"
+        and tok.lemma_.lower() in _ONE_COMPANY_WORDS
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        and not any(c.pos_ == "PROPN" or c.ent_type_ == "ORG" for c in tok.children)
+    )
+
+
+def _in_main_subject(verb: Token, offset: int) -> bool:
+    """Character `offset` is inside the subject of the main verb of `verb`'s
+    sentence ("BP has been struggling", "Transocean's Deepwater Horizon rig
+    drilled")."""
+    for c in verb.sent.root.children:
+        if c.dep_ in _SUBJECTS:
+            right = c.right_edge
+            if c.left_edge.idx <= offset < right.idx + len(right):
+                return True
+    return False
 
 
 def _launched_subject(verb: Token) -> bool:
@@ -3557,6 +3685,7 @@ _COMPANY_WORDS = {
     "company", "group", "committee", "board", "network", "organisation",
     "organization", "union", "association", "fund", "firm", "carrier", "airline", "automaker", "carmaker", "lender", "insurer",
     "giant", "maker", "major", "corporation", "business", "retailer", "bank",
+    "manufacturer",
 }  # fmt: skip
 
 

@@ -17,7 +17,11 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from timeline.extraction.entities import ArticleEntities, participant_offsets
+from timeline.extraction.entities import (
+    ArticleEntities,
+    governing_subject,
+    participant_offsets,
+)
 from timeline.extraction.kinds import KINDS, STATEMENT, classify, lexicon
 from timeline.extraction.nonevents import non_event_reason
 from timeline.extraction.titles import (
@@ -154,6 +158,15 @@ def build_events(
         actors, countries, orgs = entities.involved(
             s_start, s_end, participants=participant_offsets(verb), verb=verb
         )
+        if (
+            not actors and not orgs and (doer := governing_subject(verb)) is not None
+        ):  # "The company said two more plants will close": the company's
+            if doer.pos_ == "PRON":
+                person = context.resolve(doer, doer.head)
+                if person in entities.people():
+                    actors = (person,)
+            elif name := _company_for(doer, entities, context):
+                orgs = (name,)
         events.append(
             ExtractedEvent(
                 value=event_value(tx.value),
@@ -177,6 +190,29 @@ def build_events(
             )
         )
     return events
+
+
+def _company_for(
+    description: Token, entities: ArticleEntities, context: ArticleContext
+) -> str | None:
+    """The company a governing description stands for: the one titles find
+    for it ("the airline" after "Qantas"), but the article's main company
+    over one its window names only as an owner ("Among the applications
+    demonstrated were EA's Spore, AOL's AIM ... The company also announced"
+    in an Apple story)."""
+    name = context.nearest_company(description)
+    main = entities.main_company
+    if name is None or main is None or name == main:
+        return name
+    text = context.doc.text
+    named = [
+        m
+        for m in entities.within(context.window_start(description), description.idx)
+        if m.value == name
+    ]
+    if named and all(text[m.end : m.end + 2] in ("'s", "’s") for m in named):
+        return main
+    return name
 
 
 def _date_tokens(doc: Doc, timex_tokens: set[int]) -> set[int]:

@@ -1347,3 +1347,78 @@ def test_a_companys_first_word_tagged_product_is_the_company_in_real_text():
     assert seeking and paid
     assert all("Apache" in e.organizations for e in seeking)
     assert all(e.organizations == ("Apache",) for e in paid)
+
+
+def test_a_companys_counted_plants_are_the_articles_company_in_real_text():
+    # "Two more plants will close in 2008, another two in 2012." in a Ford
+    # story: the plants are Ford's, no tally of a period (a number in the
+    # subject made it nobody's)
+    events = [
+        e
+        for e in realtext.events_in("wikinews-meantime-31706", "Two more plants will")
+        if "will close" in e.title
+    ]
+    assert events
+    assert all(e.organizations == ("Ford",) for e in events)
+
+
+def test_the_company_that_announced_a_thing_is_its_actor_in_real_text():
+    # "The company also announced the iPhone 2.0 update that was released as
+    # a closed beta ... and is scheduled for public release in June." (after
+    # "AOL's AIM instant messenger" in an Apple story): Apple's update
+    events = realtext.events_in(
+        "wikinews-meantime-101354", "The company also announced the iPhone 2.0"
+    )
+    assert events
+    assert all(e.organizations == ("Apple",) for e in events)
+
+
+def test_the_company_that_said_its_figures_will_be_released_is_their_actor():
+    # "The company said its quarterly figures, normally reported on the last
+    # Tuesday ..., would now be released on 2 November." (a BP story)
+    events = realtext.events_in(
+        "bpoil_guardian/2010-09-10/1403.htm.txt", "The company said its quarterly"
+    )
+    assert events
+    assert all("BP" in e.organizations for e in events)
+
+
+def test_a_thing_of_a_clause_naming_no_one_is_the_companys_in_real_text():
+    # "The glitch was not reported when the plane made its maiden flight on
+    # 11 December ..., when German Der Spiegel cited ... Europrop" in an
+    # Airbus story: the paper and the engine maker are outside the clause;
+    # "Benton told the program, which will be broadcast at 8.30 pm tonight"
+    # in a BP story: a person outside it, so the program is not BP's
+    plane = [
+        e
+        for e in realtext.events_in(
+            "wikinews-meantime-149731", "when the plane made its maiden flight"
+        )
+        if "maiden flight" in e.title
+    ]
+    program = realtext.events_in(
+        "bpoil_guardian/2010-06-21/866.htm.txt", "Benton told the program"
+    )
+    assert plane and program
+    assert all("Airbus" in e.organizations for e in plane)
+    assert all("BP" not in e.organizations for e in program)
+
+
+def test_the_he_who_said_it_is_the_nested_clauses_actor_in_real_text():
+    # "But Chief Executive John Harnett told Reuters he did not expect ...
+    # He said that, after a lull at the start of the year, collections in
+    # its largest markets of Poland and the Czech Republic improved in March
+    # and April": the speaker, as a named one would be ("..., Akdag said")
+    events = [
+        e
+        for e in realtext.events_in(
+            "H1N1_reuters/2009-05-08/358.htm.txt", "He said that, after a lull"
+        )
+        if e.title.startswith("Collections")
+    ]
+    # "This 'switch ', he said, would happen beginning next year." (Steve
+    # Jobs on Apple's move to Intel chips)
+    switch = realtext.events_in("wikinews-meantime-10450", "he said, would happen")
+    assert events and switch
+    assert all("John Harnett" in e.actors for e in events)
+    assert all(e.actors == ("Steve Jobs",) for e in switch)
