@@ -480,6 +480,10 @@ class EntityResolver:
         self.thing_nouns = frozenset(org_data.get("thing_nouns", ()))
         self.thing_heads = frozenset(org_data.get("thing_heads", ()))
         self.portfolios = frozenset(org_data.get("portfolios", ()))
+        # rooms and grounds of a government's seat ("the Oval Office"): places
+        self.landmarks = frozenset(
+            normalise_alias(k) for k in org_data.get("landmarks", ())
+        )
         self.known_org_names = frozenset(self.organizations) | {
             normalise_alias(v) for v in self.organizations.values()
         }
@@ -667,7 +671,11 @@ class EntityResolver:
                 placed = []  # "stood in Steve Jobs' place" once: still him
                 # (not a city the parse calls a person: "Porto Alegre")
             if not (known or titled) and (
-                key in self.countries or _feature_name(words) or any(placed)
+                key in self.countries
+                or _feature_name(words)
+                or any(placed)
+                or _fort_name(words)
+                or key in self.landmarks
             ):
                 verdicts[key] = "place"  # "in Misrata", "near Ras Lanuf"
                 continue
@@ -708,6 +716,11 @@ class EntityResolver:
                 p.population >= _ORG_PLACE_POPULATION for p in gazetteer.lookup(key)
             ):
                 verdicts[("single", key)] = "place"  # "University, Chandigarh"
+            elif self._first_name_tagged_person(doc, key, cands):
+                verdicts[("single", key)] = (  # "mother, Katherine,": no body
+                    PERSON if shaped and any(self._speaks(c) for c in cands) else ""
+                )
+                verdicts[("not_org", key)] = True  # nor where tagged ORG
             elif (
                 org_like
                 or group
@@ -723,6 +736,27 @@ class EntityResolver:
             else:
                 verdicts[("single", key)] = ""
         return verdicts
+
+    def _first_name_tagged_person(
+        self, doc: Doc, key: str, cands: list[_Candidate]
+    ) -> bool:
+        """A first name alone the article tags PERSON more often than ORG,
+        with no company sign ("Jackson's mother, Katherine, speaking",
+        "guardian, Katherine," beside one "Katherine said" tagged ORG): a
+        person, not an organisation."""
+        if (
+            not is_given_name(key)
+            or key in self.company_countries
+            or key in self.shipped_org_names
+            or any(self._org_context(doc, c) for c in cands)
+        ):
+            return False
+        as_org = sum(
+            1
+            for ent in doc.ents
+            if ent.label_ == "ORG" and normalise_alias(_clean_name(ent.text)) == key
+        )
+        return len(cands) > as_org
 
     def _place_not_org(self, doc: Doc, s: int, e: int, text: str) -> bool:
         """An ORG-labelled state, region or large city with no company
@@ -951,6 +985,8 @@ class EntityResolver:
             }
             if len(longer) == 1:
                 return self.org_name(article_orgs[longer.pop()])
+            if paper := self._paper_of(key, article_orgs):
+                return paper
         while len(words) > 1 and (
             words[-1].casefold() in self.legal_suffixes or words[-1] in ("&", "and")
         ):
@@ -958,6 +994,10 @@ class EntityResolver:
         key = normalise_alias(" ".join(words))
         if key in self.organizations:
             return self.organizations[key]
+        if department := self._department_order(words):
+            return department
+        if (plural := self._plural_dropped(key)) is not None:
+            return plural
         # "BP Plc Canadian unit", "BP American": a known company and the
         # country of its branch
         rest = words[:]
@@ -979,6 +1019,65 @@ class EntityResolver:
                 if short in article_orgs and short not in self.countries:
                     return " ".join(words[:-n])
         return " ".join(words)
+
+    def _department_order(self, words: list[str]) -> str | None:
+        """One name for a department or ministry under its two word orders
+        ("Department of Justice", "Justice Dept." and "Justice Department";
+        "Department of the Interior" and "Interior Department"): the form a
+        known body has ("Ministry of Defence", "Department of Homeland
+        Security"), else the portfolio first; a country before a known one
+        goes ("US Department of Justice"); None for any other name."""
+        lowered = [w.casefold().rstrip(".") for w in words]
+        for n in (0, 1, 2):
+            if n and not (
+                len(lowered) > n + 1
+                and normalise_alias(" ".join(words[:n])) in self.countries
+            ):
+                continue
+            found = self._department_form(lowered[n:])
+            if found is not None and (not n or found[1]):
+                return found[0]
+        return None
+
+    def _department_form(self, lowered: list[str]) -> tuple[str, bool] | None:
+        """(canonical name, a known body) of a department's lower-cased words."""
+        bodies = {"department": "Department", "dept": "Department"}
+        bodies["ministry"] = "Ministry"
+        if len(lowered) >= 3 and lowered[0] in bodies and lowered[1] == "of":
+            rest = lowered[3:] if lowered[2] == "the" else lowered[2:]
+            body, portfolio = bodies[lowered[0]], " ".join(rest)
+        elif len(lowered) >= 2 and lowered[-1] in bodies:
+            body, portfolio = bodies[lowered[-1]], " ".join(lowered[:-1])
+        else:
+            return None
+        if portfolio not in self.portfolios:
+            return None
+        title = " ".join(w.capitalize() for w in portfolio.split())
+        forms = (f"{title} {body}", f"{body} of {title}", f"{body} of the {title}")
+        for form in forms:
+            known = normalise_alias(form)
+            if known in self.org_countries or known in self.organizations:
+                return self.organizations.get(known, form), True
+        return forms[0], False
+
+    def _paper_of(self, key: str, article_orgs: dict[str, str]) -> str | None:
+        """The one news medium of the article whose name a one-word name
+        ends ("The Post's analysis" after "a Washington Post analysis"):
+        that medium, which reports rather than acts."""
+        media = {
+            k for k in article_orgs if k.endswith(" " + key) and k in self.news_media
+        }
+        return self.org_name(article_orgs[media.pop()]) if len(media) == 1 else None
+
+    def _plural_dropped(self, key: str) -> str | None:
+        """A known organisation written without its last "s" ("General
+        Motor's chief executive"): that organisation."""
+        if " " not in key or key.endswith("s"):
+            return None
+        full = key + "s"
+        if full in self.organizations:
+            return self.organizations[full]
+        return None
 
     def _role_of(self, words: list[str]) -> tuple[str | None, str | None]:
         """(role, country) said by title words such as 'russian president'."""
@@ -1329,6 +1428,10 @@ class EntityResolver:
                 and key not in self.org_countries
             ):
                 add(s, e, PERSON, person if person != key else text)
+                continue
+            if ("not_org", key) in verdicts or key in self.landmarks:
+                for i in range(s, e):
+                    taken[i] = 1  # a first name tagged PERSON, the Oval Office
                 continue
             if key in self.countries and _feature_of(doc, s):
                 sea = normalise_alias(doc[s - 2 : e].text)
@@ -2027,6 +2130,7 @@ class EntityResolver:
                     for c in last.children
                 )
                 or (before is not None and before.lower_ == "aboard")
+                or _named_storm_or_operation(before)  # "Hurricane Alex"
                 or (  # "this Michael Forever concert": a show's title, no name
                     ent.label_ == "PERSON"
                     and e - s >= 2
@@ -2391,7 +2495,7 @@ class EntityResolver:
             person = _byline_person(doc, ent.end)
             if person is not None and person.head.lemma_.lower() == "report":
                 out.append((doc[ent.end + 1].idx, person.idx + len(person.text)))
-        return out
+        return out + _picture_credits(_doc_text(doc))
 
     def _publisher_keys(self, publisher: str) -> frozenset[str]:
         """The publisher's names: as given, canonical, without 'News'/'Online'."""
@@ -3051,6 +3155,12 @@ def _feature_of(doc: Doc, start: int) -> bool:
         and doc[start - 2].lower_ in _FEATURE_WORDS
         and doc[start - 2].text[:1].isupper()
     )
+
+
+def _fort_name(words: list[str]) -> bool:
+    """'fort jackson', 'fort hood': a fort or a base named after someone is
+    a place, never that person ("brought to Fort Jackson in June")."""
+    return len(words) >= 2 and words[0] == "fort"
 
 
 def _feature_name(words: list[str]) -> bool:
@@ -3807,6 +3917,22 @@ def _bracketed_credit(doc: Doc, start: int, end: int) -> bool:
     )
 
 
+# A picture's credit in brackets: "(AP Photo\\/Kai Pfaffenbach)", "(AP video)",
+# "(Video by AP)", "(Pool Photo By Chip Somodevilla)", "(China Photos Via Getty
+# Images)": up to three capitalised words, a picture word, then its maker.
+_PICTURE_CREDIT = re.compile(
+    r"\((?:[A-Z][\w.&-]*\s+){0,3}(?:[Pp]hoto(?:graph)?s?|[Vv]ideo|[Pp]icture)"
+    r"(?:\s*(?:\\?/|[Bb]y\b|[Vv]ia\b|:)[^()\n]{0,80})?\)"
+)
+
+
+def _picture_credits(text: str) -> list[tuple[int, int]]:
+    """Character ranges of bracketed picture credits ("(AP Photo\\/Kai
+    Pfaffenbach) Freddie Mac reports a loss"): the photographer and the
+    agency of a caption's picture, nobody of the event beside it."""
+    return [m.span() for m in _PICTURE_CREDIT.finditer(text)]
+
+
 # A word of a credit inside a person's span: "Photo\\/Sang Tan", "Sang Tan - AP"
 # (a wire agency or a photo word is never part of a name).
 _CREDIT_WORD = re.compile(
@@ -3872,6 +3998,19 @@ _ATTENDING_VERBS = frozenset(
         "postpone",
     }
 )
+
+
+# Words before a name that make it a storm's ("Tropical storm Alex",
+# "Hurricane Alex") or, capitalised, a military operation's ("Operation
+# Desert Fox"): a thing, not a person, whatever the name's dependency.
+_STORM_WORDS = frozenset({"hurricane", "storm", "typhoon", "cyclone", "tornado"})
+
+
+def _named_storm_or_operation(before: Token | None) -> bool:
+    """The word before a name makes it a named storm or operation."""
+    return before is not None and (
+        before.lower_ in _STORM_WORDS or before.text == "Operation"
+    )
 
 
 def _attended(tok: Token) -> bool:
