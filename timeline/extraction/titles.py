@@ -628,6 +628,27 @@ class ArticleContext:
         # one of a law's history named since
         return max(reversed(titled), key=lambda name: counts[name])
 
+    def counted_assets(self, tok: Token) -> tuple[int, str] | None:
+        """'Two more plants will close in 2008': a count of a company's own
+        things (plants, stores; not jobs, which an economy loses) with no
+        owner named is the article's company's: its name goes before the noun ("Two more Ford plants")."""
+        company = self.entities.main_company
+        if (
+            company is None
+            or tok.lemma_.lower() not in _ASSET_HEADS
+            or tok.tag_ != "NNS"
+            or not any(c.dep_ == "nummod" for c in tok.children)
+        ):
+            return None
+        for c in tok.children:
+            if c.i < tok.i and c.dep_ not in ("nummod", "amod", "det", "advmod"):
+                return None  # "Ford's two plants", "two assembly plants"
+            if c.i < tok.i and any(t.pos_ == "PROPN" for t in c.subtree):
+                return None
+        if any(t.pos_ == "PROPN" for t in tok.subtree):
+            return None  # "two plants in Ontario" name where
+        return tok.i, f"{company} {tok.text}"
+
     def possessor(self, tok: Token) -> str | None:
         """'His', 'her': a person named before it in its sentence, else in the
         one before; in each, a subject first, else the nearest, never one
@@ -967,6 +988,12 @@ _ROLE_HEADS = frozenset(
         "pope",
         "commissioner",
     ]
+)
+
+# A company's own things, counted: "Two more plants will close" is the
+# article's company's.
+_ASSET_HEADS = frozenset(
+    ["plant", "factory", "store", "branch", "outlet", "mill", "refinery"]
 )
 
 _DESCRIPTION_PARTS = frozenset(
@@ -2278,6 +2305,10 @@ def build_title(
             subject_tokens = _without_timestamp(
                 subject, _phrase(subject, skip | {verb.i})
             )
+            if (owned := context.counted_assets(subject)) is not None and not any(
+                owned[1].split()[0] in t.text for t in sent if t.i not in skip
+            ):  # "Two more plants will close" -> "Two more Ford plants"
+                replace[owned[0]] = owned[1]
             for t in subject_tokens:  # "his lawyer" -> "Jackson's lawyer"
                 if t.lower_ == "whose" and t.dep_ == "poss":
                     # "The woman, whose illness began in early April": the

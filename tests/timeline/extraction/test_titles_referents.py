@@ -2,7 +2,8 @@
 own subject, and a vague subject names what the article names: a "who"
 clause the parse hung on a thing is about the person described, a past
 relative clause on a thing tells its "when" clause, "the president" is the
-person the article named with that title. Real sentences, whole pipeline
+person the article named with that title, a count of plants is the
+article's company's. Real sentences, whole pipeline
 (Timeline17 articles are read from ../shared/t17 at test time, skipped when
 absent)."""
 
@@ -51,3 +52,10 @@ def test_the_president_is_the_person_named_with_that_title():
         "yesterday",
     )
     assert e.title.startswith("Obama used his bully pulpit to argue")
+
+
+def test_a_count_of_plants_is_the_articles_companys():
+    # "Two more plants will close in 2008, another two in 2012." in a story
+    # on Ford's St. Thomas plant
+    e = event_in("wikinews-meantime-31706", "Two more plants will close", "2008")
+    assert e.title == "Two more Ford plants will close"
