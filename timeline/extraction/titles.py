@@ -601,6 +601,54 @@ class ArticleContext:
                 return "the " + _render(words)
         return None
 
+    def titled_person(self, tok: Token) -> str | None:
+        """'The president', 'the chairman': the person the article named with
+        that title before it ("President Barack Obama" for "the president
+        stopped all oil drilling in the Gulf"); of two, the one it names most,
+        else the first named (Obama, not "President Clinton" of a law's history)."""
+        if not _is_description(tok, _ROLE_HEADS) or any(
+            c.dep_ in ("amod", "compound") for c in tok.children
+        ):
+            return None  # "the Mexican president" is one of its own
+        title = re.compile(rf"(?<!\w){re.escape(tok.text)}\s+$", re.IGNORECASE)
+        titled: list[str] = []  # nearest first
+        for m in reversed(self.entities.within(0, tok.left_edge.idx)):
+            if m.kind != PERSON:
+                continue
+            before = self.doc.text[max(0, m.start - len(tok.text) - 2) : m.start]
+            written = self.doc.text[m.start : m.end].split()  # "President Obama"
+            if (
+                title.search(before) or written[0].lower() == tok.lower_
+            ) and m.value not in titled:
+                titled.append(m.value)
+        if not titled:
+            return None
+        counts = Counter(m.value for m in self.entities.mentions if m.kind == PERSON)
+        # of a tie, the first the article named: its own president, not the
+        # one of a law's history named since
+        return max(reversed(titled), key=lambda name: counts[name])
+
+    def counted_assets(self, tok: Token) -> tuple[int, str] | None:
+        """'Two more plants will close in 2008': a count of a company's own
+        things (plants, stores; not jobs, which an economy loses) with no
+        owner named is the article's company's: its name goes before the noun ("Two more Ford plants")."""
+        company = self.entities.main_company
+        if (
+            company is None
+            or tok.lemma_.lower() not in _ASSET_HEADS
+            or tok.tag_ != "NNS"
+            or not any(c.dep_ == "nummod" for c in tok.children)
+        ):
+            return None
+        for c in tok.children:
+            if c.i < tok.i and c.dep_ not in ("nummod", "amod", "det", "advmod"):
+                return None  # "Ford's two plants", "two assembly plants"
+            if c.i < tok.i and any(t.pos_ == "PROPN" for t in c.subtree):
+                return None
+        if any(t.pos_ == "PROPN" for t in tok.subtree):
+            return None  # "two plants in Ontario" name where
+        return tok.i, f"{company} {tok.text}"
+
     def possessor(self, tok: Token) -> str | None:
         """'His', 'her': a person named before it in its sentence, else in the
         one before; in each, a subject first, else the nearest, never one
@@ -925,6 +973,29 @@ def _is_description(tok: Token, heads: frozenset[str], *, plural: bool = False) 
     return True
 
 
+# Offices a person is named with ("President Barack Obama", "BP Chairman
+# Carl-Henric Svanberg"), so "the president" later is that person.
+_ROLE_HEADS = frozenset(
+    [
+        "president",
+        "chairman",
+        "chairwoman",
+        "chancellor",
+        "premier",
+        "governor",
+        "senator",
+        "mayor",
+        "pope",
+        "commissioner",
+    ]
+)
+
+# A company's own things, counted: "Two more plants will close" is the
+# article's company's.
+_ASSET_HEADS = frozenset(
+    ["plant", "factory", "store", "branch", "outlet", "mill", "refinery"]
+)
+
 _DESCRIPTION_PARTS = frozenset(
     {"det", "amod", "compound", "punct", "appos", "relcl", "acl", "case"}
 )
@@ -1016,7 +1087,31 @@ def _antecedent(relcl: Token) -> Token:
         for c in head.head.children:
             if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON":
                 return c
+    if (person := _described_person(relcl)) is not None:
+        return person
     return head
+
+
+def _described_person(relcl: Token) -> Token | None:
+    """'Idris Bazis, 41, a French-Algerian with a French passport, who blew
+    himself up': a "who" clause set off by a comma, that the parse hung on a
+    thing in a prepositional phrase of a person's apposition, is about the
+    person named: the name the appositions describe."""
+    head = relcl.head
+    if not any(c.tag_ == "WP" and c.lower_ in ("who", "whom") for c in relcl.children):
+        return None
+    if relcl.left_edge.i == 0 or relcl.doc[relcl.left_edge.i - 1].text != ",":
+        return None
+    if head.pos_ != "NOUN" or head.ent_type_ or head.dep_ != "pobj":
+        return None
+    noun = head.head.head  # the noun the phrase "with a French passport" is on
+    if head.head.dep_ != "prep" or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    while noun.dep_ == "appos" and noun.head.i != noun.i:
+        noun = noun.head
+    if noun.ent_type_ == "PERSON" and noun.pos_ == "PROPN":
+        return noun
+    return None
 
 
 def _proper_apposition(tok: Token) -> Token | None:
@@ -1181,12 +1276,12 @@ def _when_clause(verb: Token, skip: set[int]) -> Token | None:
     clause whose subject only points back ("that hiatus", "this") with a
     "when" clause on its date: the when clause tells what happened."""
     subject = subject_of(verb)
-    if subject is None or subject.head.i != verb.i:
+    if subject is None or (subject.head.i != verb.i and not _thing_relative(verb)):
         return None
     pointing = subject.lower_ in _DEMONSTRATIVES or any(
         c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in subject.children
     )
-    if not pointing:
+    if not pointing and not _thing_relative(verb):
         return None
     for tok in verb.subtree:
         if (
@@ -1201,6 +1296,23 @@ def _when_clause(verb: Token, skip: set[int]) -> Token | None:
         ):
             return tok
     return None
+
+
+def _thing_relative(verb: Token) -> bool:
+    """'National City chose growth, a path that ended yesterday when it agreed
+    to sell itself to Pittsburgh's PNC': a past relative clause on a common
+    noun, a thing ("that", "which"), points back like "that hiatus" does;
+    its "when" clause is what happened."""
+    return (
+        verb.dep_ == "relcl"
+        and verb.tag_ == "VBD"
+        and any(
+            c.dep_ == "nsubj" and c.tag_ == "WDT" and c.lower_ in ("that", "which")
+            for c in verb.children
+        )
+        and verb.head.pos_ == "NOUN"
+        and not verb.head.ent_type_
+    )
 
 
 # Conjunctions of a clause told as the background of another one, at the same
@@ -2181,6 +2293,8 @@ def build_title(
         )
         if not named and subject.pos_ == "NOUN":
             named = context.named_by_head(subject)  # "The commission" -> its name
+        if not named and subject.pos_ == "NOUN":
+            named = context.titled_person(subject)  # "The president" -> Obama
         if named:
             subject_text = named
         elif name is not None:
@@ -2191,6 +2305,10 @@ def build_title(
             subject_tokens = _without_timestamp(
                 subject, _phrase(subject, skip | {verb.i})
             )
+            if (owned := context.counted_assets(subject)) is not None and not any(
+                owned[1].split()[0] in t.text for t in sent if t.i not in skip
+            ):  # "Two more plants will close" -> "Two more Ford plants"
+                replace[owned[0]] = owned[1]
             for t in subject_tokens:  # "his lawyer" -> "Jackson's lawyer"
                 if t.lower_ == "whose" and t.dep_ == "poss":
                     # "The woman, whose illness began in early April": the
