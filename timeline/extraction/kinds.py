@@ -405,6 +405,10 @@ _EQUIPMENT = frozenset(
         "wing",
     }
 )
+# A company's figures, which its report of them is about: "made profits".
+_FIGURES = frozenset(
+    {"profit", "earnings", "revenue", "sale", "sales", "loss", "income", "dividend"}
+)
 # How many mentions of a disease make an article one about an outbreak.
 _OUTBREAK_MENTIONS = 3
 # Verbs and nouns of drawing forces down: "will cut the number of its troops",
@@ -466,7 +470,22 @@ _LEGISLATORS = _LEGISLATURES | {
     "congresswoman",
     "commons",
 }
-_VOTING = frozenset({"reject", "approve", "back", "defeat", "pass", "adopt"})
+# ... as is its authorising or chartering a body or a fund ("Fannie and
+# Freddie were chartered by Congress", "a trust fund Congress authorized").
+_VOTING = frozenset(
+    {
+        "reject",
+        "approve",
+        "back",
+        "defeat",
+        "pass",
+        "adopt",
+        "authorize",
+        "authorise",
+        "charter",
+        "repeal",
+    }
+)
 _OUTCOMES = frozenset({"defeat", "victory", "setback", "rebellion"})
 # Officials whose approval is a regulatory act (legal, as permits are), not a
 # vote: "federal officials approved the use of underwater dispersants".
@@ -580,13 +599,26 @@ def noun_kind(tok: Token, depth: int = 0) -> str | None:
         # a content noun misread as a verb: "Work on plugging the well came
         # to a standstill" (Work/csubj)
         return _content_kind(tok, depth + 1) if depth < 4 else None
-    if tok.pos_ not in ("NOUN", "PROPN"):
+    if (
+        tok.tag_ == "VBG"
+        and tok.dep_ in _SUBJECT_DEPS
+        and tok.lower_ in lex.nouns
+        and not any(c.dep_ in _SUBJECT_DEPS for c in tok.children)
+    ):
+        # a gerund subject names its activity, as its noun does: "trading on
+        # the major stock exchanges in Russia and Brazil was halted"
+        return lex.nouns[tok.lower_]
+    if tok.pos_ not in ("NOUN", "PROPN") and not _adjective_as_noun(tok):
         return None
     nouns = lex.nouns
     # "oil spill"; "hostile fire" (an attack, where "fire" alone is a disaster)
     modifiers = [
         c for c in tok.children if c.dep_ in ("compound", "amod") and c.i == tok.i - 1
     ]
+    if not modifiers and tok.dep_ == "compound" and tok.i > 0:
+        left = tok.doc[tok.i - 1]  # "the top kill operation": top/amod of operation
+        if left.dep_ in ("compound", "amod") and left.head.i == tok.head.i:
+            modifiers = [left]
     if modifiers:
         for pair in (  # "oil spill"; "a controlled burn" by its participle's form
             f"{_lemma(modifiers[0])} {_lemma(tok)}",
@@ -651,6 +683,16 @@ def noun_kind(tok: Token, depth: int = 0) -> str | None:
     ):
         return DISASTER  # "the leaking pipe", "the sinking ship"
     return None
+
+
+def _adjective_as_noun(tok: Token) -> bool:
+    """A noun the small model tags as an adjective where it stands as an
+    argument with its article: "WHO declared a pandemic" (pandemic/ADJ)."""
+    return (
+        tok.pos_ == "ADJ"
+        and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj")
+        and any(c.dep_ == "det" for c in tok.children)
+    )
 
 
 def _state_of_emergency(tok: Token) -> bool:
@@ -853,6 +895,8 @@ def classify(verb: Token, span: Span) -> str:
     kind = _classify(verb, span)
     if kind in _CENTRAL_BANK_KINDS and _central_bank_money(verb):
         return ECONOMY  # "the Fed entered into a $38 billion repurchase agreement"
+    if kind == STATEMENT and _reports_own_figures(verb, span):
+        return BUSINESS  # "Ford says it made profits of $868 million"
     return kind
 
 
@@ -954,10 +998,17 @@ def _classify(verb: Token, span: Span) -> str:
         return _first_kind(_subjects(verb)) or OTHER
     if (
         lemma in _CLOSING
-        and any(_lemma(t) in _SCHOOLS for t in _patients(verb) or _raised(verb))
+        and any(
+            _lemma(t) in _SCHOOLS
+            for t in _patients(verb)
+            or _raised(verb)
+            or ([] if _has_object(verb) else _subjects(verb))
+        )
         and _about_outbreak(verb.doc)
     ):
-        return HEALTH  # "Three additional schools will be closed" (swine flu)
+        # "Three additional schools will be closed" (swine flu); "a suspected
+        # case of swine flu caused the school to close"
+        return HEALTH
     if lemma in _CLOSING and any(_lemma(t) in _WORKPLACES for t in _patients(verb)):
         return BUSINESS  # "it closed the London HQ of BP Alternative Energy"
     if _floated(verb):
@@ -1192,6 +1243,8 @@ def _classify(verb: Token, span: Span) -> str:
         ):
             return _by_subject(lex.verbs[lemma], subjects)
         found = _first_kind(subjects)
+        if found is None and _money_object(verb):
+            found = _money_kind(subjects)  # "BP may offer up to $10 billion in debt"
         if found is not None or lemma not in lex.complement_verbs:
             return found or OTHER
         # an aspectual verb takes the kind of the verb it completes ("the
@@ -1239,12 +1292,8 @@ def _classify(verb: Token, span: Span) -> str:
     found = _first_kind(subjects)  # "the US economy shed 663,000 jobs"
     if found != ECONOMY:
         found = _first_kind(objects + subjects)
-    if found is None and _money_object(verb):
-        # "the Fed transferred $24 billion", "the company would generate $30 billion"
-        if any(_is_government(t) for t in subjects):
-            return ECONOMY
-        if any(t.ent_type_ == "ORG" or _lemma(t) in _FIRMS for t in subjects):
-            return BUSINESS
+    if found is None and _money_object(verb) and (money := _money_kind(subjects)):
+        return money
     if found is None and lemma not in lex.verbs:
         # a verb of no kind with nothing of one to act on takes its purpose's:
         # "sent officials ... to monitor BP's handling of the spill", "used
@@ -1258,7 +1307,30 @@ def _classify(verb: Token, span: Span) -> str:
                 and (told := classify(c, span)) != OTHER
             ):
                 return told
+    if found is None and _judicial_act(verb, subjects):
+        return LEGAL  # "the U.S. Supreme Court slashed it to $507.5 million"
     return found or OTHER
+
+
+def _judicial_act(verb: Token, subjects: list[Token]) -> bool:
+    """A court's or a judge's act, a ruling whatever its verb: an active
+    subject that is a court, a judge or a jury ("in 2008 the U.S. Supreme
+    Court slashed it", "a federal appeals court later cut that"), the verb
+    of no kind of its own."""
+    return _lemma(verb) not in lexicon().verbs and any(
+        t.dep_ == "nsubj" and _lemma(t) in _JUDICIAL for t in subjects
+    )
+
+
+def _money_kind(subjects: list[Token]) -> str | None:
+    """The kind of money its subject moves: a government's is the economy's
+    ("the Fed transferred $24 billion"), a company's business ("the company
+    would generate $30 billion", "BP may offer up to $10 billion in debt")."""
+    if any(_is_government(t) for t in subjects):
+        return ECONOMY
+    if any(t.ent_type_ == "ORG" or _lemma(t) in _FIRMS for t in subjects):
+        return BUSINESS
+    return None
 
 
 def _floated(verb: Token) -> bool:
@@ -1296,6 +1368,41 @@ def _confirmed_as(verb: Token, span: Span) -> str | None:
                 ):
                     return told
     return None
+
+
+def _reports_own_figures(verb: Token, span: Span) -> bool:
+    """A company's report of its own figures, an earnings report (business):
+    the speaker a company (not a government's body), its reported clause of
+    business ("made profits", "sales rose 43%") with the company itself, by
+    name or as "it", "its", "we", as the clause's subject: "Ford says it made
+    profits of $868 million", "Ford Motor Company said on Tuesday that its
+    sales in the United States rose 43%"; not an analyst's view of a firm,
+    nor what else it says it did ("BP said it had drilled ...")."""
+    speakers = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not speakers or not all(
+        (s.ent_type_ == "ORG" or _lemma(s) in _FIRMS) and not _is_government(s)
+        for s in speakers
+    ):
+        return False
+    names = {t.lower_ for s in speakers for t in s.subtree if t.pos_ == "PROPN"}
+    for c in verb.children:
+        if c.dep_ != "ccomp" or c.pos_ not in ("VERB", "AUX"):
+            continue
+        own = any(
+            s.dep_ in _SUBJECT_DEPS
+            and (
+                s.lower_ in ("it", "we")
+                or any(
+                    d.dep_ == "poss" and d.lower_ in ("its", "our") for d in s.children
+                )
+                or (s.pos_ == "PROPN" and s.lower_ in names)
+            )
+            for s in c.children
+        )
+        figures = any(_lemma(t) in _FIGURES for t in _subjects(c) + _objects(c))
+        if own and figures and _classify(c, span) == BUSINESS:
+            return True
+    return False
 
 
 def _central_bank_money(verb: Token) -> bool:
@@ -1417,6 +1524,8 @@ def _by_subject(kind: str, subjects: list[Token]) -> str:
         return LEGAL  # "the judge refused", "the Supreme Court said"
     if kind == ATTACK and first in (DISASTER, HEALTH):
         return first  # "an earthquake struck", "the hurricane devastated"
+    if kind == DISASTER and first == ATTACK and _is_weapon(subjects):
+        return ATTACK  # "a car bomb exploded": no accident
     if kind == DISASTER and first == HEALTH:
         # what breaks out is the subject's: "a cluster of influenza-like
         # illnesses erupted in La Gloria", "the outbreak spread"
@@ -1435,6 +1544,14 @@ def _by_subject(kind: str, subjects: list[Token]) -> str:
     if kind == BUSINESS and any(_is_government(t) for t in subjects):
         return ECONOMY  # "the Treasury will buy mortgage assets"
     return kind
+
+
+def _is_weapon(subjects: list[Token]) -> bool:
+    """A bomb, a grenade or an explosive as the subject (not troops)."""
+    return any(
+        _lemma(t) in ("bomb", "grenade", "explosive") and t.dep_ != "compound"
+        for t in subjects
+    )
 
 
 def _is_government(tok: Token) -> bool:

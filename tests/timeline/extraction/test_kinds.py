@@ -2063,3 +2063,156 @@ def test_it_keeps_an_officials_journey_a_visit():
         "Sunday",
     )
     assert e.kind == "meeting", e.title
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression", "kind"),
+    [
+        # economy: a gerund subject names its activity, as its noun does
+        (
+            "Finan_washingtonpost/2008-10-07/592.htm.txt",
+            "trading on the major stock exchanges in Russia and Brazil was halted",
+            "Yesterday",
+            "economy",
+        ),
+        # legal: what a court does is a ruling, whatever its verb
+        (
+            "bpoil_reuters/2010-06-30/2128.htm.txt",
+            "the U.S. Supreme Court slashed it",
+            "2008",
+            "legal",
+        ),
+        # vote / legislation: a legislature charters a body, authorises a fund
+        (
+            "Finan_washingtonpost/2008-12-22/2100.htm.txt",
+            "Fannie and Freddie were chartered by Congress",
+            "40 years ago",
+            "vote",
+        ),
+        (
+            "bpoil_washingtonpost/2010-11-15/1157.htm.txt",
+            "a trust fund Congress authorized in 1990",
+            "1990",
+            "vote",
+        ),
+        # business: a company charters a vessel
+        (
+            "bpoil_guardian/2010-06-24/2111.htm.txt",
+            "BP chartered the vessel",
+            "1967",
+            "business",
+        ),
+        # business: a patent applied for; legal: licences and requirements
+        (
+            "H1N1_reuters/2009-05-16/1023.htm.txt",
+            "lodged a patent application for a new flu vaccine",
+            "2006",
+            "business",
+        ),
+        (
+            "bpoil_reuters/2010-07-25/888.htm.txt",
+            "processed applications for 85 such licenses",
+            "April 9th",
+            "legal",
+        ),
+        (
+            "bpoil_reuters/2010-06-08/1837.htm.txt",
+            "may issue new safety and environmental requirements",
+            "Tuesday",
+            "legal",
+        ),
+        # business: a cut of a company's workforce is a layoff
+        (
+            "Finan_washingtonpost/2008-11-05/2124.htm.txt",
+            "it will cut 25 percent of its white collar workforce",
+            "the end of the year",
+            "business",
+        ),
+        # agreement: a proposal hammered out
+        (
+            "Finan_washingtonpost/2008-11-05/2124.htm.txt",
+            "the $700 billion proposal hammered out",
+            "the weekend",
+            "agreement",
+        ),
+        # attack: bombs detonated, a vehicle hit by grenades
+        (
+            "IraqWar_guardian/2005-06-23/276.htm.txt",
+            "they detonated four cars bombs in western Baghdad",
+            "last night",
+            "attack",
+        ),
+        (
+            "IraqWar_guardian/2005-03-18/114.htm.txt",
+            "was hit by multiple rocket-propelled grenades",
+            "May 1",
+            "attack",
+        ),
+        # health: a school that closes in an outbreak's article
+        (
+            "H1N1_reuters/2009-04-29/773.htm.txt",
+            "caused the school to close in Dallas",
+            "April 29, 2009",
+            "health",
+        ),
+        # health: "a pandemic" the small model tags as an adjective
+        (
+            "H1N1_reuters/2009-06-30/1116.htm.txt",
+            "WHO declared a pandemic",
+            "this month",
+            "health",
+        ),
+        # legal: jurors selected
+        (
+            "MJ_bbc/2011-09-24/582.htm.txt",
+            "The jurors were selected on Friday",
+            "Friday",
+            "legal",
+        ),
+        # business: a company's offer of money
+        (
+            "bpoil_reuters/2010-06-19/968.htm.txt",
+            "BP may offer up to $10 billion in debt",
+            "next week",
+            "business",
+        ),
+        # disaster: a response operation named by a compound's pair, "top kill"
+        (
+            "bpoil_guardian/2010-05-28/656.htm.txt",
+            "since the top kill operation started on Wednesday",
+            "Wednesday",
+            "disaster",
+        ),
+        (
+            "bpoil_foxnews/2010-05-26/1264.htm.txt",
+            "the top kill operation is continuing through the day today",
+            "today",
+            "disaster",
+        ),
+        # economy: a central bank's reserve requirements cut (no regulation)
+        (
+            "wikinews-meantime-113267",
+            "mandatory reserve requirements for banks would be slashed",
+            "Wednesday",
+            "economy",
+        ),
+        # business: a company's report of its own figures, an earnings report
+        (
+            "wikinews-meantime-150433",
+            "Ford says it made profits of $868 million",
+            "the final quarter of 2009",
+            "business",
+        ),
+        (
+            "wikinews-meantime-160257",
+            "Ford Motor Company said on Tuesday that its sales",
+            "Tuesday",
+            "business",
+        ),
+    ],
+)
+def test_it_gives_deals_charters_figures_and_rulings_their_kinds(
+    article_id, fragment, expression, kind
+):
+    e = event_in(article_id, fragment, expression)
+    assert e.kind == kind, e.title
