@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -499,3 +499,90 @@ def in_a_background_clause(verb: Token, start: int, end: int) -> bool:
 
 _PLACE_TYPES = frozenset(["GPE", "LOC", "FAC"])
 _AT_A_PLACE = frozenset(["at", "in", "near", "from", "to", "into", "outside"])
+
+
+# What follows a state's or province's name when it is the seat of an office,
+# a body or a party's member: "Alabama Gov. Bob Riley", "Louisiana Attorney
+# General", "the Louisiana National Guard", "Texas Republican Joe Barton". A
+# town has none of these (its "Mayor" is left out: a city's too).
+_REGION_OFFICES = frozenset(
+    ["gov", "gov.", "governor", "lt.", "lieutenant", "attorney", "legislature"]
+    + ["department", "national", "state", "sen.", "senator", "rep.", "republican"]
+    + ["representative", "democrat", "democratic", "secretary", "supreme"]
+)
+
+
+def office_region(doc: Doc, start: int, end: int) -> str | None:
+    """The country of the state or province named at tokens [start, end)
+    as the seat of the office or body after it ("Alabama Gov. Bob Riley
+    called Feinberg's claims process extortion", "Florida Gov. Charlie
+    Crist" -> US): a governor's is a state, whatever towns share its name
+    (a Colombian city is called Florida) and whether or not the article
+    names the country. None when the next word is no such office or no one
+    country has a region of that name."""
+    if end >= len(doc) or doc[end].lower_ not in _REGION_OFFICES:
+        return None
+    codes = {p.country for p in gazetteer.lookup(doc[start:end].text) if p.subdivision}
+    return codes.pop() if len(codes) == 1 else None
+
+
+def main_company_at_home(
+    *,
+    home: str | None,
+    main_company: str | None,
+    countries: Collection[str],
+    organizations: Collection[str],
+    text: str = "",
+) -> bool:
+    """An event of a story about one company (`main_company`) that names no
+    country, no other organisation, in an article with no country of its
+    own (`home`): it is where the company is ("He fought pancreatic cancer
+    in 2004 and took six months off", "The 777-200LR was announced in
+    February 2000" in stories about Apple and Boeing that name no place of
+    theirs). Not when the event names another organisation ("OPEC will hold
+    an emergency meeting") or its `text` a government ("An administration
+    official said ... the larger figure" in a story on BP's well): it is
+    that one's, not the company's."""
+    return (
+        home is None
+        and main_company is not None
+        and not countries
+        and all(o == main_company for o in organizations)
+        and not _GOVERNMENT_WORDS.intersection(re.findall(r"[a-z]+", text.lower()))
+    )
+
+
+# A government or its officials acting: not a company's event.
+_GOVERNMENT_WORDS = frozenset(
+    ["government", "governments", "administration", "authorities"]
+    + ["ministry", "minister", "president", "governor", "police"]
+    + ["army", "regulators", "regulator", "congress", "senate", "parliament"]
+    + ["court", "judge", "federal", "agency", "commission"]
+)
+
+
+# The AP's abbreviations of US states, written after a town ("Norfolk, Va.",
+# "Gulf Shores, Ala.", "Belle Chasse, La."); each is read only with its dot.
+_US_STATE_ABBREVIATIONS = frozenset(
+    ["ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill"]
+    + ["ind", "kan", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo"]
+    + ["mont", "neb", "nev", "n.h", "n.j", "n.m", "n.y", "n.c", "n.d", "okla"]
+    + ["ore", "pa", "r.i", "s.c", "s.d", "tenn", "tex", "vt", "va", "wash"]
+    + ["w.va", "wis", "wyo"]
+)
+
+
+def state_abbreviation(doc: Doc, i: int) -> str | None:
+    """ "US" when token `i` is the AP's abbreviation of a US state with its
+    dot ("saw the ship last week in Norfolk, Va." is Virginia's Norfolk, not
+    England's county in a story that names Britain); None otherwise ("La
+    Paz", "Pa" with no dot)."""
+    tok = doc[i]
+    text = tok.text
+    if text.endswith("."):
+        text = text.rstrip(".")
+    elif not (i + 1 < len(doc) and doc[i + 1].text.startswith(".")):
+        return None
+    if not text[:1].isupper():
+        return None
+    return "US" if text.lower() in _US_STATE_ABBREVIATIONS else None

@@ -41,9 +41,12 @@ from timeline.extraction.countries import (
     index_country,
     institution_countries,
     institution_spans,
+    main_company_at_home,
+    office_region,
     only_a_modifier,
     only_a_rival,
     owns_an_object,
+    state_abbreviation,
 )
 from timeline.extraction.names import (
     first_name_variant,
@@ -219,6 +222,14 @@ class ArticleEntities:
                 found[m.kind][m.value] = None
         if not found[COUNTRY] and self.home and not _international(found[ORGANIZATION]):
             found[COUNTRY][self.home] = None  # not the WHO's, the UN's events
+        elif main_company_at_home(
+            home=self.home,
+            main_company=self.main_company,
+            countries=[*found[COUNTRY], *companies],
+            organizations=found[ORGANIZATION],
+            text=verb.doc.text[start:end] if verb is not None else "",
+        ):  # "He fought pancreatic cancer in 2004" in a story on Apple (countries10)
+            companies.update(dict.fromkeys(self._company_codes(self.main_company)))
         named_before = set(found[ORGANIZATION])
         if verb is not None and self.main_company:
             named = {
@@ -1625,14 +1636,20 @@ class EntityResolver:
                 found = gazetteer.lookup(name)
                 if not labelled and not any(p.population for p in found):
                     continue  # a region's name with no place label: too weak
-                code = gazetteer.place_country(
+                # "Alabama Gov. Bob Riley": a state's office (countries10)
+                region = office_region(doc, s, e)
+                code = region or gazetteer.place_country(
                     name,
                     article_countries=known,
                     qualifier=self._qualifier(doc, e),
                     placed=_locative_span(doc, s, e),
                 )
                 own = self.countries.get(normalise_alias(name))
-                if own is not None and (code not in known or own in known):
+                if (
+                    own is not None
+                    and region is None
+                    and (code not in known or own in known)
+                ):
                     code = own  # "Georgia" is the country unless the article says
                 if code:
                     mentions.append(
@@ -2583,6 +2600,7 @@ class EntityResolver:
             subs = {p.country for p in found if p.subdivision}
             if len(subs) == 1 and nxt.text[:1].isupper():
                 return subs.pop()
+            return state_abbreviation(doc, end + 1)  # "Norfolk, Va." (countries10)
         return None
 
     def _resolve_roles(self, doc, lowers, taken, roles, add) -> None:

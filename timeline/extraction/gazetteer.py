@@ -34,6 +34,11 @@ SMALL_TOWN = MIN_ALTERNATE_POPULATION
 # Without such evidence, the largest place wins when it is this many times
 # bigger than the next one in another country; otherwise the name is ambiguous.
 DOMINANT_RATIO = 5
+# A region (state, province, county) is what a name means over another
+# country's towns of that name below this many people ("Arizona", "Virginia",
+# "Colorado", "Florida" are US states, not towns of 25,000 to 270,000 in
+# Honduras, South Africa, Brazil, Colombia); a city this large wins.
+REGION_OVER_TOWN = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -149,10 +154,21 @@ def place_country(
         p
         for p in found
         if p.country in article_countries
-        and (p.population >= top * LOCAL_SHARE or not top)
+        # a region of the article's country counts whatever its towns
+        # ("in Virginia" in a US story: not a South African town)
+        and (p.population >= top * LOCAL_SHARE or not top or p.subdivision)
     ]
     if len({p.country for p in local}) == 1:
         return local[0].country
+    towns = {p.country for p in local if not p.subdivision}
+    if len(towns) == 1:  # "Norfolk, Va." in a story naming Britain too
+        return towns.pop()
+    regions = {p.country for p in found if p.subdivision}
+    if len(regions) == 1 and top < REGION_OVER_TOWN:
+        # a state, province or county before a foreign town of its name:
+        # "the senator from Arizona" is not Honduras's Arizona (25,000
+        # people), "Virginia" not South Africa's (countries10)
+        return regions.pop()
     if top and (found[1].population * DOMINANT_RATIO <= top):
         return found[0].country
     return None

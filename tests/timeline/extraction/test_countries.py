@@ -266,3 +266,80 @@ def test_a_town_qualified_by_another_country_s_state_is_in_that_country():
     assert found and all("GB" not in e.countries for e in found), [
         (e.title, e.countries) for e in found
     ]
+
+
+# -- a state's offices, the main company's home (countries10) ------------------
+
+
+def test_a_state_named_before_its_office_is_in_its_country():
+    # "Earlier this month, Alabama Gov. Bob Riley (R) called Feinberg's claims
+    # process “extortion,” ..." (a story naming no country but Alabama and
+    # London: the state is the seat of its governor, not an unplaced region)
+    found = events_in(
+        "bpoil_washingtonpost/2010-11-22/2037.htm.txt", "Alabama Gov. Bob Riley"
+    )
+    assert found and all("US" in e.countries for e in found), [
+        (e.title, e.countries) for e in found
+    ]
+
+
+def test_a_state_s_office_wins_over_a_town_of_the_same_name():
+    from timeline.extraction.countries import office_region
+    from timeline.extraction.pipeline import get_nlp
+
+    doc = get_nlp()("Florida Gov. Charlie Crist declared a state of emergency.")
+    assert office_region(doc, 0, 1) == "US"  # a Colombian city is called Florida
+    doc = get_nlp()("Florida was hit hard by the storm.")
+    assert office_region(doc, 0, 1) is None
+
+
+def test_an_event_of_a_company_story_naming_no_place_is_the_company_s():
+    # "He fought pancreatic cancer in 2004 and took six months off in early
+    # 2009" (Steve Jobs, in a story on Apple that names no place)
+    found = events_in("wikinews-meantime-238039", "He fought pancreatic cancer")
+    assert found and all(e.countries == ("US",) for e in found), [
+        (e.title, e.countries) for e in found
+    ]
+    # "So far, Boeing has received five orders ... for the 777-200LR since it
+    # was announced in February 2000." (its routes name London and Sydney)
+    found = events_in("wikinews-meantime-4764", "since it was announced")
+    assert found and all(e.countries == ("US",) for e in found), [
+        (e.title, e.countries) for e in found
+    ]
+
+
+def test_a_state_is_not_a_foreign_town_of_its_name():
+    # "By the time the senator from Arizona made the surprise announcement on
+    # Sept. 24 that he would suspend his campaign" (not Honduras's Arizona)
+    found = events_in(
+        "Finan_washingtonpost/2008-11-05/1296.htm.txt", "senator from Arizona"
+    )
+    assert found and all("HN" not in e.countries for e in found), [
+        (e.title, e.countries) for e in found
+    ]
+    # "Some politicians, especially in Virginia where lease sales scheduled
+    # for 2012 were canceled, are accusing Obama" (not South Africa's)
+    found = events_in("bpoil_foxnews/2010-05-28/944.htm.txt", "especially in Virginia")
+    assert found and all(
+        "ZA" not in e.countries and "US" in e.countries for e in found
+    ), [(e.title, e.countries) for e in found]
+
+
+def test_a_town_qualified_by_a_state_s_abbreviation_is_in_the_us():
+    from timeline.extraction.countries import state_abbreviation
+    from timeline.extraction.pipeline import get_nlp
+
+    # "“It's unbelievable,” said Overton, who saw the ship last week in
+    # Norfolk, Va.." (bpoil_foxnews/2010-07-01/988, a story naming Britain
+    # too: Virginia's Norfolk, not England's county)
+    doc = get_nlp()("Overton saw the ship last week in Norfolk, Va..")
+    i = [t.text for t in doc].index(",") + 1
+    assert state_abbreviation(doc, i) == "US"
+    doc = get_nlp()("He flew to La Paz, Bolivia, on Monday.")
+    assert all(state_abbreviation(doc, t.i) is None for t in doc)
+    # "But Burton said the first presidential debate, to be held tomorrow in
+    # Oxford, Miss., should go on as planned." (not England's Oxford)
+    found = events_in("Finan_washingtonpost/2008-09-25/1417.htm.txt", "Oxford, Miss.")
+    assert found and all(
+        "GB" not in e.countries and "US" in e.countries for e in found
+    ), [(e.title, e.countries) for e in found]

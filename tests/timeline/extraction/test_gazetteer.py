@@ -78,3 +78,15 @@ def test_a_continent_is_in_no_country():
     for name in ("Asia", "Europe", "Africa", "South America"):
         assert lookup(name) == (), name
         assert place_country(name) is None, name
+
+
+def test_a_state_or_county_wins_over_a_foreign_town_of_its_name():
+    # GeoNames has towns called Arizona (Honduras, 25,000), Virginia (South
+    # Africa), Colorado (Brazil), Florida (Colombia), Kent (Washington): the
+    # news's "senator from Arizona", "in Virginia", "Kent police" are the
+    # region (countries10); a city of a million or more still wins.
+    for name in ("Arizona", "Virginia", "Colorado", "Florida", "Montana"):
+        assert place_country(name) == "US", name
+        assert place_country(name, article_countries={"US"}) == "US", name
+    assert place_country("Kent") == "GB"
+    assert place_country("Kent", article_countries={"US"}) == "US"  # Kent, Washington
