@@ -287,6 +287,48 @@ _CAPTION_IMAGE = re.compile(
     rf"[^.!?\n]{{0,160}}?,\s+in\s+[A-Z][\w'’-]*(?:,?\s+[A-Z][\w'’.-]*){{0,3}},?\s+{_DATE}"
     r"\.?(?=\s|$)"
 )
+# A wire photo's caption with no "is seen": a present tense, then the place
+# and the date with no preposition before it ("A worker ties a boom used to
+# mop oil ... from a beach in Gulf Shores, Alabama, June 24, 2010.", "Tourists
+# wearing masks walk down the street in Osaka May 15, 2009.", "... at their
+# headquarters in London, Tuesday, Nov. 2, 2010."); prose writes "on June 24".
+# The place's words may be abbreviated ("Grand Isle, La., Monday, July 19").
+_WIRE_CAPTION_END = re.compile(
+    r"(?<=[a-z])\s+(?:in|at|near|off|outside|along|over)\s+"
+    rf"(?:the\s+)?(?!{_WEEKDAY}\b|{_MONTH}\s)"
+    # the place's last word right before the date ("near London on 15 June
+    # 1215" is prose)
+    r"[A-Z](?:(?:[A-Z][a-z]{0,3}\.|[^.!?\n]){0,120}?\s)?[A-Z][A-Za-z'’-]*\.?,?\s+"
+    rf"(?:{_WEEKDAY},?\s+)?{_DATE}\.(?=\s|$)"
+)
+# A word before a period that ends no sentence: "La.", "Fla.", "Oct.", "U.S.".
+_ABBREVIATION = re.compile(
+    r"(?:\b[A-Z][a-z]{0,3}|\b(?:[A-Z]\.)+[A-Z]?)\.[\"”’')\]]*\s+$"
+)
+# A caption tells the picture in the present: a past or a future is prose's.
+_NOT_A_CAPTION = re.compile(r"\b(?:was|were|had|has|have|said|did|will|would)\b")
+
+
+def _wire_caption_spans(line: str) -> list[tuple[int, int]]:
+    """Wire captions ending in their place and date (`_WIRE_CAPTION_END`):
+    from the sentence's start (a period after an abbreviation is none) to the
+    date, when the sentence tells no past or future and is caption-long."""
+    out = []
+    for m in _WIRE_CAPTION_END.finditer(line):
+        start = 0
+        for end in _SENTENCE_END.finditer(line, 0, m.start()):
+            if not _ABBREVIATION.search(line, 0, end.end()):
+                start = end.end()
+        sentence = line[start : m.end()]
+        if (
+            (sentence[:1].isupper() or sentence[:1] in '(“"')
+            and len(sentence) <= 400
+            and not _NOT_A_CAPTION.search(sentence)
+        ):
+            out.append((start, m.end()))
+    return out
+
+
 # A poll's methodology note: "ICM interviewed a random sample of 1,005 adults
 # aged 18+ by telephone between July 15 and 17.", "The national telephone poll
 # was conducted for Fox News by Opinion Dynamics Corp. among 900 registered
@@ -565,6 +607,8 @@ def _line_spans(line: str, offset: int) -> list[Span]:
         add(m.start(), m.end(), CREDIT)
     for m in _CAPTION_IMAGE.finditer(line):
         add(m.start(), m.end(), CAPTION)
+    for start, end in _wire_caption_spans(line):
+        add(start, end, CAPTION)
     for m in _PAGE_NOTE.finditer(line):
         add(m.start(), m.end(), NAVIGATION)
     for m in _FACT_FIELD.finditer(line):

@@ -311,7 +311,9 @@ def non_event_reason(
         return "a state that goes on ('the economy would continue to be slow in 2009')"
     if precision == "year" and _yearly_statistic(span, verb):
         return "a figure's move over a year ('tripled in 2004, doubled in 2005')"
-    if _as_of_tally(span, verb):
+    if precision in _PERIODS and _count_of_a_period(span, verb):
+        return "a count of a period ('In the year's first half, 316 properties went through foreclosure')"
+    if _as_of_tally(span, verb) or _sources_tally(span, verb):
         return "a tally or a state as of the date ('As of June 1, 150 cases had been confirmed')"
     if _since_state(span, verb) or _since_start(span, verb):
         return (
@@ -1371,6 +1373,129 @@ def _open_question(verb: Token) -> bool:
     )
 
 
+# Precisions of a period a count can be a statistic of (not a day's count:
+# "204 new cases were confirmed on Tuesday" stays).
+_PERIODS = frozenset({"month", "quarter", "year"})
+# Prepositions of a whole period: "in 2007", "during the first half".
+_WITHIN = frozenset({"in", "during", "throughout", "over", "for"})
+
+
+# Kinds of a predicate whose count is an event's toll: "15 workers died in an
+# explosion", "killed 12 people".
+_TOLL_KINDS = frozenset({"death", "attack", "disaster"})
+
+
+def _counted_subject(verb: Token) -> bool:
+    """The clause's subject is a figure: a count of things ("316 properties",
+    "8,000 homes", "Nearly 60 pelican chicks") or a share ("80 percent of
+    airline passengers")."""
+    for c in verb.children:
+        if c.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if c.ent_type_ in ("PERCENT", "MONEY") or c.text == "%":
+            return True
+        return c.pos_ == "NOUN" and any(
+            n.dep_ == "nummod" and n.like_num and n.ent_type_ in ("CARDINAL", "")
+            for n in c.children
+        )
+    return False
+
+
+def _dates_the_clause(span: Span, verb: Token) -> bool:
+    """The date hangs on the predicate as a period it happened in: "In the
+    year's first half", "Last year alone", "in March" (not a date of one of
+    its nouns: "the 2008 election")."""
+    root = span.root
+    if root.head.i == verb.i:
+        return root.dep_ in ("npadvmod", "advmod", "tmod")
+    prep = root.head
+    return (
+        root.dep_ == "pobj"
+        and prep.dep_ == "prep"
+        and prep.lower_ in _WITHIN
+        and prep.head.i == verb.i
+    )
+
+
+def _count_of_a_period(span: Span, verb: Token) -> bool:
+    """'In the year's first half, 316 properties went through foreclosure',
+    'Last year alone, 8,000 homes went into foreclosure in the city', '80
+    percent of airline passengers traveled ... in 2008': a count or a share as
+    the subject of a simple past over a month, a quarter or a year, reported
+    by no one, is a statistic of the period, not an occurrence. A day's count
+    ("204 new cases were confirmed on Tuesday"), an actor's act ("PNC slashed
+    3,400 jobs in 2007", "200 million inoculations were purchased by the US
+    government in 1976", "in 1989 nearly 300 theologians signed The Cologne
+    Declaration"), an event's toll ("In 2005, 15 workers died in an explosion
+    at BP's Texas refinery") and a report ("Ford said 4,000 jobs were cut")
+    stay.
+    """
+    if lexicon().verbs.get(_lemma(verb)) in _SPEECH_KINDS:
+        return False
+    aux = _aux_words(verb)
+    if verb.tag_ == "VBD" and aux:
+        return False
+    if verb.tag_ == "VBN" and not (aux and all(a in ("was", "were") for a in aux)):
+        return False
+    if verb.tag_ not in ("VBD", "VBN"):
+        return False
+    if not _counted_subject(verb) or not _dates_the_clause(span, verb):
+        return False
+    if lexicon().verbs.get(_lemma(verb)) in _TOLL_KINDS or _has(
+        verb, {"dobj", "ccomp", "xcomp"}
+    ):
+        return False  # a toll ("15 workers died"), an act ("300 theologians signed X")
+    for c in verb.children:
+        if c.dep_ == "agent" and any(t.ent_type_ in _ACTOR_LABELS for t in c.subtree):
+            return False  # "were purchased by the US government"
+        if c.dep_ in ("prep", "agent") and any(
+            t.dep_ == "pobj" and is_event_nominal(t) for t in c.subtree
+        ):
+            return False  # an event's toll: "died in an explosion", "by the accident"
+    return not _reported(verb)
+
+
+def _reported(verb: Token) -> bool:
+    """The clause is the report of someone named ("Ford said that its share
+    rose"), not the writer's ("It should be mentioned that ...")."""
+    clause = verb
+    while clause.dep_ == "conj":
+        clause = clause.head
+    head = clause.head
+    if clause.dep_ != "ccomp" or lexicon().verbs.get(_lemma(head)) not in _SPEECH_KINDS:
+        return False
+    return any(
+        c.dep_ in ("nsubj", "agent") or (c.dep_ == "nsubjpass" and c.lower_ != "it")
+        for c in head.children
+    )
+
+
+# A source's count: "according to WHO's tally", "according to official figures".
+_COUNTS = frozenset(
+    ["tally", "count", "figure", "figures", "data", "statistic", "statistics", "toll"]
+)
+
+
+def _sources_tally(span: Span, verb: Token) -> bool:
+    """'Some 5,251 people have been infected in 30 countries, according to
+    WHO's tally on Tuesday': a date of the count a figure is "according to"
+    gives the day the count was read, as "as of" does; a perfect or a present
+    there is a running total, not an occurrence ("12 people were killed,
+    according to police figures on Monday", a simple past, stays)."""
+    root = span.root
+    if root.dep_ != "pobj" or root.head.dep_ != "prep":
+        return False
+    count = root.head.head
+    if _lemma(count) not in _COUNTS or count.dep_ != "pobj":
+        return False
+    to = count.head
+    if to.lower_ != "to" or to.head.lower_ != "according" or to.head.head.i != verb.i:
+        return False
+    if not (_perfect(verb) or _simple_present(verb) or _lemma(verb) in _TALLY_VERBS):
+        return False
+    return _has_a_figure(verb, span)
+
+
 def _yearly_statistic(span: Span, verb: Token) -> bool:
     """'the stock capital of Apple Inc tripled in 2004, doubled in 2005 and
     increased by 16 percent in 2006': a figure's move in a whole year, told
@@ -1392,17 +1517,8 @@ def _yearly_statistic(span: Span, verb: Token) -> bool:
     prep = _governing_prep(span, verb)
     if prep is None or prep.lower_ not in ("in", "during"):
         return False
-    clause = verb
-    while clause.dep_ == "conj":
-        clause = clause.head
-    head = clause.head
-    if clause.dep_ != "ccomp" or lexicon().verbs.get(_lemma(head)) not in _SPEECH_KINDS:
-        return True
     # reported by someone ("Ford said"), not the writer's "It should be mentioned"
-    return not any(
-        c.dep_ in ("nsubj", "agent") or (c.dep_ == "nsubjpass" and c.lower_ != "it")
-        for c in head.children
-    )
+    return not _reported(verb)
 
 
 # What a reporter asks for: "did not return a telephone message", "did not

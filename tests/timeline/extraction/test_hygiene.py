@@ -840,3 +840,38 @@ def test_a_writer_in_the_news_is_no_bio():
     # Far from the page's foot: the story's own line.
     page = story + arrest + "He was held in Cairo.\n" + story * 30
     assert _untouched(page, "John Smith is a reporter")
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment"),
+    [
+        # "A worker ties a boom used to mop oil from the Deepwater Horizon spill
+        # from a beach in Gulf Shores, Alabama, June 24, 2010."
+        ("bpoil_reuters/2010-08-13/2069.htm.txt", "A worker ties a boom"),
+        # "White House Press Secretary Robert Gibbs briefs reporters at the
+        # White House in Washington, Wednesday, May 5, 2010."
+        ("bpoil_foxnews/2010-05-05/258.htm.txt", "Robert Gibbs briefs reporters"),
+        # "President Barack Obama waves after arriving at Tyndall Air Force
+        # Base in Panama City, Fla., Saturday, Aug. 14, 2010."
+        ("bpoil_foxnews/2010-08-14/680.htm.txt", "President Barack Obama waves"),
+    ],
+)
+def test_a_wire_caption_ending_in_its_place_and_date_makes_no_event(
+    article_id, fragment
+):
+    assert events_in(article_id, fragment) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # prose dates with "on": "he met their leaders at Runnymede, near London
+        # on 15 June 1215."
+        "This finally turned the barons against him and he met their leaders at "
+        "Runnymede, near London on 15 June 1215.",
+        # a past tense is prose's
+        "Hayward said he was in Washington, June 17, 2010.",
+    ],
+)
+def test_prose_ending_in_a_place_and_date_is_no_wire_caption(text):
+    assert [s for s in furniture_spans(text) if s.reason == CAPTION] == []

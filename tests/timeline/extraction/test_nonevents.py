@@ -1010,3 +1010,43 @@ def test_an_existential_with_its_noun_stays_an_event():
     assert event_in(
         "H1N1_bbc/2009-06-30/348.htm.txt", "There were 204 new cases", "today"
     )
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment"),
+    [
+        # "In the year's first half, 316 properties went through foreclosure."
+        ("Finan_washingtonpost/2008-10-25/460.htm.txt", "316 properties went"),
+        # "Last year alone, 8,000 homes went into foreclosure in the city, ..."
+        ("Finan_washingtonpost/2008-10-25/460.htm.txt", "8,000 homes went"),
+        # "Nearly 60 pelican chicks and more than 600 adults were brought to
+        # Fort Jackson in June after oil washed onto a rookery ..."
+        ("bpoil_foxnews/2010-07-12/982.htm.txt", "Nearly 60 pelican chicks"),
+    ],
+)
+def test_a_count_over_a_period_is_a_statistic_not_an_event(article_id, fragment):
+    assert events_in(article_id, fragment) == []
+
+
+def test_a_count_according_to_a_dated_tally_is_no_event():
+    # "Some 5,251 people have been infected in 30 countries, according to
+    # WHO's tally on Tuesday, which includes 61 deaths."
+    fragment = "according to WHO's tally on Tuesday"
+    assert events_in("H1N1_reuters/2009-05-12/913.htm.txt", fragment) == []
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression"),
+    [
+        # an event's toll: "In 2005, 15 workers died in an explosion at BP's
+        # Texas refinery."
+        ("bpoil_guardian/2010-05-14/717.htm.txt", "15 workers died", "2005"),
+        # a counted group's act: "And when in 1989 nearly 300 theologians signed
+        # The Cologne Declaration criticising the Vatican ..."
+        ("IraqWar_guardian/2005-04-03/250.htm.txt", "300 theologians signed", "1989"),
+    ],
+)
+def test_a_counted_toll_or_act_in_a_year_stays_an_event(
+    article_id, fragment, expression
+):
+    assert event_in(article_id, fragment, expression)
