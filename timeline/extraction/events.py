@@ -86,6 +86,15 @@ def build_events(
         return [s for s in all_spans if sent.start <= s.start < sent.end]
 
     seen: set[tuple[int, int]] = set()
+    reported: set[tuple[int, int]] = set()  # (sentence, verb) re-dated reports
+    # where a quarter's, month's or year's expression starts, and a duration's
+    # ("an annual profit"): neither dates a report
+    periods = {
+        t.start
+        for t in timexes
+        if t.type not in POINT_TYPES
+        or ((r := value_range(t.value)) is not None and r[2] in _PERIODS)
+    }
     sents: list[Span] | None = None
     sent_starts: list[int] = []
     context: ArticleContext | None = None
@@ -139,6 +148,22 @@ def build_events(
         line_tokens = {t.i for t in sent if s_start <= t.idx < s_end}
         if line_tokens and _verbless(doc, line_tokens, span):
             continue
+        if _reports_a_period(verb, span, precision, end, dct):
+            # "GM reported losing US$ 4.8 billion in the fourth quarter of
+            # 2005": the report is the event, not the quarter; it takes its own
+            # date ("reported February sales today") or, told as news, the
+            # article's day, once per predicate
+            if (s_start, verb.i) in reported or _dated_otherwise(
+                spans_in(sent), span, governor, verb, periods
+            ):
+                continue
+            reported.add((s_start, verb.i))
+            timex_tokens = set()  # the title keeps "for the fourth quarter"
+            start = end = dct
+            precision = "day"
+            value = dct.isoformat()
+        else:
+            value = event_value(tx.value)
         skip = _date_tokens(doc, timex_tokens) | _same_predicate_dates(
             doc, spans_in(sent), span, governor
         )
@@ -169,7 +194,7 @@ def build_events(
                 orgs = (name,)
         events.append(
             ExtractedEvent(
-                value=event_value(tx.value),
+                value=value,
                 start=start,
                 end=end,
                 precision=precision,
@@ -361,6 +386,102 @@ def _reported(governor: Token, span: Span) -> Token:
         if span.start > child.left_edge.i and span.start > child.i:
             return child
     return governor
+
+
+# A report of a period's figures: "GM reported losing US$ 4.8 billion in the
+# fourth quarter", "the company reported a second quarter loss", "first-quarter
+# profit fell".
+_REPORT_LEMMAS = frozenset(_w("report post announce record book"))
+_PERIOD_FIGURES = frozenset(
+    _w(
+        "loss losses profit profits earnings sales revenue revenues income "
+        "result results deficit surplus"
+    )
+)
+_FIGURE_CHANGES = frozenset(
+    _w("rise fall drop decline climb jump slip slide plunge surge soar tumble grow")
+)
+_PERIODS = frozenset({"quarter", "month", "year"})
+
+
+def _reports_a_period(
+    verb: Token, span: Span, precision: str, end: date, dct: date
+) -> bool:
+    """'GM reported losing US$ 4.8 billion in the fourth quarter of 2005',
+    'recently the company reported a second quarter loss of $254 million',
+    'Other companies also reported February sales today', 'GM's first-quarter
+    profit fell 20 percent': a quarter's, month's or year's figures told as
+    news in the simple or present perfect past; the period is what is reported,
+    not the day it was. Not "had reported" (a past report of that time), a
+    figure's own move dated by its period ("sales fell 5% in May"), nor a
+    period not over yet."""
+    if precision not in _PERIODS or end > dct:
+        return False
+    if span.start > 0 and span.doc[span.start - 1].lower_ in ("from", "between"):
+        return False  # "reported profit of more than $13 billion from 2000 to 2006"
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    simple_past = verb.tag_ == "VBD" and not auxes
+    present_perfect = (
+        verb.tag_ == "VBN"
+        and bool(auxes)
+        and all(a.lower_ in ("has", "have") for a in auxes)
+    )
+    if not (simple_past or present_perfect):
+        return False
+    lemma = verb.lemma_.lower()
+    path = [span.root, *_path_up(span.root, verb)]
+    if lemma in _REPORT_LEMMAS:
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "xcomp")]
+        return any(_is_figure(t) for t in path + objects)
+    if lemma in _FIGURE_CHANGES:
+        # the period modifies the subject's figure: "first-quarter profit fell"
+        head = span.root.head
+        return (
+            span.root.dep_ in ("compound", "amod", "nmod", "poss")
+            and head.dep_ in SUBJECT_DEPS
+            and head.head.i == verb.i
+            and head.lower_ in _PERIOD_FIGURES
+        )
+    return False
+
+
+def _is_figure(tok: Token) -> bool:
+    """'loss', 'sales', 'losing': a period's figure, or losing or earning one."""
+    if tok.pos_ == "VERB":
+        return tok.lemma_.lower() in ("lose", "earn")
+    return tok.pos_ in ("NOUN", "PROPN") and (
+        tok.lemma_.lower() in _PERIOD_FIGURES or tok.lower_ in _PERIOD_FIGURES
+    )
+
+
+def _path_up(tok: Token, verb: Token) -> list[Token]:
+    """The heads from `tok` up to (not including) `verb`; empty if `verb` is
+    not above it within eight steps."""
+    out: list[Token] = []
+    for _ in range(8):
+        head = tok.head
+        if head.i == verb.i:
+            return out
+        if head.i == tok.i:
+            return []
+        out.append(head)
+        tok = head
+    return []
+
+
+def _dated_otherwise(
+    spans: list[Span], dated: Span, governor: Token, verb: Token, periods: set[int]
+) -> bool:
+    """Another date expression of the sentence, not a period, hangs on the same
+    predicate ("reported February sales today", "recently ... reported"): it
+    dates the report, the period's does not."""
+    for other in spans:
+        if other.start == dated.start or other.start_char in periods:
+            continue
+        g = _reported(_governor(other, other.sent), other)
+        if g.i in (governor.i, verb.i) or _lift(g).i == verb.i:
+            return True
+    return False
 
 
 def _fallback_title(sent: Span, skip: set[int]) -> str:

@@ -333,6 +333,8 @@ def non_event_reason(
         return "a trend or a total over a period ('rose 40% over the past decade')"
     if _dates_a_comparison(span, verb) or _dates_a_baseline(span, verb):
         return "the date only marks a comparison"
+    if _dates_a_change_base(span, verb):
+        return "the date is the base a change is measured from ('up from 64 percent in May')"
     if _dates_a_thing(span, verb):
         return "the date dates a thing, not an occurrence"
     lemma = _lemma(verb)
@@ -440,6 +442,74 @@ def _dates_a_baseline(span: Span, verb: Token) -> bool:
     for head in _heads(span.root, 4, stop=verb):
         if head.lower_ in _BASELINE_PREPS and head.dep_ == "prep":
             return any(t.ent_type_ in _FIGURES or t.text == "%" for t in verb.subtree)
+    return False
+
+
+# Words a change is measured with: "a 2.99 percent decrease from the close of
+# trading Wednesday", "shares rose 5 percent from ...", "up from 64 percent in May".
+_CHANGE_LEMMAS = frozenset(
+    {
+        *("increase", "decrease", "rise", "fall", "drop", "decline", "gain"),
+        *("jump", "climb", "slip", "slide", "sink", "plunge", "surge", "soar"),
+        *("tumble", "dip", "grow", "shrink", "edge", "advance", "retreat"),
+        *("rebound", "lose", "add"),
+    }
+)
+_DEADLINE_COMPARATIVES = frozenset({"later", "earlier", "sooner", "before", "after"})
+_SPAN_ENDS = frozenset({"to", "through", "thru", "until", "till", "-", "and"})
+
+
+def _measures_a_change(tok: Token, base: Token) -> bool:
+    """'up', 'higher', 'a 2.99 percent decrease', 'rose 5 percent': a word a
+    change of a figure hangs on (a verb or noun of change with its figure, not
+    "dropped from FTSE4Good")."""
+    if tok.lower_ in _CHANGE_WORDS or tok.tag_ in ("JJR", "RBR"):
+        return True
+    return _lemma(tok) in _CHANGE_LEMMAS and _has_a_number(tok, base)
+
+
+def _has_a_number(word: Token, base: Token) -> bool:
+    """'rose 5 percent from', 'an increase of 54 points from', 'up from 64
+    percent': the change has a figure (not "dropped from FTSE4Good")."""
+    inside = {t.i for t in base.subtree}  # the base's own figure does not count
+    return any(
+        t.like_num or t.ent_type_ in _FIGURES or t.text == "%"
+        for t in word.subtree
+        if t.i not in inside and t.ent_type_ not in ("DATE", "TIME")
+    )
+
+
+def _dates_a_change_base(span: Span, verb: Token) -> bool:
+    """'a 2.99 percent decrease from the close of trading Wednesday', 'an
+    increase of 54 points from March 12 2009', '-- up from 64 percent in May',
+    '33 percent higher than the amount collected on Sunday': the date sits in
+    the "from" or "than" phrase a change is measured from; the change itself
+    happened at another time (its own date, or the article's), so the date
+    dates no event. The walk goes up through a noun's own clause ("the amount
+    collected on Sunday") but not out of the predicate's; "from Monday to
+    Friday" is a span, not a base."""
+    doc = span.doc
+    tok = span.root
+    for _ in range(10):
+        head = tok.head
+        if head.i == tok.i:
+            return False
+        if head.dep_ == "prep" and not span.start <= head.i < span.end:
+            if head.lower_ == "than":
+                # "no later than Friday" is a deadline, not a base
+                return head.head.lower_ not in _DEADLINE_COMPARATIVES
+            if head.lower_ == "from" and _measures_a_change(head.head, head):
+                opens_a_span = (
+                    span.start <= tok.i < span.end
+                    and span.end < len(doc)
+                    and doc[span.end].lower_ in _SPAN_ENDS
+                )
+                return not opens_a_span
+        if head.pos_ in ("VERB", "AUX") and head.dep_ not in ("acl", "relcl"):
+            return False
+        if head.i == verb.i and verb.dep_ not in ("acl", "relcl"):
+            return False
+        tok = head
     return False
 
 

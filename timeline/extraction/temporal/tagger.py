@@ -65,9 +65,18 @@ def _candidates(text: str) -> list[tuple[int, int, str]]:
                 # trailing spaces or commas never belong to an expression
                 while end > start and text[end - 1] in " ,\n\t":
                     end -= 1
-                if end > start:
+                if end > start and not _day_to_day(text, end):
                     found.append((start, end, family))
     return found
+
+
+_TO_DAY = re.compile(r"(?i)[\s-]*to[\s-]*day\b")
+
+
+def _day_to_day(text: str, end: int) -> bool:
+    """'took over the day-to-day operations', 'handing over the day-to-day
+    response': "the day" of the adjective "day-to-day" is no day at all."""
+    return text[end - 3 : end].lower() == "day" and bool(_TO_DAY.match(text, end))
 
 
 def _select(cands: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -179,6 +179,22 @@ def _present_progressive(span, verb) -> bool:  # noqa: ANN001 - spaCy Span, Toke
     return head.i == verb.i and root.dep_ in ("npadvmod", "pobj", "nmod", "obl")
 
 
+def _by_a_past_verb(span) -> bool:  # noqa: ANN001 - spaCy Span
+    """'By late Friday, federal officials estimated that the slick had reached
+    land': a "by" whose phrase hangs on a simple past verb tells when the
+    thing was so, a past day, not a deadline ahead ("will finish by Friday",
+    "would be done by Friday", "plans to leave by Friday" keep their future)."""
+    prep = span.root.head
+    if prep.lower_ != "by" or prep.dep_ != "prep" or prep.i >= span.start:
+        return False
+    verb = prep.head
+    return (
+        verb.tag_ == "VBD"
+        and verb.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
+
+
 def tense_of(doc: Doc, start: int, end: int, text: str | None = None) -> str:
     """past / future / present / '' for the verb the expression attaches to."""
     if text is None:
@@ -202,7 +218,7 @@ def _tense_of(doc: Doc, start: int, end: int, text: str) -> str:
     if prep:
         # "had filed reports by Wednesday", "had been due to expire Friday":
         # a past perfect verb puts the deadline in the past
-        return "past" if _pluperfect(span.root) else prep
+        return "past" if _pluperfect(span.root) or _by_a_past_verb(span) else prep
     tok = span.root
     for _ in range(6):
         if tok.pos_ in ("VERB", "AUX") and tok not in span:
