@@ -87,13 +87,15 @@ def build_events(
 
     seen: set[tuple[int, int]] = set()
     reported: set[tuple[int, int]] = set()  # (sentence, verb) re-dated reports
-    # where a quarter's, month's or year's expression starts, and a duration's
-    # ("an annual profit"): neither dates a report
+    # where a quarter's, month's or year's expression starts, a duration's
+    # ("an annual profit") and one with no day to give ("recently the company
+    # reported a second quarter loss"): none dates a report
     periods = {
         t.start
         for t in timexes
         if t.type not in POINT_TYPES
-        or ((r := value_range(t.value)) is not None and r[2] in _PERIODS)
+        or (r := value_range(t.value)) is None
+        or r[2] in _PERIODS
     }
     sents: list[Span] | None = None
     sent_starts: list[int] = []
@@ -158,7 +160,8 @@ def build_events(
             ):
                 continue
             reported.add((s_start, verb.i))
-            timex_tokens = set()  # the title keeps "for the fourth quarter"
+            if verb.lemma_.lower() in _REPORT_LEMMAS:
+                timex_tokens = set()  # the title keeps "for the fourth quarter"
             start = end = dct
             precision = "day"
             value = dct.isoformat()

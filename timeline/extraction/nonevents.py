@@ -505,12 +505,26 @@ def _dates_a_change_base(span: Span, verb: Token) -> bool:
                     and doc[span.end].lower_ in _SPAN_ENDS
                 )
                 return not opens_a_span
-        if head.pos_ in ("VERB", "AUX") and head.dep_ not in ("acl", "relcl"):
+        if head.pos_ in ("VERB", "AUX") and (
+            head.dep_ not in ("acl", "relcl") or _finite_relative(head)
+        ):
             return False
         if head.i == verb.i and verb.dep_ not in ("acl", "relcl"):
             return False
         tok = head
     return False
+
+
+def _finite_relative(verb: Token) -> bool:
+    """'closer than Hurricane Alex, which interrupted the cleanup operations
+    last week': a finite relative clause on the compared noun tells an event of
+    its own, dated by its own date; a participle's ("the amount collected on
+    Sunday") only names the base."""
+    if verb.dep_ != "relcl":
+        return False
+    return verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children
+    )
 
 
 def _dates_a_thing(span: Span, verb: Token) -> bool:

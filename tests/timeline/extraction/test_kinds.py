@@ -2148,13 +2148,6 @@ def test_it_keeps_an_officials_journey_a_visit():
             "May 1",
             "attack",
         ),
-        # health: a school that closes in an outbreak's article
-        (
-            "H1N1_reuters/2009-04-29/773.htm.txt",
-            "caused the school to close in Dallas",
-            "April 29, 2009",
-            "health",
-        ),
         # health: "a pandemic" the small model tags as an adjective
         (
             "H1N1_reuters/2009-06-30/1116.htm.txt",
