@@ -399,6 +399,8 @@ class ArticleEntities:
         for match in self._pattern.finditer(title) if self._pattern else ():
             if _inside_a_name(title, match.start(), match.end()):
                 continue  # "the BP Deepwater Horizon Oil Spill" (a commission's)
+            if _ends_a_known_body(title, match.start(), match.end()):
+                continue  # "at the White House's behest" names no "House"
             for m in self._surfaces.get(match.group(0), ())[:1]:
                 found[m.kind][m.value] = None
                 if (m.start, m.end) in at:
@@ -445,6 +447,25 @@ def _inside_a_name(text: str, start: int, end: int) -> bool:
     )
 
 
+@cache
+def _known_body_keys() -> frozenset[str]:
+    """The normalised names of the known public bodies of two words or more
+    ("white house", "downing street", "foreign office")."""
+    bodies = _load("organizations.json").get("countries", {})
+    return frozenset(normalise_alias(b) for b in bodies if " " in b.strip())
+
+
+def _ends_a_known_body(text: str, start: int, end: int) -> bool:
+    """A one-word name at [start, end) of a title that is the last word of a
+    known body the title names ("the escrow fund set up at the White House's
+    behest" after "a House committee hearing"): the body, not that name."""
+    word = text[start:end]
+    if " " in word:
+        return False
+    before = text[:start].rstrip().rsplit(" ", 1)[-1]
+    return normalise_alias(f"{before} {word}") in _known_body_keys()
+
+
 class EntityResolver:
     """Resolves the entities of parsed articles against default + given aliases.
 
@@ -481,6 +502,8 @@ class EntityResolver:
             **institution_countries(),  # indices, national bodies (countries.py)
             **{normalise_alias(k): v for k, v in org_data.get("countries", {}).items()},
         }
+        # the known public bodies as written ("Minerals Management Service")
+        self.known_bodies = tuple(org_data.get("countries", {}))
         self.government_words = frozenset(org_data.get("government_words", ()))
         self.company_countries = {
             normalise_alias(k): v for k, v in org_data.get("companies", {}).items()
@@ -704,7 +727,11 @@ class EntityResolver:
                 for c in cands
             )
             if len(words) >= 2:
-                if known or (titled and shaped):
+                if (
+                    known
+                    or (titled and shaped)
+                    or (shaped and self._given_name_first(doc, key, cands))
+                ):
                     verdicts[key] = PERSON
                 elif org_like or group:
                     verdicts[key] = ORGANIZATION
@@ -747,6 +774,23 @@ class EntityResolver:
             else:
                 verdicts[("single", key)] = ""
         return verdicts
+
+    def _given_name_first(self, doc: Doc, key: str, cands: list[_Candidate]) -> bool:
+        """A full name the article tags PERSON at least once, a known given
+        name first, that is no known body and has no company sign ("US
+        marine Matthew Bogdanos pledged" tagged ORG, "His name was Matthew
+        Bogdanos" PERSON, then "Bogdanos says" ORG): a person, whose
+        surname is then his, however often the tagger says ORG."""
+        words = key.split()
+        return (
+            is_given_name(words[0])
+            and key not in self.company_countries
+            and key not in self.org_countries
+            and key not in self.shipped_org_names
+            and words[-1] not in self.legal_suffixes
+            and any(c.ent.label_ == "PERSON" for c in cands)
+            and not any(self._org_context(doc, c) for c in cands)
+        )
 
     def _first_name_tagged_person(
         self, doc: Doc, key: str, cands: list[_Candidate]
@@ -1031,6 +1075,20 @@ class EntityResolver:
                     return " ".join(words[:-n])
         return " ".join(words)
 
+    def _labour_spelled_labor(self, doc: Doc, value: str) -> str:
+        """Britain's Labour Party written in the US spelling ("Labor's Oona
+        King in Bethnal Green", "my Labor party card", "New Labor"): the
+        Labour Party where the article's places are British and none is
+        Australian (Australia's party is spelt "Labor"); the name otherwise."""
+        if normalise_alias(value) not in _LABOR_SPELLINGS:
+            return value
+        codes = {
+            self.countries.get(normalise_alias(ent.text))
+            for ent in doc.ents
+            if ent.label_ in ("GPE", "NORP")
+        }
+        return "Labour Party" if "GB" in codes and "AU" not in codes else value
+
     def _department_order(self, words: list[str]) -> str | None:
         """One name for a department or ministry under its two word orders
         ("Department of Justice", "Justice Dept." and "Justice Department";
@@ -1147,6 +1205,7 @@ class EntityResolver:
                 if self._not_an_actor(doc, start_tok, end_tok, value, publisher_keys):
                     return
                 value = self._long_form(value, org_keys)
+                value = self._labour_spelled_labor(doc, value)
                 if normalise_alias(value) in things:
                     return  # "Pte Beharry's VC": the Victoria Cross, a thing
                 tie = self._tied_country(doc, start_tok, end_tok)
@@ -1414,6 +1473,8 @@ class EntityResolver:
             if s >= e or any(taken[s:e]):
                 continue
             text = _clean_name(doc[s:e].text)
+            if ent.label_ == "ORG" and _house_of_congress(doc, s, e):
+                text = "House of Representatives"
             key = normalise_alias(text)
             if not key:
                 continue
@@ -2421,14 +2482,30 @@ class EntityResolver:
         return None
 
     def _known_acronyms(self) -> dict[str, set[str]]:
-        """The initials of the known organisations' names (built once)."""
+        """The initials of the known organisations' names (built once), and
+        of the known public bodies (`_body_acronyms`)."""
         if self._acronyms is None:
             self._acronyms = {}
             for v in set(self.organizations.values()):
                 a = _initials(v)
                 if a:
                     self._acronyms.setdefault(a, set()).add(v)
+            for a, v in self._body_acronyms():
+                self._acronyms.setdefault(a, set()).add(v)
         return self._acronyms
+
+    def _body_acronyms(self) -> list[tuple[str, str]]:
+        """(initials, name) of the known public bodies with no alias of their
+        own: "MMS regulators in the gulf", "David Dykes joined MMS" where the
+        article's "the U.S. Minerals Management Service" is cut or another
+        article says it in full. Three letters at least: "FO" or "HO" could
+        be anything."""
+        out = []
+        for body in self.known_bodies:
+            a = _initials(body)
+            if len(a) >= 3 and normalise_alias(a) not in self.organizations:
+                out.append((a, body))
+        return out
 
     def _long_form(self, name: str, article_orgs: dict[str, str]) -> str:
         """An acronym's long form, when one name of the article, or of the
@@ -2451,7 +2528,10 @@ class EntityResolver:
                 return name  # known under its acronym ("BP"), not "Booker Prize"
             found = self._known_acronyms().get(name, set())
         if len(found) == 1:
-            return self.org_name(found.pop())
+            # next(iter()), not pop(): `found` may be the cached set itself,
+            # and a pop emptied it for the rest of the run (the first "MMS"
+            # of an article was the Minerals Management Service, the next not)
+            return self.org_name(next(iter(found)))
         return name
 
     # -- what the article teaches about names -------------------------------------
@@ -3864,6 +3944,7 @@ def _trim_tokens(span: Span) -> tuple[int, int]:
         or doc[s].is_punct
         or doc[s].is_space
         or doc[s].tag_ in ("``", "''")
+        or _glued_lead_word(doc, s, e)
     ):
         s += 1
     while e > s and (
@@ -3874,6 +3955,52 @@ def _trim_tokens(span: Span) -> tuple[int, int]:
     ):
         e -= 1
     return s, e
+
+
+# Capitalised prepositions and adverbs that open a sentence and never a name:
+# the tagger glues them to the name after them ("Besides Mexico, the UK and
+# Spain, there have also been confirmed cases" -> PERSON "Besides Mexico").
+_GLUED_LEAD_WORDS = frozenset(
+    {
+        "besides", "unlike", "despite", "including", "excluding", "except",
+        "meanwhile", "moreover", "furthermore", "nevertheless", "however",
+        "alongside", "amid", "amidst", "among", "amongst", "apart", "like",
+        "following", "according", "also", "hence", "thus", "whereas",
+    }
+)  # fmt: skip
+
+
+_LABOR_SPELLINGS = frozenset({"labor", "labor party", "new labor", "old labor"})
+# Words after a bare "House" that make it the US House of Representatives.
+_HOUSE_WORDS = frozenset(
+    {
+        "committee", "subcommittee", "panel", "speaker", "democrats",
+        "republicans", "majority", "minority", "vote", "votes", "voted",
+        "hearing", "members", "lawmakers", "leaders", "passed", "approved",
+    }
+)  # fmt: skip
+
+
+def _house_of_congress(doc: Doc, s: int, e: int) -> bool:
+    """A bare "House" before a word of Congress's business ("House committee
+    on energy and commerce chairman Henry Waxman said", "House Republicans"):
+    the House of Representatives, not a house; "the House of Commons" and
+    "the White House" are longer names."""
+    return (
+        e - s == 1
+        and doc[s].text == "House"
+        and e < len(doc)
+        and doc[e].lower_ in _HOUSE_WORDS
+    )
+
+
+def _glued_lead_word(doc: Doc, s: int, e: int) -> bool:
+    """The entity's first token is a capitalised preposition or adverb that
+    opens its sentence or clause, glued to a name by the tagger ("Besides
+    Mexico, the UK and Spain, there have also been confirmed cases"): not a
+    word of the name. Only with a name left after it."""
+    tok = doc[s]
+    return s + 1 < e and tok.lower_ in _GLUED_LEAD_WORDS and tok.text[:1].isupper()
 
 
 def _clean_name(text: str) -> str:
