@@ -1110,8 +1110,7 @@ class EntityResolver:
 
     def _department_form(self, lowered: list[str]) -> tuple[str, bool] | None:
         """(canonical name, a known body) of a department's lower-cased words."""
-        bodies = {"department": "Department", "dept": "Department"}
-        bodies["ministry"] = "Ministry"
+        bodies = _DEPARTMENT_BODIES
         if len(lowered) >= 3 and lowered[0] in bodies and lowered[1] == "of":
             rest = lowered[3:] if lowered[2] == "the" else lowered[2:]
             body, portfolio = bodies[lowered[0]], " ".join(rest)
@@ -3970,6 +3969,12 @@ _GLUED_LEAD_WORDS = frozenset(
 )  # fmt: skip
 
 
+# A department's or ministry's word as written, and its canonical form.
+_DEPARTMENT_BODIES = {
+    "department": "Department",
+    "dept": "Department",
+    "ministry": "Ministry",
+}
 _LABOR_SPELLINGS = frozenset({"labor", "labor party", "new labor", "old labor"})
 # Words after a bare "House" that make it the US House of Representatives.
 _HOUSE_WORDS = frozenset(

@@ -475,9 +475,9 @@ def _path_up(tok: Token, verb: Token) -> list[Token]:
 def _dated_otherwise(
     spans: list[Span], dated: Span, governor: Token, verb: Token, periods: set[int]
 ) -> bool:
-    """Another date expression of the sentence, not a period, hangs on the same
-    predicate ("reported February sales today", "recently ... reported"): it
-    dates the report, the period's does not."""
+    """Another date expression of the sentence, not a period nor one with no
+    day to give ("recently"), hangs on the same predicate ("reported February
+    sales today"): it dates the report, the period's does not."""
     for other in spans:
         if other.start == dated.start or other.start_char in periods:
             continue

@@ -10,6 +10,8 @@ import re
 
 from spacy.tokens import Doc
 
+from timeline.extraction.temporal.grammar import WEEKDAYS
+
 _PAST_TAGS = {"VBD", "VBN"}
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
 _MODAL_FUTURE = {"may", "might", "shall"}
@@ -55,7 +57,7 @@ _PAST_PREP = re.compile(r"\bsince\s+$")
 # "acts for Sunday", "a vote scheduled for Friday": the day a thing is for
 _FOR_DAY = re.compile(r"\bfor\s+$")
 _WEEKDAY = re.compile(
-    r"(?:early |late )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?:early |late )?(?:" + "|".join(WEEKDAYS) + r")"
     r"(?: (?:morning|afternoon|evening|night))?"
 )
 _PRESENT_BE = {"is", "are", "am", "'s", "'re"}
