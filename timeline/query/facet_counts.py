@@ -327,6 +327,11 @@ def _memo(name: str, compute):
     return memo[name]
 
 
+def remembered(key: object, compute: Callable[[], T]) -> T:
+    """compute(), once per key within reading() (every call outside it)."""
+    return _memo(key, compute)
+
+
 def ready() -> bool:
     """rebuild() has run: the rows are complete (else the timeline counts
     from the links, exactly but slowly, and refreshes are skipped)."""

@@ -56,7 +56,8 @@ from timeline.models import (
 )
 from timeline.query import facet_counts
 from timeline.query.facet_counts import NO_DATE, NO_ID
-from timeline.query.filters import TimelineFilters, country_ids, text_match
+from timeline.query.filters import TimelineFilters, text_match
+from timeline.query.filters import country_ids as _country_ids
 
 FACET_LIMIT = 10
 # Fields of TimelineFilters each facet reads (skipped when counting it).
@@ -128,6 +129,16 @@ class Summary:
     def exact(self) -> bool:
         """The total (and the chart) were counted, not estimated."""
         return self.density.exact
+
+
+def country_ids(codes: tuple[str, ...]) -> list[int]:
+    """filters.country_ids(), looked up once per codes within
+    facet_counts.reading(): a page's counts ask it for every set and every
+    probe (eight round trips for the combined filters)."""
+    codes = tuple(codes)
+    return list(
+        facet_counts.remembered(("country ids", codes), lambda: _country_ids(codes))
+    )
 
 
 def date_only(filters: TimelineFilters) -> bool:
