@@ -1123,8 +1123,8 @@ def _probes_only(share: int) -> bool:
     SAMPLE_WORTH or less) of its driver's links, the smallest chosen range,
     and so of the tested value's; but PostgreSQL, estimating a materialized
     set's rows far above that, joined by hashing the value's every link (a
-    frequent country's 177,586 at 1,000,000 events, against some 1,600
-    sampled events to test: docs/query-plans.md, pg14). SQLite's join is a
+    frequent country's 17,792 at 100,000 events for 162 sampled rows, its
+    177,586 at 1,000,000: docs/query-plans.md, pg14). SQLite's join is a
     probe per row already."""
     return share < SAMPLE_BUCKETS and connection.vendor == "postgresql"
 
