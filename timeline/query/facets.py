@@ -56,7 +56,8 @@ from timeline.models import (
 )
 from timeline.query import facet_counts
 from timeline.query.facet_counts import NO_DATE, NO_ID
-from timeline.query.filters import TimelineFilters, country_ids, text_match
+from timeline.query.filters import TimelineFilters, text_match
+from timeline.query.filters import country_ids as _country_ids
 
 FACET_LIMIT = 10
 # Fields of TimelineFilters each facet reads (skipped when counting it).
@@ -128,6 +129,16 @@ class Summary:
     def exact(self) -> bool:
         """The total (and the chart) were counted, not estimated."""
         return self.density.exact
+
+
+def country_ids(codes: tuple[str, ...]) -> list[int]:
+    """filters.country_ids(), looked up once per codes within
+    facet_counts.reading(): a page's counts ask it for every set and every
+    probe (eight round trips for the combined filters)."""
+    codes = tuple(codes)
+    return list(
+        facet_counts.remembered(("country ids", codes), lambda: _country_ids(codes))
+    )
 
 
 def date_only(filters: TimelineFilters) -> bool:
@@ -1052,15 +1063,19 @@ def _dated(links: QuerySet, rest: TimelineFilters) -> QuerySet:
     return links
 
 
-def _derived_sql(d: _Derived, *, hide_rejected: bool = False) -> tuple[str, list]:
+def _derived_sql(
+    d: _Derived, *, hide_rejected: bool = False, probe: bool = False
+) -> tuple[str, list]:
     """The SELECT of a derived set (_shared_sets) over its parent's rows.
 
     A link to one value is a join (an event has at most one link to it: the
     (event, value) pair is unique), to several a probe (_probe_sql).
-    `hide_rejected`: the parent's rows include the rejected events (a base
-    of one value's links, _value_links), left out here after the other
-    tests, on the few rows they leave (the test names the last joined link,
-    so SQLite makes it there)."""
+    `probe`: every link a probe, one value too (_probes_only: a sampled
+    parent's few rows, where PostgreSQL hashed the value's every link for
+    the join). `hide_rejected`: the parent's rows include the rejected
+    events (a base of one value's links, _value_links), left out here after
+    the other tests, on the few rows they leave (the test names the last
+    joined link, so SQLite makes it there)."""
     q = connection.ops.quote_name
     parent = d.parent
     joins, conditions, params, where_params = [], [], [], []
@@ -1071,7 +1086,7 @@ def _derived_sql(d: _Derived, *, hide_rejected: bool = False) -> tuple[str, list
     for n, (name, values) in enumerate(d.links):
         table, column = _LINK_FIELDS[name]
         ids = country_ids(values) if name == "countries" else list(values)
-        if len(ids) == 1:
+        if len(ids) == 1 and not probe:
             joins.append(
                 f"JOIN {q(table._meta.db_table)} j{n} ON j{n}.{q('event_id')} = "
                 f"{parent}.ev_id AND j{n}.{q(column)} = %s"
@@ -1099,6 +1114,19 @@ def _derived_sql(d: _Derived, *, hide_rejected: bool = False) -> tuple[str, list
         f"FROM {parent} {' '.join(joins)} WHERE {where}",
         params + where_params,
     )
+
+
+def _probes_only(share: int) -> bool:
+    """The derived sets of a statement over the sampled events (share <
+    SAMPLE_BUCKETS) test each parent row for its one-value links too, on
+    PostgreSQL: the parent holds at most share / SAMPLE_BUCKETS (1 /
+    SAMPLE_WORTH or less) of its driver's links, the smallest chosen range,
+    and so of the tested value's; but PostgreSQL, estimating a materialized
+    set's rows far above that, joined by hashing the value's every link (a
+    frequent country's 17,792 at 100,000 events for 162 sampled rows, its
+    177,586 at 1,000,000: docs/query-plans.md, pg14). SQLite's join is a
+    probe per row already."""
+    return share < SAMPLE_BUCKETS and connection.vendor == "postgresql"
 
 
 def _intersect_sql(
@@ -1197,7 +1225,9 @@ def _set_counts(
     for i, d in derived.items():  # parents first
         own, base = raw.get(d.parent, (None, None))
         merged = _intersect_sql(own, base, d) if own and d.links else None
-        sql, p = merged or _derived_sql(d, hide_rejected=own is not None)
+        sql, p = merged or _derived_sql(
+            d, hide_rejected=own is not None, probe=_probes_only(share)
+        )
         ctes.append(f"s{i} (ev_id, ev_start, ev_kind) AS {materialized}({sql})")
         params.extend(p)
     for i, (_, wanted) in enumerate(todo):
