@@ -655,6 +655,11 @@ _CLOSING = frozenset({'"', "”", "’", "'", ")"})
 # Clauses that tell a fact inside a question: "Do they prefer the brashness of
 # John McCain, who on Wednesday abruptly suspended his campaign ...?"
 _TOLD_CLAUSES = frozenset({"relcl", "advcl"})
+# Words of the longest question; a longer "sentence" ending with "?" is a run
+# of glued lines ("The questions, set out in a letter to Mr Hayward on Sunday
+# ... include allegations that BP: Went against ... The pun - ancient
+# artform, or the lowest form of wit?", 129 words).
+_QUESTION_WORDS = 60
 
 
 def _is_question(span: Span, verb: Token) -> bool:
@@ -664,13 +669,16 @@ def _is_question(span: Span, verb: Token) -> bool:
     report ("Malia asked him this week: “Did you plug the hole yet,
     daddy?”"), and a relative or adverbial clause of a question tells a fact
     ("John McCain, who ... on Wednesday abruptly suspended his campaign"):
-    neither is the question."""
+    neither is the question; nor is a run of glued lines that a question
+    ends."""
     words = [t for t in span.sent if not t.is_space]
     last = [t for t in words if t.text not in _CLOSING]
     if not last or last[-1].text != "?" or words[0].text in ('"', "“"):
         return False
     if _quoted(words, last[-1]):
         return False  # the sentence ends with a quoted question
+    if sum(not t.is_punct for t in words) > _QUESTION_WORDS:
+        return False  # a run of glued lines: its last "?" is the last line's
     return not any(
         tok.dep_ in _TOLD_CLAUSES for tok in itertools.chain((verb,), _heads(verb, 12))
     )

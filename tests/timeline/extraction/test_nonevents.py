@@ -1084,6 +1084,15 @@ def test_a_question_ending_its_line_is_no_event(article_id, fragment):
             "abruptly suspended his campaign",
             "Wednesday",
         ),
+        # a run of glued lines that a promo's question ends: "The questions,
+        # set out in a letter to Mr Hayward on Sunday by Mr Waxman and ...
+        # include allegations that BP: Went against ... The pun - ancient
+        # artform, or the lowest form of wit?"
+        (
+            "bpoil_bbc/2010-06-18/1922.htm.txt",
+            "set out in a letter to Mr Hayward on Sunday",
+            "Sunday",
+        ),
     ],
 )
 def test_a_quoted_question_or_a_fact_told_in_a_question_stays_an_event(
