@@ -57,8 +57,10 @@ _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
     r"Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
+# Whole words only: "Thu" must not stop a stamp short of "Thursday, 3 February".
 _WEEKDAY = (
-    r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|urday)?\.?"
+    r"(?:Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:r(?:s(?:day)?)?)?|"
+    r"Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)\b\.?"
 )
 _CLOCK = r"\d{1,2}[:.]\d\d(?:\s*[aApP]\.?\s?[mM]\.?)?"
 _ZONE = r"(?:GMT|UTC|BST|CET|CEST|[ECMP][SD]?T|ET|UK)\b"

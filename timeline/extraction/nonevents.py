@@ -267,7 +267,7 @@ def non_event_reason(
         return "a caption ('Lawyers for Dr Murray, shown in 2010, ...')"
     if _habitual(verb):
         return "a habit ('often', 'rarely'), not an occurrence"
-    if _is_question(span):
+    if _is_question(span, verb):
         return "a question, not a report"
     if _ends_a_period(span) and (
         not _future(verb) or _ends_a_span(span, opened_by_a_date=True)
@@ -289,6 +289,8 @@ def non_event_reason(
         return "a hope, no one's act ('it is hoped ...', 'had hoped to have it ready for 2012')"
     if precision == "decade" and _background_of_an_era(span, verb):
         return "a state or a background over a decade ('had worked ... in the 1990s')"
+    if _forecast_of_a_course(verb, precision):
+        return "a forecast of a thing's course ('the economy will worsen in 2009')"
     if _projected_share(verb):
         return "a projection of a share ('only 7 percent would be spent in 2009')"
     if _lets_us(verb):
@@ -649,11 +651,54 @@ def _dates_a_noun_of_an_argument(span: Span, verb: Token) -> bool:
     )
 
 
-def _is_question(span: Span) -> bool:
-    """'If all this was happening 60 years ago, where would we be now?'"""
-    sent = span.sent
-    last = [t for t in sent if t.text not in ('"', "”", "’", "'", ")")]
-    return bool(last) and last[-1].text == "?" and sent[0].text not in ('"', "“")
+_CLOSING = frozenset({'"', "”", "’", "'", ")"})
+# Clauses that tell a fact inside a question: "Do they prefer the brashness of
+# John McCain, who on Wednesday abruptly suspended his campaign ...?"
+_TOLD_CLAUSES = frozenset({"relcl", "advcl"})
+# Words of the longest question; a longer "sentence" ending with "?" is a run
+# of glued lines ("The questions, set out in a letter to Mr Hayward on Sunday
+# ... include allegations that BP: Went against ... The pun - ancient
+# artform, or the lowest form of wit?", 129 words).
+_QUESTION_WORDS = 60
+
+
+def _is_question(span: Span, verb: Token) -> bool:
+    """'If all this was happening 60 years ago, where would we be now?', '7.41
+    pm: Did anybody inform Hayward about a ... memo back in April ...?' (a
+    line's own question: its "\n" is no word). A quoted question ends a
+    report ("Malia asked him this week: “Did you plug the hole yet,
+    daddy?”"), and a relative or adverbial clause of a question tells a fact
+    ("John McCain, who ... on Wednesday abruptly suspended his campaign"):
+    neither is the question; nor is a run of glued lines that a question
+    ends."""
+    words = [t for t in span.sent if not t.is_space]
+    last = [t for t in words if t.text not in _CLOSING]
+    if not last or last[-1].text != "?" or words[0].text in ('"', "“"):
+        return False
+    if _quoted(words, last[-1]):
+        return False  # the sentence ends with a quoted question
+    if sum(not t.is_punct for t in words) > _QUESTION_WORDS:
+        return False  # a run of glued lines: its last "?" is the last line's
+    return not any(
+        tok.dep_ in _TOLD_CLAUSES for tok in itertools.chain((verb,), _heads(verb, 12))
+    )
+
+
+def _quoted(words: list[Token], mark: Token) -> bool:
+    """`mark` lies inside a quotation opened before it in `words` (closed
+    after it, or on a later line: "sent this message out on Twitter:
+    “Extreme Greenies: see now why we push ... ?")."""
+    inside = False
+    for tok in words:
+        if tok.i >= mark.i:
+            break
+        if tok.text == "“":
+            inside = True
+        elif tok.text == "”":
+            inside = False
+        elif tok.text == '"':
+            inside = not inside
+    return inside
 
 
 def _is_condition(verb: Token) -> bool:
@@ -951,8 +996,6 @@ def _possibility(verb: Token, span: Span) -> bool:
     weekend"), a possible event ("The vote could come on Tuesday") and a
     phase or an occurrence ("The static kill ... could start late Monday", "a
     pull-out of US troops could take place next spring") stay."""
-    from timeline.extraction.titles import subject_of
-
     if _lemma(verb) in _PHASES or (
         _lemma(verb) == "take" and any(c.lower_ == "place" for c in verb.children)
     ):
@@ -964,6 +1007,14 @@ def _possibility(verb: Token, span: Span) -> bool:
         return False  # the date's own "May" read as a modal is none
     if _has(verb, {"auxpass"}) and not _has(verb, {"neg"}):
         return False  # someone's possible act: "the contract may be signed on September 12"
+    return _a_things_subject(verb)
+
+
+def _a_things_subject(verb: Token) -> bool:
+    """The verb's subject is a thing, no actor's and no event: "the
+    spill", "winds", not "BP", "BP's relief well" or "The vote"."""
+    from timeline.extraction.titles import subject_of
+
     subject = subject_of(verb)
     if subject is None or subject.pos_ != "NOUN" or is_event_nominal(subject):
         return False
@@ -1220,6 +1271,56 @@ def _projects_a_figure(verb: Token) -> bool:
     )
 
 
+# Verbs of a thing's course: with "will" over a period, a forecast.
+_COURSE_VERBS = _QUANTITY_VERBS | frozenset(
+    [
+        "worsen",
+        "improve",
+        "recover",
+        "rebound",
+        "reverse",
+        "continue",
+        "gain",
+        "dip",
+        "slow",
+        "weaken",
+        "strengthen",
+        "ease",
+        "peak",
+        "deteriorate",
+        "stabilise",
+        "stabilize",
+    ]
+)
+_WILL = frozenset({"will", "'ll", "shall", "wo"})
+# Forecasting verbs of what is to come (an estimate may be of the past).
+_FORESEEING = FORECAST_VERBS - {"estimate"}
+# Precisions of a period: "in August", "in 2009", "next week" (a day is a
+# scheduled occurrence: "fares will rise on January 2").
+_FORECAST_PERIODS = frozenset({"week", "month", "quarter", "year", "decade"})
+
+
+def _forecast_of_a_course(verb: Token, precision: str | None) -> bool:
+    """'In August, the Gulf currents will reverse', 'the economy will worsen
+    in 2009', 'Annualised sales of vehicles ... are predicted to have dipped
+    below nine million in March': a thing's course over a period, told with
+    "will" or under a passive verb of forecasting, is a forecast, not an
+    occurrence. An actor's or an event's ("BP will increase its payout in
+    2011", "The vote will be held in May") and a day's ("fares will rise on
+    January 2") stay; so does a verb of no course ("The law will take effect
+    in July")."""
+    if precision not in _FORECAST_PERIODS or _lemma(verb) not in _COURSE_VERBS:
+        return False
+    head = verb.head
+    foreseen = (
+        verb.dep_ == "xcomp" and _lemma(head) in _FORESEEING and _has(head, {"auxpass"})
+    )  # "are predicted to have dipped", "is expected to worsen"
+    future = any(c.dep_ == "aux" and c.lower_ in _WILL for c in verb.children)
+    if not (foreseen or future) or _has(verb, {"auxpass"}):
+        return False
+    return _a_things_subject(verb)
+
+
 def _in_the_clause(tok: Token, verb: Token) -> bool:
     """`tok` hangs below `verb` through no other verb (a figure of a relative
     clause, "who will call for ... 135,000 troops", is that clause's)."""
@@ -1394,8 +1495,16 @@ def _background_of_an_era(span: Span, verb: Token) -> bool:
     low', 'the “boxy” cars of the 70s and 80s': a decade with a perfect or a
     progressive, over "during" or "starting in", or of a noun, tells a career,
     a trend or a background, not an occurrence. A simple past in a decade
-    stays ("In the 1980s, Hackworth returned to the US")."""
+    stays ("In the 1980s, Hackworth returned to the US").
+
+    So does a decade in a relative clause, which describes its noun ("the
+    original angry young men who revolutionised British theater in the
+    1950s", "a former eye doctor who merged his group with al-Qaida in the late
+    90s"), and a run of decades ("Afghanistan produced thousands of jihadists
+    in the 1980s and 1990s"): a background, whatever the tense."""
     if _perfect(verb) or _progressive(verb):
+        return True
+    if verb.dep_ == "relcl" or _decades_run(span):
         return True
     # the decade itself is the preposition's object ("during the last crisis a
     # decade ago" dates the crisis: "Suharto stepped down" stays)
@@ -1415,6 +1524,17 @@ def _background_of_an_era(span: Span, verb: Token) -> bool:
         and head.tag_ == "VBG"
         and _lemma(head) in ("start", "begin")
     )  # "Starting in the 1990s"
+
+
+def _decades_run(span: Span) -> bool:
+    """'in the 1980s and 1990s': the decade joined to another one."""
+    root = span.root
+    joined = [c for c in root.children if c.dep_ == "conj"]
+    if root.dep_ == "conj":
+        joined.append(root.head)
+    return any(
+        t.ent_type_ == "DATE" and t.i not in range(span.start, span.end) for t in joined
+    )
 
 
 def _projected_share(verb: Token) -> bool:

@@ -95,6 +95,18 @@ REAL_FURNITURE = [
         TIMESTAMP,
         None,
     ),
+    (  # "Thursday" whole, not cut at "Thu" (issue #12, seed 2424)
+        "MJ_bbc/2011-02-03/362.htm.txt",
+        "Page last updated at 11:14 GMT, Thursday, 3 February 2011",
+        TIMESTAMP,
+        None,
+    ),
+    (
+        "MJ_bbc/2010-06-24/1075.htm.txt",
+        "Page last updated at 08:58 GMT, Thursday, 24 June 2010 09:58 UK",
+        TIMESTAMP,
+        None,
+    ),
     (
         "MJ_bbc/2011-09-30/1193.htm.txt",
         "30 September 2011 Last updated at 06:15 GMT Help",
@@ -322,6 +334,18 @@ def test_it_makes_no_event_from_a_page_stamp_but_still_tags_it():
         e.expression_start < stamp + 48 and e.expression_end > stamp
         for e in result.events
     )
+
+
+def test_it_makes_no_page_updated_event_from_a_thursday_stamp():
+    """BBC's "Page last updated at 11:14 GMT, Thursday, 3 February 2011", glued
+    to the lead: the review's "Page updated" event (seed 2424)."""
+    article = t17("MJ_bbc/2011-02-03/362.htm.txt")
+    text = article["text"]
+    stamp = text.index("Thursday, 3 February 2011")
+    result = _events(text, date.fromisoformat(article["published"]))
+    assert any(t.start == stamp for t in result.timexes)  # the timex stays
+    assert not any(e.expression_start == stamp for e in result.events)
+    assert any(e.kind == "death" for e in result.events)  # the story's events stay
 
 
 def test_it_makes_no_event_from_reader_comments():

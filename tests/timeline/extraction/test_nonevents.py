@@ -1050,3 +1050,99 @@ def test_a_counted_toll_or_act_in_a_year_stays_an_event(
     article_id, fragment, expression
 ):
     assert event_in(article_id, fragment, expression)
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment"),
+    [
+        # a live blog's question at the end of its line: "7.41 pm: Did anybody
+        # inform Hayward about a now notorious internal BP memo back in April
+        # describing the Deepwater Horizon drilling operation as a “nightmare
+        # well”?"
+        ("bpoil_guardian/2010-06-17/1029.htm.txt", "Did anybody inform Hayward"),
+        # a standfirst's question: "Does a “phased withdrawal” from Iraq in 2006
+        # really herald the beginning of the end ...?"
+        ("IraqWar_guardian/2005-11-23/211.htm.txt", "really herald the beginning"),
+    ],
+)
+def test_a_question_ending_its_line_is_no_event(article_id, fragment):
+    assert events_in(article_id, fragment) == []
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression"),
+    [
+        # a quoted question ends a report: "The president revealed that his
+        # daughter Malia asked him this week: “Did you plug the hole yet,
+        # daddy?”"
+        ("bpoil_bbc/2010-05-28/1350.htm.txt", "Malia asked him this week", "this week"),
+        # a relative clause of a question tells a fact: "Do they prefer the
+        # brashness of John McCain, who on Tuesday talked as if ... and then on
+        # Wednesday abruptly suspended his campaign ...?"
+        (
+            "Finan_washingtonpost/2008-09-25/843.htm.txt",
+            "abruptly suspended his campaign",
+            "Wednesday",
+        ),
+        # a run of glued lines that a promo's question ends: "The questions,
+        # set out in a letter to Mr Hayward on Sunday by Mr Waxman and ...
+        # include allegations that BP: Went against ... The pun - ancient
+        # artform, or the lowest form of wit?"
+        (
+            "bpoil_bbc/2010-06-18/1922.htm.txt",
+            "set out in a letter to Mr Hayward on Sunday",
+            "Sunday",
+        ),
+    ],
+)
+def test_a_quoted_question_or_a_fact_told_in_a_question_stays_an_event(
+    article_id, fragment, expression
+):
+    assert event_in(article_id, fragment, expression)
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment"),
+    [
+        # the review's HOLC: "Implementation could follow the example of the
+        # Home Owners' Loan Corp., which in the 1930s issued new mortgages to a
+        # quarter of American homeowners."
+        ("Finan_washingtonpost/2008-10-01/1854.htm.txt", "which in the 1930s issued"),
+        # "One of the original “angry young men” who revolutionised British
+        # theater in the 1950s, he has lost none of his fury in the speech."
+        ("IraqWar_guardian/2005-12-07/158.htm.txt", "who revolutionised British"),
+        # a run of decades: "... worse than Afghanistan, which produced
+        # thousands of jihadists in the 1980s and 1990s."
+        ("IraqWar_guardian/2005-06-23/276.htm.txt", "produced thousands of jihadists"),
+    ],
+)
+def test_a_decade_in_a_relative_clause_or_a_run_of_decades_is_background(
+    article_id, fragment
+):
+    assert [e for e in events_in(article_id, fragment) if e.precision == "decade"] == []
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment"),
+    [
+        # "Annualised sales of vehicles in the car industry in the US are
+        # predicted to have dipped below nine million in March, ..."
+        ("wikinews-meantime-124043", "predicted to have dipped"),
+        # "In August, the Gulf currents will reverse and slosh back, she noted,
+        # ..."
+        ("bpoil_foxnews/2010-06-08/532.htm.txt", "the Gulf currents will reverse"),
+    ],
+)
+def test_a_forecast_of_a_things_course_is_no_event(article_id, fragment):
+    assert events_in(article_id, fragment) == []
+
+
+def test_an_actors_thing_that_will_reach_its_goal_stays_an_event():
+    # "Meanwhile, BP's relief well will reach the damaged well by the end of
+    # the week and start the final “kill”, the government's incident
+    # commander said."
+    assert event_in(
+        "bpoil_bbc/2010-08-09/696.htm.txt",
+        "relief well will reach the damaged well",
+        "the end of the week",
+    )
