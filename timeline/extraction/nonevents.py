@@ -242,7 +242,8 @@ def non_event_reason(
     `chronology`: the date opens a line of a chronology ("30 September 2011
     Paramedics tell the court ..."): its present is the historical present of
     a done event, and the parser's attaching the date to the subject's noun
-    does not make the day the subject.
+    makes neither the day the subject nor the noun a dated thing ("27
+    September 2011 Opening arguments take place ...").
     `precision`: the date's own precision ("decade" for "in the 1990s").
     """
     if _names_an_event(span):
@@ -337,7 +338,7 @@ def non_event_reason(
         return "the date only marks a comparison"
     if _dates_a_change_base(span, verb):
         return "the date is the base a change is measured from ('up from 64 percent in May')"
-    if _dates_a_thing(span, verb):
+    if not chronology and _dates_a_thing(span, verb):
         return "the date dates a thing, not an occurrence"
     lemma = _lemma(verb)
     copula = lemma == "be" and not _has(verb, {"auxpass"})

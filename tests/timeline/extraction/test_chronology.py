@@ -35,6 +35,19 @@ def test_entries_of_one_clause_are_events():
     assert jury.start == date(2011, 11, 3)
 
 
+def test_a_date_opening_an_entry_does_not_date_the_subjects_noun():
+    # The parser reads "27 September 2011 Opening arguments" as dated
+    # arguments (a thing), "8 December 2010 California medical board" as a
+    # dated board: in an entry the date is the clause's.
+    opening = event_in(TIMELINE, "Opening arguments take place", "27 September 2011")
+    assert opening.start == date(2011, 9, 27)
+    assert opening.title.startswith("Opening arguments took place")
+    board = event_in(TIMELINE, "California medical board allows", "8 December 2010")
+    assert board.start == date(2010, 12, 8)
+    jury = event_in(TIMELINE, "Jury selection begins", "April 2011")
+    assert jury.title == "Jury selection began"
+
+
 def test_an_entry_after_a_dash_is_an_event():
     # A wire's factbox: "April 25 - The Coast Guard approves a plan ..."
     event = event_in(
