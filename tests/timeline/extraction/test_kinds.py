@@ -2209,3 +2209,64 @@ def test_it_gives_deals_charters_figures_and_rulings_their_kinds(
 ):
     e = event_in(article_id, fragment, expression)
     assert e.kind == kind, e.title
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression", "kind"),
+    [
+        # statement: a poll of opinion is a survey, no election
+        (
+            "bpoil_foxnews/2010-07-29/2102.htm.txt",
+            "An Associated Press poll last month found",
+            "last month",
+            "statement",
+        ),
+        # protest: a tour against a war is a campaign, no visit
+        (
+            "IraqWar_guardian/2005-07-26/260.htm.txt",
+            "her anti-war tour in March",
+            "March",
+            "protest",
+        ),
+        # statement: someone's response that was a quotation
+        (
+            "IraqWar_guardian/2005-06-10/261.htm.txt",
+            "Mr Bush's response was",
+            "Two years ago",
+            "statement",
+        ),
+        # business: a practice opened is a workplace opened
+        (
+            "MJ_bbc/2010-02-09/32.htm.txt",
+            "he opened his own practice in Las Vegas",
+            "2000",
+            "business",
+        ),
+        # business: a company's buyouts offered
+        (
+            "wikinews-meantime-120578",
+            "it will offer voluntary buyouts",
+            "today",
+            "business",
+        ),
+        # economy: an index that was "one that fared particularly poorly"
+        (
+            "wikinews-meantime-114565",
+            "The Dow Jones index was one that fared particularly poorly",
+            "today",
+            "economy",
+        ),
+        # business: a company selected to build the aircraft, a contract's award
+        (
+            "wikinews-meantime-108294",
+            "When the Air Force selected Los Angeles based Northrop Grumman",
+            "February 29",
+            "business",
+        ),
+    ],
+)
+def test_it_gives_polls_tours_responses_and_awards_their_kinds(
+    article_id, fragment, expression, kind
+):
+    e = event_in(article_id, fragment, expression)
+    assert e.kind == kind, e.title
