@@ -531,6 +531,8 @@ _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 _INVESTIGATORS = frozenset({"investigator", "inspector", "auditor"})
 _FINDINGS = frozenset({"report", "finding", "findings", "conclusion", "conclusions"})
 _INQUIRIES = frozenset({"investigation", "inquiry", "probe", "inquest", "review"})
+# Markets whose closing or reopening is the economy's.
+_EXCHANGES = frozenset({"exchange", "bourse", "market", "markets", "stock", "stocks"})
 # A model's service started, a launch: "to commence A380 operations".
 _STARTING = frozenset({"start", "begin", "commence", "launch", "inaugurate"})
 _SERVICES = frozenset({"operation", "service", "flight", "route"})
@@ -622,6 +624,10 @@ def lexicon() -> Lexicon:
 
 def _lemma(tok: Token) -> str:
     lemma = tok.lemma_.lower()
+    doc = tok.doc
+    if lemma == "re" and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-":
+        # "Russia's exchanges will re-open": the small model's verb is "re"
+        return f"re{doc[tok.i + 2].lower_}"
     if tok.tag_ in ("VBD", "VBN") and tok.lower_ == f"{lemma}ed":
         # the small model drops a verb's final "e" ("fined" -> "fin", "hoped"
         # -> "hop", "staged" -> "stag"): the lexicon's verb, where it has one
@@ -1111,6 +1117,11 @@ def _classify(verb: Token, span: Span) -> str:
         # "Three additional schools will be closed" (swine flu); "a suspected
         # case of swine flu caused the school to close"
         return HEALTH
+    if lemma in _CLOSING and any(
+        _is_exchange(t)
+        for t in _patients(verb) or ([] if _has_object(verb) else _auxed_subjects(verb))
+    ):
+        return ECONOMY  # "Russia's exchanges will re-open", "the LSE ... were closed"
     if lemma in _CLOSING and any(_lemma(t) in _WORKPLACES for t in _patients(verb)):
         return BUSINESS  # "it closed the London HQ of BP Alternative Energy"
     if _floated(verb):
@@ -1427,6 +1438,30 @@ def _classify(verb: Token, span: Span) -> str:
     if found is None and _judicial_act(verb, subjects):
         return LEGAL  # "the U.S. Supreme Court slashed it to $507.5 million"
     return found or OTHER
+
+
+def _auxed_subjects(verb: Token) -> list[Token]:
+    """The verb's subjects, or those the small model hangs on its auxiliary
+    ("Russia's exchanges will re-open": exchanges/nsubj of "will")."""
+    return _subjects(verb) or [
+        h
+        for a in verb.children
+        if a.dep_ == "aux"
+        for c in a.children
+        if c.dep_ in ("nsubj", "nsubjpass")
+        for h in _heads(c)
+    ]
+
+
+def _is_exchange(tok: Token) -> bool:
+    """A stock exchange or market, by noun or by name ("the London Stock
+    Exchange", "Wall Street", "the Nasdaq"), whose closing is the market's."""
+    if _lemma(tok) in _EXCHANGES and tok.dep_ != "compound":
+        return True
+    name = " ".join(t.lower_ for t in tok.subtree if t.pos_ == "PROPN")
+    return tok.pos_ == "PROPN" and (
+        name.endswith("exchange") or name in ("wall street", "nasdaq", "bourse")
+    )
 
 
 def _quoted_response(verb: Token) -> bool:

@@ -2263,6 +2263,27 @@ def test_it_gives_deals_charters_figures_and_rulings_their_kinds(
             "February 29",
             "business",
         ),
+        # business: a model's service started, a launch
+        (
+            "wikinews-meantime-25501",
+            "Qantas plans to commence A380 operations",
+            "April 2007",
+            "business",
+        ),
+        # economy: exchanges that re-open ("re" is the small model's verb)
+        (
+            "wikinews-meantime-113278",
+            "Russia's exchanges will re-open",
+            "Friday morning",
+            "economy",
+        ),
+        # legal: what investigators report is the investigation's, no statement
+        (
+            "bpoil_foxnews/2010-05-12/1614.htm.txt",
+            "A key safety device known as a blowout preventer",
+            "Wednesday",
+            "legal",
+        ),
     ],
 )
 def test_it_gives_polls_tours_responses_and_awards_their_kinds(
