@@ -531,6 +531,25 @@ _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 _INVESTIGATORS = frozenset({"investigator", "inspector", "auditor"})
 _FINDINGS = frozenset({"report", "finding", "findings", "conclusion", "conclusions"})
 _INQUIRIES = frozenset({"investigation", "inquiry", "probe", "inquest", "review"})
+# Wildlife cared for, freed or found in a disaster: the response's work.
+_CARING = frozenset(
+    {"release", "rescue", "treat", "clean", "wash", "rehabilitate", "find", "free"}
+)
+_WILDLIFE = frozenset(
+    {
+        "bird",
+        "seabird",
+        "pelican",
+        "gannet",
+        "turtle",
+        "dolphin",
+        "whale",
+        "otter",
+        "animal",
+        "wildlife",
+        "mammal",
+    }
+)
 # Markets whose closing or reopening is the economy's.
 _EXCHANGES = frozenset({"exchange", "bourse", "market", "markets", "stock", "stocks"})
 # A model's service started, a launch: "to commence A380 operations".
@@ -1117,6 +1136,14 @@ def _classify(verb: Token, span: Span) -> str:
         # "Three additional schools will be closed" (swine flu); "a suspected
         # case of swine flu caused the school to close"
         return HEALTH
+    if (
+        lemma in _CARING
+        and any(_lemma(t) in _WILDLIFE for t in _patients(verb))
+        and _about_disaster(verb.doc)
+    ):
+        # "Fifty-six endangered Kemp's ridley turtles were released on a
+        # beach", "Crews found about 130 dead birds": a spill's response work
+        return DISASTER
     if lemma in _CLOSING and any(
         _is_exchange(t)
         for t in _patients(verb) or ([] if _has_object(verb) else _auxed_subjects(verb))
@@ -1683,6 +1710,22 @@ def _about_outbreak(doc: Doc) -> bool:
             for t in doc
             if t.pos_ in ("NOUN", "PROPN")
             and (nouns.get(t.lower_) or nouns.get(_lemma(t))) == HEALTH
+        )
+        doc.user_data[key] = count >= _OUTBREAK_MENTIONS
+    return bool(doc.user_data[key])
+
+
+def _about_disaster(doc: Doc) -> bool:
+    """An article about a disaster: it names a spill, an explosion, a storm
+    or another disaster at least _OUTBREAK_MENTIONS times (counted once)."""
+    key = "newsline_disaster"
+    if key not in doc.user_data:
+        nouns = lexicon().nouns
+        count = sum(
+            1
+            for t in doc
+            if t.pos_ == "NOUN"
+            and (nouns.get(t.lower_) or nouns.get(_lemma(t))) == DISASTER
         )
         doc.user_data[key] = count >= _OUTBREAK_MENTIONS
     return bool(doc.user_data[key])

@@ -2284,6 +2284,20 @@ def test_it_gives_deals_charters_figures_and_rulings_their_kinds(
             "Wednesday",
             "legal",
         ),
+        # statement: a recording of a call released is a disclosure, no call
+        (
+            "MJ_bbc/2009-06-28/606.htm.txt",
+            "A recording of the telephone call made to emergency services",
+            "Friday",
+            "statement",
+        ),
+        # disaster: wildlife released in a spill's article is the response's work
+        (
+            "bpoil_foxnews/2010-07-15/1283.htm.txt",
+            "Fifty-six endangered Kemp's ridley turtles were released",
+            "this week",
+            "disaster",
+        ),
     ],
 )
 def test_it_gives_polls_tours_responses_and_awards_their_kinds(
