@@ -530,7 +530,7 @@ _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 # concluded", "The investigation report provides ..." (legal, no statement).
 _INVESTIGATORS = frozenset({"investigator", "inspector", "auditor"})
 _FINDINGS = frozenset({"report", "finding", "findings", "conclusion", "conclusions"})
-_INQUIRIES = frozenset({"investigation", "inquiry", "probe", "inquest", "review"})
+_INQUIRIES = frozenset({"investigation", "inquiry", "probe", "inquest"})
 # Wildlife cared for, freed or found in a disaster: the response's work.
 _CARING = frozenset(
     {"release", "rescue", "treat", "clean", "wash", "rehabilitate", "find", "free"}
@@ -1526,6 +1526,13 @@ def _selects_company(verb: Token) -> bool:
     ]
     if not jobs or not any(c.dep_ == "dobj" for c in verb.children):
         return False
+    choosers = _subjects(verb)
+    if not any(t.ent_type_ == "ORG" or _is_government(t) for t in choosers) or any(
+        t.ent_type_ in ("NORP", "PERSON") for t in choosers
+    ):
+        return (
+            False  # "the Tories officially selected Group Capt Lockwood": a candidate
+        )
     # the company after the verb and before its job (the small model may hang
     # it below a misread "based": "selected Los Angeles based Northrop Grumman")
     return any(
@@ -1798,7 +1805,7 @@ def _by_subject(kind: str, subjects: list[Token]) -> str:
 
 def _investigation_reports(subjects: list[Token]) -> bool:
     """An investigation's report: its subject investigators, or an
-    investigation, inquiry or probe itself (a legal event nominal), or a
+    investigation, inquiry, probe or inquest itself (not a "policy review"), or a
     report or findings of one ("The investigation report"); not the police
     or a court's spokesman, whose words stay statements."""
     heads = [t for t in subjects if t.dep_ != "compound"][:1]
