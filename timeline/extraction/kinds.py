@@ -303,6 +303,8 @@ _WORKPLACES = frozenset(
     {
         "hq",
         "headquarters",
+        "practice",  # "he opened his own practice in Las Vegas"
+        "clinic",
         "office",
         "plant",
         "factory",
@@ -516,6 +518,77 @@ _PRESENTING = frozenset(
     {"present", "reveal", "unveil", "introduce", "show", "demonstrate", "preview"}
 )
 
+# Disclosing a recording: "released the recording of the 911 call" (a
+# statement, no call made); "X's response was ..." (what one said).
+_DISCLOSING = frozenset(
+    {"release", "publish", "play", "air", "broadcast", "post", "leak", "make"}
+)
+_RECORDINGS = frozenset({"call", "recording", "tape", "transcript", "audio"})
+_RESPONSES = frozenset({"response", "reply", "reaction", "answer", "retort"})
+_QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
+# An investigation that reports: "investigators said", "the inquiry
+# concluded", "The investigation report provides ..." (legal, no statement).
+_INVESTIGATORS = frozenset({"investigator", "inspector", "auditor"})
+_FINDINGS = frozenset({"report", "finding", "findings", "conclusion", "conclusions"})
+_INQUIRIES = frozenset({"investigation", "inquiry", "probe", "inquest"})
+# Wildlife cared for, freed or found in a disaster: the response's work.
+_CARING = frozenset(
+    {"release", "rescue", "treat", "clean", "wash", "rehabilitate", "find", "free"}
+)
+_WILDLIFE = frozenset(
+    {
+        "bird",
+        "seabird",
+        "pelican",
+        "gannet",
+        "turtle",
+        "dolphin",
+        "whale",
+        "otter",
+        "animal",
+        "wildlife",
+        "mammal",
+    }
+)
+# Markets whose closing or reopening is the economy's.
+_EXCHANGES = frozenset({"exchange", "bourse", "market", "markets", "stock", "stocks"})
+# A model's service started, a launch: "to commence A380 operations".
+_STARTING = frozenset({"start", "begin", "commence", "launch", "inaugurate"})
+_SERVICES = frozenset({"operation", "service", "flight", "route"})
+# Choosing a company for a job: "the Air Force selected ... Northrop Grumman
+# on February 29 to build the aircraft" (a contract's award).
+_SELECTING = frozenset({"select", "choose", "pick"})
+
+# A poll of opinion: by whom or what kind ("An Associated Press poll", "an
+# opinion poll"), and what it does ("the poll found", "a poll showed").
+_POLLSTERS = frozenset(
+    {"opinion", "gallup", "yougov", "icm", "mori", "new", "latest", "recent"}
+)
+_FINDING = frozenset(
+    {"find", "show", "suggest", "indicate", "say", "reveal", "put", "give"}
+)
+# Journeys, and what makes one no visit: "her anti-war tour", "a sailing trip".
+_JOURNEYS = frozenset({"tour", "trip", "journey", "holiday", "vacation", "outing"})
+_LEISURE = frozenset(
+    {
+        "sailing",
+        "yachting",
+        "fishing",
+        "skiing",
+        "golf",
+        "golfing",
+        "hunting",
+        "shopping",
+        "camping",
+        "family",
+        "holiday",
+        "vacation",
+        "honeymoon",
+        "birthday",
+        "pleasure",
+    }
+)
+
 
 @dataclass(frozen=True)
 class Lexicon:
@@ -570,6 +643,10 @@ def lexicon() -> Lexicon:
 
 def _lemma(tok: Token) -> str:
     lemma = tok.lemma_.lower()
+    doc = tok.doc
+    if lemma == "re" and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-":
+        # "Russia's exchanges will re-open": the small model's verb is "re"
+        return f"re{doc[tok.i + 2].lower_}"
     if tok.tag_ in ("VBD", "VBN") and tok.lower_ == f"{lemma}ed":
         # the small model drops a verb's final "e" ("fined" -> "fin", "hoped"
         # -> "hop", "staged" -> "stag"): the lexicon's verb, where it has one
@@ -660,6 +737,12 @@ def noun_kind(tok: Token, depth: int = 0) -> str | None:
         return HEALTH
     if found is None and _state_of_emergency(tok):
         return DISASTER  # "declared a state of emergency"; not "emergency action"
+    if found == ELECTION and _lemma(tok) == "poll" and _opinion_poll(tok):
+        return (
+            STATEMENT  # "An Associated Press poll ... found that 72 percent": a survey
+        )
+    if found == MEETING and (leisure := _trip_kind(tok)) is not None:
+        return leisure  # "her anti-war tour" (a protest), "his sailing trip" (no visit)
     if found == VOTE and _lemma(tok) == "bill" and _is_invoice(tok):
         return BUSINESS  # "a $69m bill to BP", "its U.S. tax bill": no legislation
     if _lemma(tok) == "release" and any(
@@ -682,6 +765,40 @@ def noun_kind(tok: Token, depth: int = 0) -> str | None:
         for c in tok.children
     ):
         return DISASTER  # "the leaking pipe", "the sinking ship"
+    return None
+
+
+def _opinion_poll(tok: Token) -> bool:
+    """A poll of opinion, not a vote: one a pollster or a paper names ("An
+    Associated Press poll", "a CNN poll"), an opinion or a new one, a single
+    one with "a", or one that finds, shows or says something; "the polls"
+    that open or close, "went to the polls", stay the election."""
+    if tok.tag_ == "NNS":
+        return False
+    if any(
+        c.dep_ in ("compound", "amod")
+        and (c.ent_type_ == "ORG" or c.lower_ in _POLLSTERS)
+        for c in tok.children
+    ):
+        return True
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+        return True
+    return tok.dep_ in ("nsubj", "nsubjpass") and _lemma(tok.head) in _FINDING
+
+
+def _trip_kind(tok: Token) -> str | None:
+    """A journey's kind from its modifier: a campaign against something is a
+    protest ("her anti-war tour"), a leisure trip no visit ("the weekend
+    sailing trip", "a family holiday")."""
+    if _lemma(tok) not in _JOURNEYS:
+        return None
+    for c in tok.children:
+        if c.dep_ not in ("compound", "amod", "nmod") or c.i > tok.i:
+            continue
+        if c.lower_ == "anti" or c.lower_.startswith("anti-"):
+            return PROTEST
+        if c.lower_ in _LEISURE:
+            return OTHER
     return None
 
 
@@ -863,6 +980,16 @@ def _subjects(verb: Token) -> list[Token]:
         if c.dep_ in _SUBJECT_DEPS:
             if c.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
                 c = verb.head  # "the spill, which began on April 20"
+                if c.lower_ == "one" and c.dep_ == "attr":
+                    # "The Dow Jones index was one that fared particularly
+                    # poorly": the copula's subject
+                    out.extend(
+                        h
+                        for s in c.head.children
+                        if s.dep_ == "nsubj"
+                        for h in _heads(s)
+                    )
+                    continue
             out.extend(_heads(c))
     if not out and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return _subjects(verb.head)
@@ -1009,6 +1136,19 @@ def _classify(verb: Token, span: Span) -> str:
         # "Three additional schools will be closed" (swine flu); "a suspected
         # case of swine flu caused the school to close"
         return HEALTH
+    if (
+        lemma in _CARING
+        and any(_lemma(t) in _WILDLIFE for t in _patients(verb))
+        and _about_disaster(verb.doc)
+    ):
+        # "Fifty-six endangered Kemp's ridley turtles were released on a
+        # beach", "Crews found about 130 dead birds": a spill's response work
+        return DISASTER
+    if lemma in _CLOSING and any(
+        _is_exchange(t)
+        for t in _patients(verb) or ([] if _has_object(verb) else _auxed_subjects(verb))
+    ):
+        return ECONOMY  # "Russia's exchanges will re-open", "the LSE ... were closed"
     if lemma in _CLOSING and any(_lemma(t) in _WORKPLACES for t in _patients(verb)):
         return BUSINESS  # "it closed the London HQ of BP Alternative Energy"
     if _floated(verb):
@@ -1078,6 +1218,21 @@ def _classify(verb: Token, span: Span) -> str:
         )
     ):
         return DEMAND  # "Geithner and Bernanke pressed Congress yesterday to give ..."
+    if (
+        lemma in _DISCLOSING
+        and lemma != "make"
+        and any(_lemma(t) in _RECORDINGS for t in _patients(verb))
+    ):
+        return STATEMENT  # "released the recording of the 911 call": a disclosure
+    if _quoted_response(verb):
+        return STATEMENT  # "Two years ago Mr Bush's response was “Bring 'em on”"
+    if _selects_company(verb):
+        return BUSINESS  # "the Air Force selected ... Northrop Grumman ... to build"
+    if lemma in _STARTING and any(
+        _lemma(t) in _SERVICES and any(_is_model(c) for c in t.children)
+        for t in _patients(verb)
+    ):
+        return BUSINESS  # "Qantas plans to commence A380 operations": a launch
     if lemma in SPEAK_VERBS or (lemma == "call" and _is_phone_call(verb)):
         return _speaking(verb, lemma)
     if lemma == "call":
@@ -1312,6 +1467,82 @@ def _classify(verb: Token, span: Span) -> str:
     return found or OTHER
 
 
+def _auxed_subjects(verb: Token) -> list[Token]:
+    """The verb's subjects, or those the small model hangs on its auxiliary
+    ("Russia's exchanges will re-open": exchanges/nsubj of "will")."""
+    return _subjects(verb) or [
+        h
+        for a in verb.children
+        if a.dep_ == "aux"
+        for c in a.children
+        if c.dep_ in ("nsubj", "nsubjpass")
+        for h in _heads(c)
+    ]
+
+
+def _is_exchange(tok: Token) -> bool:
+    """A stock exchange or market, by noun or by name ("the London Stock
+    Exchange", "Wall Street", "the Nasdaq"), whose closing is the market's."""
+    if _lemma(tok) in _EXCHANGES and tok.dep_ != "compound":
+        return True
+    name = " ".join(t.lower_ for t in tok.subtree if t.pos_ == "PROPN")
+    return tok.pos_ == "PROPN" and (
+        name.endswith("exchange") or name in ("wall street", "nasdaq", "bourse")
+    )
+
+
+def _quoted_response(verb: Token) -> bool:
+    """Someone's response, reply or reaction that "was" a quotation: "Mr
+    Bush's response was “Bring 'em on”" (the small model reads "was" as the
+    quoted verb's auxiliary), a statement; not a response effort."""
+    copula = _lemma(verb) == "be" or any(
+        c.dep_ == "aux" and _lemma(c) == "be" for c in verb.children
+    )
+    responder = any(
+        c.dep_ == "nsubj"
+        and _lemma(c) in _RESPONSES
+        and any(d.dep_ == "poss" for d in c.children)
+        for a in [verb, *(c for c in verb.children if c.dep_ == "aux")]
+        for c in a.children  # the subject can hang on the auxiliary
+    )
+    return (
+        copula
+        and responder
+        and any(t.text in _QUOTES for t in verb.subtree if t.i > verb.i - 2)
+    )
+
+
+def _selects_company(verb: Token) -> bool:
+    """A company chosen for a job, a contract's award: "selected Los Angeles
+    based Northrop Grumman on February 29 to build the aircraft" (a company
+    its object, an infinitive or "for" its job)."""
+    if _lemma(verb) not in _SELECTING:
+        return False
+    jobs = [
+        c
+        for c in verb.children
+        if (c.dep_ in ("xcomp", "advcl") and any(a.tag_ == "TO" for a in c.children))
+        or (c.dep_ == "prep" and c.lower_ == "for")
+    ]
+    if not jobs or not any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    choosers = _subjects(verb)
+    if not any(t.ent_type_ == "ORG" or _is_government(t) for t in choosers) or any(
+        t.ent_type_ in ("NORP", "PERSON") for t in choosers
+    ):
+        return (
+            False  # "the Tories officially selected Group Capt Lockwood": a candidate
+        )
+    # the company after the verb and before its job (the small model may hang
+    # it below a misread "based": "selected Los Angeles based Northrop Grumman")
+    return any(
+        t.ent_type_ == "ORG" and not _is_government(t) and t.dep_ != "pobj"
+        for c in verb.children
+        if c.dep_ in ("dobj", "prep") and c.i > verb.i and c.i < jobs[0].i
+        for t in c.subtree
+    )
+
+
 def _judicial_act(verb: Token, subjects: list[Token]) -> bool:
     """A court's or a judge's act, a ruling whatever its verb: an active
     subject that is a court, a judge or a jury ("in 2008 the U.S. Supreme
@@ -1400,7 +1631,15 @@ def _reports_own_figures(verb: Token, span: Span) -> bool:
             for s in c.children
         )
         figures = any(_lemma(t) in _FIGURES for t in _subjects(c) + _objects(c))
-        if own and figures and _classify(c, span) == BUSINESS:
+        # or a company's act named by its event nominal or a workplace closed:
+        # "GM said it will offer voluntary buyouts", "said it would shut two plants"
+        acts = any(
+            is_event_nominal(t) and noun_kind(t) == BUSINESS for t in _patients(c)
+        ) or (
+            _lemma(c) in _CLOSING
+            and any(_lemma(t) in _WORKPLACES for t in _patients(c))
+        )
+        if own and (figures or acts) and _classify(c, span) == BUSINESS:
             return True
     return False
 
@@ -1483,6 +1722,22 @@ def _about_outbreak(doc: Doc) -> bool:
     return bool(doc.user_data[key])
 
 
+def _about_disaster(doc: Doc) -> bool:
+    """An article about a disaster: it names a spill, an explosion, a storm
+    or another disaster at least _OUTBREAK_MENTIONS times (counted once)."""
+    key = "newsline_disaster"
+    if key not in doc.user_data:
+        nouns = lexicon().nouns
+        count = sum(
+            1
+            for t in doc
+            if t.pos_ == "NOUN"
+            and (nouns.get(t.lower_) or nouns.get(_lemma(t))) == DISASTER
+        )
+        doc.user_data[key] = count >= _OUTBREAK_MENTIONS
+    return bool(doc.user_data[key])
+
+
 def _agents(verb: Token) -> list[Token]:
     """A passive's agents: "passed by Congress", "approved by the Senate"."""
     return [
@@ -1522,6 +1777,8 @@ def _by_subject(kind: str, subjects: list[Token]) -> str:
         return LEGAL
     if kind in (DEMAND, STATEMENT) and any(_lemma(t) in _JUDICIAL for t in subjects):
         return LEGAL  # "the judge refused", "the Supreme Court said"
+    if kind == STATEMENT and _investigation_reports(subjects):
+        return LEGAL  # "Congressional investigators said", "The investigation report provides"
     if kind == ATTACK and first in (DISASTER, HEALTH):
         return first  # "an earthquake struck", "the hurricane devastated"
     if kind == DISASTER and first == ATTACK and _is_weapon(subjects):
@@ -1544,6 +1801,30 @@ def _by_subject(kind: str, subjects: list[Token]) -> str:
     if kind == BUSINESS and any(_is_government(t) for t in subjects):
         return ECONOMY  # "the Treasury will buy mortgage assets"
     return kind
+
+
+def _investigation_reports(subjects: list[Token]) -> bool:
+    """An investigation's report: its subject investigators, or an
+    investigation, inquiry, probe or inquest itself (not a "policy review"), or a
+    report or findings of one ("The investigation report"); not the police
+    or a court's spokesman, whose words stay statements."""
+    heads = [t for t in subjects if t.dep_ != "compound"][:1]
+    for t in heads:
+        if _lemma(t) in _INVESTIGATORS:
+            return True
+        if _lemma(t) in _FINDINGS:
+            about = [c for c in t.children if c.dep_ in ("compound", "poss")]
+            about += [
+                p
+                for c in t.children
+                if c.dep_ == "prep" and c.lower_ in ("of", "by", "from")
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
+            t = next(iter(about), t)
+        if is_event_nominal(t) and noun_kind(t) == LEGAL and _lemma(t) in _INQUIRIES:
+            return True
+    return False
 
 
 def _is_weapon(subjects: list[Token]) -> bool:

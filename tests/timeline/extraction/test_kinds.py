@@ -2209,3 +2209,99 @@ def test_it_gives_deals_charters_figures_and_rulings_their_kinds(
 ):
     e = event_in(article_id, fragment, expression)
     assert e.kind == kind, e.title
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression", "kind"),
+    [
+        # statement: a poll of opinion is a survey, no election
+        (
+            "bpoil_foxnews/2010-07-29/2102.htm.txt",
+            "An Associated Press poll last month found",
+            "last month",
+            "statement",
+        ),
+        # protest: a tour against a war is a campaign, no visit
+        (
+            "IraqWar_guardian/2005-07-26/260.htm.txt",
+            "her anti-war tour in March",
+            "March",
+            "protest",
+        ),
+        # statement: someone's response that was a quotation
+        (
+            "IraqWar_guardian/2005-06-10/261.htm.txt",
+            "Mr Bush's response was",
+            "Two years ago",
+            "statement",
+        ),
+        # business: a practice opened is a workplace opened
+        (
+            "MJ_bbc/2010-02-09/32.htm.txt",
+            "he opened his own practice in Las Vegas",
+            "2000",
+            "business",
+        ),
+        # business: a company's buyouts offered
+        (
+            "wikinews-meantime-120578",
+            "it will offer voluntary buyouts",
+            "today",
+            "business",
+        ),
+        # economy: an index that was "one that fared particularly poorly"
+        (
+            "wikinews-meantime-114565",
+            "The Dow Jones index was one that fared particularly poorly",
+            "today",
+            "economy",
+        ),
+        # business: a company selected to build the aircraft, a contract's award
+        (
+            "wikinews-meantime-108294",
+            "When the Air Force selected Los Angeles based Northrop Grumman",
+            "February 29",
+            "business",
+        ),
+        # business: a model's service started, a launch
+        (
+            "wikinews-meantime-25501",
+            "Qantas plans to commence A380 operations",
+            "April 2007",
+            "business",
+        ),
+        # economy: exchanges that re-open ("re" is the small model's verb)
+        (
+            "wikinews-meantime-113278",
+            "Russia's exchanges will re-open",
+            "Friday morning",
+            "economy",
+        ),
+        # legal: what investigators report is the investigation's, no statement
+        (
+            "bpoil_foxnews/2010-05-12/1614.htm.txt",
+            "A key safety device known as a blowout preventer",
+            "Wednesday",
+            "legal",
+        ),
+        # statement: a recording of a call released is a disclosure, no call
+        (
+            "MJ_bbc/2009-06-28/606.htm.txt",
+            "A recording of the telephone call made to emergency services",
+            "Friday",
+            "statement",
+        ),
+        # disaster: wildlife released in a spill's article is the response's work
+        (
+            "bpoil_foxnews/2010-07-15/1283.htm.txt",
+            "Fifty-six endangered Kemp's ridley turtles were released",
+            "this week",
+            "disaster",
+        ),
+    ],
+)
+def test_it_gives_polls_tours_responses_and_awards_their_kinds(
+    article_id, fragment, expression, kind
+):
+    e = event_in(article_id, fragment, expression)
+    assert e.kind == kind, e.title
