@@ -1405,6 +1405,111 @@ def _identified_subject(verb: Token) -> Token | None:
     return main
 
 
+# Documents, broadcasts and what is said in them, and the verbs that put them
+# out: "in a press release released earlier today", "in an interview aired
+# Tuesday", "in his interview ... that aired this morning".
+_OUTLET_NOUNS = frozenset(
+    [
+        "statement",
+        "release",
+        "interview",
+        "report",
+        "letter",
+        "memo",
+        "video",
+        "speech",
+        "broadcast",
+        "address",
+        "announcement",
+        "document",
+        "paper",
+        "filing",
+        "note",
+        "e-mail",
+        "email",
+        "message",
+        "remarks",
+        "programme",
+        "program",
+        "show",
+        "documentary",
+        "podcast",
+        "column",
+        "editorial",
+        "article",
+    ]
+)
+_PUTTING_OUT = frozenset(
+    [
+        "release",
+        "issue",
+        "publish",
+        "air",
+        "broadcast",
+        "post",
+        "send",
+        "give",
+        "deliver",
+        "date",
+        "file",
+        "televise",
+        "tape",
+        "record",
+        "run",
+        "print",
+        "distribute",
+        "circulate",
+        "conduct",
+        "write",
+    ]
+)
+_OUTLET_PREPOSITIONS = frozenset(["in", "on", "during", "through", "via"])
+
+
+def _put_out_in(verb: Token, skip: set[int]) -> Token | None:
+    """'The US Treasury described the bail-out plan in a press release released
+    earlier today', 'In his interview with NBC's Matt Lauer that aired this
+    morning, Barack Obama acknowledged ...': the date of the document or
+    broadcast something was said or done in only says which one; the act is
+    the verb that phrase hangs on (not "A press release was released").
+    Not when that verb has a date of its own, nor for a phrase of a noun
+    ("despite a report released by ..."), nor a negation."""
+    if verb.lemma_.lower() not in _PUTTING_OUT or verb.tag_ not in ("VBN", "VBD"):
+        return None
+    if verb.dep_ == "acl":
+        if verb.tag_ != "VBN" or any(
+            c.dep_ in SUBJECT_DEPS | {"aux", "auxpass"} for c in verb.children
+        ):
+            return None
+    elif verb.dep_ != "relcl" or not any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "WDT" for c in verb.children
+    ):
+        return None  # "that aired", "which was released", not "he gave"
+    noun = verb.head
+    if noun.lemma_.lower() not in _OUTLET_NOUNS or noun.dep_ != "pobj":
+        return None
+    prep = noun.head
+    if prep.dep_ != "prep" or prep.lower_ not in _OUTLET_PREPOSITIONS:
+        return None
+    main = prep.head
+    if (
+        main.pos_ not in ("VERB", "AUX")
+        or main.i in skip
+        or main.lemma_ in ("be", "have")
+        or not any(c.dep_ in ("nsubj", "nsubjpass") for c in main.children)
+        or any(c.dep_ == "neg" for c in main.children)
+    ):
+        return None
+    own = {t.i for t in verb.subtree}
+    if any(  # "said on Monday in an interview aired Tuesday": its own date
+        t.ent_type_ in ("DATE", "TIME") and t.i not in own and t.i not in skip
+        for t in main.subtree
+        if _clause_verb(t) is main
+    ):
+        return None
+    return main
+
+
 def _phrase(tok: Token, skip: set[int], depth: int = 0) -> list[Token]:
     """A token's subtree in text order, without clauses and asides hanging off it."""
     out = [] if tok.i in skip else [tok]
@@ -2022,6 +2127,12 @@ def clause_tokens(
             continue
         if child.dep_ not in _TITLE_DEPS:
             continue
+        if (
+            child.lower_ in _DATE_OPENERS
+            and any(child.children)
+            and all(c.i in skip for c in child.children)
+        ):  # "can be submitted starting next month": nothing left to start
+            continue
         if child.i < verb.i:
             if child.dep_ == "ccomp" and _speech(verb):  # a quote before "said Trump"
                 # without the clauses and asides hanging off its nouns ("A new
@@ -2040,9 +2151,115 @@ def clause_tokens(
             objects.extend(part)
             continue
         objects.extend(_phrase(child, skip))
+    if not objects and not fronted and verb.i not in skip:
+        objects = _manner(verb, skip)  # "performed particularly badly"
     if verb.lemma_ == "be" and not objects and verb.i not in skip:
         objects = _time_until(verb, skip)
     return objects, fronted
+
+
+# Words that open a time from which something holds: with the date gone,
+# nothing ("starting next month").
+_DATE_OPENERS = frozenset(["starting", "beginning", "effective"])
+# Adverbs in -ly that tell when, how often, how sure or how much, not how:
+# no complement of the verb ("rose recently", "fell reportedly").
+_NOT_MANNER = frozenset(
+    [
+        "only",
+        "early",
+        "likely",
+        "daily",
+        "weekly",
+        "monthly",
+        "yearly",
+        "annually",
+        "quarterly",
+        "hourly",
+        "nightly",
+        "recently",
+        "lately",
+        "shortly",
+        "immediately",
+        "initially",
+        "finally",
+        "eventually",
+        "previously",
+        "formerly",
+        "originally",
+        "currently",
+        "subsequently",
+        "reportedly",
+        "allegedly",
+        "apparently",
+        "officially",
+        "supposedly",
+        "presumably",
+        "probably",
+        "possibly",
+        "certainly",
+        "actually",
+        "really",
+        "usually",
+        "generally",
+        "typically",
+        "normally",
+        "mostly",
+        "largely",
+        "partly",
+        "mainly",
+        "merely",
+        "simply",
+        "accordingly",
+        "consequently",
+        "additionally",
+        "similarly",
+        "respectively",
+        "separately",
+        "repeatedly",
+        "frequently",
+        "occasionally",
+        "regularly",
+        "briefly",
+        "temporarily",
+        "permanently",
+        "unexpectedly",
+        "surprisingly",
+        "reluctantly",
+        "publicly",
+        "privately",
+        "directly",
+        "locally",
+        "nationally",
+        "internationally",
+        "worldwide",
+    ]
+)
+# Manner adverbs not in -ly: "performed well", "fared badly".
+_MANNER_WORDS = frozenset(["well", "badly", "poorly", "hard", "better", "worse"])
+
+
+def _manner(verb: Token, skip: set[int]) -> list[Token]:
+    """'South American markets performed particularly badly today': a verb
+    with nothing after it but how it went says nothing without that adverb
+    ("performed", "fared", "have fallen dramatically"). Not an adverb set
+    off by a comma, nor one of time, frequency or stance ("recently",
+    "reportedly")."""
+    for child in verb.children:
+        word = child.lower_
+        if (
+            child.dep_ == "advmod"
+            and child.i > verb.i
+            and child.i not in skip
+            and child.tag_ in ("RB", "RBR")
+            and not _set_off(child)
+            and (
+                word in _MANNER_WORDS
+                or (len(word) > 4 and word.endswith("ly") and word not in _NOT_MANNER)
+            )
+            and all(c.dep_ == "advmod" and c.i < child.i for c in child.children)
+        ):
+            return _phrase(child, skip)
+    return []
 
 
 _UNTIL_MARKS = frozenset(["before", "until", "till"])
@@ -2220,6 +2437,8 @@ def build_title(
         verb = main  # "Salihee died instantly ... as he drove ... in June"
     elif (main := _identified_subject(verb)) is not None:
         verb = main  # "Figures issued this week showed that ..."
+    elif (main := _put_out_in(verb, skip)) is not None:
+        verb = main  # "described the plan in a press release released today"
     skip = skip - _date_object(verb, skip)  # "will spend the rest of the week in"
     given_skip = skip
     if (dateline := _dateline(sent)) and verb.i not in dateline:
