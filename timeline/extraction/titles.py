@@ -2127,11 +2127,9 @@ def clause_tokens(
             continue
         if child.dep_ not in _TITLE_DEPS:
             continue
-        if (
-            child.lower_ in _DATE_OPENERS
-            and any(child.children)
-            and all(c.i in skip for c in child.children)
-        ):  # "can be submitted starting next month": nothing left to start
+        if child.lower_ in _DATE_OPENERS and _emptied(child, skip):
+            # "can be submitted starting next month", "to stop work beginning
+            # on Friday": nothing left to start
             continue
         if child.i < verb.i:
             if child.dep_ == "ccomp" and _speech(verb):  # a quote before "said Trump"
@@ -2161,6 +2159,17 @@ def clause_tokens(
 # Words that open a time from which something holds: with the date gone,
 # nothing ("starting next month").
 _DATE_OPENERS = frozenset(["starting", "beginning", "effective"])
+
+
+def _emptied(tok: Token, skip: set[int]) -> bool:
+    """A word whose dependents are all left out: the date, or a preposition
+    holding only the date ("beginning on Friday")."""
+    children = list(tok.children)
+    return bool(children) and all(
+        c.i in skip or (c.dep_ == "prep" and _emptied(c, skip)) for c in children
+    )
+
+
 # Adverbs in -ly that tell when, how often, how sure or how much, not how:
 # no complement of the verb ("rose recently", "fell reportedly").
 _NOT_MANNER = frozenset(
@@ -2234,14 +2243,18 @@ _NOT_MANNER = frozenset(
         "worldwide",
     ]
 )
-# Manner adverbs not in -ly: "performed well", "fared badly".
-_MANNER_WORDS = frozenset(["well", "badly", "poorly", "hard", "better", "worse"])
+# Manner adverbs not in -ly: "performed well", "fared badly", "stopped short
+# of asking".
+_MANNER_WORDS = frozenset(
+    ["well", "badly", "poorly", "hard", "better", "worse", "short", "close", "flat"]
+)
 
 
 def _manner(verb: Token, skip: set[int]) -> list[Token]:
     """'South American markets performed particularly badly today': a verb
     with nothing after it but how it went says nothing without that adverb
-    ("performed", "fared", "have fallen dramatically"). Not an adverb set
+    ("performed", "fared", "have fallen dramatically"), nor an adjective the
+    parse took for one ("tested positive for the virus"). Not an adverb set
     off by a comma, nor one of time, frequency or stance ("recently",
     "reportedly")."""
     for child in verb.children:
@@ -2250,13 +2263,24 @@ def _manner(verb: Token, skip: set[int]) -> list[Token]:
             child.dep_ == "advmod"
             and child.i > verb.i
             and child.i not in skip
-            and child.tag_ in ("RB", "RBR")
             and not _set_off(child)
             and (
-                word in _MANNER_WORDS
-                or (len(word) > 4 and word.endswith("ly") and word not in _NOT_MANNER)
+                child.tag_ == "JJ"  # "tested positive for the virus"
+                or child.tag_ in ("RB", "RBR")
+                and (
+                    word in _MANNER_WORDS
+                    or (
+                        len(word) > 4
+                        and word.endswith("ly")
+                        and word not in _NOT_MANNER
+                    )
+                )
             )
-            and all(c.dep_ == "advmod" and c.i < child.i for c in child.children)
+            and all(
+                (c.dep_ == "advmod" and c.i < child.i)
+                or (c.dep_ == "prep" and c.i > child.i)
+                for c in child.children
+            )
         ):
             return _phrase(child, skip)
     return []
