@@ -2054,6 +2054,15 @@ def _comment(verb: Token) -> bool:
     )
 
 
+# Verbs a report or study tells its findings with: what it found is what it
+# says ('"...," the 2007 report found').
+_FINDING = frozenset(["find", "conclude"])
+
+
+def _finding(verb: Token) -> bool:
+    return verb.lemma_.lower() in _FINDING
+
+
 def _speech(verb: Token) -> bool:
     from timeline.extraction.kinds import STATEMENT, lexicon
 
@@ -2086,6 +2095,7 @@ def clause_tokens(
                 rest = [t for t in child.subtree if t.i not in skip]
                 if _words(rest) > 2:
                     fronted.append(rest)
+            objects.extend(_said_on_date(verb, child, skip, depth))
             continue
         if (
             child.dep_ == "advmod"
@@ -2125,6 +2135,8 @@ def clause_tokens(
                 if c.dep_ == "prep" and c.i == child.i + 1 and c.i not in skip:
                     objects.extend(_phrase(c, skip))
             continue
+        if child.dep_ == "advmod":
+            objects.extend(_said_on_date(verb, child, skip, depth))
         if child.dep_ not in _TITLE_DEPS:
             continue
         if child.lower_ in _DATE_OPENERS and _emptied(child, skip):
@@ -2132,7 +2144,9 @@ def clause_tokens(
             # on Friday": nothing left to start
             continue
         if child.i < verb.i:
-            if child.dep_ == "ccomp" and _speech(verb):  # a quote before "said Trump"
+            if child.dep_ == "ccomp" and (_speech(verb) or _finding(verb)):
+                # a quote before "said Trump", '"The Texas City disaster was
+                # caused by ...," the 2007 report found'
                 # without the clauses and asides hanging off its nouns ("A new
                 # flu that has killed up to 68 people in Mexico could start a
                 # global epidemic"); a long one is pruned, not cut
@@ -2159,6 +2173,19 @@ def clause_tokens(
 # Words that open a time from which something holds: with the date gone,
 # nothing ("starting next month").
 _DATE_OPENERS = frozenset(["starting", "beginning", "effective"])
+
+
+def _said_on_date(verb: Token, child: Token, skip: set[int], depth: int) -> list[Token]:
+    """'family members had said as recently as Saturday that he was making
+    some progress': what a speech verb said, hung by the parse on the words
+    of its date (an adverb, or the date itself), is the verb's."""
+    if not _speech(verb) or child.i < verb.i:
+        return []
+    out: list[Token] = []
+    for c in child.children:
+        if c.dep_ == "ccomp" and c.i not in skip and c.i > child.i:
+            out.extend(_clause(c, skip, depth + 1))
+    return out
 
 
 def _emptied(tok: Token, skip: set[int]) -> bool:
