@@ -67,6 +67,8 @@ _CHANGE_WORDS = frozenset({"up", "down", "higher", "lower", "off", "back"})
 _PLACE_ADVERBS = frozenset(
     ["ashore", "aground", "abroad", "home", "overboard", "offshore", "apart", "aside"]
 )
+# Verbs that set a thing for a date: what they did holds now ("is scheduled").
+_SETTING = frozenset(["schedule", "set", "slate", "plan"])
 # Verbs told as they are in the present: they announce a plan ("plans to").
 _PLANNING = frozenset(
     ["plan", "expect", "intend", "aim", "hope", "want", "seek", "schedule"]
@@ -1510,6 +1512,27 @@ def _put_out_in(verb: Token, skip: set[int]) -> Token | None:
     return main
 
 
+def _numbered_name(noun: Token, skip: set[int]) -> list[Token]:
+    """'the Group of 20 economic summit scheduled for April 2': a name ending
+    in a number the parse split at its "of", the number read as the noun's
+    ("20 economic summit"): the name's first words, to go before it."""
+    of = noun.head
+    name = of.head
+    if (
+        noun.dep_ != "pobj"
+        or of.lower_ != "of"
+        or name.pos_ != "PROPN"
+        or name.i != of.i - 1
+        or noun.left_edge.i != of.i + 1
+        or noun.left_edge.tag_ != "CD"
+        or of.i in skip
+        or name.i in skip
+    ):
+        return []
+    words = [c for c in name.children if c.dep_ == "det" and c.i < name.i]
+    return [t for t in [*words, name, of] if t.i not in skip]
+
+
 def _phrase(tok: Token, skip: set[int], depth: int = 0) -> list[Token]:
     """A token's subtree in text order, without clauses and asides hanging off it."""
     out = [] if tok.i in skip else [tok]
@@ -2575,6 +2598,7 @@ def build_title(
             subject_tokens = _without_timestamp(
                 subject, _phrase(subject, skip | {verb.i})
             )
+            subject_tokens = _numbered_name(subject, skip) + subject_tokens
             if (owned := context.counted_assets(subject)) is not None and not any(
                 owned[1].split()[0] in t.text for t in sent if t.i not in skip
             ):  # "Two more plants will close" -> "Two more Ford plants"
@@ -2643,9 +2667,13 @@ def build_title(
         subject_tokens = subject_tokens[1:]
     group, verb_replace = _verb_group(verb, skip, modality)
     if participle:
-        aux = "were" if subject is not None and _is_plural(subject) else "was"
+        plural = subject is not None and _is_plural(subject)
+        aux = "were" if plural else "was"
         if modality == "scheduled":
             aux = "will be"
+            if verb.lemma_.lower() in _SETTING:  # "the summit scheduled for
+                # April 2": it is scheduled, not "will be scheduled"
+                aux = "are" if plural else "is"
         if verb.tag_ == "VBN" or reduced:
             done = _inflect(verb.lemma_.lower(), "VBN") if reduced else None
             verb_replace[verb.i] = f"{aux} {done or verb.lower_}"
