@@ -2193,6 +2193,7 @@ def clause_tokens(
     return objects, fronted
 
 
+_DETERMINED = frozenset(["the", "a", "an", "its", "their", "his", "her", "our", "this"])
 # Words that open a time from which something holds: with the date gone,
 # nothing ("starting next month").
 _DATE_OPENERS = frozenset(["starting", "beginning", "effective"])
@@ -2971,7 +2972,11 @@ def _tidy(title: str, *, keep_last: bool = False) -> str:
     title = _REPEATED.sub(r"\1", title)  # "may or may not" without "or"
     while not keep_last:  # no dangling "and", "to", "of" where something was cut out
         head, _, last = title.rpartition(" ")
-        if not head or last.lower() not in _DANGLING:
+        if not head or not (
+            last.lower() in _DANGLING
+            or last.lower() in _DATE_OPENERS - {"effective"}
+            and head.rpartition(" ")[2].lower() not in _DETERMINED
+        ):  # "to stop work beginning" (on Friday), not "marked the beginning"
             break
         title = head.rstrip(_TRIM)
     return title.rstrip(_TRIM)

@@ -86,3 +86,23 @@ def test_what_was_said_hung_on_the_dates_words_is_said():
         "Saturday",
     )
     assert e.title == "Family members had said that he was making some progress"
+
+
+def test_a_name_ending_in_a_number_keeps_its_first_words():
+    # "... in preparations for the Group of 20 economic summit scheduled for
+    # April 2 in London, ...": not "20 economic summit will be scheduled"
+    e = event_in(
+        "Finan_washingtonpost/2009-03-18/1643.htm.txt",
+        "Group of 20 economic summit scheduled",
+        "April 2",
+    )
+    assert e.title == "The Group of 20 economic summit is scheduled"
+
+
+def test_a_document_in_a_phrase_of_a_noun_tells_nothing_done_in_it():
+    # "This comes despite a report released by the US Labor Department on the
+    # same day, which said ...": "despite" is no act done in the report
+    e = event_in(
+        "wikinews-meantime-124259", "despite a report released by", "the same day"
+    )
+    assert not e.title.startswith("This comes")
