@@ -2193,7 +2193,12 @@ def clause_tokens(
     return objects, fronted
 
 
-_DETERMINED = frozenset(["the", "a", "an", "its", "their", "his", "her", "our", "this"])
+# Words before "starting", "beginning" that make it a noun or the verb itself:
+# "marked the beginning", "hearings that are starting" (this week).
+_NOT_OPENED = frozenset(
+    ["the", "a", "an", "its", "their", "his", "her", "our", "this"]
+    + ["is", "are", "was", "were", "be", "been", "am", "'s", "’s", "'re", "’re"]
+)
 # Words that open a time from which something holds: with the date gone,
 # nothing ("starting next month").
 _DATE_OPENERS = frozenset(["starting", "beginning", "effective"])
@@ -2975,7 +2980,7 @@ def _tidy(title: str, *, keep_last: bool = False) -> str:
         if not head or not (
             last.lower() in _DANGLING
             or last.lower() in _DATE_OPENERS - {"effective"}
-            and head.rpartition(" ")[2].lower() not in _DETERMINED
+            and head.rpartition(" ")[2].lower() not in _NOT_OPENED
         ):  # "to stop work beginning" (on Friday), not "marked the beginning"
             break
         title = head.rstrip(_TRIM)
