@@ -1502,9 +1502,15 @@ def _put_out_in(verb: Token, skip: set[int]) -> Token | None:
         or any(c.dep_ == "neg" for c in main.children)
     ):
         return None
+    if not any(  # the date is the putting out's own: "released earlier
+        # today", "published on Monday", not a clause's further down it
+        c.i in skip or (c.dep_ == "prep" and any(g.i in skip for g in c.children))
+        for c in verb.children
+    ):
+        return None
     own = {t.i for t in verb.subtree}
-    if any(  # "said on Monday in an interview aired Tuesday": its own date
-        t.ent_type_ in ("DATE", "TIME") and t.i not in own and t.i not in skip
+    if any(  # "said Tuesday ... in its final report released ...": its own date
+        t.ent_type_ in ("DATE", "TIME") and t.i not in own
         for t in main.subtree
         if _clause_verb(t) is main
     ):
