@@ -67,6 +67,8 @@ _CHANGE_WORDS = frozenset({"up", "down", "higher", "lower", "off", "back"})
 _PLACE_ADVERBS = frozenset(
     ["ashore", "aground", "abroad", "home", "overboard", "offshore", "apart", "aside"]
 )
+# Verbs that set a thing for a date: what they did holds now ("is scheduled").
+_SETTING = frozenset(["schedule", "set", "slate", "plan"])
 # Verbs told as they are in the present: they announce a plan ("plans to").
 _PLANNING = frozenset(
     ["plan", "expect", "intend", "aim", "hope", "want", "seek", "schedule"]
@@ -1405,6 +1407,138 @@ def _identified_subject(verb: Token) -> Token | None:
     return main
 
 
+# Documents, broadcasts and what is said in them, and the verbs that put them
+# out: "in a press release released earlier today", "in an interview aired
+# Tuesday", "in his interview ... that aired this morning".
+_OUTLET_NOUNS = frozenset(
+    [
+        "statement",
+        "release",
+        "interview",
+        "report",
+        "letter",
+        "memo",
+        "video",
+        "speech",
+        "broadcast",
+        "address",
+        "announcement",
+        "document",
+        "paper",
+        "filing",
+        "note",
+        "e-mail",
+        "email",
+        "message",
+        "remarks",
+        "programme",
+        "program",
+        "show",
+        "documentary",
+        "podcast",
+        "column",
+        "editorial",
+        "article",
+    ]
+)
+_PUTTING_OUT = frozenset(
+    [
+        "release",
+        "issue",
+        "publish",
+        "air",
+        "broadcast",
+        "post",
+        "send",
+        "give",
+        "deliver",
+        "date",
+        "file",
+        "televise",
+        "tape",
+        "record",
+        "run",
+        "print",
+        "distribute",
+        "circulate",
+        "conduct",
+        "write",
+    ]
+)
+_OUTLET_PREPOSITIONS = frozenset(["in", "on", "during", "through", "via"])
+
+
+def _put_out_in(verb: Token, skip: set[int]) -> Token | None:
+    """'The US Treasury described the bail-out plan in a press release released
+    earlier today', 'In his interview with NBC's Matt Lauer that aired this
+    morning, Barack Obama acknowledged ...': the date of the document or
+    broadcast something was said or done in only says which one; the act is
+    the verb that phrase hangs on (not "A press release was released").
+    Not when that verb has a date of its own, nor for a phrase of a noun
+    ("despite a report released by ..."), nor a negation."""
+    if verb.lemma_.lower() not in _PUTTING_OUT or verb.tag_ not in ("VBN", "VBD"):
+        return None
+    if verb.dep_ == "acl":
+        if verb.tag_ != "VBN" or any(
+            c.dep_ in SUBJECT_DEPS | {"aux", "auxpass"} for c in verb.children
+        ):
+            return None
+    elif verb.dep_ != "relcl" or not any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "WDT" for c in verb.children
+    ):
+        return None  # "that aired", "which was released", not "he gave"
+    noun = verb.head
+    if noun.lemma_.lower() not in _OUTLET_NOUNS or noun.dep_ != "pobj":
+        return None
+    prep = noun.head
+    if prep.dep_ != "prep" or prep.lower_ not in _OUTLET_PREPOSITIONS:
+        return None
+    main = prep.head
+    if (
+        main.pos_ not in ("VERB", "AUX")
+        or main.i in skip
+        or main.lemma_ in ("be", "have")
+        or not any(c.dep_ in ("nsubj", "nsubjpass") for c in main.children)
+        or any(c.dep_ == "neg" for c in main.children)
+    ):
+        return None
+    if not any(  # the date is the putting out's own: "released earlier
+        # today", "published on Monday", not a clause's further down it
+        c.i in skip or (c.dep_ == "prep" and any(g.i in skip for g in c.children))
+        for c in verb.children
+    ):
+        return None
+    own = {t.i for t in verb.subtree}
+    if any(  # "said Tuesday ... in its final report released ...": its own date
+        t.ent_type_ in ("DATE", "TIME") and t.i not in own
+        for t in main.subtree
+        if _clause_verb(t) is main
+    ):
+        return None
+    return main
+
+
+def _numbered_name(noun: Token, skip: set[int]) -> list[Token]:
+    """'the Group of 20 economic summit scheduled for April 2': a name ending
+    in a number the parse split at its "of", the number read as the noun's
+    ("20 economic summit"): the name's first words, to go before it."""
+    of = noun.head
+    name = of.head
+    if (
+        noun.dep_ != "pobj"
+        or of.lower_ != "of"
+        or name.pos_ != "PROPN"
+        or name.i != of.i - 1
+        or noun.left_edge.i != of.i + 1
+        or noun.left_edge.tag_ != "CD"
+        or of.i in skip
+        or name.i in skip
+    ):
+        return []
+    words = [c for c in name.children if c.dep_ == "det" and c.i < name.i]
+    return [t for t in [*words, name, of] if t.i not in skip]
+
+
 def _phrase(tok: Token, skip: set[int], depth: int = 0) -> list[Token]:
     """A token's subtree in text order, without clauses and asides hanging off it."""
     out = [] if tok.i in skip else [tok]
@@ -1949,6 +2083,15 @@ def _comment(verb: Token) -> bool:
     )
 
 
+# Verbs a report or study tells its findings with: what it found is what it
+# says ('"...," the 2007 report found').
+_FINDING = frozenset(["find", "conclude"])
+
+
+def _finding(verb: Token) -> bool:
+    return verb.lemma_.lower() in _FINDING
+
+
 def _speech(verb: Token) -> bool:
     from timeline.extraction.kinds import STATEMENT, lexicon
 
@@ -1981,6 +2124,7 @@ def clause_tokens(
                 rest = [t for t in child.subtree if t.i not in skip]
                 if _words(rest) > 2:
                     fronted.append(rest)
+            objects.extend(_said_on_date(verb, child, skip, depth))
             continue
         if (
             child.dep_ == "advmod"
@@ -2020,10 +2164,18 @@ def clause_tokens(
                 if c.dep_ == "prep" and c.i == child.i + 1 and c.i not in skip:
                     objects.extend(_phrase(c, skip))
             continue
+        if child.dep_ == "advmod":
+            objects.extend(_said_on_date(verb, child, skip, depth))
         if child.dep_ not in _TITLE_DEPS:
             continue
+        if child.lower_ in _DATE_OPENERS and _emptied(child, skip):
+            # "can be submitted starting next month", "to stop work beginning
+            # on Friday": nothing left to start
+            continue
         if child.i < verb.i:
-            if child.dep_ == "ccomp" and _speech(verb):  # a quote before "said Trump"
+            if child.dep_ == "ccomp" and (_speech(verb) or _finding(verb)):
+                # a quote before "said Trump", '"The Texas City disaster was
+                # caused by ...," the 2007 report found'
                 # without the clauses and asides hanging off its nouns ("A new
                 # flu that has killed up to 68 people in Mexico could start a
                 # global epidemic"); a long one is pruned, not cut
@@ -2040,9 +2192,160 @@ def clause_tokens(
             objects.extend(part)
             continue
         objects.extend(_phrase(child, skip))
+    if not objects and not fronted and verb.i not in skip:
+        objects = _manner(verb, skip)  # "performed particularly badly"
     if verb.lemma_ == "be" and not objects and verb.i not in skip:
         objects = _time_until(verb, skip)
     return objects, fronted
+
+
+# Words before "starting", "beginning" that make it a noun or the verb itself:
+# "marked the beginning", "hearings that are starting" (this week).
+_NOT_OPENED = frozenset(
+    ["the", "a", "an", "its", "their", "his", "her", "our", "this"]
+    + ["is", "are", "was", "were", "be", "been", "am", "'s", "’s", "'re", "’re"]
+)
+# Words that open a time from which something holds: with the date gone,
+# nothing ("starting next month").
+_DATE_OPENERS = frozenset(["starting", "beginning", "effective"])
+
+
+def _said_on_date(verb: Token, child: Token, skip: set[int], depth: int) -> list[Token]:
+    """'family members had said as recently as Saturday that he was making
+    some progress': what a speech verb said, hung by the parse on the words
+    of its date (an adverb, or the date itself), is the verb's."""
+    if not _speech(verb) or child.i < verb.i:
+        return []
+    out: list[Token] = []
+    for c in child.children:
+        if c.dep_ == "ccomp" and c.i not in skip and c.i > child.i:
+            out.extend(_clause(c, skip, depth + 1))
+    return out
+
+
+def _emptied(tok: Token, skip: set[int]) -> bool:
+    """A word whose dependents are all left out: the date, or a preposition
+    holding only the date ("beginning on Friday")."""
+    children = list(tok.children)
+    return bool(children) and all(
+        c.i in skip or (c.dep_ == "prep" and _emptied(c, skip)) for c in children
+    )
+
+
+# Adverbs in -ly that tell when, how often, how sure or how much, not how:
+# no complement of the verb ("rose recently", "fell reportedly").
+_NOT_MANNER = frozenset(
+    [
+        "only",
+        "early",
+        "likely",
+        "daily",
+        "weekly",
+        "monthly",
+        "yearly",
+        "annually",
+        "quarterly",
+        "hourly",
+        "nightly",
+        "recently",
+        "lately",
+        "shortly",
+        "immediately",
+        "initially",
+        "finally",
+        "eventually",
+        "previously",
+        "formerly",
+        "originally",
+        "currently",
+        "subsequently",
+        "reportedly",
+        "allegedly",
+        "apparently",
+        "officially",
+        "supposedly",
+        "presumably",
+        "probably",
+        "possibly",
+        "certainly",
+        "actually",
+        "really",
+        "usually",
+        "generally",
+        "typically",
+        "normally",
+        "mostly",
+        "largely",
+        "partly",
+        "mainly",
+        "merely",
+        "simply",
+        "accordingly",
+        "consequently",
+        "additionally",
+        "similarly",
+        "respectively",
+        "separately",
+        "repeatedly",
+        "frequently",
+        "occasionally",
+        "regularly",
+        "briefly",
+        "temporarily",
+        "permanently",
+        "unexpectedly",
+        "surprisingly",
+        "reluctantly",
+        "publicly",
+        "privately",
+        "directly",
+        "locally",
+        "nationally",
+        "internationally",
+        "worldwide",
+    ]
+)
+# Manner adverbs not in -ly: "performed well", "fared badly", "stopped short
+# of asking".
+_MANNER_WORDS = frozenset(
+    ["well", "badly", "poorly", "hard", "better", "worse", "short", "close", "flat"]
+)
+
+
+def _manner(verb: Token, skip: set[int]) -> list[Token]:
+    """'South American markets performed particularly badly today': a verb
+    with nothing after it but how it went says nothing without that adverb
+    ("performed", "fared", "have fallen dramatically"), nor an adjective the
+    parse took for one ("tested positive for the virus"). Not an adverb set
+    off by a comma, nor one of time, frequency or stance ("recently",
+    "reportedly")."""
+    for child in verb.children:
+        word = child.lower_
+        if (
+            child.dep_ == "advmod"
+            and child.i > verb.i
+            and child.i not in skip
+            and not _set_off(child)
+            and (
+                child.tag_ == "JJ"  # "tested positive for the virus"
+                or child.tag_ in ("RB", "RBR")
+                and (
+                    word in _MANNER_WORDS
+                    or (
+                        len(word) > 4
+                        and word.endswith("ly")
+                        and word not in _NOT_MANNER
+                    )
+                )
+            )
+            and all(
+                (c.dep_ == "advmod" and c.i < child.i)
+                or (c.dep_ == "prep" and c.i > child.i)
+                for c in child.children
+            )
+        ):
+            return _phrase(child, skip)
+    return []
 
 
 _UNTIL_MARKS = frozenset(["before", "until", "till"])
@@ -2220,6 +2523,8 @@ def build_title(
         verb = main  # "Salihee died instantly ... as he drove ... in June"
     elif (main := _identified_subject(verb)) is not None:
         verb = main  # "Figures issued this week showed that ..."
+    elif (main := _put_out_in(verb, skip)) is not None:
+        verb = main  # "described the plan in a press release released today"
     skip = skip - _date_object(verb, skip)  # "will spend the rest of the week in"
     given_skip = skip
     if (dateline := _dateline(sent)) and verb.i not in dateline:
@@ -2305,6 +2610,7 @@ def build_title(
             subject_tokens = _without_timestamp(
                 subject, _phrase(subject, skip | {verb.i})
             )
+            subject_tokens = _numbered_name(subject, skip) + subject_tokens
             if (owned := context.counted_assets(subject)) is not None and not any(
                 owned[1].split()[0] in t.text for t in sent if t.i not in skip
             ):  # "Two more plants will close" -> "Two more Ford plants"
@@ -2373,9 +2679,13 @@ def build_title(
         subject_tokens = subject_tokens[1:]
     group, verb_replace = _verb_group(verb, skip, modality)
     if participle:
-        aux = "were" if subject is not None and _is_plural(subject) else "was"
+        plural = subject is not None and _is_plural(subject)
+        aux = "were" if plural else "was"
         if modality == "scheduled":
             aux = "will be"
+            if verb.lemma_.lower() in _SETTING:  # "the summit scheduled for
+                # April 2": it is scheduled, not "will be scheduled"
+                aux = "are" if plural else "is"
         if verb.tag_ == "VBN" or reduced:
             done = _inflect(verb.lemma_.lower(), "VBN") if reduced else None
             verb_replace[verb.i] = f"{aux} {done or verb.lower_}"
@@ -2673,7 +2983,11 @@ def _tidy(title: str, *, keep_last: bool = False) -> str:
     title = _REPEATED.sub(r"\1", title)  # "may or may not" without "or"
     while not keep_last:  # no dangling "and", "to", "of" where something was cut out
         head, _, last = title.rpartition(" ")
-        if not head or last.lower() not in _DANGLING:
+        if not head or not (
+            last.lower() in _DANGLING
+            or last.lower() in _DATE_OPENERS - {"effective"}
+            and head.rpartition(" ")[2].lower() not in _NOT_OPENED
+        ):  # "to stop work beginning" (on Friday), not "marked the beginning"
             break
         title = head.rstrip(_TRIM)
     return title.rstrip(_TRIM)
