@@ -2295,6 +2295,9 @@ def build_title(
             named = context.named_by_head(subject)  # "The commission" -> its name
         if not named and subject.pos_ == "NOUN":
             named = context.titled_person(subject)  # "The president" -> Obama
+        if not named and subject.pos_ == "NOUN":
+            # "The admiral" -> Thad Allen ("Coast Guard Adm. Thad Allen")
+            named = context.entities.described_person(subject)
         if named:
             subject_text = named
         elif name is not None:
