@@ -358,7 +358,12 @@ class ArticleEntities:
     def _described_person(self, verb: Token) -> str | None:
         """The person the description subject of `verb` stands for."""
         subject = _event_subject(verb)
-        return self.described_person(subject) if subject is not None else None
+        if subject is None:
+            return None
+        owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+        return self.described_person(subject) or (
+            self.described_person(owner) if owner is not None else None
+        )  # "The doctor's clinic in Houston is raided": Conrad Murray's
 
     def described_person(self, subject: Token) -> str | None:
         """The person a description subject stands for ("the US president
@@ -3912,13 +3917,26 @@ _TITLE_ABBREVIATIONS = {
     "lt": "lieutenant", "sgt": "sergeant", "maj": "major", "cpl": "corporal",
     "pte": "private", "pvt": "private", "prof": "professor", "cmdr": "commander",
     "supt": "superintendent", "insp": "inspector", "det": "detective",
+    "dr": "doctor",
 }  # fmt: skip
+
+
+# Nouns for a performer: "the singer" is the one the article calls "Pop star
+# Michael Jackson", "The actor" its "Hollywood star Kevin Costner".
+_CELEBRITIES = frozenset(
+    {"star", "superstar", "entertainer", "performer", "musician", "singer", "actor"}
+)
 
 
 def _titled_so(lead: list[str], words: list[str], *, last: bool = False) -> bool:
     """`words` ("admiral", "prime minister") are among `lead`, the words
     written with a name, as its title now (not "Former President", "Vice
-    President"); `last`: they end `lead`."""
+    President"); `last`: they end `lead`. One performer's noun stands for
+    another ("the singer" for "Pop star Michael Jackson")."""
+    if words == [w := words[0]] and w in _CELEBRITIES and w not in lead:
+        other = next((x for x in lead if x in _CELEBRITIES), None)
+        if other is not None:
+            words = [other]
     if words[0] not in lead:
         return False
     at = lead.index(words[0])
@@ -3973,12 +3991,15 @@ def _description_words(subject: Token) -> list[str] | None:
     common words before it (not a country: the article may call him "US
     President" or "President"); None for anything else."""
     head = subject.lemma_.lower()
+    misread = subject.tag_ == "JJ" and head in _single_titles()  # "The ... private was"
     if (
-        subject.pos_ != "NOUN"
-        or subject.tag_ != "NN"
-        or subject.dep_ not in ("nsubj", "nsubjpass")
+        (subject.pos_ != "NOUN" or subject.tag_ != "NN")
+        and not misread
         or head in _GENERIC_PEOPLE
-        or not (head in _single_titles() or head in _PERSON_NOUNS)
+        or subject.dep_ not in ("nsubj", "nsubjpass", "poss")
+        or not (
+            head in _single_titles() or head in _PERSON_NOUNS or head in _CELEBRITIES
+        )
     ):
         return None
     words = [subject.lower_]
@@ -3987,13 +4008,17 @@ def _description_words(subject: Token) -> list[str] | None:
             if c.lower_ != "the":
                 return None
         elif c.i < subject.i and c.dep_ in ("amod", "compound"):
-            if c.ent_type_ in ("GPE", "NORP", "ORG"):
-                continue  # "the US president", "the BP chief"
+            if c.ent_type_ in ("GPE", "NORP", "ORG") or any(
+                t.ent_type_ in ("GPE", "NORP") for t in c.subtree
+            ):
+                continue  # "the US president", "the BP chief", "The Grenada-born private"
             if c.pos_ not in ("NOUN", "ADJ") or any(c.children):
                 return None
             words.insert(-1, c.lower_)
         elif c.i > subject.i and _a_date_phrase(c):
             continue  # "The singer on Thursday collapsed", the date parsed as his
+        elif c.dep_ == "case" and subject.dep_ == "poss":
+            continue  # "The doctor's clinic"
         elif c.i < subject.i or c.dep_ not in ("punct", "acl", "relcl"):
             return None  # "his lawyer", "the president of the company"
     if not any(c.dep_ == "det" for c in subject.children):
