@@ -4019,6 +4019,8 @@ def _description_words(subject: Token) -> list[str] | None:
             continue  # "The singer on Thursday collapsed", the date parsed as his
         elif c.dep_ == "case" and subject.dep_ == "poss":
             continue  # "The doctor's clinic"
+        elif c.i > subject.i and c.lower_ in ("himself", "herself"):
+            continue  # "the president himself made"
         elif c.i < subject.i or c.dep_ not in ("punct", "acl", "relcl"):
             return None  # "his lawyer", "the president of the company"
     if not any(c.dep_ == "det" for c in subject.children):
