@@ -379,19 +379,25 @@ class ArticleEntities:
         text = _doc_text(subject.doc)
         if self.within(subject.idx, subject.idx + len(subject)):
             return None  # a name of its own
-        ties: Counter[str] = Counter()
-        nearest: dict[str, int] = {}
-        for m in self.mentions:
-            if m.kind != PERSON:
-                continue
-            lead = text[max(0, m.start - 60) : m.end].lower().split()[:-1][-5:]
-            lead = [_unabbreviated(w.strip(".,;:()\"'’")) for w in lead]
-            if not _titled_so(lead, words) and not _titled_so(
-                _apposition_words(text, m.end), words, last=True
-            ):
-                continue
-            ties[m.value] += 1
-            nearest[m.value] = abs(subject.idx - m.start)
+        # the words as written first; one performer's noun for another
+        # ("the singer" for "Pop star Michael Jackson") only where none is
+        for alike in (False, True):
+            ties: Counter[str] = Counter()
+            nearest: dict[str, int] = {}
+            for m in self.mentions:
+                if m.kind != PERSON:
+                    continue
+                lead = text[max(0, m.start - 60) : m.end].lower().split()[:-1][-5:]
+                lead = [_unabbreviated(w.strip(".,;:()\"'’")) for w in lead]
+                after = _apposition_words(text, m.end)
+                if not _titled_so(lead, words, alike=alike) and not _titled_so(
+                    after, words, last=True, alike=alike
+                ):
+                    continue
+                ties[m.value] += 1
+                nearest[m.value] = abs(subject.idx - m.start)
+            if ties:
+                break
         if not ties:
             return None
         return min(ties, key=lambda v: (-ties[v], nearest[v]))
@@ -3928,12 +3934,14 @@ _CELEBRITIES = frozenset(
 )
 
 
-def _titled_so(lead: list[str], words: list[str], *, last: bool = False) -> bool:
+def _titled_so(
+    lead: list[str], words: list[str], *, last: bool = False, alike: bool = False
+) -> bool:
     """`words` ("admiral", "prime minister") are among `lead`, the words
     written with a name, as its title now (not "Former President", "Vice
-    President"); `last`: they end `lead`. One performer's noun stands for
-    another ("the singer" for "Pop star Michael Jackson")."""
-    if words == [w := words[0]] and w in _CELEBRITIES and w not in lead:
+    President"); `last`: they end `lead`. `alike`: one performer's noun
+    stands for another ("the singer" for "Pop star Michael Jackson")."""
+    if alike and words == [w := words[0]] and w in _CELEBRITIES and w not in lead:
         other = next((x for x in lead if x in _CELEBRITIES), None)
         if other is not None:
             words = [other]
