@@ -275,6 +275,10 @@ class ArticleEntities:
             elif _owned_company_subject(verb):
                 # "his company sold 13.7 million Macs": the article's company
                 found[ORGANIZATION][self.main_company] = None
+            elif not found[ORGANIZATION] and self._company_post(
+                verb, found[PERSON]
+            ):  # "Jobs resigned from his post as CEO": Apple's post
+                found[ORGANIZATION][self.main_company] = None
         if (
             self.main_company in found[ORGANIZATION]
             and self.main_company not in named_before
@@ -318,6 +322,32 @@ class ArticleEntities:
                 )
         return False
 
+    def _company_post(self, verb: Token, people: Iterable[str]) -> bool:
+        """The event is a person's taking or leaving a company office that
+        names no company ("Jobs resigned from his post as CEO", "was named
+        chief executive"), and the article ties that person to its main
+        company ("Apple CEO Steve Jobs", "Steve Jobs, the chief executive
+        officer of Apple Inc."): the office is that company's."""
+        if not people or not _names_a_company_office(verb):
+            return False
+        text = _doc_text(verb.doc)
+        company = [
+            m
+            for m in self.mentions
+            if m.kind == ORGANIZATION and m.value == self.main_company
+        ]
+        for m in self.mentions:
+            if m.kind != PERSON or m.value not in people:
+                continue
+            for c in company:
+                gap = text[min(m.end, c.end) : max(m.start, c.start)]
+                if len(gap) > _TIED_CHARS:
+                    continue
+                words = set(re.findall(r"[a-z-]+", gap.lower()))
+                if gap.strip() in ("", "'s", "’s") or words & _OFFICERS:
+                    return True  # "Apple CEO Steve Jobs", "BP's Tony Hayward"
+        return False
+
     def _company_codes(self, name: str) -> list[str]:
         """The head-office country the article gives the company `name`
         where it names it (its company country mentions)."""
@@ -326,32 +356,48 @@ class ArticleEntities:
         return codes[:1]
 
     def _described_person(self, verb: Token) -> str | None:
-        """The person a description subject stands for ("the US president
-        last year planned", "the singer prepared"): the one the article
-        names with its words ("US President George W Bush", "pop singer
-        Michael Jackson") most often, the nearest of those; None where no
-        mention ties the description to a name."""
+        """The person the description subject of `verb` stands for."""
         subject = _event_subject(verb)
-        words = _description_words(subject) if subject is not None else None
+        if subject is None:
+            return None
+        owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+        return self.described_person(subject) or (
+            self.described_person(owner) if owner is not None else None
+        )  # "The doctor's clinic in Houston is raided": Conrad Murray's
+
+    def described_person(self, subject: Token) -> str | None:
+        """The person a description subject stands for ("the US president
+        last year planned", "the singer prepared", "The admiral this week
+        created"): the one the article names with its words ("US President
+        George W Bush", "pop singer Michael Jackson", "Coast Guard Adm. Thad
+        Allen", a title's abbreviation counting as the word) most often, the
+        nearest of those; None where no mention ties the description to a
+        name."""
+        words = _description_words(subject)
         if not words:
             return None
-        text = _doc_text(verb.doc)
+        text = _doc_text(subject.doc)
         if self.within(subject.idx, subject.idx + len(subject)):
             return None  # a name of its own
-        ties: Counter[str] = Counter()
-        nearest: dict[str, int] = {}
-        for m in self.mentions:
-            if m.kind != PERSON:
-                continue
-            lead = text[max(0, m.start - 60) : m.end].lower().split()[:-1][-5:]
-            lead = [w.strip(".,;:()\"'’") for w in lead]
-            if words[0] not in lead:
-                continue
-            at = lead.index(words[0])
-            if lead[at : at + len(words)] != words or (at and lead[at - 1] in _NOT_NOW):
-                continue  # "Former President Bill Clinton", "Vice President Biden"
-            ties[m.value] += 1
-            nearest[m.value] = abs(subject.idx - m.start)
+        # the words as written first; one performer's noun for another
+        # ("the singer" for "Pop star Michael Jackson") only where none is
+        for alike in (False, True):
+            ties: Counter[str] = Counter()
+            nearest: dict[str, int] = {}
+            for m in self.mentions:
+                if m.kind != PERSON:
+                    continue
+                lead = text[max(0, m.start - 60) : m.end].lower().split()[:-1][-5:]
+                lead = [_unabbreviated(w.strip(".,;:()\"'’")) for w in lead]
+                after = _apposition_words(text, m.end)
+                if not _titled_so(lead, words, alike=alike) and not _titled_so(
+                    after, words, last=True, alike=alike
+                ):
+                    continue
+                ties[m.value] += 1
+                nearest[m.value] = abs(subject.idx - m.start)
+            if ties:
+                break
         if not ties:
             return None
         return min(ties, key=lambda v: (-ties[v], nearest[v]))
@@ -3793,6 +3839,46 @@ def _launched_subject(verb: Token) -> bool:
     )
 
 
+# A company's offices, as an event's object or complement names them.
+_COMPANY_OFFICES = frozenset(
+    {"ceo", "chairman", "chairwoman", "cfo", "coo", "chief executive"}
+)
+# How far apart a person's and a company's names tie them, with one of these
+# words between ("Apple CEO Steve Jobs", "Steve Jobs, the chief executive
+# officer of Apple Inc.", "BP's Tony Hayward").
+_TIED_CHARS = 40
+_OFFICERS = frozenset(
+    {
+        "ceo", "chief", "executive", "chairman", "chairwoman", "founder",
+        "co-founder", "cfo", "coo", "officer", "boss", "head", "president",
+        "director",
+    }
+)  # fmt: skip
+
+
+def _names_a_company_office(verb: Token) -> bool:
+    """Outside its subject, `verb`'s clause names a company office and no
+    name of its own ("resigned from his post as CEO", "was named chief
+    executive"; not "Apple CEO Steve Jobs unveiled", nor "as BP's chief
+    executive")."""
+    for c in verb.children:
+        if c.dep_ in _SUBJECTS or c.dep_ in ("ccomp", "advcl", "conj", "relcl"):
+            continue
+        words = [t for t in c.subtree if t.sent.start == verb.sent.start]
+        for k, t in enumerate(words):
+            pair = f"{t.lower_} {words[k + 1].lower_}" if k + 1 < len(words) else ""
+            if t.lower_ in _COMPANY_OFFICES or pair in _COMPANY_OFFICES:
+                office = t.head if t.dep_ == "compound" else t
+                return not any(
+                    x.pos_ == "PROPN"
+                    or x.dep_ == "poss"
+                    and x.lower_ not in ("his", "her")
+                    for x in office.subtree
+                    if x.i != t.i
+                )
+    return False
+
+
 def _owned_company_subject(verb: Token) -> bool:
     """The event's subject is a company a pronoun owns: "his company sold",
     "its airline will fly" (a person's or a group's own company, which
@@ -3829,6 +3915,70 @@ def _quoted(doc: Doc, i: int) -> bool:
     return line.count("“") > line.count("”") or line.count('"') % 2 == 1
 
 
+# Titles written short before a name ("Coast Guard Adm. Thad Allen", "Sen.
+# John Kerry"): the word a later description uses ("the admiral").
+_TITLE_ABBREVIATIONS = {
+    "adm": "admiral", "gen": "general", "sen": "senator", "gov": "governor",
+    "rep": "representative", "col": "colonel", "capt": "captain",
+    "lt": "lieutenant", "sgt": "sergeant", "maj": "major", "cpl": "corporal",
+    "pte": "private", "pvt": "private", "prof": "professor", "cmdr": "commander",
+    "supt": "superintendent", "insp": "inspector", "det": "detective",
+    "dr": "doctor",
+}  # fmt: skip
+
+
+# Nouns for a performer: "the singer" is the one the article calls "Pop star
+# Michael Jackson", "The actor" its "Hollywood star Kevin Costner".
+_CELEBRITIES = frozenset(
+    {"star", "superstar", "entertainer", "performer", "musician", "singer", "actor"}
+)
+
+
+def _titled_so(
+    lead: list[str], words: list[str], *, last: bool = False, alike: bool = False
+) -> bool:
+    """`words` ("admiral", "prime minister") are among `lead`, the words
+    written with a name, as its title now (not "Former President", "Vice
+    President"); `last`: they end `lead`. `alike`: one performer's noun
+    stands for another ("the singer" for "Pop star Michael Jackson")."""
+    if alike and words == [w := words[0]] and w in _CELEBRITIES and w not in lead:
+        other = next((x for x in lead if x in _CELEBRITIES), None)
+        if other is not None:
+            words = [other]
+    if words[0] not in lead:
+        return False
+    at = lead.index(words[0])
+    if last and at + len(words) != len(lead):
+        return False
+    return lead[at : at + len(words)] == words and not (at and lead[at - 1] in _NOT_NOW)
+
+
+_APPOSITION = re.compile(r"\s*,\s*(?:the|an?)\s+([^,.;:()\"“”]{1,60})")
+_APPOSITION_ENDS = frozenset(
+    {"who", "whose", "which", "that", "of", "and", "at", "for"}
+)
+
+
+def _apposition_words(text: str, end: int) -> list[str]:
+    """The words of a description set after a name ending at `end` ("Michael
+    Jackson, the singer who ...": ["singer"]), up to 5, before any clause or
+    complement of its own; [] where none follows."""
+    found = _APPOSITION.match(text, end)
+    if found is None:
+        return []
+    out: list[str] = []
+    for w in found.group(1).lower().split():
+        if w in _APPOSITION_ENDS or len(out) == 5:
+            break
+        out.append(w)
+    return out
+
+
+def _unabbreviated(word: str) -> str:
+    """A title's full word for its abbreviation ("adm" -> "admiral")."""
+    return _TITLE_ABBREVIATIONS.get(word, word)
+
+
 # Words before a title that make it another office or another time.
 _NOT_NOW = frozenset({"former", "ex", "ex-", "vice", "late", "deputy", "then"})
 # Person nouns too generic or relational to stand for one named person.
@@ -3849,12 +3999,15 @@ def _description_words(subject: Token) -> list[str] | None:
     common words before it (not a country: the article may call him "US
     President" or "President"); None for anything else."""
     head = subject.lemma_.lower()
+    misread = subject.tag_ == "JJ" and head in _single_titles()  # "The ... private was"
     if (
-        subject.pos_ != "NOUN"
-        or subject.tag_ != "NN"
-        or subject.dep_ not in ("nsubj", "nsubjpass")
+        (subject.pos_ != "NOUN" or subject.tag_ != "NN")
+        and not misread
         or head in _GENERIC_PEOPLE
-        or not (head in _single_titles() or head in _PERSON_NOUNS)
+        or subject.dep_ not in ("nsubj", "nsubjpass", "poss")
+        or not (
+            head in _single_titles() or head in _PERSON_NOUNS or head in _CELEBRITIES
+        )
     ):
         return None
     words = [subject.lower_]
@@ -3863,16 +4016,30 @@ def _description_words(subject: Token) -> list[str] | None:
             if c.lower_ != "the":
                 return None
         elif c.i < subject.i and c.dep_ in ("amod", "compound"):
-            if c.ent_type_ in ("GPE", "NORP", "ORG"):
-                continue  # "the US president", "the BP chief"
+            if c.ent_type_ in ("GPE", "NORP", "ORG") or any(
+                t.ent_type_ in ("GPE", "NORP") for t in c.subtree
+            ):
+                continue  # "the US president", "the BP chief", "The Grenada-born private"
             if c.pos_ not in ("NOUN", "ADJ") or any(c.children):
                 return None
             words.insert(-1, c.lower_)
+        elif c.i > subject.i and _a_date_phrase(c):
+            continue  # "The singer on Thursday collapsed", the date parsed as his
+        elif c.dep_ == "case" and subject.dep_ == "poss":
+            continue  # "The doctor's clinic"
+        elif c.i > subject.i and c.lower_ in ("himself", "herself"):
+            continue  # "the president himself made"
         elif c.i < subject.i or c.dep_ not in ("punct", "acl", "relcl"):
             return None  # "his lawyer", "the president of the company"
     if not any(c.dep_ == "det" for c in subject.children):
         return None
     return words
+
+
+def _a_date_phrase(tok: Token) -> bool:
+    """`tok` heads a date or time and nothing else ("on Thursday", "last week")."""
+    words = [t for t in tok.subtree if not (t.dep_ == "prep" and t.i == tok.i)]
+    return bool(words) and all(t.ent_type_ in ("DATE", "TIME") for t in words)
 
 
 def _previous_subject(tok: Token) -> Token | None:

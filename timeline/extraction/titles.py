@@ -791,6 +791,16 @@ class ArticleContext:
         present = {t.i for t in tokens}
         replace: dict[int, str] = {}
         for tok in tokens:
+            if (
+                tok.dep_ == "poss"
+                and tok.i - 1 in present
+                and (person := self.entities.described_person(tok))
+                and person not in named
+            ):  # "The doctor's clinic" -> "Conrad Murray's clinic"
+                det = tok.doc[tok.i - 1]
+                if det.lower_ == "the" and det.head.i == tok.i:
+                    replace[det.i], replace[tok.i] = "", person
+                    continue
             stock = _is_description(tok, _STOCK_HEADS, plural=True)
             if not stock and not _is_description(tok, ORG_HEADS | COUNTRY_HEADS):
                 continue
@@ -2600,6 +2610,9 @@ def build_title(
             named = context.named_by_head(subject)  # "The commission" -> its name
         if not named and subject.pos_ == "NOUN":
             named = context.titled_person(subject)  # "The president" -> Obama
+        if not named and subject.pos_ in ("NOUN", "ADJ"):
+            # "The admiral" -> Thad Allen ("Coast Guard Adm. Thad Allen")
+            named = context.entities.described_person(subject)
         if named:
             subject_text = named
         elif name is not None:

@@ -1,0 +1,66 @@
+"""The main actor of a clause whose subject describes one (issue #12, branch subj11).
+
+The real model on real articles (`realtext`: Wikinews from the bundled
+sample, Timeline17 from ../shared at test time, skipped when it is absent).
+"""
+
+from __future__ import annotations
+
+from . import realtext
+
+
+def test_a_company_office_left_is_the_main_companys_in_real_text():
+    # "On August 24, Jobs resigned from his post as CEO." in a story on
+    # Apple that calls him "The co-founder and former chief executive
+    # officer of Apple Inc. Steve Jobs": the post is Apple's
+    (event,) = realtext.events_in("wikinews-meantime-287096", "resigned from his post")
+    assert event.actors == ("Steve Jobs",)
+    assert "Apple" in event.organizations
+
+
+def test_a_company_office_taken_is_the_main_companys_in_real_text():
+    # "Bob Dudley, who took over from Hayward as chief executive on 1
+    # October, ..." in a story that writes "BP's chief executive, Tony Hayward"
+    events = realtext.events_in(
+        "bpoil_guardian/2010-11-09/681.htm.txt", "took over from Hayward as chief"
+    )
+    assert events
+    assert all("BP" in e.organizations for e in events)
+
+
+def test_a_description_subject_is_the_person_it_was_written_with_in_real_text():
+    # "Pop star Michael Jackson ... The singer died in June": one performer's
+    # noun for another; "Dr Conrad Murray ... The doctor's clinic in Houston is
+    # raided": a title's abbreviation and a possessive; "Pte Beharry ... The
+    # Grenada-born private was paraded", the title read as an adjective
+    singer = realtext.events_in("MJ_bbc/2009-08-25/777.htm.txt", "The singer died")
+    clinic = realtext.events_in(
+        "MJ_bbc/2011-11-30/176.htm.txt", "The doctor's clinic in Houston"
+    )
+    private = realtext.events_in(
+        "IraqWar_guardian/2005-03-18/114.htm.txt", "The Grenada-born private"
+    )
+    assert singer and clinic and private
+    assert all(e.actors == ("Michael Jackson",) for e in singer)
+    assert all(e.title.startswith("Michael Jackson died") for e in singer)
+    assert all(e.actors[:1] == ("Conrad Murray",) for e in clinic)
+    assert all(e.title.startswith("Conrad Murray's clinic") for e in clinic)
+    assert all("Johnson Beharry" in e.actors for e in private)
+    assert all(e.title.startswith("Johnson Beharry was paraded") for e in private)
+
+
+def test_a_description_an_apposition_gave_titles_the_person_in_real_text():
+    # "Hollywood star Kevin Costner ... The actor who says he has invested
+    # more than $20m ... testified in Congress last week"; "... as Butler
+    # reported, the attorney general set out his view ..." after "Lord
+    # Goldsmith, the attorney general,"
+    actor = realtext.events_in(
+        "bpoil_guardian/2010-06-20/1253.htm.txt", "The actor who says he has invested"
+    )
+    general = realtext.events_in(
+        "IraqWar_guardian/2005-02-28/310.htm.txt", "the attorney general set out"
+    )
+    assert actor and general
+    assert all(e.title.startswith("Kevin Costner testified") for e in actor)
+    assert all("Kevin Costner" in e.actors for e in actor)
+    assert all(e.title.startswith("Goldsmith set out") for e in general)
