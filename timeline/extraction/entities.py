@@ -504,6 +504,7 @@ class EntityResolver:
         }
         # the known public bodies as written ("Minerals Management Service")
         self.known_bodies = tuple(org_data.get("countries", {}))
+        self.body_names = {normalise_alias(b): b for b in self.known_bodies}
         self.government_words = frozenset(org_data.get("government_words", ()))
         self.company_countries = {
             normalise_alias(k): v for k, v in org_data.get("companies", {}).items()
@@ -1138,13 +1139,20 @@ class EntityResolver:
         return self.org_name(article_orgs[media.pop()]) if len(media) == 1 else None
 
     def _plural_dropped(self, key: str) -> str | None:
-        """A known organisation written without its last "s" ("General
-        Motor's chief executive"): that organisation."""
-        if " " not in key or key.endswith("s"):
+        """A known organisation or public body written with one word short of
+        its "s" ("General Motor's chief executive", "the Mineral Management
+        Service (MMS)"): that organisation."""
+        words = key.split()
+        if len(words) < 2:
             return None
-        full = key + "s"
-        if full in self.organizations:
-            return self.organizations[full]
+        for i, word in enumerate(words):
+            if word.endswith("s") or len(word) < 4 or not word.isalpha():
+                continue
+            full = " ".join([*words[:i], word + "s", *words[i + 1 :]])
+            if full in self.organizations:
+                return self.organizations[full]
+            if full in self.body_names:
+                return self.body_names[full]
         return None
 
     def _role_of(self, words: list[str]) -> tuple[str | None, str | None]:
@@ -2502,9 +2510,20 @@ class EntityResolver:
         out = []
         for body in self.known_bodies:
             a = _initials(body)
-            if len(a) >= 3 and normalise_alias(a) not in self.organizations:
+            if len(a) >= 3 and not self._known_by_letters(normalise_alias(a)):
                 out.append((a, body))
         return out
+
+    def _known_by_letters(self, key: str) -> bool:
+        """An organisation known under these letters: a shipped name or alias
+        ("BP"), or a stored alias to another name. A stored actor's own name
+        is no proof: "MMS", stored once from an article that never spelled it
+        out, must not keep every later "MMS" from the Minerals Management
+        Service the database-wide lexicon knows (names12)."""
+        known = self.organizations.get(key)
+        if known is None:
+            return False
+        return key in self.shipped_org_names or normalise_alias(known) != key
 
     def _long_form(self, name: str, article_orgs: dict[str, str]) -> str:
         """An acronym's long form, when one name of the article, or of the
@@ -2523,7 +2542,7 @@ class EntityResolver:
             return name  # a company known by its letters: "BP, or Beyond Petroleum"
         found = {v for v in article_orgs.values() if _initials(v) == name and v != name}
         if not found:
-            if normalise_alias(name) in self.organizations:
+            if self._known_by_letters(normalise_alias(name)):
                 return name  # known under its acronym ("BP"), not "Booker Prize"
             found = self._known_acronyms().get(name, set())
         if len(found) == 1:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from timeline.extraction.entities import EntityResolver
 from timeline.extraction.nlp import get_nlp
+from timeline.extraction.types import Lexicon
 
 from . import realtext
 
@@ -216,3 +217,34 @@ def test_a_given_name_first_full_name_is_a_person_not_an_org_in_real_text():
     assert events
     assert all("Matthew Bogdanos" in e.actors for e in events)
     assert all("Bogdanos" not in e.organizations for e in events)
+
+
+def _resolved(article_id: str, lexicon: Lexicon | None = None):
+    nlp = get_nlp()
+    resolver = EntityResolver(lexicon)
+    resolver.use_dictionary(nlp)
+    text = realtext.article(article_id)["text"]
+    return text, resolver.resolve(nlp(text)).mentions
+
+
+def test_a_stored_acronym_actor_does_not_hide_the_known_body():
+    # "While the MMS assessed the environmental impact" in an article that
+    # never spells it out, the database holding an actor "MMS" from an
+    # earlier article: the known body's acronym still wins (names12: "MMS"
+    # beside "Minerals Management Service" in the seed-2424 top 50)
+    lexicon = Lexicon(organizations={"mms": "MMS"})
+    text, mentions = _resolved("bpoil_washingtonpost/2010-05-05/1585.htm.txt", lexicon)
+    assert "While the MMS assessed" in text
+    orgs = {m.value for m in mentions if m.kind == "organization"}
+    assert "Minerals Management Service" in orgs
+    assert "MMS" not in orgs
+
+
+def test_a_known_body_one_s_short_is_that_body_in_real_text():
+    # "approved by the Mineral Management Service (MMS)", then "The Coast
+    # Guard and MMS said": both the Minerals Management Service
+    text, mentions = _resolved("bpoil_foxnews/2010-06-08/1363.htm.txt")
+    assert "The Coast Guard and MMS said" in text
+    orgs = {m.value for m in mentions if m.kind == "organization"}
+    assert "Minerals Management Service" in orgs
+    assert not orgs & {"MMS", "Mineral Management Service"}
