@@ -2163,6 +2163,10 @@ class EntityResolver:
         virus") or after one ("the tanker Exxon Valdez", "Storm Alex"), not
         outweighed by actor evidence (speaking, "BP's", "BP shares")."""
         votes: dict[str, int] = {}
+        # a name once after a storm word is the storm all through the article,
+        # whatever its verbs ("tropical storm Alex", then "officials said Alex
+        # would hinder", "the threat of Alex"; names12)
+        storms: set[str] = set()
         # a person is released or introduced too ("Megrahi was released"):
         # a name the article ever tags PERSON is no product by its verb
         people = {
@@ -2184,6 +2188,7 @@ class EntityResolver:
             before = doc[s - 1] if s > 0 else None
             thing = (
                 (after is not None and after.lower_ in self.thing_nouns)
+                or self._before_its_place_word(ent, key, after)
                 or self._modifies_a_thing(last, e)  # "the iMac personal computer"
                 or (first.lower_ in self.thing_nouns and e - s > 1)
                 or _VIRUS_SUBTYPE.fullmatch(key) is not None  # "H1N1", "H5N1"
@@ -2262,6 +2267,8 @@ class EntityResolver:
             )
             if thing or actor:
                 votes[key] = votes.get(key, 0) + (1 if thing else -1)
+            if _named_storm_or_operation(before) and key not in self.known_org_names:
+                storms.add(key)
         for key in self._named_with_a_thing_noun(doc):
             votes[key] = votes.get(key, 0) + 1
         for key in _launched_names(doc):
@@ -2279,7 +2286,7 @@ class EntityResolver:
         # a known company before a thing noun owns it ("another Transocean rig")
         things = {
             k for k, v in votes.items() if v > 0 and k not in self.company_countries
-        }
+        } | storms
         # The last word of a thing's name alone is that thing ("Horizon" of
         # "the Deepwater Horizon"), unless the article shows it acting.
         for key in list(things):
@@ -2299,6 +2306,21 @@ class EntityResolver:
             ):
                 things.add(last)
         return things
+
+    def _before_its_place_word(self, ent: Span, key: str, after: Token | None) -> bool:
+        """A name the tagger cut before the place or work word that ends it
+        ("Suvarnabhumi Airport", "Suvarnabhumi airport", tagged ORG on
+        "Suvarnabhumi" alone): the airport, not an organisation; never a
+        person's or a known body's name ("Kennedy airport", "BP pipeline")."""
+        return (
+            after is not None
+            and after.lower_ in _BUILT_PLACE_HEADS
+            and ent.root.dep_ == "compound"
+            and ent.root.head.i == after.i
+            and ent.label_ not in ("PERSON", "NORP")
+            and key not in self.known_org_names
+            and key not in self.company_countries
+        )
 
     def _named_with_a_thing_noun(self, doc: Doc) -> list[str]:
         """Names of two or more proper nouns the parse ties to a thing noun,
@@ -2655,6 +2677,7 @@ class EntityResolver:
             root = doc[s:e].root
             acts = root.dep_ in ("nsubj", "nsubjpass", "dobj") and (
                 root.head.lemma_.lower() not in self.report_verbs
+                and root.head.lemma_.lower() not in _PUBLISHING_VERBS
             )
             return not acts
         return False
@@ -3290,6 +3313,29 @@ def _feature_name(words: list[str]) -> bool:
 
 
 _MEDIA_WORDS = frozenset({"news", "online", "com", "network", "newspaper"})
+# Heads of a built place's name ("Suvarnabhumi airport"): a name before one
+# is the place. Not a company's assets ("the Massey mine", "BP pipeline").
+_BUILT_PLACE_HEADS = frozenset(
+    {
+        *("airport", "stadium", "arena", "bridge", "cathedral", "palace", "dam"),
+        *("memorial", "monument", "tower", "towers", "canal", "cemetery"),
+    }
+)
+# What a paper does as a paper: its own reporting, not an act of its own
+# ("which the Guardian reveals today", "had not the Guardian published parts
+# of it", "The Washington Post obtained a copy"; names12)
+_PUBLISHING_VERBS = frozenset(
+    {
+        "publish",
+        "reveal",
+        "disclose",
+        "obtain",
+        "learn",
+        "print",
+        "uncover",
+        "interview",
+    }
+)
 _COMPARISON = frozenset({"than", "like", "unlike"})
 _DASHES = frozenset({"--", "-", "—", "–"})
 
