@@ -1017,8 +1017,8 @@ class EntityResolver:
         text = _SPACED_HYPHEN.sub("-", text)  # "Wal - Mart" as tokenised text
         words = text.replace(",", " ").split()
         key = normalise_alias(text)
-        if key in self.organizations:
-            return self.organizations[key]
+        if (known := self._known_org(key)) is not None:
+            return known
         if "." in key and key + "." in self.organizations:
             return self.organizations[key + "."]  # "U.N" of "U.N." cut by the trim
         # "U.S. Centers for Disease Control and Prevention", "US Coast Guard":
@@ -1028,8 +1028,8 @@ class EntityResolver:
                 self.countries
             ):
                 rest = normalise_alias(" ".join(words[n:]))
-                if rest in self.organizations:
-                    return self.organizations[rest]  # "U.S. Senate"
+                if (known := self._known_org(rest)) is not None:
+                    return known  # "U.S. Senate", "US Centres for Disease Control"
                 if len(words) > n + 1 and rest in article_orgs:
                     return self.org_name(article_orgs[rest])
         # "Fannie" and "Freddie" where the article names Fannie Mae and
@@ -1075,6 +1075,19 @@ class EntityResolver:
                 if short in article_orgs and short not in self.countries:
                     return " ".join(words[:-n])
         return " ".join(words)
+
+    def _known_org(self, key: str) -> str | None:
+        """The known organisation a normalised name is, as written or in the
+        American spelling of a known American body ("the US Centres for
+        Disease Control", the Guardian's: the Centers for Disease Control
+        and Prevention); a British name known as written stays ("Ministry of
+        Defence")."""
+        if key in self.organizations:
+            return self.organizations[key]
+        american = " ".join(_AMERICAN_SPELLINGS.get(w, w) for w in key.split())
+        if american != key and american in self.organizations:
+            return self.organizations[american]
+        return None
 
     def _labour_spelled_labor(self, doc: Doc, value: str) -> str:
         """Britain's Labour Party written in the US spelling ("Labor's Oona
@@ -3313,6 +3326,14 @@ def _feature_name(words: list[str]) -> bool:
 
 
 _MEDIA_WORDS = frozenset({"news", "online", "com", "network", "newspaper"})
+# British spellings of the words of known American bodies' names
+_AMERICAN_SPELLINGS = {
+    "centre": "center",
+    "centres": "centers",
+    "organisation": "organization",
+    "organisations": "organizations",
+    "defence": "defense",
+}
 # Heads of a built place's name ("Suvarnabhumi airport"): a name before one
 # is the place. Not a company's assets ("the Massey mine", "BP pipeline").
 _BUILT_PLACE_HEADS = frozenset(
