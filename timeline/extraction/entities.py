@@ -2202,6 +2202,7 @@ class EntityResolver:
             thing = (
                 (after is not None and after.lower_ in self.thing_nouns)
                 or self._before_its_place_word(ent, key, after)
+                or self._a_companys_outlet(doc, s, e)
                 or self._modifies_a_thing(last, e)  # "the iMac personal computer"
                 or (first.lower_ in self.thing_nouns and e - s > 1)
                 or _VIRUS_SUBTYPE.fullmatch(key) is not None  # "H1N1", "H5N1"
@@ -2334,6 +2335,20 @@ class EntityResolver:
             and key not in self.known_org_names
             and key not in self.company_countries
         )
+
+    def _a_companys_outlet(self, doc: Doc, s: int, e: int) -> bool:
+        """A store or centre of a known company's, named after its
+        possessive ("a flight from Airbus' Delivery Center", "a desktop
+        version of the company's App Store"): the company's own place or
+        service, no organisation of its own."""
+        if e - s < 2 or s < 2 or doc[e - 1].lower_ not in _OUTLET_HEADS:
+            return False
+        if doc[s - 1].tag_ != "POS":
+            return False
+        owner = doc[s - 2]
+        return normalise_alias(
+            owner.text
+        ) in self.company_countries or owner.lower_ in ("company", "firm")
 
     def _named_with_a_thing_noun(self, doc: Doc) -> list[str]:
         """Names of two or more proper nouns the parse ties to a thing noun,
@@ -3342,6 +3357,8 @@ _BUILT_PLACE_HEADS = frozenset(
         *("memorial", "monument", "tower", "towers", "canal", "cemetery"),
     }
 )
+# The last word of a company's own store or centre ("Airbus' Delivery Center")
+_OUTLET_HEADS = frozenset({"store", "center", "centre"})
 # What a paper does as a paper: its own reporting, not an act of its own
 # ("which the Guardian reveals today", "had not the Guardian published parts
 # of it", "The Washington Post obtained a copy"; names12)

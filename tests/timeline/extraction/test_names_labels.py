@@ -325,3 +325,15 @@ def test_a_known_american_body_in_british_spelling_is_that_body_in_real_text():
     orgs = {m.value for m in mentions if m.kind == "organization"}
     assert "Centers for Disease Control and Prevention" in orgs
     assert not {o for o in orgs if "Centres" in o}
+
+
+def test_a_companys_own_store_or_centre_is_no_organisation_in_real_text():
+    # "after a 12-hour flight from Airbus' Delivery Center"; "a desktop
+    # version of the company's App Store"
+    centre = realtext.events_in("wikinews-meantime-82597", "Delivery Center")
+    store = realtext.events_in("wikinews-meantime-214601", "the company's App Store")
+    assert centre and store
+    assert all(
+        not {"Delivery Center", "App Store"} & set(e.organizations)
+        for e in centre + store
+    )
