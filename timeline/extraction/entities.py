@@ -550,6 +550,7 @@ class EntityResolver:
         }
         # the known public bodies as written ("Minerals Management Service")
         self.known_bodies = tuple(org_data.get("countries", {}))
+        self.body_names = {normalise_alias(b): b for b in self.known_bodies}
         self.government_words = frozenset(org_data.get("government_words", ()))
         self.company_countries = {
             normalise_alias(k): v for k, v in org_data.get("companies", {}).items()
@@ -1062,8 +1063,8 @@ class EntityResolver:
         text = _SPACED_HYPHEN.sub("-", text)  # "Wal - Mart" as tokenised text
         words = text.replace(",", " ").split()
         key = normalise_alias(text)
-        if key in self.organizations:
-            return self.organizations[key]
+        if (known := self._known_org(key)) is not None:
+            return known
         if "." in key and key + "." in self.organizations:
             return self.organizations[key + "."]  # "U.N" of "U.N." cut by the trim
         # "U.S. Centers for Disease Control and Prevention", "US Coast Guard":
@@ -1073,8 +1074,8 @@ class EntityResolver:
                 self.countries
             ):
                 rest = normalise_alias(" ".join(words[n:]))
-                if rest in self.organizations:
-                    return self.organizations[rest]  # "U.S. Senate"
+                if (known := self._known_org(rest)) is not None:
+                    return known  # "U.S. Senate", "US Centres for Disease Control"
                 if len(words) > n + 1 and rest in article_orgs:
                     return self.org_name(article_orgs[rest])
         # "Fannie" and "Freddie" where the article names Fannie Mae and
@@ -1120,6 +1121,19 @@ class EntityResolver:
                 if short in article_orgs and short not in self.countries:
                     return " ".join(words[:-n])
         return " ".join(words)
+
+    def _known_org(self, key: str) -> str | None:
+        """The known organisation a normalised name is, as written or in the
+        American spelling of a known American body ("the US Centres for
+        Disease Control", the Guardian's: the Centers for Disease Control
+        and Prevention); a British name known as written stays ("Ministry of
+        Defence")."""
+        if key in self.organizations:
+            return self.organizations[key]
+        american = " ".join(_AMERICAN_SPELLINGS.get(w, w) for w in key.split())
+        if american != key and american in self.organizations:
+            return self.organizations[american]
+        return None
 
     def _labour_spelled_labor(self, doc: Doc, value: str) -> str:
         """Britain's Labour Party written in the US spelling ("Labor's Oona
@@ -1184,13 +1198,20 @@ class EntityResolver:
         return self.org_name(article_orgs[media.pop()]) if len(media) == 1 else None
 
     def _plural_dropped(self, key: str) -> str | None:
-        """A known organisation written without its last "s" ("General
-        Motor's chief executive"): that organisation."""
-        if " " not in key or key.endswith("s"):
+        """A known organisation or public body written with one word short of
+        its "s" ("General Motor's chief executive", "the Mineral Management
+        Service (MMS)"): that organisation."""
+        words = key.split()
+        if len(words) < 2:
             return None
-        full = key + "s"
-        if full in self.organizations:
-            return self.organizations[full]
+        for i, word in enumerate(words):
+            if word.endswith("s") or len(word) < 4 or not word.isalpha():
+                continue
+            full = " ".join([*words[:i], word + "s", *words[i + 1 :]])
+            if full in self.organizations:
+                return self.organizations[full]
+            if full in self.body_names:
+                return self.body_names[full]
         return None
 
     def _role_of(self, words: list[str]) -> tuple[str | None, str | None]:
@@ -2201,6 +2222,10 @@ class EntityResolver:
         virus") or after one ("the tanker Exxon Valdez", "Storm Alex"), not
         outweighed by actor evidence (speaking, "BP's", "BP shares")."""
         votes: dict[str, int] = {}
+        # a name once after a storm word is the storm all through the article,
+        # whatever its verbs ("tropical storm Alex", then "officials said Alex
+        # would hinder", "the threat of Alex"; names12)
+        storms: set[str] = set()
         # a person is released or introduced too ("Megrahi was released"):
         # a name the article ever tags PERSON is no product by its verb
         people = {
@@ -2222,6 +2247,8 @@ class EntityResolver:
             before = doc[s - 1] if s > 0 else None
             thing = (
                 (after is not None and after.lower_ in self.thing_nouns)
+                or self._before_its_place_word(ent, key, after)
+                or self._a_companys_outlet(doc, s, e)
                 or self._modifies_a_thing(last, e)  # "the iMac personal computer"
                 or (first.lower_ in self.thing_nouns and e - s > 1)
                 or _VIRUS_SUBTYPE.fullmatch(key) is not None  # "H1N1", "H5N1"
@@ -2300,6 +2327,8 @@ class EntityResolver:
             )
             if thing or actor:
                 votes[key] = votes.get(key, 0) + (1 if thing else -1)
+            if _named_storm_or_operation(before) and key not in self.known_org_names:
+                storms.add(key)
         for key in self._named_with_a_thing_noun(doc):
             votes[key] = votes.get(key, 0) + 1
         for key in _launched_names(doc):
@@ -2317,7 +2346,7 @@ class EntityResolver:
         # a known company before a thing noun owns it ("another Transocean rig")
         things = {
             k for k, v in votes.items() if v > 0 and k not in self.company_countries
-        }
+        } | storms
         # The last word of a thing's name alone is that thing ("Horizon" of
         # "the Deepwater Horizon"), unless the article shows it acting.
         for key in list(things):
@@ -2337,6 +2366,35 @@ class EntityResolver:
             ):
                 things.add(last)
         return things
+
+    def _before_its_place_word(self, ent: Span, key: str, after: Token | None) -> bool:
+        """A name the tagger cut before the place or work word that ends it
+        ("Suvarnabhumi Airport", "Suvarnabhumi airport", tagged ORG on
+        "Suvarnabhumi" alone): the airport, not an organisation; never a
+        person's or a known body's name ("Kennedy airport", "BP pipeline")."""
+        return (
+            after is not None
+            and after.lower_ in _BUILT_PLACE_HEADS
+            and ent.root.dep_ == "compound"
+            and ent.root.head.i == after.i
+            and ent.label_ not in ("PERSON", "NORP")
+            and key not in self.known_org_names
+            and key not in self.company_countries
+        )
+
+    def _a_companys_outlet(self, doc: Doc, s: int, e: int) -> bool:
+        """A store or centre of a known company's, named after its
+        possessive ("a flight from Airbus' Delivery Center", "a desktop
+        version of the company's App Store"): the company's own place or
+        service, no organisation of its own."""
+        if e - s < 2 or s < 2 or doc[e - 1].lower_ not in _OUTLET_HEADS:
+            return False
+        if doc[s - 1].tag_ != "POS":
+            return False
+        owner = doc[s - 2]
+        return normalise_alias(
+            owner.text
+        ) in self.company_countries or owner.lower_ in ("company", "firm")
 
     def _named_with_a_thing_noun(self, doc: Doc) -> list[str]:
         """Names of two or more proper nouns the parse ties to a thing noun,
@@ -2548,9 +2606,20 @@ class EntityResolver:
         out = []
         for body in self.known_bodies:
             a = _initials(body)
-            if len(a) >= 3 and normalise_alias(a) not in self.organizations:
+            if len(a) >= 3 and not self._known_by_letters(normalise_alias(a)):
                 out.append((a, body))
         return out
+
+    def _known_by_letters(self, key: str) -> bool:
+        """An organisation known under these letters: a shipped name or alias
+        ("BP"), or a stored alias to another name. A stored actor's own name
+        is no proof: "MMS", stored once from an article that never spelled it
+        out, must not keep every later "MMS" from the Minerals Management
+        Service the database-wide lexicon knows (names12)."""
+        known = self.organizations.get(key)
+        if known is None:
+            return False
+        return key in self.shipped_org_names or normalise_alias(known) != key
 
     def _long_form(self, name: str, article_orgs: dict[str, str]) -> str:
         """An acronym's long form, when one name of the article, or of the
@@ -2569,7 +2638,7 @@ class EntityResolver:
             return name  # a company known by its letters: "BP, or Beyond Petroleum"
         found = {v for v in article_orgs.values() if _initials(v) == name and v != name}
         if not found:
-            if normalise_alias(name) in self.organizations:
+            if self._known_by_letters(normalise_alias(name)):
                 return name  # known under its acronym ("BP"), not "Booker Prize"
             found = self._known_acronyms().get(name, set())
         if len(found) == 1:
@@ -2682,6 +2751,7 @@ class EntityResolver:
             root = doc[s:e].root
             acts = root.dep_ in ("nsubj", "nsubjpass", "dobj") and (
                 root.head.lemma_.lower() not in self.report_verbs
+                and root.head.lemma_.lower() not in _PUBLISHING_VERBS
             )
             return not acts
         return False
@@ -3317,6 +3387,39 @@ def _feature_name(words: list[str]) -> bool:
 
 
 _MEDIA_WORDS = frozenset({"news", "online", "com", "network", "newspaper"})
+# British spellings of the words of known American bodies' names
+_AMERICAN_SPELLINGS = {
+    "centre": "center",
+    "centres": "centers",
+    "organisation": "organization",
+    "organisations": "organizations",
+    "defence": "defense",
+}
+# Heads of a built place's name ("Suvarnabhumi airport"): a name before one
+# is the place. Not a company's assets ("the Massey mine", "BP pipeline").
+_BUILT_PLACE_HEADS = frozenset(
+    {
+        *("airport", "stadium", "arena", "bridge", "cathedral", "palace", "dam"),
+        *("memorial", "monument", "tower", "towers", "canal", "cemetery"),
+    }
+)
+# The last word of a company's own store or centre ("Airbus' Delivery Center")
+_OUTLET_HEADS = frozenset({"store", "center", "centre"})
+# What a paper does as a paper: its own reporting, not an act of its own
+# ("which the Guardian reveals today", "had not the Guardian published parts
+# of it", "The Washington Post obtained a copy"; names12)
+_PUBLISHING_VERBS = frozenset(
+    {
+        "publish",
+        "reveal",
+        "disclose",
+        "obtain",
+        "learn",
+        "print",
+        "uncover",
+        "interview",
+    }
+)
 _COMPARISON = frozenset({"than", "like", "unlike"})
 _DASHES = frozenset({"--", "-", "—", "–"})
 
