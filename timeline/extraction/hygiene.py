@@ -226,6 +226,33 @@ _CREDITED_CAPTION = re.compile(
     rf"(?:{_DATE}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?):[ \t]+"
     r"[^\n]*?(?:[.!?](?=\s|$)|$)"
 )
+# A caption led by its day and followed by its photo agency's credit, which
+# opens the next line (Fox News: "May 5: A platform is surrounded by the oil
+# spill ... River.\nReuters British Petroleum was able to cap ...", "May 4:
+# Workers put the finishing touches on the Pollution Control Dome in Port
+# Fourchon.\nAFP"): a caption whatever its verb. A chronology's line ("May 5:
+# BP says it has shut one of three leaks") is followed by its next entry, not
+# by a credit.
+_CREDITED_AFTER = re.compile(
+    rf"^[ \t]*(?:{_DATE}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?):[ \t]+[^\n]*"
+    rf"(?=\n[ \t]*{_CAPTION_AGENCY}(?:[ \t]*\\?/[ \t]*{_CAPTION_AGENCY})*"
+    r"(?:[ \t]+[A-Z\"“]|[ \t]*(?:\n|$)))",
+    re.M,
+)
+# A video or frame grab, or a picture from a video or released by someone,
+# and what it shows: "A video grab, taken from a BP live video feed, shows a
+# robotic arm using a wrench ..., May 27, 2010.", "This image made from video
+# released by British Petroleum (BP PLC) shows the gushing oil well ...";
+# prose about a picture ("The new image also shows that ...", "A famous
+# photograph of ... shows") names no video and no releaser.
+_CAPTION_GRAB = re.compile(
+    r"(?:^|(?<=\s))(?:An?|This|The)\s+(?:[\w,-]+\s+){0,4}?"
+    r"(?:(?:video|frame|screen|TV)\s+grab"
+    r"|(?:image|photo|photograph|picture|still)\s+(?:\w+\s+){0,2}?from\s+(?:an?\s+|the\s+)?"
+    r"(?:live\s+)?video"
+    r"|(?:image|photo|photograph|picture|still)\s+(?:released|provided|distributed|issued)\s+by)"
+    r"\b[^\n]*?\bshows?\b[^\n]*?(?:[a-z0-9)][.!?](?=\s|$)|$)"
+)
 # A corrections notice: "An earlier version of this story misstated ...",
 # "The following correction was printed in the Guardian's Corrections and
 # clarifications column, Sunday March 27, 2005 In the article below we said
@@ -599,6 +626,8 @@ def _line_spans(line: str, offset: int) -> list[Span]:
         add(m.start(), m.end(), CAPTION)
     if m := _CREDITED_CAPTION.match(line):
         add(m.start(), m.end(), CAPTION)
+    for m in _CAPTION_GRAB.finditer(line):
+        add(m.start(), m.end(), CAPTION)
     for m in _CORRECTION.finditer(line):
         add(m.start(), m.end(), CORRECTION)
     for m in _LISTING.finditer(line):
@@ -873,11 +902,22 @@ def _closed_posts_spans(text: str) -> list[Span]:
 _BIO_OPENING = re.compile(
     r"^([A-Z][\w'’-]+)(?:[ \t]+[A-Z]\.?)?(?:[ \t]+([A-Z][\w'’-]+))+[ \t]+(?:is|has[ \t]+been)[ \t]+"
     r"(?:based[ \t]+in\b|an?[ \t]+(?:[\w-]+[ \t]+){0,4}?(?:writer|reporter|correspondent"
-    r"|editor|columnist|journalist|blogger)s?\b)",
+    r"|editor|columnist|journalist|blogger)s?\b"
+    # a post at a news organisation: "Eric Auchard is editiorial innovation
+    # director at Reuters News."
+    r"|(?:an?[ \t]+|the[ \t]+)?(?:[\w-]+[ \t]+){0,4}?(?:director|producer|editor|chief|head)"
+    r"[ \t]+(?:at|of|for)[ \t]+(?:the[ \t]+)?(?:Reuters|Associated[ \t]+Press|AP|AFP|BBC"
+    r"|[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)*[ \t]+(?:News|Times|Post|Journal|Guardian|Observer"
+    r"|Telegraph|Tribune)\b))",
     re.M,
 )
 _BIO_MAX = 1_500  # a bio at the page's foot is short
 _BIO_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
+
+
+def _credited_after_spans(text: str) -> list[Span]:
+    """Day-led captions whose credit opens the next line (`_CREDITED_AFTER`)."""
+    return [Span(m.start(), m.end(), CAPTION) for m in _CREDITED_AFTER.finditer(text)]
 
 
 def _bio_spans(text: str) -> list[Span]:
@@ -905,6 +945,7 @@ def furniture_spans(text: str) -> list[Span]:
     spans = _comment_spans(text) + _header_comment_spans(text) + _section_spans(text)
     spans += _listing_spans(text) + _blog_spans(text) + _chat_spans(text)
     spans += _post_spans(text) + _closed_posts_spans(text) + _bio_spans(text)
+    spans += _credited_after_spans(text)
     offset = 0
     for line in text.split("\n"):
         spans.extend(_line_spans(line, offset))

@@ -306,6 +306,12 @@ def non_event_reason(
         return "an open question ('how the virus will behave later this year')"
     if _a_goal(verb):
         return "a plan's goal ('The plan ... is to end Ford's losses by 2008')"
+    if not past and _deadline_of_no_occurrence(span, verb):
+        return "a deadline of what is not done ('isn't expected to be completed before August', 'options ... to exercise by 2018')"
+    if not past and _foreseen_by(span, verb):
+        return "a forecast of what a thing will have become by the date ('the spill was expected to become the largest ever ... by Thursday')"
+    if past and _future_of_a_past_thing(span, verb):
+        return "a future's object dated in the past ('will beat last year's profit')"
     if _press_review(span, verb):
         return "a press review ('writes Jonathan Jones in today's Guardian')"
     if _still_holding(span, verb):
@@ -716,12 +722,18 @@ def _counterfactual(verb: Token) -> bool:
 def _is_forecast(verb: Token) -> bool:
     """'predicts that the U.S. unemployment rate will top out at 7.5 percent in
     the third quarter', 'the economy is expected to shrink in 2009': a future
-    or possible clause under a forecasting verb, about no actor. An actor's
-    expected step ("Toyota is expected to report ...") is a scheduled event."""
+    or possible clause under a forecasting verb, about no actor; and under a
+    verb of hoping ("BP officials hope the container will begin funneling oil
+    from the leak next week"). An actor's expected step ("Toyota is expected
+    to report ...") is a scheduled event, and an actor's hoped one ("the
+    company is now hoping to seal the well by mid-July") its plan."""
     from timeline.extraction.titles import subject_of
 
     head = verb.head
-    if verb.dep_ == "ccomp" and _lemma(head) in FORECAST_VERBS:
+    if verb.dep_ == "ccomp" and (
+        _lemma(head) in FORECAST_VERBS
+        or (_is_hoping(head, _WISHING) and _same_line(head, verb))
+    ):  # "BP officials hope the container will begin funneling oil next week"
         modal = any(
             c.dep_ == "aux" and c.lower_ in _MODALS | {"will", "'ll", "shall"}
             for c in verb.children
@@ -739,6 +751,14 @@ def _is_forecast(verb: Token) -> bool:
     if subject.pos_ in ("PRON", "PROPN") or is_event_nominal(subject):
         return False
     return subject.ent_type_ not in _ACTOR_LABELS  # "the U.S. unemployment rate"
+
+
+def _same_line(a: Token, b: Token) -> bool:
+    """No line break between the two tokens (a clause hung on a verb of the
+    line before is a misparse: "“I hope they do ...”\nMost of the relatives
+    will attend today's service")."""
+    lo, hi = sorted((a.i, b.i))
+    return "\n" not in a.doc[lo:hi].text
 
 
 def _habitual(verb: Token) -> bool:
@@ -1552,16 +1572,26 @@ def _projected_share(verb: Token) -> bool:
 
 def _forecast_now(verb: Token) -> bool:
     """'Forecasters say the edge of the tropical storm could reach the spill
-    area by early on Saturday': a possibility reported in the present tense is
-    a forecast whatever day the date was read as (a past "could" of a done
+    area by early on Saturday', 'federal government projections show a “high
+    probability” oil could reach ... Breton Sound on Saturday': a possibility
+    reported or shown in the present tense is a forecast whatever day the date
+    was read as (a past "could" of a done
     day, "could not reach the site on Monday", is told in the past)."""
     head = verb.head
     return (
         verb.dep_ == "ccomp"
         and head.tag_ in ("VBZ", "VBP")
-        and lexicon().verbs.get(_lemma(head)) in _SPEECH_KINDS
+        and (
+            lexicon().verbs.get(_lemma(head)) in _SPEECH_KINDS
+            or _lemma(head) in _SHOWING
+        )
         and not _has(verb, {"neg"})
     )
+
+
+# Present verbs of what data or models show: "projections show a “high
+# probability” oil could reach ...".
+_SHOWING = _SPECULATING | FORECAST_VERBS | {"show"}
 
 
 def _open_question(verb: Token) -> bool:
@@ -1801,14 +1831,18 @@ _GOALS = frozenset(
 
 def _a_goal(verb: Token) -> bool:
     """'The plan, called "Way Forward", ... is to end Ford's North American
-    losses by 2008': an infinitive complement of "be" under a noun of an aim
-    says what is aimed at, not what happened or was scheduled."""
+    losses by 2008', 'the goal was to free the saw and finish the cut later
+    in the day': an infinitive complement of "be" under a noun of an aim (or
+    the infinitive coordinated with it) says what is aimed at, not what
+    happened or was scheduled."""
     if _lemma(verb) == "be":  # the date read as the copula's: "is to end ..."
         infinitive = next((c for c in verb.children if c.dep_ == "xcomp"), None)
         if infinitive is None:
             return False
         head, verb = verb, infinitive
     else:
+        while verb.dep_ == "conj" and verb.tag_ == "VB":
+            verb = verb.head  # "the goal was to free the saw and finish the cut"
         head = verb.head
         if verb.dep_ != "xcomp" or _lemma(head) != "be":
             return False
@@ -1818,6 +1852,146 @@ def _a_goal(verb: Token) -> bool:
         c.dep_ == "nsubj" and c.pos_ == "NOUN" and _lemma(c) in _GOALS
         for c in head.children
     )
+
+
+# Prepositions of a deadline: "by June", "before August", "until the end of
+# the month" (the small model reads a passive's "by June" as its agent).
+_DEADLINES = frozenset({"by", "before", "until", "till"})
+# Verbs of asking for a thing to be done: what is asked for by a date is not
+# done at it ("Airbus has asked that a decision ... be made before the end of
+# the month").
+_REQUESTING = frozenset(
+    ["ask", "urge", "request", "demand", "recommend", "insist", "propose"]
+)
+
+
+def _deadline(span: Span) -> Token | None:
+    """The preposition of a deadline that governs the date, if any."""
+    root = span.root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.dep_ not in ("prep", "agent"):
+        return None
+    return prep if prep.lower_ in _DEADLINES else None
+
+
+def _deadline_of_no_occurrence(span: Span, verb: Token) -> bool:
+    """'The first of the wells isn't expected to be completed before August',
+    'Aer Lingus also have options of six more A350s to exercise by 2018',
+    'Airbus has asked that a decision on how the project is to procced be
+    made before the end of the month': a deadline (a date still to come) of
+    what is expected not to be done by then, of a noun's infinitive (an
+    option's, a target's) or of what someone asks for dates no occurrence.
+    A scheduled step by a deadline stays ("Congress will pass legislation by
+    August", "the sale ... is expected to be completed by Dec. 28"), and so
+    do a plan's target ("It also plans to cut two Chrysler plants in an
+    attempt to make Chrysler business profitable by 2008") and an actor's act
+    not done until a date ("BP will not make a decision on its next dividend
+    payment until late July": it is made then)."""
+    prep = _deadline(span)
+    if prep is None or prep.head.pos_ not in ("VERB", "AUX"):
+        return False
+    dated = prep.head
+    if (
+        dated.tag_ == "VB"
+        and _planned(dated, verb) is None
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in dated.children)
+        and (
+            (dated.dep_ == "acl" and dated.head.pos_ == "NOUN")
+            or (  # "have options ... to exercise", parsed as "have"'s infinitive
+                dated.dep_ == "xcomp"
+                and _lemma(dated.head) == "have"
+                and _has(dated.head, {"dobj"})
+            )
+        )
+    ):
+        return True  # "options ... to exercise by 2018"
+    if _negated_expectation(dated) and (
+        prep.lower_ in ("by", "before") or not _actors_act(dated)
+    ):
+        return True
+    return any(h.pos_ == "VERB" and _lemma(h) in _REQUESTING for h in _heads(dated, 6))
+
+
+# Verbs of planning: a step of an actor's plan by a deadline is scheduled.
+_PLANNING = frozenset(["plan", "intend", "aim", "seek", "schedule", "prepare"])
+_PERSONAL = frozenset({"he", "she", "it", "we", "they", "i", "you"})
+
+
+def _planned(tok: Token, verb: Token) -> Token | None:
+    """The verb of planning between `tok` and the predicate `verb`, if any."""
+    for head in itertools.chain([verb], _heads(tok, 6, stop=verb)):
+        if head.pos_ == "VERB" and _lemma(head) in _PLANNING:
+            return head
+    return None
+
+
+def _actors_act(verb: Token) -> bool:
+    """'BP will not make a decision', 'she would not give the boxer an
+    audience': the subject (of the verb or of the verb it completes) is an
+    actor or a person, and the verb active."""
+    from timeline.extraction.titles import subject_of
+
+    subject = subject_of(verb)
+    if subject is None or _has(verb, {"auxpass"}):
+        return False
+    return (
+        subject.ent_type_ in _ACTOR_LABELS
+        or subject.pos_ == "PROPN"
+        or subject.lower_ in _PERSONAL
+    )
+
+
+def _negated_expectation(verb: Token) -> bool:
+    """'isn't expected to be completed', 'won't be sealed', 'may not be
+    stopped': a negated future, modal or expectation over the verb."""
+    tok = verb
+    for _ in range(3):
+        aux = _aux_words(tok)
+        if _has(tok, {"neg"}) and (
+            _lemma(tok) in FORECAST_VERBS
+            or any(a in _MODALS or a in _WILL or a == "may" for a in aux)
+        ):
+            return True
+        if tok.dep_ not in ("xcomp", "ccomp"):
+            return False
+        tok = tok.head
+    return False
+
+
+def _foreseen_by(span: Span, verb: Token) -> bool:
+    """'the BP spill was expected to become the largest ever in the Gulf by
+    Thursday': what a thing or an event is expected or predicted to become,
+    reach or grow to by a date is a forecast, at any precision (an actor's
+    step, "the sale ... is expected to be completed by Dec. 28", stays)."""
+    prep = _deadline(span)
+    if prep is None or prep.lower_ != "by":
+        return False
+    course = prep.head
+    head = course.head
+    if not (
+        course.dep_ == "xcomp"
+        and _lemma(course) in _COURSE_VERBS
+        and _lemma(head) in _FORESEEING
+        and _has(head, {"auxpass"})
+        and head.i == verb.i
+    ):
+        return False
+    subject = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or subject.ent_type_ in _ACTOR_LABELS:
+        return False
+    return is_event_nominal(subject) or _a_things_subject(course)
+
+
+def _future_of_a_past_thing(span: Span, verb: Token) -> bool:
+    """'Toyota is expected to report that it will beat last year's profit of
+    $11 billion': a date gone by, as the possessive of a future verb's
+    argument, dates that thing (the profit), not what will happen."""
+    root = span.root
+    if root.dep_ != "poss" or not any(
+        c.dep_ == "aux" and c.lower_ in _WILL for c in verb.children
+    ):
+        return False
+    return root.head.head.i == verb.i and root.head.dep_ in ("dobj", "pobj", "attr")
 
 
 def _press_review(span: Span, verb: Token) -> bool:

@@ -899,3 +899,73 @@ def test_a_wire_caption_ending_in_its_place_and_date_makes_no_event(
 )
 def test_prose_ending_in_a_place_and_date_is_no_wire_caption(text):
     assert [s for s in furniture_spans(text) if s.reason == CAPTION] == []
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment"),
+    [
+        # "May 5: A platform is surrounded by the oil spill ... River." and the
+        # next line opens "Reuters British Petroleum was able to cap ..."
+        ("bpoil_foxnews/2010-05-05/1536.htm.txt", "May 5: A platform is surrounded"),
+        # "May 6: The oil containment box is lowered into the Gulf ...", "AP"
+        ("bpoil_foxnews/2010-05-09/2167.htm.txt", "May 6: The oil containment box"),
+        # "May 4: Workers put the finishing touches on the Pollution Control
+        # Dome in Port Fourchon.", then a line "AFP"
+        ("bpoil_foxnews/2010-05-05/526.htm.txt", "May 4: Workers put the finishing"),
+    ],
+)
+def test_a_day_led_caption_before_its_credit_makes_no_event(article_id, fragment):
+    assert CAPTION in _reasons(t17(article_id)["text"], fragment)
+    assert events_in(article_id, fragment) == []
+
+
+def test_a_chronology_line_is_no_credited_caption():
+    # a chronology's entries follow one another, with no credit between them
+    page = (
+        "May 5: BP says it has shut one of three leaks.\n"
+        "May 6: The containment box is lowered into the Gulf.\n"
+        "Reuters reported the box had been lowered.\n"
+    )
+    assert _untouched(page, "May 5: BP says it has shut one of three leaks.")
+    assert _untouched(page, "May 6: The containment box is lowered into the Gulf.")
+
+
+def test_a_video_grab_and_what_it_shows_is_a_caption():
+    # "Corrected: BP halts video of leaking pipe, blames dirty lens A video
+    # grab, taken from a BP live video feed, shows a robotic arm ..., May 27,
+    # 2010." (a headline glued to the caption)
+    article_id = "bpoil_reuters/2010-05-27/1627.htm.txt"
+    text = t17(article_id)["text"]
+    assert CAPTION in _reasons(text, "A video grab, taken from a BP live video feed")
+    assert [e.expression for e in events_in(article_id, "A video grab")] == []
+    # "This image made from video released by British Petroleum (BP PLC) shows
+    # the gushing oil well in the Gulf of Mexico."
+    line = (
+        "This image made from video released by British Petroleum (BP PLC) shows "
+        "the gushing oil well in the Gulf of Mexico."
+    )
+    assert CAPTION in _reasons(line, line)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # prose about a picture names no video and no releaser
+        "The new image also shows that sizable patches have broken away and are "
+        "moving to the north and east, Graber said.",
+        "A famous photograph of a celebratory banquet at the Berlin Festival in "
+        "the summer of 1929 shows a group of internationally distinguished "
+        "conductors.",
+    ],
+)
+def test_prose_about_a_picture_is_no_caption(text):
+    assert [s for s in furniture_spans(text) if s.reason == CAPTION] == []
+
+
+def test_a_bio_that_opens_with_a_post_at_a_news_organisation_is_screened():
+    # "Eric Auchard is editiorial innovation director at Reuters News.", then
+    # "He began covering politics for Reuters in in California in 1992, ..."
+    article_id = "H1N1_reuters/2009-04-28/1204.htm.txt"
+    text = t17(article_id)["text"]
+    assert BYLINE in _reasons(text, "He began covering politics for Reuters")
+    assert events_in(article_id, "He began covering politics") == []

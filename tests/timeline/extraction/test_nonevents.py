@@ -1146,3 +1146,75 @@ def test_an_actors_thing_that_will_reach_its_goal_stays_an_event():
         "relief well will reach the damaged well",
         "the end of the week",
     )
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression"),
+    [
+        # a hope about a thing: "BP officials hope the container will begin
+        # funneling oil from the leak next week."
+        (
+            "bpoil_reuters/2010-05-07/970.htm.txt",
+            "BP officials hope the container",
+            "next week",
+        ),
+        # a possibility shown by data in the present: "... federal government
+        # projections show a “high probability” oil could reach the Pass a
+        # Loutre wildlife area Friday night, Breton Sound on Saturday ..."
+        (
+            "bpoil_foxnews/2010-04-28/1430.htm.txt",
+            "projections show a",
+            "Saturday",
+        ),
+        # a goal's second infinitive: "Coast Guard Adm. Thad Allen said the
+        # goal was to free the saw and finish the cut later in the day."
+        (
+            "bpoil_foxnews/2010-08-04/2126.htm.txt",
+            "the goal was to free the saw",
+            "later in the day",
+        ),
+        # a negated expectation before a deadline: "The first of the wells
+        # isn't expected to be completed before August."
+        (
+            "bpoil_foxnews/2010-06-01/1311.htm.txt",
+            "isn't expected to be completed before August",
+            "August",
+        ),
+        # what an event is expected to become by a day: "... the BP spill was
+        # expected to become the largest ever in the Gulf by Thursday."
+        (
+            "bpoil_foxnews/2010-08-04/2126.htm.txt",
+            "expected to become the largest ever",
+            "Thursday",
+        ),
+        # what is asked for by a deadline: "Airbus has asked that a decision on
+        # how the project is to procced be made before the end of the month."
+        (
+            "wikinews-meantime-149731",
+            "Airbus has asked that a decision",
+            "the end of the month",
+        ),
+        # a noun's infinitive by a deadline: "Aer Lingus also have options of
+        # six more A350s to exercise by 2018."
+        ("wikinews-meantime-71426", "options of six more A350s", "2018"),
+        # a future's object dated in the past: "In contrast, Toyota is expected
+        # to report that it will beat last year's profit of $11 billion."
+        ("wikinews-meantime-31965", "will beat last year's profit", "last year"),
+    ],
+)
+def test_a_hope_a_forecast_or_a_deadline_of_what_is_not_done_is_no_event(
+    article_id, fragment, expression
+):
+    found = events_in(article_id, fragment)
+    assert [e.title for e in found if e.expression == expression] == []
+
+
+def test_the_report_that_carries_a_forecast_stays_an_event():
+    # "Earlier Wednesday, ... Robert Barham told lawmakers that federal
+    # government projections show ...": the telling is the day's event
+    e = event_in(
+        "bpoil_foxnews/2010-04-28/1430.htm.txt",
+        "projections show a",
+        "Earlier Wednesday",
+    )
+    assert e.title.startswith("Louisiana State Wildlife and Fisheries Secretary")
