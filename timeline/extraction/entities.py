@@ -4380,6 +4380,7 @@ _HOUSE_WORDS = frozenset(
         "committee", "subcommittee", "panel", "speaker", "democrats",
         "republicans", "majority", "minority", "vote", "votes", "voted",
         "hearing", "members", "lawmakers", "leaders", "passed", "approved",
+        "democratic", "republican",
     }
 )  # fmt: skip
 
@@ -4389,12 +4390,27 @@ def _house_of_congress(doc: Doc, s: int, e: int) -> bool:
     on energy and commerce chairman Henry Waxman said", "House Republicans"):
     the House of Representatives, not a house; "the House of Commons" and
     "the White House" are longer names."""
-    return (
-        e - s == 1
-        and doc[s].text == "House"
-        and e < len(doc)
-        and doc[e].lower_ in _HOUSE_WORDS
-    )
+    if e - s != 1 or doc[s].text != "House":
+        return False
+    if e < len(doc) and doc[e].lower_ in _HOUSE_WORDS:
+        return True
+    # "The House also approved a separate bill", "passed the House last
+    # year", "a U.S. House investigations panel" in a story on Congress
+    # (names13); in a British one "the House" is the Commons
+    return s > 0 and doc[s - 1].lower_ in ("the", "u.s.", "us") and _congress_story(doc)
+
+
+def _congress_story(doc: Doc) -> bool:
+    """The article names the US Congress or its other chamber and nothing of
+    Westminster's."""
+    text = _doc_text(doc)
+    return _CONGRESS.search(text) is not None and _WESTMINSTER.search(text) is None
+
+
+_CONGRESS = re.compile(
+    r"\b(?:Senate|Congress|[Cc]ongressional|Congress(?:wo)?man|Representatives)\b"
+)
+_WESTMINSTER = re.compile(r"\b(?:Commons|House of Lords|MPs?|Westminster)\b")
 
 
 def _glued_lead_word(doc: Doc, s: int, e: int) -> bool:
