@@ -558,6 +558,8 @@ class EntityResolver:
         self.news_media = frozenset(
             normalise_alias(m) for m in org_data.get("news_media", ())
         )
+        # their sites' spellings: "FoxNews.com" is Fox News (names13)
+        self._compact_media = frozenset(_compact(m) for m in self.news_media)
         self.thing_nouns = frozenset(org_data.get("thing_nouns", ()))
         self.thing_heads = frozenset(org_data.get("thing_heads", ()))
         self.portfolios = frozenset(org_data.get("portfolios", ()))
@@ -2827,10 +2829,10 @@ class EntityResolver:
         ):  # a known company ("Toyota", "Ford") is no button
             return True  # "Reply", "Share", "Print": a button, not a company
         byline = _byline_person(doc, e)
-        compact = {_compact(p) for p in publisher_keys}
+        compact = self._compact_media | {_compact(p) for p in publisher_keys}
         is_publisher = any(
             k in publisher_keys
-            or _compact(k) in compact  # "FoxNews.com" of the site foxnews
+            or _compact(k) in compact  # "FoxNews.com": the site of Fox News
             or k in self.news_media
             or any(k.startswith(p + " ") for p in publisher_keys)
             for k in (normalise_alias(value), normalise_alias(doc[s:e].text))
@@ -3570,12 +3572,15 @@ def _an_acronym(doc: Doc, start: int, end: int) -> bool:
     """One word of two to five capitals the article never writes as a name
     ("a formal protest before the GAO", "the GAO upheld"): the initials of a
     body, not the place the gazetteer has under those letters (Mali's Gao),
-    unless the article spells the place out ("Gao" in a story on Mali)."""
+    unless the article spells the place out ("Gao" in a story on Mali) or
+    the word starts a dateline ("MIAMI -- BP advanced")."""
     word = doc[start].text
     if end - start != 1 or not (2 <= len(word) <= 5 and word.isalpha()):
         return False
     if not word.isupper():
         return False
+    if end < len(doc) and (doc[end].text in _DASHES or doc[end].text == ","):
+        return False  # a dateline's town: "MIAMI -- BP advanced"
     return re.search(rf"\b{word.title()}\b", _doc_text(doc)) is None
 
 
