@@ -3579,8 +3579,10 @@ def _an_acronym(doc: Doc, start: int, end: int) -> bool:
         return False
     if not word.isupper():
         return False
-    if end < len(doc) and (doc[end].text in _DASHES or doc[end].text == ","):
+    if end < len(doc) and doc[end].text in _DASHES:
         return False  # a dateline's town: "MIAMI -- BP advanced"
+    if start == 0 or doc[start - 1].is_space or doc[start - 1].text == "|":
+        return False  # a line's first word: "BOISE, Idaho (Reuters)"
     return re.search(rf"\b{word.title()}\b", _doc_text(doc)) is None
 
 
