@@ -92,3 +92,29 @@ def test_the_publisher_s_site_is_no_actor():
     # convince BP": the site's own reporting
     organisations = _organisations("bpoil_foxnews/2010-06-23/500.htm.txt", "foxnews")
     assert "FoxNews.com" not in organisations
+
+
+def test_a_bare_house_in_a_story_on_congress_is_the_house_of_representatives():
+    # "With the Senate's approval of the package Wednesday night, the House
+    # is expected to vote on it today" (the article never names it in full)
+    mentions = _mentions(
+        "Finan_washingtonpost/2008-10-03/250.htm.txt", "washingtonpost"
+    )
+    house = {v for k, v, t in mentions if t == "House" and k == "organization"}
+    assert house == {"House of Representatives"}
+
+
+def test_a_bare_house_in_a_story_on_westminster_is_not_congress():
+    # "how he halved PMQs; how he's never in the House" (the Commons)
+    organisations = _organisations(
+        "IraqWar_guardian/2005-04-02/134.htm.txt", "guardian"
+    )
+    assert "House of Representatives" not in organisations
+
+
+def test_the_commons_is_the_house_of_commons():
+    # "described in the Commons order paper", "leader of the Commons"
+    # beside "the House of Commons": one body
+    organisations = _organisations("IraqWar_guardian/2005-02-23/15.htm.txt", "guardian")
+    assert "House of Commons" in organisations
+    assert "Commons" not in organisations
