@@ -1284,6 +1284,8 @@ class EntityResolver:
                     return  # "Pte Beharry's VC": the Victoria Cross, a thing
                 if normalise_alias(value) in placed:
                     return  # "Abu Ghraib" the article mostly tags a place
+                if self._stored_feature(normalise_alias(value)):
+                    return  # "North Slope", stored once as an organisation
                 tie = self._tied_country(doc, start_tok, end_tok)
                 if tie:
                     ties.setdefault(value, tie)
@@ -2461,6 +2463,18 @@ class EntityResolver:
                 out.append(normalise_alias(" ".join(t.text for t in words)))
         return out
 
+    def _stored_feature(self, key: str) -> bool:
+        """A region's or feature's name ("north slope", "prudhoe bay") no
+        shipped name makes an organisation: a database actor of that name is
+        a mislabel stored once, not proof (the ORG-tagged feature is dropped
+        where no lexicon knows it)."""
+        words = key.split()
+        return (
+            len(words) > 1
+            and words[-1] in _FEATURE_WORDS
+            and key not in self.shipped_org_names
+        )
+
     def _mostly_placed(self, doc: Doc) -> set[str]:
         """Names of a place the gazetteer knows that the article tags a place
         (GPE, LOC, FAC) more often than anything else ("Abu Ghraib": seven
@@ -2481,7 +2495,7 @@ class EntityResolver:
             k
             for k, v in votes.items()
             if v > 0
-            and k not in self.known_org_names
+            and k not in self.shipped_org_names
             and k not in self.company_countries
             and k not in self.countries
             and gazetteer.lookup(texts[k])
@@ -2502,7 +2516,7 @@ class EntityResolver:
             if (
                 words
                 and all(w[:1].isupper() for w in words)
-                and key not in self.known_org_names
+                and key not in self.shipped_org_names
                 and key not in self.company_countries
                 and key not in self.countries
             ):
@@ -2519,7 +2533,7 @@ class EntityResolver:
             and word.ent_type_ in ("", "ORG", "PRODUCT", "FAC")
             and word.text[:1].isupper()
             and not word.is_upper  # "the BP well", "the MMS field office"
-            and word.lower_ not in self.known_org_names
+            and word.lower_ not in self.shipped_org_names
             and word.lower_ not in self.company_countries
             and word.lower_ not in self.countries
             and not is_given_name(word.text)

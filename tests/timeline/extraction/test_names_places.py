@@ -12,6 +12,7 @@ from functools import cache
 
 from timeline.extraction.entities import EntityResolver
 from timeline.extraction.nlp import get_nlp
+from timeline.extraction.types import Lexicon
 
 from . import realtext
 
@@ -118,3 +119,25 @@ def test_the_commons_is_the_house_of_commons():
     organisations = _organisations("IraqWar_guardian/2005-02-23/15.htm.txt", "guardian")
     assert "House of Commons" in organisations
     assert "Commons" not in organisations
+
+
+def test_a_stored_mislabel_does_not_make_a_well_a_region_or_a_prison_a_body():
+    # the seed-3535 database had stored "Macondo", "North Slope" and "Abu
+    # Ghraib" as organisations from earlier articles; its lexicon is no proof
+    nlp = get_nlp()
+    stored = {
+        "macondo": "Macondo",
+        "north slope": "North Slope",
+        "abu ghraib": "Abu Ghraib",
+    }
+    resolver = EntityResolver(Lexicon(organizations=stored))
+    resolver.use_dictionary(nlp)
+    for article, publisher in (
+        ("bpoil_washingtonpost/2010-10-09/1435.htm.txt", "washingtonpost"),
+        ("bpoil_guardian/2010-11-20/591.htm.txt", "guardian"),
+        ("IraqWar_guardian/2005-10-11/77.htm.txt", "guardian"),
+    ):
+        doc = nlp(realtext.article(article)["text"])
+        mentions = resolver.resolve(doc, publisher=publisher).mentions
+        organisations = {m.value for m in mentions if m.kind == "organization"}
+        assert not organisations & set(stored.values()), article
