@@ -558,6 +558,8 @@ class EntityResolver:
         self.news_media = frozenset(
             normalise_alias(m) for m in org_data.get("news_media", ())
         )
+        # their sites' spellings: "FoxNews.com" is Fox News (names13)
+        self._compact_media = frozenset(_compact(m) for m in self.news_media)
         self.thing_nouns = frozenset(org_data.get("thing_nouns", ()))
         self.thing_heads = frozenset(org_data.get("thing_heads", ()))
         self.portfolios = frozenset(org_data.get("portfolios", ()))
@@ -1270,10 +1272,20 @@ class EntityResolver:
             if kind == ORGANIZATION:
                 if self._not_an_actor(doc, start_tok, end_tok, value, publisher_keys):
                     return
-                value = self._long_form(value, org_keys)
+                if value in defined:
+                    value = self.org_name(defined[value], org_keys)
+                elif normalise_alias(value) in cased and _in_capitals(value):
+                    # "TREASURY" of a transcript's heading: the article's Treasury
+                    value = self.org_name(cased[normalise_alias(value)], org_keys)
+                else:
+                    value = self._long_form(value, org_keys)
                 value = self._labour_spelled_labor(doc, value)
                 if normalise_alias(value) in things:
                     return  # "Pte Beharry's VC": the Victoria Cross, a thing
+                if normalise_alias(value) in placed:
+                    return  # "Abu Ghraib" the article mostly tags a place
+                if self._stored_feature(normalise_alias(value)):
+                    return  # "North Slope", stored once as an organisation
                 tie = self._tied_country(doc, start_tok, end_tok)
                 if tie:
                     ties.setdefault(value, tie)
@@ -1297,6 +1309,7 @@ class EntityResolver:
         # names (and their first words), so a PERSON label elsewhere on the
         # same name ("Ryanair", "Ford Falcon") can be checked against them.
         org_keys: dict[str, str] = {}  # normalised ORG name -> its text
+        cased: dict[str, str] = {}  # the same, of the names not in capitals
         org_firsts: dict[str, str] = {}  # first word of a longer ORG -> ORG key
         product_firsts: set[str] = set()
         index_keys = self._index_names(doc)
@@ -1313,11 +1326,17 @@ class EntityResolver:
                 continue
             if ent.label_ == "ORG":
                 org_keys.setdefault(key, _clean_name(doc[s:e].text))
+                if not _in_capitals(doc[s:e].text):
+                    cased.setdefault(key, _clean_name(doc[s:e].text))
                 first = key.split()[0]
                 if " " in key:
                     org_firsts.setdefault(first, key)
             product_firsts.add(key.split()[0])
         title_orgs = self._title_orgs(doc)
+        jails = self._jails(doc)
+        placed = self._mostly_placed(doc)
+        # "Singapore Airlines (SIA)": the letters are that organisation
+        defined = _defined_acronyms(doc)
         # Names the article shows to be things: rigs, ships, viruses, storms,
         # shows ("the Deepwater Horizon rig", "Tropical Storm Alex").
         things = self._things(doc)
@@ -1567,6 +1586,12 @@ class EntityResolver:
             ):
                 add(s, e, PERSON, person if person != key else text)
                 continue
+            if key in jails:  # "Abu Ghraib prison": a place, never a body
+                if gazetteer.lookup(text):
+                    places.append((s, e, text, True))
+                for i in range(s, e):
+                    taken[i] = 1
+                continue
             if ("not_org", key) in verdicts or key in self.landmarks:
                 for i in range(s, e):
                     taken[i] = 1  # a first name tagged PERSON, the Oval Office
@@ -1619,6 +1644,7 @@ class EntityResolver:
             elif ent.label_ in _GAZETTEER_LABELS or (
                 ent.label_ == "ORG"
                 and normalise_alias(self.organizations.get(key, key)) == key
+                and not _an_acronym(doc, s, e)  # "the GAO": no Malian Gao
                 and (
                     _locative_span(doc, s, e)
                     or _feature_name(key.split())
@@ -2415,6 +2441,9 @@ class EntityResolver:
             while j >= 0 and doc[j].pos_ == "PROPN" and doc[j].dep_ == "compound":
                 words.insert(0, doc[j])
                 j -= 1
+            if len(words) == 1 and self._one_word_works(words[0], tok):
+                out.append(words[0].lower_)  # "the Macondo well"
+                continue
             if mishap:  # "the 1989 Exxon Valdez disaster", not "the BP spill"
                 key = normalise_alias(" ".join(t.text for t in words))
                 if (
@@ -2433,6 +2462,83 @@ class EntityResolver:
             if len(words) >= 2 and not any(t.ent_type_ == "GPE" for t in words):
                 out.append(normalise_alias(" ".join(t.text for t in words)))
         return out
+
+    def _stored_feature(self, key: str) -> bool:
+        """A region's or feature's name ("north slope", "prudhoe bay") no
+        shipped name makes an organisation: a database actor of that name is
+        a mislabel stored once, not proof (the ORG-tagged feature is dropped
+        where no lexicon knows it)."""
+        words = key.split()
+        return (
+            len(words) > 1
+            and words[-1] in _FEATURE_WORDS
+            and key not in self.shipped_org_names
+        )
+
+    def _mostly_placed(self, doc: Doc) -> set[str]:
+        """Names of a place the gazetteer knows that the article tags a place
+        (GPE, LOC, FAC) more often than anything else ("Abu Ghraib": seven
+        FAC, one ORG, one PERSON): a place in every mention, no organisation;
+        never a known company or body ("Toyota")."""
+        votes: dict[str, int] = {}
+        texts: dict[str, str] = {}
+        for ent in doc.ents:
+            if ent.label_ not in _GAZETTEER_LABELS | {"ORG", "PERSON"}:
+                continue
+            key = normalise_alias(_clean_name(ent.text))
+            if key:
+                votes[key] = votes.get(key, 0) + (
+                    1 if ent.label_ in _GAZETTEER_LABELS else -1
+                )
+                texts.setdefault(key, _clean_name(ent.text))
+        return {
+            k
+            for k, v in votes.items()
+            if v > 0
+            and k not in self.shipped_org_names
+            and k not in self.company_countries
+            and k not in self.countries
+            and gazetteer.lookup(texts[k])
+        }
+
+    def _jails(self, doc: Doc) -> set[str]:
+        """Names the article gives a prison ("the Abu Ghraib prison", "Abu
+        Ghraib jail"): the prison, or the town it is in, all through the
+        article ("authority over Abu Ghraib"); no organisation, whatever a
+        stored actor says. Not a known body's ("the BP prison" is none)."""
+        out = set()
+        for tok in _tokens_with(doc, doc.to_array("LOWER"), list(_PRISON_NOUNS)):
+            j, words = tok.i - 1, []
+            while j >= 0 and doc[j].pos_ == "PROPN" and doc[j].dep_ == "compound":
+                words.insert(0, doc[j].text)
+                j -= 1
+            key = normalise_alias(" ".join(words))
+            if (
+                words
+                and all(w[:1].isupper() for w in words)
+                and key not in self.shipped_org_names
+                and key not in self.company_countries
+                and key not in self.countries
+            ):
+                out.add(key)
+        return out
+
+    def _one_word_works(self, word: Token, noun: Token) -> bool:
+        """One proper noun naming an oil well or field ("the Macondo well",
+        "the problem-plagued Macondo exploration well", "the Kaskida well"):
+        the works, no organisation; never a known company's or body's ("the
+        BP well"), a place's or a person's ("the Vitter well")."""
+        return (
+            noun.lower_ in _WORKS_NOUNS
+            and word.ent_type_ in ("", "ORG", "PRODUCT", "FAC")
+            and word.text[:1].isupper()
+            and not word.is_upper  # "the BP well", "the MMS field office"
+            and word.lower_ not in self.shipped_org_names
+            and word.lower_ not in self.company_countries
+            and word.lower_ not in self.countries
+            and not is_given_name(word.text)
+            and not gazetteer.lookup(word.text)
+        )
 
     def _modifies_a_thing(self, tok: Token, end: int) -> bool:
         """The name modifies a thing noun further on in its noun phrase ("the
@@ -2737,8 +2843,10 @@ class EntityResolver:
         ):  # a known company ("Toyota", "Ford") is no button
             return True  # "Reply", "Share", "Print": a button, not a company
         byline = _byline_person(doc, e)
+        compact = self._compact_media | {_compact(p) for p in publisher_keys}
         is_publisher = any(
             k in publisher_keys
+            or _compact(k) in compact  # "FoxNews.com": the site of Fox News
             or k in self.news_media
             or any(k.startswith(p + " ") for p in publisher_keys)
             for k in (normalise_alias(value), normalise_alias(doc[s:e].text))
@@ -3353,6 +3461,8 @@ _FEATURE_WORDS = frozenset(
         "valley",
         "island",
         "islands",
+        "slope",  # "Alaska's North Slope" (names13)
+        "basin",
     }
 )
 
@@ -3403,6 +3513,12 @@ _BUILT_PLACE_HEADS = frozenset(
         *("memorial", "monument", "tower", "towers", "canal", "cemetery"),
     }
 )
+_PRISON_NOUNS = frozenset({"prison", "jail", "gaol"})
+# An oil well's or field's nouns: a lone proper noun before one names the
+# works ("the Macondo well"), not a company
+_WORKS_NOUNS = frozenset(
+    {"well", "wells", "field", "oilfield", "reservoir", "wellhead"}
+)
 # The last word of a company's own store or centre ("Airbus' Delivery Center")
 _OUTLET_HEADS = frozenset({"store", "center", "centre"})
 # What a paper does as a paper: its own reporting, not an act of its own
@@ -3449,6 +3565,39 @@ def _halves_of(text: str) -> list:
         for p in gazetteer.lookup(f"{side} {text}")
         if p.subdivision
     ]
+
+
+def _compact(key: str) -> str:
+    """A medium's name without its spaces and ".com": 'foxnews.com' and 'fox
+    news' are the site 'foxnews'."""
+    return key.removesuffix(".com").replace(" ", "")
+
+
+def _in_capitals(name: str) -> bool:
+    """A name written in capitals that is no acronym: more than five letters
+    or more than one word ("TREASURY", "FEDERAL RESERVE"; not "NASA")."""
+    letters = [ch for ch in name if ch.isalpha()]
+    return (
+        name.isupper() and bool(letters) and (len(letters) > 5 or " " in name.strip())
+    )
+
+
+def _an_acronym(doc: Doc, start: int, end: int) -> bool:
+    """One word of two to five capitals the article never writes as a name
+    ("a formal protest before the GAO", "the GAO upheld"): the initials of a
+    body, not the place the gazetteer has under those letters (Mali's Gao),
+    unless the article spells the place out ("Gao" in a story on Mali) or
+    the word starts a dateline ("MIAMI -- BP advanced")."""
+    word = doc[start].text
+    if end - start != 1 or not (2 <= len(word) <= 5 and word.isalpha()):
+        return False
+    if not word.isupper():
+        return False
+    if end < len(doc) and doc[end].text in _DASHES:
+        return False  # a dateline's town: "MIAMI -- BP advanced"
+    if start == 0 or doc[start - 1].is_space or doc[start - 1].text == "|":
+        return False  # a line's first word: "BOISE, Idaho (Reuters)"
+    return re.search(rf"\b{word.title()}\b", _doc_text(doc)) is None
 
 
 def _locative(doc: Doc, cand: _Candidate) -> bool:
@@ -4252,6 +4401,7 @@ _HOUSE_WORDS = frozenset(
         "committee", "subcommittee", "panel", "speaker", "democrats",
         "republicans", "majority", "minority", "vote", "votes", "voted",
         "hearing", "members", "lawmakers", "leaders", "passed", "approved",
+        "democratic", "republican",
     }
 )  # fmt: skip
 
@@ -4261,12 +4411,27 @@ def _house_of_congress(doc: Doc, s: int, e: int) -> bool:
     on energy and commerce chairman Henry Waxman said", "House Republicans"):
     the House of Representatives, not a house; "the House of Commons" and
     "the White House" are longer names."""
-    return (
-        e - s == 1
-        and doc[s].text == "House"
-        and e < len(doc)
-        and doc[e].lower_ in _HOUSE_WORDS
-    )
+    if e - s != 1 or doc[s].text != "House":
+        return False
+    if e < len(doc) and doc[e].lower_ in _HOUSE_WORDS:
+        return True
+    # "The House also approved a separate bill", "passed the House last
+    # year", "a U.S. House investigations panel" in a story on Congress
+    # (names13); in a British one "the House" is the Commons
+    return s > 0 and doc[s - 1].lower_ in ("the", "u.s.", "us") and _congress_story(doc)
+
+
+def _congress_story(doc: Doc) -> bool:
+    """The article names the US Congress or its other chamber and nothing of
+    Westminster's."""
+    text = _doc_text(doc)
+    return _CONGRESS.search(text) is not None and _WESTMINSTER.search(text) is None
+
+
+_CONGRESS = re.compile(
+    r"\b(?:Senate|Congress|[Cc]ongressional|Congress(?:wo)?man|Representatives)\b"
+)
+_WESTMINSTER = re.compile(r"\b(?:Commons|House of Lords|MPs?|Westminster)\b")
 
 
 def _glued_lead_word(doc: Doc, s: int, e: int) -> bool:
@@ -4510,6 +4675,34 @@ def _acronyms_of_things(doc: Doc, government_words: frozenset[str]) -> list[str]
         ):
             out.append(letters)
     return out
+
+
+def _defined_acronyms(doc: Doc) -> dict[str, str]:
+    """Acronyms the article defines by an organisation's name right before
+    them in brackets, whatever their initials ("delivered today to Singapore
+    Airlines (SIA)": "SIA" is Singapore Airlines, not a second company). The
+    letters must be read off the name in order, its words' first letters
+    among them ("SIA" from "SIngapore Airlines"). An acronym defined by two
+    names is neither's."""
+    out: dict[str, str] = {}
+    for ent in doc.ents:
+        e = ent.end
+        if ent.label_ != "ORG" or e + 2 >= len(doc):
+            continue
+        if doc[e].text != "(" or doc[e + 2].text != ")":
+            continue
+        letters = doc[e + 1].text
+        if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+            continue
+        s, t = _trim_tokens(ent)
+        name = _clean_name(doc[s:t].text) if s < t else ""
+        words = [w.lower() for w in re.split(r"[\s-]+", name) if w.isalpha()]
+        words = [w for w in words if w not in _INITIAL_SKIP]
+        if not words or name.upper() == letters or words[0][0] != letters[0].lower():
+            continue
+        if _spells(letters.lower(), words):
+            out[letters] = name if out.get(letters, name) == name else ""
+    return {k: v for k, v in out.items() if v}
 
 
 def _spells(letters: str, words: list[str]) -> bool:
