@@ -555,6 +555,9 @@ _EXCHANGES = frozenset({"exchange", "bourse", "market", "markets", "stock", "sto
 # A model's service started, a launch: "to commence A380 operations".
 _STARTING = frozenset({"start", "begin", "commence", "launch", "inaugurate"})
 _SERVICES = frozenset({"operation", "service", "flight", "route"})
+# Bodies whose starting work opens an inquiry: "a presidential commission
+# that began work this week in New Orleans".
+_INQUIRING = frozenset({"commission", "panel", "inquiry", "investigator", "inspector"})
 # Choosing a company for a job: "the Air Force selected ... Northrop Grumman
 # on February 29 to build the aircraft" (a contract's award).
 _SELECTING = frozenset({"select", "choose", "pick"})
@@ -1205,9 +1208,15 @@ def _subjects(verb: Token) -> list[Token]:
             out.extend(_heads(c))
     if not out and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return _subjects(verb.head)
-    if not out and verb.dep_ == "acl" and verb.tag_ == "VBG":
-        # "fears about ... major financial institutions collapsing": the
-        # noun a gerund modifies does what it says
+    if (
+        not out
+        and verb.dep_ == "acl"
+        and verb.tag_ == "VBG"
+        and _lemma(verb) in lexicon().verbs
+    ):
+        # "fears about ... major financial institutions collapsing": the noun
+        # a gerund of a kind modifies does what it says (its subject refines
+        # the kind: the market's collapse); not "a job executing the plans"
         return _heads(verb.head)
     return out
 
@@ -1522,6 +1531,12 @@ def _classify(verb: Token, span: Span) -> str:
         return DEMAND  # "had pleaded before Congress to be given $14 billion"
     if lemma == "attend" and (attended := _attended(verb)) is not None:
         return attended  # "will attend a private school from September"
+    if (
+        lemma in _STARTING
+        and any(_lemma(t) == "work" for t in _patients(verb))
+        and any(_lemma(t) in _INQUIRING for t in _subjects(verb))
+    ):
+        return LEGAL  # "a presidential commission that began work this week"
     if lemma == "drill" and any(
         _relief_well(t)
         for v in [verb, *(c for c in verb.children if c.dep_ == "conj")]
@@ -1920,6 +1935,8 @@ def _reports_own_figures(verb: Token, span: Span) -> bool:
     ):
         return False
     names = {t.lower_ for s in speakers for t in s.subtree if t.pos_ == "PROPN"}
+    # "Shell shut subsea production ..., the companies said": each its own
+    companies = any(s.tag_ == "NNS" and _lemma(s) in _FIRMS for s in speakers)
     for c in verb.children:
         if c.dep_ != "ccomp" or c.pos_ not in ("VERB", "AUX"):
             continue
@@ -1931,6 +1948,7 @@ def _reports_own_figures(verb: Token, span: Span) -> bool:
                     d.dep_ == "poss" and d.lower_ in ("its", "our") for d in s.children
                 )
                 or (s.pos_ == "PROPN" and s.lower_ in names)
+                or (companies and s.ent_type_ == "ORG" and not _is_government(s))
             )
             for s in c.children
         )
@@ -1941,7 +1959,10 @@ def _reports_own_figures(verb: Token, span: Span) -> bool:
             is_event_nominal(t) and noun_kind(t) == BUSINESS for t in _patients(c)
         ) or (
             _lemma(c) in _CLOSING
-            and any(_lemma(t) in _WORKPLACES for t in _patients(c))
+            and any(
+                _lemma(t) in _WORKPLACES or noun_kind(t) == BUSINESS
+                for t in _patients(c)
+            )  # "shut two plants", "shut subsea production"
         )
         if own and (figures or acts) and _classify(c, span) == BUSINESS:
             return True

@@ -2450,6 +2450,40 @@ def test_it_gives_polls_tours_responses_and_awards_their_kinds(
             "October 18",
             "economy",
         ),
+        # business: companies' report of their own shutdowns
+        (
+            "bpoil_reuters/2010-06-28/174.htm.txt",
+            "Shell shut subsea production",
+            "Sunday",
+            "business",
+        ),
+        # health: advice takes the kind of what it is about (a pandemic)
+        (
+            "H1N1_guardian/2009-05-05/411.htm.txt",
+            "independent schools were issued with advice",
+            "the weekend",
+            "health",
+        ),
+        # legal: a commission that begins work opens an inquiry
+        (
+            "bpoil_washingtonpost/2010-07-14/694.htm.txt",
+            "a presidential commission that began work",
+            "this week",
+            "legal",
+        ),
+        # guards: a plea in court stays legal, a meeting attended a meeting
+        (
+            "IraqWar_guardian/2005-01-19/72.htm.txt",
+            "pleaded not guilty yesterday",
+            "yesterday",
+            "legal",
+        ),
+        (
+            "Finan_washingtonpost/2008-10-12/738.htm.txt",
+            "Bush attended the G-20 meeting",
+            "yesterday evening",
+            "meeting",
+        ),
     ],
 )
 def test_it_gives_figurative_fights_reports_and_plans_their_kinds(
