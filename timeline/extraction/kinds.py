@@ -1614,7 +1614,12 @@ def _classify(verb: Token, span: Span) -> str:
                 if told not in (OTHER, STATEMENT):
                     return told
     own = lex.verbs.get(lemma) if lemma not in lex.light_verbs else None
-    if own == ATTACK and lemma in _RUINING and not _attacker(subjects):
+    if (
+        own == ATTACK
+        and lemma in _RUINING
+        and any(c.dep_ == "nsubj" for c in verb.children)  # an active doer named
+        and not _attacker(subjects)
+    ):
         # "the amount that ravaged the coastline of Alaska ... when the Exxon
         # Valdez ran aground": no army ravages
         return _ruin_kind(verb, subjects)
