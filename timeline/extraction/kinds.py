@@ -555,6 +555,9 @@ _EXCHANGES = frozenset({"exchange", "bourse", "market", "markets", "stock", "sto
 # A model's service started, a launch: "to commence A380 operations".
 _STARTING = frozenset({"start", "begin", "commence", "launch", "inaugurate"})
 _SERVICES = frozenset({"operation", "service", "flight", "route"})
+# Bodies whose starting work opens an inquiry: "a presidential commission
+# that began work this week in New Orleans".
+_INQUIRING = frozenset({"commission", "panel", "inquiry", "investigator", "inspector"})
 # Choosing a company for a job: "the Air Force selected ... Northrop Grumman
 # on February 29 to build the aircraft" (a contract's award).
 _SELECTING = frozenset({"select", "choose", "pick"})
@@ -588,6 +591,156 @@ _LEISURE = frozenset(
         "pleasure",
     }
 )
+
+# The arena a fight is in, which makes it no violence: "lost a legal
+# skirmish" (a court's), "political attacks" (words), "a trade war".
+_ARENAS: dict[str, str] = {
+    "legal": LEGAL,
+    "court": LEGAL,
+    "courtroom": LEGAL,
+    "judicial": LEGAL,
+    "regulatory": LEGAL,
+    "political": STATEMENT,
+    "partisan": STATEMENT,
+    "verbal": STATEMENT,
+    "rhetorical": STATEMENT,
+    "propaganda": STATEMENT,
+    "pr": STATEMENT,
+    "relations": STATEMENT,  # "a public-relations offensive"
+    "media": STATEMENT,
+    "ideological": STATEMENT,
+    "trade": ECONOMY,
+    "currency": ECONOMY,
+    "price": BUSINESS,
+    "bidding": BUSINESS,
+    "takeover": BUSINESS,
+    "proxy": BUSINESS,
+    "boardroom": BUSINESS,
+    "lobbying": DEMAND,
+    "turf": OTHER,
+}
+_FIGHTS = _STRUGGLES | {
+    "skirmish",
+    "clash",
+    "attack",
+    "assault",
+    "firestorm",
+    "wars",
+    "battles",
+}
+# Verbs of ruin a thing can do as well as an army: "the amount that ravaged
+# the coastline of Alaska", "the crisis devastated the banking system".
+_RUINING = frozenset(
+    {"ravage", "devastate", "batter", "pound", "flatten", "cripple", "wreck", "destroy"}
+)
+_ATTACKERS = frozenset({"ORG", "PERSON", "GPE", "NORP"})
+_PERSONAL = frozenset({"he", "she", "they", "we", "i", "you", "who"})
+# News media, whose report of what others did is a publication (a
+# statement): "Yesterday's New York Times reported that ... roadside bombs".
+_MEDIA = frozenset(
+    {
+        "newspaper",
+        "paper",
+        "magazine",
+        "journal",
+        "daily",
+        "tabloid",
+        "broadsheet",
+        "weekly",
+        "website",
+        "broadcaster",
+        "network",
+        "channel",
+        "station",
+    }
+)
+_MASTHEADS = frozenset(
+    {
+        "times",
+        "post",
+        "journal",
+        "guardian",
+        "telegraph",
+        "herald",
+        "tribune",
+        "gazette",
+        "chronicle",
+        "independent",
+        "observer",
+        "economist",
+        "mail",
+        "express",
+        "mirror",
+        "newsweek",
+        "reuters",
+        "bloomberg",
+        "bbc",
+        "cnn",
+        "xinhua",
+        "ap",
+        "afp",
+        "technica",
+    }
+)
+# What one attends that is no gathering of officials: "will attend a private
+# school from September", "to attend a glitzy yacht race".
+_NOT_GATHERINGS = frozenset(
+    {
+        "school",
+        "college",
+        "university",
+        "class",
+        "classes",
+        "lesson",
+        "course",
+        "race",
+        "regatta",
+        "match",
+        "game",
+        "concert",
+        "show",
+        "church",
+        "mass",
+        "party",
+        "wedding",
+        "premiere",
+        "festival",
+    }
+)
+# Lenders of governments, whose money is the economy's (or aid), not
+# business: "the IMF parceled out $50 billion to nations in crisis".
+_LENDERS = frozenset(
+    {"imf", "international monetary fund", "world bank", "european central bank"}
+)
+# Indices, whose losses and gains are the market's: "The S&P had seen its
+# fourth consecutive loss on Thursday".
+_INDICES = frozenset(
+    {
+        "s&p",
+        "dow",
+        "nasdaq",
+        "ftse",
+        "nikkei",
+        "dax",
+        "sensex",
+        "cac",
+        "seng",
+        "kospi",
+        "merval",
+        "bovespa",
+        "index",
+        "average",
+        "composite",
+    }
+)
+# A company's end: "the collapse of Lehman Brothers in September" is a
+# bankruptcy (business), no disaster; the market's crash the economy's.
+_ENDINGS = frozenset({"collapse", "crash", "meltdown", "implosion"})
+# A company's own debt is its finances: "GM's US$ 27 billion debt".
+_DEBTS = frozenset({"debt", "debts", "bond", "bonds", "loan", "loans"})
+# Titles of a head of state or government, whose plans are policy:
+# "President Obama unveiled a foreclosure-prevention package".
+_LEADERS = frozenset({"president", "premier", "chancellor", "prime", "minister"})
 
 
 @dataclass(frozen=True)
@@ -749,6 +902,12 @@ def noun_kind(tok: Token, depth: int = 0) -> str | None:
         t.ent_type_ == "PERSON" or _lemma(t) in _CUSTODY for t in tok.subtree
     ):
         return LEGAL  # "the release of Lockerbie bomber ... from prison", as "freed"
+    if found == ATTACK and (arena := _arena(tok)) is not None:
+        return arena  # "lost a legal skirmish", "political attacks", "a trade war"
+    if found == DISASTER and depth < 4 and (ended := _company_end(tok, depth)):
+        return ended  # "the collapse of Lehman Brothers in September": a bankruptcy
+    if found == ECONOMY and _company_debt(tok):
+        return BUSINESS  # "GM's US$ 27 billion debt": the company's finances
     if found == ATTACK and _lemma(tok) in _STRUGGLES and depth < 4:
         fought = _first_noun_kind(_fought(tok), depth + 1)
         if fought not in (None, ATTACK):
@@ -766,6 +925,58 @@ def noun_kind(tok: Token, depth: int = 0) -> str | None:
     ):
         return DISASTER  # "the leaking pipe", "the sinking ship"
     return None
+
+
+def _arena(tok: Token) -> str | None:
+    """The kind of the arena a fight is in, no violence: "a legal skirmish"
+    (legal), "political attacks" (statement), "a trade war" (economy), "a
+    bidding war" (business), "a war of words" (statement)."""
+    if tok.lower_ not in _FIGHTS and _lemma(tok) not in _FIGHTS:
+        return None
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i:
+            if c.lower_ in _ARENAS:
+                return _ARENAS[c.lower_]
+        elif (
+            c.dep_ == "prep"
+            and c.lower_ == "of"
+            and any(p.dep_ == "pobj" and p.lower_ == "words" for p in c.children)
+        ):
+            return STATEMENT
+    return None
+
+
+def _company_end(tok: Token, depth: int) -> str | None:
+    """A company's or a market's collapse: "the collapse of Lehman Brothers"
+    is a bankruptcy (business), "the crash of the stock market" the
+    economy's; not "the collapse of the bridge" nor a plane's crash."""
+    if _lemma(tok) not in _ENDINGS:
+        return None
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ != "of":
+            continue
+        for p in c.children:
+            if p.dep_ != "pobj":
+                continue
+            if _is_exchange(p) or noun_kind(p, depth + 1) == ECONOMY:
+                return ECONOMY
+            company = p.ent_type_ == "ORG" and not _is_government(p)
+            if (company or _lemma(p) in _FIRMS | {"bank", "lender", "insurer"}) and (
+                _lemma(p) not in _VEHICLES
+            ):
+                return BUSINESS
+    return None
+
+
+def _company_debt(tok: Token) -> bool:
+    """A company's own debt or bonds: "GM's US$ 27 billion debt" (business),
+    not a country's debt or the bond market."""
+    return _lemma(tok) in _DEBTS and any(
+        c.dep_ == "poss"
+        and (c.ent_type_ == "ORG" or _lemma(c) in _FIRMS)
+        and not _is_government(c)
+        for c in tok.children
+    )
 
 
 def _opinion_poll(tok: Token) -> bool:
@@ -957,8 +1168,12 @@ def _objects(verb: Token, *, above: bool = True) -> list[Token]:
     ):  # "The letter was dated 11 June and released on Saturday"
         groups.extend(_heads(c) for c in verb.head.children if c.dep_ == "nsubjpass")
     for c in verb.children:
-        if c.dep_ in _OBJECT_DEPS and c.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
-            groups.append(_heads(verb.head))  # "the 18,600 barrels that BP trapped"
+        if (
+            c.dep_ in _OBJECT_DEPS | {"nsubjpass"}
+            and c.tag_ in ("WDT", "WP")
+            and verb.dep_ == "relcl"
+        ):  # "the 18,600 barrels that BP trapped", "the record, which was set"
+            groups.append(_heads(verb.head))
         elif c.dep_ == "nsubjpass" or c.dep_ in _OBJECT_DEPS:
             groups.append(_heads(c))
         elif c.dep_ in ("prep", "agent") and c.lower_ not in _ADJUNCT_PREPS:
@@ -993,6 +1208,16 @@ def _subjects(verb: Token) -> list[Token]:
             out.extend(_heads(c))
     if not out and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return _subjects(verb.head)
+    if (
+        not out
+        and verb.dep_ == "acl"
+        and verb.tag_ == "VBG"
+        and _lemma(verb) in lexicon().verbs
+    ):
+        # "fears about ... major financial institutions collapsing": the noun
+        # a gerund of a kind modifies does what it says (its subject refines
+        # the kind: the market's collapse); not "a job executing the plans"
+        return _heads(verb.head)
     return out
 
 
@@ -1024,7 +1249,76 @@ def classify(verb: Token, span: Span) -> str:
         return ECONOMY  # "the Fed entered into a $38 billion repurchase agreement"
     if kind == STATEMENT and _reports_own_figures(verb, span):
         return BUSINESS  # "Ford says it made profits of $868 million"
+    if kind == STATEMENT and (told := _dated_report(verb, span)) is not None:
+        return told  # "Barton describes how in January last year he received a visit"
+    if kind == SANCTIONS and _by_court(verb):
+        return LEGAL  # "A judge on Tuesday blocked the ... ban on deepwater drilling"
+    if kind == BUSINESS and any(_is_index(t) for t in _subjects(verb)):
+        return ECONOMY  # "The S&P had seen its fourth consecutive loss on Thursday"
+    if kind == OTHER and (told := _when_clause(verb, span)) is not None:
+        return told  # "hit a roadblock Tuesday when ... judge ... struck down the ban"
     return kind
+
+
+def _dated_report(verb: Token, span: Span) -> str | None:
+    """What a statement tells, when the date is inside the told clause, not
+    on the verb of saying: "Barton describes how in January last year he
+    received a visit in Baghdad" (a visit); "said on Monday that" stays a
+    statement, as does a told clause of no kind."""
+    if lexicon().verbs.get(_lemma(verb)) != STATEMENT:
+        return None
+    # a verb of saying in the present ("Barton describes how in January last
+    # year he received ...") is no past date's: the date is the told clause's
+    present = verb.tag_ in ("VBZ", "VBP") and not any(
+        c.dep_ == "aux" for c in verb.children
+    )
+    for c in verb.children:
+        if c.dep_ != "ccomp" or c.pos_ not in ("VERB", "AUX") or c.i < verb.i:
+            continue
+        inside = c.left_edge.i <= span.root.i <= c.right_edge.i
+        if inside or (present and verb.i < span.start and span.end <= c.i):
+            told = classify(c, span)
+            return told if told not in (OTHER, STATEMENT) else None
+    return None
+
+
+def _by_court(verb: Token) -> bool:
+    """A court's or a judge's act, a ruling, not a ban it imposes on anyone:
+    "A judge on Tuesday blocked the Obama administration's ban"."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(
+        _lemma(t) in _JUDICIAL and (t.dep_ == "nsubj" or t.head.dep_ == "nsubj")
+        for s in subjects
+        for t in [s, *s.children]  # "judge Martin Feldman struck down the ban"
+    ) or any(_lemma(t) in _JUDICIAL for t in _agents(verb))
+
+
+def _is_index(tok: Token) -> bool:
+    """A stock index by noun or name: "The S&P", "the Dow", "the Nikkei
+    average" (its losses are the market's, no company's)."""
+    return tok.dep_ != "compound" and (
+        tok.lower_ in _INDICES
+        or (_lemma(tok) in _INDICES and tok.pos_ == "PROPN")
+        or (_lemma(tok) in ("index", "average") and tok.pos_ == "NOUN")
+    )
+
+
+def _when_clause(verb: Token, span: Span) -> str | None:
+    """The kind of a "when" clause that says what happened, for a verb of no
+    kind that frames it: "The administration hit a roadblock Tuesday when
+    New Orleans federal judge Martin Feldman struck down the ... ban"."""
+    if _lemma(verb) in lexicon().verbs:
+        return None
+    for c in verb.children:
+        if (
+            c.dep_ == "advcl"
+            and c.pos_ == "VERB"
+            and c.i > verb.i
+            and any(a.lower_ == "when" and a.i < c.i for a in c.children)
+            and (told := classify(c, span)) != OTHER
+        ):
+            return told
+    return None
 
 
 def _classify(verb: Token, span: Span) -> str:
@@ -1233,6 +1527,22 @@ def _classify(verb: Token, span: Span) -> str:
         for t in _patients(verb)
     ):
         return BUSINESS  # "Qantas plans to commence A380 operations": a launch
+    if lemma == "plead" and _pleads_for(verb):
+        return DEMAND  # "had pleaded before Congress to be given $14 billion"
+    if lemma == "attend" and (attended := _attended(verb)) is not None:
+        return attended  # "will attend a private school from September"
+    if (
+        lemma in _STARTING
+        and any(_lemma(t) == "work" for t in _patients(verb))
+        and any(_lemma(t) in _INQUIRING for t in _subjects(verb))
+    ):
+        return LEGAL  # "a presidential commission that began work this week"
+    if lemma == "drill" and any(
+        _relief_well(t)
+        for v in [verb, *(c for c in verb.children if c.dep_ == "conj")]
+        for t in _patients(v)
+    ):
+        return DISASTER  # "started drilling ... a new relief well": the response
     if lemma in SPEAK_VERBS or (lemma == "call" and _is_phone_call(verb)):
         return _speaking(verb, lemma)
     if lemma == "call":
@@ -1242,12 +1552,17 @@ def _classify(verb: Token, span: Span) -> str:
         if called in _CONVENED:
             # "has called a special summit of the UN for September 14 to 16"
             return called
+        if any(c.dep_ == "oprd" for c in verb.children):
+            return STATEMENT  # "called the Gulf oil spill a “wake-up call” for ..."
         if any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
             return DEMAND  # "called for a ceasefire"
         return STATEMENT  # "called the war unjust"
     objects = _objects(verb)
     subjects = _subjects(verb)
-    if lemma in _PRESENTING | {"announce"} and _presents_product(verb, subjects):
+    presenters = subjects + [  # "was introduced by Apple CEO Steve Jobs"
+        d for a in _agents(verb) for d in a.subtree if d.ent_type_ == "ORG"
+    ]
+    if lemma in _PRESENTING | {"announce"} and _presents_product(verb, presenters):
         return BUSINESS  # "the company presented the iPhone", "the A380 was revealed"
     if _scheduled_for_market(verb, subjects):
         return BUSINESS  # "OS X is scheduled for release", "slated for a U.S. release"
@@ -1288,7 +1603,7 @@ def _classify(verb: Token, span: Span) -> str:
             return OTHER  # "The Mexican man arrived in Hong Kong": no visit
     if lemma in _ANNOUNCING and (told := _confirmed_as(verb, span)) is not None:
         return told  # "was confirmed as the first person to catch swine flu"
-    if lemma in _ANNOUNCING and not _first_kind(objects):
+    if lemma in _ANNOUNCING and not _first_kind(objects) and not _news_medium(subjects):
         for c in verb.children:  # "announced it would cut 13,000 jobs"
             if (
                 c.dep_ in ("ccomp", "xcomp")
@@ -1299,6 +1614,15 @@ def _classify(verb: Token, span: Span) -> str:
                 if told not in (OTHER, STATEMENT):
                     return told
     own = lex.verbs.get(lemma) if lemma not in lex.light_verbs else None
+    if (
+        own == ATTACK
+        and lemma in _RUINING
+        and any(c.dep_ == "nsubj" for c in verb.children)  # an active doer named
+        and not _attacker(subjects)
+    ):
+        # "the amount that ravaged the coastline of Alaska ... when the Exxon
+        # Valdez ran aground": no army ravages
+        return _ruin_kind(verb, subjects)
     if own == DISASTER and (_first_kind(objects) or _first_kind(subjects)) == STATEMENT:
         return STATEMENT  # "other cables leaked tonight": a disclosure, no spill
     if not _has_object(verb) and (own is None or lemma in _PHASE_VERBS):
@@ -1557,7 +1881,7 @@ def _money_kind(subjects: list[Token]) -> str | None:
     """The kind of money its subject moves: a government's is the economy's
     ("the Fed transferred $24 billion"), a company's business ("the company
     would generate $30 billion", "BP may offer up to $10 billion in debt")."""
-    if any(_is_government(t) for t in subjects):
+    if any(_is_government(t) or _is_lender(t) for t in subjects):
         return ECONOMY
     if any(t.ent_type_ == "ORG" or _lemma(t) in _FIRMS for t in subjects):
         return BUSINESS
@@ -1616,6 +1940,8 @@ def _reports_own_figures(verb: Token, span: Span) -> bool:
     ):
         return False
     names = {t.lower_ for s in speakers for t in s.subtree if t.pos_ == "PROPN"}
+    # "Shell shut subsea production ..., the companies said": each its own
+    companies = any(s.tag_ == "NNS" and _lemma(s) in _FIRMS for s in speakers)
     for c in verb.children:
         if c.dep_ != "ccomp" or c.pos_ not in ("VERB", "AUX"):
             continue
@@ -1627,6 +1953,7 @@ def _reports_own_figures(verb: Token, span: Span) -> bool:
                     d.dep_ == "poss" and d.lower_ in ("its", "our") for d in s.children
                 )
                 or (s.pos_ == "PROPN" and s.lower_ in names)
+                or (companies and s.ent_type_ == "ORG" and not _is_government(s))
             )
             for s in c.children
         )
@@ -1637,7 +1964,10 @@ def _reports_own_figures(verb: Token, span: Span) -> bool:
             is_event_nominal(t) and noun_kind(t) == BUSINESS for t in _patients(c)
         ) or (
             _lemma(c) in _CLOSING
-            and any(_lemma(t) in _WORKPLACES for t in _patients(c))
+            and any(
+                _lemma(t) in _WORKPLACES or noun_kind(t) == BUSINESS
+                for t in _patients(c)
+            )  # "shut two plants", "shut subsea production"
         )
         if own and (figures or acts) and _classify(c, span) == BUSINESS:
             return True
@@ -1798,9 +2128,102 @@ def _by_subject(kind: str, subjects: list[Token]) -> str:
         # "Jackson collapsed at his Los Angeles home"; a rig the small model
         # reads as a person still explodes ("Deepwater Horizon exploded")
         return HEALTH
-    if kind == BUSINESS and any(_is_government(t) for t in subjects):
-        return ECONOMY  # "the Treasury will buy mortgage assets"
+    if kind == BUSINESS and any(
+        _is_government(t) or _is_lender(t) or _is_leader(t) for t in subjects
+    ):
+        # "the Treasury will buy mortgage assets", "President Obama unveiled a
+        # foreclosure-prevention package"
+        return ECONOMY
     return kind
+
+
+def _is_lender(tok: Token) -> bool:
+    """A lender of governments: "the IMF", "the World Bank"."""
+    name = " ".join(t.lower_ for t in tok.subtree if t.pos_ == "PROPN")
+    return tok.lower_ in _LENDERS or name in _LENDERS
+
+
+def _is_leader(tok: Token) -> bool:
+    """A head of state or government by title: "President Obama"."""
+    return tok.ent_type_ == "PERSON" and any(
+        c.dep_ == "compound" and c.lower_ in _LEADERS for c in tok.children
+    )
+
+
+def _attacker(subjects: list[Token]) -> bool:
+    """A subject that can fight: a person, a body, a country, a people, a
+    personal pronoun, forces or a weapon (not oil, a storm, a crisis)."""
+    return any(
+        t.ent_type_ in _ATTACKERS
+        or t.lower_ in _PERSONAL
+        or _forces(t)
+        or _is_weapon([t])
+        or noun_kind(t) == ATTACK
+        for t in subjects
+        if t.dep_ != "compound"
+    )
+
+
+def _ruin_kind(verb: Token, subjects: list[Token]) -> str:
+    """What ruin a thing brings: its own kind ("the crisis ... devastated",
+    "the hurricane ravaged"), a disaster's in an article about one, else
+    what it ruins ("devastated retirement accounts") or other."""
+    return (
+        _first_kind([t for t in subjects if t.dep_ != "compound"])
+        or (DISASTER if _about_disaster(verb.doc) else None)
+        or _first_kind(_patients(verb))
+        or OTHER
+    )
+
+
+def _news_medium(subjects: list[Token]) -> bool:
+    """A newspaper, magazine or broadcaster as the subject, whose report of
+    what others did is its publication: "Yesterday's New York Times"."""
+    for t in subjects:
+        if t.dep_ == "compound":
+            continue
+        if _lemma(t) in _MEDIA and t.ent_type_ != "PERSON":
+            return True
+        if t.ent_type_ == "ORG" and t.lower_ in _MASTHEADS:
+            return True
+    return False
+
+
+def _pleads_for(verb: Token) -> bool:
+    """A plea for something, a demand ("pleaded before Congress to be given
+    $14 billion", "pleaded with lawmakers", "pleaded for help"); not a plea
+    of guilty or innocent in court."""
+    if any(t.lower_ in ("guilty", "innocent", "contest") for t in verb.subtree) or any(
+        c.dep_ == "prep" and c.lower_ == "to" for c in verb.children
+    ):
+        return False  # "pleaded guilty", "pleaded not guilty to ...", "to charges"
+    return any(
+        (c.dep_ in ("xcomp", "advcl") and any(a.tag_ == "TO" for a in c.children))
+        or (c.dep_ == "prep" and c.lower_ in ("for", "with"))
+        for c in verb.children
+    )
+
+
+def _attended(verb: Token) -> str | None:
+    """What one attends: its kind ("attended the funeral", "the summit"), or
+    no gathering of officials ("will attend a private school", "a glitzy
+    yacht race"); None for what names no kind (a meeting, as the verb)."""
+    patients = _patients(verb)
+    found = _first_kind(patients)
+    if found is not None:
+        return found
+    if any(_lemma(t) in _NOT_GATHERINGS for t in patients):
+        return OTHER
+    return None
+
+
+def _relief_well(tok: Token) -> bool:
+    """A relief well, the spill's response work: "a new relief well"."""
+    if _lemma(tok) == "relief":  # "relief well" (well misread as an adverb)
+        return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "well"
+    return _lemma(tok) == "well" and any(
+        _lemma(c) == "relief" for c in tok.children if c.dep_ in ("compound", "amod")
+    )
 
 
 def _investigation_reports(subjects: list[Token]) -> bool:

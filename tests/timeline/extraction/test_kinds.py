@@ -2305,3 +2305,189 @@ def test_it_gives_polls_tours_responses_and_awards_their_kinds(
 ):
     e = event_in(article_id, fragment, expression)
     assert e.kind == kind, e.title
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression", "kind"),
+    [
+        # legal: a fight in a legal arena is no attack
+        (
+            "bpoil_reuters/2010-06-24/484.htm.txt",
+            "lost a legal skirmish on Thursday",
+            "Thursday",
+            "legal",
+        ),
+        # disaster: what ravages a coastline in a spill's article is no army
+        (
+            "bpoil_guardian/2010-05-03/326.htm.txt",
+            "the amount that ravaged the coastline of Alaska",
+            "21 years ago",
+            "disaster",
+        ),
+        # statement: a newspaper's report of others' bombs is a publication
+        (
+            "IraqWar_guardian/2005-08-05/246.htm.txt",
+            "Yesterday's New York Times reported that",
+            "Yesterday",
+            "statement",
+        ),
+        # legal: a judge who blocks a ban rules, imposes no sanctions
+        (
+            "bpoil_reuters/2010-06-22/604.htm.txt",
+            "A judge on Tuesday blocked",
+            "Tuesday",
+            "legal",
+        ),
+        # legal: a frame of no kind takes its "when" clause's (a judge's ruling)
+        (
+            "bpoil_foxnews/2010-06-23/500.htm.txt",
+            "hit a roadblock Tuesday when",
+            "Tuesday",
+            "legal",
+        ),
+        # other: a school attended is no meeting
+        (
+            "MJ_bbc/2010-06-25/581.htm.txt",
+            "will attend a private school from September",
+            "September",
+            "other",
+        ),
+        # economy: the IMF's lending is no company's business
+        (
+            "Finan_washingtonpost/2009-03-09/561.htm.txt",
+            "the IMF parceled out $50 billion",
+            "November",
+            "economy",
+        ),
+        # economy: a president's package is policy, no company's launch
+        (
+            "Finan_washingtonpost/2009-02-19/164.htm.txt",
+            "President Obama unveiled a foreclosure-prevention package",
+            "Feb. 18",
+            "economy",
+        ),
+        # meeting: a present verb of saying; the past date is the told visit's
+        (
+            "IraqWar_guardian/2005-05-15/1.htm.txt",
+            "Barton describes how in January last year he received a visit",
+            "January last year",
+            "meeting",
+        ),
+        # disaster: a relief well drilled is the spill's response work
+        (
+            "bpoil_guardian/2010-05-03/326.htm.txt",
+            "BP today started drilling",
+            "today",
+            "disaster",
+        ),
+        # statement: calling the spill "a wake-up call for" the industry
+        (
+            "bpoil_reuters/2010-07-27/1898.htm.txt",
+            "called the Gulf oil spill a",
+            "Tuesday",
+            "statement",
+        ),
+        # economy: a "when" clause of a bailout's money
+        (
+            "Finan_washingtonpost/2009-02-10/927.htm.txt",
+            "That allocation process will begin today",
+            "today",
+            "economy",
+        ),
+        # business: a product introduced by a company's chief at its conference
+        (
+            "wikinews-meantime-191597",
+            "was introduced by Apple CEO Steve Jobs",
+            "less than two weeks ago",
+            "business",
+        ),
+        # demand: a plea to Congress for money, no plea in court
+        (
+            "wikinews-meantime-118175",
+            "had pleaded before Congress",
+            "Earlier this week",
+            "demand",
+        ),
+        # business: a company's own debt exchanged
+        (
+            "wikinews-meantime-126878",
+            "most of its bondholders did not exchange",
+            "Wednesday",
+            "business",
+        ),
+        # business: a product's facelift
+        (
+            "wikinews-meantime-39951",
+            "Despite being given a major facelift",
+            "2002",
+            "business",
+        ),
+        # statement: a press release is released
+        (
+            "wikinews-meantime-113330",
+            "in a press release released earlier today",
+            "earlier today",
+            "statement",
+        ),
+        # economy: an index's loss is the market's
+        (
+            "wikinews-meantime-121225",
+            "The S&P had seen its fourth consecutive loss",
+            "Thursday",
+            "economy",
+        ),
+        # economy: a bank's collapse is no disaster
+        (
+            "wikinews-meantime-122475",
+            "after the collapse of Lehman Brothers",
+            "September",
+            "economy",
+        ),
+        # economy: a price record "which was set" (the relative's antecedent)
+        (
+            "wikinews-meantime-82738",
+            "which was set on October 18",
+            "October 18",
+            "economy",
+        ),
+        # business: companies' report of their own shutdowns
+        (
+            "bpoil_reuters/2010-06-28/174.htm.txt",
+            "Shell shut subsea production",
+            "Sunday",
+            "business",
+        ),
+        # health: advice takes the kind of what it is about (a pandemic)
+        (
+            "H1N1_guardian/2009-05-05/411.htm.txt",
+            "independent schools were issued with advice",
+            "the weekend",
+            "health",
+        ),
+        # legal: a commission that begins work opens an inquiry
+        (
+            "bpoil_washingtonpost/2010-07-14/694.htm.txt",
+            "a presidential commission that began work",
+            "this week",
+            "legal",
+        ),
+        # guards: a plea in court stays legal, a meeting attended a meeting
+        (
+            "IraqWar_guardian/2005-01-19/72.htm.txt",
+            "pleaded not guilty yesterday",
+            "yesterday",
+            "legal",
+        ),
+        (
+            "Finan_washingtonpost/2008-10-12/738.htm.txt",
+            "Bush attended the G-20 meeting",
+            "yesterday evening",
+            "meeting",
+        ),
+    ],
+)
+def test_it_gives_figurative_fights_reports_and_plans_their_kinds(
+    article_id, fragment, expression, kind
+):
+    e = event_in(article_id, fragment, expression)
+    assert e.kind == kind, e.title
