@@ -600,13 +600,17 @@ class EntityResolver:
             self._people_index = PeopleIndex(self.people.values())
         return self._people_index
 
-    def _known_person(self, key: str) -> str | None:
+    def _known_person(self, key: str, *, nicknames: bool = True) -> str | None:
         """The known person a name is: an alias, a full name through its
-        surname, or another spelling of one known person ("Qaddafi")."""
+        surname, or another spelling of one known person ("Qaddafi"); under
+        a first-name variant ("Ken" for Kenneth Feinberg) only if
+        `nicknames` (see `_article_own`)."""
         alias = self.people.get(key)
         if alias is not None:
             return alias
-        return self._by_surname(key) or self.people_index.variant_of(key)
+        return self._by_surname(key) or self.people_index.variant_of(
+            key, nicknames=nicknames
+        )
 
     # -- alias matcher over the whole text (for what NER misses) --------------
 
@@ -1385,7 +1389,12 @@ class EntityResolver:
         for cand in candidates:
             if verdicts[cand.key] != PERSON or " " not in cand.key:
                 continue
-            canonical = self._known_person(cand.key) or cand.name
+            canonical = (
+                self._known_person(
+                    cand.key, nicknames=not _article_own(cand.key, candidates)
+                )
+                or cand.name
+            )
             full_names[cand.key] = canonical
         # A full name that is the end of one longer name of the article is
         # that person ("Fern ndez de Kirchner" of "Cristina Fern ndez de
@@ -3184,11 +3193,15 @@ class PeopleIndex:
         self.by_key.setdefault(spelling_key(words[-1]), set()).add(name)
         self.surnames.setdefault(words[-1], set()).add(name)
 
-    def variant_of(self, name: str) -> str | None:
+    def variant_of(self, name: str, *, nicknames: bool = True) -> str | None:
         """The one known person `name` is another spelling of, else None.
 
         A full name needs a surname spelled differently but alike, and a
         like first name; one word needs a known surname spelled alike.
+        The same surname under a first-name variant ("Ken" for Kenneth
+        Feinberg) only with `nicknames`, and never when `name` has a middle
+        name the known one lacks ("Michael Joseph Jackson" is not Mike
+        Jackson).
         """
         words = normalise_alias(name).split()
         if len(words) == 2 and len(words[-1]) < MIN_VARIANT_SURNAME:
@@ -3211,8 +3224,12 @@ class PeopleIndex:
                 == plain
                 and normalise_alias(known) != " ".join(words)
             }
-            if not same:  # "Ken Feinberg" is Kenneth Feinberg: a nickname
-                same = {k for k in self.surnames[last] if first_name_variant(k, name)}
+            if not same and nicknames:  # "Ken Feinberg" is Kenneth Feinberg
+                same = {
+                    k
+                    for k in self.surnames[last]
+                    if first_name_variant(k, name) and not _own_middle(words, k)
+                }
             return next(iter(same)) if len(same) == 1 and len(plain) >= 2 else None
         found = self.by_key.get(spelling_key(last), set())
         if len(words) >= 2:
@@ -3228,9 +3245,30 @@ class PeopleIndex:
         return next(iter(found)) if len(found) == 1 else None
 
 
+# An article naming a person this many times (in full, by surname or by
+# first name) names its own person: a stored person under a first-name
+# variant is another one ("Michael Jackson" of a story about the singer is
+# not the general Mike Jackson another story named once).
+NICKNAME_MAX_MENTIONS = 5
+
+
+def _article_own(key: str, candidates: Iterable[_Candidate]) -> bool:
+    """A full name the article uses often (itself, or its surname or first
+    name alone)."""
+    forms = {key, _surname(key), key.split()[0]}
+    return sum(1 for c in candidates if c.key in forms) >= NICKNAME_MAX_MENTIONS
+
+
 # A surname two known people share goes to one of them when that one is
 # reported this many times as often as all the others together.
 DOMINANT_PERSON = 5
+
+
+def _own_middle(words: list[str], known: str) -> bool:
+    """`words` has a middle name (not an initial) where `known` has none."""
+    mine = [w for w in words[1:-1] if not _initial(w)]
+    theirs = normalise_alias(known).split()[1:-1]
+    return bool(mine) and not theirs
 
 
 def _initial(word: str) -> bool:

@@ -227,14 +227,19 @@ class NameResolver:
     def _variants(
         self, new: dict[tuple[str, str], tuple[str, int]]
     ) -> dict[tuple[str, str], int]:
-        """New person names that are another spelling of a stored person."""
+        """New person names that are another spelling of a stored person.
+
+        Not under a first-name variant: whether an article's "Michael
+        Jackson" is a stored Mike Jackson is the extraction's decision (it
+        sees how often the article names him); `absorb_variants` merges the
+        pairs stored meanwhile."""
         people = [k for k in new if k[1] == ActorKind.PERSON and " " in k[0]]
         if not people:
             return {}
         self._refresh_people()
         out = {}
         for key in people:
-            known = self._people.variant_of(new[key][0])
+            known = self._people.variant_of(new[key][0], nicknames=False)
             if known is not None and known in self._people_ids:
                 out[key] = self._people_ids[known]
         return out
