@@ -600,16 +600,19 @@ class EntityResolver:
             self._people_index = PeopleIndex(self.people.values())
         return self._people_index
 
-    def _known_person(self, key: str, *, nicknames: bool = True) -> str | None:
+    def _known_person(self, key: str) -> str | None:
         """The known person a name is: an alias, a full name through its
-        surname, or another spelling of one known person ("Qaddafi"); under
-        a first-name variant ("Ken" for Kenneth Feinberg) only if
-        `nicknames` (see `_article_own`)."""
+        surname, or another spelling of one known person ("Qaddafi"). Not a
+        stored person under a first-name variant ("Michael Jackson" for a
+        stored Mike Jackson): whether the article's person is the stored one
+        needs what ingestion knows (`NameResolver._variants`: whom they are
+        reported with); the article's own two names are one person
+        (`_first_name_variants`)."""
         alias = self.people.get(key)
         if alias is not None:
             return alias
         return self._by_surname(key) or self.people_index.variant_of(
-            key, nicknames=nicknames
+            key, nicknames=False
         )
 
     # -- alias matcher over the whole text (for what NER misses) --------------
@@ -704,6 +707,43 @@ class EntityResolver:
             }
             if len(same) == 1:
                 full_names[key] = same.pop()
+
+    def _clashing_titles(
+        self,
+        candidates: list[_Candidate],
+        full_names: Mapping[str, str],
+        surnames: dict[str, str | None],
+    ) -> dict[int, str]:
+        """Surname mentions titled so that they cannot be the article's full
+        name of that surname (`_titles_clash`: "President Obama", "Mr Obama"
+        beside "first lady Michelle Obama"): start token -> the person they
+        are instead, the known person of the surname (an alias) if another,
+        else the surname itself. Where such mentions are at least as many as
+        the titled ones that agree, the bare surname is that person too
+        (`surnames` is changed: no alias ties the surname to her)."""
+        marks: dict[str, set[str]] = {}
+        for c in candidates:
+            if c.key in full_names:
+                marks.setdefault(full_names[c.key], set()).update(c.marks)
+        out: dict[int, str] = {}
+        for last, person in list(surnames.items()):
+            theirs = frozenset(marks.get(person or "", ()))
+            if not theirs:
+                continue
+            mine = [c for c in candidates if c.key == last]
+            clash = [c for c in mine if _titles_clash(c.marks, theirs)]
+            if not clash:
+                continue
+            agree = sum(1 for c in mine if c.marks) - len(clash)
+            known = self.people.get(last)
+            other = known if known and known != person else clash[0].name
+            bare = len(clash) >= agree
+            for c in mine:
+                if c in clash or (bare and not c.marks):
+                    out[c.start] = other
+            if bare:
+                surnames[last] = other
+        return out
 
     def _first_names(self, full_names: dict[str, str]) -> set[str]:
         firsts: dict[str, int] = {}
@@ -1377,6 +1417,9 @@ class EntityResolver:
                     country,
                     titled=any(w in self.title_words for w in before + words[:k]),
                     official=self._official(before + words[:k]),
+                    marks=_title_marks(
+                        doc, ent.start - len(before), before + words[:k]
+                    ),
                 )
             )
         verdicts = self._judge_candidates(doc, candidates, org_keys, product_firsts)
@@ -1389,12 +1432,7 @@ class EntityResolver:
         for cand in candidates:
             if verdicts[cand.key] != PERSON or " " not in cand.key:
                 continue
-            canonical = (
-                self._known_person(
-                    cand.key, nicknames=not _article_own(cand.key, candidates)
-                )
-                or cand.name
-            )
+            canonical = self._known_person(cand.key) or cand.name
             full_names[cand.key] = canonical
         # A full name that is the end of one longer name of the article is
         # that person ("Fern ndez de Kirchner" of "Cristina Fern ndez de
@@ -1412,6 +1450,9 @@ class EntityResolver:
                 surnames[last] = None
             else:
                 surnames[last] = canonical
+        # "President Obama" beside the article's "first lady Michelle Obama":
+        # a titled surname that cannot be her (start token -> who it is).
+        rebound = self._clashing_titles(candidates, full_names, surnames)
         first_names = self._first_names(full_names)
         # The namesake a shared surname alone stands for: the one the article
         # names in full first, once it has ("Relatives of Michael Jackson
@@ -1472,7 +1513,9 @@ class EntityResolver:
                         taken[i] = 1
                 continue
             if verdict == PERSON:
-                canonical = self._known_person(cand.key) or cand.name
+                canonical = (
+                    rebound.get(cand.start) or self._known_person(cand.key) or cand.name
+                )
                 persons.append((cand.ent, cand.start, cand.end, canonical))
                 if cand.country:
                     person_countries.setdefault(canonical, set()).add(cand.country)
@@ -1535,7 +1578,12 @@ class EntityResolver:
 
         for _ent, name_s, e, canonical in persons:
             name = _clean_name(doc[name_s:e].text)
-            resolved = namesake.get(name_s) or person_for(name) or canonical
+            resolved = (
+                rebound.get(name_s)
+                or namesake.get(name_s)
+                or person_for(name)
+                or canonical
+            )
             if any(taken[name_s:e]):
                 continue
             add(name_s, e, PERSON, resolved)
@@ -2850,6 +2898,7 @@ class _Candidate:
     country: str | None
     titled: bool
     official: bool = False  # titled as an official ("Sen.", "Gov.", "minister")
+    marks: frozenset[str] = frozenset()  # its title words (`_title_marks`)
 
 
 _PARTICLES = frozenset(
@@ -3193,13 +3242,21 @@ class PeopleIndex:
         self.by_key.setdefault(spelling_key(words[-1]), set()).add(name)
         self.surnames.setdefault(words[-1], set()).add(name)
 
+    def _one_of_surname(self, last: str) -> bool:
+        """The known people of this surname have one first name."""
+        firsts = {normalise_alias(k).split()[0] for k in self.surnames.get(last, ())}
+        return len(firsts) == 1
+
     def variant_of(self, name: str, *, nicknames: bool = True) -> str | None:
         """The one known person `name` is another spelling of, else None.
 
         A full name needs a surname spelled differently but alike, and a
         like first name; one word needs a known surname spelled alike.
         The same surname under a first-name variant ("Ken" for Kenneth
-        Feinberg) only with `nicknames`, and never when `name` has a middle
+        Feinberg) only with `nicknames`, only when the known people of that
+        surname are one person (one first name: "Kenneth Feinberg" and
+        "Kenneth R. Feinberg"; a "Michael Jackson" beside a stored Mike and
+        Lisa P. Jackson is neither), and never when `name` has a middle
         name the known one lacks ("Michael Joseph Jackson" is not Mike
         Jackson).
         """
@@ -3224,7 +3281,8 @@ class PeopleIndex:
                 == plain
                 and normalise_alias(known) != " ".join(words)
             }
-            if not same and nicknames:  # "Ken Feinberg" is Kenneth Feinberg
+            if not same and nicknames and self._one_of_surname(last):
+                # "Ken Feinberg" is Kenneth Feinberg, the one stored Feinberg
                 same = {
                     k
                     for k in self.surnames[last]
@@ -3243,20 +3301,6 @@ class PeopleIndex:
                 >= VARIANT_FIRST_NAME
             }
         return next(iter(found)) if len(found) == 1 else None
-
-
-# An article naming a person this many times (in full, by surname or by
-# first name) names its own person: a stored person under a first-name
-# variant is another one ("Michael Jackson" of a story about the singer is
-# not the general Mike Jackson another story named once).
-NICKNAME_MAX_MENTIONS = 5
-
-
-def _article_own(key: str, candidates: Iterable[_Candidate]) -> bool:
-    """A full name the article uses often (itself, or its surname or first
-    name alone)."""
-    forms = {key, _surname(key), key.split()[0]}
-    return sum(1 for c in candidates if c.key in forms) >= NICKNAME_MAX_MENTIONS
 
 
 # A surname two known people share goes to one of them when that one is
@@ -4226,6 +4270,83 @@ def _thing_noun(subject: Token) -> bool:
 
 
 _GENERATIONS = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+# Titles that say a person's sex, and a spouse's: a titled mention is not
+# the article's full name whose own mentions are titled the other way
+# ("President Obama", "Mr Obama" are not "first lady Michelle Obama").
+_FEMALE_TITLES = frozenset(
+    {
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "miss",
+        "madam",
+        "lady",
+        "dame",
+        "queen",
+        "princess",
+        "congresswoman",
+        "chairwoman",
+        "spokeswoman",
+    }
+)
+_MALE_TITLES = frozenset(
+    {"mr", "mr.", "mister", "sir", "lord", "king", "prince", "congressman"}
+)
+_SPOUSE = "first lady"
+_HEAD_TITLES = frozenset(
+    {
+        "president",
+        "president-elect",
+        "vice president",
+        "vice-president",
+        "prime minister",
+        "premier",
+        "chancellor",
+        "governor",
+        "gov.",
+        "mayor",
+        "king",
+        "emperor",
+    }
+)
+_TITLE_QUALIFIERS = frozenset({"former", "ex-", "late", "acting", "interim"})
+
+
+def _title_marks(doc: Doc, start: int, words: list[str]) -> frozenset[str]:
+    """The title words of a person's mention (lower-cased, `start` the
+    first one's token), "vice president" and "prime minister" whole, and
+    "first lady" for a lady preceded by "first"."""
+    marks = {w for w in words if w not in _TITLE_QUALIFIERS}
+    joined = f" {' '.join(words)} "
+    marks |= {t for t in _HEAD_TITLES if " " in t and f" {t} " in joined}
+    if "lady" in words and (
+        "first" in words[: words.index("lady")]
+        or (start > 0 and doc[start - 1].lower_ == "first")
+    ):
+        marks.add(_SPOUSE)
+    return frozenset(marks)
+
+
+def _sex(marks: frozenset[str]) -> str | None:
+    female, male = bool(marks & _FEMALE_TITLES), bool(marks & _MALE_TITLES)
+    return "f" if female and not male else "m" if male and not female else None
+
+
+def _titles_clash(mine: frozenset[str], theirs: frozenset[str]) -> bool:
+    """A mention titled `mine` cannot be the person whose mentions are
+    titled `theirs`: no title in common, and one sex against the other, or
+    a spouse's title against a head's ("first lady" / "President")."""
+    if not mine or not theirs or mine & theirs:
+        return False
+    a, b = _sex(mine), _sex(theirs)
+    if a and b and a != b:
+        return True
+    return (_SPOUSE in theirs and bool(mine & _HEAD_TITLES)) or (
+        _SPOUSE in mine and bool(theirs & _HEAD_TITLES)
+    )
 
 
 def _surname(key: str) -> str:
