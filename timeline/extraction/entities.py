@@ -720,7 +720,8 @@ class EntityResolver:
         are instead, the known person of the surname (an alias) if another,
         else the surname itself. Where such mentions are at least as many as
         the titled ones that agree, the bare surname is that person too
-        (`surnames` is changed: no alias ties the surname to her)."""
+        (`surnames` is changed: no alias ties the surname to her), and the
+        agreeing ones ("Mrs. Obama") stay hers."""
         marks: dict[str, set[str]] = {}
         for c in candidates:
             if c.key in full_names:
@@ -741,6 +742,8 @@ class EntityResolver:
             for c in mine:
                 if c in clash or (bare and not c.marks):
                     out[c.start] = other
+                elif bare:  # "Mrs. Obama" is still her
+                    out[c.start] = person
             if bare:
                 surnames[last] = other
         return out
