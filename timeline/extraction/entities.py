@@ -1388,6 +1388,8 @@ class EntityResolver:
             words = [t.lower_ for t in doc[s:e]]
             k = self._strip_title(words)
             name_s = s + k
+            while name_s < e - 1 and _time_before_name(doc, name_s):
+                name_s += 1  # "01.48 BST Kofi Annan": the time's zone
             if name_s >= e:
                 continue
             name = _clean_name(doc[name_s:e].text)
@@ -3576,6 +3578,20 @@ def _time_zone(doc: Doc, start: int, end: int) -> bool:
         before.ent_type_ == "TIME"
         or any(ch.isdigit() for ch in before.text)
         or (before.lower_ in ("am", "pm", "a.m.", "p.m."))
+    )
+
+
+_CLOCK_WORDS = frozenset({"am", "pm", "a.m.", "p.m."})
+
+
+def _time_before_name(doc: Doc, i: int) -> bool:
+    """Token `i` is a time's zone or "pm" glued to the name after it by the
+    NER ("01.48 BST Kofi Annan", "6.00 pm Gordon Brown")."""
+    before = doc[i - 1] if i else None
+    return _time_zone(doc, i, i + 1) or (
+        doc[i].lower_ in _CLOCK_WORDS
+        and before is not None
+        and any(ch.isdigit() for ch in before.text)
     )
 
 

@@ -54,3 +54,16 @@ def test_no_alias_ties_the_surname_to_her():
     doc = get_nlp()(LINES)
     aliases = EntityResolver().resolve(doc).aliases
     assert aliases.get("obama") != "Michelle Obama"
+
+
+def test_a_time_zone_glued_to_a_name_is_no_part_of_it():
+    # a Guardian dateline: the NER tags "BST Kofi Annan" as one PERSON
+    text = (
+        "Tuesday 6 September 2005 01.48 BST Kofi Annan, the UN secretary "
+        "general, expressed regret last night. Mr Annan said the report was "
+        "a warning."
+    )
+    doc = get_nlp()(text)
+    resolved = EntityResolver().resolve(doc)
+    people = {m.value for m in resolved.mentions if m.kind == "person"}
+    assert people == {"Kofi Annan"}
