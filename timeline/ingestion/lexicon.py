@@ -232,7 +232,7 @@ class NameResolver:
 
         Under a first-name variant ("Ken Feinberg" for the one stored
         Feinberg, `PeopleIndex.variant_of`) only when the stored person is
-        reported with one of the article's `context` actors (`_reported_with`):
+        of the story of the article's `context` actors (`_reported_with`):
         a "Michael Jackson" of a story on the singer is not the Mike Jackson
         another story named in passing."""
         people = [k for k in new if k[1] == ActorKind.PERSON and " " in k[0]]
@@ -465,8 +465,8 @@ class NameResolver:
         one surname where each is the other's only variant among the stored
         people of that surname (never when two would match), no one else of
         the surname has another first name (Mike and Michael Jackson beside
-        Lisa P. Jackson stay apart) and the two are reported with one same
-        actor (`_reported_with`: "Mike Jackson" of a war story is not the
+        Lisa P. Jackson stay apart) and the two are of one story
+        (`_reported_with`: "Mike Jackson" of a war story is not the
         singer), into the one reported in more events (the first stored on
         a tie). A pair with a person an admin edited
         (`Actor.is_admin_touched`) is left as it is. Call inside a
@@ -497,7 +497,7 @@ class NameResolver:
                     continue  # each pair once; one of two matches is no one
                 if a.is_admin_touched() or b.is_admin_touched():
                     continue  # a person's doing: left as they made it
-                if not _reported_with(a.pk, _co_actors(b.pk)):
+                if not _reported_with(a.pk, _story_actors(b.pk)):
                     continue  # nothing ties the two to one story
                 target = max((a, b), key=lambda x: x.n)
                 other = b if target == a else a
@@ -526,11 +526,20 @@ class NameResolver:
         self._learned.clear()
 
 
-def _co_actors(actor_id: int | None) -> set[int]:
-    """The other actors (people, organisations) of this actor's events."""
+# A stored person and an article (or two stored people) are of one story
+# when the articles reporting them name this many of the same actors.
+SHARED_ACTORS = 2
+
+
+def _story_actors(actor_id: int | None) -> set[int]:
+    """The actors (people, organisations) of the events of the articles
+    that report this actor's events, but the actor: the story it is of."""
     if actor_id is None:
         return set()
-    events = EventActor.objects.filter(actor_id=actor_id).values("event_id")
+    articles = Mention.objects.filter(event__eventactor__actor_id=actor_id).values(
+        "article_id"
+    )
+    events = Mention.objects.filter(article_id__in=articles).values("event_id")
     return set(
         EventActor.objects.filter(event_id__in=events)
         .exclude(actor_id=actor_id)
@@ -539,13 +548,16 @@ def _co_actors(actor_id: int | None) -> set[int]:
 
 
 def _reported_with(actor_id: int | None, context: set[int]) -> bool:
-    """This stored actor shares an event with one of the `context` actors
-    (or is one of them): the two names are of one story, the evidence a
-    first-name variant needs (Ken Feinberg and Kenneth Feinberg both with
-    BP; the general Mike Jackson and the singer with no one in common)."""
+    """This stored actor is of the story of the `context` actors: one of
+    them, or its articles name SHARED_ACTORS of them: the evidence a
+    first-name variant needs (Ken Feinberg and Kenneth Feinberg both with BP
+    and Tony Hayward; the general Mike Jackson and the singer with no one
+    in common)."""
     if actor_id is None or not context:
         return False
-    return actor_id in context or bool(_co_actors(actor_id) & context)
+    return (
+        actor_id in context or len(_story_actors(actor_id) & context) >= SHARED_ACTORS
+    )
 
 
 def _learned(alias: ActorAlias) -> bool:

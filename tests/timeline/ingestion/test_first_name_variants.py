@@ -31,20 +31,21 @@ KEN = (
     "claims would be paid within weeks."
 )
 KEN_BP = (
-    "Ken Feinberg, the lawyer who will run the BP fund, met BP on Tuesday "
-    "and said claims would be paid within weeks."
+    "Ken Feinberg, the lawyer who will run the BP fund, met BP's Tony Hayward "
+    "on Tuesday and said claims would be paid within weeks."
 )
 
 
-def person(name: str, events: int = 1, *, with_: str = "") -> Actor:
-    """A stored person in `events` events, each also of the organisation
-    `with_` if given."""
+def person(name: str, events: int = 1, *, with_: tuple[str, ...] = ()) -> Actor:
+    """A stored person in `events` events, each also of the actors `with_`
+    (people, but a one-word name: an organisation)."""
     actor = Actor.objects.create(name=name, kind=ActorKind.PERSON)
-    other = (
-        Actor.objects.get_or_create(name=with_, kind=ActorKind.ORGANIZATION)[0]
-        if with_
-        else None
-    )
+    others = [
+        Actor.objects.get_or_create(
+            name=n, kind=ActorKind.PERSON if " " in n else ActorKind.ORGANIZATION
+        )[0]
+        for n in with_
+    ]
     for i in range(events):
         day = date(2010, 6, 1) + timedelta(days=next(DAYS))
         event = make_event(
@@ -55,7 +56,7 @@ def person(name: str, events: int = 1, *, with_: str = "") -> Actor:
             value=day.isoformat(),
         )
         EventActor.objects.create(event=event, actor=actor, **event.link_copies())
-        if other is not None:
+        for other in others:
             EventActor.objects.create(event=event, actor=other, **event.link_copies())
     return actor
 
@@ -73,7 +74,7 @@ def linked(name: str) -> int:
 
 
 def test_a_new_article_s_nickname_is_the_stored_person():
-    person("Kenneth Feinberg", events=2, with_="BP")
+    person("Kenneth Feinberg", events=2, with_=("BP", "Tony Hayward"))
     summary = ingest([article_input(KEN_BP, published=date(2010, 6, 16))])
     assert summary.stored == 1 and summary.events_created >= 1
     assert people("Feinberg") == ["Kenneth Feinberg"]
@@ -83,7 +84,7 @@ def test_a_new_article_s_nickname_is_the_stored_person():
 
 
 def test_a_nickname_with_no_one_in_common_is_another_person():
-    person("Kenneth Feinberg", events=2, with_="Chrysler")
+    person("Kenneth Feinberg", events=2, with_=("Chrysler",))
     ingest([article_input(KEN, published=date(2010, 6, 16))])
     assert people("Feinberg") == ["Ken Feinberg", "Kenneth Feinberg"]
     assert not ActorAlias.objects.filter(normalised="ken feinberg").exists()
@@ -122,14 +123,16 @@ def test_no_stored_person_is_chosen_when_two_would_match():
 
 
 def test_remerge_merges_people_stored_under_first_name_variants():
-    person("Ken Feinberg", events=3, with_="BP")
-    kenneth = person("Kenneth R. Feinberg", events=1, with_="BP")
-    person("Larry Summers", events=1, with_="Treasury")
-    person("Lawrence Summers", events=2, with_="Treasury")
-    person("Hillary Clinton", events=1, with_="Senate")
-    person("Bill Clinton", events=1, with_="Senate")
-    person("Mike Jackson", events=1, with_="Ministry of Defence")
-    person("Michael Jackson", events=3, with_="Sony")  # another story
+    person("Ken Feinberg", events=3, with_=("BP", "Tony Hayward"))
+    kenneth = person("Kenneth R. Feinberg", events=1, with_=("BP", "Tony Hayward"))
+    person("Larry Summers", events=1, with_=("Treasury", "Timothy Geithner"))
+    person("Lawrence Summers", events=2, with_=("Treasury", "Timothy Geithner"))
+    person("Hillary Clinton", events=1, with_=("Senate",))
+    person("Bill Clinton", events=1, with_=("Senate",))
+    person("Mike Jackson", events=1, with_=("Ministry of Defence", "Tony Blair"))
+    person(
+        "Michael Jackson", events=3, with_=("Sony", "Conrad Murray")
+    )  # another story
     out = StringIO()
     call_command("remerge", stdout=out)
     assert "Merged 2 people stored under a first-name variant" in out.getvalue()
