@@ -1388,10 +1388,11 @@ class EntityResolver:
             words = [t.lower_ for t in doc[s:e]]
             k = self._strip_title(words)
             name_s = s + k
+            timed = name_s
             while name_s < e - 1 and _time_before_name(doc, name_s):
                 name_s += 1  # "01.48 BST Kofi Annan": the time's zone
-            if name_s >= e:
-                continue
+            if name_s >= e or (name_s > timed and e - name_s < 2):
+                continue  # "12:09 am BST ORLANDO, Florida": a dateline's place
             name = _clean_name(doc[name_s:e].text)
             if not name or not any(ch.isalpha() for ch in name):
                 continue
@@ -1626,6 +1627,8 @@ class EntityResolver:
                 and ent.label_ in _REPAIRABLE
                 and key not in self.company_countries  # a stored mislabel
                 and key not in self.org_countries
+                # "in Orlando" beside "Universal Orlando": the place
+                and not (" " not in key and _locative_span(doc, s, e))
             ):
                 add(s, e, PERSON, person if person != key else text)
                 continue

@@ -67,3 +67,24 @@ def test_a_time_zone_glued_to_a_name_is_no_part_of_it():
     resolved = EntityResolver().resolve(doc)
     people = {m.value for m in resolved.mentions if m.kind == "person"}
     assert people == {"Kofi Annan"}
+
+
+def test_a_dateline_s_place_after_a_time_zone_is_nobody():
+    # a Reuters dateline tagged PERSON "BST ORLANDO": no person, and the
+    # city after "in" is no "surname" of the park tagged PERSON
+    text = (
+        "ORLANDO, Florida | Fri May 1, 2009 12:09 am BST ORLANDO, Florida "
+        "(Reuters) - Disney spokeswoman Andrea Finger in Orlando told Reuters "
+        "this week that the parks were open. Universal Orlando is co-owned by "
+        "the Blackstone Group."
+    )
+    doc = get_nlp()(text)
+    resolved = EntityResolver().resolve(doc)
+    start = text.index("in Orlando") + 3
+    people = {
+        m.value
+        for m in resolved.mentions
+        if m.kind == "person" and m.start <= start < m.end
+    }
+    assert not people
+    assert "BST ORLANDO" not in {m.value for m in resolved.mentions}
