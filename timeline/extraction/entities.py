@@ -604,11 +604,18 @@ class EntityResolver:
 
     def _known_person(self, key: str) -> str | None:
         """The known person a name is: an alias, a full name through its
-        surname, or another spelling of one known person ("Qaddafi")."""
+        surname, or another spelling of one known person ("Qaddafi"). Not a
+        stored person under a first-name variant ("Michael Jackson" for a
+        stored Mike Jackson): whether the article's person is the stored one
+        needs what ingestion knows (`NameResolver._variants`: whom they are
+        reported with); the article's own two names are one person
+        (`_first_name_variants`)."""
         alias = self.people.get(key)
         if alias is not None:
             return alias
-        return self._by_surname(key) or self.people_index.variant_of(key)
+        return self._by_surname(key) or self.people_index.variant_of(
+            key, nicknames=False
+        )
 
     # -- alias matcher over the whole text (for what NER misses) --------------
 
@@ -702,6 +709,46 @@ class EntityResolver:
             }
             if len(same) == 1:
                 full_names[key] = same.pop()
+
+    def _clashing_titles(
+        self,
+        candidates: list[_Candidate],
+        full_names: Mapping[str, str],
+        surnames: dict[str, str | None],
+    ) -> dict[int, str]:
+        """Surname mentions titled so that they cannot be the article's full
+        name of that surname (`_titles_clash`: "President Obama", "Mr Obama"
+        beside "first lady Michelle Obama"): start token -> the person they
+        are instead, the known person of the surname (an alias) if another,
+        else the surname itself. Where such mentions are at least as many as
+        the titled ones that agree, the bare surname is that person too
+        (`surnames` is changed: no alias ties the surname to her), and the
+        agreeing ones ("Mrs. Obama") stay hers."""
+        marks: dict[str, set[str]] = {}
+        for c in candidates:
+            if c.key in full_names:
+                marks.setdefault(full_names[c.key], set()).update(c.marks)
+        out: dict[int, str] = {}
+        for last, person in list(surnames.items()):
+            theirs = frozenset(marks.get(person or "", ()))
+            if not theirs:
+                continue
+            mine = [c for c in candidates if c.key == last]
+            clash = [c for c in mine if _titles_clash(c.marks, theirs)]
+            if not clash:
+                continue
+            agree = sum(1 for c in mine if c.marks) - len(clash)
+            known = self.people.get(last)
+            other = known if known and known != person else clash[0].name
+            bare = len(clash) >= agree
+            for c in mine:
+                if c in clash or (bare and not c.marks):
+                    out[c.start] = other
+                elif bare:  # "Mrs. Obama" is still her
+                    out[c.start] = person
+            if bare:
+                surnames[last] = other
+        return out
 
     def _first_names(self, full_names: dict[str, str]) -> set[str]:
         firsts: dict[str, int] = {}
@@ -1360,8 +1407,11 @@ class EntityResolver:
             words = [t.lower_ for t in doc[s:e]]
             k = self._strip_title(words)
             name_s = s + k
-            if name_s >= e:
-                continue
+            timed = name_s
+            while name_s < e - 1 and _time_before_name(doc, name_s):
+                name_s += 1  # "01.48 BST Kofi Annan": the time's zone
+            if name_s >= e or (name_s > timed and e - name_s < 2):
+                continue  # "12:09 am BST ORLANDO, Florida": a dateline's place
             name = _clean_name(doc[name_s:e].text)
             if not name or not any(ch.isalpha() for ch in name):
                 continue
@@ -1392,6 +1442,9 @@ class EntityResolver:
                     country,
                     titled=any(w in self.title_words for w in before + words[:k]),
                     official=self._official(before + words[:k]),
+                    marks=_title_marks(
+                        doc, ent.start - len(before), before + words[:k]
+                    ),
                 )
             )
         verdicts = self._judge_candidates(doc, candidates, org_keys, product_firsts)
@@ -1422,6 +1475,9 @@ class EntityResolver:
                 surnames[last] = None
             else:
                 surnames[last] = canonical
+        # "President Obama" beside the article's "first lady Michelle Obama":
+        # a titled surname that cannot be her (start token -> who it is).
+        rebound = self._clashing_titles(candidates, full_names, surnames)
         first_names = self._first_names(full_names)
         # The namesake a shared surname alone stands for: the one the article
         # names in full first, once it has ("Relatives of Michael Jackson
@@ -1482,7 +1538,9 @@ class EntityResolver:
                         taken[i] = 1
                 continue
             if verdict == PERSON:
-                canonical = self._known_person(cand.key) or cand.name
+                canonical = (
+                    rebound.get(cand.start) or self._known_person(cand.key) or cand.name
+                )
                 persons.append((cand.ent, cand.start, cand.end, canonical))
                 if cand.country:
                     person_countries.setdefault(canonical, set()).add(cand.country)
@@ -1545,7 +1603,12 @@ class EntityResolver:
 
         for _ent, name_s, e, canonical in persons:
             name = _clean_name(doc[name_s:e].text)
-            resolved = namesake.get(name_s) or person_for(name) or canonical
+            resolved = (
+                rebound.get(name_s)
+                or namesake.get(name_s)
+                or person_for(name)
+                or canonical
+            )
             if any(taken[name_s:e]):
                 continue
             add(name_s, e, PERSON, resolved)
@@ -1583,6 +1646,8 @@ class EntityResolver:
                 and ent.label_ in _REPAIRABLE
                 and key not in self.company_countries  # a stored mislabel
                 and key not in self.org_countries
+                # "in Orlando" beside "Universal Orlando": the place
+                and not (" " not in key and _locative_span(doc, s, e))
             ):
                 add(s, e, PERSON, person if person != key else text)
                 continue
@@ -2949,6 +3014,7 @@ class _Candidate:
     country: str | None
     titled: bool
     official: bool = False  # titled as an official ("Sen.", "Gov.", "minister")
+    marks: frozenset[str] = frozenset()  # its title words (`_title_marks`)
 
 
 _PARTICLES = frozenset(
@@ -3292,11 +3358,23 @@ class PeopleIndex:
         self.by_key.setdefault(spelling_key(words[-1]), set()).add(name)
         self.surnames.setdefault(words[-1], set()).add(name)
 
-    def variant_of(self, name: str) -> str | None:
+    def _one_of_surname(self, last: str) -> bool:
+        """The known people of this surname have one first name."""
+        firsts = {normalise_alias(k).split()[0] for k in self.surnames.get(last, ())}
+        return len(firsts) == 1
+
+    def variant_of(self, name: str, *, nicknames: bool = True) -> str | None:
         """The one known person `name` is another spelling of, else None.
 
         A full name needs a surname spelled differently but alike, and a
         like first name; one word needs a known surname spelled alike.
+        The same surname under a first-name variant ("Ken" for Kenneth
+        Feinberg) only with `nicknames`, only when the known people of that
+        surname are one person (one first name: "Kenneth Feinberg" and
+        "Kenneth R. Feinberg"; a "Michael Jackson" beside a stored Mike and
+        Lisa P. Jackson is neither), and never when `name` has a middle
+        name the known one lacks ("Michael Joseph Jackson" is not Mike
+        Jackson).
         """
         words = normalise_alias(name).split()
         if len(words) == 2 and len(words[-1]) < MIN_VARIANT_SURNAME:
@@ -3319,8 +3397,13 @@ class PeopleIndex:
                 == plain
                 and normalise_alias(known) != " ".join(words)
             }
-            if not same:  # "Ken Feinberg" is Kenneth Feinberg: a nickname
-                same = {k for k in self.surnames[last] if first_name_variant(k, name)}
+            if not same and nicknames and self._one_of_surname(last):
+                # "Ken Feinberg" is Kenneth Feinberg, the one stored Feinberg
+                same = {
+                    k
+                    for k in self.surnames[last]
+                    if first_name_variant(k, name) and not _own_middle(words, k)
+                }
             return next(iter(same)) if len(same) == 1 and len(plain) >= 2 else None
         found = self.by_key.get(spelling_key(last), set())
         if len(words) >= 2:
@@ -3339,6 +3422,13 @@ class PeopleIndex:
 # A surname two known people share goes to one of them when that one is
 # reported this many times as often as all the others together.
 DOMINANT_PERSON = 5
+
+
+def _own_middle(words: list[str], known: str) -> bool:
+    """`words` has a middle name (not an initial) where `known` has none."""
+    mine = [w for w in words[1:-1] if not _initial(w)]
+    theirs = normalise_alias(known).split()[1:-1]
+    return bool(mine) and not theirs
 
 
 def _initial(word: str) -> bool:
@@ -3640,6 +3730,20 @@ def _time_zone(doc: Doc, start: int, end: int) -> bool:
         before.ent_type_ == "TIME"
         or any(ch.isdigit() for ch in before.text)
         or (before.lower_ in ("am", "pm", "a.m.", "p.m."))
+    )
+
+
+_CLOCK_WORDS = frozenset({"am", "pm", "a.m.", "p.m."})
+
+
+def _time_before_name(doc: Doc, i: int) -> bool:
+    """Token `i` is a time's zone or "pm" glued to the name after it by the
+    NER ("01.48 BST Kofi Annan", "6.00 pm Gordon Brown")."""
+    before = doc[i - 1] if i else None
+    return _time_zone(doc, i, i + 1) or (
+        doc[i].lower_ in _CLOCK_WORDS
+        and before is not None
+        and any(ch.isdigit() for ch in before.text)
     )
 
 
@@ -4337,6 +4441,83 @@ def _thing_noun(subject: Token) -> bool:
 
 
 _GENERATIONS = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+# Titles that say a person's sex, and a spouse's: a titled mention is not
+# the article's full name whose own mentions are titled the other way
+# ("President Obama", "Mr Obama" are not "first lady Michelle Obama").
+_FEMALE_TITLES = frozenset(
+    {
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "miss",
+        "madam",
+        "lady",
+        "dame",
+        "queen",
+        "princess",
+        "congresswoman",
+        "chairwoman",
+        "spokeswoman",
+    }
+)
+_MALE_TITLES = frozenset(
+    {"mr", "mr.", "mister", "sir", "lord", "king", "prince", "congressman"}
+)
+_SPOUSE = "first lady"
+_HEAD_TITLES = frozenset(
+    {
+        "president",
+        "president-elect",
+        "vice president",
+        "vice-president",
+        "prime minister",
+        "premier",
+        "chancellor",
+        "governor",
+        "gov.",
+        "mayor",
+        "king",
+        "emperor",
+    }
+)
+_TITLE_QUALIFIERS = frozenset({"former", "ex-", "late", "acting", "interim"})
+
+
+def _title_marks(doc: Doc, start: int, words: list[str]) -> frozenset[str]:
+    """The title words of a person's mention (lower-cased, `start` the
+    first one's token), "vice president" and "prime minister" whole, and
+    "first lady" for a lady preceded by "first"."""
+    marks = {w for w in words if w not in _TITLE_QUALIFIERS}
+    joined = f" {' '.join(words)} "
+    marks |= {t for t in _HEAD_TITLES if " " in t and f" {t} " in joined}
+    if "lady" in words and (
+        "first" in words[: words.index("lady")]
+        or (start > 0 and doc[start - 1].lower_ == "first")
+    ):
+        marks.add(_SPOUSE)
+    return frozenset(marks)
+
+
+def _sex(marks: frozenset[str]) -> str | None:
+    female, male = bool(marks & _FEMALE_TITLES), bool(marks & _MALE_TITLES)
+    return "f" if female and not male else "m" if male and not female else None
+
+
+def _titles_clash(mine: frozenset[str], theirs: frozenset[str]) -> bool:
+    """A mention titled `mine` cannot be the person whose mentions are
+    titled `theirs`: no title in common, and one sex against the other, or
+    a spouse's title against a head's ("first lady" / "President")."""
+    if not mine or not theirs or mine & theirs:
+        return False
+    a, b = _sex(mine), _sex(theirs)
+    if a and b and a != b:
+        return True
+    return (_SPOUSE in theirs and bool(mine & _HEAD_TITLES)) or (
+        _SPOUSE in mine and bool(theirs & _HEAD_TITLES)
+    )
 
 
 def _surname(key: str) -> str:

@@ -171,11 +171,12 @@ class NameResolver:
         self._new[key] = (name, temporary)
         return temporary
 
-    def create_new(self) -> dict[int, int]:
+    def create_new(self, context: Iterable[int] = ()) -> dict[int, int]:
         """Store the actors first seen since the last call: {temporary: real id}.
 
         One insert for all of them; a name another process stored meanwhile
-        is taken as it is (the unique constraint decides).
+        is taken as it is (the unique constraint decides). `context`: the
+        stored actors the article reports them with (see `_variants`).
         """
         if not self._new:
             return {}
@@ -183,7 +184,7 @@ class NameResolver:
         self._new = {}
         mapping: dict[int, int] = {}
         spellings = []
-        for key, actor_id in self._variants(new).items():
+        for key, actor_id in self._variants(new, set(context)).items():
             name, temporary = new.pop(key)
             mapping[temporary] = actor_id
             self._pending[key] = actor_id
@@ -225,16 +226,29 @@ class NameResolver:
             self._people_seen = max(self._people_seen, actor_id)
 
     def _variants(
-        self, new: dict[tuple[str, str], tuple[str, int]]
+        self, new: dict[tuple[str, str], tuple[str, int]], context: set[int]
     ) -> dict[tuple[str, str], int]:
-        """New person names that are another spelling of a stored person."""
+        """New person names that are another spelling of a stored person.
+
+        Under a first-name variant ("Ken Feinberg" for the one stored
+        Feinberg, `PeopleIndex.variant_of`) only when the stored person is
+        of the story of the article's `context` actors (`_reported_with`):
+        a "Michael Jackson" of a story on the singer is not the Mike Jackson
+        another story named in passing."""
         people = [k for k in new if k[1] == ActorKind.PERSON and " " in k[0]]
         if not people:
             return {}
         self._refresh_people()
         out = {}
         for key in people:
-            known = self._people.variant_of(new[key][0])
+            name = new[key][0]
+            known = self._people.variant_of(name, nicknames=False)
+            if known is None:
+                known = self._people.variant_of(name)
+                if known is not None and not _reported_with(
+                    self._people_ids.get(known), context
+                ):
+                    known = None
             if known is not None and known in self._people_ids:
                 out[key] = self._people_ids[known]
         return out
@@ -449,10 +463,13 @@ class NameResolver:
         variants ("Ken Feinberg" into "Kenneth Feinberg",
         `names.first_name_variant`), links, aliases and all: each pair of
         one surname where each is the other's only variant among the stored
-        people of that surname (never when two would match), into the one
-        reported in more events (the first stored on a tie). A pair with a
-        person an admin edited (`Actor.is_admin_touched`) is left as it is.
-        Call inside a
+        people of that surname (never when two would match), no one else of
+        the surname has another first name (Mike and Michael Jackson beside
+        Lisa P. Jackson stay apart) and the two are of one story
+        (`_reported_with`: "Mike Jackson" of a war story is not the
+        singer), into the one reported in more events (the first stored on
+        a tie). A pair with a person an admin edited
+        (`Actor.is_admin_touched`) is left as it is. Call inside a
         transaction holding the merge lock; how many were merged."""
         by_surname: dict[str, list[Actor]] = {}
         for actor in (
@@ -465,7 +482,8 @@ class NameResolver:
                 by_surname.setdefault(words[-1], []).append(actor)
         merged = 0
         for people in by_surname.values():
-            if len(people) < 2:
+            firsts = {normalise_alias(a.name).split()[0] for a in people}
+            if len(people) < 2 or len(firsts) > 2:
                 continue
             alike = {
                 a.pk: [b for b in people if first_name_variant(a.name, b.name)]
@@ -479,6 +497,8 @@ class NameResolver:
                     continue  # each pair once; one of two matches is no one
                 if a.is_admin_touched() or b.is_admin_touched():
                     continue  # a person's doing: left as they made it
+                if not _reported_with(a.pk, _story_actors(b.pk)):
+                    continue  # nothing ties the two to one story
                 target = max((a, b), key=lambda x: x.n)
                 other = b if target == a else a
                 merge_actors(
@@ -504,6 +524,40 @@ class NameResolver:
         self._pending.clear()
         self._new.clear()
         self._learned.clear()
+
+
+# A stored person and an article (or two stored people) are of one story
+# when the articles reporting them name this many of the same actors.
+SHARED_ACTORS = 2
+
+
+def _story_actors(actor_id: int | None) -> set[int]:
+    """The actors (people, organisations) of the events of the articles
+    that report this actor's events, but the actor: the story it is of."""
+    if actor_id is None:
+        return set()
+    articles = Mention.objects.filter(event__eventactor__actor_id=actor_id).values(
+        "article_id"
+    )
+    events = Mention.objects.filter(article_id__in=articles).values("event_id")
+    return set(
+        EventActor.objects.filter(event_id__in=events)
+        .exclude(actor_id=actor_id)
+        .values_list("actor_id", flat=True)
+    )
+
+
+def _reported_with(actor_id: int | None, context: set[int]) -> bool:
+    """This stored actor is of the story of the `context` actors: one of
+    them, or its articles name SHARED_ACTORS of them: the evidence a
+    first-name variant needs (Ken Feinberg and Kenneth Feinberg both with BP
+    and Tony Hayward; the general Mike Jackson and the singer with no one
+    in common)."""
+    if actor_id is None or not context:
+        return False
+    return (
+        actor_id in context or len(_story_actors(actor_id) & context) >= SHARED_ACTORS
+    )
 
 
 def _learned(alias: ActorAlias) -> bool:

@@ -680,7 +680,10 @@ def apply_extraction(
 
         # Actors first seen in this article, stored in one go; then the
         # surnames and spellings it tied to them, as aliases.
-        real = resolver.create_new()
+        real = resolver.create_new(
+            context={a for p in pending for a in p.actor_ids if a > 0}
+            | {a for _, c in reports for a in c.person_ids | c.org_ids if a > 0}
+        )
         # An actor this worker resolved earlier may have been merged into
         # another since (an admin, or another worker's surname): its name
         # resolves to that one now.

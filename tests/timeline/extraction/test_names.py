@@ -108,3 +108,34 @@ def test_a_stored_person_is_met_under_a_nickname_in_real_text():
 )
 def test_a_given_name_is_one_of_the_nicknames_dataset(word, given):
     assert is_given_name(word) is given
+
+
+def test_a_nickname_is_no_stored_person_whose_surname_others_share():
+    # "Michael Jackson" is neither of a stored Mike and Lisa P. Jackson
+    shared = PeopleIndex(["Mike Jackson", "Lisa P. Jackson"])
+    assert shared.variant_of("Michael Jackson") is None
+    # the one stored Feinberg (with or without his initial) under a nickname
+    one = PeopleIndex(["Kenneth R. Feinberg", "Lisa P. Jackson"])
+    assert one.variant_of("Ken Feinberg") == "Kenneth R. Feinberg"
+    # a middle name the stored person lacks contradicts
+    assert PeopleIndex(["Mike Jackson"]).variant_of("Michael Joseph Jackson") is None
+    assert PeopleIndex(["Mike Jackson"]).variant_of("Michael Jackson") == (
+        "Mike Jackson"  # ingestion decides by whom they are reported with
+    )
+
+
+def test_an_article_s_full_name_is_not_a_stored_nickname_variant():
+    # the article's "Michael Jackson" is not the stored Mike Jackson (a
+    # general of another story): extraction keeps its own name
+    text = (
+        "Michael Jackson died on Thursday at his Los Angeles home. "
+        "Michael Jackson had been rehearsing for his London concerts."
+    )
+    doc = get_nlp()(text)
+    lexicon = Lexicon(people={"mike jackson": "Mike Jackson"})
+    people = {
+        m.value
+        for m in EntityResolver(lexicon).resolve(doc).mentions
+        if m.kind == "person"
+    }
+    assert people == {"Michael Jackson"}
