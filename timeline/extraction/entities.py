@@ -53,7 +53,7 @@ from timeline.extraction.names import (
     is_given_name,
     normalise_alias,
 )
-from timeline.extraction.offices import office_holder, subject_office
+from timeline.extraction.offices import Office, office_holder, subject_office
 from timeline.extraction.types import Lexicon
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -289,6 +289,9 @@ class ArticleEntities:
             companies.update(dict.fromkeys(self._company_codes(self.main_company)))
         if verb is not None and (person := self._described_person(verb)):
             found[PERSON] = {person: None, **found[PERSON]}
+            subject = _event_subject(verb)
+            if subject is not None and (body := self.office_body(subject)):
+                found[ORGANIZATION].setdefault(body, None)  # Dudley's BP
         found[COUNTRY].update(companies)
         return (
             tuple(found[PERSON]),
@@ -374,6 +377,28 @@ class ArticleEntities:
         chief executive", "BP Plc's newly named chief executive", "The chief
         executive of Royal Dutch Shell Plc"): the one the article writes
         with that office of that organisation (`offices.office_holder`)."""
+        found = self._office_of(subject)
+        if found is None:
+            return None
+        office, body = found
+        return office_holder(
+            office,
+            body,
+            text=_doc_text(subject.doc),
+            people=[m for m in self.mentions if m.kind == PERSON],
+            bodies=[m for m in self.mentions if m.kind == ORGANIZATION],
+            main_company=self.main_company,
+            near=subject.idx,
+        )
+
+    def office_body(self, subject: Token) -> str | None:
+        """The organisation of an office subject ("BP Plc's newly named chief
+        executive": BP), once `office_holder` names its holder: the title
+        that names the person keeps the event the company's."""
+        found = self._office_of(subject)
+        return found[1] if found is not None and self.office_holder(subject) else None
+
+    def _office_of(self, subject: Token) -> tuple[Office, str] | None:
         office = subject_office(subject)
         if office is None:
             return None
@@ -388,19 +413,9 @@ class ArticleEntities:
         owner = subject.doc.text[office.start : office.end]
         if not names and self.main_company and owner.startswith(self.main_company):
             names = {self.main_company}  # "BP Plc's" in a lede cut from its dateline
-        if len(names) != 1 or any(
-            m.kind == PERSON for m in self.within(office.start, office.end)
-        ):
+        if len(names) != 1:
             return None  # "Obama's chief of staff", "England's chief medical officer"
-        return office_holder(
-            office,
-            names.pop(),
-            text=_doc_text(subject.doc),
-            people=[m for m in self.mentions if m.kind == PERSON],
-            bodies=[m for m in self.mentions if m.kind == ORGANIZATION],
-            main_company=self.main_company,
-            near=subject.idx,
-        )
+        return office, names.pop()
 
     def described_person(self, subject: Token) -> str | None:
         """The person a description subject stands for ("the US president

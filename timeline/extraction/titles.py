@@ -2621,6 +2621,9 @@ def build_title(
         if not named and subject.pos_ in ("NOUN", "ADJ"):
             # "The admiral" -> Thad Allen ("Coast Guard Adm. Thad Allen")
             named = context.entities.described_person(subject)
+        if not named and subject.pos_ == "NOUN":
+            # "BP Plc's newly named chief executive" -> Bob Dudley (subj12)
+            named = context.entities.office_holder(subject)
         if named:
             subject_text = named
         elif name is not None:

@@ -81,6 +81,8 @@ def test_an_office_subject_is_its_holder_by_the_office_and_its_time_in_real_text
     assert "Bob Dudley" in event.actors
     assert "Tony Hayward" not in event.actors
     assert "Carl-Henric Svanberg" not in event.actors
+    assert "BP" in event.organizations
+    assert event.title.startswith("Bob Dudley called the Gulf oil spill")
 
 
 def test_an_office_subject_with_no_holder_written_stays_nobodys_in_real_text():
