@@ -292,6 +292,7 @@ class ArticleEntities:
             subject = _event_subject(verb)
             if subject is not None and (body := self.office_body(subject)):
                 found[ORGANIZATION].setdefault(body, None)  # Dudley's BP
+                companies.update(dict.fromkeys(self._company_codes(body)))
         found[COUNTRY].update(companies)
         return (
             tuple(found[PERSON]),
@@ -389,6 +390,11 @@ class ArticleEntities:
             bodies=[m for m in self.mentions if m.kind == ORGANIZATION],
             main_company=self.main_company,
             near=subject.idx,
+            others=frozenset(
+                m.value
+                for m in self.within(subject.sent.start_char, subject.sent.end_char)
+                if m.kind == PERSON
+            ),
         )
 
     def office_body(self, subject: Token) -> str | None:

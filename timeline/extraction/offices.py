@@ -279,15 +279,21 @@ def office_holder(
     bodies: Sequence[Named],
     main_company: str | None,
     near: int,
+    others: frozenset[str] = frozenset(),
 ) -> str | None:
     """The person the article writes with `office` of the organisation
-    `body`: the one written so most often, the nearest to `near` of those;
-    a successor's office counts for the article's main company only."""
+    `body`: the one written so most often, the nearest to `near` of those,
+    among the people it names more than once and not in `others` (the
+    subject's own sentence: "The president of the European Union ... ripped
+    the Obama administration's economic policies" is not Obama); a
+    successor's office counts for the article's main company only."""
     same = [b for b in bodies if b.value == body]
     ties: Counter[str] = Counter()
     nearest: dict[str, int] = {}
     wanted = (office.office, office.when)
     for person in people:
+        if person.value in others:
+            continue
         found = _ties(text, person, same)
         if body == main_company and (taken := _succession(text, person)):
             found.append(taken)
@@ -295,6 +301,10 @@ def office_holder(
             ties[person.value] += 1
             distance = abs(person.start - near)
             nearest[person.value] = min(distance, nearest.get(person.value, distance))
+    # a name written once, and only with the office, is no one's we know: a
+    # headline's "EU President Criticizes Obama" is no person "Criticizes Obama"
+    named = Counter(p.value for p in people)
+    ties = Counter({v: n for v, n in ties.items() if named[v] > 1})
     if not ties:
         return None
     return min(ties, key=lambda v: (-ties[v], nearest[v]))
