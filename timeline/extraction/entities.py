@@ -3963,7 +3963,9 @@ def governing_subject(verb: Token) -> Token | None:
 
 
 def pronoun_reporter(verb: Token) -> Token | None:
-    """The "he" or "she" who reports the event's clause: "He said a colleague
+    """The "he", "she" or office subject ("BP's new chief executive said
+    its rivals and the media had helped") who reports the event's clause:
+    "He said a colleague
     told him that an inspection ... found", "“We can understand why the
     nation is angry with BP,” he told a group of reporters", "This 'switch',
     he said, would happen". A named reporter is already among the clause's
@@ -3993,8 +3995,12 @@ def pronoun_reporter(verb: Token) -> Token | None:
 
 
 def _pronoun_subject(verb: Token) -> Token | None:
+    """The "he", "she" or company office ("BP's new chief executive said
+    its rivals ... had helped") that is `verb`'s subject."""
     for c in verb.children:
-        if c.dep_ == "nsubj" and c.lower_ in ("he", "she"):
+        if c.dep_ == "nsubj" and (
+            c.lower_ in ("he", "she") or subject_office(c) is not None
+        ):
             return c
     return None
 

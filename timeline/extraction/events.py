@@ -199,7 +199,11 @@ def build_events(
         if (speaker := pronoun_reporter(verb)) is not None:
             # "He said a colleague told him that an inspection ... found":
             # the speaker's, as a named one's ("..., Akdag said")
-            person = context.resolve(speaker, speaker.head)
+            person = (
+                context.resolve(speaker, speaker.head)
+                if speaker.pos_ == "PRON"
+                else entities.office_holder(speaker)  # "BP's new chief executive said"
+            )
             if person in entities.people() and person not in actors:
                 actors = (*actors, person)
         events.append(

@@ -98,11 +98,13 @@ _NEAR = 60  # characters between a name and the office written with it
 _WORD = re.compile(r"[a-z][a-z-]*")
 _POSSESSIVE = ("'s", "’s", "'", "’")
 _SUCCESSION = re.compile(
-    r"[^.;:()\"“”]{0,20}?\b(?P<verb>will replace|will succeed|will take over from|is to"
-    r" replace|is to succeed|replaces|succeeds|takes over from|replaced|succeeded|took"
-    r" over from)\b[^.;:()\"“”]{0,60}?\bas\s+(?:its\s+|the\s+)?(?P<words>[a-z-]+(?:\s+[a-z-]+){0,2})",
+    r"[^.;:()\"“”]{0,20}?\b(?P<verb>(?:will|would|is to|is set to)\s+(?:replace|succeed"
+    r"|take over(?: from)?)|replaces|succeeds|takes over(?: from)?|replaced|succeeded"
+    r"|took over(?: from)?)\b[^.;:()\"“”]{0,60}?\bas\s+(?:its\s+|the\s+)?"
+    r"(?P<words>[a-z-]+(?:\s+[a-z-]+){0,2})",
     re.IGNORECASE,
 )
+_DONE = re.compile(r"replaced|succeeded|took over", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -249,14 +251,14 @@ def _ties(text: str, person: Named, bodies: Sequence[Named]) -> list[tuple[str, 
     return out
 
 
-def _succession(text: str, person: Named) -> tuple[str, str] | None:
-    """The office a person takes over ("Bob Dudley, who will replace
-    gaffe-prone Tony Hayward as CEO on October 1"): the new holder's, or,
+def _succession(text: str, person: Named) -> list[tuple[str, str]]:
+    """The offices a person takes over ("Bob Dudley, who will replace
+    gaffe-prone Tony Hayward as CEO on October 1"): the new holder's, and,
     told as done ("took over from Hayward as chief executive"), the one in
-    office."""
+    office too; [] where the text after the name says no such thing."""
     found = _SUCCESSION.match(text, person.end, person.end + 120)
     if found is None:
-        return None
+        return []
     words = found.group("words").lower().split()
     office = _office(words)
     if office is None:
@@ -265,9 +267,10 @@ def _succession(text: str, person: Named) -> tuple[str, str] | None:
             if office := _office(words[:k]):
                 break
     if office is None or office[1] != _NOW:
-        return None
-    done = found.group("verb").lower() in ("replaced", "succeeded", "took over from")
-    return office[0], _NOW if done else "new"
+        return []
+    done = _DONE.match(found.group("verb")) is not None
+    # one who took over is the holder now and still "the new chief executive"
+    return [(office[0], "new"), (office[0], _NOW)] if done else [(office[0], "new")]
 
 
 def office_holder(
@@ -295,8 +298,8 @@ def office_holder(
         if person.value in others:
             continue
         found = _ties(text, person, same)
-        if body == main_company and (taken := _succession(text, person)):
-            found.append(taken)
+        if body == main_company:
+            found += _succession(text, person)
         if wanted in found:
             ties[person.value] += 1
             distance = abs(person.start - near)

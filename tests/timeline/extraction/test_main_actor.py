@@ -122,3 +122,14 @@ def test_a_pronoun_reporting_a_clause_is_its_person_in_real_text():
     )
     assert events
     assert all("George Bush" in e.actors for e in events)
+
+
+def test_an_office_reporting_a_clause_is_its_holder_in_real_text():
+    # "BP's new chief executive said its rivals and the media had helped cause
+    # a climate of fear ..." where "BP said in late July that Dudley would
+    # take over as chief executive on October 1"
+    events = realtext.events_in(
+        "bpoil_reuters/2010-10-25/889.htm.txt", "new chief executive said its rivals"
+    )
+    assert events
+    assert all("Bob Dudley" in e.actors for e in events)
