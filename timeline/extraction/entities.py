@@ -53,6 +53,7 @@ from timeline.extraction.names import (
     is_given_name,
     normalise_alias,
 )
+from timeline.extraction.offices import Office, office_holder, subject_office
 from timeline.extraction.types import Lexicon
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -288,6 +289,10 @@ class ArticleEntities:
             companies.update(dict.fromkeys(self._company_codes(self.main_company)))
         if verb is not None and (person := self._described_person(verb)):
             found[PERSON] = {person: None, **found[PERSON]}
+            subject = _event_subject(verb)
+            if subject is not None and (body := self.office_body(subject)):
+                found[ORGANIZATION].setdefault(body, None)  # Dudley's BP
+                companies.update(dict.fromkeys(self._company_codes(body)))
         found[COUNTRY].update(companies)
         return (
             tuple(found[PERSON]),
@@ -361,9 +366,62 @@ class ArticleEntities:
         if subject is None:
             return None
         owner = next((c for c in subject.children if c.dep_ == "poss"), None)
-        return self.described_person(subject) or (
-            self.described_person(owner) if owner is not None else None
-        )  # "The doctor's clinic in Houston is raided": Conrad Murray's
+        return (
+            self.described_person(subject)
+            or (self.described_person(owner) if owner is not None else None)
+            # "The doctor's clinic in Houston is raided": Conrad Murray's
+            or self.office_holder(subject)
+        )  # "BP's chief executive cautioned Friday": Tony Hayward
+
+    def office_holder(self, subject: Token) -> str | None:
+        """The person an organisation's office subject stands for ("BP's
+        chief executive", "BP Plc's newly named chief executive", "The chief
+        executive of Royal Dutch Shell Plc"): the one the article writes
+        with that office of that organisation (`offices.office_holder`)."""
+        found = self._office_of(subject)
+        if found is None:
+            return None
+        office, body = found
+        return office_holder(
+            office,
+            body,
+            text=_doc_text(subject.doc),
+            people=[m for m in self.mentions if m.kind == PERSON],
+            bodies=[m for m in self.mentions if m.kind == ORGANIZATION],
+            main_company=self.main_company,
+            near=subject.idx,
+            others=frozenset(
+                m.value
+                for m in self.within(subject.sent.start_char, subject.sent.end_char)
+                if m.kind == PERSON
+            ),
+        )
+
+    def office_body(self, subject: Token) -> str | None:
+        """The organisation of an office subject ("BP Plc's newly named chief
+        executive": BP), once `office_holder` names its holder: the title
+        that names the person keeps the event the company's."""
+        found = self._office_of(subject)
+        return found[1] if found is not None and self.office_holder(subject) else None
+
+    def _office_of(self, subject: Token) -> tuple[Office, str] | None:
+        office = subject_office(subject)
+        if office is None:
+            return None
+        right = subject.right_edge
+        span = self.within(subject.left_edge.idx, right.idx + len(right))
+        if any(m.kind == PERSON for m in span):
+            return None  # "BP's chief executive, Tony Hayward,": named
+        bodies = [
+            m for m in self.within(office.start, office.end) if m.kind == ORGANIZATION
+        ]
+        names = {m.value for m in bodies}
+        owner = subject.doc.text[office.start : office.end]
+        if not names and self.main_company and owner.startswith(self.main_company):
+            names = {self.main_company}  # "BP Plc's" in a lede cut from its dateline
+        if len(names) != 1:
+            return None  # "Obama's chief of staff", "England's chief medical officer"
+        return office, names.pop()
 
     def described_person(self, subject: Token) -> str | None:
         """The person a description subject stands for ("the US president
@@ -4154,6 +4212,49 @@ def governing_subject(verb: Token) -> Token | None:
             tok = tok.head
         else:
             return None
+    return None
+
+
+def pronoun_reporter(verb: Token) -> Token | None:
+    """The "he", "she" or office subject ("BP's new chief executive said
+    its rivals and the media had helped") who reports the event's clause:
+    "He said a colleague
+    told him that an inspection ... found", "“We can understand why the
+    nation is angry with BP,” he told a group of reporters", "This 'switch',
+    he said, would happen". A named reporter is already among the clause's
+    participants (`participant_offsets`); a pronoun one is the person the
+    titles resolve it to (the caller's). None where no speech verb of a
+    pronoun governs the clause."""
+    for said in verb.children:  # "This 'switch', he said, would happen"
+        if (
+            said.dep_ == "parataxis"
+            and said.lemma_.lower() in _report_verbs()
+            and (who := _pronoun_subject(said)) is not None
+        ):
+            return who
+    tok = verb
+    for _ in range(3):
+        if tok.dep_ == "conj" and not any(c.dep_ in _SUBJECTS for c in tok.children):
+            tok = tok.head  # "and that day one motions had been filed"
+            continue
+        if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in _report_verbs():
+            return None
+        tok = tok.head
+        if (who := _pronoun_subject(tok)) is not None:
+            return who
+        if any(c.dep_ in _SUBJECTS for c in tok.children):
+            return None  # a name or another word reports it
+    return None
+
+
+def _pronoun_subject(verb: Token) -> Token | None:
+    """The "he", "she" or company office ("BP's new chief executive said
+    its rivals ... had helped") that is `verb`'s subject."""
+    for c in verb.children:
+        if c.dep_ == "nsubj" and (
+            c.lower_ in ("he", "she") or subject_office(c) is not None
+        ):
+            return c
     return None
 
 

@@ -21,6 +21,7 @@ from timeline.extraction.entities import (
     ArticleEntities,
     governing_subject,
     participant_offsets,
+    pronoun_reporter,
 )
 from timeline.extraction.kinds import KINDS, STATEMENT, classify, lexicon
 from timeline.extraction.nonevents import non_event_reason
@@ -195,6 +196,16 @@ def build_events(
                     actors = (person,)
             elif name := _company_for(doer, entities, context):
                 orgs = (name,)
+        if (speaker := pronoun_reporter(verb)) is not None:
+            # "He said a colleague told him that an inspection ... found":
+            # the speaker's, as a named one's ("..., Akdag said")
+            person = (
+                context.resolve(speaker, speaker.head)
+                if speaker.pos_ == "PRON"
+                else entities.office_holder(speaker)  # "BP's new chief executive said"
+            )
+            if person in entities.people() and person not in actors:
+                actors = (*actors, person)
         events.append(
             ExtractedEvent(
                 value=value,

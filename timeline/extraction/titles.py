@@ -115,6 +115,10 @@ ORG_HEADS = frozenset(
 )
 # Of those, the ones that stand for a company, never a public body.
 _COMPANY_HEADS = ORG_HEADS - {"agency", "organisation", "organization", "group"}
+# "The airline", "the carrier": the company whose written name has one of
+# these words (Singapore Airlines, British Airways, Air France).
+_AIRLINE_HEADS = frozenset(["airline", "carrier"])
+_AIRLINE_NAMES = frozenset(["airline", "airlines", "airways", "air"])
 # A company's stock: "the stock", "the shares" are the article's company's.
 _STOCK_HEADS = frozenset(["stock", "share"])
 # Heads that stand for a country, resolved to a country, not a city.
@@ -271,6 +275,10 @@ class ArticleContext:
         # "the young computer maker" of two Apples: the one named before it
         # whose name, as written, says so ("Apple Computer")
         hints = {c.lower_ for c in head.children if c.dep_ == "compound"}
+        # "The airline, which is the third largest in China, signed" after
+        # "China Eastern Airlines stated ...", not the "Airbus A320" between:
+        # an airline's name says so, a maker's never does (subj12)
+        hints |= _AIRLINE_NAMES if head.lemma_.lower() in _AIRLINE_HEADS else set()
         fitting = list(
             dict.fromkeys(
                 m.value
@@ -2613,6 +2621,9 @@ def build_title(
         if not named and subject.pos_ in ("NOUN", "ADJ"):
             # "The admiral" -> Thad Allen ("Coast Guard Adm. Thad Allen")
             named = context.entities.described_person(subject)
+        if not named and subject.pos_ == "NOUN":
+            # "BP Plc's newly named chief executive" -> Bob Dudley (subj12)
+            named = context.entities.office_holder(subject)
         if named:
             subject_text = named
         elif name is not None:
