@@ -114,8 +114,12 @@ W_LEAD = 1.5
 # product alone generalises: to the power 0.224 it orders a day's candidates
 # as before, and MMR then weighs what a next sentence adds against a value
 # that says how sure the model is that one candidate beats another.
-# Empty: the product itself.
-SUMMARY_COEFFICIENTS: Mapping[str, float] = {"product": 0.2242}
+# Empty: the product itself. On top of it, the cosine with the story
+# centroid (branch `key14`): the product's (1 + W_STORY_CENTRAL * cosine)
+# flattens as the cosine grows, exp(2 * cosine) keeps preferring the
+# sentence told most in the story's words (every fold of a leave-one-story-
+# out check at EXTRACTION_VERSION 2.5 chose 1.5 to 3; docs/key-events.md).
+SUMMARY_COEFFICIENTS: Mapping[str, float] = {"product": 0.2242, "story_centroid": 2.0}
 SUMMARY_TRAINING = (
     ".venv/bin/python bench/keyevents_learn.py DIR --features product"
     "  # DIR: evaluate_timeline --all --keep-db DIR (EXTRACTION_VERSION 2.0)"
@@ -699,7 +703,9 @@ def _candidates(
     """Every distinct evidence sentence of the day's events (its earliest
     report), valued as a summary of the day, best first. Each candidate's
     features are those the coefficients use (`all_features`: every one)."""
-    some = all_features or any(n != "product" for n in SUMMARY_COEFFICIENTS)
+    # the cosines are at hand: the other features are computed only if used
+    cheap = {"product", "story_centroid"}
+    some = all_features or any(n not in cheap for n in SUMMARY_COEFFICIENTS)
     first_report: dict[tuple[int, str], Source] = {}
     for e in day_events:
         for src in sorted(e.sources, key=lambda s: (s.published, s.article_id)):
@@ -725,7 +731,7 @@ def _candidates(
                     story_cosine=story_cosine,
                 )
                 if some
-                else {}
+                else {"story_centroid": story_cosine}
             )
             value = (
                 score

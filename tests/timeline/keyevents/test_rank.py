@@ -546,16 +546,47 @@ def _values(events, coefficients, monkeypatch):
 def test_the_learned_value_is_the_product_to_the_fitted_power(monkeypatch):
     # The shipped coefficients (bench/keyevents_learn.py) put the product
     # of the hand-set factors to a power: what it orders first stays first.
-    (power,) = SUMMARY_COEFFICIENTS.values()
+    power = SUMMARY_COEFFICIENTS["product"]
     events = [
         ev(D1, 3, sources=sources(D1, 3, sentence="The rig exploded in the Gulf.")),
         ev(D1, sources=(Source(9, D1, "Crews fought the fire all night long."),)),
     ]
 
-    learned = _values(events, SUMMARY_COEFFICIENTS, monkeypatch)
+    learned = _values(events, {"product": power}, monkeypatch)
     product = _values(events, {}, monkeypatch)
 
     assert learned == {s: pytest.approx(v**power) for s, v in product.items()}
+
+
+def test_the_story_centroid_is_weighed_again_on_top_of_the_product(monkeypatch):
+    # Branch key14: the shipped value is the product to its power times
+    # exp(W * cosine with the story centroid), W from the module (2).
+    w = SUMMARY_COEFFICIENTS["story_centroid"]
+    power = SUMMARY_COEFFICIENTS["product"]
+    gulf = "BP said oil from the Gulf well reached the coast of Louisiana."
+    events = [
+        ev(D1, 3, sources=sources(D1, 3, sentence=gulf)),
+        ev(D1, sources=(Source(9, D1, "Crews fought the fire all night long."),)),
+        ev(D2, 2, sources=sources(D2, 2, sentence="BP oil reached the Gulf coast.")),
+    ]
+    monkeypatch.setattr("timeline.keyevents.rank.SUMMARY_COEFFICIENTS", {})
+    req = Request(dates=2, per_date=3)
+    cands = summary_candidates(events, NO_EVIDENCE, req)[D1]
+    story = {c.source.sentence: c.features["story_centroid"] for c in cands}
+    product = {c.source.sentence: c.value for c in cands}
+    monkeypatch.setattr(
+        "timeline.keyevents.rank.SUMMARY_COEFFICIENTS",
+        {"product": power, "story_centroid": w},
+    )
+    learned = {
+        c.source.sentence: c.value
+        for c in summary_candidates(events, NO_EVIDENCE, req)[D1]
+    }
+
+    assert w > 0 and story[gulf] > story["Crews fought the fire all night long."]
+    assert learned == {
+        s: pytest.approx(v**power * math.exp(w * story[s])) for s, v in product.items()
+    }
 
 
 def test_the_heaviest_coefficient_decides_the_days_summary(monkeypatch):
@@ -563,7 +594,7 @@ def test_the_heaviest_coefficient_decides_the_days_summary(monkeypatch):
     # (the product: here the later report leads its article); with that
     # coefficient at 0 every candidate is worth the same and the earliest
     # report is chosen.
-    heaviest = max(SUMMARY_COEFFICIENTS, key=lambda n: abs(SUMMARY_COEFFICIENTS[n]))
+    heaviest = "product"
     aside = "Engineers finally capped the leaking well near Venice."
     lead = "Crews sealed the ruptured pipe off Louisiana yesterday."
     event = ev(
@@ -582,7 +613,9 @@ def test_the_heaviest_coefficient_decides_the_days_summary(monkeypatch):
         return key.events[0].first_source.sentence
 
     assert first_source(SUMMARY_COEFFICIENTS) == lead
-    assert first_source({**SUMMARY_COEFFICIENTS, heaviest: 0.0}) == aside
+    only = {heaviest: SUMMARY_COEFFICIENTS[heaviest]}
+    assert first_source(only) == lead
+    assert first_source({heaviest: 0.0}) == aside
 
 
 def test_the_learned_power_lets_a_days_next_event_say_something_new(monkeypatch):
