@@ -76,7 +76,8 @@ class Context:
             self.doc_day = d or self.doc_day
             if d is not None:
                 self.doc_day_at = start
-                self._note_story_day(d)
+                if typ == "DATE":
+                    self._note_story_day(d, start)
             if d is not None and self._explicit:
                 self.sent_anchor = d
         if (m := re.match(r"^(\d{4})-\d\d", value)) and self._explicit:
@@ -106,28 +107,38 @@ class Context:
         today = self.today
         return (today.year * 12 + today.month) - (parts[0] * 12 + parts[1]) >= 12
 
-    def _note_story_day(self, d: date) -> None:
-        """The story's day: the first day the document names, if it is the
-        week up to the line's own date (a lead's "Sunday was chosen as its
-        date"), not a background date years back."""
-        if self.story_day is None and 0 <= (self.today - d).days <= 7:
+    def _note_story_day(self, d: date, at: int) -> None:
+        """The story's day: the first day its lead (the first two sentences)
+        names as a date (not a part of a day, "the evening"), in
+        the week up to the line's own date ("Boeing have unveiled their new
+        787 Dreamliner ... Sunday was chosen as its date"); not a background
+        date years back."""
+        if self.story_day is not None or not 0 <= (self.today - d).days <= 7:
+            return
+        if len(self._sent_bounds) < 2 or at < self._sent_bounds[1][1]:
             self.story_day = d
 
     def the_day(self) -> date:
         """The day "the day" and "Earlier in the day" are: the sentence's own
-        day; else the last day named if the sentence before named it ("US
-        stocks rose on Friday ... The Dow ... ending the day at 8,017"); else
-        the story's day, not a day an aside named sentences back ("On
+        day; else the last day named, if the sentence before named it ("US
+        stocks rose on Friday ... The Dow ... ending the day at 8,017") or it
+        is not before the story's day (or the lead named none); else the
+        story's day, not an earlier day an aside named sentences back ("On
         Saturday, Boeing announced 35 new orders ... Earlier in the day,
         Boeing received a congratulatory letter" in a story of Sunday's
-        rollout); else the dct, which is then the story's day."""
+        rollout; "On Friday, the trading value for the yen fell ... The
+        Shanghai Composite Index lost 6.3 percent ... to close the day" on a
+        Monday)."""
         if day := self.sent_anchor or self.sent_day:
             return day
-        if self.doc_day is not None and self._in_sentence_before(self.doc_day_at):
+        if self.doc_day is None:
+            return self.dct
+        story = self.story_day
+        if story is None or self.doc_day >= story:
             return self.doc_day
-        if self.story_day is None:
-            self.story_day = self.doc_day or self.dct
-        return self.story_day
+        if self._in_sentence_before(self.doc_day_at):
+            return self.doc_day
+        return story
 
     def _in_sentence_before(self, at: int) -> bool:
         """Whether a position lies in this sentence or the one before it."""

@@ -536,6 +536,10 @@ def _relunit(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
             # the weekend just past (or this one, if dct falls in it)
             sat = dct - timedelta(days=(dct.weekday() - 5) % 7)
             return "DATE", _week(sat) + "-WE", dct
+        if sign == 0 and dct.weekday() >= 5 and not re.search(r"\bthis\b", low):
+            sign = 1  # "will meet at the weekend" on a Sunday: the next one
+        # else the weekend of the dct's week: a future "the weekend" on a
+        # Friday is the next day's, not the week after's
         base = dct + timedelta(weeks=sign)
         return "DATE", _week(base) + "-WE", dct
     if re.fullmatch(
@@ -567,17 +571,42 @@ def _relunit(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
 
 def _weekend_past(low: str, ctx: Context, tense: Callable[[], str]) -> bool:
     """Whether "the weekend" / "this weekend" is the one just past. "The
-    weekend" is, unless the sentence is future; "this weekend" is in the past
-    tense ("the quick sale of Merrill Lynch ... this weekend" on a Tuesday),
-    and with no tense to go by in a paper of Monday to Wednesday, when the
-    coming one is still days away; a future one is ahead ("Talks will
-    continue this weekend")."""
+    weekend" is, unless the sentence is future; "this weekend" only when a
+    past verb of its own tells it ("the quick sale of Merrill Lynch ... this
+    weekend", "BP responded this weekend with a new plan" on a Tuesday). Not
+    a noun's ("this weekend's meeting of the Group of 20" under "wasn't
+    enthusiastic" is the coming one), a deadline ("by this weekend"), a
+    modal's ("may gain approval to operate this weekend") nor a present's
+    ("celebrates its 50th birthday this weekend")."""
     t = tense()
     if t == "future":
         return False
     if not re.search(r"\bthis\b", low):
         return True
-    return t == "past" or ctx.dct.weekday() <= 2
+    if t != "past" or re.match(r"['’]s\b", ctx.text[ctx.end : ctx.end + 3]):
+        return False
+    if _DEADLINE_BEFORE.search(ctx.text[max(0, ctx.start - 12) : ctx.start]):
+        return False
+    return not _under_a_modal(ctx)
+
+
+_DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|before|through)\s+$", re.I)
+_MODALS = {"may", "might", "could", "can", "should", "would", "must", "will", "shall"}
+
+
+def _under_a_modal(ctx: Context) -> bool:
+    """Whether the verb an expression hangs on has a modal ("could start")."""
+    span = ctx.doc.char_span(ctx.start, ctx.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX") and tok not in span:
+            break
+        if tok.head is tok:
+            return False
+        tok = tok.head
+    return any(c.dep_ == "aux" and c.lower_ in _MODALS for c in tok.children)
 
 
 def _narrated_next(low: str, ctx: Context, tense: Callable[[], str]) -> bool:
