@@ -35,10 +35,10 @@ def day_range(text: str, end: int, value: str) -> tuple[int, str] | None:
     m = _DAY_END.match(text, end)
     if m is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", value):
         return None
-    first = date.fromisoformat(value)
-    year = int(m[2]) if m[2] else first.year
-    first = _safe_date(year, first.month, first.day)
-    last = _safe_date(year, first.month, int(m[1])) if first else None
+    start = date.fromisoformat(value)
+    year = int(m[2]) if m[2] else start.year
+    first = _safe_date(year, start.month, start.day)
+    last = _safe_date(year, start.month, int(m[1]))
     if first is None or last is None or (last - first).days < 2:
         return None  # "the June 23-24 ministerial meeting": its first day
     if _week(first) == _week(last):
