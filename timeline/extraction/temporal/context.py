@@ -32,6 +32,8 @@ class Context:
     sent_day: date | None = None  # any day seen earlier in the sentence
     sent_any_year: int | None = None  # a year written earlier, even alone
     doc_day: date | None = None  # the last day the document named
+    doc_day_at: int = -1  # where it named doc_day
+    story_day: date | None = None  # the first day it named (or its first "the day")
     doc_last: str | None = None  # the last date (a year, month or day) it named
     doc_quarter: str | None = None  # last quarter value in the document
     doc_last_at: int = -1  # where the document named doc_last
@@ -72,6 +74,10 @@ class Context:
             d = _safe_date(int(m[1]), int(m[2]), int(m[3]))
             self.sent_day = d
             self.doc_day = d or self.doc_day
+            if d is not None:
+                self.doc_day_at = start
+                if typ == "DATE":
+                    self._note_story_day(d, start)
             if d is not None and self._explicit:
                 self.sent_anchor = d
         if (m := re.match(r"^(\d{4})-\d\d", value)) and self._explicit:
@@ -100,6 +106,45 @@ class Context:
             return False
         today = self.today
         return (today.year * 12 + today.month) - (parts[0] * 12 + parts[1]) >= 12
+
+    def _note_story_day(self, d: date, at: int) -> None:
+        """The story's day: the first day its lead (the first two sentences)
+        names as a date (not a part of a day, "the evening"), in
+        the week up to the line's own date ("Boeing have unveiled their new
+        787 Dreamliner ... Sunday was chosen as its date"); not a background
+        date years back."""
+        if self.story_day is not None or not 0 <= (self.today - d).days <= 7:
+            return
+        if len(self._sent_bounds) < 2 or at < self._sent_bounds[1][1]:
+            self.story_day = d
+
+    def the_day(self) -> date:
+        """The day "the day" and "Earlier in the day" are: the sentence's own
+        day; else the last day named, if the sentence before named it ("US
+        stocks rose on Friday ... The Dow ... ending the day at 8,017") or it
+        is not before the story's day (or the lead named none); else the
+        story's day, not an earlier day an aside named sentences back ("On
+        Saturday, Boeing announced 35 new orders ... Earlier in the day,
+        Boeing received a congratulatory letter" in a story of Sunday's
+        rollout; "On Friday, the trading value for the yen fell ... The
+        Shanghai Composite Index lost 6.3 percent ... to close the day" on a
+        Monday)."""
+        if day := self.sent_anchor or self.sent_day:
+            return day
+        if self.doc_day is None:
+            return self.dct
+        story = self.story_day
+        if story is None or self.doc_day >= story:
+            return self.doc_day
+        if self._in_sentence_before(self.doc_day_at):
+            return self.doc_day
+        return story
+
+    def _in_sentence_before(self, at: int) -> bool:
+        """Whether a position lies in this sentence or the one before it."""
+        starts = [s for s, _ in self._sent_bounds if s < self.sent_start]
+        before = starts[-1] if starts else self.sent_start
+        return at >= before
 
     @property
     def anchor(self) -> date:

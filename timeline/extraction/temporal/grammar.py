@@ -245,6 +245,8 @@ _add(
         rf"{WEEKDAY}(?:,\s+|[ \t]+))?"
         rf"(?:(?i:{TIME_OF_DAY})\s*,?\s+)?"
         rf"(?:(?i:last|next|this\s+past|this\s+coming)\s+)?{MONTH_DATE}"
+        # "on the night of 1 May last year": the day, in the year named
+        r"(?:(?<!\d\d\d\d)(?i:\s+(?:of\s+)?(?:this|last|next)\s+year))?"
     ),
 )
 _add("iso", START + r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))" + END_WORD)

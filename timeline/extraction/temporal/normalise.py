@@ -85,8 +85,9 @@ def normalise(
         return _ref(low, ctx)
     if family == "sameday":
         # "ending the day at 8,017": the day the report is about, the last one
-        # it named ("stocks closed higher on Friday ..."), else the dct
-        day = ctx.sent_anchor or ctx.sent_day or ctx.doc_day or ctx.dct
+        # it named just before ("stocks closed higher on Friday ..."), else
+        # the story's day
+        day = ctx.the_day()
         return "DATE", day.isoformat(), day
     if family == "weekof":
         return _week_of(low, ctx, tense)

@@ -43,6 +43,7 @@ from timeline.extraction.temporal.numbers import (
 )
 
 _REL_DAY = re.compile(r"(last|next|this past|this coming)\s")
+_REL_YEAR = re.compile(r"\b(last|this|next) year$")
 
 
 def _explicit(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
@@ -72,6 +73,10 @@ def _explicit(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None
         elif d0 is not None and not past and d0 <= ctx.dct:
             year += 1
         ctx._explicit = False
+    elif year is None and (rel_year := _REL_YEAR.search(low)):
+        # "1 May last year": that day of the year before the dct's
+        year = ctx.today.year + {"last": -1, "this": 0, "next": 1}[rel_year[1]]
+        ctx._explicit = True
     elif year is None:
         if (sent_year := _sentence_year(ctx, tense)) is not None:
             year = sent_year
@@ -392,7 +397,8 @@ def _deictic(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
         day = ctx.sent_anchor or ctx.sent_day or ctx.doc_day or ctx.dct
         return "DATE", day.isoformat(), day
     if re.search(r"\bthat\s+day", low):
-        return "DATE", anchor.isoformat(), anchor
+        day = _that_day(ctx) or anchor
+        return "DATE", day.isoformat(), day
     if "midday" in low:
         return "TIME", f"{ctx.dct.isoformat()}T12:00", ctx.dct
     part = _part(low)
@@ -415,6 +421,19 @@ def _deictic(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
     ):
         return "TIME", f"{day.isoformat()}T{part}", ctx.dct
     return "DATE", day.isoformat(), ctx.dct
+
+
+def _that_day(ctx: Context) -> date | None:
+    """The day "that day" points back to: the sentence's own, else the last
+    day the document named when that was its last date ("Rice was all
+    transformed by the experience of 11 September, 2001. That day wiped out
+    ..."; "sent to Mr Blair on March 7 2003. On that day, Hans Blix ...");
+    not the publication day."""
+    if day := ctx.sent_anchor or ctx.sent_day:
+        return day
+    if ctx.doc_last is not None and len(ctx.doc_last) == 10:
+        return ctx.doc_day
+    return None
 
 
 _REL_PAST = re.compile(r"\b(?:last|past|previous|this past)\b")
@@ -513,13 +532,14 @@ def _relunit(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
     elif _REL_NEXT.search(low):
         sign = 1
     if unit == "weekend":
-        if sign == 0 and not re.search(r"\bthis\b", low):
-            t = tense()
-            sign = 1 if t == "future" else 0
-            if t != "future":
-                # the weekend just past (or this one, if dct falls in it)
-                sat = dct - timedelta(days=(dct.weekday() - 5) % 7)
-                return "DATE", _week(sat) + "-WE", dct
+        if sign == 0 and _weekend_past(low, ctx, tense):
+            # the weekend just past (or this one, if dct falls in it)
+            sat = dct - timedelta(days=(dct.weekday() - 5) % 7)
+            return "DATE", _week(sat) + "-WE", dct
+        if sign == 0 and dct.weekday() >= 5 and not re.search(r"\bthis\b", low):
+            sign = 1  # "will meet at the weekend" on a Sunday: the next one
+        # else the weekend of the dct's week: a future "the weekend" on a
+        # Friday is the next day's, not the week after's
         base = dct + timedelta(weeks=sign)
         return "DATE", _week(base) + "-WE", dct
     if re.fullmatch(
@@ -547,6 +567,46 @@ def _relunit(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
     if v is None:
         return None
     return "DATE", v, dct
+
+
+def _weekend_past(low: str, ctx: Context, tense: Callable[[], str]) -> bool:
+    """Whether "the weekend" / "this weekend" is the one just past. "The
+    weekend" is, unless the sentence is future; "this weekend" only when a
+    past verb of its own tells it ("the quick sale of Merrill Lynch ... this
+    weekend", "BP responded this weekend with a new plan" on a Tuesday). Not
+    a noun's ("this weekend's meeting of the Group of 20" under "wasn't
+    enthusiastic" is the coming one), a deadline ("by this weekend"), a
+    modal's ("may gain approval to operate this weekend") nor a present's
+    ("celebrates its 50th birthday this weekend")."""
+    t = tense()
+    if t == "future":
+        return False
+    if not re.search(r"\bthis\b", low):
+        return True
+    if t != "past" or re.match(r"['’]s\b", ctx.text[ctx.end : ctx.end + 3]):
+        return False
+    if _DEADLINE_BEFORE.search(ctx.text[max(0, ctx.start - 12) : ctx.start]):
+        return False
+    return not _under_a_modal(ctx)
+
+
+_DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|before|through)\s+$", re.I)
+_MODALS = {"may", "might", "could", "can", "should", "would", "must", "will", "shall"}
+
+
+def _under_a_modal(ctx: Context) -> bool:
+    """Whether the verb an expression hangs on has a modal ("could start")."""
+    span = ctx.doc.char_span(ctx.start, ctx.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX") and tok not in span:
+            break
+        if tok.head is tok:
+            return False
+        tok = tok.head
+    return any(c.dep_ == "aux" and c.lower_ in _MODALS for c in tok.children)
 
 
 def _narrated_next(low: str, ctx: Context, tense: Callable[[], str]) -> bool:
@@ -577,6 +637,11 @@ def _a_unit_before(at: date, dct: date, unit: str) -> bool:
     return (dct - at).days >= 7
 
 
+# "A little over a week ago", "about two weeks ago": not that very day
+_APPROX = re.compile(
+    r"(?:a little |just |well |slightly )?(?:over|more than|under|less than)\b|"
+    r"(?:about|around|nearly|almost|roughly|approximately|some|close to)\b"
+)
 _SINGULAR_UNIT = re.compile(
     r"(?:^|[\s-])(?:day|night|week|fortnight|month|quarter|year|hour|minute)(?:-long)?$"
 )
@@ -650,7 +715,7 @@ def _duration(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None
                 f"{int(q[:4]) - 1:04d}-{q[5:]}",
                 anchor,
             )
-        if unit == "week" and n == int(n) and n <= 2:
+        if unit == "week" and n == int(n) and n <= 2 and not _APPROX.match(low):
             # "a week ago", "two weeks ago": the day that many weeks back;
             # further back ("six weeks ago") the week is all the text gives
             v: str | None = (anchor + timedelta(weeks=int(n) * sign)).isoformat()

@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from timeline.extraction.temporal.context import Context
 from timeline.extraction.temporal.grammar import PATTERNS, TRIGGER, trigger_families
 from timeline.extraction.temporal.normalise import normalise
+from timeline.extraction.temporal.ranges import join_ranges
 from timeline.extraction.temporal.tense import REPORTING, tense_of
 from timeline.extraction.types import Timex
 
@@ -156,7 +157,7 @@ def tag_timexes(doc: Doc, dct: date) -> list[Timex]:
             second := _second_day(text, end, value, anchor, taken)
         ):
             out.append(second)
-    return out
+    return join_ranges(text, out)
 
 
 def _sets_the_scene(doc: Doc, start: int, end: int) -> bool:
