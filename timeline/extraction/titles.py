@@ -1103,7 +1103,25 @@ def _antecedent(relcl: Token) -> Token:
         return person
     if (noun := _agreeing_noun(relcl)) is not None:
         return noun
+    if (noun := _bracketed_noun(relcl)) is not None:
+        return noun
     return head
+
+
+def _bracketed_noun(relcl: Token) -> Token | None:
+    """'the manufacturer of the iPhone (which was presented on Wednesday for
+    the first time)': a relative clause in brackets is about the noun right
+    before the bracket, not one the parse hung it on further back."""
+    start = relcl.left_edge
+    if start.i < 2 or start.tag_ not in ("WDT", "WP"):
+        return None
+    bracket = start.nbor(-1)
+    if bracket.text != "(":
+        return None
+    before = bracket.nbor(-1)
+    if before.i == relcl.head.i or before.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return before
 
 
 def _agreeing_noun(relcl: Token) -> Token | None:
@@ -1629,6 +1647,88 @@ def _put_out_in(verb: Token, skip: set[int]) -> Token | None:
     ):
         return None
     return main
+
+
+# Nouns of telling something happened: their "that" clause is what did.
+_ANNOUNCING = frozenset(
+    ["announcement", "news", "confirmation", "disclosure", "revelation"]
+    + ["admission", "statement", "claim", "report", "word"]
+)
+
+
+def _dated_announcement(verb: Token, skip: set[int]) -> Token | None:
+    """'Obama presented a plan following the 12:00 UTC announcement by General
+    Motors that it had filed for bankruptcy', 'Cairn's announcement that it
+    had struck gas this week reinforced the views of ...': the date of an
+    announcement (on the noun, or right after its "that" clause, ahead of
+    the verb) dates what was announced: the clause with its own subject."""
+    for noun in verb.children:
+        if (
+            noun.dep_ not in ("nsubj", "dobj")
+            or noun.lemma_.lower() not in _ANNOUNCING
+            or noun.i in skip
+        ):
+            continue
+        said = next(
+            (
+                c
+                for c in noun.children
+                if c.dep_ in ("acl", "relcl")
+                and c.i > noun.i
+                and c.pos_ in ("VERB", "AUX")
+                and _announced(c)
+            ),
+            None,
+        )
+        if said is None:
+            continue
+        on_noun = any(c.i in skip for c in noun.children if c.i < noun.i)
+        after = said.right_edge.i + 1
+        next_to = (  # the date fills the gap to the verb
+            noun.dep_ == "nsubj"
+            and after < verb.i
+            and all(i in skip for i in range(after, verb.i))
+        )
+        if on_noun or next_to:
+            return said
+    return None
+
+
+def _announcer(clause: Token, subject: Token) -> Token | None:
+    """Who "it" is in an announcement's clause: the announcement's owner
+    ("Cairn's announcement that it had struck gas") or its "by" agent ("the
+    announcement by General Motors that it had filed for bankruptcy")."""
+    noun = clause.head
+    if (
+        clause.dep_ not in ("acl", "relcl")
+        or subject.lower_ not in ("it", "he", "she", "they")
+        or noun.lemma_.lower() not in _ANNOUNCING
+        or not _announced(clause)
+    ):
+        return None
+    for c in noun.children:
+        if c.dep_ == "poss" and c.pos_ == "PROPN":
+            return c
+        if c.dep_ == "prep" and c.lower_ == "by" and c.i < clause.i:
+            for g in c.children:
+                if g.dep_ == "pobj" and g.pos_ == "PROPN":
+                    return g
+    return None
+
+
+def _announced(clause: Token) -> bool:
+    """A complement clause ("that it had struck gas"): its own subject, no
+    relative word as subject or object but a "that" ahead of the subject."""
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) != 1 or subjects[0].tag_ in ("WDT", "WP"):
+        return False
+    subject = subjects[0]
+    return any(
+        c.lower_ == "that" and c.i < subject.i and c.dep_ in ("mark", "dobj")
+        for c in clause.children
+    ) and not any(
+        c.tag_ in ("WDT", "WP") and c.lower_ != "that" for c in clause.children
+    )
 
 
 def _numbered_name(noun: Token, skip: set[int]) -> list[Token]:
@@ -2684,6 +2784,8 @@ def build_title(
         verb = main  # "described the plan in a press release released today"
     elif (main := _period_end(verb)) is not None:
         verb = main  # "its profits during the last quarter, which ended December 30"
+    elif (main := _dated_announcement(verb, skip)) is not None:
+        verb = main  # "the 12:00 UTC announcement ... that it had filed for bankruptcy"
     skip = skip - _date_object(verb, skip)  # "will spend the rest of the week in"
     if (cut := _subordinate_root(verb)) is not None:
         # "Even before the commission holds its first meeting Monday in New
@@ -2728,7 +2830,9 @@ def build_title(
     replace: dict[int, str] = {}
     subject_tokens: list[Token] = []
     bare = not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
-    participle = (verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG")) or (
+    participle = (
+        verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG") and not _announced(verb)
+    ) or (
         verb.dep_ == "advcl"
         and verb.tag_ == "VBN"
         and bare
@@ -2761,7 +2865,13 @@ def build_title(
         skip = skip - {t.i for t in _phrase(subject, subject_skip)}
     if subject is not None and subject.i not in skip:
         named = None
-        if subject.pos_ == "PRON" or _is_description(subject, ORG_HEADS | PLACE_HEADS):
+        if (teller := _announcer(verb, subject)) is not None:
+            named = _render(  # "Cairn's announcement that it": Cairn
+                [t for t in _phrase(teller, skip) if t.dep_ != "case"]
+            )
+        elif subject.pos_ == "PRON" or _is_description(
+            subject, ORG_HEADS | PLACE_HEADS
+        ):
             named = context.resolve(subject, verb)
         name = _proper_apposition(subject)
         if name is not None and name.i in skip:
