@@ -2405,9 +2405,13 @@ def clause_tokens(
         if child.dep_ == "prep":
             if _date_only(child, skip):
                 # "describes how in January last year he received a visit":
-                # the preposition went with its date; "how" stays
+                # the preposition went with its date; "how" stays, and "well"
+                # ("performed well over the day"), not "only" ("learned only
+                # on Thursday night")
                 objects.extend(
-                    c for c in child.children if c.tag_ == "WRB" and c.i not in skip
+                    c
+                    for c in child.children
+                    if c.i not in skip and c.lower_ not in _FOCUS_WORDS
                 )
                 continue
             part = _phrase(child, skip)
@@ -2464,6 +2468,13 @@ def _conjunction_before(verb: Token, obj: Token, skip: set[int]) -> list[Token]:
         for t in c.subtree
         if t.i not in skip
     ]
+
+
+# Adverbs that only narrow a date down: gone with it.
+_FOCUS_WORDS = frozenset(
+    ["only", "just", "even", "as", "right", "exactly", "precisely", "again"]
+    + ["early", "late", "shortly", "soon", "long", "back", "also", "since"]
+)
 
 
 def _date_only(prep: Token, skip: set[int]) -> bool:
@@ -2819,7 +2830,10 @@ def build_title(
         if t.lower_ == "back"
         and t.dep_ == "advmod"
         and any(
-            c.dep_ == "prep" and c.i > t.i and _emptied(c, given_skip)
+            c.dep_ == "prep"
+            and c.lower_ == "as"  # not "dating back to 1990": the verb's
+            and c.i > t.i
+            and _emptied(c, given_skip)
             for c in t.children
         )
         for x in t.subtree
