@@ -1109,7 +1109,50 @@ def _antecedent(relcl: Token) -> Token:
                 return c
     if (person := _described_person(relcl)) is not None:
         return person
+    if (noun := _agreeing_noun(relcl)) is not None:
+        return noun
+    if (noun := _bracketed_noun(relcl)) is not None:
+        return noun
     return head
+
+
+def _bracketed_noun(relcl: Token) -> Token | None:
+    """'the manufacturer of the iPhone (which was presented on Wednesday for
+    the first time)': a relative clause in brackets is about the noun right
+    before the bracket, not one the parse hung it on further back."""
+    start = relcl.left_edge
+    if start.i < 2 or start.tag_ not in ("WDT", "WP"):
+        return None
+    bracket = start.nbor(-1)
+    if bracket.text != "(":
+        return None
+    before = bracket.nbor(-1)
+    if before.i == relcl.head.i or before.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return before
+
+
+def _agreeing_noun(relcl: Token) -> Token | None:
+    """'most United Auto Workers (UAW) union members - 62,000 at GM, which is
+    seeking to cut 31,500 jobs': a ", which" clause whose verb does not agree
+    with the noun the parse hung it on (plural "Workers", singular "is") is
+    about the noun right before the comma, when that one agrees."""
+    words = [c for c in relcl.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(words) != 1 or words[0].lower_ not in ("which", "who", "that"):
+        return None
+    word = words[0]
+    if word.i < 2 or word.nbor(-1).text != ",":
+        return None
+    before = word.nbor(-2)
+    if before.i == relcl.head.i or before.pos_ not in ("NOUN", "PROPN"):
+        return None
+    finite = [t for t in relcl.children if t.dep_ in ("aux", "auxpass")] + [relcl]
+    tags = {t.tag_ for t in finite if t.tag_ in ("VBZ", "VBP")}
+    if tags == {"VBZ"} and _is_plural(relcl.head) and not _is_plural(before):
+        return before
+    if tags == {"VBP"} and not _is_plural(relcl.head) and _is_plural(before):
+        return before
+    return None
 
 
 def _described_person(relcl: Token) -> Token | None:
@@ -1301,7 +1344,7 @@ def _when_clause(verb: Token, skip: set[int]) -> Token | None:
     pointing = subject.lower_ in _DEMONSTRATIVES or any(
         c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in subject.children
     )
-    if not pointing and not _thing_relative(verb):
+    if not pointing and not _thing_relative(verb) and not _frame(verb):
         return None
     for tok in verb.subtree:
         if (
@@ -1316,6 +1359,28 @@ def _when_clause(verb: Token, skip: set[int]) -> Token | None:
         ):
             return tok
     return None
+
+
+# Nouns of a turn in someone's fortunes: "hit a roadblock", "suffered a
+# setback", "lost a legal skirmish" only frame the "when" clause that tells
+# what happened.
+_TURN_NOUNS = frozenset(
+    ["roadblock", "setback", "blow", "snag", "hitch", "hurdle", "obstacle"]
+    + ["skirmish", "reversal", "defeat", "victory", "boost", "win", "battle"]
+)
+
+
+def _frame(verb: Token) -> bool:
+    """'The administration hit a roadblock Tuesday when a judge struck down
+    the ban': a verb whose object is only a turn of fortune ("a setback",
+    "a legal skirmish"), with nothing else after it but its date."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    return (
+        len(objects) == 1
+        and objects[0].lemma_.lower() in _TURN_NOUNS
+        and not any(c.dep_ == "prep" for c in objects[0].children)
+        and not any(c.dep_ == "neg" for c in verb.children)
+    )
 
 
 def _thing_relative(verb: Token) -> bool:
@@ -1382,6 +1447,62 @@ def _background_of(verb: Token, skip: set[int]) -> Token | None:
             break
         tok = head
     return found
+
+
+# Periods a report counts over, and the verbs of their bounds: "the quarter
+# which ended December 30", "the year ended in September".
+_PERIODS = frozenset(
+    ["quarter", "year", "month", "week", "period", "half", "season", "term"]
+)
+_BOUNDS = frozenset(["end", "begin", "start", "close"])
+
+
+def _period_end(verb: Token) -> Token | None:
+    """'Apple has reached 78 percent increase in its profits during the last
+    quarter, which ended December 30, 2006': the date of a period's end (a
+    relative clause or participle on the period) only says which period; the
+    event is the clause the period is in. Not a period that is its clause's
+    subject ("The hurricane season began June 1")."""
+    if verb.dep_ not in ("relcl", "acl") or verb.lemma_.lower() not in _BOUNDS:
+        return None
+    period = verb.head
+    if period.lemma_.lower() not in _PERIODS or period.dep_ in SUBJECT_DEPS:
+        return None
+    main = _clause_verb(period.head)
+    if main is None or main.lemma_ in ("be", "do") or subject_of(main) is None:
+        return None  # "800,000 fewer than it did in the year that ended ..."
+    return main
+
+
+# Conjunctions that make a clause subordinate: the parse sometimes makes
+# such a clause the sentence's root, the main clause its complement.
+_SUBORDINATORS = frozenset(
+    ["before", "after", "when", "while", "as", "because", "although", "though"]
+    + ["since", "if", "until", "once", "whereas", "unless"]
+)
+
+
+def _subordinate_root(verb: Token) -> int | None:
+    """Where a root opened by "before", "when", "although" ... ends: at the
+    first comma after it that a clause with its own subject follows (the
+    main clause the parse hung on the subordinate one)."""
+    if verb.dep_ != "ROOT" or not any(
+        c.dep_ == "mark" and c.lower_ in _SUBORDINATORS and c.i < verb.i
+        for c in verb.children
+    ):
+        return None
+    for comma in verb.children:
+        if comma.i < verb.i or comma.text != ",":
+            continue
+        if any(
+            c.i > comma.i
+            and c.dep_ in ("ccomp", "advcl", "conj", "parataxis")
+            and c.pos_ in ("VERB", "AUX")
+            and any(s.dep_ in SUBJECT_DEPS and s.i > comma.i for s in c.children)
+            for c in verb.children
+        ):
+            return comma.i
+    return None
 
 
 def _identified_subject(verb: Token) -> Token | None:
@@ -1534,6 +1655,88 @@ def _put_out_in(verb: Token, skip: set[int]) -> Token | None:
     ):
         return None
     return main
+
+
+# Nouns of telling something happened: their "that" clause is what did.
+_ANNOUNCING = frozenset(
+    ["announcement", "news", "confirmation", "disclosure", "revelation"]
+    + ["admission", "statement", "claim", "report", "word"]
+)
+
+
+def _dated_announcement(verb: Token, skip: set[int]) -> Token | None:
+    """'Obama presented a plan following the 12:00 UTC announcement by General
+    Motors that it had filed for bankruptcy', 'Cairn's announcement that it
+    had struck gas this week reinforced the views of ...': the date of an
+    announcement (on the noun, or right after its "that" clause, ahead of
+    the verb) dates what was announced: the clause with its own subject."""
+    for noun in verb.children:
+        if (
+            noun.dep_ not in ("nsubj", "dobj")
+            or noun.lemma_.lower() not in _ANNOUNCING
+            or noun.i in skip
+        ):
+            continue
+        said = next(
+            (
+                c
+                for c in noun.children
+                if c.dep_ in ("acl", "relcl")
+                and c.i > noun.i
+                and c.pos_ in ("VERB", "AUX")
+                and _announced(c)
+            ),
+            None,
+        )
+        if said is None:
+            continue
+        on_noun = any(c.i in skip for c in noun.children if c.i < noun.i)
+        after = said.right_edge.i + 1
+        next_to = (  # the date fills the gap to the verb
+            noun.dep_ == "nsubj"
+            and after < verb.i
+            and all(i in skip for i in range(after, verb.i))
+        )
+        if on_noun or next_to:
+            return said
+    return None
+
+
+def _announcer(clause: Token, subject: Token) -> Token | None:
+    """Who "it" is in an announcement's clause: the announcement's owner
+    ("Cairn's announcement that it had struck gas") or its "by" agent ("the
+    announcement by General Motors that it had filed for bankruptcy")."""
+    noun = clause.head
+    if (
+        clause.dep_ not in ("acl", "relcl")
+        or subject.lower_ not in ("it", "he", "she", "they")
+        or noun.lemma_.lower() not in _ANNOUNCING
+        or not _announced(clause)
+    ):
+        return None
+    for c in noun.children:
+        if c.dep_ == "poss" and c.pos_ == "PROPN":
+            return c
+        if c.dep_ == "prep" and c.lower_ == "by" and c.i < clause.i:
+            for g in c.children:
+                if g.dep_ == "pobj" and g.pos_ == "PROPN":
+                    return g
+    return None
+
+
+def _announced(clause: Token) -> bool:
+    """A complement clause ("that it had struck gas"): its own subject, no
+    relative word as subject or object but a "that" ahead of the subject."""
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) != 1 or subjects[0].tag_ in ("WDT", "WP"):
+        return False
+    subject = subjects[0]
+    return any(
+        c.lower_ == "that" and c.i < subject.i and c.dep_ in ("mark", "dobj")
+        for c in clause.children
+    ) and not any(
+        c.tag_ in ("WDT", "WP") and c.lower_ != "that" for c in clause.children
+    )
 
 
 def _numbered_name(noun: Token, skip: set[int]) -> list[Token]:
@@ -2202,7 +2405,23 @@ def clause_tokens(
         if child.dep_ == "ccomp":
             objects.extend(_clause(child, skip, depth + 1))
             continue
+        if child.dep_ in ("dobj", "attr") and child.i > verb.i:
+            # "followed another fatal accident at a BP refinery in Texas City
+            # in 2005, as well as a hushed-up blowout": a second object the
+            # parse hung on the verb keeps the conjunction before it
+            objects.extend(_conjunction_before(verb, child, skip))
         if child.dep_ == "prep":
+            if _date_only(child, skip):
+                # "describes how in January last year he received a visit":
+                # the preposition went with its date; "how" stays, and "well"
+                # ("performed well over the day"), not "only" ("learned only
+                # on Thursday night")
+                objects.extend(
+                    c
+                    for c in child.children
+                    if c.i not in skip and c.lower_ not in _FOCUS_WORDS
+                )
+                continue
             part = _phrase(child, skip)
             if len(part) <= 1 or preps >= max_preps:
                 continue
@@ -2239,6 +2458,45 @@ def _said_on_date(verb: Token, child: Token, skip: set[int], depth: int) -> list
         if c.dep_ == "ccomp" and c.i not in skip and c.i > child.i:
             out.extend(_clause(c, skip, depth + 1))
     return out
+
+
+def _conjunction_before(verb: Token, obj: Token, skip: set[int]) -> list[Token]:
+    """The conjunction ("and", "as well as") the parse hung on the verb between
+    an object of the same kind and this one."""
+    first = next(
+        (c for c in verb.children if c.dep_ == obj.dep_ and verb.i < c.i < obj.i),
+        None,
+    )
+    if first is None:
+        return []
+    return [
+        t
+        for c in verb.children
+        if c.dep_ == "cc" and first.i < c.i < obj.i and c.i not in skip
+        for t in c.subtree
+        if t.i not in skip
+    ]
+
+
+# Adverbs that only narrow a date down: gone with it.
+_FOCUS_WORDS = frozenset(
+    ["only", "just", "even", "as", "right", "exactly", "precisely", "again"]
+    + ["early", "late", "shortly", "soon", "long", "back", "also", "since"]
+)
+
+
+def _date_only(prep: Token, skip: set[int]) -> bool:
+    """A preposition whose objects are all left out (the date) and that has
+    nothing else but adverbs the parse hung on it ("how in January")."""
+    objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+    return (
+        bool(objects)
+        and all(
+            c.i in skip or (c.dep_ == "advmod" and not any(c.children))
+            for c in prep.children
+        )
+        and all(c.i in skip for c in objects)
+    )
 
 
 def _emptied(tok: Token, skip: set[int]) -> bool:
@@ -2543,7 +2801,16 @@ def build_title(
         verb = main  # "Figures issued this week showed that ..."
     elif (main := _put_out_in(verb, skip)) is not None:
         verb = main  # "described the plan in a press release released today"
+    elif (main := _period_end(verb)) is not None:
+        verb = main  # "its profits during the last quarter, which ended December 30"
+    elif (main := _dated_announcement(verb, skip)) is not None:
+        verb = main  # "the 12:00 UTC announcement ... that it had filed for bankruptcy"
     skip = skip - _date_object(verb, skip)  # "will spend the rest of the week in"
+    if (cut := _subordinate_root(verb)) is not None:
+        # "Even before the commission holds its first meeting Monday in New
+        # Orleans, panel co-chairman William Reilly couldn't help ...": the
+        # main clause after the comma is no part of the subordinate one
+        skip = set(skip) | {t.i for t in verb.subtree if t.i >= cut}
     given_skip = skip
     if (dateline := _dateline(sent)) and verb.i not in dateline:
         skip = set(skip) | dateline  # "LONDON, Feb. 26 -- The Royal Bank ..."
@@ -2565,13 +2832,29 @@ def build_title(
             or (any(t.children) and all(c.i in given_skip for c in t.children))
         )
     }
+    skip |= {  # "had suffered similar ruptures as far back as 2001": no "back"
+        x.i
+        for t in sent
+        if t.lower_ == "back"
+        and t.dep_ == "advmod"
+        and any(
+            c.dep_ == "prep"
+            and c.lower_ == "as"  # not "dating back to 1990": the verb's
+            and c.i > t.i
+            and _emptied(c, given_skip)
+            for c in t.children
+        )
+        for x in t.subtree
+    }
     quoted = _quoted(sent)
     subject = subject_of(verb)
     subject_text = ""
     replace: dict[int, str] = {}
     subject_tokens: list[Token] = []
     bare = not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
-    participle = (verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG")) or (
+    participle = (
+        verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG") and not _announced(verb)
+    ) or (
         verb.dep_ == "advcl"
         and verb.tag_ == "VBN"
         and bare
@@ -2604,7 +2887,13 @@ def build_title(
         skip = skip - {t.i for t in _phrase(subject, subject_skip)}
     if subject is not None and subject.i not in skip:
         named = None
-        if subject.pos_ == "PRON" or _is_description(subject, ORG_HEADS | PLACE_HEADS):
+        if (teller := _announcer(verb, subject)) is not None:
+            named = _render(  # "Cairn's announcement that it": Cairn
+                [t for t in _phrase(teller, skip) if t.dep_ != "case"]
+            )
+        elif subject.pos_ == "PRON" or _is_description(
+            subject, ORG_HEADS | PLACE_HEADS
+        ):
             named = context.resolve(subject, verb)
         name = _proper_apposition(subject)
         if name is not None and name.i in skip:
@@ -2720,6 +3009,14 @@ def build_title(
         verb_replace.update(_finite_forms(verb, group, modality, plural=plural))
     replace.update(verb_replace)
     objects, fronted = clause_tokens(verb, skip)
+    # "orders for A380's which it will begin to fly in 2009": the relative
+    # word ahead of the subject, the object of a verb further on, is no part
+    # of the title ("Qatar which will begin to fly")
+    objects = [
+        t
+        for t in objects
+        if not (t.tag_ in ("WDT", "WP") and t.i < verb.i and t.dep_ in _OBJECT_DEPS)
+    ]
     antecedent = _relative_object(verb)
     if not objects and not fronted and group and antecedent is None:
         objects = _purpose(verb, skip)  # "BP crews worked to slowly raise ..."
