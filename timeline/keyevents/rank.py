@@ -119,6 +119,8 @@ W_LEAD = 1.5
 # flattens as the cosine grows, exp(2 * cosine) keeps preferring the
 # sentence told most in the story's words (every fold of a leave-one-story-
 # out check at EXTRACTION_VERSION 2.5 chose 1.5 to 3; docs/key-events.md).
+# SUMMARY_TRAINING fits the product's power only: "story_centroid" is not
+# learned by it and must be kept by hand when its output is pasted here.
 SUMMARY_COEFFICIENTS: Mapping[str, float] = {"product": 0.2242, "story_centroid": 2.0}
 SUMMARY_TRAINING = (
     ".venv/bin/python bench/keyevents_learn.py DIR --features product"
