@@ -13,6 +13,8 @@ from functools import cache
 from pathlib import Path
 
 from tests.conftest import SHARED, needs_shared
+from timeline.extraction.entities import EntityResolver, Mention
+from timeline.extraction.nlp import get_nlp
 from timeline.extraction.pipeline import extract
 from timeline.extraction.types import Document, ExtractedEvent
 
@@ -54,6 +56,17 @@ def events_of(article_id: str) -> tuple[ExtractedEvent, ...]:
     document = Document(row["text"], date.fromisoformat(row["published"]), article_id)
     (extraction,) = list(extract([document]))
     return extraction.events
+
+
+@cache
+def mentions_of(article_id: str, publisher: str = "") -> tuple[Mention, ...]:
+    """Every mention of the article, as a resolver with no stored names and
+    the dictionary of known names finds them."""
+    nlp = get_nlp()
+    resolver = EntityResolver()
+    resolver.use_dictionary(nlp)
+    doc = nlp(article(article_id)["text"])
+    return tuple(resolver.resolve(doc, publisher=publisher).mentions)
 
 
 def events_in(article_id: str, fragment: str) -> list[ExtractedEvent]:

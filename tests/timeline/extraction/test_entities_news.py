@@ -810,12 +810,8 @@ def test_a_stock_index_is_no_organisation_in_real_text():
     markets = realtext.events_of("wikinews-meantime-115587")
     orgs = {o for e in markets for o in e.organizations}
     assert not orgs & {"Brazilian Bovespa", "Bovespa", "MERVAL", "Nasdaq", "FTSE"}
-    nlp = get_nlp()
-    resolver = EntityResolver()
-    resolver.use_dictionary(nlp)
-    text = realtext.article("wikinews-meantime-141225")["text"]
-    found = resolver.resolve(nlp(text)).mentions
-    assert "IG Index" in {m.value for m in found if m.kind == "organization"}
+    mentions = realtext.mentions_of("wikinews-meantime-141225")
+    assert "IG Index" in {m.value for m in mentions if m.kind == "organization"}
 
 
 def test_a_product_is_no_organisation_even_stored_as_one_in_real_text():
@@ -898,11 +894,8 @@ def test_a_name_modifying_a_device_noun_is_a_thing_in_real_text():
     )
     assert "Macintosh" not in added.organizations
     assert "Apple" in added.organizations
-    nlp = get_nlp()
-    resolver = EntityResolver()
-    resolver.use_dictionary(nlp)
-    text = realtext.article("wikinews-meantime-287096")["text"]
-    orgs = {m.value for m in resolver.resolve(nlp(text)).mentions}
+    mentions = realtext.mentions_of("wikinews-meantime-287096")
+    orgs = {m.value for m in mentions}
     assert "iMac" not in orgs
     assert "Apple" in orgs
 
@@ -929,15 +922,8 @@ def test_a_company_pointing_to_a_statement_is_no_index_in_real_text():
 def test_an_acronym_written_as_a_word_is_its_long_form_in_real_text():
     # The Guardian writes "Noaa": the National Oceanic and Atmospheric
     # Administration, not an organisation "Noaa" beside it.
-    nlp = get_nlp()
-    resolver = EntityResolver()
-    resolver.use_dictionary(nlp)
-    text = realtext.article("bpoil_guardian/2010-06-25/1301.htm.txt")["text"]
-    orgs = {
-        m.value
-        for m in resolver.resolve(nlp(text)).mentions
-        if m.kind == "organization"
-    }
+    mentions = realtext.mentions_of("bpoil_guardian/2010-06-25/1301.htm.txt")
+    orgs = {m.value for m in mentions if m.kind == "organization"}
     assert "National Oceanic and Atmospheric Administration" in orgs
     assert "Noaa" not in orgs
 
@@ -1034,12 +1020,9 @@ def test_a_known_company_named_like_a_city_is_the_company_in_real_text():
     # is a place only where the text makes it one ("in Toyota")
     # (the article's one sentence with Toyota is a forecast, no event: the
     # article's mentions are checked)
-    nlp = get_nlp()
-    resolver = EntityResolver()
-    resolver.use_dictionary(nlp)
     text = realtext.article("wikinews-meantime-31965")["text"]
+    mentions = realtext.mentions_of("wikinews-meantime-31965")
     assert "Toyota is expected to report" in text
-    mentions = resolver.resolve(nlp(text)).mentions
     toyota = {m.kind for m in mentions if m.value == "Toyota"}
     assert toyota == {"organization"}
 
@@ -1059,11 +1042,7 @@ def test_a_photo_credit_in_a_persons_span_is_nobody_in_real_text():
 def test_an_organisation_glued_after_a_name_is_its_own_in_real_text():
     # a caption run into the text: "chief executive Tony Hayward Greenpeace's
     # video of their protest"; Greenpeace is named on its own in the article
-    nlp = get_nlp()
-    resolver = EntityResolver()
-    resolver.use_dictionary(nlp)
-    text = realtext.article("bpoil_guardian/2010-06-22/1878.htm.txt")["text"]
-    mentions = resolver.resolve(nlp(text)).mentions
+    mentions = realtext.mentions_of("bpoil_guardian/2010-06-22/1878.htm.txt")
     people = {m.value for m in mentions if m.kind == "person"}
     assert "Tony Hayward Greenpeace" not in people
     assert "Greenpeace" in {m.value for m in mentions if m.kind == "organization"}

@@ -38,11 +38,8 @@ def test_a_fort_is_a_place_not_a_person_in_real_text():
     # "brought to Fort Jackson in June" (PERSON): the rescue centre's fort.
     # That sentence's count of a month is no event (events10), so the
     # resolver's own mentions are checked.
-    nlp = get_nlp()
-    resolver = EntityResolver()
-    resolver.use_dictionary(nlp)
     text = realtext.article("bpoil_foxnews/2010-07-12/982.htm.txt")["text"]
-    mentions = resolver.resolve(nlp(text)).mentions
+    mentions = realtext.mentions_of("bpoil_foxnews/2010-07-12/982.htm.txt")
     assert "Fort Jackson" in text
     assert not {m.value for m in mentions if m.kind == "person"} & {"Fort Jackson"}
 
@@ -290,14 +287,10 @@ def test_a_storm_is_no_person_all_through_the_article_in_real_text():
     assert all("Alex" not in e.actors for e in events)
     # the first sentence is a forecast of the waves (no event since events12):
     # the storm is no person among the article's mentions either
-    nlp = get_nlp()
-    resolver = EntityResolver()
-    resolver.use_dictionary(nlp)
     text = realtext.article("bpoil_reuters/2010-06-28/174.htm.txt")["text"]
+    mentions = realtext.mentions_of("bpoil_reuters/2010-06-28/174.htm.txt")
     assert "from tropical storm Alex will delay" in text
-    people = {
-        m.value for m in resolver.resolve(nlp(text)).mentions if m.kind == "person"
-    }
+    people = {m.value for m in mentions if m.kind == "person"}
     assert "Alex" not in people
 
 

@@ -20,14 +20,10 @@ from . import realtext
 @cache
 def _mentions(article_id: str, publisher: str = "") -> tuple[tuple[str, str, str], ...]:
     """(kind, value, text as written) of every mention of the article."""
-    nlp = get_nlp()
-    resolver = EntityResolver()
-    resolver.use_dictionary(nlp)
     text = realtext.article(article_id)["text"]
-    doc = nlp(text)
     return tuple(
         (m.kind, m.value, text[m.start : m.end])
-        for m in resolver.resolve(doc, publisher=publisher).mentions
+        for m in realtext.mentions_of(article_id, publisher)
     )
 
 
