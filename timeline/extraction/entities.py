@@ -325,10 +325,11 @@ class ArticleEntities:
             if t.dep_ in ("compound", "amod") and t.i >= subject.i - 3
         ]
         words = [*words, subject]
+        start, end = words[0].idx, subject.idx + len(subject.text)
+        sent = subject.sent
         if any(
-            m.kind in (PERSON, ORGANIZATION)
-            for t in words
-            for m in self.within(t.idx, t.idx + len(t.text))
+            m.kind in (PERSON, ORGANIZATION) and m.start < end and m.end > start
+            for m in self.within(sent.start_char, sent.end_char)
         ):
             return None  # resolved (or a reporter the rules dropped)
         det = next((c for c in subject.lefts if c.dep_ == "det"), None)
