@@ -154,3 +154,20 @@ def test_a_body_as_the_clauses_subject_is_its_organisation_in_real_text():
     assert all(
         e.organizations == ("BP",) for e in said if e.title.startswith("BP gets")
     )
+
+
+def test_a_performers_noun_is_the_articles_main_person_in_real_text():
+    # "Executors John Branca and John McClain have been dealing with
+    # Jackson's accounts since the singer passed away two years ago": no name
+    # is written with "singer", the story names Jackson most; "Dr Murray
+    # denies illegally giving Jackson drugs which led to the singer's death"
+    # in a trial story that names the doctor most: never the doctor
+    passed = realtext.events_in(
+        "MJ_bbc/2011-09-15/443.htm.txt", "since the singer passed"
+    )
+    death = realtext.events_in(
+        "MJ_bbc/2011-03-03/727.htm.txt", "led to the singer's death"
+    )
+    assert passed and death
+    assert all(e.actors == ("Michael Jackson",) for e in passed)
+    assert all("Conrad Murray" not in e.actors for e in death)
