@@ -287,6 +287,9 @@ class ArticleEntities:
             and not self.home
         ):  # its thing is in its country where nothing else says (countries9)
             companies.update(dict.fromkeys(self._company_codes(self.main_company)))
+        if verb is not None and (body := self.subject_body(verb)) is not None:
+            # "The White House said Sunday", "the CPA would be disbanded"
+            found[ORGANIZATION] = {body: None, **found[ORGANIZATION]}
         if verb is not None and (person := self._described_person(verb)):
             found[PERSON] = {person: None, **found[PERSON]}
             subject = _event_subject(verb)
@@ -299,6 +302,74 @@ class ArticleEntities:
             tuple(found[COUNTRY]),
             tuple(found[ORGANIZATION]),
         )
+
+    def subject_body(self, verb: Token) -> str | None:
+        """The public body the subject (or the "by" agent) of `verb` names
+        where no mention made it an organisation: a capitalised body name
+        ("The White House said", "the Governing Council", "the CPA would be
+        disbanded", the acronym of a body the article spells out), or "the
+        commission" for the one body of that noun the article names ("the
+        presidential commission said" after "the National Commission").
+        None for people, places, things and bodies already resolved."""
+        subject = _event_subject(verb)
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            subject = next((c for c in agent.children if c.dep_ == "pobj"), subject)
+        if subject is None or subject.dep_ not in ("nsubj", "nsubjpass", "pobj"):
+            return None
+        if subject.pos_ not in ("PROPN", "NOUN"):
+            return None
+        words = [
+            t
+            for t in subject.lefts
+            if t.dep_ in ("compound", "amod") and t.i >= subject.i - 3
+        ]
+        words = [*words, subject]
+        start, end = words[0].idx, subject.idx + len(subject.text)
+        sent = subject.sent
+        if any(
+            m.kind in (PERSON, ORGANIZATION) and m.start < end and m.end > start
+            for m in self.within(sent.start_char, sent.end_char)
+        ):
+            return None  # resolved (or a reporter the rules dropped)
+        det = next((c for c in subject.lefts if c.dep_ == "det"), None)
+        definite = det is not None and det.lower_ == "the"
+        bodies = _load("organizations.json").get("countries", {})
+        known = {normalise_alias(b): b for b in bodies}
+        text = " ".join(t.text for t in words)
+        if all(t.text[:1].isupper() for t in words):
+            if normalise_alias(text) in known:
+                return known[normalise_alias(text)]  # "the White House"
+            if not definite:
+                return None  # "Sea King", "Tigris": no body's shape
+            if _BODY_ACRONYM.fullmatch(text):
+                spelled = [
+                    m.value
+                    for m in self.mentions
+                    if m.kind == ORGANIZATION and _initials(m.value) == text
+                ]
+                return spelled[0] if len(set(spelled)) == 1 else None  # "CPA"
+            if subject.lower_ in _BODY_NOUNS and len(words) >= 2:
+                fuller = {
+                    m.value
+                    for m in self.mentions
+                    if m.kind == ORGANIZATION and m.value.endswith(text)
+                }  # "the Governing Council": the "Iraqi Governing Council"
+                return fuller.pop() if len(fuller) == 1 else text
+            return None
+        if not definite or subject.lower_ not in _BODY_NOUNS:
+            return None
+        if any(t.text[:1].isupper() for t in words[:-1]):
+            return None  # "the Senate commission": another one's
+        noun = subject.lower_
+        named = {
+            m.value
+            for m in self.mentions
+            if m.kind == ORGANIZATION
+            and m.start < subject.idx
+            and noun in m.value.lower().split()
+        }
+        return named.pop() if len(named) == 1 else None
 
     def people(self) -> frozenset[str]:
         """The people the article names (their canonical names)."""
@@ -457,8 +528,28 @@ class ArticleEntities:
             if ties:
                 break
         if not ties:
-            return None
+            return self._main_performer(words, text)
         return min(ties, key=lambda v: (-ties[v], nearest[v]))
+
+    def _main_performer(self, words: list[str], text: str) -> str | None:
+        """The article's main person for a performer's noun no name is
+        written with ("the singer passed away" in a story that names Michael
+        Jackson a dozen times and no one as a star): the person it names
+        most, at least three times and twice as often as anyone else."""
+        if len(words) != 1 or words[0] not in _CELEBRITIES:
+            return None
+        counts = Counter(m.value for m in self.mentions if m.kind == PERSON)
+        ranked = counts.most_common(2)
+        if not ranked or ranked[0][1] < 3:
+            return None
+        if len(ranked) == 2 and ranked[0][1] < 2 * ranked[1][1]:
+            return None
+        main = ranked[0][0]
+        for m in self.mentions:
+            lead = text[max(0, m.start - 30) : m.start].lower().split()[-2:]
+            if m.value == main and {w.strip(".,") for w in lead} & _NO_PERFORMER:
+                return None  # "Dr Murray": the trial's doctor, no singer
+        return main
 
     def named_in(
         self, title: str, text: str
@@ -4006,6 +4097,17 @@ def participant_offsets(verb: Token) -> frozenset[int] | None:
     return frozenset(t.idx for t in words)
 
 
+# The nouns of public bodies a definite description or a capitalised name
+# ends in ("the commission", "the Governing Council"): general English.
+_BODY_NOUNS = frozenset(
+    {
+        "commission", "council", "committee", "authority", "agency", "board",
+        "bureau", "ministry", "department", "panel", "facility", "tribunal",
+    }
+)  # fmt: skip
+_BODY_ACRONYM = re.compile(r"[A-Z]{3,5}")
+
+
 def _event_subject(verb: Token) -> Token | None:
     """The subject of an event's predicate, or of the verb it is the
     complement or conjunct of ("Toyota is expected to report", "The service
@@ -4389,6 +4491,15 @@ _TITLE_ABBREVIATIONS = {
 _CELEBRITIES = frozenset(
     {"star", "superstar", "entertainer", "performer", "musician", "singer", "actor"}
 )
+
+
+# Titles that make a name no performer ("Dr Murray", "Judge Pastor").
+_NO_PERFORMER = frozenset(
+    {
+        "dr", "doctor", "judge", "president", "minister", "senator", "officer",
+        "detective", "lawyer", "attorney", "prosecutor", "cpl", "pte", "sgt",
+    }
+)  # fmt: skip
 
 
 def _titled_so(

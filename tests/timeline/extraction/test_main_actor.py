@@ -133,3 +133,41 @@ def test_an_office_reporting_a_clause_is_its_holder_in_real_text():
     )
     assert events
     assert all("Bob Dudley" in e.actors for e in events)
+
+
+def test_a_body_as_the_clauses_subject_is_its_organisation_in_real_text():
+    # "The White House said Sunday that it expects the spill to grow by 20
+    # percent after BP gets started ...": the White House speaks, not only BP;
+    # "At the end of June 2004, the CPA would be disbanded" in an article that
+    # spells out the "Coalition Provisional Authority"
+    said = realtext.events_in(
+        "bpoil_foxnews/2010-05-30/441.htm.txt", "The White House said Sunday"
+    )
+    disbanded = realtext.events_in(
+        "IraqWar_guardian/2005-07-07/30.htm.txt", "the CPA would be disbanded"
+    )
+    white_house = [e for e in said if e.title.startswith("The White House")]
+    assert white_house and disbanded
+    assert all(e.organizations[:1] == ("White House",) for e in white_house)
+    assert all("Coalition Provisional Authority" in e.organizations for e in disbanded)
+    # a subject that is no body adds none: "BP gets started" stays BP's alone
+    assert all(
+        e.organizations == ("BP",) for e in said if e.title.startswith("BP gets")
+    )
+
+
+def test_a_performers_noun_is_the_articles_main_person_in_real_text():
+    # "Executors John Branca and John McClain have been dealing with
+    # Jackson's accounts since the singer passed away two years ago": no name
+    # is written with "singer", the story names Jackson most; "Dr Murray
+    # denies illegally giving Jackson drugs which led to the singer's death"
+    # in a trial story that names the doctor most: never the doctor
+    passed = realtext.events_in(
+        "MJ_bbc/2011-09-15/443.htm.txt", "since the singer passed"
+    )
+    death = realtext.events_in(
+        "MJ_bbc/2011-03-03/727.htm.txt", "led to the singer's death"
+    )
+    assert passed and death
+    assert all(e.actors == ("Michael Jackson",) for e in passed)
+    assert all("Conrad Murray" not in e.actors for e in death)
