@@ -144,6 +144,7 @@ def build_events(
                 past=end < dct,
                 chronology=chronology,
                 precision=precision,
+                days_before=max(0, (dct - end).days),
             )
             is not None
         ):

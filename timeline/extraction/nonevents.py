@@ -232,6 +232,7 @@ def non_event_reason(
     past: bool = False,
     chronology: bool = False,
     precision: str | None = None,
+    days_before: int = 0,
 ) -> str | None:
     """Why the predicate `verb`, dated by `span`, states no event; None if it does.
 
@@ -245,6 +246,8 @@ def non_event_reason(
     makes neither the day the subject nor the noun a dated thing ("27
     September 2011 Opening arguments take place ...").
     `precision`: the date's own precision ("decade" for "in the 1990s").
+    `days_before`: how many days the date ends before the publication date
+    (0 when it does not).
     """
     if _names_an_event(span):
         return "'the fall of communism' names an event, not the autumn"
@@ -280,6 +283,14 @@ def non_event_reason(
         return "what should or could have happened, not what did"
     if _is_forecast(verb):
         return "a forecast, not an occurrence"
+    if not past and _expected_at(verb):
+        return "what is expected at the date, no act ('the first point release, which is expected in late May')"
+    if not past and _intended(span, verb):
+        return "an intention, not an occurrence ('the aircraft they intend to launch into service in November 2006')"
+    if days_before > _LONG_BEFORE and _birth(verb):
+        return (
+            "a birth long before the story: a profile's background ('was born in 1955')"
+        )
     if _speculation(verb):
         return "a guess about what may happen to an unnamed thing ('That may take')"
     if (not past or _forecast_now(verb)) and _possibility(verb, span):
@@ -751,6 +762,58 @@ def _is_forecast(verb: Token) -> bool:
     if subject.pos_ in ("PRON", "PROPN") or is_event_nominal(subject):
         return False
     return subject.ent_type_ not in _ACTOR_LABELS  # "the U.S. unemployment rate"
+
+
+def _expected_at(verb: Token) -> bool:
+    """'the first "point" release (10.4.1) ..., which is expected in late
+    May', 'when it is released, expected in late 2006': a passive or
+    participial verb of forecasting with no clause of what is expected to
+    happen dates the expectation of a thing, no one's act (an actor's
+    expected step, "Toyota is expected to report ...", has its infinitive
+    and stays)."""
+    if _lemma(verb) not in _FORESEEING or verb.tag_ != "VBN":
+        return False
+    if _has(verb, {"xcomp", "ccomp", "dobj"}):
+        return False
+    if _has(verb, {"aux"}) and not _has(verb, {"auxpass"}):
+        return False  # "analysts had expected in May": an active perfect
+    return _has(verb, {"auxpass"}) or verb.dep_ in ("acl", "advcl", "amod")
+
+
+_INTENDING = frozenset(["intend", "aim"])
+
+
+def _intended(span: Span, verb: Token) -> bool:
+    """'Singapore Airlines will display the aircraft they intend to launch
+    into passenger-carrying service in November 2006': a date in the
+    infinitive of an intention or an aim dates what someone means to do, no
+    act (an actor's plan, "BP plans to boost ... by early next week", stays a
+    scheduled step; a date of the telling, "BP announced three weeks ago that
+    it intended to set up ...", is outside the infinitive)."""
+    if _lemma(verb) not in _INTENDING:
+        return False
+    for c in verb.children:
+        if c.dep_ != "xcomp" or not any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children
+        ):
+            continue
+        sub = [t.i for t in c.subtree]
+        if sub and min(sub) <= span.start and span.end - 1 <= max(sub):
+            return True
+    return False
+
+
+# A birth this many days before the story is a profile's background.
+_LONG_BEFORE = 3650
+
+
+def _birth(verb: Token) -> bool:
+    """'Jobs, born in San Francisco on February 24, 1955, has built ...', 'In
+    1980, the new Department of Education was born': a birth years before the
+    story is background (the passive or the participle, not "bore")."""
+    if _lemma(verb) != "bear" or verb.tag_ != "VBN":
+        return False
+    return _has(verb, {"auxpass"}) or verb.dep_ in ("acl", "advcl", "amod")
 
 
 def _same_line(a: Token, b: Token) -> bool:

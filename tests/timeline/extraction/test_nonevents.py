@@ -1218,3 +1218,52 @@ def test_the_report_that_carries_a_forecast_stays_an_event():
         "Earlier Wednesday",
     )
     assert e.title.startswith("Louisiana State Wildlife and Fisheries Secretary")
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment"),
+    [
+        # "... before jumping in, which is expected in late May.": what is
+        # expected of a thing at the date, no act
+        ("wikinews-meantime-9549", "which is expected in late May"),
+        # "... when it is released, expected in late 2006."
+        ("wikinews-meantime-9549", "expected in late 2006"),
+        # "... the aircraft they intend to launch into passenger-carrying
+        # service in November 2006.": an intention
+        ("wikinews-meantime-25501", "they intend to launch"),
+        # "It intends to reduce that number to 3,605 by the end of 2010."
+        ("wikinews-meantime-126361", "It intends to reduce"),
+        # "Jobs, born in San Francisco on February 24, 1955, has built ...":
+        # a profile's background
+        ("wikinews-meantime-287096", "born in San Francisco"),
+        # "In 1980, the new Department of Education was born, ..."
+        ("bpoil_foxnews/2010-06-29/1663.htm.txt", "Department of Education was born"),
+    ],
+)
+def test_an_expectation_an_intention_or_a_birth_long_before_is_no_event(
+    article_id, fragment
+):
+    assert events_in(article_id, fragment) == []
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "value"),
+    [
+        # a firm schedule stated as a fact stays: "OPEC will hold an
+        # emergency meeting on November 18 to discuss ..."
+        (
+            "wikinews-meantime-114864",
+            "OPEC will hold an emergency meeting",
+            "2008-11-18",
+        ),
+        # "Mac OS X Lion will be shipped in July ..." (the same article's
+        # "The service is intended to launch in the fall of 2011" is gone)
+        ("wikinews-meantime-265977", "Lion will be shipped in July", "2011-07"),
+        # a schedule: "... and scheduled to enter service in 2008"
+        ("wikinews-meantime-8983", "scheduled to enter service", "2008"),
+    ],
+)
+def test_a_firm_schedule_stays_an_event_beside_expectations(
+    article_id, fragment, value
+):
+    assert [e.value for e in events_in(article_id, fragment)] == [value]

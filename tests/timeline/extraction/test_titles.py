@@ -21,17 +21,6 @@ _CONJUNCTIONS = re.compile(
 )
 
 
-def test_it_names_what_it_refers_to_from_the_previous_sentence():
-    # "At the moment, GM has 6,246 dealers in the U.S.. It intends to reduce ..."
-    e = event_in(
-        "wikinews-meantime-126361",
-        "It intends to reduce that number",
-        "the end of 2010",
-    )
-    assert e.title.startswith("GM intends to reduce that number to 3,605")
-    assert e.modality == "scheduled"
-
-
 def test_it_names_the_person_he_refers_to():
     # "... that Jobs, aged 55, has taken medical leave. He fought pancreatic cancer in 2004"
     e = event_in("wikinews-meantime-238039", "He fought pancreatic cancer", "2004")

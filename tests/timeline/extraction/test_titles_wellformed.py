@@ -123,12 +123,6 @@ def test_a_bare_description_takes_the_fuller_one_the_article_gave_before():
         "two weeks ago",
     )
     assert e.title == "The Macondo well was capped"
-    # "... the new iCloud service ... The service is intended to launch in the
-    # fall of 2011 alongside iOS 5 ..."
-    e = event_in(
-        "wikinews-meantime-265977", "The service is intended", "the fall of 2011"
-    )
-    assert e.title.startswith("The new iCloud service is intended to launch")
 
 
 def test_a_relative_speech_verb_reports_no_other_clause():
