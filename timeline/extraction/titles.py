@@ -66,6 +66,9 @@ _CHANGE_WORDS = frozenset({"up", "down", "higher", "lower", "off", "back"})
 # Adverbs of place that complete a verb: "came ashore", "ran aground".
 _PLACE_ADVERBS = frozenset(
     ["ashore", "aground", "abroad", "home", "overboard", "offshore", "apart", "aside"]
+    # adverbs the small model parses for a phrasal verb's particle ("passed
+    # away", "fought back", "called off", "went ahead")
+    + ["away", "back", "off", "out", "ahead", "forward", "together"]
 )
 # Verbs that set a thing for a date: what they did holds now ("is scheduled").
 _SETTING = frozenset(["schedule", "set", "slate", "plan"])
@@ -725,6 +728,48 @@ class ArticleContext:
             for m in self.entities.within(tok.left_edge.idx, _end(tok.right_edge))
         )
 
+    def _reporting_organisation(self, it: Token) -> str | None:
+        """'The National Oceanic and Atmospheric Administration said on Friday
+        it had begun work': "it" in what an organisation named as the speech
+        verb's subject says is that organisation."""
+        clause = it.head
+        if it.dep_ != "nsubj" or clause.dep_ != "ccomp" or not _speech(clause.head):
+            return None
+        verb = clause.head
+        speaker = max(  # the nearest: not a dateline parsed as a subject
+            (c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i),
+            key=lambda c: c.i,
+            default=None,
+        )
+        if speaker is None or self._is_person(speaker):
+            return None
+        if speaker.pos_ == "NOUN" and not _is_plural(speaker):
+            if _is_description(speaker, _COMPANY_HEADS | ORG_HEADS):
+                return self.resolve(speaker, verb)  # "The company said it ..."
+            return None
+        if speaker.pos_ != "PROPN" or speaker.ent_type_ not in ("", "ORG"):
+            return None
+        ent = next((e for e in it.doc.ents if e.start <= speaker.i < e.end), None)
+        if any(  # "BP and Transocean said": no one "it"
+            c.dep_ == "conj" and (ent is None or not ent.start <= c.i < ent.end)
+            for c in speaker.children
+        ):
+            return None
+        asides = {
+            t.i
+            for c in speaker.children
+            if c.i > speaker.i and (c.is_punct or _set_off(c))
+            for t in c.subtree
+        }
+        phrase = _phrase(speaker, asides)
+        cut = max(  # "... 7:25 pm EDT ROBERT, Louisiana - BP Plc said": a dateline
+            (t.i for t in phrase if t.i < speaker.i and t.text in _DASHES), default=-1
+        )
+        if ent is not None:  # "United States automobile company General
+            # Motors announced it has lost": the name, not its description
+            cut = max(cut, ent.start - 1)
+        return _render([t for t in phrase if t.i > cut]) or None
+
     def _is_person(self, tok: Token) -> bool:
         return any(
             m.kind == PERSON
@@ -766,6 +811,8 @@ class ArticleContext:
                 c.dep_ == "ccomp" and c.i > subject.i for c in subject.head.children
             ) or _extraposed(subject):
                 return None  # "it was announced that ...": no referent
+            if (speaker := self._reporting_organisation(subject)) is not None:
+                return speaker  # "NOAA said on Friday it had begun work"
             if (thing := _undergoer_before(subject, self._names_actor)) is not None:
                 return _render(_phrase(thing, set()))
             actor = subject.dep_ == "nsubj" and any(
@@ -1929,15 +1976,46 @@ def _prune(
     keep: set[int],
     limit: int = TITLE_MAX_WORDS,
     optional: frozenset[str] = _OPTIONAL,
+    *,
+    whole_clauses: bool = True,
 ) -> list[Token]:
-    """Drop optional subtrees, the last first, until the tokens fit `limit` words."""
+    """Drop optional subtrees, the last first, until the tokens fit `limit` words.
+
+    `whole_clauses`: a complement clause that is all its verb has goes last;
+    when it has to go all the same, the pruning is done again without that
+    ("told lawmakers that federal government projections show", not the
+    clause's own modifiers lost first)."""
+    out = _prune_once(tokens, keep, limit, optional, whole_clauses)
+    if whole_clauses:
+        kept = {t.i for t in out}
+        if any(
+            t.dep_ == "ccomp"
+            and t.i not in kept
+            and _only_object(t)
+            and t.head.i in kept
+            for t in tokens
+        ):
+            return _prune_once(tokens, keep, limit, optional, False)
+    return out
+
+
+def _prune_once(
+    tokens: list[Token],
+    keep: set[int],
+    limit: int,
+    optional: frozenset[str],
+    whole_clauses: bool,
+) -> list[Token]:
     present = {t.i for t in tokens}
     by_i = {t.i: t for t in tokens}
     while _words([by_i[i] for i in present]) > limit:
         candidates = [
             by_i[i]
             for i in present
-            if by_i[i].dep_ in optional and i not in keep and by_i[i].head.i in present
+            if by_i[i].dep_ in optional
+            and i not in keep
+            and by_i[i].head.i in present
+            and not _hyphen_glued(by_i[i])
         ]
         if not candidates:
             break
@@ -1947,7 +2025,14 @@ def _prune(
         victim = max(
             candidates,
             key=lambda t: (
-                not (t.dep_ == "ccomp" and (_speech(t.head) or t.head.i in keep)),
+                not (
+                    t.dep_ == "ccomp"
+                    and (
+                        _speech(t.head)
+                        or t.head.i in keep
+                        or (whole_clauses and _only_object(t))
+                    )
+                ),
                 t.dep_ == "acl",  # a clause on a noun before its modifiers
                 t.right_edge.i,
                 -len(list(t.subtree)),
@@ -1973,6 +2058,28 @@ def _prune(
             kept.append(i)
         ordered = kept
     return [by_i[i] for i in ordered]
+
+
+def _only_object(clause: Token) -> bool:
+    """'health officials believe more than 100 people ... had been sickened':
+    the clause is all its verb says ("believe" alone is no title)."""
+    return clause.head.pos_ in ("VERB", "AUX") and not any(
+        c.dep_ in _OBJECT_DEPS or c.dep_ in ("xcomp", "ccomp", "acomp")
+        for c in clause.head.children
+        if c.i != clause.i
+    )
+
+
+def _hyphen_glued(tok: Token) -> bool:
+    """'ill-prepared', 'long-term': a subtree joined by a hyphen, with no space,
+    to a word outside it; dropping it would leave '-prepared'."""
+    doc, left, right = tok.doc, tok.left_edge.i, tok.right_edge.i
+    after = doc[right + 1] if right + 1 < len(doc) else None
+    before = doc[left - 1] if left > 0 else None
+    return bool(
+        (after is not None and after.text == "-" and not doc[right].whitespace_)
+        or (before is not None and before.text == "-" and not before.whitespace_)
+    )
 
 
 def _changes_meaning(adverb: Token) -> bool:
@@ -2134,6 +2241,8 @@ def _relative_object(verb: Token) -> Token | None:
     that BP set up in August' -> the fund; 'a trust fund Congress authorized
     in 1990' (no relative word) -> the trust fund, unless the noun is a time,
     a way or a reason ("the day he died")."""
+    if verb.dep_ == "ccomp" and (noun := _gapped_noun(verb)) is not None:
+        return noun
     if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
         return None
     for c in verb.children:
@@ -2144,9 +2253,21 @@ def _relative_object(verb: Token) -> Token | None:
         ):
             return verb.head
     head = verb.head
-    if verb.tag_ != "VBD" or head.ent_type_ in ("DATE", "TIME"):
+    # "the budget he will submit tomorrow", "looters they had detained": a
+    # verb group no name runs into
+    grouped = verb.tag_ in ("VB", "VBN") and any(
+        c.dep_ == "aux" and c.i < verb.i for c in verb.children
+    )
+    if (verb.tag_ != "VBD" and not grouped) or head.ent_type_ in ("DATE", "TIME"):
         return None
-    if head.dep_ in SUBJECT_DEPS:
+    if grouped and not any(  # the subject right after its noun, no "that"
+        c.dep_ == "nsubj"
+        and c.left_edge.i == head.i + 1
+        and c.left_edge.tag_ not in ("WDT", "WP", "IN")
+        for c in verb.children
+    ):
+        return None
+    if head.dep_ in SUBJECT_DEPS and not grouped:
         return None  # "The American auto company Chrysler filed": a name misparsed
     if head.lemma_.lower() in _ADVERBIAL_HEADS:
         return None
@@ -2204,6 +2325,19 @@ def _reduced_relative(verb: Token, subject: Token | None) -> bool:
     if subject is None or verb.tag_ not in ("VBD", "VBN") or verb.i < 2:
         return False
     doc = verb.doc
+    if (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("nsubj", "nsubjpass")
+        and subject.head == verb
+        and subject.right_edge.i == verb.i - 1
+        and subject.pos_ == "NOUN"
+        and not any(
+            c.dep_ in ("aux", "auxpass", "dobj", "dative", "attr", "ccomp", "xcomp")
+            for c in verb.children
+        )
+    ):  # "the capping stack placed on top of the well in July was removed":
+        # the participle that is the subject of "was removed" is a passive
+        return True
     if doc[verb.i - 1].text != "," or subject.i > verb.i:
         return False
     if subject.right_edge.i not in (verb.i - 2, verb.i - 1) or subject.pos_ not in (
@@ -2267,6 +2401,64 @@ def _noun_root_subject(verb: Token, sent: Span) -> Token | None:
     if root.i != sent.root.i or root.pos_ != "NOUN" or root.i > verb.i:
         return None
     return root
+
+
+def _governing_owner(its: Token) -> Token | None:
+    """The named country or body a clause's "its" belongs to: the subject of
+    the nearest verb above it with a subject of its own, a proper noun."""
+    tok = its.head
+    for _ in range(8):
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        subjects = [
+            c
+            for c in tok.children
+            if c.dep_ in ("nsubj", "nsubjpass")
+            and not c.left_edge.i <= its.i <= c.right_edge.i
+        ]
+        if not subjects:
+            continue
+        owner = subjects[0]
+        if (
+            owner.pos_ == "PROPN"
+            and owner.ent_type_ in ("GPE", "ORG")
+            and owner.i < its.i
+            and not _is_plural(owner)
+        ):
+            return owner
+        return None
+    return None
+
+
+def _gapped_noun(verb: Token) -> Token | None:
+    """'humiliating looters they had detained at an aid camp': a relative
+    clause with no relative word the parse took for a complement clause; a
+    pronoun subject right after a noun of another verb, and no object."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if len(subjects) != 1 or subjects[0].tag_ != "PRP":
+        return None
+    if subjects[0].lower_ not in ("he", "she", "they", "we"):
+        return None
+    if verb.tag_ not in ("VBD", "VBN", "VB") or any(
+        c.dep_ in _OBJECT_DEPS or c.tag_ in ("WDT", "WP", "WRB") for c in verb.children
+    ):
+        return None
+    first = subjects[0].left_edge.i
+    if first == 0:
+        return None
+    noun = verb.doc[first - 1]
+    if (
+        noun.pos_ != "NOUN"
+        or noun.ent_type_ in ("DATE", "TIME")
+        or noun.dep_ not in ("dobj", "pobj")
+        or noun.head == verb.head  # "told reporters he would": the verb's own
+        or noun.lemma_.lower() in _ADVERBIAL_HEADS
+    ):
+        return None
+    return noun
 
 
 def _particle(tok: Token) -> bool:
@@ -2764,7 +2956,17 @@ def _clause(verb: Token, skip: set[int], depth: int) -> list[Token]:
     if (inner := _hedged(verb)) is not None:
         return _clause(inner, skip, depth)
     out = [c for c in verb.children if c.dep_ == "mark" and c.i not in skip]
-    for c in verb.children:
+    children = list(verb.children)
+    for aux in children[:]:
+        if aux.dep_ in ("aux", "auxpass") and aux.i < verb.i:
+            # "more than 100 people ... had been sickened": the small model
+            # hangs the subject and "had" on "been", not on the verb
+            children.extend(
+                c
+                for c in aux.children
+                if c.i < aux.i and (c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "neg"))
+            )
+    for c in children:
         if c.dep_ in SUBJECT_DEPS and c.i not in skip:
             out.extend(_phrase(c, skip))
         elif (c.dep_ in ("aux", "auxpass", "neg") or _particle(c)) and c.i not in skip:
@@ -2947,6 +3149,15 @@ def build_title(
                         replace[t.i] = f"{words}’s"
                     continue
                 kind = _POSSESSIVES.get(t.lower_)
+                if (
+                    kind == ORGANIZATION
+                    and t.dep_ == "poss"
+                    and (owner := _governing_owner(t)) is not None
+                    and (words := _render(_phrase(owner, _asides(sent, owner))))
+                ):  # "Chile reported two new cases, adding to its first two
+                    # cases reported on Sunday": Chile's, not the nearest body's
+                    replace[t.i] = f"{words}’s"
+                    continue
                 if kind and t.dep_ == "poss":
                     who = (
                         context.possessor(t)
@@ -3025,7 +3236,17 @@ def build_title(
     if antecedent is not None and group:
         # "Palin, whom McCain chose as his running mate": McCain chose Palin
         last = max(group, key=lambda t: t.i)
-        phrase = _phrase(antecedent, skip | {t.i for t in verb.subtree})
+        phrase = _phrase(
+            antecedent,
+            skip
+            | {t.i for t in verb.subtree}
+            | {  # not "detained abusing and humiliating looters"
+                t.i
+                for c in antecedent.children
+                if c.dep_ == "amod" and c.tag_ == "VBG"
+                for t in c.subtree
+            },
+        )
         words = _render(phrase)
         if words and phrase[0].tag_ == "DT":
             words = words[0].lower() + words[1:]  # "set up a $20 billion fund"
@@ -3094,7 +3315,10 @@ def build_title(
     budget = {t.i for t in budget_tokens}
     head = _render([t for t in subject_tokens if t.i in budget], replace)
     pred = _render(
-        sorted((t for t in group + objects if t.i in budget), key=lambda t: t.i),
+        sorted(  # once each: "bought back", the particle in both
+            {t.i: t for t in group + objects if t.i in budget}.values(),
+            key=lambda t: t.i,
+        ),
         replace,
     )
     title = " ".join(w for w in (subject_text, head, pred) if w)
