@@ -31,16 +31,21 @@ _MONTH = (
     r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 )
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-# an entry: a month and day (and perhaps a year) opening a line or a sentence
-# ("Here is the full list: March 21: ..."), then a colon or a dash before a
-# capital ("April 25 - The Coast Guard approves ...")
-ENTRY = re.compile(
-    rf"(?:^|(?<=[.:;!?])[ \t]+)[ \t]*"
+_DATE = (
     rf"(?:(?P<m1>{_MONTH})[ \t]+(?P<d1>{_DAY})|(?P<d2>{_DAY})[ \t]+(?P<m2>{_MONTH}))"
     r"(?:,?[ \t]+(?P<y>1[5-9]\d\d|20\d\d))?"
+)
+# an entry: a month and day (and perhaps a year) opening a line or a sentence
+# ("Here is the full list: March 21: ..."), then a colon or a dash before a
+# capital ("April 25 - The Coast Guard approves ..."); or, a colon and a
+# capital after it, anywhere (a list whose line breaks were lost: "... Acting
+# Lance Corporal Steven Jones, Royal Signals March 28: A British soldier ...")
+ENTRY = re.compile(
+    rf"(?:^|(?<=[.:;!?])[ \t]+)[ \t]*{_DATE}"
     r"(?=[ \t]*:|[ \t]+[-\u2013\u2014][ \t]+[A-Z\"\u201c])",
     re.MULTILINE,
 )
+_GLUED = re.compile(rf"(?<=[^\s.:;!?][ \t]){_DATE}(?=:[ \t]+[A-Z\"\u201c])")
 MIN_ENTRIES = 4  # fewer dated lines are not a chronology
 _SAME_YEAR_BACK = 45  # days an entry may step back in an ascending list (and
 # forward in a descending one) and stay in its year: a list a little out of
@@ -61,7 +66,10 @@ def _day_of_year(month: int, day: int) -> int:
 def chronicle(text: str, dct: date) -> list[Entry]:
     """The entries of the document's chronology with their years, or []."""
     found = []
-    for m in ENTRY.finditer(text):
+    matches = sorted(
+        [*ENTRY.finditer(text), *_GLUED.finditer(text)], key=lambda m: m.start()
+    )
+    for m in matches:
         month = _MONTHS[(m["m1"] or m["m2"])[:3].lower()]
         day = int(re.match(r"\d+", m["d1"] or m["d2"])[0])
         year = int(m["y"]) if m["y"] else None
