@@ -1000,6 +1000,10 @@ def test_it_gives_a_chronology_s_entries_the_years_of_their_order() -> None:
     assert _value_at(DEATHS, "\n", "June 19", ": An airman") == "2004-06-19"
     assert _value_at(DEATHS, "\n", "January 30", ": Ten personnel") == "2005-01-30"
     assert _value_at(DEATHS, "\n", "May 2", ": The death") == "2005-05-02"
+    # an entry whose line break was lost ("... Royal Signals March 28: A British
+    # soldier of the Tyne-Tees Regiment was found dead ..."): 2005, not the
+    # March before the January 30 (2005) entry it is glued to
+    assert _value_at(DEATHS, "Signals ", "March 28", ": A British") == "2005-03-28"
 
 
 def test_it_dates_what_a_chronology_s_entry_tells_in_the_entry_s_year() -> None:
