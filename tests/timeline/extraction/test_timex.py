@@ -984,6 +984,79 @@ def test_it_counts_last_night_from_a_chronology_entry_s_date() -> None:
     assert got == "2005-09-26TNI"
 
 
+# A chronology of month-day entries writing no year: the list of British
+# deaths in Iraq published on 2 May 2005, "March 21: Eight British servicemen
+# died ..." to "May 2: The death of a soldier ... announced".
+DEATHS = "IraqWar_guardian/2005-05-02/159.htm.txt"
+
+
+def test_it_gives_a_chronology_s_entries_the_years_of_their_order() -> None:
+    # nearest to the publication date each would be of 2005 (or 2004): the
+    # list runs on from March 2003, turning the year at November-January
+    assert _value_at(DEATHS, "\n", "March 22", ": Six British") == "2003-03-22"
+    assert _value_at(DEATHS, "\n", "November 6", ": A British") == "2003-11-06"
+    assert _value_at(DEATHS, "\n", "January 1", ": Two British") == "2004-01-01"
+    # a list a little out of order ("June 28: ... June 19: ...") stays in its year
+    assert _value_at(DEATHS, "\n", "June 19", ": An airman") == "2004-06-19"
+    assert _value_at(DEATHS, "\n", "January 30", ": Ten personnel") == "2005-01-30"
+    assert _value_at(DEATHS, "\n", "May 2", ": The death") == "2005-05-02"
+    # an entry whose line break was lost ("... Royal Signals March 28: A British
+    # soldier of the Tyne-Tees Regiment was found dead ..."): 2005, not the
+    # March before the January 30 (2005) entry it is glued to
+    assert _value_at(DEATHS, "Signals ", "March 28", ": A British") == "2005-03-28"
+
+
+def test_it_dates_what_a_chronology_s_entry_tells_in_the_entry_s_year() -> None:
+    # "April 22: Lt Alexander Tweedie, 25, was hurt in the accident which killed
+    # Lance Corporal Karl Shearer when their vehicle overturned on April 1 ...":
+    # April 2003; "March 22: ... collided ... at around 1.30 am": that night
+    assert _value_at(DEATHS, "overturned on ", "April 1") == "2003-04-01"
+    assert _value_at(DEATHS, "treatment on ", "April 3") == "2003-04-03"
+    assert _value_at(DEATHS, "Gulf at ", "around 1.30 am") == "2003-03-22T01:30"
+
+
+def test_it_keeps_the_dates_outside_a_chronology() -> None:
+    # above the list: "died ... on December 17 last year", "announced today"
+    assert _value_at(DEATHS, "on ", "December 17 last year") == "2004-12-17"
+    assert _value_at(DEATHS, "announced ", "today") == "2005-05-02"
+
+
+def test_it_reads_a_few_lines_of_a_chronology_without_years() -> None:
+    lines = (
+        "March 22: Six British servicemen died when two Royal Navy Sea King "
+        "helicopters collided over the northern Arabian Gulf at around 1.30 am.\n"
+        "November 6: A British serviceman was killed in a road traffic accident "
+        "in Basra.\n"
+        "Private Ryan Thomas, 1st Battalion, Royal Regiment of Wales.\n"
+        "January 1: Two British soldiers were killed in a road traffic accident "
+        "in Baghdad in the early hours of the morning.\n"
+        "January 7: A British serviceman died following an incident on a "
+        "training range near Basra.\n"
+    )
+    got = found(lines, date(2004, 2, 20))
+    assert got["March 22"] == ("DATE", "2003-03-22")
+    assert got["November 6"] == ("DATE", "2003-11-06")
+    assert got["January 7"] == ("DATE", "2004-01-07")
+    # three entries are no chronology: each day is its nearest occurrence
+    three = lines.split("January 7")[0]
+    assert found(three, date(2004, 2, 20))["March 22"] == ("DATE", "2004-03-22")
+
+
+def test_it_dates_the_day_before_a_holiday_of_a_year_written_after_it() -> None:
+    # "On the day before Thanksgiving in 1991, the U.S. Senate voted to vastly
+    # expand the emergency powers of the Federal Reserve." (published 2009):
+    # 27 November 1991, not Thanksgiving 2008
+    got = _value_at(
+        "Finan_washingtonpost/2009-05-30/1950.htm.txt",
+        "On ",
+        "the day before Thanksgiving in 1991",
+    )
+    assert got == "1991-11-27"
+    assert found("They met the day after Christmas of 2003.", date(2009, 5, 30)) == {
+        "the day after Christmas of 2003": ("DATE", "2003-12-26")
+    }
+
+
 def test_it_dates_a_blog_entry_s_lines_by_the_entry_s_stamp() -> None:
     # "Jul 23, 2010 21:29 UTC The Obama administration admitted today ... /
     # Yesterday we heard ..." and, in the entry stamped "Jun 22, 2010 13:39

@@ -9,6 +9,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
+from timeline.extraction.temporal.chronicle import Entry, chronicle, entry_at
 from timeline.extraction.temporal.dates import _safe_date
 
 Result = tuple[str, str, date | None]
@@ -43,6 +44,7 @@ class Context:
     start: int = 0
     end: int = 0
     _sent_bounds: list[tuple[int, int]] = field(default_factory=list)
+    _entries: list[Entry] | None = None  # its chronology's dated entries
 
     def enter(self, start: int) -> None:
         self.start = start
@@ -118,6 +120,14 @@ class Context:
         if len(self._sent_bounds) < 2 or at < self._sent_bounds[1][1]:
             self.story_day = d
 
+    def entry(self) -> Entry | None:
+        """The entry of a chronology without years ("March 22: Six British
+        servicemen died ...") the expression lies in, its year told by the
+        order of the entries (`chronicle`)."""
+        if self._entries is None:
+            self._entries = chronicle(self.text, self.dct)
+        return entry_at(self._entries, self.start)
+
     def the_day(self) -> date:
         """The day "the day" and "Earlier in the day" are: the sentence's own
         day; else the last day named, if the sentence before named it ("US
@@ -155,10 +165,20 @@ class Context:
         """The day "today", "yesterday", a weekday and "last week" count from:
         the date that opens the expression's line (a dateline or a chronology's entry:
         "Jul 23, 2010 21:29 UTC The administration admitted today ...",
-        "September 27: Blair and Brown were at odds last night"), else the dct."""
+        "September 27: Blair and Brown were at odds last night"), else the
+        day of the chronology's entry it lies in ("March 22: Six British
+        servicemen died when two Royal Navy Sea King helicopters collided ...
+        at around 1.30 am"), else the dct."""
         s, e = self.line_span
-        if self.line_day is not None and s <= self.start < e:
+        entry = self.entry()
+        if (
+            self.line_day is not None
+            and s <= self.start < e
+            and (entry is None or entry.start < s)  # not a stamp above the list
+        ):
             return self.line_day
+        if entry is not None:
+            return entry.day
         return self.dct
 
     def open_line(self, start: int, end: int, value: str) -> None:

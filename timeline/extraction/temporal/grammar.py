@@ -552,9 +552,14 @@ HOLIDAY = (
     r"Labor\s+Day|Memorial\s+Day|Veterans\s+Day|Valentine['\u2019]s\s+Day|"
     r"Halloween|Easter(?:\s+(?:Sunday|week))?(?!\s+Island))"
 )
+# "the day before Thanksgiving in 1991", "Christmas of 2003": the holiday of
+# the year written after it, a day off
 _add(
     "holiday",
-    _c(rf"(?:(?i:last|next|this)\s+)?{HOLIDAY}(?:,?\s+{YEAR})?"),
+    _c(
+        rf"(?:(?i:the\s+day\s+(?:before|after))\s+)?(?:(?i:last|next|this)\s+)?"
+        rf"{HOLIDAY}(?:,?\s+{YEAR}|(?i:\s+(?:in|of)\s+){YEAR})?"
+    ),
 )
 
 # Any expression the grammar can match contains one of these; tagging runs the

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
@@ -61,7 +62,13 @@ def _holiday_date(name: str, y: int) -> date | None:
 
 def _holiday(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
     """A named holiday: its day in the year written, else the occurrence the
-    modifier or tense points to ("last Thanksgiving", "will meet on Christmas")."""
+    modifier or tense points to ("last Thanksgiving", "will meet on Christmas");
+    "the day before (after)" it is a day off ("On the day before Thanksgiving
+    in 1991, the U.S. Senate voted ...")."""
+    shift = 0
+    if m := re.match(r"the day (before|after) ", low):
+        shift = -1 if m[1] == "before" else 1
+        low = low[m.end() :]
     ym = _YEAR_RE.search(low)
     if ym:
         d = _holiday_date(low, int(ym[1]))
@@ -95,4 +102,5 @@ def _holiday(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
         return None
     if low.endswith("week"):
         return "DATE", _week(d), ctx.dct
+    d += timedelta(days=shift)
     return "DATE", d.isoformat(), ctx.dct

@@ -78,8 +78,15 @@ def _explicit(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None
         year = ctx.today.year + {"last": -1, "this": 0, "next": 1}[rel_year[1]]
         ctx._explicit = True
     elif year is None:
-        if (sent_year := _sentence_year(ctx, tense)) is not None:
+        entry = ctx.entry()
+        if entry is not None and entry.start == ctx.start:
+            year = entry.day.year  # the entry's own date: its year in the list
+        elif (sent_year := _sentence_year(ctx, tense)) is not None:
             year = sent_year
+        elif entry is not None:
+            # "April 22: Lt Alexander Tweedie ... was hurt in the accident
+            # ... on April 1": the occurrence nearest to the entry's day
+            year = _resolve_year_for(entry.day, month, day, tense())
         elif (told := _that_year(ctx)) is not None and tense() == "past":
             year = told  # "in 2007 ... lobbied on 15 October and 9 November that year"
         elif (narrated := _narrated_year_anchor(ctx, tense)) is not None:
@@ -160,6 +167,8 @@ def _month(low: str, ctx: Context, tense: Callable[[], str]) -> Result | None:
         year = anchor.year
     elif (sent_year := _sentence_year(ctx, tense)) is not None:
         year = sent_year
+    elif (entry := ctx.entry()) is not None:
+        year = _resolve_year_for(entry.day, month, None, tense())
     elif (narrated := _narrated_year_anchor(ctx, tense)) is not None:
         year = _resolve_year_for(narrated, month, None, "narrative")
     else:
