@@ -122,17 +122,32 @@ def build_events(
         if k + 1 < len(sents) and _is_dateline(text, sent, span):
             # "BUDAPEST, March 12 (Xinhua) --" + the sentence it dates.
             sent = doc[sent.start : sents[k + 1].end]
+        story = _agency_story(doc, sents, k, tx)
+        if story is not None:
+            # "... By Maggie Fox, Health and Science Editor WASHINGTON, April
+            # 30 (Reuters) - New tests are being shipped": the dateline's date
+            # dates the story's first sentence, never the headline glued
+            # before it; a story sentence with a date of its own has its event
+            if any(s.start_char >= story.start_char for s in spans_in(story.sent)):
+                continue
+            sent = doc[sent.start : story.end]
         s_start, s_end = _evidence_bounds(text, sent, tx.start, tx.end)
         if _stamp_before_dateline(text, s_start, s_end, tx, spans_in(sent)):
             continue
         line_start, s_start = s_start, _after_dateline(text, s_start, tx.start)
+        if story is not None:
+            s_start = max(s_start, story.start_char)
         if (s_start, tx.start) in seen:
             continue
         seen.add((s_start, tx.start))
         start, end, precision = rng
         timex_tokens = {t.i for t in span}
         aligned = span.start_char == tx.start and span.end_char == tx.end
-        governor = _reported(_governor(span, sent), span)
+        governor = _reported(
+            _governor(span, sent) if story is None else story.root, span
+        )
+        if story is not None and not s_start <= governor.idx < s_end:
+            continue  # the story's verb is on another line of a garbled page
         verb = _lift(governor)
         modality = _modality(governor, start, end, dct)
         chronology = _chronology_entry(text, tx.start, tx.end)
@@ -307,6 +322,15 @@ _STAMP_PREFIX = re.compile(
     rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})"
     r"[;,]?\s+\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s+(?:[A-Z]{1,3}T|UTC)\b)?\s+"
 )
+# A page stamp with its clock and zone inside the evidence, between a headline
+# or standfirst and the story: "... warns against premature celebration Friday
+# 16 July 2010 18.20 BST Images of the BP oil spill taken ..."; prose says "at
+# 18.20 BST on Friday".
+_STAMP_INSIDE = re.compile(
+    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
+    rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})"
+    r"[;,]?\s+\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s+(?:[A-Z]{1,3}T|UTC)\b\s+"
+)
 _CAPS_DATELINE = re.compile(r"(?:[A-Z][\w.'’/\\-]*,?[ \t]+){1,6}(?:--|—|–)\s+")
 _PLACE_IN_CAPS = re.compile(r"\b[A-Z]{3,}\b")
 _DATELINE_MAX = 250  # characters of glued furniture a dateline may close
@@ -343,6 +367,9 @@ def _after_dateline(text: str, start: int, limit: int) -> int:
     for m in _INLINE_CREDIT.finditer(text, start, limit):
         start = m.end()  # the caption and teasers before it are not the story
     head = text[start : min(limit, start + _DATELINE_MAX)]
+    inside = [m for m in _STAMP_INSIDE.finditer(head) if start + m.end() < limit]
+    if inside:  # the headline and standfirst before the page's stamp
+        start, head = start + inside[-1].end(), head[inside[-1].end() :]
     if (m := _CREDIT_PREFIX.match(head)) and start + m.end() < limit:
         start, head = start + m.end(), head[m.end() :]
     if (m := _STAMP_PREFIX.match(head)) and start + m.end() < limit:
@@ -354,6 +381,26 @@ def _after_dateline(text: str, start: int, limit: int) -> int:
     if m and _PLACE_IN_CAPS.search(m.group()):  # "WASHINGTON --", not "Obama --"
         found = start + m.end()
     return found if found < limit else start
+
+
+_AGENCY_AFTER_DATE = re.compile(r"[ \t]*" + _AGENCY_DATELINE.pattern)
+
+
+def _agency_story(doc: Doc, sents: list[Span], k: int, tx: Timex) -> Span | None:
+    """The story's first sentence (from its first word) when the expression is
+    the date of a wire dateline ("WASHINGTON, April 30 (Reuters) -"), else None.
+    """
+    m = _AGENCY_AFTER_DATE.match(doc.text, tx.end)
+    if m is None:
+        return None
+    for sent in sents[k:]:
+        if sent.end_char <= m.end():
+            continue
+        first = next((t for t in sent if t.idx >= m.end()), None)
+        if first is None:
+            return None
+        return doc[first.i : sent.end]
+    return None
 
 
 def _stamp_before_dateline(

@@ -248,6 +248,58 @@ def test_it_takes_the_clause_verb_when_the_date_sits_in_a_dateline():
     assert e.countries == ("HU",)
 
 
+def test_it_dates_the_story_not_the_headline_glued_before_a_wire_dateline():
+    # bpoil_reuters 2010-06-11/569: headline and byline glued before the dateline
+    text = (
+        "Deep water rigs in tight supply around the world By Brian Ellsworth and "
+        "Joshua Schneyer RIO DE JANEIRO, June 11 (Reuters) - Brazil could benefit "
+        "from the BP Gulf of Mexico spill as a U.S. moratorium on offshore drilling "
+        "boosts available rigs for the country's deep water oil exploration program."
+    )
+    e = only(events_for(text, ("June 11", "DATE", "2010-06-11"), dct=date(2010, 6, 11)))
+    assert e.sentence.startswith("Brazil could benefit from the BP Gulf of Mexico")
+    assert e.title.startswith("Brazil could benefit")
+    assert "Ellsworth" not in e.title and "Brian Ellsworth" not in e.actors
+
+
+def test_it_leaves_a_wire_datelines_date_to_the_storys_own_date():
+    # bpoil_reuters 2010-08-04/317: the story's first sentence says "on Wednesday"
+    text = (
+        "UPDATE 4-US says most BP spill oil is gone or degrading \\* Most of the "
+        "rest rapidly degrading, NOAA chief says (Updates with NOAA's Lubchenco, "
+        "environmental comment) By Deborah Zabarenko, Environment Correspondent "
+        "WASHINGTON, Aug 4 (Reuters) - Most oil from the BP spill is gone from the "
+        "Gulf of Mexico or has degraded into tiny particles, with 26 percent "
+        "remaining as a sheen or tarballs, buried in sediment or washed ashore, "
+        "U.S. scientists said on Wednesday."
+    )
+    events = events_for(
+        text,
+        ("Aug 4", "DATE", "2010-08-04"),
+        ("Wednesday", "DATE", "2010-08-04"),
+        dct=date(2010, 8, 4),
+    )
+    assert [e.expression for e in events] == ["Wednesday"]
+    assert "Zabarenko" not in events[0].title
+    assert "Deborah Zabarenko" not in events[0].actors
+
+
+def test_the_evidence_starts_after_the_pages_stamp_between_headline_and_story():
+    # IraqWar_guardian 2005-03-06/333: headline, stamp and the story's first line
+    text = (
+        "Bush promises Italian leader a full investigation Sunday 6 March 2005 "
+        "01.36 GMT The Italian journalist kidnapped in Iraq arrived back in Rome "
+        "yesterday as fury and confusion grew over the circumstances in which she "
+        "was shot and one of her rescuers was killed by American soldiers."
+    )
+    e = only(
+        events_for(text, ("yesterday", "DATE", "2005-03-05"), dct=date(2005, 3, 6))
+    )
+    assert e.sentence.startswith("The Italian journalist kidnapped in Iraq")
+    assert "GMT" not in e.title and "Bush" not in e.title
+    assert "arrived back in Rome" in e.title
+
+
 def test_it_reads_would_with_a_future_date_as_scheduled():
     text = "Macron said he would visit Washington next week."
     e = only(events_for(text, ("next week", "DATE", "2025-W10")))

@@ -75,7 +75,9 @@ def test_a_bylines_time_stamp_is_not_part_of_the_subject():
     # first went to Iraq 10 years ago."
     e = event_in(
         "IraqWar_guardian/2005-05-18/300.htm.txt",
-        "01.13 BST George Galloway",
+        "George Galloway, then a Labor MP",
         "10 years ago",
     )
     assert e.title == "George Galloway went to Iraq"
+    # the evidence starts after the page's stamp, with the story
+    assert e.sentence.startswith("George Galloway, then a Labor MP")
