@@ -8,7 +8,8 @@ nor a date that only marks a comparison ("its lowest level since April
 1997"). Read from the parse: copular and stative main predicates, the simple
 present of a done event, and the preposition over the date. Nor are
 forecasts about no actor, questions, conditions and their consequences,
-counterfactuals, habits, comparisons, verbless fragments and captions; and a
+counterfactuals, habits, comparisons and their base periods, a figure's level,
+running rate or poll finding, verbless fragments and captions; and a
 date that belongs to another thing in the sentence (an event noun in a
 prepositional phrase, an aside, a dated name, the end of a done period)
 dates no event of the predicate.
@@ -1132,7 +1133,7 @@ def _a_things_subject(verb: Token) -> bool:
 def _states_an_opinion(verb: Token) -> bool:
     """'BP now looks undervalued versus its peers': a linking verb and its
     adjective complement."""
-    return _lemma(verb) in _LINKING and (_has(verb, {"acomp"}) or _linked_to_be(verb))
+    return _lemma(verb) in _LINKING and _has(verb, {"acomp"})
 
 
 def _linked_to_be(verb: Token) -> bool:
@@ -2178,6 +2179,12 @@ def _same_period_base(span: Span, verb: Token) -> bool:
         t.lower_ in ("earlier", "ago") and t.dep_ == "amod" for t in span
     ):
         return False  # "a year earlier" alone is an ordinary date
+    doc = span.doc
+    told = doc[span.start : min(len(doc), span.end + 5)].text
+    if not _RELATIVE_PAST.search(told.replace("same", "")) and not re.search(
+        r"(?i)\bcompar", span.sent.text
+    ):
+        return False  # "during the same period that Dr Murray was giving ..."
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         # "the $565 million profit reaped during the same period of the last
         # year": the participle names the compared figure
