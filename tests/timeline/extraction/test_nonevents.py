@@ -1296,6 +1296,17 @@ def test_a_firm_schedule_stays_an_event_beside_expectations(
         # Tuesday say BP is doing a "poor" or "very poor" job ..."
         ("bpoil_guardian/2010-05-26/725.htm.txt", "three-fourths of those", "Monday"),
         ("bpoil_guardian/2010-05-26/725.htm.txt", "three-fourths of those", "Tuesday"),
+        # a rate that runs on: "The well has been spewing an estimated 200,000
+        # gallons a day in the nation's biggest oil spill since the Exxon
+        # Valdez disaster in Alaska in 1989."
+        (
+            "bpoil_foxnews/2010-05-06/1966.htm.txt",
+            "has been spewing an estimated",
+            "1989",
+        ),
+        # what had come about by a year: "But by 2008, Democrats had nearly
+        # pulled even with Republicans on BP donations."
+        ("bpoil_reuters/2010-05-05/1538.htm.txt", "had nearly pulled even", "2008"),
         # a state through a linking verb: "... but after this weekend there
         # now appear set to be only three -- agreed voluntarily ..."
         (
@@ -1328,6 +1339,9 @@ def test_a_comparison_base_a_level_a_total_or_a_poll_finding_is_no_event(
         ("bpoil_foxnews/2010-07-27/932.htm.txt", "soared to more than", "1999"),
         # the Fed's meeting beside the level: "The Federal Reserve met this week"
         ("wikinews-meantime-76437", "was hovering around 6%", "this week"),
+        # a reported rate is a report: "BP said this morning it was now
+        # spending $100m (# 66m) a day on efforts to contain and clean up ..."
+        ("bpoil_guardian/2010-06-28/270.htm.txt", "now spending $100m", "this morning"),
         # the Christmas sales beside the base period
         ("wikinews-meantime-58772", "reaped during the same period", "Christmas"),
     ],
