@@ -8,7 +8,8 @@ nor a date that only marks a comparison ("its lowest level since April
 1997"). Read from the parse: copular and stative main predicates, the simple
 present of a done event, and the preposition over the date. Nor are
 forecasts about no actor, questions, conditions and their consequences,
-counterfactuals, habits, comparisons, verbless fragments and captions; and a
+counterfactuals, habits, comparisons and their base periods, a figure's level,
+running rate or poll finding, verbless fragments and captions; and a
 date that belongs to another thing in the sentence (an event noun in a
 prepositional phrase, an aside, a dated name, the end of a done period)
 dates no event of the predicate.
@@ -351,6 +352,16 @@ def non_event_reason(
         )
     if _over_a_period(span, verb):
         return "a trend or a total over a period ('rose 40% over the past decade')"
+    if _same_period_base(span, verb):
+        return "the date is a comparison's base period ('In the same period a year earlier, Bank of America had gained $704 million')"
+    if precision in _REACHED_PRECISIONS and _reached_by(span, verb, precision):
+        return "a total or a state reached by the date ('that soared to more than $21 billion by 2004', 'by 2008, Democrats had nearly pulled even')"
+    if _states_a_level(verb):
+        return "a level, not a move ('the federal funds rate was hovering around 6%', 'unemployment stood at 6.7 percent')"
+    if _running_rate(span, verb):
+        return "a rate that runs on ('The tube was siphoning off 5,000 barrels a day')"
+    if _poll_finding(span, verb):
+        return "a poll's finding, a statistic ('Nearly three-fourths of those surveyed Monday and Tuesday say ...')"
     if _dates_a_comparison(span, verb) or _dates_a_baseline(span, verb):
         return "the date only marks a comparison"
     if _dates_a_change_base(span, verb):
@@ -383,6 +394,8 @@ def non_event_reason(
         if lexicon().verbs.get(lemma) in _SPEECH_KINDS
     ):
         return "a linking verb with an adjective states a condition or an opinion"
+    if _lemma(verb) in _LINKING and _linked_to_be(verb):
+        return "a linking verb over a noun or 'to be' states how things are ('there now appear set to be only three')"
     if _quoted_opinion(verb):
         return "a quoted opinion: the quote says what something is, not what happened"
     if _state_of_mind(verb) and not scheduled:
@@ -1121,6 +1134,28 @@ def _states_an_opinion(verb: Token) -> bool:
     """'BP now looks undervalued versus its peers': a linking verb and its
     adjective complement."""
     return _lemma(verb) in _LINKING and _has(verb, {"acomp"})
+
+
+def _linked_to_be(verb: Token) -> bool:
+    """'after this weekend there now appear set to be only three', 'seemed a
+    lifetime away': a linking verb over a noun (or through "set to" / "likely
+    to" over the copula "be") says how things are; "appears to have begun"
+    (a verb) and "appeared on television" (a place) are occurrences."""
+    for c in verb.children:
+        if c.dep_ in ("attr", "oprd") and c.pos_ in ("NOUN", "PRON", "NUM"):
+            return True
+        if c.dep_ in ("xcomp", "oprd", "acomp"):
+            for inner in itertools.chain(
+                [c], (g for g in c.children if g.dep_ == "xcomp")
+            ):
+                if (
+                    _lemma(inner) == "be"
+                    and inner.tag_ == "VB"
+                    and not _has(inner, {"auxpass"})
+                    and _has(inner, _COMPLEMENTS | {"expl", "prep"})
+                ):
+                    return True
+    return False
 
 
 _OPEN_QUOTES = frozenset({"“", '"', "‘", "``", "'"})
@@ -2121,3 +2156,195 @@ def _bare_copula(span: Span, verb: Token) -> bool:
     if _has(verb, {"expl"}):
         return not _has(verb, {"nsubj", "attr"})
     return _has(verb, {"neg"}) or _perfect(verb)
+
+
+# A comparison's base period told as such: "the same period a year earlier",
+# "the same month a year ago", "the year-earlier quarter".
+_SAME_PERIOD = re.compile(
+    r"(?i)\b(?:same (?:period|quarter|month|week|time|day|season|half)|"
+    r"year-(?:earlier|ago)|year earlier|prior-year)\b"
+)
+
+
+def _same_period_base(span: Span, verb: Token) -> bool:
+    """'In the same period a year earlier, Bank of America had gained $704
+    million', 'sales ... rose 43% in February compared to the same period last
+    year': a date named as "the same period" (or "the year-earlier quarter")
+    is a comparison's base, with a figure in the clause; it dates the figure
+    the news is measured against, not an occurrence ("The bank slashed 3,400
+    jobs a year earlier", no "same", stays)."""
+    if not _SAME_PERIOD.search(span.text):
+        return False
+    if "same" not in span.text.lower() and not any(
+        t.lower_ in ("earlier", "ago") and t.dep_ == "amod" for t in span
+    ):
+        return False  # "a year earlier" alone is an ordinary date
+    doc = span.doc
+    told = doc[span.start : min(len(doc), span.end + 5)].text
+    if not _RELATIVE_PAST.search(told.replace("same", "")) and not re.search(
+        r"(?i)\bcompar", span.sent.text
+    ):
+        return False  # "during the same period that Dr Murray was giving ..."
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        # "the $565 million profit reaped during the same period of the last
+        # year": the participle names the compared figure
+        return any(_figure(t) for t in verb.head.children if t.dep_ == "nummod") or (
+            _figure(verb.head)
+        )
+    return any(
+        _figure(t) and _in_the_clause(t, verb)
+        for t in verb.subtree
+        if not span.start <= t.i < span.end and t.ent_type_ not in ("DATE", "TIME")
+    )
+
+
+# Precisions of a period a total is reached by ("by 2004", "by the end of
+# 2009"); a day's ("By Monday") is a step of the story.
+_REACHED_PRECISIONS = frozenset({"month", "quarter", "year", "decade"})
+_LONG_REACHED = frozenset({"year", "decade"})
+
+
+def _reached_by(span: Span, verb: Token, precision: str) -> bool:
+    """'that soared to more than $21 billion by 2004', 'But by 2008, Democrats
+    had nearly pulled even with Republicans on BP donations': "by" + a month,
+    a year or a decade over a simple past of a figure's size or move (with
+    its figure) tells what was reached by then; over a perfect, by a year or
+    a decade, what had come about some time before it. Neither happened on
+    the date. A future or a possibility is a plan or a forecast (other rules),
+    and "By Monday" (a day) is left alone."""
+    prep = _governing_prep(span, verb)
+    if prep is None or prep.lower_ != "by" or prep.head.i != verb.i:
+        return False
+    if _future(verb) or any(a in _MODALS or a == "may" for a in _aux_words(verb)):
+        return False
+    if _perfect(verb):
+        return precision in _LONG_REACHED
+    if not _simple_past(verb) or _lemma(verb) not in _QUANTITY_VERBS:
+        return False
+    return any(
+        (t.ent_type_ in _TOTALS or t.text == "%") and _in_the_clause(t, verb)
+        for t in verb.subtree
+        if not span.start <= t.i < span.end and t.ent_type_ not in ("DATE", "TIME")
+    )
+
+
+# Verbs of a level a figure is at: "hovering around 6%", "stood at 6.7
+# percent", "averaged 2 percent", "were valued at $441.8 million".
+_HOVERING = frozenset(["hover", "average", "linger", "idle"])
+_AT_LEVEL = frozenset(["stand", "sit", "value"])
+
+
+def _figure(tok: Token) -> bool:
+    return tok.ent_type_ in _TOTALS or tok.text == "%"
+
+
+def _states_a_level(verb: Token) -> bool:
+    """'on Friday the federal funds rate was hovering around 6%', 'Last month,
+    unemployment stood at 6.7 percent', 'U.S. landings of shrimp were valued
+    at $441.8 million in 2008': a figure's level (hovering, averaging, standing
+    or valued at a figure) is a state, not a move; "Unemployment rose to 10%
+    in October" (a move) stays. "stand" and "value" need "at" and a figure
+    ("stood before the court" is no level); a passive "put"/"estimated at"
+    is someone's estimate of a level."""
+    lemma = _lemma(verb)
+    if _reported(verb):
+        return False  # a report of the level is a report
+    if lemma in _HOVERING:
+        return any(_figure(t) and _in_the_clause(t, verb) for t in verb.subtree)
+    if lemma not in _AT_LEVEL:
+        return False
+    if lemma == "value" and not _has(verb, {"auxpass"}):
+        return False
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "at"
+        and any(_figure(t) and t.ent_type_ != "TIME" for t in c.subtree)
+        for c in verb.children
+    )
+
+
+# A rate: "5,000 barrels a day", "$100m per day", "15,000 barrels daily".
+_RATE_UNITS = frozenset({"day", "hour", "week", "month", "year", "minute", "second"})
+_RATE_ADVERBS = frozenset({"daily", "hourly", "weekly", "monthly", "annually"})
+
+
+def _rate(tok: Token) -> bool:
+    if tok.lower_ in _RATE_ADVERBS:
+        return True
+    if _lemma(tok) not in _RATE_UNITS:
+        return False
+    return any(
+        c.lower_ in ("a", "an", "per", "each", "every") for c in tok.children
+    ) or (tok.head.lower_ == "per")
+
+
+def _running_rate(span: Span, verb: Token) -> bool:
+    """'The tube was siphoning off 5,000 barrels a day', 'A cap ... is now
+    said to be collecting about 15,000 barrels daily': a progressive with a
+    figure per day (an hour, a week) tells a process going on at a rate, a
+    statistic, not an occurrence; a done "collected 15,000 barrels on Sunday"
+    (no progressive) stays. The rate must be the clause's own."""
+    if not _progressive(verb) or _future(verb) or _reported(verb):
+        return False  # "BP said this morning it was now spending $100m a day"
+    figure = False
+    rate = False
+    for t in verb.subtree:
+        if span.start <= t.i < span.end or not _in_the_clause(t, verb):
+            continue
+        figure = figure or (_figure(t) and t.ent_type_ not in ("DATE", "TIME"))
+        rate = rate or _rate(t)
+    return figure and rate
+
+
+# What a share of the people asked said or thought in a poll.
+_POLL_WORDS = frozenset(
+    ["poll", "survey", "surveyed", "polled", "respondent", "questioned", "interviewed"]
+)
+_OPINION_VERBS = frozenset(
+    [
+        *("say", "think", "believe", "support", "oppose", "favor", "favour"),
+        *("approve", "disapprove", "back", "want", "expect", "prefer", "trust"),
+        *("agree", "disagree", "rate", "view", "feel", "consider", "blame"),
+    ]
+)
+_SHARES = frozenset(
+    [
+        *("majority", "minority", "plurality", "half", "third", "quarter"),
+        *("fourth", "fifth", "percent", "proportion", "share", "most"),
+    ]
+)
+_ASKING = frozenset(["survey", "poll", "question", "interview", "ask"])
+_PUBLISHING = frozenset(["release", "publish", "issue", "announce", "report"])
+
+
+def _share_subject(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ != "nsubj":
+            continue
+        if c.ent_type_ == "PERCENT" or c.text == "%" or _lemma(c) in _SHARES:
+            return c
+        if any(n.dep_ == "nummod" and n.ent_type_ == "PERCENT" for n in c.children):
+            return c
+    return None
+
+
+def _poll_finding(span: Span, verb: Token) -> bool:
+    """'Nearly three-fourths of those surveyed Monday and Tuesday say BP is
+    doing a "poor" ... job', '52 percent of voters said in a poll ...': what
+    a share of the people asked says or thinks is a poll's statistic. The
+    poll's publication stays an event: a date on "released"/"published"
+    ("a poll released on Tuesday showed ..." has the poll as subject anyway)."""
+    if verb.dep_ == "acl" and _lemma(verb) in _ASKING:
+        # "those surveyed Monday and Tuesday": the days the people were asked
+        for head in _heads(verb, 4):
+            if head.pos_ in ("VERB", "AUX"):
+                verb = head
+                break
+    if _lemma(verb) not in _OPINION_VERBS:
+        return False
+    subject = _share_subject(verb)
+    if subject is None:
+        return False
+    if not any(_lemma(t) in _POLL_WORDS or t.lower_ in _POLL_WORDS for t in span.sent):
+        return False
+    return not any(_lemma(h) in _PUBLISHING for h in _heads(span.root, 6, stop=verb))

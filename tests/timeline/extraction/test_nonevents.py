@@ -1267,3 +1267,87 @@ def test_a_firm_schedule_stays_an_event_beside_expectations(
     article_id, fragment, value
 ):
     assert [e.value for e in events_in(article_id, fragment)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression"),
+    [
+        # a comparison's base: "In the same period a year earlier, Bank of
+        # America had gained $704 million, or fifteen cents per share."
+        (
+            "wikinews-meantime-141483",
+            "In the same period a year earlier",
+            "the same period a year earlier",
+        ),
+        # "... if compared to the $565 million profit reaped during the same
+        # period of the last year" (Christmas, the sales' own date, stays)
+        ("wikinews-meantime-58772", "reaped during the same period", "the same period"),
+        # a level: "... although on Friday the federal funds rate was hovering
+        # around 6%, indicating a drop in liquidity" (the Fed's meeting "this
+        # week" stays)
+        ("wikinews-meantime-76437", "was hovering around 6%", "Friday"),
+        # "U.S. landings of shrimp were valued at $441.8 million in 2008 -- an
+        # increase of $9.1 million compared to 2007."
+        ("bpoil_foxnews/2010-04-29/257.htm.txt", "landings of shrimp", "2008"),
+        # a total reached by then: "... settled claims ... for $3.75 billion in
+        # 1999, but that soared to more than $21 billion by 2004 ..."
+        ("bpoil_foxnews/2010-07-27/932.htm.txt", "soared to more than", "2004"),
+        # a poll's finding: "Nearly three-fourths of those surveyed Monday and
+        # Tuesday say BP is doing a "poor" or "very poor" job ..."
+        ("bpoil_guardian/2010-05-26/725.htm.txt", "three-fourths of those", "Monday"),
+        ("bpoil_guardian/2010-05-26/725.htm.txt", "three-fourths of those", "Tuesday"),
+        # a rate that runs on: "The well has been spewing an estimated 200,000
+        # gallons a day in the nation's biggest oil spill since the Exxon
+        # Valdez disaster in Alaska in 1989."
+        (
+            "bpoil_foxnews/2010-05-06/1966.htm.txt",
+            "has been spewing an estimated",
+            "1989",
+        ),
+        # what had come about by a year: "But by 2008, Democrats had nearly
+        # pulled even with Republicans on BP donations."
+        ("bpoil_reuters/2010-05-05/1538.htm.txt", "had nearly pulled even", "2008"),
+        # a state through a linking verb: "... but after this weekend there
+        # now appear set to be only three -- agreed voluntarily ..."
+        (
+            "Finan_washingtonpost/2008-09-15/103.htm.txt",
+            "appear set to be only three",
+            "this weekend",
+        ),
+    ],
+)
+def test_a_comparison_base_a_level_a_total_or_a_poll_finding_is_no_event(
+    article_id, fragment, expression
+):
+    found = events_in(article_id, fragment)
+    assert expression not in [e.expression for e in found]
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression"),
+    [
+        # a move of a figure is news: "Ford Motor Company said on Tuesday that
+        # its sales in the United States rose 43% in February compared to the
+        # same period last year"
+        ("wikinews-meantime-160257", "rose 43% in February", "February"),
+        ("wikinews-meantime-160257", "rose 43% in February", "Tuesday"),
+        # "... which said that the US economy shed 663,000 jobs in March, with
+        # the unemployment rate reaching 8.5%, the highest since 1983."
+        ("wikinews-meantime-124259", "shed 663,000 jobs", "March"),
+        # the year-earlier settlement itself: "... initially settled claims
+        # over its diet drug fen-phen for $3.75 billion in 1999"
+        ("bpoil_foxnews/2010-07-27/932.htm.txt", "soared to more than", "1999"),
+        # the Fed's meeting beside the level: "The Federal Reserve met this week"
+        ("wikinews-meantime-76437", "was hovering around 6%", "this week"),
+        # a reported rate is a report: "BP said this morning it was now
+        # spending $100m (# 66m) a day on efforts to contain and clean up ..."
+        ("bpoil_guardian/2010-06-28/270.htm.txt", "now spending $100m", "this morning"),
+        # the Christmas sales beside the base period
+        ("wikinews-meantime-58772", "reaped during the same period", "Christmas"),
+    ],
+)
+def test_a_figures_move_beside_a_base_or_a_level_stays_an_event(
+    article_id, fragment, expression
+):
+    found = events_in(article_id, fragment)
+    assert expression in [e.expression for e in found]
