@@ -34,10 +34,12 @@ from timeline.extraction import gazetteer
 from timeline.extraction.countries import (
     article_home,
     branch_country,
+    company_acts,
     country_aliases,
     country_name,
     currency_countries,
     in_a_background_clause,
+    in_the_frame,
     index_country,
     institution_countries,
     institution_spans,
@@ -215,10 +217,13 @@ class ArticleEntities:
                 for m in mentions
                 if m.kind != COUNTRY or not in_a_background_clause(verb, m.start, m.end)
             ]
+        if verb is not None:  # "In Germany, the court has heard that ..."
+            mentions = _without_frame_places(mentions, verb)
         companies: dict[str, None] = {}
         for m in mentions:
             if m.company:
-                companies[m.value] = None
+                if verb is None or company_acts(verb, m.start, m.end):
+                    companies[m.value] = None
             elif not m.incidental:
                 found[m.kind][m.value] = None
         if not found[COUNTRY] and self.home and not _international(found[ORGANIZATION]):
@@ -591,6 +596,7 @@ class ArticleEntities:
             )
         found: dict[str, dict[str, None]] = {PERSON: {}, COUNTRY: {}, ORGANIZATION: {}}
         at = {(m.start, m.end): m.value for m in self.mentions if m.kind == COUNTRY}
+        homes = {(m.start, m.end) for m in self.mentions if m.company}
         for match in self._pattern.finditer(title) if self._pattern else ():
             if _inside_a_name(title, match.start(), match.end()):
                 continue  # "the BP Deepwater Horizon Oil Spill" (a commission's)
@@ -598,7 +604,9 @@ class ArticleEntities:
                 continue  # "at the White House's behest" names no "House"
             for m in self._surfaces.get(match.group(0), ())[:1]:
                 found[m.kind][m.value] = None
-                if (m.start, m.end) in at:
+                if (m.start, m.end) in at and not (
+                    (m.start, m.end) in homes and not _title_subject(title, match)
+                ):
                     found[COUNTRY][at[(m.start, m.end)]] = None
         # a country the title names for "the country" ("South Korea's
         # currency fell" from "The country's currency ... fell")
@@ -616,6 +624,39 @@ class ArticleEntities:
                     continue  # "the Gulf of Mexico": a sea
                 found[COUNTRY][code] = None
         return tuple(found[PERSON]), tuple(found[COUNTRY]), tuple(found[ORGANIZATION])
+
+
+def _without_frame_places(mentions: list[Mention], verb: Token) -> list[Mention]:
+    """The mentions without the countries of where the event's reporting
+    verb happens (`countries.in_the_frame`) when the reported clause names
+    a country of its own: "In Germany, the court has heard that the Ali Baba
+    operation began ... with more than 100 British soldiers" is British, not
+    German; "In Baghdad, officials said 20 people were killed" stays Iraqi."""
+    framed = [
+        m for m in mentions if m.kind == COUNTRY and in_the_frame(verb, m.start, m.end)
+    ]
+    if not framed:
+        return mentions
+    lo, hi = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)
+    if not any(
+        m.kind == COUNTRY
+        and not m.incidental
+        and not m.company
+        and lo <= m.start < hi
+        and m not in framed
+        for m in mentions
+    ):
+        return mentions
+    return [m for m in mentions if m not in framed]
+
+
+def _title_subject(title: str, match: re.Match[str]) -> bool:
+    """A name among the title's first words, so of who acts: a company's
+    head-office country is the event's only then ("BP's Hayward
+    acknowledged", "Outgoing BP chief exec Tony Hayward said", not "Alabama
+    is suing BP Plc, Transocean and Halliburton"; see
+    `countries.company_acts`)."""
+    return len(title[: match.start()].split()) <= 2
 
 
 def _international(organizations: Iterable[str]) -> bool:
