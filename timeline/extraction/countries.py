@@ -554,7 +554,7 @@ def company_acts(verb: Token, start: int, end: int) -> bool:
     that acts in the event of `verb`: inside the subject (or the "by"
     agent) of that verb or of a verb governing it ("BP's Hayward said",
     "BP chief executive Tony Hayward will testify", "plans announced by
-    BP", "The head of BP's Russian operations was forced to deny"), the
+    BP", "Bob Dudley became BP's chief executive", "The head of BP's Russian operations was forced to deny"), the
     noun the verb's relative clause describes ("Shares in BP, which rose
     this morning"), or the subject of the clause the verb reports ("Dudley
     told Bloomberg News that BP is reviewing assets"). Its head-office
@@ -596,6 +596,12 @@ def company_acts(verb: Token, start: int, end: int) -> bool:
             and tok.head.head.i in governing
         ):
             return True
+        if (
+            tok.dep_ == "poss"
+            and tok.head.dep_ in ("attr", "oprd")
+            and tok.head.head.i in governing
+        ):
+            return True  # "Bob Dudley became BP's chief executive": its post
         tok = tok.head
 
 

@@ -655,8 +655,13 @@ def _title_subject(title: str, match: re.Match[str]) -> bool:
     head-office country is the event's only then ("BP's Hayward
     acknowledged", "Outgoing BP chief exec Tony Hayward said", not "Alabama
     is suing BP Plc, Transocean and Halliburton"; see
-    `countries.company_acts`)."""
-    return len(title[: match.start()].split()) <= 2
+    `countries.company_acts`); or of the clause a speaker's colon opens
+    ("Sources familiar with BP's thinking told Reuters: BP plans to raise
+    cash")."""
+    before = title[: match.start()]
+    return len(before.split()) <= 2 or (
+        ": " in before and len(before.rsplit(": ", 1)[1].split()) <= 2
+    )
 
 
 def _international(organizations: Iterable[str]) -> bool:
@@ -1453,6 +1458,40 @@ class EntityResolver:
                 return self.body_names[full]
         return None
 
+    def _appositive_country(self, doc: Doc, s: int, e: int) -> str | None:
+        """The country of an office a name at tokens [s, e) stands in
+        apposition with: "The US president, George Bush, today warned
+        Syria", "Nouri al-Maliki, the Iraqi prime minister, said" -> the
+        office's country word, so the person's other events are that
+        country's too."""
+        root = doc[s:e].root
+        nouns = [c for c in root.children if c.dep_ == "appos"]
+        if root.dep_ == "appos":
+            nouns.append(root.head)
+        for noun in nouns:
+            if noun.lower_ not in self.role_heads or noun.i in range(s, e):
+                continue
+            for c in noun.children:
+                if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < noun.i:
+                    code = self.countries.get(c.lower_)
+                    if code and c.text[:1].isupper():
+                        return code
+        return None
+
+    def _portfolio_after_country(self, doc: Doc, j: int) -> bool:
+        """Token `j` is a capitalised portfolio word between a country's
+        word and an office ("Mexican Health Secretary", "Iraqi Electricity
+        Minister"), so the office is that country's."""
+        tok = doc[j]
+        return (
+            j > 0
+            and tok.is_alpha
+            and tok.text[:1].isupper()
+            and tok.ent_type_ not in ("PERSON", "GPE", "NORP")
+            and doc[j - 1].lower_ in self.countries
+            and doc[j - 1].text[:1].isupper()
+        )
+
     def _role_of(self, words: list[str]) -> tuple[str | None, str | None]:
         """(role, country) said by title words such as 'russian president'."""
         role = None
@@ -1616,10 +1655,15 @@ class EntityResolver:
                 ):
                     before.append(w)
                     j -= 1
+                elif before and self._portfolio_after_country(doc, j):
+                    # "Mexican Health Secretary Jose Angel Cordova" -> MX
+                    before += [w, doc[j - 1].lower_]
+                    j -= 2
                 else:
                     break
             before.reverse()
             role, country = self._role_of(before + words[:k])
+            country = country or self._appositive_country(doc, s, e)
             key = normalise_alias(name)
             candidates.append(
                 _Candidate(

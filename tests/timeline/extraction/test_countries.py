@@ -400,3 +400,33 @@ def test_a_company_sued_brings_no_head_office_country():
     assert found and all(e.countries == ("US",) for e in found), [
         (e.title, e.countries) for e in found
     ]
+
+
+def test_an_office_with_a_portfolio_word_is_its_country_s():
+    # "Mexican Health Secretary Jose Angel Cordova said on Friday that three
+    # more deaths ..." makes Cordova Mexico's; so his "Late on Friday, Health
+    # Secretary Jose Angel Cordova announced the confirmed death toll from the
+    # virus had risen by one, to 16" is Mexico's too.
+    found = events_in("H1N1_bbc/2009-05-02/572.htm.txt", "Late on Friday, Health")
+    assert found and all("MX" in e.countries for e in found), [
+        (e.title, e.countries) for e in found
+    ]
+
+
+def test_a_person_in_apposition_with_a_country_s_office_is_that_country_s():
+    from tests.timeline.extraction.realtext import mentions_of
+
+    # "The US president, George Bush, today warned Syria ..." makes his "Mr
+    # Bush began his speech joking that Condoleezza Rice had told him ..."
+    # an American official's act: a US mention where he is named.
+    aid = "IraqWar_guardian/2005-02-21/256.htm.txt"
+    text = article(aid)["text"]
+    at = text.index("Mr Bush began his speech") + len("Mr ")
+    found = [m.value for m in mentions_of(aid) if m.kind == "country" and m.start == at]
+    assert found == ["US"], found
+
+
+def test_the_lords_is_britain_s_chamber():
+    text = "answered a question in the Lords on the legal basis; the lords of it"
+    found = [(text[s:e], c) for s, e, c in institution_spans(text)]
+    assert found == [("the Lords", "GB")]
