@@ -220,12 +220,20 @@ class ArticleEntities:
         if verb is not None:  # "In Germany, the court has heard that ..."
             mentions = _without_frame_places(mentions, verb)
         companies: dict[str, None] = {}
+        done_to: dict[str, None] = {}  # "Alabama is suing BP Plc, Transocean"
         for m in mentions:
             if m.company:
                 if verb is None or company_acts(verb, m.start, m.end):
                     companies[m.value] = None
+                else:
+                    done_to[m.value] = None
             elif not m.incidental:
                 found[m.kind][m.value] = None
+        if not found[COUNTRY] and not companies and not self.home:
+            # nothing else says where: the companies' homes still stand in
+            # ("Mr Waxman accused Bush administration officials of ...
+            # overcharges by Halliburton" in a story with no country of its own)
+            companies = done_to
         if not found[COUNTRY] and self.home and not _international(found[ORGANIZATION]):
             found[COUNTRY][self.home] = None  # not the WHO's, the UN's events
         elif main_company_at_home(
