@@ -279,11 +279,37 @@ def only_a_modifier(doc: Doc, start: int, end: int) -> bool:
     striker", "approved a Swiss drug maker's vaccine" (the demonym of a
     possessor that does not act)."""
     if end + 1 < len(doc) and doc[end].text == "-":
-        return doc[end + 1].lower_ in _ORIGIN_PARTICIPLES
+        return doc[end + 1].lower_ in _ORIGIN_PARTICIPLES or only_a_backer(
+            doc, start, end
+        )
     last = doc[end - 1]
     if in_an_amount(doc, start, end) or only_a_likeness(doc, start, end):
         return True
     return last.dep_ in ("amod", "compound") and owns_an_object(last.head)
+
+
+# "the US-appointed Governing Council", "the Norwegian-sponsored ceasefire":
+# who put a body or a process in place, not who acts in its events. ("-led"
+# is left out: "US-led forces attacked" are the leader's forces acting.)
+_BACKER_PARTICIPLES = frozenset(
+    ["appointed", "backed", "sponsored", "brokered", "funded", "financed"]
+    + ["installed", "supported", "mediated", "owned"]
+)
+
+
+def only_a_backer(doc: Doc, start: int, end: int) -> bool:
+    """A country at tokens [start, end) that only says who backs the thing
+    its hyphenated participle describes: "hardliners in the US-appointed
+    governing council tried to pass article 137" (an Iraqi body's act),
+    "the Norwegian-sponsored peace process" (in Sri Lanka). The backer is
+    no actor of what that body or process does; where it acts itself its
+    own words say so ("the US appointed a council")."""
+    return (
+        end + 1 < len(doc)
+        and doc[end].text in ("-", "‐")
+        and doc[end + 1].lower_ in _BACKER_PARTICIPLES
+        and doc[end + 1].dep_ in ("amod", "compound")
+    )
 
 
 # "as in Vietnam", "instead of France", "apart from Spain": where the event
@@ -495,6 +521,98 @@ def in_a_background_clause(verb: Token, start: int, end: int) -> bool:
             )  # "at Suvarnabhumi Airport, which serves Bangkok": where it is
         tok = tok.head
     return False
+
+
+def in_the_frame(verb: Token, start: int, end: int) -> bool:
+    """A place at characters [start, end) that is where the verb reporting
+    the event's clause happens, not the event ("In Germany, the court has
+    heard that the Ali Baba operation began at daybreak on May 15 2003 with
+    more than 100 British soldiers": where the court martial sits). Only a
+    locative ("in", "at") of a verb whose reported clause (ccomp) holds the
+    event's verb; the caller keeps it where that clause names no country of
+    its own ("In Baghdad, officials said 20 people were killed")."""
+    span = verb.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.sent != verb.sent:
+        return False
+    tok = span.root
+    while tok.dep_ in ("compound", "conj", "appos") and tok.head.i != tok.i:
+        tok = tok.head
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in ("in", "at") or prep.dep_ != "prep":
+        return False
+    frame = prep.head
+    if frame.pos_ not in ("VERB", "AUX") or frame.i == verb.i:
+        return False
+    below = verb
+    while below.head.i != below.i and below.head.i != frame.i:
+        below = below.head
+    return below.head.i == frame.i and below.i != frame.i and below.dep_ == "ccomp"
+
+
+def company_acts(verb: Token, start: int, end: int) -> bool:
+    """A company named at characters [start, end) of the event's sentence
+    that acts in the event of `verb`: inside the subject (or the "by"
+    agent) of that verb or of a verb governing it ("BP's Hayward said",
+    "BP chief executive Tony Hayward will testify", "plans announced by
+    BP", "Bob Dudley became BP's chief executive", "The head of BP's Russian operations was forced to deny"), the
+    noun the verb's relative clause describes ("Shares in BP, which rose
+    this morning"), or the subject of the clause the verb reports ("Dudley
+    told Bloomberg News that BP is reviewing assets"). Its head-office
+    country is then the event's; not when the company is only what the
+    event is done to or about ("Alabama is suing BP Plc, Transocean and
+    Halliburton", "Obama will meet ... other BP officials", "Transocean
+    was sued"): Switzerland is not where Alabama sues."""
+    span = verb.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.sent != verb.sent:
+        return True  # not in the clause: the caller's rules decide
+    governing = {verb.i}
+    doers = {
+        s.i
+        for c in verb.children
+        if c.dep_ == "ccomp"
+        for s in c.children
+        if s.dep_ in _ACTING
+    }  # the reported clause's subject
+    tok = verb
+    while tok.head.i != tok.i:
+        if tok.dep_ in ("relcl", "acl"):
+            doers.add(tok.head.i)  # the noun the clause describes, not
+            break  # the subject of the sentence it is in
+        tok = tok.head
+        governing.add(tok.i)
+    tok = span.root
+    while True:
+        if tok.i in doers:
+            return True
+        if tok.head.i == tok.i or tok.i in governing:
+            return False  # in the clause, as no subject of it
+        if tok.head.i in governing and (
+            tok.dep_ in _ACTING or (tok.dep_ == "nsubjpass" and _does_next(tok.head))
+        ):
+            return True
+        if (
+            tok.dep_ == "pobj"
+            and tok.head.dep_ == "agent"
+            and tok.head.head.i in governing
+        ):
+            return True
+        if (
+            tok.dep_ == "poss"
+            and tok.head.dep_ in ("attr", "oprd")
+            and tok.head.head.i in governing
+        ):
+            return True  # "Bob Dudley became BP's chief executive": its post
+        tok = tok.head
+
+
+def _does_next(passive: Token) -> bool:
+    """A passive verb whose subject does what its complement says: "was
+    forced to deny", "is expected to attend"."""
+    return any(c.dep_ == "xcomp" for c in passive.children)
+
+
+# The dependencies of who does what a verb says.
+_ACTING = frozenset(["nsubj", "csubj", "agent", "expl"])
 
 
 _PLACE_TYPES = frozenset(["GPE", "LOC", "FAC"])

@@ -34,10 +34,12 @@ from timeline.extraction import gazetteer
 from timeline.extraction.countries import (
     article_home,
     branch_country,
+    company_acts,
     country_aliases,
     country_name,
     currency_countries,
     in_a_background_clause,
+    in_the_frame,
     index_country,
     institution_countries,
     institution_spans,
@@ -215,12 +217,23 @@ class ArticleEntities:
                 for m in mentions
                 if m.kind != COUNTRY or not in_a_background_clause(verb, m.start, m.end)
             ]
+        if verb is not None:  # "In Germany, the court has heard that ..."
+            mentions = _without_frame_places(mentions, verb)
         companies: dict[str, None] = {}
+        done_to: dict[str, None] = {}  # "Alabama is suing BP Plc, Transocean"
         for m in mentions:
             if m.company:
-                companies[m.value] = None
+                if verb is None or company_acts(verb, m.start, m.end):
+                    companies[m.value] = None
+                else:
+                    done_to[m.value] = None
             elif not m.incidental:
                 found[m.kind][m.value] = None
+        if not found[COUNTRY] and not companies and not self.home:
+            # nothing else says where: the companies' homes still stand in
+            # ("Mr Waxman accused Bush administration officials of ...
+            # overcharges by Halliburton" in a story with no country of its own)
+            companies = done_to
         if not found[COUNTRY] and self.home and not _international(found[ORGANIZATION]):
             found[COUNTRY][self.home] = None  # not the WHO's, the UN's events
         elif main_company_at_home(
@@ -591,6 +604,7 @@ class ArticleEntities:
             )
         found: dict[str, dict[str, None]] = {PERSON: {}, COUNTRY: {}, ORGANIZATION: {}}
         at = {(m.start, m.end): m.value for m in self.mentions if m.kind == COUNTRY}
+        homes = {(m.start, m.end) for m in self.mentions if m.company}
         for match in self._pattern.finditer(title) if self._pattern else ():
             if _inside_a_name(title, match.start(), match.end()):
                 continue  # "the BP Deepwater Horizon Oil Spill" (a commission's)
@@ -598,7 +612,9 @@ class ArticleEntities:
                 continue  # "at the White House's behest" names no "House"
             for m in self._surfaces.get(match.group(0), ())[:1]:
                 found[m.kind][m.value] = None
-                if (m.start, m.end) in at:
+                if (m.start, m.end) in at and not (
+                    (m.start, m.end) in homes and not _title_subject(title, match)
+                ):
                     found[COUNTRY][at[(m.start, m.end)]] = None
         # a country the title names for "the country" ("South Korea's
         # currency fell" from "The country's currency ... fell")
@@ -616,6 +632,44 @@ class ArticleEntities:
                     continue  # "the Gulf of Mexico": a sea
                 found[COUNTRY][code] = None
         return tuple(found[PERSON]), tuple(found[COUNTRY]), tuple(found[ORGANIZATION])
+
+
+def _without_frame_places(mentions: list[Mention], verb: Token) -> list[Mention]:
+    """The mentions without the countries of where the event's reporting
+    verb happens (`countries.in_the_frame`) when the reported clause names
+    a country of its own: "In Germany, the court has heard that the Ali Baba
+    operation began ... with more than 100 British soldiers" is British, not
+    German; "In Baghdad, officials said 20 people were killed" stays Iraqi."""
+    framed = [
+        m for m in mentions if m.kind == COUNTRY and in_the_frame(verb, m.start, m.end)
+    ]
+    if not framed:
+        return mentions
+    lo, hi = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)
+    if not any(
+        m.kind == COUNTRY
+        and not m.incidental
+        and not m.company
+        and lo <= m.start < hi
+        and m not in framed
+        for m in mentions
+    ):
+        return mentions
+    return [m for m in mentions if m not in framed]
+
+
+def _title_subject(title: str, match: re.Match[str]) -> bool:
+    """A name among the title's first words, so of who acts: a company's
+    head-office country is the event's only then ("BP's Hayward
+    acknowledged", "Outgoing BP chief exec Tony Hayward said", not "Alabama
+    is suing BP Plc, Transocean and Halliburton"; see
+    `countries.company_acts`); or of the clause a speaker's colon opens
+    ("Sources familiar with BP's thinking told Reuters: BP plans to raise
+    cash")."""
+    before = title[: match.start()]
+    return len(before.split()) <= 2 or (
+        ": " in before and len(before.rsplit(": ", 1)[1].split()) <= 2
+    )
 
 
 def _international(organizations: Iterable[str]) -> bool:
@@ -1412,6 +1466,40 @@ class EntityResolver:
                 return self.body_names[full]
         return None
 
+    def _appositive_country(self, doc: Doc, s: int, e: int) -> str | None:
+        """The country of an office a name at tokens [s, e) stands in
+        apposition with: "The US president, George Bush, today warned
+        Syria", "Nouri al-Maliki, the Iraqi prime minister, said" -> the
+        office's country word, so the person's other events are that
+        country's too."""
+        root = doc[s:e].root
+        nouns = [c for c in root.children if c.dep_ == "appos"]
+        if root.dep_ == "appos":
+            nouns.append(root.head)
+        for noun in nouns:
+            if noun.lower_ not in self.role_heads or noun.i in range(s, e):
+                continue
+            for c in noun.children:
+                if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < noun.i:
+                    code = self.countries.get(c.lower_)
+                    if code and c.text[:1].isupper():
+                        return code
+        return None
+
+    def _portfolio_after_country(self, doc: Doc, j: int) -> bool:
+        """Token `j` is a capitalised portfolio word between a country's
+        word and an office ("Mexican Health Secretary", "Iraqi Electricity
+        Minister"), so the office is that country's."""
+        tok = doc[j]
+        return (
+            j > 0
+            and tok.is_alpha
+            and tok.text[:1].isupper()
+            and tok.ent_type_ not in ("PERSON", "GPE", "NORP")
+            and doc[j - 1].lower_ in self.countries
+            and doc[j - 1].text[:1].isupper()
+        )
+
     def _role_of(self, words: list[str]) -> tuple[str | None, str | None]:
         """(role, country) said by title words such as 'russian president'."""
         role = None
@@ -1575,10 +1663,15 @@ class EntityResolver:
                 ):
                     before.append(w)
                     j -= 1
+                elif before and self._portfolio_after_country(doc, j):
+                    # "Mexican Health Secretary Jose Angel Cordova" -> MX
+                    before += [w, doc[j - 1].lower_]
+                    j -= 2
                 else:
                     break
             before.reverse()
             role, country = self._role_of(before + words[:k])
+            country = country or self._appositive_country(doc, s, e)
             key = normalise_alias(name)
             candidates.append(
                 _Candidate(
