@@ -3224,7 +3224,8 @@ class EntityResolver:
         """A person's name the tagger calls an organisation ("BP spokesman
         Marti Powers said", "Louis Skrmetta, 54, runs a company"): two or three
         capitalised words, a known first name first (`names.is_given_name`)
-        or a person's title before them, no company, body or place word
+        and a surname no dictionary word ("Eva Airways" stays a company), or
+        a person's title before them; no company, body or place word
         last, no known organisation, no company sign around it."""
         toks = list(doc[s:e])
         if not 2 <= len(toks) <= 3 or not all(t.is_title for t in toks):
@@ -3238,8 +3239,10 @@ class EntityResolver:
             and doc[s - 1].lower_ in self.title_words
             and doc[s - 1].pos_ == "NOUN"
         )
+        # untitled, the surname is no dictionary word ("Eva Airways")
+        named = is_given_name(toks[0].text) and not self._dictionary_word(toks[-1])
         if (
-            not (is_given_name(toks[0].text) or titled)
+            not (named or titled)
             or not self._unknown_name(key)
             or last in self.legal_suffixes
             or last in _COMPANY_WORDS

@@ -1503,3 +1503,11 @@ def test_one_name_per_treasury_and_per_known_body_in_real_text():
         e.organizations.count("Minerals Management Service") == 1 for e in events
     )
     assert not {o for e in events for o in e.organizations if o.startswith("U.S.")}
+
+
+def test_a_company_named_with_a_first_name_stays_a_company_in_real_text():
+    # "In Taiwan, China Airlines (2610. TW) and Eva Airways (2618. TW) fell":
+    # "Eva" is a first name, "airways" a dictionary word: the airline (a guard)
+    article_id = "H1N1_reuters/2009-04-28/365.htm.txt"
+    assert "Eva Airways" in realtext.article(article_id)["text"]
+    assert "Eva Airways" not in _names(article_id, "person")
