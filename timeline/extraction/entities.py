@@ -3169,6 +3169,13 @@ class EntityResolver:
         key = normalise_alias(doc[s:e].text)
         if not self._unknown_name(key) or gazetteer.lookup(doc[s:e].text):
             return False
+        last = toks[-1].lower_
+        if len(toks) > 1 and (
+            last in _BODY_NOUNS
+            or last in self.government_words
+            or last in _COMPANY_WORDS
+        ):
+            return False  # "the Banking Committee" beside "the banking committee"
         return (
             _written_lower(doc, toks)
             or self._capitalised_modifier(doc, s, e)

@@ -1511,3 +1511,14 @@ def test_a_company_named_with_a_first_name_stays_a_company_in_real_text():
     article_id = "H1N1_reuters/2009-04-28/365.htm.txt"
     assert "Eva Airways" in realtext.article(article_id)["text"]
     assert "Eva Airways" not in _names(article_id, "person")
+
+
+def test_a_body_written_in_lower_case_elsewhere_stays_a_body_in_real_text():
+    # "When Dodd took over the Banking Committee in 2007" beside readers'
+    # "chairman of the banking committee": a committee (a guard)
+    events = realtext.events_in(
+        "Finan_washingtonpost/2009-01-22/1289.htm.txt",
+        "When Dodd took over the Banking Committee in 2007",
+    )
+    assert events
+    assert all("Banking Committee" in e.organizations for e in events)
