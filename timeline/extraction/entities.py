@@ -54,6 +54,8 @@ from timeline.extraction.names import (
     first_name_variant,
     is_given_name,
     normalise_alias,
+    same_person_name,
+    without_generation,
 )
 from timeline.extraction.offices import Office, office_holder, subject_office
 from timeline.extraction.types import Lexicon
@@ -897,8 +899,11 @@ class EntityResolver:
         return alias is not None and alias not in set(full_names.values())
 
     def _first_name_variants(self, full_names: dict[str, str]) -> None:
-        """ "Kenneth Feinberg" beside the article's "Ken Feinberg": one person
-        (`names.first_name_variant`), the stored one if one of them is, else
+        """ "Kenneth Feinberg" beside the article's "Ken Feinberg", "Timothy
+        Geithner" beside "Timothy F. Geithner", "Henry Paulson" beside "Henry
+        M. Paulson Jr": one person (`names.same_person_name`: a nickname, a
+        middle initial or a generation on one side), the stored one if one
+        of them is, else
         the one named first; a stored person stays themself, and a name two
         of the article's people would both match stays its own."""
         stored = set(self.people.values())
@@ -906,7 +911,7 @@ class EntityResolver:
         for i, key in enumerate(keys):
             if full_names[key] in stored:
                 continue
-            alike = [k for k in keys if k != key and first_name_variant(k, key)]
+            alike = [k for k in keys if k != key and same_person_name(k, key)]
             same = {full_names[k] for k in alike} & stored or {
                 full_names[k] for k in alike if keys.index(k) < i
             }
@@ -1066,6 +1071,8 @@ class EntityResolver:
             ):
                 # "Cerberus" of "Cerberus Capital Management"; "Lockheed and Sikorsky".
                 verdicts[("single", key)] = ORGANIZATION
+            elif all(self._common_noun_name(doc, c.start, c.end) for c in cands):
+                verdicts[("single", key)] = ""  # "diazepam" elsewhere: a drug
             elif shaped and any(self._speaks(c) for c in cands):
                 verdicts[("single", key)] = PERSON
             elif any(p.population for p in gazetteer.lookup(key)):
@@ -1296,8 +1303,10 @@ class EntityResolver:
     def _speaks(self, cand: _Candidate) -> bool:
         """The name is the subject of a communication or cognition verb."""
         for tok in cand.ent.doc[cand.start : cand.end]:
-            if tok.dep_ in ("nsubj", "nsubjpass") and (
-                tok.head.lemma_.lower() in self.speech_verbs
+            if (
+                tok.dep_ in ("nsubj", "nsubjpass")
+                and tok.head.lemma_.lower() in self.speech_verbs
+                and not _known_as(tok)
             ):
                 return True
         return False
@@ -1328,6 +1337,9 @@ class EntityResolver:
                 rest = normalise_alias(" ".join(words[n:]))
                 if (known := self._known_org(rest)) is not None:
                     return known  # "U.S. Senate", "US Centres for Disease Control"
+                if rest in self.body_names and " " in rest:
+                    # "U.S. Minerals Management Service": the known body
+                    return self.body_names[rest]
                 if len(words) > n + 1 and rest in article_orgs:
                     return self.org_name(article_orgs[rest])
         # "Fannie" and "Freddie" where the article names Fannie Mae and
@@ -1400,6 +1412,30 @@ class EntityResolver:
             if ent.label_ in ("GPE", "NORP")
         }
         return "Labour Party" if "GB" in codes and "AU" not in codes else value
+
+    def _one_treasury(self, doc: Doc, value: str) -> str:
+        """One name per treasury: "U.S. Treasury", "Treasury Dept.", "the
+        Department of the Treasury" are the Treasury Department, and a bare
+        "Treasury" is too where the article's countries are American more
+        than British ("took over at Treasury" in a story on Paulson); a bare
+        one of a British story is HM Treasury; the name otherwise."""
+        m = _TREASURY.fullmatch(normalise_alias(value))
+        if m is None:
+            return value
+        if m.group("us") or m.group("dept") or m.group("dept2"):
+            return "Treasury Department"
+        if m.group("hm"):
+            return "HM Treasury"
+        codes = Counter(
+            self.countries.get(normalise_alias(ent.text))
+            for ent in doc.ents
+            if ent.label_ in ("GPE", "NORP")
+        )
+        if codes["US"] > codes["GB"]:
+            return "Treasury Department"
+        if codes["GB"] > codes["US"]:
+            return "HM Treasury"
+        return value
 
     def _department_order(self, words: list[str]) -> str | None:
         """One name for a department or ministry under its two word orders
@@ -1564,6 +1600,7 @@ class EntityResolver:
                 else:
                     value = self._long_form(value, org_keys)
                 value = self._labour_spelled_labor(doc, value)
+                value = self._one_treasury(doc, value)
                 if normalise_alias(value) in things:
                     return  # "Pte Beharry's VC": the Victoria Cross, a thing
                 if normalise_alias(value) in placed:
@@ -2002,6 +2039,9 @@ class EntityResolver:
                 else:
                     for i in range(s, e):
                         taken[i] = 1
+            elif ent.label_ == "ORG" and self._person_tagged_org(doc, s, e, key):
+                # "BP spokesman Marti Powers said" (ORG): a person
+                add(s, e, PERSON, person_for(text) or text)
             elif (
                 ent.label_ == "ORG"
                 and _plausible_org(doc[s:e])
@@ -2612,6 +2652,7 @@ class EntityResolver:
                     c.dep_ == "appos" and c.lemma_.lower() in _SUBSTANCE_NOUNS
                     for c in last.children
                 )
+                or self._is_a_thing(last)  # "Lidocaine is a local anesthetic"
                 or (before is not None and before.lower_ == "aboard")
                 or _named_storm_or_operation(before)  # "Hurricane Alex"
                 or (  # "this Michael Forever concert": a show's title, no name
@@ -2664,6 +2705,9 @@ class EntityResolver:
                 storms.add(key)
         for key in self._named_with_a_thing_noun(doc):
             votes[key] = votes.get(key, 0) + 1
+        for tok in doc:  # "Lidocaine is a local anesthetic", no entity there
+            if tok.pos_ == "PROPN" and not tok.ent_type_ and self._is_a_thing(tok):
+                votes[tok.lower_] = votes.get(tok.lower_, 0) + 1
         for key in _launched_names(doc):
             if key not in people:
                 votes[key] = votes.get(key, 0) + 1
@@ -2699,6 +2743,21 @@ class EntityResolver:
             ):
                 things.add(last)
         return things
+
+    def _is_a_thing(self, tok: Token) -> bool:
+        """The name is the subject of "is a <thing noun>" ("Lidocaine is a
+        local anesthetic", "Propofol is a fast-acting hospital sedative")."""
+        verb = tok.head
+        return (
+            tok.dep_ == "nsubj"
+            and verb.lemma_ == "be"
+            and any(
+                c.dep_ == "attr"
+                and c.lemma_.lower() in self.thing_nouns | _SUBSTANCE_NOUNS
+                and any(d.lower_ in ("a", "an") for d in c.children)
+                for c in verb.children
+            )
+        )
 
     def _before_its_place_word(self, ent: Span, key: str, after: Token | None) -> bool:
         """A name the tagger cut before the place or work word that ends it
@@ -3142,6 +3201,8 @@ class EntityResolver:
         where it only reports."""
         if _dateline(doc, s, e) or _furniture_line(doc, s, e) or _time_zone(doc, s, e):
             return True
+        if self._common_noun_name(doc, s, e) or self._cut_from_a_name(doc, s, e):
+            return True  # "Company spokesman", "Blowout Preventer", "Horizon"
         if (
             e - s == 1
             and self._dictionary_word(doc[s])
@@ -3170,6 +3231,132 @@ class EntityResolver:
             )
             return not acts
         return False
+
+    # -- common words, cut names and people the tagger calls bodies (names14) --
+
+    def _unknown_name(self, key: str) -> bool:
+        """No shipped organisation, company, public body, news medium or
+        government word (a stored name is no proof: the database lexicon
+        holds every mislabel)."""
+        return not (
+            key in self.shipped_org_names
+            or key in self.company_countries
+            or key in self.org_countries
+            or key in self.news_media
+            or key in self.government_words
+            or key in self.countries
+        )
+
+    def _common_noun_name(self, doc: Doc, s: int, e: int) -> bool:
+        """A capitalised common noun taken for a name ("Company spokesman
+        Robert Wine said", "Engineers hope it will", "the rig's Blowout
+        Preventer (BOP)", "Diazepam is better known as Valium"): the article
+        writes the same words in lower case elsewhere ("the company", "the
+        blowout preventer", "diazepam"). Never a known body or company, a
+        place, nor a name in capitals ("BP")."""
+        toks = [t for t in doc[s:e] if t.is_alpha]
+        if not toks or len(toks) != e - s or any(t.is_upper for t in toks):
+            return False
+        if not all(t.is_title for t in toks):
+            return False
+        key = normalise_alias(doc[s:e].text)
+        if not self._unknown_name(key) or gazetteer.lookup(doc[s:e].text):
+            return False
+        last = toks[-1].lower_
+        if len(toks) > 1 and (
+            last in _BODY_NOUNS
+            or last in self.government_words
+            or last in _COMPANY_WORDS
+        ):
+            return False  # "the Banking Committee" beside "the banking committee"
+        return (
+            _written_lower(doc, toks)
+            or self._capitalised_modifier(doc, s, e)
+            or (  # "Engineers from BP PLC have failed": the tagger's noun
+                len(toks) == 1
+                and toks[0].pos_ == "NOUN"
+                and _starts_a_sentence(doc, s)
+                and self._dictionary_word(toks[0])
+            )
+        )
+
+    def _capitalised_modifier(self, doc: Doc, s: int, e: int) -> bool:
+        """A dictionary word capitalised by the sentence's start that
+        modifies the common noun after it ("Chemical dispersants seemed",
+        "Company spokesman Robert Wine said"): no name."""
+        if e - s != 1 or e >= len(doc):
+            return False
+        tok, nxt = doc[s], doc[e]
+        return (
+            _starts_a_sentence(doc, s)
+            and self._dictionary_word(tok)
+            and not is_given_name(tok.text)
+            and tok.dep_ in ("amod", "compound")
+            and tok.head.i == e
+            and nxt.is_lower
+            and nxt.pos_ == "NOUN"
+        )
+
+    def _cut_from_a_name(self, doc: Doc, s: int, e: int) -> bool:
+        """One word the tagger cut from the end of a longer name ("the
+        Deepwater Horizon, operated by Transocean Ltd, sank" tagged ORG on
+        "Horizon"): the capitalised word before it is a compound of it, no
+        entity of its own, no title, country or known body; the fragment
+        names no organisation of its own."""
+        if e - s != 1 or s == 0:
+            return False
+        word, before = doc[s], doc[s - 1]
+        if not (word.is_title and before.is_title and before.is_alpha):
+            return False
+        if before.is_sent_start or before.ent_type_ not in ("", doc[s].ent_type_):
+            return False
+        if before.ent_type_ and before.ent_iob_ != "B" and doc[s].ent_iob_ != "I":
+            return False
+        if before.dep_ != "compound" or before.head.i != s:
+            return False
+        if before.lower_ in self.title_words or before.lower_ in self.countries:
+            return False
+        return self._unknown_name(word.lower_) and self._unknown_name(
+            normalise_alias(doc[s - 1 : e].text)
+        )
+
+    def _person_tagged_org(self, doc: Doc, s: int, e: int, key: str) -> bool:
+        """A person's name the tagger calls an organisation ("BP spokesman
+        Marti Powers said", "Louis Skrmetta, 54, runs a company"): two or three
+        capitalised words, a known first name first (`names.is_given_name`)
+        and a surname no dictionary word ("Eva Airways" stays a company), or
+        a person's title before them; no company, body or place word
+        last, no known organisation, no company sign around it."""
+        toks = list(doc[s:e])
+        if not 2 <= len(toks) <= 3 or not all(t.is_title for t in toks):
+            return False
+        if len(toks) == 3 and not _initial(toks[1].text.lower()):
+            return False
+        last = toks[-1].lower_
+        # a person's title right before ("spokesman Marti Powers")
+        titled = (
+            s > 0
+            and doc[s - 1].lower_ in self.title_words
+            and doc[s - 1].pos_ == "NOUN"
+        )
+        # untitled, the surname is no dictionary word ("Eva Airways")
+        named = is_given_name(toks[0].text) and not self._dictionary_word(toks[-1])
+        if (
+            not (named or titled)
+            or not self._unknown_name(key)
+            or last in self.legal_suffixes
+            or last in _COMPANY_WORDS
+            or last in _CORPORATE_WORDS
+            or last in _BODY_NOUNS
+            or last in self.thing_heads
+            or last in self.government_words
+            or gazetteer.lookup(toks[-1].text)
+            or gazetteer.lookup(doc[s:e].text)
+            or (s > 0 and doc[s - 1].lower_ == "the")
+        ):
+            return False
+        cand = _Candidate(doc[s:e], s, e, doc[s:e].text, key, None, None, False)
+        return not self._org_context(doc, cand)
 
     def use_dictionary(self, nlp: Language) -> None:
         """Learn the English words of the pipeline's lemmatizer (its WordNet
@@ -3507,6 +3694,50 @@ def _launched_names(doc: Doc) -> list[str]:
     return out
 
 
+def _starts_a_sentence(doc: Doc, i: int) -> bool:
+    """The token opens a sentence or a line (what comes before, spaces
+    aside, is nothing or a full stop, "?" or "!")."""
+    if doc[i].is_sent_start:
+        return True
+    j = i - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    return j < 0 or j < i - 1 or doc[j].text[-1:] in ".?!"
+
+
+def _known_as(tok: Token) -> bool:
+    """ "Diazepam is better known as Valium": the subject of a passive
+    "known as" is named, not speaking."""
+    verb = tok.head
+    return (
+        tok.dep_ == "nsubjpass"
+        and verb.lemma_.lower() == "know"
+        and any(c.lower_ == "as" for c in verb.children)
+    )
+
+
+def _written_lower(doc: Doc, toks: list[Token]) -> bool:
+    """The article writes these words in lower case elsewhere ("the
+    company", "engineers", "the blowout preventer"): a common noun."""
+    n = len(toks)
+    # a plural name's singular too ("Engineers" beside "an engineer")
+    forms = [
+        {t.lower_, t.lower_[:-1] if t.lower_.endswith("s") else t.lower_} for t in toks
+    ]
+    start = toks[0].i
+    for tok in doc:
+        i = tok.i
+        if i == start or not tok.is_lower or i + n > len(doc):
+            continue
+        words = doc[i : i + n]
+        if all(
+            t.is_lower and (t.lower_ in f or t.lemma_.lower() in f)
+            for t, f in zip(words, forms, strict=True)
+        ):
+            return True
+    return False
+
+
 def _taken_as_a_dose(tok: Token) -> bool:
     if tok.dep_ != "pobj":
         return False
@@ -3589,7 +3820,8 @@ class PeopleIndex:
             self.add(name)
 
     def add(self, name: str) -> None:
-        words = normalise_alias(name).split()
+        # "Henry M. Paulson Jr" is filed under Paulson, not "Jr"
+        words = without_generation(normalise_alias(name).split())[0]
         if len(words) < 2:
             return
         if len(words[-1]) < MIN_VARIANT_SURNAME:
@@ -3618,7 +3850,7 @@ class PeopleIndex:
         name the known one lacks ("Michael Joseph Jackson" is not Mike
         Jackson).
         """
-        words = normalise_alias(name).split()
+        words = without_generation(normalise_alias(name).split())[0]
         if len(words) == 2 and len(words[-1]) < MIN_VARIANT_SURNAME:
             # "George Bush" is the one known George <initials> Bush ("George
             # W Bush"); none when two are known (George H. W. Bush too); a
@@ -3635,8 +3867,7 @@ class PeopleIndex:
             same = {
                 known
                 for known in self.surnames[last]
-                if [w for w in normalise_alias(known).split() if not _initial(w)]
-                == plain
+                if [w for w in _plain_words(known) if not _initial(w)] == plain
                 and normalise_alias(known) != " ".join(words)
             }
             if not same and nicknames and self._one_of_surname(last):
@@ -3666,10 +3897,15 @@ class PeopleIndex:
 DOMINANT_PERSON = 5
 
 
+def _plain_words(name: str) -> list[str]:
+    """A normalised name's words without a trailing generation ("jr")."""
+    return without_generation(normalise_alias(name).split())[0]
+
+
 def _own_middle(words: list[str], known: str) -> bool:
     """`words` has a middle name (not an initial) where `known` has none."""
     mine = [w for w in words[1:-1] if not _initial(w)]
-    theirs = normalise_alias(known).split()[1:-1]
+    theirs = _plain_words(known)[1:-1]
     return bool(mine) and not theirs
 
 
@@ -4880,6 +5116,14 @@ _DEPARTMENT_BODIES = {
     "dept": "Department",
     "ministry": "Ministry",
 }
+# The treasury's names: "U.S. Treasury", "Treasury Dept.", "Department of the
+# Treasury", "HM Treasury", a bare "Treasury" (`_one_treasury`).
+_TREASURY = re.compile(
+    r"(?:(?P<us>u\.?s\.?a?|united states|american|federal) )?"
+    r"(?:(?P<hm>hm|her majesty's|his majesty's) )?"
+    r"(?:treasury(?P<dept> department| dept\.?)?"
+    r"|(?P<dept2>department) of (?:the )?treasury)"
+)
 _LABOR_SPELLINGS = frozenset({"labor", "labor party", "new labor", "old labor"})
 # Words after a bare "House" that make it the US House of Representatives.
 _HOUSE_WORDS = frozenset(

@@ -63,7 +63,8 @@ def first_name_variant(a: str, b: str) -> bool:
     same surname, first names that are nickname and name of each other
     (`given_name_variants`), the same middle names or initials where both
     give them (none on one side is fine)."""
-    x, y = normalise_alias(a).split(), normalise_alias(b).split()
+    x = without_generation(normalise_alias(a).split())[0]
+    y = without_generation(normalise_alias(b).split())[0]
     if len(x) < 2 or len(y) < 2 or x[-1] != y[-1]:
         return False
     mx, my = _middle(x), _middle(y)
@@ -78,3 +79,43 @@ def first_name_variant(a: str, b: str) -> bool:
     ):
         return False
     return given_name_variants(x[0], y[0])
+
+
+# Generation words after a surname ("Henry M. Paulson Jr."): no part of it.
+_GENERATION_WORDS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def without_generation(words: list[str]) -> tuple[list[str], str]:
+    """The name's words without a trailing generation, and that generation."""
+    words = [w.strip(",") for w in words if w.strip(",")]
+    if len(words) > 2 and words[-1].rstrip(".") in _GENERATION_WORDS:
+        return words[:-1], words[-1].rstrip(".")
+    return words, ""
+
+
+def same_person_name(a: str, b: str) -> bool:
+    """'Ben Bernanke' and 'Ben S. Bernanke', 'Timothy Geithner' and 'Timothy
+    F. Geithner', 'Hank Paulson' and 'Henry M. Paulson Jr.': two writings of
+    one person's name. The same surname, the same first name or a nickname
+    and the name it is short for (`given_name_variants`), middle names or
+    initials on one side only or agreeing by their initials, and no two
+    different generations ("Jr." beside "Sr."; one side without is fine)."""
+    x, gx = without_generation(normalise_alias(a).split())
+    y, gy = without_generation(normalise_alias(b).split())
+    if len(x) < 2 or len(y) < 2 or x[-1] != y[-1] or x == y and gx == gy:
+        return False
+    if gx and gy and gx != gy:
+        return False
+    if x[0].rstrip(".") != y[0].rstrip(".") and not given_name_variants(x[0], y[0]):
+        return False
+    if len(x[0].rstrip(".")) < 2 or len(y[0].rstrip(".")) < 2:
+        return False  # "J. Smith": an initial for a first name says too little
+    mx, my = _middle(x), _middle(y)
+    if mx and my:
+        if [w[:1] for w in mx] != [w[:1] for w in my]:
+            return False
+        if any(
+            len(p) > 1 and len(q) > 1 and p != q for p, q in zip(mx, my, strict=False)
+        ):
+            return False
+    return True

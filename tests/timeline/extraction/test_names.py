@@ -14,6 +14,7 @@ from timeline.extraction.names import (
     first_name_variant,
     given_name_variants,
     is_given_name,
+    same_person_name,
 )
 from timeline.extraction.nlp import get_nlp
 from timeline.extraction.types import Lexicon
@@ -139,3 +140,66 @@ def test_an_article_s_full_name_is_not_a_stored_nickname_variant():
         if m.kind == "person"
     }
     assert people == {"Michael Jackson"}
+
+
+# -- a middle initial or a generation on one side (branch names14) ------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Ben Bernanke", "Ben S. Bernanke"),
+        ("Timothy Geithner", "Timothy F. Geithner"),
+        ("Henry Paulson", "Henry M. Paulson Jr"),
+        ("Hank Paulson", "Henry M. Paulson Jr."),
+        ("Larry Summers", "Lawrence H. Summers"),
+    ],
+)
+def test_a_middle_initial_or_generation_on_one_side_is_one_person(a, b):
+    assert same_person_name(a, b)
+    assert same_person_name(b, a)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("George W. Bush", "George H. W. Bush"),  # two middle initials
+        ("Jesse Jackson Sr.", "Jesse Jackson Jr."),  # two generations
+        ("Michael Jackson", "Janet Jackson"),  # two first names
+        ("Ben Bernanke", "Ben Bernanke"),  # the same writing
+    ],
+)
+def test_other_writings_are_not_one_person(a, b):
+    assert not same_person_name(a, b)
+
+
+def test_a_stored_name_with_a_generation_is_found_by_its_surname():
+    # "Henry M. Paulson Jr" was filed under "jr"; "Henry Paulson" of a later
+    # article is him (initials and the generation aside)
+    index = PeopleIndex(["Henry M. Paulson Jr", "Lawrence Summers"])
+    assert index.variant_of("Henry Paulson", nicknames=False) == "Henry M. Paulson Jr"
+    assert index.variant_of("Hank Paulson") == "Henry M. Paulson Jr"
+    assert index.variant_of("Hank Paulson", nicknames=False) is None
+
+
+@pytest.mark.parametrize(
+    ("article_id", "one", "other"),
+    [
+        # "Treasury Secretary Henry M. Paulson Jr." then "Henry Paulson" (5)
+        ("Finan_washingtonpost/2008-10-03/1522.htm.txt", "Henry Paulson", "Paulson Jr"),
+        # "Timothy F. Geithner" once beside "Timothy Geithner"; "Hank Paulson"
+        # beside "Henry M. Paulson Jr."
+        (
+            "Finan_washingtonpost/2009-02-11/846.htm.txt",
+            "Timothy Geithner",
+            "F. Geithner",
+        ),
+        ("Finan_washingtonpost/2009-02-11/846.htm.txt", "Henry M. Paulson Jr", "Hank"),
+    ],
+)
+def test_one_person_written_with_and_without_initials_in_real_text(
+    article_id, one, other
+):
+    people = {m.value for m in realtext.mentions_of(article_id) if m.kind == "person"}
+    assert one in people
+    assert not {p for p in people if other in p}
