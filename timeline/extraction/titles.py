@@ -385,13 +385,20 @@ class ArticleContext:
         return self.sents[k].start_char
 
     def previous_subject(
-        self, tok: Token, *, plural: bool | None, actor: bool = False
+        self,
+        tok: Token,
+        *,
+        plural: bool | None,
+        actor: bool = False,
+        speaks: bool = False,
     ) -> str | None:
         """The subject of the nearest earlier clause that fits, resolved, as
         text. `actor`: "it" doing something to an object ("it closed the
         London HQ"): the nearest subject, or a subject's possessor, that names
         a person or organisation first ("The company's own emissions were ...",
-        not "Solar power was allocated ...")."""
+        not "Solar power was allocated ..."); `speaks`: "it" says something,
+        a named possessor too ("Standard Chartered's focus on Asia ... It
+        announced")."""
         candidates = self._subjects_before(tok)
         for cand in candidates if actor else []:
             if cand.pos_ == "PRON" or cand.tag_ in ("WDT", "WP", "EX"):
@@ -407,8 +414,13 @@ class ArticleContext:
                 return name
             if (  # "Standard Chartered's focus on Asia continues to pay off
                 # ... It announced": the named body, not its focus
-                owner is not None
+                speaks
+                and owner is not None
                 and owner.pos_ == "PROPN"
+                # "Alleyn's school ... said": a subject that speaks or acts on
+                # something is the actor itself
+                and not _speech(cand.head)
+                and not any(c.dep_ == "dobj" for c in cand.head.children)
                 and not self._is_person(owner)
                 and self._names_actor(owner)
                 and (
@@ -848,7 +860,12 @@ class ArticleContext:
                 or _speech(subject.head)  # "It announced ... that": a speaker
             )
             return (
-                self.previous_subject(subject, plural=False, actor=actor)
+                self.previous_subject(
+                    subject,
+                    plural=False,
+                    actor=actor,
+                    speaks=subject.dep_ == "nsubj" and _speech(subject.head),
+                )
                 or self.nearest(ORGANIZATION, before, floor)
                 or self.main.get(ORGANIZATION)
             )
@@ -3497,6 +3514,20 @@ def build_title(
         replace,
     )
     title = " ".join(w for w in (subject_text, head, pred) if w)
+    if not fronted and (active := _active(verb, group, objects, budget, replace)):
+        # "The government motion was passed by the House of Commons": the
+        # House of Commons passed the government motion
+        agent, done, rest = active
+        undergoer = " ".join(w for w in (subject_text, head) if w)
+        first = next((t for t in subject_tokens if t.i in budget), None)
+        if (
+            first is not None
+            and not subject_text
+            and first.pos_ not in ("PROPN", "PRON")
+            and not first.text.isupper()
+        ):  # "Security vendor McAfee detected twelve million computers"
+            undergoer = undergoer[:1].lower() + undergoer[1:]
+        title = " ".join(w for w in (agent, done, undergoer, rest) if w)
     rendered = [t for t in group + objects if t.i in budget]
     ends_in_particle = bool(rendered) and _particle(max(rendered, key=lambda t: t.i))
     if fronted:
@@ -3521,6 +3552,65 @@ def build_title(
             title = f"{title}: {quote}" if title else quote
             ends_in_particle = False
     return tidy(title, keep_last=ends_in_particle)
+
+
+def _active(
+    verb: Token,
+    group: list[Token],
+    objects: list[Token],
+    budget: set[int],
+    replace: dict[int, str],
+) -> tuple[str, str, str] | None:
+    """A done passive ("was passed", "were detected") with a named agent ("by
+    the House of Commons", "by Apple"): the agent, the verb in the past and
+    the rest of the predicate, to tell it in the active voice."""
+    if verb.tag_ != "VBN" or verb.i not in budget:
+        return None
+    agents = [c for c in verb.children if c.dep_ == "agent" and c.i in budget]
+    if len(agents) != 1:
+        return None
+    by = agents[0]
+    names = [c for c in by.children if c.dep_ == "pobj"]
+    if len(names) != 1:
+        return None
+    name = names[0]
+    words = [t for t in name.subtree if t.i in budget]
+    if (
+        name.pos_ != "PROPN"
+        or name.ent_type_ not in ("ORG", "PERSON", "GPE", "NORP", "")
+        or any(t.i not in budget for t in name.subtree if not t.is_punct)
+    ):
+        return None
+    said = replace.get(verb.i, verb.text).split()
+    auxes = [t for t in group if t.i != verb.i and t.i in budget]
+    if len(said) == 2 and not auxes:  # a participle told as "was held"
+        if said[0] not in ("was", "were"):
+            return None
+    elif not (
+        len(said) == 1
+        and len(auxes) == 1
+        and auxes[0].dep_ == "auxpass"
+        and auxes[0].lower_ in ("was", "were")
+        and auxes[0].i not in replace
+    ):
+        return None
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None
+    past = _inflect(verb.lemma_.lower(), "VBD")
+    if not past:
+        return None
+    particles = [t for t in objects if _particle(t) and t.head.i == verb.i]
+    agent_part = {t.i for t in by.subtree}
+    rest = [
+        t
+        for t in objects
+        if t.i in budget and t.i not in agent_part and t not in particles
+    ]
+    text = _render(words, replace)
+    if words and words[0].tag_ == "DT":
+        text = text[:1].upper() + text[1:]
+    done = " ".join([past, *(t.text for t in particles)])
+    return text, done, _render(rest, replace)
 
 
 def _hyphen_halves(tokens: list[Token], skip: set[int]) -> list[Token]:

@@ -856,3 +856,42 @@ def test_a_determiner_after_a_conjunction_stays():
     # goes live on July 1."
     e = event_in("wikinews-meantime-190356", "which goes live", "July 1")
     assert e.title.endswith("will go live")
+
+
+def test_a_done_passive_with_a_named_agent_is_told_in_the_active():
+    # "... since the government motion passed by the House of Commons on March
+    # 18 2003, endorsing military action against Iraq, was expressly based ..."
+    e = event_in(
+        "IraqWar_guardian/2005-02-23/15.htm.txt",
+        "the government motion passed by the House of Commons",
+        "March 18 2003",
+    )
+    assert e.title == "The House of Commons passed the government motion"
+    # "The announcement came in a rare press conference held by Apple on
+    # Friday morning."
+    e = event_in(
+        "wikinews-meantime-195869", "a rare press conference", "Friday morning"
+    )
+    assert e.title == "Apple held a rare press conference"
+    # "BP's chief executive Tony Hayward, who was grilled about the disaster by
+    # Congress for seven hours on Thursday, said ..."
+    e = event_in("bpoil_guardian/2010-06-19/1201.htm.txt", "was grilled", "Thursday")
+    assert e.title == "Congress grilled Tony Hayward about the disaster"
+
+
+def test_it_that_announces_is_the_body_named_before():
+    # "And in banking, Standard Chartered's focus on Asia continues to pay off
+    # ... It announced this morning that its wholesale banking arm ... saw a
+    # 20% jump in client income ..."
+    e = event_in(
+        "bpoil_guardian/2010-05-04/1540.htm.txt",
+        "It announced this morning",
+        "this morning",
+    )
+    assert e.title.startswith("Standard Chartered announced that its wholesale")
+    # "Alleyn's school, which closed ..., said it was rescheduling A-level
+    # exams ...": the school, not its owner's name
+    e = event_in(
+        "H1N1_guardian/2009-05-07/1070.htm.txt", "said it was rescheduling", "next week"
+    )
+    assert e.title.startswith("Alleyn's school was rescheduling A-level exams")
