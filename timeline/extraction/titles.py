@@ -2063,18 +2063,7 @@ def _quoted(sent: Span) -> set[int]:
 
 
 def _words(tokens: list[Token]) -> int:
-    """Words as a reader counts them: "$55" and "5%" are one each."""
-    present = {t.i for t in tokens}
-    return sum(
-        1
-        for t in tokens
-        if not t.is_punct
-        and not (  # glued to the word before it, when that one is there
-            t.i - 1 in present
-            and not t.doc[t.i - 1].whitespace_
-            and not t.doc[t.i - 1].is_punct
-        )
-    )
+    return sum(1 for t in tokens if not t.is_punct)
 
 
 def _prune(
