@@ -3497,13 +3497,23 @@ def build_title(
         # conservator said in September, they're reviewing ..."
         own = {t.i for t in verb.subtree}
         fronted = [_clause(verb.head, skip | own, 1)]
-    # a name put for the subject counts too ("Tony Hayward" for "he")
-    limit = max(6, TITLE_MAX_WORDS - len(subject_text.split()))
+    limit = TITLE_MAX_WORDS
     if fronted:  # the speaker leaves room for what was said
         limit = max(6, _SPEAKER_MAX_WORDS - len(subject_text.split()))
     budget_tokens = _without_bare_frames(
         _prune(subject_tokens + group + objects, keep, limit)
     )
+    if (
+        not fronted
+        and subject_text
+        and len(subject_text.split()) + len(_render(budget_tokens).split())
+        > TITLE_MAX_WORDS
+    ):  # a name put for the subject counts too ("Tony Hayward" for "he"):
+        # pruned again rather than cut mid-phrase ("compared with the very")
+        limit = max(6, TITLE_MAX_WORDS - len(subject_text.split()))
+        budget_tokens = _without_bare_frames(
+            _prune(subject_tokens + group + objects, keep, limit)
+        )
     budget = {t.i for t in budget_tokens}
     head = _render([t for t in subject_tokens if t.i in budget], replace)
     pred = _render(
