@@ -69,6 +69,7 @@ _PLACE_ADVERBS = frozenset(
     # adverbs the small model parses for a phrasal verb's particle ("passed
     # away", "fought back", "called off", "went ahead")
     + ["away", "back", "off", "out", "ahead", "forward", "together"]
+    + ["live"]  # "iAd, which goes live on July 1"
 )
 # Verbs that set a thing for a date: what they did holds now ("is scheduled").
 _SETTING = frozenset(["schedule", "set", "slate", "plan"])
@@ -81,6 +82,11 @@ _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _THING_PRONOUNS = frozenset({"it"})
 _PLURAL_PRONOUNS = frozenset({"they", "them"})
 _POSSESSIVES = {"his": PERSON, "her": PERSON, "its": ORGANIZATION}
+# What only a company has: "their stocks", "their quarterly profits" are a
+# company's (a plural "they" for a company, as news writing often has it).
+_HOLDINGS = frozenset(
+    ["stock", "share", "profit", "earnings", "revenue", "dividend", "shareholder"]
+)
 # Heads of a definite description that stand for an organisation or a place
 # the article named: "The company said", "the city was flooded".
 ORG_HEADS = frozenset(
@@ -379,13 +385,20 @@ class ArticleContext:
         return self.sents[k].start_char
 
     def previous_subject(
-        self, tok: Token, *, plural: bool | None, actor: bool = False
+        self,
+        tok: Token,
+        *,
+        plural: bool | None,
+        actor: bool = False,
+        speaks: bool = False,
     ) -> str | None:
         """The subject of the nearest earlier clause that fits, resolved, as
         text. `actor`: "it" doing something to an object ("it closed the
         London HQ"): the nearest subject, or a subject's possessor, that names
         a person or organisation first ("The company's own emissions were ...",
-        not "Solar power was allocated ...")."""
+        not "Solar power was allocated ..."); `speaks`: "it" says something,
+        a named possessor too ("Standard Chartered's focus on Asia ... It
+        announced")."""
         candidates = self._subjects_before(tok)
         for cand in candidates if actor else []:
             if cand.pos_ == "PRON" or cand.tag_ in ("WDT", "WP", "EX"):
@@ -397,6 +410,24 @@ class ArticleContext:
                 owner is not None
                 and _is_description(owner, _COMPANY_HEADS)
                 and (name := self.nearest_company(owner))
+            ):
+                return name
+            if (  # "Standard Chartered's focus on Asia continues to pay off
+                # ... It announced": the named body, not its focus
+                speaks
+                and owner is not None
+                and owner.pos_ == "PROPN"
+                # "Alleyn's school ... said": a subject that speaks or acts on
+                # something is the actor itself
+                and not _speech(cand.head)
+                and not any(c.dep_ == "dobj" for c in cand.head.children)
+                and not self._is_person(owner)
+                and self._names_actor(owner)
+                and (
+                    name := _render(
+                        [t for t in _phrase(owner, set()) if t.dep_ != "case"]
+                    )
+                )
             ):
                 return name
         for cand in candidates:
@@ -807,19 +838,34 @@ class ArticleContext:
                 or self.main.get(PERSON)
             )
         if word in _THING_PRONOUNS:
-            if any(
-                c.dep_ == "ccomp" and c.i > subject.i for c in subject.head.children
+            if (
+                any(
+                    c.dep_ == "ccomp" and c.i > subject.i for c in subject.head.children
+                )
+                # "It announced this morning that its wholesale banking arm
+                # ...": a speaker, not an extraposed "it"
+                and not (
+                    _speech(subject.head)
+                    and subject.dep_ == "nsubj"
+                    and not any(c.dep_ == "auxpass" for c in subject.head.children)
+                )
             ) or _extraposed(subject):
                 return None  # "it was announced that ...": no referent
             if (speaker := self._reporting_organisation(subject)) is not None:
                 return speaker  # "NOAA said on Friday it had begun work"
             if (thing := _undergoer_before(subject, self._names_actor)) is not None:
                 return _render(_phrase(thing, set()))
-            actor = subject.dep_ == "nsubj" and any(
-                c.dep_ == "dobj" for c in subject.head.children
+            actor = subject.dep_ == "nsubj" and (
+                any(c.dep_ == "dobj" for c in subject.head.children)
+                or _speech(subject.head)  # "It announced ... that": a speaker
             )
             return (
-                self.previous_subject(subject, plural=False, actor=actor)
+                self.previous_subject(
+                    subject,
+                    plural=False,
+                    actor=actor,
+                    speaks=subject.dep_ == "nsubj" and _speech(subject.head),
+                )
                 or self.nearest(ORGANIZATION, before, floor)
                 or self.main.get(ORGANIZATION)
             )
@@ -1414,7 +1460,53 @@ def _when_clause(verb: Token, skip: set[int]) -> Token | None:
 _TURN_NOUNS = frozenset(
     ["roadblock", "setback", "blow", "snag", "hitch", "hurdle", "obstacle"]
     + ["skirmish", "reversal", "defeat", "victory", "boost", "win", "battle"]
+    # a reaction stirred up: "sparked controversy last week when he told the
+    # Guardian that ...", "caused an uproar when"
+    + ["controversy", "outrage", "uproar", "furore", "furor", "anger", "fury"]
+    + ["criticism", "backlash", "storm", "row", "alarm", "consternation"]
 )
+
+
+# Nouns of something delivered whose relative clause "in which" tells what it
+# did: "made a speech in Brussels in which he appealed to Europe".
+_ADDRESS_NOUNS = frozenset(
+    ["speech", "address", "statement", "remarks", "interview", "letter", "message"]
+)
+
+
+def _in_which(verb: Token, skip: set[int]) -> Token | None:
+    """'Mr Bush made a speech in Brussels in which he appealed to Europe over
+    the Middle East': a verb whose object is a speech, a letter, an interview
+    with an "in which" clause of its own subject: that clause is the act."""
+    for obj in verb.children:
+        if obj.dep_ != "dobj" or obj.lemma_.lower() not in _ADDRESS_NOUNS:
+            continue
+        for rel in obj.children:
+            if (
+                rel.dep_ == "relcl"
+                and rel.i not in skip
+                and any(c.dep_ in SUBJECT_DEPS for c in rel.children)
+                and any(
+                    c.dep_ == "prep"
+                    and c.lower_ == "in"
+                    and any(w.lower_ == "which" for w in c.children)
+                    for c in rel.children
+                )
+            ):
+                return rel
+    return None
+
+
+def _frame_person(verb: Token, skip: set[int]) -> str | None:
+    """The person a frame's subject names ("The chief executive of the British
+    oil company, Tony Hayward,"), for the "he" of its when clause."""
+    subject = subject_of(verb)
+    if subject is None or subject.i in skip:
+        return None
+    name = subject if subject.ent_type_ == "PERSON" else _proper_apposition(subject)
+    if name is None or name.ent_type_ != "PERSON" or name.i in skip:
+        return None
+    return _render(_phrase(name, skip)) or None
 
 
 def _frame(verb: Token) -> bool:
@@ -1813,7 +1905,10 @@ def _phrase(tok: Token, skip: set[int], depth: int = 0) -> list[Token]:
     if depth <= 8:
         for child in tok.children:
             if child.i in skip or (
-                child.dep_ in _NEVER and not _glued(child) and not _completes(child)
+                child.dep_ in _NEVER
+                and not _glued(child)
+                and not _completes(child)
+                and not _defines(child)
             ):
                 continue
             if (
@@ -2048,6 +2143,7 @@ def _prune_once(
                 and victim.left_edge.i - 2 <= c.i < victim.left_edge.i
             )
         present -= drop
+        present -= _bared(victim.head, present, by_i)
     ordered = sorted(present)
     if _words([by_i[i] for i in ordered]) > limit:
         kept, n = [], 0
@@ -2060,11 +2156,76 @@ def _prune_once(
     return [by_i[i] for i in ordered]
 
 
+def _prepositional_object(verb: Token, present: set[int]) -> set[int]:
+    """'President Obama talked about how his 11-year-old daughter had knocked
+    on the bathroom door', 'George Bush intervened in the furore surrounding
+    the photographs': a verb with no object of its own whose first
+    preposition, right after it, is what it is about; the preposition and its
+    object stay however long the rest is ("talked" alone says nothing)."""
+    if verb.lemma_ == "be" or any(
+        c.dep_ in _OBJECT_DEPS and c.dep_ != "prt" and c.i in present
+        for c in verb.children
+    ):
+        return set()
+    prep = min(
+        (c for c in verb.children if c.dep_ == "prep" and c.i > verb.i),
+        key=lambda c: c.i,
+        default=None,
+    )
+    if prep is None or prep.i not in present:
+        return set()
+    between = verb.doc[verb.i + 1 : prep.i]
+    if any(t.i in present and not _particle(t) for t in between):
+        return set()  # "met in London on Monday with": not its argument
+    objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+    if not objects or not all(c.i in present for c in objects):
+        return set()
+    out = {prep.i}  # its object is no optional part; kept, a clause object's
+    # own complement clause would go last ("as he was shaving ...")
+    out |= {  # "the furore surrounding the photographs": the noun's participle
+        c.i for o in objects for c in o.children if _defines(c) and c.i in present
+    }
+    return out
+
+
+def _defines(tok: Token) -> bool:
+    """'the furore surrounding the photographs of Saddam Hussein': a present
+    participle right after a bare "the" noun, with an object of its own and
+    no comma, is what the noun is (the furore alone says nothing)."""
+    noun = tok.head
+    return (
+        tok.dep_ == "acl"
+        and tok.tag_ == "VBG"
+        and noun.pos_ == "NOUN"
+        and tok.i == noun.i + 1
+        and all(c.dep_ == "det" or c.i == tok.i for c in noun.children)
+        and any(c.dep_ == "dobj" for c in tok.children)
+        and not any(c.dep_ in SUBJECT_DEPS for c in tok.children)
+    )
+
+
+def _bared(tok: Token, present: set[int], by_i: dict[int, Token]) -> set[int]:
+    """'were relatively tiny compared (with the very big ocean)': a
+    preposition whose object the pruning dropped goes with it."""
+    if (
+        tok.dep_ != "prep"
+        or tok.i not in present
+        or tok.i not in by_i
+        or tok.head.i not in present
+        or not any(c.dep_ in ("pobj", "pcomp", "prep") for c in tok.children)
+        or any(c.i in present for c in tok.children)
+    ):
+        return set()
+    return {tok.i} | _bared(tok.head, present - {tok.i}, by_i)
+
+
 def _only_object(clause: Token) -> bool:
     """'health officials believe more than 100 people ... had been sickened':
     the clause is all its verb says ("believe" alone is no title)."""
     return clause.head.pos_ in ("VERB", "AUX") and not any(
-        c.dep_ in _OBJECT_DEPS or c.dep_ in ("xcomp", "ccomp", "acomp")
+        # "had knocked on the bathroom door as he was shaving": a verb with a
+        # place of its own says something without the clause
+        c.dep_ in _OBJECT_DEPS or c.dep_ in ("xcomp", "ccomp", "acomp", "prep")
         for c in clause.head.children
         if c.i != clause.i
     )
@@ -2273,6 +2434,13 @@ def _relative_object(verb: Token) -> Token | None:
         return None
     if any(
         c.dep_ in _OBJECT_DEPS or c.tag_ in ("WDT", "WP", "WRB") for c in verb.children
+    ):
+        return None
+    if any(  # "a speech in which he appealed to Europe": the noun is no object
+        w.tag_ in ("WDT", "WP")
+        for c in verb.children
+        if c.dep_ == "prep" and c.i < verb.i
+        for w in c.children
     ):
         return None
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -2995,7 +3163,9 @@ def build_title(
     glued to it), left out too, except a subject the line broke off from its
     verb ("former Sen. Paul Simon (D-Ill.)\ntried to get Dodd ...").
     """
-    if (when := _when_clause(verb, skip)) is not None:
+    framer = None  # the person the frame was about: "he" of its when clause
+    if (when := _when_clause(verb, skip) or _in_which(verb, skip)) is not None:
+        framer = _frame_person(verb, skip)
         verb = when
     elif (main := _background_of(verb, skip)) is not None:
         verb = main  # "Salihee died instantly ... as he drove ... in June"
@@ -3089,7 +3259,13 @@ def build_title(
         skip = skip - {t.i for t in _phrase(subject, subject_skip)}
     if subject is not None and subject.i not in skip:
         named = None
-        if (teller := _announcer(verb, subject)) is not None:
+        if (
+            framer is not None
+            and subject.lower_ in ("he", "she")
+            and subject.head.i == verb.i
+        ):  # "Tony Hayward sparked controversy last week when he told ..."
+            named = framer
+        elif (teller := _announcer(verb, subject)) is not None:
             named = _render(  # "Cairn's announcement that it": Cairn
                 [t for t in _phrase(teller, skip) if t.dep_ != "case"]
             )
@@ -3149,6 +3325,9 @@ def build_title(
                         replace[t.i] = f"{words}’s"
                     continue
                 kind = _POSSESSIVES.get(t.lower_)
+                if t.lower_ == "their" and t.head.lemma_.lower() in _HOLDINGS:
+                    kind = ORGANIZATION  # "On Friday their stocks lost nearly
+                    # six percent": a company's shares, as "its" are
                 if (
                     kind == ORGANIZATION
                     and t.dep_ == "poss"
@@ -3198,6 +3377,9 @@ def build_title(
         and subject_tokens[0].i != subject.i
         and subject_tokens[0].text == "that"
         and subject_tokens[0].i > sent.start
+        # "..., but that rig resumed drilling Sunday": a determiner after a
+        # conjunction or a comma
+        and subject_tokens[0].nbor(-1).pos_ not in ("CCONJ", "PUNCT")
     ):  # "told reporters in a briefing that drilling of the first of two
         # relief wells ... could resume": the complementizer parsed into the subject
         subject_tokens = subject_tokens[1:]
@@ -3228,11 +3410,19 @@ def build_title(
         for t in objects
         if not (t.tag_ in ("WDT", "WP") and t.i < verb.i and t.dep_ in _OBJECT_DEPS)
     ]
+    if (said := _statement_saying(verb, skip)) is not None:
+        # "Countrywide Financial made a statement this week, saying they will
+        # be forced to retain ...": what the statement said
+        objects = _clause(said, skip, 1)
+        replace[verb.i] = "said"
     antecedent = _relative_object(verb)
     if not objects and not fronted and group and antecedent is None:
         objects = _purpose(verb, skip)  # "BP crews worked to slowly raise ..."
     if not objects and not fronted and (said := _said_before(verb, sent, skip)):
-        fronted = [said]  # "BP could start ..., the top U.S. official ... said"
+        fronted = [said]
+    if not objects and not fronted and (also := _conjoined_predicate(verb, skip)):
+        objects = also  # "The Federal Reserve met this week, but decided to
+        # maintain its target rate of 5.25%"  # "BP could start ..., the top U.S. official ... said"
     if antecedent is not None and group:
         # "Palin, whom McCain chose as his running mate": McCain chose Palin
         last = max(group, key=lambda t: t.i)
@@ -3286,6 +3476,7 @@ def build_title(
         # ('said "a failed piece of equipment" was to blame')
         objects = [t for t in objects if t.i not in in_quote]
     keep = {t.i for t in group} | ({subject.i} if subject is not None else set())
+    keep |= _prepositional_object(verb, {t.i for t in objects})
     halves = _hyphen_halves(group + objects, skip | {t.i for t in subject_tokens})
     objects = objects + halves  # "Russia's exchanges will re-open", not "will re"
     keep |= {t.i for t in halves}
@@ -3312,6 +3503,17 @@ def build_title(
     budget_tokens = _without_bare_frames(
         _prune(subject_tokens + group + objects, keep, limit)
     )
+    if (
+        not fronted
+        and subject_text
+        and len(subject_text.split()) + len(_render(budget_tokens).split())
+        > TITLE_MAX_WORDS
+    ):  # a name put for the subject counts too ("Tony Hayward" for "he"):
+        # pruned again rather than cut mid-phrase ("compared with the very")
+        limit = max(6, TITLE_MAX_WORDS - len(subject_text.split()))
+        budget_tokens = _without_bare_frames(
+            _prune(subject_tokens + group + objects, keep, limit)
+        )
     budget = {t.i for t in budget_tokens}
     head = _render([t for t in subject_tokens if t.i in budget], replace)
     pred = _render(
@@ -3322,6 +3524,20 @@ def build_title(
         replace,
     )
     title = " ".join(w for w in (subject_text, head, pred) if w)
+    if not fronted and (active := _active(verb, group, objects, budget, replace)):
+        # "The government motion was passed by the House of Commons": the
+        # House of Commons passed the government motion
+        agent, done, rest = active
+        undergoer = " ".join(w for w in (subject_text, head) if w)
+        first = next((t for t in subject_tokens if t.i in budget), None)
+        if (
+            first is not None
+            and not subject_text
+            and first.pos_ not in ("PROPN", "PRON")
+            and not first.text.isupper()
+        ):  # "Security vendor McAfee detected twelve million computers"
+            undergoer = undergoer[:1].lower() + undergoer[1:]
+        title = " ".join(w for w in (agent, done, undergoer, rest) if w)
     rendered = [t for t in group + objects if t.i in budget]
     ends_in_particle = bool(rendered) and _particle(max(rendered, key=lambda t: t.i))
     if fronted:
@@ -3346,6 +3562,65 @@ def build_title(
             title = f"{title}: {quote}" if title else quote
             ends_in_particle = False
     return tidy(title, keep_last=ends_in_particle)
+
+
+def _active(
+    verb: Token,
+    group: list[Token],
+    objects: list[Token],
+    budget: set[int],
+    replace: dict[int, str],
+) -> tuple[str, str, str] | None:
+    """A done passive ("was passed", "were detected") with a named agent ("by
+    the House of Commons", "by Apple"): the agent, the verb in the past and
+    the rest of the predicate, to tell it in the active voice."""
+    if verb.tag_ != "VBN" or verb.i not in budget:
+        return None
+    agents = [c for c in verb.children if c.dep_ == "agent" and c.i in budget]
+    if len(agents) != 1:
+        return None
+    by = agents[0]
+    names = [c for c in by.children if c.dep_ == "pobj"]
+    if len(names) != 1:
+        return None
+    name = names[0]
+    words = [t for t in name.subtree if t.i in budget]
+    if (
+        name.pos_ != "PROPN"
+        or name.ent_type_ not in ("ORG", "PERSON", "GPE", "NORP", "")
+        or any(t.i not in budget for t in name.subtree if not t.is_punct)
+    ):
+        return None
+    said = replace.get(verb.i, verb.text).split()
+    auxes = [t for t in group if t.i != verb.i and t.i in budget]
+    if len(said) == 2 and not auxes:  # a participle told as "was held"
+        if said[0] not in ("was", "were"):
+            return None
+    elif not (
+        len(said) == 1
+        and len(auxes) == 1
+        and auxes[0].dep_ == "auxpass"
+        and auxes[0].lower_ in ("was", "were")
+        and auxes[0].i not in replace
+    ):
+        return None
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None
+    past = _inflect(verb.lemma_.lower(), "VBD")
+    if not past:
+        return None
+    particles = [t for t in objects if _particle(t) and t.head.i == verb.i]
+    agent_part = {t.i for t in by.subtree}
+    rest = [
+        t
+        for t in objects
+        if t.i in budget and t.i not in agent_part and t not in particles
+    ]
+    text = _render(words, replace)
+    if words and words[0].tag_ == "DT":
+        text = text[:1].upper() + text[1:]
+    done = " ".join([past, *(t.text for t in particles)])
+    return text, done, _render(rest, replace)
 
 
 def _hyphen_halves(tokens: list[Token], skip: set[int]) -> list[Token]:
@@ -3384,6 +3659,62 @@ def _date_object(verb: Token, skip: set[int]) -> set[int]:
     if obj.i < verb.i or obj.pos_ != "NOUN" or not words <= skip:
         return set()  # "exploded April 20": a calendar date is no object
     return words
+
+
+# Nouns of a statement made, issued or released: the frame of what it said.
+_STATEMENT_NOUNS = frozenset(["statement", "announcement", "comment", "remark"])
+
+
+def _statement_saying(verb: Token, skip: set[int]) -> Token | None:
+    """'made a statement this week, saying they will be forced to retain a
+    greater proportion of mortgage': a past verb whose only object is a bare
+    statement, with a "saying" clause after it: the clause said."""
+    if verb.tag_ != "VBD" or any(c.dep_ in ("aux", "neg") for c in verb.children):
+        return None
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    if (
+        len(objects) != 1
+        or objects[0].lemma_.lower() not in _STATEMENT_NOUNS
+        or any(c.dep_ not in ("det", "amod") for c in objects[0].children)
+    ):
+        return None
+    for c in verb.children:
+        if c.dep_ == "advcl" and c.lower_ == "saying" and c.i > objects[0].i:
+            said = [
+                x for x in c.children if x.dep_ == "ccomp" and x.pos_ in ("VERB", "AUX")
+            ]
+            if said and said[0].i not in skip:
+                return said[0]
+    return None
+
+
+def _conjoined_predicate(verb: Token, skip: set[int]) -> list[Token]:
+    """A verb with nothing after it ("The Federal Reserve met") and a second
+    predicate of the same subject joined to it that says what it did
+    (", but decided to maintain its target rate"): the conjunction and that
+    predicate, the second verb with its objects."""
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return []
+    for c in verb.children:
+        if (
+            c.dep_ == "conj"
+            and c.pos_ == "VERB"
+            and c.tag_ == verb.tag_  # not "to be elected on Thursday and step down"
+            and c.i > verb.i
+            and c.i not in skip
+            and not any(x.dep_ in SUBJECT_DEPS for x in c.children)
+            and any(x.dep_ in _OBJECT_DEPS and x.i not in skip for x in c.children)
+        ):
+            own = _clause(c, skip, 1)
+            if not own or any(t.ent_type_ in ("DATE", "TIME") for t in own):
+                return []  # "and step down on Friday": its own event
+            cc = [
+                x
+                for x in verb.children
+                if x.dep_ == "cc" and verb.i < x.i < c.i and x.i not in skip
+            ]
+            return cc + own
+    return []
 
 
 def _purpose(verb: Token, skip: set[int]) -> list[Token]:

@@ -761,3 +761,137 @@ def test_the_company_is_not_the_subject_of_its_own_clause_nor_a_long_form():
     )
     assert "BP's Texas City refinery" in e.title
     assert "BP" in e.organizations
+
+
+# What a verb is about and what a frame stands for (titles14).
+
+
+def test_a_prepositional_object_stays_however_long():
+    # "At his press conference Thursday, President Obama talked about how his
+    # 11-year-old daughter, Malia, had knocked on the bathroom door as he was
+    # shaving to ask, ..."
+    e = event_in(
+        "bpoil_washingtonpost/2010-05-29/880.htm.txt",
+        "President Obama talked about",
+        "Thursday",
+    )
+    assert e.title == (
+        "President Obama talked about how his 11-year-old daughter had knocked"
+        " on the bathroom door"
+    )
+
+
+def test_a_bare_nouns_participle_says_what_the_noun_is():
+    # "George Bush yesterday intervened in the furore surrounding the
+    # photographs of Saddam Hussein in his underpants leaked to the Sun ..."
+    e = event_in(
+        "IraqWar_guardian/2005-05-21/73.htm.txt",
+        "intervened in the furore",
+        "yesterday",
+    )
+    assert e.title.startswith(
+        "George Bush intervened in the furore surrounding the photographs of"
+        " Saddam Hussein"
+    )
+
+
+def test_a_reaction_stirred_up_is_framed_by_its_when_clause():
+    # "The chief executive of the British oil company, Tony Hayward, sparked
+    # controversy last week when he told the Guardian that the amount of
+    # leaking oil and dispersant used were "relatively tiny" compared with ..."
+    e = event_in(
+        "bpoil_guardian/2010-05-17/1874.htm.txt", "sparked controversy", "last week"
+    )
+    # "he" is the frame's subject; the title ends at a whole phrase, the
+    # name put for "he" counted in its words
+    assert e.title == (
+        "Tony Hayward told the Guardian that the amount of leaking oil and"
+        " dispersant were relatively tiny"
+    )
+
+
+def test_a_speech_in_which_someone_did_something_is_that_act():
+    # "At the beginning of his trip yesterday, Mr Bush made a speech in
+    # Brussels in which he appealed to Europe over the Middle East, ..."
+    e = event_in(
+        "IraqWar_guardian/2005-02-22/308.htm.txt",
+        "made a speech in Brussels",
+        "yesterday",
+    )
+    assert e.title == "Mr Bush appealed to Europe over the Middle East"
+
+
+def test_a_statement_made_saying_something_is_what_it_said():
+    # "Countrywide Financial made a statement this week, saying they will be
+    # forced to retain a greater proportion of mortgage."
+    e = event_in("wikinews-meantime-76437", "made a statement", "this week")
+    assert e.title == (
+        "Countrywide Financial said they will be forced to retain a greater"
+        " proportion of mortgage"
+    )
+
+
+def test_a_bare_verb_keeps_the_predicate_joined_to_it():
+    # "The Federal Reserve met this week, but decided to maintain its target
+    # rate of 5.25%, although on Friday the federal funds rate was hovering ..."
+    e = event_in("wikinews-meantime-76437", "The Federal Reserve met", "this week")
+    assert e.title == (
+        "The Federal Reserve met but decided to maintain its target rate of 5.25%"
+    )
+
+
+def test_their_stocks_are_the_companys():
+    # "On Friday their stocks lost nearly six percent to close at $73.57." in
+    # a story about Caterpillar
+    e = event_in("wikinews-meantime-82738", "their stocks lost", "Friday")
+    assert e.title.startswith("Caterpillar’s stocks lost nearly six percent")
+
+
+def test_a_determiner_after_a_conjunction_stays():
+    # "Drilling was suspended last week on a second relief well ..., but that
+    # rig resumed drilling Sunday."
+    e = event_in("bpoil_foxnews/2010-06-02/2122.htm.txt", "that rig resumed", "Sunday")
+    assert e.title == "That rig resumed drilling"
+    # "iOS will support Apple's new mobile advertising service, iAd, which
+    # goes live on July 1."
+    e = event_in("wikinews-meantime-190356", "which goes live", "July 1")
+    assert e.title.endswith("will go live")
+
+
+def test_a_done_passive_with_a_named_agent_is_told_in_the_active():
+    # "... since the government motion passed by the House of Commons on March
+    # 18 2003, endorsing military action against Iraq, was expressly based ..."
+    e = event_in(
+        "IraqWar_guardian/2005-02-23/15.htm.txt",
+        "the government motion passed by the House of Commons",
+        "March 18 2003",
+    )
+    assert e.title == "The House of Commons passed the government motion"
+    # "The announcement came in a rare press conference held by Apple on
+    # Friday morning."
+    e = event_in(
+        "wikinews-meantime-195869", "a rare press conference", "Friday morning"
+    )
+    assert e.title == "Apple held a rare press conference"
+    # "BP's chief executive Tony Hayward, who was grilled about the disaster by
+    # Congress for seven hours on Thursday, said ..."
+    e = event_in("bpoil_guardian/2010-06-19/1201.htm.txt", "was grilled", "Thursday")
+    assert e.title == "Congress grilled Tony Hayward about the disaster"
+
+
+def test_it_that_announces_is_the_body_named_before():
+    # "And in banking, Standard Chartered's focus on Asia continues to pay off
+    # ... It announced this morning that its wholesale banking arm ... saw a
+    # 20% jump in client income ..."
+    e = event_in(
+        "bpoil_guardian/2010-05-04/1540.htm.txt",
+        "It announced this morning",
+        "this morning",
+    )
+    assert e.title.startswith("Standard Chartered announced that its wholesale")
+    # "Alleyn's school, which closed ..., said it was rescheduling A-level
+    # exams ...": the school, not its owner's name
+    e = event_in(
+        "H1N1_guardian/2009-05-07/1070.htm.txt", "said it was rescheduling", "next week"
+    )
+    assert e.title.startswith("Alleyn's school was rescheduling A-level exams")
