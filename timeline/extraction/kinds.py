@@ -757,6 +757,7 @@ _ASSAILING = frozenset(
         "pillory",
         "excoriate",
         "lash",
+        "rip",
     }
 )
 # Manners and settings that make an attack one of words: "verbally mauled",
@@ -820,6 +821,30 @@ _DISSOLVING = frozenset({"dissolve", "disband", "abolish"})
 _GOVERNING_BODIES = _GOVERNMENT | _BODIES | {"authority", "council", "junta", "regime"}
 # Verbs of reacting, whose means is the act: "responded by ordering ...".
 _REACTING = frozenset({"respond", "react", "reply", "retaliate"})
+# Verbs of opinion or expectation, whose told clause is still words: "said it
+# expected the economy to shrink" (a forecast), "said he believed ...".
+_OPINING = frozenset(
+    {
+        "expect",
+        "believe",
+        "think",
+        "hope",
+        "fear",
+        "feel",
+        "doubt",
+        "anticipate",
+        "estimate",
+        "forecast",
+        "predict",
+        "project",
+        "see",
+        "want",
+        "know",
+        "consider",
+        "suspect",
+        "assume",
+    }
+)
 _SELF_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
 _PERSONAL_SELF = frozenset({"he", "she", "i"})
 # Titles of a head of state or government, whose plans are policy:
@@ -1134,6 +1159,12 @@ def _is_invoice(tok: Token) -> bool:
         t.ent_type_ == "MONEY" or (t.dep_ == "compound" and t.lemma_ in _BILLS)
         for t in tok.lefts
         for t in t.subtree
+    ) or any(  # "received a bill for $480m from BP" ("for" on the noun or its verb)
+        c.dep_ == "prep"
+        and c.lower_ == "for"
+        and c.i > tok.i
+        and any(t.ent_type_ == "MONEY" for t in c.subtree)
+        for c in [*tok.children, *(tok.head.children if tok.dep_ == "dobj" else [])]
     )
 
 
@@ -1448,6 +1479,8 @@ def _classify(verb: Token, span: Span) -> str:
             kind = noun_kind(tok)
             if kind is not None and lemma in lex.light_verbs | lex.object_verbs:
                 return kind
+    if lemma == "stand" and _stands_for_office(verb):
+        return ELECTION  # "next month he will stand unopposed for a third term"
     if lemma in ("sign", "win", "award") and _first_kind(_patients(verb)) == BUSINESS:
         return (
             BUSINESS  # "it had signed a contract to purchase ... A320 passenger jets"
@@ -1799,10 +1832,25 @@ def _classify(verb: Token, span: Span) -> str:
         fought = _first_kind(_patients(verb) + _fought(verb))
         if fought in (DISASTER, HEALTH):
             return fought  # "was capturing more oil", "fought against the flu"
-    if lemma == "spend" and any(
-        _lemma(t) in _SPANS or t.ent_type_ in ("TIME", "DATE") for t in _patients(verb)
+    if lemma == "spend" and (
+        any(
+            _lemma(t) in _SPANS or t.ent_type_ in ("TIME", "DATE")
+            for t in _patients(verb)
+        )
+        or (
+            not _patients(verb)
+            and not _money_object(verb)
+            and any(
+                t.ent_type_ in ("TIME", "DATE") and _lemma(t) in _SPANS
+                for c in verb.children
+                if c.dep_ == "xcomp"
+                for t in c.subtree
+            )
+        )
     ):
-        return OTHER  # "was spending a few hours with his family": no money spent
+        # "was spending a few hours with his family", "he spent three weeks
+        # tangled in red tape" (weeks/npadvmod of tangled): no money spent
+        return OTHER
     if lemma in _MONEY_VERBS and _money_object(verb):
         # "spent more than $530,000 on federal elections": the spending, not
         # the elections; "paid $5bn in damages" is still the damages'
@@ -2854,8 +2902,8 @@ def _speakers_own_act(verb: Token, span: Span) -> str | None:
             )
         else:
             own = _lemma(s) == _lemma(speaker) and s.i != speaker.i
-        if not own:
-            continue
+        if not own or _lemma(c) in _OPINING:
+            continue  # "Goldman Sachs said it expected the economy to shrink": a forecast
         told = classify(c, span)
         if told not in (OTHER, STATEMENT):
             return told
@@ -2891,3 +2939,22 @@ def _named_of(tok: Token) -> list[Token]:
         if p.dep_ == "pobj"
         for h in _heads(p)
     ]
+
+
+def _stands_for_office(verb: Token) -> bool:
+    """A candidate standing: "unopposed", or "for" an office, a term, an
+    election or a seat ("will stand unopposed for a third term of office")."""
+    if any(
+        c.dep_ in ("acomp", "advmod") and c.lower_ == "unopposed" for c in verb.children
+    ):
+        return True
+    offices = lexicon().office_nouns | {"term", "office", "seat", "parliament"}
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "for"
+        and any(
+            p.dep_ == "pobj" and (_lemma(p) in offices or noun_kind(p) == ELECTION)
+            for p in c.children
+        )
+        for c in verb.children
+    )

@@ -2515,6 +2515,18 @@ def test_it_gives_figurative_fights_reports_and_plans_their_kinds(
             "Last month",
             "statement",
         ),
+        (
+            "bpoil_washingtonpost/2010-06-16/117.htm.txt",
+            "came under attack at a congressional hearing",
+            "Tuesday",
+            "statement",
+        ),
+        (
+            "bpoil_foxnews/2010-06-19/2133.htm.txt",
+            "ripped BP chief executive Tony Hayward for taking time off",
+            "Saturday",
+            "statement",
+        ),
         # guard: bombings stay attacks
         (
             "IraqWar_guardian/2005-07-11/55.htm.txt",
@@ -2589,6 +2601,26 @@ def test_it_gives_figurative_fights_reports_and_plans_their_kinds(
             "hindered the response to the giant Gulf of Mexico oil spill",
             "this summer",
             "disaster",
+        ),
+        # disaster: the weather of a spill's story (winds, a tropical system)
+        (
+            "bpoil_reuters/2010-05-08/218.htm.txt",
+            "winds began to pick up",
+            "Saturday",
+            "disaster",
+        ),
+        (
+            "bpoil_foxnews/2010-07-06/958.htm.txt",
+            "A tropical system that had been lingering",
+            "Monday afternoon",
+            "disaster",
+        ),
+        # election: a candidate who stands unopposed for a term
+        (
+            "IraqWar_guardian/2005-10-18/266.htm.txt",
+            "he will stand unopposed",
+            "next month",
+            "election",
         ),
         # what a speaker says it did or will do: the act's kind (Wikinews)
         (
