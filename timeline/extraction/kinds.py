@@ -1843,13 +1843,22 @@ def _classify(verb: Token, span: Span) -> str:
             and any(
                 t.ent_type_ in ("TIME", "DATE") and _lemma(t) in _SPANS
                 for c in verb.children
-                if c.dep_ == "xcomp"
+                if c.dep_ in ("xcomp", "npadvmod")
                 for t in c.subtree
             )
         )
     ):
         # "was spending a few hours with his family", "he spent three weeks
-        # tangled in red tape" (weeks/npadvmod of tangled): no money spent
+        # tangled in red tape" (weeks/npadvmod of tangled): no money spent;
+        # time spent doing something is that act ("to spend this week
+        # reinforcing the last section of the relief well")
+        for c in verb.children:
+            if (
+                c.tag_ == "VBG"
+                and c.dep_ in ("xcomp", "advcl", "dobj", "ccomp")
+                and (done := classify(c, span)) != OTHER
+            ):
+                return done
         return OTHER
     if lemma in _MONEY_VERBS and _money_object(verb):
         # "spent more than $530,000 on federal elections": the spending, not
