@@ -1855,7 +1855,7 @@ def _classify(verb: Token, span: Span) -> str:
         for c in verb.children:
             if (
                 c.tag_ == "VBG"
-                and c.dep_ in ("xcomp", "advcl", "dobj", "ccomp")
+                and c.dep_ == "xcomp"
                 and (done := classify(c, span)) != OTHER
             ):
                 return done
