@@ -1302,7 +1302,7 @@ def _objects(verb: Token, *, above: bool = True) -> list[Token]:
             groups.append(_heads(c))
         elif c.dep_ in ("prep", "agent") and c.lower_ not in _ADJUNCT_PREPS:
             for p in c.children:
-                if p.dep_ == "pobj":
+                if p.dep_ == "pobj" and not _instrument(c, p):
                     groups.append(_heads(p))
         elif c.dep_ == "xcomp":
             groups.extend(_heads(d) for d in c.children if d.dep_ == "dobj")
@@ -2966,4 +2966,14 @@ def _stands_for_office(verb: Token) -> bool:
             for p in c.children
         )
         for c in verb.children
+    )
+
+
+def _instrument(prep: Token, tok: Token) -> bool:
+    """A means adjunct, no argument: "with the aid of sensors, video cameras
+    and undersea robots", "with the help of the Coast Guard"."""
+    return (
+        prep.lower_ == "with"
+        and _lemma(tok) in ("aid", "help", "assistance", "support", "use")
+        and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
     )
