@@ -124,6 +124,9 @@ _BODILY = frozenset({"collapse", "faint", "choke", "overdose"})
 # Verbs of joining, leaving or forming a government or board.
 _MEMBERSHIP = frozenset({"join", "leave", "form", "quit"})
 _BODIES = frozenset({"board", "cabinet", "government", "coalition"})
+# Panels one sits on, whose joining or leaving is a change of membership:
+# "Volcker left the committee in January 2011" (not "formed a panel").
+_PANELS = frozenset({"committee", "panel", "commission", "council"})
 # Nouns of a change whose "in" names what changes: "a 32% drop in US sales".
 _CHANGES = frozenset(
     {"drop", "rise", "fall", "decline", "increase", "decrease", "jump", "cut", "slump"}
@@ -738,6 +741,112 @@ _INDICES = frozenset(
 _ENDINGS = frozenset({"collapse", "crash", "meltdown", "implosion"})
 # A company's own debt is its finances: "GM's US$ 27 billion debt".
 _DEBTS = frozenset({"debt", "debts", "bond", "bonds", "loan", "loans"})
+# Verbs of an attack that people make with words as well as with arms:
+# "attacked BP for its safety record", "blasted Obama for traveling".
+_ASSAILING = frozenset(
+    {
+        "attack",
+        "blast",
+        "savage",
+        "maul",
+        "assail",
+        "lambast",
+        "lambaste",
+        "slam",
+        "hammer",
+        "pillory",
+        "excoriate",
+        "lash",
+        "rip",
+    }
+)
+# Manners and settings that make an attack one of words: "verbally mauled",
+# "came under attack at a congressional hearing", "in a speech".
+_VERBAL_MANNERS = frozenset({"verbally", "publicly", "openly", "rhetorically"})
+_VERBAL_SETTINGS = frozenset(
+    {
+        "hearing",
+        "hearings",
+        "speech",
+        "interview",
+        "debate",
+        "conference",
+        "statement",
+        "address",
+        "testimony",
+        "briefing",
+        "article",
+        "editorial",
+        "column",
+        "letter",
+        "blog",
+        "broadcast",
+        "show",
+        "remark",
+        "remarks",
+        "press",
+        "media",
+        "newspaper",
+        "op-ed",
+        "session",
+    }
+)
+# Attackers who attack with words: "US politicians attacked BP".
+_CRITICS = _LEGISLATORS | {
+    "politician",
+    "critic",
+    "commentator",
+    "pundit",
+    "campaigner",
+    "strategist",
+    "columnist",
+    "editorial",
+    "committee",
+    "opponent",
+    "rival",
+    "rivals",
+    "activist",
+    "environmentalist",
+    "expert",
+    "analyst",
+    "official",
+    "leader",
+}
+# What one is attacked "for" that is a motive, not a fault: "to risk being
+# attacked or kidnapped for profit or revenge".
+_MOTIVES = frozenset({"profit", "revenge", "money", "ransom", "gain", "retaliation"})
+# Bodies whose dissolution is a change of leadership: "At the end of June
+# 2004, the CPA would be disbanded" (the Coalition Provisional Authority).
+_DISSOLVING = frozenset({"dissolve", "disband", "abolish"})
+_GOVERNING_BODIES = _GOVERNMENT | _BODIES | {"authority", "council", "junta", "regime"}
+# Verbs of reacting, whose means is the act: "responded by ordering ...".
+_REACTING = frozenset({"respond", "react", "reply", "retaliate"})
+# Verbs of opinion or expectation, whose told clause is still words: "said it
+# expected the economy to shrink" (a forecast), "said he believed ...".
+_OPINING = frozenset(
+    {
+        "expect",
+        "believe",
+        "think",
+        "hope",
+        "fear",
+        "feel",
+        "doubt",
+        "anticipate",
+        "estimate",
+        "forecast",
+        "predict",
+        "project",
+        "see",
+        "want",
+        "know",
+        "consider",
+        "suspect",
+        "assume",
+    }
+)
+_SELF_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
+_PERSONAL_SELF = frozenset({"he", "she", "i"})
 # Titles of a head of state or government, whose plans are policy:
 # "President Obama unveiled a foreclosure-prevention package".
 _LEADERS = frozenset({"president", "premier", "chancellor", "prime", "minister"})
@@ -860,6 +969,8 @@ def noun_kind(tok: Token, depth: int = 0) -> str | None:
         pair = f"{_lemma(tok)} {tok.doc[tok.i + 1].lower_}"
         if pair in nouns:
             return nouns[pair]
+    if tok.pos_ == "PROPN" and _named_operation(tok):
+        return ATTACK  # "Operation Steel Curtain", "Operation Telic 1": a campaign
     if tok.pos_ == "PROPN" and _lemma(tok) not in _NAMED_NOUNS:
         return None  # a name is no event nominal ("Strike Force"; "Dow", "H1N1" aside)
     found = nouns.get(tok.lower_) or nouns.get(_lemma(tok))
@@ -904,6 +1015,13 @@ def noun_kind(tok: Token, depth: int = 0) -> str | None:
         return LEGAL  # "the release of Lockerbie bomber ... from prison", as "freed"
     if found == ATTACK and (arena := _arena(tok)) is not None:
         return arena  # "lost a legal skirmish", "political attacks", "a trade war"
+    if (
+        found in (ATTACK, DISASTER)
+        and _lemma(tok) in ("attack", "fire", "assault", "criticism")
+        and (found == ATTACK or (tok.dep_ == "pobj" and tok.head.lower_ == "under"))
+        and _attack_nominal_of_words(tok)
+    ):
+        return STATEMENT  # "came under attack at a congressional hearing"
     if found == DISASTER and depth < 4 and (ended := _company_end(tok, depth)):
         return ended  # "the collapse of Lehman Brothers in September": a bankruptcy
     if found == ECONOMY and _company_debt(tok):
@@ -1041,6 +1159,12 @@ def _is_invoice(tok: Token) -> bool:
         t.ent_type_ == "MONEY" or (t.dep_ == "compound" and t.lemma_ in _BILLS)
         for t in tok.lefts
         for t in t.subtree
+    ) or any(  # "received a bill for $480m from BP" ("for" on the noun or its verb)
+        c.dep_ == "prep"
+        and c.lower_ == "for"
+        and c.i > tok.i
+        and any(t.ent_type_ == "MONEY" for t in c.subtree)
+        for c in [*tok.children, *(tok.head.children if tok.dep_ == "dobj" else [])]
     )
 
 
@@ -1058,7 +1182,7 @@ def _content_kind(tok: Token, depth: int) -> str | None:
             kind = None
             for p in c.children:
                 if p.dep_ == "pobj":
-                    kind = kind or _first_noun_kind(_heads(p), depth)
+                    kind = kind or _first_noun_kind(_heads(p) + _named_of(p), depth)
                 elif p.dep_ == "pcomp" and p.pos_ in ("VERB", "AUX"):
                     kind = kind or _verb_kind(p, depth)
         elif c.dep_ == "acl" and c.pos_ == "VERB" and c.i > tok.i:
@@ -1178,7 +1302,7 @@ def _objects(verb: Token, *, above: bool = True) -> list[Token]:
             groups.append(_heads(c))
         elif c.dep_ in ("prep", "agent") and c.lower_ not in _ADJUNCT_PREPS:
             for p in c.children:
-                if p.dep_ == "pobj":
+                if p.dep_ == "pobj" and not _instrument(c, p):
                     groups.append(_heads(p))
         elif c.dep_ == "xcomp":
             groups.extend(_heads(d) for d in c.children if d.dep_ == "dobj")
@@ -1251,10 +1375,20 @@ def classify(verb: Token, span: Span) -> str:
         return BUSINESS  # "Ford says it made profits of $868 million"
     if kind == STATEMENT and (told := _dated_report(verb, span)) is not None:
         return told  # "Barton describes how in January last year he received a visit"
+    if kind == STATEMENT and (own := _speakers_own_act(verb, span)) is not None:
+        return own  # "Boeing announced that it would cancel the 717 program"
+    if (
+        kind == STATEMENT
+        and _lemma(verb) in _REACTING
+        and (means := _means_kind(verb, span)) is not None
+    ):
+        return means  # "Obama responded by ordering a moratorium"
     if kind == SANCTIONS and _by_court(verb):
         return LEGAL  # "A judge on Tuesday blocked the ... ban on deepwater drilling"
     if kind == BUSINESS and any(_is_index(t) for t in _subjects(verb)):
         return ECONOMY  # "The S&P had seen its fourth consecutive loss on Thursday"
+    if kind == OTHER and (means := _means_kind(verb, span)) is not None:
+        return means  # "acted on these principles by passing a ... bill"
     if kind == OTHER and (told := _when_clause(verb, span)) is not None:
         return told  # "hit a roadblock Tuesday when ... judge ... struck down the ban"
     return kind
@@ -1345,6 +1479,30 @@ def _classify(verb: Token, span: Span) -> str:
             kind = noun_kind(tok)
             if kind is not None and lemma in lex.light_verbs | lex.object_verbs:
                 return kind
+    if lemma == "stand" and _stands_for_office(verb):
+        return ELECTION  # "next month he will stand unopposed for a third term"
+    if lemma in ("sign", "win", "award") and _first_kind(_patients(verb)) == BUSINESS:
+        return (
+            BUSINESS  # "it had signed a contract to purchase ... A320 passenger jets"
+        )
+    if lemma in _ASSAILING and _verbal_attack(verb):
+        return STATEMENT  # "US politicians attacked BP", "blasted Obama for traveling"
+    if (
+        lemma in ("set", "create", "form", "start")
+        and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
+        or lemma in ("create", "form")
+    ) and any(_lemma(t) in _FIRMS | {"venture", "business"} for t in _patients(verb)):
+        return BUSINESS  # "by setting up a joint-venture bottling company"
+    if lemma in _DISSOLVING and any(
+        _lemma(t) in _GOVERNING_BODIES
+        or (
+            (t.ent_type_ == "ORG" or (t.text.isupper() and 2 <= len(t.text) <= 6))
+            and _lemma(t) not in _FIRMS
+            and noun_kind(t) is None
+        )
+        for t in _patients(verb)
+    ):
+        return APPOINTMENT  # "the CPA would be disbanded": a change of leadership
     # verb + particle or object: "stepped down", "opened fire", "signed into
     # law", "fired on protesters", "passed away" (a particle parsed as advmod)
     for c in verb.children:
@@ -1537,10 +1695,10 @@ def _classify(verb: Token, span: Span) -> str:
         and any(_lemma(t) in _INQUIRING for t in _subjects(verb))
     ):
         return LEGAL  # "a presidential commission that began work this week"
-    if lemma == "drill" and any(
+    if lemma in ("drill", "finish", "complete", "dig") and any(
         _relief_well(t)
         for v in [verb, *(c for c in verb.children if c.dep_ == "conj")]
-        for t in _patients(v)
+        for t in _patients(v) or _raised(v)
     ):
         return DISASTER  # "started drilling ... a new relief well": the response
     if lemma in SPEAK_VERBS or (lemma == "call" and _is_phone_call(verb)):
@@ -1634,7 +1792,8 @@ def _classify(verb: Token, span: Span) -> str:
     ):
         return DISASTER  # "the blowout preventer (BOP) device failed": an accident
     if lemma in _MEMBERSHIP and any(
-        _lemma(t) in _GOVERNMENT | _BODIES for t in _patients(verb)
+        _lemma(t) in _GOVERNMENT | _BODIES or (lemma != "form" and _lemma(t) in _PANELS)
+        for t in _patients(verb)
     ):
         return (
             APPOINTMENT  # "will leave the Obama administration", "formed a government"
@@ -1673,10 +1832,34 @@ def _classify(verb: Token, span: Span) -> str:
         fought = _first_kind(_patients(verb) + _fought(verb))
         if fought in (DISASTER, HEALTH):
             return fought  # "was capturing more oil", "fought against the flu"
-    if lemma == "spend" and any(
-        _lemma(t) in _SPANS or t.ent_type_ in ("TIME", "DATE") for t in _patients(verb)
+    if lemma == "spend" and (
+        any(
+            _lemma(t) in _SPANS or t.ent_type_ in ("TIME", "DATE")
+            for t in _patients(verb)
+        )
+        or (
+            not _patients(verb)
+            and not _money_object(verb)
+            and any(
+                t.ent_type_ in ("TIME", "DATE") and _lemma(t) in _SPANS
+                for c in verb.children
+                if c.dep_ in ("xcomp", "npadvmod")
+                for t in c.subtree
+            )
+        )
     ):
-        return OTHER  # "was spending a few hours with his family": no money spent
+        # "was spending a few hours with his family", "he spent three weeks
+        # tangled in red tape" (weeks/npadvmod of tangled): no money spent;
+        # time spent doing something is that act ("to spend this week
+        # reinforcing the last section of the relief well")
+        for c in verb.children:
+            if (
+                c.tag_ == "VBG"
+                and c.dep_ == "xcomp"
+                and (done := classify(c, span)) != OTHER
+            ):
+                return done
+        return OTHER
     if lemma in _MONEY_VERBS and _money_object(verb):
         # "spent more than $530,000 on federal elections": the spending, not
         # the elections; "paid $5bn in damages" is still the damages'
@@ -2590,3 +2773,207 @@ def _travel_kind(verb: Token, travellers: list[Token]) -> str:
     if first or any(_is_model(t) for t in travellers):
         return BUSINESS
     return _first_kind(travellers) or OTHER
+
+
+def _words_setting(tok: Token) -> bool:
+    """A setting of words or of a legislature: "at a congressional hearing",
+    "in a speech", "in Congress"."""
+    return _lemma(tok) in _VERBAL_SETTINGS or _legislator(tok)
+
+
+def _verbal_attack(verb: Token) -> bool:
+    """An attack of words, a statement: made "verbally"; on someone "for"
+    what they did ("attacked the network for its coverage", "blasted Obama
+    for traveling") or "over" something ("lambasted BP over the spill"); at
+    a hearing or in a speech; by accusing; or by critics (politicians,
+    lawmakers, a committee) on a person or a company. Not an attack on a
+    place or a building ("attacked three hotels in Baghdad"), nor one "for
+    profit or revenge"."""
+    lex = lexicon()
+    patients = _patients(verb)
+    if any(
+        _lemma(t) in _VERBAL_SETTINGS or noun_kind(t) == STATEMENT for t in patients
+    ):
+        return True  # "blasted BO's oval office speech"
+    if any(c.dep_ == "advmod" and c.lower_ in _VERBAL_MANNERS for c in verb.children):
+        return True  # "he verbally mauled the Daily Telegraph's religion correspondent"
+    aimed = [
+        t
+        for t in patients
+        if t.tag_ in ("PRP", "NNP", "NNPS") and t.ent_type_ not in ("GPE", "LOC", "FAC")
+    ] or [t for t in patients if _lemma(t) in _FIRMS | _GOVERNMENT | {"administration"}]
+    for c in verb.children:
+        if c.dep_ != "prep":
+            continue
+        args = [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
+        if c.lower_ == "for" and any(
+            p.tag_ == "VBG"
+            or (
+                p.dep_ == "pobj"
+                and _lemma(p) not in _MOTIVES
+                and p.ent_type_ not in ("DATE", "TIME", "CARDINAL", "MONEY")
+                and _lemma(p) not in _SPANS
+            )
+            for p in args
+        ):
+            return True
+        if c.lower_ == "over" and aimed and args:
+            return True  # "Obama has repeatedly lambasted BP over the spill"
+        if c.lower_ in ("at", "in", "during") and any(_words_setting(p) for p in args):
+            return True  # "at a congressional hearing", "in a speech"
+        if c.lower_ == "by" and any(
+            p.tag_ == "VBG" and lex.verbs.get(_lemma(p)) == STATEMENT for p in args
+        ):
+            return True  # "attacked BP last night by accusing it of ..."
+    return bool(aimed) and any(_lemma(t) in _CRITICS for t in _subjects(verb))
+
+
+def _attack_nominal_of_words(tok: Token) -> bool:
+    """An attack nominal said with words: one "for" a fault or at a hearing
+    ("came under attack at a congressional hearing", "under attack from
+    President Obama for its plans")."""
+    holders = [tok]
+    if tok.head.dep_ == "prep" and tok.head.lower_ == "under":
+        holders.append(tok.head.head)  # "came under attack at a hearing"
+    for h in holders:
+        for c in h.children:
+            if c.dep_ != "prep":
+                continue
+            args = [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
+            if c.lower_ == "for" and any(
+                p.tag_ == "VBG"
+                or (p.dep_ == "pobj" and _lemma(p) not in _MOTIVES | _SPANS)
+                for p in args
+            ):
+                return True
+            if c.lower_ in ("at", "in", "during", "from") and any(
+                _words_setting(p)
+                or (c.lower_ == "from" and (_legislator(p) or p.ent_type_ == "PERSON"))
+                for p in args
+            ):
+                return True
+    return False
+
+
+def _means_kind(verb: Token, span: Span) -> str | None:
+    """The kind of the act a verb of no kind is done by: "the House of
+    Representatives acted on these principles by passing a ... bill" (a
+    vote), "Coke ended its exile by setting up a joint-venture bottling
+    company", "risked the wrath of families ... by comparing"."""
+    for c in verb.children:
+        if c.dep_ != "prep" or c.lower_ != "by":
+            continue
+        for p in c.children:
+            if p.dep_ == "pcomp" and p.tag_ == "VBG":
+                told = classify(p, span)
+                if told != OTHER:
+                    return told
+    return None
+
+
+def _speakers_own_act(verb: Token, span: Span) -> str | None:
+    """What a speaker says it did or will do, the act's kind: "Boeing
+    announced that it would cancel the 717 program", "China Eastern
+    Airlines stated on Thursday that it had signed a contract". The told
+    clause follows the verb of saying and its subject is the speaker
+    itself (a pronoun of the speaker, or the speaker's noun); words about
+    others ("Obama said BP had lied") and told clauses of no kind stay
+    statements."""
+    if lexicon().verbs.get(_lemma(verb)) != STATEMENT or _lemma(verb) in SPEAK_VERBS:
+        return None
+    speakers = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not speakers or _news_medium(_subjects(verb)):
+        return None
+    speaker = speakers[0]
+    person = speaker.ent_type_ == "PERSON" or speaker.lower_ in _PERSONAL_SELF
+    told_clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    told_clauses += [  # "announced ... in an internal memo that he would be ..."
+        r
+        for c in verb.children
+        if c.dep_ == "prep"
+        for p in c.children
+        if p.dep_ == "pobj"
+        for r in p.children
+        if r.dep_ == "relcl"
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in r.children)
+    ]
+    for c in told_clauses:
+        if c.pos_ not in ("VERB", "AUX") or c.i < verb.i:
+            continue
+        told_subjects = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+        if not told_subjects:
+            continue
+        s = told_subjects[0]
+        if s.tag_ == "PRP":
+            own = s.lower_ in _SELF_PRONOUNS and (
+                (s.lower_ in _PERSONAL_SELF) == person
+                or (speaker.tag_ == "PRP" and s.lower_ == speaker.lower_)
+            )
+        else:
+            own = _lemma(s) == _lemma(speaker) and s.i != speaker.i
+        if not own or _lemma(c) in _OPINING:
+            continue  # "Goldman Sachs said it expected the economy to shrink": a forecast
+        told = classify(c, span)
+        if told not in (OTHER, STATEMENT):
+            return told
+    return None
+
+
+def _named_operation(tok: Token) -> bool:
+    """A named military operation, its name's head: "Operation Steel
+    Curtain, which began two weeks ago", "mobilised for Operation Telic 1"."""
+    first = min(
+        (c for c in tok.children if c.dep_ == "compound"),
+        default=None,
+        key=lambda c: c.i,
+    )
+    return (
+        first is not None
+        and first.text == "Operation"
+        and first.i == tok.left_edge.i + (1 if tok.left_edge.dep_ == "det" else 0)
+    )
+
+
+def _named_of(tok: Token) -> list[Token]:
+    """What a name's "of" names, where the small model hangs an event on a
+    place's name: "the response to the giant Gulf of Mexico oil spill"
+    (spill/pobj of "of")."""
+    if tok.pos_ != "PROPN":
+        return []
+    return [
+        h
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children
+        if p.dep_ == "pobj"
+        for h in _heads(p)
+    ]
+
+
+def _stands_for_office(verb: Token) -> bool:
+    """A candidate standing: "unopposed", or "for" an office, a term, an
+    election or a seat ("will stand unopposed for a third term of office")."""
+    if any(
+        c.dep_ in ("acomp", "advmod") and c.lower_ == "unopposed" for c in verb.children
+    ):
+        return True
+    offices = lexicon().office_nouns | {"term", "office", "seat", "parliament"}
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "for"
+        and any(
+            p.dep_ == "pobj" and (_lemma(p) in offices or noun_kind(p) == ELECTION)
+            for p in c.children
+        )
+        for c in verb.children
+    )
+
+
+def _instrument(prep: Token, tok: Token) -> bool:
+    """A means adjunct, no argument: "with the aid of sensors, video cameras
+    and undersea robots", "with the help of the Coast Guard"."""
+    return (
+        prep.lower_ == "with"
+        and _lemma(tok) in ("aid", "help", "assistance", "support", "use")
+        and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+    )

@@ -2491,3 +2491,154 @@ def test_it_gives_figurative_fights_reports_and_plans_their_kinds(
 ):
     e = event_in(article_id, fragment, expression)
     assert e.kind == kind, e.title
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression", "kind"),
+    [
+        # statement: an attack of words, by accusing, "for" a fault, by critics
+        (
+            "bpoil_guardian/2010-06-15/2158.htm.txt",
+            "The energy and commerce committee attacked BP last night",
+            "last night",
+            "statement",
+        ),
+        (
+            "bpoil_washingtonpost/2010-11-09/86.htm.txt",
+            "blasted BP Tuesday for decisions",
+            "Tuesday",
+            "statement",
+        ),
+        (
+            "H1N1_bbc/2009-05-31/937.htm.txt",
+            "he verbally mauled the Daily Telegraph",
+            "Last month",
+            "statement",
+        ),
+        (
+            "bpoil_washingtonpost/2010-06-16/117.htm.txt",
+            "came under attack at a congressional hearing",
+            "Tuesday",
+            "statement",
+        ),
+        (
+            "bpoil_foxnews/2010-06-19/2133.htm.txt",
+            "ripped BP chief executive Tony Hayward for taking time off",
+            "Saturday",
+            "statement",
+        ),
+        # guard: bombings stay attacks
+        (
+            "IraqWar_guardian/2005-07-11/55.htm.txt",
+            "killed 191 people",
+            "March 2004",
+            "attack",
+        ),
+        # the act one is done by: "acted ... by passing a ... bill" (a vote),
+        # "ended its exile by setting up a ... company" (business)
+        (
+            "bpoil_reuters/2010-06-16/187.htm.txt",
+            "acted on these principles by passing",
+            "Last year",
+            "vote",
+        ),
+        (
+            "IraqWar_guardian/2005-07-05/92.htm.txt",
+            "Coke ended its 37-year exile",
+            "last week",
+            "business",
+        ),
+        # attack: a named military operation
+        (
+            "IraqWar_guardian/2005-11-23/127.htm.txt",
+            "Operation Steel Curtain, which began two weeks ago",
+            "two weeks ago",
+            "attack",
+        ),
+        # appointment: a governing authority disbanded, a committee left, an
+        # office become
+        (
+            "IraqWar_guardian/2005-07-07/30.htm.txt",
+            "the CPA would be disbanded",
+            "the end of June 2004",
+            "appointment",
+        ),
+        (
+            "Finan_washingtonpost/2009-01-24/2036.htm.txt",
+            "Volcker left the committee",
+            "January 2011",
+            "appointment",
+        ),
+        (
+            "Finan_washingtonpost/2009-01-24/2036.htm.txt",
+            "became undersecretary to the Treasury",
+            "1969",
+            "appointment",
+        ),
+        # business: a company's earnings, a plant's third shift
+        (
+            "bpoil_bbc/2010-08-04/2027.htm.txt",
+            "Transocean earned $535m",
+            "the quarter",
+            "business",
+        ),
+        (
+            "Finan_washingtonpost/2008-12-01/1162.htm.txt",
+            "The company added a third shift",
+            "March",
+            "business",
+        ),
+        # disaster: relief wells finished are the spill's response work
+        (
+            "bpoil_foxnews/2010-06-04/472.htm.txt",
+            "the two relief wells are expected to be finished",
+            "August",
+            "disaster",
+        ),
+        # disaster: the response to a spill, under a place's name
+        (
+            "bpoil_washingtonpost/2010-11-22/1973.htm.txt",
+            "hindered the response to the giant Gulf of Mexico oil spill",
+            "this summer",
+            "disaster",
+        ),
+        # disaster: the weather of a spill's story (winds, a tropical system)
+        (
+            "bpoil_reuters/2010-05-08/218.htm.txt",
+            "winds began to pick up",
+            "Saturday",
+            "disaster",
+        ),
+        (
+            "bpoil_foxnews/2010-07-06/958.htm.txt",
+            "A tropical system that had been lingering",
+            "Monday afternoon",
+            "disaster",
+        ),
+        # election: a candidate who stands unopposed for a term
+        (
+            "IraqWar_guardian/2005-10-18/266.htm.txt",
+            "he will stand unopposed",
+            "next month",
+            "election",
+        ),
+        # what a speaker says it did or will do: the act's kind (Wikinews)
+        (
+            "wikinews-meantime-128016",
+            "it had signed a contract",
+            "Thursday",
+            "business",
+        ),
+        (
+            "wikinews-meantime-238039",
+            "he would be on medical leave",
+            "Monday",
+            "appointment",
+        ),
+    ],
+)
+def test_it_gives_words_means_and_own_acts_their_kinds(
+    article_id, fragment, expression, kind
+):
+    e = event_in(article_id, fragment, expression)
+    assert e.kind == kind, e.title
