@@ -1677,6 +1677,12 @@ class EntityResolver:
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
+            if _before_dateline(doc, ent.end):
+                # "By Noel Randewich and Armando Tovar MEXICO CITY, April 24
+                # (Reuters) -": a byline's name, glued to the dateline's
+                # place, is nobody of the story and no one's full name
+                # ("Mexico" is not Mr Tovar)
+                continue
             s, e = _trim_tokens(ent)
             words = [t.lower_ for t in doc[s:e]]
             k = self._strip_title(words)

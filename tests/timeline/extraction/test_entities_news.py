@@ -921,6 +921,19 @@ def test_a_company_pointing_to_a_statement_is_no_index_in_real_text():
     assert "BP" in event.organizations
 
 
+def test_a_bylines_name_glued_to_the_dateline_is_nobodys_full_name():
+    # "By Noel Randewich and Armando Tovar MEXICO CITY, April 24 (Reuters) -":
+    # the second reporter, tagged "Armando Tovar MEXICO", made "Mexico" his
+    # surname, so the country in the story's first sentence became him
+    text = realtext.article("H1N1_reuters/2009-04-24/676.htm.txt")["text"]
+    mentions = realtext.mentions_of("H1N1_reuters/2009-04-24/676.htm.txt", "Reuters")
+    assert not [m for m in mentions if "Tovar" in m.value]
+    first = text.index("has broken out in Mexico") + len("has broken out in ")
+    assert [(m.kind, m.value) for m in mentions if m.start == first] == [
+        ("country", "MX")
+    ]
+
+
 def test_an_acronym_written_as_a_word_is_its_long_form_in_real_text():
     # The Guardian writes "Noaa": the National Oceanic and Atmospheric
     # Administration, not an organisation "Noaa" beside it.
