@@ -317,20 +317,18 @@ _AGENCY_DATELINE = re.compile(
 # A page stamp before the sentence: "Friday, October 22, 2010; 8:45 PM The
 # Interior Department is reviewing ...", "June 11, 2009 8:20 AM ET".
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_STAMP_PREFIX = re.compile(
+_STAMP_CLOCK = (
     r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
     rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})"
-    r"[;,]?\s+\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s+(?:[A-Z]{1,3}T|UTC)\b)?\s+"
+    r"[;,]?\s+\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?"
 )
+_STAMP_ZONE = r"\s+(?:[A-Z]{1,3}T|UTC)\b"
+_STAMP_PREFIX = re.compile(rf"{_STAMP_CLOCK}(?:{_STAMP_ZONE})?\s+")
 # A page stamp with its clock and zone inside the evidence, between a headline
 # or standfirst and the story: "... warns against premature celebration Friday
 # 16 July 2010 18.20 BST Images of the BP oil spill taken ..."; prose says "at
 # 18.20 BST on Friday".
-_STAMP_INSIDE = re.compile(
-    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
-    rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})"
-    r"[;,]?\s+\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s+(?:[A-Z]{1,3}T|UTC)\b\s+"
-)
+_STAMP_INSIDE = re.compile(rf"{_STAMP_CLOCK}{_STAMP_ZONE}\s+")
 _CAPS_DATELINE = re.compile(r"(?:[A-Z][\w.'’/\\-]*,?[ \t]+){1,6}(?:--|—|–)\s+")
 _PLACE_IN_CAPS = re.compile(r"\b[A-Z]{3,}\b")
 _DATELINE_MAX = 250  # characters of glued furniture a dateline may close
