@@ -68,6 +68,48 @@ def test_it_treats_planned_and_scheduled_as_future() -> None:
     assert got == {"Tuesday": ("DATE", "2025-03-04")}
 
 
+def test_a_bare_verb_or_gerund_takes_the_tense_of_the_verb_above() -> None:
+    # bpoil_guardian/2010-06-15/15 (a Tuesday): "punch", parsed as a bare verb
+    # under "will seek", is future; TimeBank AP900815-0044: "withdrawing"
+    # completes "will begin"
+    got = found(
+        "He will seek the same killer punch against Tony Hayward on Thursday, "
+        "when BP's CEO appears before a panel of the House energy and commerce "
+        "committee.",
+        date(2010, 6, 15),
+    )
+    assert got == {"Thursday": ("DATE", "2010-06-17")}
+    got = found(
+        "Saddam said he will begin withdrawing troops from Iranian territory on "
+        "Friday and release Iranian prisoners of war.",
+        date(1990, 8, 15),
+    )
+    assert got == {"Friday": ("DATE", "1990-08-17")}
+
+
+def test_a_planned_things_weekday_is_the_nearest_one() -> None:
+    # TimeBank APW20000107.0318 (a Friday) and bpoil_reuters/2010-06-05/1192
+    # (a Saturday): what was planned for a weekday lies ahead
+    got = found(
+        "Protesters planned a large demonstration in Little Havana on Saturday "
+        "and were planning to drive around Miami International Airport on Monday.",
+        date(2000, 1, 7),
+    )
+    assert got == {
+        "Saturday": ("DATE", "2000-01-08"),
+        "Monday": ("DATE", "2000-01-10"),
+    }
+    got = found(
+        "Protesters planned an anti-BP rally for Sunday at a BP gas station in "
+        "downtown Pensacola.",
+        date(2010, 6, 5),
+    )
+    assert got == {"Sunday": ("DATE", "2010-06-06")}
+    # a past act stays past: "he canceled plans to brief reporters"
+    got = found("On Tuesday, he canceled plans to brief reporters.", date(2008, 9, 18))
+    assert got == {"Tuesday": ("DATE", "2008-09-16")}
+
+
 def test_it_reads_last_and_next_weekday_relative_to_dct() -> None:
     wednesday = date(2025, 2, 26)
     got = found("They met last Friday and meet again next Friday.", wednesday)

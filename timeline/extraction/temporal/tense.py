@@ -84,6 +84,21 @@ def _verb_tense(verb, depth: int = 0) -> str:  # noqa: ANN001 - spaCy Token
         return ""
     if verb.lower_ in _FUTURE_AUX:
         return "future"
+    if (
+        not auxes
+        and (
+            (verb.tag_ == "VB" and verb.head.i != verb.i)
+            or (verb.tag_ == "VBG" and verb.dep_ == "xcomp")
+        )
+        and verb.head.pos_ in ("VERB", "AUX")
+        and depth < 3
+    ):
+        # a bare verb shares the tense of the verb above it (its first
+        # conjunct's auxiliary: "will outline tougher rules ... and suspend
+        # exploratory drilling"; "will seek the same killer punch [VB] against
+        # Tony Hayward on Thursday"), a gerund the tense of the verb it
+        # completes ("will ... start pumping mud into the well on Wednesday")
+        return _verb_tense(verb.head, depth + 1)
     if "have" in low and any(a.tag_ == "MD" for a in auxes):
         # a modal perfect ("may have been", "could have fallen", "must have
         # left") speaks of the past, whatever the modal
@@ -107,6 +122,15 @@ def _verb_tense(verb, depth: int = 0) -> str:  # noqa: ANN001 - spaCy Token
         and any(a.tag_ in ("VBZ", "VBP") for a in auxes)
     ):
         return "future"
+    if (
+        verb.tag_ == "VBD"
+        and not auxes
+        and verb.lemma_ in _SCHEDULING
+        and any(c.dep_ == "dobj" for c in verb.children)
+    ):
+        # "Protesters planned a large demonstration in Little Havana on
+        # Saturday": the planned thing's day, the nearest either way
+        return "present"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
     if low & {"has", "have", "'ve", "had"}:
