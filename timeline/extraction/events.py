@@ -164,6 +164,8 @@ def build_events(
             is not None
         ):
             continue
+        if start > dct and governor.i == verb.i and _done_before(verb):
+            continue  # "She pledged legislation by August": the noun's deadline
         line_tokens = {t.i for t in sent if s_start <= t.idx < s_end}
         if line_tokens and _verbless(doc, line_tokens, span):
             continue
@@ -643,6 +645,29 @@ def _governor(span: Span, sent: Span) -> Token:
     if best is not None:
         return best
     return sent.root if tok.i in inside else tok
+
+
+def _done_before(verb: Token) -> bool:
+    """An active simple past or present perfect, no modal nor future over it:
+    what it tells was done by the publication date, so a date still to come
+    that hangs on it is another constituent's ("She pledged legislation by
+    August": the legislation's deadline; "Singapore Airlines, which will be the
+    first company to operate the new air giant, in July 2006, have opened a
+    reservation site": the first flight's month), never the act's own day.
+    Not a passive of setting ("was scheduled for Friday"), nor a verb of
+    planning or scheduling."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in SCHEDULING_LEMMAS:
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.dep_ == "auxpass" or a.tag_ in ("MD", "TO") for a in auxes):
+        return False
+    if verb.tag_ == "VBD":
+        return not auxes
+    return (
+        verb.tag_ == "VBN"
+        and bool(auxes)
+        and all(a.lower_ in ("has", "have", "'ve") for a in auxes)
+    )
 
 
 def _verbless(doc: Doc, line_tokens: set[int], span: Span) -> bool:

@@ -260,8 +260,10 @@ def non_event_reason(
         return "the date belongs to an aside, not to the predicate"
     if _dates_a_noun_of_an_argument(span, verb):
         return "the date modifies a noun in an argument and dates that noun's event"
-    if _dates_another_event(span, verb):
+    if _dates_another_event(span, verb) or _dates_a_goal_noun(span, verb):
         return "the date belongs to another event named in the sentence"
+    if past and _done_before_the_date(span, verb):
+        return "the date is a bound, the act was done before it ('flowed out before June 3')"
     if verb.pos_ not in ("VERB", "AUX"):
         return "a fragment without a verb ('3.15 pm CDT: Oh dear.')"
     if _dated_heading(span, verb):
@@ -274,9 +276,10 @@ def non_event_reason(
         return "a habit ('often', 'rarely'), not an occurrence"
     if _is_question(span, verb):
         return "a question, not a report"
-    if _ends_a_period(span) and (
-        not _future(verb) or _ends_a_span(span, opened_by_a_date=True)
-    ):
+    if (
+        _ends_a_period(span)
+        and (not _future(verb) or _ends_a_span(span, opened_by_a_date=True))
+    ) or _lasts_until(span, verb):
         return "the date ends a period ('barred him until April 2009')"
     if _is_condition(verb) or _conditional_consequence(verb):
         return "a condition ('if ...'), not an occurrence"
@@ -449,11 +452,32 @@ def _dates_a_comparison(span: Span, verb: Token) -> bool:
         head = doc[before].head
         if head.dep_ == "acl" and head.tag_ == "VBN":
             return True
+        if head.pos_ in ("VERB", "AUX") and _superlative_argument(head, before):
+            return True
     for head in _heads(span.root, 6, stop=verb):
         if head.lower_ == "since" and head.head.pos_ in ("NOUN", "ADJ", "ADV"):
             return True
         if _lemma(head) in _COMPARING or head.lower_ in _COMPARING:
             return True
+    return False
+
+
+_CLAUSES = frozenset({"relcl", "advcl", "ccomp", "xcomp", "acl", "conj", "parataxis"})
+
+
+def _superlative_argument(verb: Token, since: int) -> bool:
+    """'The peso rose to its strongest level against the U.S. dollar since
+    November': a superlative in the verb's own arguments before its "since"
+    (not inside a clause of theirs) makes the date a comparison's base."""
+    for child in verb.children:
+        if child.i >= since or child.dep_ in _CLAUSES:
+            continue
+        for t in child.subtree:
+            if t.i < since and (t.tag_ in ("JJS", "RBS") or t.lower_ == "first"):
+                if t.i > 0 and t.doc[t.i - 1].lower_ == "at":
+                    continue  # "at least", "at most": a bound, no superlative
+                if not any(h.dep_ in _CLAUSES for h in _heads(t, 8, stop=verb)):
+                    return True
     return False
 
 
@@ -633,6 +657,48 @@ def _dates_another_event(span: Span, verb: Token) -> bool:
         if head.pos_ in ("VERB", "AUX"):
             return False
     return False
+
+
+# Prepositions whose noun is a goal or a bound of the predicate, not its time:
+# "forward a framework agreement ... to next week's World Health Assembly",
+# "prepared for Monday's vote", "resigned ahead of Sunday's election".
+_GOAL_PREPS = frozenset(
+    {"to", "toward", "towards", "for", "before", "ahead", "until", "till", "since"}
+)
+
+
+def _dates_a_goal_noun(span: Span, verb: Token) -> bool:
+    """'including its gaps to next week's World Health Assembly (WHA)': a
+    possessive date ("next week's", "Monday's") of a noun the predicate goes
+    to, is for, or comes before or since dates that noun's event, not the
+    predicate ("spoke at Monday's meeting", "won Sunday's election" keep it)."""
+    root = span.root
+    if root.dep_ != "poss" or not any(
+        c.dep_ == "case" for c in root.children
+    ):  # "next week's": the date's own "'s"
+        return False
+    noun = root.head
+    if noun.dep_ != "pobj" or noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    prep = noun.head
+    if prep.lower_ == "of" and prep.head.lower_ == "ahead":
+        prep = prep.head  # "ahead of Sunday's election"
+    return prep.lower_ in _GOAL_PREPS and any(up.i == verb.i for up in _heads(prep, 8))
+
+
+def _done_before_the_date(span: Span, verb: Token) -> bool:
+    """'between 20,000 and 40,000 barrels ... flowed out before June 3',
+    'those who joined before April 2006': a past act before a date happened at
+    some time before it, not on it. Not a clock time, nor a bound with its
+    distance ("shortly before 10 p.m.", "two days before Christmas")."""
+    root = span.root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "before" or prep.head.i != verb.i:
+        return False
+    if any(c.dep_ in ("advmod", "npadvmod") for c in prep.children):
+        return False
+    clock = re.compile(r"\d[:.]\d\d|^[ap]\.?m\.?$|^(?:noon|midnight)$", re.I)
+    return not any(t.ent_type_ == "TIME" or clock.search(t.text) for t in span)
 
 
 _NOUN_CHAIN = frozenset({"NOUN", "PROPN", "ADJ"})
@@ -936,6 +1002,27 @@ def _ends_a_span(span: Span, *, opened_by_a_date: bool = False) -> bool:
     else:
         opener = any(t.ent_type_ in ("DATE", "TIME") or t.like_num for t in window)
     return opener and any(t.lower_ in ("from", "between") for t in window)
+
+
+# Verbs that move a thing to a date: "The double-deck commercial aircrafts'
+# delivery ... will be delayed until October 2007" dates the delivery then.
+_DELAYING = frozenset(["delay", "postpone", "defer", "reschedule", "push", "put"])
+
+
+def _lasts_until(span: Span, verb: Token) -> bool:
+    """'will ... suspend exploratory drilling in the Arctic until at least
+    next year', 'BP says it will withhold dividends until the end of the
+    year': an affirmative predicate over "until" + the date (also past "at
+    least" or "after") lasts until it; the date is its end, not its day. A
+    negated one is done then ("BP will not make a decision ... until late
+    July"), and so is one moved to it ("will be delayed until October
+    2007")."""
+    prep = span.root.head
+    if span.root.dep_ != "pobj" or prep.lower_ not in ("until", "till"):
+        return False
+    if prep.head.i != verb.i or _lemma(verb) in _DELAYING:
+        return False
+    return not any(c.dep_ == "neg" for c in verb.children)
 
 
 def _conditional_consequence(verb: Token) -> bool:
@@ -1991,7 +2078,7 @@ def _deadline_of_no_occurrence(span: Span, verb: Token) -> bool:
     dated = prep.head
     if (
         dated.tag_ == "VB"
-        and _planned(dated, verb) is None
+        and (_planned(dated, verb) is None or prep.lower_ == "by")
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in dated.children)
         and (
             (dated.dep_ == "acl" and dated.head.pos_ == "NOUN")

@@ -346,3 +346,37 @@ def test_a_glued_photo_credit_is_stripped_and_the_news_kept(
 
     e = event_in(article_id, fragment, expression)
     assert e.sentence.startswith(evidence)
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression"),
+    [
+        # the noun's deadline: "She pledged legislation by August to address
+        # the causes and consequences of the Deepwater Horizon disaster"
+        ("bpoil_guardian/2010-06-10/1279.htm.txt", "She pledged legislation", "August"),
+        # the relative clause's month: "Singapore Airlines, which will be the
+        # first company to operate the new air giant, in July 2006, have opened
+        # a reservation site for this first regular flight."
+        ("wikinews-meantime-8951", "have opened a reservation site", "July 2006"),
+        # a present perfect's bound: "Interior has placed a moratorium on any
+        # new offshore drilling permits until at least May 28"
+        ("bpoil_reuters/2010-05-18/2089.htm.txt", "has placed a moratorium", "May 28"),
+    ],
+)
+def test_a_date_still_to_come_never_dates_a_done_act(article_id, fragment, expression):
+    from .realtext import events_in
+
+    found = events_in(article_id, fragment)
+    assert [e.title for e in found if e.expression == expression] == []
+
+
+def test_a_done_act_with_a_past_date_or_a_plan_with_a_future_one_stays():
+    # "... the Deepwater Horizon disaster, which began when a BP oil rig caught
+    # fire and sank on 20 April, killing 11 workers."
+    from .realtext import event_in
+
+    e = event_in("bpoil_guardian/2010-06-10/1279.htm.txt", "She pledged", "20 April")
+    assert (e.value, e.modality) == ("2010-04-20", "done")
+    text = "Congress will pass legislation by August."
+    e = only(events_for(text, ("August", "DATE", "2025-08")))
+    assert (e.value, e.modality) == ("2025-08", "scheduled")

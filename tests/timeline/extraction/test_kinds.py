@@ -123,13 +123,6 @@ def test_it_uses_the_kinds_of_the_data_model():
             "Monday",
             "economy",
         ),
-        # business: the object of "withhold" ("withhold dividends")
-        (
-            "bpoil_bbc/2010-06-18/1922.htm.txt",
-            "withhold dividends",
-            "the end of the year",
-            "business",
-        ),
         # business: "reported a second quarter loss" is results, not a statement
         (
             "wikinews-meantime-47720",

@@ -1351,3 +1351,52 @@ def test_a_figures_move_beside_a_base_or_a_level_stays_an_event(
 ):
     found = events_in(article_id, fragment)
     assert expression in [e.expression for e in found]
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression"),
+    [
+        # a superlative in the verb's own argument before its "since": "The
+        # peso MXN = MEX01 rose to its strongest level against the U.S. dollar
+        # since November on Tuesday" (the rise is Tuesday's)
+        ("H1N1_reuters/2009-05-19/235.htm.txt", "strongest level against", "November"),
+        # an affirmative future over "until": "... will outline tougher rules
+        # ... and suspend exploratory drilling in the Arctic until at least
+        # next year"
+        (
+            "bpoil_washingtonpost/2010-05-27/1323.htm.txt",
+            "suspend exploratory drilling in the Arctic",
+            "next year",
+        ),
+        # "BP says it will withhold dividends until the end of the year as part
+        # of its response to the spill." (the withholding is the day's news)
+        (
+            "bpoil_bbc/2010-06-18/1922.htm.txt",
+            "withhold dividends",
+            "the end of the year",
+        ),
+        # a possessive date of the noun a predicate goes to: "... to forward a
+        # framework agreement ... to next week's World Health Assembly"
+        ("H1N1_reuters/2009-05-16/1023.htm.txt", "World Health Assembly", "next week"),
+        # a past act before a date: "... between 20,000 and 40,000 barrels ...
+        # flowed out before June 3."
+        ("bpoil_reuters/2010-07-23/1965.htm.txt", "flowed out before June 3", "June 3"),
+        # a deadline in a noun's infinitive, under a plan too: "It also plans to
+        # cut two Chrysler plants in an attempt to make Chrysler business
+        # profitable by 2008." (the plan was announced on 2007-02-14)
+        ("wikinews-meantime-60658", "in an attempt to make Chrysler", "2008"),
+    ],
+)
+def test_another_constituents_date_dates_no_event(article_id, fragment, expression):
+    found = events_in(article_id, fragment)
+    assert [e.title for e in found if e.expression == expression] == []
+
+
+def test_a_delay_until_a_date_and_a_not_until_keep_their_date():
+    # "The double-deck commercial aircrafts' delivery, originally due later
+    # this year, will be delayed until October 2007."
+    e = event_in("wikinews-meantime-51682", "will be delayed until", "October 2007")
+    assert (e.value, e.modality) == ("2007-10", "scheduled")
+    # "The peso ... since November on Tuesday": Tuesday dates the rise
+    e = event_in("H1N1_reuters/2009-05-19/235.htm.txt", "strongest level", "Tuesday")
+    assert e.value == "2009-05-19"
