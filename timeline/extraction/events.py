@@ -164,7 +164,12 @@ def build_events(
             is not None
         ):
             continue
-        if start > dct and governor.i == verb.i and _done_before(verb):
+        if (
+            start > dct
+            and governor.i == verb.i
+            and _done_before(verb)
+            and not _written_day(span, verb)
+        ):
             continue  # "She pledged legislation by August": the noun's deadline
         line_tokens = {t.i for t in sent if s_start <= t.idx < s_end}
         if line_tokens and _verbless(doc, line_tokens, span):
@@ -667,6 +672,24 @@ def _done_before(verb: Token) -> bool:
         verb.tag_ == "VBN"
         and bool(auxes)
         and all(a.lower_ in ("has", "have", "'ve") for a in auxes)
+    )
+
+
+def _written_day(span: Span, verb: Token) -> bool:
+    """A date with its year written, on the verb itself ("Kennedy passed away
+    in August 2009", "Volcker left the committee in January 2011" on a page
+    dated 2009 and updated since): the text tells it as done, so the page is
+    later than its date, and the date is the act's own."""
+    if not _YEAR.search(span.text):
+        return False
+    root = span.root
+    if root.head.i == verb.i:
+        return root.dep_ in ("npadvmod", "tmod", "obl")
+    prep = root.head
+    return (
+        root.dep_ == "pobj"
+        and prep.lower_ in ("in", "on", "during", "at")
+        and prep.head.i == verb.i
     )
 
 

@@ -377,6 +377,12 @@ def test_a_done_act_with_a_past_date_or_a_plan_with_a_future_one_stays():
 
     e = event_in("bpoil_guardian/2010-06-10/1279.htm.txt", "She pledged", "20 April")
     assert (e.value, e.modality) == ("2010-04-20", "done")
+    # a written year on the verb itself, on a page updated after its date
+    # (2009-01-22): "Kennedy passed away in August 2009, but Dodd chose ..."
+    e = event_in(
+        "Finan_washingtonpost/2009-01-22/1289.htm.txt", "Kennedy passed", "August 2009"
+    )
+    assert e.value == "2009-08"
     text = "Congress will pass legislation by August."
     e = only(events_for(text, ("August", "DATE", "2025-08")))
     assert (e.value, e.modality) == ("2025-08", "scheduled")

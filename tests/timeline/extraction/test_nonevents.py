@@ -1375,6 +1375,9 @@ def test_a_figures_move_beside_a_base_or_a_level_stays_an_event(
             "withhold dividends",
             "the end of the year",
         ),
+        # "All schools will be closed until 6 May, from kindergarten to
+        # university." (the closing is the day's; 6 May is its end)
+        ("H1N1_bbc/2009-04-29/178.htm.txt", "All schools will be closed", "6 May"),
         # a possessive date of the noun a predicate goes to: "... to forward a
         # framework agreement ... to next week's World Health Assembly"
         ("H1N1_reuters/2009-05-16/1023.htm.txt", "World Health Assembly", "next week"),
