@@ -346,3 +346,12 @@ def test_a_glued_photo_credit_is_stripped_and_the_news_kept(
 
     e = event_in(article_id, fragment, expression)
     assert e.sentence.startswith(evidence)
+
+
+def test_an_agentless_passive_of_a_thing_is_its_governing_companys():
+    # "So far, Boeing has received five orders from two customers for the
+    # 777-200LR since it was announced in February 2000" (no organisation)
+    from .realtext import event_in
+
+    e = event_in("wikinews-meantime-4764", "since it was announced", "February 2000")
+    assert e.organizations == ("Boeing",)
