@@ -219,6 +219,16 @@ def build_events(
                     actors = (person,)
             elif name := _company_for(doer, entities, context):
                 orgs = (name,)
+        if not actors and not orgs and (doer := _passive_doer(verb)) is not None:
+            # "Boeing has received five orders ... for the 777-200LR since it
+            # was announced in February 2000": the company that governs it
+            orgs = tuple(
+                dict.fromkeys(
+                    m.value
+                    for m in entities.within(doer.left_edge.idx, doer.idx + len(doer))
+                    if m.kind == "organization"
+                )
+            )
         if (speaker := pronoun_reporter(verb)) is not None:
             # "He said a colleague told him that an inspection ... found":
             # the speaker's, as a named one's ("..., Akdag said")
@@ -252,6 +262,30 @@ def build_events(
             )
         )
     return events
+
+
+def _passive_doer(verb: Token) -> Token | None:
+    """'Boeing has received five orders from two customers for the 777-200LR
+    since it was announced in February 2000': an agentless passive of a
+    thing ("it", a common noun) in an adverbial clause is its governing
+    clause's named company's doing (the company's plane, announced by it).
+    The governing subject, a company's name; None otherwise."""
+    if (
+        verb.dep_ != "advcl"
+        or not any(c.dep_ == "auxpass" for c in verb.children)
+        or any(c.dep_ == "agent" for c in verb.children)
+    ):
+        return None
+    undergoer = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if undergoer is None or not (
+        undergoer.lower_ == "it"
+        or (undergoer.pos_ == "NOUN" and not undergoer.ent_type_)
+    ):
+        return None
+    doer = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if doer is None or doer.pos_ != "PROPN" or doer.ent_type_ != "ORG":
+        return None
+    return doer
 
 
 def _company_for(

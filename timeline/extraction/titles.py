@@ -1206,7 +1206,32 @@ def _antecedent(relcl: Token) -> Token:
         return noun
     if (noun := _bracketed_noun(relcl)) is not None:
         return noun
+    if (first := _joint_conjuncts(relcl)) is not None:
+        return first
     return head
+
+
+_RECIPROCALS = frozenset(["together", "jointly"])
+
+
+def _joint_conjuncts(relcl: Token) -> Token | None:
+    """'the companies Daimler-Benz (Mercedes-Benz) and Chrysler, which merged
+    together in 1998 to make DaimlerChrysler': a ", which" clause of a joint
+    act ("together", "each other", "one another") hung on the last conjunct
+    is about them all: the first conjunct, whose phrase holds the others."""
+    head = relcl.head
+    if head.dep_ != "conj" or head.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    start = relcl.left_edge
+    if start.i < 1 or start.nbor(-1).text != "," or start.tag_ not in ("WDT", "WP"):
+        return None
+    words = {t.lower_ for t in relcl.subtree}
+    joint = (
+        any(c.dep_ == "advmod" and c.lower_ in _RECIPROCALS for c in relcl.children)
+        or ("other" in words and "each" in words)
+        or ("another" in words and "one" in words)
+    )
+    return head.head if joint else None
 
 
 def _bracketed_noun(relcl: Token) -> Token | None:
@@ -1907,6 +1932,7 @@ def _phrase(tok: Token, skip: set[int], depth: int = 0) -> list[Token]:
             if child.i in skip or (
                 child.dep_ in _NEVER
                 and not _glued(child)
+                and not _unmarked_apposition(child)
                 and not _completes(child)
                 and not _defines(child)
             ):
@@ -1952,6 +1978,27 @@ def _glued(tok: Token) -> bool:
         tok.dep_ == "appos"
         and tok.i == tok.head.i + 1
         and not tok.doc[tok.head.i].whitespace_
+    )
+
+
+def _unmarked_apposition(tok: Token) -> bool:
+    """'its liabilities from the Gulf of Mexico disaster': a bare common noun
+    the small model makes an apposition of the proper name before it, with no
+    comma, dash or bracket between, is that phrase's head noun; dropping it
+    cuts the phrase ("from the Gulf of Mexico")."""
+    if (
+        tok.dep_ != "appos"
+        or tok.pos_ != "NOUN"
+        or any(tok.children)
+        or tok.head.pos_ != "PROPN"
+        or tok.i < 1
+    ):
+        return False
+    before = tok.doc[tok.i - 1]
+    return (
+        not before.is_punct
+        and before.pos_ == "PROPN"
+        and tok.head.left_edge.i <= before.i < tok.i
     )
 
 
@@ -2111,6 +2158,7 @@ def _prune_once(
             and i not in keep
             and by_i[i].head.i in present
             and not _hyphen_glued(by_i[i])
+            and not _scale(by_i[i])
         ]
         if not candidates:
             break
@@ -2134,6 +2182,9 @@ def _prune_once(
             ),
         )
         drop = {t.i for t in victim.subtree}
+        after = victim.right_edge.i + 1
+        if after in present and _scale(by_i[after]):
+            drop.add(after)  # the number's "bn" goes with it
         if victim.dep_ == "conj":  # the comma and "and" before it, not
             # those between the conjuncts that stay
             drop.update(
@@ -2745,6 +2796,9 @@ def clause_tokens(
                 if c.dep_ == "prep" and c.i == child.i + 1 and c.i not in skip:
                     objects.extend(_phrase(c, skip))
             continue
+        if _scale(child) and child.i > verb.i:
+            objects.append(child)  # "had been billed $1.9 bn by BP": no "$1.9"
+            continue
         if child.dep_ == "advmod":
             objects.extend(_said_on_date(verb, child, skip, depth))
         if child.dep_ not in _TITLE_DEPS:
@@ -3015,6 +3069,25 @@ def _set_off(tok: Token) -> bool:
     less than one-tenth of the amount"), not the verb's own figure."""
     before = tok.left_edge.i - 1
     return before >= 0 and tok.doc[before].is_punct
+
+
+# Words of a number's scale, written after it: "$1.9 bn", "£20m", "5 million".
+_SCALES = frozenset(
+    ["bn", "billion", "m", "mn", "million", "trillion", "tn", "thousand", "k"]
+)
+
+
+def _scale(tok: Token) -> bool:
+    """'had been billed $1.9 bn by BP': the scale word the small model hangs
+    on the verb as an adverb, right after its number; part of the number,
+    never cut from it."""
+    return (
+        tok.lower_ in _SCALES
+        and tok.dep_ in ("advmod", "npadvmod", "dep")
+        and tok.i > 0
+        and tok.nbor(-1).like_num
+        and tok.nbor(-1).head.i != tok.i
+    )
 
 
 def _amount(tok: Token) -> bool:
@@ -3410,6 +3483,7 @@ def build_title(
         for t in objects
         if not (t.tag_ in ("WDT", "WP") and t.i < verb.i and t.dep_ in _OBJECT_DEPS)
     ]
+    objects = objects + _object_infinitive(verb, skip, objects)
     if (said := _statement_saying(verb, skip)) is not None:
         # "Countrywide Financial made a statement this week, saying they will
         # be forced to retain ...": what the statement said
@@ -3540,6 +3614,14 @@ def build_title(
         title = " ".join(w for w in (agent, done, undergoer, rest) if w)
     rendered = [t for t in group + objects if t.i in budget]
     ends_in_particle = bool(rendered) and _particle(max(rendered, key=lambda t: t.i))
+    if (
+        not fronted
+        and (place := _where_place(verb))
+        and place.lower() not in title.lower()
+        and len(title.split()) + len(place.split()) < TITLE_MAX_WORDS
+    ):  # "Latvia, where riots broke out last month": riots broke out in Latvia
+        title = f"{title} in {place}"
+        ends_in_particle = False
     if fronted:
         words_left = max(6, TITLE_MAX_WORDS - len(title.split()))
         quote_tokens = [
@@ -3562,6 +3644,63 @@ def build_title(
             title = f"{title}: {quote}" if title else quote
             ends_in_particle = False
     return tidy(title, keep_last=ends_in_particle)
+
+
+def _where_place(verb: Token) -> str:
+    """'the collapse of the government in Latvia, where riots broke out last
+    month': a relative clause of "where" took place in its antecedent, a
+    named place; the clause alone loses where ("Riots broke out")."""
+    if verb.dep_ != "relcl" or not any(
+        c.lower_ == "where" and c.dep_ == "advmod" and c.i < verb.i
+        for c in verb.children
+    ):
+        return ""
+    noun = verb.head
+    if noun.ent_type_ not in ("GPE", "LOC", "FAC") or noun.pos_ != "PROPN":
+        return ""
+    own = {t.i for t in verb.subtree}
+    return _render(
+        [t for t in _phrase(noun, own) if t.ent_type_ not in ("DATE", "TIME")]
+    )
+
+
+_OBJECT_NAMES = frozenset(["PERSON", "ORG", "NORP"])
+
+
+def _object_infinitive(
+    verb: Token, skip: set[int], objects: list[Token]
+) -> list[Token]:
+    """'Obama tapped Allen last month to be national incident commander': a
+    to-infinitive with no subject of its own after a named or common-noun
+    object (only a date between, no comma) says what the object was chosen
+    or asked to do (or what it was for),
+    which the small model hangs on the verb as an adverbial clause; without
+    it "Obama tapped Allen" loses the what."""
+    present = {t.i for t in objects}
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i in present), None)
+    if obj is None or not (
+        obj.ent_type_ in _OBJECT_NAMES
+        or obj.lower_ in ("him", "her", "them")
+        or (obj.pos_ == "NOUN" and not obj.ent_type_)
+    ):  # "Obama formally directs officials to draw up a long-term ... plan"
+        return []
+    doc = verb.doc
+    for c in verb.children:
+        if (
+            c.dep_ == "advcl"
+            and c.i > obj.i
+            and c.i not in skip
+            and c.tag_ == "VB"
+            and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
+            and not any(a.dep_ in SUBJECT_DEPS for a in c.children)
+            and not _set_off(c)
+            and all(
+                t.i in skip or t.i in present or t.ent_type_ in ("DATE", "TIME")
+                for t in doc[obj.right_edge.i + 1 : c.left_edge.i]
+            )
+        ):
+            return [t for t in _clause(c, skip, 1) if t.i not in present]
+    return []
 
 
 def _active(

@@ -386,3 +386,12 @@ def test_a_done_act_with_a_past_date_or_a_plan_with_a_future_one_stays():
     text = "Congress will pass legislation by August."
     e = only(events_for(text, ("August", "DATE", "2025-08")))
     assert (e.value, e.modality) == ("2025-08", "scheduled")
+
+
+def test_an_agentless_passive_of_a_thing_is_its_governing_companys():
+    # "So far, Boeing has received five orders from two customers for the
+    # 777-200LR since it was announced in February 2000" (no organisation)
+    from .realtext import event_in
+
+    e = event_in("wikinews-meantime-4764", "since it was announced", "February 2000")
+    assert e.organizations == ("Boeing",)

@@ -329,12 +329,15 @@ def test_it_titles_a_dated_gerund_object_with_the_verb_it_completes():
             "BP's woes over the Deepwater Horizon oil disaster increased",
         ),
         # "Photograph: Patrick Semansky\/AP BP will begin its legal offensive
-        # this month ..."
+        # this month to cap its liabilities from the Gulf of Mexico disaster
+        # by offering ..." (the infinitive after the object says what for;
+        # "disaster", parsed as an apposition of "Gulf", ends its phrase)
         (
             "bpoil_guardian/2010-08-01/1962.htm.txt",
             "BP will begin its legal offensive",
             "this month",
-            "BP will begin its legal offensive",
+            "BP will begin its legal offensive to cap its liabilities"
+            " from the Gulf of Mexico disaster",
         ),
     ],
 )
@@ -895,3 +898,40 @@ def test_it_that_announces_is_the_body_named_before():
         "H1N1_guardian/2009-05-07/1070.htm.txt", "said it was rescheduling", "next week"
     )
     assert e.title.startswith("Alleyn's school was rescheduling A-level exams")
+
+
+def test_a_where_relative_keeps_its_place():
+    # "... the collapse of the government in Latvia, where riots broke out
+    # last month" (was "Riots broke out")
+    e = event_in(
+        "Finan_washingtonpost/2009-02-24/1172.htm.txt", "riots broke out", "last month"
+    )
+    assert e.title == "Riots broke out in Latvia"
+
+
+def test_an_objects_infinitive_says_what_it_was_chosen_for():
+    # "Obama tapped Allen last month to be national incident commander when
+    # he labeled the spill ..." (was "Obama tapped Allen")
+    e = event_in(
+        "bpoil_washingtonpost/2010-05-21/580.htm.txt",
+        "Obama tapped Allen",
+        "last month",
+    )
+    assert e.title == "Obama tapped Allen to be national incident commander"
+
+
+def test_a_numbers_scale_stays_with_it():
+    # "... had been billed $1.9 bn by BP to cover costs" (was "billed $1.9 by BP")
+    e = event_in("bpoil_bbc/2010-11-02/1554.htm.txt", "billed $1.9 bn", "Tuesday")
+    assert "had been billed $1.9 bn by BP" in e.title
+
+
+def test_a_relative_of_a_joint_act_is_about_all_the_conjuncts():
+    # "... the companies Daimler-Benz (Mercedes-Benz) and Chrysler, which merged
+    # together in 1998 to make DaimlerChrysler, would split" (was "Chrysler
+    # merged together ...", Daimler-Benz not among the organisations)
+    e = event_in("wikinews-meantime-60658", "merged together", "1998")
+    assert (
+        e.title == "Daimler-Benz and Chrysler merged together to make DaimlerChrysler"
+    )
+    assert "Daimler-Benz" in e.organizations
