@@ -192,9 +192,11 @@ _CAPTION_PREFIX = re.compile(
     r"^(?:Photograph|Photo|Picture|Image|Illustration|Video|Graphic)s?:\s*"
     r"[^\n/]{1,60}?(?:\\?/[A-Z][\w&-]*(?:\s+[Ii]mages)?)+"
 )
-# "Picture credit: BP CEO Tony Hayward walks past protesters …": a caption.
+# "Picture credit: BP CEO Tony Hayward walks past protesters …": a caption;
+# "Picture taken April 21, 2010.": a wire photo's date line.
 _CAPTION_LINE = re.compile(
     r"^(?:(?:Picture|Photo|Image)\s+(?:credit|caption)|Caption|Pictured)\s*:[^\n]*"
+    r"|^(?:Picture|Photo|Photograph|Image)s?\s+(?:was\s+|were\s+)?taken\b[^\n]{0,80}$"
 )
 # "Shown here is the shoreline of Orange Beach, Ala., on June 3 …".
 _CAPTION_SENTENCE = re.compile(
@@ -431,7 +433,9 @@ _NAV_PAREN = re.compile(
 _WEB_NOUN = (
     r"(?:here|link|page|inbox|e-?mail|newsletter|feeds?|rss|twitter|facebook|"
     r"video|photos?|gallery|graphics?|blog|site|website|coverage|podcast|"
-    r"comments?|updates|alerts?|F5|button|form|box|app|weeknights|weekdays|nightly)"
+    r"comments?|updates|alerts?|F5|button|form|box|app|weeknights|weekdays|nightly|"
+    # a broadcaster's listing: "Watch the next program on Saturday, 29 January at 0330 GMT"
+    r"programs?|programmes?|episodes?|shows?|broadcasts?)"
 )
 _NAV_SENTENCE = re.compile(
     # also after a line's dash or bullet: "-- Watch “Hannity” weeknights at 9 p.m. ET!"

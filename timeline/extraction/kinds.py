@@ -445,6 +445,10 @@ _STRUGGLES = frozenset({"battle", "fight", "war", "fighting", "offensive"})
 # Verbs of travel, a visit only of people: "the A380 first flew in April
 # 2005", "a sheen of oil began arriving on land" are no meetings.
 _TRAVEL = frozenset({"arrive", "fly", "travel", "tour", "depart"})
+# Where one lands: "Obama, who landed in Louisiana Friday afternoon" (a visit);
+# "landed a contract" has an object and is no journey.
+_LANDING_PREPS = frozenset({"in", "at"})
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
 _VEHICLES = frozenset(
     {
         "aircraft",
@@ -850,6 +854,22 @@ _PERSONAL_SELF = frozenset({"he", "she", "i"})
 # Titles of a head of state or government, whose plans are policy:
 # "President Obama unveiled a foreclosure-prevention package".
 _LEADERS = frozenset({"president", "premier", "chancellor", "prime", "minister"})
+# Verbs of occurring: what occurs is their subject, and its kind is the
+# event's ("riots broke out last month": a protest; "the bombs going off": an
+# attack; "Russian flu ..., which emerged in 1889": health).
+# A government's halt to an industry's work is a ban: "President Barack Obama
+# halted any new offshore drilling projects"; a company's own halt stays its
+# business ("BP suspended drilling").
+_HALTING = frozenset({"halt", "suspend", "freeze"})
+_OCCURRING = frozenset(
+    {"happen", "occur", "erupt", "emerge", "arise", "unfold", "recur"}
+)
+_OCCURRING_PARTICLES = frozenset({("break", "out"), ("go", "off"), ("flare", "up")})
+# A precaution's or a measure's "against": "slaughtering herds of pigs ... as a
+# precaution against swine flu" (health).
+_PRECAUTIONS = frozenset(
+    {"precaution", "measure", "safeguard", "step", "defence", "defense"}
+)
 
 
 @dataclass(frozen=True)
@@ -1318,7 +1338,7 @@ def _subjects(verb: Token) -> list[Token]:
     for c in verb.children:
         if c.dep_ in _SUBJECT_DEPS:
             if c.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
-                c = verb.head  # "the spill, which began on April 20"
+                c = _antecedent(verb, c)  # "the spill, which began on April 20"
                 if c.lower_ == "one" and c.dep_ == "attr":
                     # "The Dow Jones index was one that fared particularly
                     # poorly": the copula's subject
@@ -1481,6 +1501,15 @@ def _classify(verb: Token, span: Span) -> str:
                 return kind
     if lemma == "stand" and _stands_for_office(verb):
         return ELECTION  # "next month he will stand unopposed for a third term"
+    if (
+        lemma in _HALTING
+        and _first_kind(_patients(verb)) == BUSINESS
+        and any(
+            _is_leader(t) or _is_government(t) or _lemma(t) in _OFFICIALS
+            for t in _subjects(verb) + _agents(verb)
+        )
+    ):
+        return SANCTIONS  # "President Barack Obama halted any new offshore drilling projects"
     if lemma in ("sign", "win", "award") and _first_kind(_patients(verb)) == BUSINESS:
         return (
             BUSINESS  # "it had signed a contract to purchase ... A320 passenger jets"
@@ -1503,6 +1532,8 @@ def _classify(verb: Token, span: Span) -> str:
         for t in _patients(verb)
     ):
         return APPOINTMENT  # "the CPA would be disbanded": a change of leadership
+    if (occurred := _occurrence_kind(verb)) is not None:
+        return occurred  # "riots broke out last month", "the bombs going off"
     # verb + particle or object: "stepped down", "opened fire", "signed into
     # law", "fired on protesters", "passed away" (a particle parsed as advmod)
     for c in verb.children:
@@ -1734,7 +1765,8 @@ def _classify(verb: Token, span: Span) -> str:
         and not any(_is_government(t) for t in subjects)
     ):
         return BUSINESS  # "Aer Lingus will receive six new A330-300E aircraft"
-    if lemma in _TRAVEL and lex.verbs.get(lemma) == MEETING:
+    landed = lemma == "land" and _lands_in_place(verb)
+    if landed or (lemma in _TRAVEL and lex.verbs.get(lemma) == MEETING):
         travellers = (
             sorted(
                 (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")),
@@ -1759,6 +1791,8 @@ def _classify(verb: Token, span: Span) -> str:
             and travellers[0].ent_type_ not in ("PERSON", "ORG", "GPE")
         ):
             return OTHER  # "The Mexican man arrived in Hong Kong": no visit
+    if landed:
+        return _by_subject(MEETING, subjects)  # "Obama ... landed in Louisiana"
     if lemma in _ANNOUNCING and (told := _confirmed_as(verb, span)) is not None:
         return told  # "was confirmed as the first person to catch swine flu"
     if lemma in _ANNOUNCING and not _first_kind(objects) and not _news_medium(subjects):
@@ -1969,6 +2003,8 @@ def _classify(verb: Token, span: Span) -> str:
                 and (told := classify(c, span)) != OTHER
             ):
                 return told
+    if found is None and (guarded := _precaution_kind(verb)) is not None:
+        return guarded  # "slaughtering herds of pigs ... as a precaution against swine flu"
     if found is None and _judicial_act(verb, subjects):
         return LEGAL  # "the U.S. Supreme Court slashed it to $507.5 million"
     return found or OTHER
@@ -2977,3 +3013,85 @@ def _instrument(prep: Token, tok: Token) -> bool:
         and _lemma(tok) in ("aid", "help", "assistance", "support", "use")
         and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
     )
+
+
+def _occurrence_kind(verb: Token) -> str | None:
+    """The kind of what a verb of occurring says occurred: its subject's (of a
+    relative clause, its antecedent's; of a gerund modifying a noun, that
+    noun's): "riots broke out last month" (protest), "within hours of the
+    bombs going off" (attack). None for a subject of no kind ("it emerged
+    that", "what happened")."""
+    lemma = _lemma(verb)
+    took_place = lemma == "take" and any(  # "incidents that took place"
+        c.dep_ == "dobj" and c.lower_ == "place" and not list(c.children)
+        for c in verb.children
+    )
+    if not took_place and (
+        _has_object(verb)
+        or lemma not in _OCCURRING
+        and not any(
+            (lemma, _lemma(c)) in _OCCURRING_PARTICLES
+            for c in verb.children
+            if c.dep_ == "prt" or _is_particle(c, verb)
+        )
+    ):
+        return None
+    if any(c.dep_ == "prep" and c.lower_ == "from" for c in verb.children):
+        return None  # "cases arising from alleged incidents": an origin, no occurrence
+    subjects = _subjects(verb)
+    if not subjects and verb.dep_ == "acl" and verb.tag_ == "VBG":
+        subjects = _heads(verb.head)  # "the bombs going off"
+    return _first_kind(subjects)
+
+
+def _lands_in_place(verb: Token) -> bool:
+    """One landing somewhere, no object landed: "Obama, who landed in
+    Louisiana Friday afternoon" (not "landed a contract")."""
+    return not _has_object(verb) and any(
+        c.dep_ == "prep"
+        and c.lower_ in _LANDING_PREPS
+        and any(p.dep_ == "pobj" and p.ent_type_ in _PLACES for p in c.children)
+        for c in verb.children
+    )
+
+
+def _precaution_kind(verb: Token) -> str | None:
+    """A health or disaster measure by what it guards against: "slaughtering
+    herds of pigs on Thursday as a precaution against swine flu"."""
+    for c in verb.children:
+        if c.dep_ != "prep" or c.lower_ != "as":
+            continue
+        for p in c.children:
+            if p.dep_ != "pobj" or _lemma(p) not in _PRECAUTIONS:
+                continue
+            against = [
+                h
+                for a in p.children
+                if a.dep_ == "prep" and a.lower_ == "against"
+                for o in a.children
+                if o.dep_ == "pobj"
+                for h in _heads(o)
+            ]
+            kind = _first_kind(against)
+            if kind in (HEALTH, DISASTER):
+                return kind
+    return None
+
+
+_DASHES = frozenset({"-", "–", "—", "--"})
+
+
+def _antecedent(verb: Token, relative: Token) -> Token:
+    """A relative clause's antecedent: the noun it modifies, but for a clause
+    right after an aside between dashes, which the small model hangs on the
+    aside's last noun, the noun before the aside: "was Russian flu - each
+    takes its name from the country where ... - which emerged in 1889"."""
+    head, doc = verb.head, verb.doc
+    if relative.i == 0 or doc[relative.i - 1].text not in _DASHES:
+        return head
+    opening = [t for t in doc[verb.sent.start : head.i] if t.text in _DASHES]
+    if opening and opening[-1].i > 0:
+        before = doc[opening[-1].i - 1]
+        if before.pos_ in ("NOUN", "PROPN"):
+            return before
+    return head

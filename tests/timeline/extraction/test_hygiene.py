@@ -969,3 +969,28 @@ def test_a_bio_that_opens_with_a_post_at_a_news_organisation_is_screened():
     text = t17(article_id)["text"]
     assert BYLINE in _reasons(text, "He began covering politics for Reuters")
     assert events_in(article_id, "He began covering politics") == []
+
+
+def test_a_wire_photos_date_line_and_a_programme_listing_are_screened():
+    # "Multiple Coast Guard helicopters ... responded to rescue the Deepwater
+    # Horizon's 126 person crew.\nPicture taken April 21, 2010.\nHOUSTON | ..."
+    article_id = "bpoil_reuters/2010-04-22/1230.htm.txt"
+    text = t17(article_id)["text"]
+    assert CAPTION in _reasons(text, "Picture taken April 21, 2010.")
+    assert events_in(article_id, "Picture taken April 21") == []
+    # a BBC programme's listing: "Watch the next program on Saturday, 29
+    # January at 0330 GMT and 1830 GMT and on Sunday, ..."
+    article_id = "bpoil_bbc/2011-01-17/5.htm.txt"
+    text = t17(article_id)["text"]
+    assert NAVIGATION in _reasons(text, "Watch the next program on Saturday")
+    assert events_in(article_id, "Watch the next program") == []
+
+
+def test_prose_about_a_picture_taken_or_a_show_watched_is_kept():
+    for line in (
+        "The picture was taken by a passer-by on April 21, 2010, police said.",
+        "Millions watched the show on Saturday night.",
+    ):
+        assert [
+            s for s in furniture_spans(line) if s.reason in (CAPTION, NAVIGATION)
+        ] == []

@@ -2623,3 +2623,79 @@ def test_it_gives_words_means_and_own_acts_their_kinds(
 ):
     e = event_in(article_id, fragment, expression)
     assert e.kind == kind, e.title
+
+
+@pytest.mark.parametrize(
+    ("article_id", "fragment", "expression", "kind"),
+    [
+        # what a verb of occurring says occurred is its subject's kind
+        (
+            "Finan_washingtonpost/2009-02-24/1172.htm.txt",
+            "where riots broke out last month",
+            "last month",
+            "protest",
+        ),
+        (  # a gerund's noun is its subject: "the bombs going off"
+            "IraqWar_guardian/2005-07-21/225.htm.txt",
+            "Within hours of the bombs going off",
+            "two weeks ago",
+            "attack",
+        ),
+        (  # a relative clause after an aside between dashes: the noun before it
+            "H1N1_bbc/2009-04-29/336.htm.txt",
+            "which emerged in 1889",
+            "1889",
+            "health",
+        ),
+        # an official landing in a place: a visit
+        (
+            "bpoil_foxnews/2010-06-04/1011.htm.txt",
+            "who landed in Louisiana Friday",
+            "Friday afternoon",
+            "meeting",
+        ),
+        # "gunned down": an attack
+        (
+            "IraqWar_guardian/2005-07-28/230.htm.txt",
+            "who are drafting the constitution were gunned down",
+            "last week",
+            "attack",
+        ),
+        # a precaution against a disease: health
+        (
+            "H1N1_reuters/2009-04-30/508.htm.txt",
+            "as a precaution against swine flu",
+            "Thursday",
+            "health",
+        ),
+        # a constitution adopted: legislation; a chairman reappointed
+        (
+            "IraqWar_guardian/2005-07-28/230.htm.txt",
+            "Iraq adopted an interim constitution",
+            "March 2004",
+            "vote",
+        ),
+        (
+            "Finan_washingtonpost/2008-12-19/841.htm.txt",
+            "Obama can either reappoint",
+            "January 2010",
+            "appointment",
+        ),
+    ],
+)
+def test_it_gives_occurrences_landings_and_precautions_their_kinds(
+    article_id, fragment, expression, kind
+):
+    e = event_in(article_id, fragment, expression)
+    assert e.kind == kind, e.title
+
+
+def test_it_leaves_a_verb_of_occurring_with_no_event_subject_other():
+    # "Yesterday it emerged that it was not only British and US forces that
+    # are battling abuse charges": "it" names no occurrence
+    e = event_in(
+        "IraqWar_guardian/2005-01-23/130.htm.txt",
+        "Yesterday it emerged that",
+        "Yesterday",
+    )
+    assert e.kind == "other", e.title
