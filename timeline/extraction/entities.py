@@ -718,19 +718,32 @@ _NAMED_ENTITIES = frozenset(["ORG", "EVENT", "WORK_OF_ART", "LAW", "FAC", "PRODU
 
 
 def _regional(verb: Token) -> bool:
-    """The event's subject, or a phrase of its verb, is the world's or a
-    continent's: "Stock markets around the world continued to fall", "Asian
-    markets saw the biggest sell-off", "South American markets performed
-    particularly badly", "Stock prices dropped sharply in Europe and Asia".
-    Such an event is in no one country, so the article's own does not
-    stand in for it (a possessive "the world's largest carmaker" only
-    ranks its noun)."""
+    """The event's subject, or a place phrase of its verb, is the world's or
+    a continent's: "Stock markets around the world continued to fall",
+    "Asian markets saw the biggest sell-off", "South American markets
+    performed particularly badly", "Stock prices dropped sharply in Europe
+    and Asia". Such an event is in no one country, so the article's own does
+    not stand in for it. Only the subject's own modifiers and the nouns of
+    "in", "around", "across" ... phrases count: not "a man of north African
+    origin" (where he comes from), nor a possessive ("the world's largest
+    carmaker" only ranks its noun)."""
+    nouns: list[Token] = []
     subject = _event_subject(verb)
-    heads = [subject] if subject is not None else []
-    heads += [c for c in verb.children if c.dep_ in ("prep", "advmod", "npadvmod")]
+    for head in ([subject] if subject is not None else []) + [verb]:
+        if head is subject:
+            nouns.append(head)
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in _LOCATIVE:
+                nouns += [c for c in child.children if c.dep_ == "pobj"]
+            elif child.dep_ in ("advmod", "npadvmod") and head is verb:
+                nouns.append(child)  # "fell worldwide"
+    nouns += [c for n in nouns for c in n.children if c.dep_ == "conj"]
     continents = gazetteer.continent_words()
-    for head in heads:
-        for tok in head.subtree:
+    for noun in nouns:
+        for tok in [
+            noun,
+            *(c for c in noun.children if c.dep_ in ("amod", "compound")),
+        ]:
             if tok.ent_type_ in _NAMED_ENTITIES or tok.dep_ == "poss":
                 continue
             word = tok.lower_

@@ -511,3 +511,21 @@ def test_the_world_s_or_a_continent_s_markets_are_not_the_article_s_country():
     assert found and all("US" not in e.countries for e in found), [
         (e.title, e.countries) for e in found
     ]
+
+
+def test_a_continent_s_demonym_of_origin_leaves_the_article_s_country():
+    # "Police in Manchester were last night given another 48 hours to
+    # question a 40-year-old man of north African origin, who was arrested
+    # under the Terrorism Act on Tuesday." (Britain's, the story's own)
+    row = article("IraqWar_guardian/2005-06-23/276.htm.txt")
+    document = Document(
+        row["text"],
+        date.fromisoformat(row["published"]),
+        "276",
+        publisher="The Guardian",
+    )
+    (extraction,) = list(extract([document]))
+    found = [e for e in extraction.events if "north African origin" in e.sentence]
+    assert found and all("GB" in e.countries for e in found), [
+        (e.title, e.countries) for e in found
+    ]
