@@ -22,6 +22,12 @@ import hashlib
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+    from timeline.extraction.types import Timex
 
 COMMENT = "comment"
 BYLINE = "byline"
@@ -40,6 +46,7 @@ LISTING = "listing"
 BLOG = "blog-chatter"
 CORRECTION = "correction"
 CHAT = "reader-question"
+DATED_LIST = "dated-list"
 
 
 @dataclass(frozen=True)
@@ -956,6 +963,121 @@ def furniture_spans(text: str) -> list[Span]:
         offset += len(line) + 1
     spans.sort(key=lambda s: (s.start, s.end))
     return spans
+
+
+# --- dated lists and tables ---------------------------------------------------
+
+# A line with this many dates, one at least every that many words, may be a
+# list or table (a CV, a results table, a schedule) rather than prose.
+_LIST_MIN_DATES, _LIST_WORDS_PER_DATE = 4, 20
+# Its pieces between the dates and the ";" "," ":" "--" that separate entries
+_LIST_CUT = re.compile(r"[;:,]|--|\u2013|\u2014")
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
+# verbs that share the subject of the verb they hang from ("was founded in
+# 1990, listed in 1995 and sold in 2008")
+_SHARES_SUBJECT = frozenset({"conj", "advcl", "xcomp"})
+
+
+def _has_subject(token: Token) -> bool:
+    """A verb with an explicit subject, its own or one it shares."""
+    for _ in range(12):
+        if any(c.dep_ in _SUBJECTS for c in token.children):
+            return True
+        if token.dep_ not in _SHARES_SUBJECT or token.head is token:
+            return False
+        token = token.head
+    return False
+
+
+def _prose_date(doc: Doc, timex: Timex) -> bool:
+    """A date prose writes into its clause: a preposition's object ("in
+    1990", "since March 3") or a verb's modifier ("closed Monday")."""
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root.head
+    return head is not span.root and head.pos_ in ("ADP", "VERB", "AUX")
+
+
+def _in_clause(doc: Doc, timex: Timex) -> bool:
+    """A prose date whose clause has a subject ("they were married on the 2nd
+    of August 1813"): an event of its own even inside a list."""
+    if not _prose_date(doc, timex):
+        return False
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    return span is not None and any(
+        t.pos_ in ("VERB", "AUX") and _has_subject(t) for t in span.root.ancestors
+    )
+
+
+def dated_list_spans(doc: Doc, timexes: list[Timex] | tuple[Timex, ...]) -> list[Span]:
+    """The dates of lines of `doc` that are dated lists or tables, not prose:
+    a CV pasted into a comment ("1950: Stood first in BA (Hons), Economics,
+    Panjab University, Chandigarh, 1952; Stood first in MA ..."), a schedule
+    ("Cannes, May 16 - 27 Fipa in Biarritz, February 23 - 28 ..."), a list of
+    children with their years. Such a line holds at least `_LIST_MIN_DATES`
+    dates that no preposition or verb governs, as prose writes them ("founded
+    in 1990, listed in 1995 and sold in 2008"), and they are most of its
+    dates; one date at least every `_LIST_WORDS_PER_DATE` words; and at most
+    a quarter of its pieces (between the dates and the separators) is a
+    clause, a verb with a subject of its own or shared ("Stood first in MA"
+    has none). A chronology ("March 3: The WHO raised the alert level ...")
+    keeps its entries: each one is a clause. The spans are the line's dates
+    but those a clause with a subject governs ("they were married on the 2nd
+    of August 1813"): no event is dated by the others. `doc` is the spaCy Doc
+    the timexes were tagged on (offsets into its text)."""
+    text = doc.text
+    dates = sorted(
+        (t for t in timexes if t.type == "DATE" and any(c.isdigit() for c in t.text)),
+        key=lambda t: t.start,
+    )
+    if len(dates) < _LIST_MIN_DATES:
+        return []
+    out: list[Span] = []
+    i = 0
+    while i < len(dates):
+        start, end = line_at(text, dates[i].start)
+        j = i
+        while j < len(dates) and dates[j].start < end:
+            j += 1
+        line_dates, i = dates[i:j], j
+        bare = sum(not _prose_date(doc, t) for t in line_dates)
+        if bare < _LIST_MIN_DATES or bare * 2 <= len(line_dates):
+            continue
+        if len(text[start:end].split()) > _LIST_WORDS_PER_DATE * len(line_dates):
+            continue
+        if _clause_share(doc, start, end, line_dates) * 4 > 1:
+            continue
+        out += [
+            Span(t.start, t.end, DATED_LIST)
+            for t in line_dates
+            if not _in_clause(doc, t)
+        ]
+    return out
+
+
+def _clause_share(doc: Doc, start: int, end: int, dates: list[Timex]) -> float:
+    """The share of the line's worded pieces that are clauses."""
+    text = doc.text
+    cuts = [(t.start, t.end) for t in dates]
+    cuts += [(m.start(), m.end()) for m in _LIST_CUT.finditer(text, start, end)]
+    cuts.sort()
+    pieces, pos = [], start
+    for a, b in cuts:
+        if a > pos:
+            pieces.append((pos, a))
+        pos = max(pos, b)
+    pieces.append((pos, end))
+    span = doc.char_span(start, end, alignment_mode="expand")
+    tokens = list(span) if span is not None else []
+    worded = clauses = 0
+    for a, b in pieces:
+        inside = [t for t in tokens if a <= t.idx < b]
+        if not any(t.is_alpha for t in inside):
+            continue
+        worded += 1
+        clauses += any(t.pos_ in ("VERB", "AUX") and _has_subject(t) for t in inside)
+    return clauses / worded if worded else 1.0
 
 
 class Screen:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from timeline.extraction.entities import ArticleEntities, EntityResolver
 from timeline.extraction.events import build_events
-from timeline.extraction.hygiene import Screen, furniture_spans
+from timeline.extraction.hygiene import Screen, Span, dated_list_spans, furniture_spans
 from timeline.extraction.nlp import get_nlp
 from timeline.extraction.pieces import batches, shifted, split_text
 from timeline.extraction.temporal.tagger import tag_timexes
@@ -75,6 +75,7 @@ def extract(
     timexes: list[Timex] = []
     events: list[ExtractedEvent] = []
     aliases: dict[str, str] = {}
+    lists: list[Span] = []  # dated lists and tables (hygiene.dated_list_spans)
     docs = (
         doc
         for batch in batches(texts(), batch_size)
@@ -93,6 +94,7 @@ def extract(
         )
         aliases.update(entities.aliases)
         timexes += shifted(found, offset, "start", "end")
+        lists += shifted(dated_list_spans(doc, found), offset, "start", "end")
         events += shifted(
             _with_title_actors(build_events(doc, found, entities, dct), entities, doc),
             offset,
@@ -102,10 +104,10 @@ def extract(
             yield Extraction(
                 doc_id=document.doc_id,
                 timexes=tuple(timexes),
-                events=tuple(_without_furniture(document.text, events)),
+                events=tuple(_without_furniture(document.text, events, lists)),
                 aliases=tuple(sorted(aliases.items())),
             )
-            timexes, events, aliases = [], [], {}
+            timexes, events, aliases, lists = [], [], {}, []
 
 
 def _with_title_actors(
@@ -133,13 +135,16 @@ def _union(*groups: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _without_furniture(
-    text: str, events: Iterable[ExtractedEvent]
+    text: str, events: Iterable[ExtractedEvent], lists: Iterable[Span] = ()
 ) -> list[ExtractedEvent]:
-    """Drop events made from page furniture or reader comments (hygiene.py)."""
+    """Drop events made from page furniture or reader comments, or from
+    dated lists and tables (`lists`) (hygiene.py)."""
     events = list(events)
     if not events:
         return events
-    screen = Screen(furniture_spans(text))
+    screen = Screen(
+        sorted([*furniture_spans(text), *lists], key=lambda s: (s.start, s.end))
+    )
     return [
         e
         for e in events

@@ -27,6 +27,7 @@ from timeline.extraction.hygiene import (
     COPYRIGHT,
     CORRECTION,
     CREDIT,
+    DATED_LIST,
     FACT_BOX,
     FRAGMENT,
     HEADING,
@@ -37,11 +38,14 @@ from timeline.extraction.hygiene import (
     TIMESTAMP,
     TRANSCRIPT,
     Screen,
+    dated_list_spans,
     furniture_spans,
     line_hash,
     normalise_line,
 )
+from timeline.extraction.nlp import get_nlp
 from timeline.extraction.pipeline import extract
+from timeline.extraction.temporal.tagger import tag_timexes
 from timeline.extraction.types import Document
 
 from .realtext import events_in
@@ -994,3 +998,114 @@ def test_prose_about_a_picture_taken_or_a_show_watched_is_kept():
         assert [
             s for s in furniture_spans(line) if s.reason in (CAPTION, NAVIGATION)
         ] == []
+
+
+# --- dated lists and tables ---------------------------------------------------
+
+
+def _dated_lists(text: str, published: date) -> list[str]:
+    """The dates `dated_list_spans` screens in `text` (their words)."""
+    doc = get_nlp()(text)
+    spans = dated_list_spans(doc, tag_timexes(doc, published))
+    assert {s.reason for s in spans} <= {DATED_LIST}
+    return [text[s.start : s.end] for s in spans]
+
+
+CV = "H1N1_reuters/2009-03-14/594.htm.txt"
+
+
+def test_a_cv_pasted_into_a_comment_dates_no_event():
+    # the review of 2.8 (seed 2868): a reader's comment pastes a CV, "1950:
+    # Stood first in BA (Hons), Economics, Panjab University, Chandigarh,
+    # 1952; Stood first in MA (Economics), ...", and each year was an event
+    # ("Stood in MA", organisations "Honoris Causa", "Rajya Sabha 1996" ...)
+    article = t17(CV)
+    text = article["text"]
+    start = text.index("1950: Stood first in BA (Hons)")
+    end = text.index("India's Export Trends and Prospects")
+    result = _events(text, date.fromisoformat(article["published"]))
+    in_cv = [e for e in result.events if start <= e.expression_start < end]
+    # of 24 events two remain, "was elected to Rajya Sabha" (June 1995, Aug
+    # 2001): the parser gives those fragments a subject
+    assert len(in_cv) <= 2, [(e.expression, e.title) for e in in_cv]
+    assert {e.expression for e in in_cv} <= {"June 1995", "Aug 2001"}
+    # its dates are still tagged
+    assert sum(start <= t.start < end for t in result.timexes) >= 40
+    assert any(e.expression_start < start for e in result.events)  # the story's
+
+
+def test_the_cvs_opening_entries_are_a_dated_list():
+    line = (
+        "1950: Stood first in BA (Hons), Economics, Panjab University, Chandigarh, "
+        "1952; Stood first in MA (Economics), Panjab University, Chandigarh, 1954; "
+        "Wright's Prize for distinguished performance at St John's College, "
+        "Cambridge, 1955 and 1957; Wrenbury scholar, University of Cambridge, 1957; "
+        "DPhil (Oxford), DLitt (Honoris Causa)"
+    )
+    assert _dated_lists(line, date(2009, 3, 14)) == [
+        "1950",
+        "1952",
+        "1954",
+        "1955",
+        "1957",
+        "1957",
+    ]
+
+
+def test_a_schedule_of_festivals_is_a_dated_list():
+    # IraqWar_guardian/2005-12-13/166: a film festival calendar
+    line = (
+        "Toronto, September 7 - 16 Deauville, September 1 - 10 Telluride, "
+        "September 1 - 4 Venice, August 30 - September 9"
+    )
+    assert len(_dated_lists(line, date(2005, 12, 13))) >= 4
+
+
+def test_a_chronology_whose_line_breaks_were_lost_is_no_dated_list():
+    # four entries of the BBC's trial timeline (MJ_bbc/2011-11-30/176) on one
+    # line: each entry is a clause
+    line = (
+        "28 June 2009 Los Angeles police interview Dr Murray for three hours. "
+        "22 July 2009 The doctor's clinic in Houston is raided by officers from the "
+        "Drug Enforcement Agency (DEA) looking for evidence of manslaughter. "
+        "28 July 2009 Dr Murray's home is also raided. "
+        "29 August 2009 Jackson's death is ruled a homicide by the Los Angeles "
+        "coroner."
+    )
+    assert _dated_lists(line, date(2011, 11, 30)) == []
+    events = _events(line, date(2011, 11, 30)).events
+    assert {e.expression for e in events} >= {"22 July 2009", "29 August 2009"}
+
+
+def test_a_chronology_article_has_no_dated_list():
+    for article_id in (
+        "MJ_bbc/2011-11-30/176.htm.txt",
+        "bpoil_reuters/2010-06-03/364.htm.txt",
+    ):
+        article = t17(article_id)
+        assert (
+            _dated_lists(article["text"], date.fromisoformat(article["published"]))
+            == []
+        )
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # wikinews-meantime-58772: three dated events in one sentence
+        (
+            "It should be mentioned that the stock capital of Apple Inc tripled in "
+            "2004, doubled in 2005 and increased by 16 percent in 2006.",
+            date(2007, 1, 18),
+        ),
+        # IraqWar_guardian/2005-08-25/165: four years, written into the clause
+        (
+            "But whether the \u201cAmerican century\u201d that began in 1945 will last "
+            "until 2045, 2035 or only 2025, its end can already be glimpsed on the "
+            "horizon.",
+            date(2005, 8, 25),
+        ),
+    ],
+)
+def test_prose_with_several_dates_is_no_dated_list(text, published):
+    assert _dated_lists(text, published) == []
