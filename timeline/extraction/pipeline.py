@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
 # Bump when extraction output changes, so `reextract` knows what is stale.
-EXTRACTION_VERSION = "2.8"
+EXTRACTION_VERSION = "2.9"
 
 # Resolvers of the last few lexicons: building one compiles an alias matcher,
 # and callers (ingestion) pass the same lexicon for document after document.
