@@ -13,6 +13,7 @@ import pycountry
 
 from timeline.extraction import gazetteer
 from timeline.extraction.names import normalise_alias
+from timeline.extraction.nlp import doc_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -423,7 +424,7 @@ def article_home(
     if (
         home is not None
         and not _majority(counts, home)
-        and first[home] > HOME_LEAD_SHARE * len(doc.text)
+        and first[home] > HOME_LEAD_SHARE * len(doc_text(doc))
         and min(first.values()) < first[home]
     ):
         # named most only in a passage late in a story that began elsewhere

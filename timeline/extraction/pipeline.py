@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from timeline.extraction.entities import ArticleEntities, EntityResolver
 from timeline.extraction.events import build_events
 from timeline.extraction.hygiene import Screen, Span, dated_list_spans, furniture_spans
-from timeline.extraction.nlp import get_nlp
+from timeline.extraction.nlp import doc_text, get_nlp
 from timeline.extraction.pieces import batches, shifted, split_text
 from timeline.extraction.temporal.tagger import tag_timexes
 from timeline.extraction.types import (
@@ -118,7 +118,7 @@ def _with_title_actors(
     announced ..."): they come first, then the sentence's own."""
     out = []
     for event in events:
-        actors, countries, orgs = entities.named_in(event.title, doc.text)
+        actors, countries, orgs = entities.named_in(event.title, doc_text(doc))
         if actors or orgs or countries:
             event = replace(
                 event,

@@ -30,6 +30,7 @@ from timeline.extraction.entities import (
     ArticleEntities,
     government_words,
 )
+from timeline.extraction.nlp import doc_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -294,7 +295,7 @@ class ArticleContext:
                 for m in self.entities.within(self.window_start(tok), tok.idx)
                 if m.kind == ORGANIZATION
                 and company(m.value)
-                and hints & set(self.doc.text[m.start : m.end].lower().split())
+                and hints & set(doc_text(self.doc)[m.start : m.end].lower().split())
             )
         )  # by the names as written: "Apple Computer" is stored as Apple
         if len(fitting) == 1:
@@ -358,7 +359,7 @@ class ArticleContext:
     def _company_written(self, start: int, end: int, company) -> str | None:
         """The last of the article's companies written in text[start:end],
         by its name, whether or not the parse labelled it there."""
-        text = self.doc.text[start:end]
+        text = doc_text(self.doc)[start:end]
         best, at = None, -1
         for name in {m.value for m in self.entities.mentions if m.kind == ORGANIZATION}:
             if not company(name):
@@ -373,7 +374,7 @@ class ArticleContext:
         (not one only compared with), else the article's own country."""
         for m in reversed(self.entities.within(floor, before)):
             if m.kind == COUNTRY and not m.incidental and not m.company:
-                surface = self.doc.text[m.start : m.end]
+                surface = doc_text(self.doc)[m.start : m.end]
                 if country_code(surface) is None and not gazetteer.lookup(surface):
                     continue  # a sea ("the Gulf of Mexico"), no country named
                 return _with_article(country_name(m.value))
@@ -597,7 +598,7 @@ class ArticleContext:
         for m in reversed(self.entities.within(0, tok.left_edge.idx)):
             if m.kind != ORGANIZATION:
                 continue
-            written = self.doc.text[m.start : m.end].split()
+            written = doc_text(self.doc)[m.start : m.end].split()
             if len(written) > 1 and written[-1].lower() == word in government_words():
                 return m.value  # "the White House oil spill commission"
         if any(c.dep_ not in _BARE_PARTS for c in tok.children):
@@ -659,8 +660,8 @@ class ArticleContext:
         for m in reversed(self.entities.within(0, tok.left_edge.idx)):
             if m.kind != PERSON:
                 continue
-            before = self.doc.text[max(0, m.start - len(tok.text) - 2) : m.start]
-            written = self.doc.text[m.start : m.end].split()  # "President Obama"
+            before = doc_text(self.doc)[max(0, m.start - len(tok.text) - 2) : m.start]
+            written = doc_text(self.doc)[m.start : m.end].split()  # "President Obama"
             if (
                 title.search(before) or written[0].lower() == tok.lower_
             ) and m.value not in titled:

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from timeline.extraction.nlp import doc_text
 from timeline.extraction.temporal.context import Context
 from timeline.extraction.temporal.grammar import PATTERNS, TRIGGER, trigger_families
 from timeline.extraction.temporal.normalise import normalise
@@ -119,7 +120,7 @@ def _spacy_extra(
 
 def tag_timexes(doc: Doc, dct: date) -> list[Timex]:
     """All temporal expressions in a parsed document, normalised against dct."""
-    text = doc.text
+    text = doc_text(doc)
     taken = _select(_candidates(text))
     taken = sorted(taken + _spacy_extra(doc, text, taken))
     ctx = Context(doc=doc, dct=dct, text=text)

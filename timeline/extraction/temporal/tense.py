@@ -10,6 +10,7 @@ import re
 
 from spacy.tokens import Doc
 
+from timeline.extraction.nlp import doc_text
 from timeline.extraction.temporal.grammar import WEEKDAYS
 
 _PAST_TAGS = {"VBD", "VBN"}
@@ -224,7 +225,7 @@ def _by_a_past_verb(span) -> bool:  # noqa: ANN001 - spaCy Span
 def tense_of(doc: Doc, start: int, end: int, text: str | None = None) -> str:
     """past / future / present / '' for the verb the expression attaches to."""
     if text is None:
-        text = doc.text  # rebuilt from the tokens on every access: pass it in
+        text = doc_text(doc)
     tense = _tense_of(doc, start, end, text)
     if tense != "future" and _set_for_weekday(doc, start, end, text, tense):
         return "future"
