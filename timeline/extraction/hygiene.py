@@ -28,6 +28,7 @@ from timeline.extraction.nlp import doc_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
     from timeline.extraction.types import Timex
 
@@ -991,23 +992,23 @@ def _has_subject(token: Token) -> bool:
     return False
 
 
-def _prose_date(doc: Doc, timex: Timex) -> bool:
+def _date_span(doc: Doc, timex: Timex) -> SpacySpan | None:
+    return doc.char_span(timex.start, timex.end, alignment_mode="expand")
+
+
+def _prose_date(span: SpacySpan | None) -> bool:
     """A date prose writes into its clause: a preposition's object ("in
     1990", "since March 3") or a verb's modifier ("closed Monday")."""
-    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
     if span is None:
         return False
     head = span.root.head
     return head is not span.root and head.pos_ in ("ADP", "VERB", "AUX")
 
 
-def _in_clause(doc: Doc, timex: Timex) -> bool:
+def _in_clause(span: SpacySpan | None) -> bool:
     """A prose date whose clause has a subject ("they were married on the 2nd
     of August 1813"): an event of its own even inside a list."""
-    if not _prose_date(doc, timex):
-        return False
-    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
-    return span is not None and any(
+    return _prose_date(span) and any(
         t.pos_ in ("VERB", "AUX") and _has_subject(t) for t in span.root.ancestors
     )
 
@@ -1043,7 +1044,8 @@ def dated_list_spans(doc: Doc, timexes: list[Timex] | tuple[Timex, ...]) -> list
         while j < len(dates) and dates[j].start < end:
             j += 1
         line_dates, i = dates[i:j], j
-        bare = sum(not _prose_date(doc, t) for t in line_dates)
+        spans = [_date_span(doc, t) for t in line_dates]
+        bare = sum(not _prose_date(span) for span in spans)
         if bare < _LIST_MIN_DATES or bare * 2 <= len(line_dates):
             continue
         if len(text[start:end].split()) > _LIST_WORDS_PER_DATE * len(line_dates):
@@ -1052,8 +1054,8 @@ def dated_list_spans(doc: Doc, timexes: list[Timex] | tuple[Timex, ...]) -> list
             continue
         out += [
             Span(t.start, t.end, DATED_LIST)
-            for t in line_dates
-            if not _in_clause(doc, t)
+            for t, span in zip(line_dates, spans, strict=True)
+            if not _in_clause(span)
         ]
     return out
 
